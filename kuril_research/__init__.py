@@ -1,1 +1,41 @@
+"""kuril_research: news about the Russia–Japan peace-treaty talks and the Kuril Islands dispute.
+
+The public API a notebook needs::
+
+    import kuril_research as kr
+    corpus = kr.load_corpus()            # or kr.build_corpus()
+    kr.frequency.word_list(corpus, by="outlet")
+    kr.framing.naming_stance(corpus, by="outlet")
+    kr.trade.quantities(corpus)
+
+Importing the package does no work: no file is read, nothing is downloaded,
+and the submodules (which import pandas and NLTK) load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+_FROM_CORPUS = {"Corpus", "build_corpus", "load_corpus", "corpus_from_texts"}
+_SUBMODULES = {"frequency", "framing", "trade", "figures", "reports", "gazetteer", "voice", "parse", "sources"}
+
+__all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "KurilResearchError",
+           "frequency", "framing", "trade", "figures"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import figures, framing, frequency, trade
+    from .corpus import Corpus, build_corpus, corpus_from_texts, load_corpus
+    from .errors import KurilResearchError
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_CORPUS:
+        return getattr(importlib.import_module(".corpus", __name__), name)
+    if name == "KurilResearchError":
+        return importlib.import_module(".errors", __name__).KurilResearchError
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,14 +1,43 @@
-"""The corpus object: tidy tables of documents, sentences, quotations and mentions."""
+"""Build the corpus from raw files and load it back: tidy tables in Parquet.
+
+:func:`process_document` is the per-article pipeline (parse → sentences →
+mentions → voice) as a pure function; :func:`build_corpus` runs it over a raw
+folder (in one or several processes) and writes the tables atomically;
+:func:`load_corpus` reads them back, validated against :mod:`kuril_research.schema`.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from . import schema
+from . import __version__, config, schema
+from .atomic import run_lock, staged_dir
+from .errors import CorpusTableError
+from .gazetteer import Gazetteer, load_gazetteer
+from .parse import parse_article
+from .sentences import split_sentences
+from .sources import RawDocument, Reject, list_article_files, read_file, read_manifest
+from .voice import VoiceLexicon, load_voice_lexicon, mark_voice
 
-__all__ = ["Corpus"]
+__all__ = ["Corpus", "BuildSummary", "process_document", "build_corpus", "load_corpus", "corpus_from_texts"]
+
+TABLE_NAMES = list(schema.TABLES)
+_ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_()}
+_PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype(),
+                 pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+ARROW_SCHEMAS = {name: pa.schema([(c, _ARROW_TYPES[t]) for c, t in cols.items()])
+                 for name, cols in schema.TABLES.items()}
+BUILD_RECORD = "build.json"
 
 
 @dataclass
@@ -20,6 +49,8 @@ class Corpus:
     documents, paragraphs, sentences, quotes, mentions, removed, rejects : DataFrame
         One table each; offsets in ``paragraphs``, ``sentences``, ``quotes`` and
         ``mentions`` refer to ``documents.text`` of the same ``doc_id``.
+    build : dict
+        The build record (package version, schema version, input hashes).
     """
 
     documents: pd.DataFrame = field(default_factory=lambda: schema.empty_table("documents"))
@@ -29,3 +60,354 @@ class Corpus:
     mentions: pd.DataFrame = field(default_factory=lambda: schema.empty_table("mentions"))
     removed: pd.DataFrame = field(default_factory=lambda: schema.empty_table("removed"))
     rejects: pd.DataFrame = field(default_factory=lambda: schema.empty_table("rejects"))
+    build: dict = field(default_factory=dict)
+
+    def summary(self) -> pd.DataFrame:
+        """Return one row per table with its number of rows.
+
+        Examples
+        --------
+        >>> Corpus().summary()["rows"].tolist()
+        [0, 0, 0, 0, 0, 0, 0]
+        """
+        return pd.DataFrame({"table": TABLE_NAMES, "rows": [len(getattr(self, t)) for t in TABLE_NAMES]})
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{t}={len(getattr(self, t))}" for t in TABLE_NAMES)
+        return f"Corpus({sizes})"
+
+    def _repr_html_(self) -> str:
+        docs = self.documents[["doc_id", "outlet", "published", "title", "n_sentences", "n_mentions"]]
+        return ("<p><b>kuril_research corpus</b></p>" + self.summary().to_html(index=False)
+                + docs.to_html(index=False, max_rows=20))
+
+
+@dataclass
+class BuildSummary:
+    """What a build did: counts for the CLI to print."""
+
+    documents: int
+    rejects: int
+    duplicates: int
+    warnings: int
+    out_dir: Path | None
+
+
+def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
+                     gazetteer: Gazetteer | None = None, voice_lexicon: VoiceLexicon | None = None) -> dict[str, list[dict]]:
+    """Run the per-article pipeline on one decoded file. Pure: no file IO.
+
+    Parameters
+    ----------
+    raw : RawDocument
+        Decoded file (see :func:`kuril_research.sources.read_file`).
+    meta : mapping or None
+        The file's manifest row (``outlet``, ``published``, ``date_precision``,
+        ``year``, ``month``, ``day``, ``language``, ``url``, ``notes``); None if
+        the file is not in the manifest (the document then carries a warning).
+    doc_id : str
+    gazetteer, voice_lexicon : optional
+        Default: the shipped ones.
+
+    Returns
+    -------
+    dict
+        Table name → list of row dicts (documents, paragraphs, sentences,
+        quotes, mentions, removed).
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    voice_lexicon = voice_lexicon or load_voice_lexicon()
+    art = parse_article(raw.text)
+    text = art.text
+    sents = split_sentences(text, art.paragraphs)
+    sent_starts = [s for s, _, _ in sents]
+    mentions = gazetteer.find(text)
+    quotes, voiced = mark_voice(text, art.paragraphs, [(s, e) for s, e, _ in sents], mentions, lexicon=voice_lexicon)
+    para_starts = [s for s, _ in art.paragraphs]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect_right(sent_starts, pos) - 1)
+
+    def para_of(pos: int) -> int:
+        return max(0, bisect_right(para_starts, pos) - 1)
+
+    warnings = list(art.warnings)
+    meta = dict(meta or {})
+    if not meta:
+        warnings.append("not in the manifest: outlet and date unknown")
+    precision = meta.get("date_precision")
+    if art.dateline_month is not None and meta.get("month") is not None:
+        if art.dateline_month != meta["month"] or (precision == "day" and art.dateline_day != meta.get("day")):
+            warnings.append(f"dateline {art.dateline!r} disagrees with the manifest date {meta.get('published')}")
+    doc = {
+        "doc_id": doc_id, "file": raw.file,
+        **{k: meta.get(k) for k in ("outlet", "published", "date_precision", "year", "month", "day", "language", "url", "notes")},
+        "title": art.title, "standfirst": art.standfirst, "dateline": art.dateline,
+        "dateline_place": art.dateline_place, "dateline_country": art.dateline_country,
+        "dateline_month": art.dateline_month, "dateline_day": art.dateline_day, "agency": art.agency,
+        "text": text, "n_paragraphs": len(art.paragraphs), "n_sentences": len(sents),
+        "n_mentions": len(voiced), "n_quotes": len(quotes), "n_removed": len(art.removed),
+        "n_chars": len(text), "sha256": raw.sha256, "encoding": raw.encoding,
+        "duplicate_of": None, "warnings": "; ".join(warnings),
+    }
+    if raw.source_format != "text":
+        doc["encoding"] = f"{raw.encoding} ({raw.source_format})"
+    for key in ("url", "notes", "language"):
+        if doc[key] == "":
+            doc[key] = None
+    return {
+        "documents": [doc],
+        "paragraphs": [{"doc_id": doc_id, "para_id": i, "start": s, "end": e} for i, (s, e) in enumerate(art.paragraphs)],
+        "sentences": [{"doc_id": doc_id, "sent_id": i, "para_id": p, "start": s, "end": e, "text": text[s:e]}
+                      for i, (s, e, p) in enumerate(sents)],
+        "quotes": [{"doc_id": doc_id, "quote_id": i, "para_id": q.para_id, "start": q.start, "end": q.end,
+                    "text": text[q.start:q.end], "speaker": q.speaker, "speaker_cue": q.speaker_cue}
+                   for i, q in enumerate(quotes)],
+        "mentions": [{"doc_id": doc_id, "sent_id": sent_of(v.mention.start), "para_id": para_of(v.mention.start),
+                      "start": v.mention.start, "end": v.mention.end, "surface": v.mention.surface,
+                      "entity": v.mention.entity, "entity_type": v.mention.entity_type, "naming": v.mention.naming,
+                      "voice": v.voice, "speaker": v.speaker, "quote_id": v.quote_id} for v in voiced],
+        "removed": [{"doc_id": doc_id, "file": raw.file, "line": r.line, "text": r.text, "reason": r.reason}
+                    for r in art.removed],
+    }
+
+
+def _doc_ids(names: list[str]) -> dict[str, str]:
+    stems: dict[str, list[str]] = {}
+    for name in names:
+        stems.setdefault(name.rsplit(".", 1)[0] if "." in Path(name).name else name, []).append(name)
+    ids = {}
+    for stem, group in stems.items():
+        for name in group:
+            ids[name] = stem if len(group) == 1 else name
+    return ids
+
+
+def _work(args: tuple) -> tuple[str, object]:
+    raw_dir, name, meta, doc_id, gazetteer_path, voice_path = args
+    item = read_file(Path(raw_dir), name)
+    if isinstance(item, Reject):
+        return name, item
+    gazetteer = load_gazetteer(gazetteer_path)
+    voice_lexicon = load_voice_lexicon(voice_path)
+    return name, process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+
+
+class _TableWriter:
+    """Buffer rows per table and write them to Parquet in row groups (bounded memory)."""
+
+    def __init__(self, folder: Path, *, rows_per_group: int = 200_000) -> None:
+        self.folder = folder
+        self.rows_per_group = rows_per_group
+        self.buffers: dict[str, list[dict]] = {t: [] for t in TABLE_NAMES}
+        self.writers: dict[str, pq.ParquetWriter] = {}
+        self.counts = dict.fromkeys(TABLE_NAMES, 0)
+
+    def add(self, table: str, rows: list[dict]) -> None:
+        self.buffers[table].extend(rows)
+        self.counts[table] += len(rows)
+        if len(self.buffers[table]) >= self.rows_per_group:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        rows = self.buffers[table]
+        arrow_schema = ARROW_SCHEMAS[table]
+        data = {c: [r.get(c) for r in rows] for c in arrow_schema.names}
+        chunk = pa.Table.from_pydict(data, schema=arrow_schema)
+        if table not in self.writers:
+            self.writers[table] = pq.ParquetWriter(self.folder / f"{table}.parquet", arrow_schema,
+                                                   compression="zstd", write_statistics=True)
+        self.writers[table].write_table(chunk)
+        self.buffers[table] = []
+
+    def close(self) -> None:
+        for table in TABLE_NAMES:
+            if self.buffers[table] or table not in self.writers:
+                self._flush(table)
+            self.writers[table].close()
+
+
+def _corpus_hash(raw_dir: Path, names: list[str], manifest: Path | None) -> str:
+    digest = hashlib.sha256()
+    for name in names:
+        path = raw_dir / name
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(b"\0")
+    if manifest is not None and manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()
+
+
+def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
+                 out_dir: str | Path | None = None, *, jobs: int = 1,
+                 gazetteer: str | Path | None = None, voice_lexicon: str | Path | None = None) -> Corpus:
+    """Build the corpus tables from a raw folder and its manifest, and write them as Parquet.
+
+    Every file ends up either in ``documents`` or in ``rejects`` with its
+    reason: undecodable, binary or empty files, manifest rows whose file is
+    missing, and exact duplicates (same clean text as an earlier file, in
+    name order) are rejects. Files not in the manifest are built with a warning.
+
+    Parameters
+    ----------
+    raw_dir : str or Path, optional
+        Folder of article files; default ``data/raw/articles``.
+    manifest : str or Path, optional
+        Manifest CSV; default ``manifest.csv`` beside or inside ``raw_dir``.
+    out_dir : str or Path, optional
+        Where to write the tables; default ``data/processed``. Written
+        atomically: a failed build leaves the previous tables untouched. None of
+        the files in ``raw_dir`` is ever written.
+    jobs : int
+        Processes to spread documents over; output is identical for any value.
+    gazetteer, voice_lexicon : str or Path, optional
+        Alternative lexicon files.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    ManifestError, InputError, LexiconError
+        With a message naming the file, line or field.
+    """
+    raw_dir = Path(raw_dir) if raw_dir is not None else config.raw_dir()
+    if manifest is None:
+        for candidate in (raw_dir / "manifest.csv", raw_dir.parent / "manifest.csv"):
+            if candidate.is_file():
+                manifest = candidate
+                break
+    manifest = Path(manifest) if manifest is not None else None
+    out_dir = Path(out_dir) if out_dir is not None else config.processed_dir()
+    gaz = load_gazetteer(gazetteer)
+    vlex = load_voice_lexicon(voice_lexicon)
+    meta = read_manifest(manifest) if manifest is not None else None
+    meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
+    if not raw_dir.is_dir():
+        from .errors import InputError
+        raise InputError("raw folder not found", path=raw_dir, hint="pass the folder that holds the article files")
+    names = sorted(set(list_article_files(raw_dir)) | set(meta_by_file))
+    ids = _doc_ids(names)
+    tasks = [(str(raw_dir), n, meta_by_file.get(n), ids[n], gazetteer, voice_lexicon) for n in names]
+    record = {
+        "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
+        "raw_corpus_sha256": _corpus_hash(raw_dir, names, manifest),
+        "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
+        "files": len(names),
+    }
+    with run_lock(out_dir), staged_dir(out_dir) as tmp:
+        writer = _TableWriter(tmp)
+        seen_text: dict[str, str] = {}
+        n_docs = n_dup = n_warn = 0
+        results = _run(tasks, jobs)
+        for name, result in results:
+            if isinstance(result, Reject):
+                writer.add("rejects", [{"file": result.file, "reason": result.reason, "detail": result.detail}])
+                continue
+            doc = result["documents"][0]
+            key = hashlib.sha256(doc["text"].encode()).hexdigest()
+            if doc["text"] and key in seen_text:
+                n_dup += 1
+                writer.add("rejects", [{"file": name, "reason": "duplicate",
+                                        "detail": f"same clean text as {seen_text[key]}; counted once — remove one copy"}])
+                continue
+            seen_text[key] = name
+            n_docs += 1
+            n_warn += bool(doc["warnings"])
+            for table, rows in result.items():
+                writer.add(table, rows)
+        writer.close()
+        record["tables"] = dict(writer.counts)
+        (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    corpus = load_corpus(out_dir)
+    corpus.summary_counts = BuildSummary(n_docs, len(corpus.rejects), n_dup, n_warn, out_dir)  # type: ignore[attr-defined]
+    return corpus
+
+
+def _run(tasks: list[tuple], jobs: int) -> Iterator[tuple[str, object]]:
+    if jobs <= 1 or len(tasks) < 2:
+        yield from map(_work, tasks)
+        return
+    chunksize = max(1, min(64, len(tasks) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_work, tasks, chunksize=chunksize)
+
+
+def _read_table(folder: Path, name: str) -> pd.DataFrame:
+    path = folder / f"{name}.parquet"
+    if not path.is_file():
+        raise CorpusTableError(f"table {name!r} is missing", path=path, hint="build the corpus with `kuril-research build`")
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise CorpusTableError(f"cannot read table {name!r} ({exc})", path=path,
+                               hint="rebuild the corpus with `kuril-research build`") from None
+    frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return schema.validate_table(name, frame, path=str(path))
+
+
+def load_corpus(path: str | Path | None = None) -> Corpus:
+    """Load a built corpus from its folder of Parquet tables.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Folder written by :func:`build_corpus`; default ``data/processed``.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    CorpusTableError
+        If a table is missing, unreadable or from another version of the package.
+    """
+    folder = Path(path) if path is not None else config.processed_dir()
+    record_path = folder / BUILD_RECORD
+    if not record_path.is_file():
+        raise CorpusTableError("no built corpus here", path=folder, hint="build it with `kuril-research build`")
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    if record.get("schema_version") != schema.SCHEMA_VERSION:
+        raise CorpusTableError(f"built with table schema {record.get('schema_version')}, this version reads {schema.SCHEMA_VERSION}",
+                               path=record_path, hint="rebuild the corpus with `kuril-research build`")
+    return Corpus(**{name: _read_table(folder, name) for name in TABLE_NAMES}, build=record)
+
+
+def corpus_from_texts(texts: Mapping[str, str], metadata: Mapping[str, Mapping] | None = None) -> Corpus:
+    """Build an in-memory corpus from article texts (for examples, tests and exploration).
+
+    Parameters
+    ----------
+    texts : mapping
+        doc_id → raw article text.
+    metadata : mapping, optional
+        doc_id → manifest-like fields (``outlet``, ``published``, ...).
+
+    Returns
+    -------
+    Corpus
+
+    Examples
+    --------
+    >>> c = corpus_from_texts({"a": "TOKYO, April 15. /TASS/. Japan wants Etorofu back.",
+    ...                        "b": "MOSCOW — Iturup is Russian, Russia says."},
+    ...                       {"a": {"outlet": "TASS", "published": "2016-04-15"}})
+    >>> c.mentions[["doc_id", "surface", "entity", "naming"]].query("entity == 'iturup'").values.tolist()
+    [['a', 'Etorofu', 'iturup', 'japanese'], ['b', 'Iturup', 'iturup', 'russian']]
+    """
+    from .sources import parse_published
+
+    metadata = metadata or {}
+    tables: dict[str, list[dict]] = {t: [] for t in TABLE_NAMES}
+    for doc_id, text in texts.items():
+        meta = dict(metadata.get(doc_id, {}))
+        if meta.get("published"):
+            precision, y, m, d = parse_published(str(meta["published"]))
+            meta.update(date_precision=precision, year=y, month=m, day=d)
+        raw = RawDocument(f"{doc_id}.txt", text, "utf-8", hashlib.sha256(text.encode()).hexdigest(), "text")
+        for table, rows in process_document(raw, meta or {"outlet": None}, doc_id).items():
+            tables[table].extend(rows)
+    return Corpus(**{t: schema.conform(t, rows) for t, rows in tables.items()})

@@ -1,0 +1,89 @@
+"""Command line: ``kuril-research build`` and ``kuril-research report``.
+
+Exit codes
+----------
+0  success
+1  a report notebook failed (the previous report is left as it was)
+2  bad input or usage: the message names the file, line or field and what to do
+130 interrupted (Ctrl-C); outputs are left as they were
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import KurilResearchError, ReportError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_REPORT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kuril-research",
+        description="Build and report on a corpus of news about the Russia–Japan peace-treaty talks "
+                    "and the southern Kuril Islands / Northern Territories dispute.",
+        epilog="Exit codes: 0 success, 1 a report notebook failed, 2 bad input or usage, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="parse and normalise raw articles into Parquet tables",
+                           description="Parse raw articles into data/processed/*.parquet. "
+                                       "Defaults to the embedded corpus in data/raw/.")
+    build.add_argument("raw_dir", nargs="?", type=Path, help="folder of article files (default: data/raw/articles)")
+    build.add_argument("--manifest", type=Path, help="manifest CSV (default: manifest.csv beside or in RAW_DIR)")
+    build.add_argument("--out", type=Path, help="output folder (default: data/processed)")
+    build.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1); output is identical")
+    build.add_argument("--gazetteer", type=Path, help="alternative gazetteer YAML")
+
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .corpus import build_corpus
+
+    if args.jobs < 1:
+        raise KurilResearchError("--jobs must be at least 1", field="--jobs", hint="pass --jobs 1 or more")
+    corpus = build_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer)
+    s = corpus.summary_counts
+    print(f"built {s.documents} documents, {s.rejects} rejected ({s.duplicates} duplicates), "
+          f"{s.warnings} with warnings -> {s.out_dir}")
+    for row in corpus.rejects.itertuples():
+        print(f"  rejected {row.file}: {row.reason} — {row.detail}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    Examples
+    --------
+    >>> main(["build", "/nonexistent/raw", "--manifest", "/nonexistent/m.csv"])
+    2
+    """
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+        from .reports import cli_report  # noqa: PLC0415 - heavy imports only when reporting
+
+        return cli_report(args)
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REPORT_FAILED
+    except KurilResearchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted: outputs were left as they were", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Parser: input text → title, standfirst, dateline, paragraphs, removed furniture."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kuril_research.parse import furniture_reason, normalise_text, parse_article
+
+from .conftest import RAW
+
+DATELINES = [
+    # paragraph start                                 place         country  month day agency
+    ("MOSCOW, July 26. /TASS/. Russia values it.",    "MOSCOW",     None,    7,    26, "TASS"),
+    ("TOKYO, April 15. /TASS/. Japan’s position.",    "TOKYO",      None,    4,    15, "TASS"),
+    ("MOSCOW, Russia – Signing a peace treaty.",      "MOSCOW",     "Russia", None, None, None),
+    ("MOSCOW (Sputnik) - The Kremlin said.",          "MOSCOW",     None,    None, None, "Sputnik"),
+    ("MOSCOW — The Kremlin said.",                    "MOSCOW",     None,    None, None, None),
+    ("WASHINGTON, Jan. 5 (AP) — Officials said.",     "WASHINGTON", None,    1,    5,  "AP"),
+    ("YUZHNO-SAKHALINSK, Sept. 3. /TASS/. Drills.",   "YUZHNO-SAKHALINSK", None, 9, 3, "TASS"),
+    ("NEW YORK, December 3 (Reuters) - Talks.",       "NEW YORK",   None,    12,   3,  "Reuters"),
+]
+
+
+@pytest.mark.parametrize("text, place, country, month, day, agency", DATELINES)
+def test_dateline_parts(text, place, country, month, day, agency):
+    art = parse_article("Headline\n\n" + text)
+    assert (art.dateline_place, art.dateline_country, art.dateline_month, art.dateline_day, art.agency) == (
+        place, country, month, day, agency)
+    assert not art.text.startswith(place)  # the dateline is cut from the body
+
+
+@pytest.mark.parametrize("text", [
+    "NATO said on Monday that talks would resume.",
+    "US officials said - without giving details - that talks stalled.",
+    "MAY 9 parades were held.",
+])
+def test_ordinary_sentences_are_not_datelines(text):
+    assert parse_article("Headline\n\n" + text).dateline is None
+
+
+FURNITURE = [
+    ("All news", "section label"),
+    ("- Advertisement -", "advertisement"),
+    ("ADVERTISEMENT", "advertisement"),
+    ("Subscribe to our newsletter", "newsletter"),
+    ("Sign up here to get the latest news, updates and special offers delivered directly to your inbox.", "newsletter"),
+    ("Read more", "read more"),
+    ("READ MORE: Japan protests Russian drills on Iturup", "read more"),
+    ("1,204 shares", "share counter"),
+    ("Share this article", "share counter"),
+    ("12 comments", "comment notice"),
+    ("Comments are closed.", "comment notice"),
+    ("Loading articles...", "loading message"),
+    ("© Toru Hanai/Pool Photo via AP", "credit line"),
+    ("PHOTO: Kyodo", "credit line"),
+    ("Russia values cooperation with Japan.", None),
+    ("Read the full statement of the ministry below.", None),
+    ("Newsletters were sent to residents of Shikotan.", None),
+]
+
+
+@pytest.mark.parametrize("line, reason", FURNITURE)
+def test_furniture_reason(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_caption_printed_twice_with_credit_is_removed():
+    raw = ("Title here\n\nThe standfirst sums it up\n"
+           "Lavrov and Kishida seen during talks in Tokyo Toru Hanai/Pool Photo via AP\n"
+           "Lavrov and Kishida seen during talks in Tokyo\n"
+           "© Toru Hanai/Pool Photo via AP\n\n"
+           "TOKYO, April 15. /TASS/. Body text.")
+    art = parse_article(raw)
+    assert art.title == "Title here"
+    assert art.standfirst == "The standfirst sums it up"
+    assert [(r.line, r.reason) for r in art.removed] == [(4, "photo caption"), (5, "photo caption"), (6, "credit line")]
+    assert art.text == "Body text."
+
+
+@pytest.mark.parametrize("raw, paragraphs", [
+    ("T\n\nMOSCOW — One.\n\nTwo.\n\nThree.", ["One.", "Two.", "Three."]),        # blank-line separated
+    ("T\n\nMOSCOW — One.\nTwo.\nThree.", ["One.", "Two.", "Three."]),            # single newlines
+    ("T\n\nMOSCOW — One sentence that was wrapped by the copying\nprogram in the middle.", [
+        "One sentence that was wrapped by the copying program in the middle."]),  # hard wrap joined
+])
+def test_paragraph_separation(raw, paragraphs):
+    art = parse_article(raw)
+    assert [art.text[s:e] for s, e in art.paragraphs] == paragraphs
+    assert art.text == "\n\n".join(paragraphs)
+
+
+def test_normalisation_keeps_what_reader_sees():
+    assert normalise_text("improved\u00a0\r\nLavrov,\u00a0it\u200b") == "improved\nLavrov, it"
+    assert normalise_text("Kunashiri\u0301") == "Kunashirí"  # NFC composes i + combining acute
+
+
+SEED = {  # file: (title, standfirst starts, dateline parts)
+    "000_02c35acdd9b1a3b6.txt": ("Moscow has firm political will to develop good relations with Tokyo — Kremlin",
+                                 "Dmitry Peskov stressed", ("MOSCOW", None, 7, 26, "TASS")),
+    "001_e3e4e3b56fb486ca.txt": ("Russian and Japanese foreign ministers to discuss peace treaty in Moscow",
+                                 "The problem of the southern Kuril Islands", ("MOSCOW", None, 9, 21, "TASS")),
+    "002_ff6a0fcddfbc72fb.txt": ("Although Moscow pushes for permanent peace with Japan, Tokyo hinders all peace efforts",
+                                 None, ("MOSCOW", "Russia", None, None, None)),
+    "003_5c202a017dd63dc4.txt": ("Japan’s position on peace treaty, territorial dispute with Russia remains unchanged — FM",
+                                 "Russia and Japan have no peace treaty signed", ("TOKYO", None, 4, 15, "TASS")),
+    "004_b4db91b1548a4516.txt": (None, None, ("MOSCOW", None, 1, 25, "TASS")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED))
+def test_seed_articles(name):
+    title, standfirst, dateline = SEED[name]
+    art = parse_article((RAW / name).read_text(encoding="utf-8"))
+    assert art.title == title
+    if standfirst is None:
+        assert art.standfirst is None
+    else:
+        assert art.standfirst.startswith(standfirst)
+    assert (art.dateline_place, art.dateline_country, art.dateline_month, art.dateline_day, art.agency) == dateline
+    for furniture in ("All news", "Advertisement", "newsletter", "inbox", "©", "Pool Photo", "seen during talks"):
+        assert furniture not in art.text
+    assert "\u00a0" not in art.text
+
+
+def test_seed_003_removes_caption_twice_and_credit():
+    art = parse_article((RAW / "003_5c202a017dd63dc4.txt").read_text(encoding="utf-8"))
+    assert [(r.line, r.reason) for r in art.removed] == [
+        (1, "section label"), (6, "photo caption"), (7, "photo caption"), (8, "credit line")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_parser_never_raises_and_offsets_round_trip(raw):
+    art = parse_article(raw)
+    assert [art.text[s:e] for s, e in art.paragraphs] == art.text.split("\n\n") if art.text else art.paragraphs == []
+    for s, e in art.paragraphs:
+        assert 0 <= s <= e <= len(art.text)
