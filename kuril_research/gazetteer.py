@@ -33,6 +33,9 @@ _CASES = ("ignore", "exact")
 VARIANT_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 #: What may stand between two words of a variant in a text: spaces (incl. no-break), hyphens; no line break.
 WORD_SEPARATOR = r"(?:[^\S\r\n]|[\-\u2010\u2011])+"
+#: Hyphens that count as the same character.
+HYPHENS = "-\u2010\u2011"
+HYPHEN_CLASS = r"[\-\u2010\u2011]"
 #: Apostrophes that count as the same character.
 APOSTROPHES = "'\u2019\u02bc"
 ENTITY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
@@ -113,7 +116,7 @@ class Gazetteer:
 
     def _identify(self, matched: str) -> tuple[str, str, str]:
         """Return (entity, type, naming) of the variant that matched ``matched``."""
-        info = self._lookup.get(_normalise(matched))
+        info = self._lookup.get(matched) or self._lookup.get(_normalise(matched))  # most matches are keys already
         if info is None:  # re.IGNORECASE equated characters that str.lower() does not (e.g. "ſ" and "s")
             key = next(k for k in self._lookup if re.fullmatch(_variant_pattern(k), matched, re.IGNORECASE))
             info = self._lookup[key]
@@ -170,7 +173,7 @@ def _load(path: Path) -> Gazetteer:
     entities, variants = _validate(lexicons.load_yaml(path), path)
     types = {e["entity"]: e["entity_type"] for e in entities}
     longest_first = sorted(variants, key=lambda v: -len(_normalise(v["name"])))  # stable: file order among ties
-    folded_pattern = _alternation([_variant_pattern(v["name"].lower()) for v in longest_first if not v["exact"]])
+    folded_pattern = _alternation([_variant_pattern(v["name"], fold=True) for v in longest_first if not v["exact"]])
     exact = [_variant_pattern(v["name"]) for v in longest_first if v["exact"]]
     return Gazetteer(
         entities=pd.DataFrame(entities, columns=["entity", "entity_type", "label"]).astype("string"),
@@ -262,11 +265,26 @@ def _normalise(name: str) -> str:
     return re.sub(f"[{APOSTROPHES}]", "'", key)
 
 
-def _variant_pattern(name: str) -> str:
-    """Return the regex source of one variant, words joined by :data:`WORD_SEPARATOR`."""
+def _variant_pattern(name: str, *, fold: bool = False) -> str:
+    """Return the regex source of one variant, words joined by :data:`WORD_SEPARATOR`.
+
+    Exception: a hyphen before a lower-case suffix ("Etorofu-to", "Shikotan-to",
+    the Japanese "-to" for island) matches only a hyphen, so the "Etorofu to" of
+    "return Etorofu to Japan" is not a mention of "Etorofu-to". ``fold`` lower-cases
+    the pattern for matching against lower-cased text.
+    """
     words = VARIANT_SPLIT_RE.split(name.strip())
-    return WORD_SEPARATOR.join(
-        "".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else re.escape(ch) for ch in word) for word in words)
+    pattern = ""
+    for i, word in enumerate(words):
+        if i:
+            pattern += HYPHEN_CLASS if word[:1].islower() and _hyphen_before(name, word) else WORD_SEPARATOR
+        pattern += "".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else re.escape(ch)
+                           for ch in (word.lower() if fold else word))
+    return pattern
+
+
+def _hyphen_before(name: str, word: str) -> bool:
+    return re.search(rf"[{HYPHENS}]{re.escape(word)}(?!\w)", name) is not None
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -277,7 +295,7 @@ def _alternation(patterns: list[str]) -> str:
     """
     if not patterns:
         return r"(?!)"  # matches nothing
-    return r"(?<!\w)(?:" + "|".join(f"({p})" for p in patterns) + r")(?!\w)"
+    return r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)"
 
 
 def _longest_first(spans: list) -> list:

@@ -145,8 +145,9 @@ MATCHING_CASES = [
     ("Japan’s Foreign Ministry", [("Japan’s Foreign Ministry", "japanese_foreign_ministry", "neutral")]),
     ("Japan's Foreign Ministry", [("Japan's Foreign Ministry", "japanese_foreign_ministry", "neutral")]),
     # hyphen, space and no-break space between words are interchangeable
-    ("Etorofu to", [("Etorofu to", "iturup", "japanese")]),
-    ("Etorofu\u00a0to", [("Etorofu\u00a0to", "iturup", "japanese")]),
+    # ... except before a lower-case suffix: "return Etorofu to Japan" is not "Etorofu-to"
+    ("return Etorofu to Japan", [("Etorofu", "iturup", "japanese"), ("Japan", "japan", "neutral")]),
+    ("hand Shikotan to Japan", [("Shikotan", "shikotan", "neutral"), ("Japan", "japan", "neutral")]),
     ("Etorofu\u2011to", [("Etorofu\u2011to", "iturup", "japanese")]),
     ("the Kuril-Islands", [("Kuril-Islands", "kuril_islands", "neutral")]),
     ("the Soviet Japanese Joint Declaration", [("Soviet Japanese Joint Declaration", "joint_declaration_1956", "neutral")]),
