@@ -17,12 +17,15 @@ Method (the rules, in the order they are applied)
    paragraph has no ”); a straight " closes at the next " (else ”). Marks of any
    kind inside an open double quote are part of it, so nested ‘…’ stay inside.
    An opening mark with no close runs to the end of its paragraph (a quote
-   continued in the next paragraph). A ” with no opener, when it is the first
-   double mark of its paragraph, quotes from the paragraph start to the mark
-   (an opener lost by the outlet); later stray ” are ignored. A curly ‘ opens a
-   quote only at a word start and only if a ’ not followed by a letter closes it
-   in the paragraph; so apostrophes (Russia’s) never open or close anything.
-   Straight ' is never a quotation mark. Empty quotations are dropped.
+   continued in the next paragraph). A closing mark with no opener, when it is
+   the first double mark of its paragraph, quotes from the paragraph start to
+   the mark (an opener lost by the outlet); later stray closing marks are
+   ignored. Outside a quotation a straight " that touches a word on its left
+   but not on its right (``anything,"``) is such a closing mark; any other
+   straight " opens. A curly ‘ opens a quote only at a word start and only if
+   a ’ not followed by a letter closes it in the same paragraph, so apostrophes
+   (Russia’s, ‘90s) never open or close anything. Straight ' is never a
+   quotation mark. Quotations of white space only are dropped.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
    outlet's words: mentions inside them are not ``quoted``.
 3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}
@@ -35,13 +38,14 @@ Method (the rules, in the order they are applied)
    never Japan's name for the thing.
 4. **Speakers.** Candidates are person and organisation mentions and role
    phrases or pronouns (``roles``: "the spokesman", "he" → person; "it", "the
-   ministry" → organisation) outside quotations. A role resolves to the most
-   recent *established speaker* of its kind, else to the most recent mention of
-   its kind. Established speakers are, in text order: the subject of a speech
-   verb in narrator text (a candidate followed by up to three lower-case words
-   and a verb: "Peskov told", "Abe later called"; or "According to X,"), and the
-   speaker found for a quotation by rule 4b or 4d. A quotation's speaker is the
-   first that applies of:
+   ministry" → organisation) outside quotations; a role phrase hides the
+   mentions inside it ("the Kremlin spokesman" is a person). A role resolves to
+   the most recent *established speaker* of its kind, else to the most recent
+   mention of its kind. Established speakers are, in text order: the subject of
+   a speech verb in narrator text (a candidate followed by up to three
+   lower-case words and a verb: "Peskov told", "Abe later called"; or
+   "According to X,"), and the speaker found for a quotation by rule 4b (also
+   when carried on by 4d). A quotation's speaker is the first that applies of:
 
    a. the subject of a naming cue whose scope contains the opening mark;
    b. the attribution clause — from the closing mark to the end of its
@@ -71,7 +75,7 @@ from typing import NamedTuple
 
 from .errors import LexiconError
 from .gazetteer import Mention
-from .lexicons import data_path, load_yaml
+from .lexicons import data_path, file_sha256, load_yaml
 
 __all__ = ["Quote", "VoicedMention", "VoiceLexicon", "find_quotes", "mark_voice", "load_voice_lexicon"]
 
@@ -82,11 +86,13 @@ NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 BRACKET_RE = re.compile(r"\[[^\]]*\]?")
 ACCORDING_TO_RE = re.compile(r"\baccording\s+to\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "document", "person", "place",
+                "organisation")
 SPEAKER_TYPES = frozenset({"person", "organisation"})
 SUBJECT_TYPES = frozenset({"place", "organisation", "person"})
 OTHER_SIDE = {"japanese": "russian", "russian": "japanese"}
-_LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by",
-                 "naming_scope_words", "named_types", "sides")
+LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
+                "sides")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +118,13 @@ class VoicedMention:
 
 @dataclass(frozen=True)
 class VoiceLexicon:
-    """Validated cues from ``voice.yaml`` with their regexes compiled once."""
+    """Validated cues from ``voice.yaml`` (see that file), with their regexes compiled once.
+
+    ``path`` and ``sha256`` (of the file's bytes) record which cues a corpus was built with.
+    """
 
     path: str
+    sha256: str
     speech_verbs: tuple[str, ...]
     roles: dict[str, tuple[str, ...]]
     naming_cues: tuple[str, ...]
@@ -186,23 +196,26 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
     Examples
     --------
     >>> text = 'Russia’s view: “No ‘deal’ yet,” he said.\\n\\nPeace first,” Peskov said.'
-    >>> [(text[s:e], p) for s, e, p in find_quotes(text, [(0, 40), (42, 69)])]
+    >>> i = text.index("\\n\\n")
+    >>> [(text[s:e], p) for s, e, p in find_quotes(text, [(0, i), (i + 2, len(text))])]
     [('No ‘deal’ yet,', 0), ('Peace first,', 1)]
     """
     found = []
     for para_id, (ps, pe) in enumerate(paragraphs):
+        pe = min(pe, len(text))
         spans: list[tuple[int, int, bool]] = []  # (start, end, is_double)
         i = ps
         while i < pe:
             ch, close = text[i], None
-            if ch in CLOSING_FOR:
+            if ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace() and not text[i + 1:i + 2].isalnum()):
+                if not any(double for *_, double in spans):  # a closing mark with no opener
+                    spans, close = [(ps, i, True)], i  # absorbs earlier ‘…’ spans
+            elif ch in CLOSING_FOR:
                 for mark in CLOSING_FOR[ch]:
                     if (close := text.find(mark, i + 1, pe)) >= 0:
                         break
                 close = pe if close < 0 else close
                 spans.append((i + 1, close, True))
-            elif ch == "”" and not any(double for *_, double in spans):
-                spans, close = [(ps, i, True)], i  # absorbs earlier ‘…’ spans
             elif ch == "‘" and (i == ps or not text[i - 1].isalnum()) and text[i + 1:i + 2].isalnum():
                 close = _single_close(text, i + 1, pe)
                 if close is not None:
@@ -266,7 +279,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     paras, sents, quotes_at = _Spans(paragraphs), _Spans(sentences), _Spans(spans)
     cands = _candidates(text, mentions, lex, quotes_at)
     cues = _naming_cues(text, mentions, lex, paras, sents, quotes_at)
-    quotes = _speak(text, spans, paras, sents, cands, cues, lex)
+    quotes = _Speakers(text, spans, paras, sents, cands, cues, lex).quotes()
     voiced = []
     for m in mentions:
         cue = next((c for c in cues if c.end <= m.start and m.end <= c.scope_end
@@ -287,10 +300,14 @@ def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quote
     """Speaker candidates outside quotations; a role phrase hides the mentions it contains."""
     named = [_Cand(m.start, m.end, m.entity_type, m.entity) for m in mentions if m.entity_type in SPEAKER_TYPES]
     roles = [_Cand(r.start(), r.end(), r.lastgroup, None) for r in lex.role_re.finditer(text)]
-    roles = [r for r in roles if not any(n.start < r.end and r.start < n.end and not (r.start <= n.start and n.end <= r.end)
-                                         for n in named)]
-    named = [n for n in named if not any(r.start <= n.start and n.end <= r.end for r in roles)]
-    return sorted(c for c in named + roles if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None)
+    roles = [r for r in roles if not any(n.start < r.end and r.start < n.end and not _within(n, r) for n in named)]
+    named = [n for n in named if not any(_within(n, r) for r in roles)]
+    inside = [c for c in named + roles if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
+    return sorted(inside, key=lambda c: (c.start, c.end))
+
+
+def _within(inner: _Cand, outer: _Cand) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _naming_cues(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, paras: _Spans, sents: _Spans,
@@ -328,84 +345,91 @@ def _naming_cues(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, para
     return cues
 
 
-def _speak(text: str, spans: list[tuple[int, int, int]], paras: _Spans, sents: _Spans, cands: list[_Cand],
-           cues: list[_Cue], lex: VoiceLexicon) -> list[Quote]:
+class _Speakers:
     """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
-    events: list[_Event] = []
 
-    def resolve(c: _Cand) -> str | None:
+    def __init__(self, text: str, spans: list[tuple[int, int, int]], paras: _Spans, sents: _Spans,
+                 cands: list[_Cand], cues: list[_Cue], lex: VoiceLexicon) -> None:
+        self.text, self.spans, self.paras, self.sents = text, spans, paras, sents
+        self.cands, self.cues, self.lex = cands, cues, lex
+        self.events: list[_Event] = []
+
+    def quotes(self) -> list[Quote]:
+        text, sents, paras = self.text, self.sents, self.paras
+        stream: list[tuple[int, int, object]] = []
+        for c in self.cands:  # narrator speech events: "Peskov told", "According to the spokesman,"
+            sent_start = sents.bounds(c.start, paras.bounds(c.start, (0, len(text))))[0]
+            if verb := self.lex.subject_verb_re.match(text, c.end):
+                stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
+            elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
+                stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
+        stream += [(start, 1, qi) for qi, (start, _, _) in enumerate(self.spans)]
+        speakers = {}
+        for pos, is_quote, payload in sorted(stream, key=lambda item: item[:2]):
+            if not is_quote:
+                c, cue = payload
+                if entity := self.resolve(c):
+                    para_id = paras.at(c.start)
+                    self.events.append(_Event(pos, entity, c.kind, cue, -1 if para_id is None else para_id, True))
+                continue
+            start, _, para_id = self.spans[payload]
+            found = self.speaker(payload)
+            speakers[payload] = found[:2] if found else (None, None)
+            if found:
+                self.events.append(_Event(start, found[0], found[2], found[1], para_id, found[3]))
+        return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(self.spans)]
+
+    def resolve(self, c: _Cand) -> str | None:
+        """A mention's entity; a role's most recent established speaker, else most recent mention, of its kind."""
         if c.entity is not None:
             return c.entity
-        for e in reversed(events):
+        for e in reversed(self.events):
             if e.established and e.kind == c.kind:
                 return e.entity
-        return next((p.entity for p in reversed(cands) if p.entity and p.kind == c.kind and p.end <= c.start), None)
+        return next((p.entity for p in reversed(self.cands) if p.entity and p.kind == c.kind and p.end <= c.start),
+                    None)
 
-    def cue_text(start: int, end: int) -> str:
-        if THE_BEFORE_RE.search(text, max(0, start - 6), start):
-            start = text.rindex("the", 0, start) if "the" in text[max(0, start - 6):start] else start - 4
-        return " ".join(text[start:end].split())
+    def cue_text(self, start: int, end: int) -> str:
+        """The cue's words, with white space collapsed and a "the" just before included."""
+        if the := THE_BEFORE_RE.search(self.text, max(0, start - 8), start):
+            start = the.start()
+        return " ".join(self.text[start:end].split())
 
-    stream: list[tuple[int, int, object]] = []
-    for c in cands:  # narrator speech events: "Peskov told", "According to the spokesman,"
-        lo = sents.bounds(c.start, paras.bounds(c.start, (0, len(text))))[0]
-        if verb := lex.subject_verb_re.match(text, c.end):
-            stream.append((verb.end(), 0, (c, cue_text(c.start, verb.end()))))
-        elif ACCORDING_TO_RE.search(text, lo, c.start):
-            stream.append((c.start, 0, (c, cue_text(ACCORDING_TO_RE.search(text, lo, c.start).start(), c.end))))
-    stream += [(s, 1, qi) for qi, (s, _, _) in enumerate(spans)]
-    speakers: dict[int, tuple[str | None, str | None]] = {}
-    for pos, is_quote, payload in sorted(stream, key=lambda item: item[:2]):
-        if not is_quote:
-            c, cue = payload
-            if entity := resolve(c):
-                events.append(_Event(pos, entity, c.kind, cue, paras.at(c.start) or 0, True))
-            continue
-        qi = payload
-        start, end, para_id = spans[qi]
-        found = _quote_speaker(text, qi, spans, paras, sents, cands, cues, lex, events, resolve, cue_text)
-        speakers[qi] = found[:2] if found else (None, None)
-        if found:
-            events.append(_Event(start, found[0], found[2], found[1], para_id, found[3]))
-    return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(spans)]
-
-
-def _quote_speaker(text, qi, spans, paras, sents, cands, cues, lex, events, resolve, cue_text):
-    """Return (speaker, cue, kind, established) for quotation ``qi`` by rules 4a–4d, or None."""
-    start, end, para_id = spans[qi]
-    ps, pe = paras.spans[para_id][:2]
-    for cue in cues:  # a: inside a naming cue's scope
-        if cue.end <= start <= cue.scope_end:
-            return cue.entity, cue_text(cue.start, cue.end), cue.kind, False
-    # b: the attribution clause after the closing mark
-    next_open = spans[qi + 1][0] - 1 if qi + 1 < len(spans) and spans[qi + 1][2] == para_id else pe
-    clause_start = min(end + 1, pe)
-    si = sents.at(min(end, pe - 1))
-    clause_end = min(sents.spans[si][1] if si is not None else pe, next_open, pe)
-    if not text[clause_start:clause_end].strip() and si is not None and si + 1 < len(sents.spans):
-        following = text[sents.spans[si + 1][0]:sents.spans[si + 1][1]].lstrip()
-        if following[:1].islower() and sents.spans[si + 1][1] <= pe:
-            clause_end = min(sents.spans[si + 1][1], next_open)
-    if verb := lex.verb_re.search(text, clause_start, max(clause_start, clause_end)):
-        near = [c for c in cands if clause_start <= c.start and c.end <= clause_end]
-        near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
-        for c in near:
-            if entity := resolve(c):
-                lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
-                return entity, cue_text(lo, hi), c.kind, True
-    # c: a fragment inside a narrator sentence
-    if start > ps:
-        sent_start = sents.bounds(start - 1, (ps, pe))[0]
-        before = [c for c in cands if sent_start <= c.start and c.end <= start - 1]
-        if text[sent_start:start - 1].strip() and before:
-            c = before[-1]
-            if entity := resolve(c):
-                return entity, cue_text(c.start, c.end), c.kind, False
-    # d: the latest speaker event of the paragraph
-    for e in reversed(events):
-        if e.para_id == para_id and e.pos < start:
-            return e.entity, e.cue, e.kind, e.established
-    return None
+    def speaker(self, qi: int) -> tuple[str, str, str, bool] | None:
+        """Return (speaker, cue, kind, established) for quotation ``qi`` by rules 4a-4d, or None."""
+        text, sents, cands = self.text, self.sents, self.cands
+        start, end, para_id = self.spans[qi]
+        ps, pe = self.paras.spans[para_id][:2]
+        for cue in self.cues:  # a: inside a naming cue's scope
+            if cue.end <= start <= cue.scope_end:
+                return cue.entity, self.cue_text(cue.start, cue.end), cue.kind, False
+        # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
+        following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
+        next_open = following[0] - 1 if following and following[2] == para_id else pe
+        clause_start, si = min(end + 1, pe), sents.at(min(end, pe - 1))
+        clause_end = min(sents.spans[si][1] if si is not None else pe, next_open, pe)
+        if not text[clause_start:clause_end].strip() and si is not None and si + 1 < len(sents.spans):
+            nxt_start, nxt_end = sents.spans[si + 1][:2]
+            if text[nxt_start:nxt_end].lstrip()[:1].islower() and nxt_end <= pe:
+                clause_end = min(nxt_end, next_open)
+        if verb := self.lex.verb_re.search(text, clause_start, max(clause_start, clause_end)):
+            near = [c for c in cands if clause_start <= c.start and c.end <= clause_end]
+            near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
+            for c in near:
+                if entity := self.resolve(c):
+                    lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
+                    return entity, self.cue_text(lo, hi), c.kind, True
+        # c: a fragment inside a narrator sentence: the nearest candidate before it
+        if start > ps:
+            sent_start = sents.bounds(start - 1, (ps, pe))[0]
+            before = [c for c in cands if sent_start <= c.start and c.end <= start - 1]
+            if before and (entity := self.resolve(before[-1])):
+                return entity, self.cue_text(before[-1].start, before[-1].end), before[-1].kind, False
+        # d: the latest speaker event of the same paragraph
+        for e in reversed(self.events):
+            if e.para_id == para_id and e.pos < start:
+                return e.entity, e.cue, e.kind, e.established
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -442,64 +466,68 @@ def load_voice_lexicon(path: str | Path | None = None) -> VoiceLexicon:
     def fail(message: str, line: int | None, hint: str) -> LexiconError:
         return LexiconError(message, path=path, line=line, hint=hint)
 
-    if not isinstance(doc, dict):
-        raise fail("expected a mapping of the keys " + ", ".join(_LEXICON_KEYS), None, "see the shipped voice.yaml")
-    for key in doc:
-        if key not in _LEXICON_KEYS:
-            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(_LEXICON_KEYS))
-    for key in _LEXICON_KEYS:
-        if key not in doc:
-            raise fail(f"missing key {key!r}", getattr(doc, "line", None) or 1, "add it (see the shipped voice.yaml)")
-
-    def phrases(node, key: str, line: int) -> tuple[str, ...]:
+    def phrases(key: str, node=None, line: int | None = None) -> tuple[str, ...]:
+        node, line = (doc[key], doc.lines[key]) if node is None else (node, line)
         if not isinstance(node, list) or not node:
             raise fail(f"{key} must be a non-empty list", line, "write one phrase per '- ' line")
-        for item, item_line in zip(node, getattr(node, "lines", [line] * len(node))):
+        for item, item_line in zip(node, node.lines):
             if not isinstance(item, str) or not item.strip():
-                raise fail(f"{key}: {item!r} is not a phrase", item_line, "write words, or remove the item")
+                raise fail(f"{key}: {item!r} is not a phrase", item_line,
+                           "put it in quotes: YAML reads yes/no/on/off as true/false" if isinstance(item, bool)
+                           else "write words, or remove the item")
         return tuple(" ".join(item.split()) for item in node)
 
-    def mapping(key: str, allowed: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    def mapping(key: str, allowed: tuple[str, str]) -> dict[str, tuple[str, ...]]:
         node = doc[key]
         if not isinstance(node, dict) or set(node) != set(allowed):
-            raise fail(f"{key} must map exactly {', '.join(allowed)} to lists", doc.lines[key],
-                       f"write {', '.join(allowed)} as keys under {key}")
-        return {k: phrases(v, f"{key}.{k}", node.lines[k]) for k, v in node.items()}
+            raise fail(f"{key} must map exactly {' and '.join(allowed)} to lists", doc.lines[key],
+                       f"write {' and '.join(allowed)} as keys under {key}")
+        return {k: phrases(f"{key}.{k}", v, node.lines[k]) for k, v in node.items()}
 
-    verbs = phrases(doc["speech_verbs"], "speech_verbs", doc.lines["speech_verbs"])
-    roles = mapping("roles", ("person", "organisation"))
-    cues = phrases(doc["naming_cues"], "naming_cues", doc.lines["naming_cues"])
-    for cue, line in zip(cues, getattr(doc["naming_cues"], "lines", [])):
-        if cue.count("{side}") != 1 or not cue.replace("{side}", "").strip() or re.search(r"[{}]", cue.replace("{side}", "")):
+    if not isinstance(doc, dict):
+        raise fail("expected a mapping with the keys " + ", ".join(LEXICON_KEYS), None, "see the shipped voice.yaml")
+    for key in doc:
+        if key not in LEXICON_KEYS:
+            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(LEXICON_KEYS))
+    for key in LEXICON_KEYS:
+        if key not in doc:
+            raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped voice.yaml)")
+    verbs, cues, named_types = phrases("speech_verbs"), phrases("naming_cues"), phrases("named_types")
+    roles, sides = mapping("roles", ("person", "organisation")), mapping("sides", ("japanese", "russian"))
+    for cue, line in zip(cues, doc["naming_cues"].lines):
+        words = cue.replace("{side}", "")
+        if cue.count("{side}") != 1 or not words.strip() or "{" in words or "}" in words:
             raise fail(f"naming cue {cue!r} must contain {{side}} exactly once and at least one word", line,
-                       "write e.g. 'which {side} calls' (quote it if it starts with {side})")
+                       "write e.g. 'which {side} calls' (in quotes if it starts with {side})")
+    for name, line in zip(named_types, doc["named_types"].lines):
+        if name not in ENTITY_TYPES:
+            raise fail(f"named_types: unknown entity type {name!r}", line, "use one of " + ", ".join(ENTITY_TYPES))
+    for entity, line in zip(sides["russian"], doc["sides"]["russian"].lines):
+        if entity in sides["japanese"]:
+            raise fail(f"sides: {entity!r} is listed under both japanese and russian", line, "keep it on one side")
     scope = doc["naming_scope_words"]
     if isinstance(scope, bool) or not isinstance(scope, int) or scope < 1:
         raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
                    doc.lines["naming_scope_words"], "write e.g. 8")
-    sides = mapping("sides", ("japanese", "russian"))
-
-    def alternation(items: Sequence[str]) -> str:
-        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(items, key=len, reverse=True))
-
-    def words(part: str) -> str:
-        return r"\s+".join(map(re.escape, part.split()))
-
     cue_res = []
     for cue in cues:
-        prefix, suffix = (p.strip() for p in cue.split("{side}"))
-        cue_res.append((re.compile(rf"\b{words(prefix)}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
-                        re.compile(rf"\s+{words(suffix)}\b" if suffix else "", re.I)))
+        prefix, suffix = (_phrase_re(part) for part in cue.split("{side}"))
+        cue_res.append((re.compile(rf"\b{prefix}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
+                        re.compile(rf"\s+{suffix}\b" if suffix else "", re.I)))
+    verbs_re = _phrase_re(*verbs)
     return VoiceLexicon(
-        path=str(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
-        cue_not_followed_by=frozenset(w.lower() for w in phrases(doc["cue_not_followed_by"], "cue_not_followed_by",
-                                                                   doc.lines["cue_not_followed_by"])),
-        naming_scope_words=scope,
-        named_types=frozenset(phrases(doc["named_types"], "named_types", doc.lines["named_types"])),
+        path=str(path), sha256=file_sha256(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
+        cue_not_followed_by=frozenset(w.lower() for w in phrases("cue_not_followed_by")),
+        naming_scope_words=scope, named_types=frozenset(named_types),
         sides={entity: side for side, ids in sides.items() for entity in ids},
-        verb_re=re.compile(rf"\b(?:{alternation(verbs)})\b", re.I),
-        subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{alternation(verbs)})\b"),
-        role_re=re.compile(rf"\b(?:(?P<person>{alternation(roles['person'])})"
-                           rf"|(?P<organisation>{alternation(roles['organisation'])}))\b", re.I),
+        verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
+        subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
+        role_re=re.compile(rf"\b(?:(?P<person>{_phrase_re(*roles['person'])})"
+                           rf"|(?P<organisation>{_phrase_re(*roles['organisation'])}))\b", re.I),
         cue_res=tuple(cue_res),
     )
+
+
+def _phrase_re(*phrases: str) -> str:
+    """Regex alternation of phrases, longest first, any white space between words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))

@@ -1,0 +1,383 @@
+"""Tests for kuril_research.voice: quotations, speakers and the voice of each mention.
+
+Mentions are built by hand from the small name table below (not by the
+gazetteer), so that each expected value can be checked by eye.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kuril_research.errors import LexiconError
+from kuril_research.gazetteer import Mention
+from kuril_research.voice import VoicedMention, find_quotes, load_voice_lexicon, mark_voice
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "articles"
+
+P, O, PL = "person", "organisation", "place"
+NAMES = {  # surface -> (entity, entity_type, naming)
+    "Dmitry Peskov": ("dmitry_peskov", P, "neutral"), "Peskov": ("dmitry_peskov", P, "neutral"),
+    "Fumio Kishida": ("fumio_kishida", P, "neutral"), "Kishida": ("fumio_kishida", P, "neutral"),
+    "Sergey Lavrov": ("sergey_lavrov", P, "neutral"), "Sergei Lavrov": ("sergey_lavrov", P, "neutral"),
+    "Lavrov": ("sergey_lavrov", P, "neutral"),
+    "Shigeru Ishiba": ("shigeru_ishiba", P, "neutral"), "Ishiba": ("shigeru_ishiba", P, "neutral"),
+    "Shinzo Abe": ("shinzo_abe", P, "neutral"), "Abe": ("shinzo_abe", P, "neutral"),
+    "Vladimir Putin": ("vladimir_putin", P, "neutral"), "Putin": ("vladimir_putin", P, "neutral"),
+    "Russian Foreign Ministry": ("russian_foreign_ministry", O, "neutral"),
+    "Kremlin": ("kremlin", O, "neutral"),
+    "Japan": ("japan", PL, "neutral"), "Tokyo": ("tokyo", PL, "neutral"),
+    "Russia": ("russia", PL, "neutral"), "Moscow": ("moscow", PL, "neutral"),
+    "Northern Territories": ("northern_territories", "collective_name", "japanese"),
+    "northern territories": ("northern_territories", "collective_name", "japanese"),
+    "Southern Kuril Islands": ("southern_kurils", "collective_name", "russian"),
+    "southern Kuril Islands": ("southern_kurils", "collective_name", "russian"),
+    "Southern Kurils": ("southern_kurils", "collective_name", "russian"),
+    "Kuril Islands": ("kuril_islands", "archipelago", "neutral"),
+    "Kurils": ("kuril_islands", "archipelago", "neutral"),
+    "Iturup": ("iturup", "island", "russian"),
+    "Habomai": ("habomai", "island_group", "neutral"),
+}
+NAME_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
+# A sentence ends at . ! or ? (and a closing mark) before white space and a capital or an opening mark.
+SENTENCE_RE = re.compile(r"""\S.*?(?:[.!?]["”’]?(?=\s+["“‘A-Z])|$)""", re.S)
+
+
+def mentions_in(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.group(), *NAMES[m.group()]) for m in NAME_RE.finditer(text)]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for part in text.split("\n\n"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return spans
+
+
+def sentence_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for s, e in paragraphs for m in SENTENCE_RE.finditer(text, s, e)]
+
+
+def run(text: str):
+    paragraphs = paragraph_spans(text)
+    return mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text))
+
+
+def voice_of(text: str, voiced: list[VoicedMention], surface: str, nth: int = 0) -> tuple:
+    found = [v for v in voiced if v.mention.surface == surface][nth]
+    return found.voice, found.speaker
+
+
+# --------------------------------------------------------------------------- find_quotes
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“Peace,” he said.", [("Peace,", 0)]),
+    ('"A," he said. "B."', [("A,", 0), ("B.", 0)]),
+    ("Russia’s islands’ fate", []),                                        # apostrophes close nothing
+    ("a ‘locomotive’ of ties", [("locomotive", 0)]),
+    ("‘Russia’s islands’ he said", [("Russia’s islands", 0)]),
+    ("“the ‘northern territories’ issue”", [("the ‘northern territories’ issue", 0)]),   # nested: inside
+    ("the ‘90s and more", []),                                             # ‘ without a close is not a quote
+    ("“One.\n\n“Two,” he said.", [("One.", 0), ("Two,", 1)]),              # unclosed: to paragraph end only
+    ("Peace first,” Peskov said. Then “x” came.", [("Peace first,", 0), ("x", 0)]),  # orphan ” from para start
+    ('Peace first," Peskov said.', [("Peace first,", 0)]),                 # straight " touching a word: orphan
+    ("“A,” he said, b.” c", [("A,", 0)]),                                  # later stray ” ignored
+    ("a ‘b’ c,” he said", [("a ‘b’ c,", 0)]),                              # orphan absorbs a ‘…’
+    ('“A," he said.', [("A,", 0)]),                                        # mixed marks: “ closes at "
+    ('a "" b', []),                                                        # empty quotes dropped
+    ('"A\n\nB" c', [("A", 0), ("B", 1)]),                                  # never crosses a paragraph
+    ("“a treaty [with Japan],” he said", [("a treaty [with Japan],", 0)]),
+])
+def test_find_quotes(text, expected):
+    spans = find_quotes(text, paragraph_spans(text))
+    assert [(text[s:e], p) for s, e, p in spans] == expected
+
+
+QUOTE_CHARS = st.sampled_from(list("“”\"‘’[] .,\nab"))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.one_of(QUOTE_CHARS, st.characters()), max_size=120))
+def test_find_quotes_spans_are_ordered_within_their_paragraph(text):
+    paragraphs = paragraph_spans(text)
+    spans = find_quotes(text, paragraphs)
+    for start, end, para_id in spans:
+        ps, pe = paragraphs[para_id]
+        assert ps <= start < end <= pe
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+PIECES = st.sampled_from(["Peskov", " said", " he", " told", "Japan", " calls", "which ", "Northern Territories",
+                          "Iturup", "the spokesman", "it", ",", ". ", "\n\n", " ", *"“”\"‘’[]"])
+
+
+@settings(max_examples=200)
+@given(st.lists(PIECES, max_size=40))
+def test_mark_voice_gives_every_mention_a_consistent_voice(pieces):
+    text = "".join(pieces)
+    quotes, voiced = run(text)
+    assert [v.mention for v in voiced] == mentions_in(text)
+    for v in voiced:
+        assert v.voice in {"narrator", "quoted", "attributed"}
+        assert (v.quote_id is not None) == (v.voice == "quoted")
+        if v.voice != "quoted":
+            assert (v.speaker is None) == (v.voice == "narrator")
+        if v.voice == "quoted":
+            quote = quotes[v.quote_id]
+            assert quote.start <= v.mention.start and v.mention.end <= quote.end
+            assert v.speaker == quote.speaker
+
+
+# --------------------------------------------------------------------------- speakers
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 000: a role noun resolves to the speaker established in narrator text
+    ('Kremlin spokesman Dmitry Peskov told journalists Monday.\n\n'
+     '"We value our cooperation with Japan," the spokesman said.',
+     [("We value our cooperation with Japan,", "dmitry_peskov", "the spokesman said")]),
+    # 000: a quote with no attribution continues the previous one of its paragraph
+    ('"This is complex," Peskov explained. "The Russian position was relayed."',
+     [("This is complex,", "dmitry_peskov", "Peskov explained"),
+      ("The Russian position was relayed.", "dmitry_peskov", "Peskov explained")]),
+    # 000: a fragment takes the nearest candidate before it in its sentence
+    ('Dmitry Peskov told journalists.\n\nAccording to the spokesman, the peace treaty "provide closure" '
+     'to disagreements with Japan.',
+     [("provide closure", "dmitry_peskov", "the spokesman")]),
+    # 001: organisation, then "it" and "the ministry"
+    ('"Progress is impossible," the Russian Foreign Ministry reported Sunday.\n\n'
+     '"The potential is unrealized," it said.\n\n'
+     '"Cooperation should be a ‘locomotive’," the ministry said.',
+     [("Progress is impossible,", "russian_foreign_ministry", "the Russian Foreign Ministry reported"),
+      ("The potential is unrealized,", "russian_foreign_ministry", "it said"),
+      ("Cooperation should be a ‘locomotive’,", "russian_foreign_ministry", "the ministry said")]),
+    # 002: a closing mark with no opener quotes from the paragraph start; the next paragraph is narrator
+    ("Our main goal is to sign a peace treaty [with Japan],” Kremlin spokesman Dmitry Peskov said on Sunday.\n\n"
+     "Today, Moscow and Tokyo are locked in talks.",
+     [("Our main goal is to sign a peace treaty [with Japan],", "dmitry_peskov", "Dmitry Peskov said")]),
+    # 002: the attribution clause runs to the sentence end
+    ("Signing a peace treaty, not “giving or receiving anything,” is the reason Russia continues "
+     "its dialogue with Japan, the Kremlin said.",
+     [("giving or receiving anything,", "kremlin", "the Kremlin said")]),
+    # 002: "X said." then an unattributed quote in the same paragraph
+    ("Japan is sticking to sanctions, Peskov said. “They support the sanctions regime.”",
+     [("They support the sanctions regime.", "dmitry_peskov", "Peskov said")]),
+    # 002: fragments after "called"
+    ("Russian Foreign Minister Sergei Lavrov recently called the idea “outrageous,” raising the issue.",
+     [("outrageous,", "sergey_lavrov", "Sergei Lavrov")]),
+    ("Putin proposed an agreement, but Abe later called the idea “unacceptable.”",
+     [("unacceptable.", "shinzo_abe", "Abe")]),
+    # 003: "According to X," establishes X for a later role noun
+    ("According to Russian Foreign Minister Sergey Lavrov, it is necessary to improve relations.\n\n"
+     '"We must improve the atmosphere," the top Russian diplomat said.',
+     [("We must improve the atmosphere,", "sergey_lavrov", "the top Russian diplomat said")]),
+    # 003: "he" after "Kishida said"
+    ('"The position has not changed," Kishida said.\n\n'
+     'He also noted the dispute. "The problem is ‘northern territories’ (Kuril Islands)," he said.',
+     [("The position has not changed,", "fumio_kishida", "Kishida said"),
+      ("The problem is ‘northern territories’ (Kuril Islands),", "fumio_kishida", "he said")]),
+    # 004: "he" is the established speaker (Peskov), not the nearest person mentioned (Ishiba)
+    ("Dmitry Peskov said, commenting on Japanese Prime Minister Shigeru Ishiba’s remark about his desire "
+     'to resolve "the territorial issue" and sign a peace treaty.\n\n'
+     '"Japan maintains a clearly unfriendly stance," he told TASS.',
+     [("the territorial issue", "shigeru_ishiba", "Shigeru Ishiba"),
+      ("Japan maintains a clearly unfriendly stance,", "dmitry_peskov", "he told")]),
+    # nothing says who speaks
+    ('"Peace is near."', [("Peace is near.", None, None)]),
+])
+def test_quote_speakers(text, expected):
+    quotes, _ = run(text)
+    assert [(text[q.start:q.end], q.speaker, q.speaker_cue) for q in quotes] == expected
+
+
+def test_sentence_split_right_after_a_closing_mark_keeps_its_lowercase_attribution():
+    text = '"Peace now!" said Peskov. "Later," Lavrov said.'
+    sentences = [(0, 12), (13, 25), (26, len(text))]        # the splitter broke after the closing mark
+    quotes, _ = mark_voice(text, [(0, len(text))], sentences, mentions_in(text))
+    assert [(q.speaker, q.speaker_cue) for q in quotes] == [("dmitry_peskov", "said Peskov"),
+                                                           ("sergey_lavrov", "Lavrov said")]
+
+
+# --------------------------------------------------------------------------- voices
+
+KISHIDA = ('"I expect talks on the Northern Territories [the way Japan calls Russia’s southern Kuril Islands]," '
+           'Kishida told journalists. "I hope for President [Vladimir Putin]’s visit to Japan."\n\n'
+           'Tokyo calls the islands "Northern Territories".')
+
+
+@pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
+    # 001: inside Kishida's quote; the bracket is the outlet's; the naming cue wins over the quote marks
+    (KISHIDA, "Northern Territories", 0, ("quoted", "fumio_kishida")),
+    (KISHIDA, "Japan", 0, ("narrator", None)),
+    (KISHIDA, "Russia", 0, ("narrator", None)),
+    (KISHIDA, "southern Kuril Islands", 0, ("narrator", None)),     # Russian name is never Japan's name
+    (KISHIDA, "Vladimir Putin", 0, ("narrator", None)),
+    (KISHIDA, "Japan", 1, ("quoted", "fumio_kishida")),              # continuation quote
+    (KISHIDA, "Tokyo", 0, ("narrator", None)),
+    (KISHIDA, "Northern Territories", 1, ("attributed", "tokyo")),
+    # 003
+    ("the four islands of Russia’s Southern Kurils Shikotan, Khabomai, Iturup and Kunashir, "
+     "which Japan calls its northern territories.", "northern territories", 0, ("attributed", "japan")),
+    ("the four islands of Russia’s Southern Kurils Shikotan, Khabomai, Iturup and Kunashir, "
+     "which Japan calls its northern territories.", "Southern Kurils", 0, ("narrator", None)),
+    ('"The problem is ‘northern territories’ (Kuril Islands)," Kishida said.', "northern territories", 0,
+     ("quoted", "fumio_kishida")),
+    # 002: the cue applies to neutral names only, not to a Russian-named island
+    ("Known in Japan as Iturup, Kunashir, Shikotan and Habomai, the islands went to the USSR.", "Iturup", 0,
+     ("narrator", None)),
+    ("Known in Japan as Iturup, Kunashir, Shikotan and Habomai, the islands went to the USSR.", "Habomai", 0,
+     ("attributed", "japan")),
+    # scope: each side's cue, the ; boundary, the word limit, and "calls for"
+    ("the islands, which Russia calls the Southern Kurils, and which Japan calls the Northern Territories.",
+     "Southern Kurils", 0, ("attributed", "russia")),
+    ("the islands, which Russia calls the Southern Kurils, and which Japan calls the Northern Territories.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("what Tokyo calls its own; the Northern Territories are disputed.", "Northern Territories", 0,
+     ("narrator", None)),
+    ("which Japan calls, in a long and winding phrase of many words, the Northern Territories.",
+     "Northern Territories", 0, ("narrator", None)),
+    ("Japan calls for talks on the Northern Territories.", "Northern Territories", 0, ("narrator", None)),
+    ("Japan calls on Moscow to return the Northern Territories.", "Northern Territories", 0, ("narrator", None)),
+])
+def test_mention_voice(text, surface, nth, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected
+
+
+def test_quoted_mention_points_at_its_quote():
+    quotes, voiced = run(KISHIDA)
+    quoted = [v for v in voiced if v.voice == "quoted"]
+    assert [(v.mention.surface, v.quote_id) for v in quoted] == [("Northern Territories", 0), ("Japan", 1)]
+    assert len(quotes) == 3 and (quotes[2].speaker, quotes[2].speaker_cue) == ("tokyo", "Tokyo calls the islands")
+
+
+# --------------------------------------------------------------------------- the seed articles
+
+FURNITURE = ("- Advertisement -", "Subscribe to our newsletter", "Sign up here")
+
+
+def seed(prefix: str) -> str:
+    """The body of a seed article: its lines from the dateline on, without page furniture."""
+    lines = [line.strip() for line in next(ARTICLES.glob(f"{prefix}_*.txt")).read_text("utf-8").splitlines()]
+    lines = [line for line in lines if line and not line.startswith(FURNITURE)]
+    first = next(i for i, line in enumerate(lines) if re.match(r"[A-Z]{3,}, ", line))
+    return "\n\n".join(lines[first:])
+
+
+@pytest.mark.parametrize(("prefix", "expected"), [
+    ("000", [("You know that", "dmitry_peskov"), ("provide closure", "dmitry_peskov"),
+             ("This is a very complex", "dmitry_peskov"), ("The Russian position", "dmitry_peskov")]),
+    ("001", [("The Russian side", "russian_foreign_ministry"), ("I expect", "fumio_kishida"),
+             ("I also hope", "fumio_kishida"), ("But the potential", "russian_foreign_ministry"),
+             ("We hope", "russian_foreign_ministry"), ("Northern Territories", "tokyo"),
+             ("Russian-Japanese trade", "russian_foreign_ministry")]),
+    ("002", [("giving or receiving", "kremlin"), ("Our main goal", "dmitry_peskov"),
+             ("They support", "dmitry_peskov"), ("outrageous", "sergey_lavrov"), ("unacceptable", "shinzo_abe")]),
+    ("003", [("Talking about the issue", "fumio_kishida"), ("The problem of a peace", "fumio_kishida"),
+             ("Talking about negotiations", "fumio_kishida"), ("In order to advance", "sergey_lavrov"),
+             ("Russia and Japan are guided", "sergey_lavrov"), ("concrete things", "sergey_lavrov"),
+             ("We will proceed", "sergey_lavrov")]),
+])
+def test_seed_quote_speakers(prefix, expected):
+    text = seed(prefix)
+    quotes, _ = run(text)
+    got = [(text[q.start:q.end], q.speaker) for q in quotes]
+    assert len(got) == len(expected)
+    for (quoted, speaker), (opening, expected_speaker) in zip(got, expected):
+        assert quoted.startswith(opening) and speaker == expected_speaker, (quoted, speaker)
+
+
+def test_seed_004_he_told_tass_is_peskov():
+    text = seed("004")
+    quotes, _ = run(text)
+    by_opening = {text[q.start:q.start + 15]: q.speaker for q in quotes}
+    assert by_opening["the territorial"] == "shigeru_ishiba"
+    assert by_opening["Japan maintains"] == "dmitry_peskov"
+
+
+def test_seed_002_unbalanced_mark_quotes_from_its_paragraph_start_only():
+    text = seed("002")
+    quotes, voiced = run(text)
+    orphan = quotes[1]
+    assert orphan.start == text.rindex("\n\n", 0, orphan.start) + 2 and text[orphan.end] == "”"
+    assert (orphan.speaker, orphan.speaker_cue) == ("dmitry_peskov", "Dmitry Peskov said")
+    rest = range(text.index("Today, Moscow"), text.index("They support"))   # the text up to the next quote
+    assert {v.voice for v in voiced if v.mention.start in rest} == {"narrator"}
+
+
+@pytest.mark.parametrize(("prefix", "surface", "nth", "expected"), [
+    ("001", "Northern Territories", 0, ("quoted", "fumio_kishida")),
+    ("001", "southern Kuril Islands", 1, ("narrator", None)),            # the one in the bracket
+    ("001", "Northern Territories", 1, ("attributed", "tokyo")),
+    ("003", "northern territories", 0, ("quoted", "fumio_kishida")),
+    ("003", "northern territories", 1, ("attributed", "japan")),
+    ("002", "Japan", 1, ("narrator", None)),                              # "[with Japan]"
+    ("002", "Moscow", 1, ("narrator", None)),                             # "Today, Moscow and Tokyo ..."
+])
+def test_seed_mention_voices(prefix, surface, nth, expected):
+    text = seed(prefix)
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+MINIMAL = """\
+speech_verbs: [said, told]
+roles:
+  person: [he, the spokesman]
+  organisation: [it]
+naming_cues:
+  - which {side} calls
+cue_not_followed_by: ["for"]
+naming_scope_words: 8
+named_types: [collective_name]
+sides:
+  japanese: [japan]
+  russian: [russia]
+"""
+
+
+def test_minimal_lexicon_loads(tmp_path):
+    path = tmp_path / "voice.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    lex = load_voice_lexicon(path)
+    assert lex.speech_verbs == ("said", "told") and lex.sides == {"japan": "japanese", "russia": "russian"}
+    text = '"Peace," he said.'
+    assert mark_voice(text, [(0, len(text))], [(0, len(text))], [], lexicon=lex)[0][0].speaker is None
+
+
+def test_shipped_lexicon_loads():
+    lex = load_voice_lexicon()
+    assert "pointed out" in lex.speech_verbs and "collective_name" in lex.named_types
+    assert lex.path.endswith("voice.yaml") and len(lex.sha256) == 64
+
+
+@pytest.mark.parametrize(("old", "new", "line", "words"), [
+    ("speech_verbs: [said, told]", "speech_verbs: [said, told]\nspeach_verbs: [says]", 2, "unknown key"),
+    ("  - which {side} calls", "  - which {side} calls\n  - Japan calls", 7, "{side}"),
+    ('cue_not_followed_by: ["for"]', "cue_not_followed_by:\n  - for\n  - on", 9, "in quotes"),
+    ("naming_scope_words: 8", "naming_scope_words: 0", 8, "positive"),
+    ("  organisation: [it]\n", "", 2, "roles must map"),
+    ("named_types: [collective_name]", "named_types: [colective_name]", 9, "unknown entity type"),
+    ("  russian: [russia]", "  russian: [russia, japan]", 12, "both"),
+    ("naming_scope_words: 8", "naming_scope_words: 8: 9", 8, "YAML syntax"),
+    ("speech_verbs: [said, told]\n", "", 1, "missing key 'speech_verbs'"),
+])
+def test_lexicon_errors_name_file_and_line(tmp_path, old, new, line, words):
+    path = tmp_path / "voice.yaml"
+    assert old in MINIMAL
+    path.write_text(MINIMAL.replace(old, new), encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_voice_lexicon(path)
+    assert caught.value.path == str(path) and caught.value.line == line, str(caught.value)
+    assert str(path) in str(caught.value) and f"line {line}" in str(caught.value) and words in str(caught.value)
+
+
+def test_missing_lexicon_file(tmp_path):
+    with pytest.raises(LexiconError, match="file not found"):
+        load_voice_lexicon(tmp_path / "nope.yaml")
