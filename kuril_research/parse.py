@@ -84,6 +84,9 @@ CAPTION_CREDIT_RE = re.compile(
     re.I,
 )
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*\Z")
+#: C0/C1 control characters other than the line feed (category Cc).
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+TRAILING_SPACE_RE = re.compile(r"[^\S\n]+(?=\n|\Z)")
 _SPACE_TRANSLATION = {ord(c): " " for c in "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000\t"}
 _SPACE_TRANSLATION.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 
@@ -132,9 +135,8 @@ def normalise_text(text: str) -> str:
     True
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_TRANSLATION)
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    text = CONTROL_CHARS_RE.sub("", unicodedata.normalize("NFC", text))
+    return TRAILING_SPACE_RE.sub("", text)
 
 
 def furniture_reason(line: str) -> str | None:
