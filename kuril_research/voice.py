@@ -80,6 +80,8 @@ from .lexicons import data_path, file_sha256, load_yaml
 __all__ = ["Quote", "VoicedMention", "VoiceLexicon", "find_quotes", "mark_voice", "load_voice_lexicon"]
 
 CLOSING_FOR = {"“": "”\"", '"': "\"”"}  # opener -> closers, preferred first
+#: Every character that can open or close a quotation; find_quotes jumps from one to the next.
+QUOTE_MARK_RE = re.compile("[“”\"‘]")
 CLAUSE_END_RE = re.compile(r"[;!?)\]]|\.(?!\w)")
 WORD_RE = re.compile(r"\S+")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
@@ -205,7 +207,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
         pe = min(pe, len(text))
         spans: list[tuple[int, int, bool]] = []  # (start, end, is_double)
         i = ps
-        while i < pe:
+        while (hit := QUOTE_MARK_RE.search(text, i, pe)) is not None:
+            i = hit.start()
             ch, close = text[i], None
             if ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace() and not text[i + 1:i + 2].isalnum()):
                 if not any(double for *_, double in spans):  # a closing mark with no opener
