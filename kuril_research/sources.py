@@ -16,6 +16,10 @@ Decoding order
    the guess is kept only if the text decodes cleanly.
 7. Otherwise reject ``undecodable``.
 
+Decoded text that shows mojibake (UTF-8 once read as Windows-1252 and saved
+again: "Tokyoâ€™s") is repaired with ``ftfy.fix_encoding``, which undoes only
+that; the encoding is recorded as e.g. ``utf-8+mojibake-repaired``.
+
 Text that is empty or only white space after decoding is rejected ``empty``.
 An HTML page is reduced to its visible text (scripts, styles, navigation,
 headers, footers and forms dropped; block elements become line breaks).
@@ -34,6 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
+from ftfy import fix_encoding
 
 from .errors import InputError, ManifestError
 
@@ -67,6 +72,8 @@ BOMS: list[tuple[bytes, str]] = [
 ]
 LEGACY_ENCODINGS = ["cp1252", "cp1251", "koi8_r", "shift_jis", "euc_jp", "cp932", "iso8859_15"]
 HTML_START_RE = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b)", re.IGNORECASE)
+#: Character pairs typical of UTF-8 read as Windows-1252 (â€™, Ã©, Ð¾); only then is ftfy asked.
+MOJIBAKE_HINT_RE = re.compile("[ÂÃâÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 DATE_DAY_RE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
 DATE_MONTH_RE = re.compile(r"\A(\d{4})-(\d{2})\Z")
 DATE_YEAR_RE = re.compile(r"\A(\d{4})\Z")
@@ -258,6 +265,9 @@ def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
     if isinstance(decoded, Reject):
         return decoded
     text, encoding = decoded
+    repaired = fix_encoding(text) if MOJIBAKE_HINT_RE.search(text) else text
+    if repaired != text:
+        text, encoding = repaired, f"{encoding}+mojibake-repaired"
     source_format = "text"
     if HTML_START_RE.match(text) or path.suffix.lower() in {".html", ".htm"}:
         text, source_format = html_to_text(text), "html"

@@ -47,6 +47,21 @@ def test_unreadable_bytes_are_rejects_with_reason(data, reason):
     assert result.detail  # says what to do
 
 
+def test_mojibake_is_repaired_and_recorded(tmp_path):
+    # UTF-8 text once opened as Windows-1252 and saved again as UTF-8
+    text = "MOSCOW — Tokyo’s claim to “Habomai” – Россия"
+    mangled = "MOSCOW â€” Tokyoâ€™s claim to â€œHabomaiâ€\x9d â€“ Ð\xa0Ð¾Ñ\x81Ñ\x81Ð¸Ñ\x8f"
+    (tmp_path / "a.txt").write_text(mangled, encoding="utf-8")
+    doc = read_file(tmp_path, "a.txt")
+    assert (doc.text, doc.encoding) == (text, "utf-8+mojibake-repaired")
+
+
+def test_clean_text_is_not_touched_by_mojibake_repair(tmp_path):
+    text = "Ð is a letter; Âge and â are accented — fine"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert read_file(tmp_path, "a.txt").encoding == "utf-8"
+
+
 def test_html_page_is_reduced_to_text(tmp_path):
     (tmp_path / "page.html").write_text(
         "<!DOCTYPE html><html><head><title>x</title><script>steal()</script></head><body>"
