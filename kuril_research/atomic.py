@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,23 +34,35 @@ def _recover(dest: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+#: How long a run waits for another run on the same output before giving up (seconds).
+LOCK_TIMEOUT = 600.0
+
+
 @contextmanager
-def run_lock(dest: str | Path, *, timeout: float = 0) -> Iterator[None]:
+def run_lock(dest: str | Path, *, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold an exclusive lock on ``dest`` for the duration of a run.
+
+    A second run on the same destination waits (saying so on stderr) until the
+    first has finished, so concurrent runs are serialised, never interleaved.
+    The lock is an OS file lock: a killed run releases it.
 
     Raises
     ------
     InputError
-        If another run holds the lock after ``timeout`` seconds.
+        If another run still holds the lock after ``timeout`` seconds.
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(dest.parent / f".{dest.name}.lock"))
     try:
-        lock.acquire(timeout=timeout)
+        lock.acquire(timeout=0)
     except Timeout:
-        raise InputError("another kuril-research run is writing here", path=dest,
-                         hint="wait for it to finish, then run again") from None
+        print(f"waiting for another kuril-research run writing {dest} ...", file=sys.stderr, flush=True)
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise InputError(f"another kuril-research run has been writing here for over {timeout:.0f} s", path=dest,
+                             hint="wait for it to finish (or end it), then run again") from None
     try:
         yield
     finally:
