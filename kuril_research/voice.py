@@ -137,6 +137,7 @@ class VoiceLexicon:
     verb_re: re.Pattern = field(repr=False, compare=False)
     subject_verb_re: re.Pattern = field(repr=False, compare=False)
     role_re: re.Pattern = field(repr=False, compare=False)
+    role_re_lower: re.Pattern = field(repr=False, compare=False)
     cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(repr=False, compare=False)
 
 
@@ -302,7 +303,9 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
 def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quotes_at: _Spans) -> list[_Cand]:
     """Speaker candidates outside quotations; a role phrase hides the mentions it contains."""
     named = [_Cand(m.start, m.end, m.entity_type, m.entity) for m in mentions if m.entity_type in SPEAKER_TYPES]
-    roles = [_Cand(r.start(), r.end(), r.lastgroup, None) for r in lex.role_re.finditer(text)]
+    lowered = text.lower()  # lower-case scan is ~4x faster than re.IGNORECASE; offsets equal when lengths are
+    role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
+    roles = [_Cand(r.start(), r.end(), r.lastgroup, None) for r in role_re.finditer(scanned)]
     roles = [r for r in roles if not any(n.start < r.end and r.start < n.end and not _within(n, r) for n in named)]
     named = [n for n in named if not any(_within(n, r) for r in roles)]
     inside = [c for c in named + roles if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
@@ -527,6 +530,8 @@ def load_voice_lexicon(path: str | Path | None = None) -> VoiceLexicon:
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:(?P<person>{_phrase_re(*roles['person'])})"
                            rf"|(?P<organisation>{_phrase_re(*roles['organisation'])}))\b", re.I),
+        role_re_lower=re.compile(rf"\b(?:(?P<person>{_phrase_re(*(r.lower() for r in roles['person']))})"
+                                 rf"|(?P<organisation>{_phrase_re(*(r.lower() for r in roles['organisation']))}))\b"),
         cue_res=tuple(cue_res),
     )
 
