@@ -1,0 +1,606 @@
+"""Cue lexicons: load, validate and match the frame codebook and the trade cues.
+
+A cue lexicon is a YAML file of *entries* (frames in ``frames.yaml``, trade
+categories in ``trade.yaml``), each with literal ``phrases`` and regular
+expression ``patterns``. :func:`load_cue_lexicon` validates the file, naming the
+file and line of every problem, and compiles all cues once into one combined
+alternation (plus two helpers for places where several cues match);
+:meth:`CueLexicon.match` then scans all sentences of a corpus in one pass.
+
+Matching rules (the same for every lexicon):
+
+* Text is lower-cased (``str.lower``) and matched against lower-case cues; this
+  is several times faster than ``re.IGNORECASE``. Phrases are lower-cased on
+  load; patterns must be written in lower case.
+* In a phrase, a run of white space matches any run of white space, a hyphen
+  matches any hyphen or dash (``-‐‑‒–—``) and an apostrophe matches ``'`` or ``’``.
+* Cues match whole words only: a match may not be preceded or followed by a
+  letter, digit or underscore. Matches never cross a sentence boundary.
+* **Overlap rule.** All matches of all cues in a sentence are found, including
+  matches that overlap each other (e.g. ``peace treaty`` and ``peace treaty
+  talks`` at the same place). Overlapping matches are then resolved greedily:
+  longest first, then earliest, then the cue listed first in the file; a match
+  that overlaps one already kept is dropped. So each character of a sentence
+  is claimed by at most one cue and nothing is counted twice. Each cue's own
+  match at a position is the one Python's ``re`` finds there (greedy).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import schema
+from .corpus import Corpus
+from .errors import LexiconError
+from .lexicons import LineDict, LineList, file_sha256, load_yaml
+
+__all__ = ["Cue", "Entry", "CueLexicon", "load_cue_lexicon", "find_in_sentences", "assign_voice"]
+
+#: Entry ids: lower-case letters, digits and underscores, starting with a letter.
+ENTRY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+#: Upper-case letters that are not part of an escape such as ``\S`` or ``\W``.
+UPPER_CASE_RE = re.compile(r"(?<!\\)[A-Z]")
+#: Named groups ``(?P<x>...)``, named back-references ``(?P=x)`` and numbered ones ``\1``.
+GROUP_REFERENCE_RE = re.compile(r"\(\?P[<=]|\\[1-9]")
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+_APOSTROPHES = "'\u2019"
+#: Joins sentences for one scan; matched by neither ``\w`` nor ``\s``.
+_SEPARATOR = "\x00"
+_ENTRY_KEYS = ("id", "label", "description", "phrases", "patterns")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One frame or trade category of a lexicon, with the line it starts on."""
+
+    id: str
+    label: str
+    description: str
+    polarity: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One phrase or pattern as written in the file, with the regex it compiles to."""
+
+    entry: str
+    kind: str          # "phrase" | "pattern"
+    text: str          # as written in the file
+    polarity: str | None
+    line: int
+    regex: str
+
+
+@dataclass(frozen=True, eq=False)
+class CueLexicon:
+    """A validated cue lexicon, compiled once for matching.
+
+    Attributes
+    ----------
+    path : Path
+        The YAML file it was loaded from.
+    sha256 : str
+        :func:`~kuril_research.lexicons.file_sha256` of that file; every
+        analysis output carries it so that results can be traced to the lexicon.
+    entries : tuple of Entry
+        Frames or categories, in file order.
+    cues : tuple of Cue
+        Every phrase and pattern, in file order.
+    """
+
+    path: Path
+    sha256: str
+    entries: tuple[Entry, ...]
+    cues: tuple[Cue, ...]
+    _scan: re.Pattern = field(repr=False)
+    _last: re.Pattern = field(repr=False)
+    _probe: re.Pattern = field(repr=False)
+
+    def __repr__(self) -> str:
+        return (f"CueLexicon({self.path.name!r}, {len(self.entries)} entries, "
+                f"{len(self.cues)} cues, sha256={self.sha256[:12]}…)")
+
+    @property
+    def ids(self) -> list[str]:
+        """Entry ids in file order."""
+        return [entry.id for entry in self.entries]
+
+    def match(self, sentences: pd.DataFrame) -> pd.DataFrame:
+        """Find the cues in a sentences table, applying the overlap rule.
+
+        Parameters
+        ----------
+        sentences : DataFrame
+            Table ``sentences`` of :mod:`kuril_research.schema`.
+
+        Returns
+        -------
+        DataFrame
+            One row per kept match, ordered by sentence then offset:
+            ``doc_id, sent_id, para_id, entry, polarity, cue, surface, start, end``.
+            ``cue`` is the phrase or pattern as written in the file; ``surface``
+            the matched text; ``start``/``end`` offsets into ``documents.text``;
+            ``polarity`` is ``<NA>`` for lexicons without polarities.
+
+        Examples
+        --------
+        >>> lex = load_cue_lexicon(_example_lexicon(), section="frames")
+        >>> c = _example_corpus({"a": [["The peace treaty talks and the peace treaty."]]})
+        >>> lex.match(c.sentences)[["cue", "surface", "start", "end"]]
+                                            cue             surface  start  end
+        0  peace treaty (?:talks|negotiations?)  peace treaty talks      4   22
+        1                          peace treaty        peace treaty     31   43
+        """
+        original, lowered, offsets, lengths = _join(sentences["text"])
+        starts, ends, cue_ids = [], [], []
+        scan_cue, last_cue, probe_groups = (_cue_of_group(rx) for rx in (self._scan, self._last, self._probe))
+        last, probe = self._last.match, self._probe.match
+        for found in self._scan.finditer(lowered):
+            # ``found`` is the first cue in file order that matches here; if the last one that
+            # matches here is the same cue, it is the only one, else ask the probe for all of them.
+            pos, group = found.start(), found.lastindex
+            if last_cue[last(lowered, pos).lastindex] == scan_cue[group]:
+                starts.append(pos)
+                ends.append(found.end(group))
+                cue_ids.append(scan_cue[group])
+                continue
+            regs = probe(lowered, pos).regs
+            for group, cue_id in probe_groups.items():
+                if regs[group][1] > pos:
+                    starts.append(pos)
+                    ends.append(regs[group][1])
+                    cue_ids.append(cue_id)
+        start = np.asarray(starts, dtype=np.int64)
+        end = np.asarray(ends, dtype=np.int64)
+        cue_id = np.asarray(cue_ids, dtype=np.int64)
+        row = np.searchsorted(offsets, start, side="right") - 1
+        within = end <= offsets[row] + lengths[row]
+        row, start, end, cue_id = row[within], start[within], end[within], cue_id[within]
+        keep = _resolve_overlaps(row, start, end, cue_id)
+        row, start, end, cue_id = row[keep], start[keep], end[keep], cue_id[keep]
+
+        sent = sentences.iloc[row]
+        entry = np.array([c.entry for c in self.cues], dtype=object)
+        polarity = np.array([c.polarity for c in self.cues], dtype=object)
+        text = np.array([c.text for c in self.cues], dtype=object)
+        return pd.DataFrame({
+            "doc_id": pd.array(sent["doc_id"].to_numpy(), dtype="string"),
+            "sent_id": pd.array(sent["sent_id"].to_numpy(), dtype="Int64"),
+            "para_id": pd.array(sent["para_id"].to_numpy(), dtype="Int64"),
+            "entry": pd.array(entry[cue_id], dtype="string"),
+            "polarity": pd.array(polarity[cue_id], dtype="string"),
+            "cue": pd.array(text[cue_id], dtype="string"),
+            "surface": pd.array([original[s:e] for s, e in zip(start, end)], dtype="string"),
+            "start": pd.array(sent["start"].to_numpy(dtype=np.int64) + start - offsets[row], dtype="Int64"),
+            "end": pd.array(sent["start"].to_numpy(dtype=np.int64) + end - offsets[row], dtype="Int64"),
+        })
+
+
+def _cue_of_group(regex: re.Pattern) -> dict[int, int]:
+    """Group number → cue index, for the ``_cue<i>`` groups that end each cue's alternative."""
+    return {number: int(name[4:]) for name, number in regex.groupindex.items() if name.startswith("_cue")}
+
+
+def _join(texts: pd.Series) -> tuple[str, str, np.ndarray, np.ndarray]:
+    """Join texts for one scan: (original, lower-cased, offset of each text, length of each text)."""
+    texts = texts.fillna("").tolist()
+    original = _SEPARATOR.join(texts)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    offsets = np.concatenate([[0], np.cumsum(lengths + len(_SEPARATOR))[:-1]]).astype(np.int64)
+    return original, _lower(original), offsets, lengths
+
+
+def find_in_sentences(sentences: pd.DataFrame, regex: re.Pattern) -> pd.DataFrame:
+    """Find a lower-case regex in every sentence, in one scan.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        Table ``sentences`` of :mod:`kuril_research.schema`.
+    regex : re.Pattern
+        Matched against the lower-cased sentences; matches never cross a sentence.
+
+    Returns
+    -------
+    DataFrame
+        One row per match: ``doc_id, sent_id, start, end`` (offsets into
+        ``documents.text``), ``text`` (as written) and one column per named group
+        of ``regex`` (lower-cased; ``None`` when the group did not take part).
+
+    Examples
+    --------
+    >>> c = _example_corpus({"a": [["Trade fell 25%.", "It rose 3%."]]})
+    >>> find_in_sentences(c.sentences, re.compile(r"(?P<n>\\d+)%"))
+      doc_id  sent_id  start  end text   n
+    0      a        0     11   14  25%  25
+    1      a        1     24   26   3%   3
+    """
+    original, lowered, offsets, lengths = _join(sentences["text"])
+    found = list(regex.finditer(lowered))
+    start = np.fromiter((m.start() for m in found), dtype=np.int64, count=len(found))
+    end = np.fromiter((m.end() for m in found), dtype=np.int64, count=len(found))
+    row = np.searchsorted(offsets, start, side="right") - 1
+    within = end <= offsets[row] + lengths[row]
+    sent = sentences.iloc[row[within]]
+    shift = sent["start"].to_numpy(dtype=np.int64) - offsets[row[within]]
+    out = pd.DataFrame({
+        "doc_id": pd.array(sent["doc_id"].to_numpy(), dtype="string"),
+        "sent_id": pd.array(sent["sent_id"].to_numpy(), dtype="Int64"),
+        "start": pd.array(start[within] + shift, dtype="Int64"),
+        "end": pd.array(end[within] + shift, dtype="Int64"),
+        "text": pd.array([original[s:e] for s, e in zip(start[within], end[within])], dtype="string"),
+    })
+    kept = [m for m, keep in zip(found, within) if keep]
+    for name in regex.groupindex:
+        out[name] = pd.Series([m.group(name) for m in kept], dtype=object)
+    return out
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` without changing its length (offsets must survive)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def _resolve_overlaps(row: np.ndarray, start: np.ndarray, end: np.ndarray, cue_id: np.ndarray) -> np.ndarray:
+    """Return the matches kept by the overlap rule, as sorted positions (see module docstring)."""
+    alone = np.bincount(row)[row] == 1 if len(row) else np.zeros(0, dtype=bool)
+    keep = np.flatnonzero(alone).tolist()     # the only match in its sentence is always kept
+    crowded = np.flatnonzero(~alone)
+    order = crowded[np.lexsort((cue_id[crowded], start[crowded], (start - end)[crowded], row[crowded]))]
+    kept: dict[int, list[tuple[int, int]]] = {}   # sentence → kept spans; row, longest, earliest, file order
+    for i in order.tolist():
+        spans = kept.setdefault(int(row[i]), [])
+        s, e = int(start[i]), int(end[i])
+        if all(e <= s0 or e0 <= s for s0, e0 in spans):
+            spans.append((s, e))
+            keep.append(i)
+    keep_idx = np.asarray(keep, dtype=np.int64)
+    return keep_idx[np.lexsort((start[keep_idx], row[keep_idx]))]
+
+
+def _phrase_regex(phrase: str) -> str:
+    """Regex of a literal phrase: any white space between words, any dash, either apostrophe."""
+    def char(ch: str) -> str:
+        if ch in _DASHES:
+            return f"[{_DASHES}]"
+        if ch in _APOSTROPHES:
+            return f"[{_APOSTROPHES}]"
+        return re.escape(ch)
+    return r"\s+".join("".join(char(ch) for ch in word) for word in phrase.lower().split())
+
+
+def load_cue_lexicon(path: str | Path, *, section: str,
+                     polarities: Sequence[str] | None = None) -> CueLexicon:
+    """Load, validate and compile a cue lexicon.
+
+    The file has one top-level key, ``section``, holding a list of entries::
+
+        frames:
+          - id: treaty_negotiation          # lower case, digits, underscores
+            label: Peace-treaty negotiation # required
+            description: ...                # optional
+            phrases: [sign a peace treaty]  # literal, matched as whole words
+            patterns: ['peace treaty (?:talks|negotiations?)']   # regex, lower case
+
+    With ``polarities`` every entry needs a ``polarity`` (its cues' default) and
+    a cue may override it by being written as a mapping, e.g.
+    ``- {phrase: export ban, polarity: restriction}``.
+
+    Parameters
+    ----------
+    path : str or Path
+        The YAML file.
+    section : str
+        Name of the top-level list, e.g. ``"frames"`` or ``"categories"``.
+    polarities : sequence of str, optional
+        Allowed polarity values; ``None`` means the lexicon has no polarities.
+
+    Returns
+    -------
+    CueLexicon
+
+    Raises
+    ------
+    LexiconError
+        Naming the file and line, for: invalid YAML, an unknown key, a missing
+        or empty ``id`` or ``label``, a malformed or duplicate ``id``, an entry
+        without cues, an empty phrase or pattern, an invalid regex, a pattern
+        with upper-case letters, named groups or back-references or that can
+        match empty text, a cue listed twice, or an unknown polarity.
+
+    Examples
+    --------
+    >>> lex = load_cue_lexicon(_example_lexicon(), section="frames")
+    >>> lex.ids, [c.text for c in lex.cues]
+    (['negotiation'], ['peace treaty', 'peace treaty (?:talks|negotiations?)'])
+    """
+    path = Path(path)
+    document = load_yaml(path)
+    noun = section[:-3] + "y" if section.endswith("ies") else section.rstrip("s")
+    allowed = _ENTRY_KEYS + (("polarity",) if polarities else ())
+
+    def fail(message: str, line: int | None, hint: str) -> LexiconError:
+        return LexiconError(message, path=path, line=line, hint=hint)
+
+    if not isinstance(document, LineDict) or section not in document:
+        raise fail(f"expected a top-level {section!r} list", getattr(document, "line", 1) or 1,
+                   f"start the file with `{section}:` followed by a list of entries")
+    for key in document:
+        if key != section:
+            raise fail(f"unknown top-level key {key!r}", document.lines[key],
+                       f"the only top-level key is {section!r}")
+    items = document[section]
+    if not isinstance(items, LineList) or not items:
+        raise fail(f"{section!r} must be a non-empty list", document.lines[section],
+                   f"write each {noun} as a list item starting with `- id:`")
+
+    entries: list[Entry] = []
+    cues: list[Cue] = []
+    first_line: dict[str, int] = {}
+    cue_line: dict[str, int] = {}
+    for item, item_line in zip(items, items.lines):
+        if not isinstance(item, LineDict):
+            raise fail(f"{noun} must be a mapping with id, label and cues", item_line,
+                       f"start the {noun} with `- id: ...`")
+        for key in item:
+            if key not in allowed:
+                raise fail(f"unknown key {key!r}", item.lines[key], f"allowed keys: {', '.join(allowed)}")
+        for key in ("id", "label") + (("polarity",) if polarities else ()):
+            value = item.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise fail(f"{noun} has no {key}" if value is None else f"{key} must be non-empty text",
+                           item.lines.get(key, item.line), f"give every {noun} a `{key}:`")
+        entry_id = item["id"]
+        if not ENTRY_ID_RE.fullmatch(entry_id):
+            raise fail(f"id {entry_id!r} is not a valid identifier", item.lines["id"],
+                       "use lower-case letters, digits and underscores, starting with a letter")
+        if entry_id in first_line:
+            raise fail(f"duplicate id {entry_id!r} (first on line {first_line[entry_id]})",
+                       item.lines["id"], "give each entry its own id, or merge the two")
+        first_line[entry_id] = item.lines["id"]
+        default = item.get("polarity")
+        if polarities and default not in polarities:
+            raise fail(f"unknown polarity {default!r}", item.lines["polarity"],
+                       f"use one of: {', '.join(polarities)}")
+        description = item.get("description") or ""
+        entries.append(Entry(entry_id, item["label"].strip(), str(description).strip(), default, item.line))
+
+        n_before = len(cues)
+        for kind, key in (("phrase", "phrases"), ("pattern", "patterns")):
+            values = item.get(key)
+            if values is None:
+                continue
+            if not isinstance(values, LineList):
+                raise fail(f"{key!r} must be a list", item.lines[key], f"write one {kind} per line as `- ...`")
+            for value, line in zip(values, values.lines):
+                text, polarity = _cue_item(value, kind, default, polarities, line, fail)
+                regex = _phrase_regex(text) if kind == "phrase" else _check_pattern(text, line, fail)
+                if regex in cue_line:
+                    raise fail(f"{kind} {text!r} is listed twice (first on line {cue_line[regex]})", line,
+                               "delete one of them")
+                cue_line[regex] = line
+                cues.append(Cue(entry_id, kind, text, polarity, line, regex))
+        if len(cues) == n_before:
+            raise fail(f"{noun} {entry_id!r} has no phrases or patterns", item.line,
+                       "add at least one cue under `phrases:` or `patterns:`")
+
+    # Compiled once. Each cue's alternative ends with an empty group named after it, so a match
+    # says which cue it is and where it ends. ``scan`` finds, at every word start, the first cue
+    # in file order that matches there; ``last`` the last one; ``probe`` every one. Alternatives
+    # begin with the cue itself (no group first), which lets ``re`` skip non-matching ones fast.
+    alternatives = [rf"(?:{cue.regex})(?!\w)(?P<_cue{i}>)" for i, cue in enumerate(cues)]
+    scan = re.compile(r"(?<!\w)(?=" + "|".join(alternatives) + ")")
+    last = re.compile("(?=" + "|".join(reversed(alternatives)) + ")")
+    probe = re.compile("".join(f"(?:(?={alt}))?" for alt in alternatives))
+    return CueLexicon(path, file_sha256(path), tuple(entries), tuple(cues), scan, last, probe)
+
+
+def _cue_item(value: Any, kind: str, default: str | None, polarities: Sequence[str] | None,
+              line: int, fail) -> tuple[str, str | None]:
+    """Return (text, polarity) of one list item: a string, or a mapping with a polarity."""
+    polarity = default
+    if isinstance(value, LineDict):
+        allowed = (kind,) + (("polarity",) if polarities else ())
+        for key in value:
+            if key not in allowed:
+                raise fail(f"unknown key {key!r}", value.lines[key], f"allowed keys here: {', '.join(allowed)}")
+        if "polarity" in value:
+            polarity = value["polarity"]
+            if polarity not in polarities:
+                raise fail(f"unknown polarity {polarity!r}", value.lines["polarity"],
+                           f"use one of: {', '.join(polarities)}")
+        value = value.get(kind)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise fail(f"empty {kind}", line, f"write the {kind}, or delete the line")
+    if not isinstance(value, str):
+        raise fail(f"{kind} {value!r} is not text", line, "put it in quotes")
+    return " ".join(value.split()) if kind == "phrase" else value.strip(), polarity
+
+
+def _check_pattern(pattern: str, line: int, fail) -> str:
+    """Validate a researcher's regex and return it."""
+    if GROUP_REFERENCE_RE.search(pattern):
+        raise fail(f"pattern {pattern!r} uses a named group or back-reference", line,
+                   "group with (?:...) instead")
+    try:
+        compiled = re.compile(f"(?:{pattern})")
+    except re.error as exc:
+        raise fail(f"invalid regular expression {pattern!r}: {exc.msg} at position {exc.pos}", line,
+                   "fix the pattern (test it with Python's re module)") from None
+    if UPPER_CASE_RE.search(pattern):
+        raise fail(f"pattern {pattern!r} has upper-case letters, but text is lower-cased before matching",
+                   line, "write the pattern in lower case")
+    if compiled.match("") is not None:
+        raise fail(f"pattern {pattern!r} can match empty text", line,
+                   "make at least one character required (check ? and * quantifiers)")
+    return pattern
+
+
+def assign_voice(spans: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Add ``voice`` and ``speaker`` to spans: quoted when wholly inside a quotation.
+
+    Parameters
+    ----------
+    spans : DataFrame
+        With ``doc_id``, ``start`` and ``end`` (offsets into ``documents.text``).
+    quotes : DataFrame
+        Table ``quotes`` of :mod:`kuril_research.schema`; quotations of one
+        document are assumed not to overlap.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``spans`` with ``voice`` (``quoted`` if ``quote.start <= start``
+        and ``end <= quote.end`` for a quotation of the same document, else
+        ``narrator``) and ``speaker`` (the quotation's speaker, ``<NA>`` for the
+        narrator or when the text does not say who spoke).
+
+    Examples
+    --------
+    >>> spans = pd.DataFrame({"doc_id": ["a", "a"], "start": [1, 8], "end": [4, 12]})
+    >>> quotes = schema.conform("quotes", [{"doc_id": "a", "start": 0, "end": 5, "speaker": "peskov"}])
+    >>> assign_voice(spans, quotes)[["start", "voice", "speaker"]]
+       start     voice speaker
+    0      1    quoted  peskov
+    1      8  narrator    <NA>
+    """
+    out = spans.copy()
+    voice = np.full(len(spans), "narrator", dtype=object)
+    speaker = np.full(len(spans), None, dtype=object)
+    if len(spans) and len(quotes):
+        docs = pd.Index(pd.concat([spans["doc_id"], quotes["doc_id"]]).unique())
+        stride = int(max(spans["end"].max(), quotes["end"].max())) + 1
+        quote_doc = docs.get_indexer(quotes["doc_id"]).astype(np.int64) * stride
+        quote_start = quote_doc + quotes["start"].to_numpy(dtype=np.int64)
+        quote_end = quote_doc + quotes["end"].to_numpy(dtype=np.int64)
+        order = np.argsort(quote_start, kind="stable")
+        span_doc = docs.get_indexer(spans["doc_id"]).astype(np.int64) * stride
+        span_start = span_doc + spans["start"].to_numpy(dtype=np.int64)
+        span_end = span_doc + spans["end"].to_numpy(dtype=np.int64)
+        nearest = np.searchsorted(quote_start[order], span_start, side="right") - 1
+        candidate = order[np.maximum(nearest, 0)]
+        inside = (nearest >= 0) & (span_end <= quote_end[candidate])
+        voice[inside] = "quoted"
+        speaker[inside] = quotes["speaker"].to_numpy(dtype=object)[candidate[inside]]
+    out["voice"] = pd.array(voice, dtype="string")
+    out["speaker"] = pd.array(speaker, dtype="string")
+    return out
+
+
+# --- small hand-made corpora for examples and tests ------------------------------------------
+
+def _example_corpus(
+    docs: Mapping[str, Sequence[Sequence[str]]],
+    *,
+    documents: Mapping[str, Mapping[str, Any]] | None = None,
+    quotes: Sequence[tuple[str, str, str | None]] = (),
+    mentions: Sequence[tuple[str, str, str, str]] = (),
+) -> Corpus:
+    """Build a small :class:`Corpus` by hand, the way a reader would check it on paper.
+
+    For doctests and tests: the tables are written out with ``schema.conform``
+    and do not depend on the parser, sentence splitter, gazetteer or voice
+    rules, so expected numbers can be checked on paper and stay put when those
+    rules change.
+
+    Parameters
+    ----------
+    docs : mapping
+        ``{doc_id: [[sentence, ...], ...]}``: paragraphs of sentences. Sentences
+        of a paragraph are joined by one space, paragraphs by ``"\\n\\n"``.
+    documents : mapping, optional
+        ``{doc_id: {column: value}}`` for other ``documents`` columns (``outlet``, ``year``...).
+    quotes : sequence of (doc_id, quoted words, speaker)
+        Each quotation is the first occurrence of the words in that document.
+    mentions : sequence of (surface, entity, entity_type, naming)
+        Every whole-word, case-sensitive occurrence of ``surface`` in every
+        document becomes a mention; its voice is ``quoted`` (with the
+        quotation's speaker) inside a quotation, else ``narrator``.
+
+    Examples
+    --------
+    >>> c = _example_corpus({"a": [["One.", "Two."], ["Three."]]})
+    >>> c.sentences[["sent_id", "para_id", "start", "end", "text"]]
+       sent_id  para_id  start  end    text
+    0        0        0      0    4    One.
+    1        1        0      5    9    Two.
+    2        2        1     11   17  Three.
+    """
+    documents = documents or {}
+    doc_rows, para_rows, sent_rows, quote_rows, mention_rows = [], [], [], [], []
+    for doc_id, paragraphs in docs.items():
+        text, sent_id = "", 0
+        for para_id, sentences in enumerate(paragraphs):
+            if para_id:
+                text += "\n\n"
+            para_start = len(text)
+            for i, sentence in enumerate(sentences):
+                text += " " if i else ""
+                sent_rows.append({"doc_id": doc_id, "sent_id": sent_id, "para_id": para_id,
+                                  "start": len(text), "end": len(text) + len(sentence), "text": sentence})
+                text += sentence
+                sent_id += 1
+            para_rows.append({"doc_id": doc_id, "para_id": para_id, "start": para_start, "end": len(text)})
+        doc_rows.append({"doc_id": doc_id, "text": text, "n_paragraphs": len(paragraphs),
+                         "n_sentences": sent_id, **documents.get(doc_id, {})})
+        for quote_id, (_, words, speaker) in enumerate(q for q in quotes if q[0] == doc_id):
+            start = text.find(words)
+            if start < 0:
+                raise ValueError(f"quotation {words!r} is not in document {doc_id!r}")
+            quote_rows.append({"doc_id": doc_id, "quote_id": quote_id, "start": start,
+                               "end": start + len(words), "text": words, "speaker": speaker})
+        for surface, entity, entity_type, naming in mentions:
+            for found in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+                mention_rows.append({"doc_id": doc_id, "start": found.start(), "end": found.end(),
+                                     "surface": surface, "entity": entity,
+                                     "entity_type": entity_type, "naming": naming})
+    sentences = schema.conform("sentences", sent_rows)
+    for row in quote_rows:
+        row["para_id"] = _locate(sentences, row["doc_id"], row["start"])[1]
+    quotes_table = schema.conform("quotes", quote_rows)
+    for row in mention_rows:
+        row["sent_id"], row["para_id"] = _locate(sentences, row["doc_id"], row["start"])
+    mentions_table = schema.conform("mentions", mention_rows)
+    if len(mentions_table):
+        voiced = assign_voice(mentions_table, quotes_table)
+        mentions_table["voice"] = voiced["voice"]
+        mentions_table["speaker"] = voiced["speaker"]
+        mentions_table = mentions_table.sort_values(["doc_id", "start"], ignore_index=True)
+    return Corpus(documents=schema.conform("documents", doc_rows),
+                  paragraphs=schema.conform("paragraphs", para_rows),
+                  sentences=sentences, quotes=quotes_table, mentions=mentions_table)
+
+
+def _locate(sentences: pd.DataFrame, doc_id: str, offset: int) -> tuple[int, int]:
+    """(sent_id, para_id) of the sentence of ``doc_id`` containing ``offset``."""
+    row = sentences[(sentences["doc_id"] == doc_id) & (sentences["start"] <= offset)
+                    & (offset < sentences["end"])].iloc[0]
+    return int(row["sent_id"]), int(row["para_id"])
+
+
+def _example_lexicon() -> Path:
+    """Write a two-cue frame codebook to a temporary file, for examples."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "frames.yaml"
+    path.write_text(
+        "frames:\n"
+        "  - id: negotiation\n"
+        "    label: Peace-treaty negotiation\n"
+        "    phrases: [peace treaty]\n"
+        "    patterns: ['peace treaty (?:talks|negotiations?)']\n",
+        encoding="utf-8",
+    )
+    return path

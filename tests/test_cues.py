@@ -1,0 +1,325 @@
+"""Cue lexicons: validation with file and line, phrase rules, the overlap rule, voice."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kuril_research import schema
+from kuril_research.cues import (
+    _example_corpus,
+    assign_voice,
+    find_in_sentences,
+    load_cue_lexicon,
+)
+from kuril_research.errors import LexiconError
+from kuril_research.lexicons import file_sha256
+
+
+def write(tmp_path, text: str, name: str = "cues.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def lexicon(tmp_path, frames: str, **kwargs):
+    """A lexicon from the body of a ``frames:`` list (indented by two spaces)."""
+    return load_cue_lexicon(write(tmp_path, "frames:\n" + textwrap.dedent(frames)), section="frames", **kwargs)
+
+
+def matched(lex, *sentences: str) -> list[tuple[int, str, str]]:
+    """(sent_id, entry, surface) of every kept match in a one-paragraph document."""
+    corpus = _example_corpus({"d": [list(sentences)]})
+    hits = lex.match(corpus.sentences)
+    text = corpus.documents["text"].iloc[0]
+    assert all(text[s:e] == surface for s, e, surface in zip(hits["start"], hits["end"], hits["surface"]))
+    return list(zip(hits["sent_id"], hits["entry"], hits["surface"]))
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+VALID_ENTRY = """\
+  - id: treaty
+    label: Treaty
+    phrases: [peace treaty]
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        # line 1 is "frames:", so the first entry starts on line 2
+        ("  - id: treaty\n    lable: Treaty\n    phrases: [x y]\n", 3, "unknown key 'lable'"),
+        ("  - id: treaty\n    phrases: [x y]\n", 2, "has no label"),
+        ("  - id: treaty\n    label: '  '\n    phrases: [x y]\n", 3, "label must be non-empty"),
+        (VALID_ENTRY + "  - id: treaty\n    label: Again\n    phrases: [a b]\n", 5,
+         "duplicate id 'treaty' (first on line 2)"),
+        ("  - id: Treaty Talks\n    label: T\n    phrases: [x y]\n", 2, "not a valid identifier"),
+        ("  - id: treaty\n    label: T\n    patterns:\n      - ''\n", 5, "empty pattern"),
+        ("  - id: treaty\n    label: T\n    phrases:\n      - peace treaty\n      -\n", 6, "empty phrase"),
+        ("  - id: treaty\n    label: T\n    patterns:\n      - 'peace (treaty'\n", 5,
+         "invalid regular expression 'peace (treaty'"),
+        ("  - id: treaty\n    label: T\n    patterns:\n      - 'Peace treaty'\n", 5, "upper-case letters"),
+        ("  - id: treaty\n    label: T\n    patterns:\n      - '(?:peace )?(?:treaty)?'\n", 5,
+         "can match empty text"),
+        ("  - id: treaty\n    label: T\n    patterns:\n      - '(?P<x>treaty)'\n", 5, "named group"),
+        ("  - id: treaty\n    label: T\n    patterns:\n      - 'x(?i)y'\n", 5, "global flags"),
+        ("  - id: treaty\n    label: T\n    phrases:\n      - 1956\n", 5, "is not text"),
+        ("  - id: treaty\n    label: T\n", 2, "has no phrases or patterns"),
+        ("  - id: treaty\n    label: T\n    phrases: peace treaty\n", 4, "'phrases' must be a list"),
+        (VALID_ENTRY + "  - id: other\n    label: O\n    phrases: [Peace  Treaty]\n", 7,
+         "phrase 'Peace Treaty' is listed twice (first on line 4)"),
+        ("  - just text\n", 2, "must be a mapping"),
+    ],
+)
+def test_invalid_lexicon_names_file_and_line(tmp_path, body, line, message):
+    with pytest.raises(LexiconError) as info:
+        lexicon(tmp_path, body)
+    error = info.value
+    assert (error.path, error.line) == (str(tmp_path / "cues.yaml"), line)
+    assert message in error.message
+    assert error.hint
+    assert str(error).startswith(f"{tmp_path / 'cues.yaml'}, line {line}: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", 1, "expected a top-level 'frames' list"),
+        ("categories:\n" + VALID_ENTRY, 1, "expected a top-level 'frames' list"),
+        ("frames:\n" + VALID_ENTRY + "version: 2\n", 5, "unknown top-level key 'version'"),
+        ("frames: []\n", 1, "must be a non-empty list"),
+        ("frames:\n  - id: a\n    id: b\n", 3, "duplicate key 'id'"),
+    ],
+)
+def test_invalid_file_structure(tmp_path, text, line, message):
+    with pytest.raises(LexiconError, match=re.escape(message)) as info:
+        load_cue_lexicon(write(tmp_path, text), section="frames")
+    assert info.value.line == line
+
+
+def test_polarity_default_override_and_errors(tmp_path):
+    body = """\
+      - id: energy
+        label: Energy
+        polarity: cooperation
+        phrases:
+          - oil and gas
+          - {phrase: exit from sakhalin, polarity: restriction}
+    """
+    lex = lexicon(tmp_path, body, polarities=("cooperation", "restriction"))
+    assert [(c.text, c.polarity, c.line) for c in lex.cues] == [
+        ("oil and gas", "cooperation", 6), ("exit from sakhalin", "restriction", 7)]
+    with pytest.raises(LexiconError, match="unknown polarity 'friendly'") as info:
+        lexicon(tmp_path, body.replace("polarity: restriction", "polarity: friendly"),
+                polarities=("cooperation", "restriction"))
+    assert info.value.line == 7
+    without_default = "categories:\n" + textwrap.dedent(body).replace("  polarity: cooperation\n", "")
+    with pytest.raises(LexiconError, match="category has no polarity") as info:
+        load_cue_lexicon(write(tmp_path, without_default), section="categories", polarities=("cooperation", "restriction"))
+    assert info.value.line == 2
+    with pytest.raises(LexiconError, match="unknown key 'polarity'"):  # frames have no polarity
+        lexicon(tmp_path, body)
+
+
+def test_lexicon_records_hash_and_file_order(tmp_path):
+    lex = lexicon(tmp_path, VALID_ENTRY + "  - id: sanctions\n    label: S\n    patterns: ['sanctions?']\n")
+    assert lex.ids == ["treaty", "sanctions"]
+    assert [(c.entry, c.kind, c.line) for c in lex.cues] == [("treaty", "phrase", 4), ("sanctions", "pattern", 7)]
+    assert lex.sha256 == file_sha256(tmp_path / "cues.yaml")
+
+
+# --- matching rules ----------------------------------------------------------------------------
+
+@pytest.fixture
+def treaty(tmp_path):
+    return lexicon(tmp_path, """\
+      - id: treaty
+        label: Treaty
+        phrases: [peace treaty, anti-Russian, Japan's territory]
+        patterns: ['peace treaty (?:talks|negotiations?)', 'sign(?:s|ed|ing)? (?:a |the )?peace treaty']
+      - id: sanctions
+        label: Sanctions
+        patterns: ['sanctions?', 'russian sanctions regime']
+    """)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # case-insensitive, whole words, any white space between the words of a phrase
+        ("PEACE   Treaty.", [(0, "treaty", "PEACE   Treaty")]),
+        ("Peacetreaty and peace treatyx.", []),
+        # a hyphen in a phrase matches any dash; an apostrophe either apostrophe
+        ("The anti–Russian line.", [(0, "treaty", "anti–Russian")]),
+        ("Japan’s territory.", [(0, "treaty", "Japan’s territory")]),
+        # overlap: the longest match wins wherever it starts ...
+        ("Peace treaty talks resumed.", [(0, "treaty", "Peace treaty talks")]),
+        ("They sign a peace treaty negotiations plan.", [(0, "treaty", "peace treaty negotiations")]),
+        ("They sign a peace treaty talks plan.", [(0, "treaty", "sign a peace treaty")]),
+        # ... across entries too, and a shorter cue elsewhere in the sentence still counts
+        ("The anti-Russian sanctions regime.", [(0, "sanctions", "Russian sanctions regime")]),
+        ("Sanctions and a peace treaty.", [(0, "sanctions", "Sanctions"), (0, "treaty", "peace treaty")]),
+    ],
+)
+def test_matching_rules(treaty, sentence, expected):
+    assert matched(treaty, sentence) == expected
+
+
+def test_equal_length_overlap_goes_to_the_earliest(tmp_path):
+    lex = lexicon(tmp_path, """\
+      - id: left
+        label: L
+        phrases: [aa bb]
+      - id: right
+        label: R
+        phrases: [bb cc]
+    """)
+    assert matched(lex, "aa bb cc.") == [(0, "left", "aa bb")]
+
+
+def test_same_span_goes_to_the_cue_listed_first(tmp_path):
+    lex = lexicon(tmp_path, """\
+      - id: first
+        label: F
+        patterns: ['sanctions?']
+      - id: second
+        label: S
+        phrases: [sanctions]
+    """)
+    assert matched(lex, "New sanctions.") == [(0, "first", "sanctions")]
+
+
+def test_matches_never_cross_sentences(treaty):
+    assert matched(treaty, "They discussed peace.", "Treaty talks followed.") == []
+
+
+def test_lower_casing_that_changes_length_keeps_offsets(treaty):
+    # "İ".lower() is two characters; offsets must still point into the original text
+    assert matched(treaty, "İİ peace treaty.") == [(0, "treaty", "peace treaty")]
+
+
+def test_empty_sentences_table(treaty):
+    hits = treaty.match(schema.empty_table("sentences"))
+    assert list(hits.columns) == ["doc_id", "sent_id", "para_id", "entry", "polarity", "cue", "surface",
+                                  "start", "end"]
+    assert hits.empty
+
+
+WORDS = st.sampled_from(["peace", "treaty", "talks", "sanctions", "russian", "regime", "sign", "a", "the", "."])
+
+
+@pytest.fixture(scope="module")
+def overlapping(tmp_path_factory):
+    return lexicon(tmp_path_factory.mktemp("lex"), """\
+      - id: treaty
+        label: Treaty
+        phrases: [peace treaty, treaty talks]
+        patterns: ['sign(?:s|ed|ing)? (?:a |the )?peace treaty']
+      - id: sanctions
+        label: Sanctions
+        patterns: ['sanctions?', 'russian sanctions regime', 'sanctions regime']
+    """)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentences=st.lists(st.lists(WORDS, min_size=1, max_size=12), min_size=1, max_size=4))
+def test_kept_matches_are_disjoint_and_point_into_the_text(overlapping, sentences):
+    lex = overlapping
+    corpus = _example_corpus({"d": [[" ".join(words) for words in sentences]]})
+    hits = lex.match(corpus.sentences)
+    text = corpus.documents["text"].iloc[0]
+    spans = list(zip(hits["start"], hits["end"]))
+    assert all(text[s:e] == surface for (s, e), surface in zip(spans, hits["surface"]))
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))  # ordered and disjoint
+    sentence_of = corpus.sentences.set_index("sent_id")
+    assert all(sentence_of.loc[i, "start"] <= s and e <= sentence_of.loc[i, "end"]
+               for i, (s, e) in zip(hits["sent_id"], spans))
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def test_find_in_sentences_maps_offsets_and_groups():
+    corpus = _example_corpus({"d": [["Trade fell 25%.", "It rose"], ["By 3%."]]})
+    found = find_in_sentences(corpus.sentences, re.compile(r"(?P<number>\d+)%"))
+    assert found[["sent_id", "start", "end", "text", "number"]].values.tolist() == [
+        [0, 11, 14, "25%", "25"], [2, 28, 30, "3%", "3"]]
+
+
+def test_assign_voice_inside_quotation_only():
+    # quotation "ab cd" of doc x covers [10, 15); doc y has none
+    quotes = schema.conform("quotes", [{"doc_id": "x", "quote_id": 0, "start": 10, "end": 15,
+                                        "speaker": "kishida"}])
+    spans = pd.DataFrame({"doc_id": ["x", "x", "x", "y"], "start": [10, 12, 13, 11], "end": [15, 14, 16, 14]})
+    voiced = assign_voice(spans, quotes)
+    assert voiced["voice"].tolist() == ["quoted", "quoted", "narrator", "narrator"]
+    assert voiced["speaker"].tolist() == ["kishida", "kishida", pd.NA, pd.NA]
+
+
+def test_example_corpus_tables_follow_the_schema():
+    corpus = _example_corpus(
+        {"d": [["Peskov said: \u201cThe Southern Kurils are Russian.\u201d"], ["Southern Kurils again."]]},
+        quotes=[("d", "The Southern Kurils are Russian.", "dmitry_peskov")],
+        mentions=[("Southern Kurils", "southern_kurils", "collective_name", "russian")],
+    )
+    for name in ("documents", "paragraphs", "sentences", "quotes", "mentions"):
+        schema.validate_table(name, getattr(corpus, name))
+    text = corpus.documents["text"].iloc[0]
+    assert corpus.mentions[["sent_id", "para_id", "voice", "speaker"]].values.tolist() == [
+        [0, 0, "quoted", "dmitry_peskov"], [1, 1, "narrator", pd.NA]]
+    assert all(text[s:e] == t for s, e, t in corpus.sentences[["start", "end", "text"]].itertuples(index=False))
+
+
+def reference_match(lex, sentences: list[str]) -> list[tuple[int, int, int, str]]:
+    """The overlap rule written the slow, obvious way: every cue at every word start."""
+    candidates = []
+    for sent_id, sentence in enumerate(sentences):
+        low = sentence.lower()
+        for cue in lex.cues:
+            regex = re.compile(rf"(?:{cue.regex})(?!\w)")
+            for pos in range(len(low)):
+                found = regex.match(low, pos)
+                if found and found.end() > pos and (pos == 0 or not re.match(r"\w", low[pos - 1])):
+                    candidates.append((sent_id, pos, found.end(), lex.cues.index(cue)))
+    kept = []
+    for sent_id, start, end, cue in sorted(candidates, key=lambda c: (c[0], c[1] - c[2], c[1], c[3])):
+        if all(k[0] != sent_id or end <= k[1] or k[2] <= start for k in kept):
+            kept.append((sent_id, start, end, cue))
+    return sorted((s, b, e, lex.cues[c].text) for s, b, e, c in kept)
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    # several cues can match at one place, one pattern has a capturing group of its own
+    return lexicon(tmp_path_factory.mktemp("lex"), """\
+      - id: treaty
+        label: Treaty
+        phrases: [peace treaty, treaty talks, peace]
+        patterns: ['peace treaty(?: talks)?', '(?:sign|signed) (a|the) peace treaty', 'sign']
+      - id: sanctions
+        label: Sanctions
+        phrases: [sanctions regime]
+        patterns: ['sanctions?', 'russian sanctions(?: regime)?', 'anti-russian']
+    """)
+
+
+# chunks that make cues overlap and start at the same place, plus single words to break them up
+CROWDED_WORDS = st.sampled_from(["peace treaty talks", "sign the peace treaty", "signed a peace", "treaty talks",
+                                 "anti-russian sanctions regime", "russian sanctions", "sanction", "peace", "treaty",
+                                 "talks", "regime", "sign", "a", "x"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(sentences=st.lists(st.lists(CROWDED_WORDS, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=3))
+def test_match_equals_the_obvious_implementation(crowded, sentences):
+    corpus = _example_corpus({"d": [sentences]})
+    hits = crowded.match(corpus.sentences)
+    starts = corpus.sentences.set_index("sent_id")["start"]
+    got = sorted((int(s), int(b) - int(starts[s]), int(e) - int(starts[s]), c)
+                 for s, b, e, c in hits[["sent_id", "start", "end", "cue"]].itertuples(index=False))
+    assert got == reference_match(crowded, sentences)

@@ -1,0 +1,251 @@
+"""Trade: the cue lexicon, trade mentions, stated quantities and co-occurrence.
+
+Corpora are built by hand (``_example_corpus``); sentences quoted from the seed
+articles say which file they come from.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kuril_research import trade
+from kuril_research.cues import _example_corpus
+from kuril_research.errors import LexiconError, ParameterError
+from kuril_research.framing import load_codebook
+from kuril_research.lexicons import data_path, file_sha256
+from kuril_research.trade import cooccurrence, load_lexicon, quantities, trade_mentions
+
+NA = pd.NA
+
+
+def rows(table: pd.DataFrame, columns: list[str]) -> list[list]:
+    return table[columns].astype(object).where(table[columns].notna(), NA).values.tolist()
+
+
+def one_sentence(sentence: str):
+    return _example_corpus({"d": [[sentence]]})
+
+
+# --- lexicon -----------------------------------------------------------------------------------
+
+def test_shipped_lexicon_categories_and_polarities():
+    lexicon = load_lexicon()
+    assert lexicon.ids == ["trade_volume", "investment", "energy", "fisheries", "joint_economic_activities",
+                           "commissions", "sanctions_restrictions"]
+    assert {e.id: e.polarity for e in lexicon.entries}["sanctions_restrictions"] == "restriction"
+    assert lexicon.sha256 == file_sha256(data_path("trade.yaml"))
+    overrides = {(c.entry, c.polarity) for c in lexicon.cues
+                 if c.polarity != next(e.polarity for e in lexicon.entries if e.id == c.entry)}
+    assert ("energy", "restriction") in overrides and ("sanctions_restrictions", "cooperation") in overrides
+
+
+def test_lexicon_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "trade.yaml"
+    path.write_text("categories:\n  - id: energy\n    label: Energy\n    polarity: friendly\n    phrases: [oil]\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match="unknown polarity 'friendly'") as info:
+        load_lexicon(path)
+    assert (info.value.path, info.value.line) == (str(path), 4)
+
+
+# --- trade mentions ----------------------------------------------------------------------------
+
+def test_done_when_sentences_from_the_seeds():
+    corpus = _example_corpus(
+        {
+            "000": [["\u201cWe value our economic and investment cooperation and we expect it to continue,\u201d "
+                     "the spokesman said."]],
+            "001": [["We hope the talks in Moscow will give the required impetus to joint work to rectify the "
+                     "current difficult situation in bilateral relations, whose atmosphere was seriously affected "
+                     "when Tokyo joined the anti-Russian sanctions on the part of some Western countries over the "
+                     "situation in Ukraine."]],
+            "002": [["Japan, a close ally of the US, is sticking to sanctions imposed by Washington, which makes "
+                     "the dialogue even more challenging, Peskov said.",
+                     "\u201cThey support the sanctions regime and this is one of the problems and situations that "
+                     "prevent the signing of the peace treaty.\u201d"]],
+            "004": [["Japan introduced several packages of sanctions on Russia after Moscow launched its special "
+                     "military operation in Ukraine."]],
+        },
+        quotes=[("000", "We value our economic and investment cooperation and we expect it to continue,",
+                 "dmitry_peskov")],
+    )
+    got = trade_mentions(corpus)
+    assert list(got.columns) == ["doc_id", "sent_id", "para_id", "category", "polarity", "cue", "surface",
+                                 "start", "end", "voice", "speaker", "lexicon_sha256"]
+    assert rows(got, ["doc_id", "sent_id", "category", "polarity", "surface", "voice", "speaker"]) == [
+        ["000", 0, "investment", "cooperation", "investment cooperation", "quoted", "dmitry_peskov"],
+        ["001", 0, "sanctions_restrictions", "restriction", "anti-Russian sanctions", "narrator", NA],
+        ["002", 0, "sanctions_restrictions", "restriction", "sanctions", "narrator", NA],
+        ["002", 1, "sanctions_restrictions", "restriction", "sanctions regime", "narrator", NA],
+        ["004", 0, "sanctions_restrictions", "restriction", "packages of sanctions", "narrator", NA],
+    ]
+    assert set(got["lexicon_sha256"]) == {load_lexicon().sha256}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 001
+        ("It stated a certain decline in the volume of bilateral trade turnover over the first half of 2015.",
+         [("trade_volume", "cooperation", "volume of bilateral trade turnover")]),
+        # 001
+        ("Kishida will also attend the XI meeting of the Russian-Japanese intergovernmental commission on trade "
+         "and economic issues as its co-chairman.",
+         [("commissions", "cooperation",
+           "Russian-Japanese intergovernmental commission on trade and economic issues")]),
+        # 001
+        ("The visit should boost cooperation in fuel and energy, infrastructure and medicine.",
+         [("energy", "cooperation", "fuel and energy")]),
+        ("Sakhalin-2 supplies LNG to Japan.",
+         [("energy", "cooperation", "Sakhalin-2"), ("energy", "cooperation", "LNG")]),
+        ("Japanese fishermen may catch salmon and crab.",
+         [("fisheries", "cooperation", "fishermen"), ("fisheries", "cooperation", "salmon"),
+          ("fisheries", "cooperation", "crab")]),
+        ("The sides discussed joint economic activities on the islands.",
+         [("joint_economic_activities", "cooperation", "joint economic activities")]),
+        ("Russia revoked Japan\u2019s most-favoured-nation status and faced asset freezes.",
+         [("sanctions_restrictions", "restriction", "most-favoured-nation status"),
+          ("sanctions_restrictions", "restriction", "asset freezes")]),
+        # per-cue polarity overrides the category's
+        ("Mitsui may withdraw from Sakhalin-2.", [("energy", "restriction", "withdraw from Sakhalin-2")]),
+        ("Business hopes for the lifting of sanctions.",
+         [("sanctions_restrictions", "cooperation", "lifting of sanctions")]),
+        # whole words only: "oil" is not in "turmoil", "gas" not in "Vegas"
+        ("Turmoil in Las Vegas.", []),
+    ],
+)
+def test_trade_categories_and_polarity(sentence, expected):
+    got = trade_mentions(one_sentence(sentence))
+    assert list(zip(got["category"], got["polarity"], got["surface"])) == expected
+
+
+# --- quantities --------------------------------------------------------------------------------
+
+def test_quantity_of_seed_001():
+    # 001, verbatim
+    sentence = ("It stated a certain decline in the volume of bilateral trade turnover over the first half of "
+                "2015 (by about 25%).")
+    got = quantities(one_sentence(sentence))
+    assert list(got.columns) == ["doc_id", "sent_id", "category", "cue", "value", "unit", "sign", "signed_value",
+                                 "direction", "period", "text", "start", "end", "lexicon_sha256"]
+    assert rows(got, ["category", "value", "unit", "sign", "signed_value", "direction", "period", "text"]) == [
+        ["trade_volume", 25.0, "%", -1, -25.0, "decline", "first half of 2015", "25%"]]
+    assert sentence[got["start"][0]:got["end"][0]] == "25%"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # (category, value, unit, sign, signed_value, period, text)
+        ("Trade turnover reached $20 billion in 2014.",
+         [("trade_volume", 2e10, "USD", NA, NA, "2014", "$20 billion")]),
+        ("Japanese investment in Russia may reach 1.5 trillion yen.",
+         [("investment", 1.5e12, "JPY", NA, NA, NA, "1.5 trillion yen")]),
+        ("Bilateral trade fell by 30 percent last year.",
+         [("trade_volume", 30.0, "%", -1, -30.0, "last year", "30 percent")]),
+        # the nearest cue gives the category: LNG (energy) is nearer to 12% than imports
+        ("Japan\u2019s imports of Russian LNG rose 12% in January-June.",
+         [("energy", 12.0, "%", 1, 12.0, "January-June", "12%")]),
+        # the nearest direction word gives each figure its sign
+        ("Exports grew 5% while imports fell 10% in the first quarter of 2016.",
+         [("trade_volume", 5.0, "%", 1, 5.0, "first quarter of 2016", "5%"),
+          ("trade_volume", 10.0, "%", -1, -10.0, "first quarter of 2016", "10%")]),
+        ("A 25% decline in bilateral trade.", [("trade_volume", 25.0, "%", -1, -25.0, NA, "25%")]),
+        ("Fish quotas were cut to 2,000 tonnes for 2016.",
+         [("fisheries", 2000.0, "tonnes", -1, -2000.0, "2016", "2,000 tonnes")]),
+        # "up to" is a ceiling, not growth
+        ("Tokyo is ready to invest up to $5bn.", [("investment", 5e9, "USD", NA, NA, NA, "$5bn")]),
+        ("Bilateral trade rose by 3.5 percentage points.",
+         [("trade_volume", 3.5, "pp", 1, 3.5, NA, "3.5 percentage points")]),
+        # no trade cue in the sentence: no quantity; a year alone is not a quantity
+        ("Turnout rose 12% in 2015.", []),
+        ("Bilateral trade in 2015 and 2016.", []),
+    ],
+)
+def test_quantities(sentence, expected):
+    got = quantities(one_sentence(sentence))
+    assert [tuple(r) for r in rows(got, ["category", "value", "unit", "sign", "signed_value", "period", "text"])] \
+        == expected
+
+
+# --- co-occurrence -----------------------------------------------------------------------------
+
+@pytest.fixture
+def cooc_corpus():
+    return _example_corpus(
+        {
+            "a": [["Bilateral trade fell after Tokyo joined the anti-Russian sanctions.",  # s0 trade, sanctions
+                   "Fishing near the Southern Kurils goes on."],                          # s1 trade, territory
+                  ["Investment cooperation continues.",                                   # s2 trade
+                   "The Southern Kurils remain Russian."],                                # s3 territory
+                  ["Sanctions remain."]],                                                 # s4 sanctions only
+            "b": [["Japan wants the Northern Territories back and LNG from Sakhalin-2."]],  # trade, territory
+            "c": [["The weather was fine."]],                                             # nothing
+        },
+        documents={"a": {"outlet": "TASS"}, "b": {"outlet": "Kyodo"}, "c": {"outlet": "Kyodo"}},
+        mentions=[("Southern Kurils", "southern_kurils", "collective_name", "russian"),
+                  ("Northern Territories", "northern_territories", "collective_name", "japanese"),
+                  ("Tokyo", "tokyo", "place", "neutral")],   # not territorial
+    )
+
+
+COUNTS = ["trade_units", "with_territory", "with_sanctions", "share_with_territory", "share_with_sanctions"]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, [["a", "sentence", 3, 1, 1, 1 / 3, 1 / 3],      # s0, s1, s2 (s4 is only sanctions talk)
+              ["b", "sentence", 1, 1, 0, 1.0, 0.0],
+              ["c", "sentence", 0, 0, 0, NA, NA]]),
+        ({"unit": "paragraph"},
+         [["a", "paragraph", 2, 2, 1, 1.0, 0.5],             # P0 (s0, s1), P1 (s2, s3)
+          ["b", "paragraph", 1, 1, 0, 1.0, 0.0],
+          ["c", "paragraph", 0, 0, 0, NA, NA]]),
+        ({"exclude_categories": ()},
+         [["a", "sentence", 4, 1, 2, 0.25, 0.5],             # s4 counts now
+          ["b", "sentence", 1, 1, 0, 1.0, 0.0],
+          ["c", "sentence", 0, 0, 0, NA, NA]]),
+    ],
+)
+def test_cooccurrence_by_document(cooc_corpus, options, expected):
+    got = cooccurrence(cooc_corpus, **options)
+    assert rows(got, ["doc_id", "unit", *COUNTS]) == expected
+    assert got["lexicon_sha256"].eq(load_lexicon().sha256).all()
+    assert got["codebook_sha256"].eq(load_codebook().sha256).all()
+
+
+def test_cooccurrence_by_outlet(cooc_corpus):
+    got = cooccurrence(cooc_corpus, by="outlet")
+    assert list(got.columns) == ["outlet", "unit", *COUNTS, "lexicon_sha256", "codebook_sha256"]
+    assert rows(got, ["outlet", *COUNTS]) == [["TASS", 3, 1, 1, 1 / 3, 1 / 3], ["Kyodo", 1, 1, 0, 1.0, 0.0]]
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [({"unit": "word"}, "unit"), ({"exclude_categories": ("sanction",)}, "exclude_categories"),
+     ({"by": "paper"}, "by")],
+)
+def test_cooccurrence_bad_options(cooc_corpus, options, field):
+    with pytest.raises(ParameterError) as info:
+        cooccurrence(cooc_corpus, **options)
+    assert info.value.field == field
+
+
+def test_public_names_are_documented():
+    for name in trade.__all__:
+        obj = getattr(trade, name)
+        if callable(obj):
+            assert obj.__doc__ and "Examples" in obj.__doc__ and "Returns" in obj.__doc__, name
+
+
+def test_on_the_seed_corpus(seed_corpus):
+    """The seed 001 figure and the seed sanctions, as the corpus builder reads the seeds."""
+    got = quantities(seed_corpus)
+    assert rows(got, ["category", "value", "unit", "sign", "signed_value", "period"]) == [
+        ["trade_volume", 25.0, "%", -1, -25.0, "first half of 2015"]]
+    assert got["doc_id"].str.startswith("001").all()
+    mentions = trade_mentions(seed_corpus)
+    assert {"000", "001", "002", "004"} <= set(mentions["doc_id"].str[:3])
+    assert set(mentions.loc[mentions["doc_id"].str.startswith("000"), "category"]) == {"investment"}
