@@ -465,8 +465,20 @@ def load_voice_lexicon(path: str | Path | None = None) -> VoiceLexicon:
     >>> lex = load_voice_lexicon()
     >>> "said" in lex.speech_verbs, lex.roles["person"][:2], lex.sides["tokyo"]
     (True, ('he', 'she'), 'japanese')
+    >>> load_voice_lexicon() is lex  # cached until the file changes
+    True
     """
     path = Path(path) if path is not None else data_path("voice.yaml")
+    try:
+        stamp = path.resolve().stat().st_mtime_ns
+    except OSError:
+        stamp = None  # let the loader report the missing file
+    return _load_voice_lexicon(path.resolve(), stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
+    """Load once per file version (resolved path, modification time); see :func:`load_voice_lexicon`."""
     doc = load_yaml(path)
 
     def fail(message: str, line: int | None, hint: str) -> LexiconError:
