@@ -66,6 +66,9 @@ DATELINE_RE = re.compile(
 )
 _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
 
+#: Furniture and captions are short lines; longer lines are text and skip the checks.
+MAX_FURNITURE_CHARS = 300
+
 #: Whole-line furniture patterns, checked in order; the first match gives the reason.
 FURNITURE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("section label", re.compile(r"\A(?:All news|Latest news|Top stories|News|World|Russia|Politics|Business|Opinion|Home|Menu|More news)\Z", re.I)),
@@ -153,6 +156,8 @@ def furniture_reason(line: str) -> str | None:
     >>> furniture_reason("Russia values cooperation with Japan.") is None
     True
     """
+    if len(line) > MAX_FURNITURE_CHARS:
+        return None
     for reason, pattern in FURNITURE_RULES:
         if pattern.match(line):
             return reason
@@ -255,7 +260,7 @@ def parse_article(raw: str) -> ParsedArticle:
     for j, (number, line, _) in enumerate(body):
         if j > 0 or dateline_index is None:
             neighbours = body_lines[max(0, j - 2): j + 3]
-            if _is_caption(line, neighbours) and len(line) < 300:
+            if len(line) <= MAX_FURNITURE_CHARS and _is_caption(line, neighbours):
                 removed.append(Removed(number, line, "photo caption"))
                 continue
         paragraphs_src.append(line)
