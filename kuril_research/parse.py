@@ -138,7 +138,7 @@ def normalise_text(text: str) -> str:
     True
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_TRANSLATION)
-    text = CONTROL_CHARS_RE.sub("", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", CONTROL_CHARS_RE.sub("", text))
     return TRAILING_SPACE_RE.sub("", text)
 
 
