@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install corpus report test bench lock clean
+.PHONY: install browser corpus report test bench lock clean
 
 install: $(STAMP)
 
@@ -22,8 +22,18 @@ corpus: install                 ## build data/processed/ from data/raw/
 report: install                 ## build the corpus if needed and regenerate reports/
 	$(BIN)/kuril-research report
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+# The HTML reports are checked in a real browser: Debian's chromium, headless.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The tests need Debian's chromium: run 'sudo apt-get install chromium', then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; }
 
 bench: install                  ## speed and memory figures (see README, Performance)
 	$(BIN)/python benchmarks/bench_build.py
