@@ -190,7 +190,12 @@ def _work(args: tuple) -> tuple[str, object]:
         return name, item
     gazetteer = load_gazetteer(gazetteer_path)
     voice_lexicon = load_voice_lexicon(voice_path)
-    return name, process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    try:
+        return name, process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    except Exception as exc:  # one article must never stop the build: it becomes a ledgered reject
+        return name, Reject(name, "parse_error", f"the parser failed on this file ({type(exc).__name__}: "
+                                                 f"{str(exc)[:200]}); the rest of the corpus was built — "
+                                                 "please report the file to the maintainers")
 
 
 class _TableWriter:

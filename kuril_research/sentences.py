@@ -19,6 +19,9 @@ from .lexicons import data_path, load_word_list
 
 __all__ = ["split_sentences"]
 
+#: Paragraphs longer than this are cut after a sentence end before Punkt sees them.
+MAX_CHUNK_CHARS = 20_000
+
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
@@ -52,6 +55,28 @@ def split_sentences(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tu
     tokenizer = _tokenizer()
     spans = []
     for para_id, (p_start, p_end) in enumerate(paragraphs):
-        for s, e in tokenizer.span_tokenize(text[p_start:p_end]):
-            spans.append((p_start + s, p_start + e, para_id))
+        for c_start, c_end in _chunks(text, p_start, p_end):
+            for s, e in tokenizer.span_tokenize(text[c_start:c_end]):
+                spans.append((c_start + s, c_start + e, para_id))
     return spans
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long paragraph after a sentence-final mark, at most every :data:`MAX_CHUNK_CHARS`.
+
+    No real paragraph is that long; a 20 MB line (a scraping accident) would
+    otherwise exceed the time limit NLTK puts on each of its regex scans.
+    """
+    chunks = []
+    while end - start > MAX_CHUNK_CHARS:
+        limit = start + MAX_CHUNK_CHARS
+        cut = max(text.rfind(". ", start, limit), text.rfind("? ", start, limit), text.rfind("! ", start, limit))
+        cut = cut + 2 if cut > start else (text.rfind(" ", start, limit) + 1 or limit)
+        if cut <= start:
+            cut = limit
+        chunks.append((start, cut))
+        while cut < end and text[cut].isspace():
+            cut += 1
+        start = cut
+    chunks.append((start, end))
+    return chunks
