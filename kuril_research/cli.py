@@ -42,6 +42,27 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1); output is identical")
     build.add_argument("--gazetteer", type=Path, help="alternative gazetteer YAML")
 
+    report = sub.add_parser(
+        "report", help="run the notebooks and publish them in reports/ (HTML, figures, tables)",
+        description="Execute the report notebooks with papermill and write reports/<name>/ (executed notebook, "
+                    "HTML, figures, tables, provenance.json) and reports/index.html. Builds the corpus first if "
+                    "data/processed is missing or out of date. A report whose inputs have not changed is skipped.",
+        epilog="Examples: kuril-research report | kuril-research report term_frequency -p top_n 50 "
+               "| kuril-research report --list")
+    report.add_argument("names", nargs="*", metavar="NAME",
+                        help="notebooks to run: 01_corpus_overview, corpus_overview or 01 (default: all)")
+    report.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("KEY", "VALUE"),
+                        help="set a notebook parameter; VALUE is read as a Python literal unless the parameter "
+                             "is a string, e.g. -p top_n 50 -p outlets '[\"TASS\"]' (repeatable)")
+    report.add_argument("--out", type=Path, help="reports folder (default: reports)")
+    report.add_argument("--force", action="store_true", help="run notebooks even if their report is up to date")
+    report.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
+    report.add_argument("--corpus", type=Path, help="processed corpus folder (default: data/processed)")
+    report.add_argument("--raw", type=Path, help="raw article folder to build from (default: data/raw/articles)")
+    report.add_argument("--manifest", type=Path, help="manifest CSV of --raw (default: manifest.csv beside or in it)")
+    report.add_argument("--notebooks", type=Path, help="folder of NN_name.ipynb notebooks (default: notebooks)")
+    report.add_argument("--list", action="store_true", help="list the notebooks and their parameters, run nothing")
+
     return parser
 
 

@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from . import __version__, config, schema
 from .atomic import run_lock, staged_dir
+from .provenance import corpus_files_sha256, pipeline_sha256
 from .errors import CorpusTableError
 from .gazetteer import Gazetteer, load_gazetteer
 from .parse import parse_article
@@ -232,16 +233,8 @@ class _TableWriter:
             self.writers[table].close()
 
 
-def _corpus_hash(raw_dir: Path, names: list[str], manifest: Path | None) -> str:
-    digest = hashlib.sha256()
-    for name in names:
-        path = raw_dir / name
-        digest.update(name.encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
-        digest.update(b"\0")
-    if manifest is not None and manifest.is_file():
-        digest.update(manifest.read_bytes())
-    return digest.hexdigest()
+#: Kept for callers of the old private name; see :func:`kuril_research.provenance.corpus_files_sha256`.
+_corpus_hash = corpus_files_sha256
 
 
 def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
@@ -298,7 +291,8 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     tasks = [(str(raw_dir), n, meta_by_file.get(n), ids[n], gazetteer, voice_lexicon) for n in names]
     record = {
         "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
-        "raw_corpus_sha256": _corpus_hash(raw_dir, names, manifest),
+        "raw_corpus_sha256": corpus_files_sha256(raw_dir, names, manifest),
+        "pipeline_sha256": pipeline_sha256(),
         "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
         "files": len(names),
     }

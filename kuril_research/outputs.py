@@ -1,0 +1,416 @@
+"""Save the figures and tables a notebook produces, byte for byte the same on every run.
+
+A notebook calls :func:`configure_matplotlib` once, then :func:`save_figure`
+and :func:`save_table` for each result it shows. Every call writes its files
+under the notebook's output folder and records them in ``outputs.json``
+there, which the report index reads::
+
+    <out_dir>/
+        figures/<fig_id>.png  .svg  .pdf   the figure (PNG at 300 dpi)
+        figures/<fig_id>.csv               the data behind it: enough to redraw it
+        tables/<table_id>.csv              a table
+        outputs.json                       id, caption, files and their sha256, in call order
+
+Nothing in these files depends on the date, the machine or the software
+build: matplotlib's date and software metadata are removed, SVG ids come from
+a fixed salt, fonts are embedded as TrueType, and CSV files use ``\\n`` line
+ends and a fixed float format. Saving again under the same id replaces the
+files and the entry.
+
+What the functions return displays in Jupyter as the figure or table with its
+caption. Table cells are HTML-escaped and marked so that MathJax leaves them
+alone, so article text (which may contain ``$`` or ``<``) is shown as inert text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import ParameterError
+
+__all__ = [
+    "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE",
+    "SavedOutput", "configure_matplotlib", "save_figure", "save_table", "show_table", "read_outputs",
+    "write_csv",
+]
+
+#: rcParams set by :func:`configure_matplotlib`.
+MATPLOTLIB_RC: dict[str, Any] = {
+    "svg.hashsalt": "kuril_research",   # SVG element ids from a fixed salt, not random
+    "svg.fonttype": "path",             # glyphs as paths: the SVG looks the same without the font
+    "pdf.fonttype": 42,                 # embed TrueType, not Type 3
+    "ps.fonttype": 42,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: the same glyphs on every machine
+    "figure.dpi": 100,
+    "savefig.dpi": 300,
+    "figure.figsize": (7.0, 4.0),
+    "figure.constrained_layout.use": True,
+    "savefig.facecolor": "white",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+#: File formats :func:`save_figure` can write, with the metadata that removes dates and versions.
+FIGURE_FORMATS: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+
+#: The index of a notebook's outputs, in its output folder.
+OUTPUTS_FILE = "outputs.json"
+
+#: What an output id may look like: it becomes a file name.
+OUTPUT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_\-]{0,79}")
+
+FLOAT_FORMAT = "%.12g"
+PREVIEW_DPI = 150
+SHOW_ROWS = 50
+
+
+@dataclass(frozen=True)
+class SavedOutput:
+    """A figure or table written by :func:`save_figure` or :func:`save_table`.
+
+    Displays in Jupyter as the figure (or the first rows of the table) with its caption.
+
+    Attributes
+    ----------
+    kind : {"figure", "table"}
+    id : str
+    caption : str
+    files : dict
+        Path relative to the output folder → sha256 of the file's bytes.
+    """
+
+    kind: str
+    id: str
+    caption: str
+    files: dict[str, str]
+    _html: str = field(default="", repr=False, compare=False)
+
+    def entry(self) -> dict[str, Any]:
+        """Return the record written to ``outputs.json``."""
+        return {"kind": self.kind, "id": self.id, "caption": self.caption,
+                "files": [{"path": p, "sha256": s} for p, s in self.files.items()]}
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.id}: {self.caption} ({', '.join(self.files)})"
+
+    def _repr_html_(self) -> str:
+        return self._html
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # IPython's text/plain
+        printer.text(str(self))
+
+
+def configure_matplotlib() -> None:
+    """Set matplotlib up for reproducible figures; safe without a display.
+
+    Sets :data:`MATPLOTLIB_RC` (fixed SVG hash salt, TrueType fonts in PDF and
+    PostScript, DejaVu Sans, fixed dpi and size). Does not change the backend,
+    so figures still show inline in JupyterLab and render headless under Agg.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> configure_matplotlib()
+    >>> matplotlib.rcParams["svg.hashsalt"], matplotlib.rcParams["pdf.fonttype"]
+    ('kuril_research', 42)
+    """
+    import matplotlib
+
+    matplotlib.rcParams.update(MATPLOTLIB_RC)
+
+
+def _check_id(kind: str, output_id: str) -> str:
+    if not isinstance(output_id, str) or not OUTPUT_ID_RE.fullmatch(output_id):
+        raise ParameterError(f"{kind} id {output_id!r} cannot be used as a file name", field=f"{kind}_id",
+                             hint="use lower-case letters, digits, '_' and '-' (at most 80 characters), "
+                                  "e.g. 'mentions_by_outlet'")
+    return output_id
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write a file via a temporary file and a rename, so a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Turn a meaningful index into columns and MultiIndex columns into strings."""
+    if not isinstance(frame, pd.DataFrame):
+        frame = pd.DataFrame(frame)
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame = frame.copy()
+        frame.columns = [" / ".join(str(part) for part in col if str(part)) for col in frame.columns]
+    named = any(name is not None for name in frame.index.names)
+    default = isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
+    if named or not default:
+        frame = frame.reset_index()
+    return frame
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> str:
+    """Write ``frame`` as CSV the same way every time; return the file's sha256.
+
+    UTF-8, ``\\n`` line ends, no index column (a named or non-default index
+    becomes ordinary columns first), floats as ``%.12g``, missing values empty.
+
+    Parameters
+    ----------
+    frame : DataFrame
+    path : str or Path
+
+    Returns
+    -------
+    str
+        SHA-256 of the written bytes.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "t.csv")
+    >>> _ = write_csv(pd.DataFrame({"term": ["kuril", "habomai"], "share": [2 / 3, 0.1]}), p)
+    >>> print(open(p).read(), end="")
+    term,share
+    kuril,0.666666666667
+    habomai,0.1
+    """
+    text = _flat(frame).to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    data = text.encode("utf-8")
+    _write_bytes(Path(path), data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_outputs(out_dir: str | Path) -> list[dict[str, Any]]:
+    """Return the entries of ``outputs.json`` in ``out_dir`` (empty if there is none).
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        A notebook's output folder.
+
+    Returns
+    -------
+    list of dict
+        ``kind`` (figure | table), ``id``, ``caption`` and ``files`` (a list of
+        ``{"path", "sha256"}``, paths relative to ``out_dir``), in the order saved.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> read_outputs(tempfile.mkdtemp())
+    []
+    """
+    path = Path(out_dir) / OUTPUTS_FILE
+    if not path.is_file():
+        return []
+    return list(json.loads(path.read_text(encoding="utf-8"))["outputs"])
+
+
+def _record(out_dir: Path, saved: SavedOutput) -> None:
+    entries = read_outputs(out_dir)
+    entry = saved.entry()
+    for i, old in enumerate(entries):
+        if (old["kind"], old["id"]) == (saved.kind, saved.id):
+            entries[i] = entry
+            break
+    else:
+        entries.append(entry)
+    text = json.dumps({"outputs": entries}, indent=2, ensure_ascii=False) + "\n"
+    _write_bytes(out_dir / OUTPUTS_FILE, text.encode("utf-8"))
+
+
+def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells as text, as the CSV file has them: floats as ``%.12g``, missing values empty."""
+    shown = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_float_dtype(values.dtype):
+            shown[column] = [FLOAT_FORMAT % v if pd.notna(v) else "" for v in values]
+        else:
+            shown[column] = ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
+                             for v in values.to_numpy(dtype=object)]
+    return pd.DataFrame(shown, columns=list(frame.columns), index=range(len(frame)))
+
+
+def _table_html(frame: pd.DataFrame, *, max_rows: int) -> str:
+    """HTML for a table whose cells are escaped text that MathJax must not typeset."""
+    flat = _flat(frame)
+    body = _display_frame(flat.head(max_rows)).to_html(index=False, escape=True, border=0, classes="kr-table")
+    more = "" if len(flat) <= max_rows else f"<p><i>First {max_rows} of {len(flat)} rows.</i></p>"
+    return f'<div class="tex2jax_ignore mathjax_ignore">{body}{more}</div>'
+
+
+def save_figure(fig, fig_id: str, *, data: pd.DataFrame, caption: str, out_dir: str | Path,
+                formats: Sequence[str] = ("png", "svg", "pdf")) -> SavedOutput:
+    """Write a matplotlib figure and the data behind it, and record them in ``outputs.json``.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        Closed after saving, so Jupyter shows it once (as the returned object).
+    fig_id : str
+        Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
+    data : DataFrame
+        The numbers drawn, written to ``figures/<fig_id>.csv``.
+    caption : str
+        One sentence saying what the figure shows.
+    out_dir : str or Path
+        The notebook's output folder.
+    formats : sequence of {"png", "svg", "pdf"}
+        PNG is written at 300 dpi.
+
+    Returns
+    -------
+    SavedOutput
+        Displays as the figure with its caption.
+
+    Raises
+    ------
+    ParameterError
+        If the id is not a safe file name or a format is unknown.
+
+    Examples
+    --------
+    >>> import tempfile, matplotlib.pyplot as plt
+    >>> configure_matplotlib()
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.bar(["TASS", "Kyodo"], [3, 2])
+    >>> out = tempfile.mkdtemp()
+    >>> saved = save_figure(fig, "docs_by_outlet", data=pd.DataFrame({"outlet": ["TASS", "Kyodo"], "n": [3, 2]}),
+    ...                     caption="Documents by outlet.", out_dir=out)
+    >>> list(saved.files)
+    ['figures/docs_by_outlet.png', 'figures/docs_by_outlet.svg', 'figures/docs_by_outlet.pdf', 'figures/docs_by_outlet.csv']
+    >>> [e["id"] for e in read_outputs(out)]
+    ['docs_by_outlet']
+    """
+    import matplotlib.pyplot as plt
+
+    _check_id("figure", fig_id)
+    formats = [formats] if isinstance(formats, str) else list(formats)
+    unknown = [f for f in formats if f not in FIGURE_FORMATS]
+    if unknown or not formats:
+        raise ParameterError(f"unknown figure format(s) {unknown or formats}", field="figure_formats",
+                             hint=f"choose from {list(FIGURE_FORMATS)}")
+    out_dir = Path(out_dir)
+    folder = out_dir / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    files: dict[str, str] = {}
+    for fmt in formats:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=300, metadata=FIGURE_FORMATS[fmt])
+        path = folder / f"{fig_id}.{fmt}"
+        _write_bytes(path, buffer.getvalue())
+        files[f"figures/{fig_id}.{fmt}"] = hashlib.sha256(buffer.getvalue()).hexdigest()
+    files[f"figures/{fig_id}.csv"] = write_csv(data, folder / f"{fig_id}.csv")
+    preview = io.BytesIO()
+    fig.savefig(preview, format="png", dpi=PREVIEW_DPI, metadata=FIGURE_FORMATS["png"])
+    width = round(fig.get_figwidth() * 100)
+    plt.close(fig)
+    image = base64.b64encode(preview.getvalue()).decode("ascii")
+    text = html.escape(caption)
+    markup = (f'<figure class="kr-figure" id="figure-{fig_id}"><img src="data:image/png;base64,{image}" '
+              f'width="{width}" alt="{text}"/><figcaption><b>Figure {html.escape(fig_id)}.</b> {text}</figcaption></figure>')
+    saved = SavedOutput("figure", fig_id, caption, files, markup)
+    _record(out_dir, saved)
+    return saved
+
+
+def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | Path,
+               show_rows: int = SHOW_ROWS) -> SavedOutput:
+    """Write a table to ``tables/<table_id>.csv`` and record it in ``outputs.json``.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A named or non-default index is written as columns.
+    table_id : str
+        Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
+    caption : str
+        One sentence saying what the table shows.
+    out_dir : str or Path
+        The notebook's output folder.
+    show_rows : int
+        Rows shown in the notebook; the file always holds them all.
+
+    Returns
+    -------
+    SavedOutput
+        Displays as the caption and the table (escaped text).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> saved = save_table(pd.DataFrame({"naming": ["japanese"], "n": [4]}), "naming",
+    ...                    caption="Mentions by naming.", out_dir=out)
+    >>> saved.files
+    {'tables/naming.csv': '...'}
+    >>> print(open(f"{out}/tables/naming.csv").read(), end="")
+    naming,n
+    japanese,4
+    """
+    _check_id("table", table_id)
+    out_dir = Path(out_dir)
+    sha = write_csv(df, out_dir / "tables" / f"{table_id}.csv")
+    markup = (f'<div class="kr-table-block" id="table-{table_id}"><p><b>Table {html.escape(table_id)}.</b> '
+              f"{html.escape(caption)}</p>{_table_html(df, max_rows=show_rows)}</div>")
+    saved = SavedOutput("table", table_id, caption, {f"tables/{table_id}.csv": sha}, markup)
+    _record(out_dir, saved)
+    return saved
+
+
+def show_table(df: pd.DataFrame, *, caption: str = "", show_rows: int = SHOW_ROWS) -> SavedOutput:
+    """Display a table as escaped, MathJax-inert HTML without saving it.
+
+    For tables of article text (e.g. a KWIC concordance) that are shown but
+    are not a report output.
+
+    Parameters
+    ----------
+    df : DataFrame
+    caption : str, optional
+    show_rows : int
+        Rows shown.
+
+    Returns
+    -------
+    SavedOutput
+        With no files; displays as the caption and the table.
+
+    Examples
+    --------
+    >>> shown = show_table(pd.DataFrame({"left": ["costs $5"], "match": ["<Kunashir>"]}))
+    >>> "&lt;Kunashir&gt;" in shown._repr_html_() and "mathjax_ignore" in shown._repr_html_()
+    True
+    """
+    head = f"<p>{html.escape(caption)}</p>" if caption else ""
+    return SavedOutput("shown", "", caption, {}, head + _table_html(df, max_rows=show_rows))

@@ -1,0 +1,122 @@
+"""The report notebooks: committed clean and thin, and each one runs with papermill on its defaults."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+
+import pytest
+
+from kuril_research import reports
+from kuril_research.outputs import read_outputs
+from tests.fixtures.report_set import ROOT, get_report_set
+
+NOTEBOOK_PATHS = reports.list_notebooks(ROOT / "notebooks")
+NAMES = [p.stem for p in NOTEBOOK_PATHS]
+#: Statements a notebook must not contain: helpers and loops belong in the library.
+FORBIDDEN = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.While, ast.Try,
+             ast.With, ast.Global)
+
+
+@pytest.fixture(scope="session")
+def report_set(tmp_path_factory):
+    return get_report_set(tmp_path_factory)
+
+
+def _load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _code(cell):
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def test_the_four_reports_exist():
+    assert NAMES == ["01_corpus_overview", "02_term_frequency", "03_framing", "04_trade_relations"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=NAMES)
+def test_committed_without_outputs_as_nbformat_4_5(path):
+    nb = _load(path)
+    assert (nb["nbformat"], nb["nbformat_minor"]) == (4, 5)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert "papermill" not in nb["metadata"]
+    ids = [cell["id"] for cell in nb["cells"]]
+    assert len(set(ids)) == len(ids)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: clear the outputs"
+            assert "papermill" not in cell["metadata"] and "execution" not in cell["metadata"]
+    assert nb["cells"][0]["cell_type"] == "markdown" and _code(nb["cells"][0]).startswith(f"# {path.stem[:2]} · ")
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=NAMES)
+def test_one_parameters_cell_of_typed_literals(path):
+    cells = _load(path)["cells"]
+    tagged = [i for i, c in enumerate(cells) if "parameters" in c["metadata"].get("tags", [])]
+    assert len(tagged) == 1, f"{path.name}: tag exactly one cell 'parameters'"
+    source = _code(cells[tagged[0]])
+    for node in ast.parse(source).body:
+        assert isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ast.literal_eval(node.value)  # raises for anything but a literal
+    declared = reports.notebook_parameters(path)
+    assert set(declared) == {n.targets[0].id for n in ast.parse(source).body}, "papermill must see every parameter"
+    for param in declared.values():
+        assert param.type != "None", f"{path.name}: give {param.name} a '# type: T' comment"
+        assert param.help, f"{path.name}: say what {param.name} is for after its type"
+        assert reports._fits(ast.literal_eval(param.default), param.type), f"{param.name}: default has another type"
+    assert {"corpus_dir", "output_dir", "outlets", "date_from", "date_to", "figure_formats"} <= set(declared)
+    assert ast.literal_eval(declared["corpus_dir"].default) == "../data/processed"
+    assert ast.literal_eval(declared["output_dir"].default) == f"../reports/_interactive/{path.stem}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=NAMES)
+def test_cells_are_thin(path):
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = _code(cell)
+        for node in ast.walk(ast.parse(source)):
+            assert not isinstance(node, FORBIDDEN), f"{path.name}: move {type(node).__name__} into the library:\n{source}"
+            if isinstance(node, ast.ImportFrom):
+                assert all(alias.name != "*" for alias in node.names)
+        assert "Markdown(" not in source and "sys.path" not in source and "/work/" not in source
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_runs_on_its_defaults(report_set, name):
+    [result] = [r for r in report_set.results if r.name == name]
+    assert result.status == "generated"
+    nb = _load(report_set.reports / name / f"{name}.ipynb")
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            assert output["output_type"] != "error"
+            assert not (output["output_type"] == "stream" and output["name"] == "stderr"), (
+                f"{name} wrote to stderr (a warning?): {output['text'][:300]}")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_output_is_recorded_with_its_hash(report_set, name):
+    folder = report_set.reports / name
+    entries = read_outputs(folder)
+    assert entries, f"{name} saved no figure or table"
+    for entry in entries:
+        assert re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", entry["id"]) and entry["caption"]
+        for f in entry["files"]:
+            assert hashlib.sha256((folder / f["path"]).read_bytes()).hexdigest() == f["sha256"]
+        if entry["kind"] == "figure":
+            assert sorted(f["path"].rsplit(".", 1)[1] for f in entry["files"]) == ["csv", "pdf", "png", "svg"]
+    written = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.parent != folder}
+    recorded = {f["path"] for entry in entries for f in entry["files"]}
+    assert written == recorded, "every file under figures/ and tables/ is in outputs.json"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_html_hides_code_and_loads_nothing_from_the_web(report_set, name):
+    page = (report_set.reports / name / f"{name}.html").read_text()
+    assert "<script" not in page
+    assert "import kuril_research" not in page  # code cells are hidden by default
+    assert 'class="kr-figure"' in page or 'class="kr-table-block"' in page
+
