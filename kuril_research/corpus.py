@@ -115,6 +115,20 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
     dict
         Table name → list of row dicts (documents, paragraphs, sentences,
         quotes, mentions, removed).
+
+    Examples
+    --------
+    >>> raw = RawDocument("a.txt", "All news\\n\\nTalks\\n\\nTOKYO, April 15. /TASS/. Kunashiri, says Tokyo.",
+    ...                   "utf-8", "0" * 64, "text")
+    >>> rows = process_document(raw, {"outlet": "TASS", "published": "2016-04-15", "month": 4, "day": 15,
+    ...                               "date_precision": "day"}, "a")
+    >>> doc = rows["documents"][0]
+    >>> doc["title"], doc["dateline_place"], doc["text"], doc["warnings"]
+    ('Talks', 'TOKYO', 'Kunashiri, says Tokyo.', '')
+    >>> [(m["surface"], m["entity"], m["naming"]) for m in rows["mentions"]]
+    [('Kunashiri', 'kunashir', 'japanese'), ('Tokyo', 'tokyo', 'neutral')]
+    >>> [(r["line"], r["reason"]) for r in rows["removed"]]
+    [(1, 'section label')]
     """
     gazetteer = gazetteer or load_gazetteer()
     voice_lexicon = voice_lexicon or load_voice_lexicon()
@@ -270,6 +284,14 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     ------
     ManifestError, InputError, LexiconError
         With a message naming the file, line or field.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
+    >>> corpus = build_corpus(config.raw_dir(), config.manifest_path(), out)
+    >>> len(corpus.documents), len(corpus.rejects), sorted(p.name for p in out.iterdir())[:3]
+    (5, 0, ['build.json', 'documents.parquet', 'mentions.parquet'])
     """
     raw_dir = Path(raw_dir) if raw_dir is not None else config.raw_dir()
     if manifest is None:
@@ -363,6 +385,18 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     ------
     CorpusTableError
         If a table is missing, unreadable or from another version of the package.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
+    >>> _ = build_corpus(config.raw_dir(), config.manifest_path(), out)
+    >>> corpus = load_corpus(out)
+    >>> corpus.mentions.query("surface == 'Khabomai'")[["doc_id", "entity", "voice"]].values.tolist()
+    [['003_5c202a017dd63dc4', 'habomai', 'narrator']]
+    >>> load_corpus(out.parent / "nowhere")
+    Traceback (most recent call last):
+    kuril_research.errors.CorpusTableError: ...nowhere: no built corpus here. What to do: build it with `kuril-research build`
     """
     folder = Path(path) if path is not None else config.processed_dir()
     record_path = folder / BUILD_RECORD
