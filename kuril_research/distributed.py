@@ -1,0 +1,381 @@
+"""Build the corpus on a Dask cluster, writing each table as a folder of Parquet parts.
+
+:func:`build_corpus_dask` runs the same per-document pipeline as
+:func:`kuril_research.corpus.build_corpus` — :func:`~kuril_research.sources.read_file`
+then :func:`~kuril_research.corpus.process_document` — over contiguous, name-ordered
+slices of the raw files, one Dask task per slice, on an existing cluster or on a
+local one. The result has the same rows, in the same order, with the same dtypes
+as the single-process build; only the layout differs::
+
+    out_dir/build.json
+    out_dir/documents/part-00000.parquet
+    out_dir/documents/part-00001.parquet
+    ...
+    out_dir/rejects/part-00000.parquet
+
+Reading parts ``part-00000``, ``part-00001``, ... in order and concatenating them
+gives the single-process table. :func:`load_partitioned` reads either layout.
+
+How the build stays identical to the single-process one
+-------------------------------------------------------
+* File names, document ids, manifest rows and the build record are computed on
+  the client exactly as :func:`~kuril_research.corpus.build_corpus` computes them.
+* Each task processes its slice in name order and writes its part of every
+  document table; it returns, per file, either the reject or the SHA-256 of the
+  document's clean text.
+* The client then walks these summaries in name order, as the single-process
+  build walks its results: an exact duplicate (same non-empty clean text as an
+  earlier file) becomes a ``duplicate`` reject, and its rows are removed from the
+  part that holds them. Rejects (read failures and duplicates, in name order) are
+  written by the client as one part.
+* Outputs are staged and swapped in atomically under the same lock as the
+  single-process build: a failed build leaves ``out_dir`` as it was.
+
+Workers must see the raw folder, the lexicon files and the output folder at the
+same paths as the client (one machine, or a shared file system), and must have
+``kuril_research`` importable. A script that starts the default local cluster
+must do so under ``if __name__ == "__main__":`` (worker processes are spawned).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from . import __version__, config, schema
+from .atomic import run_lock, staged_dir
+from .provenance import pipeline_sha256
+from .corpus import (
+    _PANDAS_TYPES,
+    ARROW_SCHEMAS,
+    BUILD_RECORD,
+    TABLE_NAMES,
+    BuildSummary,
+    Corpus,
+    _corpus_hash,
+    _doc_ids,
+    _TableWriter,
+    load_corpus,
+    process_document,
+)
+from .errors import CorpusTableError, InputError
+from .gazetteer import load_gazetteer
+from .sources import Reject, list_article_files, read_file, read_manifest
+from .voice import load_voice_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from distributed import Client
+
+__all__ = ["build_corpus_dask", "load_partitioned", "PART_NAME"]
+
+#: File name of part ``i`` of a table, inside the table's folder.
+PART_NAME = "part-{:05d}.parquet"
+#: Tables written by the tasks (``rejects`` is written by the client).
+DOCUMENT_TABLES = [t for t in TABLE_NAMES if t != "rejects"]
+#: Aim for slices of about this many files when ``partitions`` is not given.
+FILES_PER_PARTITION = 2000
+#: Seconds to wait for a scheduler given by address.
+CONNECT_TIMEOUT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What a task reports about one file, in name order."""
+
+    name: str
+    doc_id: str
+    reject: tuple[str, str, str] | None   # (file, reason, detail) if the file is not a document
+    text_key: str | None                  # SHA-256 of the clean text, for duplicate detection
+    has_text: bool
+    has_warnings: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _PartResult:
+    index: int
+    entries: list[_Entry]
+    counts: dict[str, int]
+
+
+def _process_partition(index: int, tasks: Sequence[tuple], staging: str,
+                       gazetteer_path: str | None, voice_path: str | None) -> _PartResult:
+    """Process one slice of files and write its part of every document table (runs on a worker).
+
+    Parameters
+    ----------
+    index : int
+        Position of the slice; names the part files.
+    tasks : sequence of tuple
+        ``(raw_dir, name, meta, doc_id)`` in name order.
+    staging : str
+        The staged output folder; it holds one sub-folder per table.
+    gazetteer_path, voice_path : str or None
+        Lexicon files (None: the shipped ones); loaded once per slice.
+
+    Returns
+    -------
+    _PartResult
+        One entry per file, and the number of rows written per table.
+    """
+    staging_dir = Path(staging)
+    work = staging_dir / f".work-{index:05d}"
+    shutil.rmtree(work, ignore_errors=True)  # a retried task starts afresh
+    work.mkdir()
+    gazetteer = load_gazetteer(gazetteer_path)
+    voice_lexicon = load_voice_lexicon(voice_path)
+    writer = _TableWriter(work)
+    entries = []
+    for raw_dir, name, meta, doc_id in tasks:
+        item = read_file(Path(raw_dir), name)
+        if isinstance(item, Reject):
+            entries.append(_Entry(name, doc_id, (item.file, item.reason, item.detail), None, False, False))
+            continue
+        result = process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+        doc = result["documents"][0]
+        entries.append(_Entry(name, doc_id, None, hashlib.sha256(doc["text"].encode()).hexdigest(),
+                              bool(doc["text"]), bool(doc["warnings"])))
+        for table, rows in result.items():
+            writer.add(table, rows)
+    writer.close()
+    for table in DOCUMENT_TABLES:
+        os.replace(work / f"{table}.parquet", staging_dir / table / PART_NAME.format(index))
+    shutil.rmtree(work)
+    return _PartResult(index, entries, {t: writer.counts[t] for t in DOCUMENT_TABLES})
+
+
+@contextmanager
+def _client(scheduler: str | Client | None) -> Iterator[Client]:
+    """Yield a Dask client: the given one, one connected to an address, or one on a new local cluster."""
+    from distributed import Client, LocalCluster
+
+    if isinstance(scheduler, Client):
+        yield scheduler
+    elif scheduler is None:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            yield client
+    else:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})", field="scheduler",
+                             hint="start it (`dask scheduler`) or leave scheduler out to use a local cluster") from None
+        with client:
+            yield client
+
+
+def _slices(n: int, parts: int) -> list[range]:
+    """Split ``range(n)`` into ``parts`` contiguous, nearly equal slices."""
+    bounds = [round(i * n / parts) for i in range(parts + 1)]
+    return [range(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _write_table(path: Path, table: str, rows: list[dict]) -> None:
+    arrow_schema = ARROW_SCHEMAS[table]
+    data = {c: [r.get(c) for r in rows] for c in arrow_schema.names}
+    pq.write_table(pa.Table.from_pydict(data, schema=arrow_schema), path, compression="zstd", write_statistics=True)
+
+
+def _drop_documents(path: Path, table: str, doc_ids: set[str]) -> int:
+    """Rewrite one part without the rows of ``doc_ids``; return the rows left."""
+    data = pq.read_table(path, schema=ARROW_SCHEMAS[table])
+    keep = pc.invert(pc.is_in(data["doc_id"], value_set=pa.array(sorted(doc_ids), pa.string())))
+    data = data.filter(keep)
+    pq.write_table(data, path, compression="zstd", write_statistics=True)
+    return data.num_rows
+
+
+def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
+                      out_dir: str | Path | None = None, *, scheduler: str | Client | None = None,
+                      partitions: int | None = None, gazetteer: str | Path | None = None,
+                      voice_lexicon: str | Path | None = None) -> Corpus:
+    """Build the corpus tables on a Dask cluster and write them as partitioned Parquet.
+
+    Same inputs, same rows and the same rejects as
+    :func:`kuril_research.corpus.build_corpus`; each table is written as a
+    folder of parts (see the module docstring), read back with
+    :func:`load_partitioned`.
+
+    Parameters
+    ----------
+    raw_dir : str or Path, optional
+        Folder of article files; default ``data/raw/articles``.
+    manifest : str or Path, optional
+        Manifest CSV; default ``manifest.csv`` beside or inside ``raw_dir``.
+    out_dir : str or Path, optional
+        Where to write the tables; default ``data/processed``. Written atomically.
+    scheduler : str or distributed.Client, optional
+        Address of a running scheduler (``"tcp://10.0.0.5:8786"``) or a client
+        to use. Default: a local cluster of two single-threaded worker
+        processes, started for this build and closed after it.
+    partitions : int, optional
+        Number of tasks (slices of files). Default: enough for slices of about
+        :data:`FILES_PER_PARTITION` files, and at least two per worker.
+    gazetteer, voice_lexicon : str or Path, optional
+        Alternative lexicon files (workers must see the same paths).
+
+    Returns
+    -------
+    Corpus
+        As loaded by :func:`load_partitioned`, with ``summary_counts`` set as
+        by :func:`~kuril_research.corpus.build_corpus`.
+
+    Raises
+    ------
+    ManifestError, InputError, LexiconError
+        With a message naming the file, line or field.
+    """
+    raw_dir = Path(raw_dir) if raw_dir is not None else config.raw_dir()
+    if manifest is None:
+        for candidate in (raw_dir / "manifest.csv", raw_dir.parent / "manifest.csv"):
+            if candidate.is_file():
+                manifest = candidate
+                break
+    manifest = Path(manifest) if manifest is not None else None
+    out_dir = Path(out_dir) if out_dir is not None else config.processed_dir()
+    if partitions is not None and partitions < 1:
+        raise InputError(f"partitions must be at least 1, not {partitions}", field="partitions",
+                         hint="pass a positive number of partitions, or leave it out")
+    gaz = load_gazetteer(gazetteer)
+    vlex = load_voice_lexicon(voice_lexicon)
+    meta = read_manifest(manifest) if manifest is not None else None
+    meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
+    if not raw_dir.is_dir():
+        raise InputError("raw folder not found", path=raw_dir, hint="pass the folder that holds the article files")
+    names = sorted(set(list_article_files(raw_dir)) | set(meta_by_file))
+    ids = _doc_ids(names)
+    tasks = [(str(raw_dir), n, meta_by_file.get(n), ids[n]) for n in names]
+    record = {
+        "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
+        "raw_corpus_sha256": _corpus_hash(raw_dir, names, manifest),
+        "pipeline_sha256": pipeline_sha256(),
+        "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
+        "files": len(names),
+    }
+    gaz_arg = None if gazetteer is None else str(Path(gazetteer).resolve())
+    voice_arg = None if voice_lexicon is None else str(Path(voice_lexicon).resolve())
+    with run_lock(out_dir), staged_dir(out_dir) as tmp:
+        for table in TABLE_NAMES:
+            (tmp / table).mkdir()
+        results: list[_PartResult] = []
+        if tasks:
+            with _client(scheduler) as client:
+                from dask import delayed
+
+                workers = max(1, len(client.scheduler_info().get("workers", {})))
+                k = partitions or max(min(len(tasks), 2 * workers), math.ceil(len(tasks) / FILES_PER_PARTITION))
+                jobs = [delayed(_process_partition, pure=False)(i, [tasks[j] for j in part], str(tmp), gaz_arg,
+                                                                voice_arg)
+                        for i, part in enumerate(_slices(len(tasks), min(k, len(tasks))))]
+                results = sorted(client.gather(client.compute(jobs)), key=lambda r: r.index)
+        else:
+            for table in DOCUMENT_TABLES:
+                _write_table(tmp / table / PART_NAME.format(0), table, [])
+
+        # duplicates and rejects in name order, exactly as the single-process build decides them
+        rejects: list[dict] = []
+        seen_text: dict[str, str] = {}
+        drop: dict[int, set[str]] = {}
+        n_docs = n_dup = n_warn = 0
+        counts = dict.fromkeys(TABLE_NAMES, 0)
+        for part in results:
+            for table, rows in part.counts.items():
+                counts[table] += rows
+            for entry in part.entries:
+                if entry.reject is not None:
+                    rejects.append(dict(zip(("file", "reason", "detail"), entry.reject)))
+                    continue
+                if entry.has_text and entry.text_key in seen_text:
+                    n_dup += 1
+                    rejects.append({"file": entry.name, "reason": "duplicate",
+                                    "detail": f"same clean text as {seen_text[entry.text_key]}; counted once — "
+                                              "remove one copy"})
+                    drop.setdefault(part.index, set()).add(entry.doc_id)
+                    continue
+                seen_text[entry.text_key] = entry.name
+                n_docs += 1
+                n_warn += entry.has_warnings
+        for index, doc_ids in drop.items():
+            for table in DOCUMENT_TABLES:
+                path = tmp / table / PART_NAME.format(index)
+                before = pq.read_metadata(path).num_rows
+                counts[table] -= before - _drop_documents(path, table, doc_ids)
+        _write_table(tmp / "rejects" / PART_NAME.format(0), "rejects", rejects)
+        counts["rejects"] = len(rejects)
+        record["tables"] = counts
+        record["layout"] = "partitioned"
+        record["partitions"] = max(1, len(results))
+        (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    corpus = load_partitioned(out_dir)
+    corpus.summary_counts = BuildSummary(n_docs, len(corpus.rejects), n_dup, n_warn, out_dir)  # type: ignore[attr-defined]
+    return corpus
+
+
+def _read_parts(folder: Path, name: str) -> pd.DataFrame:
+    """Read the parts of table ``name`` in order, as the DataFrame the single-file layout gives."""
+    table_dir = folder / name
+    parts = sorted(table_dir.glob("part-*.parquet")) if table_dir.is_dir() else []
+    if not parts:
+        raise CorpusTableError(f"table {name!r} is missing", path=table_dir,
+                               hint="build the corpus again with `build_corpus_dask`")
+    try:
+        data = pa.concat_tables([pq.read_table(p) for p in parts])
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise CorpusTableError(f"cannot read table {name!r} ({exc})", path=table_dir,
+                               hint="build the corpus again with `build_corpus_dask`") from None
+    frame = data.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return schema.validate_table(name, frame, path=str(table_dir))
+
+
+def load_partitioned(path: str | Path | None = None) -> Corpus:
+    """Load a built corpus written in either layout: one file or one folder of parts per table.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Folder written by :func:`build_corpus_dask` (or by
+        :func:`~kuril_research.corpus.build_corpus`, which is then read with
+        :func:`~kuril_research.corpus.load_corpus`); default ``data/processed``.
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    CorpusTableError
+        If the build record or a table is missing, unreadable or from another
+        version of the package.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> load_partitioned(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    kuril_research.errors.CorpusTableError: ...no built corpus here...
+    """
+    folder = Path(path) if path is not None else config.processed_dir()
+    record_path = folder / BUILD_RECORD
+    if not record_path.is_file():
+        raise CorpusTableError("no built corpus here", path=folder, hint="build it with `kuril-research build`")
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    if record.get("layout") != "partitioned":
+        return load_corpus(folder)
+    if record.get("schema_version") != schema.SCHEMA_VERSION:
+        raise CorpusTableError(f"built with table schema {record.get('schema_version')}, this version reads "
+                               f"{schema.SCHEMA_VERSION}", path=record_path,
+                               hint="build the corpus again with `build_corpus_dask`")
+    return Corpus(**{name: _read_parts(folder, name) for name in TABLE_NAMES}, build=record)

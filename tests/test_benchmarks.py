@@ -1,0 +1,134 @@
+"""The corpus generator and the build benchmark, on tiny corpora (no timing assertions)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kuril_research import build_corpus
+
+from .conftest import ROOT
+
+BENCHMARKS = ROOT / "benchmarks"
+
+
+def _load(name: str):
+    """Import a script of ``benchmarks/`` (not a package) under its own name."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def gen():
+    return _load("generate_corpus")
+
+
+@pytest.fixture(scope="module")
+def generated(gen, tmp_path_factory):
+    """40 generated articles and the corpus built from them."""
+    folder = tmp_path_factory.mktemp("generated")
+    g = gen.generate(40, folder, seed=11)
+    return g, build_corpus(g.raw_dir, g.manifest, folder / "processed")
+
+
+def _snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_generator_is_deterministic(gen, tmp_path):
+    gen.generate(15, tmp_path / "a", seed=5)
+    gen.generate(15, tmp_path / "b", seed=5)
+    gen.generate(15, tmp_path / "c", seed=6)
+    a, b, c = (_snapshot(tmp_path / x) for x in "abc")
+    assert len(a) == 16  # 15 articles + manifest.csv
+    assert a == b
+    assert a != c
+
+
+def test_smaller_corpus_is_a_prefix_of_a_larger_one(gen, tmp_path):
+    gen.generate(5, tmp_path / "small", seed=2)
+    gen.generate(8, tmp_path / "large", seed=2)
+    small, large = _snapshot(tmp_path / "small"), _snapshot(tmp_path / "large")
+    assert {k: v for k, v in small.items() if k != "manifest.csv"}.items() <= large.items()
+
+
+def test_generator_doctests(gen):
+    assert doctest.testmod(gen, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_generated_corpus_builds_with_zero_rejects(generated):
+    g, corpus = generated
+    assert corpus.rejects.empty
+    assert len(corpus.documents) == g.files == 40
+    assert corpus.documents["outlet"].notna().all()  # every file is in the manifest
+    assert set(corpus.documents["date_precision"]) <= {"day", "month", "year"}
+    assert not corpus.documents["warnings"].str.contains("disagrees").any()
+
+
+def test_generated_corpus_has_what_the_pipeline_normalises(generated):
+    _, corpus = generated
+    m = corpus.mentions
+    surfaces = set(m["surface"])
+    for variant in ("Habomai", "Khabomai", "Iturup", "Etorofu", "Kunashir", "Kunashiri"):
+        assert variant in surfaces, variant
+    assert {"japanese", "russian"} <= set(m.loc[m["entity"] == "iturup", "naming"])
+    assert {"northern_territories", "southern_kurils", "joint_declaration_1956"} <= set(m["entity"])
+    assert set(m["voice"]) == {"narrator", "quoted", "attributed"}
+    assert corpus.quotes["speaker"].notna().mean() > 0.9
+    assert {"section label", "advertisement", "newsletter", "photo caption", "credit line"} <= set(
+        corpus.removed["reason"])
+    assert corpus.documents["text"].str.contains("bilateral trade turnover", case=False).any()
+    words = corpus.documents["text"].str.split().str.len()
+    assert words.between(350, 700).all()
+
+
+def test_corpus_cache_reuses_a_complete_corpus(gen, tmp_path):
+    bench = _load("bench_build")
+    first = bench.corpus_for(3, seed=0, words=100, cache_dir=tmp_path)
+    stamp = first.raw_dir.parent / ".complete"
+    mtimes = {p: p.stat().st_mtime_ns for p in first.raw_dir.iterdir()}
+    again = bench.corpus_for(3, seed=0, words=100, cache_dir=tmp_path)
+    assert again == first and stamp.is_file()
+    assert {p: p.stat().st_mtime_ns for p in again.raw_dir.iterdir()} == mtimes
+
+
+def test_benchmark_command_writes_every_stage_and_ratio(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / "bench_build.py"), "--sizes", "20", "--jobs", "1", "2",
+                           "--out", str(out), "--corpora", str(tmp_path / "corpora")],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    bench = _load("bench_build")
+    (run,) = results["runs"]
+    assert run["n"] == 20 and run["corpus"]["files"] == 20
+    assert list(run["stages"]) == bench.STAGES
+    for name, stage in run["stages"].items():
+        if name in bench.BUILD_STAGES or name in ("tokens", "counts"):
+            assert stage["seconds"] > 0 and stage["docs_per_s"] > 0 and stage["mb_per_s"] > 0, name
+        else:  # an analysis module that does not exist yet is reported, not measured
+            assert stage["seconds"] is not None or stage["note"], name
+    for jobs in ("1", "2"):
+        build = run["build"][jobs]
+        assert "error" not in build, build
+        assert build["documents"] == 20 and build["rejects"] == 0
+        assert build["peak_rss_mb"] > 0 and build["docs_per_s"] > 0
+    for name in ("countvectorizer", "nltk"):
+        assert run["baselines"][name]["seconds"] > 0
+    assert set(run["ratios"]) == {"speed_vs_countvectorizer", "speed_vs_nltk", "speedup_2_vs_1",
+                                  "stage_sum_vs_build_1"}
+    assert all(value > 0 for value in run["ratios"].values())
+    assert {t["met"] for t in results["targets"]} <= {True, False, None}
+    markdown = (out / "results.md").read_text(encoding="utf-8")
+    assert "## Targets" in markdown and "| 20 | read and decode files |" in markdown
+    assert not any(p.name.startswith("bench-") for p in out.iterdir())  # scratch folder removed

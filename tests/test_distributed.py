@@ -1,0 +1,123 @@
+"""The Dask build writes the same tables as the single-process build."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+
+import pandas as pd
+import pytest
+
+from kuril_research import build_corpus, load_corpus
+from kuril_research.corpus import TABLE_NAMES
+from kuril_research.errors import CorpusTableError, ManifestError
+
+from .conftest import MANIFEST, RAW, ROOT
+
+distributed = pytest.importorskip("distributed")
+from kuril_research.distributed import build_corpus_dask, load_partitioned  # noqa: E402
+
+
+def _generate(n, folder, seed):
+    spec = importlib.util.spec_from_file_location("generate_corpus", ROOT / "benchmarks" / "generate_corpus.py")
+    module = sys.modules.get("generate_corpus") or importlib.util.module_from_spec(spec)
+    if "generate_corpus" not in sys.modules:
+        sys.modules["generate_corpus"] = module
+        spec.loader.exec_module(module)
+    return module.generate(n, folder, seed=seed)
+
+
+def _assert_same(single_dir, dask_dir):
+    single, dask = load_corpus(single_dir), load_partitioned(dask_dir)
+    for table in TABLE_NAMES:
+        pd.testing.assert_frame_equal(getattr(dask, table), getattr(single, table), obj=table)
+    extra = {"layout", "partitions"}
+    assert {k: v for k, v in dask.build.items() if k not in extra} == single.build
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One local cluster for the module: two single-threaded worker processes."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as local:
+        yield local
+
+
+def test_seed_corpus_on_a_default_local_cluster(tmp_path):
+    single = build_corpus(RAW, MANIFEST, tmp_path / "single")
+    dask = build_corpus_dask(RAW, MANIFEST, tmp_path / "dask")
+    assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted(["build.json", *TABLE_NAMES])
+    assert len(list((tmp_path / "dask" / "documents").glob("part-*.parquet"))) > 1
+    assert vars(dask.summary_counts) | {"out_dir": None} == vars(single.summary_counts) | {"out_dir": None}
+    _assert_same(tmp_path / "single", tmp_path / "dask")
+
+
+def test_generated_corpus_with_rejects_and_duplicates(cluster, tmp_path):
+    g = _generate(50, tmp_path / "gen", seed=4)
+    raw = g.raw_dir
+    names = sorted(p.name for p in raw.iterdir())
+    shutil.copy(raw / names[3], raw / "zz_copy_of_3.txt")          # duplicate in the last partition
+    shutil.copy(raw / names[10], raw / f"{names[10][:7]}copy.txt")  # duplicate beside its original
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "scan.txt").write_bytes(b"%PDF-1.4 binary")
+    (raw / "unlisted.txt").write_text("MOSCOW — Lavrov spoke about Kunashir.", encoding="utf-8")
+    with open(g.manifest, "a", encoding="utf-8") as f:
+        f.write("gone.txt,TASS,2020,year,en,,\n")
+    single = build_corpus(raw, g.manifest, tmp_path / "single", jobs=1)
+    dask = build_corpus_dask(raw, g.manifest, tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=4)
+    assert dict(zip(single.rejects["file"], single.rejects["reason"])) == {
+        "empty.txt": "empty", "scan.txt": "binary", "zz_copy_of_3.txt": "duplicate",
+        f"{names[10][:7]}copy.txt": "duplicate", "gone.txt": "missing"}
+    assert dask.summary_counts.duplicates == single.summary_counts.duplicates == 2
+    assert dask.build["partitions"] == 4
+    _assert_same(tmp_path / "single", tmp_path / "dask")
+
+
+def test_client_can_be_passed_and_is_left_open(cluster, tmp_path):
+    with distributed.Client(cluster) as client:
+        build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=client, partitions=1)
+        assert client.status == "running"
+    build_corpus(RAW, MANIFEST, tmp_path / "single")
+    _assert_same(tmp_path / "single", tmp_path / "dask")
+
+
+def test_empty_raw_folder_needs_no_cluster(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    build_corpus(raw, None, tmp_path / "single")
+    build_corpus_dask(raw, None, tmp_path / "dask", scheduler="tcp://192.0.2.1:8786")  # never contacted
+    _assert_same(tmp_path / "single", tmp_path / "dask")
+
+
+def test_load_partitioned_reads_the_single_file_layout(seed_corpus):
+    again = load_partitioned(seed_corpus.summary_counts.out_dir)
+    for table in TABLE_NAMES:
+        pd.testing.assert_frame_equal(getattr(again, table), getattr(seed_corpus, table))
+
+
+def test_missing_part_folder_is_refused_with_message(cluster, tmp_path):
+    build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=cluster.scheduler_address)
+    shutil.rmtree(tmp_path / "dask" / "quotes")
+    with pytest.raises(CorpusTableError, match=r"table 'quotes' is missing"):
+        load_partitioned(tmp_path / "dask")
+
+
+def test_bad_manifest_leaves_previous_output(cluster, raw_copy, tmp_path):
+    out = tmp_path / "dask"
+    build_corpus_dask(raw_copy, raw_copy / "manifest.csv", out, scheduler=cluster.scheduler_address)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (raw_copy / "manifest.csv").write_text("file,outlet,published\nx.txt,TASS,2021-02-30\n", encoding="utf-8")
+    with pytest.raises(ManifestError):
+        build_corpus_dask(raw_copy, raw_copy / "manifest.csv", out, scheduler=cluster.scheduler_address)
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_unreachable_scheduler_is_an_error_for_people(tmp_path, monkeypatch):
+    from kuril_research import distributed as kd
+    from kuril_research.errors import InputError
+
+    monkeypatch.setattr(kd, "CONNECT_TIMEOUT", 1)
+    with pytest.raises(InputError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+        build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler="tcp://127.0.0.1:9")
+    assert not (tmp_path / "dask").exists()
