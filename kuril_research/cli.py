@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: data/processed)")
     build.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1); output is identical")
     build.add_argument("--gazetteer", type=Path, help="alternative gazetteer YAML")
+    build.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="local processes (default) or Dask (needs the 'dask' extra); same tables either way")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: address of an existing Dask scheduler (default: a local cluster)")
 
     report = sub.add_parser(
         "report", help="run the notebooks and publish them in reports/ (HTML, figures, tables)",
@@ -71,7 +75,19 @@ def _build(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise KurilResearchError("--jobs must be at least 1", field="--jobs", hint="pass --jobs 1 or more")
-    corpus = build_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer)
+    if args.engine == "dask":
+        try:
+            from .distributed import build_corpus_dask
+        except ImportError as exc:
+            raise KurilResearchError(f"--engine dask needs Dask ({exc.name} is not installed)", field="--engine",
+                                     hint="install the extra: pip install 'kuril_research[dask]'") from None
+        corpus = build_corpus_dask(args.raw_dir, args.manifest, args.out, scheduler=args.scheduler,
+                                   gazetteer=args.gazetteer)
+    elif args.scheduler:
+        raise KurilResearchError("--scheduler goes with --engine dask", field="--scheduler",
+                                 hint="add --engine dask, or drop --scheduler")
+    else:
+        corpus = build_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer)
     s = corpus.summary_counts
     print(f"built {s.documents} documents, {s.rejects} rejected ({s.duplicates} duplicates), "
           f"{s.warnings} with warnings -> {s.out_dir}")

@@ -357,11 +357,13 @@ def _run(tasks: list[tuple], jobs: int) -> Iterator[tuple[str, object]]:
 
 
 def _read_table(folder: Path, name: str) -> pd.DataFrame:
+    """Read one table: ``<name>.parquet``, or the parts ``<name>/part-*.parquet`` a Dask build writes."""
     path = folder / f"{name}.parquet"
-    if not path.is_file():
+    parts = [path] if path.is_file() else sorted((folder / name).glob("part-*.parquet"))
+    if not parts:
         raise CorpusTableError(f"table {name!r} is missing", path=path, hint="build the corpus with `kuril-research build`")
     try:
-        table = pq.read_table(path)
+        table = pa.concat_tables([pq.read_table(part) for part in parts])
     except (pa.ArrowInvalid, OSError) as exc:
         raise CorpusTableError(f"cannot read table {name!r} ({exc})", path=path,
                                hint="rebuild the corpus with `kuril-research build`") from None
@@ -375,7 +377,9 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     Parameters
     ----------
     path : str or Path, optional
-        Folder written by :func:`build_corpus`; default ``data/processed``.
+        Folder written by :func:`build_corpus` (one file per table) or by
+        ``kuril_research.distributed.build_corpus_dask`` (one folder of parts
+        per table); default ``data/processed``.
 
     Returns
     -------

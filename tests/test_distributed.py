@@ -15,7 +15,7 @@ from kuril_research.errors import CorpusTableError, ManifestError
 
 from .conftest import MANIFEST, RAW, ROOT
 
-distributed = pytest.importorskip("distributed")
+import distributed  # noqa: E402,F401 - the dask extra is in requirements.lock, so CI always has it
 from kuril_research.distributed import build_corpus_dask, load_partitioned  # noqa: E402
 
 
@@ -121,3 +121,15 @@ def test_unreachable_scheduler_is_an_error_for_people(tmp_path, monkeypatch):
     with pytest.raises(InputError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
         build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler="tcp://127.0.0.1:9")
     assert not (tmp_path / "dask").exists()
+
+
+def test_cli_engine_dask_writes_tables_load_corpus_reads(tmp_path, capsys):
+    from kuril_research import load_corpus
+    from kuril_research.cli import main
+
+    out = tmp_path / "dask_cli"
+    assert main(["build", str(RAW), "--manifest", str(MANIFEST), "--out", str(out), "--engine", "dask"]) == 0
+    assert "built 5 documents, 0 rejected" in capsys.readouterr().out
+    assert (out / "mentions").is_dir()  # partitioned layout
+    assert len(load_corpus(out).mentions) == len(load_corpus(out).mentions.drop_duplicates())
+    assert set(load_corpus(out).documents["doc_id"]) == {p.stem for p in RAW.iterdir()}
