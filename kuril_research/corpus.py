@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 from . import __version__, config, schema
 from .atomic import run_lock, staged_dir
 from .provenance import corpus_files_sha256, pipeline_sha256
-from .errors import CorpusTableError
+from .errors import CorpusTableError, InputError
 from .gazetteer import Gazetteer, load_gazetteer
 from .parse import parse_article
 from .sentences import split_sentences
@@ -251,6 +251,48 @@ class _TableWriter:
 _corpus_hash = corpus_files_sha256
 
 
+@dataclass(frozen=True)
+class BuildPlan:
+    """What a build will read and write, resolved before any work starts (shared by every engine)."""
+
+    raw_dir: Path
+    manifest: Path | None
+    out_dir: Path
+    meta_by_file: dict[str, dict]
+    names: list[str]            # folder files and manifest rows, sorted
+    doc_ids: dict[str, str]     # file name -> doc_id
+    record: dict                # the build record written as build.json
+
+
+def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
+               out_dir: str | Path | None = None, *, gazetteer: str | Path | None = None,
+               voice_lexicon: str | Path | None = None) -> BuildPlan:
+    """Resolve defaults, validate the manifest and lexicons, and list the files to build.
+
+    Raises the same errors as :func:`build_corpus`, before anything is written.
+    """
+    raw_dir = Path(raw_dir) if raw_dir is not None else config.raw_dir()
+    if manifest is None:
+        manifest = next((c for c in (raw_dir / "manifest.csv", raw_dir.parent / "manifest.csv") if c.is_file()), None)
+    manifest = Path(manifest) if manifest is not None else None
+    out_dir = Path(out_dir) if out_dir is not None else config.processed_dir()
+    gaz = load_gazetteer(gazetteer)
+    vlex = load_voice_lexicon(voice_lexicon)
+    meta = read_manifest(manifest) if manifest is not None else None
+    meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
+    if not raw_dir.is_dir():
+        raise InputError("raw folder not found", path=raw_dir, hint="pass the folder that holds the article files")
+    names = sorted(set(list_article_files(raw_dir)) | set(meta_by_file))
+    record = {
+        "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
+        "raw_corpus_sha256": corpus_files_sha256(raw_dir, names, manifest),
+        "pipeline_sha256": pipeline_sha256(),
+        "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
+        "files": len(names),
+    }
+    return BuildPlan(raw_dir, manifest, out_dir, meta_by_file, names, _doc_ids(names), record)
+
+
 def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                  out_dir: str | Path | None = None, *, jobs: int = 1,
                  gazetteer: str | Path | None = None, voice_lexicon: str | Path | None = None) -> Corpus:
@@ -293,31 +335,10 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     >>> len(corpus.documents), len(corpus.rejects), sorted(p.name for p in out.iterdir())[:3]
     (5, 0, ['build.json', 'documents.parquet', 'mentions.parquet'])
     """
-    raw_dir = Path(raw_dir) if raw_dir is not None else config.raw_dir()
-    if manifest is None:
-        for candidate in (raw_dir / "manifest.csv", raw_dir.parent / "manifest.csv"):
-            if candidate.is_file():
-                manifest = candidate
-                break
-    manifest = Path(manifest) if manifest is not None else None
-    out_dir = Path(out_dir) if out_dir is not None else config.processed_dir()
-    gaz = load_gazetteer(gazetteer)
-    vlex = load_voice_lexicon(voice_lexicon)
-    meta = read_manifest(manifest) if manifest is not None else None
-    meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
-    if not raw_dir.is_dir():
-        from .errors import InputError
-        raise InputError("raw folder not found", path=raw_dir, hint="pass the folder that holds the article files")
-    names = sorted(set(list_article_files(raw_dir)) | set(meta_by_file))
-    ids = _doc_ids(names)
-    tasks = [(str(raw_dir), n, meta_by_file.get(n), ids[n], gazetteer, voice_lexicon) for n in names]
-    record = {
-        "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
-        "raw_corpus_sha256": corpus_files_sha256(raw_dir, names, manifest),
-        "pipeline_sha256": pipeline_sha256(),
-        "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
-        "files": len(names),
-    }
+    plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    out_dir, record = plan.out_dir, plan.record
+    tasks = [(str(plan.raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n], gazetteer, voice_lexicon)
+             for n in plan.names]
     with run_lock(out_dir), staged_dir(out_dir) as tmp:
         writer = _TableWriter(tmp)
         seen_text: dict[str, str] = {}

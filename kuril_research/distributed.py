@@ -55,9 +55,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import __version__, config, schema
+from . import config, schema
 from .atomic import run_lock, staged_dir
-from .provenance import pipeline_sha256
 from .corpus import (
     _PANDAS_TYPES,
     ARROW_SCHEMAS,
@@ -65,15 +64,14 @@ from .corpus import (
     TABLE_NAMES,
     BuildSummary,
     Corpus,
-    _corpus_hash,
-    _doc_ids,
     _TableWriter,
     load_corpus,
+    plan_build,
     process_document,
 )
 from .errors import CorpusTableError, InputError
 from .gazetteer import load_gazetteer
-from .sources import Reject, list_article_files, read_file, read_manifest
+from .sources import Reject, read_file
 from .voice import load_voice_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -238,33 +236,12 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
     ManifestError, InputError, LexiconError
         With a message naming the file, line or field.
     """
-    raw_dir = Path(raw_dir) if raw_dir is not None else config.raw_dir()
-    if manifest is None:
-        for candidate in (raw_dir / "manifest.csv", raw_dir.parent / "manifest.csv"):
-            if candidate.is_file():
-                manifest = candidate
-                break
-    manifest = Path(manifest) if manifest is not None else None
-    out_dir = Path(out_dir) if out_dir is not None else config.processed_dir()
     if partitions is not None and partitions < 1:
         raise InputError(f"partitions must be at least 1, not {partitions}", field="partitions",
                          hint="pass a positive number of partitions, or leave it out")
-    gaz = load_gazetteer(gazetteer)
-    vlex = load_voice_lexicon(voice_lexicon)
-    meta = read_manifest(manifest) if manifest is not None else None
-    meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
-    if not raw_dir.is_dir():
-        raise InputError("raw folder not found", path=raw_dir, hint="pass the folder that holds the article files")
-    names = sorted(set(list_article_files(raw_dir)) | set(meta_by_file))
-    ids = _doc_ids(names)
-    tasks = [(str(raw_dir), n, meta_by_file.get(n), ids[n]) for n in names]
-    record = {
-        "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
-        "raw_corpus_sha256": _corpus_hash(raw_dir, names, manifest),
-        "pipeline_sha256": pipeline_sha256(),
-        "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
-        "files": len(names),
-    }
+    plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    raw_dir, out_dir, record = plan.raw_dir, plan.out_dir, plan.record
+    tasks = [(str(raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n]) for n in plan.names]
     gaz_arg = None if gazetteer is None else str(Path(gazetteer).resolve())
     voice_arg = None if voice_lexicon is None else str(Path(voice_lexicon).resolve())
     with run_lock(out_dir), staged_dir(out_dir) as tmp:

@@ -9,7 +9,6 @@ be lost: every file ends in ``documents`` or ``rejects``.
 
 from __future__ import annotations
 
-import codecs
 import re
 import shutil
 
