@@ -71,27 +71,26 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .corpus import build_corpus
+    from .corpus import read_table, write_corpus
 
     if args.jobs < 1:
         raise KurilResearchError("--jobs must be at least 1", field="--jobs", hint="pass --jobs 1 or more")
+    if args.scheduler and args.engine != "dask":
+        raise KurilResearchError("--scheduler goes with --engine dask", field="--scheduler",
+                                 hint="add --engine dask, or drop --scheduler")
     if args.engine == "dask":
         try:
             from .distributed import build_corpus_dask
         except ImportError as exc:
             raise KurilResearchError(f"--engine dask needs Dask ({exc.name} is not installed)", field="--engine",
                                      hint="install the extra: pip install 'kuril_research[dask]'") from None
-        corpus = build_corpus_dask(args.raw_dir, args.manifest, args.out, scheduler=args.scheduler,
-                                   gazetteer=args.gazetteer)
-    elif args.scheduler:
-        raise KurilResearchError("--scheduler goes with --engine dask", field="--scheduler",
-                                 hint="add --engine dask, or drop --scheduler")
-    else:
-        corpus = build_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer)
-    s = corpus.summary_counts
-    print(f"built {s.documents} documents, {s.rejects} rejected ({s.duplicates} duplicates), "
-          f"{s.warnings} with warnings -> {s.out_dir}")
-    for row in corpus.rejects.itertuples():
+        summary = build_corpus_dask(args.raw_dir, args.manifest, args.out, scheduler=args.scheduler,
+                                    gazetteer=args.gazetteer).summary_counts
+    else:  # written without loading the tables back: memory stays bounded
+        summary = write_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer)
+    print(f"built {summary.documents} documents, {summary.rejects} rejected ({summary.duplicates} duplicates), "
+          f"{summary.warnings} with warnings -> {summary.out_dir}")
+    for row in read_table(summary.out_dir, "rejects").itertuples():
         print(f"  rejected {row.file}: {row.reason} — {row.detail}")
     return EXIT_OK
 

@@ -30,7 +30,8 @@ from .sentences import split_sentences
 from .sources import RawDocument, Reject, list_article_files, read_file, read_manifest
 from .voice import VoiceLexicon, load_voice_lexicon, mark_voice
 
-__all__ = ["Corpus", "BuildSummary", "process_document", "build_corpus", "load_corpus", "corpus_from_texts"]
+__all__ = ["Corpus", "BuildSummary", "BuildPlan", "process_document", "plan_build", "build_corpus", "write_corpus",
+           "load_corpus", "read_table", "corpus_from_texts"]
 
 TABLE_NAMES = list(schema.TABLES)
 _ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_()}
@@ -216,7 +217,7 @@ def _work(args: tuple) -> tuple[str, object]:
 class _TableWriter:
     """Buffer rows per table and write them to Parquet in row groups (bounded memory)."""
 
-    def __init__(self, folder: Path, *, rows_per_group: int = 200_000) -> None:
+    def __init__(self, folder: Path, *, rows_per_group: int = 50_000) -> None:
         self.folder = folder
         self.rows_per_group = rows_per_group
         self.buffers: dict[str, list[dict]] = {t: [] for t in TABLE_NAMES}
@@ -335,6 +336,25 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     >>> len(corpus.documents), len(corpus.rejects), sorted(p.name for p in out.iterdir())[:3]
     (5, 0, ['build.json', 'documents.parquet', 'mentions.parquet'])
     """
+    summary = write_corpus(raw_dir, manifest, out_dir, jobs=jobs, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    corpus = load_corpus(summary.out_dir)
+    corpus.summary_counts = summary  # type: ignore[attr-defined]
+    return corpus
+
+
+def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
+                 out_dir: str | Path | None = None, *, jobs: int = 1, gazetteer: str | Path | None = None,
+                 voice_lexicon: str | Path | None = None) -> BuildSummary:
+    """Build and write the corpus tables like :func:`build_corpus`, without loading them back.
+
+    Memory stays bounded by the rows buffered for writing, whatever the corpus
+    size; the CLI uses this. Parameters and errors as :func:`build_corpus`.
+
+    Returns
+    -------
+    BuildSummary
+        Counts of documents, rejects, duplicates and documents with warnings.
+    """
     plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
     out_dir, record = plan.out_dir, plan.record
     tasks = [(str(plan.raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n], gazetteer, voice_lexicon)
@@ -363,9 +383,7 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
         writer.close()
         record["tables"] = dict(writer.counts)
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    corpus = load_corpus(out_dir)
-    corpus.summary_counts = BuildSummary(n_docs, len(corpus.rejects), n_dup, n_warn, out_dir)  # type: ignore[attr-defined]
-    return corpus
+    return BuildSummary(n_docs, writer.counts["rejects"], n_dup, n_warn, out_dir)
 
 
 def _run(tasks: list[tuple], jobs: int) -> Iterator[tuple[str, object]]:
@@ -377,8 +395,20 @@ def _run(tasks: list[tuple], jobs: int) -> Iterator[tuple[str, object]]:
         yield from pool.map(_work, tasks, chunksize=chunksize)
 
 
-def _read_table(folder: Path, name: str) -> pd.DataFrame:
-    """Read one table: ``<name>.parquet``, or the parts ``<name>/part-*.parquet`` a Dask build writes."""
+def read_table(folder: str | Path, name: str) -> pd.DataFrame:
+    """Read and validate one table of a built corpus.
+
+    The table is ``<name>.parquet``, or the parts ``<name>/part-*.parquet`` a
+    Dask build writes, read in order.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
+    >>> _ = write_corpus(config.raw_dir(), config.manifest_path(), out)
+    >>> read_table(out, "removed")["reason"].value_counts().to_dict()
+    {'section label': 3, 'newsletter': 2, 'photo caption': 2, 'advertisement': 1, 'credit line': 1}"""
+    folder = Path(folder)
     path = folder / f"{name}.parquet"
     parts = [path] if path.is_file() else sorted((folder / name).glob("part-*.parquet"))
     if not parts:
@@ -431,7 +461,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     if record.get("schema_version") != schema.SCHEMA_VERSION:
         raise CorpusTableError(f"built with table schema {record.get('schema_version')}, this version reads {schema.SCHEMA_VERSION}",
                                path=record_path, hint="rebuild the corpus with `kuril-research build`")
-    return Corpus(**{name: _read_table(folder, name) for name in TABLE_NAMES}, build=record)
+    return Corpus(**{name: read_table(folder, name) for name in TABLE_NAMES}, build=record)
 
 
 def corpus_from_texts(texts: Mapping[str, str], metadata: Mapping[str, Mapping] | None = None) -> Corpus:

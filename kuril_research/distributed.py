@@ -50,15 +50,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import config, schema
 from .atomic import run_lock, staged_dir
 from .corpus import (
-    _PANDAS_TYPES,
     ARROW_SCHEMAS,
     BUILD_RECORD,
     TABLE_NAMES,
@@ -69,7 +66,7 @@ from .corpus import (
     plan_build,
     process_document,
 )
-from .errors import CorpusTableError, InputError
+from .errors import InputError
 from .gazetteer import load_gazetteer
 from .sources import Reject, read_file
 from .voice import load_voice_lexicon
@@ -301,24 +298,8 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
     return corpus
 
 
-def _read_parts(folder: Path, name: str) -> pd.DataFrame:
-    """Read the parts of table ``name`` in order, as the DataFrame the single-file layout gives."""
-    table_dir = folder / name
-    parts = sorted(table_dir.glob("part-*.parquet")) if table_dir.is_dir() else []
-    if not parts:
-        raise CorpusTableError(f"table {name!r} is missing", path=table_dir,
-                               hint="build the corpus again with `build_corpus_dask`")
-    try:
-        data = pa.concat_tables([pq.read_table(p) for p in parts])
-    except (pa.ArrowInvalid, OSError) as exc:
-        raise CorpusTableError(f"cannot read table {name!r} ({exc})", path=table_dir,
-                               hint="build the corpus again with `build_corpus_dask`") from None
-    frame = data.to_pandas(types_mapper=_PANDAS_TYPES.get)
-    return schema.validate_table(name, frame, path=str(table_dir))
-
-
 def load_partitioned(path: str | Path | None = None) -> Corpus:
-    """Load a built corpus written in either layout: one file or one folder of parts per table.
+    """Load a built corpus written in either layout (an alias of :func:`~kuril_research.corpus.load_corpus`).
 
     Parameters
     ----------
@@ -344,15 +325,4 @@ def load_partitioned(path: str | Path | None = None) -> Corpus:
     Traceback (most recent call last):
     kuril_research.errors.CorpusTableError: ...no built corpus here...
     """
-    folder = Path(path) if path is not None else config.processed_dir()
-    record_path = folder / BUILD_RECORD
-    if not record_path.is_file():
-        raise CorpusTableError("no built corpus here", path=folder, hint="build it with `kuril-research build`")
-    record = json.loads(record_path.read_text(encoding="utf-8"))
-    if record.get("layout") != "partitioned":
-        return load_corpus(folder)
-    if record.get("schema_version") != schema.SCHEMA_VERSION:
-        raise CorpusTableError(f"built with table schema {record.get('schema_version')}, this version reads "
-                               f"{schema.SCHEMA_VERSION}", path=record_path,
-                               hint="build the corpus again with `build_corpus_dask`")
-    return Corpus(**{name: _read_parts(folder, name) for name in TABLE_NAMES}, build=record)
+    return load_corpus(path)  # load_corpus reads both layouts
