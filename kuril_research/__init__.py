@@ -20,20 +20,24 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _FROM_CORPUS = {"Corpus", "build_corpus", "load_corpus", "corpus_from_texts"}
-_SUBMODULES = {"frequency", "framing", "trade", "cues", "figures", "outputs", "reports", "gazetteer", "voice", "parse", "sources"}
+_SUBMODULES = {"frequency", "framing", "trade", "cues", "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources"}
 
-__all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "KurilResearchError",
+__all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "select_documents",
+           "KurilResearchError",
            "frequency", "framing", "trade", "figures"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import figures, framing, frequency, trade
     from .corpus import Corpus, build_corpus, corpus_from_texts, load_corpus
+    from .selection import select_documents
     from .errors import KurilResearchError
 
 
 def __getattr__(name: str) -> Any:
     if name in _FROM_CORPUS:
         return getattr(importlib.import_module(".corpus", __name__), name)
+    if name == "select_documents":
+        return importlib.import_module(".selection", __name__).select_documents
     if name == "KurilResearchError":
         return importlib.import_module(".errors", __name__).KurilResearchError
     if name in _SUBMODULES:
