@@ -353,7 +353,34 @@ def _child_main(kind: str, params_json: str) -> int:
     return 0
 
 
-def measure(kind: str, params: dict, *, workdir: Path) -> dict:
+def snapshot_package(dest: Path) -> dict:
+    """Copy the installed ``kuril_research`` package into ``dest``, for every child to import.
+
+    A long run then measures one version of the code even if the working tree
+    changes meanwhile. Returns where the copy is and what it is: the
+    fingerprint, and the git commit and whether the package differed from it
+    (read with ``git rev-parse`` and ``git status``, which change nothing).
+    """
+    import importlib.util
+
+    source = Path(importlib.util.find_spec("kuril_research").submodule_search_locations[0])
+    shutil.copytree(source, dest / "kuril_research", ignore=shutil.ignore_patterns("__pycache__"))
+    info = {"path": str(dest), "source": str(source)}
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", "-C", str(source.parent), *args], capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    info["commit"] = git("rev-parse", "--short", "HEAD")
+    status = git("status", "--porcelain", "--", source.name)
+    info["dirty"] = None if status is None else bool(status)
+    return info
+
+
+def measure(kind: str, params: dict, *, workdir: Path, env: dict[str, str] | None = None) -> dict:
     """Run one measurement in a child process and return its result with the peak memory of its process tree.
 
     Parameters
@@ -364,6 +391,8 @@ def measure(kind: str, params: dict, *, workdir: Path) -> dict:
         JSON-serialisable parameters of the child (``raw``, ``manifest``, ``out``, ``jobs``...).
     workdir : Path
         Folder for the child's result file and logs.
+    env : dict, optional
+        Environment of the child (default: this process's).
 
     Returns
     -------
@@ -379,7 +408,7 @@ def measure(kind: str, params: dict, *, workdir: Path) -> dict:
     load_before = os.getloadavg()[0]
     with open(workdir / "child.log", "ab") as log:
         proc = psutil.Popen([sys.executable, str(Path(__file__).resolve()), "_child", kind, json.dumps(params)],
-                            stdout=log, stderr=subprocess.STDOUT)
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
         peak = 0
         while proc.poll() is None:
             total = 0
@@ -538,6 +567,14 @@ def _measurements(run: dict) -> list[dict]:
             *([run["dask"]] if "dask" in run else [])]
 
 
+def _code_note(machine: dict) -> str:
+    code = machine.get("code")
+    if not code:
+        return " (live working tree)"
+    state = {True: ", with uncommitted changes", False: "", None: ""}[code.get("dirty")]
+    return f" (copy taken at the start, commit {code.get('commit') or '?'}{state})"
+
+
 def _mark(met: bool | None) -> str:
     return "–" if met is None else "✓" if met else "✗"
 
@@ -555,7 +592,7 @@ def to_markdown(results: dict) -> str:
              f"{machine['load_end']:.2f} at end (a shared machine: compare rows of the same run only). "
              f"Corpus: generated, seed {results['config']['seed']}, ~{results['config']['words']} words per "
              f"article; fastest of {results['config']['repeat']} run(s). "
-             f"Package code: {', '.join(results['code_versions']) or '?'}.", ""]
+             f"Package code: {', '.join(results['code_versions']) or '?'}{_code_note(machine)}.", ""]
     if len(results["code_versions"]) > 1:
         lines += ["**Warning: kuril_research changed during this run; figures measured on different code are not "
                   "comparable. Run again.**", ""]
@@ -626,6 +663,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--words", type=int, default=500, help="approximate words per article")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each whole build and baseline; fastest kept")
     parser.add_argument("--dask", action="store_true", help="also time build_corpus_dask on a local cluster")
+    parser.add_argument("--live", action="store_true",
+                        help="measure the package as it is at each moment, not a copy taken at the start")
     parser.add_argument("--analysis-docs", type=int, default=DEFAULT_ANALYSIS_DOCS,
                         help="run the analysis stages on at most this many documents (memory: ~0.3 MB each); "
                              f"default {DEFAULT_ANALYSIS_DOCS:,}")
@@ -646,6 +685,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = []
     with tempfile.TemporaryDirectory(prefix="bench-", dir=args.out) as scratch:
         work = Path(scratch)
+        env = None
+        if not args.live:  # every child imports this copy: the working tree may change during a long run
+            machine["code"] = snapshot_package(work / "code")
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(work / "code"),
+                                                                              os.environ.get("PYTHONPATH")]))}
         for n in sorted(args.sizes):
             start = time.perf_counter()
             corpus = corpus_for(n, seed=args.seed, words=args.words, cache_dir=args.corpora)
@@ -653,7 +697,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   flush=True)
             common = {"raw": str(corpus.raw_dir), "manifest": str(corpus.manifest)}
             stages = measure("stages", {**common, "out": str(work / f"stages-{n}"),
-                                        "analysis_docs": args.analysis_docs}, workdir=work)
+                                        "analysis_docs": args.analysis_docs}, workdir=work, env=env)
             shutil.rmtree(work / f"stages-{n}", ignore_errors=True)
             print(f"  stages: {_num(sum((stages.get('seconds') or {}).get(s, 0) for s in BUILD_STAGES))} s"
                   f"{' ' + stages['error'][:300] if 'error' in stages else ''}", flush=True)
@@ -663,16 +707,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             for _ in range(args.repeat):
                 for j in args.jobs:
                     out = work / f"build-{n}-{j}"
-                    builds[j].append(measure("build", {**common, "out": str(out), "jobs": j}, workdir=work))
+                    builds[j].append(measure("build", {**common, "out": str(out), "jobs": j}, workdir=work, env=env))
                     shutil.rmtree(out, ignore_errors=True)
                     print(f"  build jobs={j}: {_num(builds[j][-1].get('seconds'))} s, "
                           f"peak {_num(builds[j][-1].get('peak_rss_mb'), ',.0f')} MB", flush=True)
                 for name in baselines:
-                    baselines[name].append(measure(name, common, workdir=work))
+                    baselines[name].append(measure(name, common, workdir=work, env=env))
                     print(f"  {name}: {_num(baselines[name][-1].get('seconds'))} s", flush=True)
                 if args.dask:
                     out = work / f"dask-{n}"
-                    dask.append(measure("dask", {**common, "out": str(out)}, workdir=work))
+                    dask.append(measure("dask", {**common, "out": str(out)}, workdir=work, env=env))
                     shutil.rmtree(out, ignore_errors=True)
                     print(f"  dask: {_num(dask[-1].get('seconds'))} s", flush=True)
             runs.append(summarise(n, corpus, stages, builds, baselines, dask or None))

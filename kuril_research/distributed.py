@@ -159,7 +159,8 @@ def _client(scheduler: str | Client | None) -> Iterator[Client]:
     if isinstance(scheduler, Client):
         yield scheduler
     elif scheduler is None:
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+        # ":0": a free port for the scheduler's HTTP server (None still binds :8787, busy on a shared machine)
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             yield client
     else:

@@ -129,6 +129,8 @@ def test_benchmark_command_writes_every_stage_and_ratio(tmp_path):
                                   "stage_sum_vs_build_1"}
     assert all(value > 0 for value in run["ratios"].values())
     assert {t["met"] for t in results["targets"]} <= {True, False, None}
+    assert len(results["code_versions"]) == 1  # every child imported the same copy of the package
+    assert results["machine"]["code"]["source"].endswith("kuril_research")
     markdown = (out / "results.md").read_text(encoding="utf-8")
     assert "## Targets" in markdown and "| 20 | read and decode files |" in markdown
     assert not any(p.name.startswith("bench-") for p in out.iterdir())  # scratch folder removed

@@ -40,7 +40,7 @@ def _assert_same(single_dir, dask_dir):
 def cluster():
     """One local cluster for the module: two single-threaded worker processes."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as local:
+                                  dashboard_address=":0") as local:
         yield local
 
 
