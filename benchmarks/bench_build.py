@@ -12,22 +12,27 @@ seed, words and generator version; the folder is git-ignored) and measures, on
 that same text:
 
 * **stages**, in one process, through the real code path: what
-  ``build_corpus`` does before the first document (list files, read the
-  manifest, hash the input); then its per-file function
-  (``kuril_research.corpus._work``) with timers around each function it calls —
+  ``write_corpus`` does before the first document (list files, read the
+  manifest, hash the input); then its unit of work
+  (``kuril_research.corpus.process_files`` on slices of ``FILES_PER_CHUNK``
+  files) with timers around each function it calls —
   read (``read_file``), lexicon loading (``load_gazetteer``,
   ``load_voice_lexicon``, called for every file), parse and furniture
   (``parse_article``), sentences (``split_sentences``), mentions
   (``Gazetteer.find``), quotes and voice (``mark_voice``), row assembly (the
-  rest of ``process_document``); then the duplicate check and Parquet writing,
-  loading the tables back, and the analyses built on them: tokens and word
+  rest of ``process_document`` and ``rows_to_table``); then the duplicate
+  ledger and Parquet writing; then, outside the build, loading the tables back
+  and the analyses built on them: tokens and word
   counts (``frequency.tokens``, ``frequency.word_list``), frames and trade
   (``framing.frames``, ``trade.trade_mentions``) where those modules exist,
   on at most ``--analysis-docs`` documents (default 10,000: they hold about
   0.3 MB per document in memory). The timers are installed by replacing module attributes in that child
   process only;
-* **the whole build**, ``kuril_research.build_corpus(raw, manifest, out, jobs=j)``
-  for each ``j``, each in its own process so that peak memory does not mix;
+* **the whole build**, ``kuril_research.corpus.write_corpus(raw, manifest, out, jobs=j)``
+  (what ``kuril-research build --jobs j`` runs: build and write the tables,
+  without loading them back) for each ``j``, each in its own process so that
+  peak memory does not mix; ``--dask`` adds ``build_corpus_dask``, which also
+  starts a local cluster and loads the tables back;
 * **baselines** on the same files: scikit-learn ``CountVectorizer()`` unigram
   ``fit_transform``, and an NLTK pipeline (untrained ``PunktSentenceTokenizer``,
   then ``NLTKWordTokenizer`` on each sentence — what ``nltk.word_tokenize``
@@ -85,16 +90,16 @@ STAGE_LABELS = {
     "sentences": "sentences (Punkt)",
     "mentions": "mentions (gazetteer)",
     "voice": "quotes and voice",
-    "rows": "row assembly",
-    "write": "duplicates and Parquet writing",
+    "rows": "row assembly (dicts, then Arrow tables)",
+    "write": "duplicates and Parquet writing (main process)",
     "load": "load tables",
     "tokens": "tokens (frequency.tokens)",
     "counts": "counts (frequency.word_list)",
     "frames": "frames (framing.frames)",
     "trade": "trade (trade.trade_mentions)",
 }
-#: The stages that make up ``build_corpus`` itself (the rest are analyses on the built corpus).
-BUILD_STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice", "rows", "write", "load"]
+#: The stages that make up ``write_corpus`` (``kuril-research build``); the rest load and analyse the built corpus.
+BUILD_STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice", "rows", "write"]
 TARGETS = {
     "speed_vs_countvectorizer": 1.0,
     "speed_vs_nltk": 20.0,
@@ -152,13 +157,14 @@ def _read_texts(raw_dir: Path) -> list[str]:
 
 
 def _child_build(params: dict) -> dict:
-    from kuril_research import build_corpus
+    from kuril_research.corpus import write_corpus
 
-    start = time.perf_counter()
-    corpus = build_corpus(params["raw"], params["manifest"], params["out"], jobs=params["jobs"])
+    start = time.perf_counter()  # what `kuril-research build` does: build and write, no loading back
+    summary = write_corpus(params["raw"], params["manifest"], params["out"], jobs=params["jobs"])
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "documents": len(corpus.documents), "rejects": len(corpus.rejects),
-            "sentences": len(corpus.sentences), "mentions": len(corpus.mentions)}
+    tables = json.loads((Path(params["out"]) / "build.json").read_text(encoding="utf-8"))["tables"]
+    return {"seconds": seconds, "documents": summary.documents, "rejects": summary.rejects,
+            "sentences": tables["sentences"], "mentions": tables["mentions"]}
 
 
 def _child_dask(params: dict) -> dict:
@@ -202,14 +208,13 @@ def _child_nltk(params: dict) -> dict:
 def _child_stages(params: dict) -> dict:
     """Run the build's per-document path with a timer around each function it calls, then the analyses."""
     import gc
-    import hashlib
     import importlib
     import importlib.util
     from collections import defaultdict
 
     from kuril_research import corpus as kc
     from kuril_research import schema
-    from kuril_research.sources import Reject, list_article_files, read_manifest
+    from kuril_research.sources import list_article_files, read_manifest
 
     clock = time.perf_counter
     seconds: dict[str, float] = defaultdict(float)
@@ -233,7 +238,7 @@ def _child_stages(params: dict) -> dict:
     raw, manifest = Path(params["raw"]), Path(params["manifest"])
     out = Path(params["out"])
     out.mkdir(parents=True, exist_ok=True)
-    start = clock()  # what build_corpus does before the first document
+    start = clock()  # what write_corpus does before the first document
     meta = {r["file"]: r for r in read_manifest(manifest).to_dict("records")}
     names = sorted(set(list_article_files(raw)) | set(meta))
     ids = kc._doc_ids(names)
@@ -256,28 +261,27 @@ def _child_stages(params: dict) -> dict:
     kc.parse_article = timed("parse", kc.parse_article)
     kc.split_sentences = timed("sentences", kc.split_sentences)
     kc.mark_voice = timed("voice", kc.mark_voice)
+    kc.rows_to_table = timed("arrow", kc.rows_to_table)
 
+    # as write_corpus with jobs=1: slices of files through process_files, then the ledger and the writer
     writer = kc._TableWriter(out)
-    seen: set[str] = set()
-    for name in names:
-        _, result = kc._work((str(raw), name, meta.get(name), ids[name], None, None))
+    ledger = kc._Ledger()
+    tasks = [(str(raw), name, meta.get(name), ids[name]) for name in names]
+    for lo in range(0, len(tasks), kc.FILES_PER_CHUNK):
+        result = kc.process_files(tasks[lo:lo + kc.FILES_PER_CHUNK])
         start = clock()
-        if isinstance(result, Reject):
-            writer.add("rejects", [{"file": result.file, "reason": result.reason, "detail": result.detail}])
-        else:
-            text = result["documents"][0]["text"]
-            key = hashlib.sha256(text.encode()).hexdigest()
-            if not (text and key in seen):  # as build_corpus: an exact duplicate is counted once
-                seen.add(key)
-                for table, rows in result.items():
-                    writer.add(table, rows)
+        duplicates = {o.doc_id for o in result.outcomes if not ledger.admit(o) and o.reject is None}
+        for table, data in result.tables.items():
+            writer.add_table(table, kc.without_documents(data, duplicates))
         seconds["write"] += clock() - start
     start = clock()
+    writer.add("rejects", ledger.rejects)
     writer.close()
     (out / kc.BUILD_RECORD).write_text(json.dumps({"schema_version": schema.SCHEMA_VERSION}), encoding="utf-8")
     seconds["write"] += clock() - start
-    seconds["rows"] = seconds.pop("per_document", 0.0) - sum(seconds[s] for s in ("parse", "sentences", "mentions",
-                                                                                    "voice"))
+    # row assembly: the rest of process_document, and the conversion of its rows to Arrow tables
+    seconds["rows"] = (seconds.pop("per_document", 0.0) + seconds.pop("arrow", 0.0)
+                       - sum(seconds[s] for s in ("parse", "sentences", "mentions", "voice")))
 
     start = clock()
     corpus = kc.load_corpus(out)
@@ -605,9 +609,9 @@ def to_markdown(results: dict) -> str:
     for run in results["runs"]:
         n, mb = f"{run['n']:,}", f"{run['corpus']['mb']:.1f}"
         one = run["build"].get("1", {}).get("seconds")
-        rows = [(f"build_corpus, jobs={j}", row) for j, row in run["build"].items()]
+        rows = [(f"write_corpus, jobs={j}", row) for j, row in run["build"].items()]
         if "dask" in run:
-            rows.append(("build_corpus_dask, 2 workers (incl. cluster start)", run["dask"]))
+            rows.append(("build_corpus_dask, 2 workers (incl. cluster start and loading back)", run["dask"]))
         rows += [("CountVectorizer().fit_transform (+ read)", run["baselines"].get("countvectorizer", {})),
                  ("NLTK Punkt + NLTKWordTokenizer (+ read)", run["baselines"].get("nltk", {}))]
         for label, row in rows:
@@ -619,8 +623,8 @@ def to_markdown(results: dict) -> str:
                          f"| {_num(row.get('mb_per_s'))} | {_num(row.get('ms_per_doc'))} "
                          f"| {_num(row.get('peak_rss_mb'), ',.0f')} | {_num(ratio)} |")
     lines += ["", "## Stages (one process)", "",
-              "The build stages (all but the last four) are what `build_corpus(jobs=1)` does, in order; "
-              "the analyses run on the built tables.", "",
+              "The build stages (all but the last five) are what `write_corpus(jobs=1)` does, in order; "
+              "then the tables are loaded back and the analyses run on them.", "",
               "| N | stage | seconds | share of build | docs/s | MB/s | ms/doc |", "|---:|---|---:|---:|---:|---:|---:|"]
     for run in results["runs"]:
         for name in STAGES:

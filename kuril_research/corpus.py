@@ -11,13 +11,17 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import __version__, config, schema
@@ -200,6 +204,7 @@ def _doc_ids(names: list[str]) -> dict[str, str]:
 
 
 def _work(args: tuple) -> tuple[str, object]:
+    """Read and process one file: ``(name, row tables)`` or ``(name, Reject)``; never raises for one article."""
     raw_dir, name, meta, doc_id, gazetteer_path, voice_path = args
     item = read_file(Path(raw_dir), name)
     if isinstance(item, Reject):
@@ -214,32 +219,149 @@ def _work(args: tuple) -> tuple[str, object]:
                                                  "please report the file to the maintainers")
 
 
-class _TableWriter:
-    """Buffer rows per table and write them to Parquet in row groups (bounded memory)."""
+#: Tables filled from the documents (``rejects`` is written from the ledger).
+DOCUMENT_TABLES = [t for t in TABLE_NAMES if t != "rejects"]
+#: The build works on consecutive slices of this many files, in one process or several. The slicing does
+#: not depend on the number of processes, so neither do the bytes written.
+FILES_PER_CHUNK = 64
 
-    def __init__(self, folder: Path, *, rows_per_group: int = 50_000) -> None:
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What processing one file gave, as far as the ledger needs to know (small, cheap to send between processes)."""
+
+    name: str
+    doc_id: str
+    reject: Reject | None         # the file is not a document
+    text_key: bytes | None        # SHA-256 of the clean text, for duplicate detection
+    has_text: bool
+    has_warnings: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    """One slice of files processed: an outcome per file, in name order, and the rows of every document table."""
+
+    outcomes: list[FileOutcome]
+    tables: dict[str, pa.Table]
+
+
+def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
+    """Convert row dicts of one corpus table to an Arrow table with its schema (:data:`ARROW_SCHEMAS`)."""
+    arrow_schema = ARROW_SCHEMAS[table]
+    return pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in arrow_schema.names}, schema=arrow_schema)
+
+
+def process_files(tasks: list[tuple], gazetteer_path: str | Path | None = None,
+                  voice_path: str | Path | None = None) -> ChunkResult:
+    """Run :func:`process_document` over a slice of files and return their rows as Arrow tables.
+
+    The unit of work of every engine: :func:`write_corpus` maps it over slices
+    of :data:`FILES_PER_CHUNK` files in one or several processes, and
+    :mod:`kuril_research.distributed` in Dask tasks. Arrow tables cross process
+    boundaries as a few buffers, where row dicts would be pickled one by one.
+
+    Parameters
+    ----------
+    tasks : list of tuple
+        ``(raw_dir, name, meta, doc_id)`` per file, in name order.
+    gazetteer_path, voice_path : str or Path, optional
+        Alternative lexicon files (default: the shipped ones).
+
+    Returns
+    -------
+    ChunkResult
+        A :class:`FileOutcome` per file and one table per name in :data:`DOCUMENT_TABLES`.
+    """
+    rows: dict[str, list[dict]] = {t: [] for t in DOCUMENT_TABLES}
+    outcomes = []
+    for raw_dir, name, meta, doc_id in tasks:
+        _, result = _work((raw_dir, name, meta, doc_id, gazetteer_path, voice_path))
+        if isinstance(result, Reject):
+            outcomes.append(FileOutcome(name, doc_id, result, None, False, False))
+            continue
+        doc = result["documents"][0]
+        outcomes.append(FileOutcome(name, doc_id, None, hashlib.sha256(doc["text"].encode()).digest(),
+                                    bool(doc["text"]), bool(doc["warnings"])))
+        for table, table_rows in result.items():
+            rows[table].extend(table_rows)
+    return ChunkResult(outcomes, {t: rows_to_table(t, r) for t, r in rows.items()})
+
+
+class _Ledger:
+    """Decide, in name order, which files become documents; everything else is a reject with its reason.
+
+    An exact duplicate (the same non-empty clean text as an earlier file) is a
+    ``duplicate`` reject. Every engine walks its outcomes through one ledger, so
+    they all decide alike.
+    """
+
+    def __init__(self) -> None:
+        self.first_with_text: dict[bytes | None, str] = {}
+        self.rejects: list[dict] = []
+        self.documents = self.duplicates = self.warnings = 0
+
+    def admit(self, outcome: FileOutcome) -> bool:
+        """Record one outcome; return True if its rows belong in the corpus."""
+        if outcome.reject is not None:
+            r = outcome.reject
+            self.rejects.append({"file": r.file, "reason": r.reason, "detail": r.detail})
+            return False
+        if outcome.has_text and outcome.text_key in self.first_with_text:
+            self.duplicates += 1
+            self.rejects.append({"file": outcome.name, "reason": "duplicate",
+                                 "detail": f"same clean text as {self.first_with_text[outcome.text_key]}; "
+                                           "counted once — remove one copy"})
+            return False
+        self.first_with_text[outcome.text_key] = outcome.name
+        self.documents += 1
+        self.warnings += outcome.has_warnings
+        return True
+
+
+def without_documents(data: pa.Table, doc_ids: set[str]) -> pa.Table:
+    """Return ``data`` without the rows of ``doc_ids`` (the rows of duplicates)."""
+    if not doc_ids:
+        return data
+    return data.filter(pc.invert(pc.is_in(data["doc_id"], value_set=pa.array(sorted(doc_ids), pa.string()))))
+
+
+class _TableWriter:
+    """Buffer rows per table and write them to Parquet in row groups of about ``rows_per_group`` rows.
+
+    Memory is bounded by the buffered rows, whatever the corpus size.
+    """
+
+    def __init__(self, folder: Path, *, rows_per_group: int = 10_000) -> None:
         self.folder = folder
         self.rows_per_group = rows_per_group
-        self.buffers: dict[str, list[dict]] = {t: [] for t in TABLE_NAMES}
+        self.buffers: dict[str, list[pa.Table]] = {t: [] for t in TABLE_NAMES}
+        self.buffered = dict.fromkeys(TABLE_NAMES, 0)
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.counts = dict.fromkeys(TABLE_NAMES, 0)
 
     def add(self, table: str, rows: list[dict]) -> None:
-        self.buffers[table].extend(rows)
-        self.counts[table] += len(rows)
-        if len(self.buffers[table]) >= self.rows_per_group:
+        """Add row dicts."""
+        self.add_table(table, rows_to_table(table, rows))
+
+    def add_table(self, table: str, data: pa.Table) -> None:
+        """Add the rows of an Arrow table with the table's schema."""
+        if not data.num_rows:
+            return
+        self.buffers[table].append(data)
+        self.buffered[table] += data.num_rows
+        self.counts[table] += data.num_rows
+        if self.buffered[table] >= self.rows_per_group:
             self._flush(table)
 
     def _flush(self, table: str) -> None:
-        rows = self.buffers[table]
         arrow_schema = ARROW_SCHEMAS[table]
-        data = {c: [r.get(c) for r in rows] for c in arrow_schema.names}
-        chunk = pa.Table.from_pydict(data, schema=arrow_schema)
+        chunk = pa.concat_tables(self.buffers[table]) if self.buffers[table] else arrow_schema.empty_table()
         if table not in self.writers:
             self.writers[table] = pq.ParquetWriter(self.folder / f"{table}.parquet", arrow_schema,
                                                    compression="zstd", write_statistics=True)
-        self.writers[table].write_table(chunk)
-        self.buffers[table] = []
+        self.writers[table].write_table(chunk, row_group_size=max(1, chunk.num_rows))
+        self.buffers[table], self.buffered[table] = [], 0
 
     def close(self) -> None:
         for table in TABLE_NAMES:
@@ -357,42 +479,45 @@ def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     """
     plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
     out_dir, record = plan.out_dir, plan.record
-    tasks = [(str(plan.raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n], gazetteer, voice_lexicon)
-             for n in plan.names]
+    tasks = [(str(plan.raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n]) for n in plan.names]
+    chunks = [tasks[i:i + FILES_PER_CHUNK] for i in range(0, len(tasks), FILES_PER_CHUNK)]
+    work = partial(process_files, gazetteer_path=gazetteer, voice_path=voice_lexicon)
     with run_lock(out_dir), staged_dir(out_dir) as tmp:
         writer = _TableWriter(tmp)
-        seen_text: dict[str, str] = {}
-        n_docs = n_dup = n_warn = 0
-        results = _run(tasks, jobs)
-        for name, result in results:
-            if isinstance(result, Reject):
-                writer.add("rejects", [{"file": result.file, "reason": result.reason, "detail": result.detail}])
-                continue
-            doc = result["documents"][0]
-            key = hashlib.sha256(doc["text"].encode()).hexdigest()
-            if doc["text"] and key in seen_text:
-                n_dup += 1
-                writer.add("rejects", [{"file": name, "reason": "duplicate",
-                                        "detail": f"same clean text as {seen_text[key]}; counted once — remove one copy"}])
-                continue
-            seen_text[key] = name
-            n_docs += 1
-            n_warn += bool(doc["warnings"])
-            for table, rows in result.items():
-                writer.add(table, rows)
+        ledger = _Ledger()
+        for result in _map_in_order(work, chunks, jobs):
+            duplicates = {o.doc_id for o in result.outcomes if not ledger.admit(o) and o.reject is None}
+            for table, data in result.tables.items():
+                writer.add_table(table, without_documents(data, duplicates))
+        writer.add("rejects", ledger.rejects)
         writer.close()
         record["tables"] = dict(writer.counts)
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return BuildSummary(n_docs, writer.counts["rejects"], n_dup, n_warn, out_dir)
+    return BuildSummary(ledger.documents, writer.counts["rejects"], ledger.duplicates, ledger.warnings, out_dir)
 
 
-def _run(tasks: list[tuple], jobs: int) -> Iterator[tuple[str, object]]:
-    if jobs <= 1 or len(tasks) < 2:
-        yield from map(_work, tasks)
+def _map_in_order(function: Callable, items: list, jobs: int) -> Iterator:
+    """``map(function, items)``, over ``jobs`` processes when ``jobs > 1``, results in order.
+
+    At most ``4 * jobs`` items are in flight, so results waiting to be written
+    never pile up in memory when the writer is slower than the workers.
+    """
+    if jobs <= 1 or len(items) < 2:
+        yield from map(function, items)
         return
-    chunksize = max(1, min(64, len(tasks) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_work, tasks, chunksize=chunksize)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        pending: deque = deque()
+        upcoming = iter(items)
+        for item in islice(upcoming, 4 * jobs):
+            pending.append(pool.submit(function, item))
+        while pending:
+            result = pending.popleft().result()
+            for item in islice(upcoming, 1):
+                pending.append(pool.submit(function, item))
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def read_table(folder: str | Path, name: str) -> pd.DataFrame:

@@ -39,7 +39,6 @@ must do so under ``if __name__ == "__main__":`` (worker processes are spawned).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -50,26 +49,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .atomic import run_lock, staged_dir
 from .corpus import (
     ARROW_SCHEMAS,
     BUILD_RECORD,
+    DOCUMENT_TABLES,
+    FILES_PER_CHUNK,
     TABLE_NAMES,
     BuildSummary,
     Corpus,
+    FileOutcome,
+    _Ledger,
     _TableWriter,
     load_corpus,
     plan_build,
-    process_document,
+    process_files,
+    rows_to_table,
+    without_documents,
 )
 from .errors import InputError
-from .gazetteer import load_gazetteer
-from .sources import Reject, read_file
-from .voice import load_voice_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -78,8 +78,6 @@ __all__ = ["build_corpus_dask", "load_partitioned", "PART_NAME"]
 
 #: File name of part ``i`` of a table, inside the table's folder.
 PART_NAME = "part-{:05d}.parquet"
-#: Tables written by the tasks (``rejects`` is written by the client).
-DOCUMENT_TABLES = [t for t in TABLE_NAMES if t != "rejects"]
 #: Aim for slices of about this many files when ``partitions`` is not given.
 FILES_PER_PARTITION = 2000
 #: Seconds to wait for a scheduler given by address.
@@ -87,21 +85,9 @@ CONNECT_TIMEOUT = 20
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    """What a task reports about one file, in name order."""
-
-    name: str
-    doc_id: str
-    reject: tuple[str, str, str] | None   # (file, reason, detail) if the file is not a document
-    text_key: str | None                  # SHA-256 of the clean text, for duplicate detection
-    has_text: bool
-    has_warnings: bool
-
-
-@dataclass(frozen=True, slots=True)
 class _PartResult:
     index: int
-    entries: list[_Entry]
+    outcomes: list[FileOutcome]
     counts: dict[str, int]
 
 
@@ -118,37 +104,29 @@ def _process_partition(index: int, tasks: Sequence[tuple], staging: str,
     staging : str
         The staged output folder; it holds one sub-folder per table.
     gazetteer_path, voice_path : str or None
-        Lexicon files (None: the shipped ones); loaded once per slice.
+        Lexicon files (None: the shipped ones).
 
     Returns
     -------
     _PartResult
-        One entry per file, and the number of rows written per table.
+        One :class:`~kuril_research.corpus.FileOutcome` per file, and the number of rows written per table.
     """
     staging_dir = Path(staging)
     work = staging_dir / f".work-{index:05d}"
     shutil.rmtree(work, ignore_errors=True)  # a retried task starts afresh
     work.mkdir()
-    gazetteer = load_gazetteer(gazetteer_path)
-    voice_lexicon = load_voice_lexicon(voice_path)
     writer = _TableWriter(work)
-    entries = []
-    for raw_dir, name, meta, doc_id in tasks:
-        item = read_file(Path(raw_dir), name)
-        if isinstance(item, Reject):
-            entries.append(_Entry(name, doc_id, (item.file, item.reason, item.detail), None, False, False))
-            continue
-        result = process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
-        doc = result["documents"][0]
-        entries.append(_Entry(name, doc_id, None, hashlib.sha256(doc["text"].encode()).hexdigest(),
-                              bool(doc["text"]), bool(doc["warnings"])))
-        for table, rows in result.items():
-            writer.add(table, rows)
+    outcomes: list[FileOutcome] = []
+    for lo in range(0, len(tasks), FILES_PER_CHUNK):
+        result = process_files(list(tasks[lo:lo + FILES_PER_CHUNK]), gazetteer_path, voice_path)
+        outcomes.extend(result.outcomes)
+        for table, data in result.tables.items():
+            writer.add_table(table, data)
     writer.close()
     for table in DOCUMENT_TABLES:
         os.replace(work / f"{table}.parquet", staging_dir / table / PART_NAME.format(index))
     shutil.rmtree(work)
-    return _PartResult(index, entries, {t: writer.counts[t] for t in DOCUMENT_TABLES})
+    return _PartResult(index, outcomes, {t: writer.counts[t] for t in DOCUMENT_TABLES})
 
 
 @contextmanager
@@ -180,16 +158,12 @@ def _slices(n: int, parts: int) -> list[range]:
 
 
 def _write_table(path: Path, table: str, rows: list[dict]) -> None:
-    arrow_schema = ARROW_SCHEMAS[table]
-    data = {c: [r.get(c) for r in rows] for c in arrow_schema.names}
-    pq.write_table(pa.Table.from_pydict(data, schema=arrow_schema), path, compression="zstd", write_statistics=True)
+    pq.write_table(rows_to_table(table, rows), path, compression="zstd", write_statistics=True)
 
 
 def _drop_documents(path: Path, table: str, doc_ids: set[str]) -> int:
     """Rewrite one part without the rows of ``doc_ids``; return the rows left."""
-    data = pq.read_table(path, schema=ARROW_SCHEMAS[table])
-    keep = pc.invert(pc.is_in(data["doc_id"], value_set=pa.array(sorted(doc_ids), pa.string())))
-    data = data.filter(keep)
+    data = without_documents(pq.read_table(path, schema=ARROW_SCHEMAS[table]), doc_ids)
     pq.write_table(data, path, compression="zstd", write_statistics=True)
     return data.num_rows
 
@@ -260,42 +234,30 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
             for table in DOCUMENT_TABLES:
                 _write_table(tmp / table / PART_NAME.format(0), table, [])
 
-        # duplicates and rejects in name order, exactly as the single-process build decides them
-        rejects: list[dict] = []
-        seen_text: dict[str, str] = {}
+        # duplicates and rejects in name order, through the ledger the single-process build uses
+        ledger = _Ledger()
         drop: dict[int, set[str]] = {}
-        n_docs = n_dup = n_warn = 0
         counts = dict.fromkeys(TABLE_NAMES, 0)
         for part in results:
             for table, rows in part.counts.items():
                 counts[table] += rows
-            for entry in part.entries:
-                if entry.reject is not None:
-                    rejects.append(dict(zip(("file", "reason", "detail"), entry.reject)))
-                    continue
-                if entry.has_text and entry.text_key in seen_text:
-                    n_dup += 1
-                    rejects.append({"file": entry.name, "reason": "duplicate",
-                                    "detail": f"same clean text as {seen_text[entry.text_key]}; counted once — "
-                                              "remove one copy"})
-                    drop.setdefault(part.index, set()).add(entry.doc_id)
-                    continue
-                seen_text[entry.text_key] = entry.name
-                n_docs += 1
-                n_warn += entry.has_warnings
+            for outcome in part.outcomes:
+                if not ledger.admit(outcome) and outcome.reject is None:
+                    drop.setdefault(part.index, set()).add(outcome.doc_id)
         for index, doc_ids in drop.items():
             for table in DOCUMENT_TABLES:
                 path = tmp / table / PART_NAME.format(index)
                 before = pq.read_metadata(path).num_rows
                 counts[table] -= before - _drop_documents(path, table, doc_ids)
-        _write_table(tmp / "rejects" / PART_NAME.format(0), "rejects", rejects)
-        counts["rejects"] = len(rejects)
+        _write_table(tmp / "rejects" / PART_NAME.format(0), "rejects", ledger.rejects)
+        counts["rejects"] = len(ledger.rejects)
         record["tables"] = counts
         record["layout"] = "partitioned"
         record["partitions"] = max(1, len(results))
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     corpus = load_partitioned(out_dir)
-    corpus.summary_counts = BuildSummary(n_docs, len(corpus.rejects), n_dup, n_warn, out_dir)  # type: ignore[attr-defined]
+    corpus.summary_counts = BuildSummary(ledger.documents, len(corpus.rejects), ledger.duplicates,
+                                         ledger.warnings, out_dir)  # type: ignore[attr-defined]
     return corpus
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,13 @@ def raw_copy(tmp_path):
     shutil.copytree(RAW, raw)
     shutil.copy(MANIFEST, raw / "manifest.csv")
     return raw
+
+
+def generate_corpus(n: int, folder: Path, seed: int):
+    """Write ``n`` synthetic articles and their manifest with ``benchmarks/generate_corpus.py``."""
+    spec = importlib.util.spec_from_file_location("generate_corpus", ROOT / "benchmarks" / "generate_corpus.py")
+    module = sys.modules.get("generate_corpus") or importlib.util.module_from_spec(spec)
+    if "generate_corpus" not in sys.modules:
+        sys.modules["generate_corpus"] = module
+        spec.loader.exec_module(module)
+    return module.generate(n, folder, seed=seed)

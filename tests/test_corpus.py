@@ -13,7 +13,7 @@ import pytest
 from kuril_research import build_corpus, load_corpus
 from kuril_research.errors import CorpusTableError, ManifestError
 
-from .conftest import MANIFEST, RAW
+from .conftest import MANIFEST, RAW, generate_corpus
 
 SEED_DATELINES = {
     # doc_id                   place     country  month day  agency
@@ -112,6 +112,24 @@ def test_build_is_deterministic_and_independent_of_jobs(seed_corpus, tmp_path):
     first = seed_corpus.summary_counts.out_dir
     for path in sorted(first.iterdir()):
         assert (other / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_many_chunks_give_the_same_bytes_on_one_or_two_processes(tmp_path):
+    # 150 generated files are three slices of FILES_PER_CHUNK = 64, so two processes really share the work;
+    # the copy of file 3 sits in the last slice and must still be found as a duplicate of the first
+    from kuril_research.corpus import FILES_PER_CHUNK
+
+    g = generate_corpus(150, tmp_path / "gen", seed=7)
+    names = sorted(p.name for p in g.raw_dir.iterdir())
+    shutil.copy(g.raw_dir / names[3], g.raw_dir / "zz_copy_of_3.txt")
+    assert (len(names) + 1) // FILES_PER_CHUNK >= 2
+    one = build_corpus(g.raw_dir, g.manifest, tmp_path / "one", jobs=1)
+    build_corpus(g.raw_dir, g.manifest, tmp_path / "two", jobs=2)
+    assert len(one.documents) == 150
+    assert one.rejects[["file", "reason"]].values.tolist() == [["zz_copy_of_3.txt", "duplicate"]]
+    assert "zz_copy_of_3" not in set(one.sentences["doc_id"])
+    for path in sorted((tmp_path / "one").iterdir()):
+        assert (tmp_path / "two" / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_rejects_and_warnings_account_for_every_file(raw_copy, tmp_path):

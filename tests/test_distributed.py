@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 
 import pandas as pd
 import pytest
@@ -13,19 +11,10 @@ from kuril_research import build_corpus, load_corpus
 from kuril_research.corpus import TABLE_NAMES
 from kuril_research.errors import CorpusTableError, ManifestError
 
-from .conftest import MANIFEST, RAW, ROOT
+from .conftest import MANIFEST, RAW, generate_corpus
 
 import distributed  # noqa: E402,F401 - the dask extra is in requirements.lock, so CI always has it
 from kuril_research.distributed import build_corpus_dask, load_partitioned  # noqa: E402
-
-
-def _generate(n, folder, seed):
-    spec = importlib.util.spec_from_file_location("generate_corpus", ROOT / "benchmarks" / "generate_corpus.py")
-    module = sys.modules.get("generate_corpus") or importlib.util.module_from_spec(spec)
-    if "generate_corpus" not in sys.modules:
-        sys.modules["generate_corpus"] = module
-        spec.loader.exec_module(module)
-    return module.generate(n, folder, seed=seed)
 
 
 def _assert_same(single_dir, dask_dir):
@@ -54,7 +43,7 @@ def test_seed_corpus_on_a_default_local_cluster(tmp_path):
 
 
 def test_generated_corpus_with_rejects_and_duplicates(cluster, tmp_path):
-    g = _generate(50, tmp_path / "gen", seed=4)
+    g = generate_corpus(50, tmp_path / "gen", seed=4)
     raw = g.raw_dir
     names = sorted(p.name for p in raw.iterdir())
     shutil.copy(raw / names[3], raw / "zz_copy_of_3.txt")          # duplicate in the last partition
