@@ -85,7 +85,7 @@ STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice"
 STAGE_LABELS = {
     "setup": "list files, manifest, input hash",
     "read": "read and decode files",
-    "lexicons": "load lexicons, per document (corpus._work)",
+    "lexicons": "load lexicons (once per slice of files)",
     "parse": "parse and furniture",
     "sentences": "sentences (Punkt)",
     "mentions": "mentions (gazetteer)",
@@ -246,7 +246,7 @@ def _child_stages(params: dict) -> dict:
     kc.load_gazetteer(), kc.load_voice_lexicon()
     seconds["setup"] = clock() - start
 
-    # kuril_research.corpus._work looks these names up in its module when it runs: time each one
+    # kuril_research.corpus.process_files looks these names up in its module when it runs: time each one
     proxies: dict[int, TimedGazetteer] = {}
     real_load_gazetteer = kc.load_gazetteer
 

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -203,20 +204,18 @@ def _doc_ids(names: list[str]) -> dict[str, str]:
     return ids
 
 
-def _work(args: tuple) -> tuple[str, object]:
-    """Read and process one file: ``(name, row tables)`` or ``(name, Reject)``; never raises for one article."""
-    raw_dir, name, meta, doc_id, gazetteer_path, voice_path = args
+def _process_file(raw_dir: str, name: str, meta: Mapping | None, doc_id: str, gazetteer: Gazetteer,
+                  voice_lexicon: VoiceLexicon) -> dict[str, list[dict]] | Reject:
+    """Read and process one file: its row tables, or a Reject. One article never stops the build."""
     item = read_file(Path(raw_dir), name)
     if isinstance(item, Reject):
-        return name, item
-    gazetteer = load_gazetteer(gazetteer_path)
-    voice_lexicon = load_voice_lexicon(voice_path)
+        return item
     try:
-        return name, process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+        return process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
     except Exception as exc:  # one article must never stop the build: it becomes a ledgered reject
-        return name, Reject(name, "parse_error", f"the parser failed on this file ({type(exc).__name__}: "
-                                                 f"{str(exc)[:200]}); the rest of the corpus was built — "
-                                                 "please report the file to the maintainers")
+        return Reject(name, "parse_error", f"the parser failed on this file ({type(exc).__name__}: "
+                                           f"{str(exc)[:200]}); the rest of the corpus was built — "
+                                           "please report the file to the maintainers")
 
 
 #: Tables filled from the documents (``rejects`` is written from the ledger).
@@ -249,7 +248,11 @@ class ChunkResult:
 def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
     """Convert row dicts of one corpus table to an Arrow table with its schema (:data:`ARROW_SCHEMAS`)."""
     arrow_schema = ARROW_SCHEMAS[table]
-    return pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in arrow_schema.names}, schema=arrow_schema)
+    try:  # rows from process_document have every column: itemgetter is ~2x faster than dict.get
+        columns = {c: list(map(itemgetter(c), rows)) for c in arrow_schema.names}
+    except KeyError:
+        columns = {c: [r.get(c) for r in rows] for c in arrow_schema.names}
+    return pa.Table.from_pydict(columns, schema=arrow_schema)
 
 
 def process_files(tasks: list[tuple], gazetteer_path: str | Path | None = None,
@@ -273,10 +276,12 @@ def process_files(tasks: list[tuple], gazetteer_path: str | Path | None = None,
     ChunkResult
         A :class:`FileOutcome` per file and one table per name in :data:`DOCUMENT_TABLES`.
     """
+    gazetteer = load_gazetteer(gazetteer_path)
+    voice_lexicon = load_voice_lexicon(voice_path)
     rows: dict[str, list[dict]] = {t: [] for t in DOCUMENT_TABLES}
     outcomes = []
     for raw_dir, name, meta, doc_id in tasks:
-        _, result = _work((raw_dir, name, meta, doc_id, gazetteer_path, voice_path))
+        result = _process_file(raw_dir, name, meta, doc_id, gazetteer, voice_lexicon)
         if isinstance(result, Reject):
             outcomes.append(FileOutcome(name, doc_id, result, None, False, False))
             continue

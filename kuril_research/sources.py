@@ -32,8 +32,11 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -240,14 +243,32 @@ def _guess_legacy(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _resolved(raw_dir: Path) -> Path:
+    return raw_dir.resolve()
+
+
 def _safe_relative(raw_dir: Path, name: str) -> Path | None:
-    """Return raw_dir/name resolved, or None if it escapes raw_dir."""
+    """Return raw_dir/name resolved, or None if it escapes raw_dir.
+
+    The raw folder is resolved once; each file then costs one ``lstat`` per
+    component of its relative name, and only a symbolic link is resolved in full.
+    """
     candidate = Path(name)
     if candidate.is_absolute() or ".." in candidate.parts:
         return None
-    resolved = (raw_dir / candidate).resolve()
-    root = raw_dir.resolve()
-    return resolved if resolved == root or root in resolved.parents else None
+    root = _resolved(raw_dir)
+    path = root
+    for part in candidate.parts:
+        path = path / part
+        try:
+            is_link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:  # missing: nothing below it can lead elsewhere
+            return root / candidate
+        if is_link:
+            resolved = (root / candidate).resolve()
+            return resolved if resolved == root or root in resolved.parents else None
+    return path
 
 
 def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
@@ -255,10 +276,10 @@ def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
     path = _safe_relative(raw_dir, name)
     if path is None:
         return Reject(name, "outside_raw_folder", "the path leads outside the raw folder (absolute, '..' or a symbolic link); copy the file into the raw folder")
-    if not path.exists():
-        return Reject(name, "missing", "listed in the manifest but not in the raw folder; add the file or remove its manifest row")
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        return Reject(name, "missing", "listed in the manifest but not in the raw folder; add the file or remove its manifest row")
     except OSError as exc:
         return Reject(name, "unreadable", f"cannot be read ({exc.strerror}); check its permissions")
     decoded = decode_bytes(data, file=name)
