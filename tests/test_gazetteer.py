@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,9 +13,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kuril_research import gazetteer as g
 from kuril_research import lexicons
 from kuril_research.errors import LexiconError
-from kuril_research.gazetteer import ENTITY_TYPES, NAMINGS, Gazetteer, Mention, load_gazetteer
+from kuril_research.gazetteer import (
+    ENTITY_TYPES,
+    NAMINGS,
+    Gazetteer,
+    Mention,
+    load_gazetteer,
+)
+
+from .conftest import generate_corpus
 
 ARTICLES = Path(__file__).parents[1] / "data/raw/articles"
 
@@ -411,3 +423,46 @@ _PIECES = st.sampled_from(
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30).map("".join))
 def test_find_on_gazetteer_like_text(text):
     _check_spans(text, load_gazetteer().find(text))
+
+
+# --------------------------------------------------------------------------- grouped alternation
+def _ungrouped(gaz: Gazetteer) -> Gazetteer:
+    """The same gazetteer with its variants in flat, longest-first alternations (no grouping)."""
+
+    _, variants = g._validate(lexicons.load_yaml(gaz.path), gaz.path)
+    longest_first = sorted(variants, key=lambda v: -len(g._normalise(v["name"])))
+
+    def flat(patterns):
+        return r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)"
+
+    folded = flat([g._variant_pattern(v["name"], fold=True) for v in longest_first if not v["exact"]])
+    exact = flat([g._variant_pattern(v["name"]) for v in longest_first if v["exact"]])
+    return dataclasses.replace(gaz, _folded=re.compile(folded), _ignorecase=re.compile(folded, re.IGNORECASE),
+                               _exact=re.compile(exact))
+
+
+def test_grouped_alternation_finds_what_the_flat_one_finds(gaz):
+    # the variants grouped by first letter must give the same mentions as the plain list, on real and generated text
+    flat = _ungrouped(gaz)
+    assert flat._folded.pattern != gaz._folded.pattern
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        generated = generate_corpus(200, Path(tmp), seed=11)
+        texts += [p.read_text(encoding="utf-8") for p in sorted(generated.raw_dir.iterdir())]
+    texts.append("KUNASHIRI-TO and İturup, Kurıls, ſhikotan: the Kuril  Islands and the Soviet–Japanese declaration")
+    n = 0
+    for text in texts:
+        expected = flat.find(text)
+        assert gaz.find(text) == expected
+        n += len(expected)
+    assert n > 2000  # the texts really are full of mentions
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 300)), deadline=None)
+@given(st.lists(st.sampled_from(["Kunashir", "kunashiri-to", "Kuril", "Kurils", "Islands", "southern", "Northern",
+                                 "Territories", "Habomai", "Khabomai", "Iturup", "Etorofu", "-", "–", " ", "  ",
+                                 "\u00a0", "'s", "’", "x", "İ", "ſ", "Shikotan", "Lavrov", "Abe", "peace", "treaty",
+                                 "1956", "Declaration", "Joint", "Soviet", "Japanese", "\n"]), max_size=30))
+def test_grouped_alternation_equals_flat_on_any_word_soup(gaz, words):
+    text = "".join(words)
+    assert gaz.find(text) == _ungrouped(gaz).find(text)
