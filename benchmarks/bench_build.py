@@ -83,7 +83,7 @@ MB = 1e6
 STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice", "rows", "write", "load", "tokens",
           "counts", "frames", "trade"]
 STAGE_LABELS = {
-    "setup": "list files, manifest, input hash",
+    "setup": "list files, read the manifest and lexicons",
     "read": "read and decode files",
     "lexicons": "load lexicons (once per slice of files)",
     "parse": "parse and furniture",
@@ -242,7 +242,6 @@ def _child_stages(params: dict) -> dict:
     meta = {r["file"]: r for r in read_manifest(manifest).to_dict("records")}
     names = sorted(set(list_article_files(raw)) | set(meta))
     ids = kc._doc_ids(names)
-    kc._corpus_hash(raw, names, manifest)
     kc.load_gazetteer(), kc.load_voice_lexicon()
     seconds["setup"] = clock() - start
 

@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from . import __version__, config, schema
 from .atomic import run_lock, staged_dir
-from .provenance import corpus_files_sha256, pipeline_sha256
+from .provenance import files_sha256, pipeline_sha256
 from .errors import CorpusTableError, InputError
 from .gazetteer import Gazetteer, load_gazetteer
 from .parse import parse_article
@@ -215,7 +215,7 @@ def _process_file(raw_dir: str, name: str, meta: Mapping | None, doc_id: str, ga
     except Exception as exc:  # one article must never stop the build: it becomes a ledgered reject
         return Reject(name, "parse_error", f"the parser failed on this file ({type(exc).__name__}: "
                                            f"{str(exc)[:200]}); the rest of the corpus was built — "
-                                           "please report the file to the maintainers")
+                                           "please report the file to the maintainers", item.sha256)
 
 
 #: Tables filled from the documents (``rejects`` is written from the ledger).
@@ -235,6 +235,7 @@ class FileOutcome:
     text_key: bytes | None        # SHA-256 of the clean text, for duplicate detection
     has_text: bool
     has_warnings: bool
+    content_key: str              # SHA-256 of the raw bytes, or a marker (provenance.content_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,11 +284,12 @@ def process_files(tasks: list[tuple], gazetteer_path: str | Path | None = None,
     for raw_dir, name, meta, doc_id in tasks:
         result = _process_file(raw_dir, name, meta, doc_id, gazetteer, voice_lexicon)
         if isinstance(result, Reject):
-            outcomes.append(FileOutcome(name, doc_id, result, None, False, False))
+            outcomes.append(FileOutcome(name, doc_id, result, None, False, False,
+                                        result.sha256 or f"<{result.reason}>"))
             continue
         doc = result["documents"][0]
         outcomes.append(FileOutcome(name, doc_id, None, hashlib.sha256(doc["text"].encode()).digest(),
-                                    bool(doc["text"]), bool(doc["warnings"])))
+                                    bool(doc["text"]), bool(doc["warnings"]), doc["sha256"]))
         for table, table_rows in result.items():
             rows[table].extend(table_rows)
     return ChunkResult(outcomes, {t: rows_to_table(t, r) for t, r in rows.items()})
@@ -304,10 +306,12 @@ class _Ledger:
     def __init__(self) -> None:
         self.first_with_text: dict[bytes | None, str] = {}
         self.rejects: list[dict] = []
+        self.contents: list[tuple[str, str]] = []   # (file, content key) of every file, for the input hash
         self.documents = self.duplicates = self.warnings = 0
 
     def admit(self, outcome: FileOutcome) -> bool:
         """Record one outcome; return True if its rows belong in the corpus."""
+        self.contents.append((outcome.name, outcome.content_key))
         if outcome.reject is not None:
             r = outcome.reject
             self.rejects.append({"file": r.file, "reason": r.reason, "detail": r.detail})
@@ -375,10 +379,6 @@ class _TableWriter:
             self.writers[table].close()
 
 
-#: Kept for callers of the old private name; see :func:`kuril_research.provenance.corpus_files_sha256`.
-_corpus_hash = corpus_files_sha256
-
-
 @dataclass(frozen=True)
 class BuildPlan:
     """What a build will read and write, resolved before any work starts (shared by every engine)."""
@@ -389,7 +389,7 @@ class BuildPlan:
     meta_by_file: dict[str, dict]
     names: list[str]            # folder files and manifest rows, sorted
     doc_ids: dict[str, str]     # file name -> doc_id
-    record: dict                # the build record written as build.json
+    record: dict                # the build record; the engine adds the input hash and table sizes
 
 
 def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
@@ -413,7 +413,6 @@ def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = 
     names = sorted(set(list_article_files(raw_dir)) | set(meta_by_file))
     record = {
         "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
-        "raw_corpus_sha256": corpus_files_sha256(raw_dir, names, manifest),
         "pipeline_sha256": pipeline_sha256(),
         "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
         "files": len(names),
@@ -496,6 +495,7 @@ def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
                 writer.add_table(table, without_documents(data, duplicates))
         writer.add("rejects", ledger.rejects)
         writer.close()
+        record["raw_corpus_sha256"] = files_sha256(ledger.contents, plan.manifest)
         record["tables"] = dict(writer.counts)
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return BuildSummary(ledger.documents, writer.counts["rejects"], ledger.duplicates, ledger.warnings, out_dir)

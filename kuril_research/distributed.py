@@ -70,6 +70,7 @@ from .corpus import (
     without_documents,
 )
 from .errors import InputError
+from .provenance import files_sha256
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -251,6 +252,7 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
                 counts[table] -= before - _drop_documents(path, table, doc_ids)
         _write_table(tmp / "rejects" / PART_NAME.format(0), "rejects", ledger.rejects)
         counts["rejects"] = len(ledger.rejects)
+        record["raw_corpus_sha256"] = files_sha256(ledger.contents, plan.manifest)
         record["tables"] = counts
         record["layout"] = "partitioned"
         record["partitions"] = max(1, len(results))

@@ -9,9 +9,11 @@ so an up-to-date check costs milliseconds.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["PIPELINE_MODULES", "library_sha256", "pipeline_sha256", "raw_corpus_sha256", "corpus_files_sha256"]
+__all__ = ["PIPELINE_MODULES", "library_sha256", "pipeline_sha256", "raw_corpus_sha256", "corpus_files_sha256",
+           "files_sha256", "content_key"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -54,17 +56,50 @@ def pipeline_sha256() -> str:
     return _hash_files([_PACKAGE / name for name in PIPELINE_MODULES], _PACKAGE)
 
 
-def corpus_files_sha256(raw_dir: Path, names: list[str], manifest: Path | None) -> str:
-    """Hash the named raw files (a missing one as ``<missing>``) and the manifest's bytes."""
+def files_sha256(contents: Iterable[tuple[str, str]], manifest: Path | None) -> str:
+    """Combine ``(file name, content key)`` pairs, in the order given, and the manifest's bytes.
+
+    The content key of a file is the SHA-256 of its bytes, or a marker when it
+    could not be read (:func:`content_key`). The build collects the keys from
+    the files it reads, so the raw corpus is read once, not once more to hash it.
+
+    Examples
+    --------
+    >>> files_sha256([("a.txt", "<missing>")], None) == files_sha256([("a.txt", "<missing>")], None)
+    True
+    >>> files_sha256([("a.txt", "<missing>")], None) == files_sha256([("b.txt", "<missing>")], None)
+    False
+    """
     digest = hashlib.sha256()
-    for name in names:
-        path = raw_dir / name
-        digest.update(name.encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
-        digest.update(b"\0")
+    for name, content in contents:
+        digest.update(name.encode() + b"\0" + content.encode() + b"\0")
     if manifest is not None and manifest.is_file():
         digest.update(manifest.read_bytes())
     return digest.hexdigest()
+
+
+def content_key(raw_dir: Path, name: str) -> str:
+    """The content key of one raw file, as :func:`kuril_research.sources.read_file` sees it.
+
+    SHA-256 of the bytes; ``<outside_raw_folder>``, ``<missing>`` or
+    ``<unreadable>`` when ``read_file`` would reject the file without reading it.
+    """
+    from .sources import _safe_relative
+
+    path = _safe_relative(raw_dir, name)
+    if path is None:
+        return "<outside_raw_folder>"
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return "<missing>"
+    except OSError:
+        return "<unreadable>"
+
+
+def corpus_files_sha256(raw_dir: Path, names: list[str], manifest: Path | None) -> str:
+    """Hash the named raw files and the manifest, reading every file (see :func:`files_sha256`)."""
+    return files_sha256(((name, content_key(raw_dir, name)) for name in names), manifest)
 
 
 def raw_corpus_sha256(raw_dir: str | Path, manifest: str | Path | None = None) -> str:
@@ -80,7 +115,8 @@ def raw_corpus_sha256(raw_dir: str | Path, manifest: str | Path | None = None) -
     Returns
     -------
     str
-        Hex digest over every file name and its bytes, then the manifest's bytes.
+        Hex digest over every file name and the SHA-256 of its bytes (or a
+        marker for a file that cannot be read), then the manifest's bytes.
 
     Examples
     --------

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -100,6 +101,7 @@ class Reject:
     file: str
     reason: str   # short code: empty, binary, undecodable, missing, outside_raw_folder, unreadable
     detail: str   # a sentence for people, ending with what to do
+    sha256: str | None = None  # of the raw bytes, when the file could be read
 
 
 class _TextExtractor(HTMLParser):
@@ -282,9 +284,10 @@ def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
         return Reject(name, "missing", "listed in the manifest but not in the raw folder; add the file or remove its manifest row")
     except OSError as exc:
         return Reject(name, "unreadable", f"cannot be read ({exc.strerror}); check its permissions")
+    digest = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data, file=name)
     if isinstance(decoded, Reject):
-        return decoded
+        return dataclasses.replace(decoded, sha256=digest)
     text, encoding = decoded
     repaired = fix_encoding(text) if MOJIBAKE_HINT_RE.search(text) else text
     if repaired != text:
@@ -293,8 +296,8 @@ def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
     if HTML_START_RE.match(text) or path.suffix.lower() in {".html", ".htm"}:
         text, source_format = html_to_text(text), "html"
     if not text.strip():
-        return Reject(name, "empty", "no text left after decoding; check that the file holds the article")
-    return RawDocument(name, text, encoding, hashlib.sha256(data).hexdigest(), source_format)
+        return Reject(name, "empty", "no text left after decoding; check that the file holds the article", digest)
+    return RawDocument(name, text, encoding, digest, source_format)
 
 
 def read_raw_folder(raw_dir: str | Path, names: list[str] | None = None) -> list[RawDocument | Reject]:

@@ -149,6 +149,31 @@ def test_rejects_and_warnings_account_for_every_file(raw_copy, tmp_path):
     assert "not in the manifest" in unlisted["warnings"]
 
 
+def test_input_hash_is_taken_from_the_files_as_read(raw_copy, tmp_path):
+    # the build hashes the bytes it reads; recomputing from the folder (as reports do) must agree,
+    # rejects included, and must change when one byte of one file changes
+    import hashlib
+
+    from kuril_research.provenance import files_sha256, raw_corpus_sha256
+
+    (raw_copy / "scan.txt").write_bytes(b"%PDF-1.4 binary")
+    (raw_copy / "empty.txt").write_bytes(b"  \n")
+    (raw_copy / "elsewhere.txt").symlink_to(tmp_path / "outside.txt")
+    (tmp_path / "outside.txt").write_text("Kunashir", encoding="utf-8")
+    with open(raw_copy / "manifest.csv", "a", encoding="utf-8") as f:
+        f.write("\ngone.txt,TASS,2020,year,en,,\n")
+    manifest = raw_copy / "manifest.csv"
+    built = build_corpus(raw_copy, manifest, tmp_path / "out").build["raw_corpus_sha256"]
+    assert built == raw_corpus_sha256(raw_copy, manifest)
+    # by hand: file name, SHA-256 of its bytes or a marker, in name order, then the manifest's bytes
+    names = sorted([p.name for p in raw_copy.iterdir() if p.name != "manifest.csv"] + ["gone.txt"])
+    markers = {"gone.txt": "<missing>", "elsewhere.txt": "<outside_raw_folder>"}
+    keys = [(n, markers.get(n) or hashlib.sha256((raw_copy / n).read_bytes()).hexdigest()) for n in names]
+    assert built == files_sha256(keys, manifest)
+    (raw_copy / "scan.txt").write_bytes(b"%PDF-1.5 binary")
+    assert build_corpus(raw_copy, manifest, tmp_path / "out").build["raw_corpus_sha256"] != built
+
+
 def test_dateline_disagreeing_with_manifest_warns(raw_copy, tmp_path):
     manifest = raw_copy / "manifest.csv"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("2021-07-26", "2021-07-27"), encoding="utf-8")
