@@ -166,11 +166,28 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
+#: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
+CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ")
+
+
+def _has_credit(line: str) -> bool:
+    """``CAPTION_CREDIT_RE.search(line)``, skipping the regex for ASCII lines without a credit word (~3x faster).
+
+    For ASCII text ``re.IGNORECASE`` and ``str.lower`` agree, so a line whose
+    lower case contains none of :data:`CREDIT_WORDS` cannot match.
+    """
+    if line.isascii():
+        lowered = line.lower()
+        if not any(word in lowered for word in CREDIT_WORDS):
+            return False
+    return CAPTION_CREDIT_RE.search(line) is not None
+
+
 def _is_caption(line: str, neighbours: list[str]) -> bool:
-    if CAPTION_CREDIT_RE.search(line):
+    if _has_credit(line):
         return True
     # a caption printed twice: this line is the start of a neighbouring line that ends in a credit
-    return any(other != line and other.startswith(line) and CAPTION_CREDIT_RE.search(other) for other in neighbours)
+    return any(other != line and other.startswith(line) and _has_credit(other) for other in neighbours)
 
 
 def _match_dateline(paragraph: str) -> re.Match[str] | None:

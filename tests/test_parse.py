@@ -137,3 +137,28 @@ def test_parser_never_raises_and_offsets_round_trip(raw):
     assert [art.text[s:e] for s, e in art.paragraphs] == art.text.split("\n\n") if art.text else art.paragraphs == []
     for s, e in art.paragraphs:
         assert 0 <= s <= e <= len(art.text)
+
+
+# --------------------------------------------------------------------------- credit pre-check
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Photo", "PHOTO", "photograph", " via ", "Via", "/", " / ", "AP", "Reuters", "TASS",
+                                 "Getty Images", "GETTY IMAGES", "Shutterstock", "shutterſtock", "Pool", "by",
+                                 "Kishida", " ", ".", "©", "é", "K", "x"]), max_size=12).map("".join))
+def test_credit_precheck_never_hides_a_credit(line):
+    from kuril_research.parse import CAPTION_CREDIT_RE, _has_credit
+
+    assert _has_credit(line) == (CAPTION_CREDIT_RE.search(line) is not None)
+
+
+def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
+    from kuril_research.parse import CAPTION_CREDIT_RE, _has_credit
+
+    from .conftest import generate_corpus
+
+    generated = generate_corpus(200, tmp_path, seed=3)
+    lines = [line for folder in (RAW, generated.raw_dir) for path in sorted(folder.iterdir())
+             for line in path.read_text(encoding="utf-8").split("\n")]
+    credits = [line for line in lines if CAPTION_CREDIT_RE.search(line)]
+    assert [line for line in lines if _has_credit(line)] == credits
+    assert len(credits) > 100   # the generated pages do carry photo credits
+    assert _has_credit("Kishida in Tokyo. Photo by Kyodo/Reuters") and not _has_credit("Kishida in Tokyo.")
