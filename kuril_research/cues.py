@@ -27,7 +27,10 @@ Matching rules (the same for every lexicon):
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +38,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from . import schema
+from . import memo, schema
 from .corpus import Corpus
 from .errors import LexiconError
 from .lexicons import LineDict, LineList, file_sha256, load_yaml
@@ -139,26 +144,40 @@ class CueLexicon:
                                             cue             surface  start  end
         0  peace treaty (?:talks|negotiations?)  peace treaty talks      4   22
         1                          peace treaty        peace treaty     31   43
+
+        The scan is remembered per sentences table and lexicon (see
+        :mod:`kuril_research.memo`): matching the same, unchanged table again
+        returns a copy of the first result at once.
         """
+        token = memo.fingerprint((sentences, _MATCH_COLUMNS))
+        found = _MATCHES.get(sentences, self, token)
+        if found is None:
+            found = self._match(sentences)
+            _MATCHES.put(sentences, self, token, found)
+        return found.copy(deep=False)       # copy-on-write: a caller's edits never reach the remembered table
+
+    def _match(self, sentences: pd.DataFrame, *, prefilter: bool = True) -> pd.DataFrame:
         original, lowered, offsets, lengths = _join(sentences["text"])
         starts, ends, cue_ids = [], [], []
         scan_cue, last_cue, probe_groups = (_cue_of_group(rx) for rx in (self._scan, self._last, self._probe))
         last, probe = self._last.match, self._probe.match
-        for found in self._scan.finditer(lowered):
-            # ``found`` is the first cue in file order that matches here; if the last one that
-            # matches here is the same cue, it is the only one, else ask the probe for all of them.
-            pos, group = found.start(), found.lastindex
-            if last_cue[last(lowered, pos).lastindex] == scan_cue[group]:
-                starts.append(pos)
-                ends.append(found.end(group))
-                cue_ids.append(scan_cue[group])
-                continue
-            regs = probe(lowered, pos).regs
-            for group, cue_id in probe_groups.items():
-                if regs[group][1] > pos:
+        runs = _candidate_runs(self, original, lowered, offsets, lengths) if prefilter else None
+        for run_start, run_end in runs if runs is not None else [(0, len(lowered))]:
+            for found in self._scan.finditer(lowered, run_start, run_end):
+                # ``found`` is the first cue in file order that matches here; if the last one that
+                # matches here is the same cue, it is the only one, else ask the probe for all of them.
+                pos, group = found.start(), found.lastindex
+                if last_cue[last(lowered, pos).lastindex] == scan_cue[group]:
                     starts.append(pos)
-                    ends.append(regs[group][1])
-                    cue_ids.append(cue_id)
+                    ends.append(found.end(group))
+                    cue_ids.append(scan_cue[group])
+                    continue
+                regs = probe(lowered, pos).regs
+                for group, cue_id in probe_groups.items():
+                    if regs[group][1] > pos:
+                        starts.append(pos)
+                        ends.append(regs[group][1])
+                        cue_ids.append(cue_id)
         start = np.asarray(starts, dtype=np.int64)
         end = np.asarray(ends, dtype=np.int64)
         cue_id = np.asarray(cue_ids, dtype=np.int64)
@@ -183,6 +202,196 @@ class CueLexicon:
             "start": pd.array(sent["start"].to_numpy(dtype=np.int64) + start - offsets[row], dtype="Int64"),
             "end": pd.array(sent["start"].to_numpy(dtype=np.int64) + end - offsets[row], dtype="Int64"),
         })
+
+
+# --- prefilter: skip the sentences where no cue can match --------------------------------------
+#
+# Python's re tries every cue at every word start, which is slow on a large corpus. Arrow's RE2
+# first marks the sentences where some cue *may* match, with a pattern that matches a superset of
+# what the cues match (lookarounds and \b are dropped, i.e. taken as true; \w, \d and \s are the
+# exact sets Python uses); re then scans only runs of marked sentences, each from its real
+# position in the joined text (so a lookbehind sees what it saw before) up to the separator after
+# the run. That gives exactly the matches of one scan of everything provided no cue can match the
+# separator or look past it (no lookaround, no $ or \Z, nothing that matches "\x00": ., \W, [^...]);
+# the shipped lexicons qualify. For any other lexicon, or a pattern RE2 cannot take, everything
+# is scanned as before.
+
+class _Untranslatable(Exception):
+    pass
+
+
+@functools.cache
+def _category_classes() -> dict:
+    """RE2 class bodies of Python's \\w, \\d and \\s (exact, for all code points), and ASCII subsets of all six."""
+    from re import _constants as c
+
+    def ranges(pred) -> str:
+        out, start = [], None
+        for cp in range(sys.maxunicode + 2):
+            inside = cp <= sys.maxunicode and pred(chr(cp))
+            if inside and start is None:
+                start = cp
+            elif not inside and start is not None:
+                out.append(f"\\x{{{start:x}}}" if start == cp - 1 else f"\\x{{{start:x}}}-\\x{{{cp - 1:x}}}")
+                start = None
+        return "".join(out)
+
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"
+
+    tests = {c.CATEGORY_WORD: word, c.CATEGORY_DIGIT: str.isdecimal, c.CATEGORY_SPACE: str.isspace,
+             c.CATEGORY_NOT_WORD: lambda ch: not word(ch), c.CATEGORY_NOT_DIGIT: lambda ch: not ch.isdecimal(),
+             c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace()}
+    full = {cat: ranges(test) for cat, test in tests.items() if cat in (c.CATEGORY_WORD, c.CATEGORY_DIGIT,
+                                                                        c.CATEGORY_SPACE)}
+    ascii_part = {cat: "".join(f"\\x{{{i:x}}}" for i in range(128) if test(chr(i))) for cat, test in tests.items()}
+    return {"full": full, "ascii": ascii_part}
+
+
+def _re2(tree) -> str:
+    """An RE2 pattern matching at least every string the parsed Python pattern ``tree`` matches."""
+    from re import _constants as c
+
+    classes = _category_classes()
+    negated = {c.CATEGORY_NOT_WORD: c.CATEGORY_WORD, c.CATEGORY_NOT_DIGIT: c.CATEGORY_DIGIT,
+               c.CATEGORY_NOT_SPACE: c.CATEGORY_SPACE}
+
+    def literal(code: int) -> str:
+        return f"\\x{{{code:x}}}"
+
+    def category(cat) -> str:
+        return f"[^{classes['full'][negated[cat]]}]" if cat in negated else f"[{classes['full'][cat]}]"
+
+    out = []
+    for op, av in tree:
+        if op is c.LITERAL:
+            out.append(literal(av))
+        elif op is c.NOT_LITERAL:
+            out.append(f"[^{literal(av)}]")
+        elif op is c.ANY:
+            out.append("(?s:.)")
+        elif op is c.IN:
+            items = list(av)
+            negate = bool(items) and items[0][0] is c.NEGATE
+            parts, alternatives = [], []
+            for item_op, item in items[1:] if negate else items:
+                if item_op is c.LITERAL:
+                    parts.append(literal(item))
+                elif item_op is c.RANGE:
+                    parts.append(f"{literal(item[0])}-{literal(item[1])}")
+                elif item_op is c.CATEGORY and negate:
+                    parts.append(classes["ascii"][item])         # excluding less than Python does: a superset
+                elif item_op is c.CATEGORY:
+                    alternatives.append(category(item))
+                else:
+                    raise _Untranslatable(item_op)
+            body = "".join(parts)
+            if negate:
+                out.append(f"[^{body}]" if body else "(?s:.)")
+            else:
+                out.append("(?:" + "|".join(([f"[{body}]"] if body else []) + alternatives) + ")"
+                           if alternatives else f"[{body}]")
+        elif op is c.CATEGORY:
+            out.append(category(av))
+        elif op is c.BRANCH:
+            out.append("(?:" + "|".join(_re2(branch) for branch in av[1]) + ")")
+        elif op is c.SUBPATTERN:
+            _group, add_flags, del_flags, inner = av
+            if add_flags or del_flags:
+                raise _Untranslatable("inline flags")
+            out.append("(?:" + _re2(inner) + ")")
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            low, high, inner = av
+            if low > 1000 or (high != c.MAXREPEAT and high > 1000):
+                raise _Untranslatable("repeat count")
+            out.append("(?:" + _re2(inner) + ")" + (f"{{{low},}}" if high == c.MAXREPEAT else f"{{{low},{high}}}"))
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            out.append("(?:" + _re2(av) + ")")
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue                                              # anchors and lookarounds: taken as true
+        else:
+            raise _Untranslatable(op)
+    return "".join(out)
+
+
+def _reads_separator(tree) -> bool:
+    """Whether a parsed pattern could match the separator "\\x00" or look beyond where it stops."""
+    from re import _constants as c
+
+    negative = (c.CATEGORY_NOT_DIGIT, c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_SPACE)   # the classes "\\x00" is in
+    for op, av in tree:
+        if op in (c.NOT_LITERAL, c.ANY, c.ASSERT, c.ASSERT_NOT) or (op is c.LITERAL and av == 0):
+            return True
+        if op is c.AT and av not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
+            return True                                           # $, \\Z, ^, \\A: they see the string's ends
+        if op is c.CATEGORY and av in negative:
+            return True
+        if op is c.IN:
+            for item_op, item in av:
+                if item_op is c.NEGATE or (item_op is c.CATEGORY and item in negative) \
+                        or (item_op is c.LITERAL and item == 0) or (item_op is c.RANGE and item[0] == 0):
+                    return True
+        if op is c.BRANCH and any(_reads_separator(branch) for branch in av[1]):
+            return True
+        if op is c.SUBPATTERN and _reads_separator(av[3]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)) \
+                and _reads_separator(av[2]):
+            return True
+        if op is getattr(c, "ATOMIC_GROUP", None) and _reads_separator(av):
+            return True
+    return False
+
+
+_PREFILTERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _prefilter(lexicon: CueLexicon) -> str | None:
+    """The lexicon's RE2 prefilter pattern (made once), or None when a cue cannot be translated or is not safe."""
+    if lexicon not in _PREFILTERS:
+        from re import _parser
+
+        try:
+            cues = []
+            for cue in lexicon.cues:
+                tree = _parser.parse(cue.regex)
+                if tree.state.flags & ~re.UNICODE or _reads_separator(tree):
+                    raise _Untranslatable(cue.text)
+                cues.append(_re2(tree))
+            word = _category_classes()["full"][re._constants.CATEGORY_WORD]
+            # as the scan: not after a word character, not followed by one (the separator counts as neither)
+            pattern = f"(?:^|[^{word}])(?:" + "|".join(cues) + f")(?:[^{word}]|$)"
+        except (_Untranslatable, re.error, RecursionError):
+            pattern = None
+        _PREFILTERS[lexicon] = pattern
+    return _PREFILTERS[lexicon]
+
+
+def _candidate_runs(lexicon: CueLexicon, original: str, lowered: str, offsets: np.ndarray,
+                    lengths: np.ndarray) -> list[tuple[int, int]] | None:
+    """Stretches of the joined text to scan: runs of sentences where a cue may match (None: scan it all)."""
+    pattern = _prefilter(lexicon)
+    if pattern is None or len(offsets) == 0:
+        return None
+    if original.count(_SEPARATOR) == len(offsets) - 1:            # no separator inside a sentence
+        parts = lowered.split(_SEPARATOR)
+    else:
+        parts = [lowered[o:o + n] for o, n in zip(offsets.tolist(), lengths.tolist())]
+    try:
+        maybe = pc.match_substring_regex(pa.array(parts, type=pa.large_string()), pattern=pattern)
+    except (pa.ArrowException, UnicodeError):                  # RE2 refused the pattern, or text Arrow cannot hold
+        return None
+    maybe = np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False))
+    if not len(maybe):
+        return []
+    first = np.flatnonzero(np.diff(maybe, prepend=-2) != 1)      # runs of consecutive candidate sentences
+    last = np.append(first[1:], len(maybe)) - 1
+    return list(zip(offsets[maybe[first]].tolist(), (offsets[maybe[last]] + lengths[maybe[last]]).tolist()))
+
+
+#: The sentences columns a cue match depends on.
+_MATCH_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "text"]
+_MATCHES = memo.Memo()
 
 
 def _cue_of_group(regex: re.Pattern) -> dict[int, int]:

@@ -29,10 +29,29 @@ document, period or corpus) are counted under the options.
 Statistics and their zero handling are documented on each function; every
 logarithm of zero is avoided by the rule stated there, never by silently dropping
 rows.
+
+Reuse
+-----
+The token stream is built once per corpus and remembered: every later call on
+the same :class:`~kuril_research.corpus.Corpus` object, with any token options,
+reuses it (the options only choose tokens; the lower-cased or stemmed texts are
+worked out once per setting). The stream holds small integers per token (about
+35 bytes; 2 GB for 100,000 articles of 500 words) and is freed with its corpus.
+
+It is never stale. Each call fingerprints the columns the stream is built from,
+:data:`STREAM_COLUMNS` (``documents.doc_id, text``; ``sentences.doc_id, sent_id,
+start, end``; ``mentions.doc_id, start, end, surface, entity, voice, speaker``;
+``quotes.doc_id, start, end, speaker``), and builds afresh when any of them
+differs: a table replaced (``corpus.documents = ...``), rows added or dropped, a
+value edited in place. Other columns (``documents.outlet``, ``year``, ...) are
+read on every call, so changing them needs no rebuild. A corpus from
+:func:`~kuril_research.selection.select_documents`, or a new ``Corpus(...)``, is
+another object with a stream of its own. Fingerprints: :mod:`kuril_research.memo`.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -42,8 +61,10 @@ from typing import Literal, TypedDict, Union, Unpack
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from . import lexicons, schema
+from . import lexicons, memo, schema
 from .corpus import Corpus
 from .errors import CorpusTableError, ParameterError
 
@@ -80,6 +101,7 @@ TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{body})" for kind, body in _TOKEN_KI
 SPACED_TOKEN_RE = re.compile(r"\s*(?:" + "|".join(f"(?:{body})" for _, body in _TOKEN_KINDS) + ")")
 #: Runs of white space, collapsed to one space in concordance lines and queries.
 WHITESPACE_RE = re.compile(r"\s+")
+_WORD_START = re.compile(r"\w")
 
 _WORD, _NUMBER, _PUNCT, _ENTITY = 0, 1, 2, 3
 _GROUP_KIND = {"abbrev": _WORD, "number": _NUMBER, "word": _WORD, "clitic": _WORD, "punct": _PUNCT}
@@ -109,35 +131,99 @@ _DEFAULT_OPTIONS: dict = {"stem": False, "stopwords": None, "keep_punct": False,
 # --------------------------------------------------------------------------- stream
 
 
-@dataclass
+@dataclass(eq=False)
 class _Stream:
-    """The full token stream of a corpus (all kinds), in document then text order."""
+    """The full token stream of a corpus (all kinds), in document then text order.
 
-    doc_ids: np.ndarray          # doc_id per document code (documents row order)
-    texts: np.ndarray            # text per document code
+    Per token only small integers are kept; texts live in small tables of distinct
+    values. ``spell`` codes a token's spelling in ``spellings``: an entity id for
+    codes below ``n_entities``, else a word's surface with ’ read as ' (case kept).
+    """
+
+    doc_ids: np.ndarray          # doc_id per document code (documents row order), object
+    text: object                 # documents.text as an array (concordances read it lazily)
     s_doc: np.ndarray            # per sentence (global order): document code
     s_id: np.ndarray             # sent_id
     s_start: np.ndarray
     s_end: np.ndarray
-    doc: np.ndarray              # per token: document code
-    sent: np.ndarray             # global sentence index
-    token_id: np.ndarray         # 0-based position in the document's full stream
-    start: np.ndarray
+    doc: np.ndarray              # per token: document code (int32)
+    sent: np.ndarray             # global sentence index (int32)
+    start: np.ndarray            # offsets into documents.text (int32 when they fit)
     end: np.ndarray
-    kind: np.ndarray             # _WORD, _NUMBER, _PUNCT or _ENTITY
-    token: np.ndarray            # token text (entity id for entities)
-    form: np.ndarray             # lower-cased surface, compared with stop words
-    surface: np.ndarray          # entity tokens: normalised mention surface; else None
-    voice: np.ndarray
-    speaker: np.ndarray
-    tcode: np.ndarray = field(init=False)
-    tuniq: np.ndarray = field(init=False)
+    kind: np.ndarray             # _WORD, _NUMBER, _PUNCT or _ENTITY (int8)
+    spell: np.ndarray            # code into ``spellings`` (int32)
+    spellings: np.ndarray        # distinct spellings: entity ids, then word surfaces (object)
+    n_entities: int
+    spell_kind: np.ndarray       # kind of each spelling
+    voice: np.ndarray            # code into ``voices``
+    voices: np.ndarray
+    speaker: np.ndarray          # code into ``speakers``, -1 = none (int32)
+    speakers: np.ndarray
+    ent_rows: np.ndarray         # rows of the entity tokens
+    ent_surface: np.ndarray      # their normalised mention surface: code into ``surfaces``, -1 = none
+    surfaces: np.ndarray
+    doc_first: np.ndarray        # first row of each document; doc_first[-1] = number of tokens
+    _views: dict = field(default_factory=dict, repr=False)
+    _forms: tuple | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        codes, uniques = pd.factorize(self.token)
-        self.tcode = codes.astype(np.int64)
-        self.tuniq = np.asarray(uniques, dtype=object)
+        for value in vars(self).values():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False       # shared by every call that reuses the stream
+
+    def token_id(self, rows: np.ndarray) -> np.ndarray:
+        """0-based position of each row in its document's full stream."""
+        return rows - self.doc_first[self.doc[rows]]
+
+    def forms(self) -> tuple[np.ndarray, np.ndarray]:
+        """(form code of each spelling, distinct forms): the entity id, or the lower-cased word."""
+        if self._forms is None:
+            n = self.n_entities
+            forms = list(self.spellings[:n]) + [s.lower() for s in self.spellings[n:]]
+            codes, uniques = pd.factorize(np.array(forms, dtype=object)) if forms else \
+                (np.empty(0, np.int64), np.empty(0, object))
+            self._forms = (codes.astype(np.int32), np.asarray(uniques, dtype=object))
+        return self._forms
+
+    def view(self, *, lowercase: bool, stem: bool) -> _Tokens:
+        """The stream's token texts under one lowercase/stem setting (made once, then remembered)."""
+        key = (lowercase, stem)
+        if key not in self._views:
+            n = self.n_entities
+            form_code, forms = self.forms()
+            word_form = form_code[n:]
+            text = forms[word_form] if lowercase else self.spellings[n:].copy()
+            if stem and len(word_form):
+                is_word = self.spell_kind[n:] == _WORD
+                needed = np.unique(word_form[is_word])        # stem each lower-cased form once
+                stem_of = np.empty(len(forms), dtype=object)
+                stemmer = _stemmer()
+                stem_of[needed] = [stemmer.stem(f) for f in forms[needed]]
+                text[is_word] = stem_of[word_form[is_word]]
+            text = np.concatenate([self.spellings[:n], text])
+            of_spelling, tuniq = pd.factorize(text) if len(text) else (np.empty(0, np.int64), np.empty(0, object))
+            tcode = of_spelling.astype(np.int32)[self.spell]
+            tcode.flags.writeable = False
+            self._views[key] = _Tokens(self, tcode, np.asarray(tuniq, dtype=object))
+        return self._views[key]
+
+
+class _Tokens:
+    """A :class:`_Stream` seen under one lowercase/stem setting: each token's text as a code into ``tuniq``.
+
+    Every other attribute is the stream's.
+    """
+
+    def __init__(self, stream: _Stream, tcode: np.ndarray, tuniq: np.ndarray) -> None:
+        self.stream = stream
+        self.tcode = tcode
+        self.tuniq = tuniq
         self._tindex: dict[str, int] | None = None
+
+    def __getattr__(self, name: str):
+        if name == "stream":
+            raise AttributeError(name)
+        return getattr(self.stream, name)
 
     def code_of(self, token: str) -> int:
         """Return the code of a token text, -1 when it never occurs."""
@@ -166,40 +252,163 @@ def _int_array(frame: pd.DataFrame, column: str, table: str) -> np.ndarray:
     return values.to_numpy(dtype=np.int64)
 
 
-def _object_array(frame: pd.DataFrame, column: str) -> np.ndarray:
-    return frame[column].to_numpy(dtype=object, na_value=None)
+def _encode(values: pd.Series | np.ndarray, known: Sequence[str] = ()) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each value, distinct values) with ``known`` values first; a missing value gets -1.
 
-
-def _restrict(frame: pd.DataFrame, index: pd.Index) -> tuple[pd.DataFrame, np.ndarray]:
-    codes = index.get_indexer(frame["doc_id"].to_numpy(dtype=object, na_value=None))
-    keep = codes >= 0
-    return frame[keep], codes[keep]
-
-
-def _scan(strings: list[str]) -> tuple[np.ndarray, ...]:
-    """Tokenise sentence strings: (sentence index, start, end, surface) of every token.
-
-    The sentences of a chunk are joined by newlines and scanned in one
-    ``SPACED_TOKEN_RE.findall`` pass; each piece is white space plus a token, the
-    pieces tile the string, so a token ends at the running sum of piece lengths.
+    An Arrow-backed column is encoded in Arrow, without a Python string per row.
     """
-    parts = []
-    for lo in range(0, len(strings), _CHUNK):
-        chunk = strings[lo:lo + _CHUNK]
-        lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
-        base = np.zeros(len(chunk), dtype=np.int64)
-        base[1:] = np.cumsum(lengths + 1)[:-1]
-        pieces = SPACED_TOKEN_RE.findall("\n".join(chunk))
-        n = len(pieces)
-        surface = np.empty(n, dtype=object)
-        surface[:] = list(map(str.lstrip, pieces))
-        end = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=n))
-        start = end - np.fromiter(map(len, surface), dtype=np.int64, count=n)
-        sent = np.searchsorted(base, start, side="right") - 1
-        parts.append((sent + lo, start - base[sent], end - base[sent], surface))
-    if not parts:
-        return (np.empty(0, np.int64),) * 3 + (np.empty(0, object),)
-    return tuple(np.concatenate(column) for column in zip(*parts))
+    array = values.array if isinstance(values, pd.Series) else None
+    if isinstance(array, pd.arrays.ArrowExtensionArray) and len(array):
+        arrow = array.__arrow_array__()
+        arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
+        encoded = pc.dictionary_encode(arrow)
+        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        uniques = encoded.dictionary.to_pylist()
+    else:
+        if isinstance(values, pd.Series):
+            values = values.to_numpy(dtype=object, na_value=None)
+        if not len(values):
+            return np.empty(0, np.int32), np.asarray(list(known), dtype=object)
+        codes, uniques = pd.factorize(values)
+        uniques = list(uniques)
+    merged = list(known) + [u for u in uniques if u not in known]
+    index = {u: i for i, u in enumerate(merged)}
+    remap = np.array([index[u] for u in uniques] + [-1], dtype=np.int32)   # code -1 (missing) stays -1
+    return remap[codes], np.asarray(merged, dtype=object)
+
+
+def _restrict(frame: pd.DataFrame, index: pd.Index, columns: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """The rows of ``frame`` (only ``columns``) whose doc_id is in ``index``, and their document codes."""
+    frame = frame[columns]
+    codes, doc_ids = _encode(frame["doc_id"])
+    codes = np.append(index.get_indexer(doc_ids), -1)[codes] if len(doc_ids) else codes.astype(np.int64)
+    keep = codes >= 0
+    return (frame, codes) if keep.all() else (frame[keep], codes[keep])
+
+
+class _Lexer:
+    """Tokenises text into (start, end, surface code) triples, remembering each distinct piece it has seen.
+
+    Surfaces (token texts) get codes in order of first sight, shared by everything
+    one lexer scans; :meth:`surface_info` describes them.
+    """
+
+    def __init__(self) -> None:
+        self.surfaces: dict[str, int] = {}
+        self.words: dict[str, int] = {}      # a surface with ’ read as ' → word spelling code
+        self._known = pa.array([], type=pa.large_string())   # distinct space-free chunks seen, by code
+        self._chunk_len = np.empty(0, np.int64)
+        self._chunk_first = np.empty(0, np.int64)   # index of the chunk's first token in the token arrays
+        self._chunk_count = np.empty(0, np.int64)
+        self._tok_start = np.empty(0, np.int64)     # per token of a distinct chunk, relative to the chunk
+        self._tok_end = np.empty(0, np.int64)
+        self._tok_surface = np.empty(0, np.int32)
+        self._info = (np.empty(0, np.int32), np.empty(0, np.int8), np.empty(0, bool))
+
+    def surface_info(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per surface code: its word spelling code, its kind, and whether it begins with ``\\w``."""
+        known = len(self._info[0])
+        if known < len(self.surfaces):
+            new = list(itertools.islice(self.surfaces, known, None))
+            added = (np.array([self.words.setdefault(_norm_apostrophe(s), len(self.words)) for s in new], np.int32),
+                     np.array([_kind_of(s) for s in new], np.int8),
+                     np.array([bool(_WORD_START.match(s)) for s in new], bool))
+            self._info = tuple(np.concatenate(pair) for pair in zip(self._info, added))
+        return self._info
+
+    def _pieces(self, text: str) -> tuple[list[int], list[int], list[int]]:
+        """Tokens of one string: starts, ends, surface codes."""
+        pieces = SPACED_TOKEN_RE.findall(text)
+        ends = list(itertools.accumulate(map(len, pieces)))
+        surfaces = [piece.lstrip() for piece in pieces]
+        starts = [e - len(s) for e, s in zip(ends, surfaces)]
+        codes = [self.surfaces.setdefault(s, len(self.surfaces)) for s in surfaces]
+        return starts, ends, codes
+
+    def _chunk_codes(self, chunks: pa.Array) -> tuple[np.ndarray, ...]:
+        """Codes of distinct space-free chunks (tokenising the new ones), and the per-chunk and per-token arrays."""
+        codes = pc.fill_null(pc.index_in(chunks, value_set=self._known), -1).to_numpy(zero_copy_only=False)
+        codes = codes.astype(np.int64)
+        new = np.flatnonzero(codes < 0)
+        if len(new):
+            fresh = chunks.take(pa.array(new))
+            lens, firsts, counts, starts, ends, surfaces = [], [], [], [], [], []
+            n_tokens = len(self._tok_start)
+            for chunk in fresh.to_pylist():
+                s, e, c = self._pieces(chunk)
+                lens.append(len(chunk))
+                firsts.append(n_tokens)
+                counts.append(len(s))
+                n_tokens += len(s)
+                starts += s
+                ends += e
+                surfaces += c
+            codes[new] = np.arange(len(self._known), len(self._known) + len(new))
+            self._known = pa.concat_arrays([self._known, fresh.cast(self._known.type)])
+            self._chunk_len = np.concatenate([self._chunk_len, np.array(lens, np.int64)])
+            self._chunk_first = np.concatenate([self._chunk_first, np.array(firsts, np.int64)])
+            self._chunk_count = np.concatenate([self._chunk_count, np.array(counts, np.int64)])
+            self._tok_start = np.concatenate([self._tok_start, np.array(starts, np.int64)])
+            self._tok_end = np.concatenate([self._tok_end, np.array(ends, np.int64)])
+            self._tok_surface = np.concatenate([self._tok_surface, np.array(surfaces, np.int32)])
+        return codes
+
+    def documents(self, texts: pa.Array, doc_base: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Tokenise whole documents: (start, end, surface code) of every token, in text order.
+
+        Offsets are global: document i of ``texts`` starts at ``doc_base[i]``. A
+        space always ends a token and no token rule looks back, or ahead past a
+        space, so each document is split at spaces (in Arrow), only the distinct
+        chunks are tokenised (in Python), and their tokens are laid back at the
+        chunks' offsets.
+        """
+        parts = pc.split_pattern(pc.fill_null(texts, "") if texts.null_count else texts, " ")
+        per_doc = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+        encoded = pc.dictionary_encode(pc.list_flatten(parts))
+        del parts
+        chunk = self._chunk_codes(encoded.dictionary)[encoded.indices.to_numpy(zero_copy_only=False)]
+        del encoded
+        length = self._chunk_len[chunk] + 1                   # with the space after it
+        begin = np.cumsum(length) - length                    # chunk start in the block
+        shift = doc_base - begin[np.cumsum(per_doc) - per_doc]   # block offset → global offset, per document
+        begin += np.repeat(shift, per_doc)
+        count = self._chunk_count[chunk]
+        first = np.cumsum(count) - count
+        token = np.arange(first[-1] + count[-1] if len(count) else 0) + np.repeat(self._chunk_first[chunk] - first, count)
+        base = np.repeat(begin, count)
+        return base + self._tok_start[token], base + self._tok_end[token], self._tok_surface[token]
+
+    def strings(self, strings: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Tokenise separate strings: (string index, start, end, surface code) of every token.
+
+        The strings of a chunk are joined by newlines and scanned in one
+        ``SPACED_TOKEN_RE.findall`` pass; each piece is white space plus a token, the
+        pieces tile the string, so a token ends at the running sum of piece lengths.
+        """
+        parts = []
+        for lo in range(0, len(strings), _CHUNK):
+            chunk = strings[lo:lo + _CHUNK]
+            lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+            base = np.zeros(len(chunk), dtype=np.int64)
+            base[1:] = np.cumsum(lengths + 1)[:-1]
+            pieces = SPACED_TOKEN_RE.findall("\n".join(chunk))
+            if not pieces:
+                continue
+            codes, uniques = pd.factorize(np.array(pieces, dtype=object))
+            del pieces
+            stripped = [u.lstrip() for u in uniques]
+            piece_len = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
+            token_len = np.fromiter(map(len, stripped), dtype=np.int64, count=len(uniques))
+            surface = np.fromiter((self.surfaces.setdefault(s, len(self.surfaces)) for s in stripped),
+                                  dtype=np.int32, count=len(uniques))
+            end = np.cumsum(piece_len[codes])
+            start = end - token_len[codes]
+            sent = np.searchsorted(base, start, side="right") - 1
+            parts.append((sent + lo, start - base[sent], end - base[sent], surface[codes]))
+        if not parts:
+            return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int32)
+        sent, start, end, code = (np.concatenate(column) for column in zip(*parts))
+        return sent, start, end, code
 
 
 def _strings(uniques: np.ndarray, codes: np.ndarray | None = None) -> pd.api.extensions.ExtensionArray:
@@ -218,19 +427,148 @@ def _kind_of(token: str) -> int:
     return _GROUP_KIND[match.lastgroup] if match else _WORD
 
 
-def _build_stream(corpus: Corpus, *, lowercase: bool, stem: bool) -> _Stream:
+def _small_int(values: np.ndarray) -> np.ndarray:
+    """``values`` as int32 when they fit (offsets of any plausible text), else int64."""
+    if len(values) and (values.max() >= 2**31 or values.min() < -2**31):
+        return values.astype(np.int64)
+    return values.astype(np.int32)
+
+
+#: The columns the token stream is built from; a change to any other column keeps it.
+STREAM_COLUMNS = {
+    "documents": ["doc_id", "text"],
+    "sentences": ["doc_id", "sent_id", "start", "end"],
+    "mentions": ["doc_id", "start", "end", "surface", "entity", "voice", "speaker"],
+    "quotes": ["doc_id", "start", "end", "speaker"],
+}
+_STREAMS = memo.Memo()
+
+
+def _stream(corpus: Corpus) -> _Stream:
+    """The corpus's token stream: built on first use, then reused while its tables are unchanged.
+
+    See "Reuse" in the module docstring.
+    """
+    token = memo.fingerprint(*((getattr(corpus, table), columns) for table, columns in STREAM_COLUMNS.items()))
+    stream = _STREAMS.get(corpus, "stream", token)
+    if stream is None:
+        stream = _build_stream(corpus)
+        _STREAMS.put(corpus, "stream", token, stream)
+    return stream
+
+
+#: Documents are tokenised in blocks of about this many characters, which bounds the
+#: memory of the per-token arrays being built.
+_BLOCK_CHARS = 10_000_000
+
+
+def _arrow_text(values: pd.Series) -> pa.Array | None:
+    """A text column as one Arrow ``large_string`` array (no copy when it is Arrow-backed already).
+
+    None when the texts cannot be held by Arrow (e.g. a Python string with a lone surrogate).
+    """
+    array = values.array
+    try:
+        arrow = array.__arrow_array__() if isinstance(array, pd.arrays.ArrowExtensionArray) else \
+            pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.large_string())
+    except (pa.ArrowException, UnicodeError, TypeError):
+        return None
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
+    return arrow.cast(pa.large_string()) if arrow.type != pa.large_string() else arrow
+
+
+def _sorted_by(major: np.ndarray, minor: np.ndarray | None = None) -> bool:
+    """Whether rows are already in (major, minor) order (then a stable sort would leave them as they are)."""
+    if len(major) < 2:
+        return True
+    step = np.diff(major)
+    if minor is None:
+        return bool((step >= 0).all())
+    return bool(((step > 0) | ((step == 0) & (np.diff(minor) >= 0))).all())
+
+
+def _rank(points: np.ndarray, values: np.ndarray, side: str) -> np.ndarray:
+    """``np.searchsorted(points, values, side)`` for sorted ``points``; faster when ``values`` are sorted too.
+
+    With both sorted, it counts the points at or before each value (``side="right"``),
+    or strictly before it (``"left"``), by placing the fewer points among the values.
+    """
+    if len(points) * 4 > len(values) or (np.diff(values) < 0).any():
+        return np.searchsorted(points, values, side=side)
+    where = np.searchsorted(values, points, side="left" if side == "right" else "right")
+    return np.cumsum(np.bincount(where, minlength=len(values) + 1))[:len(values)]
+
+
+def _block_words(lexer: _Lexer, texts: pa.Array | None, column: pd.Series, d0: int, d1: int,
+                 doc_base: np.ndarray, sg: dict, exact: bool) -> tuple[np.ndarray, ...]:
+    """Word, number and punctuation tokens of documents d0..d1-1, sentence by sentence.
+
+    Returns (global sentence index, global start, global end, surface code). With
+    ``exact``, every sentence is cut out and scanned on its own. Otherwise whole
+    documents are scanned (:meth:`_Lexer.documents`) and a token is kept when it
+    lies inside a sentence; that gives the same tokens as scanning the sentence on
+    its own unless a token crosses the sentence's start or end, or a letter, digit
+    or underscore follows the sentence (a token rule looks ahead at it): such
+    sentences are scanned on their own. ``texts`` is ``column`` (``documents.text``)
+    in Arrow, or None to scan every sentence on its own.
+    """
+    a, b = np.searchsorted(sg["doc"], [d0, d1], side="left")
+    sg_start, sg_end = sg["start"][a:b], sg["end"][a:b]
+    rescan = np.arange(b - a)
+    words = []
+    if not exact:
+        g_start, g_end, t_surface = lexer.documents(texts.slice(d0, d1 - d0), doc_base[d0:d1])
+        k = _rank(sg_start, g_start, side="right") - 1                     # last sentence starting at or before
+        inside = (k >= 0) & (g_end <= sg_end[np.maximum(k, 0)]) if len(sg_start) else np.zeros(len(k), bool)
+        outside = np.flatnonzero(~inside)                                  # in a gap, or crossing a boundary
+        last = np.searchsorted(sg_start, g_end[outside], side="left") - 1  # last sentence starting before the end
+        crossing = (last >= 0) & (sg_end[np.maximum(last, 0)] > g_start[outside]) if len(sg_start) else last < -1
+        marks = np.zeros(len(sg_start) + 1, dtype=np.int64)
+        if crossing.any():                                                  # mark every sentence they touch
+            rows, last = outside[crossing], last[crossing]
+            touches_k = (k[rows] >= 0) & (sg_end[np.maximum(k[rows], 0)] > g_start[rows])
+            np.add.at(marks, np.where(touches_k, k[rows], k[rows] + 1), 1)
+            np.add.at(marks, last + 1, -1)
+        unsafe = np.cumsum(marks[:-1]) > 0
+        after = np.searchsorted(g_start, sg_end, side="left")               # a token starting where a sentence ends
+        at_end = after < len(g_start)
+        at_end[at_end] = g_start[after[at_end]] == sg_end[at_end]
+        unsafe[at_end] |= lexer.surface_info()[2][t_surface[after[at_end]]]
+        keep = inside.copy()
+        keep[inside] = ~unsafe[k[inside]]
+        words.append((k[keep] + a, g_start[keep], g_end[keep], t_surface[keep]))
+        rescan = np.flatnonzero(unsafe)
+    if len(rescan):
+        docs_py = column.iloc[d0:d1].to_numpy(dtype=object, na_value="")
+        s_doc = sg["doc"][a:b][rescan] - d0
+        s_lo = sg_start[rescan] - doc_base[d0 + s_doc]
+        s_hi = sg_end[rescan] - doc_base[d0 + s_doc]
+        strings = [docs_py[d][x:y] for d, x, y in zip(s_doc.tolist(), s_lo.tolist(), s_hi.tolist())]
+        i, lo, hi, surface = lexer.strings(strings)
+        start = sg_start[rescan][i]
+        words.append((rescan[i] + a, start + lo, start + hi, surface))
+    if not words:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int32)
+    return words[0] if len(words) == 1 else tuple(np.concatenate(column) for column in zip(*words))
+
+
+def _build_stream(corpus: Corpus) -> _Stream:
     docs = corpus.documents
     doc_ids = docs["doc_id"].to_numpy(dtype=object, na_value=None)
     index = pd.Index(doc_ids)
     if index.hasnans or index.has_duplicates:
         raise CorpusTableError("table 'documents': doc_id is missing or repeated", field="doc_id",
                                hint="give every document a unique doc_id (rebuild the corpus)")
-    texts = docs["text"].to_numpy(dtype=object, na_value="")
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    doc_base = np.zeros(len(texts), dtype=np.int64)     # documents laid end to end, one apart
+    n_docs = len(doc_ids)
+    texts = _arrow_text(docs["text"])
+    lengths = pc.utf8_length(pc.fill_null(texts, "")).to_numpy(zero_copy_only=False).astype(np.int64) \
+        if texts is not None else np.fromiter(map(len, docs["text"].to_numpy(dtype=object, na_value="")),
+                                              dtype=np.int64, count=n_docs)
+    doc_base = np.zeros(n_docs, dtype=np.int64)     # documents laid end to end, one apart
     doc_base[1:] = np.cumsum(lengths + 1)[:-1]
 
-    sents, s_doc = _restrict(corpus.sentences, index)
+    sents, s_doc = _restrict(corpus.sentences, index, STREAM_COLUMNS["sentences"])
     s_start = _int_array(sents, "start", "sentences")
     s_end = _int_array(sents, "end", "sentences")
     s_id = _int_array(sents, "sent_id", "sentences")
@@ -242,91 +580,127 @@ def _build_stream(corpus: Corpus, *, lowercase: bool, stem: bool) -> _Stream:
             f"{s_start[i]}-{s_end[i]} outside its text of {lengths[s_doc[i]]} characters",
             field="start", hint="rebuild the corpus with `kuril-research build`")
     nonempty = s_end > s_start
-    order = np.lexsort((s_start[nonempty], s_doc[nonempty]))
-    s_doc, s_id = s_doc[nonempty][order], s_id[nonempty][order]
-    s_start, s_end = s_start[nonempty][order], s_end[nonempty][order]
-    sg_start, sg_end = doc_base[s_doc] + s_start, doc_base[s_doc] + s_end
-
-    # word, number and punctuation tokens, sentence by sentence
-    strings = [texts[d][a:b] for d, a, b in zip(s_doc.tolist(), s_start.tolist(), s_end.tolist())]
-    w_sent, w_lo, w_hi, w_surface = _scan(strings)
-    wg_start, wg_end = sg_start[w_sent] + w_lo, sg_start[w_sent] + w_hi
+    if not nonempty.all():
+        s_doc, s_id, s_start, s_end = s_doc[nonempty], s_id[nonempty], s_start[nonempty], s_end[nonempty]
+    if not _sorted_by(s_doc, s_start):
+        order = np.lexsort((s_start, s_doc))
+        s_doc, s_id, s_start, s_end = s_doc[order], s_id[order], s_start[order], s_end[order]
+    sg = {"doc": s_doc, "start": doc_base[s_doc] + s_start, "end": doc_base[s_doc] + s_end}
+    # overlapping sentences (or texts Arrow cannot hold): scan each sentence on its own
+    exact = texts is None or bool((sg["start"][1:] < sg["end"][:-1]).any())
 
     # entity tokens: one per mention, which must lie inside one sentence
-    mentions, m_doc = _restrict(corpus.mentions, index)
+    mentions, m_doc = _restrict(corpus.mentions, index, STREAM_COLUMNS["mentions"])
     m_start = _int_array(mentions, "start", "mentions")
     m_end = _int_array(mentions, "end", "mentions")
     mg_start, mg_end = doc_base[m_doc] + m_start, doc_base[m_doc] + m_end
-    m_sent = np.searchsorted(sg_start, mg_start, side="right") - 1
-    inside = (m_sent >= 0) & (m_end > m_start) & (mg_end <= sg_end[np.maximum(m_sent, 0)]) \
-        if len(sg_end) else np.zeros(len(m_start), dtype=bool)
+    m_sent = np.searchsorted(sg["start"], mg_start, side="right") - 1
+    inside = (m_sent >= 0) & (m_end > m_start) & (mg_end <= sg["end"][np.maximum(m_sent, 0)]) \
+        if len(s_doc) else np.zeros(len(m_start), dtype=bool)
     if not inside.all():
         i = np.flatnonzero(~inside)[0]
         raise CorpusTableError(
             f"table 'mentions': mention {mentions['surface'].iloc[i]!r} at {m_start[i]}-{m_end[i]} "
             f"of document {doc_ids[m_doc[i]]!r} is not inside one sentence",
             field="start", hint="rebuild the corpus; in a hand-made corpus, check the mention and sentence offsets")
-    entity = _object_array(mentions, "entity")
-    if any(e is None for e in entity):
+    e_code, entities = _encode(mentions["entity"])
+    if (e_code < 0).any():
         raise CorpusTableError("table 'mentions': column 'entity' has missing values", field="entity",
                                hint="rebuild the corpus with `kuril-research build`")
-    m_surface = np.array([None if s is None else WHITESPACE_RE.sub(" ", _norm_apostrophe(s)).lower()
-                          for s in _object_array(mentions, "surface")], dtype=object)
-    m_order = np.argsort(mg_start, kind="stable")
+    m_voice, voices = _encode(mentions["voice"], known=("narrator", "quoted"))
+    raw_code, raw_surface = _encode(mentions["surface"])                     # normalise each spelling once
+    m_surface, surfaces = _encode(np.array(
+        [WHITESPACE_RE.sub(" ", _norm_apostrophe(s)).lower() for s in raw_surface] + [None], dtype=object))
+    m_surface = m_surface[raw_code]                                           # raw code -1 (None) → the None
 
-    # drop word tokens that overlap a mention
-    if len(mg_start):
-        ms, reach = mg_start[m_order], np.maximum.accumulate(mg_end[m_order])
-        j = np.searchsorted(ms, wg_end, side="left") - 1
-        keep = ~((j >= 0) & (reach[np.maximum(j, 0)] > wg_start))
-        w_sent, w_lo, w_hi, w_surface = (a[keep] for a in (w_sent, w_lo, w_hi, w_surface))
-        wg_start, wg_end = wg_start[keep], wg_end[keep]
-
-    # voice of word tokens: quoted inside a quotation span, else narrator
-    quotes, q_doc = _restrict(corpus.quotes, index)
+    quotes, q_doc = _restrict(corpus.quotes, index, STREAM_COLUMNS["quotes"])
     qg_start = doc_base[q_doc] + _int_array(quotes, "start", "quotes")
     qg_end = doc_base[q_doc] + _int_array(quotes, "end", "quotes")
-    q_speaker = _object_array(quotes, "speaker")
-    q_order = np.argsort(qg_start, kind="stable")
-    qg_start, qg_end, q_speaker = qg_start[q_order], qg_end[q_order], q_speaker[q_order]
-    j = np.searchsorted(qg_start, wg_start, side="right") - 1
-    quoted = (j >= 0) & (wg_start < qg_end[np.maximum(j, 0)]) if len(qg_start) else np.zeros(len(wg_start), bool)
-    w_voice = np.where(quoted, "quoted", "narrator").astype(object)
-    w_speaker = np.full(len(wg_start), None, dtype=object)
-    w_speaker[quoted] = q_speaker[j[quoted]]
+    q_speaker, q_speakers = _encode(quotes["speaker"])
+    m_speaker, m_speakers = _encode(mentions["speaker"])
+    speakers = np.asarray(list(dict.fromkeys([*q_speakers, *m_speakers])), dtype=object)
+    at = {s: i for i, s in enumerate(speakers)}
+    q_speaker = np.append(np.array([at[s] for s in q_speakers], np.int32), -1)[q_speaker]
+    m_speaker = np.append(np.array([at[s] for s in m_speakers], np.int32), -1)[m_speaker]
+    if not _sorted_by(qg_start):
+        q_order = np.argsort(qg_start, kind="stable")
+        qg_start, qg_end, q_speaker, q_doc = qg_start[q_order], qg_end[q_order], q_speaker[q_order], q_doc[q_order]
 
-    # kind and token text, computed once per distinct surface
-    codes, uniques = pd.factorize(w_surface)
-    w_kind = np.fromiter(map(_kind_of, uniques), dtype=np.int8, count=len(uniques))[codes]
-    u_norm = np.array([_norm_apostrophe(u) for u in uniques], dtype=object)
-    u_form = np.array([u.lower() for u in u_norm], dtype=object)
-    w_form = u_form[codes]
-    w_token = w_form.copy() if lowercase else u_norm[codes]
-    if stem:
-        is_word = w_kind == _WORD
-        f_codes, f_uniques = pd.factorize(w_form[is_word])
-        stemmer = _stemmer()
-        w_token[is_word] = np.array([stemmer.stem(f) for f in f_uniques], dtype=object)[f_codes]
+    # mentions by document and start (stable: mentions at the same place keep their table order)
+    if not _sorted_by(m_doc, m_start):
+        m_order = np.lexsort((m_start, m_doc))
+        m_doc, mg_start, mg_end, m_sent = m_doc[m_order], mg_start[m_order], mg_end[m_order], m_sent[m_order]
+        e_code, m_voice = e_code[m_order], m_voice[m_order]
+        m_surface, m_speaker = m_surface[m_order], m_speaker[m_order]
+    n_entities = len(entities)
 
-    # merge words and entities in text order
-    g_start = np.concatenate([wg_start, mg_start])
-    g_end = np.concatenate([wg_end, mg_end])
-    order = np.lexsort((g_end, g_start))
-    doc = np.concatenate([s_doc[w_sent], m_doc])[order]
-    n = len(order)
+    lexer = _Lexer()
+    columns: dict[str, list[np.ndarray]] = {k: [] for k in ("doc", "sent", "start", "end", "spell", "kind",
+                                                           "voice", "speaker", "ent_surface")}
+    cuts = np.searchsorted(np.cumsum(lengths), np.arange(_BLOCK_CHARS, int(lengths.sum()), _BLOCK_CHARS), side="right")
+    bounds = sorted({0, n_docs, *(int(x) for x in cuts if 0 < x < n_docs)})
+    for d0, d1 in itertools.pairwise(bounds):
+        w_sent, wg_start, wg_end, w_code = _block_words(lexer, texts, docs["text"], d0, d1, doc_base, sg, exact)
+        ma, mb = np.searchsorted(m_doc, [d0, d1], side="left")
+        ms, me = mg_start[ma:mb], mg_end[ma:mb]
+        # drop word tokens that overlap a mention
+        if len(ms):
+            reach = np.maximum.accumulate(me)
+            j = _rank(ms, wg_end, side="left") - 1
+            keep = ~((j >= 0) & (reach[np.maximum(j, 0)] > wg_start))
+            w_sent, wg_start, wg_end, w_code = w_sent[keep], wg_start[keep], wg_end[keep], w_code[keep]
+        # voice of word tokens: quoted inside a quotation span, else narrator
+        qa, qb = np.searchsorted(q_doc, [d0, d1], side="left")
+        j = _rank(qg_start[qa:qb], wg_start, side="right") - 1 + qa
+        quoted = (j >= qa) & (wg_start < qg_end[np.maximum(j, 0)]) if qb > qa else np.zeros(len(wg_start), bool)
+        w_speaker = np.full(len(wg_start), -1, dtype=np.int32)
+        w_speaker[quoted] = q_speaker[j[quoted]]
+        # spelling and kind of each word token, from its surface
+        word_code, surface_kind, _ = lexer.surface_info()
+        w_spell = n_entities + word_code[w_code]
+        # merge words and entities in text order (both runs are sorted, so the stable sort is a merge)
+        n_w = len(wg_start)
+        g_start, g_end = np.concatenate([wg_start, ms]), np.concatenate([wg_end, me])
+        span = int((g_end - g_start).max()) + 1 if len(g_start) else 1
+        if len(g_start) and (int(g_start.max()) + 1) * span < 2**62:
+            order = np.argsort(g_start * span + (g_end - g_start), kind="stable")
+        else:
+            order = np.lexsort((g_end, g_start))
+        doc = np.concatenate([sg["doc"][w_sent], m_doc[ma:mb]])[order]
+        columns["doc"].append(doc.astype(np.int32))
+        columns["sent"].append(np.concatenate([w_sent, m_sent[ma:mb]])[order].astype(np.int32))
+        columns["start"].append(_small_int(g_start[order] - doc_base[doc]))
+        columns["end"].append(_small_int(g_end[order] - doc_base[doc]))
+        columns["spell"].append(np.concatenate([w_spell, e_code[ma:mb]])[order].astype(np.int32))
+        columns["kind"].append(np.concatenate([surface_kind[w_code], np.full(mb - ma, _ENTITY, np.int8)])[order])
+        columns["voice"].append(np.concatenate([quoted.astype(np.int32), m_voice[ma:mb]])[order])
+        columns["speaker"].append(np.concatenate([w_speaker, m_speaker[ma:mb]])[order].astype(np.int32))
+        columns["ent_surface"].append(m_surface[ma:mb][order[order >= n_w] - n_w].astype(np.int32))
+
+    def joined(name: str, dtype) -> np.ndarray:
+        parts = columns.pop(name)
+        if not parts:
+            return np.empty(0, dtype or np.int32)
+        return np.concatenate(parts) if dtype is None else np.concatenate(parts).astype(dtype, copy=False)
+
+    # spellings: entity ids, then word surfaces with ’ read as ' (’ and ' spellings of a token have one kind)
+    word_code, surface_kind, _ = lexer.surface_info()
+    word_kind = np.zeros(len(lexer.words), dtype=np.int8)
+    word_kind[word_code] = surface_kind
+    doc = joined("doc", np.int32)
+    kind = joined("kind", np.int8)
+    start, end = joined("start", None), joined("end", None)      # int32 unless a block needed int64
     return _Stream(
-        doc_ids=doc_ids, texts=texts, s_doc=s_doc, s_id=s_id, s_start=s_start, s_end=s_end,
-        doc=doc,
-        sent=np.concatenate([w_sent, m_sent])[order],
-        token_id=np.arange(n, dtype=np.int64) - np.searchsorted(doc, doc, side="left"),
-        start=g_start[order] - doc_base[doc],
-        end=g_end[order] - doc_base[doc],
-        kind=np.concatenate([w_kind, np.full(len(mg_start), _ENTITY, np.int8)])[order],
-        token=np.concatenate([w_token, entity])[order],
-        form=np.concatenate([w_form, entity])[order],
-        surface=np.concatenate([np.full(len(wg_start), None, dtype=object), m_surface])[order],
-        voice=np.concatenate([w_voice, _object_array(mentions, "voice")])[order],
-        speaker=np.concatenate([w_speaker, _object_array(mentions, "speaker")])[order],
+        doc_ids=doc_ids, text=docs["text"].array, s_doc=s_doc.astype(np.int32), s_id=s_id,
+        s_start=s_start, s_end=s_end, doc=doc, sent=joined("sent", np.int32),
+        start=start, end=end,
+        kind=kind, spell=joined("spell", np.int32),
+        spellings=np.asarray([*entities, *lexer.words], dtype=object), n_entities=n_entities,
+        spell_kind=np.concatenate([np.full(n_entities, _ENTITY, np.int8), word_kind]),
+        voice=joined("voice", np.int8 if len(voices) < 128 else np.int32), voices=voices,
+        speaker=joined("speaker", np.int32), speakers=speakers,
+        ent_rows=np.flatnonzero(kind == _ENTITY), ent_surface=joined("ent_surface", np.int32), surfaces=surfaces,
+        doc_first=np.searchsorted(doc, np.arange(n_docs + 1), side="left"),
     )
 
 
@@ -357,31 +731,36 @@ def _stopword_set(stopwords: StopWords) -> frozenset[str]:
 
 @dataclass
 class _Prepared:
-    st: _Stream
+    st: _Tokens
     base: np.ndarray   # tokens kept by keep_punct / keep_numbers
     stop: np.ndarray   # tokens that are stop words (never entities)
     options: dict
+    _kept: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def kept(self) -> np.ndarray:
         """Tokens of the filtered stream that :func:`tokens` returns."""
-        return self.base & ~self.stop
+        if self._kept is None:
+            self._kept = self.base & ~self.stop if self.stop is not None else self.base
+        return self._kept
 
 
 def _prepare(corpus: Corpus, options: dict) -> _Prepared:
     opts = _options(options)
-    st = _build_stream(corpus, lowercase=bool(opts["lowercase"]), stem=bool(opts["stem"]))
+    stopset = _stopword_set(opts["stopwords"])
+    stream = _stream(corpus)
+    st = stream.view(lowercase=bool(opts["lowercase"]), stem=bool(opts["stem"]))
     base = np.ones(len(st.kind), dtype=bool)
     if not opts["keep_punct"]:
         base &= st.kind != _PUNCT
     if not opts["keep_numbers"]:
         base &= st.kind != _NUMBER
-    stopset = _stopword_set(opts["stopwords"])
     stop = np.zeros(len(st.kind), dtype=bool)
     if stopset:
-        f_codes, f_uniques = pd.factorize(st.form)
-        is_stop = np.fromiter((u in stopset for u in f_uniques), dtype=bool, count=len(f_uniques))
-        stop = is_stop[f_codes] & (st.kind != _ENTITY)
+        form_code, forms = stream.forms()
+        is_stop = np.fromiter((f in stopset for f in forms), dtype=bool, count=len(forms))
+        spelling_stop = is_stop[form_code] & (stream.spell_kind != _ENTITY)
+        stop = spelling_stop[st.spell]
     return _Prepared(st, base, stop, opts)
 
 
@@ -431,6 +810,14 @@ def _query_tokens(query: str, *, lowercase: bool, stem: bool) -> list[str]:
     return out
 
 
+def _surface_rows(st: _Tokens, text: str) -> np.ndarray:
+    """Rows of the entity tokens whose normalised mention surface is ``text``."""
+    hits = np.flatnonzero(st.surfaces == text) if len(st.surfaces) else np.empty(0, np.int64)
+    if not len(hits):
+        return np.empty(0, np.int64)
+    return st.ent_rows[np.isin(st.ent_surface, hits)]
+
+
 def _match(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
     """Find a query in the full stream: (first token row, last token row) of each match.
 
@@ -441,33 +828,30 @@ def _match(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
     st = prep.st
     q = WHITESPACE_RE.sub(" ", _norm_apostrophe(str(query))).strip()
     lower = q.lower()
-    entity = st.kind == _ENTITY
     code = st.code_of(lower)
-    if code >= 0 and (entity & (st.tcode == code)).any():
+    if code >= 0 and (st.tcode[st.ent_rows] == code).any():
         rows = np.flatnonzero(st.tcode == code)
         return rows, rows
-    by_surface = entity & (st.surface == lower)
-    if by_surface.any():
-        rows = np.flatnonzero(by_surface)
-        return rows, rows
+    by_surface = _surface_rows(st, lower)
+    if len(by_surface):
+        return by_surface, by_surface
     parts = _query_tokens(q, lowercase=prep.options["lowercase"], stem=prep.options["stem"])
     if not parts:
         raise ParameterError(f"query {query!r} contains no token", field="query",
                              hint="pass a word, a phrase or an entity id")
-    entity_rows = np.flatnonzero(entity)
 
-    def matches(rows: np.ndarray, text: str) -> np.ndarray:
-        hit = st.tcode[rows] == st.code_of(text)
-        spelled = entity_rows[st.surface[entity_rows] == text.lower()]
-        return hit | np.isin(rows, spelled)
+    def matches(text: str) -> np.ndarray:
+        hit = st.tcode == st.code_of(text)
+        hit[_surface_rows(st, text.lower())] = True
+        return hit
 
-    first = np.arange(len(st.tcode))
-    first = first[matches(first, parts[0])]
+    n = len(st.tcode)
+    first = np.flatnonzero(matches(parts[0]))
     for j, text in enumerate(parts[1:], start=1):
         nxt = first + j
-        ok = nxt < len(st.tcode)
+        ok = nxt < n
         first, nxt = first[ok], nxt[ok]
-        ok = (st.sent[nxt] == st.sent[first]) & matches(nxt, text)
+        ok = (st.sent[nxt] == st.sent[first]) & matches(text)[nxt]
         first = first[ok]
     return first, first + len(parts) - 1
 
@@ -592,12 +976,12 @@ def tokens(
     return pd.DataFrame({
         "doc_id": _strings(st.doc_ids, st.doc[rows]),
         "sent_id": pd.array(st.s_id[st.sent[rows]], dtype="Int64"),
-        "token_id": pd.array(st.token_id[rows], dtype="Int64"),
-        "start": pd.array(st.start[rows], dtype="Int64"),
-        "end": pd.array(st.end[rows], dtype="Int64"),
+        "token_id": pd.array(st.token_id(rows), dtype="Int64"),
+        "start": pd.array(st.start[rows].astype(np.int64), dtype="Int64"),
+        "end": pd.array(st.end[rows].astype(np.int64), dtype="Int64"),
         "token": _strings(st.tuniq, st.tcode[rows]),
-        "voice": _strings(st.voice[rows]),
-        "speaker": _strings(st.speaker[rows]),
+        "voice": _strings(st.voices, st.voice[rows]),
+        "speaker": _strings(st.speakers, st.speaker[rows]),
         "is_entity": pd.array(st.kind[rows] == _ENTITY, dtype="boolean"),
     })
 
@@ -605,29 +989,71 @@ def tokens(
 # --------------------------------------------------------------------------- word lists and n-grams
 
 
-def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, strings: np.ndarray, *,
-                     by: list[str], min_count: int, top: int | None) -> pd.DataFrame:
-    """Count term codes per group: count, per_10k, doc_freq, range_pct."""
-    keys = corpus.documents[by].reset_index(drop=True) if by else pd.DataFrame(index=range(len(corpus.documents)))
-    group = by or ["_all"]
+def _groups(documents: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(group code of each document, a document row of each group); one group when ``by`` is empty."""
     if not by:
-        keys["_all"] = 0
-    units = pd.DataFrame({"_doc": doc, "_code": code})
-    for column in group:
-        units[column] = keys[column].array.take(doc)
-    per_doc = units.groupby([*group, "_code", "_doc"], dropna=False, sort=False).size().rename("_n").reset_index()
-    table = per_doc.groupby([*group, "_code"], dropna=False, sort=False).agg(
-        count=("_n", "sum"), doc_freq=("_doc", "size")).reset_index()
-    totals = units.groupby(group, dropna=False).size().rename("_total").reset_index()
-    n_docs = keys.groupby(group, dropna=False).size().rename("_docs").reset_index()
-    table = table.merge(totals, on=group, how="left").merge(n_docs, on=group, how="left")
-    table = table[table["count"] >= min_count]
-    out = table[by].copy() if by else pd.DataFrame(index=table.index)
-    out["term"] = pd.array(strings[table["_code"].to_numpy()], dtype="string")
-    out["count"] = pd.array(table["count"].to_numpy(), dtype="Int64")
-    out["per_10k"] = table["count"].to_numpy() / table["_total"].to_numpy() * 10_000
-    out["doc_freq"] = pd.array(table["doc_freq"].to_numpy(), dtype="Int64")
-    out["range_pct"] = table["doc_freq"].to_numpy() / table["_docs"].to_numpy() * 100
+        return np.zeros(len(documents), dtype=np.int64), np.zeros(1 if len(documents) else 0, dtype=np.int64)
+    codes = documents.groupby(by, dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
+    _, first_row = np.unique(codes, return_index=True)
+    return codes, first_row
+
+
+def _doc_freq(cell: np.ndarray, doc: np.ndarray, cells: np.ndarray, n_docs: int) -> np.ndarray:
+    """Number of distinct documents among the units of each of ``cells`` (counted for those cells only)."""
+    local = np.full(int(cell.max()) + 1 if len(cell) else 0, -1, dtype=np.int64)
+    local[cells] = np.arange(len(cells))
+    mine = local[cell] if len(cell) else np.empty(0, np.int64)
+    rows = np.flatnonzero(mine >= 0)
+    pair = mine[rows] * n_docs + doc[rows]
+    if len(cells) * n_docs <= 50_000_000:               # a few terms: a (term × document) grid is cheapest
+        seen = np.zeros(len(cells) * n_docs, dtype=bool)
+        seen[pair] = True
+        return seen.reshape(len(cells), n_docs).sum(axis=1)
+    return np.bincount(pd.unique(pair) // n_docs, minlength=len(cells))
+
+
+def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, strings_of, *,
+                     by: list[str], min_count: int, top: int | None) -> pd.DataFrame:
+    """Count term codes per group: count, per_10k, doc_freq, range_pct.
+
+    ``doc`` and ``code`` give each counted unit's document and term (codes are
+    non-negative integers); ``strings_of(codes)`` returns the text of some term
+    codes, and is asked only for the terms reported.
+    """
+    documents = corpus.documents
+    n_docs = max(len(documents), 1)
+    doc_group, group_row = _groups(documents, by)
+    n_groups = max(len(group_row), 1)
+    group = doc_group[doc]
+    vocabulary = int(code.max()) + 1 if len(code) else 1
+    if n_groups > 1:
+        cell, keys = pd.factorize(group * vocabulary + code)       # (group, term) → cell
+        keys = np.asarray(keys, dtype=np.int64)
+        cell_group, cell_term = keys // vocabulary, keys % vocabulary
+    else:
+        cell = code
+        cell_group, cell_term = np.zeros(vocabulary, dtype=np.int64), np.arange(vocabulary)
+    count = np.bincount(cell, minlength=len(cell_term))
+    totals = np.bincount(group, minlength=n_groups)
+    group_docs = np.bincount(doc_group, minlength=n_groups)
+    keep = np.flatnonzero((count >= min_count) & (count > 0))
+    if top is not None and len(keep):
+        # candidates: cells counted at least as often as the top-th of their group (ties kept)
+        order = keep[np.lexsort((-count[keep], cell_group[keep]))]
+        g = cell_group[order]
+        rank = np.arange(len(order)) - np.searchsorted(g, g, side="left")
+        floor = np.full(n_groups, 0, dtype=np.int64)
+        at_top = rank == top - 1
+        floor[g[at_top]] = count[order[at_top]]
+        keep = keep[count[keep] >= floor[cell_group[keep]]]
+    doc_freq = _doc_freq(cell, doc, keep, n_docs)
+    out = documents[by].iloc[group_row[cell_group[keep]]].reset_index(drop=True) if by \
+        else pd.DataFrame(index=range(len(keep)))
+    out["term"] = pd.array(np.asarray(strings_of(cell_term[keep]), dtype=object), dtype="string")
+    out["count"] = pd.array(count[keep], dtype="Int64")
+    out["per_10k"] = count[keep] / totals[cell_group[keep]] * 10_000
+    out["doc_freq"] = pd.array(doc_freq, dtype="Int64")
+    out["range_pct"] = doc_freq / group_docs[cell_group[keep]] * 100
     out = out.sort_values([*by, "count", "term"], ascending=[True] * len(by) + [False, True],
                           na_position="last", kind="mergesort")
     if top is not None:
@@ -635,27 +1061,36 @@ def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, strings:
     return out.reset_index(drop=True)
 
 
-def _ngram_units(prep: _Prepared, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """N-grams of the filtered stream: (document code, n-gram code, n-gram strings)."""
+def _ngram_units(prep: _Prepared, n: int) -> tuple[np.ndarray, np.ndarray, object]:
+    """N-grams of the filtered stream: (document code, n-gram code, function giving the texts of codes)."""
     st = prep.st
     rows = np.flatnonzero(prep.base)
     m = len(rows) - n + 1
     if m <= 0:
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, object)
+        return np.empty(0, np.int64), np.empty(0, np.int64), lambda codes: np.empty(0, object)
     ok = ~prep.stop[rows[:m]] & ~prep.stop[rows[n - 1:n - 1 + m]]
     for j in range(1, n):
         ok &= st.sent[rows[j:j + m]] == st.sent[rows[:m]]
-    first = np.flatnonzero(ok)
+    first = rows[np.flatnonzero(ok)]                    # stream row of each n-gram's first token
     if n == 1:
-        return st.doc[rows[first]], st.tcode[rows[first]], st.tuniq
-    key = st.tcode[rows[first]]
+        return st.doc[first], st.tcode[first], lambda codes: st.tuniq[codes]
+    positions = np.flatnonzero(ok)
+    key = st.tcode[first].astype(np.int64)
     for j in range(1, n):
-        key, _ = pd.factorize(key * len(st.tuniq) + st.tcode[rows[first + j]])
-    _, where = np.unique(key, return_index=True)        # first occurrence of codes 0..K-1
-    strings = st.tuniq[st.tcode[rows[first[where]]]]
-    for j in range(1, n):
-        strings = strings + " " + st.tuniq[st.tcode[rows[first[where] + j]]]
-    return st.doc[rows[first]], key.astype(np.int64), strings
+        key, _ = pd.factorize(key * len(st.tuniq) + st.tcode[rows[positions + j]])
+    # factorize numbers n-grams in order of first appearance: first occurrences are the new maxima
+    new = np.ones(len(key), dtype=bool)
+    new[1:] = key[1:] > np.maximum.accumulate(key)[:-1]
+    where = positions[new]                              # position in ``rows`` of each code's first n-gram
+
+    def strings_of(codes: np.ndarray) -> np.ndarray:
+        at = where[codes]
+        strings = st.tuniq[st.tcode[rows[at]]]
+        for j in range(1, n):
+            strings = strings + " " + st.tuniq[st.tcode[rows[at + j]]]
+        return strings
+
+    return st.doc[first], key.astype(np.int64), strings_of
 
 
 def word_list(
@@ -714,8 +1149,8 @@ def word_list(
     prep = _prepare(corpus, token_options)
     if top is not None:
         _positive_int(top, "top")
-    doc, code, strings = _ngram_units(prep, 1)
-    return _frequency_table(corpus, doc, code, strings, by=_by_columns(corpus, by),
+    doc, code, strings_of = _ngram_units(prep, 1)
+    return _frequency_table(corpus, doc, code, strings_of, by=_by_columns(corpus, by),
                             min_count=_positive_int(min_count, "min_count"), top=top)
 
 
@@ -766,8 +1201,8 @@ def ngrams(
     _choice(n, "n", (1, 2, 3))
     if top is not None:
         _positive_int(top, "top")
-    doc, code, strings = _ngram_units(prep, n)
-    return _frequency_table(corpus, doc, code, strings, by=_by_columns(corpus, by),
+    doc, code, strings_of = _ngram_units(prep, n)
+    return _frequency_table(corpus, doc, code, strings_of, by=_by_columns(corpus, by),
                             min_count=_positive_int(min_count, "min_count"), top=top)
 
 
@@ -886,25 +1321,34 @@ def collocations(
     _choice(sort_by, "sort_by", measures)
     st = prep.st
     rows = np.flatnonzero(prep.base)
-    firsts, seconds = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
-    for distance in range(1, window + 1):
-        m = len(rows) - distance
-        if m <= 0:
-            break
-        same = st.sent[rows[:m]] == st.sent[rows[distance:]]
-        firsts.append(rows[:m][same])
-        seconds.append(rows[distance:][same])
-    x, y = np.concatenate(firsts), np.concatenate(seconds)
+    code, sent = st.tcode[rows].astype(np.int64), st.sent[rows]
+    del rows
     vocabulary = len(st.tuniq)
-    xc, yc = st.tcode[x], st.tcode[y]
-    n = len(x)
-    f1_all = np.bincount(xc, minlength=vocabulary)
-    f2_all = np.bincount(yc, minlength=vocabulary)
-    pairs, o11 = np.unique(xc * vocabulary + yc, return_counts=True)
-    w1, w2 = pairs // max(vocabulary, 1), pairs % max(vocabulary, 1)
     stop_code = np.zeros(vocabulary, dtype=bool)
     stop_code[st.tcode[prep.stop]] = True
-    keep = (o11 >= min_count) & ~stop_code[w1] & ~stop_code[w2]
+    f1_all = np.zeros(vocabulary, dtype=np.int64)
+    f2_all = np.zeros(vocabulary, dtype=np.int64)
+    n = 0
+    keys, counts = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    for distance in range(1, window + 1):              # counted distance by distance, to bound memory
+        m = len(code) - distance
+        if m <= 0:
+            break
+        same = sent[:m] == sent[distance:]
+        xc, yc = code[:m][same], code[distance:][same]
+        n += len(xc)
+        f1_all += np.bincount(xc, minlength=vocabulary)
+        f2_all += np.bincount(yc, minlength=vocabulary)
+        shown = ~stop_code[xc] & ~stop_code[yc]         # pairs with a stop word count in f1, f2 and n only
+        xc, yc = xc[shown], yc[shown]
+        pair_code, pair_key = pd.factorize(xc * vocabulary + yc)
+        keys.append(np.asarray(pair_key, dtype=np.int64))
+        counts.append(np.bincount(pair_code, minlength=len(pair_key)))
+    pair_code, pairs = pd.factorize(np.concatenate(keys))
+    pairs = np.asarray(pairs, dtype=np.int64)
+    o11 = np.bincount(pair_code, weights=np.concatenate(counts), minlength=len(pairs)).astype(np.int64)
+    w1, w2 = pairs // max(vocabulary, 1), pairs % max(vocabulary, 1)
+    keep = o11 >= min_count
     if node is not None:
         first, last = _match(prep, node)
         if (first != last).any():
@@ -1217,8 +1661,7 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     term_index, first = _occurrences(prep, labels)
     kept = prep.kept.astype(np.int64)
     before = np.cumsum(kept) - kept                       # kept tokens before each row, corpus-wide
-    doc_first = np.searchsorted(st.doc, np.arange(len(st.doc_ids)), side="left")
-    doc_before = np.append(before, kept.sum())[doc_first]
+    doc_before = np.append(before, kept.sum())[st.doc_first[:-1]]
     n_tokens = np.bincount(st.doc[prep.kept], minlength=len(st.doc_ids))
     doc = st.doc[first]
     position = before[first] - doc_before[doc]
@@ -1227,9 +1670,9 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     return pd.DataFrame({
         "doc_id": pd.array(st.doc_ids[doc], dtype="string"),
         "term": pd.array(np.array(labels, dtype=object)[term_index], dtype="string"),
-        "token_id": pd.array(st.token_id[first], dtype="Int64"),
-        "start": pd.array(st.start[first], dtype="Int64"),
-        "end": pd.array(st.end[first], dtype="Int64"),
+        "token_id": pd.array(st.token_id(first), dtype="Int64"),
+        "start": pd.array(st.start[first].astype(np.int64), dtype="Int64"),
+        "end": pd.array(st.end[first].astype(np.int64), dtype="Int64"),
         "position": pd.array(position, dtype="Int64"),
         "n_tokens": pd.array(n_tokens[doc], dtype="Int64"),
         "rel_position": rel.astype(float),
@@ -1402,21 +1845,24 @@ def kwic(
         left_start = st.s_start[np.maximum(sent - window, s_lo)]
         right_end = st.s_end[np.minimum(sent + window, s_hi)]
         left_start, right_end = np.minimum(left_start, m_start), np.maximum(right_end, m_end)
-    texts = st.texts[doc]
+    shown, where = np.unique(doc, return_inverse=True)          # read each document's text once
+    texts = np.asarray(st.text[shown].to_numpy(dtype=object, na_value=""), dtype=object)[where.ravel()] \
+        if len(doc) else np.empty(0, dtype=object)
 
     def clip(a: np.ndarray, b: np.ndarray) -> list[str]:
-        return [WHITESPACE_RE.sub(" ", t[i:j]).strip() for t, i, j in zip(texts, a.tolist(), b.tolist())]
+        # " ".join(s.split()) is WHITESPACE_RE.sub(" ", s).strip(): both split at str.isspace characters
+        return [" ".join(t[i:j].split()) for t, i, j in zip(texts, a.tolist(), b.tolist())]
 
     out = pd.DataFrame({
         "doc_id": pd.array(st.doc_ids[doc], dtype="string"),
         "sent_id": pd.array(st.s_id[st.sent[first]], dtype="Int64"),
-        "start": pd.array(m_start, dtype="Int64"),
-        "end": pd.array(m_end, dtype="Int64"),
+        "start": pd.array(m_start.astype(np.int64), dtype="Int64"),
+        "end": pd.array(m_end.astype(np.int64), dtype="Int64"),
         "left": pd.array(clip(left_start, m_start), dtype="string"),
         "match": pd.array(clip(m_start, m_end), dtype="string"),
         "right": pd.array(clip(m_end, right_end), dtype="string"),
-        "voice": pd.array(st.voice[first], dtype="string"),
-        "speaker": pd.array(st.speaker[first], dtype="string"),
+        "voice": _strings(st.voices, st.voice[first].astype(np.intp)),
+        "speaker": _strings(st.speakers, st.speaker[first].astype(np.intp)),
     })
     if sort is not None:
         context = out["left"] if sort == "left" else out["right"]

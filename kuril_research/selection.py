@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .corpus import TABLE_NAMES, Corpus
 from .errors import ParameterError
@@ -78,14 +81,22 @@ def select_documents(corpus, *, outlets: Sequence[str] | None = None,
         if date_to is not None:
             keep &= (first <= _bound(date_to, "date_to", end=True)).fillna(False).astype(bool)
     kept = docs[keep.to_numpy()].reset_index(drop=True)
-    ids = set(kept["doc_id"])
     tables = {name: getattr(corpus, name) for name in TABLE_NAMES}
     for name, table in tables.items():
         if name == "documents":
             tables[name] = kept
         elif "doc_id" in table.columns:
-            tables[name] = table[table["doc_id"].isin(ids).to_numpy()].reset_index(drop=True)
+            tables[name] = table[_isin(table["doc_id"], kept["doc_id"])].reset_index(drop=True)
     return Corpus(**tables, build=dict(corpus.build))
+
+
+def _isin(values: pd.Series, ids: pd.Series) -> np.ndarray:
+    """``values.isin(ids)`` as a NumPy mask; in Arrow when both are Arrow strings (several times faster)."""
+    if isinstance(values.array, pd.arrays.ArrowExtensionArray) and isinstance(ids.array, pd.arrays.ArrowExtensionArray):
+        found = pc.is_in(values.array.__arrow_array__(), value_set=pa.chunked_array(ids.array.__arrow_array__()),
+                         skip_nulls=True)
+        return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return values.isin(set(ids.dropna())).to_numpy(dtype=bool)
 
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

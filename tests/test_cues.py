@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuril_research import schema
+from kuril_research import cues, schema
 from kuril_research.cues import (
     _example_corpus,
     assign_voice,
@@ -323,3 +323,64 @@ def test_match_equals_the_obvious_implementation(crowded, sentences):
     got = sorted((int(s), int(b) - int(starts[s]), int(e) - int(starts[s]), c)
                  for s, b, e, c in hits[["sent_id", "start", "end", "cue"]].itertuples(index=False))
     assert got == reference_match(crowded, sentences)
+
+
+# --- the RE2 prefilter -------------------------------------------------------------------------
+
+def test_prefilter_classes_are_pythons():
+    """The RE2 classes standing for \\w, \\d and \\s hold exactly the characters Python's re puts in them."""
+    import sys
+    from re import _constants as c
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chars = pa.array([chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF])
+    classes = cues._category_classes()["full"]
+    for category, python in ((c.CATEGORY_WORD, r"\w"), (c.CATEGORY_DIGIT, r"\d"), (c.CATEGORY_SPACE, r"\s")):
+        ours = pc.match_substring_regex(chars, pattern=f"^[{classes[category]}]$").to_pylist()
+        theirs = [re.fullmatch(python, ch) is not None for ch in chars.to_pylist()]
+        assert ours == theirs, python
+
+
+@pytest.mark.parametrize("pattern, safe", [
+    ("peace treat(?:y|ies)", True),
+    (r"u\.s\. sanctions?", True),
+    (r"(?:us|japan)[-–](?:japan|us) alliance", True),
+    (r"peace\W+treaty", False),          # \W matches the separator between sentences
+    (r"peace.treaty", False),
+    (r"peace [^x]reaty", False),
+    (r"treaty(?= talks)", False),         # a lookahead may look past the sentence
+    (r"treaty$", False),
+])
+def test_prefilter_only_for_patterns_that_stay_in_their_sentence(tmp_path, pattern, safe):
+    lex = lexicon(tmp_path, f"""\
+      - id: treaty
+        label: Treaty
+        patterns: ['{pattern}']
+    """)
+    assert (cues._prefilter(lex) is not None) == safe
+
+
+SHIPPED_WORDS = st.sampled_from([
+    "peace treaty", "peace-treaty talks", "the Northern Territories", "anti-Russian sanctions", "sanctions",
+    "bilateral trade", "trade turnover", "fell", "by 25%", "joint economic activities", "U.S.", "US-Japan",
+    "alliance", "1956 Declaration", "Kuril", "Japan’s", "Russia's", "islands", "missile systems", "fishing quotas",
+    "investment", "LNG", "Sakhalin-2", "the", "a", ",", ".", "\u00a0", "x1", "_", "—"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(sentences=st.lists(st.lists(SHIPPED_WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=6))
+def test_prefilter_gives_the_matches_of_a_full_scan(shipped_lexicons, sentences):
+    corpus = _example_corpus({"d": [sentences]})
+    for lex in shipped_lexicons:
+        assert cues._prefilter(lex) is not None
+        pd.testing.assert_frame_equal(lex._match(corpus.sentences), lex._match(corpus.sentences, prefilter=False))
+
+
+@pytest.fixture(scope="module")
+def shipped_lexicons():
+    from kuril_research.framing import load_codebook
+    from kuril_research.trade import load_lexicon
+
+    return [load_codebook(), load_lexicon()]

@@ -15,6 +15,7 @@ import pytest
 from kuril_research import framing
 from kuril_research.cues import _example_corpus
 from kuril_research.errors import InputError, LexiconError, ParameterError
+from kuril_research.figures import MAX_ROWS, choose_documents, plot_heatmap
 from kuril_research.framing import (
     frame_profile,
     frames,
@@ -307,6 +308,20 @@ def test_frame_profile_by_document(profile_corpus):
         ["e", "treaty_negotiation", 0, 0, NA],        # no sentences: share undefined
         ["e", "sanctions_hostility", 0, 0, NA],
     ]
+
+
+def test_frames_by_document_heatmap_draws_the_chosen_documents(profile_corpus):
+    hits = frames(profile_corpus)
+    by_document = frame_profile(hits, corpus=profile_corpus)
+    shown = choose_documents(profile_corpus.documents["doc_id"], hits["doc_id"], 1)
+    assert shown == ["t1"]                  # t1: 4 (sentence, frame) hits (sanctions, both, treaty); k1: 1
+    grid = by_document.pivot(index="doc_id", columns="frame", values="share").astype(float).loc[shown]
+    fig = plot_heatmap(grid)
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_yticklabels()] == shown
+    assert len(ax.texts) == grid.shape[1]                       # one annotated cell per frame
+    with pytest.raises(ParameterError, match="more than a figure can show"):
+        plot_heatmap(pd.DataFrame({"f": [0.0] * (MAX_ROWS + 1)}))
 
 
 def test_frame_profile_by_outlet_from_hits(profile_corpus):

@@ -21,6 +21,8 @@ Habomai (d1) and Khabomai (d2) are both entity habomai: count 2.
 
 from __future__ import annotations
 
+import gc
+import itertools
 import math
 
 import numpy as np
@@ -31,7 +33,7 @@ from hypothesis import given, settings, strategies as st
 from kuril_research import frequency, schema
 from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError, LexiconError, ParameterError
-from kuril_research.figures import plot_dispersion
+from kuril_research.figures import MAX_ROWS, choose_documents, plot_dispersion
 
 ENTITY_TYPES = {"habomai": "island_group", "northern_territories": "collective_name", "sergey_lavrov": "person"}
 
@@ -536,6 +538,25 @@ def test_positions_and_plot(kuril):
     assert len(ax.collections[0].get_segments()) == 2
 
 
+def test_choose_documents_for_a_figure():
+    # occurrences: d1 once, d2 three times, d3 twice, d4 never
+    occurrences = ["d2", "d1", "d2", "d3", "d2", "d3", "elsewhere"]
+    assert choose_documents(["d1", "d2", "d3", "d4"], occurrences, 2) == ["d2", "d3"]       # in corpus order
+    assert choose_documents(["d3", "d2", "d1", "d4"], occurrences, 2) == ["d3", "d2"]
+    assert choose_documents(["d1", "d2", "d3", "d4"], ["d4", "d1"], 1) == ["d1"]           # a tie: the earlier
+    assert choose_documents(["d1", "d2", "d3", "d4"], [], 3) == ["d1", "d2", "d3"]
+    assert choose_documents(["d1", "d2"], occurrences, 40) == ["d1", "d2"]
+    with pytest.raises(ParameterError, match="max_documents"):
+        choose_documents(["d1"], [], 0)
+
+
+def test_dispersion_plot_refuses_too_many_documents(kuril):
+    p = frequency.positions(kuril, "habomai")
+    with pytest.raises(ParameterError, match="more than a figure can show") as info:
+        plot_dispersion(p, doc_ids=[f"doc{i}" for i in range(MAX_ROWS + 1)])
+    assert "choose_documents" in info.value.hint
+
+
 # --------------------------------------------------------------------------- trend
 
 
@@ -601,6 +622,191 @@ def test_kwic_sentence_unit_and_voice(kuril):
 def test_kwic_sort(kuril, sort, order):
     # left neighbours: d2 "The", d3 "a"; right neighbours: d2 "talks", d3 "in"
     assert frequency.kwic(kuril, "peace treaty", window=1, sort=sort).doc_id.tolist() == order
+
+
+# --------------------------------------------------------------------------- reuse of the token stream
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Count the token streams built (each call of frequency._build_stream)."""
+    calls = []
+    real = frequency._build_stream
+
+    def counting(corpus):
+        calls.append(corpus)
+        return real(corpus)
+
+    monkeypatch.setattr(frequency, "_build_stream", counting)
+    return calls
+
+
+def counts(corpus, **options) -> dict[str, int]:
+    return dict(zip(*frequency.word_list(corpus, **options)[["term", "count"]].to_numpy().T))
+
+
+def test_stream_is_built_once_per_corpus(builds):
+    corpus = make_corpus(KURIL_DOCS)
+    assert counts(corpus)["habomai"] == 2
+    frequency.ngrams(corpus, 2)
+    frequency.collocations(corpus, window=3, stopwords="default")
+    frequency.keyness(corpus, ("outlet", "TASS"))
+    frequency.dispersion(corpus, terms=["habomai"])
+    frequency.positions(corpus, "habomai")
+    frequency.trend(corpus, "habomai")
+    frequency.kwic(corpus, "peace treaty")
+    # the other token options are views of the same stream
+    assert counts(corpus, stem=True)["island"] == 2 and counts(corpus, lowercase=False)["The"] == 3
+    assert len(frequency.tokens(corpus, keep_punct=True, stopwords="default")) == 25 + 5 + 2 + 2
+    assert len(builds) == 1
+    other = make_corpus(KURIL_DOCS)                   # equal tables, but another corpus: its own stream
+    assert counts(other)["habomai"] == 2 and len(builds) == 2
+
+
+def test_replaced_table_gives_a_fresh_stream(builds):
+    corpus = make_corpus(KURIL_DOCS)
+    assert len(frequency.tokens(corpus)) == 35
+    corpus.documents = corpus.documents[corpus.documents.doc_id != "d1"].reset_index(drop=True)
+    t = frequency.tokens(corpus)
+    assert len(t) == 11 + 11 and set(t.doc_id) == {"d2", "d3"}     # d1's 13 tokens are gone
+    assert counts(corpus)["habomai"] == 1                          # only Khabomai (d2) is left
+    assert len(builds) == 2
+
+
+def test_text_edited_in_place_gives_a_fresh_stream(builds):
+    corpus = make_corpus(KURIL_DOCS)
+    assert counts(corpus)["tokyo"] == 2                            # d2 and d3
+    d2 = corpus.documents.index[corpus.documents.doc_id == "d2"][0]
+    corpus.documents.loc[d2, "text"] = corpus.documents.loc[d2, "text"].replace("Tokyo", "Osaka")  # same length
+    after = counts(corpus)
+    assert after["tokyo"] == 1 and after["osaka"] == 1
+    assert len(builds) == 2
+
+
+def test_offsets_edited_in_place_give_a_fresh_stream(builds):
+    corpus = make_corpus(KURIL_DOCS)
+    assert counts(corpus)["treaty"] == 2                           # d2 and d3
+    # cut d3's second sentence "Tokyo wants a peace treaty in 2020." down to "Tokyo wants"
+    s = corpus.sentences
+    i = s.index[(s.doc_id == "d3") & (s.sent_id == 1)][0]
+    s.loc[i, "end"] = s.loc[i, "start"] + len("Tokyo wants")
+    assert len(frequency.tokens(corpus)) == 35 - 5                 # a peace treaty in 2020: 5 tokens fewer
+    assert counts(corpus)["treaty"] == 1
+    assert len(builds) == 2
+
+
+def test_mention_edited_in_place_gives_a_fresh_stream(builds):
+    corpus = make_corpus(KURIL_DOCS)
+    assert counts(corpus)["habomai"] == 2
+    m = corpus.mentions
+    m.loc[m.index[m.surface == "Khabomai"][0], "entity"] = "shikotan"
+    after = counts(corpus)
+    assert after["habomai"] == 1 and after["shikotan"] == 1
+    assert frequency.kwic(corpus, "shikotan").doc_id.tolist() == ["d2"]
+    assert len(builds) == 2
+
+
+def test_other_columns_do_not_rebuild_the_stream_but_count(builds):
+    corpus = make_corpus(KURIL_DOCS)
+    frequency.word_list(corpus, by="outlet")
+    corpus.documents.loc[corpus.documents.doc_id == "d3", "outlet"] = "TASS"   # not a column of the stream
+    by_outlet = frequency.word_list(corpus, by="outlet")
+    assert row(by_outlet, outlet="TASS", term="habomai")["count"] == 1
+    assert row(by_outlet, outlet="TASS", term="the")["count"] == 2                   # d1 once, d3 once
+    assert row(by_outlet, outlet="TASS", term="the").per_10k == pytest.approx(2 / 24 * 10_000)  # 13 + 11 tokens
+    assert len(builds) == 1
+
+
+def test_a_selection_has_its_own_stream(builds):
+    from kuril_research.selection import select_documents
+
+    corpus = make_corpus(KURIL_DOCS)
+    assert counts(corpus)["the"] == 4
+    nhk = select_documents(corpus, outlets=["NHK"])
+    assert counts(nhk)["the"] == 1 and len(frequency.tokens(nhk)) == 11     # d3 only
+    assert counts(corpus)["the"] == 4                                       # the full corpus is untouched
+    assert len(builds) == 2
+
+
+def test_a_dropped_corpus_frees_its_stream():
+    corpus = make_corpus(KURIL_DOCS)
+    before = len(frequency._STREAMS)
+    frequency.tokens(corpus)
+    assert len(frequency._STREAMS) == before + 1
+    del corpus
+    gc.collect()
+    assert len(frequency._STREAMS) == before
+
+
+def test_a_failed_build_is_not_remembered(kuril):
+    mentions = kuril.mentions.copy()
+    mentions.loc[0, "end"] = 60                        # d1's first sentence ends at 40
+    broken = Corpus(documents=kuril.documents, sentences=kuril.sentences, quotes=kuril.quotes, mentions=mentions)
+    for _ in range(2):
+        with pytest.raises(CorpusTableError, match="not inside one sentence"):
+            frequency.tokens(broken)
+    broken.mentions = kuril.mentions                   # repaired: now it counts
+    assert len(frequency.tokens(broken)) == 35
+
+
+@pytest.mark.parametrize("text, spans, tokens, sent_ids", [
+    # a sentence ends inside a run of non-space characters and a letter follows it
+    ("The talks ended.Tokyo waits.", [(0, 16), (16, 28)],
+     ["the", "talks", "ended", ".", "tokyo", "waits", "."], [0, 0, 0, 0, 1, 1, 1]),
+    # "25percent" would be one token across the boundary: each sentence is tokenised on its own
+    ("Rate 25percent", [(0, 7), (7, 14)], ["rate", "25", "percent"], [0, 0, 1]),
+    # so would the abbreviation "U.S."
+    ("In the U.S. talks", [(0, 9), (9, 17)], ["in", "the", "u", ".", "s", ".", "talks"], [0, 0, 0, 0, 1, 1, 1]),
+    # text between sentences is not tokenised
+    ("Kuril talks. -- Tokyo.", [(0, 12), (16, 22)], ["kuril", "talks", ".", "tokyo", "."], [0, 0, 0, 1, 1]),
+])
+def test_tokens_never_cross_a_sentence_boundary(text, spans, tokens, sent_ids):
+    corpus = Corpus(
+        documents=schema.conform("documents", [{"doc_id": "x", "text": text}]),
+        sentences=schema.conform("sentences", [{"doc_id": "x", "sent_id": i, "para_id": 0, "start": a, "end": b,
+                                                "text": text[a:b]} for i, (a, b) in enumerate(spans)]))
+    t = frequency.tokens(corpus, keep_punct=True)
+    assert t.token.tolist() == tokens and t.sent_id.tolist() == sent_ids
+
+
+TRICKY = st.text(alphabet="aSs19'’.,:-_ \n\u00a0", min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TRICKY, st.lists(st.integers(min_value=0, max_value=40), max_size=8))
+def test_scanning_whole_documents_equals_scanning_each_sentence(text, cuts):
+    """The fast path (split documents at spaces) must give exactly the tokens of the sentence-by-sentence scan."""
+    points = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    spans = [(a, b) for i, (a, b) in enumerate(itertools.pairwise(points)) if i % 3 != 2]   # leave some gaps
+
+    def corpus():
+        return Corpus(
+            documents=schema.conform("documents", [{"doc_id": "x", "text": text}]),
+            sentences=schema.conform("sentences", [{"doc_id": "x", "sent_id": i, "para_id": 0, "start": a, "end": b,
+                                                    "text": text[a:b]} for i, (a, b) in enumerate(spans)]))
+
+    fast = frequency.tokens(corpus(), keep_punct=True, lowercase=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frequency, "_arrow_text", lambda values: None)      # forces the sentence-by-sentence scan
+        exact = frequency.tokens(corpus(), keep_punct=True, lowercase=False)
+    pd.testing.assert_frame_equal(fast, exact)
+
+
+def test_the_order_of_table_rows_does_not_matter(kuril):
+    shuffled = Corpus(documents=kuril.documents, sentences=kuril.sentences.iloc[::-1],
+                      quotes=kuril.quotes.iloc[::-1], mentions=kuril.mentions.iloc[::-1])
+    pd.testing.assert_frame_equal(frequency.tokens(shuffled), frequency.tokens(kuril))
+
+
+def test_overlapping_sentences_are_each_tokenised():
+    text = "Kuril talks resumed."
+    corpus = Corpus(
+        documents=schema.conform("documents", [{"doc_id": "x", "text": text}]),
+        sentences=schema.conform("sentences", [
+            {"doc_id": "x", "sent_id": 0, "para_id": 0, "start": 0, "end": 11, "text": text[:11]},
+            {"doc_id": "x", "sent_id": 1, "para_id": 0, "start": 6, "end": 20, "text": text[6:]}]))
+    # "talks" lies in both sentences, so it is counted in each
+    assert frequency.tokens(corpus).token.tolist() == ["kuril", "talks", "talks", "resumed"]
 
 
 # --------------------------------------------------------------------------- parameters

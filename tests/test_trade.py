@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from kuril_research import trade
-from kuril_research.cues import _example_corpus
+from kuril_research.cues import CueLexicon, _example_corpus
 from kuril_research.errors import LexiconError, ParameterError
 from kuril_research.framing import load_codebook
 from kuril_research.lexicons import data_path, file_sha256
@@ -220,6 +220,38 @@ def test_cooccurrence_by_outlet(cooc_corpus):
     got = cooccurrence(cooc_corpus, by="outlet")
     assert list(got.columns) == ["outlet", "unit", *COUNTS, "lexicon_sha256", "codebook_sha256"]
     assert rows(got, ["outlet", *COUNTS]) == [["TASS", 3, 1, 1, 1 / 3, 1 / 3], ["Kyodo", 1, 1, 0, 1.0, 0.0]]
+
+
+def test_each_lexicon_scans_the_sentences_once(cooc_corpus, monkeypatch):
+    """Report 04 asks for trade mentions, quantities and two co-occurrence tables: one scan per lexicon."""
+    scans = []
+    real = CueLexicon._match
+
+    def counting(self, sentences):
+        scans.append(self.path.name)
+        return real(self, sentences)
+
+    monkeypatch.setattr(CueLexicon, "_match", counting)
+    lexicon, codebook = load_lexicon(), load_codebook()
+    trade_mentions(cooc_corpus, lexicon)
+    quantities(cooc_corpus, lexicon)
+    by_document = cooccurrence(cooc_corpus, lexicon, codebook=codebook)
+    by_outlet = cooccurrence(cooc_corpus, lexicon, by="outlet", codebook=codebook)
+    assert sorted(scans) == ["frames.yaml", "trade.yaml"]
+    # the same numbers as test_cooccurrence_by_document and _by_outlet
+    assert rows(by_document, ["doc_id", "trade_units", "with_territory", "with_sanctions"]) == [
+        ["a", 3, 1, 1], ["b", 1, 1, 0], ["c", 0, 0, 0]]
+    assert rows(by_outlet, ["outlet", *COUNTS]) == [["TASS", 3, 1, 1, 1 / 3, 1 / 3], ["Kyodo", 1, 1, 0, 1.0, 0.0]]
+
+
+def test_an_edited_sentence_is_scanned_again(cooc_corpus):
+    lexicon = load_lexicon()
+    assert "c" not in set(trade_mentions(cooc_corpus, lexicon)["doc_id"])       # "The weather was fine."
+    s = cooc_corpus.sentences
+    i = s.index[s["doc_id"] == "c"][0]
+    s.loc[i, "text"] = "Bilateral trade rose."                                  # same length, edited in place
+    got = trade_mentions(cooc_corpus, lexicon)
+    assert rows(got[got["doc_id"] == "c"], ["category", "surface"]) == [["trade_volume", "Bilateral trade"]]
 
 
 @pytest.mark.parametrize(
