@@ -487,7 +487,7 @@ def summarise(size: int, corpus: GeneratedCorpus, stages: dict, builds: dict[int
     analysed = stages.get("analysed", {"docs": docs, "bytes": size_bytes})
     for name in STAGES:
         seconds = stage_seconds.get(name)
-        if name in BUILD_STAGES:
+        if name in BUILD_STAGES or name == "load":  # the whole corpus is loaded, then cut for the analyses
             row = _rate(seconds, docs, size_bytes)
         else:  # analyses may run on the first documents only (--analysis-docs)
             row = {**_rate(seconds, analysed["docs"], analysed["bytes"]), "docs": analysed["docs"]}
