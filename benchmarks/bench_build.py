@@ -269,7 +269,7 @@ def _child_stages(params: dict) -> dict:
     for lo in range(0, len(tasks), kc.FILES_PER_CHUNK):
         result = kc.process_files(tasks[lo:lo + kc.FILES_PER_CHUNK])
         start = clock()
-        duplicates = {o.doc_id for o in result.outcomes if not ledger.admit(o) and o.reject is None}
+        duplicates = ledger.admit(result.outcomes)
         for table, data in result.tables.items():
             writer.add_table(table, kc.without_documents(data, duplicates))
         seconds["write"] += clock() - start

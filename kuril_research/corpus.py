@@ -309,23 +309,25 @@ class _Ledger:
         self.contents: list[tuple[str, str]] = []   # (file, content key) of every file, for the input hash
         self.documents = self.duplicates = self.warnings = 0
 
-    def admit(self, outcome: FileOutcome) -> bool:
-        """Record one outcome; return True if its rows belong in the corpus."""
-        self.contents.append((outcome.name, outcome.content_key))
-        if outcome.reject is not None:
-            r = outcome.reject
-            self.rejects.append({"file": r.file, "reason": r.reason, "detail": r.detail})
-            return False
-        if outcome.has_text and outcome.text_key in self.first_with_text:
-            self.duplicates += 1
-            self.rejects.append({"file": outcome.name, "reason": "duplicate",
-                                 "detail": f"same clean text as {self.first_with_text[outcome.text_key]}; "
-                                           "counted once — remove one copy"})
-            return False
-        self.first_with_text[outcome.text_key] = outcome.name
-        self.documents += 1
-        self.warnings += outcome.has_warnings
-        return True
+    def admit(self, outcomes: list[FileOutcome]) -> set[str]:
+        """Record outcomes in name order; return the doc_ids of the duplicates, whose rows must be dropped."""
+        duplicates = set()
+        for outcome in outcomes:
+            self.contents.append((outcome.name, outcome.content_key))
+            if outcome.reject is not None:
+                r = outcome.reject
+                self.rejects.append({"file": r.file, "reason": r.reason, "detail": r.detail})
+            elif outcome.has_text and outcome.text_key in self.first_with_text:
+                self.duplicates += 1
+                self.rejects.append({"file": outcome.name, "reason": "duplicate",
+                                     "detail": f"same clean text as {self.first_with_text[outcome.text_key]}; "
+                                               "counted once — remove one copy"})
+                duplicates.add(outcome.doc_id)
+            else:
+                self.first_with_text[outcome.text_key] = outcome.name
+                self.documents += 1
+                self.warnings += outcome.has_warnings
+        return duplicates
 
 
 def without_documents(data: pa.Table, doc_ids: set[str]) -> pa.Table:
@@ -490,7 +492,7 @@ def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
         writer = _TableWriter(tmp)
         ledger = _Ledger()
         for result in _map_in_order(work, chunks, jobs):
-            duplicates = {o.doc_id for o in result.outcomes if not ledger.admit(o) and o.reject is None}
+            duplicates = ledger.admit(result.outcomes)
             for table, data in result.tables.items():
                 writer.add_table(table, without_documents(data, duplicates))
         writer.add("rejects", ledger.rejects)

@@ -242,9 +242,8 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
         for part in results:
             for table, rows in part.counts.items():
                 counts[table] += rows
-            for outcome in part.outcomes:
-                if not ledger.admit(outcome) and outcome.reject is None:
-                    drop.setdefault(part.index, set()).add(outcome.doc_id)
+            if duplicates := ledger.admit(part.outcomes):
+                drop[part.index] = duplicates
         for index, doc_ids in drop.items():
             for table in DOCUMENT_TABLES:
                 path = tmp / table / PART_NAME.format(index)

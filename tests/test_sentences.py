@@ -95,31 +95,29 @@ def _sentences(text: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------------- equality with Punkt
-@FUZZ
-@given(TRICKY_TEXT)
-def test_fast_path_equals_punkt_on_tricky_text(text):
+def _assert_same_as_punkt(text, paragraphs):
     fast = _fast_spans(text)
     if fast is not None:
         assert fast == _punkt(text)
-    assert split_sentences(text, _paragraphs(text)) == _punkt_spans(text, _paragraphs(text))
+    assert split_sentences(text, paragraphs) == _punkt_spans(text, paragraphs)
+
+
+@FUZZ
+@given(TRICKY_TEXT)
+def test_fast_path_equals_punkt_on_tricky_text(text):
+    _assert_same_as_punkt(text, _paragraphs(text))
 
 
 @FUZZ
 @given(SIMPLE_TEXT)
 def test_fast_path_equals_punkt_on_prose(text):
-    fast = _fast_spans(text)
-    if fast is not None:
-        assert fast == _punkt(text)
-    assert split_sentences(text, [(0, len(text))]) == _punkt_spans(text, [(0, len(text))])
+    _assert_same_as_punkt(text, [(0, len(text))])
 
 
 @FUZZ
 @given(MIXED_TEXT)
 def test_fast_path_equals_punkt_on_mixed_text(text):
-    fast = _fast_spans(text)
-    if fast is not None:
-        assert fast == _punkt(text)
-    assert split_sentences(text, _paragraphs(text)) == _punkt_spans(text, _paragraphs(text))
+    _assert_same_as_punkt(text, _paragraphs(text))
 
 
 @FUZZ
