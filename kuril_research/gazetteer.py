@@ -112,7 +112,9 @@ class Gazetteer:
             exact = [(m.start(), m.end(), m.group()) for m in self._exact.finditer(text)]
             if exact:
                 spans = _longest_first(spans + exact)
-        return [Mention(start, end, text[start:end], *self._identify(matched)) for start, end, matched in spans]
+        lookup = self._lookup
+        return [Mention(start, end, text[start:end], *(lookup.get(matched) or self._identify(matched)))
+                for start, end, matched in spans]
 
     def _identify(self, matched: str) -> tuple[str, str, str]:
         """Return (entity, type, naming) of the variant that matched ``matched``."""

@@ -139,9 +139,13 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("e\\u0301") == "\\u00e9"
     True
     """
+    return TRAILING_SPACE_RE.sub("", _normalise_characters(text))
+
+
+def _normalise_characters(text: str) -> str:
+    """:func:`normalise_text` without trimming trailing spaces (callers that strip every line need not pay for it)."""
     text = INVISIBLE_RE.sub("", SPACES_RE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
-    text = unicodedata.normalize("NFC", CONTROL_CHARS_RE.sub("", text))
-    return TRAILING_SPACE_RE.sub("", text)
+    return unicodedata.normalize("NFC", CONTROL_CHARS_RE.sub("", text))
 
 
 def furniture_reason(line: str) -> str | None:
@@ -230,7 +234,7 @@ def parse_article(raw: str) -> ParsedArticle:
     >>> [(r.line, r.reason) for r in a.removed]
     [(1, 'section label'), (9, 'advertisement')]
     """
-    text = normalise_text(raw)
+    text = _normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
     removed: list[Removed] = []
     warnings: list[str] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)

@@ -66,7 +66,7 @@ to the most recent established person even when that person is Russian.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -139,6 +139,9 @@ class VoiceLexicon:
     role_re: re.Pattern = field(repr=False, compare=False)
     role_re_lower: re.Pattern = field(repr=False, compare=False)
     cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(repr=False, compare=False)
+    #: Matches where any cue's suffix matches (None if a cue has no suffix): most mentions fail it, which spares
+    #: trying every cue on them.
+    cue_suffix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
 class _Cand(NamedTuple):  # a speaker candidate: a mention or a role phrase (entity None)
@@ -288,7 +291,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     for m in mentions:
         cue = next((c for c in cues if c.end <= m.start and m.end <= c.scope_end
                     and m.entity_type in lex.named_types
-                    and m.naming != OTHER_SIDE.get(lex.sides.get(c.entity, ""))), None)
+                    and m.naming != OTHER_SIDE.get(lex.sides.get(c.entity, ""))), None) if cues else None
         qi = quotes_at.at(m.start)
         if cue is not None:
             voiced.append(VoicedMention(m, "attributed", cue.entity, None))
@@ -321,7 +324,8 @@ def _naming_cues(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, para
     """Naming cues around place/organisation/person mentions, with their scopes (rule 3)."""
     cues = []
     for m in mentions:
-        if m.entity_type not in SUBJECT_TYPES:
+        if m.entity_type not in SUBJECT_TYPES or (lex.cue_suffix_re is not None
+                                                  and lex.cue_suffix_re.match(text, m.end) is None):
             continue
         para = paras.bounds(m.start, (0, len(text)))
         sent_start, sent_end = sents.bounds(m.start, para)
@@ -359,6 +363,18 @@ class _Speakers:
         self.text, self.spans, self.paras, self.sents = text, spans, paras, sents
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[_Event] = []
+        # Where "ccord" is, case-insensitively: every match of ACCORDING_TO_RE contains it (no other character
+        # matches c, o, r or d under re.IGNORECASE), so the regex need only run where it occurs. The offsets are
+        # those of ``text`` when lower-casing keeps the length (no character then lower-cases to two).
+        lowered = text.lower()
+        self.accord = ([m.start() for m in re.finditer("ccord", lowered)] if len(lowered) == len(text) else None)
+
+    def may_say_according(self, start: int, end: int) -> bool:
+        """False if ``ACCORDING_TO_RE.search(self.text, start, end)`` surely finds nothing."""
+        if self.accord is None:
+            return True
+        i = bisect_left(self.accord, start)
+        return i < len(self.accord) and self.accord[i] < end
 
     def quotes(self) -> list[Quote]:
         text, sents, paras = self.text, self.sents, self.paras
@@ -367,7 +383,8 @@ class _Speakers:
             sent_start = sents.bounds(c.start, paras.bounds(c.start, (0, len(text))))[0]
             if verb := self.lex.subject_verb_re.match(text, c.end):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
-            elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
+            elif self.may_say_according(sent_start, c.start) and (
+                    according := ACCORDING_TO_RE.search(text, sent_start, c.start)):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
         stream += [(start, 1, qi) for qi, (start, _, _) in enumerate(self.spans)]
         speakers = {}
@@ -527,9 +544,10 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     if isinstance(scope, bool) or not isinstance(scope, int) or scope < 1:
         raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
                    doc.lines["naming_scope_words"], "write e.g. 8")
-    cue_res = []
+    cue_res, suffixes = [], []
     for cue in cues:
         prefix, suffix = (_phrase_re(part) for part in cue.split("{side}"))
+        suffixes.append(suffix)
         cue_res.append((re.compile(rf"\b{prefix}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
                         re.compile(rf"\s+{suffix}\b" if suffix else "", re.I)))
     verbs_re = _phrase_re(*verbs)
@@ -545,6 +563,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         role_re_lower=re.compile(rf"\b(?:(?P<person>{_phrase_re(*(r.lower() for r in roles['person']))})"
                                  rf"|(?P<organisation>{_phrase_re(*(r.lower() for r in roles['organisation']))}))\b"),
         cue_res=tuple(cue_res),
+        cue_suffix_re=re.compile(rf"\s+(?:{'|'.join(f'(?:{s})' for s in suffixes)})\b", re.I) if all(suffixes) else None,
     )
 
 

@@ -351,6 +351,28 @@ def test_minimal_lexicon_loads(tmp_path):
     assert mark_voice(text, [(0, len(text))], [(0, len(text))], [], lexicon=lex)[0][0].speaker is None
 
 
+def test_naming_cue_with_nothing_after_the_subject_still_attributes(tmp_path):
+    # a cue ending in {side} has no suffix to pre-check, so every mention must be tried against it
+    path = tmp_path / "voice.yaml"
+    path.write_text(MINIMAL.replace("which {side} calls", "known in {side}"), encoding="utf-8")
+    lex = load_voice_lexicon(path)
+    assert lex.cue_suffix_re is None
+    text = "Known in Japan Northern Territories, they are Russian."
+    _, voiced = mark_voice(text, [(0, len(text))], [(0, len(text))], mentions_in(text), lexicon=lex)
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
+@pytest.mark.parametrize("before", ["", "İ. ", "ACCORDING. "])
+def test_according_to_is_found_whatever_the_case_and_length_of_lower_case(before):
+    # "İ".lower() is two characters: the pre-check of "ccord" positions is then skipped, not misaligned
+    # "According to Lavrov" makes Lavrov the established speaker for "the top Russian diplomat"; without it,
+    # the role would take the latest person mentioned, Abe
+    text = (before + "ACCORDING TO Sergey Lavrov, talks go on. Putin met Abe.\n\n"
+            '"We must improve the atmosphere," the top Russian diplomat said.')
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_cue) for q in quotes] == [("sergey_lavrov", "the top Russian diplomat said")]
+
+
 def test_shipped_lexicon_loads():
     lex = load_voice_lexicon()
     assert "pointed out" in lex.speech_verbs and "collective_name" in lex.named_types
