@@ -37,7 +37,11 @@ that same text:
   ``fit_transform``, and an NLTK pipeline (untrained ``PunktSentenceTokenizer``,
   then ``NLTKWordTokenizer`` on each sentence — what ``nltk.word_tokenize``
   does, without the downloaded Punkt model). Both include reading the files,
-  as the build does.
+  as the build does;
+* a **scan floor** (``_child_scan_floor``): reading the files plus the two
+  regex scans the build cannot do without (gazetteer spellings, voice roles)
+  and nothing else. Its ratio to CountVectorizer says whether a build on
+  Python's ``re`` can reach the 1× target at all.
 
 Every measurement runs in a child process; its wall time is taken inside the
 child around the work only (interpreter start and imports excluded), and its
@@ -205,6 +209,34 @@ def _child_nltk(params: dict) -> dict:
     return {"seconds": seconds, "read_seconds": read, "sentences": n_sent, "tokens": n_tok}
 
 
+def _child_scan_floor(params: dict) -> dict:
+    """Read the files and run only the two regex scans the build cannot do without: a floor for any build on ``re``.
+
+    The gazetteer's one regex of every spelling of every entity, and the voice
+    lexicon's role regex ("he", "the spokesman"), are run with ``findall`` over
+    each lower-cased text, exactly as the build runs them, and nothing else: no
+    match is looked at, no sentence split, no table built. Neither scan has a
+    literal prefix, so Python's regex engine tries it at every character. If this
+    floor is slower than CountVectorizer (its ``seconds ÷ CountVectorizer``
+    ratio above 1), no build that uses Python's ``re`` for these scans can be as
+    fast as CountVectorizer, however the rest of it is written.
+    """
+    from kuril_research.gazetteer import load_gazetteer
+    from kuril_research.voice import load_voice_lexicon
+
+    spellings, roles = load_gazetteer()._folded, load_voice_lexicon().role_re_lower  # the build's own patterns
+    start = time.perf_counter()
+    texts = _read_texts(Path(params["raw"]))
+    read = time.perf_counter() - start
+    mentions = role_phrases = 0
+    for text in texts:
+        lowered = text.lower()
+        mentions += len(spellings.findall(lowered))
+        role_phrases += len(roles.findall(lowered))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "read_seconds": read, "mentions": mentions, "role_phrases": role_phrases}
+
+
 def _child_stages(params: dict) -> dict:
     """Run the build's per-document path with a timer around each function it calls, then the analyses."""
     import gc
@@ -327,7 +359,7 @@ def _child_stages(params: dict) -> dict:
 
 
 CHILDREN = {"build": _child_build, "dask": _child_dask, "countvectorizer": _child_countvectorizer,
-            "nltk": _child_nltk, "stages": _child_stages}
+            "nltk": _child_nltk, "scan_floor": _child_scan_floor, "stages": _child_stages}
 
 
 def code_fingerprint() -> str:
@@ -513,6 +545,8 @@ def summarise(size: int, corpus: GeneratedCorpus, stages: dict, builds: dict[int
         if jobs != "1":
             ratios[f"speedup_{jobs}_vs_1"] = one / row["seconds"] if one and row.get("seconds") else None
     ratios["stage_sum_vs_build_1"] = build_total / one if one and build_total else None
+    floor, vectorizer = (base.get(name, {}).get("seconds") for name in ("scan_floor", "countvectorizer"))
+    ratios["scan_floor_vs_countvectorizer"] = floor / vectorizer if floor and vectorizer else None
     result = {"n": size, "corpus": {"files": docs, "bytes": size_bytes, "mb": size_bytes / MB,
                                     "path": str(corpus.raw_dir.parent)},
               "stages": stage_rows, "stage_details": {k: v for k, v in stages.items() if k != "seconds"},
@@ -612,7 +646,8 @@ def to_markdown(results: dict) -> str:
         if "dask" in run:
             rows.append(("build_corpus_dask, 2 workers (incl. cluster start and loading back)", run["dask"]))
         rows += [("CountVectorizer().fit_transform (+ read)", run["baselines"].get("countvectorizer", {})),
-                 ("NLTK Punkt + NLTKWordTokenizer (+ read)", run["baselines"].get("nltk", {}))]
+                 ("NLTK Punkt + NLTKWordTokenizer (+ read)", run["baselines"].get("nltk", {})),
+                 ("scan floor: read + the gazetteer and role regex scans only", run["baselines"].get("scan_floor", {}))]
         for label, row in rows:
             if "error" in row:
                 lines.append(f"| {n} | {mb} | {label} | error | | | | | |")
@@ -705,7 +740,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  stages: {_num(sum((stages.get('seconds') or {}).get(s, 0) for s in BUILD_STAGES))} s"
                   f"{' ' + stages['error'][:300] if 'error' in stages else ''}", flush=True)
             builds: dict[int, list[dict]] = {j: [] for j in args.jobs}
-            baselines: dict[str, list[dict]] = {"countvectorizer": [], "nltk": []}
+            baselines: dict[str, list[dict]] = {"countvectorizer": [], "nltk": [], "scan_floor": []}
             dask: list[dict] = []
             for _ in range(args.repeat):
                 for j in args.jobs:

@@ -123,10 +123,11 @@ def test_benchmark_command_writes_every_stage_and_ratio(tmp_path):
         assert "error" not in build, build
         assert build["documents"] == 20 and build["rejects"] == 0
         assert build["peak_rss_mb"] > 0 and build["docs_per_s"] > 0
-    for name in ("countvectorizer", "nltk"):
+    for name in ("countvectorizer", "nltk", "scan_floor"):
         assert run["baselines"][name]["seconds"] > 0
     assert set(run["ratios"]) == {"speed_vs_countvectorizer", "speed_vs_nltk", "speedup_2_vs_1",
-                                  "stage_sum_vs_build_1"}
+                                  "stage_sum_vs_build_1", "scan_floor_vs_countvectorizer"}
+    assert run["baselines"]["scan_floor"]["mentions"] > 0 and run["baselines"]["scan_floor"]["role_phrases"] > 0
     assert all(value > 0 for value in run["ratios"].values())
     assert {t["met"] for t in results["targets"]} <= {True, False, None}
     assert len(results["code_versions"]) == 1  # every child imported the same copy of the package
