@@ -41,11 +41,14 @@ Method (the rules, in the order they are applied)
    ministry" → organisation) outside quotations; a role phrase hides the
    mentions inside it ("the Kremlin spokesman" is a person). A role resolves to
    the most recent *established speaker* of its kind, else to the most recent
-   mention of its kind. Established speakers are, in text order: the subject of
-   a speech verb in narrator text (a candidate followed by up to three
-   lower-case words and a verb: "Peskov told", "Abe later called"; or
-   "According to X,"), and the speaker found for a quotation by rule 4b (also
-   when carried on by 4d). A quotation's speaker is the first that applies of:
+   mention of its kind; a role that names a side (``role_sides``: "the
+   Japanese premier") resolves only to entities of that side (``sides``), and
+   to nobody if there is none. Established speakers are, in text order: the
+   subject of a speech verb in narrator text (a candidate followed by up to
+   three lower-case words and a verb: "Peskov told", "Abe later called"; or
+   "According to X,"), a role naming a side that opens a sentence ("The
+   Japanese premier once again expressed ..."), and the speaker found for a
+   quotation by rule 4b (also when carried on by 4d). A quotation's speaker is the first that applies of:
 
    a. the subject of a naming cue whose scope contains the opening mark;
    b. the attribution clause — from the closing mark to the end of its
@@ -59,8 +62,8 @@ Method (the rules, in the order they are applied)
       "X said." sentence, or the previous quotation's speaker);
    e. otherwise ``None``.
 
-Role resolution knows only kinds, not titles: "the Japanese premier" resolves
-to the most recent established person even when that person is Russian.
+Role resolution knows kinds and sides, not titles: "the premier" after "Peskov
+said" is Peskov.
 """
 
 from __future__ import annotations
@@ -95,6 +98,8 @@ SUBJECT_TYPES = frozenset({"place", "organisation", "person"})
 OTHER_SIDE = {"japanese": "russian", "russian": "japanese"}
 LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
                 "sides")
+#: Keys a lexicon may leave out.
+OPTIONAL_KEYS = ("role_sides",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +139,7 @@ class VoiceLexicon:
     naming_scope_words: int
     named_types: frozenset[str]
     sides: dict[str, str]  # entity id -> naming side
+    role_sides: dict[str, str]  # role phrase, lower case, single spaces -> the side it names
     verb_re: re.Pattern = field(repr=False, compare=False)
     subject_verb_re: re.Pattern = field(repr=False, compare=False)
     role_re: re.Pattern = field(repr=False, compare=False)
@@ -386,6 +392,8 @@ class _Speakers:
             elif self.may_say_according(sent_start, c.start) and (
                     according := ACCORDING_TO_RE.search(text, sent_start, c.start)):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
+            elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
+                stream.append((c.start, 0, (c, self.cue_text(c.start, c.end))))
         stream += [(start, 1, qi) for qi, (start, _, _) in enumerate(self.spans)]
         speakers = {}
         for pos, is_quote, payload in sorted(stream, key=lambda item: item[:2]):
@@ -402,15 +410,26 @@ class _Speakers:
                 self.events.append(_Event(start, found[0], found[2], found[1], para_id, found[3]))
         return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(self.spans)]
 
+    def side_of(self, c: _Cand) -> str | None:
+        """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
+        if c.entity is not None or not self.lex.role_sides:
+            return None
+        return self.lex.role_sides.get(" ".join(self.text[c.start:c.end].lower().split()))
+
     def resolve(self, c: _Cand) -> str | None:
-        """A mention's entity; a role's most recent established speaker, else most recent mention, of its kind."""
+        """A mention's entity; a role's most recent established speaker, else most recent mention, of its kind.
+
+        A role that names a side resolves only to entities of that side (``sides``).
+        """
         if c.entity is not None:
             return c.entity
+        side = self.side_of(c)
+        sides = self.lex.sides
         for e in reversed(self.events):
-            if e.established and e.kind == c.kind:
+            if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
                 return e.entity
-        return next((p.entity for p in reversed(self.cands) if p.entity and p.kind == c.kind and p.end <= c.start),
-                    None)
+        return next((p.entity for p in reversed(self.cands) if p.entity and p.kind == c.kind and p.end <= c.start
+                     and (side is None or sides.get(p.entity) == side)), None)
 
     def cue_text(self, start: int, end: int) -> str:
         """The cue's words, with white space collapsed and a "the" just before included."""
@@ -522,8 +541,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(LEXICON_KEYS), None, "see the shipped voice.yaml")
     for key in doc:
-        if key not in LEXICON_KEYS:
-            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(LEXICON_KEYS))
+        if key not in LEXICON_KEYS + OPTIONAL_KEYS:
+            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(LEXICON_KEYS + OPTIONAL_KEYS))
     for key in LEXICON_KEYS:
         if key not in doc:
             raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped voice.yaml)")
@@ -540,6 +559,17 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     for entity, line in zip(sides["russian"], doc["sides"]["russian"].lines):
         if entity in sides["japanese"]:
             raise fail(f"sides: {entity!r} is listed under both japanese and russian", line, "keep it on one side")
+    role_sides = {}
+    if "role_sides" in doc:
+        known_roles = {r.lower() for phrases_ in roles.values() for r in phrases_}
+        for side, listed in mapping("role_sides", ("japanese", "russian")).items():
+            for role, line in zip(listed, doc["role_sides"][side].lines):
+                if role.lower() not in known_roles:
+                    raise fail(f"role_sides.{side}: {role!r} is not one of the roles", line,
+                               "list it under roles too, or check the spelling")
+                if role_sides.setdefault(role.lower(), side) != side:
+                    raise fail(f"role_sides: {role!r} is listed under both japanese and russian", line,
+                               "keep it on one side")
     scope = doc["naming_scope_words"]
     if isinstance(scope, bool) or not isinstance(scope, int) or scope < 1:
         raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
@@ -555,7 +585,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         path=str(path), sha256=file_sha256(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
         cue_not_followed_by=frozenset(w.lower() for w in phrases("cue_not_followed_by")),
         naming_scope_words=scope, named_types=frozenset(named_types),
-        sides={entity: side for side, ids in sides.items() for entity in ids},
+        sides={entity: side for side, ids in sides.items() for entity in ids}, role_sides=role_sides,
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:(?P<person>{_phrase_re(*roles['person'])})"

@@ -291,12 +291,29 @@ def test_seed_quote_speakers(prefix, expected):
         assert quoted.startswith(opening) and speaker == expected_speaker, (quoted, speaker)
 
 
-def test_seed_004_he_told_tass_is_peskov():
+def test_seed_004_he_told_tass_is_peskov_and_according_to_him_is_ishiba():
     text = seed("004")
     quotes, _ = run(text)
     by_opening = {text[q.start:q.start + 15]: q.speaker for q in quotes}
     assert by_opening["the territorial"] == "shigeru_ishiba"
     assert by_opening["Japan maintains"] == "dmitry_peskov"
+    # "The Japanese premier once again expressed a wish ... According to him, ... "in a difficult situation" but
+    # Tokyo "will continue ..."": the premier (Ishiba) opens the sentence before, so "him" is Ishiba, not Peskov
+    assert by_opening["in a difficult "] == "shigeru_ishiba"
+    assert by_opening["will continue t"] == "shigeru_ishiba"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role naming a side skips the established speaker of the other side for the latest mention of its own
+    ('Kishida met Putin. Peskov said nothing.\n\n"We are ready," the Japanese premier said.', "fumio_kishida"),
+    # ... and stands for nobody when its side has no one
+    ('Dmitry Peskov said talks stalled.\n\n"We are ready," the Japanese premier said.', None),
+    # a role without a side keeps to the established speaker
+    ('Kishida met Putin. Peskov said nothing.\n\n"We are ready," the spokesman said.', "dmitry_peskov"),
+])
+def test_role_naming_a_side_resolves_only_to_that_side(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker for q in quotes] == [expected]
 
 
 def test_seed_002_unbalanced_mark_quotes_from_its_paragraph_start_only():
@@ -389,6 +406,10 @@ def test_shipped_lexicon_loads():
     ("  russian: [russia]", "  russian: [russia, japan]", 12, "both"),
     ("naming_scope_words: 8", "naming_scope_words: 8: 9", 8, "YAML syntax"),
     ("speech_verbs: [said, told]\n", "", 1, "missing key 'speech_verbs'"),
+    ("naming_scope_words: 8", "naming_scope_words: 8\nrole_sides:\n  japanese: [the premier]\n  russian: [he]",
+     10, "not one of the roles"),
+    ("naming_scope_words: 8", "naming_scope_words: 8\nrole_sides:\n  japanese: [he]\n  russian: [He]",
+     11, "both"),
 ])
 def test_lexicon_errors_name_file_and_line(tmp_path, old, new, line, words):
     path = tmp_path / "voice.yaml"
