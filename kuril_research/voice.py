@@ -69,7 +69,7 @@ said" is Peskov.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -369,18 +369,6 @@ class _Speakers:
         self.text, self.spans, self.paras, self.sents = text, spans, paras, sents
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[_Event] = []
-        # Where "ccord" is, case-insensitively: every match of ACCORDING_TO_RE contains it (no other character
-        # matches c, o, r or d under re.IGNORECASE), so the regex need only run where it occurs. The offsets are
-        # those of ``text`` when lower-casing keeps the length (no character then lower-cases to two).
-        lowered = text.lower()
-        self.accord = ([m.start() for m in re.finditer("ccord", lowered)] if len(lowered) == len(text) else None)
-
-    def may_say_according(self, start: int, end: int) -> bool:
-        """False if ``ACCORDING_TO_RE.search(self.text, start, end)`` surely finds nothing."""
-        if self.accord is None:
-            return True
-        i = bisect_left(self.accord, start)
-        return i < len(self.accord) and self.accord[i] < end
 
     def quotes(self) -> list[Quote]:
         text, sents, paras = self.text, self.sents, self.paras
@@ -389,8 +377,7 @@ class _Speakers:
             sent_start = sents.bounds(c.start, paras.bounds(c.start, (0, len(text))))[0]
             if verb := self.lex.subject_verb_re.match(text, c.end):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
-            elif self.may_say_according(sent_start, c.start) and (
-                    according := ACCORDING_TO_RE.search(text, sent_start, c.start)):
+            elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
             elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
                 stream.append((c.start, 0, (c, self.cue_text(c.start, c.end))))

@@ -381,7 +381,7 @@ def test_naming_cue_with_nothing_after_the_subject_still_attributes(tmp_path):
 
 @pytest.mark.parametrize("before", ["", "İ. ", "ACCORDING. "])
 def test_according_to_is_found_whatever_the_case_and_length_of_lower_case(before):
-    # "İ".lower() is two characters: the pre-check of "ccord" positions is then skipped, not misaligned
+    # upper case, and text whose lower case is longer ("İ" lower-cases to two characters), change nothing
     # "According to Lavrov" makes Lavrov the established speaker for "the top Russian diplomat"; without it,
     # the role would take the latest person mentioned, Abe
     text = (before + "ACCORDING TO Sergey Lavrov, talks go on. Putin met Abe.\n\n"
