@@ -128,6 +128,7 @@ def test_benchmark_command_writes_every_stage_and_ratio(tmp_path):
     assert set(run["ratios"]) == {"speed_vs_countvectorizer", "speed_vs_nltk", "speedup_2_vs_1",
                                   "stage_sum_vs_build_1", "scan_floor_vs_countvectorizer"}
     assert run["baselines"]["scan_floor"]["mentions"] > 0 and run["baselines"]["scan_floor"]["role_phrases"] > 0
+    assert run["load_again"]["documents"] == 20 and run["load_again"]["seconds"] > 0
     assert all(value > 0 for value in run["ratios"].values())
     assert {t["met"] for t in results["targets"]} <= {True, False, None}
     assert len(results["code_versions"]) == 1  # every child imported the same copy of the package
