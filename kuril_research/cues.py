@@ -28,6 +28,7 @@ Matching rules (the same for every lexicon):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sys
 import weakref
@@ -158,49 +159,60 @@ class CueLexicon:
 
     def _match(self, sentences: pd.DataFrame, *, prefilter: bool = True) -> pd.DataFrame:
         original, lowered, offsets, lengths = _join(sentences["text"])
-        starts, ends, cue_ids = [], [], []
         scan_cue, last_cue, probe_groups = (_cue_of_group(rx) for rx in (self._scan, self._last, self._probe))
-        last, probe = self._last.match, self._probe.match
         runs = _candidate_runs(self, original, lowered, offsets, lengths) if prefilter else None
-        for run_start, run_end in runs if runs is not None else [(0, len(lowered))]:
-            for found in self._scan.finditer(lowered, run_start, run_end):
-                # ``found`` is the first cue in file order that matches here; if the last one that
-                # matches here is the same cue, it is the only one, else ask the probe for all of them.
-                pos, group = found.start(), found.lastindex
-                if last_cue[last(lowered, pos).lastindex] == scan_cue[group]:
-                    starts.append(pos)
-                    ends.append(found.end(group))
-                    cue_ids.append(scan_cue[group])
-                    continue
-                regs = probe(lowered, pos).regs
-                for group, cue_id in probe_groups.items():
-                    if regs[group][1] > pos:
-                        starts.append(pos)
-                        ends.append(regs[group][1])
-                        cue_ids.append(cue_id)
-        start = np.asarray(starts, dtype=np.int64)
-        end = np.asarray(ends, dtype=np.int64)
-        cue_id = np.asarray(cue_ids, dtype=np.int64)
+        # ``scan`` gives, at each word start where a cue matches, the first matching cue and its end; if
+        # the last one that matches there (``last``) is the same cue, it is the only one, else the probe
+        # finds all of them.
+        scan, last, probe = self._scan.finditer, self._last.match, self._probe.match
+        found = [(m.start(), m.lastindex, m.end(m.lastindex))
+                 for run_start, run_end in (runs if runs is not None else [(0, len(lowered))])
+                 for m in scan(lowered, run_start, run_end)]
+        pos, group, end = (np.array(column, dtype=np.int64) for column in zip(*found)) if found else \
+            (np.empty(0, np.int64),) * 3
+        del found
+        group_cue = np.full(max(scan_cue, default=0) + 1, -1, dtype=np.int64)
+        group_cue[list(scan_cue)] = list(scan_cue.values())
+        cue_id = group_cue[group]
+        last_group = np.array([last(lowered, p).lastindex for p in pos.tolist()], dtype=np.int64)
+        last_of = np.full(max(last_cue, default=0) + 1, -1, dtype=np.int64)
+        last_of[list(last_cue)] = list(last_cue.values())
+        alone = last_of[last_group] == cue_id if len(pos) else np.zeros(0, dtype=bool)
+        starts, ends, cue_ids = [pos[alone]], [end[alone]], [cue_id[alone]]
+        more_start, more_end, more_cue = [], [], []
+        for p in pos[~alone].tolist():
+            regs = probe(lowered, p).regs
+            for g, c in probe_groups.items():
+                if regs[g][1] > p:
+                    more_start.append(p)
+                    more_end.append(regs[g][1])
+                    more_cue.append(c)
+        start = np.concatenate([*starts, np.array(more_start, dtype=np.int64)])
+        end = np.concatenate([*ends, np.array(more_end, dtype=np.int64)])
+        cue_id = np.concatenate([*cue_ids, np.array(more_cue, dtype=np.int64)])
         row = np.searchsorted(offsets, start, side="right") - 1
         within = end <= offsets[row] + lengths[row]
         row, start, end, cue_id = row[within], start[within], end[within], cue_id[within]
         keep = _resolve_overlaps(row, start, end, cue_id)
         row, start, end, cue_id = row[keep], start[keep], end[keep], cue_id[keep]
 
-        sent = sentences.iloc[row]
-        entry = np.array([c.entry for c in self.cues], dtype=object)
-        polarity = np.array([c.polarity for c in self.cues], dtype=object)
-        text = np.array([c.text for c in self.cues], dtype=object)
+        def labels(values: list) -> pd.api.extensions.ExtensionArray:
+            return pd.array(np.array(values, dtype=object), dtype="string").take(cue_id)
+
+        def column(name: str, dtype: str) -> pd.api.extensions.ExtensionArray:
+            return pd.array(sentences[name].array.take(row), dtype=dtype)
+
+        shift = np.asarray(sentences["start"].array.take(row).to_numpy(dtype=np.int64)) - offsets[row]
         return pd.DataFrame({
-            "doc_id": pd.array(sent["doc_id"].to_numpy(), dtype="string"),
-            "sent_id": pd.array(sent["sent_id"].to_numpy(), dtype="Int64"),
-            "para_id": pd.array(sent["para_id"].to_numpy(), dtype="Int64"),
-            "entry": pd.array(entry[cue_id], dtype="string"),
-            "polarity": pd.array(polarity[cue_id], dtype="string"),
-            "cue": pd.array(text[cue_id], dtype="string"),
-            "surface": pd.array([original[s:e] for s, e in zip(start, end)], dtype="string"),
-            "start": pd.array(sent["start"].to_numpy(dtype=np.int64) + start - offsets[row], dtype="Int64"),
-            "end": pd.array(sent["start"].to_numpy(dtype=np.int64) + end - offsets[row], dtype="Int64"),
+            "doc_id": column("doc_id", "string"),
+            "sent_id": column("sent_id", "Int64"),
+            "para_id": column("para_id", "Int64"),
+            "entry": labels([c.entry for c in self.cues]),
+            "polarity": labels([c.polarity for c in self.cues]),
+            "cue": labels([c.text for c in self.cues]),
+            "surface": pd.array([original[s:e] for s, e in zip(start.tolist(), end.tolist())], dtype="string"),
+            "start": pd.array(shift + start, dtype="Int64"),
+            "end": pd.array(shift + end, dtype="Int64"),
         })
 
 
@@ -222,19 +234,17 @@ class _Untranslatable(Exception):
 
 @functools.cache
 def _category_classes() -> dict:
-    """RE2 class bodies of Python's \\w, \\d and \\s (exact, for all code points), and ASCII subsets of all six."""
+    """RE2 class bodies of Python's \\w, \\d and \\s (exact, for all code points), and ASCII subsets of all six.
+
+    The full classes are read off Python's ``re`` itself: the runs of code points it matches.
+    """
     from re import _constants as c
 
-    def ranges(pred) -> str:
-        out, start = [], None
-        for cp in range(sys.maxunicode + 2):
-            inside = cp <= sys.maxunicode and pred(chr(cp))
-            if inside and start is None:
-                start = cp
-            elif not inside and start is not None:
-                out.append(f"\\x{{{start:x}}}" if start == cp - 1 else f"\\x{{{start:x}}}-\\x{{{cp - 1:x}}}")
-                start = None
-        return "".join(out)
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+
+    def ranges(category: str) -> str:
+        return "".join(f"\\x{{{m.start():x}}}" if m.end() - m.start() == 1 else
+                       f"\\x{{{m.start():x}}}-\\x{{{m.end() - 1:x}}}" for m in re.finditer(category + "+", every))
 
     def word(ch: str) -> bool:
         return ch.isalnum() or ch == "_"
@@ -242,8 +252,7 @@ def _category_classes() -> dict:
     tests = {c.CATEGORY_WORD: word, c.CATEGORY_DIGIT: str.isdecimal, c.CATEGORY_SPACE: str.isspace,
              c.CATEGORY_NOT_WORD: lambda ch: not word(ch), c.CATEGORY_NOT_DIGIT: lambda ch: not ch.isdecimal(),
              c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace()}
-    full = {cat: ranges(test) for cat, test in tests.items() if cat in (c.CATEGORY_WORD, c.CATEGORY_DIGIT,
-                                                                        c.CATEGORY_SPACE)}
+    full = {c.CATEGORY_WORD: ranges(r"\w"), c.CATEGORY_DIGIT: ranges(r"\d"), c.CATEGORY_SPACE: ranges(r"\s")}
     ascii_part = {cat: "".join(f"\\x{{{i:x}}}" for i in range(128) if test(chr(i))) for cat, test in tests.items()}
     return {"full": full, "ascii": ascii_part}
 
@@ -373,12 +382,9 @@ def _candidate_runs(lexicon: CueLexicon, original: str, lowered: str, offsets: n
     pattern = _prefilter(lexicon)
     if pattern is None or len(offsets) == 0:
         return None
-    if original.count(_SEPARATOR) == len(offsets) - 1:            # no separator inside a sentence
-        parts = lowered.split(_SEPARATOR)
-    else:
-        parts = [lowered[o:o + n] for o, n in zip(offsets.tolist(), lengths.tolist())]
     try:
-        maybe = pc.match_substring_regex(pa.array(parts, type=pa.large_string()), pattern=pattern)
+        parts = _split_sentences(lowered, offsets, lengths)
+        maybe = pc.match_substring_regex(parts, pattern=pattern)
     except (pa.ArrowException, UnicodeError):                  # RE2 refused the pattern, or text Arrow cannot hold
         return None
     maybe = np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False))
@@ -389,23 +395,63 @@ def _candidate_runs(lexicon: CueLexicon, original: str, lowered: str, offsets: n
     return list(zip(offsets[maybe[first]].tolist(), (offsets[maybe[last]] + lengths[maybe[last]]).tolist()))
 
 
+def _split_sentences(lowered: str, offsets: np.ndarray, lengths: np.ndarray) -> pa.Array:
+    """The lower-cased sentences as an Arrow array, each but the last followed by the separator.
+
+    The separator is neither a word character nor matched by a cue the prefilter is used for, so it
+    changes no prefilter result. When no sentence holds the separator, the array is made from the
+    UTF-8 bytes of ``lowered`` cut at each separator (no Python string per sentence).
+    """
+    data = lowered.encode("utf-8")
+    cuts = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0) if len(offsets) > 1 else np.empty(0, np.int64)
+    if len(cuts) != len(offsets) - 1:                         # a separator inside a sentence
+        return pa.array([lowered[o:o + n] for o, n in zip(offsets.tolist(), lengths.tolist())],
+                        type=pa.large_string())
+    bounds = np.concatenate([[0], cuts + 1, [len(data)]]).astype(np.int64)
+    return pa.LargeStringArray.from_buffers(len(offsets), pa.py_buffer(bounds), pa.py_buffer(data))
+
+
 #: The sentences columns a cue match depends on.
 _MATCH_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "text"]
 _MATCHES = memo.Memo()
 
 
 def _cue_of_group(regex: re.Pattern) -> dict[int, int]:
-    """Group number → cue index, for the ``_cue<i>`` groups that end each cue's alternative."""
-    return {number: int(name[4:]) for name, number in regex.groupindex.items() if name.startswith("_cue")}
+    """Group number → cue index, for the ``_cue<i>`` (or ``_cue<i>_<k>``) groups that end each cue's alternative."""
+    return {number: int(name[4:].split("_")[0]) for name, number in regex.groupindex.items()
+            if name.startswith("_cue")}
 
 
 def _join(texts: pd.Series) -> tuple[str, str, np.ndarray, np.ndarray]:
-    """Join texts for one scan: (original, lower-cased, offset of each text, length of each text)."""
-    texts = texts.fillna("").tolist()
-    original = _SEPARATOR.join(texts)
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    """Join texts for one scan: (original, lower-cased, offset of each text, length of each text).
+
+    An Arrow-backed column is joined in Arrow, without a Python string per text.
+    """
+    arrow = _arrow_strings(texts)
+    if arrow is not None:
+        arrow = pc.fill_null(arrow, "")
+        whole = pa.LargeListArray.from_arrays(pa.array([0, len(arrow)], type=pa.int64()), arrow)
+        original = pc.binary_join(whole, pa.scalar(_SEPARATOR, type=pa.large_string()))[0].as_py()
+        lengths = pc.utf8_length(arrow).to_numpy(zero_copy_only=False).astype(np.int64)
+    else:
+        values = texts.fillna("").tolist()
+        original = _SEPARATOR.join(values)
+        lengths = np.fromiter((len(t) for t in values), dtype=np.int64, count=len(values))
     offsets = np.concatenate([[0], np.cumsum(lengths + len(_SEPARATOR))[:-1]]).astype(np.int64)
     return original, _lower(original), offsets, lengths
+
+
+def _arrow_strings(texts: pd.Series) -> pa.Array | None:
+    """An Arrow-backed text column as one ``large_string`` array (no copy of the texts), else None."""
+    array = texts.array
+    if not isinstance(array, pd.arrays.ArrowExtensionArray) or not len(array):
+        return None
+    arrow = array.__arrow_array__()
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
+    if not (pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)):
+        return None
+    return arrow.cast(pa.large_string()) if arrow.type != pa.large_string() else arrow
 
 
 def find_in_sentences(sentences: pd.DataFrame, regex: re.Pattern) -> pd.DataFrame:
@@ -433,20 +479,27 @@ def find_in_sentences(sentences: pd.DataFrame, regex: re.Pattern) -> pd.DataFram
     0      a        0     11   14  25%  25
     1      a        1     24   26   3%   3
     """
-    original, lowered, offsets, lengths = _join(sentences["text"])
+    return _find_in_joined(sentences, _join(sentences["text"]), regex)
+
+
+def _find_in_joined(sentences: pd.DataFrame, joined: tuple[str, str, np.ndarray, np.ndarray],
+                    regex: re.Pattern) -> pd.DataFrame:
+    """:func:`find_in_sentences` on sentences already joined by :func:`_join` (one join for several regexes)."""
+    original, lowered, offsets, lengths = joined
     found = list(regex.finditer(lowered))
     start = np.fromiter((m.start() for m in found), dtype=np.int64, count=len(found))
     end = np.fromiter((m.end() for m in found), dtype=np.int64, count=len(found))
     row = np.searchsorted(offsets, start, side="right") - 1
     within = end <= offsets[row] + lengths[row]
-    sent = sentences.iloc[row[within]]
-    shift = sent["start"].to_numpy(dtype=np.int64) - offsets[row[within]]
+    rows = row[within]
+    shift = np.asarray(sentences["start"].array.take(rows).to_numpy(dtype=np.int64)) - offsets[rows]
     out = pd.DataFrame({
-        "doc_id": pd.array(sent["doc_id"].to_numpy(), dtype="string"),
-        "sent_id": pd.array(sent["sent_id"].to_numpy(), dtype="Int64"),
+        "doc_id": pd.array(sentences["doc_id"].array.take(rows), dtype="string"),
+        "sent_id": pd.array(sentences["sent_id"].array.take(rows), dtype="Int64"),
         "start": pd.array(start[within] + shift, dtype="Int64"),
         "end": pd.array(end[within] + shift, dtype="Int64"),
-        "text": pd.array([original[s:e] for s, e in zip(start[within], end[within])], dtype="string"),
+        "text": pd.array([original[s:e] for s, e in zip(start[within].tolist(), end[within].tolist())],
+                         dtype="string"),
     })
     kept = [m for m, keep in zip(found, within) if keep]
     for name in regex.groupindex:
@@ -463,19 +516,57 @@ def _lower(text: str) -> str:
 
 
 def _resolve_overlaps(row: np.ndarray, start: np.ndarray, end: np.ndarray, cue_id: np.ndarray) -> np.ndarray:
-    """Return the matches kept by the overlap rule, as sorted positions (see module docstring)."""
-    alone = np.bincount(row)[row] == 1 if len(row) else np.zeros(0, dtype=bool)
-    keep = np.flatnonzero(alone).tolist()     # the only match in its sentence is always kept
-    crowded = np.flatnonzero(~alone)
-    order = crowded[np.lexsort((cue_id[crowded], start[crowded], (start - end)[crowded], row[crowded]))]
-    kept: dict[int, list[tuple[int, int]]] = {}   # sentence → kept spans; row, longest, earliest, file order
-    for i in order.tolist():
-        spans = kept.setdefault(int(row[i]), [])
-        s, e = int(start[i]), int(end[i])
-        if all(e <= s0 or e0 <= s for s0, e0 in spans):
-            spans.append((s, e))
-            keep.append(i)
-    keep_idx = np.asarray(keep, dtype=np.int64)
+    """Return the matches kept by the overlap rule, as sorted positions (see module docstring).
+
+    A match that overlaps no other match of its sentence is always kept. In the sentences with
+    overlapping matches, the matches are taken in the rule's order (longest, earliest, file order):
+    the k-th match of every such sentence in one step, kept when no match kept before it in its
+    sentence claims any of its characters. Offsets are positions in the joined text, so the
+    matches of different sentences never share a character.
+    """
+    if not len(row):
+        return np.empty(0, dtype=np.int64)
+    order = np.lexsort((start, row))
+    clash = np.zeros(len(row), dtype=bool)
+    stride = int(end.max()) + 1
+    if (int(row.max()) + 1) * stride < 2**62:
+        # sorted by sentence and start: a match overlaps an earlier one of its sentence when it starts
+        # before the furthest end so far (ends of earlier sentences are below row * stride)
+        reach = np.maximum.accumulate(row[order] * stride + end[order])
+        overlapped = np.zeros(len(row), dtype=bool)
+        overlapped[1:] = row[order][1:] * stride + start[order][1:] < reach[:-1]
+        clash = np.isin(row, np.unique(row[order][overlapped]))
+    else:
+        clash[:] = True
+    crowded = np.flatnonzero(clash)
+    crowded = crowded[np.lexsort((cue_id[crowded], start[crowded], (start - end)[crowded], row[crowded]))]
+    rank = np.arange(len(crowded)) - np.searchsorted(row[crowded], row[crowded], side="left")
+    points = np.unique(np.concatenate([start[crowded], end[crowded]]))     # elementary segments between them
+    lo = np.searchsorted(points, start[crowded])
+    hi = np.searchsorted(points, end[crowded])
+    claimed = np.zeros(len(points), dtype=bool)          # segment j = [points[j], points[j + 1]) is taken
+    chosen = np.zeros(len(crowded), dtype=bool)
+    by_rank = np.argsort(rank, kind="stable")
+    steps = np.searchsorted(rank[by_rank], np.arange(int(rank.max()) + 2 if len(rank) else 1))
+    if len(steps) * len(points) > 300_000_000:           # a sentence with very many matches: one at a time
+        kept: dict[int, list[tuple[int, int]]] = {}
+        for i, j in enumerate(crowded.tolist()):
+            spans = kept.setdefault(int(row[j]), [])
+            s, e = int(start[j]), int(end[j])
+            if all(e <= s0 or e0 <= s for s0, e0 in spans):
+                spans.append((s, e))
+                chosen[i] = True
+        steps = steps[:0]
+    for a, b in itertools.pairwise(steps.tolist()):
+        step = by_rank[a:b]
+        taken = np.concatenate([[0], np.cumsum(claimed)])
+        free = step[taken[hi[step]] == taken[lo[step]]]
+        chosen[free] = True
+        edges = np.zeros(len(points) + 1, dtype=np.int64)
+        np.add.at(edges, lo[free], 1)
+        np.add.at(edges, hi[free], -1)
+        claimed |= np.cumsum(edges)[:-1] > 0
+    keep_idx = np.concatenate([np.flatnonzero(~clash), crowded[chosen]])
     return keep_idx[np.lexsort((start[keep_idx], row[keep_idx]))]
 
 
@@ -605,15 +696,142 @@ def load_cue_lexicon(path: str | Path, *, section: str,
             raise fail(f"{noun} {entry_id!r} has no phrases or patterns", item.line,
                        "add at least one cue under `phrases:` or `patterns:`")
 
-    # Compiled once. Each cue's alternative ends with an empty group named after it, so a match
-    # says which cue it is and where it ends. ``scan`` finds, at every word start, the first cue
-    # in file order that matches there; ``last`` the last one; ``probe`` every one. Alternatives
-    # begin with the cue itself (no group first), which lets ``re`` skip non-matching ones fast.
-    alternatives = [rf"(?:{cue.regex})(?!\w)(?P<_cue{i}>)" for i, cue in enumerate(cues)]
-    scan = re.compile(r"(?<!\w)(?=" + "|".join(alternatives) + ")")
-    last = re.compile("(?=" + "|".join(reversed(alternatives)) + ")")
-    probe = re.compile("".join(f"(?:(?={alt}))?" for alt in alternatives))
+    scan, last, probe = _compile_scans([cue.regex for cue in cues])
     return CueLexicon(path, file_sha256(path), tuple(entries), tuple(cues), scan, last, probe)
+
+
+# --- the scans: which cues match at a position, in one pass ------------------------------------
+#
+# Each cue's alternative ends with an empty group named after it (``_cue<i>``, or ``_cue<i>_<k>`` for
+# the k-th piece of cue i), so a match says which cue it is and where it ends. At a word start,
+# ``scan`` finds the first cue that matches there and ``last`` the last one, in one order; when
+# they are the same cue no other matches there, else ``probe`` (all cues, file order) finds every
+# one. To make ``scan`` and ``last`` cheap, a cue is first cut into *pieces*: a leading group
+# ``(?:a|b)rest`` becomes ``a rest``, ``b rest`` and ``(?:a)?rest`` becomes ``a rest``, ``rest``,
+# tried in that order, which is the order in which ``re`` backtracks through the group, so the
+# first piece that matches gives the cue's own match. Pieces that begin with a plain character
+# are then put in one branch per first character (``c(?:rest|...)``), which ``re`` skips with one
+# comparison when the text has another character there. A cue with a piece that cannot be cut
+# this way keeps all its pieces outside the branches; the order of the alternatives at a position
+# is then: that character's branch, then the others, each in file order.
+
+#: Characters that are not a plain literal at the start of a pattern.
+_META = set("\\.^$*+?{}[]|()")
+#: Most pieces one cue is cut into; a cue that would give more stays whole.
+_MAX_PIECES = 64
+
+
+def _skip_class(rx: str, j: int) -> int:
+    """Index after the character class that opens at ``rx[j] == "["``."""
+    j += 1
+    if rx[j:j + 1] == "^":
+        j += 1
+    if rx[j:j + 1] == "]":
+        j += 1
+    while j < len(rx) and rx[j] != "]":
+        j += 2 if rx[j] == "\\" else 1
+    return j + 1
+
+
+def _top_level(rx: str) -> tuple[list[str], int | None]:
+    """Split ``rx`` at its top-level ``|``; also the index after the group that opens at ``rx[0]`` (if any)."""
+    parts, depth, start, j, close = [], 0, 0, 0, None
+    while j < len(rx):
+        ch = rx[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _skip_class(rx, j)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and close is None and rx[0] == "(":
+                close = j + 1
+        elif ch == "|" and depth == 0:
+            parts.append(rx[start:j])
+            start = j + 1
+        j += 1
+    parts.append(rx[start:])
+    return parts, close
+
+
+def _pieces(rx: str) -> list[str]:
+    """Cut a cue regex into pieces whose alternation, in order, matches as the regex does (see above).
+
+    Examples
+    --------
+    >>> _pieces("(?:anti-russian |new )?sanctions")
+    ['anti-russian sanctions', 'new sanctions', 'sanctions']
+    >>> _pieces("(?:talks|negotiations?) on (?:a |the )?peace treaty")
+    ['talks on (?:a |the )?peace treaty', 'negotiations? on (?:a |the )?peace treaty']
+    >>> _pieces("(?:close )*allies")
+    ['(?:close )*allies']
+    """
+    if "(?#" in rx:                                           # a comment may hold anything
+        return [rx]
+    alternatives, close = _top_level(rx)
+    if len(alternatives) > 1:
+        out = [piece for alternative in alternatives for piece in _pieces(alternative)]
+    elif rx.startswith("(?:") and close is not None:
+        body, rest = rx[3:close - 1], rx[close:]
+        optional = rest.startswith("?") and not rest.startswith(("??", "?+"))
+        if rest[:1] in ("*", "+", "{") or (rest[:1] == "?" and not optional) or re.search(r"\\\d", body):
+            return [rx]
+        rest = rest[1:] if optional else rest
+        out = [piece for part in _top_level(body)[0] + ([""] if optional else []) for piece in _pieces(part + rest)]
+    else:
+        return [rx]
+    return out if 0 < len(out) <= _MAX_PIECES and all(out) else [rx]
+
+
+def _first_literal(piece: str) -> str | None:
+    """The piece's first character when it is a plain literal (so the piece is ``c`` + the rest), else None."""
+    from re import _constants as c, _parser
+
+    if not piece or piece[0] in _META:
+        return None
+    tree = _parser.parse(piece)
+    return piece[0] if len(tree) and tree[0] == (c.LITERAL, ord(piece[0])) else None
+
+
+def _compile_scans(regexes: Sequence[str]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Compile ``scan``, ``last`` and ``probe`` for cue regexes (see above)."""
+    from re import _parser
+
+    branches: dict[str, list[tuple[str, str]]] = {}         # first character → (group, rest), in file order
+    others: list[tuple[str, str]] = []                        # (group, piece)
+    for i, regex in enumerate(regexes):
+        try:
+            flags = _parser.parse(regex).state.flags
+            pieces = _pieces(regex) if not flags & ~re.UNICODE else [regex]
+            firsts = [_first_literal(piece) for piece in pieces]
+            for piece in pieces:
+                re.compile(f"(?:{piece})")
+        except (re.error, RecursionError):
+            pieces, firsts = [regex], [None]
+        named = [(f"_cue{i}_{k}", piece) for k, piece in enumerate(pieces)]
+        if all(firsts):
+            for (group, piece), first in zip(named, firsts):
+                branches.setdefault(first, []).append((group, piece[1:]))
+        else:
+            others.extend(named)
+
+    def alternative(group: str, body: str) -> str:
+        return rf"(?:{body})(?!\w)(?P<{group}>)"
+
+    def branch(first: str, items: list[tuple[str, str]]) -> str:
+        return re.escape(first) + "(?:" + "|".join(alternative(g, body) for g, body in items) + ")"
+
+    forward = [branch(f, items) for f, items in branches.items()] + [alternative(g, p) for g, p in others]
+    backward = ([alternative(g, p) for g, p in reversed(others)]
+                + [branch(f, items[::-1]) for f, items in branches.items()])
+    scan = re.compile(r"(?<!\w)(?=" + "|".join(forward) + ")")
+    last = re.compile("(?=" + "|".join(backward) + ")")
+    probe = re.compile("".join(f"(?:(?={alternative(f'_cue{i}', regex)}))?" for i, regex in enumerate(regexes)))
+    return scan, last, probe
 
 
 def _cue_item(value: Any, kind: str, default: str | None, polarities: Sequence[str] | None,

@@ -165,6 +165,7 @@ class _Stream:
     doc_first: np.ndarray        # first row of each document; doc_first[-1] = number of tokens
     _views: dict = field(default_factory=dict, repr=False)
     _forms: tuple | None = field(default=None, repr=False)
+    _prepared: dict = field(default_factory=dict, repr=False)   # token options → _Prepared
 
     def __post_init__(self) -> None:
         for value in vars(self).values():
@@ -746,9 +747,18 @@ class _Prepared:
 
 
 def _prepare(corpus: Corpus, options: dict) -> _Prepared:
+    """The stream under some token options, with its masks; made once per stream and options, then reused."""
     opts = _options(options)
     stopset = _stopword_set(opts["stopwords"])
     stream = _stream(corpus)
+    key = (bool(opts["lowercase"]), bool(opts["stem"]), bool(opts["keep_punct"]), bool(opts["keep_numbers"]), stopset)
+    prepared = stream._prepared.get(key)
+    if prepared is None:
+        prepared = stream._prepared[key] = _prepare_stream(stream, opts, stopset)
+    return _Prepared(prepared.st, prepared.base, prepared.stop, opts, prepared.kept)
+
+
+def _prepare_stream(stream: _Stream, opts: dict, stopset: frozenset[str]) -> _Prepared:
     st = stream.view(lowercase=bool(opts["lowercase"]), stem=bool(opts["stem"]))
     base = np.ones(len(st.kind), dtype=bool)
     if not opts["keep_punct"]:
@@ -761,7 +771,10 @@ def _prepare(corpus: Corpus, options: dict) -> _Prepared:
         is_stop = np.fromiter((f in stopset for f in forms), dtype=bool, count=len(forms))
         spelling_stop = is_stop[form_code] & (stream.spell_kind != _ENTITY)
         stop = spelling_stop[st.spell]
-    return _Prepared(st, base, stop, opts)
+    prepared = _Prepared(st, base, stop, opts)
+    for mask in (base, stop, prepared.kept):
+        mask.flags.writeable = False            # shared by every call with these options
+    return prepared
 
 
 def _positive_int(value: object, name: str, *, minimum: int = 1) -> int:
@@ -1659,12 +1672,11 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     st = prep.st
     labels = _terms_list(terms)
     term_index, first = _occurrences(prep, labels)
-    kept = prep.kept.astype(np.int64)
-    before = np.cumsum(kept) - kept                       # kept tokens before each row, corpus-wide
-    doc_before = np.append(before, kept.sum())[st.doc_first[:-1]]
-    n_tokens = np.bincount(st.doc[prep.kept], minlength=len(st.doc_ids))
+    kept_rows = np.flatnonzero(prep.kept)
+    at_doc = np.searchsorted(kept_rows, st.doc_first, side="left")   # kept tokens before each document's first row
+    n_tokens = np.diff(at_doc)
     doc = st.doc[first]
-    position = before[first] - doc_before[doc]
+    position = np.searchsorted(kept_rows, first, side="left") - at_doc[doc]   # kept tokens before the match
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = position / n_tokens[doc]
     return pd.DataFrame({
@@ -1830,8 +1842,8 @@ def kwic(
     m_start, m_end = st.start[first], st.end[last]
     if unit == "token":
         wordish = np.flatnonzero(st.kind != _PUNCT)
-        doc_lo = np.searchsorted(st.doc[wordish], np.arange(len(st.doc_ids)), side="left")
-        doc_hi = np.searchsorted(st.doc[wordish], np.arange(len(st.doc_ids)), side="right")
+        at_doc = np.searchsorted(wordish, st.doc_first, side="left")    # documents' rows are contiguous
+        doc_lo, doc_hi = at_doc[:-1], at_doc[1:]
         k_left = np.searchsorted(wordish, first, side="left")      # context words before the match
         k_right = np.searchsorted(wordish, last, side="right")     # first context word after it
         lo = np.maximum(k_left - window, doc_lo[doc])

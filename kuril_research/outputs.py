@@ -37,14 +37,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .errors import ParameterError
 
 __all__ = [
     "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE",
     "SavedOutput", "configure_matplotlib", "save_figure", "save_table", "show_table", "read_outputs",
-    "write_csv",
+    "write_csv", "csv_bytes",
 ]
 
 #: rcParams set by :func:`configure_matplotlib`.
@@ -203,10 +206,95 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> str:
     kuril,0.666666666667
     habomai,0.1
     """
-    text = _flat(frame).to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
-    data = text.encode("utf-8")
+    data = csv_bytes(frame)
     _write_bytes(Path(path), data)
     return hashlib.sha256(data).hexdigest()
+
+
+#: Characters that make the CSV writer quote a text cell (``csv.QUOTE_MINIMAL`` with ``\\n`` line ends).
+_CSV_QUOTE_RE = '[,"\n]'
+#: Smallest table written by the column-wise writer; smaller ones go through pandas (same bytes).
+_FAST_CSV_ROWS = 10_000
+
+
+def _large(text: str) -> pa.Scalar:
+    return pa.scalar(text, type=pa.large_string())
+
+
+def _csv_cells(values: pd.Series) -> pa.Array | None:
+    """One column as CSV cell texts (Arrow ``large_string``, no nulls), as pandas' ``to_csv`` writes them.
+
+    None when the column's type is not one this writer handles (the caller then uses pandas).
+    """
+    dtype = values.dtype
+    try:
+        if isinstance(dtype, pd.StringDtype) or (isinstance(dtype, pd.ArrowDtype)
+                                                 and pa.types.is_string(dtype.pyarrow_dtype)
+                                                 or isinstance(dtype, pd.ArrowDtype)
+                                                 and pa.types.is_large_string(dtype.pyarrow_dtype)):
+            array = values.array
+            arrow = (array.__arrow_array__() if isinstance(array, pd.arrays.ArrowExtensionArray)
+                     else pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.large_string()))
+            if isinstance(arrow, pa.ChunkedArray):
+                arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
+            text = pc.fill_null(arrow.cast(pa.large_string()), "")
+            quote = pc.match_substring_regex(text, _CSV_QUOTE_RE)
+            if pc.any(quote).as_py():          # as csv.writer does: in quotes, with inner quotes doubled
+                quoted = pc.binary_join_element_wise(_large('"'), pc.replace_substring(text, '"', '""'), _large('"'),
+                                                     _large(""))
+                text = pc.if_else(quote, quoted, text)
+            return text
+        if pd.api.types.is_bool_dtype(dtype):
+            flags = pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.bool_())
+            return pc.fill_null(pc.if_else(flags, "True", "False").cast(pa.large_string()), "")
+        if pd.api.types.is_integer_dtype(dtype):
+            numbers = pa.array(values.to_numpy(dtype=object, na_value=None) if values.hasnans
+                               else values.to_numpy(), type=pa.int64() if dtype.kind == "i" else pa.uint64())
+            return pc.fill_null(numbers.cast(pa.large_string()), "")
+        if pd.api.types.is_float_dtype(dtype):
+            numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
+            cells = [FLOAT_FORMAT % v for v in numbers.tolist()]
+            text = pa.array(cells, type=pa.large_string())
+            missing = np.isnan(numbers)
+            return pc.if_else(pa.array(missing), _large(""), text) if missing.any() else text
+    except (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError):
+        return None
+    return None
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The CSV text :func:`write_csv` writes for ``frame``, as UTF-8 bytes.
+
+    The bytes are those of ``frame.to_csv(index=False, lineterminator="\\n",
+    float_format="%.12g")`` after :func:`_flat`. A large table of text, integer,
+    boolean and float columns is formatted column by column in Apache Arrow
+    (several times faster, the same bytes); anything else goes through pandas.
+
+    Examples
+    --------
+    >>> print(csv_bytes(pd.DataFrame({"term": ["a,b", 'say "x" now'], "n": [0.1, None]})).decode(), end="")
+    term,n
+    "a,b",0.1
+    "say ""x"" now",
+    """
+    flat = _flat(frame)
+    columns = None
+    if len(flat) >= _FAST_CSV_ROWS and len(flat.columns) > 1 and flat.columns.is_unique:
+        columns = []
+        for name in flat.columns:
+            cells = _csv_cells(flat[name])
+            if cells is None:
+                columns = None
+                break
+            columns.append(cells)
+    if columns is None:
+        return flat.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT).encode("utf-8")
+    header = flat.head(0).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    lines = pc.binary_join_element_wise(*columns, _large(","))
+    del columns
+    body = pc.binary_join(pa.LargeListArray.from_arrays(pa.array([0, len(lines)], type=pa.int64()), lines),
+                          _large("\n"))
+    return header + body[0].as_buffer().to_pybytes() + b"\n"
 
 
 def read_outputs(out_dir: str | Path) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
-from .cues import CueLexicon, assign_voice, find_in_sentences, load_cue_lexicon
+from .cues import CueLexicon, _find_in_joined, _join, assign_voice, load_cue_lexicon
 from .errors import ParameterError
 from .framing import TERRITORIAL_TYPES, _codebook, _documents_by, _share, frames
 from .lexicons import data_path
@@ -234,16 +234,18 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
     lexicon = _lexicon(lexicon)
     mentions = lexicon.match(corpus.sentences)
     sentences = corpus.sentences.merge(mentions[["doc_id", "sent_id"]].drop_duplicates(), on=["doc_id", "sent_id"])
-    found = find_in_sentences(sentences, QUANTITY_RE)
+    joined = _join(sentences["text"])                      # joined and lower-cased once for the three scans
+    found = _find_in_joined(sentences, joined, QUANTITY_RE)
     number = found["number"].fillna(found["amount"]).str.replace(",", "", regex=False)
     scale = found["scale"].fillna(found["amount_scale"]).map(SCALES).fillna(1.0)
     unit_text = found["unit"].fillna(found["currency"]).fillna("").str.replace(r"\s", "", regex=True)
     value = pd.to_numeric(number).astype("Float64") * scale.to_numpy()
 
     cue = _nearest(found, mentions, ["entry", "cue"])
-    periods = find_in_sentences(sentences, PERIOD_RE)
+    periods = _find_in_joined(sentences, joined, PERIOD_RE)
     periods = periods[~_overlaps(periods, found)]
-    directions = find_in_sentences(sentences, DIRECTION_RE)
+    directions = _find_in_joined(sentences, joined, DIRECTION_RE)
+    del joined
     directions["sign"] = np.where(directions["down"].notna(), -1, 1)
     direction = _nearest(found, directions, ["sign", "text"])
     sign = direction["sign"].astype("Int64")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -384,3 +385,99 @@ def shipped_lexicons():
     from kuril_research.trade import load_lexicon
 
     return [load_codebook(), load_lexicon()]
+
+
+# --- the scan: pieces and branches by first character ------------------------------------------
+
+@pytest.mark.parametrize(("regex", "pieces"), [
+    ("peace treaty", ["peace treaty"]),
+    ("troops|forces", ["troops", "forces"]),
+    ("(?:talks|negotiations?) on", ["talks on", "negotiations? on"]),
+    ("(?:new |western )?sanctions", ["new sanctions", "western sanctions", "sanctions"]),
+    ("(?:a|b(?:c|d))x", ["ax", "b(?:c|d)x"]),         # only a group at the start is cut
+    ("(?:(?:a|b)c|d)x", ["acx", "bcx", "dx"]),
+    ("(?:close )??ally", ["(?:close )??ally"]),      # lazy: "ally" is tried first, left whole
+    ("(?:close )*ally", ["(?:close )*ally"]),
+    ("(ab|cd) talks", ["(ab|cd) talks"]),           # a capturing group stays as written
+    ("(?:a|)b", ["ab", "b"]),
+    ("(?:a|)", ["(?:a|)"]),                          # an empty piece: left whole
+])
+def test_pieces_keep_the_order_in_which_re_backtracks(regex, pieces):
+    assert cues._pieces(regex) == pieces
+    text = "x ab abx bcx talks ally close ally new sanctions"
+    for pos in range(len(text)):                     # the first piece that matches gives the regex's own match
+        whole = re.compile(f"(?:{regex})").match(text, pos)
+        first = next((m for m in (re.compile(f"(?:{p})").match(text, pos) for p in pieces) if m), None)
+        assert (whole and whole.end()) == (first and first.end())
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory):
+    # leading groups, optional prefixes, top-level alternatives, a class and \w first (not branched), a lazy group
+    return lexicon(tmp_path_factory.mktemp("lex"), r"""
+      - id: treaty
+        label: Treaty
+        phrases: [peace treaty, treaty]
+        patterns: ['(?:sign(?:ed)?|conclude) (?:a |the )?peace treaty', '(?:peace )?treaty talks?|talks',
+                   '[st]alks on', '\w+ treaty', '(?:the )??treaty']
+      - id: sanctions
+        label: Sanctions
+        patterns: ['(?:anti-russian |new )?sanctions?(?: regime)?', '(?:new|russian) sanctions', 'sign']
+    """)
+
+
+GROUPED_WORDS = st.sampled_from(["signed a peace treaty", "sign the peace treaty talks", "conclude peace treaty",
+                                 "treaty talks on", "stalks on", "new sanctions regime", "anti-russian sanction",
+                                 "russian sanctions", "the treaty", "peace", "sign", "talks", "x", "Signed"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(sentences=st.lists(st.lists(GROUPED_WORDS, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=3))
+def test_branched_scan_equals_the_obvious_implementation(grouped, sentences):
+    corpus = _example_corpus({"d": [sentences]})
+    hits = grouped.match(corpus.sentences)
+    starts = corpus.sentences.set_index("sent_id")["start"]
+    got = sorted((int(s), int(b) - int(starts[s]), int(e) - int(starts[s]), c)
+                 for s, b, e, c in hits[["sent_id", "start", "end", "cue"]].itertuples(index=False))
+    assert got == reference_match(grouped, sentences)
+
+
+def test_scan_branches_on_the_first_character(grouped):
+    """Pieces that begin with a plain letter share a branch; one cue that cannot be cut stays outside them."""
+    pattern = grouped._scan.pattern
+    assert pattern.startswith(r"(?<!\w)(?=p(?:(?:eace\s+treaty)(?!\w)(?P<_cue0_0>)|(?:eace treaty talks?)(?!\w)"
+                              r"(?P<_cue3_0>))|t(?:")
+    assert r"|s(?:(?:ign(?:ed)? (?:a |the )?peace treaty)(?!\w)(?P<_cue2_0>)|" in pattern
+    for cue in (r"[st]alks on", r"\w+ treaty", r"(?:the )??treaty"):      # cues 4, 5, 6: not branched
+        assert f"(?:{cue})(?!\\w)(?P<_cue{[c.regex for c in grouped.cues].index(cue)}_0>)" in pattern
+
+
+def test_overlaps_are_resolved_only_where_matches_overlap():
+    row = np.array([0, 0, 1, 1, 1, 2])
+    start = np.array([0, 6, 0, 0, 4, 3])
+    end = np.array([5, 9, 12, 3, 7, 8])
+    cue = np.array([0, 1, 0, 1, 2, 0])
+    # sentence 0: disjoint, both kept; sentence 1: the longest (0-12) wins; sentence 2: alone
+    assert cues._resolve_overlaps(row, start, end, cue).tolist() == [0, 1, 2, 5]
+
+
+def test_sentences_holding_the_separator_are_split_by_offsets(treaty):
+    corpus = _example_corpus({"d": [["A peace\x00treaty.", "The peace treaty."]]})
+    assert [s for _, _, s in matched(treaty, "A peace\x00treaty.", "The peace treaty.")] == ["peace treaty"]
+    original, lowered, offsets, lengths = cues._join(corpus.sentences["text"])
+    assert cues._split_sentences(lowered, offsets, lengths).to_pylist() == ["a peace\x00treaty.", "the peace treaty."]
+
+
+def test_overlaps_resolved_by_rank_equal_the_greedy_rule():
+    """Thirty sentences of twenty random, overlapping matches each: the same matches as the rule taken one by one."""
+    rng = np.random.default_rng(5)
+    row = np.sort(rng.integers(0, 30, 600))
+    start = row * 1000 + rng.integers(0, 80, 600)
+    end = start + rng.integers(1, 15, 600)
+    cue = rng.integers(0, 6, 600)
+    by_rank = cues._resolve_overlaps(row, start, end, cue)
+    kept = []
+    for i in sorted(range(600), key=lambda i: (row[i], start[i] - end[i], start[i], cue[i])):
+        if all(row[j] != row[i] or end[i] <= start[j] or end[j] <= start[i] for j in kept):
+            kept.append(i)
+    assert by_rank.tolist() == sorted(kept, key=lambda i: (row[i], start[i]))

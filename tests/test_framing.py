@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from kuril_research import framing
+from kuril_research.corpus import Corpus
 from kuril_research.cues import _example_corpus
 from kuril_research.errors import InputError, LexiconError, ParameterError
 from kuril_research.figures import MAX_ROWS, choose_documents, plot_heatmap
@@ -434,3 +435,20 @@ def test_on_the_seed_corpus(seed_corpus):
     assert "economic and investment cooperation" in set(value["surface"])
     narrator = naming_stance_table(seed_corpus, by="outlet").query("outlet == 'TASS' and voice == 'narrator'")
     assert narrator["japanese"].tolist() == [0] and narrator["russian"].iloc[0] > 0
+
+
+def test_frame_profile_counts_by_codes_as_the_merges_do(profile_corpus):
+    """A missing group value is a group of its own, ordered where it first appears, as in the merges."""
+    corpus = profile_corpus
+    corpus.documents["outlet"] = pd.array(["TASS", pd.NA, "TASS", pd.NA], dtype="string")   # t1, k1, t2, e
+    hits = frames(corpus)
+    got = frame_profile(hits, by="outlet", corpus=corpus)
+    got = got[got["frame"] == "sanctions_hostility"]
+    # TASS: t1 (2 of 4) + t2 (0 of 2); <NA>: k1 (1 of 2) + e (no sentences)
+    assert rows(got, ["outlet", "sentences", "frame_sentences", "share"]) == [["TASS", 6, 2, 2 / 6], [NA, 2, 1, 0.5]]
+    repeated = Corpus(**{**{n: getattr(corpus, n) for n in ("paragraphs", "sentences", "quotes", "mentions")},
+                         "documents": pd.concat([corpus.documents, corpus.documents.iloc[[0]]], ignore_index=True)})
+    # a repeated doc_id: the merges decide, and join its sentences twice
+    twice = frame_profile(hits, by="outlet", corpus=repeated)
+    assert rows(twice[twice["frame"] == "sanctions_hostility"], ["outlet", "sentences", "frame_sentences"]) == [
+        ["TASS", 10, 4], [NA, 2, 1]]

@@ -850,3 +850,13 @@ def test_counts_add_up(docs, n):
     assert d.juilland_d.between(-1e-9, 1 + 1e-9).all()
     k = frequency.keyness(corpus, np.arange(len(docs)) == 0)
     assert (k.g2 >= 0).all() and k.p_value.between(0, 1).all() and (k.p_adjusted >= k.p_value - 1e-12).all()
+
+
+def test_token_options_are_prepared_once_per_stream(kuril):
+    """The masks of one set of token options are made once and shared (read-only) by every later call."""
+    first = frequency._prepare(kuril, {"stopwords": "default"})
+    again = frequency._prepare(kuril, {"stopwords": ["the", "a"]})
+    same = frequency._prepare(kuril, {"stopwords": "default", "keep_numbers": True})
+    assert same.kept is first.kept and again.kept is not first.kept
+    assert not first.kept.flags.writeable
+    assert frequency.word_list(kuril, stopwords="default").equals(frequency.word_list(kuril, stopwords="default"))

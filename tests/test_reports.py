@@ -11,6 +11,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -324,3 +325,27 @@ def test_tables_show_article_text_as_inert_text(tmp_path):
 def test_embedded_images_are_not_searched_for_paths(tmp_path):
     (tmp_path / "page.html").write_text('<img src="data:image/png;base64,iVBOR/rootw0KGgo="/>')
     reports._check_relative(tmp_path, ["/root"], tmp_path / "01_x.ipynb")
+
+
+def test_large_tables_are_written_column_by_column_with_the_bytes_pandas_writes():
+    """From 10,000 rows, text, integer, boolean and float columns are formatted in Arrow: same bytes as to_csv."""
+    n = 10_000
+    words = ["plain", "a,b", 'say "x"', "two\nlines", "cr\rhere", " ", "", None, "Japan’s —"]
+    frame = pd.DataFrame({
+        "text": pd.array([words[i % len(words)] for i in range(n)], dtype="string"),
+        "n": pd.array([None if i % 7 == 0 else i - 5000 for i in range(n)], dtype="Int64"),
+        "big": np.arange(n, dtype=np.int64) * 10**12,
+        "flag": pd.array([None if i % 5 == 0 else i % 2 == 0 for i in range(n)], dtype="boolean"),
+        "share": [[1 / 3, float("nan"), float("inf"), -0.0, 1e20, 2.5][i % 6] for i in range(n)],
+    })
+    expected = frame.to_csv(index=False, lineterminator="\n", float_format="%.12g").encode()
+    got = outputs.csv_bytes(frame)
+    assert got == expected
+    assert got.split(b"\n")[1:10] == [b"plain,,0,,0.333333333333", b'"a,b",-4999,1000000000000,False,',
+                                      b'"say ""x""",-4998,2000000000000,True,inf', b'"two', b'lines",-4997,'
+                                      b"3000000000000,False,-0", b"cr\rhere,-4996,4000000000000,True,1e+20",
+                                      b" ,-4995,5000000000000,,2.5", b",-4994,6000000000000,True,0.333333333333",
+                                      b",,7000000000000,False,"]
+    assert outputs._csv_cells(frame["text"]) is not None          # the column-wise writer was used
+    mixed = frame.assign(text=frame["text"].astype(object))       # an object column: pandas writes it
+    assert outputs._csv_cells(mixed["text"]) is None and outputs.csv_bytes(mixed) == expected
