@@ -140,8 +140,9 @@ def plot_dispersion(
     height = max(1.5, row * len(docs) + 0.8) * len(panels)
     fig = Figure(figsize=figsize or (8.0, height), layout="constrained")
     axes = fig.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
+    shown = positions[positions["doc_id"].isin(docs)]     # filter the (possibly millions of) rows once
     for ax, term in zip(axes, panels):
-        hits = positions[(positions["term"] == term) & positions["doc_id"].isin(docs)]
+        hits = shown[shown["term"] == term]
         rows = np.array([row_of[d] for d in hits["doc_id"]], dtype=float)
         ax.vlines(hits["rel_position"].to_numpy(dtype=float), rows - 0.4, rows + 0.4, linewidth=1.2)
         ax.set_yticks(range(len(docs)), labels=docs)

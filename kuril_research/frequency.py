@@ -463,10 +463,13 @@ def _stream(corpus: Corpus) -> _Stream:
 _BLOCK_CHARS = 10_000_000
 
 
-def _arrow_text(values: pd.Series) -> pa.Array | None:
-    """A text column as one Arrow ``large_string`` array (no copy when it is Arrow-backed already).
+def _arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
+    """A text column as an Arrow ``large_string`` chunked array (no copy when it is Arrow-backed already).
 
-    None when the texts cannot be held by Arrow (e.g. a Python string with a lone surrogate).
+    The chunks are kept as they are: :func:`_text_block` joins only the few
+    documents of a block that straddle two chunks, instead of copying the whole
+    column into one array. None when the texts cannot be held by Arrow (e.g. a
+    Python string with a lone surrogate).
     """
     array = values.array
     try:
@@ -474,9 +477,24 @@ def _arrow_text(values: pd.Series) -> pa.Array | None:
             pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.large_string())
     except (pa.ArrowException, UnicodeError, TypeError):
         return None
-    if isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
+    if not isinstance(arrow, pa.ChunkedArray):
+        arrow = pa.chunked_array([arrow], type=arrow.type)
     return arrow.cast(pa.large_string()) if arrow.type != pa.large_string() else arrow
+
+
+def _text_block(texts: pa.ChunkedArray, d0: int, d1: int) -> pa.Array:
+    """Documents d0..d1-1 of ``texts`` as one array (a zero-copy slice unless they span two chunks).
+
+    Examples
+    --------
+    >>> texts = pa.chunked_array([["a", "b"], ["c"]], type=pa.large_string())
+    >>> _text_block(texts, 1, 3).to_pylist(), _text_block(texts, 0, 2).to_pylist()
+    (['b', 'c'], ['a', 'b'])
+    """
+    block = texts.slice(d0, d1 - d0)
+    if block.num_chunks == 1:
+        return block.chunk(0)
+    return block.combine_chunks() if block.num_chunks else pa.array([], type=texts.type)
 
 
 def _sorted_by(major: np.ndarray, minor: np.ndarray | None = None) -> bool:
@@ -501,7 +519,7 @@ def _rank(points: np.ndarray, values: np.ndarray, side: str) -> np.ndarray:
     return np.cumsum(np.bincount(where, minlength=len(values) + 1))[:len(values)]
 
 
-def _block_words(lexer: _Lexer, texts: pa.Array | None, column: pd.Series, d0: int, d1: int,
+def _block_words(lexer: _Lexer, texts: pa.ChunkedArray | None, column: pd.Series, d0: int, d1: int,
                  doc_base: np.ndarray, sg: dict, exact: bool) -> tuple[np.ndarray, ...]:
     """Word, number and punctuation tokens of documents d0..d1-1, sentence by sentence.
 
@@ -519,7 +537,7 @@ def _block_words(lexer: _Lexer, texts: pa.Array | None, column: pd.Series, d0: i
     rescan = np.arange(b - a)
     words = []
     if not exact:
-        g_start, g_end, t_surface = lexer.documents(texts.slice(d0, d1 - d0), doc_base[d0:d1])
+        g_start, g_end, t_surface = lexer.documents(_text_block(texts, d0, d1), doc_base[d0:d1])
         k = _rank(sg_start, g_start, side="right") - 1                     # last sentence starting at or before
         inside = (k >= 0) & (g_end <= sg_end[np.maximum(k, 0)]) if len(sg_start) else np.zeros(len(k), bool)
         outside = np.flatnonzero(~inside)                                  # in a gap, or crossing a boundary
@@ -552,6 +570,65 @@ def _block_words(lexer: _Lexer, texts: pa.Array | None, column: pd.Series, d0: i
     if not words:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int32)
     return words[0] if len(words) == 1 else tuple(np.concatenate(column) for column in zip(*words))
+
+
+class _Columns:
+    """Per-token columns filled block by block, written straight into arrays sized for the whole corpus.
+
+    Keeping each block's arrays and concatenating them at the end would write
+    every value to fresh memory twice; here a block's arrays are temporaries
+    (their memory is reused for the next block) and each value is written once.
+    The arrays are sized from the first block (tokens per character × the
+    corpus's characters, with 10 % to spare) and grow by half when that falls
+    short; the unused tail is never touched, so it takes no memory.
+
+    Parameters
+    ----------
+    dtypes : dict
+        Column name → dtype of the result (values are cast as ``astype`` would).
+    widen : tuple of str
+        Columns whose dtype widens to that of the values when those are wider
+        (as ``np.concatenate`` of the blocks would give).
+    expected : int
+        Characters in the corpus; ``block_chars`` is set to those of the block
+        being appended.
+
+    Examples
+    --------
+    >>> c = _Columns({"a": np.int8, "b": np.int32}, widen=("b",), expected=4)
+    >>> c.block_chars = 2
+    >>> c.append("a", np.array([1, 2], np.int32)); c.append("b", np.array([3], np.int32))
+    >>> c.append("a", np.array([3, 4, 5], np.int32)); c.append("b", np.array([2**40]))
+    >>> c.pop("a"), c.pop("b"), c.pop("a")
+    (array([1, 2, 3, 4, 5], dtype=int8), array([            3, 1099511627776]), array([], dtype=int8))
+    """
+
+    def __init__(self, dtypes: dict, *, widen: tuple[str, ...] = (), expected: int) -> None:
+        self._arrays = {name: np.empty(0, dtype) for name, dtype in dtypes.items()}
+        self._size = dict.fromkeys(dtypes, 0)
+        self._widen = set(widen)
+        self._expected = expected
+        self.block_chars = 1
+
+    def append(self, name: str, values: np.ndarray) -> None:
+        """Add ``values`` at the end of column ``name``."""
+        array, size = self._arrays[name], self._size[name]
+        if name in self._widen and np.result_type(array.dtype, values.dtype) != array.dtype:
+            array = array.astype(np.result_type(array.dtype, values.dtype))
+        need = size + len(values)
+        if need > len(array):
+            estimate = len(values) * self._expected / max(self.block_chars, 1) * 1.1 if size == 0 else len(array) * 1.5
+            grown = np.empty(max(need, int(estimate) + 1024), dtype=array.dtype)
+            grown[:size] = array[:size]
+            array = grown
+        array[size:need] = values
+        self._arrays[name], self._size[name] = array, need
+
+    def pop(self, name: str) -> np.ndarray:
+        """The column's values (a view of its first rows); the column starts again empty."""
+        array, size = self._arrays[name], self._size[name]
+        self._arrays[name], self._size[name] = np.empty(0, array.dtype), 0
+        return array[:size]
 
 
 def _build_stream(corpus: Corpus) -> _Stream:
@@ -636,11 +713,14 @@ def _build_stream(corpus: Corpus) -> _Stream:
     n_entities = len(entities)
 
     lexer = _Lexer()
-    columns: dict[str, list[np.ndarray]] = {k: [] for k in ("doc", "sent", "start", "end", "spell", "kind",
-                                                           "voice", "speaker", "ent_surface")}
+    columns = _Columns({"doc": np.int32, "sent": np.int32, "start": np.int32, "end": np.int32, "spell": np.int32,
+                        "kind": np.int8, "voice": np.int8 if len(voices) < 128 else np.int32,
+                        "speaker": np.int32, "ent_surface": np.int32},
+                       widen=("start", "end"), expected=int(lengths.sum()))
     cuts = np.searchsorted(np.cumsum(lengths), np.arange(_BLOCK_CHARS, int(lengths.sum()), _BLOCK_CHARS), side="right")
     bounds = sorted({0, n_docs, *(int(x) for x in cuts if 0 < x < n_docs)})
     for d0, d1 in itertools.pairwise(bounds):
+        columns.block_chars = int(doc_base[d1 - 1] + lengths[d1 - 1] - doc_base[d0])
         w_sent, wg_start, wg_end, w_code = _block_words(lexer, texts, docs["text"], d0, d1, doc_base, sg, exact)
         ma, mb = np.searchsorted(m_doc, [d0, d1], side="left")
         ms, me = mg_start[ma:mb], mg_end[ma:mb]
@@ -668,39 +748,34 @@ def _build_stream(corpus: Corpus) -> _Stream:
         else:
             order = np.lexsort((g_end, g_start))
         doc = np.concatenate([sg["doc"][w_sent], m_doc[ma:mb]])[order]
-        columns["doc"].append(doc.astype(np.int32))
-        columns["sent"].append(np.concatenate([w_sent, m_sent[ma:mb]])[order].astype(np.int32))
-        columns["start"].append(_small_int(g_start[order] - doc_base[doc]))
-        columns["end"].append(_small_int(g_end[order] - doc_base[doc]))
-        columns["spell"].append(np.concatenate([w_spell, e_code[ma:mb]])[order].astype(np.int32))
-        columns["kind"].append(np.concatenate([surface_kind[w_code], np.full(mb - ma, _ENTITY, np.int8)])[order])
-        columns["voice"].append(np.concatenate([quoted.astype(np.int32), m_voice[ma:mb]])[order])
-        columns["speaker"].append(np.concatenate([w_speaker, m_speaker[ma:mb]])[order].astype(np.int32))
-        columns["ent_surface"].append(m_surface[ma:mb][order[order >= n_w] - n_w].astype(np.int32))
+        columns.append("doc", doc.astype(np.int32))
+        columns.append("sent", np.concatenate([w_sent, m_sent[ma:mb]])[order].astype(np.int32))
+        columns.append("start", _small_int(g_start[order] - doc_base[doc]))
+        columns.append("end", _small_int(g_end[order] - doc_base[doc]))
+        columns.append("spell", np.concatenate([w_spell, e_code[ma:mb]])[order].astype(np.int32))
+        columns.append("kind", np.concatenate([surface_kind[w_code], np.full(mb - ma, _ENTITY, np.int8)])[order])
+        columns.append("voice", np.concatenate([quoted.astype(np.int32), m_voice[ma:mb]])[order])
+        columns.append("speaker", np.concatenate([w_speaker, m_speaker[ma:mb]])[order].astype(np.int32))
+        columns.append("ent_surface", m_surface[ma:mb][order[order >= n_w] - n_w].astype(np.int32))
 
-    def joined(name: str, dtype) -> np.ndarray:
-        parts = columns.pop(name)
-        if not parts:
-            return np.empty(0, dtype or np.int32)
-        return np.concatenate(parts) if dtype is None else np.concatenate(parts).astype(dtype, copy=False)
-
+    joined = columns.pop
     # spellings: entity ids, then word surfaces with ’ read as ' (’ and ' spellings of a token have one kind)
     word_code, surface_kind, _ = lexer.surface_info()
     word_kind = np.zeros(len(lexer.words), dtype=np.int8)
     word_kind[word_code] = surface_kind
-    doc = joined("doc", np.int32)
-    kind = joined("kind", np.int8)
-    start, end = joined("start", None), joined("end", None)      # int32 unless a block needed int64
+    doc = joined("doc")
+    kind = joined("kind")
+    start, end = joined("start"), joined("end")      # int32 unless a block needed int64
     return _Stream(
         doc_ids=doc_ids, text=docs["text"].array, s_doc=s_doc.astype(np.int32), s_id=s_id,
-        s_start=s_start, s_end=s_end, doc=doc, sent=joined("sent", np.int32),
+        s_start=s_start, s_end=s_end, doc=doc, sent=joined("sent"),
         start=start, end=end,
-        kind=kind, spell=joined("spell", np.int32),
+        kind=kind, spell=joined("spell"),
         spellings=np.asarray([*entities, *lexer.words], dtype=object), n_entities=n_entities,
         spell_kind=np.concatenate([np.full(n_entities, _ENTITY, np.int8), word_kind]),
-        voice=joined("voice", np.int8 if len(voices) < 128 else np.int32), voices=voices,
-        speaker=joined("speaker", np.int32), speakers=speakers,
-        ent_rows=np.flatnonzero(kind == _ENTITY), ent_surface=joined("ent_surface", np.int32), surfaces=surfaces,
+        voice=joined("voice"), voices=voices,
+        speaker=joined("speaker"), speakers=speakers,
+        ent_rows=np.flatnonzero(kind == _ENTITY), ent_surface=joined("ent_surface"), surfaces=surfaces,
         doc_first=np.searchsorted(doc, np.arange(n_docs + 1), side="left"),
     )
 
@@ -737,6 +812,7 @@ class _Prepared:
     stop: np.ndarray   # tokens that are stop words (never entities)
     options: dict
     _kept: np.ndarray | None = field(default=None, repr=False)
+    _matches: dict = field(default_factory=dict, repr=False)   # query → (first rows, last rows), see _match
 
     @property
     def kept(self) -> np.ndarray:
@@ -755,7 +831,7 @@ def _prepare(corpus: Corpus, options: dict) -> _Prepared:
     prepared = stream._prepared.get(key)
     if prepared is None:
         prepared = stream._prepared[key] = _prepare_stream(stream, opts, stopset)
-    return _Prepared(prepared.st, prepared.base, prepared.stop, opts, prepared.kept)
+    return _Prepared(prepared.st, prepared.base, prepared.stop, opts, prepared.kept, prepared._matches)
 
 
 def _prepare_stream(stream: _Stream, opts: dict, stopset: frozenset[str]) -> _Prepared:
@@ -831,7 +907,31 @@ def _surface_rows(st: _Tokens, text: str) -> np.ndarray:
     return st.ent_rows[np.isin(st.ent_surface, hits)]
 
 
+#: Queries whose matches each prepared stream remembers (the oldest is forgotten first).
+_MATCHES_KEPT = 32
+
+
 def _match(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
+    """Find a query in the full stream: (first token row, last token row) of each match (read-only arrays).
+
+    Matches depend only on the stream and its lowercase/stem view, so each query
+    is looked up once per prepared stream (``dispersion``, ``positions`` and
+    ``trend`` of the same terms share the work), keeping the last
+    :data:`_MATCHES_KEPT` queries; see :func:`_find`.
+    """
+    key = str(query)
+    found = prep._matches.get(key)
+    if found is None:
+        found = _find(prep, query)
+        for rows in found:
+            rows.flags.writeable = False
+        if len(prep._matches) >= _MATCHES_KEPT:
+            del prep._matches[next(iter(prep._matches))]        # forget the oldest query
+        prep._matches[key] = found
+    return found
+
+
+def _find(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
     """Find a query in the full stream: (first token row, last token row) of each match.
 
     In order: an entity id (every spelling of the entity); the surface of a mention
@@ -1680,8 +1780,8 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = position / n_tokens[doc]
     return pd.DataFrame({
-        "doc_id": pd.array(st.doc_ids[doc], dtype="string"),
-        "term": pd.array(np.array(labels, dtype=object)[term_index], dtype="string"),
+        "doc_id": _strings(st.doc_ids, doc.astype(np.intp)),
+        "term": _strings(np.array(labels, dtype=object), term_index),
         "token_id": pd.array(st.token_id(first), dtype="Int64"),
         "start": pd.array(st.start[first].astype(np.int64), dtype="Int64"),
         "end": pd.array(st.end[first].astype(np.int64), dtype="Int64"),
@@ -1778,6 +1878,33 @@ def trend(
 # --------------------------------------------------------------------------- concordance
 
 
+def _texts_of(text: pd.api.extensions.ExtensionArray, rows: np.ndarray) -> np.ndarray:
+    """The texts of some documents (sorted, distinct rows of ``documents.text``) as Python strings; missing → "".
+
+    An Arrow-backed column is read chunk by chunk, so the column is never joined
+    into one copy (which taking from all chunks at once would do).
+
+    Examples
+    --------
+    >>> text = pd.array(["a", None, "c"], dtype="string[pyarrow]")
+    >>> _texts_of(text, np.array([1, 2])).tolist()
+    ['', 'c']
+    """
+    if not isinstance(text, pd.arrays.ArrowExtensionArray):
+        return np.asarray(text[rows].to_numpy(dtype=object, na_value=""), dtype=object)
+    arrow = text.__arrow_array__()
+    chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+    parts, offset = [], 0
+    for chunk in chunks:
+        lo, hi = np.searchsorted(rows, [offset, offset + len(chunk)], side="left")
+        if hi > lo:
+            parts.append(chunk.take(pa.array(rows[lo:hi] - offset)).to_numpy(zero_copy_only=False))
+        offset += len(chunk)
+    out = np.concatenate(parts).astype(object, copy=False) if parts else np.empty(0, dtype=object)
+    out[pd.isna(out)] = ""
+    return out
+
+
 def kwic(
     corpus: Corpus,
     query: str,
@@ -1858,15 +1985,14 @@ def kwic(
         right_end = st.s_end[np.minimum(sent + window, s_hi)]
         left_start, right_end = np.minimum(left_start, m_start), np.maximum(right_end, m_end)
     shown, where = np.unique(doc, return_inverse=True)          # read each document's text once
-    texts = np.asarray(st.text[shown].to_numpy(dtype=object, na_value=""), dtype=object)[where.ravel()] \
-        if len(doc) else np.empty(0, dtype=object)
+    texts = _texts_of(st.text, shown)[where.ravel()] if len(doc) else np.empty(0, dtype=object)
 
     def clip(a: np.ndarray, b: np.ndarray) -> list[str]:
         # " ".join(s.split()) is WHITESPACE_RE.sub(" ", s).strip(): both split at str.isspace characters
         return [" ".join(t[i:j].split()) for t, i, j in zip(texts, a.tolist(), b.tolist())]
 
     out = pd.DataFrame({
-        "doc_id": pd.array(st.doc_ids[doc], dtype="string"),
+        "doc_id": _strings(st.doc_ids, doc.astype(np.intp)),
         "sent_id": pd.array(st.s_id[st.sent[first]], dtype="Int64"),
         "start": pd.array(m_start.astype(np.int64), dtype="Int64"),
         "end": pd.array(m_end.astype(np.int64), dtype="Int64"),

@@ -860,3 +860,57 @@ def test_token_options_are_prepared_once_per_stream(kuril):
     assert same.kept is first.kept and again.kept is not first.kept
     assert not first.kept.flags.writeable
     assert frequency.word_list(kuril, stopwords="default").equals(frequency.word_list(kuril, stopwords="default"))
+
+
+def _chunked_text(corpus: Corpus, sizes: list[int]) -> Corpus:
+    """The corpus with ``documents.text`` as an Arrow column split into chunks of ``sizes`` documents."""
+    import pyarrow as pa
+
+    texts = corpus.documents["text"].tolist()
+    bounds = list(itertools.accumulate([0, *sizes]))
+    chunked = pa.chunked_array([texts[a:b] for a, b in itertools.pairwise(bounds)], type=pa.large_string())
+    documents = corpus.documents.copy()
+    documents["text"] = pd.Series(pd.arrays.ArrowStringArray(chunked), index=documents.index)
+    return Corpus(documents=documents, sentences=corpus.sentences, quotes=corpus.quotes, mentions=corpus.mentions)
+
+
+@pytest.mark.parametrize("sizes, block_chars", [([1, 2], 10_000_000), ([2, 1], 50), ([1, 1, 1], 1), ([3], 50)])
+def test_text_in_arrow_chunks_and_small_blocks_gives_the_same_stream(kuril, sizes, block_chars):
+    """Chunks are read block by block (a block may straddle two chunks); the arrays grow when the first block
+    underestimates the corpus. 35 tokens as in the module docstring; 'peace treaty' in d2 and d3."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frequency, "_BLOCK_CHARS", block_chars)
+        chunked = _chunked_text(kuril, sizes)
+        got = frequency.tokens(chunked)
+        assert len(got) == 35
+        pd.testing.assert_frame_equal(got, frequency.tokens(kuril))
+        assert frequency.kwic(chunked, "peace treaty")["doc_id"].tolist() == ["d2", "d3"]
+        pd.testing.assert_frame_equal(frequency.kwic(chunked, "habomai", window=3),
+                                      frequency.kwic(kuril, "habomai", window=3))
+
+
+def test_columns_fill_in_place_grow_and_widen():
+    columns = frequency._Columns({"a": np.int8, "b": np.int32}, widen=("b",), expected=10)
+    columns.block_chars = 10                       # first block is the whole corpus: room for 2 × 1.1 + 1024
+    columns.append("a", np.array([1, 2]))
+    columns.append("a", np.arange(3, 2000))        # more than the estimate: grows (values wrap as astype would)
+    columns.append("b", np.array([7], np.int32))
+    columns.append("b", np.array([2**40]))          # needs int64: widens, as concatenating would
+    a, b = columns.pop("a"), columns.pop("b")
+    assert a.dtype == np.int8 and len(a) == 1999 and a[:4].tolist() == [1, 2, 3, 4]
+    assert a.tolist() == np.arange(1, 2000).astype(np.int8).tolist()
+    assert b.dtype == np.int64 and b.tolist() == [7, 2**40]
+    assert len(columns.pop("a")) == 0
+
+
+def test_matches_are_looked_up_once_and_not_writable(kuril):
+    """'habomai' is an entity id: rows of its two mentions, one in d1 and one in d2 (module docstring)."""
+    prep = frequency._prepare(kuril, {"stopwords": "default"})
+    first, last = frequency._match(prep, "habomai")
+    again = frequency._match(frequency._prepare(kuril, {"stopwords": "default"}), "habomai")
+    assert again[0] is first and again[1] is last
+    assert not first.flags.writeable
+    assert frequency.kwic(kuril, "habomai")["doc_id"].tolist() == ["d1", "d2"]
+    for i in range(frequency._MATCHES_KEPT + 1):              # older queries are forgotten, not piled up
+        frequency._match(prep, f"word{i}")
+    assert len(prep._matches) == frequency._MATCHES_KEPT and "habomai" not in prep._matches
