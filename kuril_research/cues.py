@@ -158,7 +158,7 @@ class CueLexicon:
         return found.copy(deep=False)       # copy-on-write: a caller's edits never reach the remembered table
 
     def _match(self, sentences: pd.DataFrame, *, prefilter: bool = True) -> pd.DataFrame:
-        original, lowered, offsets, lengths = _join(sentences["text"])
+        original, lowered, offsets, lengths = _joined(sentences)
         scan_cue, last_cue, probe_groups = (_cue_of_group(rx) for rx in (self._scan, self._last, self._probe))
         runs = _candidate_runs(self, original, lowered, offsets, lengths) if prefilter else None
         # ``scan`` gives, at each word start where a cue matches, the first matching cue and its end; if
@@ -387,12 +387,7 @@ def _candidate_runs(lexicon: CueLexicon, original: str, lowered: str, offsets: n
         maybe = pc.match_substring_regex(parts, pattern=pattern)
     except (pa.ArrowException, UnicodeError):                  # RE2 refused the pattern, or text Arrow cannot hold
         return None
-    maybe = np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False))
-    if not len(maybe):
-        return []
-    first = np.flatnonzero(np.diff(maybe, prepend=-2) != 1)      # runs of consecutive candidate sentences
-    last = np.append(first[1:], len(maybe)) - 1
-    return list(zip(offsets[maybe[first]].tolist(), (offsets[maybe[last]] + lengths[maybe[last]]).tolist()))
+    return _runs(offsets, lengths, np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False)))
 
 
 def _split_sentences(lowered: str, offsets: np.ndarray, lengths: np.ndarray) -> pa.Array:
@@ -420,6 +415,20 @@ def _cue_of_group(regex: re.Pattern) -> dict[int, int]:
     """Group number → cue index, for the ``_cue<i>`` (or ``_cue<i>_<k>``) groups that end each cue's alternative."""
     return {number: int(name[4:].split("_")[0]) for name, number in regex.groupindex.items()
             if name.startswith("_cue")}
+
+
+_JOINS = memo.Memo()
+
+
+def _joined(sentences: pd.DataFrame) -> tuple[str, str, np.ndarray, np.ndarray]:
+    """:func:`_join` of ``sentences["text"]``, remembered while the table lives unchanged (one join for
+    the scans of several lexicons, e.g. the trade lexicon and the frame codebook)."""
+    token = memo.fingerprint((sentences, ["text"]))
+    joined = _JOINS.get(sentences, "text", token)
+    if joined is None:
+        joined = _join(sentences["text"])
+        _JOINS.put(sentences, "text", token, joined)
+    return joined
 
 
 def _join(texts: pd.Series) -> tuple[str, str, np.ndarray, np.ndarray]:
@@ -483,10 +492,28 @@ def find_in_sentences(sentences: pd.DataFrame, regex: re.Pattern) -> pd.DataFram
 
 
 def _find_in_joined(sentences: pd.DataFrame, joined: tuple[str, str, np.ndarray, np.ndarray],
-                    regex: re.Pattern) -> pd.DataFrame:
-    """:func:`find_in_sentences` on sentences already joined by :func:`_join` (one join for several regexes)."""
+                    regex: re.Pattern, rows: np.ndarray | None = None) -> pd.DataFrame:
+    """:func:`find_in_sentences` on sentences already joined by :func:`_join` (one join for several regexes).
+
+    With ``rows`` (sorted positions of sentences), only those sentences are scanned, each run of
+    consecutive ones from its real position in the joined text, so a lookbehind or ``\\b`` sees what
+    it saw in a scan of everything. That finds exactly the matches a scan of everything finds in them
+    provided ``regex`` cannot match the separator and no lookahead of it tells the separator from the
+    end of the text (true of negative lookaheads for word characters, ``%`` or white space, as in
+    :mod:`kuril_research.trade`).
+    """
+    return _find_with_rows(sentences, joined, regex, rows)[0]
+
+
+def _find_with_rows(sentences: pd.DataFrame, joined: tuple[str, str, np.ndarray, np.ndarray],
+                    regex: re.Pattern, rows: np.ndarray | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`_find_in_joined`, and the position in ``sentences`` of each match's sentence."""
     original, lowered, offsets, lengths = joined
-    found = list(regex.finditer(lowered))
+    if rows is None:
+        found = list(regex.finditer(lowered))
+    else:
+        found = [m for run_start, run_end in _runs(offsets, lengths, rows)
+                 for m in regex.finditer(lowered, run_start, run_end)]
     start = np.fromiter((m.start() for m in found), dtype=np.int64, count=len(found))
     end = np.fromiter((m.end() for m in found), dtype=np.int64, count=len(found))
     row = np.searchsorted(offsets, start, side="right") - 1
@@ -504,7 +531,45 @@ def _find_in_joined(sentences: pd.DataFrame, joined: tuple[str, str, np.ndarray,
     kept = [m for m, keep in zip(found, within) if keep]
     for name in regex.groupindex:
         out[name] = pd.Series([m.group(name) for m in kept], dtype=object)
-    return out
+    return out, rows
+
+
+def _runs(offsets: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) in the joined text of each run of consecutive sentences among sorted ``rows``.
+
+    Examples
+    --------
+    >>> _runs(np.array([0, 4, 9, 12]), np.array([3, 4, 2, 5]), np.array([0, 1, 3]))
+    [(0, 8), (12, 17)]
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    if not len(rows):
+        return []
+    first = np.flatnonzero(np.diff(rows, prepend=-2) != 1)
+    last = np.append(first[1:], len(rows)) - 1
+    return list(zip(offsets[rows[first]].tolist(), (offsets[rows[last]] + lengths[rows[last]]).tolist()))
+
+
+def _rows_with_digit(joined: tuple[str, str, np.ndarray, np.ndarray]) -> np.ndarray | None:
+    """Sorted positions of the sentences holding a character Python's ``\\d`` matches (None: cannot tell).
+
+    Exact: the RE2 class is read off Python's ``re`` (:func:`_category_classes`). A regex whose
+    every match holds a digit can skip the other sentences (with :func:`_find_in_joined`).
+
+    Examples
+    --------
+    >>> _rows_with_digit(_join(pd.Series(["no", "year 2015", "", "\u0663 arabic-indic"])))
+    array([1, 3])
+    """
+    _original, lowered, offsets, lengths = joined
+    if len(offsets) == 0:
+        return np.empty(0, dtype=np.int64)
+    digit = _category_classes()["full"][re._constants.CATEGORY_DIGIT]
+    try:
+        maybe = pc.match_substring_regex(_split_sentences(lowered, offsets, lengths), pattern=f"[{digit}]")
+    except (pa.ArrowException, UnicodeError):
+        return None
+    return np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False))
 
 
 def _lower(text: str) -> str:

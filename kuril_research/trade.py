@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
-from .cues import CueLexicon, _find_in_joined, _join, assign_voice, load_cue_lexicon
+from .cues import (CueLexicon, _find_in_joined, _find_with_rows, _join, _rows_with_digit, assign_voice,
+                   load_cue_lexicon)
 from .errors import ParameterError
 from .framing import TERRITORIAL_TYPES, _codebook, _documents_by, _share, frames
 from .lexicons import data_path
@@ -235,16 +236,21 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
     mentions = lexicon.match(corpus.sentences)
     sentences = corpus.sentences.merge(mentions[["doc_id", "sent_id"]].drop_duplicates(), on=["doc_id", "sent_id"])
     joined = _join(sentences["text"])                      # joined and lower-cased once for the three scans
-    found = _find_in_joined(sentences, joined, QUANTITY_RE)
+    # Every quantity holds a digit, so only sentences with one are scanned for quantities, and only
+    # sentences with a quantity for periods and directions (all that is used of them); none of the
+    # three regexes can match the separator or tell it from the end of the text by a lookahead, so
+    # this finds exactly what scans of everything find (see cues._find_in_joined).
+    found, held = _find_with_rows(sentences, joined, QUANTITY_RE, _rows_with_digit(joined))
+    held = np.unique(held)
     number = found["number"].fillna(found["amount"]).str.replace(",", "", regex=False)
     scale = found["scale"].fillna(found["amount_scale"]).map(SCALES).fillna(1.0)
     unit_text = found["unit"].fillna(found["currency"]).fillna("").str.replace(r"\s", "", regex=True)
     value = pd.to_numeric(number).astype("Float64") * scale.to_numpy()
 
     cue = _nearest(found, mentions, ["entry", "cue"])
-    periods = _find_in_joined(sentences, joined, PERIOD_RE)
+    periods = _find_in_joined(sentences, joined, PERIOD_RE, held)
     periods = periods[~_overlaps(periods, found)]
-    directions = _find_in_joined(sentences, joined, DIRECTION_RE)
+    directions = _find_in_joined(sentences, joined, DIRECTION_RE, held)
     del joined
     directions["sign"] = np.where(directions["down"].notna(), -1, 1)
     direction = _nearest(found, directions, ["sign", "text"])

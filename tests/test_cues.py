@@ -481,3 +481,33 @@ def test_overlaps_resolved_by_rank_equal_the_greedy_rule():
         if all(row[j] != row[i] or end[i] <= start[j] or end[j] <= start[i] for j in kept):
             kept.append(i)
     assert by_rank.tolist() == sorted(kept, key=lambda i: (row[i], start[i]))
+
+
+# --- restricted scans: only some sentences, same matches there -----------------------------------
+
+def test_rows_with_digit_use_pythons_digits():
+    # "\u0663" (Arabic-Indic three) is a digit to Python's \d; "\u00b2" (superscript two) is not
+    joined = cues._join(pd.Series(["no figure", "in 2015", "", "\u0663 units", "x\u00b2"]))
+    assert cues._rows_with_digit(joined).tolist() == [1, 3]
+
+
+def test_a_restricted_scan_finds_what_a_full_scan_finds_in_those_sentences():
+    # the lookbehind must see the sentence before ("x5" is not a figure), the lookahead the separator
+    regex = re.compile(r"(?<![\w.])\d+(?:%|\b(?!\s+to\b))")
+    corpus = _example_corpus({"d": [["Up 5% then 7 to", "8 and x5", "9.5 up 12", "none"]]})
+    joined = cues._join(corpus.sentences["text"])
+    full = cues._find_in_joined(corpus.sentences, joined, regex)
+    some = cues._find_in_joined(corpus.sentences, joined, regex, np.array([1, 2]))
+    assert full["text"].tolist() == ["5%", "8", "9", "12"]
+    assert some["text"].tolist() == ["8", "9", "12"]
+    pd.testing.assert_frame_equal(some, full[full["sent_id"].isin([1, 2])].reset_index(drop=True))
+
+
+def test_the_join_is_shared_by_scans_of_one_table_until_its_text_changes():
+    corpus = _example_corpus({"d": [["A Peace treaty.", "No treaty."]]})
+    sentences = corpus.sentences
+    first = cues._joined(sentences)
+    assert cues._joined(sentences) is first
+    assert first[1] == "a peace treaty.\x00no treaty." and first[2].tolist() == [0, 16]
+    sentences["text"] = pd.array(["Peace.", "Treaty."], dtype=sentences["text"].dtype)
+    assert cues._joined(sentences)[1] == "peace.\x00treaty."

@@ -281,3 +281,17 @@ def test_on_the_seed_corpus(seed_corpus):
     mentions = trade_mentions(seed_corpus)
     assert {"000", "001", "002", "004"} <= set(mentions["doc_id"].str[:3])
     assert set(mentions.loc[mentions["doc_id"].str.startswith("000"), "category"]) == {"investment"}
+
+
+def test_quantities_skip_no_sentence_with_a_figure():
+    """Only sentences with a digit are scanned for figures, and only those with a figure for direction
+    and period; a sentence between them must change nothing (here "fell" and "2014" in sentence 1)."""
+    corpus = _example_corpus({"d": [["Bilateral trade fell sharply in 2014.",
+                                     "Bilateral trade rose by 5% in the first half of 2015.",
+                                     "Trade turnover reached $20 billion.",
+                                     "Bilateral trade grew."]]})
+    q = quantities(corpus)
+    assert rows(q, ["sent_id", "value", "unit", "sign", "direction", "period", "text"]) == [
+        [1, 5.0, "%", 1, "rose", "first half of 2015", "5%"],
+        [2, 2e10, "USD", NA, NA, NA, "$20 billion"],
+    ]
