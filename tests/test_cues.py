@@ -511,3 +511,31 @@ def test_the_join_is_shared_by_scans_of_one_table_until_its_text_changes():
     assert first[1] == "a peace treaty.\x00no treaty." and first[2].tolist() == [0, 16]
     sentences["text"] = pd.array(["Peace.", "Treaty."], dtype=sentences["text"].dtype)
     assert cues._joined(sentences)[1] == "peace.\x00treaty."
+
+
+# --- lower-casing in Arrow: exactly Python's lower-casing of the join ---------------------------
+
+def test_arrow_lowering_leaves_python_only_the_texts_python_would_change_differently():
+    texts = pd.Series(["The Kuril ISLANDS", "Kishida’s “Northern Territories”", "ΟΔΥΣΣΕΥΣ ΣΟΦΟΣ"],
+                      dtype="string[pyarrow]")
+    original, lowered, offsets, lengths = cues._join(texts)
+    # ascii letters lowered; curly quotes untouched; Greek final sigma as Python's str.lower gives it
+    assert lowered == "the kuril islands\x00kishida’s “northern territories”\x00οδυσσευς σοφος"
+    assert offsets.tolist() == [0, 18, 51] and lengths.tolist() == [17, 32, 14]
+    # a character that lower-cases to two (İ → i̇) is left as it is, and the whole join is then
+    # lowered character by character (no final sigma), as _lower does with a Python join
+    _, lowered, _, _ = cues._join(pd.Series(["İzmir ΟΔΥΣΣΕΥΣ", "ok"], dtype="string[pyarrow]"))
+    assert lowered == "İzmir οδυσσευσ\x00ok"
+
+
+TRICKY = st.sampled_from(["a", "Z", " ", "Σ", "ς", "İ", "I", "ß", "ẞ", "’", "—", "Ω", "\u0345", "\u00c9", "ǅ",
+                          "\U00010400", "'", ".", "Ꭰ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.lists(TRICKY, max_size=12).map("".join), min_size=1, max_size=5))
+def test_arrow_lowering_equals_pythons_lowering_of_the_join(texts):
+    arrow_side = cues._join(pd.Series(texts, dtype="string[pyarrow]"))
+    python_side = cues._join(pd.Series(texts, dtype=object))
+    assert arrow_side[1] == python_side[1] == cues._lower("\x00".join(texts))
+    assert arrow_side[0] == python_side[0]
