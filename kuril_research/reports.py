@@ -561,8 +561,11 @@ def _check_relative(folder: Path, forbidden: Sequence[str], notebook: Path) -> N
             continue
         text = _EMBEDDED_IMAGE_RE.sub("", path.read_bytes().decode("utf-8", errors="replace"))
         for absolute in forbidden:
-            at = text.find(absolute)
-            if at >= 0:
+            # only where the path starts: "../../work/main/data" (a relative path from an output folder
+            # outside the project) holds "/work/main/data" but names no absolute path
+            found = re.search(r"(?<![\w.~-])" + re.escape(absolute), text)
+            if found:
+                at = found.start()
                 context = " ".join(text[max(0, at - 40):at + len(absolute) + 40].split())
                 raise ReportError(f"the report file {path.relative_to(folder).as_posix()} contains the absolute path "
                                   f"{absolute!r} (…{context}…)", path=_display_path(notebook),

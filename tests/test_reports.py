@@ -322,6 +322,15 @@ def test_tables_show_article_text_as_inert_text(tmp_path):
     assert 'class="tex2jax_ignore mathjax_ignore"' in shown
 
 
+def test_a_relative_path_through_the_project_is_not_an_absolute_path(tmp_path):
+    # reports written outside the project reach the corpus by ../..; the absolute path itself is refused
+    (tmp_path / "a.ipynb").write_text('corpus_dir = "../../../../work/main/data/processed"')
+    reports._check_relative(tmp_path, ["/work/main"], tmp_path / "01_x.ipynb")
+    (tmp_path / "b.ipynb").write_text('corpus_dir = "/work/main/data/processed"')
+    with pytest.raises(ReportError, match="contains the absolute path '/work/main'"):
+        reports._check_relative(tmp_path, ["/work/main"], tmp_path / "01_x.ipynb")
+
+
 def test_embedded_images_are_not_searched_for_paths(tmp_path):
     (tmp_path / "page.html").write_text('<img src="data:image/png;base64,iVBOR/rootw0KGgo="/>')
     reports._check_relative(tmp_path, ["/root"], tmp_path / "01_x.ipynb")
