@@ -52,6 +52,20 @@ def _documents_by(corpus: Corpus, by: str | Sequence[str] | None) -> tuple[list[
     return columns, corpus.documents[keep]
 
 
+def _sorted_groups(keys: pd.DataFrame) -> pd.DataFrame:
+    """Distinct group keys in ascending order, missing values last (the row labels are kept).
+
+    Examples
+    --------
+    >>> _sorted_groups(pd.DataFrame({"year": pd.array([2021, None, 2015], dtype="Int64")}))
+       year
+    2  2015
+    0  2021
+    1  <NA>
+    """
+    return keys.sort_values(list(keys.columns), na_position="last", kind="stable")
+
+
 def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     """``numerator / denominator`` as Float64, ``<NA>`` where the denominator is 0."""
     num = numerator.astype("Float64")
@@ -301,7 +315,7 @@ def frame_profile(
     Returns
     -------
     DataFrame
-        One row per group and codebook frame, zeros included:
+        One row per group (ascending, missing last) and codebook frame (codebook order), zeros included:
         ``[by columns], frame, sentences, frame_sentences`` (Int64),
         ``share`` (Float64), ``codebook_sha256``.
 
@@ -330,7 +344,7 @@ def frame_profile(
         return fast
     sentences = (corpus.sentences[["doc_id"]].merge(groups, on="doc_id")
                  .groupby(columns, dropna=False).size())
-    grid = groups[columns].drop_duplicates()
+    grid = _sorted_groups(groups[columns].drop_duplicates())
     grid = grid.merge(pd.DataFrame({"frame": pd.array(codebook.ids, dtype="string")}), how="cross")
     counts = (hits[["doc_id", "frame"]].merge(groups, on="doc_id")
               .groupby([*columns, "frame"], dropna=False).size().rename("frame_sentences").reset_index())
@@ -365,15 +379,17 @@ def _profile_by_codes(hits: pd.DataFrame, sentences: pd.DataFrame, groups: pd.Da
         return None
     group = groups.groupby(columns, dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
     n_groups = int(group.max()) + 1 if len(group) else 0
-    _, first_row = np.unique(group, return_index=True)            # groups in order of first appearance
+    _, first_row = np.unique(group, return_index=True)            # group ids are in order of first appearance
+    gid = _sorted_groups(groups[columns].iloc[first_row].reset_index(drop=True)).index.to_numpy()
     n_frames = len(codebook.ids)
     doc = _positions(sentences["doc_id"], doc_ids)
-    per_group = np.bincount(group[doc[doc >= 0]], minlength=n_groups)
+    per_group = np.bincount(group[doc[doc >= 0]], minlength=n_groups)[gid]
     doc = _positions(hits["doc_id"], doc_ids)
     frame = pd.Index(codebook.ids).get_indexer(hits["frame"].astype(object).to_numpy())
     ok = (doc >= 0) & (frame >= 0)
     counts = np.bincount(group[doc[ok]] * n_frames + frame[ok], minlength=n_groups * n_frames)
-    out = groups[columns].iloc[np.repeat(first_row, n_frames)].reset_index(drop=True)
+    counts = counts.reshape(n_groups, n_frames)[gid].ravel()
+    out = groups[columns].iloc[np.repeat(first_row[gid], n_frames)].reset_index(drop=True)
     out["frame"] = pd.array(np.tile(np.array(codebook.ids, dtype=object), n_groups), dtype="string")
     out["sentences"] = pd.array(np.repeat(per_group, n_frames), dtype="Int64")
     out["frame_sentences"] = pd.array(counts, dtype="Int64")

@@ -25,7 +25,7 @@ from .corpus import Corpus
 from .cues import (CueLexicon, _find_in_joined, _find_with_rows, _join, _rows_with_digit, assign_voice,
                    load_cue_lexicon)
 from .errors import ParameterError
-from .framing import TERRITORIAL_TYPES, _codebook, _documents_by, _share, frames
+from .framing import TERRITORIAL_TYPES, _codebook, _documents_by, _share, _sorted_groups, frames
 from .lexicons import data_path
 
 __all__ = ["POLARITIES", "load_lexicon", "trade_mentions", "quantities", "cooccurrence"]
@@ -316,7 +316,7 @@ def cooccurrence(
     Returns
     -------
     DataFrame
-        One row per group, every document's group included:
+        One row per group (ascending, missing last), every document's group included:
         ``[by columns], unit, trade_units, with_territory, with_sanctions``
         (Int64), ``share_with_territory, share_with_sanctions`` (Float64),
         ``lexicon_sha256, codebook_sha256``.
@@ -358,7 +358,7 @@ def cooccurrence(
     counts = (trade.merge(groups, on="doc_id").groupby(columns, dropna=False)
               .agg(trade_units=("doc_id", "size"), with_territory=("with_territory", "sum"),
                    with_sanctions=("with_sanctions", "sum")))
-    out = groups[columns].drop_duplicates().merge(counts.reset_index(), on=columns, how="left")
+    out = _sorted_groups(groups[columns].drop_duplicates()).merge(counts.reset_index(), on=columns, how="left")
     for col in ("trade_units", "with_territory", "with_sanctions"):
         out[col] = out[col].fillna(0).astype("Int64")
     out.insert(len(columns), "unit", pd.array([unit] * len(out), dtype="string"))

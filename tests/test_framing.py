@@ -300,14 +300,14 @@ def test_frame_profile_by_document(profile_corpus):
     assert len(got) == 4 * 10   # every document × every frame, zeros included
     focus = got[got["frame"].isin(["sanctions_hostility", "treaty_negotiation"])]
     assert rows(focus, ["doc_id", "frame", "sentences", "frame_sentences", "share"]) == [
-        ["t1", "treaty_negotiation", 4, 2, 0.5],
-        ["t1", "sanctions_hostility", 4, 2, 0.5],
-        ["k1", "treaty_negotiation", 2, 0, 0.0],
-        ["k1", "sanctions_hostility", 2, 1, 0.5],
-        ["t2", "treaty_negotiation", 2, 0, 0.0],
-        ["t2", "sanctions_hostility", 2, 0, 0.0],
         ["e", "treaty_negotiation", 0, 0, NA],        # no sentences: share undefined
         ["e", "sanctions_hostility", 0, 0, NA],
+        ["k1", "treaty_negotiation", 2, 0, 0.0],       # documents in ascending order of doc_id
+        ["k1", "sanctions_hostility", 2, 1, 0.5],
+        ["t1", "treaty_negotiation", 4, 2, 0.5],
+        ["t1", "sanctions_hostility", 4, 2, 0.5],
+        ["t2", "treaty_negotiation", 2, 0, 0.0],
+        ["t2", "sanctions_hostility", 2, 0, 0.0],
     ]
 
 
@@ -331,7 +331,7 @@ def test_frame_profile_by_outlet_from_hits(profile_corpus):
     got = got[got["frame"] == "sanctions_hostility"]
     # TASS: 2 of 4 + 2 sentences; Kyodo: 1 of 2 + 0 sentences
     assert rows(got, ["outlet", "sentences", "frame_sentences", "share"]) == [
-        ["TASS", 6, 2, 2 / 6], ["Kyodo", 2, 1, 0.5]]
+        ["Kyodo", 2, 1, 0.5], ["TASS", 6, 2, 2 / 6]]
 
 
 def test_frame_profile_of_hits_needs_corpus_and_same_codebook(profile_corpus, tmp_path):
@@ -452,3 +452,18 @@ def test_frame_profile_counts_by_codes_as_the_merges_do(profile_corpus):
     twice = frame_profile(hits, by="outlet", corpus=repeated)
     assert rows(twice[twice["frame"] == "sanctions_hostility"], ["outlet", "sentences", "frame_sentences"]) == [
         ["TASS", 10, 4], [NA, 2, 1]]
+
+
+def test_frame_profile_lists_groups_in_ascending_order_missing_last():
+    # documents appear as 2021, 2015, (no year), 2019; the profile lists 2015, 2019, 2021, <NA>
+    corpus = _example_corpus(
+        {"d1": [["Japan joined the sanctions."]], "d2": [["Talks went on."]], "d3": [["No year here."]],
+         "d4": [["Sanctions again.", "And talks."]]},
+        documents={"d1": {"year": 2021}, "d2": {"year": 2015}, "d4": {"year": 2019}})
+    for hits_or_corpus in (corpus, frames(corpus)):
+        profile = frame_profile(hits_or_corpus, by="year", corpus=corpus)
+        years = profile.drop_duplicates("year")
+        assert years["year"].tolist()[:3] == [2015, 2019, 2021] and pd.isna(years["year"].iloc[3])
+        assert years["sentences"].tolist() == [1, 2, 1, 1]
+        sanctions = profile[profile["frame"] == "sanctions_hostility"]
+        assert sanctions["frame_sentences"].tolist() == [0, 1, 1, 0]

@@ -219,7 +219,7 @@ def test_cooccurrence_by_document(cooc_corpus, options, expected):
 def test_cooccurrence_by_outlet(cooc_corpus):
     got = cooccurrence(cooc_corpus, by="outlet")
     assert list(got.columns) == ["outlet", "unit", *COUNTS, "lexicon_sha256", "codebook_sha256"]
-    assert rows(got, ["outlet", *COUNTS]) == [["TASS", 3, 1, 1, 1 / 3, 1 / 3], ["Kyodo", 1, 1, 0, 1.0, 0.0]]
+    assert rows(got, ["outlet", *COUNTS]) == [["Kyodo", 1, 1, 0, 1.0, 0.0], ["TASS", 3, 1, 1, 1 / 3, 1 / 3]]
 
 
 def test_each_lexicon_scans_the_sentences_once(cooc_corpus, monkeypatch):
@@ -241,7 +241,7 @@ def test_each_lexicon_scans_the_sentences_once(cooc_corpus, monkeypatch):
     # the same numbers as test_cooccurrence_by_document and _by_outlet
     assert rows(by_document, ["doc_id", "trade_units", "with_territory", "with_sanctions"]) == [
         ["a", 3, 1, 1], ["b", 1, 1, 0], ["c", 0, 0, 0]]
-    assert rows(by_outlet, ["outlet", *COUNTS]) == [["TASS", 3, 1, 1, 1 / 3, 1 / 3], ["Kyodo", 1, 1, 0, 1.0, 0.0]]
+    assert rows(by_outlet, ["outlet", *COUNTS]) == [["Kyodo", 1, 1, 0, 1.0, 0.0], ["TASS", 3, 1, 1, 1 / 3, 1 / 3]]
 
 
 def test_an_edited_sentence_is_scanned_again(cooc_corpus):
@@ -295,3 +295,11 @@ def test_quantities_skip_no_sentence_with_a_figure():
         [1, 5.0, "%", 1, "rose", "first half of 2015", "5%"],
         [2, 2e10, "USD", NA, NA, NA, "$20 billion"],
     ]
+
+
+def test_cooccurrence_lists_groups_in_ascending_order():
+    corpus = _example_corpus({"d1": [["Bilateral trade fell."]], "d2": [["Exports grew."]], "d3": [["Nothing."]]},
+                             documents={"d1": {"year": 2021}, "d2": {"year": 2015}, "d3": {"year": 2019}})
+    got = cooccurrence(corpus, by="year")
+    assert got["year"].tolist() == [2015, 2019, 2021]
+    assert got["trade_units"].tolist() == [1, 0, 1]
