@@ -50,7 +50,7 @@ def choose_documents(doc_ids: Sequence[str] | pd.Series, observations: Sequence[
         Every document, in the order to show them (e.g. ``corpus.documents["doc_id"]``).
     observations : sequence of str
         One ``doc_id`` per observation (e.g. the ``doc_id`` column of
-        :func:`kuril_research.frequency.positions` or of
+        :func:`kuril_research.dispersion.positions` or of
         :func:`kuril_research.framing.frames`); a document's count is how often
         it appears here (ids not in ``doc_ids`` are ignored).
     max_documents : int
@@ -92,13 +92,13 @@ def plot_dispersion(
 
     One panel per term, one row per document, one tick per occurrence at its
     relative position in the document (0 = first token, 1 = end), as in AntConc's
-    concordance plot. Read with :func:`kuril_research.frequency.dispersion`, which
+    concordance plot. Read with :func:`kuril_research.dispersion.dispersion`, which
     puts numbers (DP, Juilland's D) on what the plot shows.
 
     Parameters
     ----------
     positions : DataFrame
-        As returned by :func:`kuril_research.frequency.positions`; needs the
+        As returned by :func:`kuril_research.dispersion.positions`; needs the
         columns ``doc_id``, ``term`` and ``rel_position``.
     doc_ids : sequence of str, optional
         Documents to show, top to bottom; default those in ``positions`` in order
@@ -122,7 +122,8 @@ def plot_dispersion(
 
     Examples
     --------
-    >>> from kuril_research.frequency import _example_corpus, positions
+    >>> from kuril_research.dispersion import positions
+    >>> from kuril_research.token_stream import _example_corpus
     >>> corpus = _example_corpus()
     >>> fig = plot_dispersion(positions(corpus, ["habomai", "treaty"]),
     ...                       doc_ids=corpus.documents.doc_id.tolist())

@@ -30,7 +30,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kuril_research import frequency, schema
+from kuril_research import association, frequency, schema, token_stream
 from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError, LexiconError, ParameterError
 from kuril_research.figures import MAX_ROWS, choose_documents, plot_dispersion
@@ -463,7 +463,7 @@ def test_benjamini_hochberg_by_hand():
     # sorted p: 0.005·4/1 = 0.02, 0.01·4/2 = 0.02, 0.03·4/3 = 0.04, 0.04·4/4 = 0.04 (then running minimum
     # from the largest)
     p = np.array([0.01, 0.04, 0.03, 0.005])
-    assert frequency._benjamini_hochberg(p) == pytest.approx([0.02, 0.04, 0.04, 0.02])
+    assert association._benjamini_hochberg(p) == pytest.approx([0.02, 0.04, 0.04, 0.02])
 
 
 @pytest.mark.parametrize("target, reference, message", [
@@ -629,15 +629,15 @@ def test_kwic_sort(kuril, sort, order):
 
 @pytest.fixture
 def builds(monkeypatch):
-    """Count the token streams built (each call of frequency._build_stream)."""
+    """Count the token streams built (each call of token_stream._build_stream)."""
     calls = []
-    real = frequency._build_stream
+    real = token_stream._build_stream
 
     def counting(corpus):
         calls.append(corpus)
         return real(corpus)
 
-    monkeypatch.setattr(frequency, "_build_stream", counting)
+    monkeypatch.setattr(token_stream, "_build_stream", counting)
     return calls
 
 
@@ -730,12 +730,12 @@ def test_a_selection_has_its_own_stream(builds):
 
 def test_a_dropped_corpus_frees_its_stream():
     corpus = make_corpus(KURIL_DOCS)
-    before = len(frequency._STREAMS)
+    before = len(token_stream._STREAMS)
     frequency.tokens(corpus)
-    assert len(frequency._STREAMS) == before + 1
+    assert len(token_stream._STREAMS) == before + 1
     del corpus
     gc.collect()
-    assert len(frequency._STREAMS) == before
+    assert len(token_stream._STREAMS) == before
 
 
 def test_a_failed_build_is_not_remembered(kuril):
@@ -787,7 +787,7 @@ def test_scanning_whole_documents_equals_scanning_each_sentence(text, cuts):
 
     fast = frequency.tokens(corpus(), keep_punct=True, lowercase=False)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(frequency, "_arrow_text", lambda values: None)      # forces the sentence-by-sentence scan
+        patch.setattr(token_stream, "_arrow_text", lambda values: None)      # forces the sentence-by-sentence scan
         exact = frequency.tokens(corpus(), keep_punct=True, lowercase=False)
     pd.testing.assert_frame_equal(fast, exact)
 
@@ -854,9 +854,9 @@ def test_counts_add_up(docs, n):
 
 def test_token_options_are_prepared_once_per_stream(kuril):
     """The masks of one set of token options are made once and shared (read-only) by every later call."""
-    first = frequency._prepare(kuril, {"stopwords": "default"})
-    again = frequency._prepare(kuril, {"stopwords": ["the", "a"]})
-    same = frequency._prepare(kuril, {"stopwords": "default", "keep_numbers": True})
+    first = token_stream._prepare(kuril, {"stopwords": "default"})
+    again = token_stream._prepare(kuril, {"stopwords": ["the", "a"]})
+    same = token_stream._prepare(kuril, {"stopwords": "default", "keep_numbers": True})
     assert same.kept is first.kept and again.kept is not first.kept
     assert not first.kept.flags.writeable
     assert frequency.word_list(kuril, stopwords="default").equals(frequency.word_list(kuril, stopwords="default"))
@@ -879,7 +879,7 @@ def test_text_in_arrow_chunks_and_small_blocks_gives_the_same_stream(kuril, size
     """Chunks are read block by block (a block may straddle two chunks); the arrays grow when the first block
     underestimates the corpus. 35 tokens as in the module docstring; 'peace treaty' in d2 and d3."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(frequency, "_BLOCK_CHARS", block_chars)
+        patch.setattr(token_stream, "_BLOCK_CHARS", block_chars)
         chunked = _chunked_text(kuril, sizes)
         got = frequency.tokens(chunked)
         assert len(got) == 35
@@ -890,7 +890,7 @@ def test_text_in_arrow_chunks_and_small_blocks_gives_the_same_stream(kuril, size
 
 
 def test_columns_fill_in_place_grow_and_widen():
-    columns = frequency._Columns({"a": np.int8, "b": np.int32}, widen=("b",), expected=10)
+    columns = token_stream._Columns({"a": np.int8, "b": np.int32}, widen=("b",), expected=10)
     columns.block_chars = 10                       # first block is the whole corpus: room for 2 × 1.1 + 1024
     columns.append("a", np.array([1, 2]))
     columns.append("a", np.arange(3, 2000))        # more than the estimate: grows (values wrap as astype would)
@@ -905,12 +905,12 @@ def test_columns_fill_in_place_grow_and_widen():
 
 def test_matches_are_looked_up_once_and_not_writable(kuril):
     """'habomai' is an entity id: rows of its two mentions, one in d1 and one in d2 (module docstring)."""
-    prep = frequency._prepare(kuril, {"stopwords": "default"})
-    first, last = frequency._match(prep, "habomai")
-    again = frequency._match(frequency._prepare(kuril, {"stopwords": "default"}), "habomai")
+    prep = token_stream._prepare(kuril, {"stopwords": "default"})
+    first, last = token_stream._match(prep, "habomai")
+    again = token_stream._match(token_stream._prepare(kuril, {"stopwords": "default"}), "habomai")
     assert again[0] is first and again[1] is last
     assert not first.flags.writeable
     assert frequency.kwic(kuril, "habomai")["doc_id"].tolist() == ["d1", "d2"]
-    for i in range(frequency._MATCHES_KEPT + 1):              # older queries are forgotten, not piled up
-        frequency._match(prep, f"word{i}")
-    assert len(prep._matches) == frequency._MATCHES_KEPT and "habomai" not in prep._matches
+    for i in range(token_stream._MATCHES_KEPT + 1):              # older queries are forgotten, not piled up
+        token_stream._match(prep, f"word{i}")
+    assert len(prep._matches) == token_stream._MATCHES_KEPT and "habomai" not in prep._matches
