@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _FROM_CORPUS = {"Corpus", "build_corpus", "load_corpus", "corpus_from_texts"}
-_SUBMODULES = {"frequency", "token_stream", "dispersion", "concordance", "association", "framing", "trade", "cues",
+_SUBMODULES = {"frequency", "token_stream", "token_options", "token_query", "dispersion", "concordance",
+               "association", "framing", "trade", "cues", "sentence_scan", "cue_prefilter",
                "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources"}
 
 __all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "select_documents",

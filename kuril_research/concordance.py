@@ -1,8 +1,8 @@
 """Show every occurrence of a word, phrase or entity in its context (key word in context).
 
-Matches queries in the token stream of :mod:`kuril_research.token_stream` and
-cuts the context from ``documents.text``; :mod:`kuril_research.frequency`
-re-exports :func:`kwic`.
+Matches queries in the token stream of :mod:`kuril_research.token_stream`
+(:mod:`kuril_research.token_query`) and cuts the context from
+``documents.text``; :mod:`kuril_research.frequency` re-exports :func:`kwic`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ import pandas as pd
 import pyarrow as pa
 
 from .corpus import Corpus
-from .token_stream import _PUNCT, _choice, _match, _positive_int, _prepare, _strings
+from .token_options import _choice, _positive_int, _prepare
+from .token_query import _match
+from .token_stream import _PUNCT, _strings
 
 __all__ = ["kwic"]
 
@@ -89,7 +91,7 @@ def kwic(
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
     >>> print(kwic(corpus, "habomai", window=2)[["doc_id", "left", "match", "right"]].to_string(index=False))
     doc_id        left    match       right

@@ -27,11 +27,8 @@ Matching rules (the same for every lexicon):
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import sys
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,13 +36,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from . import memo, schema
 from .corpus import Corpus
+from .cue_prefilter import candidate_runs
 from .errors import LexiconError
 from .lexicons import LineDict, LineList, file_sha256, load_yaml
+from .sentence_scan import find_in_sentences, remembered_join, remembered_split
 
 __all__ = ["Cue", "Entry", "CueLexicon", "load_cue_lexicon", "find_in_sentences", "assign_voice"]
 
@@ -58,8 +55,6 @@ GROUP_REFERENCE_RE = re.compile(r"\(\?P[<=]|\\[1-9]")
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _APOSTROPHES = "'\u2019"
-#: Joins sentences for one scan; matched by neither ``\w`` nor ``\s``.
-_SEPARATOR = "\x00"
 _ENTRY_KEYS = ("id", "label", "description", "phrases", "patterns")
 
 
@@ -158,9 +153,9 @@ class CueLexicon:
         return found.copy(deep=False)       # copy-on-write: a caller's edits never reach the remembered table
 
     def _match(self, sentences: pd.DataFrame, *, prefilter: bool = True) -> pd.DataFrame:
-        original, lowered, offsets, lengths = _joined(sentences)
+        original, lowered, offsets, lengths = remembered_join(sentences)
         scan_cue, last_cue, probe_groups = (_cue_of_group(rx) for rx in (self._scan, self._last, self._probe))
-        runs = _candidate_runs(self, _split_joined(sentences), offsets, lengths) if prefilter else None
+        runs = candidate_runs(self, remembered_split(sentences), offsets, lengths) if prefilter else None
         # ``scan`` gives, at each word start where a cue matches, the first matching cue and its end; if
         # the last one that matches there (``last``) is the same cue, it is the only one, else the probe
         # finds all of them.
@@ -216,198 +211,6 @@ class CueLexicon:
         })
 
 
-# --- prefilter: skip the sentences where no cue can match --------------------------------------
-#
-# Python's re tries every cue at every word start, which is slow on a large corpus. Arrow's RE2
-# first marks the sentences where some cue *may* match, with a pattern that matches a superset of
-# what the cues match (lookarounds and \b are dropped, i.e. taken as true; \w, \d and \s are the
-# exact sets Python uses); re then scans only runs of marked sentences, each from its real
-# position in the joined text (so a lookbehind sees what it saw before) up to the separator after
-# the run. That gives exactly the matches of one scan of everything provided no cue can match the
-# separator or look past it (no lookaround, no $ or \Z, nothing that matches "\x00": ., \W, [^...]);
-# the shipped lexicons qualify. For any other lexicon, or a pattern RE2 cannot take, everything
-# is scanned as before.
-
-class _Untranslatable(Exception):
-    pass
-
-
-@functools.cache
-def _category_classes() -> dict:
-    """RE2 class bodies of Python's \\w, \\d and \\s (exact, for all code points), and ASCII subsets of all six.
-
-    The full classes are read off Python's ``re`` itself: the runs of code points it matches.
-    """
-    from re import _constants as c
-
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
-
-    def ranges(category: str) -> str:
-        return "".join(f"\\x{{{m.start():x}}}" if m.end() - m.start() == 1 else
-                       f"\\x{{{m.start():x}}}-\\x{{{m.end() - 1:x}}}" for m in re.finditer(category + "+", every))
-
-    def word(ch: str) -> bool:
-        return ch.isalnum() or ch == "_"
-
-    tests = {c.CATEGORY_WORD: word, c.CATEGORY_DIGIT: str.isdecimal, c.CATEGORY_SPACE: str.isspace,
-             c.CATEGORY_NOT_WORD: lambda ch: not word(ch), c.CATEGORY_NOT_DIGIT: lambda ch: not ch.isdecimal(),
-             c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace()}
-    full = {c.CATEGORY_WORD: ranges(r"\w"), c.CATEGORY_DIGIT: ranges(r"\d"), c.CATEGORY_SPACE: ranges(r"\s")}
-    ascii_part = {cat: "".join(f"\\x{{{i:x}}}" for i in range(128) if test(chr(i))) for cat, test in tests.items()}
-    return {"full": full, "ascii": ascii_part}
-
-
-def _re2(tree) -> str:
-    """An RE2 pattern matching at least every string the parsed Python pattern ``tree`` matches."""
-    from re import _constants as c
-
-    classes = _category_classes()
-    negated = {c.CATEGORY_NOT_WORD: c.CATEGORY_WORD, c.CATEGORY_NOT_DIGIT: c.CATEGORY_DIGIT,
-               c.CATEGORY_NOT_SPACE: c.CATEGORY_SPACE}
-
-    def literal(code: int) -> str:
-        return f"\\x{{{code:x}}}"
-
-    def category(cat) -> str:
-        return f"[^{classes['full'][negated[cat]]}]" if cat in negated else f"[{classes['full'][cat]}]"
-
-    out = []
-    for op, av in tree:
-        if op is c.LITERAL:
-            out.append(literal(av))
-        elif op is c.NOT_LITERAL:
-            out.append(f"[^{literal(av)}]")
-        elif op is c.ANY:
-            out.append("(?s:.)")
-        elif op is c.IN:
-            items = list(av)
-            negate = bool(items) and items[0][0] is c.NEGATE
-            parts, alternatives = [], []
-            for item_op, item in items[1:] if negate else items:
-                if item_op is c.LITERAL:
-                    parts.append(literal(item))
-                elif item_op is c.RANGE:
-                    parts.append(f"{literal(item[0])}-{literal(item[1])}")
-                elif item_op is c.CATEGORY and negate:
-                    parts.append(classes["ascii"][item])         # excluding less than Python does: a superset
-                elif item_op is c.CATEGORY:
-                    alternatives.append(category(item))
-                else:
-                    raise _Untranslatable(item_op)
-            body = "".join(parts)
-            if negate:
-                out.append(f"[^{body}]" if body else "(?s:.)")
-            else:
-                out.append("(?:" + "|".join(([f"[{body}]"] if body else []) + alternatives) + ")"
-                           if alternatives else f"[{body}]")
-        elif op is c.CATEGORY:
-            out.append(category(av))
-        elif op is c.BRANCH:
-            out.append("(?:" + "|".join(_re2(branch) for branch in av[1]) + ")")
-        elif op is c.SUBPATTERN:
-            _group, add_flags, del_flags, inner = av
-            if add_flags or del_flags:
-                raise _Untranslatable("inline flags")
-            out.append("(?:" + _re2(inner) + ")")
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-            low, high, inner = av
-            if low > 1000 or (high != c.MAXREPEAT and high > 1000):
-                raise _Untranslatable("repeat count")
-            out.append("(?:" + _re2(inner) + ")" + (f"{{{low},}}" if high == c.MAXREPEAT else f"{{{low},{high}}}"))
-        elif op is getattr(c, "ATOMIC_GROUP", None):
-            out.append("(?:" + _re2(av) + ")")
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue                                              # anchors and lookarounds: taken as true
-        else:
-            raise _Untranslatable(op)
-    return "".join(out)
-
-
-def _reads_separator(tree) -> bool:
-    """Whether a parsed pattern could match the separator "\\x00" or look beyond where it stops."""
-    from re import _constants as c
-
-    negative = (c.CATEGORY_NOT_DIGIT, c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_SPACE)   # the classes "\\x00" is in
-    for op, av in tree:
-        if op in (c.NOT_LITERAL, c.ANY, c.ASSERT, c.ASSERT_NOT) or (op is c.LITERAL and av == 0):
-            return True
-        if op is c.AT and av not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
-            return True                                           # $, \\Z, ^, \\A: they see the string's ends
-        if op is c.CATEGORY and av in negative:
-            return True
-        if op is c.IN:
-            for item_op, item in av:
-                if item_op is c.NEGATE or (item_op is c.CATEGORY and item in negative) \
-                        or (item_op is c.LITERAL and item == 0) or (item_op is c.RANGE and item[0] == 0):
-                    return True
-        if op is c.BRANCH and any(_reads_separator(branch) for branch in av[1]):
-            return True
-        if op is c.SUBPATTERN and _reads_separator(av[3]):
-            return True
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)) \
-                and _reads_separator(av[2]):
-            return True
-        if op is getattr(c, "ATOMIC_GROUP", None) and _reads_separator(av):
-            return True
-    return False
-
-
-_PREFILTERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _prefilter(lexicon: CueLexicon) -> str | None:
-    """The lexicon's RE2 prefilter pattern (made once), or None when a cue cannot be translated or is not safe."""
-    if lexicon not in _PREFILTERS:
-        from re import _parser
-
-        try:
-            cues = []
-            for cue in lexicon.cues:
-                tree = _parser.parse(cue.regex)
-                if tree.state.flags & ~re.UNICODE or _reads_separator(tree):
-                    raise _Untranslatable(cue.text)
-                cues.append(_re2(tree))
-            word = _category_classes()["full"][re._constants.CATEGORY_WORD]
-            # as the scan: not after a word character, not followed by one (the separator counts as neither)
-            pattern = f"(?:^|[^{word}])(?:" + "|".join(cues) + f")(?:[^{word}]|$)"
-        except (_Untranslatable, re.error, RecursionError):
-            pattern = None
-        _PREFILTERS[lexicon] = pattern
-    return _PREFILTERS[lexicon]
-
-
-def _candidate_runs(lexicon: CueLexicon, parts: pa.Array | None, offsets: np.ndarray,
-                    lengths: np.ndarray) -> list[tuple[int, int]] | None:
-    """Stretches of the joined text to scan: runs of sentences where a cue may match (None: scan it all).
-
-    ``parts`` are the lower-cased sentences as :func:`_split_sentences` gives them (None: not available).
-    """
-    pattern = _prefilter(lexicon)
-    if pattern is None or parts is None or len(offsets) == 0:
-        return None
-    try:
-        maybe = pc.match_substring_regex(parts, pattern=pattern)
-    except (pa.ArrowException, UnicodeError):                  # RE2 refused the pattern, or text Arrow cannot hold
-        return None
-    return _runs(offsets, lengths, np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False)))
-
-
-def _split_sentences(lowered: str, offsets: np.ndarray, lengths: np.ndarray) -> pa.Array:
-    """The lower-cased sentences as an Arrow array, each but the last followed by the separator.
-
-    The separator is neither a word character nor matched by a cue the prefilter is used for, so it
-    changes no prefilter result. When no sentence holds the separator, the array is made from the
-    UTF-8 bytes of ``lowered`` cut at each separator (no Python string per sentence).
-    """
-    data = lowered.encode("utf-8")
-    cuts = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0) if len(offsets) > 1 else np.empty(0, np.int64)
-    if len(cuts) != len(offsets) - 1:                         # a separator inside a sentence
-        return pa.array([lowered[o:o + n] for o, n in zip(offsets.tolist(), lengths.tolist())],
-                        type=pa.large_string())
-    bounds = np.concatenate([[0], cuts + 1, [len(data)]]).astype(np.int64)
-    return pa.LargeStringArray.from_buffers(len(offsets), pa.py_buffer(bounds), pa.py_buffer(data))
-
-
 #: The sentences columns a cue match depends on.
 _MATCH_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "text"]
 _MATCHES = memo.Memo()
@@ -417,241 +220,6 @@ def _cue_of_group(regex: re.Pattern) -> dict[int, int]:
     """Group number → cue index, for the ``_cue<i>`` (or ``_cue<i>_<k>``) groups that end each cue's alternative."""
     return {number: int(name[4:].split("_")[0]) for name, number in regex.groupindex.items()
             if name.startswith("_cue")}
-
-
-_JOINS = memo.Memo()
-
-
-def _joined(sentences: pd.DataFrame) -> tuple[str, str, np.ndarray, np.ndarray]:
-    """:func:`_join` of ``sentences["text"]``, remembered while the table lives unchanged (one join for
-    the scans of several lexicons, e.g. the trade lexicon and the frame codebook)."""
-    token = memo.fingerprint((sentences, ["text"]))
-    joined = _JOINS.get(sentences, "text", token)
-    if joined is None:
-        joined = _join(sentences["text"])
-        _JOINS.put(sentences, "text", token, joined)
-    return joined
-
-
-_SPLITS = memo.Memo()
-
-
-def _split_joined(sentences: pd.DataFrame) -> pa.Array | None:
-    """:func:`_split_sentences` of :func:`_joined`, remembered like it (one split for the prefilters of
-    several lexicons); None when Arrow cannot hold the text."""
-    token = memo.fingerprint((sentences, ["text"]))
-    parts = _SPLITS.get(sentences, "text", token)
-    if parts is None:
-        _original, lowered, offsets, lengths = _joined(sentences)
-        try:
-            parts = _split_sentences(lowered, offsets, lengths)
-        except (pa.ArrowException, UnicodeError):
-            return None
-        _SPLITS.put(sentences, "text", token, parts)
-    return parts
-
-
-def _join(texts: pd.Series) -> tuple[str, str, np.ndarray, np.ndarray]:
-    """Join texts for one scan: (original, lower-cased, offset of each text, length of each text).
-
-    An Arrow-backed column is joined in Arrow, without a Python string per text.
-    """
-    arrow = _arrow_strings(texts)
-    lowered = None
-    if arrow is not None:
-        arrow = pc.fill_null(arrow, "")
-
-        def joined(parts: pa.Array) -> str:
-            whole = pa.LargeListArray.from_arrays(pa.array([0, len(parts)], type=pa.int64()), parts)
-            return pc.binary_join(whole, pa.scalar(_SEPARATOR, type=pa.large_string()))[0].as_py()
-
-        original = joined(arrow)
-        lengths = pc.utf8_length(arrow).to_numpy(zero_copy_only=False).astype(np.int64)
-        parts = _lower_arrow(arrow)
-        lowered = joined(parts) if parts is not None else None
-    else:
-        values = texts.fillna("").tolist()
-        original = _SEPARATOR.join(values)
-        lengths = np.fromiter((len(t) for t in values), dtype=np.int64, count=len(values))
-    offsets = np.concatenate([[0], np.cumsum(lengths + len(_SEPARATOR))[:-1]]).astype(np.int64)
-    return original, _lower(original) if lowered is None else lowered, offsets, lengths
-
-
-@functools.cache
-def _cased_class() -> str:
-    """RE2 class body of the non-ASCII characters Python's ``str.lower`` changes (read off Python itself)."""
-    changed = np.array([i for i in range(128, sys.maxunicode + 1) if chr(i).lower() != chr(i)], dtype=np.int64)
-    first = np.flatnonzero(np.diff(changed, prepend=-2) != 1)
-    last = np.append(first[1:], len(changed)) - 1
-    return "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}"
-                   for a, b in zip(changed[first].tolist(), changed[last].tolist()))
-
-
-def _lower_arrow(texts: pa.Array) -> pa.Array | None:
-    """The texts lower-cased as :func:`_lower` lower-cases their join, in Arrow (None: cannot tell).
-
-    Python's ``str.lower`` of a text that is not pure ASCII walks the Unicode tables
-    character by character (about 50 million characters a second); news text almost
-    always holds a curly quote or a dash, so that is every join. But a text without
-    any non-ASCII character that ``str.lower`` changes is lower-cased exactly by
-    lower-casing its ASCII letters, which Arrow does at memory speed. Only the texts
-    holding such a character (found by RE2 with the exact class, :func:`_cased_class`)
-    go through Python, and character by character when :func:`_lower` of the whole join
-    would (some character lengthens), so the result is :func:`_lower` of the join cut
-    at the separators. Context (Greek final sigma) never reaches across the separator,
-    which is neither cased nor case-ignorable.
-
-    Examples
-    --------
-    >>> texts = pa.array(["Kuril ISLANDS", "ΟΔΥΣΣΕΥΣ", "İstanbul ’Ok’"], type=pa.large_string())
-    >>> _lower_arrow(texts).to_pylist() == _lower("\\x00".join(texts.to_pylist())).split("\\x00")
-    True
-    """
-    try:
-        cased = pc.match_substring_regex(texts, pattern=f"[{_cased_class()}]")
-    except (pa.ArrowException, UnicodeError):
-        return None
-    lowered = pc.ascii_lower(texts)
-    rows = np.flatnonzero(pc.fill_null(cased, False).to_numpy(zero_copy_only=False))
-    if not len(rows):
-        return lowered
-    some = texts.take(pa.array(rows)).to_pylist()
-    fixed = [t.lower() for t in some]
-    if any(len(a) != len(b) for a, b in zip(fixed, some)):    # _lower of the join goes character by character
-        fixed = ["".join(low if len(low := ch.lower()) == 1 else ch for ch in t) for t in some]
-    mask = np.zeros(len(texts), dtype=bool)
-    mask[rows] = True
-    return pc.replace_with_mask(lowered, pa.array(mask), pa.array(fixed, type=lowered.type))
-
-
-def _arrow_strings(texts: pd.Series) -> pa.Array | None:
-    """An Arrow-backed text column as one ``large_string`` array (no copy of the texts), else None."""
-    array = texts.array
-    if not isinstance(array, pd.arrays.ArrowExtensionArray) or not len(array):
-        return None
-    arrow = array.__arrow_array__()
-    if isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
-    if not (pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)):
-        return None
-    return arrow.cast(pa.large_string()) if arrow.type != pa.large_string() else arrow
-
-
-def find_in_sentences(sentences: pd.DataFrame, regex: re.Pattern) -> pd.DataFrame:
-    """Find a lower-case regex in every sentence, in one scan.
-
-    Parameters
-    ----------
-    sentences : DataFrame
-        Table ``sentences`` of :mod:`kuril_research.schema`.
-    regex : re.Pattern
-        Matched against the lower-cased sentences; matches never cross a sentence.
-
-    Returns
-    -------
-    DataFrame
-        One row per match: ``doc_id, sent_id, start, end`` (offsets into
-        ``documents.text``), ``text`` (as written) and one column per named group
-        of ``regex`` (lower-cased; ``None`` when the group did not take part).
-
-    Examples
-    --------
-    >>> c = _example_corpus({"a": [["Trade fell 25%.", "It rose 3%."]]})
-    >>> find_in_sentences(c.sentences, re.compile(r"(?P<n>\\d+)%"))
-      doc_id  sent_id  start  end text   n
-    0      a        0     11   14  25%  25
-    1      a        1     24   26   3%   3
-    """
-    return _find_in_joined(sentences, _join(sentences["text"]), regex)
-
-
-def _find_in_joined(sentences: pd.DataFrame, joined: tuple[str, str, np.ndarray, np.ndarray],
-                    regex: re.Pattern, rows: np.ndarray | None = None) -> pd.DataFrame:
-    """:func:`find_in_sentences` on sentences already joined by :func:`_join` (one join for several regexes).
-
-    With ``rows`` (sorted positions of sentences), only those sentences are scanned, each run of
-    consecutive ones from its real position in the joined text, so a lookbehind or ``\\b`` sees what
-    it saw in a scan of everything. That finds exactly the matches a scan of everything finds in them
-    provided ``regex`` cannot match the separator and no lookahead of it tells the separator from the
-    end of the text (true of negative lookaheads for word characters, ``%`` or white space, as in
-    :mod:`kuril_research.trade`).
-    """
-    return _find_with_rows(sentences, joined, regex, rows)[0]
-
-
-def _find_with_rows(sentences: pd.DataFrame, joined: tuple[str, str, np.ndarray, np.ndarray],
-                    regex: re.Pattern, rows: np.ndarray | None = None) -> tuple[pd.DataFrame, np.ndarray]:
-    """:func:`_find_in_joined`, and the position in ``sentences`` of each match's sentence."""
-    original, lowered, offsets, lengths = joined
-    if rows is None:
-        found = list(regex.finditer(lowered))
-    else:
-        found = [m for run_start, run_end in _runs(offsets, lengths, rows)
-                 for m in regex.finditer(lowered, run_start, run_end)]
-    start = np.fromiter((m.start() for m in found), dtype=np.int64, count=len(found))
-    end = np.fromiter((m.end() for m in found), dtype=np.int64, count=len(found))
-    row = np.searchsorted(offsets, start, side="right") - 1
-    within = end <= offsets[row] + lengths[row]
-    rows = row[within]
-    shift = np.asarray(sentences["start"].array.take(rows).to_numpy(dtype=np.int64)) - offsets[rows]
-    out = pd.DataFrame({
-        "doc_id": pd.array(sentences["doc_id"].array.take(rows), dtype="string"),
-        "sent_id": pd.array(sentences["sent_id"].array.take(rows), dtype="Int64"),
-        "start": pd.array(start[within] + shift, dtype="Int64"),
-        "end": pd.array(end[within] + shift, dtype="Int64"),
-        "text": pd.array([original[s:e] for s, e in zip(start[within].tolist(), end[within].tolist())],
-                         dtype="string"),
-    })
-    kept = [m for m, keep in zip(found, within) if keep]
-    for name in regex.groupindex:
-        out[name] = pd.Series([m.group(name) for m in kept], dtype=object)
-    return out, rows
-
-
-def _runs(offsets: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end) in the joined text of each run of consecutive sentences among sorted ``rows``.
-
-    Examples
-    --------
-    >>> _runs(np.array([0, 4, 9, 12]), np.array([3, 4, 2, 5]), np.array([0, 1, 3]))
-    [(0, 8), (12, 17)]
-    """
-    rows = np.asarray(rows, dtype=np.int64)
-    if not len(rows):
-        return []
-    first = np.flatnonzero(np.diff(rows, prepend=-2) != 1)
-    last = np.append(first[1:], len(rows)) - 1
-    return list(zip(offsets[rows[first]].tolist(), (offsets[rows[last]] + lengths[rows[last]]).tolist()))
-
-
-def _rows_with_digit(joined: tuple[str, str, np.ndarray, np.ndarray]) -> np.ndarray | None:
-    """Sorted positions of the sentences holding a character Python's ``\\d`` matches (None: cannot tell).
-
-    Exact: the RE2 class is read off Python's ``re`` (:func:`_category_classes`). A regex whose
-    every match holds a digit can skip the other sentences (with :func:`_find_in_joined`).
-
-    Examples
-    --------
-    >>> _rows_with_digit(_join(pd.Series(["no", "year 2015", "", "\u0663 arabic-indic"])))
-    array([1, 3])
-    """
-    _original, lowered, offsets, lengths = joined
-    if len(offsets) == 0:
-        return np.empty(0, dtype=np.int64)
-    digit = _category_classes()["full"][re._constants.CATEGORY_DIGIT]
-    try:
-        maybe = pc.match_substring_regex(_split_sentences(lowered, offsets, lengths), pattern=f"[{digit}]")
-    except (pa.ArrowException, UnicodeError):
-        return None
-    return np.flatnonzero(pc.fill_null(maybe, True).to_numpy(zero_copy_only=False))
-
-
-def _lower(text: str) -> str:
-    """Lower-case ``text`` without changing its length (offsets must survive)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
 def _resolve_overlaps(row: np.ndarray, start: np.ndarray, end: np.ndarray, cue_id: np.ndarray) -> np.ndarray:

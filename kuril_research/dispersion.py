@@ -1,7 +1,8 @@
 """Show where terms occur: dispersion over documents, positions within them, counts over time.
 
 Reads the token stream of :mod:`kuril_research.token_stream` (terms are matched
-as queries in the full stream, sizes are counted under the token options);
+as queries in the full stream, :mod:`kuril_research.token_query`; sizes are
+counted under the token options, :mod:`kuril_research.token_options`);
 :mod:`kuril_research.frequency` re-exports :func:`dispersion`,
 :func:`positions` and :func:`trend`, and :func:`kuril_research.figures.plot_dispersion`
 draws what :func:`positions` returns.
@@ -18,7 +19,9 @@ import pandas as pd
 
 from .corpus import Corpus
 from .errors import ParameterError
-from .token_stream import TokenOptions, _choice, _match, _Prepared, _prepare, _strings
+from .token_options import TokenOptions, _choice, _Prepared, _prepare
+from .token_query import _match
+from .token_stream import _strings
 
 __all__ = ["dispersion", "positions", "trend"]
 
@@ -85,7 +88,7 @@ def dispersion(
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> d = dispersion(_example_corpus(), terms=["habomai", "lavrov"])
     >>> print(d.to_string(index=False))
        term  freq  range  juilland_d       dp  dp_norm
@@ -162,7 +165,7 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> p = positions(_example_corpus(), "habomai")
     >>> print(p[["doc_id", "position", "n_tokens", "rel_position"]].to_string(index=False))
     doc_id  position  n_tokens  rel_position
@@ -239,7 +242,7 @@ def trend(
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
     >>> print(trend(corpus, "habomai", freq="month").to_string(index=False))
      period    term  count  tokens     per_10k  n_docs

@@ -123,7 +123,7 @@ def plot_dispersion(
     Examples
     --------
     >>> from kuril_research.dispersion import positions
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
     >>> fig = plot_dispersion(positions(corpus, ["habomai", "treaty"]),
     ...                       doc_ids=corpus.documents.doc_id.tolist())

@@ -2,12 +2,14 @@
 
 This module counts; what it shares with the other analyses of the token stream
 lives in modules of its own, and data flows one way through them
-(``token_stream`` → ``dispersion``, ``concordance`` → ``frequency``, which also uses
-``association``):
+(``token_stream`` → ``token_options`` → ``token_query`` → ``dispersion``,
+``concordance`` → ``frequency``, which also uses ``association``):
 
 * :mod:`kuril_research.token_stream` -- the token stream every function reads
-  (how text becomes tokens, the token options, query matching, reuse of the
-  stream), and :func:`~kuril_research.token_stream.tokens`;
+  (how text becomes tokens, reuse of the stream);
+* :mod:`kuril_research.token_options` -- the token options, stop words, the
+  checks of shared parameters, and :func:`~kuril_research.token_options.tokens`;
+* :mod:`kuril_research.token_query` -- finding a word, phrase or entity in the stream;
 * :mod:`kuril_research.association` -- the 2×2-table statistics (G², its
   p-value, Benjamini–Hochberg) shared by :func:`collocations` and :func:`keyness`;
 * :mod:`kuril_research.dispersion` -- :func:`~kuril_research.dispersion.dispersion`,
@@ -35,8 +37,10 @@ from .concordance import kwic
 from .corpus import Corpus
 from .dispersion import dispersion, positions, trend
 from .errors import ParameterError
+from .token_options import TokenOptions, _choice, _positive_int, _Prepared, _prepare, tokens
+from .token_query import _match
 from .token_stream import STREAM_COLUMNS  # noqa: F401  (re-exported: kr.frequency.STREAM_COLUMNS)
-from .token_stream import TOKEN_RE, TokenOptions, _choice, _match, _positive_int, _Prepared, _prepare, tokens
+from .token_stream import TOKEN_RE
 
 __all__ = [
     "TOKEN_RE",
@@ -212,7 +216,7 @@ def word_list(
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
 
     Habomai (document a) and Khabomai (b) pool as ``habomai``; 22 tokens in all:
@@ -270,7 +274,7 @@ def ngrams(
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
     >>> print(ngrams(corpus, 2, top=2).to_string(index=False))
             term  count    per_10k  doc_freq  range_pct
@@ -355,7 +359,7 @@ def collocations(
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
     >>> c = collocations(corpus, min_count=1, node="habomai")
     >>> print(c[["w1", "w2", "o11", "f1", "f2", "n", "log_dice"]].to_string(index=False))
@@ -516,7 +520,7 @@ def keyness(
 
     Examples
     --------
-    >>> from kuril_research.token_stream import _example_corpus
+    >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
 
     TASS (document a, 9 tokens without stop words) against the rest (b, 8 tokens):

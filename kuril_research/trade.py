@@ -22,11 +22,11 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
-from .cues import (CueLexicon, _find_in_joined, _find_with_rows, _join, _rows_with_digit, assign_voice,
-                   load_cue_lexicon)
+from .cues import CueLexicon, assign_voice, load_cue_lexicon
 from .errors import ParameterError
 from .framing import TERRITORIAL_TYPES, _codebook, _documents_by, _share, _sorted_groups, frames
 from .lexicons import data_path
+from .sentence_scan import find_in_joined, find_with_rows, join_sentences, rows_with_digit
 
 __all__ = ["POLARITIES", "load_lexicon", "trade_mentions", "quantities", "cooccurrence"]
 
@@ -235,12 +235,12 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
     lexicon = _lexicon(lexicon)
     mentions = lexicon.match(corpus.sentences)
     sentences = corpus.sentences.merge(mentions[["doc_id", "sent_id"]].drop_duplicates(), on=["doc_id", "sent_id"])
-    joined = _join(sentences["text"])                      # joined and lower-cased once for the three scans
+    joined = join_sentences(sentences["text"])             # joined and lower-cased once for the three scans
     # Every quantity holds a digit, so only sentences with one are scanned for quantities, and only
     # sentences with a quantity for periods and directions (all that is used of them); none of the
     # three regexes can match the separator or tell it from the end of the text by a lookahead, so
-    # this finds exactly what scans of everything find (see cues._find_in_joined).
-    found, held = _find_with_rows(sentences, joined, QUANTITY_RE, _rows_with_digit(joined))
+    # this finds exactly what scans of everything find (see sentence_scan.find_in_joined).
+    found, held = find_with_rows(sentences, joined, QUANTITY_RE, rows_with_digit(joined))
     held = np.unique(held)
     number = found["number"].fillna(found["amount"]).str.replace(",", "", regex=False)
     scale = found["scale"].fillna(found["amount_scale"]).map(SCALES).fillna(1.0)
@@ -248,9 +248,9 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
     value = pd.to_numeric(number).astype("Float64") * scale.to_numpy()
 
     cue = _nearest(found, mentions, ["entry", "cue"])
-    periods = _find_in_joined(sentences, joined, PERIOD_RE, held)
+    periods = find_in_joined(sentences, joined, PERIOD_RE, held)
     periods = periods[~_overlaps(periods, found)]
-    directions = _find_in_joined(sentences, joined, DIRECTION_RE, held)
+    directions = find_in_joined(sentences, joined, DIRECTION_RE, held)
     del joined
     directions["sign"] = np.where(directions["down"].notna(), -1, 1)
     direction = _nearest(found, directions, ["sign", "text"])

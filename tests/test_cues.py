@@ -11,11 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuril_research import cues, schema
+from kuril_research import cue_prefilter, cues, schema, sentence_scan
 from kuril_research.cues import (
     _example_corpus,
     assign_voice,
-    find_in_sentences,
     load_cue_lexicon,
 )
 from kuril_research.errors import LexiconError
@@ -245,12 +244,6 @@ def test_kept_matches_are_disjoint_and_point_into_the_text(overlapping, sentence
 
 # --- helpers -----------------------------------------------------------------------------------
 
-def test_find_in_sentences_maps_offsets_and_groups():
-    corpus = _example_corpus({"d": [["Trade fell 25%.", "It rose"], ["By 3%."]]})
-    found = find_in_sentences(corpus.sentences, re.compile(r"(?P<number>\d+)%"))
-    assert found[["sent_id", "start", "end", "text", "number"]].values.tolist() == [
-        [0, 11, 14, "25%", "25"], [2, 28, 30, "3%", "3"]]
-
 
 def test_assign_voice_inside_quotation_only():
     # quotation "ab cd" of doc x covers [10, 15); doc y has none
@@ -328,22 +321,6 @@ def test_match_equals_the_obvious_implementation(crowded, sentences):
 
 # --- the RE2 prefilter -------------------------------------------------------------------------
 
-def test_prefilter_classes_are_pythons():
-    """The RE2 classes standing for \\w, \\d and \\s hold exactly the characters Python's re puts in them."""
-    import sys
-    from re import _constants as c
-
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    chars = pa.array([chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF])
-    classes = cues._category_classes()["full"]
-    for category, python in ((c.CATEGORY_WORD, r"\w"), (c.CATEGORY_DIGIT, r"\d"), (c.CATEGORY_SPACE, r"\s")):
-        ours = pc.match_substring_regex(chars, pattern=f"^[{classes[category]}]$").to_pylist()
-        theirs = [re.fullmatch(python, ch) is not None for ch in chars.to_pylist()]
-        assert ours == theirs, python
-
-
 @pytest.mark.parametrize("pattern, safe", [
     ("peace treat(?:y|ies)", True),
     (r"u\.s\. sanctions?", True),
@@ -360,7 +337,7 @@ def test_prefilter_only_for_patterns_that_stay_in_their_sentence(tmp_path, patte
         label: Treaty
         patterns: ['{pattern}']
     """)
-    assert (cues._prefilter(lex) is not None) == safe
+    assert (cue_prefilter._prefilter(lex) is not None) == safe
 
 
 SHIPPED_WORDS = st.sampled_from([
@@ -375,7 +352,7 @@ SHIPPED_WORDS = st.sampled_from([
 def test_prefilter_gives_the_matches_of_a_full_scan(shipped_lexicons, sentences):
     corpus = _example_corpus({"d": [sentences]})
     for lex in shipped_lexicons:
-        assert cues._prefilter(lex) is not None
+        assert cue_prefilter._prefilter(lex) is not None
         pd.testing.assert_frame_equal(lex._match(corpus.sentences), lex._match(corpus.sentences, prefilter=False))
 
 
@@ -464,8 +441,9 @@ def test_overlaps_are_resolved_only_where_matches_overlap():
 def test_sentences_holding_the_separator_are_split_by_offsets(treaty):
     corpus = _example_corpus({"d": [["A peace\x00treaty.", "The peace treaty."]]})
     assert [s for _, _, s in matched(treaty, "A peace\x00treaty.", "The peace treaty.")] == ["peace treaty"]
-    original, lowered, offsets, lengths = cues._join(corpus.sentences["text"])
-    assert cues._split_sentences(lowered, offsets, lengths).to_pylist() == ["a peace\x00treaty.", "the peace treaty."]
+    original, lowered, offsets, lengths = sentence_scan.join_sentences(corpus.sentences["text"])
+    assert sentence_scan._split_sentences(lowered, offsets, lengths).to_pylist() == [
+        "a peace\x00treaty.", "the peace treaty."]
 
 
 def test_overlaps_resolved_by_rank_equal_the_greedy_rule():
@@ -481,61 +459,3 @@ def test_overlaps_resolved_by_rank_equal_the_greedy_rule():
         if all(row[j] != row[i] or end[i] <= start[j] or end[j] <= start[i] for j in kept):
             kept.append(i)
     assert by_rank.tolist() == sorted(kept, key=lambda i: (row[i], start[i]))
-
-
-# --- restricted scans: only some sentences, same matches there -----------------------------------
-
-def test_rows_with_digit_use_pythons_digits():
-    # "\u0663" (Arabic-Indic three) is a digit to Python's \d; "\u00b2" (superscript two) is not
-    joined = cues._join(pd.Series(["no figure", "in 2015", "", "\u0663 units", "x\u00b2"]))
-    assert cues._rows_with_digit(joined).tolist() == [1, 3]
-
-
-def test_a_restricted_scan_finds_what_a_full_scan_finds_in_those_sentences():
-    # the lookbehind must see the sentence before ("x5" is not a figure), the lookahead the separator
-    regex = re.compile(r"(?<![\w.])\d+(?:%|\b(?!\s+to\b))")
-    corpus = _example_corpus({"d": [["Up 5% then 7 to", "8 and x5", "9.5 up 12", "none"]]})
-    joined = cues._join(corpus.sentences["text"])
-    full = cues._find_in_joined(corpus.sentences, joined, regex)
-    some = cues._find_in_joined(corpus.sentences, joined, regex, np.array([1, 2]))
-    assert full["text"].tolist() == ["5%", "8", "9", "12"]
-    assert some["text"].tolist() == ["8", "9", "12"]
-    pd.testing.assert_frame_equal(some, full[full["sent_id"].isin([1, 2])].reset_index(drop=True))
-
-
-def test_the_join_is_shared_by_scans_of_one_table_until_its_text_changes():
-    corpus = _example_corpus({"d": [["A Peace treaty.", "No treaty."]]})
-    sentences = corpus.sentences
-    first = cues._joined(sentences)
-    assert cues._joined(sentences) is first
-    assert first[1] == "a peace treaty.\x00no treaty." and first[2].tolist() == [0, 16]
-    sentences["text"] = pd.array(["Peace.", "Treaty."], dtype=sentences["text"].dtype)
-    assert cues._joined(sentences)[1] == "peace.\x00treaty."
-
-
-# --- lower-casing in Arrow: exactly Python's lower-casing of the join ---------------------------
-
-def test_arrow_lowering_leaves_python_only_the_texts_python_would_change_differently():
-    texts = pd.Series(["The Kuril ISLANDS", "Kishida’s “Northern Territories”", "ΟΔΥΣΣΕΥΣ ΣΟΦΟΣ"],
-                      dtype="string[pyarrow]")
-    original, lowered, offsets, lengths = cues._join(texts)
-    # ascii letters lowered; curly quotes untouched; Greek final sigma as Python's str.lower gives it
-    assert lowered == "the kuril islands\x00kishida’s “northern territories”\x00οδυσσευς σοφος"
-    assert offsets.tolist() == [0, 18, 51] and lengths.tolist() == [17, 32, 14]
-    # a character that lower-cases to two (İ → i̇) is left as it is, and the whole join is then
-    # lowered character by character (no final sigma), as _lower does with a Python join
-    _, lowered, _, _ = cues._join(pd.Series(["İzmir ΟΔΥΣΣΕΥΣ", "ok"], dtype="string[pyarrow]"))
-    assert lowered == "İzmir οδυσσευσ\x00ok"
-
-
-TRICKY = st.sampled_from(["a", "Z", " ", "Σ", "ς", "İ", "I", "ß", "ẞ", "’", "—", "Ω", "\u0345", "\u00c9", "ǅ",
-                          "\U00010400", "'", ".", "Ꭰ"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(texts=st.lists(st.lists(TRICKY, max_size=12).map("".join), min_size=1, max_size=5))
-def test_arrow_lowering_equals_pythons_lowering_of_the_join(texts):
-    arrow_side = cues._join(pd.Series(texts, dtype="string[pyarrow]"))
-    python_side = cues._join(pd.Series(texts, dtype=object))
-    assert arrow_side[1] == python_side[1] == cues._lower("\x00".join(texts))
-    assert arrow_side[0] == python_side[0]

@@ -30,7 +30,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kuril_research import association, frequency, schema, token_stream
+from kuril_research import association, frequency, schema, token_options, token_query, token_stream
 from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError, LexiconError, ParameterError
 from kuril_research.figures import MAX_ROWS, choose_documents, plot_dispersion
@@ -854,9 +854,9 @@ def test_counts_add_up(docs, n):
 
 def test_token_options_are_prepared_once_per_stream(kuril):
     """The masks of one set of token options are made once and shared (read-only) by every later call."""
-    first = token_stream._prepare(kuril, {"stopwords": "default"})
-    again = token_stream._prepare(kuril, {"stopwords": ["the", "a"]})
-    same = token_stream._prepare(kuril, {"stopwords": "default", "keep_numbers": True})
+    first = token_options._prepare(kuril, {"stopwords": "default"})
+    again = token_options._prepare(kuril, {"stopwords": ["the", "a"]})
+    same = token_options._prepare(kuril, {"stopwords": "default", "keep_numbers": True})
     assert same.kept is first.kept and again.kept is not first.kept
     assert not first.kept.flags.writeable
     assert frequency.word_list(kuril, stopwords="default").equals(frequency.word_list(kuril, stopwords="default"))
@@ -905,12 +905,12 @@ def test_columns_fill_in_place_grow_and_widen():
 
 def test_matches_are_looked_up_once_and_not_writable(kuril):
     """'habomai' is an entity id: rows of its two mentions, one in d1 and one in d2 (module docstring)."""
-    prep = token_stream._prepare(kuril, {"stopwords": "default"})
-    first, last = token_stream._match(prep, "habomai")
-    again = token_stream._match(token_stream._prepare(kuril, {"stopwords": "default"}), "habomai")
+    prep = token_options._prepare(kuril, {"stopwords": "default"})
+    first, last = token_query._match(prep, "habomai")
+    again = token_query._match(token_options._prepare(kuril, {"stopwords": "default"}), "habomai")
     assert again[0] is first and again[1] is last
     assert not first.flags.writeable
     assert frequency.kwic(kuril, "habomai")["doc_id"].tolist() == ["d1", "d2"]
-    for i in range(token_stream._MATCHES_KEPT + 1):              # older queries are forgotten, not piled up
-        token_stream._match(prep, f"word{i}")
-    assert len(prep._matches) == token_stream._MATCHES_KEPT and "habomai" not in prep._matches
+    for i in range(token_query._MATCHES_KEPT + 1):              # older queries are forgotten, not piled up
+        token_query._match(prep, f"word{i}")
+    assert len(prep._matches) == token_query._MATCHES_KEPT and "habomai" not in prep._matches
