@@ -53,17 +53,17 @@ def _documents_by(corpus: Corpus, by: str | Sequence[str] | None) -> tuple[list[
 
 
 def _sorted_groups(keys: pd.DataFrame) -> pd.DataFrame:
-    """Distinct group keys in ascending order, missing values last (the row labels are kept).
+    """Distinct group keys in ascending order, missing values last (the row labels of first occurrences are kept).
 
     Examples
     --------
-    >>> _sorted_groups(pd.DataFrame({"year": pd.array([2021, None, 2015], dtype="Int64")}))
+    >>> _sorted_groups(pd.DataFrame({"year": pd.array([2021, None, 2015, 2021], dtype="Int64")}))
        year
     2  2015
     0  2021
     1  <NA>
     """
-    return keys.sort_values(list(keys.columns), na_position="last", kind="stable")
+    return keys.drop_duplicates().sort_values(list(keys.columns), na_position="last", kind="stable")
 
 
 def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -344,7 +344,7 @@ def frame_profile(
         return fast
     sentences = (corpus.sentences[["doc_id"]].merge(groups, on="doc_id")
                  .groupby(columns, dropna=False).size())
-    grid = _sorted_groups(groups[columns].drop_duplicates())
+    grid = _sorted_groups(groups[columns])
     grid = grid.merge(pd.DataFrame({"frame": pd.array(codebook.ids, dtype="string")}), how="cross")
     counts = (hits[["doc_id", "frame"]].merge(groups, on="doc_id")
               .groupby([*columns, "frame"], dropna=False).size().rename("frame_sentences").reset_index())

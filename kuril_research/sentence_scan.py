@@ -121,8 +121,10 @@ def remembered_join(sentences: pd.DataFrame) -> tuple[str, str, np.ndarray, np.n
     token = memo.fingerprint((sentences, ["text"]))
     joined = _JOINS.get(sentences, "text", token)
     if joined is None:
-        joined = join_sentences(sentences["text"])
+        joined, parts = _join(sentences["text"])
         _JOINS.put(sentences, "text", token, joined)
+        if parts is not None:                   # lowered in Arrow on the way: the split, for free
+            _SPLITS.put(sentences, "text", token, parts)
     return joined
 
 
@@ -133,7 +135,10 @@ def remembered_split(sentences: pd.DataFrame) -> pa.Array | None:
     """Return the lower-cased sentences as an Arrow array, remembered like :func:`remembered_join`.
 
     One split serves the prefilters of several lexicons
-    (:func:`kuril_research.cue_prefilter.candidate_runs`).
+    (:func:`kuril_research.cue_prefilter.candidate_runs`). When the join was
+    lower-cased in Arrow, these are the very sentences it joined; otherwise the
+    lower-cased join is cut at its separators (then each sentence but the last
+    keeps its separator, which changes no prefilter result).
 
     Parameters
     ----------
@@ -143,20 +148,25 @@ def remembered_split(sentences: pd.DataFrame) -> pa.Array | None:
     Returns
     -------
     pyarrow.LargeStringArray or None
-        One lower-cased sentence per row, each but the last followed by the
-        separator ``"\\x00"``; None when Arrow cannot hold the text.
+        One lower-cased sentence per row (see above); None when Arrow cannot
+        hold the text.
 
     Examples
     --------
     >>> from kuril_research.cues import _example_corpus
     >>> s = _example_corpus({"a": [["Peace.", "Treaty."]]}).sentences
     >>> remembered_split(s).to_pylist()
-    ['peace.\\x00', 'treaty.']
+    ['peace.', 'treaty.']
+    >>> remembered_split(s) is remembered_split(s)
+    True
     """
     token = memo.fingerprint((sentences, ["text"]))
     parts = _SPLITS.get(sentences, "text", token)
     if parts is None:
         _original, lowered, offsets, lengths = remembered_join(sentences)
+        parts = _SPLITS.get(sentences, "text", token)       # put there by the join, if it was made in Arrow
+        if parts is not None:
+            return parts
         try:
             parts = _split_sentences(lowered, offsets, lengths)
         except (pa.ArrowException, UnicodeError):
@@ -191,8 +201,13 @@ def join_sentences(texts: pd.Series) -> tuple[str, str, np.ndarray, np.ndarray]:
     >>> offsets.tolist(), lengths.tolist()
     ([0, 15], [14, 8])
     """
+    return _join(texts)[0]
+
+
+def _join(texts: pd.Series) -> tuple[tuple[str, str, np.ndarray, np.ndarray], pa.Array | None]:
+    """:func:`join_sentences`, and the lower-cased texts as an Arrow array when it lowered them in Arrow."""
     arrow = _arrow_strings(texts)
-    lowered = None
+    lowered = parts = None
     if arrow is not None:
         arrow = pc.fill_null(arrow, "")
 
@@ -209,7 +224,7 @@ def join_sentences(texts: pd.Series) -> tuple[str, str, np.ndarray, np.ndarray]:
         original = _SEPARATOR.join(values)
         lengths = np.fromiter((len(t) for t in values), dtype=np.int64, count=len(values))
     offsets = np.concatenate([[0], np.cumsum(lengths + len(_SEPARATOR))[:-1]]).astype(np.int64)
-    return original, _lower(original) if lowered is None else lowered, offsets, lengths
+    return (original, _lower(original) if lowered is None else lowered, offsets, lengths), parts
 
 
 @functools.cache

@@ -358,7 +358,7 @@ def cooccurrence(
     counts = (trade.merge(groups, on="doc_id").groupby(columns, dropna=False)
               .agg(trade_units=("doc_id", "size"), with_territory=("with_territory", "sum"),
                    with_sanctions=("with_sanctions", "sum")))
-    out = _sorted_groups(groups[columns].drop_duplicates()).merge(counts.reset_index(), on=columns, how="left")
+    out = _sorted_groups(groups[columns]).merge(counts.reset_index(), on=columns, how="left")
     for col in ("trade_units", "with_territory", "with_sanctions"):
         out[col] = out[col].fillna(0).astype("Int64")
     out.insert(len(columns), "unit", pd.array([unit] * len(out), dtype="string"))

@@ -98,3 +98,11 @@ def test_arrow_lowering_equals_pythons_lowering_of_the_join(texts):
     python_side = sentence_scan.join_sentences(pd.Series(texts, dtype=object))
     assert arrow_side[1] == python_side[1] == sentence_scan._lower("\x00".join(texts))
     assert arrow_side[0] == python_side[0]
+
+
+def test_the_split_is_the_arrow_lowered_sentences_or_else_the_cut_join():
+    corpus = _example_corpus({"d": [["A Peace treaty.", "No ΣΟΦΟΣ."]]})
+    arrow = corpus.sentences
+    assert sentence_scan.remembered_split(arrow).to_pylist() == ["a peace treaty.", "no σοφος."]
+    python = arrow.assign(text=arrow["text"].astype(object))      # no Arrow: the lower-cased join, cut
+    assert sentence_scan.remembered_split(python).to_pylist() == ["a peace treaty.\x00", "no σοφος."]
