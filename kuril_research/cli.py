@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: data/processed)")
     build.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1); output is identical")
     build.add_argument("--gazetteer", type=Path, help="alternative gazetteer YAML")
+    build.add_argument("--replace", action="store_true",
+                       help="replace a corpus in --out that was built from another raw folder (refused otherwise)")
     build.add_argument("--engine", choices=["local", "dask"], default="local",
                        help="local processes (default) or Dask (needs the 'dask' extra); same tables either way")
     build.add_argument("--scheduler", metavar="ADDRESS",
@@ -49,8 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report", help="run the notebooks and publish them in reports/ (HTML, figures, tables)",
         description="Execute the report notebooks with papermill and write reports/<name>/ (executed notebook, "
-                    "HTML, figures, tables, provenance.json) and reports/index.html. Builds the corpus first if "
-                    "data/processed is missing or out of date. A report whose inputs have not changed is skipped.",
+                    "HTML, figures, tables, provenance.json) and reports/index.html. With no --corpus and no --raw, "
+                    "builds the embedded corpus into data/processed first if it is missing or out of date. "
+                    "--corpus DIR is read as it is, never rebuilt (stale: exit 2 with the command that rebuilds "
+                    "it); --corpus DIR --raw RAW rebuilds DIR from RAW when RAW changed. Reports of any corpus but "
+                    "the embedded one need --out. A report whose inputs have not changed is skipped.",
         epilog="Examples: kuril-research report | kuril-research report term_frequency -p top_n 50 "
                "| kuril-research report --list")
     report.add_argument("names", nargs="*", metavar="NAME",
@@ -61,8 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, help="reports folder (default: reports)")
     report.add_argument("--force", action="store_true", help="run notebooks even if their report is up to date")
     report.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
-    report.add_argument("--corpus", type=Path, help="processed corpus folder (default: data/processed)")
-    report.add_argument("--raw", type=Path, help="raw article folder to build from (default: data/raw/articles)")
+    report.add_argument("--corpus", type=Path,
+                        help="built corpus folder, used as it is (default: data/processed, built from the embedded "
+                             "corpus when missing or stale)")
+    report.add_argument("--raw", type=Path,
+                        help="raw article folder that --corpus is (re)built from when it changed; needs --corpus")
     report.add_argument("--manifest", type=Path, help="manifest CSV of --raw (default: manifest.csv beside or in it)")
     report.add_argument("--notebooks", type=Path, help="folder of NN_name.ipynb notebooks (default: notebooks)")
     report.add_argument("--list", action="store_true", help="list the notebooks and their parameters, run nothing")
@@ -85,9 +93,10 @@ def _build(args: argparse.Namespace) -> int:
             raise KurilResearchError(f"--engine dask needs Dask ({exc.name} is not installed)", field="--engine",
                                      hint="install the extra: pip install 'kuril_research[dask]'") from None
         summary = build_corpus_dask(args.raw_dir, args.manifest, args.out, scheduler=args.scheduler,
-                                    gazetteer=args.gazetteer).summary_counts
+                                    gazetteer=args.gazetteer, replace=args.replace).summary_counts
     else:  # written without loading the tables back: memory stays bounded
-        summary = write_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer)
+        summary = write_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer,
+                               replace=args.replace)
     print(f"built {summary.documents} documents, {summary.rejects} rejected ({summary.duplicates} duplicates), "
           f"{summary.warnings} with warnings -> {summary.out_dir}")
     for row in read_table(summary.out_dir, "rejects").itertuples():

@@ -26,7 +26,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import __version__, arrow_cache, config, schema
-from .atomic import run_lock, staged_dir
+from .atomic import run_lock
+from .guards import staged_corpus_dir
 from .provenance import files_sha256, pipeline_sha256
 from .errors import CorpusTableError, InputError
 from .gazetteer import Gazetteer, load_gazetteer
@@ -433,7 +434,8 @@ def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = 
 
 def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                  out_dir: str | Path | None = None, *, jobs: int = 1,
-                 gazetteer: str | Path | None = None, voice_lexicon: str | Path | None = None) -> Corpus:
+                 gazetteer: str | Path | None = None, voice_lexicon: str | Path | None = None,
+                 replace: bool = False) -> Corpus:
     """Build the corpus tables from a raw folder and its manifest, and write them as Parquet.
 
     Every file ends up either in ``documents`` or in ``rejects`` with its
@@ -455,6 +457,10 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
         Processes to spread documents over; output is identical for any value.
     gazetteer, voice_lexicon : str or Path, optional
         Alternative lexicon files.
+    replace : bool
+        Replace a corpus in ``out_dir`` that was built from another raw folder
+        (refused by default; see :mod:`kuril_research.guards`). A folder that
+        holds anything but a corpus is never written into.
 
     Returns
     -------
@@ -463,7 +469,8 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     Raises
     ------
     ManifestError, InputError, LexiconError
-        With a message naming the file, line or field.
+        With a message naming the file, line or field; InputError also when
+        ``out_dir`` holds something the build must not replace.
 
     Examples
     --------
@@ -471,9 +478,10 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
     >>> corpus = build_corpus(config.raw_dir(), config.manifest_path(), out)
     >>> len(corpus.documents), len(corpus.rejects), sorted(p.name for p in out.iterdir())[:3]
-    (5, 0, ['build.json', 'documents.parquet', 'mentions.parquet'])
+    (5, 0, ['.origin.json', 'build.json', 'documents.parquet'])
     """
-    summary = write_corpus(raw_dir, manifest, out_dir, jobs=jobs, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    summary = write_corpus(raw_dir, manifest, out_dir, jobs=jobs, gazetteer=gazetteer, voice_lexicon=voice_lexicon,
+                           replace=replace)
     corpus = load_corpus(summary.out_dir)
     corpus.summary_counts = summary  # type: ignore[attr-defined]
     return corpus
@@ -481,7 +489,7 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
 
 def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                  out_dir: str | Path | None = None, *, jobs: int = 1, gazetteer: str | Path | None = None,
-                 voice_lexicon: str | Path | None = None) -> BuildSummary:
+                 voice_lexicon: str | Path | None = None, replace: bool = False) -> BuildSummary:
     """Build and write the corpus tables like :func:`build_corpus`, without loading them back.
 
     Memory stays bounded by the rows buffered for writing, whatever the corpus
@@ -497,7 +505,7 @@ def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     tasks = [(str(plan.raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n]) for n in plan.names]
     chunks = [tasks[i:i + FILES_PER_CHUNK] for i in range(0, len(tasks), FILES_PER_CHUNK)]
     work = partial(process_files, gazetteer_path=gazetteer, voice_path=voice_lexicon)
-    with run_lock(out_dir), staged_dir(out_dir) as tmp:
+    with run_lock(out_dir), staged_corpus_dir(out_dir, plan.raw_dir, plan.manifest, replace=replace) as tmp:
         writer = _TableWriter(tmp)
         ledger = _Ledger()
         for result in _map_in_order(work, chunks, jobs):

@@ -51,7 +51,8 @@ from typing import TYPE_CHECKING
 
 import pyarrow.parquet as pq
 
-from .atomic import run_lock, staged_dir
+from .atomic import run_lock
+from .guards import staged_corpus_dir
 from .corpus import (
     ARROW_SCHEMAS,
     BUILD_RECORD,
@@ -172,7 +173,7 @@ def _drop_documents(path: Path, table: str, doc_ids: set[str]) -> int:
 def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                       out_dir: str | Path | None = None, *, scheduler: str | Client | None = None,
                       partitions: int | None = None, gazetteer: str | Path | None = None,
-                      voice_lexicon: str | Path | None = None) -> Corpus:
+                      voice_lexicon: str | Path | None = None, replace: bool = False) -> Corpus:
     """Build the corpus tables on a Dask cluster and write them as partitioned Parquet.
 
     Same inputs, same rows and the same rejects as
@@ -197,6 +198,9 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
         :data:`FILES_PER_PARTITION` files, and at least two per worker.
     gazetteer, voice_lexicon : str or Path, optional
         Alternative lexicon files (workers must see the same paths).
+    replace : bool
+        Replace a corpus in ``out_dir`` built from another raw folder (see
+        :func:`kuril_research.guards.check_build_target`).
 
     Returns
     -------
@@ -217,7 +221,7 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
     tasks = [(str(raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n]) for n in plan.names]
     gaz_arg = None if gazetteer is None else str(Path(gazetteer).resolve())
     voice_arg = None if voice_lexicon is None else str(Path(voice_lexicon).resolve())
-    with run_lock(out_dir), staged_dir(out_dir) as tmp:
+    with run_lock(out_dir), staged_corpus_dir(out_dir, raw_dir, plan.manifest, replace=replace) as tmp:
         for table in TABLE_NAMES:
             (tmp / table).mkdir()
         results: list[_PartResult] = []

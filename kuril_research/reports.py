@@ -3,8 +3,11 @@
 :func:`generate_reports` (``kuril-research report``) does, for each notebook in
 ``notebooks/``:
 
-1. build the corpus into ``data/processed`` first if it is missing or was built
-   from other raw files, lexicons or table schema;
+1. find the corpus (:func:`prepare_corpus`): the embedded one is built into
+   ``data/processed`` first if it is missing or stale; a corpus the user names
+   with ``--corpus`` is read as it is (stale: a clear stop), and rebuilt only
+   when its raw folder is named too; the project's ``reports/`` only ever hold
+   the embedded corpus's reports (:mod:`kuril_research.guards`);
 2. work out the notebook's *input key*: a hash of everything that can change its
    output (raw corpus, processed tables, notebook, shipped lexicons, parameters,
    package version, library code, versions of the main dependencies,
@@ -54,12 +57,13 @@ from urllib.parse import quote
 from . import __version__, config
 from .atomic import run_lock, staged_dir
 from .errors import InputError, ParameterError, ReportError
+from .guards import check_raw_has_corpus, check_reports_target, check_usable_corpus, same_path
 from .outputs import OUTPUTS_FILE, read_outputs
 from .provenance import library_sha256, pipeline_sha256, raw_corpus_sha256
 
 __all__ = [
     "ReportResult", "NotebookParameter", "list_notebooks", "resolve_names",
-    "notebook_parameters", "library_sha256", "generate_reports", "write_index", "cli_report",
+    "notebook_parameters", "library_sha256", "prepare_corpus", "generate_reports", "write_index", "cli_report",
 ]
 
 #: A report notebook: two digits, an underscore, a lower-case name.
@@ -395,28 +399,38 @@ def _default_manifest(raw_dir: Path) -> Path | None:
     return None
 
 
-def _stale_reason(processed: Path, raw_dir: Path, manifest: Path | None) -> str | None:
-    """Why ``processed`` must be rebuilt from ``raw_dir``, or None if it is current."""
+def _stale_keys(processed: Path, raw_dir: Path | None, manifest: Path | None) -> list[str]:
+    """The ``build.json`` keys that differ from what a build now would record (raw left out when ``raw_dir`` is None)."""
     from . import schema
     from .lexicons import data_path
 
-    record_path = processed / "build.json"
-    if not record_path.is_file():
-        return f"{processed} holds no built corpus"
-    record = json.loads(record_path.read_text(encoding="utf-8"))
+    record = json.loads((processed / "build.json").read_text(encoding="utf-8"))
     expected = {
         "schema_version": schema.SCHEMA_VERSION,
         "package_version": __version__,
         "gazetteer_sha256": _file_sha256(data_path("gazetteer.yaml")),
         "voice_lexicon_sha256": _file_sha256(data_path("voice.yaml")),
-        "raw_corpus_sha256": raw_corpus_sha256(raw_dir, manifest),
         "pipeline_sha256": pipeline_sha256(),
     }
-    changed = [key for key, value in expected.items() if record.get(key) != value]
+    if raw_dir is not None:
+        expected["raw_corpus_sha256"] = raw_corpus_sha256(raw_dir, manifest)
+    return [key for key, value in expected.items() if record.get(key) != value]
+
+
+def _stale_reason(processed: Path, raw_dir: Path, manifest: Path | None) -> str | None:
+    """Why ``processed`` must be rebuilt from ``raw_dir``, or None if it is current."""
+    if not (processed / "build.json").is_file():
+        return f"{processed} holds no built corpus"
+    changed = _stale_keys(processed, raw_dir, manifest)
     return f"{processed} was built from other inputs ({', '.join(changed)})" if changed else None
 
 
 def _ensure_corpus(processed: Path, raw_dir: Path, manifest: Path | None, say: Callable[[str], None]) -> None:
+    """Build ``processed`` from ``raw_dir`` when it is missing or stale (the corpus and its raw folder go together).
+
+    The build itself refuses to replace a corpus of another raw folder, or a
+    folder that is not a corpus (:func:`kuril_research.guards.check_build_target`).
+    """
     if not raw_dir.is_dir():
         if (processed / "build.json").is_file():
             say(f"raw folder {raw_dir} not found: using the corpus in {processed} as it is")
@@ -429,6 +443,37 @@ def _ensure_corpus(processed: Path, raw_dir: Path, manifest: Path | None, say: C
 
         say(f"building the corpus: {reason}")
         build_corpus(raw_dir, manifest, processed)
+
+
+def prepare_corpus(corpus_dir: str | Path | None = None, raw_dir: str | Path | None = None,
+                   manifest: str | Path | None = None, *, say: Callable[[str], None] = lambda message: None) -> Path:
+    """Return the corpus folder reports read, building it only where that replaces nothing of the user's.
+
+    * neither ``corpus_dir`` nor ``raw_dir`` given: the embedded corpus, built
+      into ``data/processed`` when missing or stale;
+    * ``corpus_dir`` alone: used as it is; missing or stale, it is an error that
+      names the command that rebuilds it (never rebuilt from other inputs);
+    * both: ``corpus_dir`` is rebuilt from ``raw_dir`` when that changed (a
+      corpus of another raw folder is not replaced; see :mod:`kuril_research.guards`);
+    * ``raw_dir`` alone: refused, since it would replace ``data/processed``.
+
+    Raises
+    ------
+    InputError
+        With the folder, why it cannot be used, and what to do.
+    """
+    root = config.project_root()
+    check_raw_has_corpus(corpus_dir, raw_dir)
+    processed = Path(corpus_dir) if corpus_dir is not None else config.processed_dir(root)
+    if corpus_dir is not None and raw_dir is None:
+        stale = _stale_keys(processed, None, None) if (processed / "build.json").is_file() else []
+        check_usable_corpus(processed, stale)
+        return processed
+    raw = Path(raw_dir) if raw_dir is not None else config.raw_dir(root)
+    manifest_file = Path(manifest) if manifest is not None else (
+        config.manifest_path(root) if raw_dir is None else _default_manifest(raw))
+    _ensure_corpus(processed, raw, manifest_file, say)
+    return processed
 
 
 # --------------------------------------------------------------------------- executing and publishing
@@ -754,10 +799,13 @@ def generate_reports(names: Sequence[str] | None = None, *, parameters: Mapping[
     show_code : bool
         Keep the code cells in the HTML pages (hidden by default).
     corpus_dir : str or Path, optional
-        Processed corpus; default ``data/processed``. Built first if missing or
-        built from other raw files, lexicons or schema.
+        Processed corpus; default ``data/processed`` (the embedded corpus, built
+        first if missing or stale). A corpus named here is read as it is and
+        never rebuilt from other inputs, unless ``raw_dir`` is named too (see
+        :func:`prepare_corpus`).
     raw_dir, manifest : str or Path, optional
-        Raw corpus to build from; default ``data/raw/articles`` and its manifest.
+        Raw folder that ``corpus_dir`` is rebuilt from when it changed; needs
+        ``corpus_dir``. Default ``data/raw/articles`` and its manifest.
     notebooks_dir : str or Path, optional
         Default ``notebooks/``.
     lock_timeout : float
@@ -779,27 +827,30 @@ def generate_reports(names: Sequence[str] | None = None, *, parameters: Mapping[
         A notebook failed: the message names it, the cell and the exception.
         Its previous report is left as it was; the other notebooks still run.
     InputError
-        Another run holds the reports folder for longer than ``lock_timeout``.
+        Another run holds the reports folder for longer than ``lock_timeout``;
+        the named corpus is missing or stale; ``raw_dir`` without
+        ``corpus_dir``; reports of another corpus into the project's ``reports/``.
     """
     say = progress or (lambda message: None)
     root = config.project_root()
     notebooks = resolve_names(names, list_notebooks(notebooks_dir if notebooks_dir is not None
                                                     else config.notebooks_dir(root)))
     reports = Path(out_dir) if out_dir is not None else config.reports_dir(root)
-    processed = Path(corpus_dir) if corpus_dir is not None else config.processed_dir(root)
-    raw = Path(raw_dir) if raw_dir is not None else config.raw_dir(root)
-    manifest_file = Path(manifest) if manifest is not None else (
-        config.manifest_path(root) if raw_dir is None else _default_manifest(raw))
+    default_inputs = (corpus_dir is None or same_path(corpus_dir, config.processed_dir(root))) and (
+        raw_dir is None or same_path(raw_dir, config.raw_dir(root)))
+    check_raw_has_corpus(corpus_dir, raw_dir)
+    check_reports_target(reports, config.reports_dir(root), default_inputs=default_inputs)
     given = dict(parameters or {})
     per_notebook = _check_parameters(given, notebooks) if given else {path: {} for path in notebooks}
     results: list[ReportResult] = []
     failures: list[ReportError] = []
     with _lock(reports, lock_timeout, say):
-        _ensure_corpus(processed, raw, manifest_file, say)
+        processed = prepare_corpus(corpus_dir, raw_dir, manifest, say=say)
         build = json.loads((processed / "build.json").read_text(encoding="utf-8"))
         shared = {
             "raw_corpus_sha256": build.get("raw_corpus_sha256"),
-            "processed": {p.name: _file_sha256(p) for p in sorted(processed.iterdir()) if p.is_file()},
+            "processed": {p.name: _file_sha256(p) for p in sorted(processed.iterdir())
+                          if p.is_file() and not p.name.startswith(".")},  # .origin.json names this machine's paths
             "package_data": _package_data_hashes(),
             "package_version": __version__,
             "library_sha256": library_sha256(),

@@ -192,7 +192,10 @@ def test_catalogue_is_documented():
     doc = (ROOT / "docs" / "bad-input.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \|", doc, flags=re.M))
     tested = {c[0] for c in BUILD_CASES} | {c[0] for c in LEXICON_CASES} | {
-        "report-parameter-type", "unknown-notebook", "unknown-parameter", "old-table"}
+        "report-parameter-type", "unknown-notebook", "unknown-parameter", "old-table"} | {
+        # tests/test_no_overwrite.py, one test each
+        "report-my-corpus", "report-raw-without-corpus", "report-other-corpus-into-reports", "report-corpus-missing",
+        "report-corpus-stale", "build-over-other-corpus", "build-into-non-corpus", "default-report-over-my-corpus"}
     assert documented == tested
 
 

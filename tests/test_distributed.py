@@ -36,7 +36,7 @@ def cluster():
 def test_seed_corpus_on_a_default_local_cluster(tmp_path):
     single = build_corpus(RAW, MANIFEST, tmp_path / "single")
     dask = build_corpus_dask(RAW, MANIFEST, tmp_path / "dask")
-    assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted(["build.json", *TABLE_NAMES])
+    assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted([".origin.json", "build.json", *TABLE_NAMES])
     assert len(list((tmp_path / "dask" / "documents").glob("part-*.parquet"))) > 1
     assert vars(dask.summary_counts) | {"out_dir": None} == vars(single.summary_counts) | {"out_dir": None}
     _assert_same(tmp_path / "single", tmp_path / "dask")
