@@ -40,3 +40,19 @@ def generate_corpus(n: int, folder: Path, seed: int):
         sys.modules["generate_corpus"] = module
         spec.loader.exec_module(module)
     return module.generate(n, folder, seed=seed)
+
+
+def pipeline_tables(raw_dir: Path, manifest: Path) -> dict:
+    """The tables the per-document pipeline produces for a raw folder, before anything is written.
+
+    ``process_files`` on every manifest file in name order, each table with the
+    schema's dtypes: a reference for what a build must read back, independent of
+    any writer or reader.
+    """
+    from kuril_research import schema
+    from kuril_research.corpus import process_files
+    from kuril_research.sources import read_manifest
+
+    meta = {row["file"]: row for row in read_manifest(manifest).to_dict("records")}
+    tasks = [(str(raw_dir), name, meta[name], name.rsplit(".", 1)[0]) for name in sorted(meta)]
+    return {table: schema.conform(table, arrow.to_pandas()) for table, arrow in process_files(tasks).tables.items()}
