@@ -83,9 +83,22 @@ class Corpus:
         return f"Corpus({sizes})"
 
     def _repr_html_(self) -> str:
-        docs = self.documents[["doc_id", "outlet", "published", "title", "n_sentences", "n_mentions"]]
-        return ("<p><b>kuril_research corpus</b></p>" + self.summary().to_html(index=False)
-                + docs.to_html(index=False, max_rows=20))
+        from .explore.summary import corpus_html  # noqa: PLC0415 - presentation, loaded when Jupyter asks
+
+        return corpus_html(self)
+
+    def show(self, doc_id: str):
+        """Show one article with its names, voices and quotations marked (see :func:`kuril_research.explore.document`).
+
+        Examples
+        --------
+        >>> from kuril_research.token_options import _example_corpus
+        >>> _example_corpus().show("b")
+        DocumentView('b', ... characters of HTML)
+        """
+        from .explore.document import document  # noqa: PLC0415
+
+        return document(self, doc_id)
 
 
 @dataclass
