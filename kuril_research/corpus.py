@@ -96,7 +96,7 @@ class Corpus:
         >>> _example_corpus().show("b")
         DocumentView('b', ... characters of HTML)
         """
-        from .explore.document import document  # noqa: PLC0415
+        from .explore.document_view import document  # noqa: PLC0415
 
         return document(self, doc_id)
 

@@ -19,10 +19,10 @@ __all__ = ["concordance", "Concordancer", "concordance_table", "hit_counts", "ex
            "document", "DocumentView"]
 
 _WHERE = {"concordance": "widget", "Concordancer": "widget", "concordance_table": "search",
-          "hit_counts": "search", "export_table": "search", "document": "document", "DocumentView": "document"}
+          "hit_counts": "search", "export_table": "search", "document": "document_view", "DocumentView": "document_view"}
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import DocumentView, document
+    from .document_view import DocumentView, document
     from .search import concordance_table, export_table, hit_counts
     from .widget import Concordancer, concordance
 

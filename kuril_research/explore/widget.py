@@ -16,7 +16,7 @@ import pandas as pd
 from .. import config
 from ..corpus import Corpus
 from ..errors import KurilResearchError
-from .document import _MARK_STYLE, NAMING_COLOURS, VOICE_STYLES, _e
+from .document_view import _MARK_STYLE, NAMING_COLOURS, VOICE_STYLES, _e
 from .search import concordance_table, export_table, hit_counts
 
 __all__ = ["Concordancer", "ConcordanceView", "concordance", "lines_html"]
