@@ -301,3 +301,22 @@ def test_the_tour_in_a_browser(tour, tmp_path):
     assert quoted[2] != attributed[2]                               # ... in different colours
     assert quoted[3] == attributed[3] != "rgba(0, 0, 0, 0)"         # the same naming side: the same background
     assert document_marks[0]["quote"] is not None and document_marks[0]["quote"]["data-speaker"] == "fumio_kishida"
+
+
+# --------------------------------------------------------------------------- build names its warnings
+
+
+def test_build_names_the_documents_with_warnings(tmp_path, capsys):
+    from kuril_research.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(12):                        # no manifest: every article warns "not in the manifest"
+        (raw / f"a{i:02d}.txt").write_text(f"Talks\n\nTOKYO — Kunashiri was discussed on day {i}.\n", encoding="utf-8")
+    assert main(["build", str(raw), "--out", str(tmp_path / "processed")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "12 with warnings" in lines[0]
+    named = [line for line in lines if line.startswith("  warning ")]
+    assert [line.split(":")[0] for line in named] == [f"  warning a{i:02d}" for i in range(10)]
+    assert "not in the manifest" in named[0]
+    assert lines[-1].startswith("  ... and 2 more: all are in the 'warnings' table of report 01")
