@@ -320,3 +320,22 @@ def test_build_names_the_documents_with_warnings(tmp_path, capsys):
     assert [line.split(":")[0] for line in named] == [f"  warning a{i:02d}" for i in range(10)]
     assert "not in the manifest" in named[0]
     assert lines[-1].startswith("  ... and 2 more: all are in the 'warnings' table of report 01")
+
+
+def test_no_article_script_runs_in_the_explore_views(tmp_path):
+    """The hostile article of test_hostile_content, shown by every explore view, loaded in headless Chromium."""
+    from kuril_research.explore.widget import lines_html
+    from tests.test_hostile_content import ARTICLE
+
+    corpus = kr.corpus_from_texts({"hostile": ARTICLE},
+                                  {"hostile": {"outlet": "Evil <script>x()</script>", "published": "2021-07-26"}})
+    views = [corpus._repr_html_(), corpus.show("hostile").html,
+             lines_html(concordance_table(corpus, "Habomai", window=30)),
+             concordance(corpus, "peace treaty")._repr_mimebundle_()["text/html"]]
+    page = tmp_path / "views.html"
+    page.write_text("<html><body>" + "\n".join(views) + "</body></html>", encoding="utf-8")
+    dom = dump_dom(page)
+    assert "data-pwned" not in re.search(r"<html[^>]*>", dom).group(0)
+    assert "&lt;script&gt;document.documentElement" in dom and "Evil &lt;script&gt;x()&lt;/script&gt;" in dom
+    shown = len(concordance_table(corpus, "Habomai")) + len(concordance_table(corpus, "peace treaty"))
+    assert len(marks_of(dom, "kr-hit")) == shown > 0
