@@ -181,8 +181,11 @@ class Concordancer:
         self.status.value = f"<p>wrote {len(self.lines)} lines to {_e(path)}</p>"
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
+        # JupyterLab draws the widget (its renderer outranks HTML); a copy without a kernel (nbconvert, GitHub)
+        # shows the lines as they were when displayed.
         bundle = self.widget._repr_mimebundle_(**kwargs)
         bundle["text/html"] = lines_html(self.lines)
+        bundle["text/plain"] = repr(self)
         return bundle
 
     def __repr__(self) -> str:
