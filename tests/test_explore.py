@@ -12,12 +12,10 @@ three mentions; the second Etorofu is inside Kishida's quotation.
 from __future__ import annotations
 
 import html
-import json
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pandas as pd
 import pytest

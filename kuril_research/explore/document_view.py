@@ -11,26 +11,17 @@ static HTML export and in a browser; every text from the article is escaped.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..corpus import Corpus
 from ..errors import ParameterError
+from .styles import LABEL_STYLE, MARK_STYLE, NAMING_COLOURS, QUOTE_STYLE, VOICE_STYLES, mark_style
+from .styles import escape as _e
 
-__all__ = ["NAMING_COLOURS", "VOICE_STYLES", "DocumentView", "document"]
+__all__ = ["DocumentView", "document"]
 
-#: Background of a mention by the naming side of its spelling (colour-blind-safe pairs).
-NAMING_COLOURS = {"japanese": "#fdd0a2", "russian": "#c6dbef", "neutral": "#e5e5e5"}
-#: Outline of a mention by its voice: the narrator's solid underline, a quotation's dashed box,
-#: an attribution's dotted box.
-VOICE_STYLES = {"narrator": "border-bottom: 2px solid #333;",
-                "quoted": "border: 2px dashed #333;",
-                "attributed": "border: 2px dotted #b30000;"}
-_MARK_STYLE = "padding: 0 0.2em; margin: 0 0.1em; border-radius: 0.3em; line-height: 1.9;"
-_LABEL_STYLE = "font-size: 0.7em; font-weight: bold; margin-left: 0.3em; color: #555;"
-_QUOTE_STYLE = "background: #f4f4f4; border-left: 3px solid #999; padding: 0 0.2em;"
 _LEGEND_VOICES = {"narrator": "the outlet's own words", "quoted": "inside a quotation",
                   "attributed": "a name the outlet reports others using"}
 
@@ -56,20 +47,14 @@ class DocumentView:
         return f"DocumentView({self.doc_id!r}, {len(self.html)} characters of HTML)"
 
 
-def _e(value: object) -> str:
-    """Escape a value for HTML text or a quoted attribute; a missing value is empty."""
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) \
-        else html.escape(str(value), quote=True)
-
-
 def _mark(text: str, mention) -> str:
     naming, voice = str(mention.naming), str(mention.voice)
     speaker = mention.speaker if isinstance(mention.speaker, str) else None
     tip = f"{mention.entity} · naming: {naming} · voice: {voice}" + (f" · speaker: {speaker}" if speaker else "")
-    style = f"background: {NAMING_COLOURS.get(naming, '#ffffff')}; {VOICE_STYLES.get(voice, '')} {_MARK_STYLE}"
+    style = mark_style(naming, voice)
     return (f'<mark class="kr-mention kr-naming-{_e(naming)} kr-voice-{_e(voice)}" data-entity="{_e(mention.entity)}" '
             f'data-voice="{_e(voice)}" data-naming="{_e(naming)}" data-speaker="{_e(speaker)}" title="{_e(tip)}" '
-            f'style="{style}">{_e(text)}<span class="kr-label" style="{_LABEL_STYLE}">{_e(mention.entity)}</span></mark>')
+            f'style="{style}">{_e(text)}<span class="kr-label" style="{LABEL_STYLE}">{_e(mention.entity)}</span></mark>')
 
 
 def _segment(text: str, lo: int, hi: int, mentions: list) -> str:
@@ -95,7 +80,7 @@ def _paragraph(text: str, lo: int, hi: int, quotes: list, mentions: list) -> str
         out.append(_segment(text, pos, q.start, mentions))
         speaker = q.speaker if isinstance(q.speaker, str) else "speaker unknown"
         out.append(f'<span class="kr-quote" data-speaker="{_e(q.speaker if isinstance(q.speaker, str) else None)}" '
-                   f'title="{_e("quotation: " + speaker)}" style="{_QUOTE_STYLE}">'
+                   f'title="{_e("quotation: " + speaker)}" style="{QUOTE_STYLE}">'
                    f"{_segment(text, q.start, end, mentions)}</span>")
         pos = end
     out.append(_segment(text, pos, hi, mentions))
@@ -103,20 +88,20 @@ def _paragraph(text: str, lo: int, hi: int, quotes: list, mentions: list) -> str
 
 
 def _legend() -> str:
-    names = "".join(f'<span style="background: {c}; {_MARK_STYLE}">{n}</span>' for n, c in NAMING_COLOURS.items())
-    voices = "".join(f'<span style="{VOICE_STYLES[v]} {_MARK_STYLE}">{v}</span> {d}; '
+    names = "".join(f'<span style="background: {c}; {MARK_STYLE}">{n}</span>' for n, c in NAMING_COLOURS.items())
+    voices = "".join(f'<span style="{VOICE_STYLES[v]} {MARK_STYLE}">{v}</span> {d}; '
                      for v, d in _LEGEND_VOICES.items())
     return (f'<p class="kr-legend" style="font-size: 0.85em; color: #444;">naming: {names} &nbsp; '
-            f'voice: {voices}<span style="{_QUOTE_STYLE}">quotation</span>; hover a name for its speaker</p>')
+            f'voice: {voices}<span style="{QUOTE_STYLE}">quotation</span>; hover a name for its speaker</p>')
 
 
 def document(corpus: Corpus, doc_id: str) -> DocumentView:
     """Render one article as parsed, with its names, voices and quotations marked.
 
     Shows the title, standfirst and dateline, then every paragraph of the clean
-    text with each mention highlighted: background by naming side
-    (:data:`NAMING_COLOURS`), outline by voice (:data:`VOICE_STYLES`), the entity
-    id after it and entity, naming, voice and speaker in its ``title`` tooltip.
+    text with each mention highlighted: background by naming side, outline by
+    voice (:mod:`kuril_research.explore.styles`), the entity id after it, and
+    entity, naming, voice and speaker in its ``title`` tooltip.
     Quotations are shaded, with their speaker in a tooltip. The lines the parser
     removed as page furniture are listed below with their line numbers and reasons.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus import TABLE_NAMES, Corpus
-from .document_view import _e
+from .styles import escape as _e
 
 __all__ = ["corpus_html"]
 

@@ -16,8 +16,9 @@ import pandas as pd
 from .. import config
 from ..corpus import Corpus
 from ..errors import KurilResearchError
-from .document_view import _MARK_STYLE, NAMING_COLOURS, VOICE_STYLES, _e
 from .search import concordance_table, export_table, hit_counts
+from .styles import escape as _e
+from .styles import mark_style
 
 __all__ = ["Concordancer", "ConcordanceView", "concordance", "lines_html"]
 
@@ -57,7 +58,7 @@ def lines_html(lines: pd.DataFrame, *, limit: int = MAX_LINES_SHOWN) -> str:
         naming = r.naming if isinstance(r.naming, str) else "none"
         voice = r.voice if isinstance(r.voice, str) else "none"
         speaker = r.speaker if isinstance(r.speaker, str) else ""
-        style = f"background: {NAMING_COLOURS.get(naming, '#ffffff')}; {VOICE_STYLES.get(voice, '')} {_MARK_STYLE}"
+        style = mark_style(naming, voice)
         tip = f"naming: {naming} · voice: {voice}" + (f" · speaker: {speaker}" if speaker else "")
         rows.append(
             f'<tr><td style="text-align: left; color: #666;">{_e(r.doc_id)}<br>{_e(r.outlet)} {_e(r.published)}</td>'
