@@ -34,4 +34,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names, for ``dir()`` and tab completion; nothing is imported to list them."""
+    return sorted(__all__)
