@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser corpus report test bench lock clean
+.PHONY: install browser corpus report test bench lock clean lab
 
 install: $(STAMP)
 
@@ -21,6 +21,20 @@ corpus: install                 ## build data/processed/ from data/raw/
 
 report: install                 ## build the corpus if needed and regenerate reports/
 	$(BIN)/kuril-research report
+
+# JupyterLab on notebooks/, with this project's .venv as the "python3" kernel (README, "Explore in JupyterLab").
+# JUPYTER_PATH puts the kernel spec that ipykernel installed in .venv ahead of any python3 kernel in ~/.local;
+# that spec runs the python of the server, i.e. .venv/bin/python. Root needs --allow-root; a Linux machine
+# without a display gets --no-browser (open the printed http://localhost:PORT/lab?token=... URL yourself).
+LAB_PORT ?= 8888
+LAB_ARGS ?=
+lab: install
+	@test -f data/processed/build.json || $(BIN)/kuril-research build
+	JUPYTER_PATH="$(abspath $(VENV))/share/jupyter" $(BIN)/jupyter lab --ServerApp.root_dir=notebooks \
+	  --ServerApp.port=$(LAB_PORT) \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
+	  $$( [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && echo --no-browser ) \
+	  $(LAB_ARGS)
 
 test: install browser
 	$(BIN)/python -m pytest

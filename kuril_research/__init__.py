@@ -7,9 +7,12 @@ The public API a notebook needs::
     kr.frequency.word_list(corpus, by="outlet")
     kr.framing.naming_stance(corpus, by="outlet")
     kr.trade.quantities(corpus)
+    kr.explore.concordance(corpus)       # in JupyterLab: the concordancer widget
+    corpus.show(doc_id)                  # one article with its names and voices marked
 
 Importing the package does no work: no file is read, nothing is downloaded,
-and the submodules (which import pandas and NLTK) load on first use.
+and the submodules (which import pandas and NLTK) load on first use. ``dir(kr)``
+and tab completion still list them (:func:`__dir__`).
 """
 
 from __future__ import annotations
@@ -22,14 +25,15 @@ __version__ = "0.1.0"
 _FROM_CORPUS = {"Corpus", "build_corpus", "load_corpus", "corpus_from_texts"}
 _SUBMODULES = {"frequency", "token_stream", "token_options", "token_query", "dispersion", "concordance",
                "association", "framing", "trade", "cues", "sentence_scan", "cue_prefilter",
-               "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources"}
+               "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources",
+               "explore", "config", "errors", "schema", "corpus"}
 
 __all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "select_documents",
            "KurilResearchError",
-           "frequency", "framing", "trade", "figures"]
+           "frequency", "framing", "trade", "figures", "explore"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import figures, framing, frequency, trade
+    from . import explore, figures, framing, frequency, trade
     from .corpus import Corpus, build_corpus, corpus_from_texts, load_corpus
     from .selection import select_documents
     from .errors import KurilResearchError
@@ -45,3 +49,8 @@ def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names and modules, for ``dir(kr)`` and tab completion; nothing is imported to list them."""
+    return sorted(set(__all__) | {name for name in _SUBMODULES if not name.startswith("_")})

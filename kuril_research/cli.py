@@ -101,7 +101,24 @@ def _build(args: argparse.Namespace) -> int:
           f"{summary.warnings} with warnings -> {summary.out_dir}")
     for row in read_table(summary.out_dir, "rejects").itertuples():
         print(f"  rejected {row.file}: {row.reason} — {row.detail}")
+    _print_warnings(summary.out_dir)
     return EXIT_OK
+
+
+#: Documents with warnings named after a build; the rest are counted.
+WARNINGS_SHOWN = 10
+
+
+def _print_warnings(out_dir: Path) -> None:
+    """Name the documents built with warnings (the first :data:`WARNINGS_SHOWN`) and say where to see all."""
+    from .corpus import documents_with_warnings
+
+    warned = documents_with_warnings(out_dir)
+    for row in warned.head(WARNINGS_SHOWN).itertuples():
+        print(f"  warning {row.doc_id}: {row.warnings}")
+    if len(warned) > WARNINGS_SHOWN:
+        print(f"  ... and {len(warned) - WARNINGS_SHOWN} more: all are in the 'warnings' table of report 01 "
+              "(kuril-research report 01) and in corpus.documents.query(\"warnings != ''\")")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from .corpus import Corpus
 from .token_options import _choice, _positive_int, _prepare
-from .token_query import _match
+from .token_query import MATCH_MODES, _match
 from .token_stream import _PUNCT, _strings
 
 __all__ = ["kwic"]
@@ -55,10 +55,12 @@ def kwic(
     window: int = 8,
     unit: Literal["token", "sentence"] = "token",
     sort: Literal["left", "right"] | None = None,
+    match: Literal["auto", "entity", "surface"] = "auto",
 ) -> pd.DataFrame:
     """Show every occurrence of a word, phrase or entity with its context (key word in context).
 
-    The query is matched case-insensitively in the full token stream, trying in turn:
+    The query is matched case-insensitively in the full token stream. With
+    ``match="auto"`` (the default) it is read as the first of these that occurs:
 
     1. an entity id (``"habomai"``, ``"northern_territories"``): every mention of the
        entity, whatever its spelling, and any word token equal to the id;
@@ -67,6 +69,10 @@ def kwic(
     3. a word or phrase (``"peace treaty"``), token by token within one sentence;
        punctuation in the query must be in the text, and a query token also matches
        a mention spelled that way.
+
+    ``match="entity"`` reads it as an entity id only, ``match="surface"`` as a
+    spelling only: ``kwic(corpus, "Habomai", match="surface")`` leaves out
+    *Khabomai*, which ``"auto"`` (an entity id first) includes.
 
     Parameters
     ----------
@@ -81,6 +87,10 @@ def kwic(
     sort : {"left", "right"} or None, default None
         ``"left"``: by the words left of the match, nearest first; ``"right"``: by
         the words right of it; ``None``: document and text order.
+    match : {"auto", "entity", "surface"}, default "auto"
+        How the query is read (above). ``"entity"``: the mentions of that entity
+        id (an id that is neither in the corpus nor in the shipped gazetteer is an
+        error); ``"surface"``: the mentions spelled that way, whatever the case.
 
     Returns
     -------
@@ -99,6 +109,8 @@ def kwic(
          b         The Khabomai islands lie
     >>> kwic(corpus, "Khabomai").doc_id.tolist()
     ['b']
+    >>> kwic(corpus, "Habomai").doc_id.tolist(), kwic(corpus, "Habomai", match="surface").doc_id.tolist()
+    (['a', 'b'], ['a'])
     >>> line = kwic(corpus, "peace treaty", unit="sentence", window=0).iloc[0]
     >>> line.left, line.match, line.right, line.voice, line.speaker
     ('"No', 'peace treaty', 'yet," Lavrov said.', 'quoted', 'sergey_lavrov')
@@ -106,9 +118,10 @@ def kwic(
     window = _positive_int(window, "window", minimum=0)
     _choice(unit, "unit", ("token", "sentence"))
     _choice(sort, "sort", ("left", "right", None))
-    prep = _prepare(corpus, {})
+    _choice(match, "match", MATCH_MODES)
+    prep = _prepare(corpus, {"stopwords": None})     # context counts every word; no stop list to read
     st = prep.st
-    first, last = _match(prep, query)
+    first, last = _match(prep, query, match)
     doc = st.doc[first]
     m_start, m_end = st.start[first], st.end[last]
     if unit == "token":

@@ -36,7 +36,7 @@ from .sources import RawDocument, Reject, list_article_files, read_file, read_ma
 from .voice import VoiceLexicon, load_voice_lexicon, mark_voice
 
 __all__ = ["Corpus", "BuildSummary", "BuildPlan", "process_document", "plan_build", "build_corpus", "write_corpus",
-           "load_corpus", "read_table", "corpus_from_texts"]
+           "load_corpus", "read_table", "documents_with_warnings", "corpus_from_texts"]
 
 TABLE_NAMES = list(schema.TABLES)
 _ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_()}
@@ -84,9 +84,22 @@ class Corpus:
         return f"Corpus({sizes})"
 
     def _repr_html_(self) -> str:
-        docs = self.documents[["doc_id", "outlet", "published", "title", "n_sentences", "n_mentions"]]
-        return ("<p><b>kuril_research corpus</b></p>" + self.summary().to_html(index=False)
-                + docs.to_html(index=False, max_rows=20))
+        from .explore.summary import corpus_html  # noqa: PLC0415 - presentation, loaded when Jupyter asks
+
+        return corpus_html(self)
+
+    def show(self, doc_id: str):
+        """Show one article with its names, voices and quotations marked (see :func:`kuril_research.explore.document`).
+
+        Examples
+        --------
+        >>> from kuril_research.token_options import _example_corpus
+        >>> _example_corpus().show("b")
+        DocumentView('b', ... characters of HTML)
+        """
+        from .explore.document_view import document  # noqa: PLC0415
+
+        return document(self, doc_id)
 
 
 @dataclass
@@ -608,6 +621,29 @@ def read_table(folder: str | Path, name: str, *, cache: bool | None = None) -> p
     table = arrow_cache.read_through(folder, name, parts, read, ARROW_SCHEMAS[name]) if cache else read()
     frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
     return schema.validate_table(name, frame, path=str(path))
+
+
+def documents_with_warnings(folder: str | Path) -> pd.DataFrame:
+    """Return ``doc_id`` and ``warnings`` of the documents of a built corpus that have warnings.
+
+    Reads only those two columns, so it stays cheap for a large corpus.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "processed"
+    >>> _ = write_corpus(config.raw_dir(), config.manifest_path(), out)
+    >>> documents_with_warnings(out).values.tolist()
+    [['004_b4db91b1548a4516', 'no title found']]
+    """
+    path, parts = _table_parts(Path(folder), "documents")
+    try:
+        table = pa.concat_tables([pq.read_table(part, columns=["doc_id", "warnings"]) for part in parts])
+    except (pa.ArrowInvalid, OSError, KeyError) as exc:
+        raise CorpusTableError(f"cannot read table 'documents' ({exc})", path=path,
+                               hint="rebuild the corpus with `kuril-research build`") from None
+    frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    return frame[frame["warnings"].fillna("") != ""].reset_index(drop=True)
 
 
 def load_corpus(path: str | Path | None = None, *, cache: bool | None = None) -> Corpus:

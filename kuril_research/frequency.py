@@ -219,14 +219,17 @@ def word_list(
     >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
 
-    Habomai (document a) and Khabomai (b) pool as ``habomai``; 22 tokens in all:
+    Habomai (document a) and Khabomai (b) pool as ``habomai``; 22 tokens in all when every word counts:
 
-    >>> print(word_list(corpus, top=3).to_string(index=False))
+    >>> print(word_list(corpus, top=3, stopwords=None).to_string(index=False))
        term  count    per_10k  doc_freq  range_pct
     habomai      2 909.090909         2      100.0
         the      2 909.090909         1       50.0
      treaty      2 909.090909         2      100.0
-    >>> print(word_list(corpus, by="outlet", stopwords="default", top=1).to_string(index=False))
+
+    By default the shipped stop words (*the*, *a*, *on*, ...) are left out:
+
+    >>> print(word_list(corpus, by="outlet", top=1).to_string(index=False))
     outlet    term  count     per_10k  doc_freq  range_pct
      Kyodo habomai      1 1250.000000         1      100.0
       TASS    back      1 1111.111111         1      100.0
@@ -276,11 +279,11 @@ def ngrams(
     --------
     >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
-    >>> print(ngrams(corpus, 2, top=2).to_string(index=False))
+    >>> print(ngrams(corpus, 2, top=2, stopwords=None).to_string(index=False))
             term  count    per_10k  doc_freq  range_pct
         a treaty      1 555.555556         1       50.0
     habomai back      1 555.555556         1       50.0
-    >>> ngrams(corpus, 3, stopwords="default").term.tolist()[:3]
+    >>> ngrams(corpus, 3).term.tolist()[:3]
     ['habomai islands lie', 'islands lie near', 'japan wants habomai']
     """
     prep = _prepare(corpus, token_options)
@@ -361,7 +364,7 @@ def collocations(
     --------
     >>> from kuril_research.token_options import _example_corpus
     >>> corpus = _example_corpus()
-    >>> c = collocations(corpus, min_count=1, node="habomai")
+    >>> c = collocations(corpus, min_count=1, node="habomai", stopwords=None)
     >>> print(c[["w1", "w2", "o11", "f1", "f2", "n", "log_dice"]].to_string(index=False))
          w1      w2  o11  f1  f2  n  log_dice
     habomai    back    1   2   1 18 13.415037

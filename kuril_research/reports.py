@@ -68,6 +68,8 @@ __all__ = [
 
 #: A report notebook: two digits, an underscore, a lower-case name.
 NOTEBOOK_NAME_RE = re.compile(r"(?P<number>\d{2})_(?P<short>[a-z0-9_]+)")
+#: Notebooks with this number are tours for JupyterLab (``00_explore.ipynb``), run by hand, never published.
+TOUR_NUMBER = "00"
 #: Parameters the runner sets itself, with the option that sets them instead.
 RUNNER_PARAMETERS = {"corpus_dir": "--corpus DIR", "output_dir": "--out DIR"}
 #: Parameters whose string value is a file; resolved from the caller's folder and hashed.
@@ -144,7 +146,11 @@ class NotebookParameter:
 
 
 def list_notebooks(notebooks_dir: str | Path | None = None) -> list[Path]:
-    """Return the report notebooks (``NN_name.ipynb``) in a folder, in order.
+    """Return the report notebooks (``NN_name.ipynb``, NN from 01) in a folder, in order.
+
+    A notebook numbered ``00`` (:data:`TOUR_NUMBER`) is a tour to run in
+    JupyterLab, not a report: it is not listed, so ``kuril-research report``
+    never publishes it.
 
     Parameters
     ----------
@@ -168,7 +174,8 @@ def list_notebooks(notebooks_dir: str | Path | None = None) -> list[Path]:
     folder = Path(notebooks_dir) if notebooks_dir is not None else config.notebooks_dir()
     if not folder.is_dir():
         raise InputError("notebooks folder not found", path=folder, hint="pass the folder that holds NN_name.ipynb files")
-    return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME_RE.fullmatch(p.stem))
+    return sorted(p for p in folder.glob("*.ipynb")
+                  if (match := NOTEBOOK_NAME_RE.fullmatch(p.stem)) and match["number"] != TOUR_NUMBER)
 
 
 def resolve_names(names: Sequence[str] | None, notebooks: Sequence[Path]) -> list[Path]:

@@ -18,6 +18,14 @@ Functions that count accept the options of :func:`tokens` as keywords
 ``positions``) are matched in the full stream (stop words and punctuation
 included, so a phrase never matches across a comma), while sizes (tokens per
 document, period or corpus) are counted under the options.
+
+Defaults, the same for every function and for the reports (this is the one
+place they are set, :data:`_DEFAULT_OPTIONS`): ``stem=False``,
+``stopwords="default"`` (the shipped, editable ``kuril_research/data/stopwords_en.txt``,
+so ``word_list(corpus)`` does not begin with *the, of, to*; pass
+``stopwords=None`` to count every word), ``keep_punct=False``,
+``keep_numbers=True``, ``lowercase=True``. The report notebooks pass their
+stop words explicitly (``stopwords_path``), with the same default.
 """
 
 from __future__ import annotations
@@ -50,7 +58,7 @@ class TokenOptions(TypedDict, total=False):
     lowercase: bool
 
 
-_DEFAULT_OPTIONS: dict = {"stem": False, "stopwords": None, "keep_punct": False,
+_DEFAULT_OPTIONS: dict = {"stem": False, "stopwords": "default", "keep_punct": False,
                           "keep_numbers": True, "lowercase": True}
 
 
@@ -183,7 +191,7 @@ def tokens(
     corpus: Corpus,
     *,
     stem: bool = False,
-    stopwords: StopWords = None,
+    stopwords: StopWords = "default",
     keep_punct: bool = False,
     keep_numbers: bool = True,
     lowercase: bool = True,
@@ -204,9 +212,9 @@ def tokens(
     stem : bool, default False
         Replace word tokens by their Snowball (Porter2) English stem (lower case);
         numbers, punctuation and entity ids are not stemmed.
-    stopwords : None, "default", path or iterable of str, default None
-        Stop words to drop: ``None`` keeps all, ``"default"`` uses the shipped,
-        editable ``kuril_research/data/stopwords_en.txt``, a path reads another
+    stopwords : None, "default", path or iterable of str, default "default"
+        Stop words to drop: ``"default"`` uses the shipped, editable
+        ``kuril_research/data/stopwords_en.txt``, ``None`` keeps all, a path reads another
         list (one word per line, ``#`` comments), an iterable gives the words.
         Compared with the lower-cased, unstemmed token. Entity tokens are never
         stop words.
@@ -239,7 +247,7 @@ def tokens(
     Examples
     --------
     >>> corpus = _example_corpus()
-    >>> t = tokens(corpus)
+    >>> t = tokens(corpus, stopwords=None)
     >>> print(t[t.doc_id == "a"][["sent_id", "token_id", "token", "voice", "speaker"]].to_string(index=False))
      sent_id  token_id         token    voice       speaker
            0         0         japan narrator          <NA>
@@ -252,7 +260,7 @@ def tokens(
            1         9           yet   quoted sergey_lavrov
            1        12 sergey_lavrov narrator          <NA>
            1        13          said narrator          <NA>
-    >>> tokens(corpus, stopwords="default").token.tolist()[-6:]
+    >>> tokens(corpus).token.tolist()[-6:]
     ['lie', 'near', 'hokkaido', 'talks', 'treaty', 'stalled']
     """
     prep = _prepare(corpus, {"stem": stem, "stopwords": stopwords, "keep_punct": keep_punct,

@@ -44,11 +44,28 @@ def _surface_rows(st: _Tokens, text: str) -> np.ndarray:
     return st.ent_rows[np.isin(st.ent_surface, hits)]
 
 
+def _entity_rows(st: _Tokens, entity: str, query: str) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of the mentions of one entity id; an id neither in the corpus nor in the shipped gazetteer is an error."""
+    ids = st.spellings[:st.n_entities]
+    if entity not in set(ids):
+        from .gazetteer import load_gazetteer  # noqa: PLC0415 - only to tell a typo from an absent entity
+
+        if entity not in set(load_gazetteer().entities["entity"]):
+            shown = ", ".join(sorted(ids)[:12]) or "none"
+            raise ParameterError(f"{query!r} is not an entity id", field="query",
+                                 hint=f"pass an id such as {shown}, or match='surface' for a spelling")
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    rows = st.ent_rows[st.spell[st.ent_rows] == int(np.flatnonzero(ids == entity)[0])]
+    return rows, rows
+
+
 #: Queries whose matches each prepared stream remembers (the oldest is forgotten first).
 _MATCHES_KEPT = 32
+#: How a query is read: ``auto`` tries an entity id, then a mention's spelling, then words (see :func:`_find`).
+MATCH_MODES = ("auto", "entity", "surface")
 
 
-def _match(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
+def _match(prep: _Prepared, query: str, match: str = "auto") -> tuple[np.ndarray, np.ndarray]:
     """Find a query in the full stream: (first token row, last token row) of each match (read-only arrays).
 
     Matches depend only on the stream and its lowercase/stem view, so each query
@@ -56,10 +73,10 @@ def _match(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
     ``trend`` of the same terms share the work), keeping the last
     :data:`_MATCHES_KEPT` queries; see :func:`_find`.
     """
-    key = str(query)
+    key = str(query) if match == "auto" else f"{match}\0{query}"
     found = prep._matches.get(key)
     if found is None:
-        found = _find(prep, query)
+        found = _find(prep, query, match)
         for rows in found:
             rows.flags.writeable = False
         if len(prep._matches) >= _MATCHES_KEPT:
@@ -68,16 +85,24 @@ def _match(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
     return found
 
 
-def _find(prep: _Prepared, query: str) -> tuple[np.ndarray, np.ndarray]:
+def _find(prep: _Prepared, query: str, match: str = "auto") -> tuple[np.ndarray, np.ndarray]:
     """Find a query in the full stream: (first token row, last token row) of each match.
 
-    In order: an entity id (every spelling of the entity); the surface of a mention
-    (that spelling only); else a word or phrase, token by token, within a sentence,
-    where a token also matches an entity token whose surface it spells.
+    ``match="auto"``, in order: an entity id (every spelling of the entity); the
+    surface of a mention (that spelling only); else a word or phrase, token by
+    token, within a sentence, where a token also matches an entity token whose
+    surface it spells. ``match="entity"``: the mentions of that entity id only
+    (an unknown id is an error); ``match="surface"``: the mentions spelled so
+    (case and white space aside) only.
     """
     st = prep.st
     q = WHITESPACE_RE.sub(" ", _norm_apostrophe(str(query))).strip()
     lower = q.lower()
+    if match == "entity":
+        return _entity_rows(st, lower, query)
+    if match == "surface":
+        rows = _surface_rows(st, lower)
+        return rows, rows
     code = st.code_of(lower)
     if code >= 0 and (st.tcode[st.ent_rows] == code).any():
         rows = np.flatnonzero(st.tcode == code)

@@ -15,7 +15,7 @@ d3  NHK    2020 (year)
     s0  The Northern Territories are Japanese.          the northern_territories are japanese          4
     s1  Tokyo wants a peace treaty in 2020.             tokyo wants a peace treaty in 2020             7
                                                                                                    = 11
-Tokens with the default options (no punctuation): 13 + 11 + 11 = 35.
+Tokens with every word kept (stopwords=None, no punctuation): 13 + 11 + 11 = 35.
 Habomai (d1) and Khabomai (d2) are both entity habomai: count 2.
 """
 
@@ -30,10 +30,31 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kuril_research import association, frequency, schema, token_options, token_query, token_stream
+from kuril_research import association, schema, token_options, token_query, token_stream
+from kuril_research import frequency as _frequency
 from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError, LexiconError, ParameterError
 from kuril_research.figures import MAX_ROWS, choose_documents, plot_dispersion
+
+
+
+class _EveryWord:
+    """``kuril_research.frequency`` for the hand-made examples below, which count every word.
+
+    The library's default is the shipped stop list (``token_options``); each call
+    here that does not name its stop words passes ``stopwords=None``. The default
+    itself is tested in :func:`test_default_stop_words_are_the_shipped_list`.
+    """
+
+    def __getattr__(self, name):
+        function = getattr(_frequency, name)
+        if name not in ("tokens", "word_list", "ngrams", "collocations", "keyness", "dispersion", "positions",
+                        "trend"):
+            return function
+        return lambda *args, **kwargs: function(*args, **{"stopwords": None, **kwargs})
+
+
+frequency = _EveryWord()
 
 ENTITY_TYPES = {"habomai": "island_group", "northern_territories": "collective_name", "sergey_lavrov": "person"}
 
@@ -914,3 +935,12 @@ def test_matches_are_looked_up_once_and_not_writable(kuril):
     for i in range(token_query._MATCHES_KEPT + 1):              # older queries are forgotten, not piled up
         token_query._match(prep, f"word{i}")
     assert len(prep._matches) == token_query._MATCHES_KEPT and "habomai" not in prep._matches
+
+
+def test_default_stop_words_are_the_shipped_list(kuril):
+    """One default for the API and the reports: the shipped stop list ("the" is in it; KURIL has 4)."""
+    default = _frequency.word_list(kuril)
+    assert "the" not in set(default["term"])
+    pd.testing.assert_frame_equal(default, _frequency.word_list(kuril, stopwords="default"))
+    assert row(_frequency.word_list(kuril, stopwords=None), term="the")["count"] == 4
+    assert "the" not in set(_frequency.tokens(kuril)["token"])

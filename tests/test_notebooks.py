@@ -10,11 +10,15 @@ import re
 import pytest
 
 from kuril_research import reports
+from kuril_research.errors import ParameterError
 from kuril_research.outputs import read_outputs
 from tests.fixtures.report_set import ROOT, get_report_set
 
 NOTEBOOK_PATHS = reports.list_notebooks(ROOT / "notebooks")
 NAMES = [p.stem for p in NOTEBOOK_PATHS]
+#: The JupyterLab tour: held to the same rules as the reports, executed in tests/test_explore.py, never published.
+TOUR = ROOT / "notebooks" / "00_explore.ipynb"
+ALL_PATHS, ALL_NAMES = [TOUR, *NOTEBOOK_PATHS], [TOUR.stem, *NAMES]
 #: Statements a notebook must not contain: helpers and loops belong in the library.
 FORBIDDEN = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.While, ast.Try,
              ast.With, ast.Global)
@@ -37,7 +41,16 @@ def test_the_four_reports_exist():
     assert NAMES == ["01_corpus_overview", "02_term_frequency", "03_framing", "04_trade_relations"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=NAMES)
+def test_the_tour_is_not_a_report(tmp_path):
+    assert TOUR.is_file() and TOUR not in NOTEBOOK_PATHS
+    for name in ("00_explore", "01_corpus_overview", "notes"):
+        (tmp_path / f"{name}.ipynb").write_text("{}", encoding="utf-8")
+    assert [p.name for p in reports.list_notebooks(tmp_path)] == ["01_corpus_overview.ipynb"]
+    with pytest.raises(ParameterError, match="no report notebook called '00'"):
+        reports.resolve_names(["00"], reports.list_notebooks(tmp_path))
+
+
+@pytest.mark.parametrize("path", ALL_PATHS, ids=ALL_NAMES)
 def test_committed_without_outputs_as_nbformat_4_5(path):
     nb = _load(path)
     assert (nb["nbformat"], nb["nbformat_minor"]) == (4, 5)
@@ -52,7 +65,7 @@ def test_committed_without_outputs_as_nbformat_4_5(path):
     assert nb["cells"][0]["cell_type"] == "markdown" and _code(nb["cells"][0]).startswith(f"# {path.stem[:2]} · ")
 
 
-@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=NAMES)
+@pytest.mark.parametrize("path", ALL_PATHS, ids=ALL_NAMES)
 def test_one_parameters_cell_of_typed_literals(path):
     cells = _load(path)["cells"]
     tagged = [i for i, c in enumerate(cells) if "parameters" in c["metadata"].get("tags", [])]
@@ -67,12 +80,13 @@ def test_one_parameters_cell_of_typed_literals(path):
         assert param.type != "None", f"{path.name}: give {param.name} a '# type: T' comment"
         assert param.help, f"{path.name}: say what {param.name} is for after its type"
         assert reports._fits(ast.literal_eval(param.default), param.type), f"{param.name}: default has another type"
-    assert {"corpus_dir", "output_dir", "outlets", "date_from", "date_to", "figure_formats"} <= set(declared)
+    shared = {"corpus_dir", "output_dir", "outlets", "date_from", "date_to"}
+    assert shared | ({"figure_formats"} if path != TOUR else set()) <= set(declared)
     assert ast.literal_eval(declared["corpus_dir"].default) == "../data/processed"
     assert ast.literal_eval(declared["output_dir"].default) == f"../reports/_interactive/{path.stem}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=NAMES)
+@pytest.mark.parametrize("path", ALL_PATHS, ids=ALL_NAMES)
 def test_cells_are_thin(path):
     for cell in _load(path)["cells"]:
         if cell["cell_type"] != "code":
