@@ -150,6 +150,10 @@ def rows_to_documents(columns: list[str], rows: Iterable[dict], *, name: str, fm
                        f"no text column {wanted!r} among the columns {columns}; name it with --text-column COLUMN "
                        "(or text: in a --mapping file)", sha256)]
     missing = [c for c in mapping.extra if c not in columns]
+    rows = list(rows)
+    if not rows:
+        return [Reject(name, "no_articles", "the export has a header but no rows; export the articles again, "
+                                            "or remove the file", sha256)]
     out: list[RawDocument | Reject] = []
     for position, row in enumerate(rows, start=1):
         where = f"row {position}"
