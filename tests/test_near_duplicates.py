@@ -77,3 +77,19 @@ def test_build_prints_how_many_were_grouped(raw, tmp_path, capsys):
 def test_similarity_tells_copies_from_other_texts(edit, linked):
     text = " ".join(STORY)
     assert (similarity(signature(text), signature(edit(text))) >= 0.8) == linked
+
+
+def test_candidate_pairs_are_the_pairs_sharing_two_bands():
+    # brute force on small random signatures: few distinct values, so that bands collide often
+    import numpy as np
+
+    from kuril_research import near_duplicates as nd
+
+    rng = np.random.default_rng(7)
+    matrix = rng.integers(0, 2, size=(40, nd.SIGNATURE_BINS)).astype(np.uint64)
+    rows = nd.SIGNATURE_BINS // nd.BANDS
+    bands = [[bytes(matrix[i, b * rows:(b + 1) * rows]) for b in range(nd.BANDS)] for i in range(40)]
+    expected = {(i, j) for i in range(40) for j in range(i + 1, 40)
+                if sum(a == b for a, b in zip(bands[i], bands[j])) >= nd.MIN_SHARED_BANDS}
+    first, second = nd._candidate_pairs(matrix, rows)
+    assert set(zip(first.tolist(), second.tolist())) == expected
