@@ -93,8 +93,17 @@ def load_markers(path: str | Path | None = None) -> NexisMarkers:
     >>> sorted(m.layouts), sorted(m.layouts["nexis-txt"])
     (['nexis-txt', 'nexis-uni'], ['de', 'en', 'fr'])
     """
-    path = Path(path) if path is not None else data_path(MARKERS_FILE)
+    if path is None:  # the shipped file: read once per process (the build asks for it for every file)
+        global _SHIPPED
+        if _SHIPPED is None:
+            shipped = data_path(MARKERS_FILE)
+            _SHIPPED = _load_markers(str(shipped), shipped.stat().st_mtime_ns)
+        return _SHIPPED
+    path = Path(path)
     return _load_markers(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+_SHIPPED: NexisMarkers | None = None
 
 
 @lru_cache(maxsize=8)
@@ -194,7 +203,26 @@ def looks_like_nexis_txt(text: str, markers: NexisMarkers) -> bool:
     >>> looks_like_nexis_txt("TOKYO, April 15. /TASS/. Talks.", load_markers())
     False
     """
-    return any(re.search(keys["start"], text, re.MULTILINE) for keys in markers.layouts["nexis-txt"].values())
+    for keys in markers.layouts["nexis-txt"].values():
+        literal = _longest_word(keys["start"])  # a substring test first: most files are not exports
+        if (literal is None or literal in text) and re.search(keys["start"], text, re.MULTILINE):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _longest_word(pattern: str) -> str | None:
+    """The longest run of letters in a regular expression's text (which any match must contain), or None.
+
+    Examples
+    --------
+    >>> _longest_word(r"^\\s*(\\d+) of (\\d+) DOCUMENTS\\s*$")
+    'DOCUMENTS'
+    """
+    if "|" in pattern or "(?" in pattern:
+        return None  # alternatives or flags (case-insensitive): no literal is certain
+    words = re.findall(r"(?<![\\A-Za-z])[A-Za-z]{4,}(?![A-Za-z?*{])", pattern)
+    return max(words, key=len) if words else None
 
 
 def parse_nexis_txt(text: str, markers: NexisMarkers) -> NexisParse:
