@@ -16,12 +16,14 @@ that same text:
   manifest, hash the input); then its unit of work
   (``kuril_research.corpus.process_files`` on slices of ``FILES_PER_CHUNK``
   files) with timers around each function it calls —
-  read (``read_file``), lexicon loading (``load_gazetteer``,
+  read (``read_source``), lexicon loading (``load_gazetteer``,
   ``load_voice_lexicon``, called for every file), parse and furniture
   (``parse_article``), sentences (``split_sentences``), mentions
   (``Gazetteer.find``), quotes and voice (``mark_voice``), row assembly (the
-  rest of ``process_document`` and ``rows_to_table``); then the duplicate
-  ledger and Parquet writing; then, outside the build, loading the tables back
+  rest of ``process_document`` and ``rows_to_table``); the near-duplicate
+  step (``near_duplicates.signature`` per document, then the grouping after the
+  last file; its share of the build is printed against the 10 % target); then
+  the duplicate ledger and Parquet writing; then, outside the build, loading the tables back
   and the analyses built on them: tokens and word
   counts (``frequency.tokens``, ``frequency.word_list``), frames and trade
   (``framing.frames``, ``trade.trade_mentions``) where those modules exist,
