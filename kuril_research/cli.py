@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                                        "exports with one row per article, and Nexis .TXT/.DOCX/.RTF downloads; "
                                        "any other file is listed as rejected (unsupported_format).",
                            epilog="Example: kuril-research build my_raw --out my_corpus --text-column body "
-                                  "--title-column headline --date-format %%d/%%m/%%Y")
+                                  "--title-column headline --date-format %d/%m/%Y")
     build.add_argument("raw_dir", nargs="?", type=Path, help="folder of article files and exports "
                                                              "(default: data/raw/articles)")
     build.add_argument("--manifest", type=Path, help="manifest CSV (default: manifest.csv beside or in RAW_DIR)")

@@ -117,3 +117,16 @@ def test_cli_column_options_and_a_file_instead_of_a_folder(tmp_path, capsys):
     assert code == 0
     doc = load_corpus(tmp_path / "out").documents.iloc[0]
     assert (doc.title, doc.published, doc.source_format) == ("Talks resume", "2019-01-21", "csv")
+
+
+def test_export_with_a_header_and_no_rows_is_a_reject(tmp_path):
+    (tmp_path / "export.csv").write_text("title,published,text\n", encoding="utf-8")
+    (reject,) = read_source(tmp_path, "export.csv")
+    assert (reject.reason, reject.file) == ("no_articles", "export.csv")
+
+
+def test_ambiguous_date_is_a_reject_naming_row_and_column(tmp_path):
+    (tmp_path / "export.csv").write_text("title,date,text\nTalks,03/04/2019,Japan and Russia met.\n", encoding="utf-8")
+    (reject,) = read_source(tmp_path, "export.csv")
+    assert (reject.reason, reject.position) == ("bad_date", 1)
+    assert reject.detail.startswith("row 1, column 'date':") and "--date-format" in reject.detail
