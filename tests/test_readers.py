@@ -130,3 +130,17 @@ def test_ambiguous_date_is_a_reject_naming_row_and_column(tmp_path):
     (reject,) = read_source(tmp_path, "export.csv")
     assert (reject.reason, reject.position) == ("bad_date", 1)
     assert reject.detail.startswith("row 1, column 'date':") and "--date-format" in reject.detail
+
+
+def test_mapping_file_keeps_extra_columns_and_options_override_it(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "export.jsonl").write_text(
+        '{"headline": "Talks resume", "body": "Japan and Russia resumed talks.", "day": "2019-01-21", '
+        '"writer": "A. Author", "desk": "World"}\n', encoding="utf-8")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("text: body\ntitle: desk\ndate: day\nextra: [writer]\n", encoding="utf-8")
+    assert main(["build", str(raw), "--out", str(tmp_path / "out"), "--mapping", str(mapping),
+                 "--title-column", "headline"]) == 0
+    doc = load_corpus(tmp_path / "out").documents.iloc[0]
+    assert (doc.title, doc.published, doc.writer) == ("Talks resume", "2019-01-21", "A. Author")

@@ -178,7 +178,8 @@ def _nexis_documents(parse: NexisParse, name: str, fmt: str, encoding: str, dige
         return [Reject(name, "no_articles",
                        f"read as a {fmt} export, but no article was found: looked for "
                        f"{describe_markers(markers, parse.layout)}; if your export uses other words, add a layout "
-                       f"for its language to a copy of {markers.path} and pass it with --nexis-markers FILE", digest)]
+                       f"for its language to a copy of {markers.path} and pass it with --nexis-markers FILE "
+                       "(a Word or RTF file holding one article of your own: save it as .txt instead)", digest)]
     partial = None
     if not parse.complete:
         partial = (f"the export announces {parse.announced} articles but {len(parse.articles)} were found "
