@@ -272,6 +272,8 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
         counts["duplicates"] = len(near_rows)
         record["raw_corpus_sha256"] = files_sha256(ledger.contents, plan.manifest)
         record["tables"] = counts
+        if extra:
+            record["extra_columns"] = list(extra)
         record["layout"] = "partitioned"
         record["partitions"] = max(1, len(results))
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
