@@ -33,7 +33,12 @@ Method
 
 Hashing is deterministic (no per-process seed), so every engine and every
 number of processes groups alike. The cost is linear in the text length plus a
-dictionary pass per band; it is measured in ``benchmarks/bench_build.py``.
+sort per band; it is measured in ``benchmarks/bench_build.py`` (6.6–7.8 % of
+the build stages at 10,000 generated articles on a shared two-core machine).
+On 2,000 of those articles this takes 0.20 s of CPU, against 1.94 s for
+``datasketch`` (``MinHash(num_perm=64).update_batch`` of word 5-grams and
+``MinHashLSH``), which hashes every shingle with SHA-1 in a Python loop: hence
+a numpy implementation rather than the library.
 """
 
 from __future__ import annotations

@@ -93,3 +93,12 @@ def test_candidate_pairs_are_the_pairs_sharing_two_bands():
                 if sum(a == b for a, b in zip(bands[i], bands[j])) >= nd.MIN_SHARED_BANDS}
     first, second = nd._candidate_pairs(matrix, rows)
     assert set(zip(first.tolist(), second.tolist())) == expected
+
+
+def test_selecting_documents_keeps_the_groups_of_the_kept_documents(raw, tmp_path):
+    from kuril_research import select_documents
+
+    corpus = build_corpus(raw, None, tmp_path / "out")
+    wire = select_documents(corpus, outlets=["Wire"])       # b_wire (kept copy) and e_other
+    assert wire.duplicates.doc_id.tolist() == ["a_herald", "b_wire", "c_radio"]
+    assert len(select_documents(corpus, outlets=["Herald"]).duplicates) == 0
