@@ -16,12 +16,14 @@ that same text:
   manifest, hash the input); then its unit of work
   (``kuril_research.corpus.process_files`` on slices of ``FILES_PER_CHUNK``
   files) with timers around each function it calls —
-  read (``read_file``), lexicon loading (``load_gazetteer``,
+  read (``read_source``), lexicon loading (``load_gazetteer``,
   ``load_voice_lexicon``, called for every file), parse and furniture
   (``parse_article``), sentences (``split_sentences``), mentions
   (``Gazetteer.find``), quotes and voice (``mark_voice``), row assembly (the
-  rest of ``process_document`` and ``rows_to_table``); then the duplicate
-  ledger and Parquet writing; then, outside the build, loading the tables back
+  rest of ``process_document`` and ``rows_to_table``); the near-duplicate
+  step (``near_duplicates.signature`` per document, then the grouping after the
+  last file; its share of the build is printed against the 10 % target); then
+  the duplicate ledger and Parquet writing; then, outside the build, loading the tables back
   and the analyses built on them: tokens and word
   counts (``frequency.tokens``, ``frequency.word_list``), frames and trade
   (``framing.frames``, ``trade.trade_mentions``) where those modules exist,
@@ -88,8 +90,8 @@ DEFAULT_ANALYSIS_DOCS = 10_000
 POLL_SECONDS = 0.1
 MB = 1e6
 #: Stages reported for every size, in pipeline order (``frames``/``trade`` are ``null`` when the module is absent).
-STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice", "rows", "write", "load", "tokens",
-          "counts", "frames", "trade"]
+STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice", "rows", "near_duplicates", "write",
+          "load", "tokens", "counts", "frames", "trade"]
 STAGE_LABELS = {
     "setup": "list files, read the manifest and lexicons",
     "read": "read and decode files",
@@ -99,6 +101,7 @@ STAGE_LABELS = {
     "mentions": "mentions (gazetteer)",
     "voice": "quotes and voice",
     "rows": "row assembly (dicts, then Arrow tables)",
+    "near_duplicates": "near-duplicates (signatures, then grouping)",
     "write": "duplicates and Parquet writing (main process)",
     "load": "load tables (first load: Parquet, and writes the Arrow cache)",
     "tokens": "tokens (frequency.tokens)",
@@ -107,7 +110,10 @@ STAGE_LABELS = {
     "trade": "trade (trade.trade_mentions)",
 }
 #: The stages that make up ``write_corpus`` (``kuril-research build``); the rest load and analyse the built corpus.
-BUILD_STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice", "rows", "write"]
+BUILD_STAGES = ["setup", "read", "lexicons", "parse", "sentences", "mentions", "voice", "rows", "near_duplicates",
+                "write"]
+#: The near-duplicate step must add less than this share to the build (issue #11).
+NEAR_DUPLICATES_MAX_PCT = 10.0
 TARGETS = {
     "speed_vs_countvectorizer": 1.0,
     "speed_vs_nltk": 20.0,
@@ -317,7 +323,10 @@ def _child_stages(params: dict) -> dict:
         gazetteer = real_load_gazetteer(path)
         return proxies.setdefault(id(gazetteer), TimedGazetteer(gazetteer))
 
-    kc.read_file = timed("read", kc.read_file)
+    from kuril_research import near_duplicates
+
+    kc.read_source = timed("read", kc.read_source)
+    near_duplicates.signature = timed("near_duplicates", near_duplicates.signature)
     kc.load_gazetteer = timed("lexicons", load_gazetteer)
     kc.load_voice_lexicon = timed("lexicons", kc.load_voice_lexicon)
     kc.process_document = timed("per_document", kc.process_document)
@@ -338,8 +347,12 @@ def _child_stages(params: dict) -> dict:
             writer.add_table(table, kc.without_documents(data, duplicates))
         seconds["write"] += clock() - start
     start = clock()
+    near_rows, near_drop = ledger.near_duplicates()
+    seconds["near_duplicates"] += clock() - start
+    start = clock()
     writer.add("rejects", ledger.rejects)
-    writer.close()
+    writer.add("duplicates", near_rows)
+    writer.close(near_drop)
     (out / kc.BUILD_RECORD).write_text(json.dumps({"schema_version": schema.SCHEMA_VERSION}), encoding="utf-8")
     seconds["write"] += clock() - start
     # row assembly: the rest of process_document, and the conversion of its rows to Arrow tables
@@ -788,8 +801,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(work / f"stages-{n}", ignore_errors=True)
             print(f"  load again, fresh process: {_num(load.get('seconds'))} s "
                   f"(+ import {_num(load.get('import_seconds'))} s)", flush=True)
-            print(f"  stages: {_num(sum((stages.get('seconds') or {}).get(s, 0) for s in BUILD_STAGES))} s"
+            stage_seconds = stages.get("seconds") or {}
+            build_seconds = sum(stage_seconds.get(s, 0) for s in BUILD_STAGES)
+            print(f"  stages: {_num(build_seconds)} s"
                   f"{' ' + stages['error'][:300] if 'error' in stages else ''}", flush=True)
+            if build_seconds:
+                share = stage_seconds.get("near_duplicates", 0) / build_seconds * 100
+                print(f"  near-duplicate step: {_num(stage_seconds.get('near_duplicates'))} s = {share:.1f} % of the "
+                      f"build stages ({'✓' if share < NEAR_DUPLICATES_MAX_PCT else '✗'} target < "
+                      f"{NEAR_DUPLICATES_MAX_PCT:.0f} %)", flush=True)
             builds: dict[int, list[dict]] = {j: [] for j in args.jobs}
             baselines: dict[str, list[dict]] = {"countvectorizer": [], "nltk": [], "scan_floor": []}
             dask: list[dict] = []

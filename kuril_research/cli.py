@@ -35,8 +35,14 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="parse and normalise raw articles into Parquet tables",
                            description="Parse raw articles into data/processed/*.parquet. "
-                                       "Defaults to the embedded corpus in data/raw/.")
-    build.add_argument("raw_dir", nargs="?", type=Path, help="folder of article files (default: data/raw/articles)")
+                                       "Defaults to the embedded corpus in data/raw/. RAW_DIR may hold one-article "
+                                       ".txt/.html files (with a manifest.csv), CSV/TSV/JSON Lines/Parquet/.xlsx "
+                                       "exports with one row per article, and Nexis .TXT/.DOCX/.RTF downloads; "
+                                       "any other file is listed as rejected (unsupported_format).",
+                           epilog="Example: kuril-research build my_raw --out my_corpus --text-column body "
+                                  "--title-column headline --date-format %d/%m/%Y")
+    build.add_argument("raw_dir", nargs="?", type=Path, help="folder of article files and exports "
+                                                             "(default: data/raw/articles)")
     build.add_argument("--manifest", type=Path, help="manifest CSV (default: manifest.csv beside or in RAW_DIR)")
     build.add_argument("--out", type=Path, help="output folder (default: data/processed)")
     build.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1); output is identical")
@@ -47,6 +53,22 @@ def _parser() -> argparse.ArgumentParser:
                        help="local processes (default) or Dask (needs the 'dask' extra); same tables either way")
     build.add_argument("--scheduler", metavar="ADDRESS",
                        help="with --engine dask: address of an existing Dask scheduler (default: a local cluster)")
+    columns = build.add_argument_group(
+        "tabular exports", "which column holds what, in CSV/TSV/JSON Lines/Parquet/.xlsx files (default: common "
+                           "names such as text/body, title/headline, published/date, outlet/source, id)")
+    for role in ("text", "title", "date", "outlet", "id"):
+        columns.add_argument(f"--{role}-column", metavar="COLUMN", help=f"column holding the article's {role}")
+    columns.add_argument("--date-format", metavar="FORMAT",
+                         help="strptime format of the date column, e.g. %%d/%%m/%%Y (default: ISO dates and "
+                              "'January 22, 2019' / '22 January 2019' are recognised)")
+    columns.add_argument("--mapping", type=Path, metavar="YAML",
+                         help="a YAML file with the same keys (text, title, date, date_format, outlet, id, url, "
+                              "language, extra: [columns to keep]); options given on the command line win")
+    build.add_argument("--nexis-markers", type=Path, metavar="YAML",
+                       help="alternative Nexis markers file, for an export layout or language the shipped one lacks")
+    build.add_argument("--keep-duplicates", action="store_true",
+                       help="keep every copy of near-identical articles (syndicated stories) instead of counting "
+                            "each story once by its earliest copy; the groups are listed in duplicates either way")
 
     report = sub.add_parser(
         "report", help="run the notebooks and publish them in reports/ (HTML, figures, tables)",
@@ -78,7 +100,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _mapping(args: argparse.Namespace):
+    from .readers import ColumnMapping, load_mapping
+
+    base = load_mapping(args.mapping) if args.mapping is not None else ColumnMapping()
+    return base.merged(text=args.text_column, title=args.title_column, date=args.date_column,
+                       outlet=args.outlet_column, id=args.id_column, date_format=args.date_format)
+
+
 def _build(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from .corpus import read_table, write_corpus
 
     if args.jobs < 1:
@@ -86,6 +118,8 @@ def _build(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         raise KurilResearchError("--scheduler goes with --engine dask", field="--scheduler",
                                  hint="add --engine dask, or drop --scheduler")
+    sources = {"mapping": _mapping(args), "nexis_markers": args.nexis_markers,
+               "keep_duplicates": args.keep_duplicates}
     if args.engine == "dask":
         try:
             from .distributed import build_corpus_dask
@@ -93,14 +127,19 @@ def _build(args: argparse.Namespace) -> int:
             raise KurilResearchError(f"--engine dask needs Dask ({exc.name} is not installed)", field="--engine",
                                      hint="install the extra: pip install 'kuril_research[dask]'") from None
         summary = build_corpus_dask(args.raw_dir, args.manifest, args.out, scheduler=args.scheduler,
-                                    gazetteer=args.gazetteer, replace=args.replace).summary_counts
+                                    gazetteer=args.gazetteer, replace=args.replace, **sources).summary_counts
     else:  # written without loading the tables back: memory stays bounded
         summary = write_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer,
-                               replace=args.replace)
+                               replace=args.replace, **sources)
     print(f"built {summary.documents} documents, {summary.rejects} rejected ({summary.duplicates} duplicates), "
           f"{summary.warnings} with warnings -> {summary.out_dir}")
+    if summary.near_duplicate_groups:
+        fate = "kept (--keep-duplicates)" if args.keep_duplicates else "counted once, by the earliest copy"
+        print(f"  near-duplicates: {summary.near_duplicate_copies} copies of {summary.near_duplicate_groups} "
+              f"stories grouped, {fate}; see the duplicates table")
     for row in read_table(summary.out_dir, "rejects").itertuples():
-        print(f"  rejected {row.file}: {row.reason} — {row.detail}")
+        where = "" if pd.isna(row.source_position) else f" (article {row.source_position})"
+        print(f"  rejected {row.file}{where}: {row.reason} — {row.detail}")
     _print_warnings(summary.out_dir)
     return EXIT_OK
 

@@ -8,6 +8,7 @@ folder (in one or several processes) and writes the tables atomically;
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from bisect import bisect_right
@@ -32,19 +33,27 @@ from .provenance import files_sha256, pipeline_sha256
 from .errors import CorpusTableError, InputError
 from .gazetteer import Gazetteer, load_gazetteer
 from .parse import parse_article
-from .sources import RawDocument, Reject, list_article_files, read_file, read_manifest
+from .readers import ColumnMapping, SourceOptions, read_source
+from .sources import RawDocument, Reject, list_article_files, manifest_extra_columns, read_manifest
 from .voice import VoiceLexicon, load_voice_lexicon, mark_voice
 
 __all__ = ["Corpus", "BuildSummary", "BuildPlan", "process_document", "plan_build", "build_corpus", "write_corpus",
            "load_corpus", "read_table", "documents_with_warnings", "corpus_from_texts"]
 
 TABLE_NAMES = list(schema.TABLES)
-_ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_()}
+_ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_(), "Float64": pa.float64()}
 _PANDAS_TYPES = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype(),
-                 pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+                 pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.float64(): pd.Float64Dtype()}
 ARROW_SCHEMAS = {name: pa.schema([(c, _ARROW_TYPES[t]) for c, t in cols.items()])
                  for name, cols in schema.TABLES.items()}
 BUILD_RECORD = "build.json"
+
+
+def arrow_schema(table: str, extra_columns: tuple[str, ...] | list[str] = ()) -> pa.Schema:
+    """The Arrow schema of a table: :data:`ARROW_SCHEMAS`, plus extra string columns for ``documents``."""
+    if not extra_columns or table not in schema.EXTRA_COLUMN_TABLES:
+        return ARROW_SCHEMAS[table]
+    return pa.schema(list(ARROW_SCHEMAS[table]) + [pa.field(c, pa.string()) for c in extra_columns])
 
 
 @dataclass
@@ -53,7 +62,7 @@ class Corpus:
 
     Attributes
     ----------
-    documents, paragraphs, sentences, quotes, mentions, removed, rejects : DataFrame
+    documents, paragraphs, sentences, quotes, mentions, removed, rejects, duplicates : DataFrame
         One table each; offsets in ``paragraphs``, ``sentences``, ``quotes`` and
         ``mentions`` refer to ``documents.text`` of the same ``doc_id``.
     build : dict
@@ -67,6 +76,7 @@ class Corpus:
     mentions: pd.DataFrame = field(default_factory=lambda: schema.empty_table("mentions"))
     removed: pd.DataFrame = field(default_factory=lambda: schema.empty_table("removed"))
     rejects: pd.DataFrame = field(default_factory=lambda: schema.empty_table("rejects"))
+    duplicates: pd.DataFrame = field(default_factory=lambda: schema.empty_table("duplicates"))
     build: dict = field(default_factory=dict)
 
     def summary(self) -> pd.DataFrame:
@@ -75,7 +85,7 @@ class Corpus:
         Examples
         --------
         >>> Corpus().summary()["rows"].tolist()
-        [0, 0, 0, 0, 0, 0, 0]
+        [0, 0, 0, 0, 0, 0, 0, 0]
         """
         return pd.DataFrame({"table": TABLE_NAMES, "rows": [len(getattr(self, t)) for t in TABLE_NAMES]})
 
@@ -111,6 +121,8 @@ class BuildSummary:
     duplicates: int
     warnings: int
     out_dir: Path | None
+    near_duplicate_groups: int = 0   # groups of near-identical articles (syndicated copies)
+    near_duplicate_copies: int = 0   # articles in those groups other than the kept one
 
 
 def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -124,7 +136,8 @@ def split_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[
 
 
 def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
-                     gazetteer: Gazetteer | None = None, voice_lexicon: VoiceLexicon | None = None) -> dict[str, list[dict]]:
+                     gazetteer: Gazetteer | None = None, voice_lexicon: VoiceLexicon | None = None,
+                     extra_columns: tuple[str, ...] | list[str] = ()) -> dict[str, list[dict]]:
     """Run the per-article pipeline on one decoded file. Pure: no file IO.
 
     Parameters
@@ -133,11 +146,17 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
         Decoded file (see :func:`kuril_research.sources.read_file`).
     meta : mapping or None
         The file's manifest row (``outlet``, ``published``, ``date_precision``,
-        ``year``, ``month``, ``day``, ``language``, ``url``, ``notes``); None if
-        the file is not in the manifest (the document then carries a warning).
+        ``year``, ``month``, ``day``, ``language``, ``url``, ``notes`` and any
+        extra columns); None if the file is not in the manifest (the document
+        then carries a warning, unless the source gives its own metadata).
+        Metadata the source gives (``raw.meta``: a tabular export's columns, a
+        Nexis export's header) takes precedence; a title given there is used
+        instead of one guessed from the text.
     doc_id : str
     gazetteer, voice_lexicon : optional
         Default: the shipped ones.
+    extra_columns : sequence of str
+        Extra ``documents`` columns, filled from ``meta`` or ``raw.meta["extra"]``.
 
     Returns
     -------
@@ -161,7 +180,8 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
     """
     gazetteer = gazetteer or load_gazetteer()
     voice_lexicon = voice_lexicon or load_voice_lexicon()
-    art = parse_article(raw.text)
+    source = dict(raw.meta or {})
+    art = parse_article(raw.text, title=source.get("title"))
     text = art.text
     sents = split_sentences(text, art.paragraphs)
     sent_starts = [s for s, _, _ in sents]
@@ -175,10 +195,17 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
     def para_of(pos: int) -> int:
         return max(0, bisect_right(para_starts, pos) - 1)
 
-    warnings = list(art.warnings)
+    warnings = list(source.get("warnings") or []) + list(art.warnings)
     meta = dict(meta or {})
-    if not meta:
+    if not meta and not source:
         warnings.append("not in the manifest: outlet and date unknown")
+    extras = {**{c: meta.get(c) for c in extra_columns}, **(source.get("extra") or {})}
+    if source:
+        if source.get("published") is not None or not meta.get("published"):
+            meta.update({k: source.get(k) for k in ("published", "date_precision", "year", "month", "day")})
+        meta.update({k: source[k] for k in ("outlet", "language", "url") if source.get(k) is not None})
+    if not meta.get("published"):
+        meta.update(published=None, date_precision="unknown", year=None, month=None, day=None)
     precision = meta.get("date_precision")
     if art.dateline_month is not None and meta.get("month") is not None:
         if art.dateline_month != meta["month"] or (precision == "day" and art.dateline_day != meta.get("day")):
@@ -193,9 +220,11 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
         "n_mentions": len(voiced), "n_quotes": len(quotes), "n_removed": len(art.removed),
         "n_chars": len(text), "sha256": raw.sha256, "encoding": raw.encoding,
         "duplicate_of": None, "warnings": "; ".join(warnings),
+        "source_format": raw.source_format, "source_position": raw.position,
+        **{c: extras.get(c) or None for c in extra_columns},
     }
-    if raw.source_format != "text":
-        doc["encoding"] = f"{raw.encoding} ({raw.source_format})"
+    if raw.source_format == "html":
+        doc["encoding"] = f"{raw.encoding} (html)"
     for key in ("url", "notes", "language"):
         if doc[key] == "":
             doc[key] = None
@@ -227,22 +256,46 @@ def _doc_ids(names: list[str]) -> dict[str, str]:
     return ids
 
 
+def _document_id(file_doc_id: str, raw: RawDocument) -> str:
+    """The doc_id of one article: the file's for a one-article file; the export's id column, else file-position."""
+    if raw.position is None:
+        return file_doc_id
+    given = (raw.meta or {}).get("id")
+    return str(given) if given else f"{file_doc_id}-{raw.position:05d}"
+
+
 def _process_file(raw_dir: str, name: str, meta: Mapping | None, doc_id: str, gazetteer: Gazetteer,
-                  voice_lexicon: VoiceLexicon) -> dict[str, list[dict]] | Reject:
-    """Read and process one file: its row tables, or a Reject. One article never stops the build."""
-    item = read_file(Path(raw_dir), name)
-    if isinstance(item, Reject):
-        return item
-    try:
-        return process_document(item, meta, doc_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
-    except Exception as exc:  # one article must never stop the build: it becomes a ledgered reject
-        return Reject(name, "parse_error", f"the parser failed on this file ({type(exc).__name__}: "
-                                           f"{str(exc)[:200]}); the rest of the corpus was built — "
-                                           "please report the file to the maintainers", item.sha256)
+                  voice_lexicon: VoiceLexicon, options: SourceOptions | None = None,
+                  extra_columns: tuple[str, ...] = ()) -> list[tuple[str, dict[str, list[dict]] | Reject]]:
+    """Read and process one file: (doc_id, row tables or Reject) per article. One article never stops the build."""
+    out: list[tuple[str, dict[str, list[dict]] | Reject]] = []
+    for item in read_source(Path(raw_dir), name, options):
+        if isinstance(item, Reject):
+            out.append((doc_id, item))
+            continue
+        article_id = _document_id(doc_id, item)
+        where = "this file" if item.position is None else f"article {item.position} of this file"
+        try:
+            rows = process_document(item, meta, article_id, gazetteer=gazetteer, voice_lexicon=voice_lexicon,
+                                    extra_columns=extra_columns)
+        except Exception as exc:  # one article must never stop the build: it becomes a ledgered reject
+            out.append((article_id, Reject(name, "parse_error", f"the parser failed on {where} ({type(exc).__name__}: "
+                                                                f"{str(exc)[:200]}); the rest of the corpus was built — "
+                                                                "please report the file to the maintainers",
+                                           item.sha256, item.position)))
+            continue
+        if not rows["documents"][0]["text"]:
+            removed = len(rows["removed"])
+            out.append((article_id, Reject(name, "no_text", f"{where} has no body text after furniture removal "
+                                                            f"({removed} line(s) removed as furniture: see the parser's rules); "
+                                                            "check that it holds the article", item.sha256, item.position)))
+            continue
+        out.append((article_id, rows))
+    return out
 
 
-#: Tables filled from the documents (``rejects`` is written from the ledger).
-DOCUMENT_TABLES = [t for t in TABLE_NAMES if t != "rejects"]
+#: Tables filled from the documents (``rejects`` and ``duplicates`` are written from the ledger).
+DOCUMENT_TABLES = [t for t in TABLE_NAMES if t not in ("rejects", "duplicates")]
 #: The build works on consecutive slices of this many files, in one process or several. The slicing does
 #: not depend on the number of processes, so neither do the bytes written.
 FILES_PER_CHUNK = 64
@@ -250,37 +303,49 @@ FILES_PER_CHUNK = 64
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What processing one file gave, as far as the ledger needs to know (small, cheap to send between processes)."""
+    """What processing one article gave, as far as the ledger needs to know (small, cheap to send between processes).
+
+    A one-article file has one outcome; an export has one per article (or rejected row), in file order.
+    """
 
     name: str
     doc_id: str
-    reject: Reject | None         # the file is not a document
-    text_key: bytes | None        # SHA-256 of the clean text, for duplicate detection
+    reject: Reject | None         # the article is not a document
+    text_key: bytes | None        # SHA-256 of the clean text, for exact-duplicate detection
     has_text: bool
     has_warnings: bool
     content_key: str              # SHA-256 of the raw bytes, or a marker (provenance.content_key)
+    position: int | None = None   # in a multi-article file
+    date_key: tuple = ()          # (undated, year, month, day): the earliest copy of a story is kept
+    signature: bytes | None = None  # near_duplicates.signature of the clean text
 
 
 @dataclass(frozen=True, slots=True)
 class ChunkResult:
-    """One slice of files processed: an outcome per file, in name order, and the rows of every document table."""
+    """One slice of files processed: an outcome per article, in name order, and the rows of every document table."""
 
     outcomes: list[FileOutcome]
     tables: dict[str, pa.Table]
 
 
-def rows_to_table(table: str, rows: list[dict]) -> pa.Table:
-    """Convert row dicts of one corpus table to an Arrow table with its schema (:data:`ARROW_SCHEMAS`)."""
-    arrow_schema = ARROW_SCHEMAS[table]
+def rows_to_table(table: str, rows: list[dict], extra_columns: tuple[str, ...] | list[str] = ()) -> pa.Table:
+    """Convert row dicts of one corpus table to an Arrow table with its schema (:func:`arrow_schema`)."""
+    table_schema = arrow_schema(table, extra_columns)
     try:  # rows from process_document have every column: itemgetter is ~2x faster than dict.get
-        columns = {c: list(map(itemgetter(c), rows)) for c in arrow_schema.names}
+        columns = {c: list(map(itemgetter(c), rows)) for c in table_schema.names}
     except KeyError:
-        columns = {c: [r.get(c) for r in rows] for c in arrow_schema.names}
-    return pa.Table.from_pydict(columns, schema=arrow_schema)
+        columns = {c: [r.get(c) for r in rows] for c in table_schema.names}
+    return pa.Table.from_pydict(columns, schema=table_schema)
+
+
+def _date_key(doc: Mapping) -> tuple:
+    year = doc.get("year")
+    return (year is None, year or 0, doc.get("month") or 0, doc.get("day") or 0)
 
 
 def process_files(tasks: list[tuple], gazetteer_path: str | Path | None = None,
-                  voice_path: str | Path | None = None) -> ChunkResult:
+                  voice_path: str | Path | None = None, *, options: SourceOptions | None = None,
+                  extra_columns: tuple[str, ...] = ()) -> ChunkResult:
     """Run :func:`process_document` over a slice of files and return their rows as Arrow tables.
 
     The unit of work of every engine: :func:`write_corpus` maps it over slices
@@ -294,63 +359,118 @@ def process_files(tasks: list[tuple], gazetteer_path: str | Path | None = None,
         ``(raw_dir, name, meta, doc_id)`` per file, in name order.
     gazetteer_path, voice_path : str or Path, optional
         Alternative lexicon files (default: the shipped ones).
+    options : SourceOptions, optional
+        How to read tabular and Nexis exports.
+    extra_columns : tuple of str
+        Extra ``documents`` columns (manifest or mapping).
 
     Returns
     -------
     ChunkResult
-        A :class:`FileOutcome` per file and one table per name in :data:`DOCUMENT_TABLES`.
+        A :class:`FileOutcome` per article and one table per name in :data:`DOCUMENT_TABLES`.
     """
+    from .near_duplicates import signature
+
     gazetteer = load_gazetteer(gazetteer_path)
     voice_lexicon = load_voice_lexicon(voice_path)
     rows: dict[str, list[dict]] = {t: [] for t in DOCUMENT_TABLES}
     outcomes = []
     for raw_dir, name, meta, doc_id in tasks:
-        result = _process_file(raw_dir, name, meta, doc_id, gazetteer, voice_lexicon)
-        if isinstance(result, Reject):
-            outcomes.append(FileOutcome(name, doc_id, result, None, False, False,
-                                        result.sha256 or f"<{result.reason}>"))
-            continue
-        doc = result["documents"][0]
-        outcomes.append(FileOutcome(name, doc_id, None, hashlib.sha256(doc["text"].encode()).digest(),
-                                    bool(doc["text"]), bool(doc["warnings"]), doc["sha256"]))
-        for table, table_rows in result.items():
-            rows[table].extend(table_rows)
-    return ChunkResult(outcomes, {t: rows_to_table(t, r) for t, r in rows.items()})
+        for article_id, result in _process_file(raw_dir, name, meta, doc_id, gazetteer, voice_lexicon, options,
+                                                extra_columns):
+            if isinstance(result, Reject):
+                outcomes.append(FileOutcome(name, article_id, result, None, False, False,
+                                            result.sha256 or f"<{result.reason}>", result.position))
+                continue
+            doc = result["documents"][0]
+            outcomes.append(FileOutcome(name, article_id, None, hashlib.sha256(doc["text"].encode()).digest(),
+                                        bool(doc["text"]), bool(doc["warnings"]), doc["sha256"],
+                                        doc["source_position"], _date_key(doc), signature(doc["text"]).tobytes()))
+            for table, table_rows in result.items():
+                rows[table].extend(table_rows)
+    return ChunkResult(outcomes, {t: rows_to_table(t, r, extra_columns) for t, r in rows.items()})
 
 
 class _Ledger:
-    """Decide, in name order, which files become documents; everything else is a reject with its reason.
+    """Decide, in name order, which articles become documents; everything else is a reject with its reason.
 
-    An exact duplicate (the same non-empty clean text as an earlier file) is a
-    ``duplicate`` reject. Every engine walks its outcomes through one ledger, so
-    they all decide alike.
+    An exact duplicate (the same non-empty clean text as an earlier article) is
+    a ``duplicate`` reject, unless duplicates are kept; an article whose
+    doc_id was taken by an earlier one is a ``duplicate_id`` reject. Every
+    engine walks its outcomes through one ledger, so they all decide alike.
+    Near-duplicates are grouped after the last outcome (:meth:`near_duplicates`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_duplicates: bool = False) -> None:
+        self.keep_duplicates = keep_duplicates
         self.first_with_text: dict[bytes | None, str] = {}
+        self.doc_ids: set[str] = set()
         self.rejects: list[dict] = []
         self.contents: list[tuple[str, str]] = []   # (file, content key) of every file, for the input hash
         self.documents = self.duplicates = self.warnings = 0
+        self.kept: list[tuple[str, tuple, bytes]] = []   # (doc_id, date key, signature) of every document
+        self.with_warnings: set[str] = set()
 
     def admit(self, outcomes: list[FileOutcome]) -> set[str]:
         """Record outcomes in name order; return the doc_ids of the duplicates, whose rows must be dropped."""
         duplicates = set()
         for outcome in outcomes:
-            self.contents.append((outcome.name, outcome.content_key))
+            if not self.contents or self.contents[-1][0] != outcome.name:
+                self.contents.append((outcome.name, outcome.content_key))
             if outcome.reject is not None:
                 r = outcome.reject
-                self.rejects.append({"file": r.file, "reason": r.reason, "detail": r.detail})
-            elif outcome.has_text and outcome.text_key in self.first_with_text:
+                self.rejects.append({"file": r.file, "reason": r.reason, "detail": r.detail,
+                                     "source_position": r.position})
+            elif outcome.doc_id in self.doc_ids:
+                self.rejects.append({"file": outcome.name, "reason": "duplicate_id", "source_position": outcome.position,
+                                     "detail": f"doc_id {outcome.doc_id!r} is already taken by an earlier article; "
+                                               "give every row a unique id (--id-column) or rename the file"})
+                duplicates.add(outcome.doc_id)
+            elif outcome.has_text and outcome.text_key in self.first_with_text and not self.keep_duplicates:
                 self.duplicates += 1
-                self.rejects.append({"file": outcome.name, "reason": "duplicate",
+                self.rejects.append({"file": outcome.name, "reason": "duplicate", "source_position": outcome.position,
                                      "detail": f"same clean text as {self.first_with_text[outcome.text_key]}; "
                                                "counted once — remove one copy"})
                 duplicates.add(outcome.doc_id)
             else:
-                self.first_with_text[outcome.text_key] = outcome.name
+                self.first_with_text.setdefault(outcome.text_key, outcome.name if outcome.position is None
+                                                else f"{outcome.name} article {outcome.position}")
+                self.doc_ids.add(outcome.doc_id)
                 self.documents += 1
                 self.warnings += outcome.has_warnings
+                if outcome.has_warnings:
+                    self.with_warnings.add(outcome.doc_id)
+                self.kept.append((outcome.doc_id, outcome.date_key, outcome.signature or b""))
         return duplicates
+
+    def near_duplicates(self, *, threshold: float | None = None) -> tuple[list[dict], set[str]]:
+        """Group the admitted documents' near-duplicates; return the ``duplicates`` rows and the doc_ids to drop.
+
+        Nothing is dropped when duplicates are kept. Counts move from
+        ``documents`` to ``duplicates`` for every dropped member.
+        """
+        import numpy as np
+
+        from .near_duplicates import THRESHOLD, group_near_duplicates
+
+        if len(self.kept) < 2:
+            return [], set()
+        signatures = [np.frombuffer(sig, dtype=np.uint64) for _, _, sig in self.kept]
+        groups = group_near_duplicates(signatures, [key for _, key, _ in self.kept],
+                                       threshold=THRESHOLD if threshold is None else threshold)
+        rows, drop = [], set()
+        for group_id, (kept, members) in enumerate(groups, start=1):
+            kept_id = self.kept[kept][0]
+            for member, sim in members:
+                doc_id = self.kept[member][0]
+                rows.append({"group_id": group_id, "doc_id": doc_id, "kept_doc_id": kept_id,
+                             "similarity": round(sim, 6), "kept": member == kept})
+                if member != kept and not self.keep_duplicates:
+                    drop.add(doc_id)
+        self.documents -= len(drop)
+        self.duplicates += len(drop)
+        self.warnings -= len(drop & self.with_warnings)
+        return rows, drop
 
 
 def without_documents(data: pa.Table, doc_ids: set[str]) -> pa.Table:
@@ -366,9 +486,10 @@ class _TableWriter:
     Memory is bounded by the buffered rows, whatever the corpus size.
     """
 
-    def __init__(self, folder: Path, *, rows_per_group: int = 10_000) -> None:
+    def __init__(self, folder: Path, *, rows_per_group: int = 10_000, extra_columns: tuple[str, ...] = ()) -> None:
         self.folder = folder
         self.rows_per_group = rows_per_group
+        self.schemas = {t: arrow_schema(t, extra_columns) for t in TABLE_NAMES}
         self.buffers: dict[str, list[pa.Table]] = {t: [] for t in TABLE_NAMES}
         self.buffered = dict.fromkeys(TABLE_NAMES, 0)
         self.writers: dict[str, pq.ParquetWriter] = {}
@@ -376,7 +497,7 @@ class _TableWriter:
 
     def add(self, table: str, rows: list[dict]) -> None:
         """Add row dicts."""
-        self.add_table(table, rows_to_table(table, rows))
+        self.add_table(table, rows_to_table(table, rows, self.schemas[table].names[len(ARROW_SCHEMAS[table]):]))
 
     def add_table(self, table: str, data: pa.Table) -> None:
         """Add the rows of an Arrow table with the table's schema."""
@@ -389,19 +510,32 @@ class _TableWriter:
             self._flush(table)
 
     def _flush(self, table: str) -> None:
-        arrow_schema = ARROW_SCHEMAS[table]
-        chunk = pa.concat_tables(self.buffers[table]) if self.buffers[table] else arrow_schema.empty_table()
+        table_schema = self.schemas[table]
+        chunk = pa.concat_tables(self.buffers[table]) if self.buffers[table] else table_schema.empty_table()
         if table not in self.writers:
-            self.writers[table] = pq.ParquetWriter(self.folder / f"{table}.parquet", arrow_schema,
+            self.writers[table] = pq.ParquetWriter(self.folder / f"{table}.parquet", table_schema,
                                                    compression="zstd", write_statistics=True)
         self.writers[table].write_table(chunk, row_group_size=max(1, chunk.num_rows))
         self.buffers[table], self.buffered[table] = [], 0
 
-    def close(self) -> None:
+    def close(self, drop: set[str] | frozenset[str] = frozenset()) -> None:
+        """Write what is buffered and close the files; then remove the rows of ``drop`` (near-duplicates).
+
+        Rows already written are removed by rewriting the document tables, which
+        happens only when there is something to drop.
+        """
         for table in TABLE_NAMES:
             if self.buffers[table] or table not in self.writers:
                 self._flush(table)
             self.writers[table].close()
+        if not drop:
+            return
+        for table in DOCUMENT_TABLES:
+            path = self.folder / f"{table}.parquet"
+            data = without_documents(pq.read_table(path, schema=self.schemas[table]), set(drop))
+            pq.write_table(data, path, compression="zstd", write_statistics=True,
+                           row_group_size=max(1, min(data.num_rows, self.rows_per_group)))
+            self.counts[table] = data.num_rows
 
 
 @dataclass(frozen=True)
@@ -415,12 +549,20 @@ class BuildPlan:
     names: list[str]            # folder files and manifest rows, sorted
     doc_ids: dict[str, str]     # file name -> doc_id
     record: dict                # the build record; the engine adds the input hash and table sizes
+    options: SourceOptions = field(default_factory=SourceOptions)
+    extra_columns: tuple[str, ...] = ()   # extra documents columns: the manifest's, then the mapping's
+    keep_duplicates: bool = False
+
+    def tasks(self) -> list[tuple]:
+        """``(raw_dir, name, meta, doc_id)`` per file, in name order: the input of :func:`process_files`."""
+        return [(str(self.raw_dir), n, self.meta_by_file.get(n), self.doc_ids[n]) for n in self.names]
 
 
 def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                out_dir: str | Path | None = None, *, gazetteer: str | Path | None = None,
-               voice_lexicon: str | Path | None = None) -> BuildPlan:
-    """Resolve defaults, validate the manifest and lexicons, and list the files to build.
+               voice_lexicon: str | Path | None = None, mapping: ColumnMapping | None = None,
+               nexis_markers: str | Path | None = None, keep_duplicates: bool = False) -> BuildPlan:
+    """Resolve defaults, validate the manifest, lexicons and source options, and list the files to build.
 
     Raises the same errors as :func:`build_corpus`, before anything is written.
     """
@@ -431,8 +573,22 @@ def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = 
     out_dir = Path(out_dir) if out_dir is not None else config.processed_dir()
     gaz = load_gazetteer(gazetteer)
     vlex = load_voice_lexicon(voice_lexicon)
+    mapping = mapping or ColumnMapping()
+    if nexis_markers is not None:
+        from .readers.nexis import load_markers
+
+        load_markers(nexis_markers)  # validated before any work
     meta = read_manifest(manifest) if manifest is not None else None
     meta_by_file = {} if meta is None else {r["file"]: r for r in meta.to_dict("records")}
+    extra_columns = tuple(dict.fromkeys((manifest_extra_columns(meta) if meta is not None else []) + list(mapping.extra)))
+    clash = [c for c in mapping.extra if c in schema.TABLES["documents"]]
+    if clash:
+        raise InputError(f"extra column {clash[0]!r} is a documents column the build computes", field="extra",
+                         hint="keep another column, or map it to its role (--title-column, --outlet-column, ...)")
+    if raw_dir.is_file():
+        raise InputError("this is a file, not a folder", path=raw_dir,
+                         hint=f"put the export in a folder of its own and pass the folder: "
+                              f"mkdir my_raw && mv {raw_dir.name} my_raw/ && kuril-research build my_raw --out my_corpus")
     if not raw_dir.is_dir():
         raise InputError("raw folder not found", path=raw_dir, hint="pass the folder that holds the article files")
     names = sorted(set(list_article_files(raw_dir)) | set(meta_by_file))
@@ -442,24 +598,42 @@ def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = 
         "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
         "files": len(names),
     }
-    return BuildPlan(raw_dir, manifest, out_dir, meta_by_file, names, _doc_ids(names), record)
+    if mapping != ColumnMapping():
+        record["column_mapping"] = {k: v for k, v in dataclasses.asdict(mapping).items() if v}
+    if nexis_markers is not None:
+        from .readers.nexis import load_markers
+
+        record["nexis_markers_sha256"] = load_markers(nexis_markers).sha256
+    if keep_duplicates:
+        record["keep_duplicates"] = True
+    options = SourceOptions(mapping, None if nexis_markers is None else str(Path(nexis_markers).resolve()))
+    return BuildPlan(raw_dir, manifest, out_dir, meta_by_file, names, _doc_ids(names), record, options,
+                     extra_columns, keep_duplicates)
 
 
 def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                  out_dir: str | Path | None = None, *, jobs: int = 1,
                  gazetteer: str | Path | None = None, voice_lexicon: str | Path | None = None,
-                 replace: bool = False) -> Corpus:
+                 mapping: ColumnMapping | None = None, nexis_markers: str | Path | None = None,
+                 keep_duplicates: bool = False, replace: bool = False) -> Corpus:
     """Build the corpus tables from a raw folder and its manifest, and write them as Parquet.
 
-    Every file ends up either in ``documents`` or in ``rejects`` with its
-    reason: undecodable, binary or empty files, manifest rows whose file is
-    missing, and exact duplicates (same clean text as an earlier file, in
-    name order) are rejects. Files not in the manifest are built with a warning.
+    Every file is read by the reader its content needs
+    (:mod:`kuril_research.readers`: one-article ``.txt``/``.html`` files,
+    tabular exports, Nexis exports), and every article ends up either in
+    ``documents`` or in ``rejects`` with its reason: unsupported, undecodable,
+    binary or empty files, articles with no body text after furniture removal
+    (``no_text``), manifest rows whose file is missing, and exact duplicates
+    (same clean text as an earlier article, in name order) are rejects. Files
+    not in the manifest are built with a warning, unless the source gives its
+    own metadata. Then near-duplicates (syndicated copies:
+    :mod:`kuril_research.near_duplicates`) are grouped in ``duplicates``; each
+    group is counted once, by its earliest copy, unless ``keep_duplicates``.
 
     Parameters
     ----------
     raw_dir : str or Path, optional
-        Folder of article files; default ``data/raw/articles``.
+        Folder of article files and exports; default ``data/raw/articles``.
     manifest : str or Path, optional
         Manifest CSV; default ``manifest.csv`` beside or inside ``raw_dir``.
     out_dir : str or Path, optional
@@ -470,6 +644,12 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
         Processes to spread documents over; output is identical for any value.
     gazetteer, voice_lexicon : str or Path, optional
         Alternative lexicon files.
+    mapping : ColumnMapping, optional
+        Columns of tabular exports (default: common names such as ``text``, ``title``).
+    nexis_markers : str or Path, optional
+        Alternative Nexis markers YAML (default: the shipped one).
+    keep_duplicates : bool
+        Keep every copy of a near-duplicate group in ``documents`` (the groups are still listed).
     replace : bool
         Replace a corpus in ``out_dir`` that was built from another raw folder
         (refused by default; see :mod:`kuril_research.guards`). A folder that
@@ -494,6 +674,7 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     (5, 0, ['.origin.json', 'build.json', 'documents.parquet'])
     """
     summary = write_corpus(raw_dir, manifest, out_dir, jobs=jobs, gazetteer=gazetteer, voice_lexicon=voice_lexicon,
+                           mapping=mapping, nexis_markers=nexis_markers, keep_duplicates=keep_duplicates,
                            replace=replace)
     corpus = load_corpus(summary.out_dir)
     corpus.summary_counts = summary  # type: ignore[attr-defined]
@@ -502,7 +683,9 @@ def build_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
 
 def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                  out_dir: str | Path | None = None, *, jobs: int = 1, gazetteer: str | Path | None = None,
-                 voice_lexicon: str | Path | None = None, replace: bool = False) -> BuildSummary:
+                 voice_lexicon: str | Path | None = None, mapping: ColumnMapping | None = None,
+                 nexis_markers: str | Path | None = None, keep_duplicates: bool = False,
+                 replace: bool = False) -> BuildSummary:
     """Build and write the corpus tables like :func:`build_corpus`, without loading them back.
 
     Memory stays bounded by the rows buffered for writing, whatever the corpus
@@ -511,26 +694,35 @@ def write_corpus(raw_dir: str | Path | None = None, manifest: str | Path | None 
     Returns
     -------
     BuildSummary
-        Counts of documents, rejects, duplicates and documents with warnings.
+        Counts of documents, rejects, duplicates (exact and near) and documents
+        with warnings, and the number of near-duplicate groups.
     """
-    plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon,
+                      mapping=mapping, nexis_markers=nexis_markers, keep_duplicates=keep_duplicates)
     out_dir, record = plan.out_dir, plan.record
-    tasks = [(str(plan.raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n]) for n in plan.names]
+    tasks = plan.tasks()
     chunks = [tasks[i:i + FILES_PER_CHUNK] for i in range(0, len(tasks), FILES_PER_CHUNK)]
-    work = partial(process_files, gazetteer_path=gazetteer, voice_path=voice_lexicon)
+    work = partial(process_files, gazetteer_path=gazetteer, voice_path=voice_lexicon, options=plan.options,
+                   extra_columns=plan.extra_columns)
     with run_lock(out_dir), staged_corpus_dir(out_dir, plan.raw_dir, plan.manifest, replace=replace) as tmp:
-        writer = _TableWriter(tmp)
-        ledger = _Ledger()
+        writer = _TableWriter(tmp, extra_columns=plan.extra_columns)
+        ledger = _Ledger(keep_duplicates=plan.keep_duplicates)
         for result in _map_in_order(work, chunks, jobs):
             duplicates = ledger.admit(result.outcomes)
             for table, data in result.tables.items():
                 writer.add_table(table, without_documents(data, duplicates))
         writer.add("rejects", ledger.rejects)
-        writer.close()
+        near_rows, near_drop = ledger.near_duplicates()
+        writer.add("duplicates", near_rows)
+        writer.close(near_drop)
         record["raw_corpus_sha256"] = files_sha256(ledger.contents, plan.manifest)
         record["tables"] = dict(writer.counts)
+        if plan.extra_columns:
+            record["extra_columns"] = list(plan.extra_columns)
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return BuildSummary(ledger.documents, writer.counts["rejects"], ledger.duplicates, ledger.warnings, out_dir)
+    groups = len({r["group_id"] for r in near_rows})
+    return BuildSummary(ledger.documents, writer.counts["rejects"], ledger.duplicates, ledger.warnings, out_dir,
+                        groups, len(near_rows) - groups)
 
 
 def _map_in_order(function: Callable, items: list, jobs: int) -> Iterator:
@@ -573,6 +765,18 @@ def _read_parquet(name: str, path: Path, parts: list[Path]) -> pa.Table:
     except (pa.ArrowInvalid, OSError) as exc:
         raise CorpusTableError(f"cannot read table {name!r} ({exc})", path=path,
                                hint="rebuild the corpus with `kuril-research build`") from None
+
+
+def _expected_schema(name: str, parts: list[Path]) -> pa.Schema:
+    """The schema table ``name`` should have: the fixed one, plus the extra columns its files declare."""
+    if name not in schema.EXTRA_COLUMN_TABLES:
+        return ARROW_SCHEMAS[name]
+    try:
+        names = pq.read_schema(parts[0]).names
+    except (pa.ArrowInvalid, OSError):
+        return ARROW_SCHEMAS[name]
+    fixed = ARROW_SCHEMAS[name].names
+    return arrow_schema(name, names[len(fixed):]) if names[:len(fixed)] == fixed else ARROW_SCHEMAS[name]
 
 
 def read_table(folder: str | Path, name: str, *, cache: bool | None = None) -> pd.DataFrame:
@@ -618,7 +822,7 @@ def read_table(folder: str | Path, name: str, *, cache: bool | None = None) -> p
     if cache is None:
         cache = sum(part.stat().st_size for part in parts) >= arrow_cache.CACHE_MIN_BYTES
     read = partial(_read_parquet, name, path, parts)
-    table = arrow_cache.read_through(folder, name, parts, read, ARROW_SCHEMAS[name]) if cache else read()
+    table = arrow_cache.read_through(folder, name, parts, read, _expected_schema(name, parts)) if cache else read()
     frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
     return schema.validate_table(name, frame, path=str(path))
 
@@ -720,7 +924,11 @@ def corpus_from_texts(texts: Mapping[str, str], metadata: Mapping[str, Mapping] 
     """
     from .sources import parse_published
 
+    from .sources import DERIVED_MANIFEST_COLUMNS, MANIFEST_COLUMNS
+
     metadata = metadata or {}
+    known = set(MANIFEST_COLUMNS) | set(DERIVED_MANIFEST_COLUMNS)
+    extra = tuple(dict.fromkeys(k for meta in metadata.values() for k in meta if k not in known))
     tables: dict[str, list[dict]] = {t: [] for t in TABLE_NAMES}
     for doc_id, text in texts.items():
         meta = dict(metadata.get(doc_id, {}))
@@ -728,6 +936,7 @@ def corpus_from_texts(texts: Mapping[str, str], metadata: Mapping[str, Mapping] 
             precision, y, m, d = parse_published(str(meta["published"]))
             meta.update(date_precision=precision, year=y, month=m, day=d)
         raw = RawDocument(f"{doc_id}.txt", text, "utf-8", hashlib.sha256(text.encode()).hexdigest(), "text")
-        for table, rows in process_document(raw, meta or {"outlet": None}, doc_id).items():
+        for table, rows in process_document(raw, meta or {"outlet": None}, doc_id, extra_columns=extra).items():
             tables[table].extend(rows)
-    return Corpus(**{t: schema.conform(t, rows) for t, rows in tables.items()})
+    return Corpus(**{t: schema.conform(t, rows, extra=extra if t == "documents" else ())
+                     for t, rows in tables.items()})

@@ -23,7 +23,7 @@ from .token_options import TokenOptions, _choice, _Prepared, _prepare
 from .token_query import _match
 from .token_stream import _strings
 
-__all__ = ["dispersion", "positions", "trend"]
+__all__ = ["dispersion", "positions", "trend", "left_out_note"]
 
 
 def _terms_list(terms: str | Sequence[str], name: str = "terms") -> list[str]:
@@ -226,7 +226,8 @@ def trend(
         (``date_precision == "year"``) is not placed in any month: it is counted
         in the row with ``period`` ``<NA>``, as is any document without a year.
         So counts always add up to the corpus total; drop the ``<NA>`` rows
-        (``result.dropna(subset=["period"])``) before plotting.
+        (``result.dropna(subset=["period"])``) before plotting. An undated
+        document (``date_precision == "unknown"``) is never placed in a period.
     **token_options
         As for :func:`tokens`; they decide ``tokens``.
 
@@ -238,7 +239,10 @@ def trend(
         ``per_10k`` = count / tokens × 10,000 (``NaN`` when tokens is 0),
         ``n_docs`` (documents in the period). One row per period with documents
         and term (zero counts included), periods ascending with ``<NA>`` last,
-        terms in the order given.
+        terms in the order given. ``result.attrs["n_docs_left_out"]`` is the
+        number of documents not placed in any period (the ``<NA>`` rows'
+        ``n_docs``; 0 when every document is placed): a figure over time says
+        it with :func:`left_out_note`.
 
     Examples
     --------
@@ -248,6 +252,8 @@ def trend(
      period    term  count  tokens     per_10k  n_docs
     2019-01 habomai      1      10 1000.000000       1
        <NA> habomai      1      12  833.333333       1
+    >>> trend(corpus, "habomai", freq="month").attrs["n_docs_left_out"]
+    1
     """
     _choice(freq, "freq", ("year", "month"))
     prep = _prepare(corpus, token_options)
@@ -270,7 +276,8 @@ def trend(
     t_idx = np.tile(np.arange(len(labels)), n_periods)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_10k = counts[t_idx, p_idx] / n_tokens[p_idx] * 10_000
-    return pd.DataFrame({
+    left_out = int(sum(n_docs[i] for i in range(n_periods) if names[i] is None or names[i] is pd.NA))
+    result = pd.DataFrame({
         "period": pd.array([None if names[i] is pd.NA else names[i] for i in p_idx], dtype="string"),
         "term": pd.array(np.array(labels, dtype=object)[t_idx], dtype="string"),
         "count": pd.array(counts[t_idx, p_idx], dtype="Int64"),
@@ -278,3 +285,32 @@ def trend(
         "per_10k": per_10k.astype(float),
         "n_docs": pd.array(n_docs[p_idx], dtype="Int64"),
     })
+    result.attrs["n_docs_left_out"] = left_out
+    return result
+
+
+def left_out_note(n_docs: int, *, freq: str = "year") -> str:
+    """Say how many documents a table or figure over time leaves out, for its caption ("" when none).
+
+    Parameters
+    ----------
+    n_docs : int
+        Documents not placed in any period: undated ones (``date_precision ==
+        "unknown"``), and with ``freq="month"`` those dated only to the year;
+        e.g. ``trend(...).attrs["n_docs_left_out"]`` or
+        ``documents["year"].isna().sum()``.
+    freq : {"year", "month"}
+
+    Examples
+    --------
+    >>> left_out_note(0)
+    ''
+    >>> left_out_note(3, freq="month")
+    ' 3 documents without a known month are left out.'
+    >>> left_out_note(1)
+    ' 1 document without a known year is left out.'
+    """
+    n = int(n_docs)
+    if not n:
+        return ""
+    return f" {n} document{'s' if n != 1 else ''} without a known {freq} {'are' if n != 1 else 'is'} left out."

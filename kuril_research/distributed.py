@@ -28,6 +28,9 @@ How the build stays identical to the single-process one
   earlier file) becomes a ``duplicate`` reject, and its rows are removed from the
   part that holds them. Rejects (read failures and duplicates, in name order) are
   written by the client as one part.
+* Near-duplicates are then grouped on the client from the signatures the
+  tasks returned, and the dropped copies' rows removed from their parts, as the
+  single-process build does.
 * Outputs are staged and swapped in atomically under the same lock as the
   single-process build: a failed build leaves ``out_dir`` as it was.
 
@@ -54,7 +57,7 @@ import pyarrow.parquet as pq
 from .atomic import run_lock
 from .guards import staged_corpus_dir
 from .corpus import (
-    ARROW_SCHEMAS,
+    arrow_schema,
     BUILD_RECORD,
     DOCUMENT_TABLES,
     FILES_PER_CHUNK,
@@ -71,6 +74,7 @@ from .corpus import (
     without_documents,
 )
 from .errors import InputError
+from .readers import ColumnMapping, SourceOptions
 from .provenance import files_sha256
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,7 +98,8 @@ class _PartResult:
 
 
 def _process_partition(index: int, tasks: Sequence[tuple], staging: str,
-                       gazetteer_path: str | None, voice_path: str | None) -> _PartResult:
+                       gazetteer_path: str | None, voice_path: str | None,
+                       options: SourceOptions | None = None, extra_columns: tuple[str, ...] = ()) -> _PartResult:
     """Process one slice of files and write its part of every document table (runs on a worker).
 
     Parameters
@@ -107,6 +112,8 @@ def _process_partition(index: int, tasks: Sequence[tuple], staging: str,
         The staged output folder; it holds one sub-folder per table.
     gazetteer_path, voice_path : str or None
         Lexicon files (None: the shipped ones).
+    options, extra_columns :
+        How to read sources, and the extra documents columns (see :func:`~kuril_research.corpus.process_files`).
 
     Returns
     -------
@@ -117,10 +124,11 @@ def _process_partition(index: int, tasks: Sequence[tuple], staging: str,
     work = staging_dir / f".work-{index:05d}"
     shutil.rmtree(work, ignore_errors=True)  # a retried task starts afresh
     work.mkdir()
-    writer = _TableWriter(work)
+    writer = _TableWriter(work, extra_columns=extra_columns)
     outcomes: list[FileOutcome] = []
     for lo in range(0, len(tasks), FILES_PER_CHUNK):
-        result = process_files(list(tasks[lo:lo + FILES_PER_CHUNK]), gazetteer_path, voice_path)
+        result = process_files(list(tasks[lo:lo + FILES_PER_CHUNK]), gazetteer_path, voice_path, options=options,
+                               extra_columns=extra_columns)
         outcomes.extend(result.outcomes)
         for table, data in result.tables.items():
             writer.add_table(table, data)
@@ -159,13 +167,13 @@ def _slices(n: int, parts: int) -> list[range]:
     return [range(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def _write_table(path: Path, table: str, rows: list[dict]) -> None:
-    pq.write_table(rows_to_table(table, rows), path, compression="zstd", write_statistics=True)
+def _write_table(path: Path, table: str, rows: list[dict], extra_columns: tuple[str, ...] = ()) -> None:
+    pq.write_table(rows_to_table(table, rows, extra_columns), path, compression="zstd", write_statistics=True)
 
 
-def _drop_documents(path: Path, table: str, doc_ids: set[str]) -> int:
+def _drop_documents(path: Path, table: str, doc_ids: set[str], extra_columns: tuple[str, ...] = ()) -> int:
     """Rewrite one part without the rows of ``doc_ids``; return the rows left."""
-    data = without_documents(pq.read_table(path, schema=ARROW_SCHEMAS[table]), doc_ids)
+    data = without_documents(pq.read_table(path, schema=arrow_schema(table, extra_columns)), doc_ids)
     pq.write_table(data, path, compression="zstd", write_statistics=True)
     return data.num_rows
 
@@ -173,7 +181,9 @@ def _drop_documents(path: Path, table: str, doc_ids: set[str]) -> int:
 def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                       out_dir: str | Path | None = None, *, scheduler: str | Client | None = None,
                       partitions: int | None = None, gazetteer: str | Path | None = None,
-                      voice_lexicon: str | Path | None = None, replace: bool = False) -> Corpus:
+                      voice_lexicon: str | Path | None = None, mapping: ColumnMapping | None = None,
+                      nexis_markers: str | Path | None = None, keep_duplicates: bool = False,
+                      replace: bool = False) -> Corpus:
     """Build the corpus tables on a Dask cluster and write them as partitioned Parquet.
 
     Same inputs, same rows and the same rejects as
@@ -198,6 +208,8 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
         :data:`FILES_PER_PARTITION` files, and at least two per worker.
     gazetteer, voice_lexicon : str or Path, optional
         Alternative lexicon files (workers must see the same paths).
+    mapping, nexis_markers, keep_duplicates :
+        As for :func:`~kuril_research.corpus.build_corpus`.
     replace : bool
         Replace a corpus in ``out_dir`` built from another raw folder (see
         :func:`kuril_research.guards.check_build_target`).
@@ -216,9 +228,11 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
     if partitions is not None and partitions < 1:
         raise InputError(f"partitions must be at least 1, not {partitions}", field="partitions",
                          hint="pass a positive number of partitions, or leave it out")
-    plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon)
+    plan = plan_build(raw_dir, manifest, out_dir, gazetteer=gazetteer, voice_lexicon=voice_lexicon,
+                      mapping=mapping, nexis_markers=nexis_markers, keep_duplicates=keep_duplicates)
     raw_dir, out_dir, record = plan.raw_dir, plan.out_dir, plan.record
-    tasks = [(str(raw_dir), n, plan.meta_by_file.get(n), plan.doc_ids[n]) for n in plan.names]
+    tasks = plan.tasks()
+    extra = plan.extra_columns
     gaz_arg = None if gazetteer is None else str(Path(gazetteer).resolve())
     voice_arg = None if voice_lexicon is None else str(Path(voice_lexicon).resolve())
     with run_lock(out_dir), staged_corpus_dir(out_dir, raw_dir, plan.manifest, replace=replace) as tmp:
@@ -232,15 +246,15 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
                 workers = max(1, len(client.scheduler_info().get("workers", {})))
                 k = partitions or max(min(len(tasks), 2 * workers), math.ceil(len(tasks) / FILES_PER_PARTITION))
                 jobs = [delayed(_process_partition, pure=False)(i, [tasks[j] for j in part], str(tmp), gaz_arg,
-                                                                voice_arg)
+                                                                voice_arg, plan.options, extra)
                         for i, part in enumerate(_slices(len(tasks), min(k, len(tasks))))]
                 results = sorted(client.gather(client.compute(jobs)), key=lambda r: r.index)
         else:
             for table in DOCUMENT_TABLES:
-                _write_table(tmp / table / PART_NAME.format(0), table, [])
+                _write_table(tmp / table / PART_NAME.format(0), table, [], extra)
 
         # duplicates and rejects in name order, through the ledger the single-process build uses
-        ledger = _Ledger()
+        ledger = _Ledger(keep_duplicates=plan.keep_duplicates)
         drop: dict[int, set[str]] = {}
         counts = dict.fromkeys(TABLE_NAMES, 0)
         for part in results:
@@ -248,21 +262,31 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
                 counts[table] += rows
             if duplicates := ledger.admit(part.outcomes):
                 drop[part.index] = duplicates
+        near_rows, near_drop = ledger.near_duplicates()
+        for part in results:
+            if held := near_drop & {o.doc_id for o in part.outcomes}:
+                drop.setdefault(part.index, set()).update(held)
         for index, doc_ids in drop.items():
             for table in DOCUMENT_TABLES:
                 path = tmp / table / PART_NAME.format(index)
                 before = pq.read_metadata(path).num_rows
-                counts[table] -= before - _drop_documents(path, table, doc_ids)
+                counts[table] -= before - _drop_documents(path, table, doc_ids, extra)
         _write_table(tmp / "rejects" / PART_NAME.format(0), "rejects", ledger.rejects)
         counts["rejects"] = len(ledger.rejects)
+        _write_table(tmp / "duplicates" / PART_NAME.format(0), "duplicates", near_rows)
+        counts["duplicates"] = len(near_rows)
         record["raw_corpus_sha256"] = files_sha256(ledger.contents, plan.manifest)
         record["tables"] = counts
+        if extra:
+            record["extra_columns"] = list(extra)
         record["layout"] = "partitioned"
         record["partitions"] = max(1, len(results))
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     corpus = load_partitioned(out_dir)
+    groups = len({r["group_id"] for r in near_rows})
     corpus.summary_counts = BuildSummary(ledger.documents, len(corpus.rejects), ledger.duplicates,
-                                         ledger.warnings, out_dir)  # type: ignore[attr-defined]
+                                         ledger.warnings, out_dir, groups,
+                                         len(near_rows) - groups)  # type: ignore[attr-defined]
     return corpus
 
 

@@ -208,13 +208,18 @@ def _match_dateline(paragraph: str) -> re.Match[str] | None:
     return match
 
 
-def parse_article(raw: str) -> ParsedArticle:
+def parse_article(raw: str, *, title: str | None = None) -> ParsedArticle:
     """Parse one article's text into title, standfirst, dateline and paragraphs.
 
     Parameters
     ----------
     raw : str
         Decoded article text as copied from the web.
+    title : str, optional
+        The title, when the source gives it apart from the text (a column of a
+        tabular export, the headline of a Nexis export): ``raw`` then holds no
+        title line and none is guessed from it; a line before the dateline is
+        the standfirst.
 
     Returns
     -------
@@ -233,7 +238,11 @@ def parse_article(raw: str) -> ParsedArticle:
     'Talks stalled.\\n\\nMore later.'
     >>> [(r.line, r.reason) for r in a.removed]
     [(1, 'section label'), (9, 'advertisement')]
+    >>> b = parse_article("Talks on the treaty stalled?\\n\\nMore later.", title="Talks stall")
+    >>> b.title, b.text, b.warnings
+    ('Talks stall', 'Talks on the treaty stalled?\\n\\nMore later.', ['no dateline found'])
     """
+    given_title = title
     text = _normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
     removed: list[Removed] = []
     warnings: list[str] = []
@@ -263,17 +272,18 @@ def parse_article(raw: str) -> ParsedArticle:
     if dateline_index is not None:
         header = kept[:dateline_index]
         body = kept[dateline_index:]
+        first_standfirst = 0 if given_title is not None else 1
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
-            if j == 0:
+            if j == 0 and given_title is None:
                 title = line
-            elif j == 1 and not _is_caption(line, neighbours):
+            elif j == first_standfirst and not _is_caption(line, neighbours):
                 standfirst = line
             else:
                 removed.append(Removed(number, line, "photo caption"))
     else:
         body = kept
-        if len(kept) > 1 and (len(kept) < 2 or kept[1][2]) and not SENTENCE_END_RE.search(kept[0][1]):
+        if given_title is None and len(kept) > 1 and (len(kept) < 2 or kept[1][2]) and not SENTENCE_END_RE.search(kept[0][1]):
             title, body = kept[0][1], kept[1:]
         warnings.append("no dateline found")
 
@@ -309,6 +319,8 @@ def parse_article(raw: str) -> ParsedArticle:
         pieces.append(para)
         pos += len(para)
     body_text = "\n\n".join(pieces)
+    if given_title is not None:
+        title = given_title
     if title is None:
         warnings.append("no title found")
     if not body_text:

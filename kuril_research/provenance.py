@@ -18,8 +18,9 @@ __all__ = ["PIPELINE_MODULES", "library_sha256", "pipeline_sha256", "raw_corpus_
 _PACKAGE = Path(__file__).resolve().parent
 
 #: The modules whose code decides what ``build_corpus`` writes.
-PIPELINE_MODULES = ("atomic.py", "corpus.py", "gazetteer.py", "lexicons.py", "parse.py", "schema.py",
-                    "sentences.py", "sources.py", "voice.py")
+PIPELINE_MODULES = ("atomic.py", "corpus.py", "gazetteer.py", "lexicons.py", "near_duplicates.py", "parse.py",
+                    "schema.py", "sentences.py", "sources.py", "voice.py", "readers/__init__.py", "readers/dates.py",
+                    "readers/mapping.py", "readers/nexis.py", "readers/tabular.py", "data/nexis_markers.yaml")
 
 
 def _hash_files(paths: list[Path], root: Path) -> str:

@@ -11,6 +11,12 @@ dtypes are pandas extension dtypes so that missing values are explicit
 ``string``  text; ``<NA>`` where absent (e.g. no standfirst, narrator speaker)
 ``Int64``   integer, nullable
 ``boolean`` nullable boolean
+``Float64`` floating point, nullable
+
+``documents`` may carry extra columns after its fixed ones: the extra columns
+of the manifest (``author``, ``section``, ...) or of a tabular export's column
+mapping, all of dtype ``string``. :func:`validate_table` accepts them there and
+nowhere else, so a researcher can group by their own metadata (``by="section"``).
 """
 
 from __future__ import annotations
@@ -19,10 +25,18 @@ import pandas as pd
 
 from .errors import CorpusTableError
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "empty_table", "conform", "validate_table"]
+__all__ = ["SCHEMA_VERSION", "TABLES", "EXTRA_COLUMN_TABLES", "DATE_PRECISIONS", "empty_table", "conform",
+           "validate_table", "extra_columns"]
 
 #: Bumped whenever a column is added, removed or changes type.
-SCHEMA_VERSION = 1
+#: 2: documents.source_format and source_position, date_precision "unknown", extra documents columns,
+#: rejects.source_position, the duplicates table.
+SCHEMA_VERSION = 2
+
+#: Tables that may hold extra (string) columns after their fixed ones.
+EXTRA_COLUMN_TABLES = frozenset({"documents"})
+#: Values of ``documents.date_precision``; "unknown" for an undated item (empty ``published``).
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
 
 TABLES: dict[str, dict[str, str]] = {
     # One row per article that was parsed (rejected files are in ``rejects``).
@@ -30,8 +44,8 @@ TABLES: dict[str, dict[str, str]] = {
         "doc_id": "string",          # file name without extension; unique
         "file": "string",            # file name relative to the raw folder
         "outlet": "string",          # from the manifest
-        "published": "string",       # manifest date as written: YYYY-MM-DD, YYYY-MM or YYYY
-        "date_precision": "string",  # day | month | year
+        "published": "string",       # YYYY-MM-DD, YYYY-MM or YYYY (as precise as known); <NA> when undated
+        "date_precision": "string",  # day | month | year | unknown (undated: published and year <NA>)
         "year": "Int64",
         "month": "Int64",            # <NA> when precision is year
         "day": "Int64",              # <NA> unless precision is day
@@ -57,6 +71,10 @@ TABLES: dict[str, dict[str, str]] = {
         "encoding": "string",        # how the raw bytes were decoded
         "duplicate_of": "string",    # doc_id of an earlier identical clean text, else <NA>
         "warnings": "string",        # "; "-separated, "" when none
+        "source_format": "string",   # reader that read it: text, html, csv, tsv, jsonl, parquet, xlsx,
+                                     # nexis-txt, nexis-docx, nexis-rtf
+        "source_position": "Int64",  # 1-based position in a multi-article file (row, or article of an export);
+                                     # <NA> for a one-article file
     },
     "paragraphs": {
         "doc_id": "string",
@@ -105,8 +123,19 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "rejects": {
         "file": "string",
-        "reason": "string",          # short code: empty, binary, undecodable, ...
+        "reason": "string",          # short code: empty, binary, undecodable, unsupported_format, no_text, ...
         "detail": "string",          # sentence for people, says what to do
+        "source_position": "Int64",  # article of a multi-article file, <NA> for a whole file
+    },
+    # Near-duplicate groups (syndicated copies of one story): one row per member of a group.
+    "duplicates": {
+        "group_id": "Int64",         # 1-based, in the order of the groups' kept documents
+        "doc_id": "string",          # a member of the group
+        "kept_doc_id": "string",     # the member counted: the earliest published, then the first by doc_id
+        "similarity": "Float64",     # estimated Jaccard similarity of word 5-gram sets with the kept document
+                                     # (1.0 for the kept document itself)
+        "kept": "boolean",           # True for the kept document; the others are not in documents
+                                     # unless the build kept duplicates (--keep-duplicates)
     },
 }
 
@@ -117,12 +146,24 @@ def empty_table(name: str) -> pd.DataFrame:
     Examples
     --------
     >>> list(empty_table("rejects").columns)
-    ['file', 'reason', 'detail']
+    ['file', 'reason', 'detail', 'source_position']
     """
     return pd.DataFrame({col: pd.Series([], dtype=dt) for col, dt in TABLES[name].items()})
 
 
-def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+def extra_columns(name: str, frame: pd.DataFrame) -> list[str]:
+    """Return the columns of ``frame`` after the fixed ones of table ``name`` (only ``documents`` has any).
+
+    Examples
+    --------
+    >>> extra_columns("documents", empty_table("documents").assign(section=pd.Series([], dtype="string")))
+    ['section']
+    """
+    fixed = TABLES[name]
+    return [c for c in frame.columns if c not in fixed] if name in EXTRA_COLUMN_TABLES else []
+
+
+def conform(name: str, rows: list[dict] | pd.DataFrame, *, extra: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
     """Build table ``name`` from rows, in schema column order and dtypes.
 
     Parameters
@@ -130,19 +171,24 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     name : str
         A key of :data:`TABLES`.
     rows : list of dict or DataFrame
-        Missing columns are filled with ``<NA>``; extra columns are an error.
+        Missing columns are filled with ``<NA>``; extra columns are an error
+        unless named in ``extra``.
+    extra : list of str
+        Extra ``string`` columns kept after the fixed ones (``documents`` only).
 
     Examples
     --------
     >>> conform("rejects", [{"file": "a.txt", "reason": "empty"}]).dtypes.tolist()
-    [<StringDtype(na_value=<NA>)>, <StringDtype(na_value=<NA>)>, <StringDtype(na_value=<NA>)>]
+    [<StringDtype(na_value=<NA>)>, <StringDtype(na_value=<NA>)>, <StringDtype(na_value=<NA>)>, Int64Dtype()]
     """
-    columns = TABLES[name]
+    if extra and name not in EXTRA_COLUMN_TABLES:
+        raise ValueError(f"table {name}: takes no extra columns")
+    columns = {**TABLES[name], **{c: "string" for c in extra if c not in TABLES[name]}}
     frame = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
-    extra = set(frame.columns) - set(columns)
-    if extra:
-        raise ValueError(f"table {name}: unexpected columns {sorted(extra)}")
-    if frame.empty and not len(frame.columns):
+    unexpected = set(frame.columns) - set(columns)
+    if unexpected:
+        raise ValueError(f"table {name}: unexpected columns {sorted(unexpected)}")
+    if frame.empty and not len(frame.columns) and not extra:
         return empty_table(name)
     out = pd.DataFrame(index=range(len(frame)))
     for col, dtype in columns.items():
@@ -152,7 +198,10 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
 
 
 def validate_table(name: str, frame: pd.DataFrame, *, path: str | None = None) -> pd.DataFrame:
-    """Check that ``frame`` has exactly the columns and dtypes of table ``name``.
+    """Check that ``frame`` has the columns and dtypes of table ``name``, in order.
+
+    ``documents`` may have extra ``string`` columns after its fixed ones
+    (:data:`EXTRA_COLUMN_TABLES`); any other difference is an error.
 
     Raises
     ------
@@ -163,10 +212,15 @@ def validate_table(name: str, frame: pd.DataFrame, *, path: str | None = None) -
     Examples
     --------
     >>> validate_table("rejects", empty_table("rejects")).shape
-    (0, 3)
+    (0, 4)
+    >>> docs = empty_table("documents").assign(section=pd.Series([], dtype="string"))
+    >>> validate_table("documents", docs).columns[-1]
+    'section'
     """
     expected = TABLES[name]
     got = list(frame.columns)
+    if name in EXTRA_COLUMN_TABLES and got[:len(expected)] == list(expected):
+        expected = {**expected, **dict.fromkeys(got[len(expected):], "string")}
     if got != list(expected):
         missing = [c for c in expected if c not in got]
         extra = [c for c in got if c not in expected]

@@ -30,7 +30,8 @@ def select_documents(corpus, *, outlets: Sequence[str] | None = None,
     report notebooks. A document's date is a period (a day, month or year,
     as precise as its manifest date); it is kept when that period overlaps
     ``[date_from, date_to]``. Documents without a date are kept only when no
-    date bound is given. Every table is restricted to the kept documents;
+    date bound is given. Every table is restricted to the kept documents
+    (``duplicates`` to the groups whose kept document is selected);
     ``rejects`` is kept whole.
 
     Parameters
@@ -85,6 +86,8 @@ def select_documents(corpus, *, outlets: Sequence[str] | None = None,
     for name, table in tables.items():
         if name == "documents":
             tables[name] = kept
+        elif name == "duplicates":  # a group goes with its kept document (the others are not in documents)
+            tables[name] = table[_isin(table["kept_doc_id"], kept["doc_id"])].reset_index(drop=True)
         elif "doc_id" in table.columns:
             tables[name] = table[_isin(table["doc_id"], kept["doc_id"])].reset_index(drop=True)
     return Corpus(**tables, build=dict(corpus.build))

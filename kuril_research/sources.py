@@ -54,10 +54,20 @@ __all__ = [
     "html_to_text",
     "read_raw_folder",
     "read_manifest",
+    "manifest_extra_columns",
+    "read_file",
+    "read_raw_bytes",
+    "text_document",
+    "list_article_files",
+    "parse_published",
 ]
 
 MANIFEST_COLUMNS = ["file", "outlet", "published", "date_precision", "language", "url", "notes"]
 REQUIRED_MANIFEST_COLUMNS = ["file", "outlet", "published"]
+#: Columns read_manifest adds after the manifest's own.
+DERIVED_MANIFEST_COLUMNS = ["year", "month", "day", "manifest_line"]
+#: An extra manifest column's name: usable as ``by="section"`` and in ``DataFrame.query``.
+EXTRA_COLUMN_RE = re.compile(r"\A[A-Za-z_][A-Za-z0-9_]*\Z")
 
 BINARY_SIGNATURES: dict[bytes, str] = {
     b"%PDF": "PDF document",
@@ -91,7 +101,9 @@ class RawDocument:
     text: str          # decoded, not yet normalised
     encoding: str      # codec used, e.g. "utf-8", "utf-16", "cp1252"
     sha256: str        # of the raw bytes
-    source_format: str  # "text" or "html"
+    source_format: str  # "text", "html", "csv", "nexis-txt", ... (see kuril_research.readers)
+    position: int | None = None  # 1-based position in a multi-article file, None for a one-article file
+    meta: dict | None = None     # metadata the source itself gives (title, outlet, published, ...), or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +111,11 @@ class Reject:
     """A raw file (or manifest row) that could not become a document, and why."""
 
     file: str
-    reason: str   # short code: empty, binary, undecodable, missing, outside_raw_folder, unreadable
+    reason: str   # short code: empty, binary, undecodable, missing, outside_raw_folder, unreadable,
+                  # unsupported_format, no_text, no_articles, partial_parse, ...
     detail: str   # a sentence for people, ending with what to do
     sha256: str | None = None  # of the raw bytes, when the file could be read
+    position: int | None = None  # the article of a multi-article file, None for the whole file
 
 
 class _TextExtractor(HTMLParser):
@@ -273,8 +287,13 @@ def _safe_relative(raw_dir: Path, name: str) -> Path | None:
     return path
 
 
-def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
-    """Read one file of the raw folder (see module docstring for the decoding order)."""
+def read_raw_bytes(raw_dir: Path, name: str) -> tuple[Path, bytes, str] | Reject:
+    """Read one file of the raw folder: its path, bytes and SHA-256, or why it cannot be read.
+
+    A path leading outside the raw folder (absolute, ``..`` or a symbolic
+    link) is a reject ``outside_raw_folder``; a manifest row without its file
+    is ``missing``.
+    """
     path = _safe_relative(raw_dir, name)
     if path is None:
         return Reject(name, "outside_raw_folder", "the path leads outside the raw folder (absolute, '..' or a symbolic link); copy the file into the raw folder")
@@ -282,9 +301,13 @@ def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
         data = path.read_bytes()
     except FileNotFoundError:
         return Reject(name, "missing", "listed in the manifest but not in the raw folder; add the file or remove its manifest row")
-    except OSError as exc:
+    except (IsADirectoryError, PermissionError, OSError) as exc:
         return Reject(name, "unreadable", f"cannot be read ({exc.strerror}); check its permissions")
-    digest = hashlib.sha256(data).hexdigest()
+    return path, data, hashlib.sha256(data).hexdigest()
+
+
+def text_document(name: str, data: bytes, digest: str, *, html: bool = False) -> RawDocument | Reject:
+    """Decode a one-article text or HTML file (see module docstring for the decoding order)."""
     decoded = decode_bytes(data, file=name)
     if isinstance(decoded, Reject):
         return dataclasses.replace(decoded, sha256=digest)
@@ -293,11 +316,20 @@ def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
     if repaired != text:
         text, encoding = repaired, f"{encoding}+mojibake-repaired"
     source_format = "text"
-    if HTML_START_RE.match(text) or path.suffix.lower() in {".html", ".htm"}:
+    if html or HTML_START_RE.match(text):
         text, source_format = html_to_text(text), "html"
     if not text.strip():
         return Reject(name, "empty", "no text left after decoding; check that the file holds the article", digest)
     return RawDocument(name, text, encoding, digest, source_format)
+
+
+def read_file(raw_dir: Path, name: str) -> RawDocument | Reject:
+    """Read one article file of the raw folder (see module docstring for the decoding order)."""
+    read = read_raw_bytes(raw_dir, name)
+    if isinstance(read, Reject):
+        return read
+    path, data, digest = read
+    return text_document(name, data, digest, html=path.suffix.lower() in {".html", ".htm"})
 
 
 def read_raw_folder(raw_dir: str | Path, names: list[str] | None = None) -> list[RawDocument | Reject]:
@@ -353,20 +385,25 @@ def list_article_files(raw_dir: str | Path) -> list[str]:
     return sorted(names)
 
 
-def parse_published(value: str) -> tuple[str, int, int | None, int | None]:
+def parse_published(value: str) -> tuple[str, int | None, int | None, int | None]:
     """Parse a manifest date into (precision, year, month, day).
 
-    Raises ValueError with a sentence saying what is wrong.
+    Raises ValueError with a sentence saying what is wrong. An empty value is
+    an undated item: ``('unknown', None, None, None)``.
 
     Examples
     --------
     >>> parse_published("2019-01")
     ('month', 2019, 1, None)
+    >>> parse_published("")
+    ('unknown', None, None, None)
     >>> parse_published("2021-02-30")
     Traceback (most recent call last):
     ValueError: 2021-02-30 is not a real date (day is out of range for month)
     """
     value = value.strip()
+    if not value:
+        return "unknown", None, None, None
     if m := DATE_DAY_RE.match(value):
         y, mo, d = map(int, m.groups())
         try:
@@ -392,20 +429,26 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
     path : str or Path
         CSV with columns ``file, outlet, published, date_precision, language,
         url, notes`` (the last four optional). ``published`` is ``YYYY-MM-DD``,
-        ``YYYY-MM`` or ``YYYY``; ``date_precision`` (``day``/``month``/``year``),
-        if given, must agree with it.
+        ``YYYY-MM``, ``YYYY`` or empty for an undated item; ``date_precision``
+        (``day``/``month``/``year``/``unknown``), if given, must agree with it.
+        Any other column (``author``, ``section``, ...) is extra metadata,
+        kept in ``documents`` after its fixed columns; its name must be a
+        Python identifier and not a ``documents`` column.
 
     Returns
     -------
     DataFrame
-        One row per file, all :data:`MANIFEST_COLUMNS` as strings plus
-        ``year``, ``month``, ``day`` (nullable integers) and ``manifest_line``.
+        One row per file, all :data:`MANIFEST_COLUMNS` as strings, then
+        ``year``, ``month``, ``day`` (nullable integers) and ``manifest_line``,
+        then the extra columns in manifest order (strings; see
+        :func:`manifest_extra_columns`).
 
     Raises
     ------
     ManifestError
         Naming the manifest, the line and the field, for: a missing column, an
-        empty or unsafe file path (absolute or with ``..``), a malformed or
+        extra column named like a ``documents`` column or not an identifier,
+        an empty or unsafe file path (absolute or with ``..``), a malformed or
         impossible date, a precision that contradicts the date, a duplicate row.
 
     Examples
@@ -415,7 +458,7 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
     >>> _ = open(p, "w").write("file,outlet,published\\na.txt,TASS,2021-02-30\\n")
     >>> read_manifest(p)
     Traceback (most recent call last):
-    kuril_research.errors.ManifestError: ...manifest.csv, line 2, field published: 2021-02-30 is not a real date (day is out of range for month). What to do: write a real date as YYYY-MM-DD, YYYY-MM or YYYY
+    kuril_research.errors.ManifestError: ...manifest.csv, line 2, field published: 2021-02-30 is not a real date (day is out of range for month). What to do: write a real date as YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty if the item is undated
     """
     path = Path(path)
     try:
@@ -432,17 +475,15 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
     if missing:
         raise ManifestError(f"missing column(s) {', '.join(missing)}", path=path, line=1,
                             hint=f"the header must include {', '.join(MANIFEST_COLUMNS)}")
-    unknown = [c for c in header if c not in MANIFEST_COLUMNS]
-    if unknown:
-        raise ManifestError(f"unknown column(s) {', '.join(unknown)}", path=path, line=1,
-                            hint=f"use only {', '.join(MANIFEST_COLUMNS)}")
+    extras = [c for c in header if c not in MANIFEST_COLUMNS]
+    _check_extra_columns(extras, path)
     rows, seen = [], {}
     for row in reader:
         line = reader.line_num
         if None in row:
             raise ManifestError("more fields than the header has", path=path, line=line,
                                 hint="quote values that contain commas")
-        rec = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+        rec = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS + extras}
         if not any(rec.values()):
             continue
         name = rec["file"]
@@ -459,16 +500,44 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
             precision, year, month, day = parse_published(rec["published"])
         except ValueError as exc:
             raise ManifestError(str(exc), path=path, line=line, field="published",
-                                hint="write a real date as YYYY-MM-DD, YYYY-MM or YYYY") from None
+                                hint="write a real date as YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty if the item is undated") from None
         if rec["date_precision"] and rec["date_precision"] != precision:
             raise ManifestError(f"date_precision {rec['date_precision']!r} contradicts published {rec['published']!r} (which is {precision}-precise)",
                                 path=path, line=line, field="date_precision",
-                                hint="make them agree: YYYY-MM-DD is day, YYYY-MM month, YYYY year")
+                                hint="make them agree: YYYY-MM-DD is day, YYYY-MM month, YYYY year, empty unknown")
         rec.update(date_precision=precision, year=year, month=month, day=day, manifest_line=line)
         rows.append(rec)
-    frame = pd.DataFrame(rows, columns=MANIFEST_COLUMNS + ["year", "month", "day", "manifest_line"])
-    for col in MANIFEST_COLUMNS:
+    frame = pd.DataFrame(rows, columns=MANIFEST_COLUMNS + DERIVED_MANIFEST_COLUMNS + extras)
+    for col in MANIFEST_COLUMNS + extras:
         frame[col] = frame[col].astype("string")
-    for col in ["year", "month", "day", "manifest_line"]:
+    for col in DERIVED_MANIFEST_COLUMNS:
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+def _check_extra_columns(extras: list[str], path: Path) -> None:
+    from .schema import TABLES  # the documents columns an extra column must not shadow
+
+    for name in extras:
+        if name in TABLES["documents"]:
+            raise ManifestError(f"column {name!r} is a documents column the build computes", path=path, line=1,
+                                field=name, hint=f"rename the column (e.g. {name}_manifest) or remove it")
+        if not EXTRA_COLUMN_RE.match(name):
+            raise ManifestError(f"column name {name!r} is not usable as a documents column", path=path, line=1,
+                                field=name or "(empty)",
+                                hint="use letters, digits and underscores, starting with a letter, e.g. outlet_country")
+
+
+def manifest_extra_columns(manifest: pd.DataFrame) -> list[str]:
+    """Return the extra columns of a manifest read by :func:`read_manifest`, in manifest order.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "manifest.csv")
+    >>> _ = open(p, "w").write("file,outlet,published,section\\na.txt,TASS,,Politics\\n")
+    >>> m = read_manifest(p)
+    >>> manifest_extra_columns(m), m.loc[0, "date_precision"], m.loc[0, "section"]
+    (['section'], 'unknown', 'Politics')
+    """
+    return [c for c in manifest.columns if c not in MANIFEST_COLUMNS + DERIVED_MANIFEST_COLUMNS]

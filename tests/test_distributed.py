@@ -126,3 +126,23 @@ def test_cli_engine_dask_writes_tables_load_corpus_reads(tmp_path, capsys):
     assert (out / "mentions").is_dir()  # partitioned layout
     assert len(load_corpus(out).mentions) == len(load_corpus(out).mentions.drop_duplicates())
     assert set(load_corpus(out).documents["doc_id"]) == {p.stem for p in RAW.iterdir()}
+
+
+def test_exports_extra_columns_and_near_duplicates_build_alike(cluster, tmp_path):
+    from .fixtures.exports import write_csv
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    write_csv(raw)                                                    # ten articles in one export
+    story = ("Japan and Russia agreed to hold a new round of consultations on joint economic activity on the "
+             "southern Kuril Islands before the end of the spring, officials of both sides said on Tuesday.")
+    (raw / "copy_a.txt").write_text("Talks\n\n" + story, encoding="utf-8")
+    (raw / "copy_b.txt").write_text("All news\n\nConsultations\n\n" + story + " More later.", encoding="utf-8")
+    (raw / "manifest.csv").write_text("file,outlet,published,section\ncopy_a.txt,Herald,2019-01-23,World\n"
+                                      "copy_b.txt,Wire,2019-01-22,Asia\n", encoding="utf-8")
+    single = build_corpus(raw, None, tmp_path / "single", jobs=1)
+    build_corpus_dask(raw, None, tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=2)
+    assert single.documents.doc_id.tolist() == ["copy_b"] + [f"a{i:02d}" for i in range(1, 11)]
+    assert single.duplicates.kept_doc_id.unique().tolist() == ["copy_b"]
+    assert single.documents.columns[-1] == "section"
+    _assert_same(tmp_path / "single", tmp_path / "dask")
