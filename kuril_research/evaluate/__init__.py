@@ -128,9 +128,10 @@ def evaluate(gold_dir: str | Path | None = None, *, split: Literal["test", "dev"
     Examples
     --------
     >>> ev = evaluate(config.project_root() / "tests" / "fixtures" / "gold_mini", split="dev")
-    >>> ev.scores.query("task == 'mentions' and label == 'territory'")[["tp", "precision", "recall"]]
-       tp  precision  recall
-    4   4        0.8     1.0
+    >>> ev.documents
+    ['m001.txt', 'm002.txt']
+    >>> ev.scores.query("task == 'mentions'")[["label", "n_gold"]].values.tolist()[-2:]
+    [['territory', 6], ['not_territory', 1]]
     """
     if split not in SPLITS:
         raise ParameterError(f"unknown split {split!r}", field="split", hint="use test, dev or all")

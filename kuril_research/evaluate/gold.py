@@ -466,7 +466,7 @@ def load_gold(gold_dir: str | Path, *, frame_ids: set[str] | None = None,
     >>> from kuril_research import config
     >>> gold = load_gold(config.project_root() / "tests" / "fixtures" / "gold_mini")
     >>> [(d.file, d.split, len(d.mentions)) for d in gold.documents]
-    [('m001.txt', 'dev', 5), ('m002.txt', 'dev', 3), ('m003.txt', 'test', 2)]
+    [('m001.txt', 'dev', 4), ('m002.txt', 'dev', 3), ('m003.txt', 'test', 1)]
     """
     root = Path(gold_dir)
     if not root.is_dir():

@@ -75,8 +75,18 @@ def score_table(counts: pd.DataFrame, documents: list[str], *, replicates: int =
 
     >>> c = counts_frame([{"doc_id": "a", "task": "t", "label": "x", "kind": "prf", "tp": 3, "fp": 1, "fn": 1},
     ...                   {"doc_id": "b", "task": "t", "label": "x", "kind": "prf", "tp": 1}])
-    >>> score_table(c, ["a", "b"]).iloc[0, :10].tolist()
-    ['t', 'x', 'prf', 5, 5, 4, 0.8, 0.8, 0.8, <NA>]
+    >>> score_table(c, ["a", "b"]).iloc[0, :10]
+    task           t
+    label          x
+    kind         prf
+    n_gold         5
+    n_pred         5
+    tp             4
+    precision    0.8
+    recall       0.8
+    f1           0.8
+    accuracy    <NA>
+    Name: 0, dtype: object
     """
     keys = ["task", "label"]
     units = counts[[*keys, "kind"]].drop_duplicates(keys)
