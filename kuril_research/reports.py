@@ -68,6 +68,9 @@ NOTEBOOK_NAME_RE = re.compile(r"(?P<number>\d{2})_(?P<short>[a-z0-9_]+)")
 RUNNER_PARAMETERS = {"corpus_dir": "--corpus DIR", "output_dir": "--out DIR"}
 #: Parameters whose string value is a file; resolved from the caller's folder and hashed.
 PATH_PARAMETER_RE = re.compile(r".+_path")
+#: Parameters whose string value is a folder the notebook reads (besides the runner's corpus_dir and output_dir);
+#: resolved and hashed file by file, see :func:`_resolve_dir_parameters`.
+DIR_PARAMETER_RE = re.compile(r".+_dir")
 #: Environment of the notebook kernel: no dates, fixed hashing, no display.
 KERNEL_ENVIRONMENT = {
     "SOURCE_DATE_EPOCH": "0",
@@ -363,6 +366,55 @@ def _resolve_path_parameters(values: Mapping[str, Any], report_dir: Path) -> tup
     return out, hashes
 
 
+def _declared_defaults(notebook: Path) -> dict[str, Any]:
+    """Literal defaults of the notebook's ``parameters`` cell (read without papermill: this runs on every report)."""
+    for cell in _source_cells(notebook):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            defaults = {}
+            for node in ast.parse(source).body:
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    with contextlib.suppress(ValueError, SyntaxError):
+                        defaults[node.targets[0].id] = ast.literal_eval(node.value)
+            return defaults
+    return {}
+
+
+def _folder_sha256(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _resolve_dir_parameters(notebook: Path, given: Mapping[str, Any],
+                            report_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Folders a notebook reads (``*_dir`` parameters other than the runner's): relative to the report folder, hashed.
+
+    A value given with ``-p`` is relative to the current folder; a notebook's
+    default is relative to the notebook's own folder, as when it runs in
+    Jupyter (``gold_dir = "../data/gold"`` in ``notebooks/``). The folder's files
+    are hashed into the input key, so an edited file re-runs the report.
+    Notebooks without such a parameter are unaffected.
+    """
+    values, hashes = {}, {}
+    for name, default in _declared_defaults(notebook).items():
+        if not DIR_PARAMETER_RE.fullmatch(name) or name in RUNNER_PARAMETERS:
+            continue
+        value = given.get(name, default)
+        if not isinstance(value, str):
+            continue
+        base = Path.cwd() if name in given else notebook.parent
+        folder = Path(value).expanduser()
+        folder = folder if folder.is_absolute() else base / folder
+        if not folder.is_dir():
+            raise ParameterError(f"{value!r} is not a folder", path=folder, field=name,
+                                 hint="give a folder relative to the folder you run from (-p " + name + " DIR)")
+        hashes[name] = _folder_sha256(folder)
+        values[name] = Path(os.path.relpath(os.path.abspath(folder), os.path.abspath(report_dir))).as_posix()
+    return values, hashes
+
+
 # --------------------------------------------------------------------------- hashes and corpus
 
 
@@ -620,6 +672,9 @@ def _generate_one(path: Path, reports: Path, processed: Path, user_parameters: d
     name = path.stem
     dest = reports / name
     values, parameter_files = _resolve_path_parameters(user_parameters, dest)
+    folders, folder_hashes = _resolve_dir_parameters(path, user_parameters, dest)
+    values.update(folders)
+    parameter_files.update(folder_hashes)
     # The run folder is a sibling of dest, so paths relative to one are relative to the other.
     parameters = {"corpus_dir": Path(os.path.relpath(os.path.abspath(processed), os.path.abspath(dest))).as_posix(),
                   "output_dir": ".", **values}

@@ -171,12 +171,15 @@ def normalise_text(text: str) -> str:
 def context_regex(context: str) -> re.Pattern:
     """A regex that finds ``context`` with any run of white space standing for any other.
 
+    White space at either end stays: it must be there, in any form ("2. " is
+    the heading "2. Priority", not the "2." that ends a sentence).
+
     Examples
     --------
     >>> bool(context_regex("called  Etorofu\\nin Japan").search("Iturup, called Etorofu in Japan."))
     True
     """
-    words = [re.escape(w) for w in _SPACE_RE.split(normalise_text(context).strip())]
+    words = [re.escape(w) for w in _SPACE_RE.split(normalise_text(context))]
     return re.compile(r"\s+".join(words))
 
 
