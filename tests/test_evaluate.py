@@ -424,3 +424,16 @@ def test_cli_bad_gold_exits_2_naming_the_file_without_traceback(tmp_path):
 def test_cli_bad_date_exits_2(capsys):
     assert main(["evaluate", str(MINI), "--date", "5 Dec"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_mention_in_furniture_left_in_the_body_is_a_false_positive_that_says_so():
+    text = "Iturup is far.\n\nTags: Kuril Islands, Japan"
+    gold = [GoldDocument("d.txt", "dev", furniture=["Tags: Kuril Islands, Japan"],
+                         mentions=[_mention("Iturup", "Iturup is far", "iturup", "island")])]
+    pred = _predicted(text, [("Iturup", "iturup", "island", "narrator", None),
+                             ("Kuril Islands", "kuril_islands", "archipelago", "narrator", None)])
+    counts, errors = score_mentions({"d": text}, gold, {"d.txt": "d"}, pred)
+    # territory: tp 1, fp 1 (the tag line should have been removed) -> precision 1/2, recall 1
+    row = _scores(counts).loc[("mentions", "territory")]
+    assert (row["precision"], row["recall"]) == (0.5, 1.0)
+    assert [e["reason"] for e in errors] == ["in furniture left in the body"]

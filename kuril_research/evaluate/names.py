@@ -150,6 +150,17 @@ def _place(text: str | None, context: str, surface: str | None = None) -> tuple[
     return (found.start(), found.end()) if found else "surface not found inside the placed context"
 
 
+def _leftover(text: str | None, doc: GoldDocument, span: tuple[int, int]) -> str:
+    """Why a predicted mention has no gold counterpart: it lies in page furniture or a heading left in the body."""
+    for what, lines in (("furniture", doc.furniture or []), ("the title", [doc.title]),
+                        ("the standfirst", [doc.standfirst])):
+        for line in lines:
+            if text and isinstance(line, str) and line != MISSING and line.strip():
+                if any(m.start() <= span[0] and span[1] <= m.end() for m in context_regex(line.strip()).finditer(text)):
+                    return f"in {what} left in the body"
+    return "not a mention in the gold"
+
+
 def _doc_rows(frame: pd.DataFrame, doc_id: str) -> pd.DataFrame:
     return frame[frame["doc_id"] == doc_id]
 
@@ -217,7 +228,7 @@ def score_mentions(texts: Mapping[str, str | None], docs: list[GoldDocument], do
                 reason, want, context = "wrong entity", f"{g.surface} ({g.entity})", g.context
             else:
                 overlap = next((gg for (s, e), gg in gold_spans.items() if s < span[1] and span[0] < e), None)
-                reason = "span differs from the gold span" if overlap is not None else "not a mention in the gold"
+                reason = "span differs from the gold span" if overlap is not None else _leftover(text, doc, span)
                 want = None if overlap is None else f"{overlap.surface} ({overlap.entity})"
                 context = None if overlap is None else overlap.context
             errors.append(_error(doc.file, "mentions", p.entity_type, context, f"{p.surface} ({p.entity})", want,
