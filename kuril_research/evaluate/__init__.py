@@ -104,6 +104,16 @@ def evaluate(gold_dir: str | Path | None = None, *, split: Literal["test", "dev"
              replicates: int = 1000, seed: int = 0) -> Evaluation:
     """Score the library on a gold folder.
 
+    The gold articles are built with :func:`kuril_research.corpus.write_corpus`
+    (into a temporary folder), coded with :func:`kuril_research.framing.frames`,
+    :func:`kuril_research.trade.trade_mentions` and
+    :func:`kuril_research.trade.quantities`, and compared with the annotation
+    under the rules stated in :mod:`kuril_research.evaluate.names` (mentions,
+    voice, speakers, titles, datelines, furniture) and
+    :mod:`kuril_research.evaluate.coding` (frames, trade); formulas of the
+    scores in :mod:`kuril_research.evaluate.scores` and of the intervals in
+    :mod:`kuril_research.evaluate.bootstrap`.
+
     Parameters
     ----------
     gold_dir : str or Path, optional
