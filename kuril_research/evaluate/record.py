@@ -139,7 +139,7 @@ def measured_accuracy(task: str, *, record: str | Path | None = None) -> Measure
     ----------
     task : str
         A task of the score table: ``mentions``, ``voice``, ``speakers``,
-        ``titles``, ``datelines``, ``furniture``, ``frames``, ``trade``,
+        ``titles``, ``standfirsts``, ``datelines``, ``furniture``, ``frames``, ``trade``,
         ``trade_polarity``, ``quantities``.
     record : str or Path, optional
         The record; default :func:`default_record_path`.
