@@ -240,13 +240,15 @@ def test_trade_category_polarity_and_quantity_by_hand(with_kind):
         GoldSentence("Trade fell", (), (GoldTrade("trade_volume", "cooperation", "Trade",
                                                   {"value": 10.0, "unit": "USD_bn", "kind": "level",
                                                    "direction": "none"}, 1),), 1),
-        GoldSentence("boats were seized", (), (GoldTrade("fisheries", "restriction", "boats were seized", None, 2),), 2),
+        GoldSentence("boats were seized", (),
+                     (GoldTrade("fisheries", "restriction", "boats were seized", None, 2),), 2),
     ])]
     mentions = pd.DataFrame({"doc_id": "d", "sent_id": [1, 2, 2], "category": ["trade_volume", "fisheries", "energy"],
                              "polarity": ["cooperation", "cooperation", "cooperation"],
                              "start": [33, 60, 60], "end": [38, 73, 73], "surface": ["Trade", "Fishing boats", "x"]})
     figures = pd.DataFrame({"doc_id": ["d"], "sent_id": [1], "category": ["trade_volume"], "value": [1e10],
-                            "unit": ["USD"], "sign": [-1], "direction": ["fell"], "start": [48], "text": ["$10 billion"]})
+                            "unit": ["USD"], "sign": [-1], "direction": ["fell"], "start": [48],
+                            "text": ["$10 billion"]})
     if with_kind:
         figures["kind"] = ["level"]
     counts, errors = score_trade({"d": SENT_TEXT}, gold, {"d.txt": "d"}, SENTENCES, mentions, figures,

@@ -105,7 +105,9 @@ class MeasuredAccuracy:
     changed: list[str]
 
     def summary(self) -> pd.DataFrame:
-        """The task's rows for a table under a figure: label, n_gold, precision, recall, score (F1 or accuracy), interval.
+        """The task's rows as a table to show under a figure: label, n_gold, precision, recall, score, interval.
+
+        ``score`` is F1 for precision/recall rows and accuracy for the others.
 
         Examples
         --------
