@@ -308,8 +308,13 @@ def test_build_names_the_documents_with_warnings(tmp_path, capsys):
 
     raw = tmp_path / "raw"
     raw.mkdir()
-    for i in range(12):                        # no manifest: every article warns "not in the manifest"
-        (raw / f"a{i:02d}.txt").write_text(f"Talks\n\nTOKYO — Kunashiri was discussed on day {i}.\n", encoding="utf-8")
+    stories = ["Kunashiri was discussed at length", "fishing quotas near Shikotan were cut",
+               "a ferry to Iturup ran late", "visa-free visits stayed suspended", "drills began off Etorofu",
+               "former islanders met the governor", "a new port opened on Kunashir", "crab prices rose in Nemuro",
+               "the Habomai talks stalled again", "a survey ship left Sakhalin", "the envoy flew to Moscow",
+               "trade figures for March were released"]
+    for i, story in enumerate(stories):         # no manifest: every article warns "not in the manifest"
+        (raw / f"a{i:02d}.txt").write_text(f"Talks\n\nTOKYO — Officials said {story}.\n", encoding="utf-8")
     assert main(["build", str(raw), "--out", str(tmp_path / "processed")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "12 with warnings" in lines[0]
