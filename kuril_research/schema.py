@@ -22,7 +22,7 @@ from .errors import CorpusTableError
 __all__ = ["SCHEMA_VERSION", "TABLES", "empty_table", "conform", "validate_table"]
 
 #: Bumped whenever a column is added, removed or changes type.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, dict[str, str]] = {
     # One row per article that was parsed (rejected files are in ``rejects``).
@@ -79,7 +79,10 @@ TABLES: dict[str, dict[str, str]] = {
         "start": "Int64",            # span of the quoted words, quotation marks excluded
         "end": "Int64",
         "text": "string",
-        "speaker": "string",         # canonical entity id, <NA> when the text does not say
+        "speaker": "string",         # gazetteer entity id of the speaker; <NA> when the text does not say or the
+                                     # speaker is not in the gazetteer (never the nearest other known person)
+        "speaker_text": "string",    # the speaker as the text names them: a full name if the article gives one
+                                     # ("Ivan Petrov"), else the role or institution ("the statement"); <NA> if none
         "speaker_cue": "string",     # the words that named the speaker ("the spokesman said")
     },
     "mentions": {
@@ -94,6 +97,7 @@ TABLES: dict[str, dict[str, str]] = {
         "naming": "string",          # japanese | russian | neutral
         "voice": "string",           # narrator | quoted | attributed
         "speaker": "string",         # entity id of the quoted speaker or of the naming side; <NA> for narrator
+        "speaker_text": "string",    # quoted: the quote's speaker_text; attributed: the naming side as written
         "quote_id": "Int64",         # <NA> unless voice is quoted
     },
     "removed": {

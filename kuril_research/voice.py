@@ -99,18 +99,37 @@ OTHER_SIDE = {"japanese": "russian", "russian": "japanese"}
 LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
                 "sides")
 #: Keys a lexicon may leave out.
-OPTIONAL_KEYS = ("role_sides",)
+OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
+                 "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words")
+#: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
+ELLIPSIS_GAP_RE = re.compile(r"\s+(?:the\s+|its\s+)?", re.I)
+#: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
+GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
+#: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
+GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
+#: Around the one name a scare quote holds: determiners before, punctuation after.
+TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their|our)\s+)*", re.I)
+TERM_AFTER_RE = re.compile(r"[\s,.;:!?]*")
+#: A run of capitalised words (a possible personal name with its titles).
+NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)*")
+#: A possessive or a full stop at the end of a name's word.
+POSSESSIVE_RE = re.compile(r"(?:[’']s?|[.,])$")
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation: ``text[start:end]`` are the quoted words, marks excluded."""
+    """A quotation: ``text[start:end]`` are the quoted words, marks excluded.
+
+    ``speaker`` is a gazetteer entity id (or None); ``speaker_text`` the speaker as the text names them
+    (a full name, else the role or institution), also when the speaker is not in the gazetteer.
+    """
 
     start: int
     end: int
     para_id: int
     speaker: str | None
     speaker_cue: str | None
+    speaker_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +140,7 @@ class VoicedMention:
     voice: str
     speaker: str | None
     quote_id: int | None
+    speaker_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,30 +160,54 @@ class VoiceLexicon:
     named_types: frozenset[str]
     sides: dict[str, str]  # entity id -> naming side
     role_sides: dict[str, str]  # role phrase, lower case, single spaces -> the side it names
-    verb_re: re.Pattern = field(repr=False, compare=False)
-    subject_verb_re: re.Pattern = field(repr=False, compare=False)
-    role_re: re.Pattern = field(repr=False, compare=False)
-    role_re_lower: re.Pattern = field(repr=False, compare=False)
-    cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(repr=False, compare=False)
+    naming_post_cues: tuple[str, ...] = ()
+    naming_gloss_cues: tuple[str, ...] = ()
+    gloss_triggers: tuple[str, ...] = ()
+    subject_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> phrases
+    subject_pronouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> phrases
+    naming_owner: dict[str, str] = field(default_factory=dict)  # naming side -> entity id
+    name_title_words: frozenset[str] = frozenset()
+    name_stop_words: frozenset[str] = frozenset()
+    verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    subject_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    role_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    role_re_lower: re.Pattern | None = field(default=None, repr=False, compare=False)
+    cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(default=(), repr=False, compare=False)
     #: Matches where any cue's suffix matches (None if a cue has no suffix): most mentions fail it, which spares
     #: trying every cue on them.
     cue_suffix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Subject words and pronouns, one named group per entity (``e_japan``) or pronoun kind (``p_any``).
+    subject_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: (regex, needs a licence) per post-posed cue; the regex is matched at a name's end.
+    post_res: tuple[tuple[re.Pattern, bool], ...] = field(default=(), repr=False, compare=False)
+    trigger_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
-class _Cand(NamedTuple):  # a speaker candidate: a mention or a role phrase (entity None)
+class _Cand(NamedTuple):  # a speaker candidate: a mention, an unknown name or a role phrase (entity None)
     start: int
     end: int
     kind: str
     entity: str | None
+    text: str
+    role: bool = False
 
 
 class _Event(NamedTuple):  # someone was named as speaking at ``pos``
     pos: int
-    entity: str
+    entity: str | None
+    text: str
     kind: str
     cue: str
     para_id: int
     established: bool
+
+
+class _Subj(NamedTuple):  # a side-bearing subject: a mention, a side word or a resolved pronoun
+    start: int
+    end: int
+    entity: str
+    kind: str
+    text: str
 
 
 class _Cue(NamedTuple):  # a naming cue and its scope [end, scope_end)
@@ -172,6 +216,7 @@ class _Cue(NamedTuple):  # a naming cue and its scope [end, scope_end)
     scope_end: int
     entity: str
     kind: str
+    text: str
 
 
 class _Spans:
@@ -224,10 +269,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
                 if not any(double for *_, double in spans):  # a closing mark with no opener
                     spans, close = [(ps, i, True)], i  # absorbs earlier ‘…’ spans
             elif ch in CLOSING_FOR:
-                for mark in CLOSING_FOR[ch]:
-                    if (close := text.find(mark, i + 1, pe)) >= 0:
-                        break
-                close = pe if close < 0 else close
+                close = _double_close(text, ch, i + 1, pe)
                 spans.append((i + 1, close, True))
             elif ch == "‘" and (i == ps or not text[i - 1].isalnum()) and text[i + 1:i + 2].isalnum():
                 close = _single_close(text, i + 1, pe)
@@ -236,6 +278,32 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
             i = i + 1 if close is None else close + 1
         found += [(s, e, para_id) for s, e, _ in spans if text[s:e].strip()]
     return found
+
+
+#: Double marks that may close (or, nested, open) a quotation that a given mark opened.
+NESTED_MARKS_RE = {"“": re.compile("[“”]"), '"': re.compile('"')}
+
+
+def _double_close(text: str, opener: str, pos: int, end: int) -> int:
+    """Position of the mark closing a double quotation opened just before ``pos``; ``end`` if none.
+
+    Marks nest: an inner opening mark (“ or, for straight quotes, a " with white space or a bracket on its
+    left and a letter on its right) must be closed before the outer quotation can close, so
+    ``"We reject "Northern Territories" claims," she said`` is one quotation. A curly “ with no ” left in
+    the paragraph closes at a straight " found the same way.
+    """
+    for mark in CLOSING_FOR[opener]:
+        pattern, depth = NESTED_MARKS_RE["“" if mark == "”" else '"'], 0
+        for hit in pattern.finditer(text, pos, end):
+            k = hit.start()
+            if text[k] == "“" or (text[k] == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–")
+                                   and text[k + 1:k + 2].isalnum()):
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return k
+    return end
 
 
 def _single_close(text: str, pos: int, end: int) -> int | None:
@@ -266,7 +334,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     Returns
     -------
     quotes : list of Quote
-        In text order; a mention's ``quote_id`` indexes this list.
+        In text order, scare quotes left out; a mention's ``quote_id`` indexes this list.
     voiced : list of VoicedMention
         One per mention, in the same order.
 
@@ -280,58 +348,241 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     ...             m("Tokyo", "tokyo", "place"),
     ...             m("Northern Territories", "northern_territories", "collective_name", "japanese")]
     >>> quotes, voiced = mark_voice(text, [(0, len(text))], [(0, 40), (41, len(text))], mentions)
-    >>> [(text[q.start:q.end], q.speaker, q.speaker_cue) for q in quotes]
-    [('We need peace with Japan,', 'dmitry_peskov', 'Peskov said'),
-     ('Northern Territories', 'tokyo', 'Tokyo calls the islands')]
+    >>> [(text[q.start:q.end], q.speaker, q.speaker_text, q.speaker_cue) for q in quotes]
+    [('We need peace with Japan,', 'dmitry_peskov', 'Peskov', 'Peskov said')]
     >>> [(v.mention.surface, v.voice, v.speaker) for v in voiced]
     [('Japan', 'quoted', 'dmitry_peskov'), ('Peskov', 'narrator', None),
      ('Tokyo', 'narrator', None), ('Northern Territories', 'attributed', 'tokyo')]
     """
     lex = lexicon if lexicon is not None else _default_lexicon()
     spans = find_quotes(text, paragraphs)
-    paras, sents, quotes_at = _Spans(paragraphs), _Spans(sentences), _Spans(spans)
-    cands = _candidates(text, mentions, lex, quotes_at)
-    cues = _naming_cues(text, mentions, lex, paras, sents, quotes_at)
-    quotes = _Speakers(text, spans, paras, sents, cands, cues, lex).quotes()
+    paras, sents, all_quotes_at = _Spans(paragraphs), _Spans(sentences), _Spans(spans)
+    subjects = _subjects(text, mentions, lex)
+    cues = _naming_cues(text, subjects, lex, paras, sents, all_quotes_at)
+    scare = _scare_quotes(text, spans, mentions, lex)
+    real = [span for i, span in enumerate(spans) if i not in scare]
+    quotes_at = _Spans(real)
+    full = _full_names(mentions)
+    cands = _candidates(text, mentions, lex, all_quotes_at, full, with_names=bool(real))
+    quotes = _Speakers(text, real, paras, sents, cands, cues, lex).quotes()
     voiced = []
     for m in mentions:
-        cue = next((c for c in cues if c.end <= m.start and m.end <= c.scope_end
-                    and m.entity_type in lex.named_types
-                    and m.naming != OTHER_SIDE.get(lex.sides.get(c.entity, ""))), None) if cues else None
+        side = None
+        if m.entity_type in lex.named_types:
+            side = _cue_side(text, m, cues, subjects, lex) or _post_side(text, m, m.end, mentions, lex, sents)
+            if side is None and (si := all_quotes_at.at(m.start)) is not None and si in scare:
+                side = _post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or _owner(m, lex)
         qi = quotes_at.at(m.start)
-        if cue is not None:
-            voiced.append(VoicedMention(m, "attributed", cue.entity, None))
-        elif qi is not None and m.end <= spans[qi][1] and not any(
-                b.start() <= m.start < b.end() for b in BRACKET_RE.finditer(text, spans[qi][0], spans[qi][1])):
-            voiced.append(VoicedMention(m, "quoted", quotes[qi].speaker, qi))
+        if side is not None:
+            voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))
+        elif qi is not None and m.end <= real[qi][1] and not any(
+                b.start() <= m.start < b.end() for b in BRACKET_RE.finditer(text, real[qi][0], real[qi][1])):
+            voiced.append(VoicedMention(m, "quoted", quotes[qi].speaker, qi, quotes[qi].speaker_text))
         else:
             voiced.append(VoicedMention(m, "narrator", None, None))
     return quotes, voiced
 
 
-def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quotes_at: _Spans) -> list[_Cand]:
-    """Speaker candidates outside quotations; a role phrase hides the mentions it contains."""
-    named = [_Cand(m.start, m.end, m.entity_type, m.entity) for m in mentions if m.entity_type in SPEAKER_TYPES]
+def _full_names(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Entity id -> its longest surface in the article ("Dmitry Peskov" for a later "Peskov")."""
+    full: dict[str, str] = {}
+    for m in mentions:
+        if m.entity_type in SPEAKER_TYPES and len(m.surface) > len(full.get(m.entity, "")):
+            full[m.entity] = " ".join(m.surface.split())
+    return full
+
+
+def _owner(m: Mention, lex: VoiceLexicon) -> tuple[str, str | None] | None:
+    """The side whose spelling a name is (``naming_owner``), for a name the outlet puts in scare quotes."""
+    owner = lex.naming_owner.get(m.naming)
+    return (owner, None) if owner else None
+
+
+def _side_ok(entity: str, m: Mention, lex: VoiceLexicon) -> bool:
+    """A Russian-named mention is never Japan's name for the thing, and the reverse."""
+    return m.naming != OTHER_SIDE.get(lex.sides.get(entity, ""))
+
+
+def _cue_side(text: str, m: Mention, cues: list[_Cue], subjects: list[_Subj],
+              lex: VoiceLexicon) -> tuple[str, str] | None:
+    """The side of the latest naming cue whose scope holds ``m`` (rule 3), or None.
+
+    Inside a scope, a side-bearing subject standing just before the name takes over
+    ("which Moscow calls the Kurils and Tokyo the Northern Territories").
+    """
+    for cue in reversed(cues):
+        if not (cue.end <= m.start and m.end <= cue.scope_end):
+            continue
+        entity, written = cue.entity, cue.text
+        for s in subjects:
+            if cue.end <= s.start and s.end <= m.start and ELLIPSIS_GAP_RE.fullmatch(text, s.end, m.start):
+                entity, written = s.entity, s.text
+        if _side_ok(entity, m, lex):
+            return entity, written
+    return None
+
+
+def _post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
+               sents: _Spans) -> tuple[str, str] | None:
+    """The side of a post-posed cue right after a name ("Etorofu in Japan", "(Kunashiri in Japanese)")."""
+    for cue_re, needs_licence in lex.post_res:
+        hit = cue_re.match(text, pos)
+        if hit is None:
+            continue
+        if needs_licence and not _licensed(text, m, lex, sents):
+            continue
+        subject = _subject_at(text, hit.start("side"), mentions, lex)
+        if subject is not None and _side_ok(subject[0], m, lex):
+            return subject
+    return None
+
+
+def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: _Spans) -> bool:
+    """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause."""
+    if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
+        return True
+    sent_start = sents.bounds(m.start, (0, len(text)))[0]
+    return lex.trigger_re is not None and lex.trigger_re.search(text, max(sent_start, m.start - 160), m.start) is not None
+
+
+def _subject_at(text: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
+    """The side-bearing subject starting at ``pos`` (after an optional "the"), as (entity, as written)."""
+    for start in (pos, pos + 4) if text[pos:pos + 4].lower() == "the " else (pos,):
+        i = bisect_right(mentions, start, key=lambda mm: mm.start) - 1
+        if i >= 0 and mentions[i].start == start and mentions[i].entity_type in SUBJECT_TYPES:
+            return mentions[i].entity, mentions[i].surface
+        if lex.subject_re is not None and (word := lex.subject_re.match(text, start)):
+            if word.lastgroup.startswith("e_"):
+                return word.lastgroup[2:], word.group()
+            found = _resolve_pronoun(word.lastgroup[2:], start, mentions, lex)
+            if found is not None:
+                return found
+    return None
+
+
+def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
+    """The nearest side-bearing mention before ``pos`` ("which it calls": "it" is the last side named)."""
+    i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
+    while i >= 0:
+        mm = mentions[i]
+        if mm.end <= pos and mm.entity in lex.sides and (kind == "any" or mm.entity_type == kind):
+            return mm.entity, mm.surface
+        i -= 1
+    return None
+
+
+def _subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon) -> list[_Subj]:
+    """Possible subjects of naming cues: place/organisation/person mentions, side words, resolved pronouns.
+
+    Side words and pronouns are kept only where a cue's suffix follows them (the cue pre-check).
+    """
+    subjects = [_Subj(m.start, m.end, m.entity, m.entity_type, m.surface) for m in mentions
+                if m.entity_type in SUBJECT_TYPES]
+    if lex.subject_re is None:
+        return subjects
+    taken = _Spans([(m.start, m.end) for m in mentions])
+    for word in lex.subject_re.finditer(text):
+        start, end = word.span()
+        if taken.at(start) is not None or taken.at(end - 1) is not None:
+            continue
+        if lex.cue_suffix_re is not None and lex.cue_suffix_re.match(text, end) is None:
+            continue
+        if word.lastgroup.startswith("e_"):
+            subjects.append(_Subj(start, end, word.lastgroup[2:], "word", word.group()))
+        elif (found := _resolve_pronoun(word.lastgroup[2:], start, mentions, lex)) is not None:
+            subjects.append(_Subj(start, end, found[0], "pronoun", found[1]))
+    return sorted(subjects)
+
+
+def _scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequence[Mention],
+                  lex: VoiceLexicon) -> set[int]:
+    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'").
+
+    Such a quotation is the outlet reporting a term, not someone's statement.
+    """
+    scare = set()
+    if not spans or not mentions:
+        return scare
+    starts = [m.start for m in mentions]
+    for qi, (start, end, _) in enumerate(spans):
+        i = bisect_right(starts, start - 1)
+        inside = []
+        while i < len(mentions) and mentions[i].start < end:
+            inside.append(mentions[i])
+            i += 1
+        if (len(inside) == 1 and inside[0].end <= end and inside[0].entity_type in lex.named_types
+                and TERM_BEFORE_RE.fullmatch(text, start, inside[0].start)
+                and TERM_AFTER_RE.fullmatch(text, inside[0].end, end)):
+            scare.add(qi)
+    return scare
+
+
+def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quotes_at: _Spans,
+                full: dict[str, str], *, with_names: bool = True) -> list[_Cand]:
+    """Speaker candidates outside quotations; a role phrase hides the mentions it contains.
+
+    Candidates are person and organisation mentions (their text: the longest spelling in the article),
+    names the gazetteer does not know (with_names), and role phrases (as written).
+    """
+    named = [_Cand(m.start, m.end, m.entity_type, m.entity, full.get(m.entity, m.surface))
+             for m in mentions if m.entity_type in SPEAKER_TYPES]
     lowered = text.lower()  # lower-case scan is ~4x faster than re.IGNORECASE; offsets equal when lengths are
     role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
-    roles = [_Cand(r.start(), r.end(), r.lastgroup, None) for r in role_re.finditer(scanned)]
+    roles = [_Cand(r.start(), r.end(), r.lastgroup, None, " ".join(text[r.start():r.end()].split()), True)
+             for r in role_re.finditer(scanned)]
     roles = [r for r in roles if not any(n.start < r.end and r.start < n.end and not _within(n, r) for n in named)]
     named = [n for n in named if not any(_within(n, r) for r in roles)]
-    inside = [c for c in named + roles if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
+    names = _unknown_names(text, mentions, roles, lex) if with_names else []
+    inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
+
+
+def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], lex: VoiceLexicon) -> list[_Cand]:
+    """Personal names the gazetteer does not know: runs of capitalised words, titles cut off.
+
+    "Deputy Foreign Minister Ivan Petrov" gives "Ivan Petrov" (``name_title_words`` split a run); a run
+    with a ``name_stop_words`` word (a month, "Ministry", "Islands") or one that overlaps a gazetteer
+    mention or a role is not a name. A later lone "Petrov" is the same person.
+    """
+    taken = _Spans(sorted([(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]))
+    names: list[_Cand] = []
+    surnames: dict[str, str] = {}
+    for run in NAME_RUN_RE.finditer(text):
+        segment: list[re.Match] = []
+        for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
+            word = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
+            if token is not None and word.lower() not in lex.name_title_words:
+                segment.append(token)
+                continue
+            if segment and not any(POSSESSIVE_RE.sub("", t.group()).lower() in lex.name_stop_words for t in segment):
+                start, end = segment[0].start(), segment[-1].end()
+                end -= len(segment[-1].group()) - len(POSSESSIVE_RE.sub("", segment[-1].group()))
+                if not _overlaps(taken, start, end):
+                    written = " ".join(POSSESSIVE_RE.sub("", t.group()) for t in segment)
+                    if len(segment) >= 2:
+                        surnames.setdefault(written.split()[-1], written)
+                        names.append(_Cand(start, end, "person", None, written))
+                    elif written in surnames:
+                        names.append(_Cand(start, end, "person", None, surnames[written]))
+            segment = []
+    return names
+
+
+def _overlaps(spans: _Spans, start: int, end: int) -> bool:
+    i = bisect_right(spans.starts, end - 1) - 1
+    return i >= 0 and spans.spans[i][1] > start
 
 
 def _within(inner: _Cand, outer: _Cand) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _naming_cues(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, paras: _Spans, sents: _Spans,
+def _naming_cues(text: str, subjects: Sequence[_Subj], lex: VoiceLexicon, paras: _Spans, sents: _Spans,
                  quotes_at: _Spans) -> list[_Cue]:
-    """Naming cues around place/organisation/person mentions, with their scopes (rule 3)."""
+    """Naming cues around subjects (mentions, side words, pronouns), with their scopes (rule 3)."""
     cues = []
-    for m in mentions:
-        if m.entity_type not in SUBJECT_TYPES or (lex.cue_suffix_re is not None
-                                                  and lex.cue_suffix_re.match(text, m.end) is None):
+    for m in subjects:
+        if lex.cue_suffix_re is not None and lex.cue_suffix_re.match(text, m.end) is None:
             continue
         para = paras.bounds(m.start, (0, len(text)))
         sent_start, sent_end = sents.bounds(m.start, para)
@@ -357,7 +608,7 @@ def _naming_cues(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, para
             if n == lex.naming_scope_words:
                 limit = word.end()
                 break
-        cues.append(_Cue(best[0], best[1], limit, m.entity, m.entity_type))
+        cues.append(_Cue(best[0], best[1], limit, m.entity, m.kind, m.text))
     return cues
 
 
@@ -386,37 +637,41 @@ class _Speakers:
         for pos, is_quote, payload in sorted(stream, key=lambda item: item[:2]):
             if not is_quote:
                 c, cue = payload
-                if entity := self.resolve(c):
+                if found := self.resolve(c):
                     para_id = paras.at(c.start)
-                    self.events.append(_Event(pos, entity, c.kind, cue, -1 if para_id is None else para_id, True))
+                    self.events.append(_Event(pos, *found, c.kind, cue, -1 if para_id is None else para_id, True))
                 continue
             start, _, para_id = self.spans[payload]
             found = self.speaker(payload)
-            speakers[payload] = found[:2] if found else (None, None)
+            speakers[payload] = (found[0], found[3], found[1]) if found else (None, None, None)
             if found:
-                self.events.append(_Event(start, found[0], found[2], found[1], para_id, found[3]))
+                self.events.append(_Event(start, found[0], found[1], found[2], found[3], para_id, found[4]))
         return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(self.spans)]
 
     def side_of(self, c: _Cand) -> str | None:
         """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
-        if c.entity is not None or not self.lex.role_sides:
+        if not c.role or not self.lex.role_sides:
             return None
-        return self.lex.role_sides.get(" ".join(self.text[c.start:c.end].lower().split()))
+        return self.lex.role_sides.get(c.text.lower())
 
-    def resolve(self, c: _Cand) -> str | None:
-        """A mention's entity; a role's most recent established speaker, else most recent mention, of its kind.
+    def resolve(self, c: _Cand) -> tuple[str | None, str] | None:
+        """(entity, as written) of a candidate: a mention or a name stands for itself, an institution too;
+        a role for its kind's most recent established speaker, else most recent mention or name.
 
         A role that names a side resolves only to entities of that side (``sides``).
         """
-        if c.entity is not None:
-            return c.entity
+        if not c.role:
+            return c.entity, c.text
+        if c.kind == "institution":
+            return None, c.text
         side = self.side_of(c)
         sides = self.lex.sides
         for e in reversed(self.events):
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
-                return e.entity
-        return next((p.entity for p in reversed(self.cands) if p.entity and p.kind == c.kind and p.end <= c.start
-                     and (side is None or sides.get(p.entity) == side)), None)
+                return e.entity, e.text
+        return next(((p.entity, p.text) for p in reversed(self.cands)
+                     if not p.role and p.kind == c.kind and p.end <= c.start
+                     and (side is None or (p.entity is not None and sides.get(p.entity) == side))), None)
 
     def cue_text(self, start: int, end: int) -> str:
         """The cue's words, with white space collapsed and a "the" just before included."""
@@ -424,14 +679,14 @@ class _Speakers:
             start = the.start()
         return " ".join(self.text[start:end].split())
 
-    def speaker(self, qi: int) -> tuple[str, str, str, bool] | None:
-        """Return (speaker, cue, kind, established) for quotation ``qi`` by rules 4a-4d, or None."""
+    def speaker(self, qi: int) -> tuple[str | None, str, str, str, bool] | None:
+        """Return (entity, as written, kind, cue, established) for quotation ``qi`` by rules 4a-4d, or None."""
         text, sents, cands = self.text, self.sents, self.cands
         start, end, para_id = self.spans[qi]
         ps, pe = self.paras.spans[para_id][:2]
         for cue in self.cues:  # a: inside a naming cue's scope
             if cue.end <= start <= cue.scope_end:
-                return cue.entity, self.cue_text(cue.start, cue.end), cue.kind, False
+                return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
         next_open = following[0] - 1 if following and following[2] == para_id else pe
@@ -444,20 +699,23 @@ class _Speakers:
         if verb := self.lex.verb_re.search(text, clause_start, max(clause_start, clause_end)):
             near = [c for c in cands if clause_start <= c.start and c.end <= clause_end]
             near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
-            for c in near:
-                if entity := self.resolve(c):
-                    lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
-                    return entity, self.cue_text(lo, hi), c.kind, True
+            if near:  # the subject nearest the verb, never a farther known person
+                c = near[0]
+                found = self.resolve(c) or (None, c.text)
+                lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
+                return found[0], found[1], c.kind, self.cue_text(lo, hi), True
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
             before = [c for c in cands if sent_start <= c.start and c.end <= start - 1]
-            if before and (entity := self.resolve(before[-1])):
-                return entity, self.cue_text(before[-1].start, before[-1].end), before[-1].kind, False
+            if before:
+                c = before[-1]
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
         # d: the latest speaker event of the same paragraph
         for e in reversed(self.events):
             if e.para_id == para_id and e.pos < start:
-                return e.entity, e.cue, e.kind, e.established
+                return e.entity, e.text, e.kind, e.cue, e.established
         return None
 
 
@@ -534,18 +792,30 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if key not in doc:
             raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped voice.yaml)")
     verbs, cues, named_types = phrases("speech_verbs"), phrases("naming_cues"), phrases("named_types")
-    roles, sides = mapping("roles", ("person", "organisation")), mapping("sides", ("japanese", "russian"))
-    for cue, line in zip(cues, doc["naming_cues"].lines):
-        words = cue.replace("{side}", "")
-        if cue.count("{side}") != 1 or not words.strip() or "{" in words or "}" in words:
-            raise fail(f"naming cue {cue!r} must contain {{side}} exactly once and at least one word", line,
-                       "write e.g. 'which {side} calls' (in quotes if it starts with {side})")
+    sides = mapping("sides", ("japanese", "russian"))
+    roles_node = doc["roles"]
+    if not isinstance(roles_node, dict) or not {"person", "organisation"} <= set(roles_node) \
+            or not set(roles_node) <= {"person", "organisation", "institution"}:
+        raise fail("roles must map person and organisation (and optionally institution) to lists", doc.lines["roles"],
+                   "write person and organisation as keys under roles")
+    roles = {k: phrases(f"roles.{k}", v, roles_node.lines[k]) for k, v in roles_node.items()}
+    optional_cues = {key: phrases(key) if key in doc else () for key in ("naming_post_cues", "naming_gloss_cues")}
+    for key, listed in (("naming_cues", cues), *optional_cues.items()):
+        for cue, line in zip(listed, doc[key].lines if listed else ()):
+            words = cue.replace("{side}", "")
+            if cue.count("{side}") != 1 or not words.strip() or "{" in words or "}" in words:
+                raise fail(f"naming cue {cue!r} must contain {{side}} exactly once and at least one word", line,
+                           "write e.g. 'which {side} calls' (in quotes if it starts with {side})")
+            if cue.split()[0] == "..." or cue.split()[-1] == "..." or "{side} ..." in cue or "... {side}" in cue:
+                raise fail(f"naming cue {cue!r}: '...' must stand between two words", line,
+                           "write e.g. 'in {side}, ... called'")
     for name, line in zip(named_types, doc["named_types"].lines):
         if name not in ENTITY_TYPES:
             raise fail(f"named_types: unknown entity type {name!r}", line, "use one of " + ", ".join(ENTITY_TYPES))
     for entity, line in zip(sides["russian"], doc["sides"]["russian"].lines):
         if entity in sides["japanese"]:
             raise fail(f"sides: {entity!r} is listed under both japanese and russian", line, "keep it on one side")
+    side_of = {entity: side for side, ids in sides.items() for entity in ids}
     role_sides = {}
     if "role_sides" in doc:
         known_roles = {r.lower() for phrases_ in roles.values() for r in phrases_}
@@ -557,33 +827,113 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 if role_sides.setdefault(role.lower(), side) != side:
                     raise fail(f"role_sides: {role!r} is listed under both japanese and russian", line,
                                "keep it on one side")
+    subject_words: dict[str, tuple[str, ...]] = {}
+    if "subject_words" in doc:
+        node = doc["subject_words"]
+        if not isinstance(node, dict) or not node:
+            raise fail("subject_words must map entity ids to lists of words", doc.lines["subject_words"],
+                       "write e.g. 'japan: [the Japanese, Japanese]'")
+        for entity, listed in node.items():
+            if entity not in side_of:
+                raise fail(f"subject_words: {entity!r} has no side", node.lines[entity],
+                           "list the entity under sides first")
+            subject_words[entity] = phrases(f"subject_words.{entity}", listed, node.lines[entity])
+    subject_pronouns: dict[str, tuple[str, ...]] = {}
+    if "subject_pronouns" in doc:
+        node = doc["subject_pronouns"]
+        if not isinstance(node, dict) or not node or not set(node) <= {"any", *SUBJECT_TYPES}:
+            raise fail("subject_pronouns must map any, place, organisation or person to lists",
+                       doc.lines["subject_pronouns"], "write e.g. 'any: [it, they]'")
+        subject_pronouns = {k: phrases(f"subject_pronouns.{k}", v, node.lines[k]) for k, v in node.items()}
+    naming_owner = {}
+    if "naming_owner" in doc:
+        node = doc["naming_owner"]
+        if not isinstance(node, dict) or not set(node) <= {"japanese", "russian"}:
+            raise fail("naming_owner must map japanese and russian to entity ids", doc.lines["naming_owner"],
+                       "write e.g. 'japanese: japan'")
+        for naming, entity in node.items():
+            if side_of.get(entity) != naming:
+                raise fail(f"naming_owner: {entity!r} is not listed under sides.{naming}", node.lines[naming],
+                           "name an entity of that side")
+        naming_owner = dict(node)
     scope = doc["naming_scope_words"]
     if isinstance(scope, bool) or not isinstance(scope, int) or scope < 1:
         raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
                    doc.lines["naming_scope_words"], "write e.g. 8")
+    not_followed = frozenset(w.lower() for w in phrases("cue_not_followed_by"))
     cue_res, suffixes = [], []
     for cue in cues:
-        prefix, suffix = (_phrase_re(part) for part in cue.split("{side}"))
+        prefix, suffix = (_cue_words_re(part) for part in cue.split("{side}"))
         suffixes.append(suffix)
-        cue_res.append((re.compile(rf"\b{prefix}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
-                        re.compile(rf"\s+{suffix}\b" if suffix else "", re.I)))
+        lead = r"\b" if cue[:1].isalnum() else ""
+        cue_res.append((re.compile(rf"{lead}{prefix}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
+                        re.compile(_suffix_re(cue.split("{side}")[1], suffix), re.I)))
+    pronoun_alt = _phrase_re(*(p for listed in subject_pronouns.values() for p in listed)) or "(?!)"
+    side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
+    post_res = []
+    for cue, needs_licence in [*((c, False) for c in optional_cues["naming_post_cues"]),
+                               *((c, True) for c in optional_cues["naming_gloss_cues"])]:
+        before, after = cue.split("{side}")
+        body = (_cue_words_re(before) + r"\s+" if before.strip() else "") + side_group
+        body += (_suffix_re(after, _cue_words_re(after)) if after.strip() else GLOSS_END)
+        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + body), needs_licence))
+    groups = [f"(?P<e_{entity}>{_phrase_re(*listed)})" for entity, listed in subject_words.items()]
+    groups += [f"(?P<p_{kind}>{_phrase_re(*listed)})" for kind, listed in subject_pronouns.items()]
+    triggers = phrases("gloss_triggers") if "gloss_triggers" in doc else ()
+    not_after = "|".join(map(re.escape, sorted(not_followed)))
     verbs_re = _phrase_re(*verbs)
+    role_groups = "|".join(f"(?P<{kind}>{_phrase_re(*listed)})" for kind, listed in roles.items())
+    role_groups_lower = "|".join(f"(?P<{kind}>{_phrase_re(*(r.lower() for r in listed))})"
+                                 for kind, listed in roles.items())
     return VoiceLexicon(
         path=str(path), sha256=file_sha256(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
-        cue_not_followed_by=frozenset(w.lower() for w in phrases("cue_not_followed_by")),
-        naming_scope_words=scope, named_types=frozenset(named_types),
-        sides={entity: side for side, ids in sides.items() for entity in ids}, role_sides=role_sides,
+        cue_not_followed_by=not_followed, naming_scope_words=scope, named_types=frozenset(named_types),
+        sides=side_of, role_sides=role_sides,
+        naming_post_cues=optional_cues["naming_post_cues"], naming_gloss_cues=optional_cues["naming_gloss_cues"],
+        gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
+        naming_owner=naming_owner,
+        name_title_words=frozenset(w.lower() for w in phrases("name_title_words")) if "name_title_words" in doc
+        else frozenset(),
+        name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
+        else frozenset(),
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
-        role_re=re.compile(rf"\b(?:(?P<person>{_phrase_re(*roles['person'])})"
-                           rf"|(?P<organisation>{_phrase_re(*roles['organisation'])}))\b", re.I),
-        role_re_lower=re.compile(rf"\b(?:(?P<person>{_phrase_re(*(r.lower() for r in roles['person']))})"
-                                 rf"|(?P<organisation>{_phrase_re(*(r.lower() for r in roles['organisation']))}))\b"),
+        role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
+        role_re_lower=re.compile(rf"\b(?:{role_groups_lower})\b"),
         cue_res=tuple(cue_res),
-        cue_suffix_re=re.compile(rf"\s+(?:{'|'.join(f'(?:{s})' for s in suffixes)})\b", re.I) if all(suffixes) else None,
+        cue_suffix_re=re.compile(rf"(?:{'|'.join(f'(?:{s})' for s in (_suffix_re(c.split('{side}')[1], x) for c, x in zip(cues, suffixes)))})", re.I)
+        if all(suffixes) else None,
+        subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
+        post_res=tuple(post_res),
+        trigger_re=re.compile(rf"\b(?:{_phrase_re(*triggers)})\b"
+                              + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
+                              + r"(?:\s+[^\s.;!?]+){0,12}?\s+$", re.I) if triggers else None,
     )
 
 
 def _phrase_re(*phrases: str) -> str:
     """Regex alternation of phrases, longest first, any white space between words."""
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _cue_words_re(part: str) -> str:
+    """Regex of a cue's words: any white space between words, none needed before punctuation; ``...`` stands
+    for up to six words ("in {side}, ... called" finds "In Japan, the islands are collectively called")."""
+    out, after_gap = "", True
+    for token in part.split():
+        if token == "...":
+            out += r"\s+(?:[\w’'-]+\s+){0,6}?"
+            after_gap = True
+            continue
+        sep = "" if after_gap else (r"\s+" if token[:1].isalnum() else r"\s*")
+        out += sep + re.escape(token)
+        after_gap = False
+    return out
+
+
+def _suffix_re(raw: str, words_re: str) -> str:
+    """The regex of a cue's part after {side}: white space first (none before punctuation), a word end last."""
+    if not words_re:
+        return ""
+    lead = r"\s+" if raw.strip()[:1].isalnum() else r"\s*"
+    return lead + words_re + (r"\b" if raw.strip()[-1:].isalnum() else "")

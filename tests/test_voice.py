@@ -252,7 +252,9 @@ def test_quoted_mention_points_at_its_quote():
     quotes, voiced = run(KISHIDA)
     quoted = [v for v in voiced if v.voice == "quoted"]
     assert [(v.mention.surface, v.quote_id) for v in quoted] == [("Northern Territories", 0), ("Japan", 1)]
-    assert len(quotes) == 3 and (quotes[2].speaker, quotes[2].speaker_cue) == ("tokyo", "Tokyo calls the islands")
+    # 'Tokyo calls the islands "Northern Territories"': the marks hold a term, not a statement (a scare quote),
+    # so they make no quotation; the name is attributed to Tokyo
+    assert len(quotes) == 2
 
 
 # --------------------------------------------------------------------------- the seed articles
@@ -273,8 +275,7 @@ def seed(prefix: str) -> str:
              ("This is a very complex", "dmitry_peskov"), ("The Russian position", "dmitry_peskov")]),
     ("001", [("The Russian side", "russian_foreign_ministry"), ("I expect", "fumio_kishida"),
              ("I also hope", "fumio_kishida"), ("But the potential", "russian_foreign_ministry"),
-             ("We hope", "russian_foreign_ministry"), ("Northern Territories", "tokyo"),
-             ("Russian-Japanese trade", "russian_foreign_ministry")]),
+             ("We hope", "russian_foreign_ministry"), ("Russian-Japanese trade", "russian_foreign_ministry")]),
     ("002", [("giving or receiving", "kremlin"), ("Our main goal", "dmitry_peskov"),
              ("They support", "dmitry_peskov"), ("outrageous", "sergey_lavrov"), ("unacceptable", "shinzo_abe")]),
     ("003", [("Talking about the issue", "fumio_kishida"), ("The problem of a peace", "fumio_kishida"),
