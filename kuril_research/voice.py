@@ -92,7 +92,7 @@ BRACKET_RE = re.compile(r"\[[^\]]*\]?")
 ACCORDING_TO_RE = re.compile(r"\baccording\s+to\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "document", "person", "place",
-                "organisation")
+                "organisation", "homonym")
 SPEAKER_TYPES = frozenset({"person", "organisation"})
 SUBJECT_TYPES = frozenset({"place", "organisation", "person"})
 OTHER_SIDE = {"japanese": "russian", "russian": "japanese"}
