@@ -110,6 +110,11 @@ GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$)
 #: Around the one name a scare quote holds: determiners before, punctuation after.
 TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their|our)\s+)*", re.I)
 TERM_AFTER_RE = re.compile(r"[\s,.;:!?]*")
+#: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
+LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+#: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
+GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
+GLOSS_AFTER_RE = re.compile(r"\s*\)")
 #: A run of capitalised words (a possible personal name with its titles).
 NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)*")
 #: A possessive or a full stop at the end of a name's word.
@@ -372,6 +377,12 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
             side = _cue_side(text, m, cues, subjects, lex) or _post_side(text, m, m.end, mentions, lex, sents)
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in scare:
                 side = _post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or _owner(m, lex)
+            elif side is None and all_quotes_at.at(m.start) is None and _single_scare(text, m):
+                side = _post_side(text, m, m.end + 1, mentions, lex, sents) or _owner(m, lex)
+            if side is None and voiced and voiced[-1].voice == "attributed" and _side_ok(voiced[-1].speaker, m, lex) \
+                    and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
+                    and GLOSS_AFTER_RE.match(text, m.end):  # 'the term "Northern Territories" (Hoppo Ryodo)'
+                side = voiced[-1].speaker, voiced[-1].speaker_text
         qi = quotes_at.at(m.start)
         if side is not None:
             voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))
@@ -381,6 +392,12 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         else:
             voiced.append(VoicedMention(m, "narrator", None, None))
     return quotes, voiced
+
+
+def _single_scare(text: str, m: Mention) -> bool:
+    """A name between single quotation marks in the outlet's words ('Northern Territories')."""
+    return m.start > 0 and text[m.start - 1] in "'‘" and text[m.end:m.end + 1] in ("'", "’") \
+        and (m.start < 2 or not text[m.start - 2].isalnum()) and not text[m.end + 1:m.end + 2].isalnum()
 
 
 def _full_names(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -424,7 +441,17 @@ def _cue_side(text: str, m: Mention, cues: list[_Cue], subjects: list[_Subj],
 
 def _post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
                sents: _Spans) -> tuple[str, str] | None:
-    """The side of a post-posed cue right after a name ("Etorofu in Japan", "(Kunashiri in Japanese)")."""
+    """The side of a post-posed cue right after a name ("Etorofu in Japan", "(Kunashiri in Japanese)").
+
+    A cue after the last name of a list applies to every name of the list ("Etorofu, Kunashiri and
+    Shikotan in Japanese usage"; "Kunashiri and Etorofu, as Japan knows them").
+    """
+    if pos == m.end:
+        i = bisect_right(mentions, m.start, key=lambda mm: mm.start)
+        while i < len(mentions) and mentions[i].entity_type in lex.named_types \
+                and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+            pos = mentions[i].end
+            i += 1
     for cue_re, needs_licence in lex.post_res:
         hit = cue_re.match(text, pos)
         if hit is None:
@@ -806,7 +833,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
             if cue.count("{side}") != 1 or not words.strip() or "{" in words or "}" in words:
                 raise fail(f"naming cue {cue!r} must contain {{side}} exactly once and at least one word", line,
                            "write e.g. 'which {side} calls' (in quotes if it starts with {side})")
-            if cue.split()[0] == "..." or cue.split()[-1] == "..." or "{side} ..." in cue or "... {side}" in cue:
+            if cue.split()[0] == "..." or cue.split()[-1] == "..." or "... {side}" in cue:
                 raise fail(f"naming cue {cue!r}: '...' must stand between two words", line,
                            "write e.g. 'in {side}, ... called'")
     for name, line in zip(named_types, doc["named_types"].lines):
@@ -918,11 +945,11 @@ def _phrase_re(*phrases: str) -> str:
 
 def _cue_words_re(part: str) -> str:
     """Regex of a cue's words: any white space between words, none needed before punctuation; ``...`` stands
-    for up to six words ("in {side}, ... called" finds "In Japan, the islands are collectively called")."""
+    for up to ten words ("in {side}, ... called" finds "In Japan, the islands are collectively called")."""
     out, after_gap = "", True
     for token in part.split():
         if token == "...":
-            out += r"\s+(?:[\w’'-]+\s+){0,6}?"
+            out += r"[,;]?\s+(?:[\w’'-]+[,;]?\s+){0,10}?"
             after_gap = True
             continue
         sep = "" if after_gap else (r"\s+" if token[:1].isalnum() else r"\s*")
