@@ -69,7 +69,7 @@ said" is Peskov.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -100,7 +100,8 @@ LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "
                 "sides")
 #: Keys a lexicon may leave out.
 OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
-                 "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words")
+                 "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
+                 "organisation_heads", "speech_nouns")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:the\s+|its\s+)?", re.I)
 #: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
@@ -110,6 +111,16 @@ GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$)
 #: Around the one name a scare quote holds: determiners before, punctuation after.
 TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their|our)\s+)*", re.I)
 TERM_AFTER_RE = re.compile(r"[\s,.;:!?]*")
+#: A described speaker's opening ("a spokesman for ...", "the head of ..."), not a name.
+DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s", re.I)
+#: Where a new clause with its own subject starts inside a sentence.
+CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
+#: A relative pronoun just before a speech verb.
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.I)
+#: How many words may stand before a sentence's subject ("Its director, Andrei Volkov, said").
+SUBJECT_LEAD_WORDS = 3
+#: What may stand between the end of a quotation and the subject opening its attribution clause.
+CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
 #: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
@@ -173,6 +184,7 @@ class VoiceLexicon:
     naming_owner: dict[str, str] = field(default_factory=dict)  # naming side -> entity id
     name_title_words: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
+    organisation_heads: frozenset[str] = frozenset()
     verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     subject_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     role_re: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -186,6 +198,10 @@ class VoiceLexicon:
     #: (regex, needs a licence) per post-posed cue; the regex is matched at a name's end.
     post_res: tuple[tuple[re.Pattern, bool], ...] = field(default=(), repr=False, compare=False)
     trigger_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A possessive and a speech noun after a name ("Ishiba’s remark"): the name owns the words that follow.
+    possessive_speech_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A described speaker: "a spokesman for the Sakhalin regional government", "the head of a trading house".
+    described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
 class _Cand(NamedTuple):  # a speaker candidate: a mention, an unknown name or a role phrase (entity None)
@@ -560,8 +576,28 @@ def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quote
     roles = [r for r in roles if not any(n.start < r.end and r.start < n.end and not _within(n, r) for n in named)]
     named = [n for n in named if not any(_within(n, r) for r in roles)]
     names = _unknown_names(text, mentions, roles, lex) if with_names else []
+    if with_names and lex.described_re is not None:
+        described = [_Cand(d.start(), d.end(), "person", None, " ".join(d.group().split()))
+                     for d in lex.described_re.finditer(text)]
+        outer = _Spans(_disjoint([(d.start, d.end) for d in described]))
+        named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)] for group in (named, roles, names))
+        names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)]
     inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest of overlapping spans, in order."""
+    kept: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _inside(spans: _Spans, start: int, end: int) -> bool:
+    i = spans.at(start)
+    return i is not None and end <= spans.spans[i][1]
 
 
 def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], lex: VoiceLexicon) -> list[_Cand]:
@@ -574,14 +610,26 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], l
     taken = _Spans(sorted([(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]))
     names: list[_Cand] = []
     surnames: dict[str, str] = {}
+    org_taken = _Spans(_disjoint([(m.start, m.end) for m in mentions if m.entity_type in SPEAKER_TYPES]
+                                 + [(r.start, r.end) for r in roles]))
     for run in NAME_RUN_RE.finditer(text):
+        tokens = list(WORD_RE.finditer(text, run.start(), run.end()))
+        while tokens and tokens[0].group() in ("The", "A", "An"):
+            tokens.pop(0)
+        if tokens and POSSESSIVE_RE.sub("", tokens[-1].group()).lower() in lex.organisation_heads \
+                and not _overlaps(org_taken, tokens[0].start(), tokens[-1].end()):
+            end = tokens[-1].end() - (len(tokens[-1].group()) - len(POSSESSIVE_RE.sub("", tokens[-1].group())))
+            names.append(_Cand(tokens[0].start(), end, "organisation", None, " ".join(text[tokens[0].start():end].split())))
+            continue
         segment: list[re.Match] = []
         for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
-            word = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
-            if token is not None and word.lower() not in lex.name_title_words:
+            word = POSSESSIVE_RE.sub("", token.group()).lower() if token is not None else ""
+            if token is not None and word not in lex.name_title_words and word not in lex.name_stop_words:
                 segment.append(token)
                 continue
-            if segment and not any(POSSESSIVE_RE.sub("", t.group()).lower() in lex.name_stop_words for t in segment):
+            if word in lex.name_stop_words:  # "New York Times", "Fisheries Agency": no name before the word
+                segment = []
+            if segment:
                 start, end = segment[0].start(), segment[-1].end()
                 end -= len(segment[-1].group()) - len(POSSESSIVE_RE.sub("", segment[-1].group()))
                 if not _overlaps(taken, start, end):
@@ -647,6 +695,8 @@ class _Speakers:
         self.text, self.spans, self.paras, self.sents = text, spans, paras, sents
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[_Event] = []
+        self.subjects: dict[int, tuple[_Cand, int] | None] = {}
+        self.spans_at = _Spans(spans)
 
     def quotes(self) -> list[Quote]:
         text, sents, paras = self.text, self.sents, self.paras
@@ -659,6 +709,8 @@ class _Speakers:
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
             elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
                 stream.append((c.start, 0, (c, self.cue_text(c.start, c.end))))
+            elif (found := self.subject(sent_start)) is not None and found[0] is c:
+                stream.append((found[1], 0, (c, self.cue_text(c.start, c.end))))  # "X, who heads ..., said"
         stream += [(start, 1, qi) for qi, (start, _, _) in enumerate(self.spans)]
         speakers = {}
         for pos, is_quote, payload in sorted(stream, key=lambda item: item[:2]):
@@ -674,6 +726,39 @@ class _Speakers:
             if found:
                 self.events.append(_Event(start, found[0], found[1], found[2], found[3], para_id, found[4]))
         return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(self.spans)]
+
+    def subject(self, sent_start: int) -> tuple[_Cand, int] | None:
+        """The speaking subject of the sentence starting at ``sent_start`` and the end of its speech verb.
+
+        The candidates before the sentence's first speech verb, the first of them opening the sentence:
+        the first person named among them ("Kremlin spokesman Dmitry Peskov said"; "Another resident,
+        fisherman Igor Baranov, said"), else the first of them ("A spokesman for the fleet said").
+        """
+        if sent_start in self.subjects:
+            return self.subjects[sent_start]
+        found = None
+        sent_end = self.sents.bounds(sent_start, (sent_start, len(self.text)))[1]
+        i = bisect_left(self.cands, sent_start, key=lambda c: c.start)
+        verb = self.lex.verb_re.search(self.text, sent_start, sent_end) if i < len(self.cands) else None
+        if verb is not None:
+            clause_start = sent_start
+            for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
+                clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
+            region = []
+            while i < len(self.cands) and self.cands[i].end <= verb.start():
+                if self.cands[i].start >= clause_start:
+                    region.append(self.cands[i])
+                i += 1
+            if region and self.is_subject(region[0], clause_start) \
+                    and self.spans_at.at(sent_start) is None and self.spans_at.at(verb.start()) is None:
+                persons = [c for c in region if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)]
+                found = (persons[0] if persons else region[0]), verb.end()
+        self.subjects[sent_start] = found
+        return found
+
+    def is_subject(self, c: _Cand, sent_start: int) -> bool:
+        """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
+        return len(WORD_RE.findall(self.text, sent_start, c.start)) <= SUBJECT_LEAD_WORDS
 
     def side_of(self, c: _Cand) -> str | None:
         """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
@@ -697,8 +782,8 @@ class _Speakers:
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
-                     if not p.role and p.kind == c.kind and p.end <= c.start
-                     and (side is None or (p.entity is not None and sides.get(p.entity) == side))), None)
+                     if not p.role and p.entity is not None and p.kind == c.kind and p.end <= c.start
+                     and (side is None or sides.get(p.entity) == side)), None)
 
     def cue_text(self, start: int, end: int) -> str:
         """The cue's words, with white space collapsed and a "the" just before included."""
@@ -723,11 +808,18 @@ class _Speakers:
             nxt_start, nxt_end = sents.spans[si + 1][:2]
             if text[nxt_start:nxt_end].lstrip()[:1].islower() and nxt_end <= pe:
                 clause_end = min(nxt_end, next_open)
-        if verb := self.lex.verb_re.search(text, clause_start, max(clause_start, clause_end)):
+        verb = self.lex.verb_re.search(text, clause_start, max(clause_start, clause_end))
+        if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
+            verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
+        if verb is not None:
             near = [c for c in cands if clause_start <= c.start and c.end <= clause_end]
             near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
-            if near:  # the subject nearest the verb, never a farther known person
+            if near:  # the subject opening the clause, else the one nearest the verb; never a farther known person
                 c = near[0]
+                region = sorted((n for n in near if n.end <= verb.start()), key=lambda n: n.start)
+                if region and CLAUSE_OPENING_RE.fullmatch(text, clause_start, region[0].start):
+                    persons = [n for n in region if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
+                    c = persons[0] if persons else region[0]
                 found = self.resolve(c) or (None, c.text)
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
@@ -737,6 +829,9 @@ class _Speakers:
             before = [c for c in cands if sent_start <= c.start and c.end <= start - 1]
             if before:
                 c = before[-1]
+                owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
+                if not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
+                    c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
         # d: the latest speaker event of the same paragraph
@@ -923,6 +1018,11 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         else frozenset(),
         name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
         else frozenset(),
+        organisation_heads=frozenset(w.lower() for w in phrases("organisation_heads")) if "organisation_heads" in doc
+        else frozenset(),
+        described_re=_described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
+        possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{_phrase_re(*phrases('speech_nouns'))})\b", re.I)
+        if "speech_nouns" in doc else None,
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
@@ -941,6 +1041,16 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
 def _phrase_re(*phrases: str) -> str:
     """Regex alternation of phrases, longest first, any white space between words."""
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _described_re(heads: Sequence[str]) -> re.Pattern:
+    """Regex of a described speaker: an indefinite noun phrase ending in a head noun, with an optional
+    "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase."""
+    head = _phrase_re(*heads)
+    tail = r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted|(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told))\b)"
+    pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
+    return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
+                      rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")
 
 
 def _cue_words_re(part: str) -> str:
