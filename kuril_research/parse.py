@@ -379,10 +379,10 @@ def parse_article(raw: str, *, furniture: FurnitureLexicon | None = None) -> Par
         if short and lex.list_header_re.fullmatch(stripped):
             in_list = True
             removed.append(Removed(number, stripped, "related links"))
-        elif in_list and len(stripped) <= lex.list_item_chars:
-            removed.append(Removed(number, stripped, "related links"))
         elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
             removed.append(Removed(number, stripped, reason))
+        elif in_list and len(stripped) <= lex.list_item_chars:
+            removed.append(Removed(number, stripped, "related links"))
         else:
             in_list = False
             kept.append((number, stripped, blank_before))
