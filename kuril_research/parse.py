@@ -204,6 +204,11 @@ def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
     return _load_furniture_lexicon(path.resolve(), stamp)
 
 
+@lru_cache(maxsize=1)
+def _default_furniture() -> FurnitureLexicon:
+    return load_furniture_lexicon()
+
+
 @lru_cache(maxsize=8)
 def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
     doc = load_yaml(path)
@@ -274,7 +279,7 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     >>> furniture_reason("Russia values cooperation with Japan.") is None
     True
     """
-    lex = lexicon if lexicon is not None else load_furniture_lexicon()
+    lex = lexicon if lexicon is not None else _default_furniture()
     if len(line) > lex.max_line_chars:
         return None
     hit = lex.line_re.fullmatch(line)
@@ -364,7 +369,7 @@ def parse_article(raw: str, *, furniture: FurnitureLexicon | None = None) -> Par
     >>> [(r.line, r.reason) for r in a.removed]
     [(1, 'section label'), (9, 'advertisement')]
     """
-    lex = furniture if furniture is not None else load_furniture_lexicon()
+    lex = furniture if furniture is not None else _default_furniture()
     text = _normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
     removed: list[Removed] = []
     warnings: list[str] = []

@@ -379,7 +379,7 @@ def test_naming_cue_with_nothing_after_the_subject_still_attributes(tmp_path):
     path = tmp_path / "voice.yaml"
     path.write_text(MINIMAL.replace("which {side} calls", "known in {side}"), encoding="utf-8")
     lex = load_voice_lexicon(path)
-    assert lex.cue_suffix_re is None
+    assert lex.cue_suffix_re is None and lex.cue_bare_prefix_re is not None
     text = "Known in Japan Northern Territories, they are Russian."
     _, voiced = mark_voice(text, [(0, len(text))], [(0, len(text))], mentions_in(text), lexicon=lex)
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
