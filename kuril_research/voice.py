@@ -197,6 +197,9 @@ class VoiceLexicon:
     subject_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     role_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     role_re_lower: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: The roles lower case, grouped by first word (one branch tried per position, ~3x faster), and their kinds.
+    role_re_grouped: re.Pattern | None = field(default=None, repr=False, compare=False)
+    role_kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(default=(), repr=False, compare=False)
     #: Matches where any cue's suffix matches (None if a cue has no suffix): most mentions fail it, which spares
     #: trying every cue on them.
@@ -633,8 +636,13 @@ def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quote
              for m in mentions if m.entity_type in SPEAKER_TYPES]
     lowered = text.lower()  # lower-case scan is ~4x faster than re.IGNORECASE; offsets equal when lengths are
     role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
-    roles = [_Cand(r.start(), r.end(), r.lastgroup, None, " ".join(text[r.start():r.end()].split()), True)
-             for r in role_re.finditer(scanned)]
+    if scanned is lowered and lex.role_kinds:
+        kinds = lex.role_kinds
+        roles = [_Cand(r.start(), r.end(), kinds[" ".join(r.group().split())], None,
+                       " ".join(text[r.start():r.end()].split()), True) for r in lex.role_re_grouped.finditer(lowered)]
+    else:
+        roles = [_Cand(r.start(), r.end(), r.lastgroup, None, " ".join(text[r.start():r.end()].split()), True)
+                 for r in role_re.finditer(scanned)]
     named_at = _Spans([(n.start, n.end) for n in named])
     roles = [r for r in roles if not _straddles(named_at, r.start, r.end)]
     roles_at = _Spans([(r.start, r.end) for r in roles])
@@ -1109,6 +1117,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
         role_re_lower=re.compile(rf"\b(?:{role_groups_lower})\b"),
+        role_re_grouped=re.compile(rf"\b(?:{_grouped_alternation([r.lower() for listed in roles.values() for r in listed])})\b"),
+        role_kinds={" ".join(r.lower().split()): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
         cue_suffix_re=re.compile("|".join(f"(?:{_suffix_re(c.split('{side}')[1], x)})"
                                           for c, x in zip(cues, suffixes) if x), re.I) if any(suffixes) else None,
@@ -1152,6 +1162,28 @@ def _anchors(cues: Sequence[str]) -> set[str]:
     words = [[w for w in c.lower().replace("{side}", " ").replace(",", " ").split() if w not in COMMON_CUE_WORDS]
              for c in cues]
     return {w[0] for w in words} if words and all(words) else set()
+
+
+def _grouped_alternation(phrases: Sequence[str]) -> str:
+    """Regex alternation of phrases grouped by first word, longest first within each group.
+
+    Examples
+    --------
+    >>> print(_grouped_alternation(["he", "the spokesman", "the minister", "it"]))
+    (?:he)|(?:the(?:\\s+(?:spokesman|minister)))|(?:it)
+    """
+    groups: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        groups.setdefault(words[0], []).append(words[1:])
+    out = []
+    for first, rests in groups.items():
+        tails = sorted({r"\s+".join(map(re.escape, rest)) for rest in rests if rest}, key=len, reverse=True)
+        body = re.escape(first)
+        if tails:
+            body += rf"(?:\s+(?:{'|'.join(tails)}))" + ("?" if any(not rest for rest in rests) else "")
+        out.append(f"(?:{body})")
+    return "|".join(out)
 
 
 def _bare_prefix(cue: str) -> str:
