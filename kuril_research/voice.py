@@ -141,7 +141,7 @@ LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "
 #: Keys a lexicon may leave out.
 OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
-                 "organisation_heads", "speech_nouns")
+                 "organisation_heads", "speech_nouns", "language_words")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
 #: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ... claims ...
@@ -231,6 +231,7 @@ class VoiceLexicon:
     name_title_words: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
     organisation_heads: frozenset[str] = frozenset()
+    language_words: frozenset[str] = frozenset()  # lower case: a gloss "in Japanese" needs no licence
     verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: :attr:`verb_re` in lower case, for lower-cased text (~4x faster than re.IGNORECASE).
     verb_re_lower: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -549,7 +550,7 @@ def _post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex
         hit = cue_re.match(text, pos)
         if hit is None:
             continue
-        if needs_licence and not _licensed(text, m, lex, sents):
+        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents):
             continue
         subject = _subject_at(text, hit.start("side"), mentions, lex)
         if subject is not None and _side_ok(subject[0], m, lex):
@@ -1148,6 +1149,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
         else frozenset(),
         organisation_heads=frozenset(w.lower() for w in phrases("organisation_heads")) if "organisation_heads" in doc
+        else frozenset(),
+        language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
         else frozenset(),
         described_re=_described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
         possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{_phrase_re(*phrases('speech_nouns'))})\b", re.I)

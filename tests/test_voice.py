@@ -478,6 +478,9 @@ def test_missing_lexicon_file(tmp_path):
     # "return Etorofu to Japan" is no naming: a short gloss needs a bracket, a dash or a naming verb
     ("Japan wants Russia to return Etorofu to Japan.", "Etorofu", 0, ("narrator", None)),
     ("Japan called on Russia to return Kunashiri to Japan.", "Kunashiri", 0, ("narrator", None)),
+    ("Medvedev landed on Iturup in Russia, then flew home.", "Iturup", 0, ("narrator", None)),
+    ("The quarrel over the Southern Kurils in Russian usage and the Northern Territories in Japanese, goes on.",
+     "Northern Territories", 0, ("attributed", "japan")),
 ])
 def test_naming_cue_grammar(text, surface, nth, expected):
     _, voiced = run(text)
