@@ -22,14 +22,15 @@ __version__ = "0.1.0"
 _FROM_CORPUS = {"Corpus", "build_corpus", "load_corpus", "corpus_from_texts"}
 _SUBMODULES = {"frequency", "token_stream", "token_options", "token_query", "dispersion", "concordance",
                "association", "framing", "trade", "cues", "sentence_scan", "cue_prefilter",
-               "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources"}
+               "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources",
+               "evaluate"}
 
 __all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "select_documents",
            "KurilResearchError",
-           "frequency", "framing", "trade", "figures"]
+           "frequency", "framing", "trade", "figures", "evaluate"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import figures, framing, frequency, trade
+    from . import evaluate, figures, framing, frequency, trade
     from .corpus import Corpus, build_corpus, corpus_from_texts, load_corpus
     from .selection import select_documents
     from .errors import KurilResearchError

@@ -1,4 +1,4 @@
-"""Command line: ``kuril-research build`` and ``kuril-research report``.
+"""Command line: ``kuril-research build``, ``kuril-research report`` and ``kuril-research evaluate``.
 
 Exit codes
 ----------
@@ -67,6 +67,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--notebooks", type=Path, help="folder of NN_name.ipynb notebooks (default: notebooks)")
     report.add_argument("--list", action="store_true", help="list the notebooks and their parameters, run nothing")
 
+    evaluate = sub.add_parser(
+        "evaluate", help="measure the tool's accuracy on hand-annotated gold articles",
+        description="Build the gold articles of GOLD_DIR (format: data/gold/FORMAT.md) and print precision, recall, "
+                    "F1 and accuracy with 95%% bootstrap intervals, and the number of errors.",
+        epilog="Example: kuril-research evaluate data/gold --split test --out eval/ --record eval/record.json")
+    evaluate.add_argument("gold_dir", type=Path, metavar="GOLD_DIR",
+                          help="gold folder: manifest.csv, articles/, annotations/, coding/")
+    evaluate.add_argument("--split", choices=["test", "dev", "all"], default="test",
+                          help="articles to score (default: test; tune on dev)")
+    evaluate.add_argument("--out", type=Path, metavar="DIR",
+                          help="write scores.csv, errors.csv, confusion_voice.csv and confusion_frames.csv there")
+    evaluate.add_argument("--record", type=Path, metavar="FILE", help="write a JSON measurement record")
+    evaluate.add_argument("--date", metavar="YYYY-MM-DD", help="date of the measurement (default: today)")
+
     return parser
 
 
@@ -107,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "evaluate":
+            from .evaluate.command import cli_evaluate  # noqa: PLC0415 - heavy imports only when evaluating
+
+            return cli_evaluate(args)
         from .reports import cli_report  # noqa: PLC0415 - heavy imports only when reporting
 
         return cli_report(args)

@@ -68,6 +68,9 @@ NOTEBOOK_NAME_RE = re.compile(r"(?P<number>\d{2})_(?P<short>[a-z0-9_]+)")
 RUNNER_PARAMETERS = {"corpus_dir": "--corpus DIR", "output_dir": "--out DIR"}
 #: Parameters whose string value is a file; resolved from the caller's folder and hashed.
 PATH_PARAMETER_RE = re.compile(r".+_path")
+#: Parameters whose string value is a folder the notebook reads (besides the runner's corpus_dir and output_dir);
+#: resolved and hashed file by file, see :func:`_resolve_notebook_paths`.
+DIR_PARAMETER_RE = re.compile(r".+_dir")
 #: Environment of the notebook kernel: no dates, fixed hashing, no display.
 KERNEL_ENVIRONMENT = {
     "SOURCE_DATE_EPOCH": "0",
@@ -363,6 +366,65 @@ def _resolve_path_parameters(values: Mapping[str, Any], report_dir: Path) -> tup
     return out, hashes
 
 
+def _declared_defaults(notebook: Path) -> dict[str, Any]:
+    """Literal defaults of the notebook's ``parameters`` cell (read without papermill: this runs on every report)."""
+    for cell in _source_cells(notebook):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            defaults = {}
+            for node in ast.parse(source).body:
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    with contextlib.suppress(ValueError, SyntaxError):
+                        defaults[node.targets[0].id] = ast.literal_eval(node.value)
+            return defaults
+    return {}
+
+
+def _folder_sha256(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _resolve_notebook_paths(notebook: Path, given: Mapping[str, Any],
+                            report_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Folders and files a notebook reads by default: relative to the report folder, and hashed.
+
+    * ``*_dir`` parameters other than the runner's (``gold_dir``): a value given
+      with ``-p`` is relative to the current folder; the notebook's default is
+      relative to the notebook's own folder, as when it runs in Jupyter
+      (``gold_dir = "../data/gold"`` in ``notebooks/``). Every file under the
+      folder is hashed into the input key, so an edited file re-runs the report.
+    * ``*_path`` parameters whose default is a string (not None) and that were
+      not given: the default, relative to the notebook's folder, must be a
+      file; it is hashed like a given one (:func:`_resolve_path_parameters`).
+
+    Notebooks without such parameters are unaffected: nothing enters their input key.
+    """
+    values, hashes = {}, {}
+    for name, default in _declared_defaults(notebook).items():
+        folder_kind = bool(DIR_PARAMETER_RE.fullmatch(name)) and name not in RUNNER_PARAMETERS
+        file_kind = bool(PATH_PARAMETER_RE.fullmatch(name)) and name not in given
+        if not (folder_kind or file_kind):
+            continue
+        value = given.get(name, default) if folder_kind else default
+        if not isinstance(value, str):
+            continue
+        base = Path.cwd() if name in given else notebook.parent
+        target = Path(value).expanduser()
+        target = target if target.is_absolute() else base / target
+        if folder_kind and not target.is_dir():
+            raise ParameterError(f"{value!r} is not a folder", path=target, field=name,
+                                 hint=f"give a folder relative to the folder you run from (-p {name} DIR)")
+        if file_kind and not target.is_file():
+            raise ParameterError(f"the default {value!r} of {notebook.name} is not a file", path=target, field=name,
+                                 hint=f"give the file with -p {name} FILE")
+        hashes[name] = _folder_sha256(target) if folder_kind else _file_sha256(target)
+        values[name] = Path(os.path.relpath(os.path.abspath(target), os.path.abspath(report_dir))).as_posix()
+    return values, hashes
+
+
 # --------------------------------------------------------------------------- hashes and corpus
 
 
@@ -620,6 +682,9 @@ def _generate_one(path: Path, reports: Path, processed: Path, user_parameters: d
     name = path.stem
     dest = reports / name
     values, parameter_files = _resolve_path_parameters(user_parameters, dest)
+    folders, folder_hashes = _resolve_notebook_paths(path, user_parameters, dest)
+    values.update(folders)
+    parameter_files.update(folder_hashes)
     # The run folder is a sibling of dest, so paths relative to one are relative to the other.
     parameters = {"corpus_dir": Path(os.path.relpath(os.path.abspath(processed), os.path.abspath(dest))).as_posix(),
                   "output_dir": ".", **values}

@@ -358,3 +358,49 @@ def test_large_tables_are_written_column_by_column_with_the_bytes_pandas_writes(
     assert outputs._csv_cells(frame["text"]) is not None          # the column-wise writer was used
     mixed = frame.assign(text=frame["text"].astype(object))       # an object column: pandas writes it
     assert outputs._csv_cells(mixed["text"]) is None and outputs.csv_bytes(mixed) == expected
+
+
+def _notebook_with(folder, source):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source, metadata={"tags": ["parameters"]})]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "05_x.ipynb"
+    path.write_text(nbformat.writes(nb), encoding="utf-8")
+    return path
+
+
+def test_folder_parameters_resolve_from_the_notebook_or_the_caller_and_are_hashed(tmp_path, monkeypatch):
+    """A *_dir default is relative to the notebook's folder (as in Jupyter), a -p value to the current folder."""
+    notebook = _notebook_with(tmp_path / "notebooks", 'corpus_dir = "../x"\ngold_dir = "../data/gold"\n')
+    gold = tmp_path / "data" / "gold"
+    gold.mkdir(parents=True)
+    (gold / "a.yaml").write_text("one")
+    dest = tmp_path / "reports" / "05_x"
+    values, hashes = reports._resolve_notebook_paths(notebook, {}, dest)
+    assert values == {"gold_dir": "../../data/gold"}          # corpus_dir is the runner's: untouched
+    (gold / "a.yaml").write_text("two")
+    assert reports._resolve_notebook_paths(notebook, {}, dest)[1] != hashes   # an edited file changes the key
+    other = tmp_path / "elsewhere" / "mine"
+    other.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert reports._resolve_notebook_paths(notebook, {"gold_dir": "mine"}, dest)[0] == {
+        "gold_dir": "../../elsewhere/mine"}
+    with pytest.raises(ParameterError, match="is not a folder"):
+        reports._resolve_notebook_paths(notebook, {"gold_dir": "missing"}, dest)
+
+
+def test_notebooks_without_folder_parameters_keep_their_inputs(tmp_path):
+    notebook = _notebook_with(tmp_path / "notebooks", 'corpus_dir = "../x"\noutput_dir = "."\ntop_n = 3\n')
+    assert reports._resolve_notebook_paths(notebook, {}, tmp_path / "r") == ({}, {})
+
+
+def test_a_file_default_resolves_from_the_notebook_folder_and_is_hashed(tmp_path):
+    notebook = _notebook_with(tmp_path / "notebooks", 'record_path = "../data/r.json"\nother_path = None\n')
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "r.json").write_text("{}")
+    values, hashes = reports._resolve_notebook_paths(notebook, {}, tmp_path / "reports" / "05_x")
+    assert values == {"record_path": "../../data/r.json"} and list(hashes) == ["record_path"]
+    # given with -p, a *_path is _resolve_path_parameters' business, not this function's
+    assert reports._resolve_notebook_paths(notebook, {"record_path": "x"}, tmp_path / "r") == ({}, {})
