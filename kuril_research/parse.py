@@ -292,6 +292,11 @@ HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)
 SITE_NAME_JOINERS = frozenset({"&", "|", "-", "–", "/", "of", "the", "and", "in", "for", "on", "at", "to", "a"})
 
 
+def _is_headline_case(line: str, lex: FurnitureLexicon) -> bool:
+    """A short capitalised line of three or more words that no site-header pattern names: maybe a headline."""
+    return len(line.split()) >= 3 and not (lex.site_header_re is not None and lex.site_header_re.fullmatch(line))
+
+
 def _is_site_header(line: str, lex: FurnitureLexicon) -> bool:
     """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name."""
     if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
@@ -406,6 +411,8 @@ def parse_article(raw: str, *, furniture: FurnitureLexicon | None = None) -> Par
         header = kept[:dateline_index]
         body = kept[dateline_index:]
         first = next((j for j, (_, line, _) in enumerate(header) if not _is_site_header(line, lex)), len(header) - 1)
+        if 0 < first and STATEMENT_END_RE.search(header[first][1]) and _is_headline_case(header[first - 1][1], lex):
+            first -= 1  # "Japan Protests Russian Drills" above a standfirst sentence: a headline, not a site name
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
             if j < first:

@@ -257,3 +257,10 @@ def test_furniture_lexicon_errors_name_file_and_line(tmp_path):
         load_furniture_lexicon(path)
     line = bad.splitlines().index(next(x for x in bad.splitlines() if "((?:advertisement|" in x)) + 1
     assert caught.value.line == line and "not a valid regular expression" in str(caught.value)
+
+
+def test_short_title_case_headline_above_a_standfirst_is_the_title():
+    art = parse_article("Japan Protests Russian Drills\n\nTokyo lodged a protest over the exercises on Monday.\n\n"
+                        "TOKYO (Kyodo) - Japan protested.")
+    assert (art.title, art.standfirst) == ("Japan Protests Russian Drills",
+                                           "Tokyo lodged a protest over the exercises on Monday.")
