@@ -74,6 +74,7 @@ DATELINE_RE = re.compile(
     (?:,?\ (?:(?P<month>(?i:{_MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})\b\.?|(?P<day2>\d{{1,2}})\ (?P<month2>(?i:{_MONTH_ALT}))\b\.?))?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
     (?P<dash>\s*(?:[–—-]+|•))?
+    (?:\s+(?P<agency3>RIA\ Novosti|Interfax|TASS|Sputnik|Kyodo|Xinhua|Yonhap|Reuters|AFP|AP)\.)?
     \s+(?=\S)
     """,
     re.VERBOSE,
@@ -84,7 +85,8 @@ _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
 CAPTION_CREDIT_RE = re.compile(
-    r"(?:\((?:photo|image|file photo|credit)\s*:[^)]*\)|\bphoto:\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
+    r"(?:\((?:photo|image|file photo|credit|photo credit)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
+    r"\b(?:file )?photo:\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
     r"(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
     re.I,
 )
@@ -457,7 +459,7 @@ def parse_article(raw: str, *, furniture: FurnitureLexicon | None = None) -> Par
     month = day = None
     if match is not None and paragraphs_src:
         dateline = match.group(0).strip()
-        agency = match.groupdict().get("agency") or match.group("agency2")
+        agency = match.groupdict().get("agency") or match.group("agency2") or match.groupdict().get("agency3")
         groups = match.groupdict()
         place, country = groups.get("place"), groups.get("country")
         if groups.get("month") or groups.get("month2"):

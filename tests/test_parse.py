@@ -176,6 +176,8 @@ def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
     ("LONDON, England (Reuters) - Talks stalled.", "LONDON, England (Reuters) -", "LONDON", None, None),
     ("MOSCOW, 3 January. /TASS/. Talks stalled.", "MOSCOW, 3 January. /TASS/.", "MOSCOW", 1, 3),
     ("SINGAPORE • The leaders met.", "SINGAPORE •", "SINGAPORE", None, None),
+    ("MOSCOW, Feb 13 - RIA Novosti. Japan should reconsider.", "MOSCOW, Feb 13 - RIA Novosti.", "MOSCOW", 2, 13),
+    ("TOKYO, (Reuters) - Japan lodged a protest.", "TOKYO, (Reuters) -", "TOKYO", None, None),
 ])
 def test_more_dateline_forms(paragraph, dateline, place, month, day):
     art = parse_article("Headline\n\n" + paragraph)
@@ -208,6 +210,8 @@ def test_bracketed_asides_are_not_datelines(text):
     ("Tags: Japan, Russia, Kuril Islands", "tags"),
     ("Home > Foreign Policy > Northern Territories", "navigation"),
     ("kh/ryo/jm", "slug"),
+    ("All rights reserved by Example Gazeta.", "credit line"),
+    ("Short Url", "navigation"),
     ("Japan protested on Monday, the ministry said.", None),
     ("By the end of the war, Soviet troops held all four islands and deported about 17,000 residents who had "
      "lived there for generations.", None),

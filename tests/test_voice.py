@@ -479,6 +479,12 @@ def test_missing_lexicon_file(tmp_path):
     ("Japan wants Russia to return Etorofu to Japan.", "Etorofu", 0, ("narrator", None)),
     ("Japan called on Russia to return Kunashiri to Japan.", "Kunashiri", 0, ("narrator", None)),
     ("Medvedev landed on Iturup in Russia, then flew home.", "Iturup", 0, ("narrator", None)),
+    ("It is called the Kuril Islands by Russia and the Northern Territories by the Japanese.", "Kuril Islands", 0,
+     ("attributed", "russia")),
+    ("It is called the Kuril Islands by Russia and the Northern Territories by the Japanese.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("A minister for the Northern Territories (the name for the southern Kurils in Japan) resigned.",
+     "Northern Territories", 0, ("attributed", "japan")),
     ("The quarrel over the Southern Kurils in Russian usage and the Northern Territories in Japanese, goes on.",
      "Northern Territories", 0, ("attributed", "japan")),
 ])
