@@ -427,6 +427,20 @@ def test_lexicon_errors_name_file_and_line(tmp_path, old, new, line, words):
     assert str(path) in str(caught.value) and f"line {line}" in str(caught.value) and words in str(caught.value)
 
 
+@pytest.mark.parametrize(("addition", "line", "words"), [
+    ("subject_words:\n  tokyo: [the Tokyo side]\n", 14, "has no side"),
+    ("naming_owner:\n  japanese: russia\n", 14, "not listed under sides.japanese"),
+    ("naming_post_cues:\n  - as it is known\n", 14, "{side}"),
+    ("naming_post_cues:\n  - ... as {side} calls it\n", 14, "'...'"),
+])
+def test_new_lexicon_keys_are_validated(tmp_path, addition, line, words):
+    path = tmp_path / "voice.yaml"
+    path.write_text(MINIMAL + addition, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_voice_lexicon(path)
+    assert caught.value.line == line and words in str(caught.value), str(caught.value)
+
+
 def test_missing_lexicon_file(tmp_path):
     with pytest.raises(LexiconError, match="file not found"):
         load_voice_lexicon(tmp_path / "nope.yaml")
@@ -548,6 +562,12 @@ def test_nested_quotation_marks_do_not_close_the_outer_quotation(text, expected)
     ('Maria Zakharova spoke first.\n\n"Never," Zakharova told reporters.', [("maria_zakharova", "Maria Zakharova")]),
     # the first person named in the subject, not the organisation before it
     ('Kremlin spokesman Dmitry Peskov said the plan "leaves questions open".', [("dmitry_peskov", "Dmitry Peskov")]),
+    # an organisation the gazetteer does not know, kept as written
+    ('Russia’s Prosecutor General’s Office called the league “undesirable” last year.',
+     [(None, "Russia’s Prosecutor General’s Office")]),
+    # the person named in the subject, not the description before the name
+    ('Another resident, fisherman Igor Baranov, said fuel was dear. "Fix that first," he said.',
+     [(None, "Igor Baranov")]),
     # a relative clause is no attribution: the remarks are rejected by the ministry, not spoken by Ishiba
     ('The Russian Foreign Ministry rejected as "revanchist" remarks by Ishiba, who told parliament so.',
      [("russian_foreign_ministry", "Russian Foreign Ministry")]),
