@@ -36,7 +36,7 @@ _CASES = ("ignore", "exact")
 #: Splits a variant into words: white space or hyphens of any kind.
 VARIANT_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 #: What may stand between two words of a variant in a text: spaces (incl. no-break), hyphens; no line break.
-WORD_SEPARATOR = r"(?:[^\S\r\n]|[\-\u2010\u2011])+"
+WORD_SEPARATOR = r"(?:[^\S\r\n]|[\-\u2010\u2011\u2013])+"  # an en dash too: "Soviet–Japanese"
 #: Hyphens that count as the same character.
 HYPHENS = "-\u2010\u2011"
 HYPHEN_CLASS = r"[\-\u2010\u2011]"
