@@ -908,8 +908,16 @@ class _Speakers:
             return None, c.text
         side = self.side_of(c)
         sides = self.lex.sides
+        para = self.paras.at(c.start)
         for e in reversed(self.events):
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
+                if side is None and para is not None and e.para_id < para - 1:
+                    # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
+                    later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
+                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and self.paras.at(p.start) is not None and self.paras.at(p.start) >= para - 1), None)
+                    if later is not None:
+                        return later.entity, later.text
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.entity is not None and p.kind == c.kind and p.end <= c.start
@@ -1144,8 +1152,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         naming_post_cues=optional_cues["naming_post_cues"], naming_gloss_cues=optional_cues["naming_gloss_cues"],
         gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
         naming_owner=naming_owner,
-        name_title_words=frozenset(w.lower() for w in phrases("name_title_words")) if "name_title_words" in doc
-        else frozenset(),
+        name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
+                                   for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
         name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
         else frozenset(),
         organisation_heads=frozenset(w.lower() for w in phrases("organisation_heads")) if "organisation_heads" in doc

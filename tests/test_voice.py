@@ -568,6 +568,9 @@ def test_nested_quotation_marks_do_not_close_the_outer_quotation(text, expected)
     # the person named in the subject, not the description before the name
     ('Another resident, fisherman Igor Baranov, said fuel was dear. "Fix that first," he said.',
      [(None, "Igor Baranov")]),
+    # a speaker two paragraphs back yields to a person named since
+    ('"No," Lavrov said.\n\nTalks stalled.\n\nFisherman Kenji Ota sorted his nets. "The sea is the same," he said.',
+     [("sergey_lavrov", "Lavrov"), (None, "Kenji Ota")]),
     # a relative clause is no attribution: the remarks are rejected by the ministry, not spoken by Ishiba
     ('The Russian Foreign Ministry rejected as "revanchist" remarks by Ishiba, who told parliament so.',
      [("russian_foreign_ministry", "Russian Foreign Ministry")]),
