@@ -161,6 +161,8 @@ TERM_AFTER_RE = re.compile(r"[\s,.;:!?]*")
 DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s", re.I)
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
+#: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
+TITLE_WINDOW = 60
 #: A relative pronoun just before a speech verb.
 RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.I)
 #: How many words may stand before a sentence's subject ("Its director, Andrei Volkov, said").
@@ -911,6 +913,8 @@ class _Speakers:
         para = self.paras.at(c.start)
         for e in reversed(self.events):
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
+                if e.entity is None and not self.titled(e.text, c.text):
+                    continue  # "the president" is not the district head named before
                 if side is None and para is not None and e.para_id < para - 1:
                     # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
                     later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
@@ -922,6 +926,16 @@ class _Speakers:
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.entity is not None and p.kind == c.kind and p.end <= c.start
                      and (side is None or sides.get(p.entity) == side)), None)
+
+    def titled(self, name: str, role: str) -> bool:
+        """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
+        role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
+        occurrence ("Its director, Andrei Volkov")."""
+        words = role.lower().split()
+        if len(words) < 2:
+            return True
+        at = self.text.find(name)
+        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
 
     def cue_text(self, start: int, end: int) -> str:
         """The cue's words, with white space collapsed and a "the" just before included."""

@@ -571,6 +571,10 @@ def test_nested_quotation_marks_do_not_close_the_outer_quotation(text, expected)
     # a speaker two paragraphs back yields to a person named since
     ('"No," Lavrov said.\n\nTalks stalled.\n\nFisherman Kenji Ota sorted his nets. "The sea is the same," he said.',
      [("sergey_lavrov", "Lavrov"), (None, "Kenji Ota")]),
+    # a titled role stands for an unknown name only if the name was given that title
+    ('Its director, Andrei Volkov, said so. "We build," the director said.', [(None, "Andrei Volkov")]),
+    ('Putin spoke.\n\nIvan Orlov, the head of the district, said so. "We wait," the president said.',
+     [("vladimir_putin", "Putin")]),
     # a relative clause is no attribution: the remarks are rejected by the ministry, not spoken by Ishiba
     ('The Russian Foreign Ministry rejected as "revanchist" remarks by Ishiba, who told parliament so.',
      [("russian_foreign_ministry", "Russian Foreign Ministry")]),
