@@ -754,11 +754,13 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], l
             continue
         segment: list[re.Match] = []
         for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
-            word = POSSESSIVE_RE.sub("", token.group()).lower() if token is not None else ""
-            if token is not None and word not in lex.name_title_words and word not in lex.name_stop_words:
+            raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
+            word = raw.lower()
+            stop = word in lex.name_stop_words or (len(raw) > 1 and raw.isupper())  # an acronym: "Arctic LNG"
+            if token is not None and word not in lex.name_title_words and not stop:
                 segment.append(token)
                 continue
-            if word in lex.name_stop_words:  # "New York Times", "Fisheries Agency": no name before the word
+            if stop:  # "New York Times", "Fisheries Agency", "Yamal LNG": no name before the word
                 segment = []
             if segment:
                 start, end = segment[0].start(), segment[-1].end()
@@ -919,6 +921,7 @@ class _Speakers:
                     # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
                     later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
                                   and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and (p.entity is not None or self.titled(p.text, c.text))
                                   and self.paras.at(p.start) is not None and self.paras.at(p.start) >= para - 1), None)
                     if later is not None:
                         return later.entity, later.text

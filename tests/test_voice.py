@@ -575,6 +575,9 @@ def test_nested_quotation_marks_do_not_close_the_outer_quotation(text, expected)
     ('Its director, Andrei Volkov, said so. "We build," the director said.', [(None, "Andrei Volkov")]),
     ('Putin spoke.\n\nIvan Orlov, the head of the district, said so. "We wait," the president said.',
      [("vladimir_putin", "Putin")]),
+    # an acronym ends no name: "Yamal LNG" is a project, and "the prime minister" is not it
+    ('Putin spoke.\n\nTalks ended.\n\nFirms hold stakes in Yamal LNG.\n\n"No," the prime minister said.',
+     [("vladimir_putin", "Putin")]),
     # a relative clause is no attribution: the remarks are rejected by the ministry, not spoken by Ishiba
     ('The Russian Foreign Ministry rejected as "revanchist" remarks by Ishiba, who told parliament so.',
      [("russian_foreign_ministry", "Russian Foreign Ministry")]),
