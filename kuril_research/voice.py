@@ -262,6 +262,8 @@ class VoiceLexicon:
     #: (regex, needs a licence) per post-posed cue; the regex is matched at a name's end.
     post_res: tuple[tuple[re.Pattern, bool], ...] = field(default=(), repr=False, compare=False)
     trigger_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: The first words of the post-posed cues after a name: most names are followed by none of them.
+    post_first_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A possessive and a speech noun after a name ("Ishiba’s remark"): the name owns the words that follow.
     possessive_speech_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A described speaker: "a spokesman for the Sakhalin regional government", "the head of a trading house".
@@ -548,6 +550,8 @@ def _post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex
                 and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
             pos = mentions[i].end
             i += 1
+    if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
+        return None
     for cue_re, needs_licence in lex.post_res:
         hit = cue_re.match(text, pos)
         if hit is None:
@@ -1199,6 +1203,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                                                {k: [w.lower() for w in v] for k, v in subject_words.items()},
                                                {k: [w.lower() for w in v] for k, v in subject_pronouns.items()}),
         post_res=tuple(post_res),
+        post_first_re=re.compile(r"[\s,(]*(?:" + _phrase_re(*sorted({c.split()[0] for c in (
+            *optional_cues["naming_post_cues"], *optional_cues["naming_gloss_cues"])})) + r")\b", re.I)
+        if post_res else None,
         trigger_re=re.compile(rf"\b(?:{_phrase_re(*triggers)})\b"
                               + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
                               + r"(?:\s+[^\s.;!?]+){0,12}?\s+$", re.I) if triggers else None,
