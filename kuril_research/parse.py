@@ -288,6 +288,8 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     return lex.reasons[hit.lastgroup] if hit is not None else None
 
 
+#: A related-links header ("You may also like:") is a short line.
+LIST_HEADER_CHARS = 60
 #: Signs a headline may carry and a site name does not.
 HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
 #: Lower-case words and signs a site name or slogan may hold ("Democracy Dies in Darkness").
@@ -388,7 +390,7 @@ def parse_article(raw: str, *, furniture: FurnitureLexicon | None = None) -> Par
             blank_before = True
             continue
         short = len(stripped) <= lex.max_line_chars
-        if short and lex.list_header_re.fullmatch(stripped):
+        if len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
             in_list = True
             removed.append(Removed(number, stripped, "related links"))
         elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
