@@ -30,7 +30,7 @@ from .atomic import run_lock, staged_dir
 from .provenance import files_sha256, pipeline_sha256
 from .errors import CorpusTableError, InputError
 from .gazetteer import Gazetteer, load_gazetteer
-from .parse import parse_article
+from .parse import load_furniture_lexicon, parse_article
 from .sources import RawDocument, Reject, list_article_files, read_file, read_manifest
 from .voice import VoiceLexicon, load_voice_lexicon, mark_voice
 
@@ -428,6 +428,7 @@ def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = 
         "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
         "pipeline_sha256": pipeline_sha256(),
         "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
+        "furniture_sha256": load_furniture_lexicon().sha256,  # the page-furniture rules the parser used
         "files": len(names),
     }
     return BuildPlan(raw_dir, manifest, out_dir, meta_by_file, names, _doc_ids(names), record)

@@ -471,6 +471,7 @@ def _stale_reason(processed: Path, raw_dir: Path, manifest: Path | None) -> str 
         "package_version": __version__,
         "gazetteer_sha256": _file_sha256(data_path("gazetteer.yaml")),
         "voice_lexicon_sha256": _file_sha256(data_path("voice.yaml")),
+        "furniture_sha256": _file_sha256(data_path("furniture.yaml")),
         "raw_corpus_sha256": raw_corpus_sha256(raw_dir, manifest),
         "pipeline_sha256": pipeline_sha256(),
     }
