@@ -171,6 +171,8 @@ SUBJECT_LEAD_WORDS = 3
 CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+#: "so-called" just before a name: the outlet distancing itself from the term.
+SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
 #: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
 GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
@@ -477,6 +479,13 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 side = _post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or _owner(m, lex)
             elif side is None and all_quotes_at.at(m.start) is None and _single_scare(text, m):
                 side = _post_side(text, m, m.end + 1, mentions, lex, sents) or _owner(m, lex)
+            elif side is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
+                side = _owner(m, lex)  # the so-called Northern Territories, without quotation marks
+            if side is None and voiced and voiced[-1].mention.entity == m.entity \
+                    and voiced[-1].mention.naming == OTHER_SIDE.get(m.naming) \
+                    and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
+                    and GLOSS_AFTER_RE.match(text, m.end):  # "Kunashir (Kunashiri)": the other side's spelling
+                side = _owner(m, lex)
             if side is None and voiced and voiced[-1].voice == "attributed" and _side_ok(voiced[-1].speaker, m, lex) \
                     and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
                     and GLOSS_AFTER_RE.match(text, m.end):  # 'the term "Northern Territories" (Hoppo Ryodo)'
