@@ -578,7 +578,8 @@ def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: _Spans) -> bool:
     if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
         return True
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
-    return lex.trigger_re is not None and lex.trigger_re.search(text, max(sent_start, m.start - 160), m.start) is not None
+    window = max(sent_start, m.start - 160)
+    return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
 
 
 def _subject_at(text: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
@@ -611,7 +612,8 @@ def _may_cue(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
     """Whether some naming cue may hold the subject at ``text[start:end]`` (the cue pre-check)."""
     if lex.cue_suffix_re is not None and lex.cue_suffix_re.match(text, end) is not None:
         return True
-    return lex.cue_bare_prefix_re is not None and lex.cue_bare_prefix_re.search(text, max(0, start - 60), start) is not None
+    bare = lex.cue_bare_prefix_re
+    return bare is not None and bare.search(text, max(0, start - 60), start) is not None
 
 
 def _cue_windows(lowered: str, lex: VoiceLexicon) -> list[tuple[int, int]] | None:
@@ -642,7 +644,8 @@ def _subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
     taken = _Spans([(m.start, m.end) for m in mentions])
     seen = set()
     lowered = text.lower()
-    patterns, scanned = (lex.subject_cue_res_lower, lowered) if len(lowered) == len(text) else (lex.subject_cue_res, text)
+    same = len(lowered) == len(text)
+    patterns, scanned = (lex.subject_cue_res_lower, lowered) if same else (lex.subject_cue_res, text)
     for pattern in patterns:
         for hit in (h for lo, hi in (windows or [(0, len(text))]) for h in pattern.finditer(scanned, lo, hi)):
             group = hit.lastgroup
@@ -708,7 +711,8 @@ def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quote
         described = [_Cand(d.start(), d.end(), "person", None, " ".join(d.group().split()))
                      for d in lex.described_re.finditer(text)]
         outer = _Spans(_disjoint([(d.start, d.end) for d in described]))
-        named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)] for group in (named, roles, names))
+        named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
+                               for group in (named, roles, names))
         names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)]
     inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
@@ -763,7 +767,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], l
         if tokens and POSSESSIVE_RE.sub("", tokens[-1].group()).lower() in lex.organisation_heads \
                 and not _overlaps(org_taken, tokens[0].start(), tokens[-1].end()):
             end = tokens[-1].end() - (len(tokens[-1].group()) - len(POSSESSIVE_RE.sub("", tokens[-1].group())))
-            names.append(_Cand(tokens[0].start(), end, "organisation", None, " ".join(text[tokens[0].start():end].split())))
+            written = " ".join(text[tokens[0].start():end].split())
+            names.append(_Cand(tokens[0].start(), end, "organisation", None, written))
             continue
         segment: list[re.Match] = []
         for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
@@ -986,7 +991,8 @@ class _Speakers:
                 c = near[0]
                 region = sorted((n for n in near if n.end <= verb.start()), key=lambda n: n.start)
                 if region and CLAUSE_OPENING_RE.fullmatch(text, clause_start, region[0].start):
-                    persons = [n for n in region if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
+                    persons = [n for n in region
+                               if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
                     c = persons[0] if persons else region[0]
                 found = self.resolve(c) or (None, c.text)
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
@@ -1198,7 +1204,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
         role_re_lower=re.compile(rf"\b(?:{role_groups_lower})\b"),
-        role_re_grouped=re.compile(rf"\b(?:{_grouped_alternation([r.lower() for listed in roles.values() for r in listed])})\b"),
+        role_re_grouped=re.compile(
+            rf"\b(?:{_grouped_alternation([r.lower() for listed in roles.values() for r in listed])})\b"),
         role_kinds={" ".join(r.lower().split()): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
         cue_suffix_re=re.compile("|".join(f"(?:{_suffix_re(c.split('{side}')[1], x)})"
@@ -1280,7 +1287,8 @@ def _described_re(heads: Sequence[str]) -> re.Pattern:
     """Regex of a described speaker: an indefinite noun phrase ending in a head noun, with an optional
     "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase."""
     head = _phrase_re(*heads)
-    tail = r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted|(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told))\b)"
+    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted"
+            r"|(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told))\b)")
     pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
     return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
                       rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")
