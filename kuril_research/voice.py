@@ -264,6 +264,8 @@ class VoiceLexicon:
     #: (regex, needs a licence) per post-posed cue; the regex is matched at a name's end.
     post_res: tuple[tuple[re.Pattern, bool], ...] = field(default=(), repr=False, compare=False)
     trigger_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A language word glossing the name after it: "Iturup, Japanese Etorofu,", "(Japanese: Etorofu)".
+    language_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: The first words of the post-posed cues after a name: most names are followed by none of them.
     post_first_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A possessive and a speech noun after a name ("Ishiba’s remark"): the name owns the words that follow.
@@ -481,6 +483,10 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 side = _post_side(text, m, m.end + 1, mentions, lex, sents) or _owner(m, lex)
             elif side is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
                 side = _owner(m, lex)  # the so-called Northern Territories, without quotation marks
+            if side is None and lex.language_before_re is not None and (
+                    lang := lex.language_before_re.search(text, max(0, m.start - 24), m.start)):
+                side = _subject_at(text, lang.start("side"), mentions, lex)  # "Iturup, Japanese Etorofu,"
+                side = side if side is not None and _side_ok(side[0], m, lex) else None
             if side is None and voiced and voiced[-1].mention.entity == m.entity \
                     and voiced[-1].mention.naming == OTHER_SIDE.get(m.naming) \
                     and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
@@ -1219,6 +1225,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                                                {k: [w.lower() for w in v] for k, v in subject_words.items()},
                                                {k: [w.lower() for w in v] for k, v in subject_pronouns.items()}),
         post_res=tuple(post_res),
+        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{_phrase_re(*phrases('language_words'))})"
+                                      r"\s*:?\s+$", re.I) if "language_words" in doc else None,
         post_first_re=re.compile(r"[\s,(]*(?:" + _phrase_re(*sorted({c.split()[0] for c in (
             *optional_cues["naming_post_cues"], *optional_cues["naming_gloss_cues"])})) + r")\b", re.I)
         if post_res else None,

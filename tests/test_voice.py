@@ -495,6 +495,9 @@ def test_missing_lexicon_file(tmp_path):
     ("Medvedev landed on Iturup in Russia, then flew home.", "Iturup", 0, ("narrator", None)),
     # a bracketed spelling of the other side, "so-called" without marks, a possessive naming
     ("Troops landed on Kunashir (Kunashiri) on Monday.", "Kunashiri", 0, ("attributed", "japan")),
+    ("Iturup, Japanese Etorofu, is the largest island.", "Etorofu", 0, ("attributed", "japan")),
+    ("Iturup (Japanese: Etorofu) is the largest island.", "Etorofu", 0, ("attributed", "japan")),
+    ("The Japanese Etorofu plan failed.", "Etorofu", 0, ("narrator", None)),
     ("Troops landed on Kunashir (Kunashiri) on Monday.", "Kunashir", 0, ("narrator", None)),
     ("Moscow rejects the so-called Northern Territories claim.", "Northern Territories", 0, ("attributed", "japan")),
     ("Moscow’s name for them, the Southern Kurils, is used in Russia.", "Southern Kurils", 0,
