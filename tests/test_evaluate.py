@@ -26,7 +26,7 @@ from kuril_research.errors import InputError, ParameterError
 from kuril_research.evaluate import evaluate, load_gold, measured_accuracy
 from kuril_research.evaluate.bootstrap import intervals
 from kuril_research.evaluate.coding import frame_confusion, gold_unit, score_frames, score_trade
-from kuril_research.evaluate.gold import GoldDocument, GoldMention, GoldQuote, GoldSentence, GoldTrade
+from kuril_research.evaluate.gold import MISSING, GoldDocument, GoldMention, GoldQuote, GoldSentence, GoldTrade
 from kuril_research.evaluate.names import (normalise_line, score_furniture, score_mentions, score_speakers,
                                            score_titles, score_voice, speaker_key)
 from kuril_research.evaluate.record import make_record, write_record
@@ -179,15 +179,17 @@ def test_speaker_wrong_missing_and_spurious():
 
 def test_titles_and_datelines_compare_after_normalising_quotes_and_spaces():
     assert normalise_line("Japan \u2018protests\u2019  drills") == normalise_line("Japan 'protests' drills")
-    gold = [GoldDocument("d.txt", "dev", title="Japan \u201cprotests\u201d", dateline=None),
-            GoldDocument("e.txt", "dev", title=None, dateline="TOKYO \u2014")]
+    gold = [GoldDocument("d.txt", "dev", title="Japan \u201cprotests\u201d", dateline=None, standfirst=MISSING),
+            GoldDocument("e.txt", "dev", title=None, dateline="TOKYO \u2014", standfirst=MISSING)]
     documents = pd.DataFrame({"doc_id": ["d", "e"], "title": ['Japan "protests"', "World | Asia"],
-                              "dateline": [pd.NA, "TOKYO \u2014"]})
+                              "standfirst": [pd.NA, pd.NA], "dateline": [pd.NA, "TOKYO \u2014"]})
     counts, errors = score_titles(gold, {"d.txt": "d", "e.txt": "e"}, documents)
     s = _scores(counts, ["d", "e"])
     # titles: d right, e wrong (a title where the article prints none); datelines: both right
     assert (s.loc[("titles", "title"), "accuracy"], s.loc[("datelines", "dateline"), "accuracy"]) == (0.5, 1.0)
     assert [(e["file"], e["got"]) for e in errors] == [("e.txt", "World | Asia")]
+    # a standfirst that was not annotated (key absent) is not scored
+    assert "standfirsts" not in {c["task"] for c in counts}
 
 
 def test_furniture_share_absent_from_the_body():
@@ -238,13 +240,15 @@ def test_trade_category_polarity_and_quantity_by_hand(with_kind):
         GoldSentence("Trade fell", (), (GoldTrade("trade_volume", "cooperation", "Trade",
                                                   {"value": 10.0, "unit": "USD_bn", "kind": "level",
                                                    "direction": "none"}, 1),), 1),
-        GoldSentence("boats were seized", (), (GoldTrade("fisheries", "restriction", "boats were seized", None, 2),), 2),
+        GoldSentence("boats were seized", (),
+                     (GoldTrade("fisheries", "restriction", "boats were seized", None, 2),), 2),
     ])]
     mentions = pd.DataFrame({"doc_id": "d", "sent_id": [1, 2, 2], "category": ["trade_volume", "fisheries", "energy"],
                              "polarity": ["cooperation", "cooperation", "cooperation"],
                              "start": [33, 60, 60], "end": [38, 73, 73], "surface": ["Trade", "Fishing boats", "x"]})
     figures = pd.DataFrame({"doc_id": ["d"], "sent_id": [1], "category": ["trade_volume"], "value": [1e10],
-                            "unit": ["USD"], "sign": [-1], "direction": ["fell"], "start": [48], "text": ["$10 billion"]})
+                            "unit": ["USD"], "sign": [-1], "direction": ["fell"], "start": [48],
+                            "text": ["$10 billion"]})
     if with_kind:
         figures["kind"] = ["level"]
     counts, errors = score_trade({"d": SENT_TEXT}, gold, {"d.txt": "d"}, SENTENCES, mentions, figures,

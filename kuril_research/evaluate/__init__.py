@@ -2,7 +2,7 @@
 
 :func:`evaluate` reads a gold folder (format: ``data/gold/FORMAT.md``;
 :mod:`.gold`), builds its articles with the library itself, and compares:
-names, voices, speakers, titles, datelines and furniture (:mod:`.names`),
+names, voices, speakers, titles, standfirsts, datelines and furniture (:mod:`.names`),
 frames and trade mentions (:mod:`.coding`). It returns tidy tables of scores
 with 95 % bootstrap intervals (:mod:`.scores`, :mod:`.bootstrap`), the list of
 errors and confusion tables. ``kuril-research evaluate GOLD_DIR`` prints them;
@@ -30,8 +30,8 @@ __all__ = ["Evaluation", "evaluate", "load_gold", "measured_accuracy", "Measured
 ERROR_COLUMNS = ["file", "task", "label", "context", "got", "want", "reason"]
 SPLITS = ("dev", "test", "all")
 #: Order of the tasks in the score table.
-TASKS = ("mentions", "voice", "speakers", "titles", "datelines", "furniture", "frames", "trade", "trade_polarity",
-         "quantities")
+TASKS = ("mentions", "voice", "speakers", "titles", "standfirsts", "datelines", "furniture", "frames", "trade",
+         "trade_polarity", "quantities")
 
 
 @dataclass
@@ -109,7 +109,7 @@ def evaluate(gold_dir: str | Path | None = None, *, split: Literal["test", "dev"
     :func:`kuril_research.trade.trade_mentions` and
     :func:`kuril_research.trade.quantities`, and compared with the annotation
     under the rules stated in :mod:`kuril_research.evaluate.names` (mentions,
-    voice, speakers, titles, datelines, furniture) and
+    voice, speakers, titles, standfirsts, datelines, furniture) and
     :mod:`kuril_research.evaluate.coding` (frames, trade); formulas of the
     scores in :mod:`kuril_research.evaluate.scores` and of the intervals in
     :mod:`kuril_research.evaluate.bootstrap`.

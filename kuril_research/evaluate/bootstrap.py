@@ -98,7 +98,8 @@ def intervals(counts: pd.DataFrame, documents: list[str], *, replicates: int = 1
     rng = np.random.default_rng(seed)
     weights = rng.multinomial(len(documents), np.full(len(documents), 1 / len(documents)), size=replicates)
     sums = np.einsum("bd,duk->buk", weights.astype(float), cube)
-    values = statistic(sums[..., 0], sums[..., 1], sums[..., 2], np.broadcast_to(units["kind"].to_numpy(), sums.shape[:2]))
+    kinds = np.broadcast_to(units["kind"].to_numpy(), sums.shape[:2])
+    values = statistic(sums[..., 0], sums[..., 1], sums[..., 2], kinds)
     low_q, high_q = 100 * (1 - level) / 2, 100 * (1 + level) / 2
     defined = ~np.isnan(values).all(axis=0)
     low = np.full(len(units), np.nan)

@@ -275,7 +275,8 @@ def _score_quantity(file: str, t, cue_span: tuple[int, int], figures: pd.DataFra
     if not rows:
         for label in tally:
             tally[label][1] += 1
-        errors.append(_error(file, "quantities", "all", t.cue, None, _describe(want), "no figure found in the sentence"))
+        errors.append(_error(file, "quantities", "all", t.cue, None, _describe(want),
+                             "no figure found in the sentence"))
         return
     best = max(rows, key=lambda r: (same_value(r), str(r.get("category")) == t.category,
                                     -abs(int(r["start"]) - cue_span[0])))

@@ -29,7 +29,7 @@ from ..errors import InputError, KurilResearchError
 from ..lexicons import LineDict, LineList, load_yaml
 from ..sources import RawDocument, read_file
 
-__all__ = ["SPLITS", "MENTION_TYPES", "TERRITORY_TYPES", "VOICES", "GoldMention", "GoldQuote", "GoldTrade",
+__all__ = ["SPLITS", "MISSING", "MENTION_TYPES", "TERRITORY_TYPES", "VOICES", "GoldMention", "GoldQuote", "GoldTrade",
            "GoldSentence", "GoldDocument", "Gold", "load_gold", "locate", "normalise_text", "context_regex"]
 
 SPLITS = ("dev", "test")
@@ -294,7 +294,7 @@ def _check_context(check: _Checker, body: str, context: str, line: int | None, f
                          field_name, "lengthen the context until it occurs once")
 
 
-def _read_annotation(path: Path, articles: Path, frame_ids: set[str] | None) -> GoldDocument:
+def _read_annotation(path: Path, articles: Path) -> GoldDocument:
     check = _Checker(path)
     doc_yaml = _load(path)
     top = check.mapping(doc_yaml, "the file", 1, _ANNOTATION_KEYS)
@@ -494,7 +494,7 @@ def load_gold(gold_dir: str | Path, *, frame_ids: set[str] | None = None,
         category_ids = set(load_lexicon().ids) if category_ids is None else category_ids
     docs: dict[str, GoldDocument] = {}
     for path in annotations:
-        doc = _read_annotation(path, articles, frame_ids)
+        doc = _read_annotation(path, articles)
         docs[doc.file] = doc
     for path in codings:
         doc = _read_coding(path, articles, docs, frame_ids, category_ids)

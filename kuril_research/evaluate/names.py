@@ -1,4 +1,4 @@
-"""Score names, voices, speakers, titles, datelines and furniture against ``annotations/*.yaml``.
+"""Score names, voices, speakers, titles, standfirsts, datelines and furniture against ``annotations/*.yaml``.
 
 Each scorer takes the built corpus of the gold articles and the gold
 documents, and returns per-document counts (:mod:`kuril_research.evaluate.scores`)
@@ -34,9 +34,9 @@ speakers (task ``speakers``, accuracy)
     label of ``speaker``) matches the gold ``speaker`` under
     :func:`speaker_key`. A gold speaker ``null`` is right when nothing is
     predicted (no quotation, or one without a speaker).
-titles, datelines (accuracy)
-    ``documents.title`` / ``documents.dateline`` equal to the gold after
-    :func:`normalise_line`; a gold ``null`` is right when the build has none.
+titles, standfirsts, datelines (accuracy)
+    ``documents.title`` / ``.standfirst`` / ``.dateline`` equal to the gold
+    after :func:`normalise_line`; a gold ``null`` is right when the build has none.
 furniture (accuracy)
     The share of gold furniture lines that are absent from ``documents.text``
     (white space normalised).
@@ -360,12 +360,13 @@ def score_speakers(texts: Mapping[str, str | None], docs: list[GoldDocument], do
 
 def score_titles(docs: list[GoldDocument], doc_ids: Mapping[str, str],
                  documents: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    """Counts and errors of tasks ``titles`` and ``datelines`` (exact after :func:`normalise_line`)."""
+    """Counts and errors of tasks ``titles``, ``standfirsts`` and ``datelines`` (exact after :func:`normalise_line`)."""
     counts, errors = [], []
     by_id = documents.set_index("doc_id")
     for doc in docs:
         doc_id = doc_ids[doc.file]
-        for task, column, want in (("titles", "title", doc.title), ("datelines", "dateline", doc.dateline)):
+        for task, column, want in (("titles", "title", doc.title), ("standfirsts", "standfirst", doc.standfirst),
+                                   ("datelines", "dateline", doc.dateline)):
             if isinstance(want, str) and want == MISSING:
                 continue
             got = by_id.at[doc_id, column] if doc_id in by_id.index else None

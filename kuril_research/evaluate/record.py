@@ -104,6 +104,27 @@ class MeasuredAccuracy:
     split: str
     changed: list[str]
 
+    def summary(self) -> pd.DataFrame:
+        """The task's rows as a table to show under a figure: label, n_gold, precision, recall, score, interval.
+
+        ``score`` is F1 for precision/recall rows and accuracy for the others.
+
+        Examples
+        --------
+        >>> m = MeasuredAccuracy(pd.DataFrame({"task": ["frames"], "label": ["micro"], "kind": ["prf"],
+        ...                                    "n_gold": [40], "precision": [0.81234], "recall": [0.7],
+        ...                                    "f1": [0.752], "accuracy": [None], "ci_low": [0.7], "ci_high": [0.8]}),
+        ...                      dt.date(2026, 12, 5), "test", [])
+        >>> m.summary().values.tolist()
+        [['micro', 40, 0.812, 0.7, 0.752, 0.7, 0.8]]
+        """
+        table = self.scores
+        score = table["f1"].where(table["kind"] == "prf", table["accuracy"]) if "kind" in table else table["f1"]
+        out = pd.DataFrame({"label": table["label"], "n_gold": table.get("n_gold"),
+                            "precision": table.get("precision"), "recall": table.get("recall"), "score": score,
+                            "ci_low": table.get("ci_low"), "ci_high": table.get("ci_high")})
+        return out.astype({c: float for c in ("precision", "recall", "score", "ci_low", "ci_high")}).round(3)
+
     @property
     def note(self) -> str:
         """One sentence for a caption: when, on what, and whether it still holds."""
@@ -120,7 +141,7 @@ def measured_accuracy(task: str, *, record: str | Path | None = None) -> Measure
     ----------
     task : str
         A task of the score table: ``mentions``, ``voice``, ``speakers``,
-        ``titles``, ``datelines``, ``furniture``, ``frames``, ``trade``,
+        ``titles``, ``standfirsts``, ``datelines``, ``furniture``, ``frames``, ``trade``,
         ``trade_polarity``, ``quantities``.
     record : str or Path, optional
         The record; default :func:`default_record_path`.
