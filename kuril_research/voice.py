@@ -144,6 +144,8 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "organisation_heads", "speech_nouns", "language_words")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
+#: How far a naming cue's scope may reach past its end at most (characters; the scope is also word-limited).
+CUE_SCOPE_CHARS = 600
 #: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ... claims ...
 #: as its" spans up to ten words on either side of "claims".
 CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 160, 160
@@ -472,11 +474,12 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     cands = _candidates(text, mentions, lex, all_quotes_at, full, with_names=bool(real),
                         paragraphs=[p for p in paragraphs if all_quotes_at.overlapping(p) or verb_in(*p)])
     quotes = _Speakers(text, real, paras, sents, cands, cues, lex, verb_in).quotes()
+    cue_ends = sorted((c.end, i) for i, c in enumerate(cues))
     voiced = []
     for m in mentions:
         side = None
         if m.entity_type in lex.named_types:
-            side = _cue_side(text, m, cues, subjects, lex) or _post_side(text, m, m.end, mentions, lex, sents)
+            side = _cue_side(text, m, cues, cue_ends, subjects, lex) or _post_side(text, m, m.end, mentions, lex, sents)
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in scare:
                 side = _post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or _owner(m, lex)
             elif side is None and all_quotes_at.at(m.start) is None and _single_scare(text, m):
@@ -533,20 +536,29 @@ def _side_ok(entity: str, m: Mention, lex: VoiceLexicon) -> bool:
     return m.naming != OTHER_SIDE.get(lex.sides.get(entity, ""))
 
 
-def _cue_side(text: str, m: Mention, cues: list[_Cue], subjects: list[_Subj],
+def _cue_side(text: str, m: Mention, cues: list[_Cue], cue_ends: list[tuple[int, int]], subjects: list[_Subj],
               lex: VoiceLexicon) -> tuple[str, str] | None:
     """The side of the latest naming cue whose scope holds ``m`` (rule 3), or None.
 
     Inside a scope, a side-bearing subject standing just before the name takes over
-    ("which Moscow calls the Kurils and Tokyo the Northern Territories").
+    ("which Moscow calls the Kurils and Tokyo the Northern Territories"). ``cue_ends`` are the cues'
+    (end, index), sorted: a scope is at most ``naming_scope_words`` long, so only cues ending shortly
+    before the name are looked at.
     """
-    for cue in reversed(cues):
-        if not (cue.end <= m.start and m.end <= cue.scope_end):
+    lo = bisect_left(cue_ends, (m.start - CUE_SCOPE_CHARS, -1))
+    hi = bisect_right(cue_ends, (m.start, len(cues)))
+    for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
+        cue = cues[i]
+        if m.end > cue.scope_end:
             continue
         entity, written = cue.entity, cue.text
-        for s in subjects:
-            if cue.end <= s.start and s.end <= m.start and ELLIPSIS_GAP_RE.fullmatch(text, s.end, m.start):
+        j = bisect_right(subjects, m.start, key=lambda subject: subject.start) - 1
+        while j >= 0 and subjects[j].start >= max(cue.end, m.start - 40):
+            s = subjects[j]
+            if s.end <= m.start and ELLIPSIS_GAP_RE.fullmatch(text, s.end, m.start):
                 entity, written = s.entity, s.text
+                break
+            j -= 1
         if _side_ok(entity, m, lex):
             return entity, written
     return None
@@ -841,7 +853,7 @@ def _naming_cues(text: str, subjects: Sequence[_Subj], lex: VoiceLexicon, paras:
                 limit = word.end()
                 break
         cues.append(_Cue(best[0], best[1], limit, m.entity, m.kind, m.text))
-    return cues
+    return sorted(cues)
 
 
 class _Speakers:
@@ -854,6 +866,7 @@ class _Speakers:
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[_Event] = []
         self.subjects: dict[int, tuple[_Cand, int] | None] = {}
+        self.cue_starts = [cue.start for cue in cues]
         self.spans_at = _Spans(spans)
 
     def quotes(self) -> list[Quote]:
@@ -975,7 +988,9 @@ class _Speakers:
         text, sents, cands = self.text, self.sents, self.cands
         start, end, para_id = self.spans[qi]
         ps, pe = self.paras.spans[para_id][:2]
-        for cue in self.cues:  # a: inside a naming cue's scope
+        for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:  # a: in a cue's scope
+            if cue.start > start:
+                break
             if cue.end <= start <= cue.scope_end:
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
