@@ -867,6 +867,7 @@ class _Speakers:
         self.events: list[_Event] = []
         self.subjects: dict[int, tuple[_Cand, int] | None] = {}
         self.cue_starts = [cue.start for cue in cues]
+        self.cand_starts = [c.start for c in cands]
         self.spans_at = _Spans(spans)
 
     def quotes(self) -> list[Quote]:
@@ -967,6 +968,10 @@ class _Speakers:
                      if not p.role and p.entity is not None and p.kind == c.kind and p.end <= c.start
                      and (side is None or sides.get(p.entity) == side)), None)
 
+    def cands_from(self, start: int, end: int) -> list[_Cand]:
+        """The candidates starting in [start, end), in order (candidates are sorted by start)."""
+        return self.cands[bisect_left(self.cand_starts, start):bisect_left(self.cand_starts, end)]
+
     def titled(self, name: str, role: str) -> bool:
         """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
         role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
@@ -1006,7 +1011,7 @@ class _Speakers:
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
-            near = [c for c in cands if clause_start <= c.start and c.end <= clause_end]
+            near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end]
             near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
             if near:  # the subject opening the clause, else the one nearest the verb; never a farther known person
                 c = near[0]
@@ -1021,7 +1026,7 @@ class _Speakers:
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
-            before = [c for c in cands if sent_start <= c.start and c.end <= start - 1]
+            before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1]
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
