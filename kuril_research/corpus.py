@@ -32,7 +32,7 @@ from .guards import staged_corpus_dir
 from .provenance import files_sha256, pipeline_sha256
 from .errors import CorpusTableError, InputError
 from .gazetteer import Gazetteer, load_gazetteer
-from .parse import parse_article
+from .parse import load_furniture_lexicon, parse_article
 from .readers import ColumnMapping, SourceOptions, read_source
 from .sources import RawDocument, Reject, list_article_files, manifest_extra_columns, read_manifest
 from .voice import VoiceLexicon, load_voice_lexicon, mark_voice
@@ -234,12 +234,14 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
         "sentences": [{"doc_id": doc_id, "sent_id": i, "para_id": p, "start": s, "end": e, "text": text[s:e]}
                       for i, (s, e, p) in enumerate(sents)],
         "quotes": [{"doc_id": doc_id, "quote_id": i, "para_id": q.para_id, "start": q.start, "end": q.end,
-                    "text": text[q.start:q.end], "speaker": q.speaker, "speaker_cue": q.speaker_cue}
+                    "text": text[q.start:q.end], "speaker": q.speaker, "speaker_text": q.speaker_text,
+                    "speaker_cue": q.speaker_cue}
                    for i, q in enumerate(quotes)],
         "mentions": [{"doc_id": doc_id, "sent_id": sent_of(v.mention.start), "para_id": para_of(v.mention.start),
                       "start": v.mention.start, "end": v.mention.end, "surface": v.mention.surface,
                       "entity": v.mention.entity, "entity_type": v.mention.entity_type, "naming": v.mention.naming,
-                      "voice": v.voice, "speaker": v.speaker, "quote_id": v.quote_id} for v in voiced],
+                      "voice": v.voice, "speaker": v.speaker, "speaker_text": v.speaker_text,
+                      "quote_id": v.quote_id} for v in voiced],
         "removed": [{"doc_id": doc_id, "file": raw.file, "line": r.line, "text": r.text, "reason": r.reason}
                     for r in art.removed],
     }
@@ -596,6 +598,7 @@ def plan_build(raw_dir: str | Path | None = None, manifest: str | Path | None = 
         "package_version": __version__, "schema_version": schema.SCHEMA_VERSION,
         "pipeline_sha256": pipeline_sha256(),
         "gazetteer_sha256": gaz.sha256, "voice_lexicon_sha256": vlex.sha256,
+        "furniture_sha256": load_furniture_lexicon().sha256,  # the page-furniture rules the parser used
         "files": len(names),
     }
     if mapping != ColumnMapping():

@@ -21,10 +21,14 @@ from .errors import LexiconError
 __all__ = ["ENTITY_TYPES", "NAMINGS", "Mention", "Gazetteer", "load_gazetteer"]
 
 ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago",
-                "document", "person", "place", "organisation")
+                "document", "person", "place", "organisation", "homonym")
+#: Types a homonym cue can turn into the ``homonym`` entity ("the trawler Shikotan").
+TERRITORY_TYPES = frozenset({"island", "island_group", "collective_name", "archipelago"})
+#: The entity a cued homonym becomes; the gazetteer must define it to use ``homonym_cues``.
+HOMONYM_ENTITY = "homonym"
 NAMINGS = ("japanese", "russian", "neutral")
 
-_TOP_KEYS = {"entities"}
+_TOP_KEYS = {"entities", "homonym_cues"}
 _ENTITY_KEYS = {"id", "type", "label", "naming", "variants"}
 _VARIANT_KEYS = {"name", "naming", "case"}
 _CASES = ("ignore", "exact")
@@ -32,7 +36,7 @@ _CASES = ("ignore", "exact")
 #: Splits a variant into words: white space or hyphens of any kind.
 VARIANT_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 #: What may stand between two words of a variant in a text: spaces (incl. no-break), hyphens; no line break.
-WORD_SEPARATOR = r"(?:[^\S\r\n]|[\-\u2010\u2011])+"
+WORD_SEPARATOR = r"(?:[^\S\r\n]|[\-\u2010\u2011\u2013])+"  # an en dash too: "Soviet–Japanese"
 #: Hyphens that count as the same character.
 HYPHENS = "-\u2010\u2011"
 HYPHEN_CLASS = r"[\-\u2010\u2011]"
@@ -77,6 +81,7 @@ class Gazetteer:
     _ignorecase: re.Pattern = field(repr=False)  # the same with re.IGNORECASE, for the original text
     _exact: re.Pattern | None = field(repr=False)  # variants with `case: exact`, for the original text
     _lookup: dict[str, tuple[str, str, str]] = field(repr=False)  # normalised variant → (entity, type, naming)
+    _homonym_re: re.Pattern | None = field(default=None, repr=False)  # a homonym cue ending where a name starts
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions of gazetteer entities in ``text``.
@@ -113,8 +118,13 @@ class Gazetteer:
             if exact:
                 spans = _longest_first(spans + exact)
         lookup = self._lookup
-        return [Mention(start, end, text[start:end], *(lookup.get(matched) or self._identify(matched)))
-                for start, end, matched in spans]
+        found = [Mention(start, end, text[start:end], *(lookup.get(matched) or self._identify(matched)))
+                 for start, end, matched in spans]
+        if self._homonym_re is not None:
+            found = [Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
+                     if m.entity_type in TERRITORY_TYPES and self._homonym_re.search(text, max(0, m.start - 40), m.start)
+                     else m for m in found]
+        return found
 
     def _identify(self, matched: str) -> tuple[str, str, str]:
         """Return (entity, type, naming) of the variant that matched ``matched``."""
@@ -172,7 +182,9 @@ def _load_cached(path: Path, mtime_ns: int) -> Gazetteer:
 
 
 def _load(path: Path) -> Gazetteer:
-    entities, variants = _validate(lexicons.load_yaml(path), path)
+    doc = lexicons.load_yaml(path)
+    entities, variants = _validate(doc, path)
+    cues = _homonym_cues(doc, path, {e["entity"] for e in entities})
     types = {e["entity"]: e["entity_type"] for e in entities}
     longest_first = sorted(variants, key=lambda v: -len(_normalise(v["name"])))  # stable: file order among ties
     folded_pattern = _alternation([_variant_pattern(v["name"], fold=True) for v in longest_first if not v["exact"]])
@@ -187,7 +199,23 @@ def _load(path: Path) -> Gazetteer:
         _ignorecase=re.compile(folded_pattern, re.IGNORECASE),
         _exact=re.compile(_alternation(exact)) if exact else None,
         _lookup={_normalise(v["name"]): (v["entity"], types[v["entity"]], v["naming"]) for v in variants},
+        _homonym_re=re.compile(rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in cues)}),?\s+"
+                               r"(?:the\s+)?$", re.IGNORECASE) if cues else None,
     )
+
+
+def _homonym_cues(doc, path: Path, ids: set[str]) -> list[str]:
+    """The validated ``homonym_cues`` list (empty when the file has none)."""
+    if not isinstance(doc, lexicons.LineDict) or "homonym_cues" not in doc:
+        return []
+    node, line = doc["homonym_cues"], doc.lines["homonym_cues"]
+    if not isinstance(node, lexicons.LineList) or not all(isinstance(c, str) and c.strip() for c in node):
+        raise LexiconError("homonym_cues must be a list of words", path=path, line=line,
+                           hint="write e.g. 'homonym_cues: [vessel, trawler, ferry]' (quote yes/no/on/off)")
+    if node and HOMONYM_ENTITY not in ids:
+        raise LexiconError(f"homonym_cues need an entity with id {HOMONYM_ENTITY!r}", path=path, line=line,
+                           hint=f"add an entity '- id: {HOMONYM_ENTITY}' of type homonym, or remove homonym_cues")
+    return [" ".join(c.split()) for c in node]
 
 
 def _validate(doc, path: Path) -> tuple[list[dict], list[dict]]:

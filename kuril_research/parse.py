@@ -7,18 +7,24 @@ line on Unicode-normalised text and applies these rules, in order:
    spaces become ordinary spaces; zero-width characters and soft hyphens are
    removed; line endings become ``\\n``; trailing spaces are trimmed. None of
    this changes what a reader sees.
-2. **Furniture** (:data:`FURNITURE_RULES`): a line that is wholly a section
-   label, advertisement, newsletter prompt, "Read more" link, share counter,
-   comment notice, loading message, credit line or photo caption is removed and
-   logged with its 1-based line number and reason.
+2. **Furniture** (``data/furniture.yaml``, :func:`load_furniture_lexicon`): a
+   line that is wholly a section label, advertisement, newsletter prompt, "Read
+   more" link, share counter, comment notice, byline, date line, audio player,
+   donation appeal, weather or traffic widget, cookie notice, tag list or other
+   listed furniture is removed and logged with its 1-based line number and
+   reason; a related-links header ("You may also like:") and the short lines
+   after it are removed as "related links".
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
    dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
    ``MOSCOW (Sputnik) -``, ``TOKYO —``) starts the body; the dateline is cut
    from the body text and kept in its own fields.
-4. **Header**: lines before the dateline are the title (first line), the
-   standfirst (the next line, unless it looks like a caption) and photo captions
-   (anything further). An article without a dateline has a title only if its
-   first line is a single line followed by a blank line and reads like a
+4. **Header**: lines before the dateline are the site's own header (lines
+   matching ``site_headers`` or short capitalised names such as "Nikkei Asia",
+   logged as "site header"), then the title (the first other line), the
+   standfirst (the next line, unless it looks like a caption or a byline) and
+   photo captions (anything further). An article without a dateline has its
+   leading site-header lines removed the same way, and a title only if its
+   next line is a single line followed by a blank line and reads like a
    headline (no sentence-final full stop); it then has no standfirst.
 5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
@@ -31,12 +37,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import LexiconError
+from .lexicons import data_path, file_sha256, load_yaml
 
 __all__ = [
     "ParsedArticle",
     "Removed",
     "DATELINE_RE",
-    "FURNITURE_RULES",
+    "FurnitureLexicon",
+    "load_furniture_lexicon",
     "normalise_text",
     "parse_article",
 ]
@@ -50,42 +62,38 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 #: A dateline at the start of a paragraph. Place in capitals (1–4 words), then
-#: any of: ", Country", ", Month Day", "/AGENCY/" or "(Agency)", and a dash or
-#: full stop before the first word of the story. At least one of month/day,
-#: agency or a dash must be present, so an ordinary sentence never matches.
+#: any of: ", Country", ", Month Day" or ", Day Month", "/AGENCY/" or "(Agency)"
+#: (also "(Outlet / Agency - 3rd March, 2019)", "(AGENCY1, AGENCY2)"), and a dash
+#: or full stop before the first word of the story. At least one of month/day,
+#: agency or a dash must be present, so an ordinary sentence never matches. A
+#: place in mixed case ("Tokyo (AFP) -") needs both an agency and a dash.
 DATELINE_RE = re.compile(
     rf"""\A
-    (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}})
+    (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}|[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\())
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?=\s*[,(/–—-]))?
-    (?:,?\ (?P<month>(?i:{_MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})\b\.?)?
-    (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|\s*\((?P<agency2>[A-Za-z][A-Za-z\- ]*)\))?
-    (?P<dash>\s*[–—-]+)?
+    (?:,?\ (?:(?P<month>(?i:{_MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})\b\.?|(?P<day2>\d{{1,2}})\ (?P<month2>(?i:{_MONTH_ALT}))\b\.?))?
+    (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
+    (?P<dash>\s*(?:[–—-]+|•))?
+    (?:\s+(?P<agency3>RIA\ Novosti|Interfax|TASS|Sputnik|Kyodo|Xinhua|Yonhap|Reuters|AFP|AP)\.)?
     \s+(?=\S)
     """,
     re.VERBOSE,
 )
+#: A dateline that is only an agency in brackets and a dash: "(RT) –".
+AGENCY_DATELINE_RE = re.compile(r"\A\((?P<agency2>[A-Za-z][^()\n]{0,40})\)\s*(?P<dash>[–—-]+)\s+(?=\S)")
 _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
-
-#: Furniture and captions are short lines; longer lines are text and skip the checks.
-MAX_FURNITURE_CHARS = 300
-
-#: Whole-line furniture patterns, checked in order; the first match gives the reason.
-FURNITURE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("section label", re.compile(r"\A(?:All news|Latest news|Top stories|News|World|Russia|Politics|Business|Opinion|Home|Menu|More news)\Z", re.I)),
-    ("advertisement", re.compile(r"\A[-–—\s]*(?:advertisement|sponsored(?: content)?|ad)[-–—\s]*\Z", re.I)),
-    ("newsletter", re.compile(r"\A(?:subscribe to (?:our|the) newsletter|sign up (?:here |now )?(?:to|for) (?:get |receive )?.*(?:newsletter|news|inbox|updates).*|get (?:the latest|our) .*(?:newsletter|inbox).*|newsletter)\Z", re.I)),
-    ("read more", re.compile(r"\A(?:read more|read also|see also|related(?: stories| articles)?)\b.*\Z", re.I)),
-    ("share counter", re.compile(r"\A(?:\d[\d,.]*\s*[km]?\s*(?:shares?|views?|likes?)|share(?: this(?: article| story)?)?(?: on \w+)?:?|(?:facebook|twitter|x|telegram|vk|whatsapp|email|print)(?:\s*[|/·]\s*(?:facebook|twitter|x|telegram|vk|whatsapp|email|print))*)\Z", re.I)),
-    ("comment notice", re.compile(r"\A(?:\d+\s+comments?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|comments are closed\.?|you must be logged in to post a comment\.?|be the first to comment\.?|join the discussion\.?)\Z", re.I)),
-    ("loading message", re.compile(r"\A(?:loading(?: articles| more| comments)?\s*(?:\.\.\.|…)?|please wait\s*(?:\.\.\.|…)?)\Z", re.I)),
-    ("credit line", re.compile(r"\A(?:©|\(c\)\s|copyright\b|(?:photo|image|file photo|credit|source|video)\s*:).*\Z", re.I)),
-]
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
 CAPTION_CREDIT_RE = re.compile(
-    r"(?:(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
+    r"(?:\((?:photo|image|file photo|credit|photo credit)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
+    r"\b(?:file )?photo:\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
+    r"(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
     re.I,
 )
+#: A headline may end in ? or ! but not in a full stop.
+STATEMENT_END_RE = re.compile(r"[.…:;][\"'”’)\]]*\Z")
+#: Removed lines that follow a standfirst in an article without a dateline.
+STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*\Z")
 #: C0/C1 control characters other than the line feed (category Cc).
 CONTROL_CHARS_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -148,7 +156,116 @@ def _normalise_characters(text: str) -> str:
     return unicodedata.normalize("NFC", CONTROL_CHARS_RE.sub("", text))
 
 
-def furniture_reason(line: str) -> str | None:
+@dataclass(frozen=True)
+class FurnitureLexicon:
+    """Validated page-furniture rules from ``furniture.yaml`` (see that file), compiled once.
+
+    ``line_re`` is one alternation with a named group per reason (``r0``, ``r1`` ... in file order),
+    so that a line is checked in one regex call; ``reasons`` maps the group names back.
+    """
+
+    path: str
+    sha256: str
+    max_line_chars: int
+    line_re: re.Pattern = field(repr=False)
+    reasons: dict[str, str] = field(repr=False)
+    list_header_re: re.Pattern | None = field(repr=False)
+    list_item_chars: int
+    site_header_re: re.Pattern | None = field(repr=False)
+    site_name_words: int
+
+
+def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
+    """Load and validate the page-furniture rules (cached per file version).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A ``furniture.yaml``; defaults to the one shipped in ``kuril_research/data``.
+
+    Returns
+    -------
+    FurnitureLexicon
+
+    Raises
+    ------
+    LexiconError
+        Naming the file and line of the first problem and what to do.
+
+    Examples
+    --------
+    >>> lex = load_furniture_lexicon()
+    >>> lex.max_line_chars, "byline" in lex.reasons.values()
+    (300, True)
+    """
+    path = Path(path) if path is not None else data_path("furniture.yaml")
+    try:
+        stamp = path.resolve().stat().st_mtime_ns
+    except OSError:
+        stamp = None  # let the loader report the missing file
+    return _load_furniture_lexicon(path.resolve(), stamp)
+
+
+@lru_cache(maxsize=1)
+def _default_furniture() -> FurnitureLexicon:
+    return load_furniture_lexicon()
+
+
+@lru_cache(maxsize=8)
+def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
+    doc = load_yaml(path)
+
+    def fail(message: str, line: int | None, hint: str) -> LexiconError:
+        return LexiconError(message, path=path, line=line, hint=hint)
+
+    keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
+    if not isinstance(doc, dict):
+        raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
+    for key in doc:
+        if key not in keys:
+            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(keys))
+    for key in keys:
+        if key not in doc:
+            raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped furniture.yaml)")
+    for key in ("max_line_chars", "list_item_chars", "site_name_words"):
+        if isinstance(doc[key], bool) or not isinstance(doc[key], int) or doc[key] < 1:
+            raise fail(f"{key} must be a positive whole number, not {doc[key]!r}", doc.lines[key], "write e.g. 120")
+
+    def patterns(key: str, node, line: int) -> list[str]:
+        if not isinstance(node, list) or not node:
+            raise fail(f"{key} must be a non-empty list of patterns", line, "write one pattern per '- ' line")
+        for item, item_line in zip(node, node.lines):
+            if not isinstance(item, str) or not item.strip():
+                raise fail(f"{key}: {item!r} is not a pattern", item_line, "write a regular expression in quotes")
+            try:
+                re.compile(item)
+            except re.error as error:
+                raise fail(f"{key}: {item!r} is not a valid regular expression ({error})", item_line,
+                           "fix the pattern (write it in single quotes so backslashes stay as written)") from None
+        return list(node)
+
+    rules = doc["line_rules"]
+    if not isinstance(rules, dict) or not rules:
+        raise fail("line_rules must map reasons to lists of patterns", doc.lines["line_rules"],
+                   "write e.g. 'byline:' followed by '- ' patterns")
+    groups, reasons = [], {}
+    for n, (reason, node) in enumerate(rules.items()):
+        alternatives = "|".join(f"(?:{p})" for p in patterns(f"line_rules.{reason}", node, rules.lines[reason]))
+        groups.append(f"(?P<r{n}>{alternatives})")
+        reasons[f"r{n}"] = str(reason)
+    headers = patterns("list_headers", doc["list_headers"], doc.lines["list_headers"])
+    sites = patterns("site_headers", doc["site_headers"], doc.lines["site_headers"])
+    return FurnitureLexicon(
+        path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
+        line_re=re.compile("|".join(groups), re.I), reasons=reasons,
+        list_header_re=re.compile("|".join(f"(?:{p})" for p in headers), re.I),
+        list_item_chars=doc["list_item_chars"],
+        site_header_re=re.compile("|".join(f"(?:{p})" for p in sites), re.I),
+        site_name_words=doc["site_name_words"],
+    )
+
+
+def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> str | None:
     """Return why a whole line is page furniture, or None if it is text.
 
     Examples
@@ -159,19 +276,42 @@ def furniture_reason(line: str) -> str | None:
     'credit line'
     >>> furniture_reason("READ MORE: Japan protests drills") is None
     False
+    >>> furniture_reason("by Jane Doe, Staff Writer"), furniture_reason("Listen to this article")
+    ('byline', 'audio player')
     >>> furniture_reason("Russia values cooperation with Japan.") is None
     True
     """
-    if len(line) > MAX_FURNITURE_CHARS:
+    lex = lexicon if lexicon is not None else _default_furniture()
+    if len(line) > lex.max_line_chars:
         return None
-    for reason, pattern in FURNITURE_RULES:
-        if pattern.match(line):
-            return reason
-    return None
+    hit = lex.line_re.fullmatch(line)
+    return lex.reasons[hit.lastgroup] if hit is not None else None
+
+
+#: A related-links header ("You may also like:") is a short line.
+LIST_HEADER_CHARS = 60
+#: Signs a headline may carry and a site name does not.
+HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
+#: Lower-case words and signs a site name or slogan may hold ("Democracy Dies in Darkness").
+SITE_NAME_JOINERS = frozenset({"&", "|", "-", "–", "/", "of", "the", "and", "in", "for", "on", "at", "to", "a"})
+
+
+def _is_headline_case(line: str, lex: FurnitureLexicon) -> bool:
+    """A short capitalised line of three or more words that no site-header pattern names: maybe a headline."""
+    return len(line.split()) >= 3 and not (lex.site_header_re is not None and lex.site_header_re.fullmatch(line))
+
+
+def _is_site_header(line: str, lex: FurnitureLexicon) -> bool:
+    """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name."""
+    if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
+        return True
+    words = line.split()
+    return len(words) <= lex.site_name_words and not HEADLINE_MARKS_RE.search(line) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
 
 
 #: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
-CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ")
+CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit")
 
 
 def _has_credit(line: str) -> bool:
@@ -197,18 +337,20 @@ def _is_caption(line: str, neighbours: list[str]) -> bool:
 def _match_dateline(paragraph: str) -> re.Match[str] | None:
     match = DATELINE_RE.match(paragraph)
     if match is None:
-        return None
-    has_date = match.group("month") is not None
+        return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" else None
+    has_date = match.group("month") is not None or match.group("month2") is not None
     has_agency = (match.group("agency") or match.group("agency2")) is not None
     has_dash = match.group("dash") is not None
     if not (has_date or has_agency or has_dash):
+        return None
+    if not match.group("place").isupper() and not (has_agency and has_dash):
         return None
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
         return None
     return match
 
 
-def parse_article(raw: str, *, title: str | None = None) -> ParsedArticle:
+def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLexicon | None = None) -> ParsedArticle:
     """Parse one article's text into title, standfirst, dateline and paragraphs.
 
     Parameters
@@ -220,6 +362,8 @@ def parse_article(raw: str, *, title: str | None = None) -> ParsedArticle:
         tabular export, the headline of a Nexis export): ``raw`` then holds no
         title line and none is guessed from it; a line before the dateline is
         the standfirst.
+    furniture : FurnitureLexicon, optional
+        Page-furniture rules; defaults to the shipped ``data/furniture.yaml``.
 
     Returns
     -------
@@ -243,20 +387,27 @@ def parse_article(raw: str, *, title: str | None = None) -> ParsedArticle:
     ('Talks stall', 'Talks on the treaty stalled?\\n\\nMore later.', ['no dateline found'])
     """
     given_title = title
+    lex = furniture if furniture is not None else _default_furniture()
     text = _normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
     removed: list[Removed] = []
     warnings: list[str] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
-    blank_before = True
+    blank_before, in_list = True, False
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped:
             blank_before = True
             continue
-        reason = furniture_reason(stripped)
-        if reason is not None:
+        short = len(stripped) <= lex.max_line_chars
+        if len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
+            in_list = True
+            removed.append(Removed(number, stripped, "related links"))
+        elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
             removed.append(Removed(number, stripped, reason))
+        elif in_list and len(stripped) <= lex.list_item_chars:
+            removed.append(Removed(number, stripped, "related links"))
         else:
+            in_list = False
             kept.append((number, stripped, blank_before))
         blank_before = False
 
@@ -272,19 +423,40 @@ def parse_article(raw: str, *, title: str | None = None) -> ParsedArticle:
     if dateline_index is not None:
         header = kept[:dateline_index]
         body = kept[dateline_index:]
-        first_standfirst = 0 if given_title is not None else 1
+        if given_title is not None:
+            first = -1  # the source gave the title apart from the text: no header line is the title
+        else:
+            first = next((j for j, (_, line, _) in enumerate(header) if not _is_site_header(line, lex)),
+                         len(header) - 1)
+            if 0 < first and STATEMENT_END_RE.search(header[first][1]) and _is_headline_case(header[first - 1][1], lex):
+                first -= 1  # "Japan Protests Russian Drills" above a standfirst sentence: a headline, not a site name
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
-            if j == 0 and given_title is None:
+            if j < first:
+                removed.append(Removed(number, line, "site header"))
+            elif j == first:
                 title = line
-            elif j == first_standfirst and not _is_caption(line, neighbours):
+            elif standfirst is None and not _is_caption(line, neighbours) and not _is_site_header(line, lex):
                 standfirst = line
             else:
-                removed.append(Removed(number, line, "photo caption"))
+                removed.append(Removed(number, line, "byline" if _is_site_header(line, lex) else "photo caption"))
     else:
+        first = 0
+        while first + 1 < len(kept) and _is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
+            removed.append(Removed(kept[first][0], kept[first][1], "site header"))
+            first += 1
+        kept = kept[first:]
         body = kept
-        if given_title is None and len(kept) > 1 and (len(kept) < 2 or kept[1][2]) and not SENTENCE_END_RE.search(kept[0][1]):
+        if given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
             title, body = kept[0][1], kept[1:]
+            j = 1  # short capitalised lines right after the line below the title are bylines ("Kenji Aoyama")
+            while j < min(len(body), 3) and len(body[j][1].split()) <= 3 and _is_site_header(body[j][1], lex):
+                removed.append(Removed(body[j][0], body[j][1], "byline"))
+                j += 1
+            body = body[:1] + body[j:]
+            between = {r.line: r.reason for r in removed}
+            if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):
+                standfirst, body = body[0][1], body[1:]  # the line between the title and a byline or date
         warnings.append("no dateline found")
 
     # captions inside the body (credit at the end, or printed twice)
@@ -293,7 +465,7 @@ def parse_article(raw: str, *, title: str | None = None) -> ParsedArticle:
     for j, (number, line, _) in enumerate(body):
         if j > 0 or dateline_index is None:
             neighbours = body_lines[max(0, j - 2): j + 3]
-            if len(line) <= MAX_FURNITURE_CHARS and _is_caption(line, neighbours):
+            if len(line) <= lex.max_line_chars and _is_caption(line, neighbours):
                 removed.append(Removed(number, line, "photo caption"))
                 continue
         paragraphs_src.append(line)
@@ -302,12 +474,12 @@ def parse_article(raw: str, *, title: str | None = None) -> ParsedArticle:
     month = day = None
     if match is not None and paragraphs_src:
         dateline = match.group(0).strip()
-        place = match.group("place")
-        country = match.group("country")
-        agency = match.group("agency") or match.group("agency2")
-        if match.group("month"):
-            month = MONTHS[match.group("month").lower()]
-            day = int(match.group("day"))
+        agency = match.groupdict().get("agency") or match.group("agency2") or match.groupdict().get("agency3")
+        groups = match.groupdict()
+        place, country = groups.get("place"), groups.get("country")
+        if groups.get("month") or groups.get("month2"):
+            month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
+            day = int(groups.get("day") or groups["day2"])
         paragraphs_src[0] = paragraphs_src[0][match.end():]
 
     paragraphs_src = _join_hard_wraps(paragraphs_src)

@@ -479,6 +479,7 @@ def _stale_keys(processed: Path, raw_dir: Path | None, manifest: Path | None) ->
         "package_version": __version__,
         "gazetteer_sha256": _file_sha256(data_path("gazetteer.yaml")),
         "voice_lexicon_sha256": _file_sha256(data_path("voice.yaml")),
+        "furniture_sha256": _file_sha256(data_path("furniture.yaml")),
         "pipeline_sha256": pipeline_sha256(),
     }
     if raw_dir is not None:

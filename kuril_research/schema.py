@@ -31,7 +31,8 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "EXTRA_COLUMN_TABLES", "DATE_PRECISIONS",
 #: Bumped whenever a column is added, removed or changes type.
 #: 2: documents.source_format and source_position, date_precision "unknown", extra documents columns,
 #: rejects.source_position, the duplicates table.
-SCHEMA_VERSION = 2
+#: 3: quotes.speaker_text and mentions.speaker_text (open-set speakers), with the changes of 2.
+SCHEMA_VERSION = 3
 
 #: Tables that may hold extra (string) columns after their fixed ones.
 EXTRA_COLUMN_TABLES = frozenset({"documents"})
@@ -97,7 +98,10 @@ TABLES: dict[str, dict[str, str]] = {
         "start": "Int64",            # span of the quoted words, quotation marks excluded
         "end": "Int64",
         "text": "string",
-        "speaker": "string",         # canonical entity id, <NA> when the text does not say
+        "speaker": "string",         # gazetteer entity id of the speaker; <NA> when the text does not say or the
+                                     # speaker is not in the gazetteer (never the nearest other known person)
+        "speaker_text": "string",    # the speaker as the text names them: a full name if the article gives one
+                                     # ("Ivan Petrov"), else the role or institution ("the statement"); <NA> if none
         "speaker_cue": "string",     # the words that named the speaker ("the spokesman said")
     },
     "mentions": {
@@ -112,6 +116,7 @@ TABLES: dict[str, dict[str, str]] = {
         "naming": "string",          # japanese | russian | neutral
         "voice": "string",           # narrator | quoted | attributed
         "speaker": "string",         # entity id of the quoted speaker or of the naming side; <NA> for narrator
+        "speaker_text": "string",    # quoted: the quote's speaker_text; attributed: the naming side as written
         "quote_id": "Int64",         # <NA> unless voice is quoted
     },
     "removed": {

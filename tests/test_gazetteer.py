@@ -466,3 +466,51 @@ def test_grouped_alternation_finds_what_the_flat_one_finds(gaz):
 def test_grouped_alternation_equals_flat_on_any_word_soup(gaz, words):
     text = "".join(words)
     assert gaz.find(text) == _ungrouped(gaz).find(text)
+
+
+# --------------------------------------------------------------------------- issue #12: organisations, homonyms, officials
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an organisation holding territory names is one organisation mention, no territory mention inside it
+    ("The Chishima and Habomai Islands Residents' League met.",
+     [("Chishima and Habomai Islands Residents' League", "chishima_habomai_residents_league", "organisation")]),
+    ("a member of the League of Residents of Chishima and Habomai Islands",
+     [("League of Residents of Chishima and Habomai Islands", "chishima_habomai_residents_league", "organisation")]),
+    ("the Northern Territories Issue Association said",
+     [("Northern Territories Issue Association", "northern_territories_issue_association", "organisation")]),
+    # a day, a museum and a ship named after the territory
+    ("rallies on Northern Territories Day", [("Northern Territories Day", "homonym", "homonym")]),
+    ("the old ferry Etorofu Maru lies rusting", [("Etorofu Maru", "homonym", "homonym")]),
+    # homonym cues: a bare name after a ship word, with or without a comma and "the"
+    ("the modern trawler Shikotan sailed", [("Shikotan", "homonym", "homonym")]),
+    ("the vessel, the Etorofu, was seized", [("Etorofu", "homonym", "homonym")]),
+    ("boats from the port of Habomai, on Hokkaido", [("Habomai", "homonym", "homonym")]),
+    # ... but a ship near an island is no homonym
+    ("a ship near Shikotan", [("Shikotan", "shikotan", "island")]),
+])
+def test_organisations_and_homonyms_are_not_territory_mentions(gaz, text, expected):
+    assert [(m.surface, m.entity, m.entity_type) for m in gaz.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maria Zakharova said", [("Maria Zakharova", "maria_zakharova")]),
+    ("Zakharova said", [("Zakharova", "maria_zakharova")]),
+    ("Andrei Rudenko met Mikhail Galuzin", [("Andrei Rudenko", "andrey_rudenko"), ("Mikhail Galuzin", "mikhail_galuzin")]),
+    ("Foreign Minister Yoko Kamikawa and Iwaya", [("Yoko Kamikawa", "yoko_kamikawa"), ("Iwaya", "takeshi_iwaya")]),
+    ("Governor Valery Limarenko and Kozhemyako", [("Valery Limarenko", "valery_limarenko"),
+                                                  ("Kozhemyako", "oleg_kozhemyako")]),
+    ("lawmaker Muneo Suzuki", [("Muneo Suzuki", "muneo_suzuki")]),
+    # common family names alone are not these officials
+    ("Governor Naomichi Suzuki and a Mr Kozlov and Mr Kato", []),
+])
+def test_recurring_officials(gaz, text, expected):
+    assert [(m.surface, m.entity) for m in gaz.find(text) if m.entity_type == "person"] == expected
+
+
+def test_homonym_cues_need_the_homonym_entity(tmp_path):
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text("entities:\n  - id: shikotan\n    type: island\n    naming: neutral\n    variants: [Shikotan]\n"
+                    "homonym_cues: [trawler]\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_gazetteer(path)
+    assert caught.value.line == 6 and "homonym" in str(caught.value)

@@ -162,3 +162,109 @@ def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
     assert [line for line in lines if _has_credit(line)] == credits
     assert len(credits) > 100   # the generated pages do carry photo credits
     assert _has_credit("Kishida in Tokyo. Photo by Kyodo/Reuters") and not _has_credit("Kishida in Tokyo.")
+
+
+# --------------------------------------------------------------------------- issue #12: datelines, furniture, headers
+
+@pytest.mark.parametrize("paragraph, dateline, place, month, day", [
+    ("YUZHNO-SAKHALINSK (Radio Okhotsk / Interfax - 3rd March, 2019) - Roads will be built.",
+     "YUZHNO-SAKHALINSK (Radio Okhotsk / Interfax - 3rd March, 2019) -", "YUZHNO-SAKHALINSK", None, None),
+    ("TOKYO (Kyodo, Jiji) - Japan protested.", "TOKYO (Kyodo, Jiji) -", "TOKYO", None, None),
+    ("(RT) – Medvedev lashed out.", "(RT) –", None, None, None),
+    ("Tokyo (AFP) - Japan and Russia failed to agree.", "Tokyo (AFP) -", "Tokyo", None, None),
+    ("TOKYO, March 3 (Kyodo) -- Japan protested.", "TOKYO, March 3 (Kyodo) --", "TOKYO", 3, 3),
+    ("LONDON, England (Reuters) - Talks stalled.", "LONDON, England (Reuters) -", "LONDON", None, None),
+    ("MOSCOW, 3 January. /TASS/. Talks stalled.", "MOSCOW, 3 January. /TASS/.", "MOSCOW", 1, 3),
+    ("SINGAPORE • The leaders met.", "SINGAPORE •", "SINGAPORE", None, None),
+    ("MOSCOW, Feb 13 - RIA Novosti. Japan should reconsider.", "MOSCOW, Feb 13 - RIA Novosti.", "MOSCOW", 2, 13),
+    ("TOKYO, (Reuters) - Japan lodged a protest.", "TOKYO, (Reuters) -", "TOKYO", None, None),
+])
+def test_more_dateline_forms(paragraph, dateline, place, month, day):
+    art = parse_article("Headline\n\n" + paragraph)
+    assert (art.dateline, art.dateline_place, art.dateline_month, art.dateline_day) == (dateline, place, month, day)
+    assert not art.text.startswith(dateline)
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo (the capital) said talks would resume.",       # a mixed-case place needs an agency and a dash
+    "Japan (Kyodo reported) will protest.",
+])
+def test_bracketed_asides_are_not_datelines(text):
+    assert parse_article("Headline\n\n" + text).dateline is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("By Jane Doe", "byline"),
+    ("by Kenta Mori, Staff Writer", "byline"),
+    ("KENJI SATO, Nikkei staff writer", "byline"),
+    ("(Reporting by Anna Ivanova; Editing by Tom Hart)", "byline"),
+    ("Listen to this article", "audio player"),
+    ("Aug 12, 2024", "date line"),
+    ("Updated: April 1, 2024", "date line"),
+    ("Published on 14/04/2023 at 09:22 GMT", "date line"),
+    ("Like this story? Support our independent newsroom with a one-off donation.", "donation appeal"),
+    ("Shop our new T-shirts and mugs in the store", "merchandise"),
+    ("Sapporo -3°C Snow | Tokyo 12°C Sunny", "weather widget"),
+    ("Traffic: Route 44 closed near Nemuro", "traffic widget"),
+    ("This website uses cookies. Click here to find out more.", "cookie notice"),
+    ("Tags: Japan, Russia, Kuril Islands", "tags"),
+    ("Home > Foreign Policy > Northern Territories", "navigation"),
+    ("kh/ryo/jm", "slug"),
+    ("All rights reserved by Example Gazeta.", "credit line"),
+    ("Short Url", "navigation"),
+    ("Japan protested on Monday, the ministry said.", None),
+    ("By the end of the war, Soviet troops held all four islands and deported about 17,000 residents who had "
+     "lived there for generations.", None),
+])
+def test_more_furniture(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_site_header_byline_and_date_are_not_the_title():
+    raw = ("Daily Planet Online\n\nPolitics | World\n\nJapan protests Russian drills near Hokkaido\n\n"
+           "Troops exercised on two of the disputed islands\n\nBy Jane Doe, Staff Writer\n\nMarch 10, 2025 05:00 JST\n\n"
+           "TOKYO -- Japan protested on Monday.\n\nListen to this article\n\nThe drills ended.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst, art.dateline) == (
+        "Japan protests Russian drills near Hokkaido", "Troops exercised on two of the disputed islands", "TOKYO --")
+    assert art.text == "Japan protested on Monday.\n\nThe drills ended."
+    assert [r.reason for r in art.removed] == ["site header", "navigation", "byline", "date line", "audio player"]
+
+
+def test_without_dateline_site_header_skipped_and_standfirst_before_byline():
+    raw = ("Explainer\n\nWhat are the Kuril Islands?\n\nFour islands keep two countries apart. Here is why\n\n"
+           "By Ann Lee, Asia editor\n\nUpdated 14 February 2022\n\nThe Kuril Islands are a volcanic chain.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("What are the Kuril Islands?", "Four islands keep two countries apart. Here is why")
+    assert art.text == "The Kuril Islands are a volcanic chain."
+
+
+def test_related_links_list_is_removed():
+    raw = ("Headline\n\nMOSCOW — The talks ended.\n\nYou may also like:\nPutin visits Kunashir\n"
+           "Japan protests drills on Iturup\n\n12 comments")
+    art = parse_article(raw)
+    assert art.text == "The talks ended."
+    assert [(r.line, r.reason) for r in art.removed] == [
+        (5, "related links"), (6, "related links"), (7, "related links"), (9, "comment notice")]
+
+
+def test_furniture_lexicon_errors_name_file_and_line(tmp_path):
+    from kuril_research.errors import LexiconError
+    from kuril_research.parse import load_furniture_lexicon
+
+    shipped = (RAW.parents[2] / "kuril_research" / "data" / "furniture.yaml").read_text(encoding="utf-8")
+    bad = shipped.replace("(?:advertisement|", "((?:advertisement|", 1)
+    assert bad != shipped
+    path = tmp_path / "furniture.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_furniture_lexicon(path)
+    line = bad.splitlines().index(next(x for x in bad.splitlines() if "((?:advertisement|" in x)) + 1
+    assert caught.value.line == line and "not a valid regular expression" in str(caught.value)
+
+
+def test_short_title_case_headline_above_a_standfirst_is_the_title():
+    art = parse_article("Japan Protests Russian Drills\n\nTokyo lodged a protest over the exercises on Monday.\n\n"
+                        "TOKYO (Kyodo) - Japan protested.")
+    assert (art.title, art.standfirst) == ("Japan Protests Russian Drills",
+                                           "Tokyo lodged a protest over the exercises on Monday.")

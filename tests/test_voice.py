@@ -38,9 +38,14 @@ NAMES = {  # surface -> (entity, entity_type, naming)
     "southern Kuril Islands": ("southern_kurils", "collective_name", "russian"),
     "Southern Kurils": ("southern_kurils", "collective_name", "russian"),
     "Kuril Islands": ("kuril_islands", "archipelago", "neutral"),
-    "Kurils": ("kuril_islands", "archipelago", "neutral"),
     "Iturup": ("iturup", "island", "russian"),
+    "Etorofu": ("iturup", "island", "japanese"),
+    "Kunashir": ("kunashir", "island", "russian"),
+    "Kunashiri": ("kunashir", "island", "japanese"),
     "Habomai": ("habomai", "island_group", "neutral"),
+    "Kurils": ("kuril_islands", "archipelago", "neutral"),
+    "Japanese Foreign Ministry": ("japanese_foreign_ministry", O, "neutral"),
+    "Maria Zakharova": ("maria_zakharova", P, "neutral"), "Zakharova": ("maria_zakharova", P, "neutral"),
 }
 NAME_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
 # A sentence ends at . ! or ? (and a closing mark) before white space and a capital or an opening mark.
@@ -116,7 +121,7 @@ PIECES = st.sampled_from(["Peskov", " said", " he", " told", "Japan", " calls", 
                           "Iturup", "the spokesman", "it", ",", ". ", "\n\n", " ", *"“”\"‘’[]"])
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # the first example loads the voice lexicon
 @given(st.lists(PIECES, max_size=40))
 def test_mark_voice_gives_every_mention_a_consistent_voice(pieces):
     text = "".join(pieces)
@@ -252,7 +257,9 @@ def test_quoted_mention_points_at_its_quote():
     quotes, voiced = run(KISHIDA)
     quoted = [v for v in voiced if v.voice == "quoted"]
     assert [(v.mention.surface, v.quote_id) for v in quoted] == [("Northern Territories", 0), ("Japan", 1)]
-    assert len(quotes) == 3 and (quotes[2].speaker, quotes[2].speaker_cue) == ("tokyo", "Tokyo calls the islands")
+    # 'Tokyo calls the islands "Northern Territories"': the marks hold a term, not a statement (a scare quote),
+    # so they make no quotation; the name is attributed to Tokyo
+    assert len(quotes) == 2
 
 
 # --------------------------------------------------------------------------- the seed articles
@@ -273,8 +280,7 @@ def seed(prefix: str) -> str:
              ("This is a very complex", "dmitry_peskov"), ("The Russian position", "dmitry_peskov")]),
     ("001", [("The Russian side", "russian_foreign_ministry"), ("I expect", "fumio_kishida"),
              ("I also hope", "fumio_kishida"), ("But the potential", "russian_foreign_ministry"),
-             ("We hope", "russian_foreign_ministry"), ("Northern Territories", "tokyo"),
-             ("Russian-Japanese trade", "russian_foreign_ministry")]),
+             ("We hope", "russian_foreign_ministry"), ("Russian-Japanese trade", "russian_foreign_ministry")]),
     ("002", [("giving or receiving", "kremlin"), ("Our main goal", "dmitry_peskov"),
              ("They support", "dmitry_peskov"), ("outrageous", "sergey_lavrov"), ("unacceptable", "shinzo_abe")]),
     ("003", [("Talking about the issue", "fumio_kishida"), ("The problem of a peace", "fumio_kishida"),
@@ -373,7 +379,7 @@ def test_naming_cue_with_nothing_after_the_subject_still_attributes(tmp_path):
     path = tmp_path / "voice.yaml"
     path.write_text(MINIMAL.replace("which {side} calls", "known in {side}"), encoding="utf-8")
     lex = load_voice_lexicon(path)
-    assert lex.cue_suffix_re is None
+    assert lex.cue_suffix_re is None and lex.cue_bare_prefix_re is not None
     text = "Known in Japan Northern Territories, they are Russian."
     _, voiced = mark_voice(text, [(0, len(text))], [(0, len(text))], mentions_in(text), lexicon=lex)
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
@@ -421,6 +427,179 @@ def test_lexicon_errors_name_file_and_line(tmp_path, old, new, line, words):
     assert str(path) in str(caught.value) and f"line {line}" in str(caught.value) and words in str(caught.value)
 
 
+@pytest.mark.parametrize(("addition", "line", "words"), [
+    ("subject_words:\n  tokyo: [the Tokyo side]\n", 14, "has no side"),
+    ("naming_owner:\n  japanese: russia\n", 14, "not listed under sides.japanese"),
+    ("naming_post_cues:\n  - as it is known\n", 14, "{side}"),
+    ("naming_post_cues:\n  - ... as {side} calls it\n", 14, "'...'"),
+])
+def test_new_lexicon_keys_are_validated(tmp_path, addition, line, words):
+    path = tmp_path / "voice.yaml"
+    path.write_text(MINIMAL + addition, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_voice_lexicon(path)
+    assert caught.value.line == line and words in str(caught.value), str(caught.value)
+
+
 def test_missing_lexicon_file(tmp_path):
     with pytest.raises(LexiconError, match="file not found"):
         load_voice_lexicon(tmp_path / "nope.yaml")
+
+
+# --------------------------------------------------------------------------- the naming-cue grammar (issue #12)
+
+@pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
+    # post-posed: the side after the name
+    ("Russia holds Iturup, called Etorofu in Japan, and more.", "Etorofu", 0, ("attributed", "japan")),
+    ("Russia holds Iturup, called Etorofu in Japan, and more.", "Iturup", 0, ("narrator", None)),
+    ("Troops landed on Kunashir (Kunashiri in Japanese) on Monday.", "Kunashiri", 0, ("attributed", "japan")),
+    ("The islands — the Northern Territories to Tokyo — lie off Hokkaido.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    # a pair: each name takes its own side
+    ("The islands, known as the Southern Kurils in Russia and the Northern Territories in Japan, are disputed.",
+     "Southern Kurils", 0, ("attributed", "russia")),
+    ("The islands, known as the Southern Kurils in Russia and the Northern Territories in Japan, are disputed.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("They are known in Russia as the Kurils and in Japan as the Northern Territories.", "Kurils", 0,
+     ("attributed", "russia")),
+    ("They are known in Russia as the Kurils and in Japan as the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # the second subject of an elliptical pair
+    ("The islands, which Moscow calls the Kurils and Tokyo the Northern Territories, are disputed.",
+     "Northern Territories", 0, ("attributed", "tokyo")),
+    ("The islands, which Moscow calls the Kurils and Tokyo the Northern Territories, are disputed.", "Kurils", 0,
+     ("attributed", "moscow")),
+    # passive and possessive claims
+    ("The islands are referred to by Moscow as the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "moscow")),
+    ("Habomai, claimed by Tokyo as its Northern Territories, is small.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    ("Japan, which claims the four southern islands of the chain as its Northern Territories, protested.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    # pronoun and side-word subjects resolved to a side
+    ("Japan protested about the islands, which it calls the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("The vote angered Russia, which it calls the Southern Kurils.", "Southern Kurils", 0, ("attributed", "russia")),
+    ("The Japanese Foreign Ministry protested over what the ministry terms the Northern Territories.",
+     "Northern Territories", 0, ("attributed", "japanese_foreign_ministry")),
+    ("Patrols circle what the Japanese call the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a cue after the last name of a list applies to the whole list
+    ("The islands — Etorofu, Kunashiri and Habomai in Japanese usage — lie east of Hokkaido.", "Etorofu",
+     0, ("attributed", "japan")),
+    ("The islands — Etorofu, Kunashiri and Habomai in Japanese usage — lie east of Hokkaido.", "Habomai",
+     0, ("attributed", "japan")),
+    # "return Etorofu to Japan" is no naming: a short gloss needs a bracket, a dash or a naming verb
+    ("Japan wants Russia to return Etorofu to Japan.", "Etorofu", 0, ("narrator", None)),
+    ("Japan called on Russia to return Kunashiri to Japan.", "Kunashiri", 0, ("narrator", None)),
+    ("Medvedev landed on Iturup in Russia, then flew home.", "Iturup", 0, ("narrator", None)),
+    # a bracketed spelling of the other side, "so-called" without marks, a possessive naming
+    ("Troops landed on Kunashir (Kunashiri) on Monday.", "Kunashiri", 0, ("attributed", "japan")),
+    ("Iturup, Japanese Etorofu, is the largest island.", "Etorofu", 0, ("attributed", "japan")),
+    ("Iturup (Japanese: Etorofu) is the largest island.", "Etorofu", 0, ("attributed", "japan")),
+    ("The Japanese Etorofu plan failed.", "Etorofu", 0, ("narrator", None)),
+    ("Troops landed on Kunashir (Kunashiri) on Monday.", "Kunashir", 0, ("narrator", None)),
+    ("Moscow rejects the so-called Northern Territories claim.", "Northern Territories", 0, ("attributed", "japan")),
+    ("Moscow’s name for them, the Southern Kurils, is used in Russia.", "Southern Kurils", 0,
+     ("attributed", "moscow")),
+    ("The islands, which Japan claims and calls the Northern Territories, lie north.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("It is called the Kuril Islands by Russia and the Northern Territories by the Japanese.", "Kuril Islands", 0,
+     ("attributed", "russia")),
+    ("It is called the Kuril Islands by Russia and the Northern Territories by the Japanese.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("A minister for the Northern Territories (the name for the southern Kurils in Japan) resigned.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("The quarrel over the Southern Kurils in Russian usage and the Northern Territories in Japanese, goes on.",
+     "Northern Territories", 0, ("attributed", "japan")),
+])
+def test_naming_cue_grammar(text, surface, nth, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # scare quotes in the outlet's voice: the side whose term it is, no quotation
+    ("Moscow rejects the so-called “northern territories” claim.", "northern territories", ("attributed", "japan")),
+    ("Moscow rejects the so-called 'Northern Territories' claim.", "Northern Territories", ("attributed", "japan")),
+    ("Zakharova criticised the so-called “northern territories” (as Tokyo calls them) again.",
+     "northern territories", ("attributed", "tokyo")),
+    ("Tokyo speaks of “the Southern Kurils” only in quotes.", "Southern Kurils", ("attributed", "russia")),
+    # a term in a bracket after an attributed term shares its side
+    ('Japan uses the term "Northern Territories" (Hoppo Ryodo) for the islands.', "Hoppo Ryodo",
+     ("attributed", "japan")),
+])
+def test_scare_quotes_are_the_outlet_reporting_a_term(text, surface, expected):
+    names = {**NAMES, "Hoppo Ryodo": ("northern_territories", "collective_name", "japanese")}
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
+    mentions = [Mention(m.start(), m.end(), m.group(), *names[m.group()]) for m in pattern.finditer(text)]
+    quotes, voiced = mark_voice(text, [(0, len(text))], [(0, len(text))], mentions)
+    assert quotes == []
+    assert voice_of(text, voiced, surface) == expected
+
+
+def test_a_term_quoted_inside_a_statement_stays_quoted():
+    text = '“We reject the ‘northern territories’ claim,” Zakharova said.'
+    quotes, voiced = run(text)
+    assert len(quotes) == 1 and voice_of(text, voiced, "northern territories") == ("quoted", "maria_zakharova")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # straight marks nested in a straight quotation
+    ('"We reject the "Northern Territories" claim," she said.', ['We reject the "Northern Territories" claim,']),
+    # ... and in a curly quotation closed by a straight mark
+    ('“We reject the "Northern Territories" claim," she said.', ['We reject the "Northern Territories" claim,']),
+    # curly inside curly
+    ("“They say “home” often,” he said. “Yes.”", ["They say “home” often,", "Yes."]),
+])
+def test_nested_quotation_marks_do_not_close_the_outer_quotation(text, expected):
+    assert [text[s:e] for s, e, _ in find_quotes(text, [(0, len(text))])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name the gazetteer does not know, with its title cut off; never the nearest known person
+    ('Putin met Kishida.\n\n"Talks go on," Deputy Foreign Minister Ivan Petrov said.', [(None, "Ivan Petrov")]),
+    # "he" stands for the unknown speaker named before
+    ('Ivan Petrov, who heads the fisheries office, said talks went on. "We wait," he said.',
+     [(None, "Ivan Petrov")]),
+    # an institution speaks for itself
+    ('Lavrov spoke on Monday.\n\n"No change," the statement said.', [(None, "the statement")]),
+    # a described speaker, kept as written
+    ('"We are ready," said a spokesman for the regional government.',
+     [(None, "a spokesman for the regional government")]),
+    ('A senior Foreign Ministry official said the plan was "frozen for now".',
+     [(None, "A senior Foreign Ministry official")]),
+    # a gazetteer person is linked and named in full
+    ('Maria Zakharova spoke first.\n\n"Never," Zakharova told reporters.', [("maria_zakharova", "Maria Zakharova")]),
+    # the first person named in the subject, not the organisation before it
+    ('Kremlin spokesman Dmitry Peskov said the plan "leaves questions open".', [("dmitry_peskov", "Dmitry Peskov")]),
+    # an organisation the gazetteer does not know, kept as written
+    ('Russia’s Prosecutor General’s Office called the league “undesirable” last year.',
+     [(None, "Russia’s Prosecutor General’s Office")]),
+    # the person named in the subject, not the description before the name
+    ('Another resident, fisherman Igor Baranov, said fuel was dear. "Fix that first," he said.',
+     [(None, "Igor Baranov")]),
+    # a speaker two paragraphs back yields to a person named since
+    ('"No," Lavrov said.\n\nTalks stalled.\n\nFisherman Kenji Ota sorted his nets. "The sea is the same," he said.',
+     [("sergey_lavrov", "Lavrov"), (None, "Kenji Ota")]),
+    # a titled role stands for an unknown name only if the name was given that title
+    ('Its director, Andrei Volkov, said so. "We build," the director said.', [(None, "Andrei Volkov")]),
+    ('Putin spoke.\n\nIvan Orlov, the head of the district, said so. "We wait," the president said.',
+     [("vladimir_putin", "Putin")]),
+    # an acronym ends no name: "Yamal LNG" is a project, and "the prime minister" is not it
+    ('Putin spoke.\n\nTalks ended.\n\nFirms hold stakes in Yamal LNG.\n\n"No," the prime minister said.',
+     [("vladimir_putin", "Putin")]),
+    # a relative clause is no attribution: the remarks are rejected by the ministry, not spoken by Ishiba
+    ('The Russian Foreign Ministry rejected as "revanchist" remarks by Ishiba, who told parliament so.',
+     [("russian_foreign_ministry", "Russian Foreign Ministry")]),
+])
+def test_open_set_speakers(text, expected):
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+def test_quoted_and_attributed_mentions_carry_speaker_text():
+    text = '"Kunashiri is ours," Deputy Minister Ivan Petrov said. Patrols circle what the Japanese call Etorofu.'
+    _, voiced = run(text)
+    assert [(v.mention.surface, v.voice, v.speaker, v.speaker_text) for v in voiced] == [
+        ("Kunashiri", "quoted", None, "Ivan Petrov"), ("Etorofu", "attributed", "japan", "the Japanese")]
