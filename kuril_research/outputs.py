@@ -13,8 +13,10 @@ there, which the report index reads::
 
 Nothing in these files depends on the date, the machine or the software
 build: matplotlib's date and software metadata are removed, SVG ids come from
-a fixed salt, fonts are embedded as TrueType, and CSV files use ``\\n`` line
-ends and a fixed float format. Saving again under the same id replaces the
+a fixed salt, SVG text stays text (``svg.fonttype: none``: a journal's editor
+can change it; the reader's DejaVu Sans or another sans-serif draws it), PDF
+fonts are embedded as TrueType, and CSV files use ``\\n`` line ends and a
+fixed float format. Saving again under the same id replaces the
 files and the entry.
 
 What the functions return displays in Jupyter as the figure or table with its
@@ -53,7 +55,7 @@ __all__ = [
 #: rcParams set by :func:`configure_matplotlib`.
 MATPLOTLIB_RC: dict[str, Any] = {
     "svg.hashsalt": "kuril_research",   # SVG element ids from a fixed salt, not random
-    "svg.fonttype": "path",             # glyphs as paths: the SVG looks the same without the font
+    "svg.fonttype": "none",             # text as <text> elements: editable in Inkscape/Illustrator, searchable
     "pdf.fonttype": 42,                 # embed TrueType, not Type 3
     "ps.fonttype": 42,
     "font.family": "sans-serif",
@@ -121,23 +123,32 @@ class SavedOutput:
         printer.text(str(self))
 
 
-def configure_matplotlib() -> None:
+def configure_matplotlib(style=None) -> None:
     """Set matplotlib up for reproducible figures; safe without a display.
 
-    Sets :data:`MATPLOTLIB_RC` (fixed SVG hash salt, TrueType fonts in PDF and
-    PostScript, DejaVu Sans, fixed dpi and size). Does not change the backend,
+    Sets :data:`MATPLOTLIB_RC` (fixed SVG hash salt, editable SVG text,
+    TrueType fonts in PDF and PostScript, DejaVu Sans, fixed dpi and size),
+    then the font sizes and width of ``style``. Does not change the backend,
     so figures still show inline in JupyterLab and render headless under Agg.
+
+    Parameters
+    ----------
+    style : kuril_research.figure_style.FigureStyle, optional
+        Default ``FigureStyle()`` (two columns, 8 pt).
 
     Examples
     --------
     >>> import matplotlib
     >>> configure_matplotlib()
-    >>> matplotlib.rcParams["svg.hashsalt"], matplotlib.rcParams["pdf.fonttype"]
-    ('kuril_research', 42)
+    >>> matplotlib.rcParams["svg.hashsalt"], matplotlib.rcParams["pdf.fonttype"], matplotlib.rcParams["svg.fonttype"]
+    ('kuril_research', 42, 'none')
     """
     import matplotlib
 
+    from .figure_style import FigureStyle
+
     matplotlib.rcParams.update(MATPLOTLIB_RC)
+    matplotlib.rcParams.update((style or FigureStyle()).rc())
 
 
 def _check_id(kind: str, output_id: str) -> str:
@@ -357,18 +368,20 @@ def _table_html(frame: pd.DataFrame, *, max_rows: int) -> str:
     return f'<div class="tex2jax_ignore mathjax_ignore">{body}{more}</div>'
 
 
-def save_figure(fig, fig_id: str, *, data: pd.DataFrame, caption: str, out_dir: str | Path,
+def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd.DataFrame | None = None,
                 formats: Sequence[str] = ("png", "svg", "pdf")) -> SavedOutput:
     """Write a matplotlib figure and the data behind it, and record them in ``outputs.json``.
 
     Parameters
     ----------
-    fig : matplotlib.figure.Figure
+    fig : matplotlib.figure.Figure or kuril_research.figures.Drawing
         Closed after saving, so Jupyter shows it once (as the returned object).
+        A :class:`~kuril_research.figures.Drawing` brings its data (used when
+        ``data`` is None) and its note, which is appended to the caption.
     fig_id : str
         Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
-    data : DataFrame
-        The numbers drawn, written to ``figures/<fig_id>.csv``.
+    data : DataFrame, optional
+        The numbers drawn, written to ``figures/<fig_id>.csv``; required for a plain figure.
     caption : str
         One sentence saying what the figure shows.
     out_dir : str or Path
@@ -403,6 +416,13 @@ def save_figure(fig, fig_id: str, *, data: pd.DataFrame, caption: str, out_dir: 
     import matplotlib.pyplot as plt
 
     _check_id("figure", fig_id)
+    if hasattr(fig, "figure") and hasattr(fig, "note"):      # a figures.Drawing
+        caption = f"{caption} {fig.note}".strip() if fig.note else caption
+        data = fig.data if data is None else data
+        fig = fig.figure
+    if data is None:
+        raise ParameterError("save_figure needs the data behind the figure", field="data",
+                             hint="pass data=the DataFrame drawn, or a figures.Drawing")
     formats = [formats] if isinstance(formats, str) else list(formats)
     unknown = [f for f in formats if f not in FIGURE_FORMATS]
     if unknown or not formats:
