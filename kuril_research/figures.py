@@ -437,7 +437,7 @@ def keyness_caption(keywords: pd.DataFrame, *, target: str, reference: str, alph
 
 
 def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k: str, n: str,
-                colors: Mapping[str, str] | None = None, xlabel: str = "share",
+                colors: Mapping[str, str] | None = None, xlabel: str = "share", top_series: int = 8,
                 style: fs.FigureStyle = _DEFAULT) -> Drawing:
     """Shares with their 95 % Wilson intervals and their n: one line per row, one marker per series.
 
@@ -461,6 +461,8 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
     colors : mapping, optional
         Series value → colour; default the outlet palette.
     xlabel : str
+    top_series : int
+        Most series drawn (those with the largest total n); the note counts the rest.
     style : FigureStyle
 
     Returns
@@ -483,6 +485,10 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
     known = fs.labels()
     data = table[[*rows, series, k, n]].copy()
     data = data[data[n].fillna(0).astype(float) > 0].reset_index(drop=True)
+    size = data.groupby(series, sort=False)[n].sum()
+    kept_series = list(size.sort_values(ascending=False, kind="mergesort").index[:top_series])
+    series_note = _rest_note(len(size) - len(kept_series), f"{series} values (those with the smallest n)")
+    data = data[data[series].isin(kept_series)].reset_index(drop=True)
     kk, nn = data[k].to_numpy(dtype=float), data[n].to_numpy(dtype=float)
     data["share"] = kk / nn
     data["ci_low"], data["ci_high"] = wilson_interval(kk, nn)
@@ -497,6 +503,7 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
         note = _rest_note(len(order) - fit, "rows (those with the smallest n)")
         order = [r for r in order if r in keep]
         data = data[data["row_label"].isin(keep)].reset_index(drop=True)
+    note = " ".join(x for x in (note, series_note) if x)
     series_values = list(dict.fromkeys(data[series]))
     per_row = data.groupby("row_label", sort=False)[n].nunique().le(1).all()
     per_series = data.groupby(series, sort=False)[n].nunique().le(1).all()
@@ -513,7 +520,8 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
         y = np.array([y_of[r] for r in part["row_label"]]) + offset
         color = style.color(palette.get(str(value), fs.outlet_color(str(value))))
         share = part["share"].to_numpy(dtype=float)
-        err = np.vstack([share - part["ci_low"].to_numpy(dtype=float), part["ci_high"].to_numpy(dtype=float) - share])
+        err = np.clip(np.vstack([share - part["ci_low"].to_numpy(dtype=float),
+                                 part["ci_high"].to_numpy(dtype=float) - share]), 0, None)   # rounding at 0 and 1
         drawn = ax.errorbar(share, y, xerr=err, fmt=markers[j % len(markers)], color=color, markersize=4,
                             elinewidth=0.9, capsize=0, linestyle="none")
         m = _mark_data([drawn.lines[0], *drawn.lines[2]], m)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["Z_95", "wilson_interval", "add_wilson"]
+__all__ = ["Z_95", "wilson_interval", "add_wilson", "shares_long"]
 
 #: The standard normal quantile of a two-sided 95 % interval.
 Z_95 = 1.959963984540054
@@ -80,3 +80,41 @@ def add_wilson(table: pd.DataFrame, k: str, n: str, *, prefix: str = "ci") -> pd
         out["share"] = np.where(nn > 0, kk / nn, np.nan)
     out[f"{prefix}_low"], out[f"{prefix}_high"] = wilson_interval(kk, nn)
     return out
+
+
+def shares_long(table: pd.DataFrame, *, index: str | list[str], parts: list[str], n: str,
+                name: str = "part") -> pd.DataFrame:
+    """Reshape count columns into one row per (index, part) with its share of ``n`` and Wilson interval.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per group, with a count column for each of ``parts`` and a total ``n``.
+    index : str or list of str
+        Columns naming the group.
+    parts : list of str
+        Count columns, each a part of ``n``.
+    n : str
+        The total each part is a share of.
+    name : str
+        Name of the column holding the part's name.
+
+    Returns
+    -------
+    DataFrame
+        ``[index], <name>, k, n, share, ci_low, ci_high``, groups in table
+        order, parts in the order given.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["A"], "japanese": [2], "russian": [8], "total": [10]})
+    >>> shares_long(t, index="outlet", parts=["japanese", "russian"], n="total", name="naming").round(4).values.tolist()
+    [['A', 'japanese', 2, 10, 0.2, 0.0567, 0.5098], ['A', 'russian', 8, 10, 0.8, 0.4902, 0.9433]]
+    """
+    index = [index] if isinstance(index, str) else list(index)
+    long = table[[*index, *parts, n]].reset_index(drop=True).melt(id_vars=[*index, n], value_vars=parts,
+                                                                   var_name=name, value_name="k")
+    long["_order"] = long.index % len(table) if len(table) else 0
+    long = long.sort_values("_order", kind="mergesort").drop(columns="_order").reset_index(drop=True)
+    long = long.rename(columns={n: "n"})[[*index, name, "k", "n"]]
+    return add_wilson(long, "k", "n")
