@@ -512,7 +512,7 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
                                                                                    else 1.0), extra=1.6))
     ax = fig.subplots()
     y_of = {label: i for i, label in enumerate(order)}
-    offsets = np.linspace(-0.25, 0.25, len(series_values)) if len(series_values) > 1 else [0.0]
+    offsets = np.linspace(-0.3, 0.3, len(series_values)) if len(series_values) > 1 else [0.0]
     handles, texts, m = [], [], 0
     markers = "osD^vP*Xhp"
     for j, (value, offset) in enumerate(zip(series_values, offsets)):
@@ -540,7 +540,8 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
         labels_y = [f"{r} (n = {int(totals[r]):,})" for r in order]
     ax.set_yticks(range(len(order)), labels=labels_y)
     ax.set_ylim(len(order) - 0.5, -0.5)
-    ax.set_xlim(0, 1)
+    top = float(np.nanmax(data["ci_high"].to_numpy(dtype=float), initial=0.0))
+    ax.set_xlim(0, 1.0 if top > 0.6 else max(0.05, np.ceil(top * 1.1 * 20) / 20))   # room for the widest interval
     ax.set_xlabel(f"{xlabel} (point) with 95 % Wilson interval (line)")
     ax.grid(axis="x", linewidth=0.3, color="#dddddd")
     if len(series_values) > 1 or per_series:
@@ -584,11 +585,12 @@ def plot_over_time(table: pd.DataFrame, *, period: str = "period", value: str, s
     handles = []
     markers = "osD^vP*Xhp"
     m = 0
+    dense = data[period].nunique() > 60          # markers only where they can be told apart
     for j, name in enumerate(chosen):
         part = data[data[series] == name]
         x = period_midpoints(part[period].tolist(), freq)
-        (line,) = ax.plot(x, part[value].to_numpy(dtype=float), marker=markers[j % len(markers)], markersize=3,
-                          linewidth=1.0, color=style.color(palette.get(str(name), fs.outlet_color(str(name)))),
+        (line,) = ax.plot(x, part[value].to_numpy(dtype=float), marker=markers[j % len(markers)],
+                          markersize=0 if dense else 3, linewidth=0.6 if dense else 1.0, color=style.color(palette.get(str(name), fs.outlet_color(str(name)))),
                           linestyle=["-", "--", ":", "-."][j % 4] if style.greyscale else "-",
                           label=fs.label(name, known))
         m = _mark_data(line, m)
@@ -637,7 +639,8 @@ def plot_period_counts(documents: pd.DataFrame, *, freq: str, by: str = "outlet"
     m = 0
     for j, name in enumerate(counts.columns):
         values = counts[name].to_numpy(dtype=float)
-        bars = ax.bar(x, values, width=np.timedelta64(int(days * 0.8), "D"), bottom=bottom,
+        drawn = values > 0                           # empty segments would only cost time in every format
+        bars = ax.bar(x[drawn], values[drawn], width=np.timedelta64(int(days * 0.8), "D"), bottom=bottom[drawn],
                       color=style.color(palette[name]), hatch=style.hatch(j), edgecolor="white", linewidth=0.3,
                       label=str(name))
         m = _mark_data(bars, m)
