@@ -33,7 +33,8 @@ from .errors import ParameterError
 
 __all__ = ["FigureStyle", "figure_style", "COLUMN_WIDTHS", "MAX_HEIGHT", "NAMING_COLORS", "VOICE_COLORS",
            "POLARITY_COLORS", "DIRECTION_COLORS", "OUTLET_PALETTE", "FRAME_PALETTE", "outlet_color",
-           "outlet_colors", "frame_colors", "label", "labels", "NAMING_LABELS", "VOICE_LABELS", "grey"]
+           "outlet_colors", "frame_colors", "label", "labels", "NAMING_LABELS", "VOICE_LABELS", "grey", "cue_label",
+           "with_cue_labels"]
 
 #: Width in inches of a figure spanning 1, 1.5 or 2 journal columns (90, 140 and 190 mm).
 COLUMN_WIDTHS = {1: 3.54, 1.5: 5.51, 2: 7.48}
@@ -303,3 +304,46 @@ try:  # pandas' missing value, compared by identity in label()
     from pandas import NA as _NA
 except ImportError:  # pragma: no cover
     _NA = object()
+
+
+def cue_label(cue: str, lexicon) -> str:
+    """How a table shows the cue that matched: a phrase as written, a pattern by its place in the lexicon.
+
+    Parameters
+    ----------
+    cue : str
+        The ``cue`` value of a match (a phrase or a regular expression as written in the lexicon).
+    lexicon : CueLexicon
+
+    Examples
+    --------
+    >>> from kuril_research.trade import load_lexicon
+    >>> lexicon = load_lexicon()
+    >>> pattern = next(c for c in lexicon.cues if c.kind == "pattern")
+    >>> cue_label(pattern.text, lexicon).startswith("pattern at trade.yaml line ")
+    True
+    >>> phrase = next(c for c in lexicon.cues if c.kind == "phrase")
+    >>> cue_label(phrase.text, lexicon) == phrase.text
+    True
+    """
+    for item in lexicon.cues:
+        if item.text == cue:
+            return item.text if item.kind == "phrase" else f"pattern at {lexicon.path.name} line {item.line}"
+    return str(cue)
+
+
+def with_cue_labels(table, lexicon, column: str = "cue"):
+    """Return ``table`` with its ``cue`` column (regular expressions for pattern cues) made readable by :func:`cue_label`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kuril_research.trade import load_lexicon
+    >>> with_cue_labels(pd.DataFrame({"cue": ["no such cue"]}), load_lexicon())["cue"].tolist()
+    ['no such cue']
+    """
+    out = table.copy()
+    if column in out.columns:
+        labels_of = {value: cue_label(value, lexicon) for value in out[column].dropna().unique()}
+        out[column] = out[column].map(labels_of).astype("string")
+    return out

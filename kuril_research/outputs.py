@@ -8,7 +8,8 @@ there, which the report index reads::
     <out_dir>/
         figures/<fig_id>.png  .svg  .pdf   the figure (PNG at 300 dpi)
         figures/<fig_id>.csv               the data behind it: enough to redraw it
-        tables/<table_id>.csv              a table
+        tables/<table_id>.parquet          a table, every value at full precision
+        tables/<table_id>.csv  .xlsx .tex  the same rounded for reading (LaTeX: booktabs; see table_formats)
         outputs.json                       id, caption, files and their sha256, in call order
 
 Nothing in these files depends on the date, the machine or the software
@@ -100,6 +101,9 @@ class SavedOutput:
     caption : str
     files : dict
         Path relative to the output folder → sha256 of the file's bytes.
+    constants : dict
+        Columns left out of the readable copies of a table because they hold
+        one value (e.g. ``codebook_sha256``), with that value.
     """
 
     kind: str
@@ -107,11 +111,15 @@ class SavedOutput:
     caption: str
     files: dict[str, str]
     _html: str = field(default="", repr=False, compare=False)
+    constants: dict[str, str] = field(default_factory=dict, compare=False)
 
     def entry(self) -> dict[str, Any]:
-        """Return the record written to ``outputs.json``."""
-        return {"kind": self.kind, "id": self.id, "caption": self.caption,
-                "files": [{"path": p, "sha256": s} for p, s in self.files.items()]}
+        """Return the record written to ``outputs.json`` (``constants``: hashes that hold for the whole table)."""
+        record = {"kind": self.kind, "id": self.id, "caption": self.caption,
+                  "files": [{"path": p, "sha256": s} for p, s in self.files.items()]}
+        if self.constants:
+            record["constants"] = dict(self.constants)
+        return record
 
     def __str__(self) -> str:
         return f"{self.kind} {self.id}: {self.caption} ({', '.join(self.files)})"
@@ -178,7 +186,13 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Turn a meaningful index into columns and MultiIndex columns into strings."""
+    """Turn a named index into columns, drop an unnamed one, and join MultiIndex columns into strings.
+
+    Examples
+    --------
+    >>> list(_flat(pd.DataFrame({"n": [1, 2]}, index=[5, 9])).columns)
+    ['n']
+    """
     if not isinstance(frame, pd.DataFrame):
         frame = pd.DataFrame(frame)
     if isinstance(frame.columns, pd.MultiIndex):
@@ -186,8 +200,10 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
         frame.columns = [" / ".join(str(part) for part in col if str(part)) for col in frame.columns]
     named = any(name is not None for name in frame.index.names)
     default = isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
-    if named or not default:
+    if named:
         frame = frame.reset_index()
+    elif not default:                 # row labels left over from filtering mean nothing to a reader
+        frame = frame.reset_index(drop=True)
     return frame
 
 
@@ -454,12 +470,20 @@ def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd
 
 def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | Path,
                show_rows: int = SHOW_ROWS) -> SavedOutput:
-    """Write a table to ``tables/<table_id>.csv`` and record it in ``outputs.json``.
+    """Write a table in four formats and record it in ``outputs.json``.
+
+    Files (see :mod:`kuril_research.table_formats`): ``tables/<id>.parquet`` at
+    full precision; ``tables/<id>.csv`` rounded for reading (4 significant
+    digits, whole numbers from 1,000); the same as ``.xlsx`` (up to
+    100,000 rows) and as a booktabs ``.tex`` table (up to 500 rows). A
+    ``*_sha256`` column holding one value is written once, in the caption
+    shown and in ``outputs.json`` (``constants``), not on every row of the
+    readable copies (the Parquet file keeps it). An unnamed index is dropped;
+    a named one becomes columns.
 
     Parameters
     ----------
     df : DataFrame
-        A named or non-default index is written as columns.
     table_id : str
         Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
     caption : str
@@ -467,7 +491,7 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     out_dir : str or Path
         The notebook's output folder.
     show_rows : int
-        Rows shown in the notebook; the file always holds them all.
+        Rows shown in the notebook; the files always hold them all.
 
     Returns
     -------
@@ -478,20 +502,38 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     --------
     >>> import tempfile
     >>> out = tempfile.mkdtemp()
-    >>> saved = save_table(pd.DataFrame({"naming": ["japanese"], "n": [4]}), "naming",
-    ...                    caption="Mentions by naming.", out_dir=out)
-    >>> saved.files
-    {'tables/naming.csv': '...'}
+    >>> saved = save_table(pd.DataFrame({"naming": ["japanese"], "share": [2 / 3], "lexicon_sha256": ["ab12"]}),
+    ...                    "naming", caption="Mentions by naming.", out_dir=out)
+    >>> sorted(saved.files)
+    ['tables/naming.csv', 'tables/naming.parquet', 'tables/naming.tex', 'tables/naming.xlsx']
     >>> print(open(f"{out}/tables/naming.csv").read(), end="")
-    naming,n
-    japanese,4
+    naming,share
+    japanese,0.6667
+    >>> read_outputs(out)[0]["constants"]
+    {'lexicon_sha256': 'ab12'}
     """
+    from . import table_formats
+
     _check_id("table", table_id)
     out_dir = Path(out_dir)
-    sha = write_csv(df, out_dir / "tables" / f"{table_id}.csv")
+    full = _flat(df)
+    shown, constants = table_formats.split_constants(full)
+    shown = table_formats.readable(shown)
+    folder = out_dir / "tables"
+    files = {f"tables/{table_id}.csv": write_csv(shown, folder / f"{table_id}.csv")}
+    blobs = {"parquet": table_formats.parquet_bytes(full)}
+    if len(shown) <= table_formats.XLSX_MAX_ROWS:
+        blobs["xlsx"] = table_formats.xlsx_bytes(shown, title=table_id)
+    if len(shown) <= table_formats.LATEX_MAX_ROWS:
+        blobs["tex"] = table_formats.latex_text(shown, caption=caption, label=table_id).encode("utf-8")
+    for fmt, data in blobs.items():
+        _write_bytes(folder / f"{table_id}.{fmt}", data)
+        files[f"tables/{table_id}.{fmt}"] = hashlib.sha256(data).hexdigest()
+    hashes = "".join(f" <span class=\"kr-hash\">{html.escape(k)}: <code>{html.escape(v[:12])}…</code></span>"
+                     for k, v in constants.items())
     markup = (f'<div class="kr-table-block" id="table-{table_id}"><p><b>Table {html.escape(table_id)}.</b> '
-              f"{html.escape(caption)}</p>{_table_html(df, max_rows=show_rows)}</div>")
-    saved = SavedOutput("table", table_id, caption, {f"tables/{table_id}.csv": sha}, markup)
+              f"{html.escape(caption)}{hashes}</p>{_table_html(shown, max_rows=show_rows)}</div>")
+    saved = SavedOutput("table", table_id, caption, files, markup, constants)
     _record(out_dir, saved)
     return saved
 

@@ -24,7 +24,7 @@ Layout of one report::
         <name>.ipynb        executed notebook (deterministic)
         <name>.html         the same as a web page (code hidden unless show_code)
         figures/<id>.png .svg .pdf .csv
-        tables/<id>.csv
+        tables/<id>.parquet .csv .xlsx .tex
         outputs.json        the figures and tables, captions and sha256
         provenance.json     inputs, input key, sha256 of every file above
 """
