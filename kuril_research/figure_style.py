@@ -34,7 +34,7 @@ from .errors import ParameterError
 __all__ = ["FigureStyle", "figure_style", "COLUMN_WIDTHS", "MAX_HEIGHT", "NAMING_COLORS", "VOICE_COLORS",
            "POLARITY_COLORS", "DIRECTION_COLORS", "OUTLET_PALETTE", "FRAME_PALETTE", "outlet_color",
            "outlet_colors", "frame_colors", "label", "labels", "NAMING_LABELS", "VOICE_LABELS", "grey", "cue_label",
-           "with_cue_labels"]
+           "with_cue_labels", "term_labels"]
 
 #: Width in inches of a figure spanning 1, 1.5 or 2 journal columns (90, 140 and 190 mm).
 COLUMN_WIDTHS = {1: 3.54, 1.5: 5.51, 2: 7.48}
@@ -281,6 +281,29 @@ def labels(*, codebook=None, lexicon=None) -> dict[str, str]:
         return None if x is None else str(getattr(x, "path", x))
 
     return {**_lexicon_labels(path(codebook), path(lexicon)), **NAMING_LABELS, **VOICE_LABELS, **_OTHER_LABELS}
+
+
+def term_labels() -> dict[str, str]:
+    """Labels for counted terms: gazetteer entities only.
+
+    A term is a word or an entity id; the word ``russian`` must stay "russian",
+    not become the naming side "Russian name" as :func:`labels` would make it.
+
+    Examples
+    --------
+    >>> found = term_labels()
+    >>> found["peace_treaty"], "russian" in found
+    ('Russia–Japan peace treaty', False)
+    """
+    return dict(_entity_labels())
+
+
+@lru_cache(maxsize=1)
+def _entity_labels() -> tuple[tuple[str, str], ...]:
+    from .gazetteer import load_gazetteer
+
+    entities = load_gazetteer().entities
+    return tuple(zip(entities["entity"].tolist(), entities["label"].tolist()))
 
 
 def label(identifier: Any, known: Mapping[str, str] | None = None) -> str:

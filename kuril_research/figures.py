@@ -244,7 +244,7 @@ def plot_dispersion(
     note = _rest_note(max(0, len(docs) - fit), "documents")
     docs = docs[:fit]
     row_labels = document_labels(documents, docs) if documents is not None else docs
-    known = fs.labels()
+    known = fs.term_labels()
     fig = _new_figure(style, style.height(len(docs), extra=1.4))
     axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)[0]
     row_of = {doc: i for i, doc in enumerate(docs)}
@@ -350,7 +350,7 @@ def plot_ranked(values: pd.Series, *, xlabel: str, style: fs.FigureStyle = _DEFA
     fit = style.max_rows()
     note = _rest_note(max(0, len(values) - fit), "terms")
     values = values.iloc[:fit]
-    known = fs.labels()
+    known = fs.term_labels()
     fig = _new_figure(style, style.height(len(values)))
     ax = fig.subplots()
     y = np.arange(len(values))
@@ -392,7 +392,7 @@ def plot_keyness(keywords: pd.DataFrame, *, alpha: float = 0.05, target: str = "
     fit = style.max_rows(extra=1.6)
     note = _rest_note(max(0, len(keywords) - fit), "terms")
     shown = keywords.iloc[:fit].sort_values("log_ratio", kind="mergesort").reset_index(drop=True)
-    known = fs.labels()
+    known = fs.term_labels()
     colors = style.colors(fs.DIRECTION_COLORS)
     fig = _new_figure(style, style.height(len(shown), extra=1.6))
     ax = fig.subplots()
@@ -578,7 +578,7 @@ def plot_over_time(table: pd.DataFrame, *, period: str = "period", value: str, s
     data = table[table[period].notna()][[period, series, value]].reset_index(drop=True)
     chosen, n_rest = _series_order(data.set_index(series)[value].astype(float), top)
     data = data[data[series].isin(chosen)].reset_index(drop=True)
-    known = fs.labels()
+    known = fs.term_labels() if series == "term" else fs.labels()
     palette = colors or fs.outlet_colors(map(str, chosen))
     fig = _new_figure(style, max(2.6, style.width * 0.5))
     ax = fig.subplots()
