@@ -111,10 +111,21 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
+def _fit_label(text: str, inches: float, style: fs.FigureStyle) -> str:
+    """Wrap an axis label to the inches it may take (a character is about 0.55 em wide).
+
+    Examples
+    --------
+    >>> _fit_label("share of sentences (point) with 95 % Wilson interval (line)", 2.0, fs.FigureStyle(font_size=8))
+    'share of sentences (point) with\\n95 % Wilson interval (line)'
+    """
+    return _wrap(text, max(12, int(inches * 72 / (style.font_size * 0.55))))
+
+
 def _date_axis(ax, freq: str, style: fs.FigureStyle) -> None:
     import matplotlib.dates as mdates
 
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=max(3, int(style.width / 0.75)))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=max(4, int(style.width / 0.55)))
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
     ax.set_xlabel({"year": "year", "quarter": "quarter (placed at its middle)",
@@ -263,7 +274,8 @@ def plot_dispersion(
         ax.set_title(_wrap(f"{fs.label(term, known)} ({len(hits)})", wrap), fontsize=style.font_size - 1)
         ax.tick_params(axis="y", length=0)
     axes[0].set_yticks(range(len(docs)), labels=row_labels)
-    fig.supxlabel("relative position in the document (0 = start, 1 = end)", fontsize=style.font_size)
+    fig.supxlabel(_fit_label("relative position in the document (0 = start, 1 = end)", style.width * 0.7, style),
+                  fontsize=style.font_size)
     return Drawing(fig, shown.reset_index(drop=True), note)
 
 
@@ -314,9 +326,14 @@ def plot_heatmap(
     grid = grid.iloc[:fit]
     rows = list(row_labels)[:fit] if row_labels is not None else [str(i) for i in grid.index]
     known = fs.labels()
-    columns = [_wrap(fs.label(c, known), 16) for c in grid.columns]
+    tick_pt = style.font_size - 1
+    row_inches = max((len(r) for r in rows), default=0) * tick_pt * 0.55 / 72
+    cell_pt = max(1.0, (style.width - row_inches - 1.1) * 72 / max(1, grid.shape[1]))
+    lines_fit = max(1, int(cell_pt / (tick_pt * 1.3)))             # upright column labels side by side
+    columns = [_wrap(fs.label(c, known), 16) if lines_fit >= 2 else fs.label(c, known) for c in grid.columns]
+    column_inches = max((len(line) for c in columns for line in c.split("\n")), default=0) * tick_pt * 0.55 / 72
     values = grid.to_numpy(dtype=float, na_value=np.nan)
-    fig = _new_figure(style, style.height(len(rows), extra=2.2))
+    fig = _new_figure(style, style.height(len(rows), extra=0.9 + column_inches))
     ax = fig.subplots()
     mesh = ax.pcolormesh(np.ma.masked_invalid(values), cmap="Greys" if style.greyscale else cmap,
                          vmin=vmin, vmax=vmax if vmax is not None else np.nanmax(values, initial=1.0))
@@ -358,7 +375,7 @@ def plot_ranked(values: pd.Series, *, xlabel: str, style: fs.FigureStyle = _DEFA
     _mark_data(bars)
     ax.set_yticks(y, labels=[fs.label(v, known) for v in values.index])
     ax.set_ylim(len(values) - 0.5, -0.5)
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(_fit_label(xlabel, style.width * 0.6, style))
     return Drawing(fig, values.rename_axis(values.index.name or "term").reset_index(), note)
 
 
@@ -405,7 +422,7 @@ def plot_keyness(keywords: pd.DataFrame, *, alpha: float = 0.05, target: str = "
     _mark_data(bars)
     ax.axvline(0, color="black", linewidth=0.6)
     ax.set_yticks(y, labels=[fs.label(t, known) for t in shown["term"]])
-    ax.set_xlabel(f"log ratio: log₂ of relative frequency, {target} ÷ {reference}")
+    ax.set_xlabel(_fit_label(f"log ratio: log₂ of relative frequency, {target} ÷ {reference}", style.width * 0.6, style))
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor=colors["target"], edgecolor=colors["target"]),
@@ -508,8 +525,17 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
     per_row = data.groupby("row_label", sort=False)[n].nunique().le(1).all()
     per_series = data.groupby(series, sort=False)[n].nunique().le(1).all()
     palette = colors or fs.outlet_colors(map(str, series_values))
-    fig = _new_figure(style, style.height(len(order), per_row=style.line_height * (1.2 if len(series_values) > 1
-                                                                                   else 1.0), extra=1.6))
+    labels_y = order
+    if per_row:
+        totals = data.groupby("row_label", sort=False)[n].first()
+        labels_y = [f"{r} (n = {int(totals[r]):,})" for r in order]
+    label_chars = max(12, int(0.42 * style.width * 72 / ((style.font_size - 1) * 0.55)))   # at most 42 % of the width
+    labels_y = [_wrap(text, label_chars) for text in labels_y]
+    lines = max((text.count("\n") + 1 for text in labels_y), default=1)
+    label_inches = max((len(line) for text in labels_y for line in text.split("\n")), default=0) * (
+        style.font_size - 1) * 0.55 / 72
+    fig = _new_figure(style, style.height(len(order), per_row=style.line_height * max(lines, 1.2 if len(series_values) > 1
+                                                                                      else 1.0), extra=1.6))
     ax = fig.subplots()
     y_of = {label: i for i, label in enumerate(order)}
     offsets = np.linspace(-0.3, 0.3, len(series_values)) if len(series_values) > 1 else [0.0]
@@ -534,15 +560,12 @@ def plot_shares(table: pd.DataFrame, *, row: str | Sequence[str], series: str, k
             for xv, yv, nv in zip(share, y, part[n].to_numpy(dtype=float)):
                 ax.annotate(f"n={int(nv):,}", (xv, yv), xytext=(3, 2), textcoords="offset points",
                             fontsize=style.font_size - 2)
-    labels_y = order
-    if per_row:
-        totals = data.groupby("row_label", sort=False)[n].first()
-        labels_y = [f"{r} (n = {int(totals[r]):,})" for r in order]
     ax.set_yticks(range(len(order)), labels=labels_y)
     ax.set_ylim(len(order) - 0.5, -0.5)
     top = float(np.nanmax(data["ci_high"].to_numpy(dtype=float), initial=0.0))
     ax.set_xlim(0, 1.0 if top > 0.6 else max(0.05, np.ceil(top * 1.1 * 20) / 20))   # room for the widest interval
-    ax.set_xlabel(f"{xlabel} (point) with 95 % Wilson interval (line)")
+    ax.set_xlabel(_fit_label(f"{xlabel} (point) with 95 % Wilson interval (line)",
+                             max(1.2, style.width - label_inches - 0.4), style))
     ax.grid(axis="x", linewidth=0.3, color="#dddddd")
     if len(series_values) > 1 or per_series:
         _legend_below(fig, handles, texts)
@@ -596,7 +619,7 @@ def plot_over_time(table: pd.DataFrame, *, period: str = "period", value: str, s
         m = _mark_data(line, m)
         handles.append(line)
     _date_axis(ax, freq, style)
-    ax.set_ylabel(ylabel)
+    ax.set_ylabel(_fit_label(ylabel, 2.2, style))
     ax.set_ylim(bottom=0)
     _legend_below(fig, handles, [h.get_label() for h in handles])
     return Drawing(fig, data, _rest_note(n_rest, f"{series} values"))
@@ -692,7 +715,7 @@ def plot_stacked_counts(counts: pd.DataFrame, *, colors: Mapping[str, str] | Non
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlim(0, max(1.0, float(left.max(initial=0)) * 1.12))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(_fit_label(xlabel, style.width * 0.6, style))
     if len(counts.columns) > 1:
         _legend_below(fig, handles, [h.get_label() for h in handles])
     return Drawing(fig, counts.reset_index(), note)

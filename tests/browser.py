@@ -48,6 +48,11 @@ document.querySelectorAll("div.fig").forEach(div => {
     for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++)
       if (overlap(rects[i], rects[j], 0.5)) res.overlaps.push([labels[i].textContent, labels[j].textContent]);
   });
+  const page = svg.getBoundingClientRect();
+  res.clipped = Array.from(svg.querySelectorAll("text")).filter(t => {
+    const r = t.getBoundingClientRect();
+    return r.width > 0 && (r.left < page.left - 1 || r.right > page.right + 1 || r.top < page.top - 1 || r.bottom > page.bottom + 1);
+  }).map(t => t.textContent);
   const data = boxes(svg.querySelectorAll('[id^="kr-data"]'));
   svg.querySelectorAll('[id^="kr-legend"]').forEach(legend => {
     const box = legend.getBoundingClientRect();
@@ -67,7 +72,7 @@ def measure_figures(svgs: dict[str, Path]) -> list[dict]:
     data artists ``kr-data-N`` and legends ``kr-legend-N`` (as
     :mod:`kuril_research.figures` does). Returns, per figure, ``name``,
     ``height_in``, ``width_in``, ``overlaps`` (pairs of tick-label texts whose
-    boxes overlap), ``covered`` (data boxes a legend overlaps), ``texts`` and
+    boxes overlap), ``clipped`` (texts that reach outside the figure), ``covered`` (data boxes a legend overlaps), ``texts`` and
     ``data`` (how many tick labels and data artists were found).
     """
     import html

@@ -22,7 +22,10 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from benchmarks.generate_corpus import generate  # noqa: E402
-from kuril_research import figures, periods, reports  # noqa: E402
+from kuril_research import figures, framing, frequency, periods, reports  # noqa: E402
+from kuril_research.frequency import keyness  # noqa: E402
+from kuril_research.figure_style import figure_style  # noqa: E402
+from kuril_research.intervals import shares_long  # noqa: E402
 from kuril_research.corpus import build_corpus, load_corpus  # noqa: E402
 from kuril_research.outputs import configure_matplotlib, read_outputs, save_figure  # noqa: E402
 from tests.browser import measure_figures  # noqa: E402
@@ -32,6 +35,7 @@ from tests.fixtures.report_set import ROOT, get_report_set  # noqa: E402
 OUTLETS = ["Kyodo", "The Japan Times", "NHK World", "Nikkei Asia", "Sputnik", "RT", "Asahi Shimbun", "Mainichi",
            "Izvestia", "Kommersant", "Hokkaido Shimbun", "Sakhalin Info"]
 MAX_HEIGHT_IN = 11.0
+FOCUS = ["northern_territories", "southern_kurils", "habomai", "shikotan", "kunashir", "iturup", "peace_treaty"]
 NOTEBOOKS = [p.stem for p in reports.list_notebooks(ROOT / "notebooks")]
 
 
@@ -64,6 +68,8 @@ def _check(measured: list[dict]) -> None:
             problems.append(f"{figure['name']}: {figure['height_in']:.1f} in tall")
         if figure["overlaps"]:
             problems.append(f"{figure['name']}: tick labels overlap, e.g. {figure['overlaps'][:3]}")
+        if figure["clipped"]:
+            problems.append(f"{figure['name']}: text cut off at the figure's edge: {figure['clipped'][:3]}")
         if figure["covered"]:
             problems.append(f"{figure['name']}: the legend covers {len(figure['covered'])} data artists")
         if figure["data"] == 0:
@@ -104,6 +110,40 @@ def test_a_monthly_time_axis_over_33_years_does_not_overprint(large_reports, tmp
     assert measured["texts"] >= 5                     # the ticks were found, so "no overlap" means something
 
 
+def test_one_column_greyscale_small_type_still_fits(large_reports, tmp_path):
+    """The style options as a journal would set them: one column (90 mm), 7 pt, greyscale."""
+    base, _ = large_reports
+    style = figure_style(1, 7, True)
+    configure_matplotlib(style)
+    corpus = periods.with_period(load_corpus(base / "data" / "processed"), "year")
+    profile = framing.frame_profile(corpus, by="outlet")
+    stance = framing.naming_stance_table(corpus, by="outlet")
+    positions = frequency.positions(corpus, FOCUS)
+    shown = figures.choose_documents(corpus.documents["doc_id"], positions["doc_id"], 40)
+    drawings = {
+        "documents": figures.plot_period_counts(corpus.documents, freq="year", style=style),
+        "frames_by_group": figures.plot_shares(profile, row="frame", series="outlet", k="frame_sentences",
+                                               n="sentences", xlabel="share of sentences", style=style),
+        "naming": figures.plot_shares(shares_long(stance, index=["outlet", "voice"], parts=list(framing.NAMINGS),
+                                                  n="total", name="naming"),
+                                      row=["outlet", "voice"], series="naming", k="k", n="n", style=style,
+                                      xlabel="share of the voice's territorial names"),
+        "dispersion": figures.plot_dispersion(positions, doc_ids=shown, terms=FOCUS, documents=corpus.documents,
+                                              style=style),
+        "keyness": figures.plot_keyness(keyness(corpus, ("outlet", "Kyodo")).head(25), target="Kyodo",
+                                        reference="all other documents", style=style),
+        "frames_by_document": figures.plot_heatmap(
+            framing.frame_profile(corpus, by="doc_id").pivot(index="doc_id", columns="frame", values="share")
+            .astype(float).loc[shown], row_labels=figures.document_labels(corpus.documents, shown), style=style),
+    }
+    for name, drawn in drawings.items():
+        save_figure(drawn, name, caption=name, out_dir=tmp_path, formats=["svg"])
+    measured = measure_figures({name: tmp_path / "figures" / f"{name}.svg" for name in drawings})
+    _check(measured)
+    assert all(abs(m["width_in"] - 3.54) < 0.01 for m in measured)
+    configure_matplotlib()
+
+
 def test_the_checks_catch_a_crowded_axis_and_a_legend_over_data(tmp_path):
     configure_matplotlib()
     fig = Figure(figsize=(4, 2))
@@ -112,7 +152,8 @@ def test_the_checks_catch_a_crowded_axis_and_a_legend_over_data(tmp_path):
     (line,) = ax.plot(np.arange(60), np.arange(60), label="data")
     line.set_gid("kr-data-0")
     ax.legend(loc="center").set_gid("kr-legend-1")                            # legend in the middle of the data
+    ax.set_xlabel("a label far too long for a figure four inches wide, running off its right edge " * 2)
     save_figure(fig, "bad", data=pd.DataFrame({"x": [0]}), caption="A bad figure.",
                 out_dir=tmp_path, formats=["svg"])
     [measured] = measure_figures({"bad": tmp_path / "figures" / "bad.svg"})
-    assert measured["overlaps"] and measured["covered"]
+    assert measured["overlaps"] and measured["covered"] and measured["clipped"]
