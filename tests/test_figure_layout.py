@@ -157,3 +157,16 @@ def test_the_checks_catch_a_crowded_axis_and_a_legend_over_data(tmp_path):
                 out_dir=tmp_path, formats=["svg"])
     [measured] = measure_figures({"bad": tmp_path / "figures" / "bad.svg"})
     assert measured["overlaps"] and measured["covered"] and measured["clipped"]
+
+
+def test_each_page_says_how_it_was_made_and_how_to_cite_each_figure(large_reports):
+    base, results = large_reports
+    for result in results:
+        page = (result.path / f"{result.name}.html").read_text(encoding="utf-8")
+        assert "How this page was made" in page and f"input key <code>{result.input_key[:16]}</code>" in page
+        assert "<code>keyness_target</code>" in page or result.name != "02_term_frequency"
+        figures_saved = [e["id"] for e in read_outputs(result.path) if e["kind"] == "figure"]
+        for fig_id in figures_saved:
+            line = f"Figure {fig_id}: kuril_research 0.1.0, report {result.name}, input key {result.input_key[:12]}"
+            assert page.count(line) == 2, fig_id          # once in the header, once under the figure
+        assert page.index("How this page was made") < page.index("Corpus: 2,000 documents from 12 outlets")
