@@ -163,7 +163,7 @@ def test_each_page_says_how_it_was_made_and_how_to_cite_each_figure(large_report
     base, results = large_reports
     for result in results:
         page = (result.path / f"{result.name}.html").read_text(encoding="utf-8")
-        assert "How this page was made" in page and f"input key <code>{result.input_key[:16]}</code>" in page
+        assert "How this page was made" in page and f"Input key <code>{result.input_key[:16]}</code>" in page
         assert "<code>keyness_target</code>" in page or result.name != "02_term_frequency"
         figures_saved = [e["id"] for e in read_outputs(result.path) if e["kind"] == "figure"]
         for fig_id in figures_saved:
