@@ -376,12 +376,30 @@ def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(shown, columns=list(frame.columns), index=range(len(frame)))
 
 
-def _table_html(frame: pd.DataFrame, *, max_rows: int) -> str:
-    """HTML for a table whose cells are escaped text that MathJax must not typeset."""
+def _table_html(frame: pd.DataFrame, *, max_rows: int, key: str = "shown") -> str:
+    """HTML for a table whose cells are escaped text that MathJax must not typeset.
+
+    Text columns are aligned left and to the top, number columns right (a
+    style scoped to this table by ``key``).
+
+    Examples
+    --------
+    >>> markup = _table_html(pd.DataFrame({"outlet": ["TASS"], "n": [3]}), max_rows=5, key="t1")
+    >>> "table.kr-table.kr-t-t1 td:nth-child(2),table.kr-table.kr-t-t1 th:nth-child(2){text-align:right}" in markup
+    True
+    """
     flat = _flat(frame)
-    body = _display_frame(flat.head(max_rows)).to_html(index=False, escape=True, border=0, classes="kr-table")
+    scope = f"kr-t-{re.sub(r'[^a-z0-9_-]', '', key.lower()) or 'shown'}"
+    numeric = [i + 1 for i, column in enumerate(flat.columns)
+               if pd.api.types.is_numeric_dtype(flat[column].dtype) and not pd.api.types.is_bool_dtype(flat[column].dtype)]
+    cell = f"table.kr-table.{scope}"          # outranks JupyterLab's right-aligned cells (two classes and a type)
+    style = (f"<style>{cell} td,{cell} th{{text-align:left;vertical-align:top}}"
+             + "".join(f"{cell} td:nth-child({i}),{cell} th:nth-child({i}){{text-align:right}}" for i in numeric)
+             + "</style>")
+    body = _display_frame(flat.head(max_rows)).to_html(index=False, escape=True, border=0,
+                                                       classes=["kr-table", scope])
     more = "" if len(flat) <= max_rows else f"<p><i>First {max_rows} of {len(flat)} rows.</i></p>"
-    return f'<div class="tex2jax_ignore mathjax_ignore">{body}{more}</div>'
+    return f'<div class="tex2jax_ignore mathjax_ignore">{style}{body}{more}</div>'
 
 
 def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd.DataFrame | None = None,
@@ -532,7 +550,7 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     hashes = "".join(f" <span class=\"kr-hash\">{html.escape(k)}: <code>{html.escape(v[:12])}…</code></span>"
                      for k, v in constants.items())
     markup = (f'<div class="kr-table-block" id="table-{table_id}"><p><b>Table {html.escape(table_id)}.</b> '
-              f"{html.escape(caption)}{hashes}</p>{_table_html(shown, max_rows=show_rows)}</div>")
+              f"{html.escape(caption)}{hashes}</p>{_table_html(shown, max_rows=show_rows, key=table_id)}</div>")
     saved = SavedOutput("table", table_id, caption, files, markup, constants)
     _record(out_dir, saved)
     return saved
