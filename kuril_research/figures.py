@@ -440,7 +440,7 @@ def keyness_caption(keywords: pd.DataFrame, *, target: str, reference: str, alph
     --------
     >>> k = pd.DataFrame({"p_adjusted": [0.41, 0.6]})
     >>> keyness_caption(k, target="TASS", reference="all other outlets")
-    'Log ratio of the 2 terms with the largest G² in TASS against all other outlets; none is significant (Benjamini–Hochberg adjusted p < 0.05 for none of them): read them as descriptive.'
+    'Log ratio of the 2 terms with the largest G² in TASS against all other outlets; none is significant (no Benjamini–Hochberg adjusted p is below 0.05): read them as descriptive.'
     >>> keyness_caption(pd.DataFrame({"p_adjusted": [0.01, 0.6]}), target="TASS", reference="the rest")
     'Log ratio of the 2 terms with the largest G² in TASS against the rest; 1 of them significant (Benjamini–Hochberg adjusted p < 0.05, filled bars).'
     """
@@ -448,7 +448,7 @@ def keyness_caption(keywords: pd.DataFrame, *, target: str, reference: str, alph
     k = int((keywords["p_adjusted"].to_numpy(dtype=float, na_value=1.0) < alpha).sum())
     head = f"Log ratio of the {n} terms with the largest G² in {target} against {reference}; "
     if k == 0:
-        return head + (f"none is significant (Benjamini–Hochberg adjusted p < {alpha:g} for none of them): "
+        return head + (f"none is significant (no Benjamini–Hochberg adjusted p is below {alpha:g}): "
                        "read them as descriptive.")
     return head + f"{k} of them significant (Benjamini–Hochberg adjusted p < {alpha:g}, filled bars)."
 

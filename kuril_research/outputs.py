@@ -450,6 +450,7 @@ def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd
     import matplotlib.pyplot as plt
 
     _check_id("figure", fig_id)
+    caption = " ".join(str(caption).split())              # no trailing space where an optional sentence was empty
     if hasattr(fig, "figure") and hasattr(fig, "note"):      # a figures.Drawing
         caption = f"{caption} {fig.note}".strip() if fig.note else caption
         data = fig.data if data is None else data
@@ -533,6 +534,7 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     from . import table_formats
 
     _check_id("table", table_id)
+    caption = " ".join(str(caption).split())
     out_dir = Path(out_dir)
     full = _flat(df)
     shown, constants = table_formats.split_constants(full)
