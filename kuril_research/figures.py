@@ -580,12 +580,15 @@ def _series_order(values: pd.Series, top: int) -> tuple[list, int]:
 
 def plot_over_time(table: pd.DataFrame, *, period: str = "period", value: str, series: str,
                    freq: str, ylabel: str, colors: Mapping[str, str] | None = None, top: int = 8,
-                   style: fs.FigureStyle = _DEFAULT) -> Drawing:
+                   interval: tuple[str, str] | None = None, style: fs.FigureStyle = _DEFAULT) -> Drawing:
     """Lines over a time axis spaced by time (periods at their middle); one line per series.
 
     Rows with a missing period (documents not placed; see
     :mod:`kuril_research.periods`) are not drawn. At most ``top`` series are
     drawn (those with the largest total ``value``); the note counts the rest.
+    With ``interval`` (the columns of a share's 95 % interval, e.g. from
+    :func:`kuril_research.intervals.shares_long`), each line gets a light band
+    when at most four lines are drawn (more bands would hide each other).
 
     Examples
     --------
@@ -598,7 +601,8 @@ def plot_over_time(table: pd.DataFrame, *, period: str = "period", value: str, s
     """
     check_freq(freq, "freq")
     _require(table, [period, value, series], "table")
-    data = table[table[period].notna()][[period, series, value]].reset_index(drop=True)
+    extra = list(interval) if interval else []
+    data = table[table[period].notna()][[period, series, value, *extra]].reset_index(drop=True)
     chosen, n_rest = _series_order(data.set_index(series)[value].astype(float), top)
     data = data[data[series].isin(chosen)].reset_index(drop=True)
     known = fs.term_labels() if series == "term" else fs.labels()
@@ -612,8 +616,13 @@ def plot_over_time(table: pd.DataFrame, *, period: str = "period", value: str, s
     for j, name in enumerate(chosen):
         part = data[data[series] == name]
         x = period_midpoints(part[period].tolist(), freq)
+        color = style.color(palette.get(str(name), fs.outlet_color(str(name))))
+        if interval and len(chosen) <= 4:
+            band = ax.fill_between(x, part[interval[0]].to_numpy(dtype=float), part[interval[1]].to_numpy(dtype=float),
+                                   color=color, alpha=0.15, linewidth=0)
+            m = _mark_data(band, m)
         (line,) = ax.plot(x, part[value].to_numpy(dtype=float), marker=markers[j % len(markers)],
-                          markersize=0 if dense else 3, linewidth=0.6 if dense else 1.0, color=style.color(palette.get(str(name), fs.outlet_color(str(name)))),
+                          markersize=0 if dense else 3, linewidth=0.6 if dense else 1.0, color=color,
                           linestyle=["-", "--", ":", "-."][j % 4] if style.greyscale else "-",
                           label=fs.label(name, known))
         m = _mark_data(line, m)
@@ -622,7 +631,10 @@ def plot_over_time(table: pd.DataFrame, *, period: str = "period", value: str, s
     ax.set_ylabel(_fit_label(ylabel, 2.2, style))
     ax.set_ylim(bottom=0)
     _legend_below(fig, handles, [h.get_label() for h in handles])
-    return Drawing(fig, data, _rest_note(n_rest, f"{series} values"))
+    note = _rest_note(n_rest, f"{series} values")
+    if interval and len(chosen) <= 4:
+        note = f"{note} Bands: 95 % Wilson intervals.".strip()
+    return Drawing(fig, data, note)
 
 
 def plot_period_counts(documents: pd.DataFrame, *, freq: str, by: str = "outlet", top: int = 8,
