@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import random
 import sys
@@ -534,7 +535,8 @@ def article(seed: int, index: int, *, words: int = 500) -> tuple[str, dict[str, 
     return text, row
 
 
-def generate(n: int, out_dir: str | Path, *, seed: int = 0, words: int = 500) -> GeneratedCorpus:
+def generate(n: int, out_dir: str | Path, *, seed: int = 0, words: int = 500,
+             outlet_names: list[str] | None = None) -> GeneratedCorpus:
     """Write ``n`` synthetic articles and their manifest, in the layout of ``data/raw``.
 
     Parameters
@@ -548,6 +550,11 @@ def generate(n: int, out_dir: str | Path, *, seed: int = 0, words: int = 500) ->
         Same seed, same bytes (see :func:`article`).
     words : int, default 500
         Approximate body length of each article.
+    outlet_names : list of str, optional
+        Give the manifest these outlet names instead (article ``i`` gets the
+        name that the SHA-256 of its file name picks), e.g. twelve outlets and
+        no TASS, to test reports on a corpus unlike the seed one. The texts
+        are unchanged (their datelines may then disagree with the manifest).
 
     Returns
     -------
@@ -572,6 +579,9 @@ def generate(n: int, out_dir: str | Path, *, seed: int = 0, words: int = 500) ->
     total = 0
     for index in range(n):
         text, row = article(seed, index, words=words)
+        if outlet_names:
+            pick = int.from_bytes(hashlib.sha256(row["file"].encode("utf-8")).digest()[:8], "big")
+            row["outlet"] = outlet_names[pick % len(outlet_names)]
         data = text.encode("utf-8")
         with open(raw_dir / row["file"], "wb") as handle:
             handle.write(data)

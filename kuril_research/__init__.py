@@ -26,14 +26,16 @@ _FROM_CORPUS = {"Corpus", "build_corpus", "load_corpus", "corpus_from_texts"}
 _SUBMODULES = {"frequency", "token_stream", "token_options", "token_query", "dispersion", "concordance",
                "association", "framing", "trade", "cues", "sentence_scan", "cue_prefilter",
                "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources",
-               "explore", "evaluate", "config", "errors", "schema", "corpus"}
+               "explore", "evaluate", "periods", "figure_style", "intervals", "report_checks",
+               "config", "errors", "schema", "corpus"}
 
 __all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "select_documents",
            "KurilResearchError",
-           "frequency", "framing", "trade", "figures", "explore", "evaluate"]
+           "frequency", "framing", "trade", "figures", "explore", "evaluate", "periods", "figure_style", "intervals",
+           "report_checks"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import evaluate, explore, figures, framing, frequency, trade
+    from . import evaluate, explore, figure_style, figures, framing, frequency, intervals, periods, report_checks, trade
     from .corpus import Corpus, build_corpus, corpus_from_texts, load_corpus
     from .selection import select_documents
     from .errors import KurilResearchError

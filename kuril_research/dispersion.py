@@ -19,6 +19,7 @@ import pandas as pd
 
 from .corpus import Corpus
 from .errors import ParameterError
+from .periods import FREQUENCIES, document_periods
 from .token_options import TokenOptions, _choice, _Prepared, _prepare
 from .token_query import _match
 from .token_stream import _strings
@@ -195,35 +196,24 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     })
 
 
-def _periods(documents: pd.DataFrame, freq: str) -> np.ndarray:
-    year = documents["year"].astype("Int64")
-    if freq == "year":
-        label = year.astype("string").str.zfill(4)
-    else:
-        month = documents["month"].astype("Int64")
-        coarse = documents["date_precision"].astype("string") == "year"
-        label = year.astype("string").str.zfill(4) + "-" + month.astype("string").str.zfill(2)
-        label = label.mask(coarse.fillna(False))
-    return label.to_numpy(dtype=object, na_value=None)
-
-
 def trend(
     corpus: Corpus,
     terms: str | Sequence[str],
     *,
-    freq: Literal["year", "month"] = "year",
+    freq: Literal["year", "quarter", "month"] = "year",
     **token_options: Unpack[TokenOptions],
 ) -> pd.DataFrame:
-    """Count terms per year or month, respecting each document's date precision.
+    """Count terms per year, quarter or month, respecting each document's date precision.
 
     Parameters
     ----------
     corpus : Corpus
     terms : str or list of str
         Words, phrases or entity ids, matched as in :func:`kwic`.
-    freq : {"year", "month"}, default "year"
-        With ``"month"``, a document dated only to the year
-        (``date_precision == "year"``) is not placed in any month: it is counted
+    freq : {"year", "quarter", "month"}, default "year"
+        Periods as :func:`kuril_research.periods.document_periods` makes them.
+        With ``"quarter"`` or ``"month"``, a document dated only to the year
+        (``date_precision == "year"``) is not placed in any period: it is counted
         in the row with ``period`` ``<NA>``, as is any document without a year.
         So counts always add up to the corpus total; drop the ``<NA>`` rows
         (``result.dropna(subset=["period"])``) before plotting. An undated
@@ -234,7 +224,7 @@ def trend(
     Returns
     -------
     DataFrame
-        ``period`` (string ``YYYY`` or ``YYYY-MM``, ``<NA>`` = not placed), ``term``,
+        ``period`` (string ``YYYY``, ``YYYY-Qn`` or ``YYYY-MM``, ``<NA>`` = not placed), ``term``,
         ``count`` (matches), ``tokens`` (tokens in the period's documents),
         ``per_10k`` = count / tokens × 10,000 (``NaN`` when tokens is 0),
         ``n_docs`` (documents in the period). One row per period with documents
@@ -255,11 +245,11 @@ def trend(
     >>> trend(corpus, "habomai", freq="month").attrs["n_docs_left_out"]
     1
     """
-    _choice(freq, "freq", ("year", "month"))
+    _choice(freq, "freq", FREQUENCIES)
     prep = _prepare(corpus, token_options)
     st = prep.st
     labels = _terms_list(terms)
-    period_of_doc = _periods(corpus.documents, freq)
+    period_of_doc = document_periods(corpus.documents, freq).to_numpy(dtype=object, na_value=None)
     period_codes, period_names = pd.factorize(pd.Series(period_of_doc, dtype="string"), sort=True,
                                               use_na_sentinel=False)
     n_periods = len(period_names)

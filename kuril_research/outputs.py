@@ -8,13 +8,16 @@ there, which the report index reads::
     <out_dir>/
         figures/<fig_id>.png  .svg  .pdf   the figure (PNG at 300 dpi)
         figures/<fig_id>.csv               the data behind it: enough to redraw it
-        tables/<table_id>.csv              a table
+        tables/<table_id>.parquet          a table, every value at full precision
+        tables/<table_id>.csv  .xlsx .tex  the same rounded for reading (LaTeX: booktabs; see table_formats)
         outputs.json                       id, caption, files and their sha256, in call order
 
 Nothing in these files depends on the date, the machine or the software
 build: matplotlib's date and software metadata are removed, SVG ids come from
-a fixed salt, fonts are embedded as TrueType, and CSV files use ``\\n`` line
-ends and a fixed float format. Saving again under the same id replaces the
+a fixed salt, SVG text stays text (``svg.fonttype: none``: a journal's editor
+can change it; the reader's DejaVu Sans or another sans-serif draws it), PDF
+fonts are embedded as TrueType, and CSV files use ``\\n`` line ends and a
+fixed float format. Saving again under the same id replaces the
 files and the entry.
 
 What the functions return displays in Jupyter as the figure or table with its
@@ -53,7 +56,7 @@ __all__ = [
 #: rcParams set by :func:`configure_matplotlib`.
 MATPLOTLIB_RC: dict[str, Any] = {
     "svg.hashsalt": "kuril_research",   # SVG element ids from a fixed salt, not random
-    "svg.fonttype": "path",             # glyphs as paths: the SVG looks the same without the font
+    "svg.fonttype": "none",             # text as <text> elements: editable in Inkscape/Illustrator, searchable
     "pdf.fonttype": 42,                 # embed TrueType, not Type 3
     "ps.fonttype": 42,
     "font.family": "sans-serif",
@@ -98,6 +101,9 @@ class SavedOutput:
     caption : str
     files : dict
         Path relative to the output folder → sha256 of the file's bytes.
+    constants : dict
+        Columns left out of the readable copies of a table because they hold
+        one value (e.g. ``codebook_sha256``), with that value.
     """
 
     kind: str
@@ -105,11 +111,15 @@ class SavedOutput:
     caption: str
     files: dict[str, str]
     _html: str = field(default="", repr=False, compare=False)
+    constants: dict[str, str] = field(default_factory=dict, compare=False)
 
     def entry(self) -> dict[str, Any]:
-        """Return the record written to ``outputs.json``."""
-        return {"kind": self.kind, "id": self.id, "caption": self.caption,
-                "files": [{"path": p, "sha256": s} for p, s in self.files.items()]}
+        """Return the record written to ``outputs.json`` (``constants``: hashes that hold for the whole table)."""
+        record = {"kind": self.kind, "id": self.id, "caption": self.caption,
+                  "files": [{"path": p, "sha256": s} for p, s in self.files.items()]}
+        if self.constants:
+            record["constants"] = dict(self.constants)
+        return record
 
     def __str__(self) -> str:
         return f"{self.kind} {self.id}: {self.caption} ({', '.join(self.files)})"
@@ -121,23 +131,32 @@ class SavedOutput:
         printer.text(str(self))
 
 
-def configure_matplotlib() -> None:
+def configure_matplotlib(style=None) -> None:
     """Set matplotlib up for reproducible figures; safe without a display.
 
-    Sets :data:`MATPLOTLIB_RC` (fixed SVG hash salt, TrueType fonts in PDF and
-    PostScript, DejaVu Sans, fixed dpi and size). Does not change the backend,
+    Sets :data:`MATPLOTLIB_RC` (fixed SVG hash salt, editable SVG text,
+    TrueType fonts in PDF and PostScript, DejaVu Sans, fixed dpi and size),
+    then the font sizes and width of ``style``. Does not change the backend,
     so figures still show inline in JupyterLab and render headless under Agg.
+
+    Parameters
+    ----------
+    style : kuril_research.figure_style.FigureStyle, optional
+        Default ``FigureStyle()`` (two columns, 8 pt).
 
     Examples
     --------
     >>> import matplotlib
     >>> configure_matplotlib()
-    >>> matplotlib.rcParams["svg.hashsalt"], matplotlib.rcParams["pdf.fonttype"]
-    ('kuril_research', 42)
+    >>> matplotlib.rcParams["svg.hashsalt"], matplotlib.rcParams["pdf.fonttype"], matplotlib.rcParams["svg.fonttype"]
+    ('kuril_research', 42, 'none')
     """
     import matplotlib
 
+    from .figure_style import FigureStyle
+
     matplotlib.rcParams.update(MATPLOTLIB_RC)
+    matplotlib.rcParams.update((style or FigureStyle()).rc())
 
 
 def _check_id(kind: str, output_id: str) -> str:
@@ -167,7 +186,13 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Turn a meaningful index into columns and MultiIndex columns into strings."""
+    """Turn a named index into columns, drop an unnamed one, and join MultiIndex columns into strings.
+
+    Examples
+    --------
+    >>> list(_flat(pd.DataFrame({"n": [1, 2]}, index=[5, 9])).columns)
+    ['n']
+    """
     if not isinstance(frame, pd.DataFrame):
         frame = pd.DataFrame(frame)
     if isinstance(frame.columns, pd.MultiIndex):
@@ -175,8 +200,10 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
         frame.columns = [" / ".join(str(part) for part in col if str(part)) for col in frame.columns]
     named = any(name is not None for name in frame.index.names)
     default = isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
-    if named or not default:
+    if named:
         frame = frame.reset_index()
+    elif not default:                 # row labels left over from filtering mean nothing to a reader
+        frame = frame.reset_index(drop=True)
     return frame
 
 
@@ -349,26 +376,46 @@ def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(shown, columns=list(frame.columns), index=range(len(frame)))
 
 
-def _table_html(frame: pd.DataFrame, *, max_rows: int) -> str:
-    """HTML for a table whose cells are escaped text that MathJax must not typeset."""
+def _table_html(frame: pd.DataFrame, *, max_rows: int, key: str = "shown") -> str:
+    """HTML for a table whose cells are escaped text that MathJax must not typeset.
+
+    Text columns are aligned left and to the top, number columns right (a
+    style scoped to this table by ``key``).
+
+    Examples
+    --------
+    >>> markup = _table_html(pd.DataFrame({"outlet": ["TASS"], "n": [3]}), max_rows=5, key="t1")
+    >>> "table.kr-table.kr-t-t1 td:nth-child(2),table.kr-table.kr-t-t1 th:nth-child(2){text-align:right}" in markup
+    True
+    """
     flat = _flat(frame)
-    body = _display_frame(flat.head(max_rows)).to_html(index=False, escape=True, border=0, classes="kr-table")
+    scope = f"kr-t-{re.sub(r'[^a-z0-9_-]', '', key.lower()) or 'shown'}"
+    numeric = [i + 1 for i, column in enumerate(flat.columns)
+               if pd.api.types.is_numeric_dtype(flat[column].dtype) and not pd.api.types.is_bool_dtype(flat[column].dtype)]
+    cell = f"table.kr-table.{scope}"          # outranks JupyterLab's right-aligned cells (two classes and a type)
+    style = (f"<style>{cell} td,{cell} th{{text-align:left;vertical-align:top}}"
+             + "".join(f"{cell} td:nth-child({i}),{cell} th:nth-child({i}){{text-align:right}}" for i in numeric)
+             + "</style>")
+    body = _display_frame(flat.head(max_rows)).to_html(index=False, escape=True, border=0,
+                                                       classes=["kr-table", scope])
     more = "" if len(flat) <= max_rows else f"<p><i>First {max_rows} of {len(flat)} rows.</i></p>"
-    return f'<div class="tex2jax_ignore mathjax_ignore">{body}{more}</div>'
+    return f'<div class="tex2jax_ignore mathjax_ignore">{style}{body}{more}</div>'
 
 
-def save_figure(fig, fig_id: str, *, data: pd.DataFrame, caption: str, out_dir: str | Path,
+def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd.DataFrame | None = None,
                 formats: Sequence[str] = ("png", "svg", "pdf")) -> SavedOutput:
     """Write a matplotlib figure and the data behind it, and record them in ``outputs.json``.
 
     Parameters
     ----------
-    fig : matplotlib.figure.Figure
+    fig : matplotlib.figure.Figure or kuril_research.figures.Drawing
         Closed after saving, so Jupyter shows it once (as the returned object).
+        A :class:`~kuril_research.figures.Drawing` brings its data (used when
+        ``data`` is None) and its note, which is appended to the caption.
     fig_id : str
         Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
-    data : DataFrame
-        The numbers drawn, written to ``figures/<fig_id>.csv``.
+    data : DataFrame, optional
+        The numbers drawn, written to ``figures/<fig_id>.csv``; required for a plain figure.
     caption : str
         One sentence saying what the figure shows.
     out_dir : str or Path
@@ -403,6 +450,14 @@ def save_figure(fig, fig_id: str, *, data: pd.DataFrame, caption: str, out_dir: 
     import matplotlib.pyplot as plt
 
     _check_id("figure", fig_id)
+    caption = " ".join(str(caption).split())              # no trailing space where an optional sentence was empty
+    if hasattr(fig, "figure") and hasattr(fig, "note"):      # a figures.Drawing
+        caption = f"{caption} {fig.note}".strip() if fig.note else caption
+        data = fig.data if data is None else data
+        fig = fig.figure
+    if data is None:
+        raise ParameterError("save_figure needs the data behind the figure", field="data",
+                             hint="pass data=the DataFrame drawn, or a figures.Drawing")
     formats = [formats] if isinstance(formats, str) else list(formats)
     unknown = [f for f in formats if f not in FIGURE_FORMATS]
     if unknown or not formats:
@@ -434,12 +489,20 @@ def save_figure(fig, fig_id: str, *, data: pd.DataFrame, caption: str, out_dir: 
 
 def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | Path,
                show_rows: int = SHOW_ROWS) -> SavedOutput:
-    """Write a table to ``tables/<table_id>.csv`` and record it in ``outputs.json``.
+    """Write a table in four formats and record it in ``outputs.json``.
+
+    Files (see :mod:`kuril_research.table_formats`): ``tables/<id>.parquet`` at
+    full precision; ``tables/<id>.csv`` rounded for reading (4 significant
+    digits, whole numbers from 1,000); the same as ``.xlsx`` (up to
+    100,000 rows) and as a booktabs ``.tex`` table (up to 500 rows). A
+    ``*_sha256`` column holding one value is written once, in the caption
+    shown and in ``outputs.json`` (``constants``), not on every row of the
+    readable copies (the Parquet file keeps it). An unnamed index is dropped;
+    a named one becomes columns.
 
     Parameters
     ----------
     df : DataFrame
-        A named or non-default index is written as columns.
     table_id : str
         Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
     caption : str
@@ -447,7 +510,7 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     out_dir : str or Path
         The notebook's output folder.
     show_rows : int
-        Rows shown in the notebook; the file always holds them all.
+        Rows shown in the notebook; the files always hold them all.
 
     Returns
     -------
@@ -458,20 +521,39 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     --------
     >>> import tempfile
     >>> out = tempfile.mkdtemp()
-    >>> saved = save_table(pd.DataFrame({"naming": ["japanese"], "n": [4]}), "naming",
-    ...                    caption="Mentions by naming.", out_dir=out)
-    >>> saved.files
-    {'tables/naming.csv': '...'}
+    >>> saved = save_table(pd.DataFrame({"naming": ["japanese"], "share": [2 / 3], "lexicon_sha256": ["ab12"]}),
+    ...                    "naming", caption="Mentions by naming.", out_dir=out)
+    >>> sorted(saved.files)
+    ['tables/naming.csv', 'tables/naming.parquet', 'tables/naming.tex', 'tables/naming.xlsx']
     >>> print(open(f"{out}/tables/naming.csv").read(), end="")
-    naming,n
-    japanese,4
+    naming,share
+    japanese,0.6667
+    >>> read_outputs(out)[0]["constants"]
+    {'lexicon_sha256': 'ab12'}
     """
+    from . import table_formats
+
     _check_id("table", table_id)
+    caption = " ".join(str(caption).split())
     out_dir = Path(out_dir)
-    sha = write_csv(df, out_dir / "tables" / f"{table_id}.csv")
+    full = _flat(df)
+    shown, constants = table_formats.split_constants(full)
+    shown = table_formats.readable(shown)
+    folder = out_dir / "tables"
+    files = {f"tables/{table_id}.csv": write_csv(shown, folder / f"{table_id}.csv")}
+    blobs = {"parquet": table_formats.parquet_bytes(full)}
+    if len(shown) <= table_formats.XLSX_MAX_ROWS:
+        blobs["xlsx"] = table_formats.xlsx_bytes(shown, title=table_id)
+    if len(shown) <= table_formats.LATEX_MAX_ROWS:
+        blobs["tex"] = table_formats.latex_text(shown, caption=caption, label=table_id).encode("utf-8")
+    for fmt, data in blobs.items():
+        _write_bytes(folder / f"{table_id}.{fmt}", data)
+        files[f"tables/{table_id}.{fmt}"] = hashlib.sha256(data).hexdigest()
+    hashes = "".join(f" <span class=\"kr-hash\">{html.escape(k)}: <code>{html.escape(v[:12])}…</code></span>"
+                     for k, v in constants.items())
     markup = (f'<div class="kr-table-block" id="table-{table_id}"><p><b>Table {html.escape(table_id)}.</b> '
-              f"{html.escape(caption)}</p>{_table_html(df, max_rows=show_rows)}</div>")
-    saved = SavedOutput("table", table_id, caption, {f"tables/{table_id}.csv": sha}, markup)
+              f"{html.escape(caption)}{hashes}</p>{_table_html(shown, max_rows=show_rows, key=table_id)}</div>")
+    saved = SavedOutput("table", table_id, caption, files, markup, constants)
     _record(out_dir, saved)
     return saved
 

@@ -27,7 +27,7 @@ Layout of one report::
         <name>.ipynb        executed notebook (deterministic)
         <name>.html         the same as a web page (code hidden unless show_code)
         figures/<id>.png .svg .pdf .csv
-        tables/<id>.csv
+        tables/<id>.parquet .csv .xlsx .tex
         outputs.json        the figures and tables, captions and sha256
         provenance.json     inputs, input key, sha256 of every file above
 """
@@ -64,6 +64,7 @@ from .provenance import library_sha256, pipeline_sha256, raw_corpus_sha256
 __all__ = [
     "ReportResult", "NotebookParameter", "list_notebooks", "resolve_names",
     "notebook_parameters", "library_sha256", "prepare_corpus", "generate_reports", "write_index", "cli_report",
+    "page_header", "cite_line",
 ]
 
 #: A report notebook: two digits, an underscore, a lower-case name.
@@ -637,6 +638,88 @@ def _normalise(nb, parameters: dict[str, Any]) -> None:
             del cell.metadata["tags"]
 
 
+def _declared_defaults(path: Path) -> dict[str, Any]:
+    """The notebook's parameters with their default values (as literals where they parse)."""
+    out = {}
+    for name, param in notebook_parameters(path).items():
+        try:
+            out[name] = ast.literal_eval(param.default)
+        except (ValueError, SyntaxError):
+            out[name] = param.default
+    return out
+
+
+def cite_line(report: str, entry: Mapping[str, Any], version: str, input_key: str) -> str:
+    """The line that pins a figure to what produced it: id, report, version, input key, file hash.
+
+    Examples
+    --------
+    >>> cite_line("02_term_frequency", {"id": "trend", "files": [{"path": "figures/trend.svg", "sha256": "ef" * 32}]},
+    ...           "0.1.0", "cd" * 32)
+    'Figure trend: kuril_research 0.1.0, report 02_term_frequency, input key cdcdcdcdcdcd, figure file sha256 efefefefefef.'
+    """
+    files = {Path(f["path"]).suffix: f["sha256"] for f in entry.get("files", [])}
+    sha = files.get(".svg") or files.get(".png") or next(iter(files.values()), "")
+    return (f"Figure {entry['id']}: kuril_research {version}, report {report}, input key {input_key[:12]}, "
+            f"figure file sha256 {sha[:12]}.")
+
+
+def _add_cite_lines(nb, lines: Mapping[str, str]) -> None:
+    """Append each figure's cite line to its caption in the executed notebook's HTML outputs."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            markup = output.get("data", {}).get("text/html")
+            if not isinstance(markup, str):
+                continue
+            for fig_id, line in lines.items():
+                anchor = f'id="figure-{html.escape(fig_id, quote=True)}"'
+                at = markup.find(anchor)
+                end = markup.find("</figcaption>", at) if at >= 0 else -1
+                if end >= 0:
+                    markup = (markup[:end] + f' <span class="kr-cite"><i>Cite:</i> {html.escape(line)}</span>'
+                              + markup[end:])
+            output["data"]["text/html"] = markup
+
+
+def page_header(name: str, parameters: Mapping[str, Any], changed: Sequence[str], inputs: Mapping[str, Any],
+                input_key: str, outputs: Sequence[Mapping[str, Any]]) -> str:
+    """The "How this page was made" section at the top of a report page (Markdown with HTML, all text escaped).
+
+    It names the package version, the input key (the hash of everything the
+    page depends on; see :func:`generate_reports`), the raw corpus hash, every
+    parameter with its value (those set on the command line marked), and one
+    "cite this figure" line per figure.
+
+    Examples
+    --------
+    >>> text = page_header("02_term_frequency", {"top_n": 25, "time_by": "month"}, ["time_by"],
+    ...                    {"package_version": "0.1.0", "raw_corpus_sha256": "ab" * 32}, "cd" * 32,
+    ...                    [{"kind": "figure", "id": "trend", "caption": "Trend.",
+    ...                      "files": [{"path": "figures/trend.svg", "sha256": "ef" * 32}]}])
+    >>> "<code>time_by</code> = <code>&#x27;month&#x27;</code> (set for this run)" in text
+    True
+    >>> "Figure trend: kuril_research 0.1.0, report 02_term_frequency, input key cdcdcdcdcdcd, figure file sha256 efefefefefef." in text
+    True
+    """
+    def code(value: Any) -> str:
+        return f"<code>{html.escape(repr(value))}</code>"
+
+    version = inputs.get("package_version", __version__)
+    raw = str(inputs.get("raw_corpus_sha256") or "not recorded")
+    rows = "".join(f"<li><code>{html.escape(k)}</code> = {code(v)}{' (set for this run)' if k in changed else ''}</li>"
+                   for k, v in parameters.items())
+    cites = [f"<li>{html.escape(cite_line(name, entry, version, input_key))}</li>"
+             for entry in outputs if entry.get("kind") == "figure"]
+    cite = (f"<p><b>Cite a figure</b> as the software (see <code>CITATION.cff</code>) and the line below, which "
+            f"pins the figure to its inputs:</p><ul>{''.join(cites)}</ul>") if cites else ""
+    return (f'<div class="kr-provenance">\n\n## How this page was made\n\n'
+            f"<p>Generated by <code>kuril-research report {html.escape(name)}</code> with kuril_research "
+            f"{html.escape(version)}. Input key <code>{input_key[:16]}</code> (SHA-256 of the corpus, the "
+            f"notebook, the lexicons, the parameters, the library code and its dependencies' versions; the full "
+            f"record is in <code>provenance.json</code>). Raw corpus SHA-256 <code>{html.escape(raw[:16])}</code>.</p>"
+            f"<p><b>Parameters</b></p><ul>{rows}</ul>{cite}\n\n</div>")
+
+
 def _title(nb, fallback: str) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -753,6 +836,11 @@ def _generate_one(path: Path, reports: Path, processed: Path, user_parameters: d
         kept = (f"the previous report {_display_path(dest)}/ was left as it was" if dest.exists()
                 else "no report was written")
         nb = _execute(path, tmp, parameters, kept=kept)
+        saved = read_outputs(tmp)
+        nb.cells.insert(1, nbformat.v4.new_markdown_cell(
+            page_header(name, {**_declared_defaults(path), **parameters}, sorted(values), inputs, key, saved)))
+        _add_cite_lines(nb, {entry["id"]: cite_line(name, entry, inputs.get("package_version", __version__), key)
+                             for entry in saved if entry["kind"] == "figure"})
         _normalise(nb, parameters)
         title = _title(nb, name)
         _write_text(tmp / f"{name}.ipynb", nbformat.writes(nb, version=4) + "\n")

@@ -317,8 +317,8 @@ def test_frames_by_document_heatmap_draws_the_chosen_documents(profile_corpus):
     shown = choose_documents(profile_corpus.documents["doc_id"], hits["doc_id"], 1)
     assert shown == ["t1"]                  # t1: 4 (sentence, frame) hits (sanctions, both, treaty); k1: 1
     grid = by_document.pivot(index="doc_id", columns="frame", values="share").astype(float).loc[shown]
-    fig = plot_heatmap(grid)
-    (ax,) = fig.axes
+    fig = plot_heatmap(grid).figure
+    ax = fig.axes[0]                                            # fig.axes[1] is the colour bar
     assert [t.get_text() for t in ax.get_yticklabels()] == shown
     assert len(ax.texts) == grid.shape[1]                       # one annotated cell per frame
     with pytest.raises(ParameterError, match="more than a figure can show"):

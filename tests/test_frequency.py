@@ -553,10 +553,14 @@ def test_positions_and_plot(kuril):
     assert p.doc_id.tolist() == ["d1", "d2"]
     assert p.position.tolist() == [6, 3] and p.n_tokens.tolist() == [13, 11]
     assert p.rel_position.tolist() == pytest.approx([6 / 13, 3 / 11])
-    fig = plot_dispersion(p, doc_ids=["d1", "d2", "d3"])
+    fig = plot_dispersion(p, doc_ids=["d1", "d2", "d3"]).figure
     (ax,) = fig.axes
     assert [t.get_text() for t in ax.get_yticklabels()] == ["d1", "d2", "d3"]
     assert len(ax.collections[0].get_segments()) == 2
+    # with the documents table, rows are named as a reader can look them up: outlet, date
+    labelled = plot_dispersion(p, doc_ids=["d1", "d2"], documents=kuril.documents).figure.axes[0]
+    assert [t.get_text() for t in labelled.get_yticklabels()] == [
+        f"{o}, {d}" for o, d in kuril.documents.set_index("doc_id").loc[["d1", "d2"], ["outlet", "published"]].values]
 
 
 def test_choose_documents_for_a_figure():

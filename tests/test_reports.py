@@ -128,9 +128,12 @@ def test_executed_notebook_is_normalised(report_set):
 def test_no_absolute_path_in_any_report(report_set):
     forbidden = [str(report_set.a), str(ROOT), str(RAW)]
     for rel, data in snapshot(report_set.reports).items():
-        if rel.endswith((".png", ".pdf")):
+        if rel.endswith((".png", ".pdf", ".xlsx")):      # compressed: their text is the CSV's, checked there
             continue
-        text = data.decode("utf-8")
+        if rel.endswith(".parquet"):
+            text = pd.read_parquet(report_set.reports / rel).to_csv()
+        else:
+            text = data.decode("utf-8")
         assert not [p for p in forbidden if p in text], rel
 
 
@@ -295,18 +298,42 @@ def test_outputs_json_records_in_call_order_and_replaces_same_id(tmp_path):
     outputs.save_table(pd.DataFrame({"a": [3]}), "first", caption="One again.", out_dir=tmp_path)
     entries = outputs.read_outputs(tmp_path)
     assert [(e["id"], e["caption"]) for e in entries] == [("first", "One again."), ("second", "Two.")]
-    assert entries[0]["files"] == [{"path": "tables/first.csv",
-                                    "sha256": reports._file_sha256(tmp_path / "tables" / "first.csv")}]
+    assert entries[0]["files"] == [{"path": f"tables/first.{ext}",
+                                    "sha256": reports._file_sha256(tmp_path / "tables" / f"first.{ext}")}
+                                   for ext in ("csv", "parquet", "xlsx", "tex")]
 
 
 @pytest.mark.parametrize("frame, text", [
-    (pd.DataFrame({"x": [1 / 3, None], "y": ["a", "b"]}), "x,y\n0.333333333333,a\n,b\n"),
+    (pd.DataFrame({"x": [1 / 3, None], "y": ["a", "b"]}), "x,y\n0.3333,a\n,b\n"),
+    (pd.DataFrame({"x": [281.818181818, 12345.6]}), "x\n281.8\n12346\n"),
+    (pd.DataFrame({"n": [5]}, index=[7]), "n\n5\n"),                      # a leftover unnamed index is dropped
     (pd.DataFrame({"n": [1, 2]}, index=pd.Index(["TASS", "Kyodo"], name="outlet")), "outlet,n\nTASS,1\nKyodo,2\n"),
     (pd.DataFrame({"t": pd.array(["a\nb", pd.NA], dtype="string")}), 't\n"a\nb"\n""\n'),
 ])
 def test_save_table_writes_stable_csv(tmp_path, frame, text):
     outputs.save_table(frame, "t", caption="t", out_dir=tmp_path)
     assert (tmp_path / "tables" / "t.csv").read_bytes() == text.encode()
+
+
+def test_save_table_keeps_full_precision_in_parquet_and_hashes_once(tmp_path):
+    frame = pd.DataFrame({"frame": ["a", "b"], "share": [1 / 3, 2 / 3], "codebook_sha256": ["c" * 64] * 2})
+    saved = outputs.save_table(frame, "t", caption="Shares.", out_dir=tmp_path)
+    assert (tmp_path / "tables" / "t.csv").read_text() == "frame,share\na,0.3333\nb,0.6667\n"
+    assert pd.read_parquet(tmp_path / "tables" / "t.parquet")["share"].tolist() == [1 / 3, 2 / 3]
+    assert outputs.read_outputs(tmp_path)[0]["constants"] == {"codebook_sha256": "c" * 64}
+    assert "codebook_sha256" in saved._repr_html_() and saved._repr_html_().count("c" * 12) == 1
+    tex = (tmp_path / "tables" / "t.tex").read_text()
+    assert "\\toprule" in tex and "\\bottomrule" in tex and "0.3333" in tex
+    assert pd.read_excel(tmp_path / "tables" / "t.xlsx").to_dict("list") == {"frame": ["a", "b"],
+                                                                            "share": [0.3333, 0.6667]}
+
+
+def test_xlsx_copy_does_not_depend_on_the_time_it_was_written(tmp_path):
+    frame = pd.DataFrame({"outlet": ["Kyodo"], "n": [3]})
+    outputs.save_table(frame, "t", caption="t", out_dir=tmp_path / "a")
+    time.sleep(2.1)                                   # zip times have a resolution of 2 s
+    outputs.save_table(frame, "t", caption="t", out_dir=tmp_path / "b")
+    assert (tmp_path / "a" / "tables" / "t.xlsx").read_bytes() == (tmp_path / "b" / "tables" / "t.xlsx").read_bytes()
 
 
 @pytest.mark.parametrize("bad", ["Has Space", "../escape", "", "x" * 81, "UPPER"])
