@@ -144,17 +144,17 @@ def test_shipped_codebook_has_the_frames_of_the_dispute():
     assert codebook.sha256 == file_sha256(data_path("frames.yaml"))
     for entry in codebook.entries:
         cues = [c for c in codebook.cues if c.entry == entry.id]
-        assert entry.label and any(c.kind == "pattern" for c in cues), entry.id
+        assert entry.label and any(c.kind in ("pattern", "tokens") for c in cues), entry.id
         assert any(" " in c.text for c in cues), f"{entry.id} needs multi-word cues"
 
 
 def test_edited_codebook_errors_name_its_file_and_line(tmp_path):
     path = tmp_path / "frames.yaml"
     lines = data_path("frames.yaml").read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines, 1) if "'hostil(?:e|ity)'" in line)
-    lines[number - 1] = lines[number - 1].replace("'hostil(?:e|ity)'", "'hostil(e|ity'")
+    number = next(i for i, line in enumerate(lines, 1) if line.strip() == "- hostil*")
+    lines[number - 1] = lines[number - 1].replace("hostil*", "(hostil* | anti")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="invalid regular expression") as info:
+    with pytest.raises(LexiconError, match="token pattern .*missing") as info:
         load_codebook(path)
     assert (info.value.path, info.value.line) == (str(path), number)
 
@@ -183,7 +183,7 @@ def test_edited_codebook_errors_name_its_file_and_line(tmp_path):
          "treaty_negotiation", "talks on peace treaty", 1),
         # 002
         ("In November last year, Putin and Abe said they would work on a peace agreement based on the 1956 "
-         "declaration signed by Japan and the USSR.", "treaty_negotiation", "1956 declaration", 1),
+         "declaration signed by Japan and the USSR.", "treaty_negotiation", "peace agreement", 2),
         # 000
         ("We value our economic and investment cooperation and we expect it to continue.",
          "economic_cooperation", "economic and investment cooperation", 1),
@@ -263,8 +263,8 @@ def test_a_sentence_counts_once_per_frame_and_overlaps_are_not_double_counted():
     # "anti-Russian sanctions" is one cue (22 characters), not "anti-Russian" plus "sanctions"
     hits = frames(_example_corpus({"d": [["Sanctions, unfriendly steps and anti-Russian sanctions."]]}))
     assert rows(hits, ["frame", "cue", "surface", "n_cues"]) == [
-        ["sanctions_hostility", "(?:anti-russian |western |us |u\\.s\\. |new |economic )?sanctions"
-         "(?: regime| packages?)?", "Sanctions", 3]]
+        ["sanctions_hostility", "[anti-russian | anti-japanese | western | us | u.s. | new | economic | japanese "
+         "| japan's | tokyo's] sanction* [regime | package* | campaign | pressure]", "Sanctions", 3]]
 
 
 def test_frames_with_a_codebook_path(tmp_path):
