@@ -10,7 +10,9 @@ not on the cue alone (both read their word lists from the lexicon file):
   fishing boats"), or when a passive ender follows the cue with at most
   :data:`PASSIVE_WINDOW` words between them ("the joint projects **have been
   shelved**"). A clause ends at ``; : . ! ?`` or at one of
-  :data:`CLAUSE_WORDS`. :func:`ended` says which cue matches are governed.
+  :data:`CLAUSE_WORDS`. Two negatives cancel: an ender within two words
+  after a negation (:data:`NEGATION_RE`: "have **not stopped**") governs
+  nothing, nor does that negation. :func:`ended` says which cue matches are governed.
 * **Speaker side** (``speaker_sides``, ``reporting_verbs``): the side (russia |
   japan) arguing in a sentence — for a cue inside a quotation, the side of the
   quotation's speaker (an entity id such as ``sergey_lavrov`` or
@@ -38,11 +40,14 @@ from .lexicons import LineDict, LineList
 __all__ = ["ENDER_WINDOW", "PASSIVE_WINDOW", "SUBJECT_WINDOW", "CLAUSE_WORDS", "token_list_regex", "ended", "speaker_sides"]
 
 #: Most words between an ender and the cue it governs.
-ENDER_WINDOW = 6
+ENDER_WINDOW = 8
 #: Most words between a cue and a passive ender after it.
 PASSIVE_WINDOW = 4
 #: Most words before a reporting verb that are searched for a side word ("Japan's government has repeatedly said").
 SUBJECT_WINDOW = 6
+#: Negations: an ender right after one (within two words) is cancelled ("have not stopped"), and a negation
+#: that is itself an ender is cancelled by an ender right after it ("did not suspend").
+NEGATION_RE = re.compile(r"(?<!\w)(?:not|never|no\ longer|cannot)(?!\w)|n't(?!\w)")
 #: Words that start a new clause: an ender before them does not reach a cue after them.
 CLAUSE_WORDS = ("while", "whereas", "but", "although", "though", "after", "before", "since", "because",
                 "when", "which", "who", "until", "unless", "if")
@@ -157,13 +162,28 @@ def ended(hits: pd.DataFrame, sentences: pd.DataFrame, lexicon: CueLexicon) -> n
         key = (doc, sent)
         if key not in found:
             low = str(text).lower()
-            found[key] = ([m.span() for m in before.finditer(low)] if before is not None else [],
-                          [m.span() for m in after.finditer(low)] if after is not None else [], low)
+            found[key] = (_uncancelled(before, low), _uncancelled(after, low), low)
         spans_before, spans_after, low = found[key]
         a, b = int(start) - int(s_start), int(end) - int(s_start)
         out[i] = any(e <= a and _reaches(low[e:a], ENDER_WINDOW) for _s, e in spans_before) or \
             any(s >= b and _reaches(low[b:s], PASSIVE_WINDOW) for s, _e in spans_after)
     return out
+
+
+def _uncancelled(regex: re.Pattern | None, low: str) -> list[tuple[int, int]]:
+    """Spans of ``regex`` in ``low`` that no double negative cancels (see the module docstring)."""
+    if regex is None:
+        return []
+    spans = [m.span() for m in regex.finditer(low)]
+    negations = [m.span() for m in NEGATION_RE.finditer(low)]
+
+    def close(a_end: int, b_start: int) -> bool:
+        return 0 <= b_start - a_end and len(_WORD_RE.findall(low[a_end:b_start])) <= 2
+
+    cancelled_negations = {n for n in negations for s, _e in spans if n != (s, _e) and close(n[1], s)}
+    return [(s, e) for s, e in spans
+            if not any(close(ne, s) for ns, ne in negations if (ns, ne) != (s, e))
+            and (s, e) not in cancelled_negations]
 
 
 def _reaches(between: str, window: int) -> bool:

@@ -357,7 +357,8 @@ def load_cue_lexicon(path: str | Path, *, section: str,
     entry_keys : sequence of str, optional
         Extra entry keys allowed: ``"side"`` (one of :data:`SIDES`; also allowed
         on a single cue, where ``none`` switches it off) and ``"when_ended"``
-        (another entry's id, or ``drop``).
+        (another entry's id — the match is re-coded to it —, ``+`` and an id — it
+        is coded with that entry too —, or ``drop``).
     extras : sequence of str, optional
         Other top-level keys allowed; kept as read in ``.extras``.
 
@@ -499,9 +500,9 @@ def load_cue_lexicon(path: str | Path, *, section: str,
                 raise fail(f"exclude {value!r} is also a cue (line {cue_line[regex]})", line, "delete one of them")
             excluded.append(Cue("", "exclude", " ".join(value.split()), None, line, regex))
     for target, line in ended_ids:
-        if target != "drop" and target not in first_line:
+        if target != "drop" and str(target).removeprefix("+") not in first_line:
             raise fail(f"when_ended {target!r} is not an entry of this file", line,
-                       f"use `drop` or one of: {', '.join(first_line)}")
+                       f"use `drop`, an entry id, or + and an entry id: {', '.join(first_line)}")
     scan, last, probe = _compile_scans([cue.regex for cue in cues + excluded])
     return CueLexicon(path, file_sha256(path), tuple(entries), tuple(cues), scan, last, probe,
                       dict(terms), {key: document[key] for key in extras if key in document}, tuple(excluded))

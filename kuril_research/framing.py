@@ -286,7 +286,7 @@ def _in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.
 
     A match of a cue with a ``side`` is dropped when the sentence's speaker side is the other
     side; a match of a cue with ``when_ended`` that an ender governs is re-coded to that frame
-    (``drop``: dropped).
+    (``drop``: dropped; ``+frame``: coded with that frame as well).
     """
     if not len(hits):
         return hits
@@ -299,14 +299,22 @@ def _in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.
         for i, side in zip(sided.tolist(), spoken):
             keep[i] = side is None or side == cues[i].side
     endable = np.flatnonzero([c.when_ended is not None for c in cues])
+    extra = []
     if len(endable):
         for i, is_ended in zip(endable.tolist(), ended(hits.iloc[endable], corpus.sentences, codebook).tolist()):
-            if is_ended:
-                target = cues[i].when_ended
+            target = cues[i].when_ended
+            if is_ended and target.startswith("+"):
+                extra.append((i, target[1:]))
+            elif is_ended:
                 keep[i] &= target != "drop"
                 entry[i] = target
-    out = hits.assign(entry=pd.array(entry, dtype="string"))[keep].reset_index(drop=True)
-    return out
+    out = hits.assign(entry=pd.array(entry, dtype="string"))
+    if extra:
+        added = out.iloc[[i for i, _ in extra]].assign(entry=pd.array([t for _, t in extra], dtype="string"))
+        keep = np.concatenate([keep, keep[[i for i, _ in extra]]])
+        out = pd.concat([out, added], ignore_index=True)
+    out = out[keep]
+    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable", ignore_index=True)
 
 
 def _check_hash(hits: pd.DataFrame, codebook: CueLexicon) -> None:

@@ -134,7 +134,7 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
     >>> m = trade_mentions(c)
     >>> m[["category", "polarity", "surface", "ended", "voice"]]
            category     polarity                 surface  ended     voice
-    0    investment  cooperation              investment  False    quoted
+    0    investment  cooperation  investment cooperation  False    quoted
     1     fisheries  restriction           fishing boats   True  narrator
     2  trade_volume  cooperation         Bilateral trade  False  narrator
     >>> m.loc[2, ["quantity_value", "quantity_unit", "quantity_kind", "direction"]].to_dict()

@@ -19,8 +19,8 @@ Rules (the coding rules of ``data/trade.yaml`` say the same for a human coder):
 * **Clause.** A sentence is cut into clauses at ``; :``, and before "while",
   "whereas", "but", ", and", ", which" (:data:`CLAUSE_RE`).
 * **Attachment.** A figure measures the trade mention nearest before it in its
-  clause, else the nearest after it in its clause; none when its clause has no
-  mention. A mention takes the first figure attached to it.
+  clause, else the nearest after it in its clause if at most :data:`AFTER_WINDOW`
+  words lie between them; else none. A mention takes the first figure attached to it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "CLAUSE_RE", "SCALE_SUFFIXES",
+__all__ = ["QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "CLAUSE_RE", "SCALE_SUFFIXES", "AFTER_WINDOW",
            "figures_in_sentence", "classify", "attach"]
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -79,6 +79,9 @@ CHANGE_BEFORE_RE = re.compile(
     re.VERBOSE)
 #: Right after a figure: a movement noun ("a 25% drop", "a 10-percent rise").
 CHANGE_AFTER_RE = re.compile(rf"[\s-]*(?:year-on-year\s+|annual\s+)?(?P<noun>{_MOVEMENT_NOUN})s?(?!\w)")
+#: Most words between a figure and a mention after it that it can measure ("a 25% drop in bilateral trade").
+AFTER_WINDOW = 4
+_WORD_RE = re.compile(r"\w+")
 #: Where a clause ends inside a sentence.
 CLAUSE_RE = re.compile(r"[;:]|,?\s+(?:while|whereas|but)(?!\w)|,\s+(?:and|which)(?!\w)")
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -175,6 +178,8 @@ def attach(text: str, figure: tuple[int, int], mentions: list[tuple[int, int]]) 
     >>> s = "oil exports grew, while a 25% drop in fish imports hit nemuro."
     >>> attach(s, (26, 29), [(0, 11), (38, 50)])
     1
+    >>> attach("$5bn, said the head of the fisheries agency", (0, 4), [(27, 44)]) is None
+    True
     >>> attach(s, (26, 29), [(0, 11)]) is None
     True
     """
@@ -183,7 +188,7 @@ def attach(text: str, figure: tuple[int, int], mentions: list[tuple[int, int]]) 
     before = [(e, i) for i, s, e in inside if e <= figure[0]]
     if before:
         return max(before)[1]
-    after = [(s, i) for i, s, e in inside if s >= figure[1]]
+    after = [(s, i) for i, s, e in inside if s >= figure[1] and len(_WORD_RE.findall(text[figure[1]:s])) <= AFTER_WINDOW]
     return min(after)[1] if after else None
 
 
