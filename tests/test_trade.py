@@ -305,3 +305,80 @@ def test_cooccurrence_lists_groups_in_ascending_order():
     got = cooccurrence(corpus, by="year")
     assert got["year"].tolist() == [2015, 2019, 2021]
     assert got["trade_units"].tolist() == [1, 0, 1]
+
+
+# --- polarity in context, new cues, quantities as level or change (issue #13) ------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verbs of seizing, withdrawing, ending and negation make a cooperation cue a restriction
+        ("Russia seized four Japanese fishing boats.", [("fisheries", "restriction", True)]),
+        ("Moscow will withdraw from joint economic activities.",
+         [("joint_economic_activities", "restriction", True)]),
+        ("Two fishing boats were seized near Kunashir.", [("fisheries", "restriction", True)]),
+        ("There will be no investment on the islands.", [("investment", "restriction", True)]),
+        # not an ender: "cut" is a movement, and two negatives cancel
+        ("The catch quota was cut.", [("fisheries", "cooperation", False)]),
+        ("Sanctions have not stopped Japanese investment.",
+         [("sanctions_restrictions", "restriction", False), ("investment", "cooperation", False)]),
+        # an ender in another clause governs nothing
+        ("Tokyo halted the talks, but fishing goes on.", [("fisheries", "cooperation", False)]),
+        # restriction cues keep their polarity; lifting sanctions is cooperation
+        ("Tokyo may ease the sanctions.", [("sanctions_restrictions", "cooperation", False)]),
+    ],
+)
+def test_polarity_in_context(sentence, expected):
+    got = trade_mentions(one_sentence(sentence))
+    assert list(zip(got["category"], got["polarity"], got["ended"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Companies on the islands get tax breaks.", [("investment", "tax breaks")]),
+        ("A special economic zone opened on Shikotan.", [("investment", "special economic zone")]),
+        ("Japan needs energy.", [("energy", "energy")]),
+        ("A wind power plant was built.", [("energy", "wind power plant")]),
+        ("Sea urchin aquaculture is growing.", [("fisheries", "Sea urchin aquaculture")]),
+        ("Trade-and-economic cooperation is frozen.", [("trade_volume", "Trade-and-economic cooperation")]),
+        # one mention for a list of one category
+        ("Japan buys oil, gas and coal.", [("energy", "oil, gas and coal")]),
+        # a sector word governed by a trade word is one mention of the sector
+        ("Imports of Russian LNG rose.", [("energy", "Imports of Russian LNG")]),
+    ],
+)
+def test_new_cues_and_one_mention_per_phrase(sentence, expected):
+    got = trade_mentions(one_sentence(sentence))
+    assert list(zip(got["category"], got["surface"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # (category, quantity_value, quantity_unit, quantity_kind, direction)
+        ("Bilateral trade fell to $10 billion.", [("trade_volume", 10.0, "USD_bn", "level", "down")]),
+        ("Bilateral trade fell by 10%.", [("trade_volume", 10.0, "percent", "change", "down")]),
+        ("Bilateral trade totalled 2.1 trillion yen.", [("trade_volume", 2.1, "JPY_tn", "level", "none")]),
+        ("Bilateral trade grew 5 percentage points.", [("trade_volume", 5.0, "pp", "change", "up")]),
+        ("A 25% drop in bilateral trade.", [("trade_volume", 25.0, "percent", "change", "down")]),
+        ("The fish catch reached 2 million tonnes, up 3%.", [("fisheries", 2.0, "tonnes_m", "level", "up")]),
+        # the first figure of a mention is its quantity
+        ("Bilateral trade fell by 38% to $12.4 bln.", [("trade_volume", 38.0, "percent", "change", "down")]),
+        # each figure to the mention of its clause, not to the nearest cue
+        ("Oil exports grew 4% while fish imports fell 12%.",
+         [("energy", 4.0, "percent", "change", "up"), ("fisheries", 12.0, "percent", "change", "down")]),
+        # a figure after a mention that it does not measure
+        ("Fishing goes on, and the mayor's budget rose to $5 million.", [("fisheries", NA, NA, NA, NA)]),
+    ],
+)
+def test_quantity_of_each_mention(sentence, expected):
+    got = trade_mentions(one_sentence(sentence))
+    assert [tuple(r) for r in rows(got, ["category", "quantity_value", "quantity_unit", "quantity_kind",
+                                         "direction"])] == expected
+
+
+def test_a_level_is_not_signed_and_a_change_is():
+    got = quantities(one_sentence("Bilateral trade fell by 38% in 2023 to $12.4 bln."))
+    assert rows(got, ["kind", "direction", "value", "sign", "signed_value"]) == [
+        ["change", "down", 38.0, -1, -38.0], ["level", "down", 12.4e9, NA, NA]]
