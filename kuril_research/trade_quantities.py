@@ -20,7 +20,7 @@ Rules (the coding rules of ``data/trade.yaml`` say the same for a human coder):
   "whereas", "but", ", and", ", which" (:data:`CLAUSE_RE`).
 * **Attachment.** A figure measures the trade mention nearest before it in its
   clause, else the nearest after it in its clause if at most :data:`AFTER_WINDOW`
-  words lie between them; else none. A mention takes the first figure attached to it.
+  words and no comma lie between them; else none. A mention takes the first figure attached to it.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ SCALE_SUFFIXES = {"k": "_k", "thousand": "_k", "m": "_m", "mn": "_m", "mln": "_m
                   "trillion": "_tn"}
 _DOWN = (r"declin(?:e|es|ed|ing)|f[ae]ll(?:s|ing|en)?|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)"
          r"|reduc(?:e|es|ed|ing|tion)|shr[iu]nk(?:s|ing)?|shrank|contract(?:ed|ion)|plung(?:e|es|ed|ing)"
-         r"|slump(?:s|ed)?|dip(?:s|ped)?|sl(?:id|ide|ides|iding)|lower|down|cut|lost|los(?:e|es|ing)")
+         r"|slump(?:s|ed)?|dip(?:s|ped)?|sl(?:id|ide|ides|iding)|lower|down|cut(?:s|ting)?|lost|los(?:e|es|ing)")
 _UP = (r"grow(?:s|th|ing|n)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|gain(?:s|ed)?"
        r"|jump(?:s|ed)?|climb(?:s|ed)?|surg(?:e|es|ed)|expan(?:d|ds|ded|sion)|boost(?:s|ed)?|higher"
        r"|soar(?:s|ed)?|add(?:s|ed)|up(?!\s+to\b)")
@@ -188,7 +188,8 @@ def attach(text: str, figure: tuple[int, int], mentions: list[tuple[int, int]]) 
     before = [(e, i) for i, s, e in inside if e <= figure[0]]
     if before:
         return max(before)[1]
-    after = [(s, i) for i, s, e in inside if s >= figure[1] and len(_WORD_RE.findall(text[figure[1]:s])) <= AFTER_WINDOW]
+    after = [(s, i) for i, s, e in inside if s >= figure[1] and "," not in text[figure[1]:s]
+             and len(_WORD_RE.findall(text[figure[1]:s])) <= AFTER_WINDOW]
     return min(after)[1] if after else None
 
 
