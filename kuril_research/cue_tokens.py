@@ -17,7 +17,7 @@ Notation (text is lower-cased before matching; patterns are lower-cased on load)
   both nest;
 * ``word*`` any word that starts with ``word``;
 * ``<name>`` the token pattern defined under that name in the file's ``terms``;
-* ``..N`` up to N (1–5) arbitrary words;
+* ``..N`` up to N (1–5) arbitrary words, and the commas between them;
 * between two tokens, any white space, or a hyphen or dash with optional spaces
   around it, matches ("trade and economic" matches "trade-and-economic");
   a hyphen inside a word matches any hyphen or dash, white space, or nothing
@@ -129,8 +129,8 @@ class _Parser:
                 joined = True
             elif kind == "opt":
                 out += f"(?:{GAP}{regex})?" if joined else f"(?:{regex}{GAP})?"
-            else:
-                out += f"(?:{GAP}{_ANY_WORD}){{0,{regex}}}" if joined else f"(?:{_ANY_WORD}{GAP}){{0,{regex}}}"
+            else:       # a gap may also step over commas: "Tokyo, which claims"
+                out += f"(?:,?{GAP}{_ANY_WORD}){{0,{regex}}},?" if joined else f"(?:{_ANY_WORD},?{GAP}){{0,{regex}}}"
         return out
 
     def expect(self, token: str) -> None:
@@ -172,6 +172,8 @@ def compile_tokens(text: str, terms: Mapping[str, str] | None = None, *, _seen: 
     >>> bool(re.fullmatch(compile_tokens("post-war realities"), "postwar realities"))
     True
     >>> bool(re.fullmatch(compile_tokens("seiz* ..3 fishing boat*"), "seized four japanese fishing boats"))
+    True
+    >>> bool(re.fullmatch(compile_tokens("tokyo ..3 claims"), "tokyo, which claims"))
     True
     """
     parser = _Parser(" ".join(text.lower().split()), terms or {}, _seen)

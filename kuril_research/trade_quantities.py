@@ -18,7 +18,8 @@ Rules (the coding rules of ``data/trade.yaml`` say the same for a human coder):
   $10 billion" is a level, down); ``none`` when the clause has none.
 * **Clause.** A sentence is cut into clauses at ``; :``, and before "while",
   "whereas", "but", ", and", ", which" (:data:`CLAUSE_RE`).
-* **Attachment.** A figure measures the trade mention nearest before it in its
+* **Attachment.** A figure measures the mention right after it and "of" ("2,000
+  tonnes of pollock", at most two words between), else the trade mention nearest before it in its
   clause, else the nearest after it in its clause if at most :data:`AFTER_WINDOW`
   words and no comma lie between them; else none. A mention takes the first figure attached to it.
 """
@@ -82,6 +83,8 @@ CHANGE_AFTER_RE = re.compile(rf"[\s-]*(?:year-on-year\s+|annual\s+)?(?P<noun>{_M
 #: Most words between a figure and a mention after it that it can measure ("a 25% drop in bilateral trade").
 AFTER_WINDOW = 4
 _WORD_RE = re.compile(r"\w+")
+#: Between a figure and the mention it measures when the mention follows: "of" and at most two words.
+_OF_RE = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,2}")
 #: Where a clause ends inside a sentence.
 CLAUSE_RE = re.compile(r"[;:]|,?\s+(?:while|whereas|but)(?!\w)|,\s+(?:and|which)(?!\w)")
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -185,6 +188,9 @@ def attach(text: str, figure: tuple[int, int], mentions: list[tuple[int, int]]) 
     """
     lo, hi = _clause_bounds(text, *figure)
     inside = [(i, s, e) for i, (s, e) in enumerate(mentions) if lo <= s and e <= hi]
+    measured = [(s, i) for i, s, e in inside if s >= figure[1] and _OF_RE.fullmatch(text[figure[1]:s])]
+    if measured:                                    # "2,000 tonnes of pollock", "$5bn of investment"
+        return min(measured)[1]
     before = [(e, i) for i, s, e in inside if e <= figure[0]]
     if before:
         return max(before)[1]
