@@ -1,8 +1,12 @@
 """Cue lexicons: load, validate and match the frame codebook and the trade cues.
 
 A cue lexicon is a YAML file of *entries* (frames in ``frames.yaml``, trade
-categories in ``trade.yaml``), each with literal ``phrases`` and regular
-expression ``patterns``. :func:`load_cue_lexicon` validates the file, naming the
+categories in ``trade.yaml``), each with literal ``phrases``, *token patterns*
+(``tokens``: words with optional parts, alternatives, prefixes and gaps, see
+:mod:`kuril_research.cue_tokens`; named parts under the top-level ``terms``) and
+regular expression ``patterns``; the top-level ``exclude`` lists token patterns
+that take part in the overlap rule but code nothing (a longer phrase that must
+not count, such as "San Francisco Peace Treaty"). :func:`load_cue_lexicon` validates the file, naming the
 file and line of every problem, and compiles all cues once into one combined
 alternation (plus two helpers for places where several cues match);
 :meth:`CueLexicon.match` then scans all sentences of a corpus in one pass.
