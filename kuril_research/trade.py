@@ -164,23 +164,31 @@ def _merge_lists(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     hits = hits.reset_index(drop=True)
     if len(hits) < 2:
         return hits
+    key = ["doc_id", "sent_id", "category", "polarity"]
+    same = (hits[key].iloc[1:].reset_index(drop=True) == hits[key].iloc[:-1].reset_index(drop=True)).all(axis=1)
+    candidates = np.flatnonzero(same.to_numpy(dtype=bool)) + 1         # rows that may join the row before
+    if not len(candidates):
+        return hits
     texts = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
     keep = np.ones(len(hits), dtype=bool)
+    start = hits["start"].to_numpy(dtype=np.int64)
     end = hits["end"].to_numpy(dtype=np.int64).copy()
+    joined_to = np.arange(len(hits))
+    for i in candidates.tolist():
+        head = joined_to[i - 1]
+        s_start, text = texts.loc[(hits.at[i, "doc_id"], hits.at[i, "sent_id"])]
+        if _JOINER_RE.fullmatch(text[end[head] - int(s_start):start[i] - int(s_start)]):
+            end[head] = end[i]
+            keep[i] = False
+            joined_to[i] = head
+    if keep.all():
+        return hits
+    merged = np.flatnonzero(~keep)
+    heads = np.unique(joined_to[merged])
     surface = hits["surface"].astype(object).to_numpy().copy()
-    head = 0
-    for i in range(1, len(hits)):
-        a, b = hits.iloc[head], hits.iloc[i]
-        if (a["doc_id"], a["sent_id"], a["category"], a["polarity"]) == (b["doc_id"], b["sent_id"], b["category"],
-                                                                          b["polarity"]):
-            s_start, text = texts.loc[(a["doc_id"], a["sent_id"])]
-            gap = text[end[head] - int(s_start):int(b["start"]) - int(s_start)]
-            if _JOINER_RE.fullmatch(gap):
-                end[head] = int(b["end"])
-                surface[head] = text[int(a["start"]) - int(s_start):end[head] - int(s_start)]
-                keep[i] = False
-                continue
-        head = i
+    for h in heads.tolist():
+        s_start, text = texts.loc[(hits.at[h, "doc_id"], hits.at[h, "sent_id"])]
+        surface[h] = text[start[h] - int(s_start):end[h] - int(s_start)]
     hits["end"] = pd.array(end, dtype="Int64")
     hits["surface"] = pd.array(surface, dtype="string")
     return hits[keep].reset_index(drop=True)

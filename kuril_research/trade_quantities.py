@@ -221,20 +221,25 @@ def mention_quantities(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.Da
     if not len(mentions):
         return pd.DataFrame(rows, columns=["mention", "doc_id", "sent_id", "start", "end", "text", "number", "value",
                                            "unit", "coding_unit", "kind", "direction", "period"])
-    keyed = mentions[["doc_id", "sent_id", "start", "end"]].reset_index(drop=True)
-    keyed["_pos"] = np.arange(len(keyed))
-    right = sentences[["doc_id", "sent_id", "start", "text"]].rename(columns={"start": "_s_start", "text": "_s_text"})
-    keyed = keyed.merge(right, on=["doc_id", "sent_id"], how="inner")
-    for (doc, sent), group in keyed.groupby(["doc_id", "sent_id"], sort=True):
-        s_start = int(group["_s_start"].iloc[0])
-        original = str(group["_s_text"].iloc[0])
+    texts = sentences[["doc_id", "sent_id", "start", "text"]]
+    texts = texts[texts["text"].astype(str).str.contains(r"\d", regex=True)]      # every figure holds a digit
+    by_sentence = {(d, int(i)): (int(st), str(t)) for d, i, st, t in texts.itertuples(index=False)}
+    spans_of: dict[tuple, list[tuple[int, int, int]]] = {}
+    for pos, (doc, sent, start, end) in enumerate(mentions[["doc_id", "sent_id", "start", "end"]]
+                                                  .itertuples(index=False)):
+        key = (doc, int(sent))
+        if key in by_sentence:
+            spans_of.setdefault(key, []).append((pos, int(start), int(end)))
+    for (doc, sent) in sorted(spans_of):
+        s_start, original = by_sentence[(doc, sent)]
         low = original.lower() if len(original.lower()) == len(original) else original
-        if not any(ch.isdigit() for ch in low):
+        spans = [(a - s_start, b - s_start) for _, a, b in spans_of[(doc, sent)]]
+        positions = [p for p, _, _ in spans_of[(doc, sent)]]
+        figures = figures_in_sentence(low)
+        if not figures:
             continue
-        spans = [(int(a) - s_start, int(b) - s_start) for a, b in zip(group["start"], group["end"])]
-        positions = group["_pos"].tolist()
         periods = [(m.start(), m.end(), original[m.start():m.end()]) for m in PERIOD_RE.finditer(low)]
-        for fig in figures_in_sentence(low):
+        for fig in figures:
             k = attach(low, (fig["start"], fig["end"]), spans)
             free = [(max(ps - fig["end"], fig["start"] - pe, 0), ps, text) for ps, pe, text in periods
                     if pe <= fig["start"] or ps >= fig["end"]]
