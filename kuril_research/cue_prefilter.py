@@ -40,6 +40,17 @@ class _Untranslatable(Exception):
     pass
 
 
+def _opposites() -> dict:
+    from re import _constants as c
+
+    pairs = {c.CATEGORY_WORD: c.CATEGORY_NOT_WORD, c.CATEGORY_DIGIT: c.CATEGORY_NOT_DIGIT,
+             c.CATEGORY_SPACE: c.CATEGORY_NOT_SPACE}
+    return {**pairs, **{b: a for a, b in pairs.items()}}
+
+
+_OPPOSITE = _opposites()
+
+
 def _re2(tree) -> str:
     """An RE2 pattern matching at least every string the parsed Python pattern ``tree`` matches."""
     from re import _constants as c
@@ -52,7 +63,10 @@ def _re2(tree) -> str:
         return f"\\x{{{code:x}}}"
 
     def category(cat) -> str:
-        return f"[^{classes['full'][negated[cat]]}]" if cat in negated else f"[{classes['full'][cat]}]"
+        # a superset that RE2 keeps small: the ASCII characters outside the class are excluded exactly,
+        # every other character is let through (Python's full \w is thousands of ranges, and cues
+        # with many of them made RE2 slower than the scan it saves)
+        return f"[^{classes['ascii'][_OPPOSITE[cat]]}]"
 
     out = []
     for op, av in tree:
@@ -135,6 +149,28 @@ def _reads_separator(tree) -> bool:
     return False
 
 
+def _head(tree):
+    """The items of a parsed pattern before its first repeat of more than one, or None when it has none.
+
+    Every match of the pattern starts with a match of this head, so the head (without the
+    end-of-word test) is a superset for the prefilter; it keeps the RE2 pattern small when
+    cues hold gaps such as ``(?:\\s+\\w+){0,5}`` over Python's large \\w class. None also when the
+    first item is itself such a repeat (then the whole pattern is translated).
+    """
+    from re import _constants as c, _parser
+
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+    items = list(tree)
+    for i, (op, av) in enumerate(items):
+        if op in repeats and av[1] > 1:
+            if i == 0:
+                return None
+            head = _parser.SubPattern(tree.state)
+            head.data = items[:i]
+            return head
+    return None
+
+
 _PREFILTERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -144,15 +180,19 @@ def _prefilter(lexicon: CueLexicon) -> str | None:
         from re import _parser
 
         try:
-            cues = []
+            whole, heads = [], []
             for cue in lexicon.cues:
                 tree = _parser.parse(cue.regex)
                 if tree.state.flags & ~re.UNICODE or _reads_separator(tree):
                     raise _Untranslatable(cue.text)
-                cues.append(_re2(tree))
-            word = re2_category_classes()["full"][re._constants.CATEGORY_WORD]
-            # as the scan: not after a word character, not followed by one (the separator counts as neither)
-            pattern = f"(?:^|[^{word}])(?:" + "|".join(cues) + f")(?:[^{word}]|$)"
+                head = _head(tree)
+                # a cue cut short at a repeat keeps only its head, which every match of the whole cue starts with
+                (whole if head is None else heads).append(_re2(tree if head is None else head))
+            # as the scan: not after a word character; a whole cue not followed by one (the separator
+            # counts as neither); "not a word character" as a superset: not an ASCII one
+            not_word = f"[^{re2_category_classes()['ascii'][re._constants.CATEGORY_WORD]}]"
+            alternatives = ([f"(?:{'|'.join(whole)})(?:{not_word}|$)"] if whole else []) + heads
+            pattern = f"(?:^|{not_word})(?:" + "|".join(alternatives) + ")"
         except (_Untranslatable, re.error, RecursionError):
             pattern = None
         _PREFILTERS[lexicon] = pattern

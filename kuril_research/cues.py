@@ -1,8 +1,12 @@
 """Cue lexicons: load, validate and match the frame codebook and the trade cues.
 
 A cue lexicon is a YAML file of *entries* (frames in ``frames.yaml``, trade
-categories in ``trade.yaml``), each with literal ``phrases`` and regular
-expression ``patterns``. :func:`load_cue_lexicon` validates the file, naming the
+categories in ``trade.yaml``), each with literal ``phrases``, *token patterns*
+(``tokens``: words with optional parts, alternatives, prefixes and gaps, see
+:mod:`kuril_research.cue_tokens`; named parts under the top-level ``terms``) and
+regular expression ``patterns``; the top-level ``exclude`` lists token patterns
+that take part in the overlap rule but code nothing (a longer phrase that must
+not count, such as "San Francisco Peace Treaty"). :func:`load_cue_lexicon` validates the file, naming the
 file and line of every problem, and compiles all cues once into one combined
 alternation (plus two helpers for places where several cues match);
 :meth:`CueLexicon.match` then scans all sentences of a corpus in one pass.
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +45,7 @@ import pandas as pd
 from . import memo, schema
 from .corpus import Corpus
 from .cue_prefilter import candidate_runs
+from .cue_tokens import TokenPatternError, compile_tokens
 from .errors import LexiconError
 from .lexicons import LineDict, LineList, file_sha256, load_yaml
 from .sentence_scan import find_in_sentences, remembered_join, remembered_split
@@ -55,7 +61,9 @@ GROUP_REFERENCE_RE = re.compile(r"\(\?P[<=]|\\[1-9]")
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _APOSTROPHES = "'\u2019"
-_ENTRY_KEYS = ("id", "label", "description", "phrases", "patterns")
+_ENTRY_KEYS = ("id", "label", "description", "phrases", "tokens", "patterns")
+#: Sides a frame's argument can belong to (``side:``); ``none`` switches an entry's side off for one cue.
+SIDES = ("russia", "japan")
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class Entry:
     description: str
     polarity: str | None
     line: int
+    side: str | None = None          # the side whose argument the entry is (frames)
+    when_ended: str | None = None    # what a cue of this entry becomes when an ender governs it
 
 
 @dataclass(frozen=True)
@@ -74,11 +84,13 @@ class Cue:
     """One phrase or pattern as written in the file, with the regex it compiles to."""
 
     entry: str
-    kind: str          # "phrase" | "pattern"
+    kind: str          # "phrase" | "tokens" | "pattern"
     text: str          # as written in the file
     polarity: str | None
     line: int
     regex: str
+    side: str | None = None
+    when_ended: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,7 +107,16 @@ class CueLexicon:
     entries : tuple of Entry
         Frames or categories, in file order.
     cues : tuple of Cue
-        Every phrase and pattern, in file order.
+        Every phrase, token pattern and pattern, in file order.
+    terms : dict
+        The file's ``terms`` (name → token pattern).
+    extras : dict
+        The other top-level keys the caller allowed (``extras=`` of
+        :func:`load_cue_lexicon`), as read, with their lines
+        (see :func:`kuril_research.cue_context.token_list_regex`).
+    excluded : tuple of Cue
+        The file's ``exclude`` token patterns (entry ``""``): they take part in
+        the overlap rule, claiming their words, but code nothing.
     """
 
     path: Path
@@ -105,6 +126,9 @@ class CueLexicon:
     _scan: re.Pattern = field(repr=False)
     _last: re.Pattern = field(repr=False)
     _probe: re.Pattern = field(repr=False)
+    terms: dict = field(default_factory=dict, repr=False)
+    extras: dict = field(default_factory=dict, repr=False)
+    excluded: tuple[Cue, ...] = field(default=(), repr=False)
 
     def __repr__(self) -> str:
         return (f"CueLexicon({self.path.name!r}, {len(self.entries)} entries, "
@@ -114,6 +138,16 @@ class CueLexicon:
     def ids(self) -> list[str]:
         """Entry ids in file order."""
         return [entry.id for entry in self.entries]
+
+    def cue(self, entry: str, text: str) -> Cue:
+        """The cue of ``entry`` written as ``text`` (the ``entry`` and ``cue`` columns of :meth:`match`)."""
+        return self._by_text()[(entry, text)]
+
+    def _by_text(self) -> dict[tuple[str, str], Cue]:
+        found = _BY_TEXT.get(self)
+        if found is None:
+            found = _BY_TEXT[self] = {(c.entry, c.text): c for c in self.cues}
+        return found
 
     def match(self, sentences: pd.DataFrame) -> pd.DataFrame:
         """Find the cues in a sentences table, applying the overlap rule.
@@ -190,6 +224,8 @@ class CueLexicon:
         row, start, end, cue_id = row[within], start[within], end[within], cue_id[within]
         keep = _resolve_overlaps(row, start, end, cue_id)
         row, start, end, cue_id = row[keep], start[keep], end[keep], cue_id[keep]
+        coding = cue_id < len(self.cues)                        # not an `exclude` pattern
+        row, start, end, cue_id = row[coding], start[coding], end[coding], cue_id[coding]
 
         def labels(values: list) -> pd.api.extensions.ExtensionArray:
             return pd.array(np.array(values, dtype=object), dtype="string").take(cue_id)
@@ -211,6 +247,7 @@ class CueLexicon:
         })
 
 
+_BY_TEXT: "weakref.WeakKeyDictionary[CueLexicon, dict]" = weakref.WeakKeyDictionary()
 #: The sentences columns a cue match depends on.
 _MATCH_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "text"]
 _MATCHES = memo.Memo()
@@ -291,7 +328,9 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def load_cue_lexicon(path: str | Path, *, section: str,
-                     polarities: Sequence[str] | None = None) -> CueLexicon:
+                     polarities: Sequence[str] | None = None,
+                     entry_keys: Sequence[str] = (),
+                     extras: Sequence[str] = ()) -> CueLexicon:
     """Load, validate and compile a cue lexicon.
 
     The file has one top-level key, ``section``, holding a list of entries::
@@ -301,7 +340,11 @@ def load_cue_lexicon(path: str | Path, *, section: str,
             label: Peace-treaty negotiation # required
             description: ...                # optional
             phrases: [sign a peace treaty]  # literal, matched as whole words
+            tokens: ['[the] peace treaty (talks | negotiat*)']   # token patterns (cue_tokens)
             patterns: ['peace treaty (?:talks|negotiations?)']   # regex, lower case
+
+    A top-level ``terms:`` mapping names token patterns that ``<name>`` in a
+    token pattern refers to (:mod:`kuril_research.cue_tokens`).
 
     With ``polarities`` every entry needs a ``polarity`` (its cues' default) and
     a cue may override it by being written as a mapping, e.g.
@@ -315,6 +358,13 @@ def load_cue_lexicon(path: str | Path, *, section: str,
         Name of the top-level list, e.g. ``"frames"`` or ``"categories"``.
     polarities : sequence of str, optional
         Allowed polarity values; ``None`` means the lexicon has no polarities.
+    entry_keys : sequence of str, optional
+        Extra entry keys allowed: ``"side"`` (one of :data:`SIDES`; also allowed
+        on a single cue, where ``none`` switches it off) and ``"when_ended"``
+        (another entry's id — the match is re-coded to it —, ``+`` and an id — it
+        is coded with that entry too —, or ``drop``).
+    extras : sequence of str, optional
+        Other top-level keys allowed; kept as read in ``.extras``.
 
     Returns
     -------
@@ -327,7 +377,8 @@ def load_cue_lexicon(path: str | Path, *, section: str,
         or empty ``id`` or ``label``, a malformed or duplicate ``id``, an entry
         without cues, an empty phrase or pattern, an invalid regex, a pattern
         with upper-case letters, named groups or back-references or that can
-        match empty text, a cue listed twice, or an unknown polarity.
+        match empty text, a token pattern that cannot be compiled, a cue listed
+        twice, or an unknown polarity, side or ``when_ended`` entry.
 
     Examples
     --------
@@ -338,7 +389,7 @@ def load_cue_lexicon(path: str | Path, *, section: str,
     path = Path(path)
     document = load_yaml(path)
     noun = section[:-3] + "y" if section.endswith("ies") else section.rstrip("s")
-    allowed = _ENTRY_KEYS + (("polarity",) if polarities else ())
+    allowed = _ENTRY_KEYS + (("polarity",) if polarities else ()) + tuple(entry_keys)
 
     def fail(message: str, line: int | None, hint: str) -> LexiconError:
         return LexiconError(message, path=path, line=line, hint=hint)
@@ -347,9 +398,22 @@ def load_cue_lexicon(path: str | Path, *, section: str,
         raise fail(f"expected a top-level {section!r} list", getattr(document, "line", 1) or 1,
                    f"start the file with `{section}:` followed by a list of entries")
     for key in document:
-        if key != section:
+        if key not in (section, "terms", "exclude", *extras):
             raise fail(f"unknown top-level key {key!r}", document.lines[key],
-                       f"the only top-level key is {section!r}")
+                       f"the top-level keys are: {', '.join((section, 'terms', 'exclude', *extras))}")
+    terms = document.get("terms") or LineDict()
+    if not isinstance(terms, LineDict):
+        raise fail("`terms` must be a mapping of names to token patterns", document.lines["terms"],
+                   "write one `name: token pattern` per line")
+    for name, value in terms.items():
+        if not isinstance(name, str) or not ENTRY_ID_RE.fullmatch(name) or not isinstance(value, str):
+            raise fail(f"term {name!r} must be a lower-case name with a token pattern", terms.lines[name],
+                       "write `name: token pattern`, e.g. `ww2: (second world war | world war ii)`")
+    for name in terms:
+        try:
+            compile_tokens(terms[name], terms)
+        except TokenPatternError as exc:
+            raise fail(f"term {name!r}: {exc}", terms.lines[name], "fix the token pattern") from None
     items = document[section]
     if not isinstance(items, LineList) or not items:
         raise fail(f"{section!r} must be a non-empty list", document.lines[section],
@@ -358,7 +422,9 @@ def load_cue_lexicon(path: str | Path, *, section: str,
     entries: list[Entry] = []
     cues: list[Cue] = []
     first_line: dict[str, int] = {}
-    cue_line: dict[str, int] = {}
+    cue_line: dict = {}
+    ended_ids: list[tuple[object, int]] = []
+    excluded: list[Cue] = []
     for item, item_line in zip(items, items.lines):
         if not isinstance(item, LineDict):
             raise fail(f"{noun} must be a mapping with id, label and cues", item_line,
@@ -384,29 +450,66 @@ def load_cue_lexicon(path: str | Path, *, section: str,
             raise fail(f"unknown polarity {default!r}", item.lines["polarity"],
                        f"use one of: {', '.join(polarities)}")
         description = item.get("description") or ""
-        entries.append(Entry(entry_id, item["label"].strip(), str(description).strip(), default, item.line))
+        side = item.get("side")
+        if "side" in item and side not in SIDES:
+            raise fail(f"unknown side {side!r}", item.lines["side"], f"use one of: {', '.join(SIDES)}")
+        when_ended = item.get("when_ended")
+        if "when_ended" in item:
+            ended_ids.append((when_ended, item.lines["when_ended"]))
+        entries.append(Entry(entry_id, item["label"].strip(), str(description).strip(), default, item.line,
+                             side, when_ended))
 
         n_before = len(cues)
-        for kind, key in (("phrase", "phrases"), ("pattern", "patterns")):
+        for kind, key in (("phrase", "phrases"), ("tokens", "tokens"), ("pattern", "patterns")):
             values = item.get(key)
             if values is None:
                 continue
             if not isinstance(values, LineList):
                 raise fail(f"{key!r} must be a list", item.lines[key], f"write one {kind} per line as `- ...`")
             for value, line in zip(values, values.lines):
-                text, polarity = _cue_item(value, kind, default, polarities, line, fail)
-                regex = _phrase_regex(text) if kind == "phrase" else _check_pattern(text, line, fail)
-                if regex in cue_line:
-                    raise fail(f"{kind} {text!r} is listed twice (first on line {cue_line[regex]})", line,
+                text, polarity, cue_side = _cue_item(value, kind, default, polarities, line, fail,
+                                                     sides="side" in entry_keys, side=side)
+                if kind == "phrase":
+                    regex = _phrase_regex(text)
+                elif kind == "tokens":
+                    try:
+                        regex = compile_tokens(text, terms)
+                    except TokenPatternError as exc:
+                        raise fail(f"token pattern {text!r}: {exc}", line, "fix the token pattern") from None
+                else:
+                    regex = _check_pattern(text, line, fail)
+                if regex in cue_line or (entry_id, text) in cue_line:
+                    first = cue_line.get(regex, cue_line.get((entry_id, text)))
+                    raise fail(f"{kind} {text!r} is listed twice (first on line {first})", line,
                                "delete one of them")
-                cue_line[regex] = line
-                cues.append(Cue(entry_id, kind, text, polarity, line, regex))
+                cue_line[regex] = cue_line[(entry_id, text)] = line
+                cues.append(Cue(entry_id, kind, text, polarity, line, regex, cue_side, when_ended))
         if len(cues) == n_before:
             raise fail(f"{noun} {entry_id!r} has no phrases or patterns", item.line,
                        "add at least one cue under `phrases:` or `patterns:`")
 
-    scan, last, probe = _compile_scans([cue.regex for cue in cues])
-    return CueLexicon(path, file_sha256(path), tuple(entries), tuple(cues), scan, last, probe)
+    stop_words = document.get("exclude")
+    if stop_words is not None:
+        if not isinstance(stop_words, LineList):
+            raise fail("`exclude` must be a list of token patterns", document.lines["exclude"],
+                       "write one token pattern per line as `- ...`")
+        for value, line in zip(stop_words, stop_words.lines):
+            if not isinstance(value, str) or not value.strip():
+                raise fail(f"exclude: {value!r} is not a token pattern", line, "write the words, or delete the line")
+            try:
+                regex = compile_tokens(value, terms)
+            except TokenPatternError as exc:
+                raise fail(f"exclude: token pattern {value!r}: {exc}", line, "fix the token pattern") from None
+            if regex in cue_line:
+                raise fail(f"exclude {value!r} is also a cue (line {cue_line[regex]})", line, "delete one of them")
+            excluded.append(Cue("", "exclude", " ".join(value.split()), None, line, regex))
+    for target, line in ended_ids:
+        if target != "drop" and str(target).removeprefix("+") not in first_line:
+            raise fail(f"when_ended {target!r} is not an entry of this file", line,
+                       f"use `drop`, an entry id, or + and an entry id: {', '.join(first_line)}")
+    scan, last, probe = _compile_scans([cue.regex for cue in cues + excluded])
+    return CueLexicon(path, file_sha256(path), tuple(entries), tuple(cues), scan, last, probe,
+                      dict(terms), {key: document[key] for key in extras if key in document}, tuple(excluded))
 
 
 # --- the scans: which cues match at a position, in one pass ------------------------------------
@@ -544,11 +647,16 @@ def _compile_scans(regexes: Sequence[str]) -> tuple[re.Pattern, re.Pattern, re.P
 
 
 def _cue_item(value: Any, kind: str, default: str | None, polarities: Sequence[str] | None,
-              line: int, fail) -> tuple[str, str | None]:
-    """Return (text, polarity) of one list item: a string, or a mapping with a polarity."""
+              line: int, fail, *, sides: bool = False, side: str | None = None) -> tuple[str, str | None, str | None]:
+    """Return (text, polarity, side) of one list item: a string, or a mapping with a polarity or side."""
     polarity = default
     if isinstance(value, LineDict):
-        allowed = (kind,) + (("polarity",) if polarities else ())
+        allowed = (kind,) + (("polarity",) if polarities else ()) + (("side",) if sides else ())
+        if "side" in value and sides:
+            side = value["side"]
+            if side not in (*SIDES, "none"):
+                raise fail(f"unknown side {side!r}", value.lines["side"], f"use one of: {', '.join(SIDES)}, none")
+            side = None if side == "none" else side
         for key in value:
             if key not in allowed:
                 raise fail(f"unknown key {key!r}", value.lines[key], f"allowed keys here: {', '.join(allowed)}")
@@ -562,7 +670,7 @@ def _cue_item(value: Any, kind: str, default: str | None, polarities: Sequence[s
         raise fail(f"empty {kind}", line, f"write the {kind}, or delete the line")
     if not isinstance(value, str):
         raise fail(f"{kind} {value!r} is not text", line, "put it in quotes")
-    return " ".join(value.split()) if kind == "phrase" else value.strip(), polarity
+    return " ".join(value.split()) if kind in ("phrase", "tokens") else value.strip(), polarity, side
 
 
 def _check_pattern(pattern: str, line: int, fail) -> str:

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .corpus import Corpus
+from .cue_context import ended, speaker_sides
 from .cues import CueLexicon, assign_voice, load_cue_lexicon
 from .errors import InputError, ParameterError
 from .lexicons import data_path
@@ -38,6 +39,8 @@ __all__ = [
 #: Mention types that name the disputed islands (individually or collectively).
 TERRITORIAL_TYPES = ("collective_name", "island", "island_group", "archipelago")
 NAMINGS = ("japanese", "russian", "neutral")
+#: Top-level keys of a codebook besides ``frames``, ``terms`` and ``exclude`` (see :mod:`kuril_research.cue_context`).
+CODEBOOK_EXTRAS = ("enders", "passive_enders", "speaker_sides", "reporting_verbs")
 VOICES = ("narrator", "quoted", "attributed")
 
 
@@ -214,7 +217,8 @@ def load_codebook(path: str | Path | None = None) -> CueLexicon:
     >>> len(codebook.sha256)
     64
     """
-    return load_cue_lexicon(data_path("frames.yaml") if path is None else path, section="frames")
+    return load_cue_lexicon(data_path("frames.yaml") if path is None else path, section="frames",
+                            entry_keys=("side", "when_ended"), extras=CODEBOOK_EXTRAS)
 
 
 def _codebook(codebook: CueLexicon | str | Path | None) -> CueLexicon:
@@ -266,7 +270,8 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
     1        1  sanctions_hostility               Sanctions       2  narrator
     """
     codebook = _codebook(codebook)
-    hits = codebook.match(corpus.sentences).rename(columns={"entry": "frame"}).drop(columns="polarity")
+    hits = _in_context(codebook.match(corpus.sentences), corpus, codebook)
+    hits = hits.rename(columns={"entry": "frame"}).drop(columns="polarity")
     keys = ["doc_id", "sent_id", "frame"]
     n_cues = hits.groupby(keys, sort=False)["start"].transform("size")
     hits = hits.assign(n_cues=n_cues.astype("Int64")).drop_duplicates(keys, keep="first")
@@ -274,6 +279,42 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
     hits["codebook_sha256"] = pd.array([codebook.sha256] * len(hits), dtype="string")
     return hits[["doc_id", "sent_id", "para_id", "frame", "cue", "surface", "start", "end",
                  "n_cues", "voice", "speaker", "codebook_sha256"]]
+
+
+def _in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:
+    """Apply the side condition and the ending rule (:mod:`kuril_research.cue_context`) to cue matches.
+
+    A match of a cue with a ``side`` is dropped when the sentence's speaker side is the other
+    side; a match of a cue with ``when_ended`` that an ender governs is re-coded to that frame
+    (``drop``: dropped; ``+frame``: coded with that frame as well).
+    """
+    if not len(hits):
+        return hits
+    cues = [codebook.cue(e, c) for e, c in zip(hits["entry"].tolist(), hits["cue"].tolist())]
+    keep = np.ones(len(hits), dtype=bool)
+    entry = hits["entry"].to_numpy(dtype=object).copy()
+    sided = np.flatnonzero([c.side is not None for c in cues])
+    if len(sided):
+        spoken = speaker_sides(hits.iloc[sided], corpus.sentences, corpus.quotes, codebook)
+        for i, side in zip(sided.tolist(), spoken):
+            keep[i] = side is None or side == cues[i].side
+    endable = np.flatnonzero([c.when_ended is not None for c in cues])
+    extra = []
+    if len(endable):
+        for i, is_ended in zip(endable.tolist(), ended(hits.iloc[endable], corpus.sentences, codebook).tolist()):
+            target = cues[i].when_ended
+            if is_ended and target.startswith("+"):
+                extra.append((i, target[1:]))
+            elif is_ended:
+                keep[i] &= target != "drop"
+                entry[i] = target
+    out = hits.assign(entry=pd.array(entry, dtype="string"))
+    if extra:
+        added = out.iloc[[i for i, _ in extra]].assign(entry=pd.array([t for _, t in extra], dtype="string"))
+        keep = np.concatenate([keep, keep[[i for i, _ in extra]]])
+        out = pd.concat([out, added], ignore_index=True)
+    out = out[keep]
+    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable", ignore_index=True)
 
 
 def _check_hash(hits: pd.DataFrame, codebook: CueLexicon) -> None:

@@ -26,63 +26,18 @@ from .cues import CueLexicon, assign_voice, load_cue_lexicon
 from .errors import ParameterError
 from .framing import TERRITORIAL_TYPES, _codebook, _documents_by, _share, _sorted_groups, frames
 from .lexicons import data_path
-from .sentence_scan import find_in_joined, find_with_rows, join_sentences, rows_with_digit
+from .cue_context import ended
+from .trade_quantities import DIRECTION_RE, PERIOD_RE, QUANTITY_RE, SCALES, UNITS, mention_quantities
 
-__all__ = ["POLARITIES", "load_lexicon", "trade_mentions", "quantities", "cooccurrence"]
+__all__ = ["POLARITIES", "QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "load_lexicon",
+           "trade_mentions", "quantities", "cooccurrence"]
 
 POLARITIES = ("cooperation", "restriction")
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn"
-#: A number with a currency sign before it or a unit after it ("$20 billion", "25%",
-#: "1.5 trillion yen", "30 percent"); lower-case text. Bare numbers (years) are not quantities.
-QUANTITY_RE = re.compile(
-    rf"""(?<![\w.,])
-    (?: (?P<currency>us\s?\$|\$|€|¥|₽)\s?(?P<amount>{_NUMBER})(?:\s?(?P<amount_scale>{_SCALE}|m|b|k)(?![a-z]))?
-      | (?P<number>{_NUMBER})(?:\s?(?P<scale>{_SCALE})(?![a-z]))?\s?
-        (?P<unit>%|percentage\ points?|per\s?cent|pct|(?:us\ )?dollars|usd|yen|jpy|r[ou]ubles|rub
-                |euros?|eur|(?:metric\ )?tonnes|(?:metric\ )?tons)(?![a-z])
-    )""",
-    re.VERBOSE,
-)
-#: Canonical unit of each spelling (after lower-casing and removing spaces).
-UNITS = {
-    "%": "%", "percent": "%", "percentagepoint": "pp", "percentagepoints": "pp", "pct": "%",
-    "us$": "USD", "$": "USD", "dollars": "USD", "usdollars": "USD", "usd": "USD",
-    "¥": "JPY", "yen": "JPY", "jpy": "JPY",
-    "₽": "RUB", "rubles": "RUB", "roubles": "RUB", "rub": "RUB",
-    "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "tonnes": "tonnes", "tons": "tonnes", "metrictonnes": "tonnes", "metrictons": "tonnes",
-}
-SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
-          "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "tn": 1e12, "trn": 1e12, "trillion": 1e12}
-#: Words that give a quantity its direction: ``down`` → -1, ``up`` → +1.
-DIRECTION_RE = re.compile(
-    r"""(?<!\w)(?:
-      (?P<down>declin(?:e|es|ed|ing)|f[ae]ll(?:s|ing|en)?|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)
-              |reduc(?:e|es|ed|ing|tion)|shr[iu]nk(?:s|ing)?|contract(?:ed|ion)|plung(?:e|es|ed|ing)
-              |slump(?:s|ed)?|dip(?:s|ped)?|sl(?:id|ide|ides|iding)|lower|down|cut)
-    | (?P<up>grow(?:s|th|ing|n)?|grew|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|gain(?:s|ed)?
-            |jump(?:s|ed)?|climb(?:s|ed)?|surg(?:e|es|ed)|expan(?:d|ds|ded|sion)|boost(?:s|ed)?|higher
-            |soar(?:s|ed)?|up(?!\s+to\b))
-    )(?!\w)""",
-    re.VERBOSE,
-)
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_ORDINAL = r"(?:first|second|third|fourth|last|1st|2nd|3rd|4th)"
-_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
-_YEAR = r"(?:19|20)\d{2}(?![\w%])"
-#: Time expressions a figure can refer to ("first half of 2015", "January-June", "2015").
-PERIOD_RE = re.compile(
-    rf"""(?<![\w.,$])(?:
-      (?:{_ORDINAL}\ (?:half|quarter)|(?:first|last|past)\ {_COUNT}\ months|h[12]|q[1-4])
-        (?:\ of)?(?:\ (?:the\ )?(?:fiscal\ )?year)?(?:\ {_YEAR})?
-    | {_MONTH}\s?[-–—]\s?{_MONTH}(?:\ (?:of\ )?{_YEAR})?
-    | (?:{_MONTH}\ )?{_YEAR}
-    | (?:last|this|next|previous|past)\ (?:year|quarter|month|decade)
-    )(?!\w)""",
-    re.VERBOSE,
-)
+#: Top-level keys of a trade lexicon besides ``categories``, ``terms`` and ``exclude``.
+LEXICON_EXTRAS = ("enders", "passive_enders")
+#: Between two mentions of one category that make one mention ("oil, gas and coal").
+_JOINER_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as|&))\s*")
 
 
 def load_lexicon(path: str | Path | None = None) -> CueLexicon:
@@ -115,7 +70,7 @@ def load_lexicon(path: str | Path | None = None) -> CueLexicon:
     ['cooperation', 'restriction']
     """
     return load_cue_lexicon(data_path("trade.yaml") if path is None else path,
-                            section="categories", polarities=POLARITIES)
+                            section="categories", polarities=POLARITIES, extras=LEXICON_EXTRAS)
 
 
 def _lexicon(lexicon: CueLexicon | str | Path | None) -> CueLexicon:
@@ -123,7 +78,19 @@ def _lexicon(lexicon: CueLexicon | str | Path | None) -> CueLexicon:
 
 
 def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -> pd.DataFrame:
-    """Find the trade cues in every sentence.
+    """Find the trade cues in every sentence, with their polarity in context and their figure.
+
+    Rules (the coding rules at the top of ``data/trade.yaml``):
+
+    * cues are matched under the overlap rule of :mod:`kuril_research.cues`;
+    * mentions of one category and polarity that follow each other, separated
+      only by a comma, "and", "or" or "as well as", are one mention ("oil, gas
+      and coal"): its span runs from the first to the last, its cue is the first's;
+    * a cooperation cue governed by an ender (negation, or a verb of ending,
+      withdrawing, seizing or cancelling: :func:`kuril_research.cue_context.ended`)
+      is a restriction ("seized four fishing boats"); ``ended`` says so;
+    * each mention carries the first figure that measures it
+      (:mod:`kuril_research.trade_quantities`).
 
     Parameters
     ----------
@@ -134,75 +101,119 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
     Returns
     -------
     DataFrame
-        One row per cue match kept by the overlap rule, ordered by document and
-        offset: ``doc_id, sent_id, para_id, category, polarity`` (the cue's,
-        cooperation | restriction), ``cue`` (as written in the lexicon),
-        ``surface`` (as in the text), ``start, end`` (offsets into
-        ``documents.text``), ``voice, speaker`` (``quoted`` and the speaker when
-        the match lies wholly inside a quotation, else ``narrator``, ``<NA>``),
-        ``lexicon_sha256``.
+        One row per mention, ordered by document and offset:
+
+        ``doc_id, sent_id, para_id, category``
+        ``polarity`` : cooperation | restriction, in context
+        ``cue, surface, start, end``
+            The cue as written in the lexicon, the text, offsets into ``documents.text``.
+        ``ended`` : boolean
+            An ender turned a cooperation cue into a restriction.
+        ``quantity_value`` : Float64
+            The figure's number as written, unsigned, in ``quantity_unit`` (``<NA>``: no figure).
+        ``quantity_unit``
+            ``percent``, ``pp``, or ``USD``, ``JPY``, ``RUB``, ``EUR``, ``tonnes`` with the
+            scale written as a suffix (``USD_bn``, ``JPY_tn``, ``tonnes_m``, ...).
+        ``quantity_kind`` : level | change
+        ``direction`` : up | down | none
+            The movement stated with the figure (a level has one too: "fell to $10bn").
+        ``quantity_text``
+            The figure as written.
+        ``voice, speaker``
+            ``quoted`` and the speaker when the mention lies wholly inside a
+            quotation, else ``narrator``, ``<NA>``.
+        ``lexicon_sha256``
 
     Examples
     --------
     >>> from kuril_research.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["We value our economic and investment cooperation."]]},
+    >>> c = _example_corpus({"a": [["We value our economic and investment cooperation.",
+    ...                             "Russia seized four fishing boats.",
+    ...                             "Bilateral trade fell to $10 billion."]]},
     ...                     quotes=[("a", "We value our economic and investment cooperation.", "peskov")])
-    >>> trade_mentions(c)[["category", "polarity", "surface", "start", "voice", "speaker"]]
-         category     polarity                 surface  start   voice speaker
-    0  investment  cooperation  investment cooperation     26  quoted  peskov
+    >>> m = trade_mentions(c)
+    >>> m[["category", "polarity", "surface", "ended", "voice"]]
+           category     polarity                 surface  ended     voice
+    0    investment  cooperation  investment cooperation  False    quoted
+    1     fisheries  restriction           fishing boats   True  narrator
+    2  trade_volume  cooperation         Bilateral trade  False  narrator
+    >>> m.loc[2, ["quantity_value", "quantity_unit", "quantity_kind", "direction"]].to_dict()
+    {'quantity_value': 10.0, 'quantity_unit': 'USD_bn', 'quantity_kind': 'level', 'direction': 'down'}
     """
     lexicon = _lexicon(lexicon)
-    hits = lexicon.match(corpus.sentences).rename(columns={"entry": "category"})
+    hits = _merge_lists(lexicon.match(corpus.sentences).rename(columns={"entry": "category"}), corpus.sentences)
+    is_ended = np.zeros(len(hits), dtype=bool)
+    cooperative = (hits["polarity"] == "cooperation").to_numpy(dtype=bool)
+    if cooperative.any():
+        is_ended[cooperative] = ended(hits[cooperative], corpus.sentences, lexicon)
+    hits["polarity"] = pd.array(np.where(is_ended, "restriction", hits["polarity"].astype(object)), dtype="string")
+    hits["ended"] = pd.array(is_ended, dtype="boolean")
+    figures = mention_quantities(hits, corpus.sentences)
+    first = figures[figures["mention"] >= 0].drop_duplicates("mention").set_index("mention").reindex(range(len(hits)))
+    hits["quantity_value"] = pd.array(first["number"].to_numpy(dtype=object), dtype="Float64")
+    for column, source in (("quantity_unit", "coding_unit"), ("quantity_kind", "kind"), ("direction", "direction"),
+                           ("quantity_text", "text")):
+        hits[column] = pd.array(first[source].to_numpy(dtype=object), dtype="string")
     hits = assign_voice(hits, corpus.quotes)
     hits["lexicon_sha256"] = pd.array([lexicon.sha256] * len(hits), dtype="string")
     return hits
 
 
-def _pairs(items: pd.DataFrame, candidates: pd.DataFrame, take: Sequence[str] = ()) -> pd.DataFrame:
-    """Every (item, candidate) pair in the same sentence, with ``_gap`` between their spans:
-    characters between them, 0 when they touch, negative when they overlap."""
-    pairs = items[["doc_id", "sent_id", "start", "end"]].reset_index(names="_item").merge(
-        candidates[["doc_id", "sent_id", "start", "end", *take]], on=["doc_id", "sent_id"], suffixes=("", "_c"))
-    pairs["_gap"] = np.maximum(pairs["start_c"] - pairs["end"], pairs["start"] - pairs["end_c"])
-    return pairs
-
-
-def _nearest(items: pd.DataFrame, candidates: pd.DataFrame, take: Sequence[str]) -> pd.DataFrame:
-    """For each item, columns ``take`` of the nearest candidate in the same sentence.
-
-    Distance is the gap in characters between the two spans (0 when they touch
-    or overlap); a tie goes to the earlier candidate. Items without a candidate
-    get ``<NA>``.
-    """
-    pairs = _pairs(items, candidates, take)
-    pairs["_gap"] = pairs["_gap"].clip(lower=0)
-    best = pairs.sort_values(["_item", "_gap", "start_c"]).drop_duplicates("_item").set_index("_item")
-    return best[list(take)].reindex(items.index)
-
-
-def _overlaps(items: pd.DataFrame, others: pd.DataFrame) -> np.ndarray:
-    """Whether each item overlaps one of ``others`` in the same sentence."""
-    pairs = _pairs(items, others)
-    return items.index.isin(pairs.loc[(pairs["_gap"] < 0).to_numpy(dtype=bool), "_item"])
+def _merge_lists(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Merge mentions of one category and polarity joined by commas, "and", "or" (see :func:`trade_mentions`)."""
+    hits = hits.reset_index(drop=True)
+    if len(hits) < 2:
+        return hits
+    key = ["doc_id", "sent_id", "category", "polarity"]
+    same = (hits[key].iloc[1:].reset_index(drop=True) == hits[key].iloc[:-1].reset_index(drop=True)).all(axis=1)
+    candidates = np.flatnonzero(same.to_numpy(dtype=bool)) + 1         # rows that may join the row before
+    if not len(candidates):
+        return hits
+    texts = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
+    keep = np.ones(len(hits), dtype=bool)
+    start = hits["start"].to_numpy(dtype=np.int64)
+    end = hits["end"].to_numpy(dtype=np.int64).copy()
+    joined_to = np.arange(len(hits))
+    for i in candidates.tolist():
+        head = joined_to[i - 1]
+        s_start, text = texts.loc[(hits.at[i, "doc_id"], hits.at[i, "sent_id"])]
+        if _JOINER_RE.fullmatch(text[end[head] - int(s_start):start[i] - int(s_start)]):
+            end[head] = end[i]
+            keep[i] = False
+            joined_to[i] = head
+    if keep.all():
+        return hits
+    merged = np.flatnonzero(~keep)
+    heads = np.unique(joined_to[merged])
+    surface = hits["surface"].astype(object).to_numpy().copy()
+    for h in heads.tolist():
+        s_start, text = texts.loc[(hits.at[h, "doc_id"], hits.at[h, "sent_id"])]
+        surface[h] = text[start[h] - int(s_start):end[h] - int(s_start)]
+    hits["end"] = pd.array(end, dtype="Int64")
+    hits["surface"] = pd.array(surface, dtype="string")
+    return hits[keep].reset_index(drop=True)
 
 
 def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -> pd.DataFrame:
-    """Extract figures stated in sentences that contain a trade cue.
+    """Extract the figures stated in sentences that contain a trade mention.
 
-    Rules, each within one sentence:
+    Rules (details in :mod:`kuril_research.trade_quantities`), each within one sentence:
 
-    * A quantity is a number with a currency sign before it (``$``, ``US$``,
+    * A figure is a number with a currency sign before it (``$``, ``US$``,
       ``€``, ``¥``, ``₽``) or a unit after it (``%``, percent, per cent,
       percentage points, dollars, yen, roubles/rubles, euros, tonnes/tons),
       optionally scaled (thousand, million/mln/m, billion/bn/b, trillion/tn).
-      Bare numbers, such as years, are not quantities.
+      Bare numbers, such as years, are not figures.
     * ``value`` is the number times its scale ("$20 billion" → 2e10 USD).
-    * ``category`` and ``cue`` come from the trade mention nearest to the figure
-      (gap in characters; ties to the earlier one).
-    * ``sign`` comes from the direction word nearest to the figure: -1 for
-      decline, fall, drop, decrease, reduction, down, ...; +1 for growth, rise,
-      increase, gain, up (not "up to"), ...; ``<NA>`` (and ``signed_value``
-      ``<NA>``) when the sentence has none. ``signed_value = sign * value``.
+    * ``category`` and ``cue`` are those of the mention the figure measures
+      (:func:`trade_mentions`): the nearest before it in its clause, else the
+      nearest after it in its clause; ``<NA>`` when its clause has none.
+    * ``kind`` is ``change`` for the size of a movement ("fell by 25%", "a 25%
+      drop", "up 33 percent"), else ``level`` ("fell to $10 billion").
+    * ``direction`` (up | down | none) is the movement stated with the figure in
+      its clause, for a level too. ``sign`` is -1 (down) or +1 (up) for a change
+      and ``<NA>`` for a level or a change without direction;
+      ``signed_value = sign * value``.
     * ``period`` is the nearest time expression ("first half of 2015",
       "January-June 2015", "2015", "last year"), ``<NA>`` when none.
 
@@ -217,10 +228,10 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
     DataFrame
         One row per figure, ordered by document and offset: ``doc_id, sent_id,
         category, cue, value`` (Float64), ``unit`` (``%``, ``pp``, ``USD``,
-        ``JPY``, ``RUB``, ``EUR``, ``tonnes``), ``sign`` (Int64), ``signed_value``
-        (Float64), ``direction`` (the direction word as written), ``period``
-        (as written), ``text`` (the figure as written), ``start, end``,
-        ``lexicon_sha256``.
+        ``JPY``, ``RUB``, ``EUR``, ``tonnes``), ``kind`` (level | change),
+        ``direction`` (up | down | none), ``sign`` (Int64), ``signed_value``
+        (Float64), ``period`` (as written), ``text`` (the figure as written),
+        ``start, end``, ``lexicon_sha256``.
 
     Examples
     --------
@@ -228,49 +239,42 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
     >>> c = _example_corpus({"a": [["It stated a certain decline in the volume of bilateral trade "
     ...                             "turnover over the first half of 2015 (by about 25%)."]]})
     >>> q = quantities(c)
-    >>> q[["category", "value", "unit", "sign", "signed_value", "period", "text"]]
-           category  value unit  sign  signed_value              period text
-    0  trade_volume   25.0    %    -1         -25.0  first half of 2015  25%
+    >>> q[["category", "value", "unit", "kind", "direction", "signed_value", "period"]]
+           category  value unit    kind direction  signed_value              period
+    0  trade_volume   25.0    %  change      down         -25.0  first half of 2015
     """
     lexicon = _lexicon(lexicon)
-    mentions = lexicon.match(corpus.sentences)
-    sentences = corpus.sentences.merge(mentions[["doc_id", "sent_id"]].drop_duplicates(), on=["doc_id", "sent_id"])
-    joined = join_sentences(sentences["text"])             # joined and lower-cased once for the three scans
-    # Every quantity holds a digit, so only sentences with one are scanned for quantities, and only
-    # sentences with a quantity for periods and directions (all that is used of them); none of the
-    # three regexes can match the separator or tell it from the end of the text by a lookahead, so
-    # this finds exactly what scans of everything find (see sentence_scan.find_in_joined).
-    found, held = find_with_rows(sentences, joined, QUANTITY_RE, rows_with_digit(joined))
-    held = np.unique(held)
-    number = found["number"].fillna(found["amount"]).str.replace(",", "", regex=False)
-    scale = found["scale"].fillna(found["amount_scale"]).map(SCALES).fillna(1.0)
-    unit_text = found["unit"].fillna(found["currency"]).fillna("").str.replace(r"\s", "", regex=True)
-    value = pd.to_numeric(number).astype("Float64") * scale.to_numpy()
+    mentions = trade_mentions(corpus, lexicon)
+    found = mention_quantities(mentions, corpus.sentences)
+    which = found["mention"].to_numpy(dtype=np.int64)
+    attached = which >= 0
 
-    cue = _nearest(found, mentions, ["entry", "cue"])
-    periods = find_in_joined(sentences, joined, PERIOD_RE, held)
-    periods = periods[~_overlaps(periods, found)]
-    directions = find_in_joined(sentences, joined, DIRECTION_RE, held)
-    del joined
-    directions["sign"] = np.where(directions["down"].notna(), -1, 1)
-    direction = _nearest(found, directions, ["sign", "text"])
-    sign = direction["sign"].astype("Int64")
+    def of_mention(column: str) -> pd.api.extensions.ExtensionArray:
+        values = np.full(len(found), None, dtype=object)
+        values[attached] = mentions[column].to_numpy(dtype=object)[which[attached]]
+        return pd.array(values, dtype="string")
 
+    value = pd.array(found["value"].to_numpy(dtype=object), dtype="Float64")
+    sign = np.where(found["direction"] == "down", -1, 1)
+    signed = (found["kind"] == "change") & (found["direction"] != "none")
+    sign = pd.array(np.where(signed, sign, None), dtype="Int64")
     out = pd.DataFrame({
         "doc_id": pd.array(found["doc_id"], dtype="string"),
         "sent_id": pd.array(found["sent_id"], dtype="Int64"),
-        "category": pd.array(cue["entry"], dtype="string"),
-        "cue": pd.array(cue["cue"], dtype="string"),
-        "value": value.astype("Float64"),
-        "unit": pd.array(unit_text.map(UNITS), dtype="string"),
+        "category": of_mention("category"),
+        "cue": of_mention("cue"),
+        "value": value,
+        "unit": pd.array(found["unit"], dtype="string"),
+        "kind": pd.array(found["kind"], dtype="string"),
+        "direction": pd.array(found["direction"], dtype="string"),
         "sign": sign,
         "signed_value": (value * sign).astype("Float64"),
-        "direction": pd.array(direction["text"], dtype="string"),
-        "period": pd.array(_nearest(found, periods, ["text"])["text"], dtype="string"),
+        "period": pd.array(found["period"], dtype="string"),
         "text": pd.array(found["text"], dtype="string"),
         "start": pd.array(found["start"], dtype="Int64"),
         "end": pd.array(found["end"], dtype="Int64"),
     })
+    out = out.sort_values(["doc_id", "start"], ignore_index=True) if len(out) else out
     out["lexicon_sha256"] = pd.array([lexicon.sha256] * len(out), dtype="string")
     return out
 

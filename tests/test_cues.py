@@ -459,3 +459,99 @@ def test_overlaps_resolved_by_rank_equal_the_greedy_rule():
         if all(row[j] != row[i] or end[i] <= start[j] or end[j] <= start[i] for j in kept):
             kept.append(i)
     assert by_rank.tolist() == sorted(kept, key=lambda i: (row[i], start[i]))
+
+
+# --- token patterns, terms and exclusions (issue #13) -------------------------------------------
+
+TOKENS_LEXICON = """\
+  - id: postwar
+    label: Outcome of the war
+    tokens:
+      - (result* | outcome*) of [the] <ww2>
+      - <ww2> (results | outcome*)
+      - post-war realities
+  - id: trade
+    label: Trade
+    tokens:
+      - trade and economic (cooperation | ties)
+      - seiz* ..3 fishing boat*
+"""
+
+
+@pytest.fixture
+def tokens_lexicon(tmp_path):
+    path = write(tmp_path, "terms:\n  ww2: (second world war | world war (ii | two))\n"
+                           "exclude:\n  - san francisco peace treaty\n"
+                           "frames:\n" + TOKENS_LEXICON
+                           + "  - id: treaty\n    label: Treaty\n    tokens: [peace treaty]\n")
+    return load_cue_lexicon(path, section="frames")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # optional words and both word orders of one cue
+        ("The results of the Second World War are fixed.", [("postwar", "results of the Second World War")]),
+        ("The outcome of World War Two is final.", [("postwar", "outcome of World War Two")]),
+        ("World War II results cannot be revised.", [("postwar", "World War II results")]),
+        # a hyphen in a word matches a dash, a space or nothing
+        ("Accept the postwar realities.", [("postwar", "postwar realities")]),
+        ("Accept the post–war realities.", [("postwar", "post–war realities")]),
+        # the space between tokens matches the hyphenated forms of Russian state media
+        ("Trade-and-economic cooperation grew.", [("trade", "Trade-and-economic cooperation")]),
+        ("Trade and economic ties grew.", [("trade", "Trade and economic ties")]),
+        # a gap of up to three words
+        ("Russia seized four Japanese fishing boats.", [("trade", "seized four Japanese fishing boats")]),
+        ("Russia seized a very old Japanese fishing boat.", []),
+        # an excluded phrase claims its words: "peace treaty" inside it codes nothing
+        ("Japan signed the San Francisco Peace Treaty.", []),
+        ("Japan wants a peace treaty.", [("treaty", "peace treaty")]),
+        # whole words only
+        ("The resultsof the second world war.", []),
+    ],
+)
+def test_token_patterns(tokens_lexicon, sentence, expected):
+    assert [(entry, surface) for _, entry, surface in matched(tokens_lexicon, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("terms:\n  ww2: second world war\nframes:\n  - id: a\n    label: A\n    tokens:\n      - outcome of <ww1>\n",
+         7, "unknown term <ww1>"),
+        ("frames:\n  - id: a\n    label: A\n    tokens:\n      - (outcome | result of the war\n", 5, "missing"),
+        ("frames:\n  - id: a\n    label: A\n    tokens:\n      - '[the] [war]'\n", 5, "at least one word"),
+        ("frames:\n  - id: a\n    label: A\n    tokens:\n      - seiz* ..9 boats\n", 5, r"\.\.1 to \.\.5"),
+        ("terms:\n  a: (x | <a>)\nframes:\n  - id: a\n    label: A\n    tokens: [<a>]\n", 2, "refers to itself"),
+        ("exclude:\n  - (oops\nframes:\n  - id: a\n    label: A\n    tokens: [war]\n", 2, "exclude"),
+    ],
+)
+def test_token_pattern_errors_name_file_and_line(tmp_path, body, line, message):
+    path = write(tmp_path, body)
+    with pytest.raises(LexiconError, match=message) as info:
+        load_cue_lexicon(path, section="frames")
+    assert (info.value.path, info.value.line) == (str(path), line)
+
+
+def test_side_and_when_ended_are_validated(tmp_path):
+    good = ("frames:\n  - id: a\n    label: A\n    side: russia\n    when_ended: +b\n    tokens:\n      - war\n"
+            "      - {tokens: peace, side: none}\n  - id: b\n    label: B\n    tokens: [talks]\n")
+    lex = load_cue_lexicon(write(tmp_path, good), section="frames", entry_keys=("side", "when_ended"))
+    assert [(c.text, c.side, c.when_ended) for c in lex.cues] == [("war", "russia", "+b"), ("peace", None, "+b"),
+                                                                   ("talks", None, None)]
+    for old, new, line, message in [("side: russia", "side: china", 4, "unknown side"),
+                                     ("when_ended: +b", "when_ended: c", 5, "not an entry")]:
+        path = write(tmp_path, good.replace(old, new), "bad.yaml")
+        with pytest.raises(LexiconError, match=message) as info:
+            load_cue_lexicon(path, section="frames", entry_keys=("side", "when_ended"))
+        assert info.value.line == line
+    with pytest.raises(LexiconError, match="unknown key 'side'"):
+        load_cue_lexicon(write(tmp_path, good, "plain.yaml"), section="frames")
+
+
+def test_prefilter_stays_exact_with_token_patterns(tokens_lexicon):
+    """Token patterns have no lookaround or negated class: the RE2 prefilter still applies and changes nothing."""
+    assert cue_prefilter._prefilter(tokens_lexicon) is not None
+    corpus = _example_corpus({"d": [["No cue here.", "World War II results and trade-and-economic ties.",
+                                     "Nothing.", "Peace treaty; seized two fishing boats."]]})
+    assert tokens_lexicon._match(corpus.sentences).equals(tokens_lexicon._match(corpus.sentences, prefilter=False))

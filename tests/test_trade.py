@@ -72,7 +72,8 @@ def test_done_when_sentences_from_the_seeds():
     )
     got = trade_mentions(corpus)
     assert list(got.columns) == ["doc_id", "sent_id", "para_id", "category", "polarity", "cue", "surface",
-                                 "start", "end", "voice", "speaker", "lexicon_sha256"]
+                                 "start", "end", "ended", "quantity_value", "quantity_unit", "quantity_kind",
+                                 "direction", "quantity_text", "voice", "speaker", "lexicon_sha256"]
     assert rows(got, ["doc_id", "sent_id", "category", "polarity", "surface", "voice", "speaker"]) == [
         ["000", 0, "investment", "cooperation", "investment cooperation", "quoted", "dmitry_peskov"],
         ["001", 0, "sanctions_restrictions", "restriction", "anti-Russian sanctions", "narrator", NA],
@@ -99,9 +100,9 @@ def test_done_when_sentences_from_the_seeds():
          [("energy", "cooperation", "fuel and energy")]),
         ("Sakhalin-2 supplies LNG to Japan.",
          [("energy", "cooperation", "Sakhalin-2"), ("energy", "cooperation", "LNG")]),
+        # cues of one category joined by "and" are one mention
         ("Japanese fishermen may catch salmon and crab.",
-         [("fisheries", "cooperation", "fishermen"), ("fisheries", "cooperation", "salmon"),
-          ("fisheries", "cooperation", "crab")]),
+         [("fisheries", "cooperation", "fishermen"), ("fisheries", "cooperation", "catch salmon and crab")]),
         ("The sides discussed joint economic activities on the islands.",
          [("joint_economic_activities", "cooperation", "joint economic activities")]),
         ("Russia revoked Japan\u2019s most-favoured-nation status and faced asset freezes.",
@@ -127,10 +128,10 @@ def test_quantity_of_seed_001():
     sentence = ("It stated a certain decline in the volume of bilateral trade turnover over the first half of "
                 "2015 (by about 25%).")
     got = quantities(one_sentence(sentence))
-    assert list(got.columns) == ["doc_id", "sent_id", "category", "cue", "value", "unit", "sign", "signed_value",
-                                 "direction", "period", "text", "start", "end", "lexicon_sha256"]
-    assert rows(got, ["category", "value", "unit", "sign", "signed_value", "direction", "period", "text"]) == [
-        ["trade_volume", 25.0, "%", -1, -25.0, "decline", "first half of 2015", "25%"]]
+    assert list(got.columns) == ["doc_id", "sent_id", "category", "cue", "value", "unit", "kind", "direction",
+                                 "sign", "signed_value", "period", "text", "start", "end", "lexicon_sha256"]
+    assert rows(got, ["category", "value", "unit", "kind", "sign", "signed_value", "direction", "period", "text"]) \
+        == [["trade_volume", 25.0, "%", "change", -1, -25.0, "down", "first half of 2015", "25%"]]
     assert sentence[got["start"][0]:got["end"][0]] == "25%"
 
 
@@ -144,7 +145,7 @@ def test_quantity_of_seed_001():
          [("investment", 1.5e12, "JPY", NA, NA, NA, "1.5 trillion yen")]),
         ("Bilateral trade fell by 30 percent last year.",
          [("trade_volume", 30.0, "%", -1, -30.0, "last year", "30 percent")]),
-        # the nearest cue gives the category: LNG (energy) is nearer to 12% than imports
+        # "imports of Russian LNG" is one energy mention, which the figure measures
         ("Japan\u2019s imports of Russian LNG rose 12% in January-June.",
          [("energy", 12.0, "%", 1, 12.0, "January-June", "12%")]),
         # the nearest direction word gives each figure its sign
@@ -152,8 +153,9 @@ def test_quantity_of_seed_001():
          [("trade_volume", 5.0, "%", 1, 5.0, "first quarter of 2016", "5%"),
           ("trade_volume", 10.0, "%", -1, -10.0, "first quarter of 2016", "10%")]),
         ("A 25% decline in bilateral trade.", [("trade_volume", 25.0, "%", -1, -25.0, NA, "25%")]),
+        # a level reached by a cut is a level, not a change of -2,000 tonnes
         ("Fish quotas were cut to 2,000 tonnes for 2016.",
-         [("fisheries", 2000.0, "tonnes", -1, -2000.0, "2016", "2,000 tonnes")]),
+         [("fisheries", 2000.0, "tonnes", NA, NA, "2016", "2,000 tonnes")]),
         # "up to" is a ceiling, not growth
         ("Tokyo is ready to invest up to $5bn.", [("investment", 5e9, "USD", NA, NA, NA, "$5bn")]),
         ("Bilateral trade rose by 3.5 percentage points.",
@@ -292,8 +294,8 @@ def test_quantities_skip_no_sentence_with_a_figure():
                                      "Bilateral trade grew."]]})
     q = quantities(corpus)
     assert rows(q, ["sent_id", "value", "unit", "sign", "direction", "period", "text"]) == [
-        [1, 5.0, "%", 1, "rose", "first half of 2015", "5%"],
-        [2, 2e10, "USD", NA, NA, NA, "$20 billion"],
+        [1, 5.0, "%", 1, "up", "first half of 2015", "5%"],
+        [2, 2e10, "USD", NA, "none", NA, "$20 billion"],
     ]
 
 
@@ -303,3 +305,80 @@ def test_cooccurrence_lists_groups_in_ascending_order():
     got = cooccurrence(corpus, by="year")
     assert got["year"].tolist() == [2015, 2019, 2021]
     assert got["trade_units"].tolist() == [1, 0, 1]
+
+
+# --- polarity in context, new cues, quantities as level or change (issue #13) ------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verbs of seizing, withdrawing, ending and negation make a cooperation cue a restriction
+        ("Russia seized four Japanese fishing boats.", [("fisheries", "restriction", True)]),
+        ("Moscow will withdraw from joint economic activities.",
+         [("joint_economic_activities", "restriction", True)]),
+        ("Two fishing boats were seized near Kunashir.", [("fisheries", "restriction", True)]),
+        ("There will be no investment on the islands.", [("investment", "restriction", True)]),
+        # not an ender: "cut" is a movement, and two negatives cancel
+        ("The catch quota was cut.", [("fisheries", "cooperation", False)]),
+        ("Sanctions have not stopped Japanese investment.",
+         [("sanctions_restrictions", "restriction", False), ("investment", "cooperation", False)]),
+        # an ender in another clause governs nothing
+        ("Tokyo halted the talks, but fishing goes on.", [("fisheries", "cooperation", False)]),
+        # restriction cues keep their polarity; lifting sanctions is cooperation
+        ("Tokyo may ease the sanctions.", [("sanctions_restrictions", "cooperation", False)]),
+    ],
+)
+def test_polarity_in_context(sentence, expected):
+    got = trade_mentions(one_sentence(sentence))
+    assert list(zip(got["category"], got["polarity"], got["ended"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Companies on the islands get tax breaks.", [("investment", "tax breaks")]),
+        ("A special economic zone opened on Shikotan.", [("investment", "special economic zone")]),
+        ("Japan needs energy.", [("energy", "energy")]),
+        ("A wind power plant was built.", [("energy", "wind power plant")]),
+        ("Sea urchin aquaculture is growing.", [("fisheries", "Sea urchin aquaculture")]),
+        ("Trade-and-economic cooperation is frozen.", [("trade_volume", "Trade-and-economic cooperation")]),
+        # one mention for a list of one category
+        ("Japan buys oil, gas and coal.", [("energy", "oil, gas and coal")]),
+        # a sector word governed by a trade word is one mention of the sector
+        ("Imports of Russian LNG rose.", [("energy", "Imports of Russian LNG")]),
+    ],
+)
+def test_new_cues_and_one_mention_per_phrase(sentence, expected):
+    got = trade_mentions(one_sentence(sentence))
+    assert list(zip(got["category"], got["surface"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # (category, quantity_value, quantity_unit, quantity_kind, direction)
+        ("Bilateral trade fell to $10 billion.", [("trade_volume", 10.0, "USD_bn", "level", "down")]),
+        ("Bilateral trade fell by 10%.", [("trade_volume", 10.0, "percent", "change", "down")]),
+        ("Bilateral trade totalled 2.1 trillion yen.", [("trade_volume", 2.1, "JPY_tn", "level", "none")]),
+        ("Bilateral trade grew 5 percentage points.", [("trade_volume", 5.0, "pp", "change", "up")]),
+        ("A 25% drop in bilateral trade.", [("trade_volume", 25.0, "percent", "change", "down")]),
+        ("The fish catch reached 2 million tonnes, up 3%.", [("fisheries", 2.0, "tonnes_m", "level", "up")]),
+        # the first figure of a mention is its quantity
+        ("Bilateral trade fell by 38% to $12.4 bln.", [("trade_volume", 38.0, "percent", "change", "down")]),
+        # each figure to the mention of its clause, not to the nearest cue
+        ("Oil exports grew 4% while fish imports fell 12%.",
+         [("energy", 4.0, "percent", "change", "up"), ("fisheries", 12.0, "percent", "change", "down")]),
+        # a figure after a mention that it does not measure
+        ("Fishing goes on, and the mayor's budget rose to $5 million.", [("fisheries", NA, NA, NA, NA)]),
+    ],
+)
+def test_quantity_of_each_mention(sentence, expected):
+    got = trade_mentions(one_sentence(sentence))
+    assert [tuple(r) for r in rows(got, ["category", "quantity_value", "quantity_unit", "quantity_kind",
+                                         "direction"])] == expected
+
+
+def test_a_level_is_not_signed_and_a_change_is():
+    got = quantities(one_sentence("Bilateral trade fell by 38% in 2023 to $12.4 bln."))
+    assert rows(got, ["kind", "direction", "value", "sign", "signed_value"]) == [
+        ["change", "down", 38.0, -1, -38.0], ["level", "down", 12.4e9, NA, NA]]
