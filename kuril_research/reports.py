@@ -638,17 +638,6 @@ def _normalise(nb, parameters: dict[str, Any]) -> None:
             del cell.metadata["tags"]
 
 
-def _declared_defaults(path: Path) -> dict[str, Any]:
-    """The notebook's parameters with their default values (as literals where they parse)."""
-    out = {}
-    for name, param in notebook_parameters(path).items():
-        try:
-            out[name] = ast.literal_eval(param.default)
-        except (ValueError, SyntaxError):
-            out[name] = param.default
-    return out
-
-
 def cite_line(report: str, entry: Mapping[str, Any], version: str, input_key: str) -> str:
     """The line that pins a figure to what produced it: id, report, version, input key, file hash.
 

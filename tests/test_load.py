@@ -82,7 +82,8 @@ def test_unwritable_cache_falls_back_to_parquet(folder):
 
 def test_small_corpus_is_not_cached_by_default(folder):
     load_corpus(folder)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["build.json", *(f"{t}.parquet" for t in TABLE_NAMES)])
+    assert sorted(p.name for p in folder.iterdir()) == sorted([".origin.json", "build.json",
+                                                               *(f"{t}.parquet" for t in TABLE_NAMES)])
 
 
 def test_table_of_another_version_is_refused_and_not_cached(folder):

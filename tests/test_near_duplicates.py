@@ -14,13 +14,15 @@ STORY = ("Japan and Russia agreed on Tuesday to hold a new round of consultation
          "the legal basis on which Japanese companies could work there without harming either side's position.",
          "Both delegations said the talks had been constructive, and that the next meeting would take place in "
          "Tokyo once a date had been agreed through diplomatic channels.")
-# three outlets, three kinds of furniture, small edits; the earliest copy is not the first by file name
+# three outlets, three kinds of furniture, small edits (so that no copy is an exact duplicate once its
+# furniture is removed); the earliest copy is not the first by file name
 COPIES = {
     "a_herald.txt": ("Herald", "2019-01-23", "All news\n\nIsland talks\n\n" + "\n\n".join(STORY)
                      + "\n\n- Advertisement -\n\nSubscribe to our newsletter"),
     "b_wire.txt": ("Wire", "2019-01-22", "Island talks to resume\n\n"
                    + "\n\n".join(STORY).replace("on Tuesday", "on Tuesday evening")),
-    "c_radio.txt": ("Radio", "2019-01-24", "Read more\n\nIsland consultations\n\n" + "\n\n".join(STORY)
+    "c_radio.txt": ("Radio", "2019-01-24", "Read more\n\nIsland consultations\n\n"
+                    + "\n\n".join(STORY) + " No date was given."
                     + "\n\nReporting by the newsroom staff."),
     "d_other.txt": ("Herald", "2019-02-01", "Fishing season\n\nCrews in Nemuro said the season near Habomai was the "
                     "poorest in a decade, and asked the government to raise quotas at the next talks."),

@@ -19,12 +19,16 @@ def _snapshot(folder):
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _build_cmd(out, raw=RAW):
-    return [sys.executable, "-m", "kuril_research.cli", "build", str(raw), "--manifest", str(MANIFEST), "--out", str(out)]
+def _build_cmd(out, raw=RAW, *options):
+    return [sys.executable, "-m", "kuril_research.cli", "build", str(raw), "--manifest", str(MANIFEST), "--out", str(out),
+            *options]
 
 
 def _bigger_raw(tmp_path, copies=60):
-    """The seed articles, each copied ``copies`` times with a distinct last line, so a build takes seconds."""
+    """The seed articles, each copied ``copies`` times with a distinct last line, so a build takes seconds.
+
+    The copies are near-duplicates of each other: build them with ``--keep-duplicates`` to keep them all.
+    """
     raw = tmp_path / "raw"
     raw.mkdir()
     for path in sorted(RAW.iterdir()):
@@ -37,12 +41,13 @@ def _bigger_raw(tmp_path, copies=60):
 def test_sigkill_at_random_points_leaves_previous_output(tmp_path):
     raw = _bigger_raw(tmp_path)
     out = tmp_path / "processed"
-    build_corpus(raw, MANIFEST, out)
+    build_corpus(raw, MANIFEST, out, keep_duplicates=True)
     before = _snapshot(out)
     rng = random.Random(20261123)
     staged_at_kill = 0
     for _ in range(KILLS):
-        proc = subprocess.Popen(_build_cmd(out, raw), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(_build_cmd(out, raw, "--keep-duplicates"),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.5, 4.0))
         staged_at_kill += any(p.name.startswith(".processed.tmp-") for p in tmp_path.iterdir())
         proc.send_signal(signal.SIGKILL)
@@ -51,7 +56,7 @@ def test_sigkill_at_random_points_leaves_previous_output(tmp_path):
         assert _snapshot(out) == before
         assert len(load_corpus(out).documents) == 300
     print(f"\n{KILLS} kills survived; {staged_at_kill} landed while new tables were being written")
-    done = subprocess.run(_build_cmd(out, raw), capture_output=True, text=True)
+    done = subprocess.run(_build_cmd(out, raw, "--keep-duplicates"), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert _snapshot(out) == before
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".processed.") and p.suffix != ".lock"]

@@ -51,10 +51,12 @@ def plot_scores(data: pd.DataFrame) -> Figure:
     score = data["score"].fillna(0.0).to_numpy()
     low = (score - data["ci_low"].fillna(pd.Series(score, index=data.index))).clip(lower=0).to_numpy()
     high = (data["ci_high"].fillna(pd.Series(score, index=data.index)) - score).clip(lower=0).to_numpy()
-    ax.errorbar(score, y, xerr=[low, high], fmt="none", ecolor="#7f8c8d", capsize=2, linewidth=1)
+    bars = ax.errorbar(score, y, xerr=[low, high], fmt="none", ecolor="#7f8c8d", capsize=2, linewidth=1)
     ys = pd.Series(y)
-    ax.plot(score[defined], ys[defined], "o", color="#2c3e50", markersize=4)
-    ax.plot(score[~defined], ys[~defined], "o", markerfacecolor="none", color="#c0392b", markersize=4)
+    points = [*ax.plot(score[defined], ys[defined], "o", color="#2c3e50", markersize=4),
+              *ax.plot(score[~defined], ys[~defined], "o", markerfacecolor="none", color="#c0392b", markersize=4)]
+    for n, artist in enumerate([*bars.lines[2], *points]):  # SVG ids the reports' layout check finds data by
+        artist.set_gid(f"kr-data-{n}")
     ax.set_yticks(y, [f"{n} (n={k})" for n, k in zip(data["name"], data["n_gold"])], fontsize="small")
     ax.set_xlim(0, 1.02)
     ax.set_xlabel("F1 or accuracy, with 95% bootstrap interval")
