@@ -330,28 +330,30 @@ except ImportError:  # pragma: no cover
 
 
 def cue_label(cue: str, lexicon) -> str:
-    """How a table shows the cue that matched: a phrase as written, a pattern by its place in the lexicon.
+    """How a table shows the cue that matched: a phrase or token pattern as written, a regex by its place in the lexicon.
 
     Parameters
     ----------
     cue : str
-        The ``cue`` value of a match (a phrase or a regular expression as written in the lexicon).
+        The ``cue`` value of a match (a phrase, a token pattern or a regular
+        expression, as written in the lexicon).
     lexicon : CueLexicon
 
     Examples
     --------
+    >>> from dataclasses import replace
     >>> from kuril_research.trade import load_lexicon
     >>> lexicon = load_lexicon()
-    >>> pattern = next(c for c in lexicon.cues if c.kind == "pattern")
-    >>> cue_label(pattern.text, lexicon).startswith("pattern at trade.yaml line ")
+    >>> tokens = next(c for c in lexicon.cues if c.kind == "tokens")
+    >>> cue_label(tokens.text, lexicon) == tokens.text          # "trade volume*" reads as written
     True
-    >>> phrase = next(c for c in lexicon.cues if c.kind == "phrase")
-    >>> cue_label(phrase.text, lexicon) == phrase.text
-    True
+    >>> regex = replace(tokens, kind="pattern", text="trade (?:turnover|volume)", line=7)
+    >>> cue_label(regex.text, replace(lexicon, cues=(regex,)))
+    'pattern at trade.yaml line 7'
     """
     for item in lexicon.cues:
         if item.text == cue:
-            return item.text if item.kind == "phrase" else f"pattern at {lexicon.path.name} line {item.line}"
+            return f"pattern at {lexicon.path.name} line {item.line}" if item.kind == "pattern" else item.text
     return str(cue)
 
 
