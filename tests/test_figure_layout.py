@@ -169,4 +169,5 @@ def test_each_page_says_how_it_was_made_and_how_to_cite_each_figure(large_report
         for fig_id in figures_saved:
             line = f"Figure {fig_id}: kuril_research 0.1.0, report {result.name}, input key {result.input_key[:12]}"
             assert page.count(line) == 2, fig_id          # once in the header, once under the figure
-        assert page.index("How this page was made") < page.index("Corpus: 2,000 documents from 12 outlets")
+        if result.name != "05_validation":  # 05 reads the gold corpus, not the corpus the reports describe
+            assert page.index("How this page was made") < page.index("Corpus: 2,000 documents from 12 outlets")
