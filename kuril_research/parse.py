@@ -87,7 +87,7 @@ _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
     r"\b(?:file )?photo:\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
-    r"(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
+    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
     re.I,
 )
 #: A headline may end in ? or ! but not in a full stop.
@@ -173,6 +173,8 @@ class FurnitureLexicon:
     list_item_chars: int
     site_header_re: re.Pattern | None = field(repr=False)
     site_name_words: int
+    appeal_header_re: re.Pattern | None = field(default=None, repr=False)
+    appeal_max_lines: int = 10
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -219,15 +221,18 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return LexiconError(message, path=path, line=line, hint=hint)
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
+    optional = ("appeal_headers", "appeal_max_lines")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
-        if key not in keys:
-            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(keys))
+        if key not in keys + optional:
+            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(keys + optional))
     for key in keys:
         if key not in doc:
             raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped furniture.yaml)")
-    for key in ("max_line_chars", "list_item_chars", "site_name_words"):
+    for key in ("max_line_chars", "list_item_chars", "site_name_words", "appeal_max_lines"):
+        if key not in doc:
+            continue
         if isinstance(doc[key], bool) or not isinstance(doc[key], int) or doc[key] < 1:
             raise fail(f"{key} must be a positive whole number, not {doc[key]!r}", doc.lines[key], "write e.g. 120")
 
@@ -255,6 +260,8 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         reasons[f"r{n}"] = str(reason)
     headers = patterns("list_headers", doc["list_headers"], doc.lines["list_headers"])
     sites = patterns("site_headers", doc["site_headers"], doc.lines["site_headers"])
+    appeals = patterns("appeal_headers", doc["appeal_headers"], doc.lines["appeal_headers"]) \
+        if "appeal_headers" in doc else []
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -262,6 +269,8 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         list_item_chars=doc["list_item_chars"],
         site_header_re=re.compile("|".join(f"(?:{p})" for p in sites), re.I),
         site_name_words=doc["site_name_words"],
+        appeal_header_re=re.compile("|".join(f"(?:{p})" for p in appeals), re.I) if appeals else None,
+        appeal_max_lines=doc.get("appeal_max_lines", 10),
     )
 
 
@@ -311,7 +320,7 @@ def _is_site_header(line: str, lex: FurnitureLexicon) -> bool:
 
 
 #: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
-CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit")
+CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video")
 
 
 def _has_credit(line: str) -> bool:
@@ -325,6 +334,72 @@ def _has_credit(line: str) -> bool:
         if not any(word in lowered for word in CREDIT_WORDS):
             return False
     return CAPTION_CREDIT_RE.search(line) is not None
+
+
+#: A kicker or topic label above a headline: one to three words, no sentence punctuation.
+KICKER_MAX_WORDS = 3
+#: A headline under a kicker has at least this many words.
+KICKER_HEADLINE_WORDS = 6
+
+
+def _is_kicker(line: str, next_line: str) -> bool:
+    """A short topic label ("Japan-Russia relations") over a longer headline-like line, in an article without a
+    dateline: the label is the site's, the next line is the headline.
+
+    Examples
+    --------
+    >>> _is_kicker("Arctic shipping", "Icebreakers crowd the northern sea route as summer opens")
+    True
+    >>> _is_kicker("Talks stall", "Talks stalled."), _is_kicker("Japan protests drills", "Tokyo says no.")
+    (False, False)
+    """
+    return (len(line.split()) <= KICKER_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
+            and not HEADLINE_MARKS_RE.search(line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS
+            and not STATEMENT_END_RE.search(next_line))
+
+
+#: Signs that a short line is a sentence of the article rather than a caption without a credit.
+CAPTION_MAX_CHARS = 200
+
+
+#: A credit line that credits a picture ("Image: Kyodo", "Photo: AP", "© Reuters"), not a text's source.
+PHOTO_CREDIT_RE = re.compile(r"(?:photo(?:graph)?|image|picture|pictures|credit|©)", re.I)
+
+
+def _appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+    """1-based numbers of the lines of donation appeals: an ``appeal_headers`` line up to the next "donation
+    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it.
+
+    Examples
+    --------
+    >>> sorted(_appeal_lines(["Text.", "A message from the Island Post:", "We need you.", "Support The Island Post!",
+    ...                       "Monthly", "", "More text."], _default_furniture()))
+    [2, 3, 4, 5]
+    >>> _appeal_lines(["A message from the Island Post:", "We need you.", "More text."], _default_furniture())
+    set()
+    """
+    if lex.appeal_header_re is None:
+        return set()
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or len(stripped) > LIST_HEADER_CHARS or not lex.appeal_header_re.fullmatch(stripped):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + lex.appeal_max_lines)):
+            if furniture_reason(lines[j].strip(), lexicon=lex) == "donation appeal":
+                while j + 1 < len(lines) and (not lines[j + 1].strip() or furniture_reason(
+                        lines[j + 1].strip(), lexicon=lex) == "donation appeal"):
+                    j += 1  # the buttons under the appeal ("Monthly", "Continue")
+                while not lines[j].strip():
+                    j -= 1
+                out.update(range(i + 1, j + 2))
+                break
+    return out
+
+
+def _is_bare_caption(line: str) -> bool:
+    """A line that may be a photo's caption printed just above its credit line: short, no closing full stop."""
+    return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line)
 
 
 def _is_caption(line: str, neighbours: list[str]) -> bool:
@@ -393,17 +468,26 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     warnings: list[str] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
     blank_before, in_list = True, False
-    for number, line in enumerate(text.split("\n"), start=1):
+    all_lines = text.split("\n")
+    appeal = _appeal_lines(all_lines, lex)
+    for number, line in enumerate(all_lines, start=1):
         stripped = line.strip()
         if not stripped:
             blank_before = True
             continue
         short = len(stripped) <= lex.max_line_chars
-        if len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
+        if number in appeal:
+            removed.append(Removed(number, stripped, "donation appeal"))
+        elif len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
             in_list = True
             removed.append(Removed(number, stripped, "related links"))
         elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
             removed.append(Removed(number, stripped, reason))
+            in_list = False  # another kind of furniture ("Politics") ends a list of links: a headline may follow
+            if reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) > 2 \
+                    and kept[-1][0] >= number - 2 and _is_bare_caption(kept[-1][1]):
+                caption = kept.pop()  # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption
+                removed.append(Removed(caption[0], caption[1], "photo caption"))
         elif in_list and len(stripped) <= lex.list_item_chars:
             removed.append(Removed(number, stripped, "related links"))
         else:
@@ -446,6 +530,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
         kept = kept[first:]
+        if len(kept) > 2 and _is_kicker(kept[0][1], kept[1][1]):
+            removed.append(Removed(kept[0][0], kept[0][1], "section label"))
+            kept = kept[1:]
         body = kept
         if given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
             title, body = kept[0][1], kept[1:]
@@ -454,6 +541,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(body[j][0], body[j][1], "byline"))
                 j += 1
             body = body[:1] + body[j:]
+            if len(body) > 1 and len(body[0][1].split()) <= 3 and _is_site_header(body[0][1], lex):
+                removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post" under the title
+                body = body[1:]
             between = {r.line: r.reason for r in removed}
             if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):
                 standfirst, body = body[0][1], body[1:]  # the line between the title and a byline or date
