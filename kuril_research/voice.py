@@ -180,6 +180,10 @@ GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
 #: A run of capitalised words (a possible personal name with its titles).
 NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)*")
+#: The "for/of + capitalised words" that complete an organisation's name after its head noun.
+ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}")
+#: A preposition just before a described speaker: "In a separate statement, the ministry said" (no speaker).
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|by|after|before|during|of|to)\s+$", re.I)
 #: An honorific just before a word: "Mr. Sato" is a name even without a first name.
 HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 #: A possessive or a full stop at the end of a name's word.
@@ -478,7 +482,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         return verb_re.search(verb_text, start, end)
 
     cands = _candidates(text, mentions, lex, all_quotes_at, full, with_names=bool(real),
-                        paragraphs=[p for p in paragraphs if all_quotes_at.overlapping(p) or verb_in(*p)],
+                        paragraphs=[p for i, p in enumerate(paragraphs) if all_quotes_at.overlapping(p) or verb_in(*p)
+                                    or (i + 1 < len(paragraphs) and all_quotes_at.at(paragraphs[i + 1][0] + 1) is not None)],
                         all_paragraphs=paragraphs)
     quotes = _Speakers(text, real, paras, sents, cands, cues, lex, verb_in).quotes()
     if turns:
@@ -794,7 +799,8 @@ def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quote
     names = _unknown_names(text, mentions, roles, lex, paragraphs, all_paragraphs) if with_names else []
     if with_names and lex.described_re is not None:
         described = [_Cand(d.start(), d.end(), "person", None, " ".join(d.group().split()))
-                     for d in lex.described_re.finditer(text)]
+                     for d in lex.described_re.finditer(text)
+                     if not PREPOSITION_BEFORE_RE.search(text, max(0, d.start() - 8), d.start())]  # "In a statement,"
         outer = _Spans(_disjoint([(d.start, d.end) for d in described]))
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))
@@ -872,6 +878,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], l
         if tokens and POSSESSIVE_RE.sub("", tokens[-1].group()).lower() in lex.organisation_heads \
                 and not _overlaps(org_taken, tokens[0].start(), tokens[-1].end()):
             end = tokens[-1].end() - (len(tokens[-1].group()) - len(POSSESSIVE_RE.sub("", tokens[-1].group())))
+            if end == tokens[-1].end() and (tail := ORG_TAIL_RE.match(text, end)):
+                end = tail.end()  # "the Federal Agency for Fishery", "the Ministry of Energy"
             written = " ".join(text[tokens[0].start():end].split())
             names.append(_Cand(tokens[0].start(), end, "organisation", None, written))
             continue
@@ -1064,8 +1072,9 @@ class _Speakers:
                         return later.entity, later.text
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
-                     if not p.role and p.entity is not None and p.kind == c.kind and p.end <= c.start
-                     and (side is None or sides.get(p.entity) == side)), None)
+                     if not p.role and p.kind == c.kind and p.end <= c.start
+                     and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
+                     and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
 
     def cands_from(self, start: int, end: int) -> list[_Cand]:
         """The candidates starting in [start, end), in order (candidates are sorted by start)."""
