@@ -134,6 +134,8 @@ THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "document", "person", "place",
                 "organisation", "homonym")
 SPEAKER_TYPES = frozenset({"person", "organisation"})
+#: Names that are titles when quoted alone: the "Iturup" youth forum, the programme "Development of ...".
+TITLE_TYPES = frozenset({"homonym", "organisation"})
 SUBJECT_TYPES = frozenset({"place", "organisation", "person"})
 OTHER_SIDE = {"japanese": "russian", "russian": "japanese"}
 LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
@@ -751,9 +753,10 @@ def _subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
 
 def _scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequence[Mention],
                   lex: VoiceLexicon) -> set[int]:
-    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'").
+    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'"), or only the
+    name of an organisation, event or thing named after a territory (the "Iturup" youth forum).
 
-    Such a quotation is the outlet reporting a term, not someone's statement.
+    Such a quotation is the outlet reporting a term or a title, not someone's statement.
     """
     scare = set()
     if not spans or not mentions:
@@ -765,7 +768,8 @@ def _scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequen
         while i < len(mentions) and mentions[i].start < end:
             inside.append(mentions[i])
             i += 1
-        if (len(inside) == 1 and inside[0].end <= end and inside[0].entity_type in lex.named_types
+        if (len(inside) == 1 and inside[0].end <= end
+                and (inside[0].entity_type in lex.named_types or inside[0].entity_type in TITLE_TYPES)
                 and TERM_BEFORE_RE.fullmatch(text, start, inside[0].start)
                 and TERM_AFTER_RE.fullmatch(text, inside[0].end, end)):
             scare.add(qi)

@@ -653,3 +653,43 @@ def test_transcript_turns_quote_names_and_need_two_labels():
     single = "Note: Kunashiri is called Kunashir in Russia."
     quotes, voiced = run(single)
     assert quotes == [] and voice_of(single, voiced, "Kunashiri")[0] != "quoted"
+
+
+@pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
+    # the subject, a relative clause, then the verb
+    ("Russia, which calls them the Southern Kurils, refused.", "Southern Kurils", 0, ("attributed", "russia")),
+    ("Japan, which lost the islands in the last weeks of the war, calls them the Northern Territories.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("Russia, which has held the chain since the autumn of 1945, refers to them as the Southern Kurils.",
+     "Southern Kurils", 0, ("attributed", "russia")),
+    # a language, then the name
+    ("In Japanese they are often listed as the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # where the name is printed
+    ("Maps differ: Iturup and Kunashir on Russian maps, Etorofu and Kunashiri on Japanese ones.", "Iturup", 0,
+     ("attributed", "russia")),
+    ("Maps differ: Iturup and Kunashir on Russian maps, Etorofu and Kunashiri on Japanese ones.", "Kunashiri", 0,
+     ("attributed", "japan")),
+    # the names a side uses, possessive
+    ("Leaflets show the islands under their Japanese names, Etorofu and Kunashiri, in red.", "Kunashiri", 0,
+     ("attributed", "japan")),
+    # a long pair: the second name is still in the cue's scope
+    ("Sailors fear what Japan calls the Northern Territories, or its four islands, and Russia the Southern Kurils.",
+     "Southern Kurils", 0, ("attributed", "russia")),
+    # none of these is a naming
+    ("Russia, which sent troops to Kunashir in May, protested.", "Kunashir", 0, ("narrator", None)),
+    ("Japan, which calls for talks on the Northern Territories, waits.", "Northern Territories", 0,
+     ("narrator", None)),
+])
+def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected
+
+
+def test_a_quoted_title_alone_is_no_quotation():
+    text = 'Pupils joined the "Habomai Fisheries Cooperative" for a day.'
+    mentions = [Mention(text.index("Habomai"), text.index("Habomai") + len("Habomai Fisheries Cooperative"),
+                        "Habomai Fisheries Cooperative", "habomai_fisheries_cooperative", "organisation", "neutral")]
+    paragraphs = paragraph_spans(text)
+    quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
+    assert quotes == [] and voiced[0].voice == "narrator"
