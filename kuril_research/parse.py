@@ -79,6 +79,8 @@ DATELINE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+#: A local paper's place in square brackets: "[Nemuro] In a classroom ...".
+BRACKET_DATELINE_RE = re.compile(r"\A\[(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\]\s+(?=[A-Z])")
 #: A dateline that is only an agency in brackets and a dash: "(RT) –".
 AGENCY_DATELINE_RE = re.compile(r"\A\((?P<agency2>[A-Za-z][^()\n]{0,40})\)\s*(?P<dash>[–—-]+)\s+(?=\S)")
 _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
@@ -175,6 +177,7 @@ class FurnitureLexicon:
     site_name_words: int
     appeal_header_re: re.Pattern | None = field(default=None, repr=False)
     appeal_max_lines: int = 10
+    comment_header_re: re.Pattern | None = field(default=None, repr=False)
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -221,7 +224,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return LexiconError(message, path=path, line=line, hint=hint)
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
-    optional = ("appeal_headers", "appeal_max_lines")
+    optional = ("appeal_headers", "appeal_max_lines", "comment_headers")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -262,6 +265,8 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
     sites = patterns("site_headers", doc["site_headers"], doc.lines["site_headers"])
     appeals = patterns("appeal_headers", doc["appeal_headers"], doc.lines["appeal_headers"]) \
         if "appeal_headers" in doc else []
+    comments = patterns("comment_headers", doc["comment_headers"], doc.lines["comment_headers"]) \
+        if "comment_headers" in doc else []
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -271,6 +276,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         site_name_words=doc["site_name_words"],
         appeal_header_re=re.compile("|".join(f"(?:{p})" for p in appeals), re.I) if appeals else None,
         appeal_max_lines=doc.get("appeal_max_lines", 10),
+        comment_header_re=re.compile("|".join(f"(?:{p})" for p in comments), re.I) if comments else None,
     )
 
 
@@ -397,6 +403,23 @@ def _appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
     return out
 
 
+#: A removed menu or breadcrumb bar: its items are separated by | > › » or " / ".
+MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
+
+
+def _masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
+    after it: those are the site's masthead (name, slogan, second-language name), not the headline."""
+    if len(header) < 2:
+        return 0
+    bars = [r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
+            and MENU_BAR_RE.search(r.text)]
+    if not bars:
+        return 0
+    last = max(bars)
+    return sum(1 for number, _, _ in header if number < last)
+
+
 def _is_bare_caption(line: str) -> bool:
     """A line that may be a photo's caption printed just above its credit line: short, no closing full stop."""
     return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line)
@@ -412,6 +435,8 @@ def _is_caption(line: str, neighbours: list[str]) -> bool:
 def _match_dateline(paragraph: str) -> re.Match[str] | None:
     match = DATELINE_RE.match(paragraph)
     if match is None:
+        if paragraph[:1] == "[":
+            return BRACKET_DATELINE_RE.match(paragraph)
         return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" else None
     has_date = match.group("month") is not None or match.group("month2") is not None
     has_agency = (match.group("agency") or match.group("agency2")) is not None
@@ -467,7 +492,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     removed: list[Removed] = []
     warnings: list[str] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
-    blank_before, in_list = True, False
+    blank_before, in_list, in_comments = True, False, False
     all_lines = text.split("\n")
     appeal = _appeal_lines(all_lines, lex)
     for number, line in enumerate(all_lines, start=1):
@@ -476,7 +501,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             blank_before = True
             continue
         short = len(stripped) <= lex.max_line_chars
-        if number in appeal:
+        if in_comments or (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
+                           and lex.comment_header_re.fullmatch(stripped)):
+            in_comments = True  # readers' comments run to the end of the page
+            removed.append(Removed(number, stripped, "reader comments"))
+        elif number in appeal:
             removed.append(Removed(number, stripped, "donation appeal"))
         elif len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
             in_list = True
@@ -493,7 +522,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         else:
             in_list = False
             kept.append((number, stripped, blank_before))
-        blank_before = False
+            blank_before = False  # a removed line separates like a blank line ("In Brief" over the first paragraph)
 
     lines = [t for _, t, _ in kept]
     dateline_index, match = None, None
@@ -510,8 +539,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
-            first = next((j for j, (_, line, _) in enumerate(header) if not _is_site_header(line, lex)),
-                         len(header) - 1)
+            masthead = _masthead_end(header, removed)
+            first = next((j for j, (_, line, _) in enumerate(header) if j >= masthead
+                          and not _is_site_header(line, lex)), len(header) - 1)
             if 0 < first and STATEMENT_END_RE.search(header[first][1]) and _is_headline_case(header[first - 1][1], lex):
                 first -= 1  # "Japan Protests Russian Drills" above a standfirst sentence: a headline, not a site name
         for j, (number, line, _) in enumerate(header):
@@ -529,7 +559,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         while first + 1 < len(kept) and _is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
-        kept = kept[first:]
+        masthead = _masthead_end(kept[:6], removed)
+        for number, line, _ in kept[first:masthead]:
+            removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
+        kept = kept[max(first, masthead):]
         if len(kept) > 2 and _is_kicker(kept[0][1], kept[1][1]):
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
             kept = kept[1:]
@@ -564,8 +597,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     month = day = None
     if match is not None and paragraphs_src:
         dateline = match.group(0).strip()
-        agency = match.groupdict().get("agency") or match.group("agency2") or match.groupdict().get("agency3")
         groups = match.groupdict()
+        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
         place, country = groups.get("place"), groups.get("country")
         if groups.get("month") or groups.get("month2"):
             month = MONTHS[(groups.get("month") or groups["month2"]).lower()]

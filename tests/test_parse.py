@@ -347,3 +347,41 @@ def test_a_donation_appeal_block_is_removed_only_with_its_closing_button():
 def test_site_name_under_the_headline_is_a_byline_not_the_standfirst():
     art = parse_article("Island talks must resume\n\nThe Island Courier\n\nFebruary 3, 2026\n\nThe talks must resume.")
     assert (art.title, art.standfirst, art.text) == ("Island talks must resume", None, "The talks must resume.")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("4:05 pm, June 9, 2025", "date line"),
+    ("Jun. 9, 2025 — 16:05", "date line"),
+    ("— Updated: 18:40", "date line"),
+    ("By KENTA ARAI/ Staff Writer", "byline"),
+    ("Home / News / Statements", "navigation"),
+    ("Print version", "navigation"),
+    ("Reading time: 4 mins", "audio player"),
+    ("r/worldnews", "forum furniture"),
+    ("Posted by u/ferry_fan 3 days ago", "forum furniture"),
+    ("u/crab_boat · 2 hr. ago", "forum furniture"),
+    ("▲ 12 ▼", "forum furniture"),
+    ("Crossposted from my blog.", "forum furniture"),
+    ("5 hr. ago", "date line"),
+])
+def test_furniture_of_unseen_sites_2(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_masthead_above_a_menu_bar_is_not_the_headline():
+    raw = ("Island Courier Online\n\nNews from the far east of Hokkaido\n\nHome > Local > Islands\n\n"
+           "Ferry to Shikotan may return in May\n\n[Nemuro] The ferry may sail again.")
+    art = parse_article(raw)
+    assert (art.title, art.dateline, art.dateline_place, art.text) == (
+        "Ferry to Shikotan may return in May", "[Nemuro]", "Nemuro", "The ferry may sail again.")
+    no_dateline = parse_article("Example Forum\n\nIdeas on Asia and the Pacific\n\nHome | Topics | About\n\n"
+                                "Why the island talks stalled for good\n\nAuthor: Ann Lee\n\nThe talks stalled.")
+    assert no_dateline.title == "Why the island talks stalled for good"
+
+
+def test_readers_comments_are_removed_to_the_end():
+    raw = ("Notes from Nemuro\n\nI took the bus to Cape Nosappu.\n\nSort by: Best\n\nu/ferry_fan · 2 hr. ago\n\n"
+           "Nice notes. Nobody in Yuzhno-Kurilsk calls it Kunashiri though.\n\nReply")
+    art = parse_article(raw)
+    assert art.text == "I took the bus to Cape Nosappu."
+    assert {r.reason for r in art.removed} == {"reader comments"}
