@@ -89,7 +89,7 @@ _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
     r"\b(?:file )?photo:\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
-    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
+    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
     re.I,
 )
 #: A headline may end in ? or ! but not in a full stop.
@@ -326,7 +326,8 @@ def _is_site_header(line: str, lex: FurnitureLexicon) -> bool:
 
 
 #: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
-CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video")
+CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video", "(kyodo)",
+                "(jiji)", "(afp)", "(ap)", "(reuters)", "(tass)", "(sputnik)", "(epa)", "(xinhua)", "(yonhap)")
 
 
 def _has_credit(line: str) -> bool:

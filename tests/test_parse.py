@@ -385,3 +385,35 @@ def test_readers_comments_are_removed_to_the_end():
     art = parse_article(raw)
     assert art.text == "I took the bus to Cape Nosappu."
     assert {r.reason for r in art.removed} == {"reader comments"}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("About Sponsored ContentPaid for by a ferry line.", "advertisement"),
+    ("(Reporter: Mika Endo)", "byline"),
+    ("Ken Ito is Senior Research Fellow at an institute in Sapporo.", "byline"),
+    ("[Photo] Pupils look at a map of Kunashiri", "photo caption"),
+    ("[2] A. Author, 'A title', A Journal, 2023.", "footnote"),
+    ("(The transcript ends here.)", "closing note"),
+    ("This translation is provided for convenience only.", "closing note"),
+    ("Add a comment", "comment notice"),
+    ("Gift this article", "navigation"),
+    ("ab cd", "slug"),
+    ("==Jiji", "agency credit"),
+    ("Ken Ito is a professor of law, and he says the treaty talks are dead because Moscow wants nothing from "
+     "Tokyo any more, while Tokyo has nothing left to offer Moscow, and both sides know it very well, and the "
+     "voters in both countries have stopped caring about the dispute altogether over the past ten years or so.",
+     None),
+])
+def test_furniture_of_unseen_sites_3(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_caption_ending_in_an_agency_credit_and_read_also_list():
+    raw = ("Island talks stall\n\nA ferry in the port of Nemuro on May 2, 2025. (Kyodo)\n\n"
+           "NEMURO, Japan - The ferry stayed in port.\n\nRead also:\nCrab prices fall in Nemuro\n\n"
+           "The next sailing is in June, the operator said, adding that the season had been poor for years and that "
+           "fuel had doubled in price.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Island talks stall", None)
+    assert art.text == ("The ferry stayed in port.\n\nThe next sailing is in June, the operator said, adding that "
+                        "the season had been poor for years and that fuel had doubled in price.")
