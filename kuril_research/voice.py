@@ -1454,10 +1454,12 @@ def _bare_prefix(cue: str) -> str:
 
 def _described_re(heads: Sequence[str]) -> re.Pattern:
     """Regex of a described speaker: an indefinite noun phrase ending in a head noun, with an optional
-    "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase."""
+    "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase. A place
+    after the phrase is left out ("... of the League in Nemuro said"), except after an embassy, consulate or
+    mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said")."""
     head = _phrase_re(*heads)
-    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted"
-            r"|(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told))\b)")
+    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted)\b"
+            r"|(?<!Embassy)(?<!Consulate)(?<!Mission)\s+(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told)\b)")
     pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
     return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
                       rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")

@@ -693,3 +693,14 @@ def test_a_quoted_title_alone_is_no_quotation():
     paragraphs = paragraph_spans(text)
     quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
     assert quotes == [] and voiced[0].voice == "narrator"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('A spokesman for the Japanese Embassy in Moscow told reporters it had "nothing to add".',
+     [(None, "A spokesman for the Japanese Embassy in Moscow")]),
+    ('A senior official of the fishing league in Rausu said the boats were "ready".',
+     [(None, "A senior official of the fishing league")]),
+])
+def test_an_embassy_keeps_its_city(text, expected):
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected
