@@ -421,6 +421,19 @@ def _masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed]) -
     return sum(1 for number, _, _ in header if number < last)
 
 
+def _dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many leading lines are a masthead in a page that prints its headers, then a date, then the headline:
+    two or more heading lines (no sentence end), a removed date line, one heading line, then a sentence
+    (parliamentary minutes, official notices). 0 if the page does not look like that."""
+    dates = {r.line for r in removed if r.reason == "date line"}
+    for d in range(2, len(lines) - 1):
+        if not any(lines[d - 1][0] < n < lines[d][0] for n in dates):
+            continue
+        heads = all(not SENTENCE_END_RE.search(line) for _, line, _ in lines[:d + 1])
+        return d if heads and SENTENCE_END_RE.search(lines[d + 1][1]) else 0
+    return 0
+
+
 def _is_bare_caption(line: str) -> bool:
     """A line that may be a photo's caption printed just above its credit line: short, no closing full stop."""
     return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line)
@@ -560,7 +573,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         while first + 1 < len(kept) and _is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
-        masthead = _masthead_end(kept[:6], removed)
+        masthead = max(_masthead_end(kept[:6], removed), _dated_masthead_end(kept[:6], removed))
         for number, line, _ in kept[first:masthead]:
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
@@ -581,6 +594,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             between = {r.line: r.reason for r in removed}
             if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):
                 standfirst, body = body[0][1], body[1:]  # the line between the title and a byline or date
+            elif len(body) > 1 and between.get(body[0][0] - 1, between.get(body[0][0] - 2)) == "standfirst label":
+                standfirst, body = body[0][1], body[1:]  # the line under "In Brief"
         warnings.append("no dateline found")
 
     # captions inside the body (credit at the end, or printed twice)

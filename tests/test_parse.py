@@ -417,3 +417,22 @@ def test_caption_ending_in_an_agency_credit_and_read_also_list():
     assert (art.title, art.standfirst) == ("Island talks stall", None)
     assert art.text == ("The ferry stayed in port.\n\nThe next sailing is in June, the operator said, adding that "
                         "the season had been poor for years and that fuel had doubled in price.")
+
+
+def test_line_under_a_summary_label_is_the_standfirst():
+    art = parse_article("Why the ferry stopped\n\nAuthor: Ann Lee\n\nIn Brief\nFuel costs and a closed border ended "
+                        "the route.\n\nThe ferry to Kunashiri stopped in 2020.")
+    assert (art.title, art.standfirst) == ("Why the ferry stopped", "Fuel costs and a closed border ended the route.")
+    assert art.text == "The ferry to Kunashiri stopped in 2020."
+
+
+def test_headers_then_a_date_then_the_headline_of_minutes():
+    raw = ("City Assembly of Example\n\nCommittee on Fisheries\n\nRecord No. 3 (excerpt)\n\nMonday, May 4, 2026\n\n"
+           "Questions on the Kelp Harvest near Kaigara Island\n\nChair (Ms. Anna Berg): The session is open.\n\n"
+           "Mr. Ken Oda: Thank you.")
+    art = parse_article(raw)
+    assert art.title == "Questions on the Kelp Harvest near Kaigara Island"
+    assert art.text.startswith("Chair (Ms. Anna Berg): The session is open.")
+    editorial = parse_article("Island talks must resume\n\nThe Island Courier\n\nFebruary 3, 2026\n\n"
+                              "The talks must resume.")
+    assert editorial.title == "Island talks must resume"
