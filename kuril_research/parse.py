@@ -26,6 +26,13 @@ line on Unicode-normalised text and applies these rules, in order:
    leading site-header lines removed the same way, and a title only if its
    next line is a single line followed by a blank line and reads like a
    headline (no sentence-final full stop); it then has no standfirst.
+   Lines above a removed menu bar or breadcrumb ("Home > Local", "A | B | C") are the
+   site's masthead, and so are heading lines above a date when one more heading line and
+   then a sentence follow it (minutes, notices); a short kicker ("Japan-Russia relations")
+   over a longer headline is a section label; the line under a summary label ("In Brief")
+   is the standfirst. A donation appeal runs from its header ("A message from ...:") to
+   its button; readers' comments run from "Sort by:" to the end; a caption standing just
+   above its photo credit is a caption.
 5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
    line (no closing punctuation, next line starting in lower case) is joined to

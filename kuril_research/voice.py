@@ -100,7 +100,16 @@ Method (the rules, in the order they are applied)
       ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*);
    d. the latest speaker event of the same paragraph before the quotation (an
       "X said." sentence, or the previous quotation's speaker);
-   e. otherwise ``None``.
+   e. for a quotation opening its paragraph, the previous paragraph's speaker: the speaker of its unclosed
+      last quotation (a quotation continued), else a person opening its last sentence ("The chairman, Taro
+      Ueda, put it plainly:");
+   f. otherwise ``None``.
+
+   **Transcripts**: when two or more paragraphs open with a speaker label ("Mr. Ken Oda: ...",
+   "Chair (Ms. Anna Berg): ...", or a gazetteer person and a colon), each such paragraph after its label is
+   one quotation of that speaker (a lone family name takes the full name written earlier), whatever
+   quotation marks it holds. A quotation holding only an organisation's or a homonym's name (the "Iturup"
+   youth forum) is a title, like a scare quote: no quotation.
 
 Role resolution knows kinds and sides, not titles: "the premier" after "Peskov
 said" is Peskov.
