@@ -28,7 +28,7 @@ TERRITORY_TYPES = frozenset({"island", "island_group", "collective_name", "archi
 HOMONYM_ENTITY = "homonym"
 NAMINGS = ("japanese", "russian", "neutral")
 
-_TOP_KEYS = {"entities", "homonym_cues"}
+_TOP_KEYS = {"entities", "homonym_cues", "homonym_suffixes"}
 _ENTITY_KEYS = {"id", "type", "label", "naming", "variants"}
 _VARIANT_KEYS = {"name", "naming", "case"}
 _CASES = ("ignore", "exact")
@@ -82,6 +82,7 @@ class Gazetteer:
     _exact: re.Pattern | None = field(repr=False)  # variants with `case: exact`, for the original text
     _lookup: dict[str, tuple[str, str, str]] = field(repr=False)  # normalised variant → (entity, type, naming)
     _homonym_re: re.Pattern | None = field(default=None, repr=False)  # a homonym cue ending where a name starts
+    _homonym_after_re: re.Pattern | None = field(default=None, repr=False)  # a homonym suffix right after a name
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions of gazetteer entities in ``text``.
@@ -120,9 +121,12 @@ class Gazetteer:
         lookup = self._lookup
         found = [Mention(start, end, text[start:end], *(lookup.get(matched) or self._identify(matched)))
                  for start, end, matched in spans]
-        if self._homonym_re is not None:
+        if self._homonym_re is not None or self._homonym_after_re is not None:
+            before, after = self._homonym_re, self._homonym_after_re
             found = [Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
-                     if m.entity_type in TERRITORY_TYPES and self._homonym_re.search(text, max(0, m.start - 40), m.start)
+                     if m.entity_type in TERRITORY_TYPES and (
+                         (before is not None and before.search(text, max(0, m.start - 40), m.start))
+                         or (after is not None and after.match(text, m.end)))
                      else m for m in found]
         return found
 
@@ -185,6 +189,7 @@ def _load(path: Path) -> Gazetteer:
     doc = lexicons.load_yaml(path)
     entities, variants = _validate(doc, path)
     cues = _homonym_cues(doc, path, {e["entity"] for e in entities})
+    suffixes = _homonym_cues(doc, path, {e["entity"] for e in entities}, key="homonym_suffixes")
     types = {e["entity"]: e["entity_type"] for e in entities}
     longest_first = sorted(variants, key=lambda v: -len(_normalise(v["name"])))  # stable: file order among ties
     folded_pattern = _alternation([_variant_pattern(v["name"], fold=True) for v in longest_first if not v["exact"]])
@@ -201,19 +206,22 @@ def _load(path: Path) -> Gazetteer:
         _lookup={_normalise(v["name"]): (v["entity"], types[v["entity"]], v["naming"]) for v in variants},
         _homonym_re=re.compile(rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in cues)}),?\s+"
                                r"(?:the\s+)?$", re.IGNORECASE) if cues else None,
+        _homonym_after_re=re.compile(
+            rf"[\"”’']?\s+(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
+        ) if suffixes else None,
     )
 
 
-def _homonym_cues(doc, path: Path, ids: set[str]) -> list[str]:
-    """The validated ``homonym_cues`` list (empty when the file has none)."""
-    if not isinstance(doc, lexicons.LineDict) or "homonym_cues" not in doc:
+def _homonym_cues(doc, path: Path, ids: set[str], key: str = "homonym_cues") -> list[str]:
+    """The validated ``homonym_cues`` (or ``homonym_suffixes``) list (empty when the file has none)."""
+    if not isinstance(doc, lexicons.LineDict) or key not in doc:
         return []
-    node, line = doc["homonym_cues"], doc.lines["homonym_cues"]
+    node, line = doc[key], doc.lines[key]
     if not isinstance(node, lexicons.LineList) or not all(isinstance(c, str) and c.strip() for c in node):
-        raise LexiconError("homonym_cues must be a list of words", path=path, line=line,
-                           hint="write e.g. 'homonym_cues: [vessel, trawler, ferry]' (quote yes/no/on/off)")
+        raise LexiconError(f"{key} must be a list of words", path=path, line=line,
+                           hint=f"write e.g. '{key}: [vessel, trawler, ferry]' (quote yes/no/on/off)")
     if node and HOMONYM_ENTITY not in ids:
-        raise LexiconError(f"homonym_cues need an entity with id {HOMONYM_ENTITY!r}", path=path, line=line,
+        raise LexiconError(f"{key} need an entity with id {HOMONYM_ENTITY!r}", path=path, line=line,
                            hint=f"add an entity '- id: {HOMONYM_ENTITY}' of type homonym, or remove homonym_cues")
     return [" ".join(c.split()) for c in node]
 

@@ -26,6 +26,13 @@ line on Unicode-normalised text and applies these rules, in order:
    leading site-header lines removed the same way, and a title only if its
    next line is a single line followed by a blank line and reads like a
    headline (no sentence-final full stop); it then has no standfirst.
+   Lines above a removed menu bar or breadcrumb ("Home > Local", "A | B | C") are the
+   site's masthead, and so are heading lines above a date when one more heading line and
+   then a sentence follow it (minutes, notices); a short kicker ("Japan-Russia relations")
+   over a longer headline is a section label; the line under a summary label ("In Brief")
+   is the standfirst. A donation appeal runs from its header ("A message from ...:") to
+   its button; readers' comments run from "Sort by:" to the end; a caption standing just
+   above its photo credit is a caption.
 5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
    line (no closing punctuation, next line starting in lower case) is joined to
@@ -79,6 +86,8 @@ DATELINE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+#: A local paper's place in square brackets: "[Nemuro] In a classroom ...".
+BRACKET_DATELINE_RE = re.compile(r"\A\[(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\]\s+(?=[A-Z])")
 #: A dateline that is only an agency in brackets and a dash: "(RT) –".
 AGENCY_DATELINE_RE = re.compile(r"\A\((?P<agency2>[A-Za-z][^()\n]{0,40})\)\s*(?P<dash>[–—-]+)\s+(?=\S)")
 _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
@@ -87,7 +96,7 @@ _MONTH_CI_RE = re.compile(rf"\A(?:{_MONTH_ALT})\Z", re.IGNORECASE)
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
     r"\b(?:file )?photo:\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
-    r"(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
+    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images))\s*\Z",
     re.I,
 )
 #: A headline may end in ? or ! but not in a full stop.
@@ -173,6 +182,9 @@ class FurnitureLexicon:
     list_item_chars: int
     site_header_re: re.Pattern | None = field(repr=False)
     site_name_words: int
+    appeal_header_re: re.Pattern | None = field(default=None, repr=False)
+    appeal_max_lines: int = 10
+    comment_header_re: re.Pattern | None = field(default=None, repr=False)
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -219,15 +231,18 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return LexiconError(message, path=path, line=line, hint=hint)
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
+    optional = ("appeal_headers", "appeal_max_lines", "comment_headers")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
-        if key not in keys:
-            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(keys))
+        if key not in keys + optional:
+            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(keys + optional))
     for key in keys:
         if key not in doc:
             raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped furniture.yaml)")
-    for key in ("max_line_chars", "list_item_chars", "site_name_words"):
+    for key in ("max_line_chars", "list_item_chars", "site_name_words", "appeal_max_lines"):
+        if key not in doc:
+            continue
         if isinstance(doc[key], bool) or not isinstance(doc[key], int) or doc[key] < 1:
             raise fail(f"{key} must be a positive whole number, not {doc[key]!r}", doc.lines[key], "write e.g. 120")
 
@@ -255,6 +270,10 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         reasons[f"r{n}"] = str(reason)
     headers = patterns("list_headers", doc["list_headers"], doc.lines["list_headers"])
     sites = patterns("site_headers", doc["site_headers"], doc.lines["site_headers"])
+    appeals = patterns("appeal_headers", doc["appeal_headers"], doc.lines["appeal_headers"]) \
+        if "appeal_headers" in doc else []
+    comments = patterns("comment_headers", doc["comment_headers"], doc.lines["comment_headers"]) \
+        if "comment_headers" in doc else []
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -262,6 +281,9 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         list_item_chars=doc["list_item_chars"],
         site_header_re=re.compile("|".join(f"(?:{p})" for p in sites), re.I),
         site_name_words=doc["site_name_words"],
+        appeal_header_re=re.compile("|".join(f"(?:{p})" for p in appeals), re.I) if appeals else None,
+        appeal_max_lines=doc.get("appeal_max_lines", 10),
+        comment_header_re=re.compile("|".join(f"(?:{p})" for p in comments), re.I) if comments else None,
     )
 
 
@@ -311,7 +333,8 @@ def _is_site_header(line: str, lex: FurnitureLexicon) -> bool:
 
 
 #: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
-CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit")
+CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video", "(kyodo)",
+                "(jiji)", "(afp)", "(ap)", "(reuters)", "(tass)", "(sputnik)", "(epa)", "(xinhua)", "(yonhap)")
 
 
 def _has_credit(line: str) -> bool:
@@ -327,6 +350,102 @@ def _has_credit(line: str) -> bool:
     return CAPTION_CREDIT_RE.search(line) is not None
 
 
+#: A kicker or topic label above a headline: one to three words, no sentence punctuation.
+KICKER_MAX_WORDS = 3
+#: A headline under a kicker has at least this many words.
+KICKER_HEADLINE_WORDS = 6
+
+
+def _is_kicker(line: str, next_line: str) -> bool:
+    """A short topic label ("Japan-Russia relations") over a longer headline-like line, in an article without a
+    dateline: the label is the site's, the next line is the headline.
+
+    Examples
+    --------
+    >>> _is_kicker("Arctic shipping", "Icebreakers crowd the northern sea route as summer opens")
+    True
+    >>> _is_kicker("Talks stall", "Talks stalled."), _is_kicker("Japan protests drills", "Tokyo says no.")
+    (False, False)
+    """
+    return (len(line.split()) <= KICKER_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
+            and not HEADLINE_MARKS_RE.search(line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS
+            and not STATEMENT_END_RE.search(next_line))
+
+
+#: Signs that a short line is a sentence of the article rather than a caption without a credit.
+CAPTION_MAX_CHARS = 200
+
+
+#: A credit line that credits a picture ("Image: Kyodo", "Photo: AP", "© Reuters"), not a text's source.
+PHOTO_CREDIT_RE = re.compile(r"(?:photo(?:graph)?|image|picture|pictures|credit|©)", re.I)
+
+
+def _appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+    """1-based numbers of the lines of donation appeals: an ``appeal_headers`` line up to the next "donation
+    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it.
+
+    Examples
+    --------
+    >>> sorted(_appeal_lines(["Text.", "A message from the Island Post:", "We need you.", "Support The Island Post!",
+    ...                       "Monthly", "", "More text."], _default_furniture()))
+    [2, 3, 4, 5]
+    >>> _appeal_lines(["A message from the Island Post:", "We need you.", "More text."], _default_furniture())
+    set()
+    """
+    if lex.appeal_header_re is None:
+        return set()
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or len(stripped) > LIST_HEADER_CHARS or not lex.appeal_header_re.fullmatch(stripped):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + lex.appeal_max_lines)):
+            if furniture_reason(lines[j].strip(), lexicon=lex) == "donation appeal":
+                while j + 1 < len(lines) and (not lines[j + 1].strip() or furniture_reason(
+                        lines[j + 1].strip(), lexicon=lex) == "donation appeal"):
+                    j += 1  # the buttons under the appeal ("Monthly", "Continue")
+                while not lines[j].strip():
+                    j -= 1
+                out.update(range(i + 1, j + 2))
+                break
+    return out
+
+
+#: A removed menu or breadcrumb bar: its items are separated by | > › » or " / ".
+MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
+
+
+def _masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
+    after it: those are the site's masthead (name, slogan, second-language name), not the headline."""
+    if len(header) < 2:
+        return 0
+    bars = [r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
+            and MENU_BAR_RE.search(r.text)]
+    if not bars:
+        return 0
+    last = max(bars)
+    return sum(1 for number, _, _ in header if number < last)
+
+
+def _dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many leading lines are a masthead in a page that prints its headers, then a date, then the headline:
+    two or more heading lines (no sentence end), a removed date line, one heading line, then a sentence
+    (parliamentary minutes, official notices). 0 if the page does not look like that."""
+    dates = {r.line for r in removed if r.reason == "date line"}
+    for d in range(2, len(lines) - 1):
+        if not any(lines[d - 1][0] < n < lines[d][0] for n in dates):
+            continue
+        heads = all(not SENTENCE_END_RE.search(line) for _, line, _ in lines[:d + 1])
+        return d if heads and SENTENCE_END_RE.search(lines[d + 1][1]) else 0
+    return 0
+
+
+def _is_bare_caption(line: str) -> bool:
+    """A line that may be a photo's caption printed just above its credit line: short, no closing full stop."""
+    return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line)
+
+
 def _is_caption(line: str, neighbours: list[str]) -> bool:
     if _has_credit(line):
         return True
@@ -337,6 +456,8 @@ def _is_caption(line: str, neighbours: list[str]) -> bool:
 def _match_dateline(paragraph: str) -> re.Match[str] | None:
     match = DATELINE_RE.match(paragraph)
     if match is None:
+        if paragraph[:1] == "[":
+            return BRACKET_DATELINE_RE.match(paragraph)
         return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" else None
     has_date = match.group("month") is not None or match.group("month2") is not None
     has_agency = (match.group("agency") or match.group("agency2")) is not None
@@ -392,24 +513,37 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     removed: list[Removed] = []
     warnings: list[str] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
-    blank_before, in_list = True, False
-    for number, line in enumerate(text.split("\n"), start=1):
+    blank_before, in_list, in_comments = True, False, False
+    all_lines = text.split("\n")
+    appeal = _appeal_lines(all_lines, lex)
+    for number, line in enumerate(all_lines, start=1):
         stripped = line.strip()
         if not stripped:
             blank_before = True
             continue
         short = len(stripped) <= lex.max_line_chars
-        if len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
+        if in_comments or (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
+                           and lex.comment_header_re.fullmatch(stripped)):
+            in_comments = True  # readers' comments run to the end of the page
+            removed.append(Removed(number, stripped, "reader comments"))
+        elif number in appeal:
+            removed.append(Removed(number, stripped, "donation appeal"))
+        elif len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
             in_list = True
             removed.append(Removed(number, stripped, "related links"))
         elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
             removed.append(Removed(number, stripped, reason))
+            in_list = False  # another kind of furniture ("Politics") ends a list of links: a headline may follow
+            if reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) > 2 \
+                    and kept[-1][0] >= number - 2 and _is_bare_caption(kept[-1][1]):
+                caption = kept.pop()  # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption
+                removed.append(Removed(caption[0], caption[1], "photo caption"))
         elif in_list and len(stripped) <= lex.list_item_chars:
             removed.append(Removed(number, stripped, "related links"))
         else:
             in_list = False
             kept.append((number, stripped, blank_before))
-        blank_before = False
+            blank_before = False  # a removed line separates like a blank line ("In Brief" over the first paragraph)
 
     lines = [t for _, t, _ in kept]
     dateline_index, match = None, None
@@ -426,8 +560,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
-            first = next((j for j, (_, line, _) in enumerate(header) if not _is_site_header(line, lex)),
-                         len(header) - 1)
+            masthead = _masthead_end(header, removed)
+            first = next((j for j, (_, line, _) in enumerate(header) if j >= masthead
+                          and not _is_site_header(line, lex)), len(header) - 1)
             if 0 < first and STATEMENT_END_RE.search(header[first][1]) and _is_headline_case(header[first - 1][1], lex):
                 first -= 1  # "Japan Protests Russian Drills" above a standfirst sentence: a headline, not a site name
         for j, (number, line, _) in enumerate(header):
@@ -445,7 +580,13 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         while first + 1 < len(kept) and _is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
-        kept = kept[first:]
+        masthead = max(_masthead_end(kept[:6], removed), _dated_masthead_end(kept[:6], removed))
+        for number, line, _ in kept[first:masthead]:
+            removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
+        kept = kept[max(first, masthead):]
+        if len(kept) > 2 and _is_kicker(kept[0][1], kept[1][1]):
+            removed.append(Removed(kept[0][0], kept[0][1], "section label"))
+            kept = kept[1:]
         body = kept
         if given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
             title, body = kept[0][1], kept[1:]
@@ -454,9 +595,14 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(body[j][0], body[j][1], "byline"))
                 j += 1
             body = body[:1] + body[j:]
+            if len(body) > 1 and len(body[0][1].split()) <= 3 and _is_site_header(body[0][1], lex):
+                removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post" under the title
+                body = body[1:]
             between = {r.line: r.reason for r in removed}
             if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):
                 standfirst, body = body[0][1], body[1:]  # the line between the title and a byline or date
+            elif len(body) > 1 and between.get(body[0][0] - 1, between.get(body[0][0] - 2)) == "standfirst label":
+                standfirst, body = body[0][1], body[1:]  # the line under "In Brief"
         warnings.append("no dateline found")
 
     # captions inside the body (credit at the end, or printed twice)
@@ -474,8 +620,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     month = day = None
     if match is not None and paragraphs_src:
         dateline = match.group(0).strip()
-        agency = match.groupdict().get("agency") or match.group("agency2") or match.groupdict().get("agency3")
         groups = match.groupdict()
+        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
         place, country = groups.get("place"), groups.get("country")
         if groups.get("month") or groups.get("month2"):
             month = MONTHS[(groups.get("month") or groups["month2"]).lower()]

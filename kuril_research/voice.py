@@ -100,7 +100,16 @@ Method (the rules, in the order they are applied)
       ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*);
    d. the latest speaker event of the same paragraph before the quotation (an
       "X said." sentence, or the previous quotation's speaker);
-   e. otherwise ``None``.
+   e. for a quotation opening its paragraph, the previous paragraph's speaker: the speaker of its unclosed
+      last quotation (a quotation continued), else a person opening its last sentence ("The chairman, Taro
+      Ueda, put it plainly:");
+   f. otherwise ``None``.
+
+   **Transcripts**: when two or more paragraphs open with a speaker label ("Mr. Ken Oda: ...",
+   "Chair (Ms. Anna Berg): ...", or a gazetteer person and a colon), each such paragraph after its label is
+   one quotation of that speaker (a lone family name takes the full name written earlier), whatever
+   quotation marks it holds. A quotation holding only an organisation's or a homonym's name (the "Iturup"
+   youth forum) is a title, like a scare quote: no quotation.
 
 Role resolution knows kinds and sides, not titles: "the premier" after "Peskov
 said" is Peskov.
@@ -134,6 +143,8 @@ THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "document", "person", "place",
                 "organisation", "homonym")
 SPEAKER_TYPES = frozenset({"person", "organisation"})
+#: Names that are titles when quoted alone: the "Iturup" youth forum, the programme "Development of ...".
+TITLE_TYPES = frozenset({"homonym", "organisation"})
 SUBJECT_TYPES = frozenset({"place", "organisation", "person"})
 OTHER_SIDE = {"japanese": "russian", "russian": "japanese"}
 LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
@@ -180,6 +191,12 @@ GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
 #: A run of capitalised words (a possible personal name with its titles).
 NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)*")
+#: The "for/of + capitalised words" that complete an organisation's name after its head noun.
+ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}")
+#: A preposition just before a described speaker: "In a separate statement, the ministry said" (no speaker).
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|by|after|before|during|of|to)\s+$", re.I)
+#: An honorific just before a word: "Mr. Sato" is a name even without a first name.
+HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 #: A possessive or a full stop at the end of a name's word.
 POSSESSIVE_RE = re.compile(r"(?:[’']s?|[.,])$")
 
@@ -454,6 +471,11 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     """
     lex = lexicon if lexicon is not None else _default_lexicon()
     spans = find_quotes(text, paragraphs)
+    full = _full_names(mentions)
+    turns = _turns(text, paragraphs, mentions, full)
+    if turns:  # a transcript: each labelled paragraph is its speaker's words, quotation marks inside included
+        spans = sorted([s for s in spans if s[2] not in turns] + [(t[0], min(paragraphs[pid][1], len(text)), pid)
+                                                                  for pid, t in turns.items()])
     paras, sents, all_quotes_at = _Spans(paragraphs), _Spans(sentences), _Spans(spans)
     lowered = text.lower()
     windows = _cue_windows(lowered, lex) if len(lowered) == len(text) else None
@@ -465,15 +487,20 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     scare = _scare_quotes(text, spans, mentions, lex)
     real = [span for i, span in enumerate(spans) if i not in scare]
     quotes_at = _Spans(real)
-    full = _full_names(mentions)
     verb_re, verb_text = (lex.verb_re_lower, lowered) if len(lowered) == len(text) else (lex.verb_re, text)
 
     def verb_in(start: int, end: int) -> re.Match | None:
         return verb_re.search(verb_text, start, end)
 
     cands = _candidates(text, mentions, lex, all_quotes_at, full, with_names=bool(real),
-                        paragraphs=[p for p in paragraphs if all_quotes_at.overlapping(p) or verb_in(*p)])
+                        paragraphs=[p for i, p in enumerate(paragraphs) if all_quotes_at.overlapping(p) or verb_in(*p)
+                                    or (i + 1 < len(paragraphs) and all_quotes_at.at(paragraphs[i + 1][0] + 1) is not None)],
+                        all_paragraphs=paragraphs)
     quotes = _Speakers(text, real, paras, sents, cands, cues, lex, verb_in).quotes()
+    if turns:
+        quotes = [Quote(q.start, q.end, q.para_id, turns[q.para_id][1], turns[q.para_id][3], turns[q.para_id][2])
+                  if q.para_id in turns
+                  and q.start == turns[q.para_id][0] else q for q in quotes]
     cue_ends = sorted((c.end, i) for i, c in enumerate(cues))
     voiced = []
     for m in mentions:
@@ -508,6 +535,61 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         else:
             voiced.append(VoicedMention(m, "narrator", None, None))
     return quotes, voiced
+
+
+#: A speaker label opening a paragraph of a transcript: "Mr. Ivan Petrov (Deputy Minister): ...",
+#: "Chairperson (Ms. Anna Berg): ...", "Lavrov: ...".
+TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
+                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:\s+(?=\S)")
+#: An honorific and the name after it: "Ms. Anna Berg".
+HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})")
+#: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
+MIN_TURNS = 2
+
+
+def _turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+           full: dict[str, str]) -> dict[int, tuple[int, str | None, str, str]]:
+    """Paragraphs of a transcript that open with a speaker label: para_id -> (start of the words, speaker
+    entity, speaker as written, label).
+
+    A label is an honorific and a name ("Mr. Oda:"), a role with a name in brackets ("Chairperson (Ms. Anna
+    Berg):") or a person the gazetteer knows ("Lavrov:"). A lone family name takes the full name written
+    earlier ("I call Mr. Ken Oda." ... "Mr. Oda:" is Ken Oda). Fewer than ``MIN_TURNS`` labels: no transcript.
+
+    Examples
+    --------
+    >>> text = "Chair (Ms. Anna Berg): I call Mr. Ken Oda.\\n\\nMr. Oda: Thank you."
+    >>> _turns(text, [(0, 42), (44, len(text))], [], {})
+    {0: (23, None, 'Anna Berg', 'Chair (Ms. Anna Berg):'), 1: (53, None, 'Ken Oda', 'Mr. Oda:')}
+    >>> _turns("Note: the figures are provisional.", [(0, 34)], [], {})
+    {}
+    """
+    found: dict[int, tuple[int, str | None, str, str]] = {}
+    starts = [m.start for m in mentions]
+    for pid, (ps, pe) in enumerate(paragraphs):
+        label = TURN_RE.match(text, ps, min(pe, len(text)))
+        if label is None:
+            continue
+        entity, name = None, None
+        i = bisect_left(starts, label.start("name"))
+        if i < len(mentions) and mentions[i].start == label.start("name") and mentions[i].entity_type == "person" \
+                and mentions[i].end <= label.end("name"):
+            entity, name = mentions[i].entity, full.get(mentions[i].entity, mentions[i].surface)
+        elif label.group("hon"):
+            name = label.group("name")
+        elif label.group("role") and (inner := HONORIFIC_NAME_RE.search(label.group("role"))):
+            name = inner.group("name")
+            j = bisect_left(starts, label.start("role") + inner.start("name"))
+            if j < len(mentions) and mentions[j].start == label.start("role") + inner.start("name") \
+                    and mentions[j].entity_type == "person":
+                entity, name = mentions[j].entity, full.get(mentions[j].entity, name)
+        if name is None:
+            continue
+        if " " not in name:  # "Mr. Oda": the full name written before ("I recognize Mr. Kenjiro Oda")
+            earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
+            name = next((n for n in reversed(earlier) if n.endswith(" " + name)), name)
+        found[pid] = (label.end(), entity, name, " ".join(text[ps:label.end()].split()))
+    return found if len(found) >= MIN_TURNS else {}
 
 
 def _single_scare(text: str, m: Mention) -> bool:
@@ -680,9 +762,10 @@ def _subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
 
 def _scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequence[Mention],
                   lex: VoiceLexicon) -> set[int]:
-    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'").
+    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'"), or only the
+    name of an organisation, event or thing named after a territory (the "Iturup" youth forum).
 
-    Such a quotation is the outlet reporting a term, not someone's statement.
+    Such a quotation is the outlet reporting a term or a title, not someone's statement.
     """
     scare = set()
     if not spans or not mentions:
@@ -694,7 +777,8 @@ def _scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequen
         while i < len(mentions) and mentions[i].start < end:
             inside.append(mentions[i])
             i += 1
-        if (len(inside) == 1 and inside[0].end <= end and inside[0].entity_type in lex.named_types
+        if (len(inside) == 1 and inside[0].end <= end
+                and (inside[0].entity_type in lex.named_types or inside[0].entity_type in TITLE_TYPES)
                 and TERM_BEFORE_RE.fullmatch(text, start, inside[0].start)
                 and TERM_AFTER_RE.fullmatch(text, inside[0].end, end)):
             scare.add(qi)
@@ -703,7 +787,8 @@ def _scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequen
 
 def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quotes_at: _Spans,
                 full: dict[str, str], *, with_names: bool = True,
-                paragraphs: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
+                paragraphs: Sequence[tuple[int, int]] = (),
+                all_paragraphs: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
     """Speaker candidates outside quotations; a role phrase hides the mentions it contains.
 
     Candidates are person and organisation mentions (their text: the longest spelling in the article),
@@ -724,10 +809,11 @@ def _candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quote
     roles = [r for r in roles if not _straddles(named_at, r.start, r.end)]
     roles_at = _Spans([(r.start, r.end) for r in roles])
     named = [n for n in named if not _inside(roles_at, n.start, n.end)]
-    names = _unknown_names(text, mentions, roles, lex, paragraphs) if with_names else []
+    names = _unknown_names(text, mentions, roles, lex, paragraphs, all_paragraphs) if with_names else []
     if with_names and lex.described_re is not None:
         described = [_Cand(d.start(), d.end(), "person", None, " ".join(d.group().split()))
-                     for d in lex.described_re.finditer(text)]
+                     for d in lex.described_re.finditer(text)
+                     if not PREPOSITION_BEFORE_RE.search(text, max(0, d.start() - 8), d.start())]  # "In a statement,"
         outer = _Spans(_disjoint([(d.start, d.end) for d in described]))
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))
@@ -762,29 +848,51 @@ def _inside(spans: _Spans, start: int, end: int) -> bool:
 
 
 def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], lex: VoiceLexicon,
-                   paragraphs: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
+                   paragraphs: Sequence[tuple[int, int]] = (),
+                   all_paragraphs: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
     """Personal names the gazetteer does not know: runs of capitalised words, titles cut off.
 
     "Deputy Foreign Minister Ivan Petrov" gives "Ivan Petrov" (``name_title_words`` split a run); a run
     with a ``name_stop_words`` word (a month, "Ministry", "Islands") or one that overlaps a gazetteer
-    mention or a role is not a name. A later lone "Petrov" is the same person. Only ``paragraphs`` are
-    searched (all of the text if none are given): those with a quotation or a speech verb.
+    mention or a role is not a name. A later lone "Petrov" is the same person, and so is a later lone "Zhang"
+    after "Zhang Wenhao" (family name first); an honorific makes one word a name ("Mr. Sato"). Candidates
+    come from ``paragraphs`` only (all of the text if none are given: those with a quotation or a speech
+    verb), but full names are learnt from ``all_paragraphs`` before them too ("Setsuko Oikawa can see the
+    island." ... '"...," said Oikawa').
     """
+    selected = {(ps, pe) for ps, pe in paragraphs} if all_paragraphs else None
+    paragraphs = all_paragraphs or paragraphs
     taken = _Spans(sorted([(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]))
     names: list[_Cand] = []
     surnames: dict[str, str] = {}
     org_taken = _Spans(_disjoint([(m.start, m.end) for m in mentions if m.entity_type in SPEAKER_TYPES]
                                  + [(r.start, r.end) for r in roles]))
-    runs = (run for ps, pe in (paragraphs or [(0, len(text))]) for run in NAME_RUN_RE.finditer(text, ps, pe))
-    for run in runs:
-        if " " not in run.group() and POSSESSIVE_RE.sub("", run.group()) not in surnames:
-            continue  # one capitalised word: a name only as the family name of a full name met before
+    runs = ((selected is None or (ps, pe) in selected, run) for ps, pe in (paragraphs or [(0, len(text))])
+            for run in NAME_RUN_RE.finditer(text, ps, pe))
+    for emit, run in runs:
+        if " " not in run.group() and (not emit or POSSESSIVE_RE.sub("", run.group()) not in surnames):
+            if not emit or not HONORIFIC_BEFORE_RE.search(text, max(0, run.start() - 6), run.start()):
+                continue  # one capitalised word: a name only as the family name of a full name met before
+            names.append(_Cand(run.start(), run.start() + len(POSSESSIVE_RE.sub("", run.group())), "person", None,
+                               POSSESSIVE_RE.sub("", run.group())))  # "Mr. Sato (no first name given)"
+            continue
+        if not emit:  # learn full names only
+            words = [POSSESSIVE_RE.sub("", t) for t in run.group().split()]
+            if all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words
+                   and not (len(w) > 1 and w.isupper()) for w in words) and 2 <= len(words) <= 3 \
+                    and not _overlaps(taken, run.start(), run.end()):
+                written = " ".join(words)
+                surnames.setdefault(words[-1], written)
+                surnames.setdefault(words[0], written)
+            continue
         tokens = list(WORD_RE.finditer(text, run.start(), run.end()))
         while tokens and tokens[0].group() in ("The", "A", "An"):
             tokens.pop(0)
         if tokens and POSSESSIVE_RE.sub("", tokens[-1].group()).lower() in lex.organisation_heads \
                 and not _overlaps(org_taken, tokens[0].start(), tokens[-1].end()):
             end = tokens[-1].end() - (len(tokens[-1].group()) - len(POSSESSIVE_RE.sub("", tokens[-1].group())))
+            if end == tokens[-1].end() and (tail := ORG_TAIL_RE.match(text, end)):
+                end = tail.end()  # "the Federal Agency for Fishery", "the Ministry of Energy"
             written = " ".join(text[tokens[0].start():end].split())
             names.append(_Cand(tokens[0].start(), end, "organisation", None, written))
             continue
@@ -805,9 +913,12 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[_Cand], l
                     written = " ".join(POSSESSIVE_RE.sub("", t.group()) for t in segment)
                     if len(segment) >= 2:
                         surnames.setdefault(written.split()[-1], written)
+                        surnames.setdefault(written.split()[0], written)  # "Zhang Wenhao" ... "Zhang told"
                         names.append(_Cand(start, end, "person", None, written))
                     elif written in surnames:
                         names.append(_Cand(start, end, "person", None, surnames[written]))
+                    elif HONORIFIC_BEFORE_RE.search(text, max(0, start - 6), start):
+                        names.append(_Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
 
@@ -955,6 +1066,15 @@ class _Speakers:
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
                 if e.entity is None and not self.titled(e.text, c.text):
                     continue  # "the president" is not the district head named before
+                if side is None and para is not None and e.para_id == para - 1:
+                    # a speaker of the previous paragraph yields to a person named since in this one
+                    # ("Ishiba said ... \n\n ... came from Medvedev. The former president wrote ...")
+                    since = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
+                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and (p.entity is not None or self.titled(p.text, c.text))
+                                  and self.paras.at(p.start) == para), None)
+                    if since is not None:
+                        return since.entity, since.text
                 if side is None and para is not None and e.para_id < para - 1:
                     # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
                     later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
@@ -965,8 +1085,9 @@ class _Speakers:
                         return later.entity, later.text
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
-                     if not p.role and p.entity is not None and p.kind == c.kind and p.end <= c.start
-                     and (side is None or sides.get(p.entity) == side)), None)
+                     if not p.role and p.kind == c.kind and p.end <= c.start
+                     and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
+                     and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
 
     def cands_from(self, start: int, end: int) -> list[_Cand]:
         """The candidates starting in [start, end), in order (candidates are sorted by start)."""
@@ -1032,12 +1153,41 @@ class _Speakers:
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                 if not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
+                elif not owner and (talker := next((b for b in reversed(before) if (v := self.lex.subject_verb_re.match(
+                        text, b.end)) and v.end() <= start), None)) is not None:
+                    c = talker  # "Speaking at the rally, Ishiba told officials that ... "...": the one who told
+                if c.role and c.kind == "person" and len(c.text.split()) == 1:
+                    opener = next((b for b in before if not b.role and b.kind == "person" and b.start < c.start
+                                   and self.is_subject(b, sent_start) and not DESCRIBED_RE.match(b.text)), None)
+                    c = opener or c  # "Tanaka, who ..., put it simply when he spoke: "...": he is Tanaka
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
         # d: the latest speaker event of the same paragraph
         for e in reversed(self.events):
             if e.para_id == para_id and e.pos < start:
                 return e.entity, e.text, e.kind, e.cue, e.established
+        # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
+        if para_id > 0 and not text[ps:start - 1].strip():
+            return self.previous_speaker(para_id)
+        return None
+
+    def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
+        """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
+        last quotation ('"... closed.' then '"The irony ..."'), else a person opening its last sentence
+        ("The branch's chairman, Takeo Mori, put it plainly:"; "Sumiko Oyama, 87, who was born there, came")."""
+        text = self.text
+        pps, ppe = self.paras.spans[para_id - 1][:2]
+        for e in reversed(self.events):
+            if e.para_id == para_id - 1 and e.pos >= pps and self.spans_at.at(e.pos) is not None \
+                    and self.spans[self.spans_at.at(e.pos)][1] >= ppe:
+                return e.entity, e.text, e.kind, e.cue, e.established
+            if e.para_id < para_id - 1:
+                break
+        sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
+        for c in self.cands_from(sent_start, ppe):
+            if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text) and self.is_subject(c, sent_start):
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
         return None
 
 
@@ -1313,10 +1463,12 @@ def _bare_prefix(cue: str) -> str:
 
 def _described_re(heads: Sequence[str]) -> re.Pattern:
     """Regex of a described speaker: an indefinite noun phrase ending in a head noun, with an optional
-    "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase."""
+    "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase. A place
+    after the phrase is left out ("... of the League in Nemuro said"), except after an embassy, consulate or
+    mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said")."""
     head = _phrase_re(*heads)
-    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted"
-            r"|(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told))\b)")
+    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted)\b"
+            r"|(?<!Embassy)(?<!Consulate)(?<!Mission)\s+(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told)\b)")
     pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
     return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
                       rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")

@@ -514,3 +514,24 @@ def test_homonym_cues_need_the_homonym_entity(tmp_path):
     with pytest.raises(LexiconError) as caught:
         load_gazetteer(path)
     assert caught.value.line == 6 and "homonym" in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name just before a school, a current, a forum: named after the island, not the island
+    ("pupils of the Kunashiri Junior High School sang", [("Kunashiri", "homonym", "neutral")]),
+    ("cold water of the Chishima Current", [("Chishima", "homonym", "neutral")]),
+    ('the "Shikotan" Youth Forum opened', [("Shikotan", "homonym", "neutral")]),
+    # ... but only a capitalised name: the islands' own school system is the islands
+    ("the Kuril Islands school system", [("Kuril Islands", "kuril_islands", "neutral")]),
+    # a bar named after an island
+    ("a bar named Kunashiri in Sapporo", [("Kunashiri", "homonym", "neutral")]),
+    # an event's and a programme's title, capitalised; the same words in lower case are the territory
+    ("a National Rally to Demand the Return of the Northern Territories was held",
+     [("National Rally to Demand the Return of the Northern Territories", "homonym", "neutral")]),
+    ("the social and economic development of the Kuril Islands", [("Kuril Islands", "kuril_islands", "neutral")]),
+    # short forms of treaty names
+    ("the Japan-Soviet declaration was signed", [("Japan-Soviet declaration", "joint_declaration_1956", "neutral")]),
+    ("the Tokyo Declaration of 1993 said", [("Tokyo Declaration of 1993", "tokyo_declaration_1993", "neutral")]),
+])
+def test_names_of_things_named_after_the_islands(gaz, text, expected):
+    assert found(gaz, text) == expected

@@ -268,3 +268,171 @@ def test_short_title_case_headline_above_a_standfirst_is_the_title():
                         "TOKYO (Kyodo) - Japan protested.")
     assert (art.title, art.standfirst) == ("Japan Protests Russian Drills",
                                            "Tokyo lodged a protest over the exercises on Monday.")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Skip to main content", "section label"),
+    ("Skip links", "section label"),
+    ("Asia", "section label"),
+    ("Video Ad Feedback", "advertisement"),
+    ("About Sponsored Content: paid for by a shipping line.", "advertisement"),
+    ("IconMailIcon Print Created with Sketch.", "icon labels"),
+    ("Subscribe to unlock this story", "paywall"),
+    ("Try full access for a month", "paywall"),
+    ("Only €2 for 8 weeks", "paywall"),
+    ("Add to myReadingList", "paywall"),
+    ("Save articles to read later in your own list.", "paywall"),
+    ("Watch: How the ferry to Shikotan stopped running", "video caption"),
+    ("03:12 - Source: Example TV", "video caption"),
+    ("Link copied!", "video caption"),
+    ("https://ex.example/p/9Zq", "link"),
+    ("Olga Ivanova in Vladivostok and Ken Ito in Sapporo", "byline"),
+    ("Edited by: Mark Lee", "byline"),
+    ("— With assistance from Jun Oda", "byline"),
+    ("Example News' Pat Roe contributed to this report.", "byline"),
+    ("Story by Ivan Belov. Translation by Ann Fox.", "byline"),
+    ("Author: Kenji Ota, Sapporo University", "byline"),
+    ("(Updates with port closure in sixth paragraph.)", "update note"),
+    ("Published 3 hours ago", "date line"),
+    ("May 2, 2025 at 6:40 PM GMT+9", "date line"),
+    ("(Read the column in Russian.)", "language version"),
+    ("Support The Island Courier!", "donation appeal"),
+    ("Maybe later", "donation appeal"),
+    ("Top|Politics", "navigation"),
+    ("Ferries to the islands stopped in 2020, the agency said.", None),
+])
+def test_furniture_of_unseen_sites(line, reason):
+    """Skip links, paywall prompts, video captions, reporters with cities, update notes: other sites' furniture."""
+    assert furniture_reason(line) == reason
+
+
+def test_a_list_of_links_ends_at_other_furniture_so_the_headline_below_survives():
+    raw = ("Example Wire\n\nMost Read from Example Wire\nPrices of crab fall again\nA port town votes\n\nPolitics\n\n"
+           "Japan Eyes Ferry Link as Island Visits Stay Frozen\n\nOperators want a route by summer\n\n"
+           "By Ann Lee\n\nThe ferry stopped in 2020.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Japan Eyes Ferry Link as Island Visits Stay Frozen",
+                                           "Operators want a route by summer")
+    assert art.text == "The ferry stopped in 2020."
+
+
+def test_caption_above_its_photo_credit_is_removed_and_bracketed_file_credit_is_a_caption():
+    raw = ("Crab boats return\n\nFishermen unload in Nemuro.\n\nBy Ann Lee\n\nThe boats came back on Monday.\n\n"
+           "A trawler at the quay in Rausu\n\nImage: Example Agency\n\nThe catch was small.\n\n"
+           "Crews wait on the pier [File: Example Photo Agency]\n\nPrices fell.")
+    art = parse_article(raw)
+    assert art.text == "The boats came back on Monday.\n\nThe catch was small.\n\nPrices fell."
+    assert ("A trawler at the quay in Rausu", "photo caption") in [(r.text, r.reason) for r in art.removed]
+
+
+def test_kicker_above_the_headline_is_a_section_label_not_the_title():
+    raw = ("Arctic shipping\n\nIcebreakers crowd the northern sea route as summer opens\n\n"
+           "Convoys are booked out, operators say\n\nBy Ann Lee\n\nThe first convoy sailed on Monday.")
+    art = parse_article(raw)
+    assert art.title == "Icebreakers crowd the northern sea route as summer opens"
+    assert ("Arctic shipping", "section label") in [(r.text, r.reason) for r in art.removed]
+
+
+def test_a_donation_appeal_block_is_removed_only_with_its_closing_button():
+    raw = ("Ferries stop\n\nThe ferry stopped.\n\nA message from The Island Courier:\n\nDear reader,\n\n"
+           "Our newsroom was declared unwanted, and every gift keeps us writing about the islands for you.\n\n"
+           "Support The Island Courier!\n\nMonthly\n\nContinue\n\nThe ferry may return in May.")
+    art = parse_article(raw)
+    assert art.text == "The ferry stopped.\n\nThe ferry may return in May."
+    kept = parse_article("Ferries stop\n\nThe ferry stopped.\n\nA message from the captain:\n\n"
+                         "Passengers should arrive early for the crossing to the islands this year.")
+    assert "Passengers should arrive early" in kept.text
+
+
+def test_site_name_under_the_headline_is_a_byline_not_the_standfirst():
+    art = parse_article("Island talks must resume\n\nThe Island Courier\n\nFebruary 3, 2026\n\nThe talks must resume.")
+    assert (art.title, art.standfirst, art.text) == ("Island talks must resume", None, "The talks must resume.")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("4:05 pm, June 9, 2025", "date line"),
+    ("Jun. 9, 2025 — 16:05", "date line"),
+    ("— Updated: 18:40", "date line"),
+    ("By KENTA ARAI/ Staff Writer", "byline"),
+    ("Home / News / Statements", "navigation"),
+    ("Print version", "navigation"),
+    ("Reading time: 4 mins", "audio player"),
+    ("r/worldnews", "forum furniture"),
+    ("Posted by u/ferry_fan 3 days ago", "forum furniture"),
+    ("u/crab_boat · 2 hr. ago", "forum furniture"),
+    ("▲ 12 ▼", "forum furniture"),
+    ("Crossposted from my blog.", "forum furniture"),
+    ("5 hr. ago", "date line"),
+])
+def test_furniture_of_unseen_sites_2(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_masthead_above_a_menu_bar_is_not_the_headline():
+    raw = ("Island Courier Online\n\nNews from the far east of Hokkaido\n\nHome > Local > Islands\n\n"
+           "Ferry to Shikotan may return in May\n\n[Nemuro] The ferry may sail again.")
+    art = parse_article(raw)
+    assert (art.title, art.dateline, art.dateline_place, art.text) == (
+        "Ferry to Shikotan may return in May", "[Nemuro]", "Nemuro", "The ferry may sail again.")
+    no_dateline = parse_article("Example Forum\n\nIdeas on Asia and the Pacific\n\nHome | Topics | About\n\n"
+                                "Why the island talks stalled for good\n\nAuthor: Ann Lee\n\nThe talks stalled.")
+    assert no_dateline.title == "Why the island talks stalled for good"
+
+
+def test_readers_comments_are_removed_to_the_end():
+    raw = ("Notes from Nemuro\n\nI took the bus to Cape Nosappu.\n\nSort by: Best\n\nu/ferry_fan · 2 hr. ago\n\n"
+           "Nice notes. Nobody in Yuzhno-Kurilsk calls it Kunashiri though.\n\nReply")
+    art = parse_article(raw)
+    assert art.text == "I took the bus to Cape Nosappu."
+    assert {r.reason for r in art.removed} == {"reader comments"}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("About Sponsored ContentPaid for by a ferry line.", "advertisement"),
+    ("(Reporter: Mika Endo)", "byline"),
+    ("Ken Ito is Senior Research Fellow at an institute in Sapporo.", "byline"),
+    ("[Photo] Pupils look at a map of Kunashiri", "photo caption"),
+    ("[2] A. Author, 'A title', A Journal, 2023.", "footnote"),
+    ("(The transcript ends here.)", "closing note"),
+    ("This translation is provided for convenience only.", "closing note"),
+    ("Add a comment", "comment notice"),
+    ("Gift this article", "navigation"),
+    ("ab cd", "slug"),
+    ("==Jiji", "agency credit"),
+    ("Ken Ito is a professor of law, and he says the treaty talks are dead because Moscow wants nothing from "
+     "Tokyo any more, while Tokyo has nothing left to offer Moscow, and both sides know it very well, and the "
+     "voters in both countries have stopped caring about the dispute altogether over the past ten years or so.",
+     None),
+])
+def test_furniture_of_unseen_sites_3(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_caption_ending_in_an_agency_credit_and_read_also_list():
+    raw = ("Island talks stall\n\nA ferry in the port of Nemuro on May 2, 2025. (Kyodo)\n\n"
+           "NEMURO, Japan - The ferry stayed in port.\n\nRead also:\nCrab prices fall in Nemuro\n\n"
+           "The next sailing is in June, the operator said, adding that the season had been poor for years and that "
+           "fuel had doubled in price.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Island talks stall", None)
+    assert art.text == ("The ferry stayed in port.\n\nThe next sailing is in June, the operator said, adding that "
+                        "the season had been poor for years and that fuel had doubled in price.")
+
+
+def test_line_under_a_summary_label_is_the_standfirst():
+    art = parse_article("Why the ferry stopped\n\nAuthor: Ann Lee\n\nIn Brief\nFuel costs and a closed border ended "
+                        "the route.\n\nThe ferry to Kunashiri stopped in 2020.")
+    assert (art.title, art.standfirst) == ("Why the ferry stopped", "Fuel costs and a closed border ended the route.")
+    assert art.text == "The ferry to Kunashiri stopped in 2020."
+
+
+def test_headers_then_a_date_then_the_headline_of_minutes():
+    raw = ("City Assembly of Example\n\nCommittee on Fisheries\n\nRecord No. 3 (excerpt)\n\nMonday, May 4, 2026\n\n"
+           "Questions on the Kelp Harvest near Kaigara Island\n\nChair (Ms. Anna Berg): The session is open.\n\n"
+           "Mr. Ken Oda: Thank you.")
+    art = parse_article(raw)
+    assert art.title == "Questions on the Kelp Harvest near Kaigara Island"
+    assert art.text.startswith("Chair (Ms. Anna Berg): The session is open.")
+    editorial = parse_article("Island talks must resume\n\nThe Island Courier\n\nFebruary 3, 2026\n\n"
+                              "The talks must resume.")
+    assert editorial.title == "Island talks must resume"

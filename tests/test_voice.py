@@ -603,3 +603,104 @@ def test_quoted_and_attributed_mentions_carry_speaker_text():
     _, voiced = run(text)
     assert [(v.mention.surface, v.voice, v.speaker, v.speaker_text) for v in voiced] == [
         ("Kunashiri", "quoted", None, "Ivan Petrov"), ("Etorofu", "attributed", "japan", "the Japanese")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a transcript: each labelled paragraph is its speaker's words; a lone family name takes the full name
+    ("Chair (Ms. Anna Berg): I call Mr. Ken Oda.\n\nMr. Oda: The crab quota fell again.\n\n"
+     "Mr. Ivan Petrov (Deputy Minister): We will answer in writing.",
+     [(None, "Anna Berg"), (None, "Ken Oda"), (None, "Ivan Petrov")]),
+    # a family name written first, then used alone
+    ('Li Wenbo, a researcher in Beijing, said talks were dead.\n\n"Nothing moves," Li told a news agency.',
+     [(None, "Li Wenbo")]),
+    # the full name in a paragraph with no speech, the family name in the attribution
+    ('Hanae Kudo can see Kunashiri from her kitchen.\n\n"It is so close," said Kudo, now 90.', [(None, "Hanae Kudo")]),
+    # an honorific makes one word a name
+    ('I met a ferryman, Mr. Goto, at the pier. He said the sea was calm. His words: "The wind decides."',
+     [(None, "Goto")]),
+    # a fragment after "X told ... that": X's, not the audience's
+    ('Opening the session in Sapporo on Monday, Kishida told reporters and officials that he would '
+     '"keep the door open".', [("fumio_kishida", "Kishida")]),
+    # "he" in a sentence opened by a named person is that person, not an earlier speaker
+    ('"No," Peskov said.\n\nKenji Mori, who sailed those waters, put it best when he spoke to us: "The fish stayed."',
+     [("dmitry_peskov", "Peskov"), (None, "Kenji Mori")]),
+    # a speaker of the previous paragraph yields to a person named since in this one
+    ('"No," Peskov said.\n\nThe answer came from Sergey Lavrov. The former foreign minister wrote that it was "final".',
+     [("dmitry_peskov", "Peskov"), ("sergey_lavrov", "Sergey Lavrov")]),
+    # a quotation opening its paragraph continues the previous paragraph's unclosed quotation
+    ('"The boats wait," said Oleg Sidorov, a captain. "Nobody calls.\n\n"The season is over."',
+     [(None, "Oleg Sidorov"), (None, "Oleg Sidorov"), (None, "Oleg Sidorov")]),
+    # ... or is spoken by the person opening the previous paragraph's last sentence
+    ("The league's chairman, Taro Ueda, was blunt:\n\n\"Ten years, and we are gone.\"", [(None, "Taro Ueda")]),
+    # an organisation's name runs on after its head noun; a modified statement speaks for itself
+    ('Russia’s Federal Agency for Fishery said any deal needs Japan "to change course".',
+     [(None, "Russia’s Federal Agency for Fishery")]),
+    ('A Kremlin statement called the islands "Russian land".', [(None, "A Kremlin statement")]),
+    # a statement after a preposition is no speaker: the ministry is
+    ('In a separate statement, the Russian Foreign Ministry said it was "routine".',
+     [("russian_foreign_ministry", "Russian Foreign Ministry")]),
+])
+def test_speakers_of_unseen_outlets(text, expected):
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+def test_transcript_turns_quote_names_and_need_two_labels():
+    text = "Mr. Ken Oda: We lost Kunashiri's waters.\n\nMr. Ivan Petrov: The Kurils are Russian."
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kunashiri") == ("quoted", None)
+    assert [v.speaker_text for v in voiced] == ["Ken Oda", "Ivan Petrov"]
+    single = "Note: Kunashiri is called Kunashir in Russia."
+    quotes, voiced = run(single)
+    assert quotes == [] and voice_of(single, voiced, "Kunashiri")[0] != "quoted"
+
+
+@pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
+    # the subject, a relative clause, then the verb
+    ("Russia, which calls them the Southern Kurils, refused.", "Southern Kurils", 0, ("attributed", "russia")),
+    ("Japan, which lost the islands in the last weeks of the war, calls them the Northern Territories.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("Russia, which has held the chain since the autumn of 1945, refers to them as the Southern Kurils.",
+     "Southern Kurils", 0, ("attributed", "russia")),
+    # a language, then the name
+    ("In Japanese they are often listed as the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # where the name is printed
+    ("Maps differ: Iturup and Kunashir on Russian maps, Etorofu and Kunashiri on Japanese ones.", "Iturup", 0,
+     ("attributed", "russia")),
+    ("Maps differ: Iturup and Kunashir on Russian maps, Etorofu and Kunashiri on Japanese ones.", "Kunashiri", 0,
+     ("attributed", "japan")),
+    # the names a side uses, possessive
+    ("Leaflets show the islands under their Japanese names, Etorofu and Kunashiri, in red.", "Kunashiri", 0,
+     ("attributed", "japan")),
+    # a long pair: the second name is still in the cue's scope
+    ("Sailors fear what Japan calls the Northern Territories, or its four islands, and Russia the Southern Kurils.",
+     "Southern Kurils", 0, ("attributed", "russia")),
+    # none of these is a naming
+    ("Russia, which sent troops to Kunashir in May, protested.", "Kunashir", 0, ("narrator", None)),
+    ("Japan, which calls for talks on the Northern Territories, waits.", "Northern Territories", 0,
+     ("narrator", None)),
+])
+def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected
+
+
+def test_a_quoted_title_alone_is_no_quotation():
+    text = 'Pupils joined the "Habomai Fisheries Cooperative" for a day.'
+    mentions = [Mention(text.index("Habomai"), text.index("Habomai") + len("Habomai Fisheries Cooperative"),
+                        "Habomai Fisheries Cooperative", "habomai_fisheries_cooperative", "organisation", "neutral")]
+    paragraphs = paragraph_spans(text)
+    quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
+    assert quotes == [] and voiced[0].voice == "narrator"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('A spokesman for the Japanese Embassy in Moscow told reporters it had "nothing to add".',
+     [(None, "A spokesman for the Japanese Embassy in Moscow")]),
+    ('A senior official of the fishing league in Rausu said the boats were "ready".',
+     [(None, "A senior official of the fishing league")]),
+])
+def test_an_embassy_keeps_its_city(text, expected):
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected
