@@ -102,8 +102,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the gold articles of GOLD_DIR (format: data/gold/FORMAT.md) and print precision, recall, "
                     "F1 and accuracy with 95%% bootstrap intervals, and the number of errors.",
         epilog="Example: kuril-research evaluate data/gold --split test --out eval/ --record eval/record.json")
-    evaluate.add_argument("gold_dir", type=Path, metavar="GOLD_DIR",
-                          help="gold folder: manifest.csv, articles/, annotations/, coding/")
+    evaluate.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", nargs="?",
+                          help="gold folder: manifest.csv, articles/, annotations/, coding/ (default: the shipped "
+                               "data/gold)")
     evaluate.add_argument("--split", choices=["test", "dev", "all"], default="test",
                           help="articles to score (default: test; tune on dev)")
     evaluate.add_argument("--out", type=Path, metavar="DIR",

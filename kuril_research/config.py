@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["project_root", "raw_dir", "manifest_path", "processed_dir", "reports_dir", "notebooks_dir"]
+__all__ = ["project_root", "raw_dir", "manifest_path", "processed_dir", "reports_dir", "notebooks_dir", "gold_dir"]
 
 _MARKER = 'name = "kuril_research"'
 
@@ -55,3 +55,8 @@ def reports_dir(root: Path | None = None) -> Path:
 def notebooks_dir(root: Path | None = None) -> Path:
     """Folder of the source notebooks: ``notebooks``."""
     return (root or project_root()) / "notebooks"
+
+
+def gold_dir(root: Path | None = None) -> Path:
+    """The shipped gold corpus that ``kuril-research evaluate`` scores by default: ``data/gold``."""
+    return (root or project_root()) / "data" / "gold"

@@ -416,6 +416,17 @@ def test_cli_prints_scores_and_writes_outputs(tmp_path, capsys):
     assert json.loads(record.read_text())["measured"] == "2026-12-05"
 
 
+def test_cli_without_a_folder_scores_the_project_gold(tmp_path, monkeypatch, capsys):
+    # a clone-like folder whose data/gold is the mini gold: `kuril-research evaluate` alone scores it
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "kuril_research"\n', encoding="utf-8")
+    shutil.copytree(MINI, tmp_path / "data" / "gold")
+    monkeypatch.chdir(tmp_path)
+    assert main(["evaluate", "--split", "all"]) == 0
+    alone = capsys.readouterr().out
+    assert main(["evaluate", str(MINI), "--split", "all"]) == 0
+    assert alone == capsys.readouterr().out and "mentions" in alone
+
+
 def test_cli_bad_gold_exits_2_naming_the_file_without_traceback(tmp_path):
     folder = _broken(tmp_path, "annotations/m002.yaml", "voice: attributed", "voice: reported")
     done = subprocess.run([sys.executable, "-m", "kuril_research.cli", "evaluate", str(folder)],

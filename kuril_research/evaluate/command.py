@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import config
 from ..errors import ParameterError
 from ..outputs import write_csv
 from . import Evaluation, evaluate
@@ -65,7 +66,7 @@ def cli_evaluate(args) -> int:
         except ValueError:
             raise ParameterError(f"--date {args.date!r} is not a date", field="--date",
                                  hint="write it as YYYY-MM-DD") from None
-    ev = evaluate(args.gold_dir, split=args.split)
+    ev = evaluate(args.gold_dir if args.gold_dir is not None else config.gold_dir(), split=args.split)
     print(format_scores(ev))
     print(f"\n{len(ev.errors)} errors" + (f" (list: {Path(args.out) / 'errors.csv'})" if args.out else
                                          " (write them with --out DIR)"))
