@@ -49,7 +49,7 @@ from .errors import ParameterError
 
 __all__ = [
     "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE",
-    "SavedOutput", "configure_matplotlib", "save_figure", "save_table", "show_table", "read_outputs",
+    "SavedOutput", "configure_matplotlib", "use_bundled_dejavu", "save_figure", "save_table", "show_table", "read_outputs",
     "write_csv", "csv_bytes",
 ]
 
@@ -157,6 +157,36 @@ def configure_matplotlib(style=None) -> None:
 
     matplotlib.rcParams.update(MATPLOTLIB_RC)
     matplotlib.rcParams.update((style or FigureStyle()).rc())
+    use_bundled_dejavu()
+
+
+def use_bundled_dejavu() -> None:
+    """Draw with the DejaVu fonts matplotlib ships, never a system copy of another version.
+
+    A machine with Debian's fonts-dejavu has DejaVu Sans 2.37 beside matplotlib's
+    2.35, and which one matplotlib picks depends on its font cache: the PDFs
+    (which embed the font) would then differ between two machines, or two
+    checkouts on one machine. The system DejaVu entries are dropped from the
+    font list and the bundled files added (``addfont`` also empties the
+    font-lookup cache).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import matplotlib
+    >>> from matplotlib import font_manager
+    >>> use_bundled_dejavu()
+    >>> Path(font_manager.findfont("DejaVu Sans")).parent == Path(matplotlib.get_data_path(), "fonts", "ttf")
+    True
+    """
+    import matplotlib
+    from matplotlib import font_manager
+
+    bundled = Path(matplotlib.get_data_path(), "fonts", "ttf")
+    manager = font_manager.fontManager
+    manager.ttflist = [entry for entry in manager.ttflist if not entry.name.startswith("DejaVu")]
+    for path in sorted(bundled.glob("DejaVu*.ttf")):
+        manager.addfont(str(path))
 
 
 def _check_id(kind: str, output_id: str) -> str:
