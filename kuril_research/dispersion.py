@@ -24,7 +24,7 @@ from .token_options import TokenOptions, _choice, _Prepared, _prepare
 from .token_query import _match
 from .token_stream import _strings
 
-__all__ = ["dispersion", "positions", "trend", "left_out_note"]
+__all__ = ["dispersion", "positions", "trend"]
 
 
 def _terms_list(terms: str | Sequence[str], name: str = "terms") -> list[str]:
@@ -231,8 +231,8 @@ def trend(
         and term (zero counts included), periods ascending with ``<NA>`` last,
         terms in the order given. ``result.attrs["n_docs_left_out"]`` is the
         number of documents not placed in any period (the ``<NA>`` rows'
-        ``n_docs``; 0 when every document is placed): a figure over time says
-        it with :func:`left_out_note`.
+        ``n_docs``; 0 when every document is placed): a caption over time says
+        which and why with :func:`kuril_research.periods.coverage_note`.
 
     Examples
     --------
@@ -277,30 +277,3 @@ def trend(
     })
     result.attrs["n_docs_left_out"] = left_out
     return result
-
-
-def left_out_note(n_docs: int, *, freq: str = "year") -> str:
-    """Say how many documents a table or figure over time leaves out, for its caption ("" when none).
-
-    Parameters
-    ----------
-    n_docs : int
-        Documents not placed in any period: undated ones (``date_precision ==
-        "unknown"``), and with ``freq="month"`` those dated only to the year;
-        e.g. ``trend(...).attrs["n_docs_left_out"]`` or
-        ``documents["year"].isna().sum()``.
-    freq : {"year", "month"}
-
-    Examples
-    --------
-    >>> left_out_note(0)
-    ''
-    >>> left_out_note(3, freq="month")
-    ' 3 documents without a known month are left out.'
-    >>> left_out_note(1)
-    ' 1 document without a known year is left out.'
-    """
-    n = int(n_docs)
-    if not n:
-        return ""
-    return f" {n} document{'s' if n != 1 else ''} without a known {freq} {'are' if n != 1 else 'is'} left out."

@@ -35,7 +35,7 @@ import pandas as pd
 from .association import _benjamini_hochberg, _chi2_sf_df1, _g2
 from .concordance import kwic
 from .corpus import Corpus
-from .dispersion import dispersion, left_out_note, positions, trend
+from .dispersion import dispersion, positions, trend
 from .errors import ParameterError
 from .token_options import TokenOptions, _choice, _positive_int, _Prepared, _prepare, tokens
 from .token_query import _match
@@ -54,7 +54,6 @@ __all__ = [
     "dispersion",
     "positions",
     "trend",
-    "left_out_note",
     "kwic",
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kuril_research import frequency
+from kuril_research import frequency, periods
 from kuril_research.corpus import build_corpus, load_corpus
 from kuril_research.errors import ManifestError
 from kuril_research.framing import naming_stance_table
@@ -51,7 +51,7 @@ def test_time_table_says_how_many_were_left_out(corpus):
     t = frequency.trend(corpus, "habomai", freq="year")
     assert t.attrs["n_docs_left_out"] == 1                  # c.txt, undated
     assert t.dropna(subset=["period"])["n_docs"].sum() == 2  # a and b placed in 2019
-    assert frequency.left_out_note(t.attrs["n_docs_left_out"]) == " 1 document without a known year is left out."
+    assert periods.coverage_note(corpus.documents, "year") == "Not placed in any year: 1 undated document."
 
 
 def test_extra_manifest_columns_are_kept_and_usable_in_by(corpus):
