@@ -32,7 +32,7 @@ that same text:
   process only;
 * **loading again**: the built corpus loaded by ``load_corpus`` in a fresh
   process, after the stages' first load has written its Arrow cache
-  (:mod:`kuril_research.arrow_cache`) — what a notebook does — with the
+  (:mod:`kuril_research.corpus.arrow_cache`) — what a notebook does — with the
   package's import time reported apart;
 * **the whole build**, ``kuril_research.corpus.write_corpus(raw, manifest, out, jobs=j)``
   (what ``kuril-research build --jobs j`` runs: build and write the tables,
@@ -178,7 +178,7 @@ def _import_build_modules() -> None:
     workers are forked from this process, so they inherit the imports.
     """
     import kuril_research.corpus  # noqa: F401
-    import kuril_research.sentences  # noqa: F401
+    import kuril_research.ingest.sentences  # noqa: F401
 
 
 def _child_build(params: dict) -> dict:
@@ -195,7 +195,7 @@ def _child_build(params: dict) -> dict:
 
 
 def _child_dask(params: dict) -> dict:
-    from kuril_research.distributed import build_corpus_dask
+    from kuril_research.corpus.distributed import build_corpus_dask
 
     _import_build_modules()
 
@@ -246,8 +246,8 @@ def _child_scan_floor(params: dict) -> dict:
     ratio above 1), no build that uses Python's ``re`` for these scans can be as
     fast as CountVectorizer, however the rest of it is written.
     """
-    from kuril_research.gazetteer import load_gazetteer
-    from kuril_research.voice import load_voice_lexicon
+    from kuril_research.ingest.gazetteer import load_gazetteer
+    from kuril_research.ingest.voice import load_voice_lexicon
 
     spellings, roles = load_gazetteer()._folded, load_voice_lexicon().role_re_lower  # the build's own patterns
     start = time.perf_counter()
@@ -282,9 +282,9 @@ def _child_stages(params: dict) -> dict:
     import importlib.util
     from collections import defaultdict
 
-    from kuril_research import corpus as kc
+    from kuril_research.corpus import build as kc
     from kuril_research import schema
-    from kuril_research.sources import list_article_files, read_manifest
+    from kuril_research.ingest.sources import list_article_files, read_manifest
 
     clock = time.perf_counter
     seconds: dict[str, float] = defaultdict(float)
@@ -323,7 +323,7 @@ def _child_stages(params: dict) -> dict:
         gazetteer = real_load_gazetteer(path)
         return proxies.setdefault(id(gazetteer), TimedGazetteer(gazetteer))
 
-    from kuril_research import near_duplicates
+    from kuril_research.ingest import near_duplicates
 
     kc.read_source = timed("read", kc.read_source)
     near_duplicates.signature = timed("near_duplicates", near_duplicates.signature)
@@ -362,7 +362,7 @@ def _child_stages(params: dict) -> dict:
     start = clock()
     corpus = kc.load_corpus(out)
     seconds["load"] = clock() - start
-    from kuril_research import frequency
+    from kuril_research.analysis import frequency
 
     limit = params.get("analysis_docs")
     if limit and len(corpus.documents) > limit:  # the analyses hold ~0.3 MB per document: keep the first `limit`

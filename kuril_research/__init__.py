@@ -23,11 +23,22 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _FROM_CORPUS = {"Corpus", "build_corpus", "load_corpus", "corpus_from_texts"}
-_SUBMODULES = {"frequency", "token_stream", "token_options", "token_query", "dispersion", "concordance",
-               "association", "framing", "trade", "cues", "sentence_scan", "cue_prefilter",
-               "figures", "outputs", "reports", "selection", "gazetteer", "voice", "parse", "sources",
-               "explore", "evaluate", "periods", "figure_style", "intervals", "report_checks",
-               "config", "errors", "schema", "corpus"}
+
+#: Public module name -> where it lives. The stages are subpackages (``ingest``,
+#: ``corpus``, ``tokens``, ``coding``, ``analysis``, ``publish``); the modules a
+#: notebook uses keep their short names here (``kr.frequency``, ``kr.framing``).
+_SUBMODULES = {
+    "ingest": "ingest", "corpus": "corpus", "tokens": "tokens", "coding": "coding", "analysis": "analysis",
+    "publish": "publish", "explore": "explore", "evaluate": "evaluate",
+    "sources": "ingest.sources", "parse": "ingest.parse", "gazetteer": "ingest.gazetteer", "voice": "ingest.voice",
+    "cues": "coding.cues", "framing": "coding.framing", "trade": "coding.trade",
+    "frequency": "analysis.frequency", "dispersion": "analysis.dispersion", "concordance": "analysis.concordance",
+    "association": "analysis.association", "selection": "analysis.selection", "periods": "analysis.periods",
+    "intervals": "analysis.intervals",
+    "figures": "publish.figures", "outputs": "publish.outputs", "reports": "publish.reports",
+    "figure_style": "publish.figure_style", "report_checks": "publish.report_checks",
+    "config": "config", "errors": "errors", "schema": "schema",
+}
 
 __all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_texts", "select_documents",
            "KurilResearchError",
@@ -35,21 +46,24 @@ __all__ = ["__version__", "Corpus", "build_corpus", "load_corpus", "corpus_from_
            "report_checks"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import evaluate, explore, figure_style, figures, framing, frequency, intervals, periods, report_checks, trade
-    from .corpus import Corpus, build_corpus, corpus_from_texts, load_corpus
-    from .selection import select_documents
-    from .errors import KurilResearchError
+    from kuril_research import evaluate, explore
+    from kuril_research.analysis import frequency, intervals, periods
+    from kuril_research.analysis.selection import select_documents
+    from kuril_research.coding import framing, trade
+    from kuril_research.corpus import Corpus, build_corpus, corpus_from_texts, load_corpus
+    from kuril_research.errors import KurilResearchError
+    from kuril_research.publish import figure_style, figures, report_checks
 
 
 def __getattr__(name: str) -> Any:
     if name in _FROM_CORPUS:
         return getattr(importlib.import_module(".corpus", __name__), name)
     if name == "select_documents":
-        return importlib.import_module(".selection", __name__).select_documents
+        return importlib.import_module(".analysis.selection", __name__).select_documents
     if name == "KurilResearchError":
         return importlib.import_module(".errors", __name__).KurilResearchError
     if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import InputError
+from kuril_research.errors import InputError
 
 __all__ = ["staged_dir", "run_lock"]
 

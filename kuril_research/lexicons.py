@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import LexiconError
+from kuril_research.errors import LexiconError
 
 __all__ = ["LineDict", "LineList", "data_path", "load_yaml", "load_word_list", "file_sha256"]
 

@@ -1,7 +1,7 @@
 """Remember a costly result per object, for as long as the tables it was computed from are unchanged.
 
 An analysis that derives a large intermediate from a corpus (the token stream of
-:mod:`kuril_research.token_stream`, the cue matches of :mod:`kuril_research.cues`)
+:mod:`kuril_research.tokens.stream`, the cue matches of :mod:`kuril_research.coding.cues`)
 keeps it in a :class:`Memo`, keyed by an *owner* object (a ``Corpus``, a
 lexicon) and a small key (e.g. the token options). The rules:
 
@@ -12,7 +12,7 @@ lexicon) and a small key (e.g. the token options). The rules:
   returned only when the fingerprint is the same. So replacing a table
   (``corpus.documents = ...``), editing it in place (``corpus.mentions.loc[0,
   "end"] = 9``), or replacing, adding or dropping rows all give a fresh
-  computation. :func:`kuril_research.selection.select_documents` returns a new
+  computation. :func:`kuril_research.analysis.selection.select_documents` returns a new
   Corpus, which has memos of its own.
 * **Cheap to check.** A column backed by Apache Arrow (``string`` columns of a
   loaded corpus) is immutable, so it is compared by identity: free, and exact,

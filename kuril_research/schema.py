@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import CorpusTableError
+from kuril_research.errors import CorpusTableError
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "EXTRA_COLUMN_TABLES", "DATE_PRECISIONS", "empty_table", "conform",
            "validate_table", "extra_columns"]

@@ -70,7 +70,7 @@ def measure_figures(svgs: dict[str, Path]) -> list[dict]:
 
     The figures must keep their text as text (``svg.fonttype: none``) and mark
     data artists ``kr-data-N`` and legends ``kr-legend-N`` (as
-    :mod:`kuril_research.figures` does). Returns, per figure, ``name``,
+    :mod:`kuril_research.publish.figures` does). Returns, per figure, ``name``,
     ``height_in``, ``width_in``, ``overlaps`` (pairs of tick-label texts whose
     boxes overlap), ``clipped`` (texts that reach outside the figure), ``covered`` (data boxes a legend overlaps), ``texts`` and
     ``data`` (how many tick labels and data artists were found).

@@ -50,8 +50,8 @@ def pipeline_tables(raw_dir: Path, manifest: Path) -> dict:
     any writer or reader.
     """
     from kuril_research import schema
-    from kuril_research.corpus import process_files
-    from kuril_research.sources import read_manifest
+    from kuril_research.corpus.build import process_files
+    from kuril_research.ingest.sources import read_manifest
 
     meta = {row["file"]: row for row in read_manifest(manifest).to_dict("records")}
     tasks = [(str(raw_dir), name, meta[name], name.rsplit(".", 1)[0]) for name in sorted(meta)]

@@ -2,7 +2,7 @@
 
 Each row is one case from docs/bad-input.md (the test checks the two agree):
 what a researcher feeds the package, and what they see. Build cases run the
-real CLI entry point (``kuril_research.cli.main``) on a raw folder holding the
+real CLI entry point (``kuril_research.publish.cli.main``) on a raw folder holding the
 five seed articles plus the bad file; nothing may raise, and no article may
 be lost: every file ends in ``documents`` or ``rejects``.
 """
@@ -15,11 +15,11 @@ import shutil
 import pytest
 
 from kuril_research import load_corpus
-from kuril_research.cli import main
+from kuril_research.publish.cli import main
 from kuril_research.errors import LexiconError
-from kuril_research.framing import load_codebook
-from kuril_research.gazetteer import load_gazetteer
-from kuril_research.trade import load_lexicon
+from kuril_research.coding.framing import load_codebook
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.coding.trade import load_lexicon
 
 from .conftest import ROOT
 

@@ -121,7 +121,7 @@ def test_build_is_deterministic_and_independent_of_jobs(seed_corpus, tmp_path):
 def test_many_chunks_give_the_same_bytes_on_one_or_two_processes(tmp_path):
     # 150 generated files are three slices of FILES_PER_CHUNK = 64, so two processes really share the work;
     # the copy of file 3 sits in the last slice and must still be found as a duplicate of the first
-    from kuril_research.corpus import FILES_PER_CHUNK
+    from kuril_research.corpus.build import FILES_PER_CHUNK
 
     g = generate_corpus(150, tmp_path / "gen", seed=7)
     names = sorted(p.name for p in g.raw_dir.iterdir())
@@ -158,7 +158,7 @@ def test_input_hash_is_taken_from_the_files_as_read(raw_copy, tmp_path):
     # rejects included, and must change when one byte of one file changes
     import hashlib
 
-    from kuril_research.provenance import files_sha256, raw_corpus_sha256
+    from kuril_research.corpus.provenance import files_sha256, raw_corpus_sha256
 
     (raw_copy / "scan.txt").write_bytes(b"%PDF-1.4 binary")
     (raw_copy / "empty.txt").write_bytes(b"  \n")
@@ -220,7 +220,7 @@ def test_old_table_is_refused_with_message(seed_corpus, tmp_path):
 def test_cli_build(tmp_path, args, code, words):
     (tmp_path / "bad.csv").write_text("file,outlet,published\na.txt,TASS,July 2021\n", encoding="utf-8")
     argv = [a.format(raw=RAW, out=tmp_path / "out", tmp=tmp_path) for a in args]
-    proc = subprocess.run([sys.executable, "-m", "kuril_research.cli", *argv], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "kuril_research.publish.cli", *argv], capture_output=True, text=True)
     assert proc.returncode == code
     assert words in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr

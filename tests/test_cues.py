@@ -11,8 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuril_research import cue_prefilter, cues, schema, sentence_scan
-from kuril_research.cues import (
+from kuril_research import schema
+from kuril_research.coding import cue_prefilter
+from kuril_research.coding import cues
+from kuril_research.coding import sentence_scan
+from kuril_research.coding.cues import (
     _example_corpus,
     assign_voice,
     load_cue_lexicon,
@@ -358,8 +361,8 @@ def test_prefilter_gives_the_matches_of_a_full_scan(shipped_lexicons, sentences)
 
 @pytest.fixture(scope="module")
 def shipped_lexicons():
-    from kuril_research.framing import load_codebook
-    from kuril_research.trade import load_lexicon
+    from kuril_research.coding.framing import load_codebook
+    from kuril_research.coding.trade import load_lexicon
 
     return [load_codebook(), load_lexicon()]
 

@@ -14,7 +14,7 @@ from kuril_research.errors import CorpusTableError, ManifestError
 from .conftest import MANIFEST, RAW, generate_corpus, pipeline_tables
 
 import distributed  # noqa: E402,F401 - the dask extra is in requirements.lock, so CI always has it
-from kuril_research.distributed import build_corpus_dask, load_partitioned  # noqa: E402
+from kuril_research.corpus.distributed import build_corpus_dask, load_partitioned  # noqa: E402
 
 
 def _assert_same(single_dir, dask_dir):
@@ -107,7 +107,7 @@ def test_bad_manifest_leaves_previous_output(cluster, raw_copy, tmp_path):
 
 
 def test_unreachable_scheduler_is_an_error_for_people(tmp_path, monkeypatch):
-    from kuril_research import distributed as kd
+    from kuril_research.corpus import distributed as kd
     from kuril_research.errors import InputError
 
     monkeypatch.setattr(kd, "CONNECT_TIMEOUT", 1)
@@ -118,7 +118,7 @@ def test_unreachable_scheduler_is_an_error_for_people(tmp_path, monkeypatch):
 
 def test_cli_engine_dask_writes_tables_load_corpus_reads(tmp_path, capsys):
     from kuril_research import load_corpus
-    from kuril_research.cli import main
+    from kuril_research.publish.cli import main
 
     out = tmp_path / "dask_cli"
     assert main(["build", str(RAW), "--manifest", str(MANIFEST), "--out", str(out), "--engine", "dask"]) == 0

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kuril_research.cli import main
+from kuril_research.publish.cli import main
 from kuril_research.errors import InputError, ParameterError
 from kuril_research.evaluate import evaluate, load_gold, measured_accuracy
 from kuril_research.evaluate.bootstrap import intervals
@@ -429,7 +429,7 @@ def test_cli_without_a_folder_scores_the_project_gold(tmp_path, monkeypatch, cap
 
 def test_cli_bad_gold_exits_2_naming_the_file_without_traceback(tmp_path):
     folder = _broken(tmp_path, "annotations/m002.yaml", "voice: attributed", "voice: reported")
-    done = subprocess.run([sys.executable, "-m", "kuril_research.cli", "evaluate", str(folder)],
+    done = subprocess.run([sys.executable, "-m", "kuril_research.publish.cli", "evaluate", str(folder)],
                           capture_output=True, text=True)
     assert done.returncode == 2
     assert "m002.yaml, line 17, field voice: unknown voice 'reported'" in done.stderr

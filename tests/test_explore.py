@@ -304,7 +304,7 @@ def test_the_tour_in_a_browser(tour, tmp_path):
 
 
 def test_build_names_the_documents_with_warnings(tmp_path, capsys):
-    from kuril_research.cli import main
+    from kuril_research.publish.cli import main
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -22,12 +22,16 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from benchmarks.generate_corpus import generate  # noqa: E402
-from kuril_research import figures, framing, frequency, periods, reports  # noqa: E402
-from kuril_research.frequency import keyness  # noqa: E402
-from kuril_research.figure_style import figure_style  # noqa: E402
-from kuril_research.intervals import shares_long  # noqa: E402
+from kuril_research.publish import figures  # noqa: E402
+from kuril_research.coding import framing  # noqa: E402
+from kuril_research.analysis import frequency  # noqa: E402
+from kuril_research.analysis import periods  # noqa: E402
+from kuril_research.publish import reports  # noqa: E402
+from kuril_research.analysis.frequency import keyness  # noqa: E402
+from kuril_research.publish.figure_style import figure_style  # noqa: E402
+from kuril_research.analysis.intervals import shares_long  # noqa: E402
 from kuril_research.corpus import build_corpus, load_corpus  # noqa: E402
-from kuril_research.outputs import configure_matplotlib, read_outputs, save_figure  # noqa: E402
+from kuril_research.publish.outputs import configure_matplotlib, read_outputs, save_figure  # noqa: E402
 from tests.browser import measure_figures  # noqa: E402
 from tests.fixtures.report_set import ROOT, get_report_set  # noqa: E402
 

@@ -10,8 +10,8 @@ import matplotlib.colors as mcolors  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kuril_research import figure_style as fs  # noqa: E402
-from kuril_research import figures  # noqa: E402
+from kuril_research.publish import figure_style as fs  # noqa: E402
+from kuril_research.publish import figures  # noqa: E402
 from kuril_research.errors import ParameterError  # noqa: E402
 
 

@@ -12,12 +12,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from kuril_research import framing
+from kuril_research.coding import framing
 from kuril_research.corpus import Corpus
-from kuril_research.cues import _example_corpus
+from kuril_research.coding.cues import _example_corpus
 from kuril_research.errors import InputError, LexiconError, ParameterError
-from kuril_research.figures import MAX_ROWS, choose_documents, plot_heatmap
-from kuril_research.framing import (
+from kuril_research.publish.figures import MAX_ROWS, choose_documents, plot_heatmap
+from kuril_research.coding.framing import (
     frame_profile,
     frames,
     load_codebook,

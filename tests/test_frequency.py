@@ -1,4 +1,4 @@
-"""Tests for kuril_research.frequency on small corpora whose numbers can be checked on paper.
+"""Tests for kuril_research.analysis.frequency on small corpora whose numbers can be checked on paper.
 
 The main fixture, KURIL, has three one-paragraph documents (sentences joined by a space).
 Mentions are marked by hand; "Russia", "Japan" and "Tokyo" are left as plain words.
@@ -30,16 +30,20 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kuril_research import association, schema, token_options, token_query, token_stream
-from kuril_research import frequency as _frequency
+from kuril_research import schema
+from kuril_research.analysis import association
+from kuril_research.tokens import options as token_options
+from kuril_research.tokens import query as token_query
+from kuril_research.tokens import stream as token_stream
+from kuril_research.analysis import frequency as _frequency
 from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError, LexiconError, ParameterError
-from kuril_research.figures import MAX_ROWS, choose_documents, plot_dispersion
+from kuril_research.publish.figures import MAX_ROWS, choose_documents, plot_dispersion
 
 
 
 class _EveryWord:
-    """``kuril_research.frequency`` for the hand-made examples below, which count every word.
+    """``kuril_research.analysis.frequency`` for the hand-made examples below, which count every word.
 
     The library's default is the shipped stop list (``token_options``); each call
     here that does not name its stop words passes ``stopwords=None``. The default
@@ -743,7 +747,7 @@ def test_other_columns_do_not_rebuild_the_stream_but_count(builds):
 
 
 def test_a_selection_has_its_own_stream(builds):
-    from kuril_research.selection import select_documents
+    from kuril_research.analysis.selection import select_documents
 
     corpus = make_corpus(KURIL_DOCS)
     assert counts(corpus)["the"] == 4

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kuril_research.corpus import process_document
-from kuril_research.parse import normalise_text, parse_article
-from kuril_research.sentences import split_sentences
-from kuril_research.sources import RawDocument, decode_bytes
-from kuril_research.voice import find_quotes
+from kuril_research.ingest.parse import normalise_text, parse_article
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.sources import RawDocument, decode_bytes
+from kuril_research.ingest.voice import find_quotes
 
 FUZZ_EXAMPLES = 1000
 

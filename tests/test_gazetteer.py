@@ -1,4 +1,4 @@
-"""Tests of kuril_research.gazetteer: the shipped gazetteer, the matcher and the validator."""
+"""Tests of kuril_research.ingest.gazetteer: the shipped gazetteer, the matcher and the validator."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuril_research import gazetteer as g
+from kuril_research.ingest import gazetteer as g
 from kuril_research import lexicons
 from kuril_research.errors import LexiconError
-from kuril_research.gazetteer import (
+from kuril_research.ingest.gazetteer import (
     ENTITY_TYPES,
     NAMINGS,
     Gazetteer,

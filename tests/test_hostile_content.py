@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from kuril_research.reports import generate_reports
+from kuril_research.publish.reports import generate_reports
 
 from .browser import dump_dom
 from .conftest import ROOT

@@ -9,8 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kuril_research import corpus, load_corpus
-from kuril_research.arrow_cache import CACHE_DIR
+from kuril_research import load_corpus
+from kuril_research.corpus import build as corpus
+from kuril_research.corpus.arrow_cache import CACHE_DIR
 from kuril_research.corpus import TABLE_NAMES
 from kuril_research.errors import CorpusTableError
 

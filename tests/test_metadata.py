@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kuril_research import frequency, periods
+from kuril_research.analysis import frequency
+from kuril_research.analysis import periods
 from kuril_research.corpus import build_corpus, load_corpus
 from kuril_research.errors import ManifestError
-from kuril_research.framing import naming_stance_table
-from kuril_research.sources import read_manifest
+from kuril_research.coding.framing import naming_stance_table
+from kuril_research.ingest.sources import read_manifest
 
 ARTICLE = "{title}\n\nTOKYO, {when}. Japan raised the question of {island} at the talks on {topic}.\n\nMore talks follow."
 

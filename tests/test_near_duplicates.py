@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kuril_research.cli import main
+from kuril_research.publish.cli import main
 from kuril_research.corpus import build_corpus
-from kuril_research.near_duplicates import signature, similarity
+from kuril_research.ingest.near_duplicates import signature, similarity
 
 STORY = ("Japan and Russia agreed on Tuesday to hold a new round of consultations on joint economic activity on the "
          "southern Kuril Islands, which Japan calls the Northern Territories, before the end of the spring.",
@@ -85,7 +85,7 @@ def test_candidate_pairs_are_the_pairs_sharing_two_bands():
     # brute force on small random signatures: few distinct values, so that bands collide often
     import numpy as np
 
-    from kuril_research import near_duplicates as nd
+    from kuril_research.ingest import near_duplicates as nd
 
     rng = np.random.default_rng(7)
     matrix = rng.integers(0, 2, size=(40, nd.SIGNATURE_BINS)).astype(np.uint64)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kuril_research import cli, reports
+from kuril_research.publish import cli
+from kuril_research.publish import reports
 from kuril_research.corpus import build_corpus
 from kuril_research.errors import InputError
 from tests.fixtures.report_set import MANIFEST, RAW, ROOT, snapshot

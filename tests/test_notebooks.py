@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from kuril_research import reports
+from kuril_research.publish import reports
 from kuril_research.errors import ParameterError
-from kuril_research.outputs import read_outputs
+from kuril_research.publish.outputs import read_outputs
 from tests.fixtures.report_set import ROOT, get_report_set
 
 NOTEBOOK_PATHS = reports.list_notebooks(ROOT / "notebooks")

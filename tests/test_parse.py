@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuril_research.parse import furniture_reason, normalise_text, parse_article
+from kuril_research.ingest.parse import furniture_reason, normalise_text, parse_article
 
 from .conftest import RAW
 
@@ -145,13 +145,13 @@ def test_parser_never_raises_and_offsets_round_trip(raw):
                                  "Getty Images", "GETTY IMAGES", "Shutterstock", "shutterſtock", "Pool", "by",
                                  "Kishida", " ", ".", "©", "é", "K", "x"]), max_size=12).map("".join))
 def test_credit_precheck_never_hides_a_credit(line):
-    from kuril_research.parse import CAPTION_CREDIT_RE, _has_credit
+    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, _has_credit
 
     assert _has_credit(line) == (CAPTION_CREDIT_RE.search(line) is not None)
 
 
 def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
-    from kuril_research.parse import CAPTION_CREDIT_RE, _has_credit
+    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, _has_credit
 
     from .conftest import generate_corpus
 
@@ -250,7 +250,7 @@ def test_related_links_list_is_removed():
 
 def test_furniture_lexicon_errors_name_file_and_line(tmp_path):
     from kuril_research.errors import LexiconError
-    from kuril_research.parse import load_furniture_lexicon
+    from kuril_research.ingest.parse import load_furniture_lexicon
 
     shipped = (RAW.parents[2] / "kuril_research" / "data" / "furniture.yaml").read_text(encoding="utf-8")
     bad = shipped.replace("(?:advertisement|", "((?:advertisement|", 1)

@@ -16,7 +16,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import kuril_research as kr  # noqa: E402
-from kuril_research import figures, periods  # noqa: E402
+from kuril_research.publish import figures  # noqa: E402
+from kuril_research.analysis import periods  # noqa: E402
 from kuril_research.errors import ParameterError  # noqa: E402
 
 TEXTS = {

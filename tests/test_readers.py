@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kuril_research.cli import main
+from kuril_research.publish.cli import main
 from kuril_research.corpus import build_corpus, load_corpus
-from kuril_research.readers import ColumnMapping, read_source
+from kuril_research.ingest.readers import ColumnMapping, read_source
 from tests.fixtures.exports import ARTICLES, FORMATS, write_exports, write_nexis_docx, write_nexis_txt
 
 COMPARED = ["title", "outlet", "published", "date_precision", "text"]
@@ -97,7 +97,7 @@ def test_column_mapping_and_declared_date_format(tmp_path):
     mapping = ColumnMapping(text="body_en", title="headline_en", date="when", outlet="paper", date_format="%d/%m/%Y")
     items = read_source(tmp_path, "export.tsv", options=None)
     assert [i.reason for i in items] == ["unmapped_columns"]  # no text column under a common name
-    from kuril_research.readers import SourceOptions
+    from kuril_research.ingest.readers import SourceOptions
 
     items = read_source(tmp_path, "export.tsv", SourceOptions(mapping))
     assert [(i.meta["title"], i.meta["published"], i.meta["date_precision"]) for i in items[:2]] == [

@@ -20,7 +20,7 @@ def _snapshot(folder):
 
 
 def _build_cmd(out, raw=RAW, *options):
-    return [sys.executable, "-m", "kuril_research.cli", "build", str(raw), "--manifest", str(MANIFEST), "--out", str(out),
+    return [sys.executable, "-m", "kuril_research.publish.cli", "build", str(raw), "--manifest", str(MANIFEST), "--out", str(out),
             *options]
 
 

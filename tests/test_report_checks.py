@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import kuril_research as kr
-from kuril_research import report_checks
+from kuril_research.publish import report_checks
 from kuril_research.errors import ParameterError
 
 TEXTS = {"a": "TOKYO — Japan wants Etorofu back.", "b": "TOKYO — Talks on Kunashiri went on.",

@@ -15,7 +15,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kuril_research import cli, outputs, reports  # noqa: E402
+from kuril_research.publish import cli  # noqa: E402
+from kuril_research.publish import outputs  # noqa: E402
+from kuril_research.publish import reports  # noqa: E402
 from kuril_research.atomic import run_lock  # noqa: E402
 from kuril_research.corpus import build_corpus, load_corpus  # noqa: E402
 from kuril_research.errors import InputError, ParameterError, ReportError  # noqa: E402

@@ -37,7 +37,7 @@ def _add_article(raw: Path, name: str, title: str, when: str, island: str, publi
 def _run(command: str, home: Path) -> None:
     # the line as written, with the clone's path, this interpreter for .venv/bin, one report to keep it fast
     command = (command.replace("/path/to/kuril_research", shlex.quote(str(ROOT)))
-               .replace(".venv/bin/kuril-research", f"{shlex.quote(sys.executable)} -m kuril_research.cli")
+               .replace(".venv/bin/kuril-research", f"{shlex.quote(sys.executable)} -m kuril_research.publish.cli")
                .replace(" report ", " report 01_corpus_overview "))
     env = {**os.environ, "HOME": str(home)}
     done = subprocess.run(["bash", "-c", command], env=env, capture_output=True, text=True, timeout=600)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kuril_research.errors import ParameterError
-from kuril_research.selection import select_documents
+from kuril_research.analysis.selection import select_documents
 
 
 @pytest.mark.parametrize("options, kept", [

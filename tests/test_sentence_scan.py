@@ -9,9 +9,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuril_research import sentence_scan
-from kuril_research.cues import _example_corpus
-from kuril_research.sentence_scan import find_in_sentences
+from kuril_research.coding import sentence_scan
+from kuril_research.coding.cues import _example_corpus
+from kuril_research.coding.sentence_scan import find_in_sentences
 
 
 # --- finding a regex in the sentences ------------------------------------------------------------

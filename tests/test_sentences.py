@@ -1,6 +1,6 @@
 """Sentence splitting: the fast path gives exactly Punkt's spans, and is really taken.
 
-:func:`kuril_research.sentences._punkt_spans` is the reference (Punkt on every
+:func:`kuril_research.ingest.sentences._punkt_spans` is the reference (Punkt on every
 paragraph); :func:`split_sentences` must agree with it on the seed articles, on
 generated articles and on random text full of the characters Punkt reacts to
 (end marks, quotes, brackets, abbreviations, initials, numbers, ellipses, line
@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktLanguageVars
 
-from kuril_research import sentences
-from kuril_research.parse import parse_article
-from kuril_research.sentences import (
+from kuril_research.ingest import sentences
+from kuril_research.ingest.parse import parse_article
+from kuril_research.ingest.sentences import (
     _fast_spans,
     _punkt_spans,
     _tokenizer,

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from kuril_research.errors import ManifestError
-from kuril_research.sources import Reject, decode_bytes, read_file, read_manifest
+from kuril_research.ingest.sources import Reject, decode_bytes, read_file, read_manifest
 
 ARTICLE = "Tokyo’s claim to Etorofu – and Moscow’s answer"
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kuril_research import trade
-from kuril_research.cues import CueLexicon, _example_corpus
+from kuril_research.coding import trade
+from kuril_research.coding.cues import CueLexicon, _example_corpus
 from kuril_research.errors import LexiconError, ParameterError
-from kuril_research.framing import load_codebook
+from kuril_research.coding.framing import load_codebook
 from kuril_research.lexicons import data_path, file_sha256
-from kuril_research.trade import cooccurrence, load_lexicon, quantities, trade_mentions
+from kuril_research.coding.trade import cooccurrence, load_lexicon, quantities, trade_mentions
 
 NA = pd.NA
 

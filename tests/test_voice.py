@@ -1,4 +1,4 @@
-"""Tests for kuril_research.voice: quotations, speakers and the voice of each mention.
+"""Tests for kuril_research.ingest.voice: quotations, speakers and the voice of each mention.
 
 Mentions are built by hand from the small name table below (not by the
 gazetteer), so that each expected value can be checked by eye.
@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kuril_research.errors import LexiconError
-from kuril_research.gazetteer import Mention
-from kuril_research.voice import VoicedMention, find_quotes, load_voice_lexicon, mark_voice
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice import VoicedMention, find_quotes, load_voice_lexicon, mark_voice
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "articles"
 

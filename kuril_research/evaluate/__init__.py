@@ -18,11 +18,11 @@ from typing import Literal
 
 import pandas as pd
 
-from .. import config
-from ..errors import ParameterError
-from .gold import Gold, load_gold
-from .record import MeasuredAccuracy, measured_accuracy
-from .scores import counts_frame, score_table
+from kuril_research import config
+from kuril_research.errors import ParameterError
+from kuril_research.evaluate.gold import Gold, load_gold
+from kuril_research.evaluate.record import MeasuredAccuracy, measured_accuracy
+from kuril_research.evaluate.scores import counts_frame, score_table
 
 __all__ = ["Evaluation", "evaluate", "load_gold", "measured_accuracy", "MeasuredAccuracy", "ERROR_COLUMNS",
            "default_gold_dir"]
@@ -92,7 +92,7 @@ def default_gold_dir() -> Path:
 
 def _build(gold: Gold):
     """Build the gold articles with the library (into a temporary folder) and load the tables."""
-    from ..corpus import load_corpus, write_corpus
+    from kuril_research.corpus.build import load_corpus, write_corpus
 
     with tempfile.TemporaryDirectory(prefix="kuril-gold-") as tmp:
         out = Path(tmp) / "processed"
@@ -105,9 +105,9 @@ def evaluate(gold_dir: str | Path | None = None, *, split: Literal["test", "dev"
     """Score the library on a gold folder.
 
     The gold articles are built with :func:`kuril_research.corpus.write_corpus`
-    (into a temporary folder), coded with :func:`kuril_research.framing.frames`,
-    :func:`kuril_research.trade.trade_mentions` and
-    :func:`kuril_research.trade.quantities`, and compared with the annotation
+    (into a temporary folder), coded with :func:`kuril_research.coding.framing.frames`,
+    :func:`kuril_research.coding.trade.trade_mentions` and
+    :func:`kuril_research.coding.trade.quantities`, and compared with the annotation
     under the rules stated in :mod:`kuril_research.evaluate.names` (mentions,
     voice, speakers, titles, standfirsts, datelines, furniture) and
     :mod:`kuril_research.evaluate.coding` (frames, trade); formulas of the
@@ -150,11 +150,11 @@ def evaluate(gold_dir: str | Path | None = None, *, split: Literal["test", "dev"
     if not docs:
         raise ParameterError(f"the gold folder has no {split} article", path=gold.path, field="split",
                              hint="choose another split, or annotate some articles with it")
-    from ..framing import frames, load_codebook
-    from ..gazetteer import load_gazetteer
-    from ..trade import load_lexicon, quantities, trade_mentions
-    from ..voice import load_voice_lexicon
-    from . import coding, names
+    from kuril_research.coding.framing import frames, load_codebook
+    from kuril_research.ingest.gazetteer import load_gazetteer
+    from kuril_research.coding.trade import load_lexicon, quantities, trade_mentions
+    from kuril_research.ingest.voice import load_voice_lexicon
+    from kuril_research.evaluate import coding, names
 
     corpus = _build(gold)
     by_file = dict(zip(corpus.documents["file"].astype(str), corpus.documents["doc_id"].astype(str)))

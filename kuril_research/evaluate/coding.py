@@ -10,7 +10,7 @@ Placing a sentence
     misses (FN), with the reason in the errors.
 frames (task ``frames``)
     Multi-label per sentence: the gold frames ``G`` against the frames that
-    :func:`kuril_research.framing.frames` codes in the predicted sentence(s),
+    :func:`kuril_research.coding.framing.frames` codes in the predicted sentence(s),
     ``P``. Per frame: TP in ``G ∩ P``, FP in ``P − G``, FN in ``G − P``;
     label ``micro`` pools them. Only coded sentences are scored. The confusion
     table (:func:`frame_confusion`) puts each TP on the diagonal, pairs every
@@ -19,7 +19,7 @@ frames (task ``frames``)
     predicted, and a spurious frame without a missed one with ``(none)`` as gold.
 trade categories (task ``trade``)
     The same at sentence level with the trade categories of
-    :func:`kuril_research.trade.trade_mentions` (a category counts once per
+    :func:`kuril_research.coding.trade.trade_mentions` (a category counts once per
     sentence however many cues it has); label ``micro`` pools.
 trade polarity (task ``trade_polarity``, accuracy)
     Each gold trade mention is matched to a predicted mention of the same
@@ -28,7 +28,7 @@ trade polarity (task ``trade_polarity``, accuracy)
     equal.
 quantities (task ``quantities``, accuracy, labels ``value, unit, kind, direction``)
     Over gold quantities of matched mentions, the predicted figure
-    (:func:`kuril_research.trade.quantities`) of the sentence with the same
+    (:func:`kuril_research.coding.trade.quantities`) of the sentence with the same
     value and category if any, else the same category, else the nearest to
     the cue. ``value``: equal after the gold unit's scale is applied
     (``USD_bn`` 10 = 1e10 USD; relative tolerance 1e-9); ``unit``: the gold
@@ -47,7 +47,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from .gold import GoldDocument, GoldSentence, context_regex, locate
+from kuril_research.evaluate.gold import GoldDocument, GoldSentence, context_regex, locate
 
 __all__ = ["gold_unit", "predicted_direction", "score_frames", "score_trade", "frame_confusion"]
 
@@ -157,7 +157,7 @@ def score_frames(texts: Mapping[str, str | None], docs: list[GoldDocument], doc_
                  frame_ids: Sequence[str]) -> tuple[list[dict], list[dict], list[tuple[str, str]]]:
     """Counts, errors and confusion pairs of task ``frames`` (rule in the module docstring).
 
-    ``hits`` is the output of :func:`kuril_research.framing.frames` on the built gold articles.
+    ``hits`` is the output of :func:`kuril_research.coding.framing.frames` on the built gold articles.
     """
     counts, errors, pairs = [], [], []
     for doc in docs:
@@ -200,8 +200,8 @@ def score_trade(texts: Mapping[str, str | None], docs: list[GoldDocument], doc_i
                 category_ids: Sequence[str]) -> tuple[list[dict], list[dict]]:
     """Counts and errors of tasks ``trade``, ``trade_polarity`` and ``quantities`` (rules in the module docstring).
 
-    ``mentions`` is :func:`kuril_research.trade.trade_mentions`, ``figures``
-    :func:`kuril_research.trade.quantities`, both on the built gold articles.
+    ``mentions`` is :func:`kuril_research.coding.trade.trade_mentions`, ``figures``
+    :func:`kuril_research.coding.trade.quantities`, both on the built gold articles.
     """
     counts, errors = [], []
     has_kind = "kind" in figures.columns

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, KurilResearchError
-from ..lexicons import LineDict, LineList, load_yaml
-from ..sources import RawDocument, read_file
+from kuril_research.errors import InputError, KurilResearchError
+from kuril_research.lexicons import LineDict, LineList, load_yaml
+from kuril_research.ingest.sources import RawDocument, read_file
 
 __all__ = ["SPLITS", "MISSING", "MENTION_TYPES", "TERRITORY_TYPES", "VOICES", "GoldMention", "GoldQuote", "GoldTrade",
            "GoldSentence", "GoldDocument", "Gold", "load_gold", "locate", "normalise_text", "context_regex"]
@@ -487,8 +487,8 @@ def load_gold(gold_dir: str | Path, *, frame_ids: set[str] | None = None,
         raise InputError("the gold folder has no annotations/*.yaml or coding/*.yaml", path=root,
                          hint="annotate the articles as data/gold/FORMAT.md describes")
     if frame_ids is None or category_ids is None:
-        from ..framing import load_codebook
-        from ..trade import load_lexicon
+        from kuril_research.coding.framing import load_codebook
+        from kuril_research.coding.trade import load_lexicon
 
         frame_ids = set(load_codebook().ids) if frame_ids is None else frame_ids
         category_ids = set(load_lexicon().ids) if category_ids is None else category_ids

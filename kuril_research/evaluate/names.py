@@ -50,7 +50,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .gold import MISSING, TERRITORY_TYPES, VOICES, GoldDocument, context_regex, locate
+from kuril_research.evaluate.gold import MISSING, TERRITORY_TYPES, VOICES, GoldDocument, context_regex, locate
 
 __all__ = ["SCORED_TYPES", "normalise_line", "speaker_key", "speakers_match", "score_mentions", "score_voice",
            "score_speakers", "score_titles", "score_furniture", "voice_confusion"]

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__, config
-from ..errors import InputError
-from ..lexicons import data_path, file_sha256
+from kuril_research import __version__, config
+from kuril_research.errors import InputError
+from kuril_research.lexicons import data_path, file_sha256
 
 __all__ = ["LEXICONS", "RECORD_NAME", "default_record_path", "lexicon_hashes", "make_record", "write_record",
            "MeasuredAccuracy", "measured_accuracy"]

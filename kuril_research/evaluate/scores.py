@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .bootstrap import intervals
+from kuril_research.evaluate.bootstrap import intervals
 
 __all__ = ["COUNT_COLUMNS", "SCORE_COLUMNS", "counts_frame", "score_table"]
 

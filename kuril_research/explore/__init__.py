@@ -22,9 +22,9 @@ _WHERE = {"concordance": "widget", "Concordancer": "widget", "concordance_table"
           "hit_counts": "search", "export_table": "search", "document": "document_view", "DocumentView": "document_view"}
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document_view import DocumentView, document
-    from .search import concordance_table, export_table, hit_counts
-    from .widget import Concordancer, concordance
+    from kuril_research.explore.document_view import DocumentView, document
+    from kuril_research.explore.search import concordance_table, export_table, hit_counts
+    from kuril_research.explore.widget import Concordancer, concordance
 
 
 def __getattr__(name: str) -> Any:

@@ -15,10 +15,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..corpus import Corpus
-from ..errors import ParameterError
-from .styles import LABEL_STYLE, MARK_STYLE, NAMING_COLOURS, QUOTE_STYLE, VOICE_STYLES, mark_style
-from .styles import escape as _e
+from kuril_research.corpus.build import Corpus
+from kuril_research.errors import ParameterError
+from kuril_research.explore.styles import (
+    LABEL_STYLE,
+    MARK_STYLE,
+    NAMING_COLOURS,
+    QUOTE_STYLE,
+    VOICE_STYLES,
+    mark_style,
+)
+from kuril_research.explore.styles import escape as _e
 
 __all__ = ["DocumentView", "document"]
 
@@ -122,7 +129,7 @@ def document(corpus: Corpus, doc_id: str) -> DocumentView:
 
     Examples
     --------
-    >>> from kuril_research.token_options import _example_corpus
+    >>> from kuril_research.tokens.options import _example_corpus
     >>> view = document(_example_corpus(), "a")
     >>> view.html.count('class="kr-mention'), view.html.count('class="kr-quote"')
     (2, 1)

@@ -2,7 +2,7 @@
 
 :func:`concordance_table` is what the widget of
 :mod:`kuril_research.explore.widget` shows: the lines of
-:func:`kuril_research.frequency.kwic` (so its numbers are the reports' numbers),
+:func:`kuril_research.analysis.frequency.kwic` (so its numbers are the reports' numbers),
 with each document's outlet and date and the naming side of the match, kept or
 dropped by the filters. :func:`hit_counts` counts them and :func:`export_table`
 writes them to CSV or Excel.
@@ -16,10 +16,10 @@ from typing import Literal
 
 import pandas as pd
 
-from ..concordance import kwic
-from ..corpus import Corpus
-from ..errors import InputError, ParameterError
-from ..selection import select_documents
+from kuril_research.analysis.concordance import kwic
+from kuril_research.corpus.build import Corpus
+from kuril_research.errors import InputError, ParameterError
+from kuril_research.analysis.selection import select_documents
 
 __all__ = ["CONCORDANCE_COLUMNS", "concordance_table", "hit_counts", "export_table"]
 
@@ -70,7 +70,7 @@ def concordance_table(
 ) -> pd.DataFrame:
     """Return the concordance lines of a query that pass the filters.
 
-    The lines are :func:`kuril_research.frequency.kwic`'s, in its order (``sort``),
+    The lines are :func:`kuril_research.analysis.frequency.kwic`'s, in its order (``sort``),
     with three columns added; the filters only drop lines. Without filters the
     lines are exactly kwic's.
 
@@ -80,7 +80,7 @@ def concordance_table(
     query : str
         A word, phrase, entity id or spelling (see ``match``).
     match : {"auto", "entity", "surface"}, default "auto"
-        As in :func:`~kuril_research.frequency.kwic`: ``"entity"`` every spelling of an
+        As in :func:`~kuril_research.analysis.frequency.kwic`: ``"entity"`` every spelling of an
         entity id, ``"surface"`` one spelling only.
     window : int, default 8
         Words of context on each side.
@@ -91,7 +91,7 @@ def concordance_table(
     date_from, date_to : str, optional
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive; a document is kept when
         its date (as precise as the manifest gives it) overlaps the range, as in
-        :func:`~kuril_research.selection.select_documents`.
+        :func:`~kuril_research.analysis.selection.select_documents`.
     voices : str or list of str, optional
         Keep lines whose match is in these voices (``narrator``, ``quoted``, ``attributed``).
     naming : str or list of str, optional
@@ -110,7 +110,7 @@ def concordance_table(
 
     Examples
     --------
-    >>> from kuril_research.token_options import _example_corpus
+    >>> from kuril_research.tokens.options import _example_corpus
     >>> corpus = _example_corpus()
     >>> concordance_table(corpus, "habomai")[["doc_id", "match", "outlet", "naming"]].values.tolist()
     [['a', 'Habomai', 'TASS', 'neutral'], ['b', 'Khabomai', 'Kyodo', 'russian']]

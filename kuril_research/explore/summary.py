@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..corpus import TABLE_NAMES, Corpus
-from .styles import escape as _e
+from kuril_research.corpus.build import TABLE_NAMES, Corpus
+from kuril_research.explore.styles import escape as _e
 
 __all__ = ["corpus_html"]
 
@@ -33,7 +33,7 @@ def corpus_html(corpus: Corpus) -> str:
 
     Examples
     --------
-    >>> from kuril_research.token_options import _example_corpus
+    >>> from kuril_research.tokens.options import _example_corpus
     >>> page = corpus_html(_example_corpus())
     >>> "2 documents" in page, "2 outlets" in page, "2019-01 to 2020" in page
     (True, True, True)

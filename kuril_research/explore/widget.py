@@ -2,7 +2,7 @@
 
 A thin front end (ipywidgets) on :func:`kuril_research.explore.search.concordance_table`:
 every control is one of its arguments, and the lines shown are the lines it
-returns, which are :func:`kuril_research.frequency.kwic`'s.
+returns, which are :func:`kuril_research.analysis.frequency.kwic`'s.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .. import config
-from ..corpus import Corpus
-from ..errors import KurilResearchError
-from .search import concordance_table, export_table, hit_counts
-from .styles import escape as _e
-from .styles import mark_style
+from kuril_research import config
+from kuril_research.corpus.build import Corpus
+from kuril_research.errors import KurilResearchError
+from kuril_research.explore.search import concordance_table, export_table, hit_counts
+from kuril_research.explore.styles import escape as _e
+from kuril_research.explore.styles import mark_style
 
 __all__ = ["Concordancer", "ConcordanceView", "concordance", "lines_html"]
 
@@ -204,7 +204,7 @@ def concordance(corpus: Corpus, query: str = "", *, match: Literal["auto", "enti
     shown can be exported to CSV or .xlsx (in ``out_dir``, never overwriting a
     file). The lines are those of
     :func:`~kuril_research.explore.search.concordance_table` with the same
-    arguments, hence :func:`~kuril_research.frequency.kwic`'s.
+    arguments, hence :func:`~kuril_research.analysis.frequency.kwic`'s.
 
     Parameters
     ----------
@@ -212,7 +212,7 @@ def concordance(corpus: Corpus, query: str = "", *, match: Literal["auto", "enti
     query : str, optional
         The first query.
     match, window, sort
-        Initial settings, as in :func:`~kuril_research.frequency.kwic`.
+        Initial settings, as in :func:`~kuril_research.analysis.frequency.kwic`.
     out_dir : str or Path, optional
         Where exports go; default ``reports/_interactive/concordance``.
 
@@ -223,7 +223,7 @@ def concordance(corpus: Corpus, query: str = "", *, match: Literal["auto", "enti
 
     Examples
     --------
-    >>> from kuril_research.token_options import _example_corpus
+    >>> from kuril_research.tokens.options import _example_corpus
     >>> browser = concordance(_example_corpus(), "habomai")
     >>> len(browser.lines), browser.lines.doc_id.tolist()
     (2, ['a', 'b'])

@@ -1,0 +1,1 @@
+"""Stage 4 — analyses: frequency, association, dispersion, concordance, selection, periods and intervals."""

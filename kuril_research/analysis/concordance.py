@@ -1,0 +1,167 @@
+"""Show every occurrence of a word, phrase or entity in its context (key word in context).
+
+Matches queries in the token stream of :mod:`kuril_research.tokens.stream`
+(:mod:`kuril_research.tokens.query`) and cuts the context from
+``documents.text``; :mod:`kuril_research.analysis.frequency` re-exports :func:`kwic`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from kuril_research.corpus.build import Corpus
+from kuril_research.tokens.options import _choice, _positive_int, _prepare
+from kuril_research.tokens.query import MATCH_MODES, _match
+from kuril_research.tokens.stream import _PUNCT, _strings
+
+__all__ = ["kwic"]
+
+
+def _texts_of(text: pd.api.extensions.ExtensionArray, rows: np.ndarray) -> np.ndarray:
+    """The texts of some documents (sorted, distinct rows of ``documents.text``) as Python strings; missing → "".
+
+    An Arrow-backed column is read chunk by chunk, so the column is never joined
+    into one copy (which taking from all chunks at once would do).
+
+    Examples
+    --------
+    >>> text = pd.array(["a", None, "c"], dtype="string[pyarrow]")
+    >>> _texts_of(text, np.array([1, 2])).tolist()
+    ['', 'c']
+    """
+    if not isinstance(text, pd.arrays.ArrowExtensionArray):
+        return np.asarray(text[rows].to_numpy(dtype=object, na_value=""), dtype=object)
+    arrow = text.__arrow_array__()
+    chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+    parts, offset = [], 0
+    for chunk in chunks:
+        lo, hi = np.searchsorted(rows, [offset, offset + len(chunk)], side="left")
+        if hi > lo:
+            parts.append(chunk.take(pa.array(rows[lo:hi] - offset)).to_numpy(zero_copy_only=False))
+        offset += len(chunk)
+    out = np.concatenate(parts).astype(object, copy=False) if parts else np.empty(0, dtype=object)
+    out[pd.isna(out)] = ""
+    return out
+
+
+def kwic(
+    corpus: Corpus,
+    query: str,
+    *,
+    window: int = 8,
+    unit: Literal["token", "sentence"] = "token",
+    sort: Literal["left", "right"] | None = None,
+    match: Literal["auto", "entity", "surface"] = "auto",
+) -> pd.DataFrame:
+    """Show every occurrence of a word, phrase or entity with its context (key word in context).
+
+    The query is matched case-insensitively in the full token stream. With
+    ``match="auto"`` (the default) it is read as the first of these that occurs:
+
+    1. an entity id (``"habomai"``, ``"northern_territories"``): every mention of the
+       entity, whatever its spelling, and any word token equal to the id;
+    2. the spelling of a mention (``"Khabomai"``, ``"Southern Kurils"``): those
+       mentions only;
+    3. a word or phrase (``"peace treaty"``), token by token within one sentence;
+       punctuation in the query must be in the text, and a query token also matches
+       a mention spelled that way.
+
+    ``match="entity"`` reads it as an entity id only, ``match="surface"`` as a
+    spelling only: ``kwic(corpus, "Habomai", match="surface")`` leaves out
+    *Khabomai*, which ``"auto"`` (an entity id first) includes.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    query : str
+    window : int, default 8
+        Context on each side, in ``unit``\\ s.
+    unit : {"token", "sentence"}, default "token"
+        ``"token"``: ``window`` tokens each side, not counting punctuation, within
+        the document (context may cross sentences). ``"sentence"``: the match's
+        sentence plus ``window`` sentences each side (``window=0``: the sentence).
+    sort : {"left", "right"} or None, default None
+        ``"left"``: by the words left of the match, nearest first; ``"right"``: by
+        the words right of it; ``None``: document and text order.
+    match : {"auto", "entity", "surface"}, default "auto"
+        How the query is read (above). ``"entity"``: the mentions of that entity
+        id (an id that is neither in the corpus nor in the shipped gazetteer is an
+        error); ``"surface"``: the mentions spelled that way, whatever the case.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, start, end`` (offsets of the match in ``documents.text``),
+        ``left, match, right`` (text with white space collapsed), ``voice, speaker``
+        (of the match's first token).
+
+    Examples
+    --------
+    >>> from kuril_research.tokens.options import _example_corpus
+    >>> corpus = _example_corpus()
+    >>> print(kwic(corpus, "habomai", window=2)[["doc_id", "left", "match", "right"]].to_string(index=False))
+    doc_id        left    match       right
+         a Japan wants  Habomai   back. "No
+         b         The Khabomai islands lie
+    >>> kwic(corpus, "Khabomai").doc_id.tolist()
+    ['b']
+    >>> kwic(corpus, "Habomai").doc_id.tolist(), kwic(corpus, "Habomai", match="surface").doc_id.tolist()
+    (['a', 'b'], ['a'])
+    >>> line = kwic(corpus, "peace treaty", unit="sentence", window=0).iloc[0]
+    >>> line.left, line.match, line.right, line.voice, line.speaker
+    ('"No', 'peace treaty', 'yet," Lavrov said.', 'quoted', 'sergey_lavrov')
+    """
+    window = _positive_int(window, "window", minimum=0)
+    _choice(unit, "unit", ("token", "sentence"))
+    _choice(sort, "sort", ("left", "right", None))
+    _choice(match, "match", MATCH_MODES)
+    prep = _prepare(corpus, {"stopwords": None})     # context counts every word; no stop list to read
+    st = prep.st
+    first, last = _match(prep, query, match)
+    doc = st.doc[first]
+    m_start, m_end = st.start[first], st.end[last]
+    if unit == "token":
+        wordish = np.flatnonzero(st.kind != _PUNCT)
+        at_doc = np.searchsorted(wordish, st.doc_first, side="left")    # documents' rows are contiguous
+        doc_lo, doc_hi = at_doc[:-1], at_doc[1:]
+        k_left = np.searchsorted(wordish, first, side="left")      # context words before the match
+        k_right = np.searchsorted(wordish, last, side="right")     # first context word after it
+        lo = np.maximum(k_left - window, doc_lo[doc])
+        hi = np.minimum(k_right + window, doc_hi[doc]) - 1
+        left_start = np.where(lo < k_left, st.start[wordish[np.minimum(lo, len(wordish) - 1)]], m_start)
+        right_end = np.where(hi >= k_right, st.end[wordish[np.clip(hi, 0, len(wordish) - 1)]], m_end)
+    else:
+        sent = st.sent[first]
+        s_lo = np.searchsorted(st.s_doc, doc, side="left")
+        s_hi = np.searchsorted(st.s_doc, doc, side="right") - 1
+        left_start = st.s_start[np.maximum(sent - window, s_lo)]
+        right_end = st.s_end[np.minimum(sent + window, s_hi)]
+        left_start, right_end = np.minimum(left_start, m_start), np.maximum(right_end, m_end)
+    shown, where = np.unique(doc, return_inverse=True)          # read each document's text once
+    texts = _texts_of(st.text, shown)[where.ravel()] if len(doc) else np.empty(0, dtype=object)
+
+    def clip(a: np.ndarray, b: np.ndarray) -> list[str]:
+        # " ".join(s.split()) is WHITESPACE_RE.sub(" ", s).strip(): both split at str.isspace characters
+        return [" ".join(t[i:j].split()) for t, i, j in zip(texts, a.tolist(), b.tolist())]
+
+    out = pd.DataFrame({
+        "doc_id": _strings(st.doc_ids, doc.astype(np.intp)),
+        "sent_id": pd.array(st.s_id[st.sent[first]], dtype="Int64"),
+        "start": pd.array(m_start.astype(np.int64), dtype="Int64"),
+        "end": pd.array(m_end.astype(np.int64), dtype="Int64"),
+        "left": pd.array(clip(left_start, m_start), dtype="string"),
+        "match": pd.array(clip(m_start, m_end), dtype="string"),
+        "right": pd.array(clip(m_end, right_end), dtype="string"),
+        "voice": _strings(st.voices, st.voice[first].astype(np.intp)),
+        "speaker": _strings(st.speakers, st.speaker[first].astype(np.intp)),
+    })
+    if sort is not None:
+        context = out["left"] if sort == "left" else out["right"]
+        words = context.str.lower().str.split()
+        key = words.map(lambda w: " ".join(reversed(w)) if sort == "left" else " ".join(w))
+        out = out.iloc[np.argsort(key.to_numpy(dtype=object).astype(str), kind="stable")]
+    return out.reset_index(drop=True)

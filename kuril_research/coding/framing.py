@@ -1,0 +1,571 @@
+"""Framing: how each side names the islands, and which frames the coverage uses.
+
+* :func:`naming_stance` / :func:`naming_stance_table` count island and
+  collective-name mentions by naming side (japanese, russian, neutral), voice
+  and speaker: the signature analysis, showing for instance that an outlet never
+  uses the other side's name in its own (narrator) voice.
+* :func:`load_codebook`, :func:`frames`, :func:`frame_profile` code sentences with
+  the researcher-editable frame codebook ``data/frames.yaml`` (matching and
+  overlap rules: :mod:`kuril_research.coding.cues`).
+* :func:`validate` compares the coding with a hand-coded sample.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kuril_research.corpus.build import Corpus
+from kuril_research.coding.cue_context import ended, speaker_sides
+from kuril_research.coding.cues import CueLexicon, assign_voice, load_cue_lexicon
+from kuril_research.errors import InputError, ParameterError
+from kuril_research.lexicons import data_path
+
+__all__ = [
+    "TERRITORIAL_TYPES",
+    "naming_stance",
+    "naming_stance_table",
+    "load_codebook",
+    "frames",
+    "frame_profile",
+    "validate",
+]
+
+#: Mention types that name the disputed islands (individually or collectively).
+TERRITORIAL_TYPES = ("collective_name", "island", "island_group", "archipelago")
+NAMINGS = ("japanese", "russian", "neutral")
+#: Top-level keys of a codebook besides ``frames``, ``terms`` and ``exclude`` (see :mod:`kuril_research.coding.cue_context`).
+CODEBOOK_EXTRAS = ("enders", "passive_enders", "speaker_sides", "reporting_verbs")
+VOICES = ("narrator", "quoted", "attributed")
+
+
+def _documents_by(corpus: Corpus, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
+    """Return the grouping columns and a ``doc_id`` → group table (one row per document)."""
+    columns = ["doc_id"] if by is None else [by] if isinstance(by, str) else list(by)
+    unknown = [c for c in columns if c not in corpus.documents.columns]
+    if unknown or not columns:
+        raise ParameterError(f"cannot group by {unknown or columns!r}: not a documents column", field="by",
+                             hint=f"use one or more of: {', '.join(corpus.documents.columns)}")
+    keep = list(dict.fromkeys(["doc_id", *columns]))
+    return columns, corpus.documents[keep]
+
+
+def _sorted_groups(keys: pd.DataFrame) -> pd.DataFrame:
+    """Distinct group keys in ascending order, missing values last (the row labels of first occurrences are kept).
+
+    Examples
+    --------
+    >>> _sorted_groups(pd.DataFrame({"year": pd.array([2021, None, 2015, 2021], dtype="Int64")}))
+       year
+    2  2015
+    0  2021
+    1  <NA>
+    """
+    return keys.drop_duplicates().sort_values(list(keys.columns), na_position="last", kind="stable")
+
+
+def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """``numerator / denominator`` as Float64, ``<NA>`` where the denominator is 0."""
+    num = numerator.astype("Float64")
+    den = denominator.astype("Float64")
+    return (num / den.mask(den == 0)).astype("Float64")
+
+
+# --- naming ------------------------------------------------------------------------------------
+
+def naming_stance(corpus: Corpus, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Count island and collective-name mentions by naming side, voice and speaker.
+
+    Only mentions whose ``entity_type`` is one of :data:`TERRITORIAL_TYPES` are
+    counted (e.g. "Northern Territories" is a japanese collective name, "Southern
+    Kurils" a russian one, "Etorofu"/"Iturup" japanese/russian island names).
+
+    Parameters
+    ----------
+    corpus : Corpus
+    by : str or list of str, optional
+        ``documents`` column(s) to group by, e.g. ``"outlet"`` or ``"year"``;
+        default: one group per document (``doc_id``).
+
+    Returns
+    -------
+    DataFrame
+        Tidy, one row per observed combination (combinations with no mention
+        have no row; :func:`naming_stance_table` fills zeros):
+
+        ``[by columns]``
+            The group.
+        ``naming`` : japanese | russian | neutral
+        ``voice`` : narrator | quoted | attributed
+        ``speaker``
+            Quoted speaker or naming side; ``<NA>`` for the narrator.
+        ``entity``
+            Canonical entity id.
+        ``count`` : Int64
+            Number of mentions.
+        ``share_in_voice`` : Float64
+            ``count`` divided by the group's territorial mentions in the same
+            voice, so the shares of one group and voice sum to 1.
+
+        Sorted by group, voice, naming (in the orders above), speaker, entity.
+
+    Examples
+    --------
+    >>> from kuril_research.coding.cues import _example_corpus
+    >>> c = _example_corpus(
+    ...     {"a": [['Tokyo calls the Southern Kurils "Northern Territories".']]},
+    ...     documents={"a": {"outlet": "TASS"}},
+    ...     quotes=[("a", "Northern Territories", "japan")],
+    ...     mentions=[("Southern Kurils", "southern_kurils", "collective_name", "russian"),
+    ...               ("Northern Territories", "northern_territories", "collective_name", "japanese")])
+    >>> naming_stance(c, by="outlet").drop(columns="entity")
+      outlet    naming     voice speaker  count  share_in_voice
+    0   TASS   russian  narrator    <NA>      1             1.0
+    1   TASS  japanese    quoted   japan      1             1.0
+    """
+    columns, groups = _documents_by(corpus, by)
+    mentions = corpus.mentions[corpus.mentions["entity_type"].isin(TERRITORIAL_TYPES)]
+    mentions = mentions[["doc_id", "naming", "voice", "speaker", "entity"]].merge(groups, on="doc_id")
+    keys = [*columns, "naming", "voice", "speaker", "entity"]
+    counts = mentions.groupby(keys, dropna=False, sort=False).size().rename("count").reset_index()
+    counts["count"] = counts["count"].astype("Int64")
+    voice_total = counts.groupby([*columns, "voice"], dropna=False)["count"].transform("sum")
+    counts["share_in_voice"] = _share(counts["count"], voice_total)
+    counts["_voice"] = counts["voice"].map({v: i for i, v in enumerate(VOICES)})
+    counts["_naming"] = counts["naming"].map({n: i for i, n in enumerate(NAMINGS)})
+    counts = counts.sort_values([*columns, "_voice", "_naming", "speaker", "entity"], ignore_index=True)
+    return counts.drop(columns=["_voice", "_naming"])
+
+
+def naming_stance_table(corpus: Corpus, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Wide table of naming by group and voice, with explicit zeros.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    by : str or list of str, optional
+        As in :func:`naming_stance`; default one row per document and voice.
+
+    Returns
+    -------
+    DataFrame
+        One row per group and voice that has at least one territorial mention:
+        ``[by columns], voice, japanese, russian, neutral, total`` (Int64 counts,
+        0 where none) and ``share_japanese, share_russian, share_neutral``
+        (Float64, count / total).
+
+    Examples
+    --------
+    >>> from kuril_research.coding.cues import _example_corpus
+    >>> c = _example_corpus(
+    ...     {"a": [['Tokyo calls the Southern Kurils "Northern Territories".']]},
+    ...     documents={"a": {"outlet": "TASS"}},
+    ...     quotes=[("a", "Northern Territories", "japan")],
+    ...     mentions=[("Southern Kurils", "southern_kurils", "collective_name", "russian"),
+    ...               ("Northern Territories", "northern_territories", "collective_name", "japanese")])
+    >>> naming_stance_table(c, by="outlet")[["outlet", "voice", "japanese", "russian", "share_russian"]]
+      outlet     voice  japanese  russian  share_russian
+    0   TASS  narrator         0        1            1.0
+    1   TASS    quoted         1        0            0.0
+    """
+    long = naming_stance(corpus, by=by)
+    columns = list(long.columns[: long.columns.get_loc("naming")])
+    wide = (long.groupby([*columns, "voice", "naming"], dropna=False, sort=False)["count"].sum()
+            .unstack("naming").reindex(columns=list(NAMINGS)).fillna(0).astype("Int64"))
+    wide.columns.name = None
+    wide = wide.reset_index()
+    wide["total"] = wide[list(NAMINGS)].sum(axis=1).astype("Int64")
+    for naming in NAMINGS:
+        wide[f"share_{naming}"] = _share(wide[naming], wide["total"])
+    wide["_voice"] = wide["voice"].map({v: i for i, v in enumerate(VOICES)})
+    return wide.sort_values([*columns, "_voice"], ignore_index=True).drop(columns="_voice")
+
+
+# --- frames ------------------------------------------------------------------------------------
+
+def load_codebook(path: str | Path | None = None) -> CueLexicon:
+    """Load and validate a frame codebook.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A YAML codebook (format: the header of ``kuril_research/data/frames.yaml``);
+        default: that shipped file.
+
+    Returns
+    -------
+    CueLexicon
+        Frames in ``.entries``, cues in ``.cues``, the file's hash in ``.sha256``.
+
+    Raises
+    ------
+    LexiconError
+        Naming the file and line of an unknown key, duplicate id, missing label,
+        empty phrase or pattern, invalid regex, ... (see
+        :func:`kuril_research.coding.cues.load_cue_lexicon`).
+
+    Examples
+    --------
+    >>> codebook = load_codebook()
+    >>> codebook.ids[:3]
+    ['postwar_realities', 'international_law_sovereignty', 'illegal_occupation']
+    >>> len(codebook.sha256)
+    64
+    """
+    return load_cue_lexicon(data_path("frames.yaml") if path is None else path, section="frames",
+                            entry_keys=("side", "when_ended"), extras=CODEBOOK_EXTRAS)
+
+
+def _codebook(codebook: CueLexicon | str | Path | None) -> CueLexicon:
+    return codebook if isinstance(codebook, CueLexicon) else load_codebook(codebook)
+
+
+def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> pd.DataFrame:
+    """Code every sentence with the frames whose cues it contains.
+
+    Cues are matched per sentence under the overlap rule of
+    :mod:`kuril_research.coding.cues` (longest, then earliest match wins; nothing is
+    counted twice), and a sentence counts at most once per frame.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    codebook : CueLexicon, str or Path, optional
+        A loaded codebook or the path of one; default: the shipped codebook.
+
+    Returns
+    -------
+    DataFrame
+        One row per sentence and frame it contains, ordered by document, sentence
+        and offset:
+
+        ``doc_id, sent_id, para_id``
+            The sentence.
+        ``frame``
+            Frame id.
+        ``cue, surface, start, end``
+            The frame's first (earliest) cue in the sentence, as written in the
+            codebook, as matched in the text, and its offsets in ``documents.text``.
+        ``n_cues`` : Int64
+            How many of the frame's cues the sentence contains (after overlaps).
+        ``voice, speaker``
+            ``quoted`` with the quotation's speaker when that first cue lies wholly
+            inside a quotation (table ``quotes``), else ``narrator`` and ``<NA>``.
+        ``codebook_sha256``
+            Hash of the codebook file.
+
+    Examples
+    --------
+    >>> from kuril_research.coding.cues import _example_corpus
+    >>> c = _example_corpus({"a": [["Tokyo joined the anti-Russian sanctions.",
+    ...                             "Sanctions and unfriendly steps followed."]]})
+    >>> frames(c)[["sent_id", "frame", "surface", "n_cues", "voice"]]
+       sent_id                frame                 surface  n_cues     voice
+    0        0  sanctions_hostility  anti-Russian sanctions       1  narrator
+    1        1  sanctions_hostility               Sanctions       2  narrator
+    """
+    codebook = _codebook(codebook)
+    hits = _in_context(codebook.match(corpus.sentences), corpus, codebook)
+    hits = hits.rename(columns={"entry": "frame"}).drop(columns="polarity")
+    keys = ["doc_id", "sent_id", "frame"]
+    n_cues = hits.groupby(keys, sort=False)["start"].transform("size")
+    hits = hits.assign(n_cues=n_cues.astype("Int64")).drop_duplicates(keys, keep="first")
+    hits = assign_voice(hits.reset_index(drop=True), corpus.quotes)
+    hits["codebook_sha256"] = pd.array([codebook.sha256] * len(hits), dtype="string")
+    return hits[["doc_id", "sent_id", "para_id", "frame", "cue", "surface", "start", "end",
+                 "n_cues", "voice", "speaker", "codebook_sha256"]]
+
+
+def _in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:
+    """Apply the side condition and the ending rule (:mod:`kuril_research.coding.cue_context`) to cue matches.
+
+    A match of a cue with a ``side`` is dropped when the sentence's speaker side is the other
+    side; a match of a cue with ``when_ended`` that an ender governs is re-coded to that frame
+    (``drop``: dropped; ``+frame``: coded with that frame as well).
+    """
+    if not len(hits):
+        return hits
+    cues = [codebook.cue(e, c) for e, c in zip(hits["entry"].tolist(), hits["cue"].tolist())]
+    keep = np.ones(len(hits), dtype=bool)
+    entry = hits["entry"].to_numpy(dtype=object).copy()
+    sided = np.flatnonzero([c.side is not None for c in cues])
+    if len(sided):
+        spoken = speaker_sides(hits.iloc[sided], corpus.sentences, corpus.quotes, codebook)
+        for i, side in zip(sided.tolist(), spoken):
+            keep[i] = side is None or side == cues[i].side
+    endable = np.flatnonzero([c.when_ended is not None for c in cues])
+    extra = []
+    if len(endable):
+        for i, is_ended in zip(endable.tolist(), ended(hits.iloc[endable], corpus.sentences, codebook).tolist()):
+            target = cues[i].when_ended
+            if is_ended and target.startswith("+"):
+                extra.append((i, target[1:]))
+            elif is_ended:
+                keep[i] &= target != "drop"
+                entry[i] = target
+    out = hits.assign(entry=pd.array(entry, dtype="string"))
+    if extra:
+        added = out.iloc[[i for i, _ in extra]].assign(entry=pd.array([t for _, t in extra], dtype="string"))
+        keep = np.concatenate([keep, keep[[i for i, _ in extra]]])
+        out = pd.concat([out, added], ignore_index=True)
+    out = out[keep]
+    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable", ignore_index=True)
+
+
+def _check_hash(hits: pd.DataFrame, codebook: CueLexicon) -> None:
+    other = set(hits["codebook_sha256"].dropna().unique()) - {codebook.sha256}
+    if other:
+        raise ParameterError(
+            f"the hits were coded with another codebook (sha256 {sorted(other)[0][:12]}…, "
+            f"not {codebook.sha256[:12]}…)", field="codebook",
+            hint="pass the codebook the hits were made with as codebook=")
+
+
+def frame_profile(
+    hits_or_corpus: pd.DataFrame | Corpus,
+    *,
+    by: str | Sequence[str] = "doc_id",
+    corpus: Corpus | None = None,
+    codebook: CueLexicon | str | Path | None = None,
+) -> pd.DataFrame:
+    """Share of sentences that use each frame, per group.
+
+    ``share = frame_sentences / sentences``: the number of the group's sentences
+    coded with the frame (each sentence at most once per frame) divided by the
+    number of all the group's sentences (table ``sentences``), coded or not.
+    ``share`` is ``<NA>`` for a group without sentences.
+
+    Parameters
+    ----------
+    hits_or_corpus : DataFrame or Corpus
+        Output of :func:`frames`, or a corpus to code with ``codebook``.
+    by : str or list of str, default "doc_id"
+        ``documents`` column(s) to group by, e.g. ``"outlet"`` or ``"year"``.
+    corpus : Corpus, optional
+        Required when ``hits_or_corpus`` is a hits table: it gives the
+        sentence counts and the groups.
+    codebook : CueLexicon, str or Path, optional
+        The codebook (default: shipped). Hits made with another codebook are
+        refused, by their ``codebook_sha256``.
+
+    Returns
+    -------
+    DataFrame
+        One row per group (ascending, missing last) and codebook frame (codebook order), zeros included:
+        ``[by columns], frame, sentences, frame_sentences`` (Int64),
+        ``share`` (Float64), ``codebook_sha256``.
+
+    Examples
+    --------
+    >>> from kuril_research.coding.cues import _example_corpus
+    >>> c = _example_corpus({"a": [["Japan joined the sanctions.", "Talks went on."]]})
+    >>> p = frame_profile(c)
+    >>> p[p.frame == "sanctions_hostility"][["doc_id", "sentences", "frame_sentences", "share"]]
+      doc_id  sentences  frame_sentences  share
+    6      a          2                1    0.5
+    """
+    codebook = _codebook(codebook)
+    if isinstance(hits_or_corpus, Corpus):
+        corpus = hits_or_corpus
+        hits = frames(corpus, codebook)
+    elif corpus is None:
+        raise ParameterError("frame_profile of a hits table needs the corpus for its sentence counts",
+                             field="corpus", hint="call frame_profile(hits, corpus=corpus)")
+    else:
+        hits = hits_or_corpus
+        _check_hash(hits, codebook)
+    columns, groups = _documents_by(corpus, by)
+    fast = _profile_by_codes(hits, corpus.sentences, groups, columns, codebook)
+    if fast is not None:
+        return fast
+    sentences = (corpus.sentences[["doc_id"]].merge(groups, on="doc_id")
+                 .groupby(columns, dropna=False).size())
+    grid = _sorted_groups(groups[columns])
+    grid = grid.merge(pd.DataFrame({"frame": pd.array(codebook.ids, dtype="string")}), how="cross")
+    counts = (hits[["doc_id", "frame"]].merge(groups, on="doc_id")
+              .groupby([*columns, "frame"], dropna=False).size().rename("frame_sentences").reset_index())
+    out = grid.merge(sentences.rename("sentences").reset_index(), on=columns, how="left")
+    out = out.merge(counts, on=[*columns, "frame"], how="left")
+    out["sentences"] = out["sentences"].fillna(0).astype("Int64")
+    out["frame_sentences"] = out["frame_sentences"].fillna(0).astype("Int64")
+    out["share"] = _share(out["frame_sentences"], out["sentences"])
+    out["codebook_sha256"] = pd.array([codebook.sha256] * len(out), dtype="string")
+    return out[[*columns, "frame", "sentences", "frame_sentences", "share", "codebook_sha256"]]
+
+
+def _positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """Row of ``keys`` holding each of ``values`` (-1: none); in Arrow when both are Arrow strings."""
+    a, b = values.array, keys.array
+    if isinstance(a, pd.arrays.ArrowExtensionArray) and isinstance(b, pd.arrays.ArrowExtensionArray):
+        found = pc.index_in(a.__arrow_array__(), value_set=pa.chunked_array(b.__arrow_array__()).combine_chunks())
+        return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return pd.Index(keys).get_indexer(values).astype(np.int64)
+
+
+def _profile_by_codes(hits: pd.DataFrame, sentences: pd.DataFrame, groups: pd.DataFrame, columns: list[str],
+                      codebook: CueLexicon) -> pd.DataFrame | None:
+    """:func:`frame_profile`'s table, counted with integer codes instead of merges (the same rows and values).
+
+    None when a document id is missing or repeated, or a group column is categorical: then the
+    merges decide (a repeated id joins several times).
+    """
+    doc_ids = groups["doc_id"]
+    if doc_ids.isna().any() or not doc_ids.is_unique or any(
+            isinstance(groups[c].dtype, pd.CategoricalDtype) for c in columns):
+        return None
+    group = groups.groupby(columns, dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
+    n_groups = int(group.max()) + 1 if len(group) else 0
+    _, first_row = np.unique(group, return_index=True)            # group ids are in order of first appearance
+    gid = _sorted_groups(groups[columns].iloc[first_row].reset_index(drop=True)).index.to_numpy()
+    n_frames = len(codebook.ids)
+    doc = _positions(sentences["doc_id"], doc_ids)
+    per_group = np.bincount(group[doc[doc >= 0]], minlength=n_groups)[gid]
+    doc = _positions(hits["doc_id"], doc_ids)
+    frame = pd.Index(codebook.ids).get_indexer(hits["frame"].astype(object).to_numpy())
+    ok = (doc >= 0) & (frame >= 0)
+    counts = np.bincount(group[doc[ok]] * n_frames + frame[ok], minlength=n_groups * n_frames)
+    counts = counts.reshape(n_groups, n_frames)[gid].ravel()
+    out = groups[columns].iloc[np.repeat(first_row[gid], n_frames)].reset_index(drop=True)
+    out["frame"] = pd.array(np.tile(np.array(codebook.ids, dtype=object), n_groups), dtype="string")
+    out["sentences"] = pd.array(np.repeat(per_group, n_frames), dtype="Int64")
+    out["frame_sentences"] = pd.array(counts, dtype="Int64")
+    out["share"] = _share(out["frame_sentences"], out["sentences"])
+    out["codebook_sha256"] = pd.array([codebook.sha256] * len(out), dtype="string")
+    return out[[*columns, "frame", "sentences", "frame_sentences", "share", "codebook_sha256"]]
+
+
+# --- validation against hand coding -----------------------------------------------------------
+
+def _read_coded(coded: pd.DataFrame | str | Path, labels: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hand coding as (doc_id, sent_id, frame) pairs and the coded sentences; errors name the row."""
+    path = None
+    if not isinstance(coded, pd.DataFrame):
+        path = Path(coded)
+        try:
+            coded = pd.read_csv(path, dtype=str, keep_default_na=False)
+        except FileNotFoundError:
+            raise InputError("hand-coded file not found", path=path, hint="check the path") from None
+    missing = [c for c in ("doc_id", "sent_id", "frames") if c not in coded.columns]
+    if missing:
+        raise InputError(f"hand coding lacks column(s) {missing}", path=path,
+                         hint="give the columns doc_id, sent_id, frames (labels separated by ';')")
+
+    def error(i: int, message: str, field: str, hint: str) -> InputError:
+        # In a CSV data row i is on line i + 2 (line 1 is the header); in a DataFrame, say the row.
+        if path is not None:
+            return InputError(message, path=path, line=i + 2, field=field, hint=hint)
+        return InputError(f"row {i}: {message}", field=field, hint=hint)
+
+    known = set(labels)
+    where = "line" if path is not None else "row"
+    first: dict[tuple[str, int], int] = {}
+    pairs = []
+    for i, (doc_id, sent_id, cell) in enumerate(coded[["doc_id", "sent_id", "frames"]].itertuples(index=False)):
+        try:
+            key = (str(doc_id), int(sent_id))
+        except (TypeError, ValueError):
+            raise error(i, f"sent_id {sent_id!r} is not a whole number", "sent_id",
+                        "give the 0-based sentence number of table sentences") from None
+        if key in first:
+            raise error(i, f"sentence {key[1]} of {key[0]!r} is coded twice (first on {where} {first[key]})",
+                        "sent_id", "keep one row per sentence")
+        first[key] = i + 2 if path is not None else i
+        for label in ("" if pd.isna(cell) else str(cell)).split(";"):
+            label = label.strip()
+            if label and label not in known:
+                raise error(i, f"unknown frame label {label!r}", "frames",
+                            f"use codebook ids: {', '.join(labels)}")
+            if label:
+                pairs.append((*key, label))
+    sentences = pd.DataFrame(list(first), columns=["doc_id", "sent_id"])
+    return pd.DataFrame(pairs, columns=["doc_id", "sent_id", "frame"]).drop_duplicates(), sentences
+
+
+def validate(
+    hits: pd.DataFrame,
+    coded: pd.DataFrame | str | Path,
+    *,
+    codebook: CueLexicon | str | Path | None = None,
+) -> pd.DataFrame:
+    """Precision, recall and F1 of the frame coding against hand coding, per sentence.
+
+    Only hand-coded sentences are scored; hits in other sentences are ignored.
+    For each frame, over those sentences: ``tp`` = coded and found, ``fp`` =
+    found but not coded, ``fn`` = coded but not found, ``support = tp + fn``;
+    ``precision = tp / (tp + fp)``, ``recall = tp / (tp + fn)``,
+    ``f1 = 2PR / (P + R)`` (0 when ``P + R = 0``); each is ``<NA>`` when its
+    denominator is 0. ``micro`` pools tp, fp and fn over frames. ``macro`` is the
+    unweighted mean over frames that were coded or found at least once, an
+    undefined value counting as 0 there. Both summary rows carry the pooled
+    counts.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        Output of :func:`frames`.
+    coded : DataFrame or str or Path
+        Hand coding (a DataFrame or a CSV file) with columns ``doc_id, sent_id,
+        frames``: one row per coded sentence, ``frames`` holding codebook ids
+        separated by ``;`` (empty: the sentence has no frame).
+    codebook : CueLexicon, str or Path, optional
+        The codebook of ``hits`` (default: shipped); gives the valid labels.
+
+    Returns
+    -------
+    DataFrame
+        One row per codebook frame, then ``micro`` and ``macro``:
+        ``frame, tp, fp, fn, support`` (Int64), ``precision, recall, f1``
+        (Float64), ``codebook_sha256``.
+
+    Raises
+    ------
+    InputError
+        For a missing column, a non-numeric ``sent_id``, a sentence coded twice,
+        or an unknown frame label; for a CSV the message names the file and line.
+
+    Examples
+    --------
+    >>> from kuril_research.coding.cues import _example_corpus
+    >>> c = _example_corpus({"a": [["Japan joined the sanctions.", "Talks went on."]]})
+    >>> coded = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                       "frames": ["sanctions_hostility", "treaty_negotiation"]})
+    >>> v = validate(frames(c), coded)
+    >>> v[v.frame.isin(["sanctions_hostility", "treaty_negotiation", "micro"])].iloc[:, :8]
+                      frame  tp  fp  fn  support  precision  recall        f1
+    4    treaty_negotiation   0   0   1        1       <NA>     0.0      <NA>
+    6   sanctions_hostility   1   0   0        1        1.0     1.0       1.0
+    10                micro   1   0   1        2        1.0     0.5  0.666667
+    """
+    codebook = _codebook(codebook)
+    _check_hash(hits, codebook)
+    gold, coded_sentences = _read_coded(coded, codebook.ids)
+    found = (hits[["doc_id", "sent_id", "frame"]].astype({"doc_id": str, "sent_id": int, "frame": str})
+             .merge(coded_sentences, on=["doc_id", "sent_id"]).drop_duplicates())
+    both = found.merge(gold, on=["doc_id", "sent_id", "frame"], how="outer", indicator=True)
+    counts = (pd.crosstab(both["frame"], both["_merge"].astype(str))
+              .reindex(index=codebook.ids, columns=["both", "left_only", "right_only"], fill_value=0))
+    table = pd.DataFrame({"frame": codebook.ids, "tp": counts["both"].to_numpy(),
+                          "fp": counts["left_only"].to_numpy(), "fn": counts["right_only"].to_numpy()})
+    totals = table[["tp", "fp", "fn"]].sum()
+    table = pd.concat([table, pd.DataFrame([{"frame": "micro", **totals}, {"frame": "macro", **totals}])],
+                      ignore_index=True)
+    for col in ("tp", "fp", "fn"):
+        table[col] = table[col].astype("Int64")
+    table["support"] = (table["tp"] + table["fn"]).astype("Int64")
+    table["precision"] = _share(table["tp"], table["tp"] + table["fp"])
+    table["recall"] = _share(table["tp"], table["tp"] + table["fn"])
+    # 2PR / (P + R) == 2tp / (2tp + fp + fn) wherever P and R are both defined
+    defined = table["precision"].notna() & table["recall"].notna()
+    table["f1"] = _share(2 * table["tp"], 2 * table["tp"] + table["fp"] + table["fn"]).where(defined)
+    per_frame = table.iloc[: len(codebook.ids)]
+    active = per_frame[(per_frame["support"] > 0) | (per_frame["fp"] > 0)]
+    for col in ("precision", "recall", "f1"):
+        table.loc[table.index[-1], col] = active[col].fillna(0).mean() if len(active) else pd.NA
+    table["frame"] = table["frame"].astype("string")
+    table["codebook_sha256"] = pd.array([codebook.sha256] * len(table), dtype="string")
+    return table

@@ -1,0 +1,1 @@
+"""Stage 5 — publishing: tables and figures written to disk, report notebooks run and checked, the CLI."""

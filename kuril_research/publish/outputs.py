@@ -1,0 +1,616 @@
+"""Save the figures and tables a notebook produces, byte for byte the same on every run.
+
+A notebook calls :func:`configure_matplotlib` once, then :func:`save_figure`
+and :func:`save_table` for each result it shows. Every call writes its files
+under the notebook's output folder and records them in ``outputs.json``
+there, which the report index reads::
+
+    <out_dir>/
+        figures/<fig_id>.png  .svg  .pdf   the figure (PNG at 300 dpi)
+        figures/<fig_id>.csv               the data behind it: enough to redraw it
+        tables/<table_id>.parquet          a table, every value at full precision
+        tables/<table_id>.csv  .xlsx .tex  the same rounded for reading (LaTeX: booktabs; see table_formats)
+        outputs.json                       id, caption, files and their sha256, in call order
+
+Nothing in these files depends on the date, the machine or the software
+build: matplotlib's date and software metadata are removed, SVG ids come from
+a fixed salt, SVG text stays text (``svg.fonttype: none``: a journal's editor
+can change it; the reader's DejaVu Sans or another sans-serif draws it), PDF
+fonts are embedded as TrueType, and CSV files use ``\\n`` line ends and a
+fixed float format. Saving again under the same id replaces the
+files and the entry.
+
+What the functions return displays in Jupyter as the figure or table with its
+caption. Table cells are HTML-escaped and marked so that MathJax leaves them
+alone, so article text (which may contain ``$`` or ``<``) is shown as inert text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kuril_research.errors import ParameterError
+
+__all__ = [
+    "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE",
+    "SavedOutput", "configure_matplotlib", "use_bundled_dejavu", "save_figure", "save_table", "show_table", "read_outputs",
+    "write_csv", "csv_bytes",
+]
+
+#: rcParams set by :func:`configure_matplotlib`.
+MATPLOTLIB_RC: dict[str, Any] = {
+    "svg.hashsalt": "kuril_research",   # SVG element ids from a fixed salt, not random
+    "svg.fonttype": "none",             # text as <text> elements: editable in Inkscape/Illustrator, searchable
+    "pdf.fonttype": 42,                 # embed TrueType, not Type 3
+    "ps.fonttype": 42,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: the same glyphs on every machine
+    "figure.dpi": 100,
+    "savefig.dpi": 300,
+    "figure.figsize": (7.0, 4.0),
+    "figure.constrained_layout.use": True,
+    "savefig.facecolor": "white",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+#: File formats :func:`save_figure` can write, with the metadata that removes dates and versions.
+FIGURE_FORMATS: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+
+#: The index of a notebook's outputs, in its output folder.
+OUTPUTS_FILE = "outputs.json"
+
+#: What an output id may look like: it becomes a file name.
+OUTPUT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_\-]{0,79}")
+
+FLOAT_FORMAT = "%.12g"
+PREVIEW_DPI = 150
+SHOW_ROWS = 50
+
+
+@dataclass(frozen=True)
+class SavedOutput:
+    """A figure or table written by :func:`save_figure` or :func:`save_table`.
+
+    Displays in Jupyter as the figure (or the first rows of the table) with its caption.
+
+    Attributes
+    ----------
+    kind : {"figure", "table"}
+    id : str
+    caption : str
+    files : dict
+        Path relative to the output folder → sha256 of the file's bytes.
+    constants : dict
+        Columns left out of the readable copies of a table because they hold
+        one value (e.g. ``codebook_sha256``), with that value.
+    """
+
+    kind: str
+    id: str
+    caption: str
+    files: dict[str, str]
+    _html: str = field(default="", repr=False, compare=False)
+    constants: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def entry(self) -> dict[str, Any]:
+        """Return the record written to ``outputs.json`` (``constants``: hashes that hold for the whole table)."""
+        record = {"kind": self.kind, "id": self.id, "caption": self.caption,
+                  "files": [{"path": p, "sha256": s} for p, s in self.files.items()]}
+        if self.constants:
+            record["constants"] = dict(self.constants)
+        return record
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.id}: {self.caption} ({', '.join(self.files)})"
+
+    def _repr_html_(self) -> str:
+        return self._html
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # IPython's text/plain
+        printer.text(str(self))
+
+
+def configure_matplotlib(style=None) -> None:
+    """Set matplotlib up for reproducible figures; safe without a display.
+
+    Sets :data:`MATPLOTLIB_RC` (fixed SVG hash salt, editable SVG text,
+    TrueType fonts in PDF and PostScript, DejaVu Sans, fixed dpi and size),
+    then the font sizes and width of ``style``. Does not change the backend,
+    so figures still show inline in JupyterLab and render headless under Agg.
+
+    Parameters
+    ----------
+    style : kuril_research.publish.figure_style.FigureStyle, optional
+        Default ``FigureStyle()`` (two columns, 8 pt).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> configure_matplotlib()
+    >>> matplotlib.rcParams["svg.hashsalt"], matplotlib.rcParams["pdf.fonttype"], matplotlib.rcParams["svg.fonttype"]
+    ('kuril_research', 42, 'none')
+    """
+    import matplotlib
+
+    from kuril_research.publish.figure_style import FigureStyle
+
+    matplotlib.rcParams.update(MATPLOTLIB_RC)
+    matplotlib.rcParams.update((style or FigureStyle()).rc())
+    use_bundled_dejavu()
+
+
+def use_bundled_dejavu() -> None:
+    """Draw with the DejaVu fonts matplotlib ships, never a system copy of another version.
+
+    A machine with Debian's fonts-dejavu has DejaVu Sans 2.37 beside matplotlib's
+    2.35, and which one matplotlib picks depends on its font cache: the PDFs
+    (which embed the font) would then differ between two machines, or two
+    checkouts on one machine. The system DejaVu entries are dropped from the
+    font list and the bundled files added (``addfont`` also empties the
+    font-lookup cache).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import matplotlib
+    >>> from matplotlib import font_manager
+    >>> use_bundled_dejavu()
+    >>> Path(font_manager.findfont("DejaVu Sans")).parent == Path(matplotlib.get_data_path(), "fonts", "ttf")
+    True
+    """
+    import matplotlib
+    from matplotlib import font_manager
+
+    bundled = Path(matplotlib.get_data_path(), "fonts", "ttf")
+    manager = font_manager.fontManager
+    manager.ttflist = [entry for entry in manager.ttflist if not entry.name.startswith("DejaVu")]
+    for path in sorted(bundled.glob("DejaVu*.ttf")):
+        manager.addfont(str(path))
+
+
+def _check_id(kind: str, output_id: str) -> str:
+    if not isinstance(output_id, str) or not OUTPUT_ID_RE.fullmatch(output_id):
+        raise ParameterError(f"{kind} id {output_id!r} cannot be used as a file name", field=f"{kind}_id",
+                             hint="use lower-case letters, digits, '_' and '-' (at most 80 characters), "
+                                  "e.g. 'mentions_by_outlet'")
+    return output_id
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write a file via a temporary file and a rename, so a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Turn a named index into columns, drop an unnamed one, and join MultiIndex columns into strings.
+
+    Examples
+    --------
+    >>> list(_flat(pd.DataFrame({"n": [1, 2]}, index=[5, 9])).columns)
+    ['n']
+    """
+    if not isinstance(frame, pd.DataFrame):
+        frame = pd.DataFrame(frame)
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame = frame.copy()
+        frame.columns = [" / ".join(str(part) for part in col if str(part)) for col in frame.columns]
+    named = any(name is not None for name in frame.index.names)
+    default = isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
+    if named:
+        frame = frame.reset_index()
+    elif not default:                 # row labels left over from filtering mean nothing to a reader
+        frame = frame.reset_index(drop=True)
+    return frame
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> str:
+    """Write ``frame`` as CSV the same way every time; return the file's sha256.
+
+    UTF-8, ``\\n`` line ends, no index column (a named or non-default index
+    becomes ordinary columns first), floats as ``%.12g``, missing values empty.
+
+    Parameters
+    ----------
+    frame : DataFrame
+    path : str or Path
+
+    Returns
+    -------
+    str
+        SHA-256 of the written bytes.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "t.csv")
+    >>> _ = write_csv(pd.DataFrame({"term": ["kuril", "habomai"], "share": [2 / 3, 0.1]}), p)
+    >>> print(open(p).read(), end="")
+    term,share
+    kuril,0.666666666667
+    habomai,0.1
+    """
+    data = csv_bytes(frame)
+    _write_bytes(Path(path), data)
+    return hashlib.sha256(data).hexdigest()
+
+
+#: Characters that make the CSV writer quote a text cell (``csv.QUOTE_MINIMAL`` with ``\\n`` line ends).
+_CSV_QUOTE_RE = '[,"\n]'
+#: Smallest table written by the column-wise writer; smaller ones go through pandas (same bytes).
+_FAST_CSV_ROWS = 10_000
+
+
+def _large(text: str) -> pa.Scalar:
+    return pa.scalar(text, type=pa.large_string())
+
+
+def _csv_cells(values: pd.Series) -> pa.Array | None:
+    """One column as CSV cell texts (Arrow ``large_string``, no nulls), as pandas' ``to_csv`` writes them.
+
+    None when the column's type is not one this writer handles (the caller then uses pandas).
+    """
+    dtype = values.dtype
+    try:
+        if isinstance(dtype, pd.StringDtype) or (isinstance(dtype, pd.ArrowDtype)
+                                                 and pa.types.is_string(dtype.pyarrow_dtype)
+                                                 or isinstance(dtype, pd.ArrowDtype)
+                                                 and pa.types.is_large_string(dtype.pyarrow_dtype)):
+            array = values.array
+            arrow = (array.__arrow_array__() if isinstance(array, pd.arrays.ArrowExtensionArray)
+                     else pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.large_string()))
+            if isinstance(arrow, pa.ChunkedArray):
+                arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
+            text = pc.fill_null(arrow.cast(pa.large_string()), "")
+            quote = pc.match_substring_regex(text, _CSV_QUOTE_RE)
+            if pc.any(quote).as_py():          # as csv.writer does: in quotes, with inner quotes doubled
+                quoted = pc.binary_join_element_wise(_large('"'), pc.replace_substring(text, '"', '""'), _large('"'),
+                                                     _large(""))
+                text = pc.if_else(quote, quoted, text)
+            return text
+        if pd.api.types.is_bool_dtype(dtype):
+            flags = pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.bool_())
+            return pc.fill_null(pc.if_else(flags, "True", "False").cast(pa.large_string()), "")
+        if pd.api.types.is_integer_dtype(dtype):
+            numbers = pa.array(values.to_numpy(dtype=object, na_value=None) if values.hasnans
+                               else values.to_numpy(), type=pa.int64() if dtype.kind == "i" else pa.uint64())
+            return pc.fill_null(numbers.cast(pa.large_string()), "")
+        if pd.api.types.is_float_dtype(dtype):
+            numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
+            cells = [FLOAT_FORMAT % v for v in numbers.tolist()]
+            text = pa.array(cells, type=pa.large_string())
+            missing = np.isnan(numbers)
+            return pc.if_else(pa.array(missing), _large(""), text) if missing.any() else text
+    except (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError):
+        return None
+    return None
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The CSV text :func:`write_csv` writes for ``frame``, as UTF-8 bytes.
+
+    The bytes are those of ``frame.to_csv(index=False, lineterminator="\\n",
+    float_format="%.12g")`` after :func:`_flat`. A large table of text, integer,
+    boolean and float columns is formatted column by column in Apache Arrow
+    (several times faster, the same bytes); anything else goes through pandas.
+
+    Examples
+    --------
+    >>> print(csv_bytes(pd.DataFrame({"term": ["a,b", 'say "x" now'], "n": [0.1, None]})).decode(), end="")
+    term,n
+    "a,b",0.1
+    "say ""x"" now",
+    """
+    flat = _flat(frame)
+    columns = None
+    if len(flat) >= _FAST_CSV_ROWS and len(flat.columns) > 1 and flat.columns.is_unique:
+        columns = []
+        for name in flat.columns:
+            cells = _csv_cells(flat[name])
+            if cells is None:
+                columns = None
+                break
+            columns.append(cells)
+    if columns is None:
+        return flat.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT).encode("utf-8")
+    header = flat.head(0).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    lines = pc.binary_join_element_wise(*columns, _large(","))
+    del columns
+    body = pc.binary_join(pa.LargeListArray.from_arrays(pa.array([0, len(lines)], type=pa.int64()), lines),
+                          _large("\n"))
+    return header + body[0].as_buffer().to_pybytes() + b"\n"
+
+
+def read_outputs(out_dir: str | Path) -> list[dict[str, Any]]:
+    """Return the entries of ``outputs.json`` in ``out_dir`` (empty if there is none).
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        A notebook's output folder.
+
+    Returns
+    -------
+    list of dict
+        ``kind`` (figure | table), ``id``, ``caption`` and ``files`` (a list of
+        ``{"path", "sha256"}``, paths relative to ``out_dir``), in the order saved.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> read_outputs(tempfile.mkdtemp())
+    []
+    """
+    path = Path(out_dir) / OUTPUTS_FILE
+    if not path.is_file():
+        return []
+    return list(json.loads(path.read_text(encoding="utf-8"))["outputs"])
+
+
+def _record(out_dir: Path, saved: SavedOutput) -> None:
+    entries = read_outputs(out_dir)
+    entry = saved.entry()
+    for i, old in enumerate(entries):
+        if (old["kind"], old["id"]) == (saved.kind, saved.id):
+            entries[i] = entry
+            break
+    else:
+        entries.append(entry)
+    text = json.dumps({"outputs": entries}, indent=2, ensure_ascii=False) + "\n"
+    _write_bytes(out_dir / OUTPUTS_FILE, text.encode("utf-8"))
+
+
+def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells as text, as the CSV file has them: floats as ``%.12g``, missing values empty."""
+    shown = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_float_dtype(values.dtype):
+            shown[column] = [FLOAT_FORMAT % v if pd.notna(v) else "" for v in values]
+        else:
+            shown[column] = ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
+                             for v in values.to_numpy(dtype=object)]
+    return pd.DataFrame(shown, columns=list(frame.columns), index=range(len(frame)))
+
+
+def _table_html(frame: pd.DataFrame, *, max_rows: int, key: str = "shown") -> str:
+    """HTML for a table whose cells are escaped text that MathJax must not typeset.
+
+    Text columns are aligned left and to the top, number columns right (a
+    style scoped to this table by ``key``).
+
+    Examples
+    --------
+    >>> markup = _table_html(pd.DataFrame({"outlet": ["TASS"], "n": [3]}), max_rows=5, key="t1")
+    >>> "table.kr-table.kr-t-t1 td:nth-child(2),table.kr-table.kr-t-t1 th:nth-child(2){text-align:right}" in markup
+    True
+    """
+    flat = _flat(frame)
+    scope = f"kr-t-{re.sub(r'[^a-z0-9_-]', '', key.lower()) or 'shown'}"
+    numeric = [i + 1 for i, column in enumerate(flat.columns)
+               if pd.api.types.is_numeric_dtype(flat[column].dtype) and not pd.api.types.is_bool_dtype(flat[column].dtype)]
+    cell = f"table.kr-table.{scope}"          # outranks JupyterLab's right-aligned cells (two classes and a type)
+    style = (f"<style>{cell} td,{cell} th{{text-align:left;vertical-align:top}}"
+             + "".join(f"{cell} td:nth-child({i}),{cell} th:nth-child({i}){{text-align:right}}" for i in numeric)
+             + "</style>")
+    body = _display_frame(flat.head(max_rows)).to_html(index=False, escape=True, border=0,
+                                                       classes=["kr-table", scope])
+    more = "" if len(flat) <= max_rows else f"<p><i>First {max_rows} of {len(flat)} rows.</i></p>"
+    return f'<div class="tex2jax_ignore mathjax_ignore">{style}{body}{more}</div>'
+
+
+def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd.DataFrame | None = None,
+                formats: Sequence[str] = ("png", "svg", "pdf")) -> SavedOutput:
+    """Write a matplotlib figure and the data behind it, and record them in ``outputs.json``.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or kuril_research.publish.figures.Drawing
+        Closed after saving, so Jupyter shows it once (as the returned object).
+        A :class:`~kuril_research.publish.figures.Drawing` brings its data (used when
+        ``data`` is None) and its note, which is appended to the caption.
+    fig_id : str
+        Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
+    data : DataFrame, optional
+        The numbers drawn, written to ``figures/<fig_id>.csv``; required for a plain figure.
+    caption : str
+        One sentence saying what the figure shows.
+    out_dir : str or Path
+        The notebook's output folder.
+    formats : sequence of {"png", "svg", "pdf"}
+        PNG is written at 300 dpi.
+
+    Returns
+    -------
+    SavedOutput
+        Displays as the figure with its caption.
+
+    Raises
+    ------
+    ParameterError
+        If the id is not a safe file name or a format is unknown.
+
+    Examples
+    --------
+    >>> import tempfile, matplotlib.pyplot as plt
+    >>> configure_matplotlib()
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.bar(["TASS", "Kyodo"], [3, 2])
+    >>> out = tempfile.mkdtemp()
+    >>> saved = save_figure(fig, "docs_by_outlet", data=pd.DataFrame({"outlet": ["TASS", "Kyodo"], "n": [3, 2]}),
+    ...                     caption="Documents by outlet.", out_dir=out)
+    >>> list(saved.files)
+    ['figures/docs_by_outlet.png', 'figures/docs_by_outlet.svg', 'figures/docs_by_outlet.pdf', 'figures/docs_by_outlet.csv']
+    >>> [e["id"] for e in read_outputs(out)]
+    ['docs_by_outlet']
+    """
+    import matplotlib.pyplot as plt
+
+    _check_id("figure", fig_id)
+    caption = " ".join(str(caption).split())              # no trailing space where an optional sentence was empty
+    if hasattr(fig, "figure") and hasattr(fig, "note"):      # a figures.Drawing
+        caption = f"{caption} {fig.note}".strip() if fig.note else caption
+        data = fig.data if data is None else data
+        fig = fig.figure
+    if data is None:
+        raise ParameterError("save_figure needs the data behind the figure", field="data",
+                             hint="pass data=the DataFrame drawn, or a figures.Drawing")
+    formats = [formats] if isinstance(formats, str) else list(formats)
+    unknown = [f for f in formats if f not in FIGURE_FORMATS]
+    if unknown or not formats:
+        raise ParameterError(f"unknown figure format(s) {unknown or formats}", field="figure_formats",
+                             hint=f"choose from {list(FIGURE_FORMATS)}")
+    out_dir = Path(out_dir)
+    folder = out_dir / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    files: dict[str, str] = {}
+    for fmt in formats:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=300, metadata=FIGURE_FORMATS[fmt])
+        path = folder / f"{fig_id}.{fmt}"
+        _write_bytes(path, buffer.getvalue())
+        files[f"figures/{fig_id}.{fmt}"] = hashlib.sha256(buffer.getvalue()).hexdigest()
+    files[f"figures/{fig_id}.csv"] = write_csv(data, folder / f"{fig_id}.csv")
+    preview = io.BytesIO()
+    fig.savefig(preview, format="png", dpi=PREVIEW_DPI, metadata=FIGURE_FORMATS["png"])
+    width = round(fig.get_figwidth() * 100)
+    plt.close(fig)
+    image = base64.b64encode(preview.getvalue()).decode("ascii")
+    text = html.escape(caption)
+    markup = (f'<figure class="kr-figure" id="figure-{fig_id}"><img src="data:image/png;base64,{image}" '
+              f'width="{width}" alt="{text}"/><figcaption><b>Figure {html.escape(fig_id)}.</b> {text}</figcaption></figure>')
+    saved = SavedOutput("figure", fig_id, caption, files, markup)
+    _record(out_dir, saved)
+    return saved
+
+
+def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | Path,
+               show_rows: int = SHOW_ROWS) -> SavedOutput:
+    """Write a table in four formats and record it in ``outputs.json``.
+
+    Files (see :mod:`kuril_research.publish.table_formats`): ``tables/<id>.parquet`` at
+    full precision; ``tables/<id>.csv`` rounded for reading (4 significant
+    digits, whole numbers from 1,000); the same as ``.xlsx`` (up to
+    100,000 rows) and as a booktabs ``.tex`` table (up to 500 rows). A
+    ``*_sha256`` column holding one value is written once, in the caption
+    shown and in ``outputs.json`` (``constants``), not on every row of the
+    readable copies (the Parquet file keeps it). An unnamed index is dropped;
+    a named one becomes columns.
+
+    Parameters
+    ----------
+    df : DataFrame
+    table_id : str
+        Stable identifier and file stem: lower-case letters, digits, ``_``, ``-``.
+    caption : str
+        One sentence saying what the table shows.
+    out_dir : str or Path
+        The notebook's output folder.
+    show_rows : int
+        Rows shown in the notebook; the files always hold them all.
+
+    Returns
+    -------
+    SavedOutput
+        Displays as the caption and the table (escaped text).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> saved = save_table(pd.DataFrame({"naming": ["japanese"], "share": [2 / 3], "lexicon_sha256": ["ab12"]}),
+    ...                    "naming", caption="Mentions by naming.", out_dir=out)
+    >>> sorted(saved.files)
+    ['tables/naming.csv', 'tables/naming.parquet', 'tables/naming.tex', 'tables/naming.xlsx']
+    >>> print(open(f"{out}/tables/naming.csv").read(), end="")
+    naming,share
+    japanese,0.6667
+    >>> read_outputs(out)[0]["constants"]
+    {'lexicon_sha256': 'ab12'}
+    """
+    from kuril_research.publish import table_formats
+
+    _check_id("table", table_id)
+    caption = " ".join(str(caption).split())
+    out_dir = Path(out_dir)
+    full = _flat(df)
+    shown, constants = table_formats.split_constants(full)
+    shown = table_formats.readable(shown)
+    folder = out_dir / "tables"
+    files = {f"tables/{table_id}.csv": write_csv(shown, folder / f"{table_id}.csv")}
+    blobs = {"parquet": table_formats.parquet_bytes(full)}
+    if len(shown) <= table_formats.XLSX_MAX_ROWS:
+        blobs["xlsx"] = table_formats.xlsx_bytes(shown, title=table_id)
+    if len(shown) <= table_formats.LATEX_MAX_ROWS:
+        blobs["tex"] = table_formats.latex_text(shown, caption=caption, label=table_id).encode("utf-8")
+    for fmt, data in blobs.items():
+        _write_bytes(folder / f"{table_id}.{fmt}", data)
+        files[f"tables/{table_id}.{fmt}"] = hashlib.sha256(data).hexdigest()
+    hashes = "".join(f" <span class=\"kr-hash\">{html.escape(k)}: <code>{html.escape(v[:12])}…</code></span>"
+                     for k, v in constants.items())
+    markup = (f'<div class="kr-table-block" id="table-{table_id}"><p><b>Table {html.escape(table_id)}.</b> '
+              f"{html.escape(caption)}{hashes}</p>{_table_html(shown, max_rows=show_rows, key=table_id)}</div>")
+    saved = SavedOutput("table", table_id, caption, files, markup, constants)
+    _record(out_dir, saved)
+    return saved
+
+
+def show_table(df: pd.DataFrame, *, caption: str = "", show_rows: int = SHOW_ROWS) -> SavedOutput:
+    """Display a table as escaped, MathJax-inert HTML without saving it.
+
+    For tables of article text (e.g. a KWIC concordance) that are shown but
+    are not a report output.
+
+    Parameters
+    ----------
+    df : DataFrame
+    caption : str, optional
+    show_rows : int
+        Rows shown.
+
+    Returns
+    -------
+    SavedOutput
+        With no files; displays as the caption and the table.
+
+    Examples
+    --------
+    >>> shown = show_table(pd.DataFrame({"left": ["costs $5"], "match": ["<Kunashir>"]}))
+    >>> "&lt;Kunashir&gt;" in shown._repr_html_() and "mathjax_ignore" in shown._repr_html_()
+    True
+    """
+    head = f"<p>{html.escape(caption)}</p>" if caption else ""
+    return SavedOutput("shown", "", caption, {}, head + _table_html(df, max_rows=show_rows))
