@@ -7,8 +7,8 @@ lives in modules of its own, and data flows one way through them
 
 * :mod:`kuril_research.tokens.stream` -- the token stream every function reads
   (how text becomes tokens, reuse of the stream);
-* :mod:`kuril_research.tokens.options` -- the token options, stop words, the
-  checks of shared parameters, and :func:`~kuril_research.tokens.options.tokens`;
+* :mod:`kuril_research.tokens.options` -- the token options, stop words and
+  :func:`~kuril_research.tokens.options.tokens`;
 * :mod:`kuril_research.tokens.query` -- finding a word, phrase or entity in the stream;
 * :mod:`kuril_research.analysis.association` -- the 2×2-table statistics (G², its
   p-value, Benjamini–Hochberg) shared by :func:`collocations` and :func:`keyness`;
@@ -32,17 +32,14 @@ from typing import Literal, Union, Unpack
 import numpy as np
 import pandas as pd
 
-from kuril_research.analysis.association import _benjamini_hochberg, _chi2_sf_df1, _g2
+from kuril_research.analysis import association
 from kuril_research.analysis.concordance import kwic
+from kuril_research.checks import choice, positive_int
 from kuril_research.corpus.build import Corpus
 from kuril_research.analysis.dispersion import dispersion, positions, trend
 from kuril_research.errors import ParameterError
-from kuril_research.tokens.options import TokenOptions, _choice, _positive_int, _Prepared, _prepare, tokens
-from kuril_research.tokens.query import _match
-from kuril_research.tokens.stream import (
-    STREAM_COLUMNS  # noqa: F401  (re-exported: kr.frequency.STREAM_COLUMNS,
-)
-from kuril_research.tokens.stream import TOKEN_RE
+from kuril_research.grouping import by_columns, document_groups
+from kuril_research.tokens import STREAM_COLUMNS, TOKEN_RE, Prepared, TokenOptions, prepare, tokens
 
 __all__ = [
     "TOKEN_RE",
@@ -63,25 +60,7 @@ __all__ = [
 PCT_DIFF_ZERO = 1e-18
 
 
-def _by_columns(corpus: Corpus, by: str | Sequence[str] | None) -> list[str]:
-    columns = [] if by is None else [by] if isinstance(by, str) else list(by)
-    for column in columns:
-        if column not in corpus.documents.columns:
-            raise ParameterError(f"unknown documents column {column!r}", field="by",
-                                 hint="use columns of corpus.documents, e.g. 'outlet' or 'year'")
-    return columns
-
-
 # --------------------------------------------------------------------------- word lists and n-grams
-
-
-def _groups(documents: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(group code of each document, a document row of each group); one group when ``by`` is empty."""
-    if not by:
-        return np.zeros(len(documents), dtype=np.int64), np.zeros(1 if len(documents) else 0, dtype=np.int64)
-    codes = documents.groupby(by, dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
-    _, first_row = np.unique(codes, return_index=True)
-    return codes, first_row
 
 
 def _doc_freq(cell: np.ndarray, doc: np.ndarray, cells: np.ndarray, n_docs: int) -> np.ndarray:
@@ -108,7 +87,7 @@ def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, strings_
     """
     documents = corpus.documents
     n_docs = max(len(documents), 1)
-    doc_group, group_row = _groups(documents, by)
+    doc_group, group_row = document_groups(documents, by)
     n_groups = max(len(group_row), 1)
     group = doc_group[doc]
     vocabulary = int(code.max()) + 1 if len(code) else 1
@@ -147,7 +126,7 @@ def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, strings_
     return out.reset_index(drop=True)
 
 
-def _ngram_units(prep: _Prepared, n: int) -> tuple[np.ndarray, np.ndarray, object]:
+def _ngram_units(prep: Prepared, n: int) -> tuple[np.ndarray, np.ndarray, object]:
     """N-grams of the filtered stream: (document code, n-gram code, function giving the texts of codes)."""
     st = prep.st
     rows = np.flatnonzero(prep.base)
@@ -236,12 +215,12 @@ def word_list(
      Kyodo habomai      1 1250.000000         1      100.0
       TASS    back      1 1111.111111         1      100.0
     """
-    prep = _prepare(corpus, token_options)
+    prep = prepare(corpus, token_options)
     if top is not None:
-        _positive_int(top, "top")
+        positive_int(top, "top")
     doc, code, strings_of = _ngram_units(prep, 1)
-    return _frequency_table(corpus, doc, code, strings_of, by=_by_columns(corpus, by),
-                            min_count=_positive_int(min_count, "min_count"), top=top)
+    return _frequency_table(corpus, doc, code, strings_of, by=by_columns(corpus, by),
+                            min_count=positive_int(min_count, "min_count"), top=top)
 
 
 def ngrams(
@@ -288,13 +267,13 @@ def ngrams(
     >>> ngrams(corpus, 3).term.tolist()[:3]
     ['habomai islands lie', 'islands lie near', 'japan wants habomai']
     """
-    prep = _prepare(corpus, token_options)
-    _choice(n, "n", (1, 2, 3))
+    prep = prepare(corpus, token_options)
+    choice(n, "n", (1, 2, 3))
     if top is not None:
-        _positive_int(top, "top")
+        positive_int(top, "top")
     doc, code, strings_of = _ngram_units(prep, n)
-    return _frequency_table(corpus, doc, code, strings_of, by=_by_columns(corpus, by),
-                            min_count=_positive_int(min_count, "min_count"), top=top)
+    return _frequency_table(corpus, doc, code, strings_of, by=by_columns(corpus, by),
+                            min_count=positive_int(min_count, "min_count"), top=top)
 
 
 # --------------------------------------------------------------------------- collocations
@@ -374,13 +353,13 @@ def collocations(
       wants habomai    1   1   2 18 13.415037
         the habomai    1   2   2 18 13.000000
     """
-    prep = _prepare(corpus, token_options)
-    window = _positive_int(window, "window")
-    min_count = _positive_int(min_count, "min_count")
+    prep = prepare(corpus, token_options)
+    window = positive_int(window, "window")
+    min_count = positive_int(min_count, "min_count")
     measures = list(measures)
     for measure in measures:
-        _choice(measure, "measures", _MEASURES)
-    _choice(sort_by, "sort_by", measures)
+        choice(measure, "measures", _MEASURES)
+    choice(sort_by, "sort_by", measures)
     st = prep.st
     rows = np.flatnonzero(prep.base)
     code, sent = st.tcode[rows].astype(np.int64), st.sent[rows]
@@ -412,7 +391,7 @@ def collocations(
     w1, w2 = pairs // max(vocabulary, 1), pairs % max(vocabulary, 1)
     keep = o11 >= min_count
     if node is not None:
-        first, last = _match(prep, node)
+        first, last = prep.match(node)
         if (first != last).any():
             raise ParameterError(f"node {node!r} is more than one token", field="node",
                                  hint="pass one word, an entity id or the spelling of a mention")
@@ -430,7 +409,7 @@ def collocations(
         "n": pd.array(np.full(len(w1), n, dtype=np.int64), dtype="Int64"),
     })
     scores = {
-        "log_likelihood": lambda: _g2(o11, f1 - o11, f2 - o11, n - f1 - f2 + o11),
+        "log_likelihood": lambda: association.g2(o11, f1 - o11, f2 - o11, n - f1 - f2 + o11),
         "pmi": lambda: np.log2(o11 / expected),
         "t_score": lambda: (o11 - expected) / np.sqrt(o11),
         "log_dice": lambda: 14 + np.log2(2 * o11 / (f1 + f2)),
@@ -537,8 +516,8 @@ def keyness(
     sergey_lavrov            1               0   0.830075     target
     habomai                  1               1  -0.169925  reference
     """
-    prep = _prepare(corpus, token_options)
-    min_count = _positive_int(min_count, "min_count")
+    prep = prepare(corpus, token_options)
+    min_count = positive_int(min_count, "min_count")
     in_target = _select(corpus, target, "target")
     in_reference = ~in_target if reference is None else _select(corpus, reference, "reference")
     if (in_target & in_reference).any():
@@ -558,8 +537,8 @@ def keyness(
     terms = np.flatnonzero((a_all + b_all >= min_count) & (a_all + b_all > 0))
     a, b = a_all[terms].astype(float), b_all[terms].astype(float)
     nf_t, nf_r = a / size_t * 10_000, b / size_r * 10_000
-    g2 = _g2(a, b, size_t - a, size_r - b)
-    p_value = _chi2_sf_df1(g2)
+    g2 = association.g2(a, b, size_t - a, size_r - b)
+    p_value = association.chi2_sf_df1(g2)
     cross_t, cross_r = a_all[terms] * size_r, b_all[terms] * size_t      # a/C vs b/D, exactly in integers
     direction = np.where(cross_t > cross_r, "target", np.where(cross_t < cross_r, "reference", None))
     out = pd.DataFrame({
@@ -572,7 +551,7 @@ def keyness(
         "log_ratio": np.log2((np.where(a > 0, a, 0.5) / size_t) / (np.where(b > 0, b, 0.5) / size_r)),
         "pct_diff": (nf_t - nf_r) * 100 / np.where(nf_r > 0, nf_r, PCT_DIFF_ZERO),
         "p_value": p_value,
-        "p_adjusted": _benjamini_hochberg(p_value),
+        "p_adjusted": association.benjamini_hochberg(p_value),
         "direction": pd.array(direction.astype(object), dtype="string"),
     })
     out = out.sort_values(["g2", "term"], ascending=[False, True], kind="mergesort")
