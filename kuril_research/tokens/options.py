@@ -9,7 +9,7 @@ queries in it (:meth:`Prepared.match`, by :mod:`kuril_research.tokens.query`);
 :mod:`kuril_research.analysis.dispersion` and :mod:`kuril_research.analysis.concordance` count
 it. :func:`tokens` returns it as a table, one row per token
 (:mod:`kuril_research.analysis.frequency` re-exports it). The checks of parameters the
-analyses share (:func:`_positive_int`, :func:`_choice`) live here too.
+analyses share live in :mod:`kuril_research.checks`.
 
 Token options
 -------------
@@ -261,7 +261,7 @@ def tokens(
 ) -> pd.DataFrame:
     """Split a corpus into tokens, one row per token, with entity mentions as single tokens.
 
-    Tokens are found with :data:`~kuril_research.tokens.stream.TOKEN_RE` in each
+    Tokens are found with :data:`~kuril_research.tokens.patterns.TOKEN_RE` in each
     sentence of ``documents.text`` (``sentences`` offsets; text outside every
     sentence is not tokenised). Each mention becomes one token equal to its entity
     id (``Khabomai`` → ``habomai``), and word tokens overlapping a mention are not

@@ -135,12 +135,16 @@ class TokenView:
         return self._tindex.get(token, -1)
 
 
-
 def string_array(uniques: np.ndarray, codes: np.ndarray | None = None) -> pd.api.extensions.ExtensionArray:
     """Build a ``string`` array as ``uniques[codes]`` (code -1 or a None value gives ``<NA>``).
 
     Converting each distinct value once and taking is much faster than converting
     millions of Python strings.
+
+    Examples
+    --------
+    >>> string_array(np.array(["narrator", "quoted"], dtype=object), np.array([1, 0, -1])).tolist()
+    ['quoted', 'narrator', <NA>]
     """
     if codes is None:
         codes, uniques = pd.factorize(uniques)
