@@ -32,9 +32,9 @@ from hypothesis import given, settings, strategies as st
 
 from kuril_research import schema
 from kuril_research.analysis import association
-from kuril_research.tokens import options as token_options
-from kuril_research.tokens import query as token_query
-from kuril_research.tokens import stream as token_stream
+from kuril_research import tokens as token_component
+from kuril_research.tokens import build as token_build
+from kuril_research.tokens.columns import Columns
 from kuril_research.analysis import frequency as _frequency
 from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError, LexiconError, ParameterError
@@ -488,7 +488,7 @@ def test_benjamini_hochberg_by_hand():
     # sorted p: 0.005·4/1 = 0.02, 0.01·4/2 = 0.02, 0.03·4/3 = 0.04, 0.04·4/4 = 0.04 (then running minimum
     # from the largest)
     p = np.array([0.01, 0.04, 0.03, 0.005])
-    assert association._benjamini_hochberg(p) == pytest.approx([0.02, 0.04, 0.04, 0.02])
+    assert association.benjamini_hochberg(p) == pytest.approx([0.02, 0.04, 0.04, 0.02])
 
 
 @pytest.mark.parametrize("target, reference, message", [
@@ -658,15 +658,15 @@ def test_kwic_sort(kuril, sort, order):
 
 @pytest.fixture
 def builds(monkeypatch):
-    """Count the token streams built (each call of token_stream._build_stream)."""
+    """Count the token streams built (each call of token_build.build_stream)."""
     calls = []
-    real = token_stream._build_stream
+    real = token_build.build_stream
 
     def counting(corpus):
         calls.append(corpus)
         return real(corpus)
 
-    monkeypatch.setattr(token_stream, "_build_stream", counting)
+    monkeypatch.setattr(token_build, "build_stream", counting)
     return calls
 
 
@@ -759,12 +759,12 @@ def test_a_selection_has_its_own_stream(builds):
 
 def test_a_dropped_corpus_frees_its_stream():
     corpus = make_corpus(KURIL_DOCS)
-    before = len(token_stream._STREAMS)
+    before = len(token_build.STREAMS)
     frequency.tokens(corpus)
-    assert len(token_stream._STREAMS) == before + 1
+    assert len(token_build.STREAMS) == before + 1
     del corpus
     gc.collect()
-    assert len(token_stream._STREAMS) == before
+    assert len(token_build.STREAMS) == before
 
 
 def test_a_failed_build_is_not_remembered(kuril):
@@ -816,7 +816,7 @@ def test_scanning_whole_documents_equals_scanning_each_sentence(text, cuts):
 
     fast = frequency.tokens(corpus(), keep_punct=True, lowercase=False)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(token_stream, "_arrow_text", lambda values: None)      # forces the sentence-by-sentence scan
+        patch.setattr(token_build, "arrow_text", lambda values: None)      # forces the sentence-by-sentence scan
         exact = frequency.tokens(corpus(), keep_punct=True, lowercase=False)
     pd.testing.assert_frame_equal(fast, exact)
 
@@ -883,9 +883,9 @@ def test_counts_add_up(docs, n):
 
 def test_token_options_are_prepared_once_per_stream(kuril):
     """The masks of one set of token options are made once and shared (read-only) by every later call."""
-    first = token_options._prepare(kuril, {"stopwords": "default"})
-    again = token_options._prepare(kuril, {"stopwords": ["the", "a"]})
-    same = token_options._prepare(kuril, {"stopwords": "default", "keep_numbers": True})
+    first = token_component.prepare(kuril, {"stopwords": "default"})
+    again = token_component.prepare(kuril, {"stopwords": ["the", "a"]})
+    same = token_component.prepare(kuril, {"stopwords": "default", "keep_numbers": True})
     assert same.kept is first.kept and again.kept is not first.kept
     assert not first.kept.flags.writeable
     assert frequency.word_list(kuril, stopwords="default").equals(frequency.word_list(kuril, stopwords="default"))
@@ -908,7 +908,7 @@ def test_text_in_arrow_chunks_and_small_blocks_gives_the_same_stream(kuril, size
     """Chunks are read block by block (a block may straddle two chunks); the arrays grow when the first block
     underestimates the corpus. 35 tokens as in the module docstring; 'peace treaty' in d2 and d3."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(token_stream, "_BLOCK_CHARS", block_chars)
+        patch.setattr(token_build, "BLOCK_CHARS", block_chars)
         chunked = _chunked_text(kuril, sizes)
         got = frequency.tokens(chunked)
         assert len(got) == 35
@@ -919,7 +919,7 @@ def test_text_in_arrow_chunks_and_small_blocks_gives_the_same_stream(kuril, size
 
 
 def test_columns_fill_in_place_grow_and_widen():
-    columns = token_stream._Columns({"a": np.int8, "b": np.int32}, widen=("b",), expected=10)
+    columns = Columns({"a": np.int8, "b": np.int32}, widen=("b",), expected=10)
     columns.block_chars = 10                       # first block is the whole corpus: room for 2 × 1.1 + 1024
     columns.append("a", np.array([1, 2]))
     columns.append("a", np.arange(3, 2000))        # more than the estimate: grows (values wrap as astype would)
@@ -934,15 +934,15 @@ def test_columns_fill_in_place_grow_and_widen():
 
 def test_matches_are_looked_up_once_and_not_writable(kuril):
     """'habomai' is an entity id: rows of its two mentions, one in d1 and one in d2 (module docstring)."""
-    prep = token_options._prepare(kuril, {"stopwords": "default"})
-    first, last = token_query._match(prep, "habomai")
-    again = token_query._match(token_options._prepare(kuril, {"stopwords": "default"}), "habomai")
+    prep = token_component.prepare(kuril, {"stopwords": "default"})
+    first, last = prep.match("habomai")
+    again = token_component.prepare(kuril, {"stopwords": "default"}).match("habomai")
     assert again[0] is first and again[1] is last
     assert not first.flags.writeable
     assert frequency.kwic(kuril, "habomai")["doc_id"].tolist() == ["d1", "d2"]
-    for i in range(token_query._MATCHES_KEPT + 1):              # older queries are forgotten, not piled up
-        token_query._match(prep, f"word{i}")
-    assert len(prep._matches) == token_query._MATCHES_KEPT and "habomai" not in prep._matches
+    for i in range(token_component.MATCHES_KEPT + 1):           # older queries are forgotten, not piled up
+        prep.match(f"word{i}")
+    assert len(prep.queries) == token_component.MATCHES_KEPT and "habomai" not in prep.queries
 
 
 def test_default_stop_words_are_the_shipped_list(kuril):

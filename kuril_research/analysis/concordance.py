@@ -13,10 +13,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from kuril_research.checks import choice, positive_int
 from kuril_research.corpus.build import Corpus
-from kuril_research.tokens.options import _choice, _positive_int, _prepare
-from kuril_research.tokens.query import MATCH_MODES, _match
-from kuril_research.tokens.stream import _PUNCT, _strings
+from kuril_research.tokens import MATCH_MODES, PUNCT, prepare, string_array
 
 __all__ = ["kwic"]
 
@@ -115,17 +114,17 @@ def kwic(
     >>> line.left, line.match, line.right, line.voice, line.speaker
     ('"No', 'peace treaty', 'yet," Lavrov said.', 'quoted', 'sergey_lavrov')
     """
-    window = _positive_int(window, "window", minimum=0)
-    _choice(unit, "unit", ("token", "sentence"))
-    _choice(sort, "sort", ("left", "right", None))
-    _choice(match, "match", MATCH_MODES)
-    prep = _prepare(corpus, {"stopwords": None})     # context counts every word; no stop list to read
+    window = positive_int(window, "window", minimum=0)
+    choice(unit, "unit", ("token", "sentence"))
+    choice(sort, "sort", ("left", "right", None))
+    choice(match, "match", MATCH_MODES)
+    prep = prepare(corpus, {"stopwords": None})     # context counts every word; no stop list to read
     st = prep.st
-    first, last = _match(prep, query, match)
+    first, last = prep.match(query, match)
     doc = st.doc[first]
     m_start, m_end = st.start[first], st.end[last]
     if unit == "token":
-        wordish = np.flatnonzero(st.kind != _PUNCT)
+        wordish = np.flatnonzero(st.kind != PUNCT)
         at_doc = np.searchsorted(wordish, st.doc_first, side="left")    # documents' rows are contiguous
         doc_lo, doc_hi = at_doc[:-1], at_doc[1:]
         k_left = np.searchsorted(wordish, first, side="left")      # context words before the match
@@ -149,15 +148,15 @@ def kwic(
         return [" ".join(t[i:j].split()) for t, i, j in zip(texts, a.tolist(), b.tolist())]
 
     out = pd.DataFrame({
-        "doc_id": _strings(st.doc_ids, doc.astype(np.intp)),
+        "doc_id": string_array(st.doc_ids, doc.astype(np.intp)),
         "sent_id": pd.array(st.s_id[st.sent[first]], dtype="Int64"),
         "start": pd.array(m_start.astype(np.int64), dtype="Int64"),
         "end": pd.array(m_end.astype(np.int64), dtype="Int64"),
         "left": pd.array(clip(left_start, m_start), dtype="string"),
         "match": pd.array(clip(m_start, m_end), dtype="string"),
         "right": pd.array(clip(m_end, right_end), dtype="string"),
-        "voice": _strings(st.voices, st.voice[first].astype(np.intp)),
-        "speaker": _strings(st.speakers, st.speaker[first].astype(np.intp)),
+        "voice": string_array(st.voices, st.voice[first].astype(np.intp)),
+        "speaker": string_array(st.speakers, st.speaker[first].astype(np.intp)),
     })
     if sort is not None:
         context = out["left"] if sort == "left" else out["right"]

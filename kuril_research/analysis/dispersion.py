@@ -17,12 +17,11 @@ from typing import Literal, Unpack
 import numpy as np
 import pandas as pd
 
+from kuril_research.checks import choice
 from kuril_research.corpus.build import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.analysis.periods import FREQUENCIES, document_periods
-from kuril_research.tokens.options import TokenOptions, _choice, _Prepared, _prepare
-from kuril_research.tokens.query import _match
-from kuril_research.tokens.stream import _strings
+from kuril_research.tokens import Prepared, TokenOptions, prepare, string_array
 
 __all__ = ["dispersion", "positions", "trend"]
 
@@ -35,11 +34,11 @@ def _terms_list(terms: str | Sequence[str], name: str = "terms") -> list[str]:
     return items
 
 
-def _occurrences(prep: _Prepared, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _occurrences(prep: Prepared, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Matches of each term: (term index, first token row), in term then text order."""
     term_index, first_rows = [], []
     for i, term in enumerate(terms):
-        first, _ = _match(prep, term)
+        first, _ = prep.match(term)
         term_index.append(np.full(len(first), i, dtype=np.int64))
         first_rows.append(first)
     return np.concatenate(term_index), np.concatenate(first_rows)
@@ -96,7 +95,7 @@ def dispersion(
     habomai     2      2    0.909091 0.045455 0.083333
      lavrov     1      1    0.000000 0.545455 1.000000
     """
-    prep = _prepare(corpus, token_options)
+    prep = prepare(corpus, token_options)
     st = prep.st
     n_docs = len(st.doc_ids)
     size = np.bincount(st.doc[prep.kept], minlength=n_docs).astype(float)
@@ -173,7 +172,7 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
          a         2        10      0.200000
          b         1        12      0.083333
     """
-    prep = _prepare(corpus, token_options)
+    prep = prepare(corpus, token_options)
     st = prep.st
     labels = _terms_list(terms)
     term_index, first = _occurrences(prep, labels)
@@ -185,8 +184,8 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = position / n_tokens[doc]
     return pd.DataFrame({
-        "doc_id": _strings(st.doc_ids, doc.astype(np.intp)),
-        "term": _strings(np.array(labels, dtype=object), term_index),
+        "doc_id": string_array(st.doc_ids, doc.astype(np.intp)),
+        "term": string_array(np.array(labels, dtype=object), term_index),
         "token_id": pd.array(st.token_id(first), dtype="Int64"),
         "start": pd.array(st.start[first].astype(np.int64), dtype="Int64"),
         "end": pd.array(st.end[first].astype(np.int64), dtype="Int64"),
@@ -245,8 +244,8 @@ def trend(
     >>> trend(corpus, "habomai", freq="month").attrs["n_docs_left_out"]
     1
     """
-    _choice(freq, "freq", FREQUENCIES)
-    prep = _prepare(corpus, token_options)
+    choice(freq, "freq", FREQUENCIES)
+    prep = prepare(corpus, token_options)
     st = prep.st
     labels = _terms_list(terms)
     period_of_doc = document_periods(corpus.documents, freq).to_numpy(dtype=object, na_value=None)

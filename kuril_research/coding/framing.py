@@ -24,6 +24,7 @@ from kuril_research.corpus.build import Corpus
 from kuril_research.coding.cue_context import ended, speaker_sides
 from kuril_research.coding.cues import CueLexicon, assign_voice, load_cue_lexicon
 from kuril_research.errors import InputError, ParameterError
+from kuril_research.grouping import documents_by as _documents_by, share as _share, sorted_groups as _sorted_groups
 from kuril_research.lexicons import data_path
 
 __all__ = [
@@ -42,38 +43,6 @@ NAMINGS = ("japanese", "russian", "neutral")
 #: Top-level keys of a codebook besides ``frames``, ``terms`` and ``exclude`` (see :mod:`kuril_research.coding.cue_context`).
 CODEBOOK_EXTRAS = ("enders", "passive_enders", "speaker_sides", "reporting_verbs")
 VOICES = ("narrator", "quoted", "attributed")
-
-
-def _documents_by(corpus: Corpus, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
-    """Return the grouping columns and a ``doc_id`` → group table (one row per document)."""
-    columns = ["doc_id"] if by is None else [by] if isinstance(by, str) else list(by)
-    unknown = [c for c in columns if c not in corpus.documents.columns]
-    if unknown or not columns:
-        raise ParameterError(f"cannot group by {unknown or columns!r}: not a documents column", field="by",
-                             hint=f"use one or more of: {', '.join(corpus.documents.columns)}")
-    keep = list(dict.fromkeys(["doc_id", *columns]))
-    return columns, corpus.documents[keep]
-
-
-def _sorted_groups(keys: pd.DataFrame) -> pd.DataFrame:
-    """Distinct group keys in ascending order, missing values last (the row labels of first occurrences are kept).
-
-    Examples
-    --------
-    >>> _sorted_groups(pd.DataFrame({"year": pd.array([2021, None, 2015, 2021], dtype="Int64")}))
-       year
-    2  2015
-    0  2021
-    1  <NA>
-    """
-    return keys.drop_duplicates().sort_values(list(keys.columns), na_position="last", kind="stable")
-
-
-def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    """``numerator / denominator`` as Float64, ``<NA>`` where the denominator is 0."""
-    num = numerator.astype("Float64")
-    den = denominator.astype("Float64")
-    return (num / den.mask(den == 0)).astype("Float64")
 
 
 # --- naming ------------------------------------------------------------------------------------

@@ -27,11 +27,9 @@ from kuril_research.errors import ParameterError
 from kuril_research.coding.framing import (
     TERRITORIAL_TYPES,
     _codebook,
-    _documents_by,
-    _share,
-    _sorted_groups,
     frames,
 )
+from kuril_research.grouping import documents_by as _documents_by, share as _share, sorted_groups as _sorted_groups
 from kuril_research.lexicons import data_path
 from kuril_research.coding.cue_context import ended
 from kuril_research.coding.trade_quantities import (

@@ -1,14 +1,15 @@
 """Choose the tokens an analysis counts: token options, stop words, and :func:`tokens`.
 
-The second step: the stream of :mod:`kuril_research.tokens.stream` seen under a
-set of token options (:class:`TokenOptions`), its texts lower-cased or stemmed
-and its punctuation, numbers and stop words marked, made once per stream and
-options and then reused (:func:`_prepare`). :mod:`kuril_research.tokens.query`
-finds queries in it; :mod:`kuril_research.analysis.frequency`,
+The stream of :mod:`kuril_research.tokens.stream` seen under a set of token
+options (:class:`TokenOptions`), its texts lower-cased or stemmed and its
+punctuation, numbers and stop words marked, made once per stream and options
+and then reused (:func:`prepare`, giving a :class:`Prepared`), which finds
+queries in it (:meth:`Prepared.match`, by :mod:`kuril_research.tokens.query`);
+:mod:`kuril_research.analysis.frequency`,
 :mod:`kuril_research.analysis.dispersion` and :mod:`kuril_research.analysis.concordance` count
 it. :func:`tokens` returns it as a table, one row per token
 (:mod:`kuril_research.analysis.frequency` re-exports it). The checks of parameters the
-analyses share (:func:`_positive_int`, :func:`_choice`) live here too.
+analyses share live in :mod:`kuril_research.checks`.
 
 Token options
 -------------
@@ -30,8 +31,8 @@ stop words explicitly (``stopwords_path``), with the same default.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from os import PathLike
 from typing import Literal, TypedDict, Union
 
@@ -41,18 +42,12 @@ import pandas as pd
 from kuril_research import lexicons, schema
 from kuril_research.corpus.build import Corpus
 from kuril_research.errors import ParameterError
-from kuril_research.tokens.stream import (
-    _ENTITY,
-    _NUMBER,
-    _PUNCT,
-    _norm_apostrophe,
-    _stream,
-    _Stream,
-    _strings,
-    _Tokens,
-)
+from kuril_research.tokens.build import stream_of
+from kuril_research.tokens.patterns import ENTITY, NUMBER, PUNCT, norm_apostrophe
+from kuril_research.tokens.query import find
+from kuril_research.tokens.stream import TokenStream, TokenView, string_array
 
-__all__ = ["TokenOptions", "tokens"]
+__all__ = ["TokenOptions", "Prepared", "prepare", "tokens", "MATCHES_KEPT"]
 
 StopWords = Union[None, Literal["default"], str, "PathLike[str]", Iterable[str]]
 
@@ -88,22 +83,40 @@ def _stopword_set(stopwords: StopWords) -> frozenset[str]:
     if isinstance(stopwords, str) and stopwords == "default":
         return frozenset(lexicons.load_word_list(lexicons.data_path("stopwords_en.txt")))
     if isinstance(stopwords, (str, PathLike)):
-        return frozenset(_norm_apostrophe(w) for w in lexicons.load_word_list(stopwords))
+        return frozenset(norm_apostrophe(w) for w in lexicons.load_word_list(stopwords))
     words = list(stopwords)
     if not all(isinstance(w, str) for w in words):
         raise ParameterError("stop words must be strings", field="stopwords",
                              hint='pass None, "default", a file path or a list of words')
-    return frozenset(_norm_apostrophe(w).lower() for w in words)
+    return frozenset(norm_apostrophe(w).lower() for w in words)
+
+
+#: Queries whose matches each prepared stream remembers (the oldest is forgotten first).
+MATCHES_KEPT = 32
 
 
 @dataclass
-class _Prepared:
-    st: _Tokens
-    base: np.ndarray   # tokens kept by keep_punct / keep_numbers
-    stop: np.ndarray   # tokens that are stop words (never entities)
+class Prepared:
+    """The token stream under one set of token options: its texts and which tokens count.
+
+    Attributes
+    ----------
+    st : TokenView
+        The stream's texts under the options' lowercase/stem setting.
+    base : ndarray of bool
+        Tokens kept by ``keep_punct`` and ``keep_numbers`` (read-only).
+    stop : ndarray of bool
+        Tokens that are stop words; entity tokens never are (read-only).
+    options : dict
+        All five token options, defaults filled in.
+    """
+
+    st: TokenView
+    base: np.ndarray
+    stop: np.ndarray
     options: dict
     _kept: np.ndarray | None = field(default=None, repr=False)
-    _matches: dict = field(default_factory=dict, repr=False)   # query → (first rows, last rows), see _match
+    _matches: dict = field(default_factory=dict, repr=False)   # query key → (first rows, last rows)
 
     @property
     def kept(self) -> np.ndarray:
@@ -112,49 +125,90 @@ class _Prepared:
             self._kept = self.base & ~self.stop if self.stop is not None else self.base
         return self._kept
 
+    @property
+    def queries(self) -> tuple[str, ...]:
+        """The queries whose matches are remembered, oldest first (``match:query`` unless ``match="auto"``)."""
+        return tuple(key.replace("\0", ":") for key in self._matches)
 
-def _prepare(corpus: Corpus, options: dict) -> _Prepared:
-    """The stream under some token options, with its masks; made once per stream and options, then reused."""
+    def match(self, query: str, match: str = "auto") -> tuple[np.ndarray, np.ndarray]:
+        """Find a query in the full stream: (first token row, last token row) of each match (read-only arrays).
+
+        Matches depend only on the stream and its lowercase/stem view, so each
+        query is looked up once per prepared stream (``dispersion``,
+        ``positions`` and ``trend`` of the same terms share the work), keeping
+        the last :data:`MATCHES_KEPT` queries; how a query is read:
+        :func:`kuril_research.tokens.query.find`.
+
+        Examples
+        --------
+        >>> prep = prepare(_example_corpus(), {})
+        >>> first, last = prep.match("habomai")
+        >>> prep.st.doc_ids[prep.st.doc[first]].tolist(), prep.match("habomai")[0] is first, prep.queries
+        (['a', 'b'], True, ('habomai',))
+        """
+        key = str(query) if match == "auto" else f"{match}\0{query}"
+        found = self._matches.get(key)
+        if found is None:
+            found = find(self.st, query, match, lowercase=self.options["lowercase"], stem=self.options["stem"])
+            for rows in found:
+                rows.flags.writeable = False
+            if len(self._matches) >= MATCHES_KEPT:
+                del self._matches[next(iter(self._matches))]        # forget the oldest query
+            self._matches[key] = found
+        return found
+
+
+def prepare(corpus: Corpus, options: dict) -> Prepared:
+    """Return the corpus's token stream under some token options; made once per stream and options, then reused.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    options : dict
+        Token options (:class:`TokenOptions`); those not given take their defaults.
+
+    Returns
+    -------
+    Prepared
+        Shares its masks and remembered matches with every other call for the
+        same stream and options.
+
+    Raises
+    ------
+    ParameterError
+        If an option is unknown or the stop words are not strings.
+
+    Examples
+    --------
+    >>> corpus = _example_corpus()
+    >>> int(prepare(corpus, {"stopwords": None}).kept.sum()), int(prepare(corpus, {}).kept.sum())
+    (22, 17)
+    """
     opts = _options(options)
     stopset = _stopword_set(opts["stopwords"])
-    stream = _stream(corpus)
+    stream = stream_of(corpus)
     key = (bool(opts["lowercase"]), bool(opts["stem"]), bool(opts["keep_punct"]), bool(opts["keep_numbers"]), stopset)
-    prepared = stream._prepared.get(key)
-    if prepared is None:
-        prepared = stream._prepared[key] = _prepare_stream(stream, opts, stopset)
-    return _Prepared(prepared.st, prepared.base, prepared.stop, opts, prepared.kept, prepared._matches)
+    prepared = stream.remember(("token options", key), lambda: _prepare_stream(stream, opts, stopset))
+    return replace(prepared, options=opts)      # shares the masks and the remembered matches
 
 
-def _prepare_stream(stream: _Stream, opts: dict, stopset: frozenset[str]) -> _Prepared:
+def _prepare_stream(stream: TokenStream, opts: dict, stopset: frozenset[str]) -> Prepared:
     st = stream.view(lowercase=bool(opts["lowercase"]), stem=bool(opts["stem"]))
     base = np.ones(len(st.kind), dtype=bool)
     if not opts["keep_punct"]:
-        base &= st.kind != _PUNCT
+        base &= st.kind != PUNCT
     if not opts["keep_numbers"]:
-        base &= st.kind != _NUMBER
+        base &= st.kind != NUMBER
     stop = np.zeros(len(st.kind), dtype=bool)
     if stopset:
         form_code, forms = stream.forms()
         is_stop = np.fromiter((f in stopset for f in forms), dtype=bool, count=len(forms))
-        spelling_stop = is_stop[form_code] & (stream.spell_kind != _ENTITY)
+        spelling_stop = is_stop[form_code] & (stream.spell_kind != ENTITY)
         stop = spelling_stop[st.spell]
-    prepared = _Prepared(st, base, stop, opts)
+    prepared = Prepared(st, base, stop, opts)
     for mask in (base, stop, prepared.kept):
         mask.flags.writeable = False            # shared by every call with these options
     return prepared
-
-
-def _positive_int(value: object, name: str, *, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ParameterError(f"{name} must be an integer of at least {minimum}, not {value!r}", field=name,
-                             hint=f"pass {name}={minimum} or more")
-    return int(value)
-
-
-def _choice(value: object, name: str, allowed: Sequence[object]) -> None:
-    if value not in allowed:
-        raise ParameterError(f"{name} must be one of {list(allowed)}, not {value!r}", field=name,
-                             hint=f"pass one of {', '.join(map(repr, allowed))}")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -207,7 +261,7 @@ def tokens(
 ) -> pd.DataFrame:
     """Split a corpus into tokens, one row per token, with entity mentions as single tokens.
 
-    Tokens are found with :data:`~kuril_research.tokens.stream.TOKEN_RE` in each
+    Tokens are found with :data:`~kuril_research.tokens.patterns.TOKEN_RE` in each
     sentence of ``documents.text`` (``sentences`` offsets; text outside every
     sentence is not tokenised). Each mention becomes one token equal to its entity
     id (``Khabomai`` → ``habomai``), and word tokens overlapping a mention are not
@@ -272,17 +326,17 @@ def tokens(
     >>> tokens(corpus).token.tolist()[-6:]
     ['lie', 'near', 'hokkaido', 'talks', 'treaty', 'stalled']
     """
-    prep = _prepare(corpus, {"stem": stem, "stopwords": stopwords, "keep_punct": keep_punct,
+    prep = prepare(corpus, {"stem": stem, "stopwords": stopwords, "keep_punct": keep_punct,
                              "keep_numbers": keep_numbers, "lowercase": lowercase})
     st, rows = prep.st, np.flatnonzero(prep.kept)
     return pd.DataFrame({
-        "doc_id": _strings(st.doc_ids, st.doc[rows]),
+        "doc_id": string_array(st.doc_ids, st.doc[rows]),
         "sent_id": pd.array(st.s_id[st.sent[rows]], dtype="Int64"),
         "token_id": pd.array(st.token_id(rows), dtype="Int64"),
         "start": pd.array(st.start[rows].astype(np.int64), dtype="Int64"),
         "end": pd.array(st.end[rows].astype(np.int64), dtype="Int64"),
-        "token": _strings(st.tuniq, st.tcode[rows]),
-        "voice": _strings(st.voices, st.voice[rows]),
-        "speaker": _strings(st.speakers, st.speaker[rows]),
-        "is_entity": pd.array(st.kind[rows] == _ENTITY, dtype="boolean"),
+        "token": string_array(st.tuniq, st.tcode[rows]),
+        "voice": string_array(st.voices, st.voice[rows]),
+        "speaker": string_array(st.speakers, st.speaker[rows]),
+        "is_entity": pd.array(st.kind[rows] == ENTITY, dtype="boolean"),
     })

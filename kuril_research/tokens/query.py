@@ -1,12 +1,13 @@
 """Find a word, phrase, entity id or mention spelling in the token stream.
 
-The third step: :func:`_match` gives the first and last token row of each match
-of a query in the *full* stream of :mod:`kuril_research.tokens.stream` (stop
-words and punctuation included, so a phrase never matches across a comma),
-under the lowercase/stem setting of a prepared stream
-(:mod:`kuril_research.tokens.options`), and remembers the matches per prepared
-stream. :mod:`kuril_research.analysis.frequency`, :mod:`kuril_research.analysis.dispersion` and
-:mod:`kuril_research.analysis.concordance` look their terms up here.
+:func:`find` gives the first and last token row of each match of a query in
+the *full* stream of :mod:`kuril_research.tokens.stream` (stop words and
+punctuation included, so a phrase never matches across a comma), under one
+lowercase/stem setting (a :class:`~kuril_research.tokens.stream.TokenView`).
+Callers go through :meth:`kuril_research.tokens.options.Prepared.match`, which
+reads the setting from the token options and remembers the matches;
+:mod:`kuril_research.analysis.frequency`, :mod:`kuril_research.analysis.dispersion` and
+:mod:`kuril_research.analysis.concordance` look their terms up that way.
 """
 
 from __future__ import annotations
@@ -14,18 +15,10 @@ from __future__ import annotations
 import numpy as np
 
 from kuril_research.errors import ParameterError
-from kuril_research.tokens.options import _Prepared
-from kuril_research.tokens.stream import (
-    _GROUP_KIND,
-    _WORD,
-    TOKEN_RE,
-    WHITESPACE_RE,
-    _norm_apostrophe,
-    _stemmer,
-    _Tokens,
-)
+from kuril_research.tokens.patterns import GROUP_KIND, TOKEN_RE, WHITESPACE_RE, WORD, norm_apostrophe, stemmer
+from kuril_research.tokens.stream import TokenView
 
-__all__: list[str] = []   # private helpers of the analyses
+__all__ = ["MATCH_MODES", "find"]
 
 
 # --------------------------------------------------------------------------- matching
@@ -34,17 +27,17 @@ __all__: list[str] = []   # private helpers of the analyses
 def _query_tokens(query: str, *, lowercase: bool, stem: bool) -> list[str]:
     out = []
     for match in TOKEN_RE.finditer(query):
-        text = _norm_apostrophe(match.group())
-        kind = _GROUP_KIND[match.lastgroup]
-        if lowercase or (stem and kind == _WORD):
+        text = norm_apostrophe(match.group())
+        kind = GROUP_KIND[match.lastgroup]
+        if lowercase or (stem and kind == WORD):
             text = text.lower()
-        if stem and kind == _WORD:
-            text = _stemmer().stem(text)
+        if stem and kind == WORD:
+            text = stemmer().stem(text)
         out.append(text)
     return out
 
 
-def _surface_rows(st: _Tokens, text: str) -> np.ndarray:
+def _surface_rows(st: TokenView, text: str) -> np.ndarray:
     """Rows of the entity tokens whose normalised mention surface is ``text``."""
     hits = np.flatnonzero(st.surfaces == text) if len(st.surfaces) else np.empty(0, np.int64)
     if not len(hits):
@@ -52,7 +45,7 @@ def _surface_rows(st: _Tokens, text: str) -> np.ndarray:
     return st.ent_rows[np.isin(st.ent_surface, hits)]
 
 
-def _entity_rows(st: _Tokens, entity: str, query: str) -> tuple[np.ndarray, np.ndarray]:
+def _entity_rows(st: TokenView, entity: str, query: str) -> tuple[np.ndarray, np.ndarray]:
     """Rows of the mentions of one entity id; an id neither in the corpus nor in the shipped gazetteer is an error."""
     ids = st.spellings[:st.n_entities]
     if entity not in set(ids):
@@ -67,33 +60,12 @@ def _entity_rows(st: _Tokens, entity: str, query: str) -> tuple[np.ndarray, np.n
     return rows, rows
 
 
-#: Queries whose matches each prepared stream remembers (the oldest is forgotten first).
-_MATCHES_KEPT = 32
-#: How a query is read: ``auto`` tries an entity id, then a mention's spelling, then words (see :func:`_find`).
+#: How a query is read: ``auto`` tries an entity id, then a mention's spelling, then words (see :func:`find`).
 MATCH_MODES = ("auto", "entity", "surface")
 
 
-def _match(prep: _Prepared, query: str, match: str = "auto") -> tuple[np.ndarray, np.ndarray]:
-    """Find a query in the full stream: (first token row, last token row) of each match (read-only arrays).
-
-    Matches depend only on the stream and its lowercase/stem view, so each query
-    is looked up once per prepared stream (``dispersion``, ``positions`` and
-    ``trend`` of the same terms share the work), keeping the last
-    :data:`_MATCHES_KEPT` queries; see :func:`_find`.
-    """
-    key = str(query) if match == "auto" else f"{match}\0{query}"
-    found = prep._matches.get(key)
-    if found is None:
-        found = _find(prep, query, match)
-        for rows in found:
-            rows.flags.writeable = False
-        if len(prep._matches) >= _MATCHES_KEPT:
-            del prep._matches[next(iter(prep._matches))]        # forget the oldest query
-        prep._matches[key] = found
-    return found
-
-
-def _find(prep: _Prepared, query: str, match: str = "auto") -> tuple[np.ndarray, np.ndarray]:
+def find(st: TokenView, query: str, match: str = "auto", *, lowercase: bool, stem: bool,
+         ) -> tuple[np.ndarray, np.ndarray]:
     """Find a query in the full stream: (first token row, last token row) of each match.
 
     ``match="auto"``, in order: an entity id (every spelling of the entity); the
@@ -101,10 +73,27 @@ def _find(prep: _Prepared, query: str, match: str = "auto") -> tuple[np.ndarray,
     token, within a sentence, where a token also matches an entity token whose
     surface it spells. ``match="entity"``: the mentions of that entity id only
     (an unknown id is an error); ``match="surface"``: the mentions spelled so
-    (case and white space aside) only.
+    (case and white space aside) only. ``lowercase`` and ``stem`` are the
+    setting of ``st``; they say how the words of a query are read.
+
+    Raises
+    ------
+    ParameterError
+        If ``match="entity"`` names an id that is neither in the corpus nor in the
+        shipped gazetteer, or the query has no token.
+
+    Examples
+    --------
+    >>> from kuril_research.tokens.build import stream_of
+    >>> from kuril_research.tokens.options import _example_corpus
+    >>> st = stream_of(_example_corpus()).view(lowercase=True, stem=False)
+    >>> first, last = find(st, "peace treaty", lowercase=True, stem=False)
+    >>> first.tolist(), last.tolist(), st.tuniq[st.tcode[first]].tolist()
+    ([7], [8], ['peace'])
+    >>> find(st, "Khabomai", lowercase=True, stem=False)[0].tolist()   # a spelling of habomai: that mention only
+    [16]
     """
-    st = prep.st
-    q = WHITESPACE_RE.sub(" ", _norm_apostrophe(str(query))).strip()
+    q = WHITESPACE_RE.sub(" ", norm_apostrophe(str(query))).strip()
     lower = q.lower()
     if match == "entity":
         return _entity_rows(st, lower, query)
@@ -118,7 +107,7 @@ def _find(prep: _Prepared, query: str, match: str = "auto") -> tuple[np.ndarray,
     by_surface = _surface_rows(st, lower)
     if len(by_surface):
         return by_surface, by_surface
-    parts = _query_tokens(q, lowercase=prep.options["lowercase"], stem=prep.options["stem"])
+    parts = _query_tokens(q, lowercase=lowercase, stem=stem)
     if not parts:
         raise ParameterError(f"query {query!r} contains no token", field="query",
                              hint="pass a word, a phrase or an entity id")
