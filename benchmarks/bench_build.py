@@ -14,7 +14,7 @@ that same text:
 * **stages**, in one process, through the real code path: what
   ``write_corpus`` does before the first document (list files, read the
   manifest, hash the input); then its unit of work
-  (``kuril_research.corpus.process_files`` on slices of ``FILES_PER_CHUNK``
+  (``kuril_research.corpus.process.process_files`` on slices of ``FILES_PER_CHUNK``
   files) with timers around each function it calls —
   read (``read_source``), lexicon loading (``load_gazetteer``,
   ``load_voice_lexicon``, called for every file), parse and furniture
@@ -37,8 +37,8 @@ that same text:
 * **the whole build**, ``kuril_research.corpus.write_corpus(raw, manifest, out, jobs=j)``
   (what ``kuril-research build --jobs j`` runs: build and write the tables,
   without loading them back) for each ``j``, each in its own process so that
-  peak memory does not mix; ``--dask`` adds ``build_corpus_dask``, which also
-  starts a local cluster and loads the tables back;
+  peak memory does not mix; ``--dask`` adds ``write_corpus_dask``, which also
+  starts a local cluster (and, like ``write_corpus``, does not load the tables back);
 * **baselines** on the same files: scikit-learn ``CountVectorizer()`` unigram
   ``fit_transform``, and an NLTK pipeline (untrained ``PunktSentenceTokenizer``,
   then ``NLTKWordTokenizer`` on each sentence — what ``nltk.word_tokenize``
@@ -174,10 +174,10 @@ def _import_build_modules() -> None:
     """Import every module the build uses, NLTK included, so that no timer includes an import.
 
     The baselines are timed after their imports too. ``kuril_research.corpus``
-    imports the sentence splitter (and NLTK, ~1 s) only on first use, and
-    workers are forked from this process, so they inherit the imports.
+    imports its modules, and so the sentence splitter (and NLTK, ~1 s), only on
+    first use, and workers are forked from this process, so they inherit the imports.
     """
-    import kuril_research.corpus  # noqa: F401
+    import kuril_research.corpus.build  # noqa: F401
     import kuril_research.ingest.sentences  # noqa: F401
 
 
@@ -195,14 +195,13 @@ def _child_build(params: dict) -> dict:
 
 
 def _child_dask(params: dict) -> dict:
-    from kuril_research.corpus.distributed import build_corpus_dask
+    from kuril_research.corpus.distributed import write_corpus_dask
 
     _import_build_modules()
 
     start = time.perf_counter()
-    corpus = build_corpus_dask(params["raw"], params["manifest"], params["out"])
-    return {"seconds": time.perf_counter() - start, "documents": len(corpus.documents),
-            "rejects": len(corpus.rejects)}
+    summary = write_corpus_dask(params["raw"], params["manifest"], params["out"])
+    return {"seconds": time.perf_counter() - start, "documents": summary.documents, "rejects": summary.rejects}
 
 
 def _child_countvectorizer(params: dict) -> dict:
@@ -282,8 +281,12 @@ def _child_stages(params: dict) -> dict:
     import importlib.util
     from collections import defaultdict
 
-    from kuril_research.corpus import build as kc
     from kuril_research import schema
+    from kuril_research.corpus import build as kc
+    from kuril_research.corpus import process as kp
+    from kuril_research.corpus.data import BUILD_RECORD, TABLE_NAMES, Corpus, load_corpus
+    from kuril_research.corpus.ledger import Ledger
+    from kuril_research.corpus.writer import TableWriter, without_documents
     from kuril_research.ingest.sources import list_article_files, read_manifest
 
     clock = time.perf_counter
@@ -311,40 +314,38 @@ def _child_stages(params: dict) -> dict:
     start = clock()  # what write_corpus does before the first document
     meta = {r["file"]: r for r in read_manifest(manifest).to_dict("records")}
     names = sorted(set(list_article_files(raw)) | set(meta))
-    ids = kc._doc_ids(names)
-    kc.load_gazetteer(), kc.load_voice_lexicon()
+    ids = kp.doc_ids(names)
+    kp.load_gazetteer(), kp.load_voice_lexicon()
     seconds["setup"] = clock() - start
 
-    # kuril_research.corpus.process_files looks these names up in its module when it runs: time each one
+    # kuril_research.corpus.process.process_files looks these names up in its module when it runs: time each one
     proxies: dict[int, TimedGazetteer] = {}
-    real_load_gazetteer = kc.load_gazetteer
+    real_load_gazetteer = kp.load_gazetteer
 
     def load_gazetteer(path=None):
         gazetteer = real_load_gazetteer(path)
         return proxies.setdefault(id(gazetteer), TimedGazetteer(gazetteer))
 
-    from kuril_research.ingest import near_duplicates
-
-    kc.read_source = timed("read", kc.read_source)
-    near_duplicates.signature = timed("near_duplicates", near_duplicates.signature)
-    kc.load_gazetteer = timed("lexicons", load_gazetteer)
-    kc.load_voice_lexicon = timed("lexicons", kc.load_voice_lexicon)
-    kc.process_document = timed("per_document", kc.process_document)
-    kc.parse_article = timed("parse", kc.parse_article)
-    kc.split_sentences = timed("sentences", kc.split_sentences)
-    kc.mark_voice = timed("voice", kc.mark_voice)
-    kc.rows_to_table = timed("arrow", kc.rows_to_table)
+    kp.read_source = timed("read", kp.read_source)
+    kp.signature = timed("near_duplicates", kp.signature)
+    kp.load_gazetteer = timed("lexicons", load_gazetteer)
+    kp.load_voice_lexicon = timed("lexicons", kp.load_voice_lexicon)
+    kp.process_document = timed("per_document", kp.process_document)
+    kp.parse_article = timed("parse", kp.parse_article)
+    kp.split_sentences = timed("sentences", kp.split_sentences)
+    kp.mark_voice = timed("voice", kp.mark_voice)
+    kp.rows_to_table = timed("arrow", kp.rows_to_table)
 
     # as write_corpus with jobs=1: slices of files through process_files, then the ledger and the writer
-    writer = kc._TableWriter(out)
-    ledger = kc._Ledger()
+    writer = TableWriter(out)
+    ledger = Ledger()
     tasks = [(str(raw), name, meta.get(name), ids[name]) for name in names]
     for lo in range(0, len(tasks), kc.FILES_PER_CHUNK):
-        result = kc.process_files(tasks[lo:lo + kc.FILES_PER_CHUNK])
+        result = kp.process_files(tasks[lo:lo + kc.FILES_PER_CHUNK])
         start = clock()
         duplicates = ledger.admit(result.outcomes)
         for table, data in result.tables.items():
-            writer.add_table(table, kc.without_documents(data, duplicates))
+            writer.add_table(table, without_documents(data, duplicates))
         seconds["write"] += clock() - start
     start = clock()
     near_rows, near_drop = ledger.near_duplicates()
@@ -353,14 +354,14 @@ def _child_stages(params: dict) -> dict:
     writer.add("rejects", ledger.rejects)
     writer.add("duplicates", near_rows)
     writer.close(near_drop)
-    (out / kc.BUILD_RECORD).write_text(json.dumps({"schema_version": schema.SCHEMA_VERSION}), encoding="utf-8")
+    (out / BUILD_RECORD).write_text(json.dumps({"schema_version": schema.SCHEMA_VERSION}), encoding="utf-8")
     seconds["write"] += clock() - start
     # row assembly: the rest of process_document, and the conversion of its rows to Arrow tables
     seconds["rows"] = (seconds.pop("per_document", 0.0) + seconds.pop("arrow", 0.0)
                        - sum(seconds[s] for s in ("parse", "sentences", "mentions", "voice")))
 
     start = clock()
-    corpus = kc.load_corpus(out)
+    corpus = load_corpus(out)
     seconds["load"] = clock() - start
     from kuril_research.analysis import frequency
 
@@ -368,10 +369,10 @@ def _child_stages(params: dict) -> dict:
     if limit and len(corpus.documents) > limit:  # the analyses hold ~0.3 MB per document: keep the first `limit`
         keep = corpus.documents["doc_id"].iloc[:limit]
         tables = {}
-        for name in kc.TABLE_NAMES:
+        for name in TABLE_NAMES:
             frame = getattr(corpus, name)
             tables[name] = frame[frame["doc_id"].isin(keep)].reset_index(drop=True) if "doc_id" in frame else frame
-        corpus = kc.Corpus(**tables, build=corpus.build)
+        corpus = Corpus(**tables, build=corpus.build)
         del tables, frame
         gc.collect()
     files = corpus.documents["file"].tolist()
@@ -699,7 +700,7 @@ def to_markdown(results: dict) -> str:
         one = run["build"].get("1", {}).get("seconds")
         rows = [(f"write_corpus, jobs={j}", row) for j, row in run["build"].items()]
         if "dask" in run:
-            rows.append(("build_corpus_dask, 2 workers (incl. cluster start and loading back)", run["dask"]))
+            rows.append(("write_corpus_dask, 2 workers (incl. cluster start)", run["dask"]))
         rows += [("CountVectorizer().fit_transform (+ read)", run["baselines"].get("countvectorizer", {})),
                  ("NLTK Punkt + NLTKWordTokenizer (+ read)", run["baselines"].get("nltk", {})),
                  ("scan floor: read + the gazetteer and role regex scans only", run["baselines"].get("scan_floor", {}))]
@@ -761,7 +762,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=0, help="generator seed")
     parser.add_argument("--words", type=int, default=500, help="approximate words per article")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each whole build and baseline; fastest kept")
-    parser.add_argument("--dask", action="store_true", help="also time build_corpus_dask on a local cluster")
+    parser.add_argument("--dask", action="store_true", help="also time write_corpus_dask on a local cluster")
     parser.add_argument("--live", action="store_true",
                         help="measure the package as it is at each moment, not a copy taken at the start")
     parser.add_argument("--analysis-docs", type=int, default=DEFAULT_ANALYSIS_DOCS,

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.tokens.options import _choice, _positive_int, _prepare
 from kuril_research.tokens.query import MATCH_MODES, _match
 from kuril_research.tokens.stream import _PUNCT, _strings

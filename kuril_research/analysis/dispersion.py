@@ -17,7 +17,7 @@ from typing import Literal, Unpack
 import numpy as np
 import pandas as pd
 
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.analysis.periods import FREQUENCIES, document_periods
 from kuril_research.tokens.options import TokenOptions, _choice, _Prepared, _prepare

@@ -34,7 +34,7 @@ import pandas as pd
 
 from kuril_research.analysis.association import _benjamini_hochberg, _chi2_sf_df1, _g2
 from kuril_research.analysis.concordance import kwic
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.analysis.dispersion import dispersion, positions, trend
 from kuril_research.errors import ParameterError
 from kuril_research.tokens.options import TokenOptions, _choice, _positive_int, _Prepared, _prepare, tokens

@@ -18,7 +18,8 @@ __all__ = ["PIPELINE_MODULES", "library_sha256", "pipeline_sha256", "raw_corpus_
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 #: The modules whose code decides what ``build_corpus`` writes.
-PIPELINE_MODULES = ("atomic.py", "lexicons.py", "schema.py", "corpus/build.py", "ingest/gazetteer.py",
+PIPELINE_MODULES = ("atomic.py", "lexicons.py", "schema.py", "corpus/build.py", "corpus/data.py", "corpus/ledger.py",
+                    "corpus/process.py", "corpus/writer.py", "ingest/gazetteer.py",
                     "ingest/near_duplicates.py", "ingest/parse.py", "ingest/sentences.py", "ingest/sources.py",
                     "ingest/voice.py", "ingest/readers/__init__.py", "ingest/readers/dates.py",
                     "ingest/readers/mapping.py", "ingest/readers/nexis.py", "ingest/readers/tabular.py",

@@ -53,7 +53,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kuril_research import memo
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError
 
 __all__ = ["TOKEN_RE", "STREAM_COLUMNS"]
