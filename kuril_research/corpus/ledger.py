@@ -43,6 +43,20 @@ class Ledger:
     doc_id was taken by an earlier one is a ``duplicate_id`` reject. Every
     engine walks its outcomes through one ledger, so they all decide alike.
     Near-duplicates are grouped after the last outcome (:meth:`near_duplicates`).
+
+    Examples
+    --------
+    Three files in name order: ``b.txt`` has the same clean text as ``a.txt``,
+    ``c.txt`` could not be read.
+
+    >>> def outcome(name, text_key, reject=None):
+    ...     return FileOutcome(name, name[0], reject, text_key, text_key is not None, False, "0" * 64)
+    >>> ledger = Ledger()
+    >>> ledger.admit([outcome("a.txt", b"k1"), outcome("b.txt", b"k1"),
+    ...               outcome("c.txt", None, Reject("c.txt", "empty", "remove it"))])
+    {'b'}
+    >>> [(r["file"], r["reason"]) for r in ledger.rejects], ledger.documents, ledger.duplicates
+    ([('b.txt', 'duplicate'), ('c.txt', 'empty')], 1, 1)
     """
 
     def __init__(self, *, keep_duplicates: bool = False) -> None:

@@ -161,7 +161,14 @@ def doc_ids(names: list[str]) -> dict[str, str]:
 
 
 def document_id(file_doc_id: str, raw: RawDocument) -> str:
-    """The doc_id of one article: the file's for a one-article file; the export's id column, else file-position."""
+    """The doc_id of one article: the file's for a one-article file; the export's id column, else file-position.
+
+    Examples
+    --------
+    >>> export = RawDocument("e.csv", "text", "utf-8", "0" * 64, "csv", position=7)
+    >>> document_id("e", RawDocument("a.txt", "text", "utf-8", "0" * 64, "text")), document_id("e", export)
+    ('e', 'e-00007')
+    """
     if raw.position is None:
         return file_doc_id
     given = (raw.meta or {}).get("id")
