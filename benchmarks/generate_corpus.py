@@ -1,5 +1,10 @@
 """Generate a synthetic news corpus that looks like the seed articles, for benchmarks and tests.
 
+(Over 400 lines: about 220 of them are the outlets, spellings and sentence
+pools the articles are drawn from, kept as literals beside the code that fills
+them so that the script stays one file the benchmark and the tests load by
+path, and the generated text stays the same for GENERATOR_VERSION.)
+
 Every article is built from sentence templates in the styles of the five seed
 articles in ``data/raw/articles``:
 

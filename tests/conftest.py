@@ -15,12 +15,24 @@ MANIFEST = ROOT / "data" / "raw" / "manifest.csv"
 
 
 @pytest.fixture(scope="session")
-def seed_corpus(tmp_path_factory):
-    """The embedded corpus, built once per test session into a temporary folder."""
+def seed_build(tmp_path_factory):
+    """The embedded corpus, built once per test session into a temporary folder: (corpus, folder)."""
     from kuril_research import build_corpus
 
     out = tmp_path_factory.mktemp("processed") / "processed"
-    return build_corpus(RAW, MANIFEST, out)
+    return build_corpus(RAW, MANIFEST, out), out
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(seed_build):
+    """The embedded corpus as :func:`kuril_research.build_corpus` returns it."""
+    return seed_build[0]
+
+
+@pytest.fixture(scope="session")
+def seed_dir(seed_build):
+    """The folder the embedded corpus was built into (read it with ``load_corpus``)."""
+    return seed_build[1]
 
 
 @pytest.fixture
@@ -50,7 +62,7 @@ def pipeline_tables(raw_dir: Path, manifest: Path) -> dict:
     any writer or reader.
     """
     from kuril_research import schema
-    from kuril_research.corpus.build import process_files
+    from kuril_research.corpus.process import process_files
     from kuril_research.ingest.sources import read_manifest
 
     meta = {row["file"]: row for row in read_manifest(manifest).to_dict("records")}

@@ -17,12 +17,16 @@ from .conftest import ROOT
 BENCHMARKS = ROOT / "benchmarks"
 
 
+#: The scripts of ``benchmarks/``; each imports only those before it, by its plain name.
+SCRIPTS = ["generate_corpus", "bench_summary", "bench_children", "bench_build"]
+
+
 def _load(name: str):
-    """Import a script of ``benchmarks/`` (not a package) under its own name."""
+    """Import a script of ``benchmarks/`` (not a package) under its own name, after the scripts it imports."""
     if name in sys.modules:
         return sys.modules[name]
-    if name != "generate_corpus":  # the benchmark imports the generator by its plain name
-        _load("generate_corpus")
+    for before in SCRIPTS[:SCRIPTS.index(name)]:
+        _load(before)
     spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
@@ -111,12 +115,12 @@ def test_benchmark_command_writes_every_stage_and_ratio(tmp_path):
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    bench = _load("bench_build")
+    summary = _load("bench_summary")
     (run,) = results["runs"]
     assert run["n"] == 20 and run["corpus"]["files"] == 20
-    assert list(run["stages"]) == bench.STAGES
+    assert list(run["stages"]) == summary.STAGES
     for name, stage in run["stages"].items():
-        if name in bench.BUILD_STAGES or name in ("tokens", "counts"):
+        if name in summary.BUILD_STAGES or name in ("tokens", "counts"):
             assert stage["seconds"] > 0 and stage["docs_per_s"] > 0 and stage["mb_per_s"] > 0, name
         else:  # an analysis module that does not exist yet is reported, not measured
             assert stage["seconds"] is not None or stage["note"], name
@@ -132,7 +136,7 @@ def test_benchmark_command_writes_every_stage_and_ratio(tmp_path):
     assert run["baselines"]["scan_floor"]["mentions"] > 0 and run["baselines"]["scan_floor"]["role_phrases"] > 0
     assert run["load_again"]["documents"] == 20 and run["load_again"]["seconds"] > 0
     assert all(value > 0 for value in run["ratios"].values())
-    assert [t["met"] for t in results["targets"]] == [t["met"] for t in bench._targets(results["runs"])]
+    assert [t["met"] for t in results["targets"]] == [t["met"] for t in summary.targets(results["runs"])]
     assert len(results["code_versions"]) == 1  # every child imported the same copy of the package
     assert results["machine"]["code"]["source"].endswith("kuril_research")
     markdown = (out / "results.md").read_text(encoding="utf-8")
@@ -145,13 +149,13 @@ def test_targets_are_judged_against_their_thresholds():
     # (goal >= 20: met), 2 processes 1.8x (goal >= 1.8: met, the boundary counts); per-document time
     # 2.0 ms -> 2.5 ms at 100,000 is +25 % (goal within +-20 %: not met); load 1.5 s (< 2 s: met);
     # peak RSS 2,100 MB with 2 processes (goal < 2,048 MB: not met).
-    bench = _load("bench_build")
+    summary = _load("bench_summary")
     small = {"n": 1_000, "ratios": {"speed_vs_countvectorizer": 0.5, "speed_vs_nltk": 25.0, "speedup_2_vs_1": 1.8},
              "build": {"1": {"ms_per_doc": 2.0}}}
     big = {"n": 100_000, "ratios": {}, "build": {"1": {"ms_per_doc": 2.5, "peak_rss_mb": 900.0},
                                                 "2": {"peak_rss_mb": 2_100.0}},
            "load_again": {"seconds": 1.5, "import_seconds": 0.4}}
-    judged = {t["target"]: t["met"] for t in bench._targets([small, big])}
+    judged = {t["target"]: t["met"] for t in summary.targets([small, big])}
     assert judged == {
         "whole build, 1 process, vs CountVectorizer (N=1,000)": False,
         "whole build, 1 process, vs NLTK pipeline (N=1,000)": True,

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from kuril_research import build_corpus, load_corpus
+from kuril_research.corpus import TABLE_NAMES
 from kuril_research.errors import CorpusTableError, ManifestError
 
 from .conftest import MANIFEST, RAW, generate_corpus, pipeline_tables
@@ -100,20 +101,44 @@ def test_000_southern_kurils_all_narrator(seed_corpus):
     assert set(m["voice"]) == {"narrator"}
 
 
-def test_tables_read_back_equal_the_rows_the_pipeline_produced(seed_corpus):
+def test_tables_read_back_equal_the_rows_the_pipeline_produced(seed_corpus, seed_dir):
     # Reading the written Parquet back must give exactly the rows the pipeline produced before anything
-    # was written (a lost row group, a reordered chunk or a dtype the Parquet loses would all show here).
+    # was written (a lost row group, a reordered chunk or a dtype the Parquet loses would all show here);
+    # so must the tables build_corpus returns, which it kept in memory while writing them.
     produced = pipeline_tables(RAW, MANIFEST)
     assert set(produced) == {"documents", "paragraphs", "sentences", "quotes", "mentions", "removed"}
+    loaded = load_corpus(seed_dir, cache=False)
     for table, expected in produced.items():
         assert len(expected) > 0, table
+        pd.testing.assert_frame_equal(loaded.__dict__[table], expected, obj=table)
         pd.testing.assert_frame_equal(getattr(seed_corpus, table), expected, obj=table)
 
 
-def test_build_is_deterministic_and_independent_of_jobs(seed_corpus, tmp_path):
+def test_build_corpus_returns_the_tables_it_wrote(raw_copy, tmp_path):
+    # rejects, an exact duplicate, a near-duplicate dropped after writing, and an extra manifest column:
+    # every table build_corpus returns (kept in memory while writing) must equal the one load_corpus
+    # reads from the folder it wrote, and so must the build record
+    (raw_copy / "empty.txt").write_bytes(b"")
+    shutil.copy(raw_copy / "001_e3e4e3b56fb486ca.txt", raw_copy / "zz_copy.txt")
+    text = (raw_copy / "003_5c202a017dd63dc4.txt").read_text(encoding="utf-8")
+    (raw_copy / "zz_near.txt").write_text(text.rstrip() + " More later.\n", encoding="utf-8")
+    manifest = (raw_copy / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    manifest = [manifest[0] + ",section"] + [line + ",World" for line in manifest[1:]]
+    (raw_copy / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    built = build_corpus(raw_copy, raw_copy / "manifest.csv", tmp_path / "processed")
+    loaded = load_corpus(tmp_path / "processed", cache=False)
+    assert sorted(built.rejects["reason"]) == ["duplicate", "empty"]
+    assert built.duplicates["doc_id"].tolist() == ["003_5c202a017dd63dc4", "zz_near"]
+    assert "zz_near" not in set(built.mentions["doc_id"]) and built.documents.columns[-1] == "section"
+    for table in TABLE_NAMES:
+        pd.testing.assert_frame_equal(getattr(built, table), getattr(loaded, table), check_exact=True, obj=table)
+    assert built.build == loaded.build and list(built.build) == list(loaded.build)
+
+
+def test_build_is_deterministic_and_independent_of_jobs(seed_dir, tmp_path):
     other = tmp_path / "two_jobs"
     build_corpus(RAW, MANIFEST, other, jobs=2)
-    first = seed_corpus.summary_counts.out_dir
+    first = seed_dir
     for path in sorted(first.iterdir()):
         assert (other / path.name).read_bytes() == path.read_bytes(), path.name
 
@@ -203,9 +228,9 @@ def test_raw_folder_is_never_written(tmp_path):
     assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in RAW.iterdir()} == before
 
 
-def test_old_table_is_refused_with_message(seed_corpus, tmp_path):
+def test_old_table_is_refused_with_message(seed_dir, tmp_path):
     folder = tmp_path / "old"
-    shutil.copytree(seed_corpus.summary_counts.out_dir, folder)
+    shutil.copytree(seed_dir, folder)
     frame = pd.read_parquet(folder / "mentions.parquet").drop(columns=["voice"])
     frame.to_parquet(folder / "mentions.parquet")
     with pytest.raises(CorpusTableError, match=r"mentions.parquet: table 'mentions' does not match .*missing columns: \['voice'\]"):

@@ -8,17 +8,17 @@ import pandas as pd
 import pytest
 
 from kuril_research import build_corpus, load_corpus
-from kuril_research.corpus import TABLE_NAMES
+from kuril_research.corpus import TABLE_NAMES, write_corpus
 from kuril_research.errors import CorpusTableError, ManifestError
 
 from .conftest import MANIFEST, RAW, generate_corpus, pipeline_tables
 
 import distributed  # noqa: E402,F401 - the dask extra is in requirements.lock, so CI always has it
-from kuril_research.corpus.distributed import build_corpus_dask, load_partitioned  # noqa: E402
+from kuril_research.corpus.distributed import write_corpus_dask  # noqa: E402
 
 
 def _assert_same(single_dir, dask_dir):
-    single, dask = load_corpus(single_dir), load_partitioned(dask_dir)
+    single, dask = load_corpus(single_dir), load_corpus(dask_dir)
     for table in TABLE_NAMES:
         pd.testing.assert_frame_equal(getattr(dask, table), getattr(single, table), obj=table)
     extra = {"layout", "partitions"}
@@ -34,11 +34,12 @@ def cluster():
 
 
 def test_seed_corpus_on_a_default_local_cluster(tmp_path):
-    single = build_corpus(RAW, MANIFEST, tmp_path / "single")
-    dask = build_corpus_dask(RAW, MANIFEST, tmp_path / "dask")
+    single = write_corpus(RAW, MANIFEST, tmp_path / "single")
+    dask = write_corpus_dask(RAW, MANIFEST, tmp_path / "dask")
     assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted([".origin.json", "build.json", *TABLE_NAMES])
     assert len(list((tmp_path / "dask" / "documents").glob("part-*.parquet"))) > 1
-    assert vars(dask.summary_counts) | {"out_dir": None} == vars(single.summary_counts) | {"out_dir": None}
+    assert (dask.documents, dask.rejects, dask.out_dir) == (5, 0, tmp_path / "dask")
+    assert vars(dask) | {"out_dir": None} == vars(single) | {"out_dir": None}
     _assert_same(tmp_path / "single", tmp_path / "dask")
 
 
@@ -54,18 +55,19 @@ def test_generated_corpus_with_rejects_and_duplicates(cluster, tmp_path):
     with open(g.manifest, "a", encoding="utf-8") as f:
         f.write("gone.txt,TASS,2020,year,en,,\n")
     single = build_corpus(raw, g.manifest, tmp_path / "single", jobs=1)
-    dask = build_corpus_dask(raw, g.manifest, tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=4)
+    summary = write_corpus_dask(raw, g.manifest, tmp_path / "dask", scheduler=cluster.scheduler_address,
+                                partitions=4)
     assert dict(zip(single.rejects["file"], single.rejects["reason"])) == {
         "empty.txt": "empty", "scan.txt": "binary", "zz_copy_of_3.txt": "duplicate",
         f"{names[10][:7]}copy.txt": "duplicate", "gone.txt": "missing"}
-    assert dask.summary_counts.duplicates == single.summary_counts.duplicates == 2
-    assert dask.build["partitions"] == 4
+    assert (summary.duplicates, summary.rejects, summary.documents) == (2, 5, len(single.documents))
+    assert load_corpus(tmp_path / "dask").build["partitions"] == 4
     _assert_same(tmp_path / "single", tmp_path / "dask")
 
 
 def test_client_can_be_passed_and_is_left_open(cluster, tmp_path):
     with distributed.Client(cluster) as client:
-        build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=client, partitions=1)
+        write_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=client, partitions=1)
         assert client.status == "running"
     build_corpus(RAW, MANIFEST, tmp_path / "single")
     _assert_same(tmp_path / "single", tmp_path / "dask")
@@ -75,34 +77,34 @@ def test_empty_raw_folder_needs_no_cluster(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     build_corpus(raw, None, tmp_path / "single")
-    build_corpus_dask(raw, None, tmp_path / "dask", scheduler="tcp://192.0.2.1:8786")  # never contacted
+    write_corpus_dask(raw, None, tmp_path / "dask", scheduler="tcp://192.0.2.1:8786")  # never contacted
     _assert_same(tmp_path / "single", tmp_path / "dask")
 
 
 def test_partitioned_tables_read_back_equal_the_rows_the_pipeline_produced(cluster, tmp_path):
     # The reference is the pipeline's rows before anything is written, not another reader's output:
     # three partitions written by workers and read back must give those rows, in name order.
-    build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=3)
-    loaded = load_partitioned(tmp_path / "dask")
+    write_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=3)
+    loaded = load_corpus(tmp_path / "dask", cache=False)
     for table, expected in pipeline_tables(RAW, MANIFEST).items():
         assert len(expected) > 0, table
         pd.testing.assert_frame_equal(getattr(loaded, table), expected, obj=table)
 
 
 def test_missing_part_folder_is_refused_with_message(cluster, tmp_path):
-    build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=cluster.scheduler_address)
+    write_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler=cluster.scheduler_address)
     shutil.rmtree(tmp_path / "dask" / "quotes")
     with pytest.raises(CorpusTableError, match=r"table 'quotes' is missing"):
-        load_partitioned(tmp_path / "dask")
+        load_corpus(tmp_path / "dask")
 
 
 def test_bad_manifest_leaves_previous_output(cluster, raw_copy, tmp_path):
     out = tmp_path / "dask"
-    build_corpus_dask(raw_copy, raw_copy / "manifest.csv", out, scheduler=cluster.scheduler_address)
+    write_corpus_dask(raw_copy, raw_copy / "manifest.csv", out, scheduler=cluster.scheduler_address)
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (raw_copy / "manifest.csv").write_text("file,outlet,published\nx.txt,TASS,2021-02-30\n", encoding="utf-8")
     with pytest.raises(ManifestError):
-        build_corpus_dask(raw_copy, raw_copy / "manifest.csv", out, scheduler=cluster.scheduler_address)
+        write_corpus_dask(raw_copy, raw_copy / "manifest.csv", out, scheduler=cluster.scheduler_address)
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
@@ -112,7 +114,7 @@ def test_unreachable_scheduler_is_an_error_for_people(tmp_path, monkeypatch):
 
     monkeypatch.setattr(kd, "CONNECT_TIMEOUT", 1)
     with pytest.raises(InputError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
-        build_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler="tcp://127.0.0.1:9")
+        write_corpus_dask(RAW, MANIFEST, tmp_path / "dask", scheduler="tcp://127.0.0.1:9")
     assert not (tmp_path / "dask").exists()
 
 
@@ -141,7 +143,7 @@ def test_exports_extra_columns_and_near_duplicates_build_alike(cluster, tmp_path
     (raw / "manifest.csv").write_text("file,outlet,published,section\ncopy_a.txt,Herald,2019-01-23,World\n"
                                       "copy_b.txt,Wire,2019-01-22,Asia\n", encoding="utf-8")
     single = build_corpus(raw, None, tmp_path / "single", jobs=1)
-    build_corpus_dask(raw, None, tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=2)
+    write_corpus_dask(raw, None, tmp_path / "dask", scheduler=cluster.scheduler_address, partitions=2)
     assert single.documents.doc_id.tolist() == ["copy_b"] + [f"a{i:02d}" for i in range(1, 11)]
     assert single.duplicates.kept_doc_id.unique().tolist() == ["copy_b"]
     assert single.documents.columns[-1] == "section"

@@ -10,17 +10,17 @@ import pyarrow.parquet as pq
 import pytest
 
 from kuril_research import load_corpus
-from kuril_research.corpus import build as corpus
-from kuril_research.corpus.arrow_cache import CACHE_DIR
 from kuril_research.corpus import TABLE_NAMES
+from kuril_research.corpus import data as corpus
+from kuril_research.corpus.arrow_cache import CACHE_DIR
 from kuril_research.errors import CorpusTableError
 
 
 @pytest.fixture
-def folder(seed_corpus, tmp_path):
+def folder(seed_dir, tmp_path):
     """A private copy of the built seed corpus, with no cache yet."""
     out = tmp_path / "processed"
-    shutil.copytree(seed_corpus.summary_counts.out_dir, out)
+    shutil.copytree(seed_dir, out)
     return out
 
 

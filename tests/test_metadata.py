@@ -27,7 +27,8 @@ def _raw(tmp_path, rows, header="file,outlet,published"):
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
+def built(tmp_path_factory):
+    """The corpus build_corpus returns, and the folder it wrote."""
     tmp = tmp_path_factory.mktemp("meta")
     raw = _raw(tmp, [
         ("a.txt", ["TASS", "2019-01-22", "Politics", "ru"],
@@ -39,7 +40,12 @@ def corpus(tmp_path_factory):
         ("d.txt", ["TASS", "2020-02-07", "", "ru"],
          "All news\n\nRead more\n\nAdvertisement\n"),   # nothing but furniture
     ], header="file,outlet,published,section,outlet_country")
-    return build_corpus(raw, None, tmp / "out")
+    return build_corpus(raw, None, tmp / "out"), tmp / "out"
+
+
+@pytest.fixture(scope="module")
+def corpus(built):
+    return built[0]
 
 
 def test_undated_item_builds_with_unknown_precision(corpus):
@@ -65,8 +71,9 @@ def test_extra_manifest_columns_are_kept_and_usable_in_by(corpus):
     assert set(stance.outlet_country) == {"ru", "jp"}
 
 
-def test_extra_columns_survive_loading_again(corpus):
-    again = load_corpus(corpus.summary_counts.out_dir)
+def test_extra_columns_survive_loading_again(built):
+    corpus, folder = built
+    again = load_corpus(folder)
     assert again.documents["section"].tolist() == corpus.documents["section"].tolist()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kuril_research.publish.cli import main
-from kuril_research.corpus import build_corpus
+from kuril_research.corpus import build_corpus, load_corpus, write_corpus
 from kuril_research.ingest.near_duplicates import signature, similarity
 
 STORY = ("Japan and Russia agreed on Tuesday to hold a new round of consultations on joint economic activity on the "
@@ -53,7 +53,10 @@ def test_one_story_under_three_outlets_counts_once_by_its_earliest_copy(raw, tmp
     assert len(corpus.rejects) == 0  # near-duplicates are recorded in duplicates, not rejected
     for table in ("sentences", "mentions", "paragraphs"):
         assert set(getattr(corpus, table).doc_id) <= {"b_wire", "d_other", "e_other"}
-    assert (corpus.summary_counts.near_duplicate_groups, corpus.summary_counts.near_duplicate_copies) == (1, 2)
+    summary = write_corpus(raw, None, tmp_path / "written")
+    assert (summary.near_duplicate_groups, summary.near_duplicate_copies) == (1, 2)
+    assert (summary.documents, summary.duplicates) == (3, 2)
+    assert load_corpus(tmp_path / "written").duplicates.equals(dup)  # the tables build_corpus returned were written
 
 
 def test_keep_duplicates_keeps_every_copy_and_still_lists_the_group(raw, tmp_path, capsys):

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from kuril_research.checks import choice, positive_int
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.tokens import MATCH_MODES, PUNCT, prepare, string_array
 
 __all__ = ["kwic"]

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from kuril_research.checks import choice
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.analysis.periods import FREQUENCIES, document_periods
 from kuril_research.tokens import Prepared, TokenOptions, prepare, string_array

@@ -36,7 +36,7 @@ from kuril_research.analysis.concordance import kwic
 from kuril_research.analysis.dispersion import dispersion, positions, trend
 from kuril_research.analysis.keyness import PCT_DIFF_ZERO, keyness
 from kuril_research.checks import choice, positive_int
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.grouping import by_columns, document_groups
 from kuril_research.tokens import (
     STREAM_COLUMNS,  # noqa: F401  (re-exported: kr.frequency.STREAM_COLUMNS)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from kuril_research.analysis import association
 from kuril_research.checks import positive_int
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.tokens import TokenOptions, prepare
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kuril_research.corpus.build import TABLE_NAMES, Corpus
+from kuril_research.corpus import TABLE_NAMES, Corpus
 from kuril_research.errors import ParameterError
 
 __all__ = ["select_documents"]

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from kuril_research import memo, schema
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.coding.cue_prefilter import candidate_runs
 from kuril_research.coding.cue_tokens import TokenPatternError, compile_tokens
 from kuril_research.errors import LexiconError

@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.coding.cue_context import ended, speaker_sides
 from kuril_research.coding.cues import CueLexicon, assign_voice, load_cue_lexicon
 from kuril_research.errors import InputError, ParameterError

@@ -21,7 +21,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.coding.cues import CueLexicon, assign_voice, load_cue_lexicon
 from kuril_research.errors import ParameterError
 from kuril_research.coding.framing import (

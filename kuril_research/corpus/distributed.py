@@ -1,8 +1,8 @@
 """Build the corpus on a Dask cluster, writing each table as a folder of Parquet parts.
 
-:func:`build_corpus_dask` runs the same per-document pipeline as
-:func:`kuril_research.corpus.build_corpus` — :func:`~kuril_research.ingest.sources.read_file`
-then :func:`~kuril_research.corpus.process_document` — over contiguous, name-ordered
+:func:`write_corpus_dask` runs the same per-document pipeline as
+:func:`kuril_research.corpus.build.write_corpus` — :func:`~kuril_research.corpus.process.process_files`,
+which reads each file and runs :func:`~kuril_research.corpus.process.process_document` — over contiguous, name-ordered
 slices of the raw files, one Dask task per slice, on an existing cluster or on a
 local one. The result has the same rows, in the same order, with the same dtypes
 as the single-process build; only the layout differs::
@@ -14,12 +14,13 @@ as the single-process build; only the layout differs::
     out_dir/rejects/part-00000.parquet
 
 Reading parts ``part-00000``, ``part-00001``, ... in order and concatenating them
-gives the single-process table. :func:`load_partitioned` reads either layout.
+gives the single-process table; :func:`kuril_research.corpus.data.load_corpus`
+reads either layout.
 
 How the build stays identical to the single-process one
 -------------------------------------------------------
 * File names, document ids, manifest rows and the build record are computed on
-  the client exactly as :func:`~kuril_research.corpus.build_corpus` computes them.
+  the client by :func:`~kuril_research.corpus.build.plan_build`, as for the single-process build.
 * Each task processes its slice in name order and writes its part of every
   document table; it returns, per file, either the reject or the SHA-256 of the
   document's clean text.
@@ -27,7 +28,8 @@ How the build stays identical to the single-process one
   build walks its results: an exact duplicate (same non-empty clean text as an
   earlier file) becomes a ``duplicate`` reject, and its rows are removed from the
   part that holds them. Rejects (read failures and duplicates, in name order) are
-  written by the client as one part.
+  written by the client as one part. Both builds decide through one
+  :class:`~kuril_research.corpus.ledger.Ledger`.
 * Near-duplicates are then grouped on the client from the signatures the
   tasks returned, and the dropped copies' rows removed from their parts, as the
   single-process build does.
@@ -55,32 +57,20 @@ from typing import TYPE_CHECKING
 import pyarrow.parquet as pq
 
 from kuril_research.atomic import run_lock
+from kuril_research.corpus.build import FILES_PER_CHUNK, BuildSummary, plan_build
+from kuril_research.corpus.data import BUILD_RECORD, TABLE_NAMES, arrow_schema
 from kuril_research.corpus.guards import staged_corpus_dir
-from kuril_research.corpus.build import (
-    arrow_schema,
-    BUILD_RECORD,
-    DOCUMENT_TABLES,
-    FILES_PER_CHUNK,
-    TABLE_NAMES,
-    BuildSummary,
-    Corpus,
-    FileOutcome,
-    _Ledger,
-    _TableWriter,
-    load_corpus,
-    plan_build,
-    process_files,
-    rows_to_table,
-    without_documents,
-)
+from kuril_research.corpus.ledger import FileOutcome, Ledger
+from kuril_research.corpus.process import process_files
+from kuril_research.corpus.provenance import files_sha256
+from kuril_research.corpus.writer import DOCUMENT_TABLES, TableWriter, rows_to_table, without_documents
 from kuril_research.errors import InputError
 from kuril_research.ingest.readers import ColumnMapping, SourceOptions
-from kuril_research.corpus.provenance import files_sha256
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
 
-__all__ = ["build_corpus_dask", "load_partitioned", "PART_NAME"]
+__all__ = ["write_corpus_dask", "PART_NAME"]
 
 #: File name of part ``i`` of a table, inside the table's folder.
 PART_NAME = "part-{:05d}.parquet"
@@ -113,18 +103,18 @@ def _process_partition(index: int, tasks: Sequence[tuple], staging: str,
     gazetteer_path, voice_path : str or None
         Lexicon files (None: the shipped ones).
     options, extra_columns :
-        How to read sources, and the extra documents columns (see :func:`~kuril_research.corpus.process_files`).
+        How to read sources, and the extra documents columns (see :func:`~kuril_research.corpus.process.process_files`).
 
     Returns
     -------
     _PartResult
-        One :class:`~kuril_research.corpus.FileOutcome` per file, and the number of rows written per table.
+        One :class:`~kuril_research.corpus.ledger.FileOutcome` per file, and the number of rows written per table.
     """
     staging_dir = Path(staging)
     work = staging_dir / f".work-{index:05d}"
     shutil.rmtree(work, ignore_errors=True)  # a retried task starts afresh
     work.mkdir()
-    writer = _TableWriter(work, extra_columns=extra_columns)
+    writer = TableWriter(work, extra_columns=extra_columns)
     outcomes: list[FileOutcome] = []
     for lo in range(0, len(tasks), FILES_PER_CHUNK):
         result = process_files(list(tasks[lo:lo + FILES_PER_CHUNK]), gazetteer_path, voice_path, options=options,
@@ -178,18 +168,18 @@ def _drop_documents(path: Path, table: str, doc_ids: set[str], extra_columns: tu
     return data.num_rows
 
 
-def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
+def write_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | None = None,
                       out_dir: str | Path | None = None, *, scheduler: str | Client | None = None,
                       partitions: int | None = None, gazetteer: str | Path | None = None,
                       voice_lexicon: str | Path | None = None, mapping: ColumnMapping | None = None,
                       nexis_markers: str | Path | None = None, keep_duplicates: bool = False,
-                      replace: bool = False) -> Corpus:
+                      replace: bool = False) -> BuildSummary:
     """Build the corpus tables on a Dask cluster and write them as partitioned Parquet.
 
     Same inputs, same rows and the same rejects as
-    :func:`kuril_research.corpus.build_corpus`; each table is written as a
-    folder of parts (see the module docstring), read back with
-    :func:`load_partitioned`.
+    :func:`kuril_research.corpus.build.write_corpus`; each table is written as a
+    folder of parts (see the module docstring). Nothing is read back: load the
+    tables with :func:`kuril_research.corpus.data.load_corpus` (``summary.out_dir``).
 
     Parameters
     ----------
@@ -209,16 +199,15 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
     gazetteer, voice_lexicon : str or Path, optional
         Alternative lexicon files (workers must see the same paths).
     mapping, nexis_markers, keep_duplicates :
-        As for :func:`~kuril_research.corpus.build_corpus`.
+        As for :func:`~kuril_research.corpus.build.build_corpus`.
     replace : bool
         Replace a corpus in ``out_dir`` built from another raw folder (see
         :func:`kuril_research.corpus.guards.check_build_target`).
 
     Returns
     -------
-    Corpus
-        As loaded by :func:`load_partitioned`, with ``summary_counts`` set as
-        by :func:`~kuril_research.corpus.build_corpus`.
+    BuildSummary
+        The counts :func:`~kuril_research.corpus.build.write_corpus` returns for the same inputs.
 
     Raises
     ------
@@ -254,7 +243,7 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
                 _write_table(tmp / table / PART_NAME.format(0), table, [], extra)
 
         # duplicates and rejects in name order, through the ledger the single-process build uses
-        ledger = _Ledger(keep_duplicates=plan.keep_duplicates)
+        ledger = Ledger(keep_duplicates=plan.keep_duplicates)
         drop: dict[int, set[str]] = {}
         counts = dict.fromkeys(TABLE_NAMES, 0)
         for part in results:
@@ -282,39 +271,6 @@ def build_corpus_dask(raw_dir: str | Path | None = None, manifest: str | Path | 
         record["layout"] = "partitioned"
         record["partitions"] = max(1, len(results))
         (tmp / BUILD_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    corpus = load_partitioned(out_dir)
     groups = len({r["group_id"] for r in near_rows})
-    corpus.summary_counts = BuildSummary(ledger.documents, len(corpus.rejects), ledger.duplicates,
-                                         ledger.warnings, out_dir, groups,
-                                         len(near_rows) - groups)  # type: ignore[attr-defined]
-    return corpus
-
-
-def load_partitioned(path: str | Path | None = None) -> Corpus:
-    """Load a built corpus written in either layout (an alias of :func:`~kuril_research.corpus.load_corpus`).
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        Folder written by :func:`build_corpus_dask` (or by
-        :func:`~kuril_research.corpus.build_corpus`, which is then read with
-        :func:`~kuril_research.corpus.load_corpus`); default ``data/processed``.
-
-    Returns
-    -------
-    Corpus
-
-    Raises
-    ------
-    CorpusTableError
-        If the build record or a table is missing, unreadable or from another
-        version of the package.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> load_partitioned(tempfile.mkdtemp())
-    Traceback (most recent call last):
-    kuril_research.errors.CorpusTableError: ...no built corpus here...
-    """
-    return load_corpus(path)  # load_corpus reads both layouts
+    return BuildSummary(ledger.documents, counts["rejects"], ledger.duplicates, ledger.warnings, out_dir, groups,
+                        len(near_rows) - groups)

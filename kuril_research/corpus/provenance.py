@@ -18,8 +18,11 @@ __all__ = ["PIPELINE_MODULES", "library_sha256", "pipeline_sha256", "raw_corpus_
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 #: The modules whose code decides what ``build_corpus`` writes.
-PIPELINE_MODULES = ("atomic.py", "lexicons.py", "schema.py", "corpus/build.py", "ingest/gazetteer.py",
-                    "ingest/near_duplicates.py", "ingest/parse.py", "ingest/sentences.py", "ingest/sources.py",
+PIPELINE_MODULES = ("atomic.py", "lexicons.py", "schema.py", "corpus/build.py", "corpus/data.py", "corpus/ledger.py",
+                    "corpus/process.py", "corpus/writer.py", "ingest/gazetteer.py",
+                    "ingest/near_duplicates.py", "ingest/parse.py", "ingest/sentences.py",
+                    "ingest/sources/__init__.py", "ingest/sources/decoding.py", "ingest/sources/files.py",
+                    "ingest/sources/manifest.py", "ingest/sources/records.py",
                     "ingest/voice.py", "ingest/readers/__init__.py", "ingest/readers/dates.py",
                     "ingest/readers/mapping.py", "ingest/readers/nexis.py", "ingest/readers/tabular.py",
                     "data/nexis_markers.yaml")
@@ -87,9 +90,9 @@ def content_key(raw_dir: Path, name: str) -> str:
     SHA-256 of the bytes; ``<outside_raw_folder>``, ``<missing>`` or
     ``<unreadable>`` when ``read_file`` would reject the file without reading it.
     """
-    from kuril_research.ingest.sources import _safe_relative
+    from kuril_research.ingest.sources import safe_relative_path
 
-    path = _safe_relative(raw_dir, name)
+    path = safe_relative_path(raw_dir, name)
     if path is None:
         return "<outside_raw_folder>"
     try:

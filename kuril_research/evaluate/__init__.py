@@ -92,7 +92,7 @@ def default_gold_dir() -> Path:
 
 def _build(gold: Gold):
     """Build the gold articles with the library (into a temporary folder) and load the tables."""
-    from kuril_research.corpus.build import load_corpus, write_corpus
+    from kuril_research.corpus import load_corpus, write_corpus
 
     with tempfile.TemporaryDirectory(prefix="kuril-gold-") as tmp:
         out = Path(tmp) / "processed"

@@ -17,7 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from kuril_research.analysis.concordance import kwic
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.errors import InputError, ParameterError
 from kuril_research.analysis.selection import select_documents
 

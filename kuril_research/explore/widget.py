@@ -14,11 +14,11 @@ from typing import Any, Literal
 import pandas as pd
 
 from kuril_research import config
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
+from kuril_research.corpus.styles import escape as _e
+from kuril_research.corpus.styles import mark_style
 from kuril_research.errors import KurilResearchError
 from kuril_research.explore.search import concordance_table, export_table, hit_counts
-from kuril_research.explore.styles import escape as _e
-from kuril_research.explore.styles import mark_style
 
 __all__ = ["Concordancer", "ConcordanceView", "concordance", "lines_html"]
 

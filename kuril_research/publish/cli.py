@@ -126,7 +126,7 @@ def _mapping(args: argparse.Namespace):
 def _build(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from kuril_research.corpus.build import read_table, write_corpus
+    from kuril_research.corpus import read_table, write_corpus
 
     if args.jobs < 1:
         raise KurilResearchError("--jobs must be at least 1", field="--jobs", hint="pass --jobs 1 or more")
@@ -137,12 +137,12 @@ def _build(args: argparse.Namespace) -> int:
                "keep_duplicates": args.keep_duplicates}
     if args.engine == "dask":
         try:
-            from kuril_research.corpus.distributed import build_corpus_dask
+            from kuril_research.corpus.distributed import write_corpus_dask
         except ImportError as exc:
             raise KurilResearchError(f"--engine dask needs Dask ({exc.name} is not installed)", field="--engine",
                                      hint="install the extra: pip install 'kuril_research[dask]'") from None
-        summary = build_corpus_dask(args.raw_dir, args.manifest, args.out, scheduler=args.scheduler,
-                                    gazetteer=args.gazetteer, replace=args.replace, **sources).summary_counts
+        summary = write_corpus_dask(args.raw_dir, args.manifest, args.out, scheduler=args.scheduler,
+                                    gazetteer=args.gazetteer, replace=args.replace, **sources)
     else:  # written without loading the tables back: memory stays bounded
         summary = write_corpus(args.raw_dir, args.manifest, args.out, jobs=args.jobs, gazetteer=args.gazetteer,
                                replace=args.replace, **sources)
@@ -165,7 +165,7 @@ WARNINGS_SHOWN = 10
 
 def _print_warnings(out_dir: Path) -> None:
     """Name the documents built with warnings (the first :data:`WARNINGS_SHOWN`) and say where to see all."""
-    from kuril_research.corpus.build import documents_with_warnings
+    from kuril_research.corpus import documents_with_warnings
 
     warned = documents_with_warnings(out_dir)
     for row in warned.head(WARNINGS_SHOWN).itertuples():

@@ -54,7 +54,7 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from kuril_research import memo
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.errors import CorpusTableError
 from kuril_research.tokens.columns import Columns
 from kuril_research.tokens.lexer import Lexer, arrow_text, block_words, rank

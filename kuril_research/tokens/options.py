@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from kuril_research import lexicons, schema
-from kuril_research.corpus.build import Corpus
+from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.tokens.build import stream_of
 from kuril_research.tokens.patterns import ENTITY, NUMBER, PUNCT, norm_apostrophe

@@ -1,6 +1,12 @@
-"""Show one article as the corpus holds it: names highlighted by naming side and voice, quotations marked.
+"""The HTML a :class:`~kuril_research.corpus.Corpus` shows: the corpus at a glance, and one article.
 
-Like spaCy's displaCy entity view, for this project's data: each mention is
+:func:`corpus_html` is what Jupyter shows for a corpus (tables, outlets, date
+range, rejects and warnings). :func:`document` (``corpus.show(doc_id)``, also
+``kuril_research.explore.document``) shows one article as the corpus holds it.
+They live beside the data object, like a DataFrame's own HTML lives in pandas,
+so the corpus needs nothing from the higher ``explore`` layer to show itself.
+
+The document view is like spaCy's displaCy entity view, for this project's data: each mention is
 coloured by its naming side (japanese, russian, neutral) and outlined by its
 voice (the outlet's own, quoted, or attributed to someone else), with entity,
 voice and speaker in its tooltip; quotations are set apart with their speaker;
@@ -12,12 +18,11 @@ static HTML export and in a browser; every text from the article is escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kuril_research.corpus.build import Corpus
-from kuril_research.errors import ParameterError
-from kuril_research.explore.styles import (
+from kuril_research.corpus.styles import (
     LABEL_STYLE,
     MARK_STYLE,
     NAMING_COLOURS,
@@ -25,9 +30,16 @@ from kuril_research.explore.styles import (
     VOICE_STYLES,
     mark_style,
 )
-from kuril_research.explore.styles import escape as _e
+from kuril_research.corpus.styles import escape as _e
+from kuril_research.errors import ParameterError
 
-__all__ = ["DocumentView", "document"]
+if TYPE_CHECKING:  # pragma: no cover - the corpus module imports this one
+    from kuril_research.corpus.data import Corpus
+
+__all__ = ["DocumentView", "document", "corpus_html"]
+
+#: Rows shown at most in each table of the corpus summary.
+MAX_ROWS = 10
 
 _LEGEND_VOICES = {"narrator": "the outlet's own words", "quoted": "inside a quotation",
                   "attributed": "a name the outlet reports others using"}
@@ -107,7 +119,7 @@ def document(corpus: Corpus, doc_id: str) -> DocumentView:
 
     Shows the title, standfirst and dateline, then every paragraph of the clean
     text with each mention highlighted: background by naming side, outline by
-    voice (:mod:`kuril_research.explore.styles`), the entity id after it, and
+    voice (:mod:`kuril_research.corpus.styles`), the entity id after it, and
     entity, naming, voice and speaker in its ``title`` tooltip.
     Quotations are shaded, with their speaker in a tooltip. The lines the parser
     removed as page furniture are listed below with their line numbers and reasons.
@@ -129,10 +141,11 @@ def document(corpus: Corpus, doc_id: str) -> DocumentView:
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> view = document(_example_corpus(), "a")
+    >>> from kuril_research.corpus import corpus_from_texts
+    >>> corpus = corpus_from_texts({"a": 'Japan wants Habomai back. "No peace treaty yet," Lavrov said.'})
+    >>> view = document(corpus, "a")  # names: Japan, Habomai, peace treaty (quoted), Lavrov; one quotation
     >>> view.html.count('class="kr-mention'), view.html.count('class="kr-quote"')
-    (2, 1)
+    (4, 1)
     >>> 'class="kr-mention kr-naming-neutral kr-voice-narrator"' in view.html
     True
     """
@@ -172,3 +185,59 @@ def document(corpus: Corpus, doc_id: str) -> DocumentView:
                      f'</summary><table><tr><th>line</th><th>reason</th><th>text</th></tr>{items}</table></details>')
     parts.append("</div>")
     return DocumentView(doc_id, "\n".join(parts) + "\n")
+
+
+def _table(frame: pd.DataFrame, css: str) -> str:
+    more = f'<p style="color: #666;">… {len(frame) - MAX_ROWS} more</p>' if len(frame) > MAX_ROWS else ""
+    return frame.head(MAX_ROWS).to_html(index=False, escape=True, na_rep="", classes=css, border=0) + more
+
+
+def corpus_html(corpus: Corpus) -> str:
+    """Summarise a corpus as HTML: documents, outlets, date range, table sizes, rejects and warnings.
+
+    Every value is HTML-escaped.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from kuril_research.corpus import corpus_from_texts
+    >>> corpus = corpus_from_texts({"a": "Japan wants Habomai back.", "b": "The Khabomai islands lie near Hokkaido."},
+    ...                            {"a": {"outlet": "TASS", "published": "2019-01"},
+    ...                             "b": {"outlet": "Kyodo", "published": "2020"}})
+    >>> page = corpus_html(corpus)
+    >>> "2 documents" in page, "2 outlets" in page, "2019-01 to 2020" in page
+    (True, True, True)
+    """
+    docs = corpus.documents
+    dates = docs["published"].dropna()
+    span = f"{_e(dates.min())} to {_e(dates.max())}" if len(dates) else "no dates"
+    outlets = docs["outlet"].fillna("(unknown)").value_counts().rename_axis("outlet").rename("documents")
+    outlets = outlets.reset_index().sort_values(["documents", "outlet"], ascending=[False, True])
+    warned = docs.loc[docs["warnings"].fillna("") != "", ["doc_id", "warnings"]] if "warnings" in docs else docs[[]]
+    rejects = corpus.rejects
+    sizes = corpus.summary()
+    parts = [
+        '<div class="kr-corpus">',
+        f"<p><strong>kuril_research corpus</strong>: {len(docs)} documents, {len(outlets)} outlets, "
+        f"published {span}; {len(rejects)} files rejected, {len(warned)} documents with warnings. "
+        "<code>corpus.show(doc_id)</code> shows one article.</p>",
+        '<div style="display: flex; gap: 2em; align-items: flex-start;">',
+        "<div><p><em>outlets</em></p>" + _table(outlets, "kr-outlets") + "</div>",
+        "<div><p><em>tables</em></p>" + _table(sizes, "kr-tables") + "</div>",
+        "</div>",
+    ]
+    if len(rejects):
+        parts.append("<p><em>rejected files</em></p>" + _table(rejects[["file", "reason", "detail"]], "kr-rejects"))
+    if len(warned):
+        parts.append("<p><em>documents with warnings</em></p>" + _table(warned, "kr-warnings"))
+    columns = [c for c in ("doc_id", "outlet", "published", "title", "n_sentences", "n_mentions") if c in docs]
+    parts.append("<p><em>documents</em></p>" + _table(docs[columns], "kr-documents"))
+    parts.append("</div>")
+    return "\n".join(parts) + "\n"

@@ -1,7 +1,8 @@
-"""How the explore views look: colours by naming side, outlines by voice, and HTML escaping.
+"""How the HTML views look: colours by naming side, outlines by voice, and HTML escaping.
 
-One place for the styles the document view and the concordance lines share, so
-a name looks the same in both. Styles are inline (``style=""``): JupyterLab, an
+One place for the styles the document view (:mod:`kuril_research.corpus.views`)
+and the concordance lines (:mod:`kuril_research.explore.widget`) share, so a
+name looks the same in both. Styles are inline (``style=""``): JupyterLab, an
 HTML export and a browser all render them, and no stylesheet or script is needed.
 """
 
