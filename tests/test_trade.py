@@ -1,6 +1,6 @@
 """Trade: the cue lexicon, trade mentions, stated quantities and co-occurrence.
 
-Corpora are built by hand (``_example_corpus``); sentences quoted from the seed
+Corpora are built by hand (``kuril_research.testing.corpus_of_sentences``); sentences quoted from the seed
 articles say which file they come from.
 """
 
@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from kuril_research.coding import trade
-from kuril_research.coding.cues import CueLexicon, _example_corpus
+from kuril_research.coding.cues import CueLexicon
+from kuril_research.testing import corpus_of_sentences
 from kuril_research.errors import LexiconError, ParameterError
 from kuril_research.coding.framing import load_codebook
 from kuril_research.lexicons import data_path, file_sha256
@@ -24,7 +25,7 @@ def rows(table: pd.DataFrame, columns: list[str]) -> list[list]:
 
 
 def one_sentence(sentence: str):
-    return _example_corpus({"d": [[sentence]]})
+    return corpus_of_sentences({"d": [[sentence]]})
 
 
 # --- lexicon -----------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ def test_lexicon_errors_name_file_and_line(tmp_path):
 # --- trade mentions ----------------------------------------------------------------------------
 
 def test_done_when_sentences_from_the_seeds():
-    corpus = _example_corpus(
+    corpus = corpus_of_sentences(
         {
             "000": [["\u201cWe value our economic and investment cooperation and we expect it to continue,\u201d "
                      "the spokesman said."]],
@@ -175,7 +176,7 @@ def test_quantities(sentence, expected):
 
 @pytest.fixture
 def cooc_corpus():
-    return _example_corpus(
+    return corpus_of_sentences(
         {
             "a": [["Bilateral trade fell after Tokyo joined the anti-Russian sanctions.",  # s0 trade, sanctions
                    "Fishing near the Southern Kurils goes on."],                          # s1 trade, territory
@@ -288,7 +289,7 @@ def test_on_the_seed_corpus(seed_corpus):
 def test_quantities_skip_no_sentence_with_a_figure():
     """Only sentences with a digit are scanned for figures, and only those with a figure for direction
     and period; a sentence between them must change nothing (here "fell" and "2014" in sentence 1)."""
-    corpus = _example_corpus({"d": [["Bilateral trade fell sharply in 2014.",
+    corpus = corpus_of_sentences({"d": [["Bilateral trade fell sharply in 2014.",
                                      "Bilateral trade rose by 5% in the first half of 2015.",
                                      "Trade turnover reached $20 billion.",
                                      "Bilateral trade grew."]]})
@@ -300,7 +301,7 @@ def test_quantities_skip_no_sentence_with_a_figure():
 
 
 def test_cooccurrence_lists_groups_in_ascending_order():
-    corpus = _example_corpus({"d1": [["Bilateral trade fell."]], "d2": [["Exports grew."]], "d3": [["Nothing."]]},
+    corpus = corpus_of_sentences({"d1": [["Bilateral trade fell."]], "d2": [["Exports grew."]], "d3": [["Nothing."]]},
                              documents={"d1": {"year": 2021}, "d2": {"year": 2015}, "d3": {"year": 2019}})
     got = cooccurrence(corpus, by="year")
     assert got["year"].tolist() == [2015, 2019, 2021]

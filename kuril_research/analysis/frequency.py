@@ -218,8 +218,8 @@ def word_list(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
 
     Habomai (document a) and Khabomai (b) pool as ``habomai``; 22 tokens in all when every word counts:
 
@@ -279,8 +279,8 @@ def ngrams(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> print(ngrams(corpus, 2, top=2, stopwords=None).to_string(index=False))
             term  count    per_10k  doc_freq  range_pct
         a treaty      1 555.555556         1       50.0
@@ -364,8 +364,8 @@ def collocations(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> c = collocations(corpus, min_count=1, node="habomai", stopwords=None)
     >>> print(c[["w1", "w2", "o11", "f1", "f2", "n", "log_dice"]].to_string(index=False))
          w1      w2  o11  f1  f2  n  log_dice
@@ -525,8 +525,8 @@ def keyness(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
 
     TASS (document a, 9 tokens without stop words) against the rest (b, 8 tokens):
 

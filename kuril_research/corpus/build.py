@@ -110,8 +110,8 @@ class Corpus:
 
         Examples
         --------
-        >>> from kuril_research.tokens.options import _example_corpus
-        >>> _example_corpus().show("b")
+        >>> from kuril_research.testing import two_habomai_articles
+        >>> two_habomai_articles().show("b")
         DocumentView('b', ... characters of HTML)
         """
         from kuril_research.explore.document_view import document  # noqa: PLC0415

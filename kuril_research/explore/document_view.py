@@ -129,8 +129,8 @@ def document(corpus: Corpus, doc_id: str) -> DocumentView:
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> view = document(_example_corpus(), "a")
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> view = document(two_habomai_articles(), "a")
     >>> view.html.count('class="kr-mention'), view.html.count('class="kr-quote"')
     (2, 1)
     >>> 'class="kr-mention kr-naming-neutral kr-voice-narrator"' in view.html

@@ -33,8 +33,8 @@ def corpus_html(corpus: Corpus) -> str:
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> page = corpus_html(_example_corpus())
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> page = corpus_html(two_habomai_articles())
     >>> "2 documents" in page, "2 outlets" in page, "2019-01 to 2020" in page
     (True, True, True)
     """
