@@ -33,7 +33,8 @@ import numpy as np
 import pandas as pd
 
 from kuril_research.coding.cue_tokens import TokenPatternError, compile_tokens
-from kuril_research.coding.cues import CueLexicon, assign_voice
+from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import LexiconError
 from kuril_research.lexicons import LineDict, LineList
 
@@ -141,9 +142,9 @@ def ended(hits: pd.DataFrame, sentences: pd.DataFrame, lexicon: CueLexicon) -> n
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
+    >>> from kuril_research.testing import corpus_of_sentences
     >>> from kuril_research.coding.trade import load_lexicon
-    >>> c = _example_corpus({"a": [["Russia seized four fishing boats.", "Fishing boats were seized.",
+    >>> c = corpus_of_sentences({"a": [["Russia seized four fishing boats.", "Fishing boats were seized.",
     ...                             "Fishing boats sailed, but talks were suspended."]]})
     >>> hits = pd.DataFrame({"doc_id": ["a"] * 3, "sent_id": [0, 1, 2], "start": [20, 34, 61],
     ...                      "end": [33, 47, 74]})
@@ -211,9 +212,9 @@ def speaker_sides(hits: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFr
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
+    >>> from kuril_research.testing import corpus_of_sentences
     >>> from kuril_research.coding.framing import load_codebook
-    >>> c = _example_corpus({"a": [["Tokyo argues that the Yalta agreements do not bind it.",
+    >>> c = corpus_of_sentences({"a": [["Tokyo argues that the Yalta agreements do not bind it.",
     ...                             "The Yalta agreements are cited by Moscow."]]})
     >>> hits = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [22, 60], "end": [38, 76]})
     >>> speaker_sides(hits, c.sentences, c.quotes, load_codebook())

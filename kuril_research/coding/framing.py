@@ -22,9 +22,10 @@ import pyarrow.compute as pc
 
 from kuril_research.corpus.build import Corpus
 from kuril_research.coding.cue_context import ended, speaker_sides
-from kuril_research.coding.cues import CueLexicon, assign_voice, load_cue_lexicon
+from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.coding.lexicon_files import FRAMES, cue_lexicon
+from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import InputError, ParameterError
-from kuril_research.lexicons import data_path
 
 __all__ = [
     "TERRITORIAL_TYPES",
@@ -40,7 +41,7 @@ __all__ = [
 TERRITORIAL_TYPES = ("collective_name", "island", "island_group", "archipelago")
 NAMINGS = ("japanese", "russian", "neutral")
 #: Top-level keys of a codebook besides ``frames``, ``terms`` and ``exclude`` (see :mod:`kuril_research.coding.cue_context`).
-CODEBOOK_EXTRAS = ("enders", "passive_enders", "speaker_sides", "reporting_verbs")
+CODEBOOK_EXTRAS = FRAMES.extras
 VOICES = ("narrator", "quoted", "attributed")
 
 
@@ -116,8 +117,8 @@ def naming_stance(corpus: Corpus, *, by: str | Sequence[str] | None = None) -> p
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus(
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences(
     ...     {"a": [['Tokyo calls the Southern Kurils "Northern Territories".']]},
     ...     documents={"a": {"outlet": "TASS"}},
     ...     quotes=[("a", "Northern Territories", "japan")],
@@ -161,8 +162,8 @@ def naming_stance_table(corpus: Corpus, *, by: str | Sequence[str] | None = None
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus(
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences(
     ...     {"a": [['Tokyo calls the Southern Kurils "Northern Territories".']]},
     ...     documents={"a": {"outlet": "TASS"}},
     ...     quotes=[("a", "Northern Territories", "japan")],
@@ -217,12 +218,7 @@ def load_codebook(path: str | Path | None = None) -> CueLexicon:
     >>> len(codebook.sha256)
     64
     """
-    return load_cue_lexicon(data_path("frames.yaml") if path is None else path, section="frames",
-                            entry_keys=("side", "when_ended"), extras=CODEBOOK_EXTRAS)
-
-
-def _codebook(codebook: CueLexicon | str | Path | None) -> CueLexicon:
-    return codebook if isinstance(codebook, CueLexicon) else load_codebook(codebook)
+    return cue_lexicon(FRAMES, path)
 
 
 def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> pd.DataFrame:
@@ -261,15 +257,15 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["Tokyo joined the anti-Russian sanctions.",
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Tokyo joined the anti-Russian sanctions.",
     ...                             "Sanctions and unfriendly steps followed."]]})
     >>> frames(c)[["sent_id", "frame", "surface", "n_cues", "voice"]]
        sent_id                frame                 surface  n_cues     voice
     0        0  sanctions_hostility  anti-Russian sanctions       1  narrator
     1        1  sanctions_hostility               Sanctions       2  narrator
     """
-    codebook = _codebook(codebook)
+    codebook = cue_lexicon(FRAMES, codebook)
     hits = _in_context(codebook.match(corpus.sentences), corpus, codebook)
     hits = hits.rename(columns={"entry": "frame"}).drop(columns="polarity")
     keys = ["doc_id", "sent_id", "frame"]
@@ -318,12 +314,7 @@ def _in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.
 
 
 def _check_hash(hits: pd.DataFrame, codebook: CueLexicon) -> None:
-    other = set(hits["codebook_sha256"].dropna().unique()) - {codebook.sha256}
-    if other:
-        raise ParameterError(
-            f"the hits were coded with another codebook (sha256 {sorted(other)[0][:12]}…, "
-            f"not {codebook.sha256[:12]}…)", field="codebook",
-            hint="pass the codebook the hits were made with as codebook=")
+    codebook.check_coded_with(hits, "codebook_sha256", what="hits", field="codebook")
 
 
 def frame_profile(
@@ -362,14 +353,14 @@ def frame_profile(
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["Japan joined the sanctions.", "Talks went on."]]})
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Japan joined the sanctions.", "Talks went on."]]})
     >>> p = frame_profile(c)
     >>> p[p.frame == "sanctions_hostility"][["doc_id", "sentences", "frame_sentences", "share"]]
       doc_id  sentences  frame_sentences  share
     6      a          2                1    0.5
     """
-    codebook = _codebook(codebook)
+    codebook = cue_lexicon(FRAMES, codebook)
     if isinstance(hits_or_corpus, Corpus):
         corpus = hits_or_corpus
         hits = frames(corpus, codebook)
@@ -530,8 +521,8 @@ def validate(
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["Japan joined the sanctions.", "Talks went on."]]})
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Japan joined the sanctions.", "Talks went on."]]})
     >>> coded = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
     ...                       "frames": ["sanctions_hostility", "treaty_negotiation"]})
     >>> v = validate(frames(c), coded)
@@ -541,7 +532,7 @@ def validate(
     6   sanctions_hostility   1   0   0        1        1.0     1.0       1.0
     10                micro   1   0   1        2        1.0     0.5  0.666667
     """
-    codebook = _codebook(codebook)
+    codebook = cue_lexicon(FRAMES, codebook)
     _check_hash(hits, codebook)
     gold, coded_sentences = _read_coded(coded, codebook.ids)
     found = (hits[["doc_id", "sent_id", "frame"]].astype({"doc_id": str, "sent_id": int, "frame": str})
