@@ -13,7 +13,7 @@ from kuril_research.coding import trade
 from kuril_research.coding.cues import CueLexicon
 from kuril_research.testing import corpus_of_sentences
 from kuril_research.errors import LexiconError, ParameterError
-from kuril_research.coding.framing import load_codebook
+from kuril_research.coding.framing import frames, load_codebook
 from kuril_research.lexicons import data_path, file_sha256
 from kuril_research.coding.trade import cooccurrence, load_lexicon, quantities, trade_mentions
 
@@ -245,6 +245,34 @@ def test_each_lexicon_scans_the_sentences_once(cooc_corpus, monkeypatch):
     assert rows(by_document, ["doc_id", "trade_units", "with_territory", "with_sanctions"]) == [
         ["a", 3, 1, 1], ["b", 1, 1, 0], ["c", 0, 0, 0]]
     assert rows(by_outlet, ["outlet", *COUNTS]) == [["Kyodo", 1, 1, 0, 1.0, 0.0], ["TASS", 3, 1, 1, 1 / 3, 1 / 3]]
+
+
+def test_cooccurrence_takes_frame_hits_and_never_recodes_them(cooc_corpus, monkeypatch):
+    from kuril_research.coding import framing
+
+    hits = framing.frames(cooc_corpus)
+
+    def no_coding(*args, **kwargs):
+        raise AssertionError("cooccurrence coded the frames again")
+
+    monkeypatch.setattr(trade, "code_frames", no_coding)
+    monkeypatch.setattr(framing, "frames", no_coding)
+    got = cooccurrence(cooc_corpus, frames=hits)
+    assert rows(got, ["doc_id", *COUNTS]) == [["a", 3, 1, 1, 1 / 3, 1 / 3], ["b", 1, 1, 0, 1.0, 0.0],
+                                              ["c", 0, 0, 0, NA, NA]]        # as test_cooccurrence_by_document
+    # the hits decide: without the sanctions hit of sentence 0, no trade sentence is with sanctions
+    fewer = hits[~((hits["doc_id"] == "a") & (hits["sent_id"] == 0))]
+    assert rows(cooccurrence(cooc_corpus, frames=fewer), ["doc_id", "with_sanctions"]) == [
+        ["a", 0], ["b", 0], ["c", 0]]
+
+
+def test_cooccurrence_refuses_frame_hits_of_another_codebook(cooc_corpus, tmp_path):
+    hits = frames(cooc_corpus)
+    other = tmp_path / "frames.yaml"
+    other.write_text(load_codebook().path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(ParameterError) as info:
+        cooccurrence(cooc_corpus, frames=hits, codebook=other)
+    assert info.value.field == "codebook"
 
 
 def test_an_edited_sentence_is_scanned_again(cooc_corpus):
