@@ -34,11 +34,13 @@ import pandas as pd
 
 from kuril_research.coding.cue_tokens import TokenPatternError, compile_tokens
 from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.corpus import Corpus
 from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import LexiconError
 from kuril_research.lexicons import LineDict, LineList
 
-__all__ = ["ENDER_WINDOW", "PASSIVE_WINDOW", "SUBJECT_WINDOW", "CLAUSE_WORDS", "token_list_regex", "ended", "speaker_sides"]
+__all__ = ["ENDER_WINDOW", "PASSIVE_WINDOW", "SUBJECT_WINDOW", "CLAUSE_WORDS", "token_list_regex", "ended", "speaker_sides",
+           "frames_in_context"]
 
 #: Most words between an ender and the cue it governs.
 ENDER_WINDOW = 8
@@ -252,3 +254,64 @@ def speaker_sides(hits: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFr
         out[i] = sides_before[-1] if sides_before else sides_after[0] if sides_after else None
     return out
 
+
+def frames_in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:
+    """Apply the side condition and the ending rule to the codebook's cue matches.
+
+    A match of a cue with a ``side`` is dropped when the sentence's speaker side is the other
+    side (:func:`speaker_sides`); a match of a cue with ``when_ended`` that an ender governs
+    (:func:`ended`) is re-coded to that frame (``drop``: dropped; ``+frame``: coded with that
+    frame as well).
+
+    Parameters
+    ----------
+    hits : DataFrame
+        :meth:`CueLexicon.match <kuril_research.coding.cue_lexicon.CueLexicon.match>` of the
+        corpus's sentences with ``codebook``.
+    corpus : Corpus
+    codebook : CueLexicon
+        The frame codebook.
+
+    Returns
+    -------
+    DataFrame
+        The matches kept, with ``entry`` re-coded where the ending rule says so, ordered by
+        document, sentence and offset.
+
+    Examples
+    --------
+    >>> from kuril_research.coding.framing import load_codebook
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Moscow suspended the joint economic activities."]]})
+    >>> codebook = load_codebook()
+    >>> hits = codebook.match(c.sentences)
+    >>> hits["entry"].tolist(), frames_in_context(hits, c, codebook)["entry"].tolist()
+    (['economic_cooperation'], ['sanctions_hostility'])
+    """
+    if not len(hits):
+        return hits
+    cues = [codebook.cue(e, c) for e, c in zip(hits["entry"].tolist(), hits["cue"].tolist())]
+    keep = np.ones(len(hits), dtype=bool)
+    entry = hits["entry"].to_numpy(dtype=object).copy()
+    sided = np.flatnonzero([c.side is not None for c in cues])
+    if len(sided):
+        spoken = speaker_sides(hits.iloc[sided], corpus.sentences, corpus.quotes, codebook)
+        for i, side in zip(sided.tolist(), spoken):
+            keep[i] = side is None or side == cues[i].side
+    endable = np.flatnonzero([c.when_ended is not None for c in cues])
+    extra = []
+    if len(endable):
+        for i, is_ended in zip(endable.tolist(), ended(hits.iloc[endable], corpus.sentences, codebook).tolist()):
+            target = cues[i].when_ended
+            if is_ended and target.startswith("+"):
+                extra.append((i, target[1:]))
+            elif is_ended:
+                keep[i] &= target != "drop"
+                entry[i] = target
+    out = hits.assign(entry=pd.array(entry, dtype="string"))
+    if extra:
+        added = out.iloc[[i for i, _ in extra]].assign(entry=pd.array([t for _, t in extra], dtype="string"))
+        keep = np.concatenate([keep, keep[[i for i, _ in extra]]])
+        out = pd.concat([out, added], ignore_index=True)
+    out = out[keep]
+    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable", ignore_index=True)

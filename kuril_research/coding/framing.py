@@ -7,7 +7,14 @@
 * :func:`load_codebook`, :func:`frames`, :func:`frame_profile` code sentences with
   the researcher-editable frame codebook ``data/frames.yaml`` (matching and
   overlap rules: :mod:`kuril_research.coding.cues`).
-* :func:`validate` compares the coding with a hand-coded sample.
+* :func:`validate` compares the coding with a hand-coded sample
+  (read by :mod:`kuril_research.coding.hand_coding`).
+
+Why over 400 lines: the three analyses share the grouping helpers
+(``_documents_by``, ``_sorted_groups``, ``_share``), which move to
+``kuril_research.grouping`` on another branch of issue #14; once they are there,
+naming stance can move to a module of its own without importing this one's
+private names.
 """
 
 from __future__ import annotations
@@ -21,11 +28,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kuril_research.corpus.build import Corpus
-from kuril_research.coding.cue_context import ended, speaker_sides
+from kuril_research.coding.cue_context import frames_in_context
 from kuril_research.coding.cue_lexicon import CueLexicon
 from kuril_research.coding.lexicon_files import FRAMES, cue_lexicon
+from kuril_research.coding.hand_coding import read_hand_coding
 from kuril_research.coding.voice_of_spans import assign_voice
-from kuril_research.errors import InputError, ParameterError
+from kuril_research.errors import ParameterError
 
 __all__ = [
     "TERRITORIAL_TYPES",
@@ -266,7 +274,7 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
     1        1  sanctions_hostility               Sanctions       2  narrator
     """
     codebook = cue_lexicon(FRAMES, codebook)
-    hits = _in_context(codebook.match(corpus.sentences), corpus, codebook)
+    hits = frames_in_context(codebook.match(corpus.sentences), corpus, codebook)
     hits = hits.rename(columns={"entry": "frame"}).drop(columns="polarity")
     keys = ["doc_id", "sent_id", "frame"]
     n_cues = hits.groupby(keys, sort=False)["start"].transform("size")
@@ -275,42 +283,6 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
     hits["codebook_sha256"] = pd.array([codebook.sha256] * len(hits), dtype="string")
     return hits[["doc_id", "sent_id", "para_id", "frame", "cue", "surface", "start", "end",
                  "n_cues", "voice", "speaker", "codebook_sha256"]]
-
-
-def _in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:
-    """Apply the side condition and the ending rule (:mod:`kuril_research.coding.cue_context`) to cue matches.
-
-    A match of a cue with a ``side`` is dropped when the sentence's speaker side is the other
-    side; a match of a cue with ``when_ended`` that an ender governs is re-coded to that frame
-    (``drop``: dropped; ``+frame``: coded with that frame as well).
-    """
-    if not len(hits):
-        return hits
-    cues = [codebook.cue(e, c) for e, c in zip(hits["entry"].tolist(), hits["cue"].tolist())]
-    keep = np.ones(len(hits), dtype=bool)
-    entry = hits["entry"].to_numpy(dtype=object).copy()
-    sided = np.flatnonzero([c.side is not None for c in cues])
-    if len(sided):
-        spoken = speaker_sides(hits.iloc[sided], corpus.sentences, corpus.quotes, codebook)
-        for i, side in zip(sided.tolist(), spoken):
-            keep[i] = side is None or side == cues[i].side
-    endable = np.flatnonzero([c.when_ended is not None for c in cues])
-    extra = []
-    if len(endable):
-        for i, is_ended in zip(endable.tolist(), ended(hits.iloc[endable], corpus.sentences, codebook).tolist()):
-            target = cues[i].when_ended
-            if is_ended and target.startswith("+"):
-                extra.append((i, target[1:]))
-            elif is_ended:
-                keep[i] &= target != "drop"
-                entry[i] = target
-    out = hits.assign(entry=pd.array(entry, dtype="string"))
-    if extra:
-        added = out.iloc[[i for i, _ in extra]].assign(entry=pd.array([t for _, t in extra], dtype="string"))
-        keep = np.concatenate([keep, keep[[i for i, _ in extra]]])
-        out = pd.concat([out, added], ignore_index=True)
-    out = out[keep]
-    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable", ignore_index=True)
 
 
 def _check_hash(hits: pd.DataFrame, codebook: CueLexicon) -> None:
@@ -432,51 +404,6 @@ def _profile_by_codes(hits: pd.DataFrame, sentences: pd.DataFrame, groups: pd.Da
 
 # --- validation against hand coding -----------------------------------------------------------
 
-def _read_coded(coded: pd.DataFrame | str | Path, labels: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Hand coding as (doc_id, sent_id, frame) pairs and the coded sentences; errors name the row."""
-    path = None
-    if not isinstance(coded, pd.DataFrame):
-        path = Path(coded)
-        try:
-            coded = pd.read_csv(path, dtype=str, keep_default_na=False)
-        except FileNotFoundError:
-            raise InputError("hand-coded file not found", path=path, hint="check the path") from None
-    missing = [c for c in ("doc_id", "sent_id", "frames") if c not in coded.columns]
-    if missing:
-        raise InputError(f"hand coding lacks column(s) {missing}", path=path,
-                         hint="give the columns doc_id, sent_id, frames (labels separated by ';')")
-
-    def error(i: int, message: str, field: str, hint: str) -> InputError:
-        # In a CSV data row i is on line i + 2 (line 1 is the header); in a DataFrame, say the row.
-        if path is not None:
-            return InputError(message, path=path, line=i + 2, field=field, hint=hint)
-        return InputError(f"row {i}: {message}", field=field, hint=hint)
-
-    known = set(labels)
-    where = "line" if path is not None else "row"
-    first: dict[tuple[str, int], int] = {}
-    pairs = []
-    for i, (doc_id, sent_id, cell) in enumerate(coded[["doc_id", "sent_id", "frames"]].itertuples(index=False)):
-        try:
-            key = (str(doc_id), int(sent_id))
-        except (TypeError, ValueError):
-            raise error(i, f"sent_id {sent_id!r} is not a whole number", "sent_id",
-                        "give the 0-based sentence number of table sentences") from None
-        if key in first:
-            raise error(i, f"sentence {key[1]} of {key[0]!r} is coded twice (first on {where} {first[key]})",
-                        "sent_id", "keep one row per sentence")
-        first[key] = i + 2 if path is not None else i
-        for label in ("" if pd.isna(cell) else str(cell)).split(";"):
-            label = label.strip()
-            if label and label not in known:
-                raise error(i, f"unknown frame label {label!r}", "frames",
-                            f"use codebook ids: {', '.join(labels)}")
-            if label:
-                pairs.append((*key, label))
-    sentences = pd.DataFrame(list(first), columns=["doc_id", "sent_id"])
-    return pd.DataFrame(pairs, columns=["doc_id", "sent_id", "frame"]).drop_duplicates(), sentences
-
-
 def validate(
     hits: pd.DataFrame,
     coded: pd.DataFrame | str | Path,
@@ -534,7 +461,7 @@ def validate(
     """
     codebook = cue_lexicon(FRAMES, codebook)
     _check_hash(hits, codebook)
-    gold, coded_sentences = _read_coded(coded, codebook.ids)
+    gold, coded_sentences = read_hand_coding(coded, codebook.ids)
     found = (hits[["doc_id", "sent_id", "frame"]].astype({"doc_id": str, "sent_id": int, "frame": str})
              .merge(coded_sentences, on=["doc_id", "sent_id"]).drop_duplicates())
     both = found.merge(gold, on=["doc_id", "sent_id", "frame"], how="outer", indicator=True)
