@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kuril_research import schema
-from kuril_research.coding import cue_prefilter
-from kuril_research.coding import cues
-from kuril_research.coding import sentence_scan
-from kuril_research.coding.cues import (
-    _example_corpus,
-    assign_voice,
-    load_cue_lexicon,
-)
+from kuril_research.coding import cue_scan
+from kuril_research.coding.cue_prefilter import prefilter_pattern
+from kuril_research.coding.cues import assign_voice, load_cue_lexicon
+from kuril_research.coding.joined_text import join_sentences
+from kuril_research.testing import corpus_of_sentences
 from kuril_research.errors import LexiconError
 from kuril_research.lexicons import file_sha256
 
@@ -37,7 +36,7 @@ def lexicon(tmp_path, frames: str, **kwargs):
 
 def matched(lex, *sentences: str) -> list[tuple[int, str, str]]:
     """(sent_id, entry, surface) of every kept match in a one-paragraph document."""
-    corpus = _example_corpus({"d": [list(sentences)]})
+    corpus = corpus_of_sentences({"d": [list(sentences)]})
     hits = lex.match(corpus.sentences)
     text = corpus.documents["text"].iloc[0]
     assert all(text[s:e] == surface for s, e, surface in zip(hits["start"], hits["end"], hits["surface"]))
@@ -234,7 +233,7 @@ def overlapping(tmp_path_factory):
 @given(sentences=st.lists(st.lists(WORDS, min_size=1, max_size=12), min_size=1, max_size=4))
 def test_kept_matches_are_disjoint_and_point_into_the_text(overlapping, sentences):
     lex = overlapping
-    corpus = _example_corpus({"d": [[" ".join(words) for words in sentences]]})
+    corpus = corpus_of_sentences({"d": [[" ".join(words) for words in sentences]]})
     hits = lex.match(corpus.sentences)
     text = corpus.documents["text"].iloc[0]
     spans = list(zip(hits["start"], hits["end"]))
@@ -258,8 +257,8 @@ def test_assign_voice_inside_quotation_only():
     assert voiced["speaker"].tolist() == ["kishida", "kishida", pd.NA, pd.NA]
 
 
-def test_example_corpus_tables_follow_the_schema():
-    corpus = _example_corpus(
+def test_corpus_of_sentences_tables_follow_the_schema():
+    corpus = corpus_of_sentences(
         {"d": [["Peskov said: \u201cThe Southern Kurils are Russian.\u201d"], ["Southern Kurils again."]]},
         quotes=[("d", "The Southern Kurils are Russian.", "dmitry_peskov")],
         mentions=[("Southern Kurils", "southern_kurils", "collective_name", "russian")],
@@ -314,7 +313,7 @@ CROWDED_WORDS = st.sampled_from(["peace treaty talks", "sign the peace treaty", 
 @settings(max_examples=150, deadline=None)
 @given(sentences=st.lists(st.lists(CROWDED_WORDS, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=3))
 def test_match_equals_the_obvious_implementation(crowded, sentences):
-    corpus = _example_corpus({"d": [sentences]})
+    corpus = corpus_of_sentences({"d": [sentences]})
     hits = crowded.match(corpus.sentences)
     starts = corpus.sentences.set_index("sent_id")["start"]
     got = sorted((int(s), int(b) - int(starts[s]), int(e) - int(starts[s]), c)
@@ -324,23 +323,56 @@ def test_match_equals_the_obvious_implementation(crowded, sentences):
 
 # --- the RE2 prefilter -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("pattern, safe", [
-    ("peace treat(?:y|ies)", True),
-    (r"u\.s\. sanctions?", True),
-    (r"(?:us|japan)[-–](?:japan|us) alliance", True),
-    (r"peace\W+treaty", False),          # \W matches the separator between sentences
-    (r"peace.treaty", False),
-    (r"peace [^x]reaty", False),
-    (r"treaty(?= talks)", False),         # a lookahead may look past the sentence
-    (r"treaty$", False),
+@pytest.mark.parametrize("cues, prefiltered", [
+    ("tokens: ['peace treat*']", True),
+    ("phrases: [u.s. sanctions]", True),
+    ("tokens: ['(us | japan)-(japan | us) alliance', 'seiz* ..3 fishing boat*']", True),
+    ('phrases: ["peace\\0treaty"]', False),                   # holds the separator between sentences
+    ("patterns: ['peace treat(?:y|ies)']", False),               # a raw regex: every sentence is scanned
+    ("patterns: ['peace\\W+treaty']", False),
+    ("patterns: ['treaty(?= talks)']", False),
 ])
-def test_prefilter_only_for_patterns_that_stay_in_their_sentence(tmp_path, pattern, safe):
+def test_prefilter_only_for_cues_written_in_our_notation(tmp_path, cues, prefiltered):
     lex = lexicon(tmp_path, f"""\
       - id: treaty
         label: Treaty
-        patterns: ['{pattern}']
+        {cues}
     """)
-    assert (cue_prefilter._prefilter(lex) is not None) == safe
+    assert (lex.scan.prefilter is not None) == prefiltered
+    corpus = corpus_of_sentences({"d": [["A peace treaty.", "U.S. sanctions on Russia's peace\x00treaty.",
+                                         "Russia seized four Japanese fishing boats.", "Nothing here."]]})
+    pd.testing.assert_frame_equal(lex._match(corpus.sentences), lex._match(corpus.sentences, prefilter=False))
+
+
+def gold_lines() -> list[str]:
+    """Every non-empty line of the shipped gold articles (hand-written news text, data/gold/articles)."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "gold" / "articles"
+    return [line for path in sorted(folder.glob("*.txt"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_no_cue_of_the_shipped_lexicons_matches_where_its_prefilter_does_not(shipped_lexicons):
+    """Each cue's own RE2 pattern marks every gold line where the cue matches (so no sentence is dropped)."""
+    lines = gold_lines()
+    assert len(lines) > 500
+    joined = join_sentences(pd.Series(lines, dtype="string[pyarrow]"))
+    for lex in shipped_lexicons:
+        row, _start, _end, cue = lex.scan.find(joined, prefilter=False, overlapping=True)   # every match of every cue
+        assert len(np.unique(cue)) > len(lex.cues) // 2               # the gold lines exercise most cues
+        for i, pattern in enumerate(c.prefilter for c in lex.cues):
+            marked = pc.match_substring_regex(joined.parts, pattern=prefilter_pattern([pattern])).to_numpy(
+                zero_copy_only=False)
+            assert marked[row[cue == i]].all(), (lex.cues[i].text, lines[row[cue == i][~marked[row[cue == i]]][0]])
+        marked = pc.match_substring_regex(joined.parts, pattern=lex.scan.prefilter).to_pylist()
+        assert 0 < sum(marked) < len(lines)                    # the prefilter does leave lines out
+
+
+def test_prefilter_gives_the_matches_of_a_full_scan_on_the_gold_lines(shipped_lexicons):
+    corpus = corpus_of_sentences({"gold": [gold_lines()]})
+    for lex in shipped_lexicons:
+        with_prefilter = lex._match(corpus.sentences)
+        assert len(with_prefilter) > 100
+        pd.testing.assert_frame_equal(with_prefilter, lex._match(corpus.sentences, prefilter=False))
 
 
 SHIPPED_WORDS = st.sampled_from([
@@ -353,9 +385,9 @@ SHIPPED_WORDS = st.sampled_from([
 @settings(max_examples=80, deadline=None)
 @given(sentences=st.lists(st.lists(SHIPPED_WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=6))
 def test_prefilter_gives_the_matches_of_a_full_scan(shipped_lexicons, sentences):
-    corpus = _example_corpus({"d": [sentences]})
+    corpus = corpus_of_sentences({"d": [sentences]})
     for lex in shipped_lexicons:
-        assert cue_prefilter._prefilter(lex) is not None
+        assert lex.scan.prefilter is not None
         pd.testing.assert_frame_equal(lex._match(corpus.sentences), lex._match(corpus.sentences, prefilter=False))
 
 
@@ -383,7 +415,7 @@ def shipped_lexicons():
     ("(?:a|)", ["(?:a|)"]),                          # an empty piece: left whole
 ])
 def test_pieces_keep_the_order_in_which_re_backtracks(regex, pieces):
-    assert cues._pieces(regex) == pieces
+    assert cue_scan._pieces(regex) == pieces
     text = "x ab abx bcx talks ally close ally new sanctions"
     for pos in range(len(text)):                     # the first piece that matches gives the regex's own match
         whole = re.compile(f"(?:{regex})").match(text, pos)
@@ -414,7 +446,7 @@ GROUPED_WORDS = st.sampled_from(["signed a peace treaty", "sign the peace treaty
 @settings(max_examples=150, deadline=None)
 @given(sentences=st.lists(st.lists(GROUPED_WORDS, min_size=1, max_size=10).map(" ".join), min_size=1, max_size=3))
 def test_branched_scan_equals_the_obvious_implementation(grouped, sentences):
-    corpus = _example_corpus({"d": [sentences]})
+    corpus = corpus_of_sentences({"d": [sentences]})
     hits = grouped.match(corpus.sentences)
     starts = corpus.sentences.set_index("sent_id")["start"]
     got = sorted((int(s), int(b) - int(starts[s]), int(e) - int(starts[s]), c)
@@ -424,7 +456,7 @@ def test_branched_scan_equals_the_obvious_implementation(grouped, sentences):
 
 def test_scan_branches_on_the_first_character(grouped):
     """Pieces that begin with a plain letter share a branch; one cue that cannot be cut stays outside them."""
-    pattern = grouped._scan.pattern
+    pattern = grouped.scan.first.pattern
     assert pattern.startswith(r"(?<!\w)(?=p(?:(?:eace\s+treaty)(?!\w)(?P<_cue0_0>)|(?:eace treaty talks?)(?!\w)"
                               r"(?P<_cue3_0>))|t(?:")
     assert r"|s(?:(?:ign(?:ed)? (?:a |the )?peace treaty)(?!\w)(?P<_cue2_0>)|" in pattern
@@ -438,14 +470,14 @@ def test_overlaps_are_resolved_only_where_matches_overlap():
     end = np.array([5, 9, 12, 3, 7, 8])
     cue = np.array([0, 1, 0, 1, 2, 0])
     # sentence 0: disjoint, both kept; sentence 1: the longest (0-12) wins; sentence 2: alone
-    assert cues._resolve_overlaps(row, start, end, cue).tolist() == [0, 1, 2, 5]
+    assert cue_scan._resolve_overlaps(row, start, end, cue).tolist() == [0, 1, 2, 5]
 
 
 def test_sentences_holding_the_separator_are_split_by_offsets(treaty):
-    corpus = _example_corpus({"d": [["A peace\x00treaty.", "The peace treaty."]]})
+    corpus = corpus_of_sentences({"d": [["A peace\x00treaty.", "The peace treaty."]]})
     assert [s for _, _, s in matched(treaty, "A peace\x00treaty.", "The peace treaty.")] == ["peace treaty"]
-    original, lowered, offsets, lengths = sentence_scan.join_sentences(corpus.sentences["text"])
-    assert sentence_scan._split_sentences(lowered, offsets, lengths).to_pylist() == [
+    python = join_sentences(corpus.sentences["text"].astype(object))       # no Arrow: the join is cut
+    assert python.parts.to_pylist() == [
         "a peace\x00treaty.", "the peace treaty."]
 
 
@@ -456,7 +488,7 @@ def test_overlaps_resolved_by_rank_equal_the_greedy_rule():
     start = row * 1000 + rng.integers(0, 80, 600)
     end = start + rng.integers(1, 15, 600)
     cue = rng.integers(0, 6, 600)
-    by_rank = cues._resolve_overlaps(row, start, end, cue)
+    by_rank = cue_scan._resolve_overlaps(row, start, end, cue)
     kept = []
     for i in sorted(range(600), key=lambda i: (row[i], start[i] - end[i], start[i], cue[i])):
         if all(row[j] != row[i] or end[i] <= start[j] or end[j] <= start[i] for j in kept):
@@ -554,7 +586,7 @@ def test_side_and_when_ended_are_validated(tmp_path):
 
 def test_prefilter_stays_exact_with_token_patterns(tokens_lexicon):
     """Token patterns have no lookaround or negated class: the RE2 prefilter still applies and changes nothing."""
-    assert cue_prefilter._prefilter(tokens_lexicon) is not None
-    corpus = _example_corpus({"d": [["No cue here.", "World War II results and trade-and-economic ties.",
+    assert tokens_lexicon.scan.prefilter is not None
+    corpus = corpus_of_sentences({"d": [["No cue here.", "World War II results and trade-and-economic ties.",
                                      "Nothing.", "Peace treaty; seized two fishing boats."]]})
     assert tokens_lexicon._match(corpus.sentences).equals(tokens_lexicon._match(corpus.sentences, prefilter=False))

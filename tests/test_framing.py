@@ -1,6 +1,6 @@
 """Framing: naming stance, the frame codebook, frame coding, profiles and validation.
 
-Every corpus here is built by hand (``_example_corpus`` puts the sentences
+Every corpus here is built by hand (``kuril_research.testing.corpus_of_sentences`` puts the sentences
 together with ``schema.conform``); sentences quoted from the seed articles say
 which file they come from.
 """
@@ -14,7 +14,7 @@ import pytest
 
 from kuril_research.coding import framing
 from kuril_research.corpus import Corpus
-from kuril_research.coding.cues import _example_corpus
+from kuril_research.testing import corpus_of_sentences
 from kuril_research.errors import InputError, LexiconError, ParameterError
 from kuril_research.publish.figures import MAX_ROWS, choose_documents, plot_heatmap
 from kuril_research.coding.framing import (
@@ -38,7 +38,7 @@ def rows(table: pd.DataFrame, columns: list[str]) -> list[list]:
 
 @pytest.fixture
 def naming_corpus():
-    corpus = _example_corpus(
+    corpus = corpus_of_sentences(
         {
             "tass": [[  # sentences after seed 001
                 "Japan does not agree that the islands of Iturup, Kunashir, Shikotan and the Habomai "
@@ -126,7 +126,7 @@ def test_naming_stance_by_two_columns_and_bad_column(naming_corpus):
 
 
 def test_naming_stance_without_territorial_mentions():
-    corpus = _example_corpus({"a": [["Kishida spoke."]]}, mentions=[("Kishida", "fumio_kishida", "person", "neutral")])
+    corpus = corpus_of_sentences({"a": [["Kishida spoke."]]}, mentions=[("Kishida", "fumio_kishida", "person", "neutral")])
     assert naming_stance(corpus).empty
     assert list(naming_stance_table(corpus).columns) == [
         "doc_id", "voice", "japanese", "russian", "neutral", "total",
@@ -200,7 +200,7 @@ def test_edited_codebook_errors_name_its_file_and_line(tmp_path):
     ],
 )
 def test_each_frame_is_found(sentence, frame, cue_text, n_cues):
-    hits = frames(_example_corpus({"d": [[sentence]]}))
+    hits = frames(corpus_of_sentences({"d": [[sentence]]}))
     hit = hits[hits["frame"] == frame]
     assert rows(hit, ["surface", "n_cues", "voice"]) == [[cue_text, n_cues, "narrator"]]
 
@@ -219,11 +219,11 @@ def test_each_frame_is_found(sentence, frame, cue_text, n_cues):
     ],
 )
 def test_frames_that_must_not_be_found(sentence, expected):
-    assert frames(_example_corpus({"d": [[sentence]]}))["frame"].tolist() == expected
+    assert frames(corpus_of_sentences({"d": [[sentence]]}))["frame"].tolist() == expected
 
 
 def test_done_when_sentences_from_the_seeds():
-    corpus = _example_corpus(
+    corpus = corpus_of_sentences(
         {
             "000": [["\u201cWe value our economic and investment cooperation and we expect it to continue,\u201d "
                      "the spokesman said."]],
@@ -261,7 +261,7 @@ def test_done_when_sentences_from_the_seeds():
 
 def test_a_sentence_counts_once_per_frame_and_overlaps_are_not_double_counted():
     # "anti-Russian sanctions" is one cue (22 characters), not "anti-Russian" plus "sanctions"
-    hits = frames(_example_corpus({"d": [["Sanctions, unfriendly steps and anti-Russian sanctions."]]}))
+    hits = frames(corpus_of_sentences({"d": [["Sanctions, unfriendly steps and anti-Russian sanctions."]]}))
     assert rows(hits, ["frame", "cue", "surface", "n_cues"]) == [
         ["sanctions_hostility", "[anti-russian | anti-japanese | western | us | u.s. | new | economic | japanese "
          "| japan's | tokyo's] sanction* [regime | package* | campaign | pressure]", "Sanctions", 3]]
@@ -270,7 +270,7 @@ def test_a_sentence_counts_once_per_frame_and_overlaps_are_not_double_counted():
 def test_frames_with_a_codebook_path(tmp_path):
     path = tmp_path / "frames.yaml"
     path.write_text("frames:\n  - id: talks\n    label: Talks\n    phrases: [peace treaty]\n", encoding="utf-8")
-    hits = frames(_example_corpus({"d": [["A peace treaty."]]}), path)
+    hits = frames(corpus_of_sentences({"d": [["A peace treaty."]]}), path)
     assert rows(hits, ["frame", "surface", "codebook_sha256"]) == [["talks", "peace treaty", file_sha256(path)]]
 
 
@@ -278,7 +278,7 @@ def test_frames_with_a_codebook_path(tmp_path):
 
 @pytest.fixture
 def profile_corpus():
-    return _example_corpus(
+    return corpus_of_sentences(
         {
             "t1": [["Tokyo joined the anti-Russian sanctions.",                          # sanctions
                     "They support the sanctions regime that prevents the signing of the peace treaty.",  # both
@@ -456,7 +456,7 @@ def test_frame_profile_counts_by_codes_as_the_merges_do(profile_corpus):
 
 def test_frame_profile_lists_groups_in_ascending_order_missing_last():
     # documents appear as 2021, 2015, (no year), 2019; the profile lists 2015, 2019, 2021, <NA>
-    corpus = _example_corpus(
+    corpus = corpus_of_sentences(
         {"d1": [["Japan joined the sanctions."]], "d2": [["Talks went on."]], "d3": [["No year here."]],
          "d4": [["Sanctions again.", "And talks."]]},
         documents={"d1": {"year": 2021}, "d2": {"year": 2015}, "d4": {"year": 2019}})
@@ -488,11 +488,11 @@ def test_frame_profile_lists_groups_in_ascending_order_missing_last():
     ],
 )
 def test_side_condition(sentence, expected):
-    assert frames(_example_corpus({"d": [[sentence]]}))["frame"].tolist() == expected
+    assert frames(corpus_of_sentences({"d": [[sentence]]}))["frame"].tolist() == expected
 
 
 def test_side_of_a_quotation_comes_from_its_speaker():
-    corpus = _example_corpus(
+    corpus = corpus_of_sentences(
         {"a": [['"The Potsdam Declaration settled nothing about these islands," said Kishida.'],
                ['"The Kurils passed to the Soviet Union under the Potsdam Declaration," Lavrov said.']]},
         quotes=[("a", "The Potsdam Declaration settled nothing about these islands,", "fumio_kishida"),
@@ -519,11 +519,11 @@ def test_side_of_a_quotation_comes_from_its_speaker():
     ],
 )
 def test_ending_rule(sentence, expected):
-    assert sorted(frames(_example_corpus({"d": [[sentence]]}))["frame"].tolist()) == sorted(expected)
+    assert sorted(frames(corpus_of_sentences({"d": [[sentence]]}))["frame"].tolist()) == sorted(expected)
 
 
 def test_excluded_phrases_and_word_order_variants_in_the_shipped_codebook():
-    corpus = _example_corpus({"d": [["Japan renounced the Kurils in the San Francisco Peace Treaty.",
+    corpus = corpus_of_sentences({"d": [["Japan renounced the Kurils in the San Francisco Peace Treaty.",
                                      "Japan must accept the World War II results.",
                                      "Japan must accept the outcome of the Second World War."]]})
     assert rows(frames(corpus), ["sent_id", "frame"]) == [[1, "postwar_realities"], [2, "postwar_realities"]]

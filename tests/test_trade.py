@@ -1,6 +1,6 @@
 """Trade: the cue lexicon, trade mentions, stated quantities and co-occurrence.
 
-Corpora are built by hand (``_example_corpus``); sentences quoted from the seed
+Corpora are built by hand (``kuril_research.testing.corpus_of_sentences``); sentences quoted from the seed
 articles say which file they come from.
 """
 
@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 from kuril_research.coding import trade
-from kuril_research.coding.cues import CueLexicon, _example_corpus
+from kuril_research.coding.cues import CueLexicon
+from kuril_research.testing import corpus_of_sentences
 from kuril_research.errors import LexiconError, ParameterError
-from kuril_research.coding.framing import load_codebook
+from kuril_research.coding.framing import frames, load_codebook
 from kuril_research.lexicons import data_path, file_sha256
 from kuril_research.coding.trade import cooccurrence, load_lexicon, quantities, trade_mentions
 
@@ -24,7 +25,7 @@ def rows(table: pd.DataFrame, columns: list[str]) -> list[list]:
 
 
 def one_sentence(sentence: str):
-    return _example_corpus({"d": [[sentence]]})
+    return corpus_of_sentences({"d": [[sentence]]})
 
 
 # --- lexicon -----------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ def test_lexicon_errors_name_file_and_line(tmp_path):
 # --- trade mentions ----------------------------------------------------------------------------
 
 def test_done_when_sentences_from_the_seeds():
-    corpus = _example_corpus(
+    corpus = corpus_of_sentences(
         {
             "000": [["\u201cWe value our economic and investment cooperation and we expect it to continue,\u201d "
                      "the spokesman said."]],
@@ -175,7 +176,7 @@ def test_quantities(sentence, expected):
 
 @pytest.fixture
 def cooc_corpus():
-    return _example_corpus(
+    return corpus_of_sentences(
         {
             "a": [["Bilateral trade fell after Tokyo joined the anti-Russian sanctions.",  # s0 trade, sanctions
                    "Fishing near the Southern Kurils goes on."],                          # s1 trade, territory
@@ -246,6 +247,34 @@ def test_each_lexicon_scans_the_sentences_once(cooc_corpus, monkeypatch):
     assert rows(by_outlet, ["outlet", *COUNTS]) == [["Kyodo", 1, 1, 0, 1.0, 0.0], ["TASS", 3, 1, 1, 1 / 3, 1 / 3]]
 
 
+def test_cooccurrence_takes_frame_hits_and_never_recodes_them(cooc_corpus, monkeypatch):
+    from kuril_research.coding import framing
+
+    hits = framing.frames(cooc_corpus)
+
+    def no_coding(*args, **kwargs):
+        raise AssertionError("cooccurrence coded the frames again")
+
+    monkeypatch.setattr(trade, "code_frames", no_coding)
+    monkeypatch.setattr(framing, "frames", no_coding)
+    got = cooccurrence(cooc_corpus, frames=hits)
+    assert rows(got, ["doc_id", *COUNTS]) == [["a", 3, 1, 1, 1 / 3, 1 / 3], ["b", 1, 1, 0, 1.0, 0.0],
+                                              ["c", 0, 0, 0, NA, NA]]        # as test_cooccurrence_by_document
+    # the hits decide: without the sanctions hit of sentence 0, no trade sentence is with sanctions
+    fewer = hits[~((hits["doc_id"] == "a") & (hits["sent_id"] == 0))]
+    assert rows(cooccurrence(cooc_corpus, frames=fewer), ["doc_id", "with_sanctions"]) == [
+        ["a", 0], ["b", 0], ["c", 0]]
+
+
+def test_cooccurrence_refuses_frame_hits_of_another_codebook(cooc_corpus, tmp_path):
+    hits = frames(cooc_corpus)
+    other = tmp_path / "frames.yaml"
+    other.write_text(load_codebook().path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(ParameterError) as info:
+        cooccurrence(cooc_corpus, frames=hits, codebook=other)
+    assert info.value.field == "codebook"
+
+
 def test_an_edited_sentence_is_scanned_again(cooc_corpus):
     lexicon = load_lexicon()
     assert "c" not in set(trade_mentions(cooc_corpus, lexicon)["doc_id"])       # "The weather was fine."
@@ -288,7 +317,7 @@ def test_on_the_seed_corpus(seed_corpus):
 def test_quantities_skip_no_sentence_with_a_figure():
     """Only sentences with a digit are scanned for figures, and only those with a figure for direction
     and period; a sentence between them must change nothing (here "fell" and "2014" in sentence 1)."""
-    corpus = _example_corpus({"d": [["Bilateral trade fell sharply in 2014.",
+    corpus = corpus_of_sentences({"d": [["Bilateral trade fell sharply in 2014.",
                                      "Bilateral trade rose by 5% in the first half of 2015.",
                                      "Trade turnover reached $20 billion.",
                                      "Bilateral trade grew."]]})
@@ -300,7 +329,7 @@ def test_quantities_skip_no_sentence_with_a_figure():
 
 
 def test_cooccurrence_lists_groups_in_ascending_order():
-    corpus = _example_corpus({"d1": [["Bilateral trade fell."]], "d2": [["Exports grew."]], "d3": [["Nothing."]]},
+    corpus = corpus_of_sentences({"d1": [["Bilateral trade fell."]], "d2": [["Exports grew."]], "d3": [["Nothing."]]},
                              documents={"d1": {"year": 2021}, "d2": {"year": 2015}, "d3": {"year": 2019}})
     got = cooccurrence(corpus, by="year")
     assert got["year"].tolist() == [2015, 2019, 2021]

@@ -88,8 +88,8 @@ def collocations(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> c = collocations(corpus, min_count=1, node="habomai", stopwords=None)
     >>> print(c[["w1", "w2", "o11", "f1", "f2", "n", "log_dice"]].to_string(index=False))
          w1      w2  o11  f1  f2  n  log_dice

@@ -100,8 +100,8 @@ def kwic(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> print(kwic(corpus, "habomai", window=2)[["doc_id", "left", "match", "right"]].to_string(index=False))
     doc_id        left    match       right
          a Japan wants  Habomai   back. "No

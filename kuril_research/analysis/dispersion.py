@@ -88,8 +88,8 @@ def dispersion(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> d = dispersion(_example_corpus(), terms=["habomai", "lavrov"], stopwords=None)
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> d = dispersion(two_habomai_articles(), terms=["habomai", "lavrov"], stopwords=None)
     >>> print(d.to_string(index=False))
        term  freq  range  juilland_d       dp  dp_norm
     habomai     2      2    0.909091 0.045455 0.083333
@@ -165,8 +165,8 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> p = positions(_example_corpus(), "habomai", stopwords=None)
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> p = positions(two_habomai_articles(), "habomai", stopwords=None)
     >>> print(p[["doc_id", "position", "n_tokens", "rel_position"]].to_string(index=False))
     doc_id  position  n_tokens  rel_position
          a         2        10      0.200000
@@ -235,8 +235,8 @@ def trend(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> print(trend(corpus, "habomai", freq="month", stopwords=None).to_string(index=False))
      period    term  count  tokens     per_10k  n_docs
     2019-01 habomai      1      10 1000.000000       1

@@ -200,8 +200,8 @@ def word_list(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
 
     Habomai (document a) and Khabomai (b) pool as ``habomai``; 22 tokens in all when every word counts:
 
@@ -261,8 +261,8 @@ def ngrams(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> print(ngrams(corpus, 2, top=2, stopwords=None).to_string(index=False))
             term  count    per_10k  doc_freq  range_pct
         a treaty      1 555.555556         1       50.0

@@ -109,8 +109,8 @@ def keyness(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
 
     TASS (document a, 9 tokens without stop words) against the rest (b, 8 tokens):
 

@@ -33,11 +33,14 @@ import numpy as np
 import pandas as pd
 
 from kuril_research.coding.cue_tokens import TokenPatternError, compile_tokens
-from kuril_research.coding.cues import CueLexicon, assign_voice
+from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.corpus import Corpus
+from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import LexiconError
 from kuril_research.lexicons import LineDict, LineList
 
-__all__ = ["ENDER_WINDOW", "PASSIVE_WINDOW", "SUBJECT_WINDOW", "CLAUSE_WORDS", "token_list_regex", "ended", "speaker_sides"]
+__all__ = ["ENDER_WINDOW", "PASSIVE_WINDOW", "SUBJECT_WINDOW", "CLAUSE_WORDS", "token_list_regex", "ended", "speaker_sides",
+           "frames_in_context"]
 
 #: Most words between an ender and the cue it governs.
 ENDER_WINDOW = 8
@@ -141,9 +144,9 @@ def ended(hits: pd.DataFrame, sentences: pd.DataFrame, lexicon: CueLexicon) -> n
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
+    >>> from kuril_research.testing import corpus_of_sentences
     >>> from kuril_research.coding.trade import load_lexicon
-    >>> c = _example_corpus({"a": [["Russia seized four fishing boats.", "Fishing boats were seized.",
+    >>> c = corpus_of_sentences({"a": [["Russia seized four fishing boats.", "Fishing boats were seized.",
     ...                             "Fishing boats sailed, but talks were suspended."]]})
     >>> hits = pd.DataFrame({"doc_id": ["a"] * 3, "sent_id": [0, 1, 2], "start": [20, 34, 61],
     ...                      "end": [33, 47, 74]})
@@ -211,9 +214,9 @@ def speaker_sides(hits: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFr
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
+    >>> from kuril_research.testing import corpus_of_sentences
     >>> from kuril_research.coding.framing import load_codebook
-    >>> c = _example_corpus({"a": [["Tokyo argues that the Yalta agreements do not bind it.",
+    >>> c = corpus_of_sentences({"a": [["Tokyo argues that the Yalta agreements do not bind it.",
     ...                             "The Yalta agreements are cited by Moscow."]]})
     >>> hits = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [22, 60], "end": [38, 76]})
     >>> speaker_sides(hits, c.sentences, c.quotes, load_codebook())
@@ -251,3 +254,64 @@ def speaker_sides(hits: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFr
         out[i] = sides_before[-1] if sides_before else sides_after[0] if sides_after else None
     return out
 
+
+def frames_in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:
+    """Apply the side condition and the ending rule to the codebook's cue matches.
+
+    A match of a cue with a ``side`` is dropped when the sentence's speaker side is the other
+    side (:func:`speaker_sides`); a match of a cue with ``when_ended`` that an ender governs
+    (:func:`ended`) is re-coded to that frame (``drop``: dropped; ``+frame``: coded with that
+    frame as well).
+
+    Parameters
+    ----------
+    hits : DataFrame
+        :meth:`CueLexicon.match <kuril_research.coding.cue_lexicon.CueLexicon.match>` of the
+        corpus's sentences with ``codebook``.
+    corpus : Corpus
+    codebook : CueLexicon
+        The frame codebook.
+
+    Returns
+    -------
+    DataFrame
+        The matches kept, with ``entry`` re-coded where the ending rule says so, ordered by
+        document, sentence and offset.
+
+    Examples
+    --------
+    >>> from kuril_research.coding.framing import load_codebook
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Moscow suspended the joint economic activities."]]})
+    >>> codebook = load_codebook()
+    >>> hits = codebook.match(c.sentences)
+    >>> hits["entry"].tolist(), frames_in_context(hits, c, codebook)["entry"].tolist()
+    (['economic_cooperation'], ['sanctions_hostility'])
+    """
+    if not len(hits):
+        return hits
+    cues = [codebook.cue(e, c) for e, c in zip(hits["entry"].tolist(), hits["cue"].tolist())]
+    keep = np.ones(len(hits), dtype=bool)
+    entry = hits["entry"].to_numpy(dtype=object).copy()
+    sided = np.flatnonzero([c.side is not None for c in cues])
+    if len(sided):
+        spoken = speaker_sides(hits.iloc[sided], corpus.sentences, corpus.quotes, codebook)
+        for i, side in zip(sided.tolist(), spoken):
+            keep[i] = side is None or side == cues[i].side
+    endable = np.flatnonzero([c.when_ended is not None for c in cues])
+    extra = []
+    if len(endable):
+        for i, is_ended in zip(endable.tolist(), ended(hits.iloc[endable], corpus.sentences, codebook).tolist()):
+            target = cues[i].when_ended
+            if is_ended and target.startswith("+"):
+                extra.append((i, target[1:]))
+            elif is_ended:
+                keep[i] &= target != "drop"
+                entry[i] = target
+    out = hits.assign(entry=pd.array(entry, dtype="string"))
+    if extra:
+        added = out.iloc[[i for i, _ in extra]].assign(entry=pd.array([t for _, t in extra], dtype="string"))
+        keep = np.concatenate([keep, keep[[i for i, _ in extra]]])
+        out = pd.concat([out, added], ignore_index=True)
+    out = out[keep]
+    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable", ignore_index=True)

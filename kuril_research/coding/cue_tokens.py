@@ -25,24 +25,32 @@ Notation (text is lower-cased before matching; patterns are lower-cased on load)
   matches ``'`` or ``’``; other characters match themselves.
 
 The regexes use no lookaround, no ``.`` and no negated class, so they stay
-within a sentence and keep the RE2 prefilter of :mod:`kuril_research.coding.cue_prefilter`
-exact.
+within a sentence. Literal phrases (``phrases:``) compile here too
+(:func:`phrase_regex`).
+
+Each cue also compiles, from the same notation, to an RE2 pattern for the
+prefilter of :mod:`kuril_research.coding.cue_prefilter` (:func:`prefilter_tokens`,
+:func:`prefilter_phrase`): it matches at the start of every match of the cue, so
+a sentence it does not match holds no match of the cue. The notation is ours, so
+this needs no parser of Python regexes: the same parser writes both dialects,
+with ``\\w`` and ``\\s`` as RE2 supersets (every non-ASCII character counts,
+see :func:`~kuril_research.coding.re2_classes.ascii_classes`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-__all__ = ["TokenPatternError", "compile_tokens", "GAP"]
+from kuril_research.coding.re2_classes import ascii_classes
+
+__all__ = ["TokenPatternError", "compile_tokens", "phrase_regex", "prefilter_tokens", "prefilter_phrase", "GAP"]
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _APOSTROPHES = "'\u2019"
 _DASH_CLASS = "\\" + _DASHES               # the dashes inside [...], hyphen escaped
-#: What separates two tokens: white space, or a dash with optional white space around it.
-GAP = rf"(?:\s*[{_DASH_CLASS}]\s*|\s+)"
-#: One arbitrary word of a ``..N`` gap (letters, digits and the punctuation inside numbers and names).
-_ANY_WORD = rf"\w[\w.,'’{_DASH_CLASS}]*"
 _TOKEN_RE = re.compile(r"\s*(\[|\]|\(|\)|\||<[a-z0-9_]+>|\.\.\d+|[^\s\[\]()|<>]+)")
 
 
@@ -50,33 +58,90 @@ class TokenPatternError(ValueError):
     """A token pattern that cannot be compiled; the message says what is wrong."""
 
 
-def _word(word: str) -> str:
+class _Unsafe(Exception):
+    """A cue holds the separator of joined sentences: no prefilter pattern for it."""
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    """How one regex dialect writes the few things a cue regex is made of."""
+
+    word: str                          # \w
+    space: str                         # \s
+    dash: str                          # any hyphen or dash
+    apostrophe: str                    # ' or ’
+    word_tail: str                     # a character inside an arbitrary word (..N)
+    literal: Callable[[str], str]
+
+    @property
+    def gap(self) -> str:
+        """What separates two tokens: white space, or a dash with optional white space around it."""
+        return rf"(?:{self.space}*{self.dash}{self.space}*|{self.space}+)"
+
+    @property
+    def any_word(self) -> str:
+        """One arbitrary word of a ``..N`` gap (letters, digits and the punctuation inside numbers and names)."""
+        return f"{self.word}{self.word_tail}*"
+
+
+_PYTHON = _Dialect(r"\w", r"\s", f"[{_DASH_CLASS}]", f"[{_APOSTROPHES}]", rf"[\w.,'’{_DASH_CLASS}]", re.escape)
+
+
+def _re2_literal(ch: str) -> str:
+    if ch == "\x00":
+        raise _Unsafe(ch)
+    return f"\\x{{{ord(ch):x}}}"
+
+
+@functools.cache
+def _re2() -> _Dialect:
+    """RE2, with \\w and \\s as supersets: the ASCII characters outside them excluded, any other let through."""
+    classes = ascii_classes()
+
+    def chars(text: str) -> str:
+        return "[" + "".join(map(_re2_literal, text)) + "]"
+
+    word = f"[^{classes['not_word']}]"
+    return _Dialect(word, f"[^{classes['not_space']}]", chars(_DASHES), chars(_APOSTROPHES),
+                    f"(?:{word}|{chars('.,' + _APOSTROPHES + _DASHES)})", _re2_literal)
+
+
+#: What separates two tokens (Python regex): white space, or a dash with optional white space around it.
+GAP = _PYTHON.gap
+
+# A compiled sequence is a list of fragments, each (regex, whether it repeats more than once); the
+# prefilter keeps the fragments before the first such repeat (see :func:`prefilter_tokens`).
+_Fragments = list[tuple[str, bool]]
+
+
+def _word(word: str, d: _Dialect) -> _Fragments:
     if word.endswith("*"):
         stem = word[:-1]
         if not stem or "*" in stem:
             raise TokenPatternError(f"'*' must end a word and follow at least one letter: {word!r}")
-        return _word(stem) + r"\w*"
+        return _word(stem, d) + [(f"{d.word}*", True)]
     if "*" in word:
         raise TokenPatternError(f"'*' must end a word: {word!r}")
     out = []
     for ch in word:
         if ch in _DASHES:
-            out.append(rf"(?:[{_DASH_CLASS}]|\s+)?")
+            out.append(rf"(?:{d.dash}|{d.space}+)?")
         elif ch in _APOSTROPHES:
-            out.append(f"[{_APOSTROPHES}]")
+            out.append(d.apostrophe)
         else:
-            out.append(re.escape(ch))
-    return "".join(out)
+            out.append(d.literal(ch))
+    return [("".join(out), False)]
 
 
 class _Parser:
-    def __init__(self, text: str, terms: Mapping[str, str], seen: tuple[str, ...]):
+    def __init__(self, text: str, terms: Mapping[str, str], seen: tuple[str, ...], dialect: _Dialect):
         self.tokens = [m.group(1) for m in _TOKEN_RE.finditer(text)]
         if "".join(self.tokens) != "".join(text.split()):
             raise TokenPatternError(f"cannot read token pattern {text!r}")
         self.i = 0
         self.terms = terms
         self.seen = seen
+        self.d = dialect
 
     def peek(self) -> str | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -86,22 +151,32 @@ class _Parser:
         self.i += 1
         return token
 
-    def alternatives(self, closing: str | None) -> str:
-        options = [self.sequence(closing)]
+    def top(self) -> _Fragments:
+        """The whole pattern: one sequence's fragments, or alternatives as one fragment."""
+        options = [self.sequence(None)]
         while self.peek() == "|":
             self.take()
-            options.append(self.sequence(closing))
+            options.append(self.sequence(None))
+        if len(options) == 1:
+            return options[0]
+        return [("(?:" + "|".join(_joined(option) for option in options) + ")", False)]
+
+    def alternatives(self, closing: str) -> str:
+        options = [_joined(self.sequence(closing))]
+        while self.peek() == "|":
+            self.take()
+            options.append(_joined(self.sequence(closing)))
         return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
-    def sequence(self, closing: str | None) -> str:
-        items: list[tuple[str, str]] = []               # (kind, regex): kind is req | opt | gap
+    def sequence(self, closing: str | None) -> _Fragments:
+        items: list[tuple[str, object]] = []      # (kind, regex or fragments): kind is req | opt | gap
         while self.peek() not in (None, "|", "]", ")"):
             token = self.take()
             if token == "[":
                 items.append(("opt", self.alternatives("]")))
                 self.expect("]")
             elif token == "(":
-                items.append(("req", self.alternatives(")")))
+                items.append(("req", [(self.alternatives(")"), False)]))
                 self.expect(")")
             elif token.startswith("<"):
                 name = token[1:-1]
@@ -109,29 +184,39 @@ class _Parser:
                     raise TokenPatternError(f"unknown term <{name}>: define it under `terms:`")
                 if name in self.seen:
                     raise TokenPatternError(f"term <{name}> refers to itself")
-                items.append(("req", "(?:" + compile_tokens(self.terms[name], self.terms,
-                                                            _seen=self.seen + (name,)) + ")"))
+                term = _Parser(" ".join(self.terms[name].lower().split()), self.terms, self.seen + (name,), self.d)
+                items.append(("req", [("(?:" + _joined(term.whole()) + ")", False)]))
             elif token.startswith(".."):
                 n = int(token[2:])
                 if not 1 <= n <= 5:
                     raise TokenPatternError(f"a gap of {token} words: use ..1 to ..5")
                 items.append(("gap", str(n)))
             else:
-                items.append(("req", _word(token)))
+                items.append(("req", _word(token, self.d)))
         if self.peek() not in (None, "|", closing):
             raise TokenPatternError(f"unexpected {self.peek()!r}")
         if not any(kind == "req" for kind, _ in items):
             raise TokenPatternError("every alternative needs at least one word that is not optional")
-        out, joined = "", False
+        d, out, joined = self.d, [], False
         for kind, regex in items:
             if kind == "req":
-                out += (GAP if joined else "") + regex
+                out += ([(d.gap, False)] if joined else []) + regex
                 joined = True
             elif kind == "opt":
-                out += f"(?:{GAP}{regex})?" if joined else f"(?:{regex}{GAP})?"
+                out.append((f"(?:{d.gap}{regex})?" if joined else f"(?:{regex}{d.gap})?", False))
             else:       # a gap may also step over commas: "Tokyo, which claims"
-                out += f"(?:,?{GAP}{_ANY_WORD}){{0,{regex}}},?" if joined else f"(?:{_ANY_WORD},?{GAP}){{0,{regex}}}"
+                repeats = regex != "1"
+                out += ([(f"(?:,?{d.gap}{d.any_word}){{0,{regex}}}", repeats), (",?", False)] if joined
+                        else [(f"(?:{d.any_word},?{d.gap}){{0,{regex}}}", repeats)])
         return out
+
+    def whole(self) -> _Fragments:
+        if not self.tokens:
+            raise TokenPatternError("empty token pattern")
+        fragments = self.top()
+        if self.peek() is not None:
+            raise TokenPatternError(f"unexpected {self.peek()!r}")
+        return fragments
 
     def expect(self, token: str) -> None:
         if self.peek() != token:
@@ -139,7 +224,11 @@ class _Parser:
         self.take()
 
 
-def compile_tokens(text: str, terms: Mapping[str, str] | None = None, *, _seen: tuple[str, ...] = ()) -> str:
+def _joined(fragments: _Fragments) -> str:
+    return "".join(regex for regex, _ in fragments)
+
+
+def compile_tokens(text: str, terms: Mapping[str, str] | None = None) -> str:
     """Compile a token pattern to a regular expression over lower-cased text.
 
     Parameters
@@ -176,10 +265,83 @@ def compile_tokens(text: str, terms: Mapping[str, str] | None = None, *, _seen: 
     >>> bool(re.fullmatch(compile_tokens("tokyo ..3 claims"), "tokyo, which claims"))
     True
     """
-    parser = _Parser(" ".join(text.lower().split()), terms or {}, _seen)
-    if not parser.tokens:
-        raise TokenPatternError("empty token pattern")
-    regex = parser.alternatives(None)
-    if parser.peek() is not None:
-        raise TokenPatternError(f"unexpected {parser.peek()!r}")
-    return regex
+    return _joined(_Parser(" ".join(text.lower().split()), terms or {}, (), _PYTHON).whole())
+
+
+def phrase_regex(phrase: str) -> str:
+    """Compile a literal phrase: any white space between words, any dash for a dash, either apostrophe.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(phrase_regex("Japan's peace-treaty"), "japan’s  peace—treaty"))
+    True
+    """
+    def char(ch: str) -> str:
+        if ch in _DASHES:
+            return f"[{_DASHES}]"
+        if ch in _APOSTROPHES:
+            return f"[{_APOSTROPHES}]"
+        return re.escape(ch)
+    return r"\s+".join("".join(char(ch) for ch in word) for word in phrase.lower().split())
+
+
+def _prefilter(fragments: _Fragments) -> str:
+    """RE2 that every match of the cue starts with: the fragments before the first repeat of more than one.
+
+    A cue kept whole must also end before a character that is not a word character (as the scan
+    demands); the separator and the end of a sentence count as such.
+    """
+    cut = next((i for i, (_, repeats) in enumerate(fragments) if repeats), None)
+    if cut:
+        return _joined(fragments[:cut])
+    not_word = f"[^{ascii_classes()['word']}]"
+    return f"(?:{_joined(fragments)})(?:{not_word}|$)"
+
+
+def prefilter_tokens(text: str, terms: Mapping[str, str] | None = None) -> str | None:
+    """Compile a token pattern to an RE2 pattern that matches at the start of each of its matches.
+
+    Parameters
+    ----------
+    text, terms
+        As :func:`compile_tokens` (the pattern must compile there first).
+
+    Returns
+    -------
+    str or None
+        For ``pyarrow.compute.match_substring_regex`` over lower-cased sentences;
+        None when the pattern holds the separator ``"\\x00"`` of joined sentences.
+
+    Examples
+    --------
+    >>> import pyarrow as pa, pyarrow.compute as pc
+    >>> rx = prefilter_tokens("seiz* ..3 fishing boat*")
+    >>> pc.match_substring_regex(pa.array(["they seized boats", "no seizure", "seas"]), pattern=rx).to_pylist()
+    [True, True, False]
+    """
+    try:
+        return _prefilter(_Parser(" ".join(text.lower().split()), terms or {}, (), _re2()).whole())
+    except _Unsafe:
+        return None
+
+
+def prefilter_phrase(phrase: str) -> str | None:
+    """Compile a literal phrase to an RE2 pattern that matches at the start of each of its matches.
+
+    Examples
+    --------
+    >>> import pyarrow as pa, pyarrow.compute as pc
+    >>> rx = prefilter_phrase("peace treaty")
+    >>> pc.match_substring_regex(pa.array(["a peace  treaty", "peaceful", "peace"]), pattern=rx).to_pylist()
+    [True, False, False]
+    """
+    d = _re2()
+
+    def char(ch: str) -> str:
+        return d.dash if ch in _DASHES else d.apostrophe if ch in _APOSTROPHES else d.literal(ch)
+
+    try:
+        regex = f"{d.space}+".join("".join(char(ch) for ch in word) for word in phrase.lower().split())
+    except _Unsafe:
+        return None
+    return _prefilter([(regex, False)])

@@ -7,7 +7,14 @@
 * :func:`load_codebook`, :func:`frames`, :func:`frame_profile` code sentences with
   the researcher-editable frame codebook ``data/frames.yaml`` (matching and
   overlap rules: :mod:`kuril_research.coding.cues`).
-* :func:`validate` compares the coding with a hand-coded sample.
+* :func:`validate` compares the coding with a hand-coded sample
+  (read by :mod:`kuril_research.coding.hand_coding`).
+
+Why over 400 lines: the three analyses share the grouping helpers
+(``_documents_by``, ``_sorted_groups``, ``_share``), which move to
+``kuril_research.grouping`` on another branch of issue #14; once they are there,
+naming stance can move to a module of its own without importing this one's
+private names.
 """
 
 from __future__ import annotations
@@ -21,11 +28,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kuril_research.corpus import Corpus
-from kuril_research.coding.cue_context import ended, speaker_sides
-from kuril_research.coding.cues import CueLexicon, assign_voice, load_cue_lexicon
-from kuril_research.errors import InputError, ParameterError
-from kuril_research.grouping import documents_by as _documents_by, share as _share, sorted_groups as _sorted_groups
-from kuril_research.lexicons import data_path
+from kuril_research.coding.cue_context import frames_in_context
+from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.coding.lexicon_files import FRAMES, cue_lexicon
+from kuril_research.coding.hand_coding import read_hand_coding
+from kuril_research.coding.voice_of_spans import assign_voice
+from kuril_research.errors import ParameterError
+from kuril_research.grouping import documents_by, share, sorted_groups
 
 __all__ = [
     "TERRITORIAL_TYPES",
@@ -41,7 +50,7 @@ __all__ = [
 TERRITORIAL_TYPES = ("collective_name", "island", "island_group", "archipelago")
 NAMINGS = ("japanese", "russian", "neutral")
 #: Top-level keys of a codebook besides ``frames``, ``terms`` and ``exclude`` (see :mod:`kuril_research.coding.cue_context`).
-CODEBOOK_EXTRAS = ("enders", "passive_enders", "speaker_sides", "reporting_verbs")
+CODEBOOK_EXTRAS = FRAMES.extras
 VOICES = ("narrator", "quoted", "attributed")
 
 
@@ -85,8 +94,8 @@ def naming_stance(corpus: Corpus, *, by: str | Sequence[str] | None = None) -> p
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus(
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences(
     ...     {"a": [['Tokyo calls the Southern Kurils "Northern Territories".']]},
     ...     documents={"a": {"outlet": "TASS"}},
     ...     quotes=[("a", "Northern Territories", "japan")],
@@ -97,14 +106,14 @@ def naming_stance(corpus: Corpus, *, by: str | Sequence[str] | None = None) -> p
     0   TASS   russian  narrator    <NA>      1             1.0
     1   TASS  japanese    quoted   japan      1             1.0
     """
-    columns, groups = _documents_by(corpus, by)
+    columns, groups = documents_by(corpus, by)
     mentions = corpus.mentions[corpus.mentions["entity_type"].isin(TERRITORIAL_TYPES)]
     mentions = mentions[["doc_id", "naming", "voice", "speaker", "entity"]].merge(groups, on="doc_id")
     keys = [*columns, "naming", "voice", "speaker", "entity"]
     counts = mentions.groupby(keys, dropna=False, sort=False).size().rename("count").reset_index()
     counts["count"] = counts["count"].astype("Int64")
     voice_total = counts.groupby([*columns, "voice"], dropna=False)["count"].transform("sum")
-    counts["share_in_voice"] = _share(counts["count"], voice_total)
+    counts["share_in_voice"] = share(counts["count"], voice_total)
     counts["_voice"] = counts["voice"].map({v: i for i, v in enumerate(VOICES)})
     counts["_naming"] = counts["naming"].map({n: i for i, n in enumerate(NAMINGS)})
     counts = counts.sort_values([*columns, "_voice", "_naming", "speaker", "entity"], ignore_index=True)
@@ -130,8 +139,8 @@ def naming_stance_table(corpus: Corpus, *, by: str | Sequence[str] | None = None
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus(
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences(
     ...     {"a": [['Tokyo calls the Southern Kurils "Northern Territories".']]},
     ...     documents={"a": {"outlet": "TASS"}},
     ...     quotes=[("a", "Northern Territories", "japan")],
@@ -150,7 +159,7 @@ def naming_stance_table(corpus: Corpus, *, by: str | Sequence[str] | None = None
     wide = wide.reset_index()
     wide["total"] = wide[list(NAMINGS)].sum(axis=1).astype("Int64")
     for naming in NAMINGS:
-        wide[f"share_{naming}"] = _share(wide[naming], wide["total"])
+        wide[f"share_{naming}"] = share(wide[naming], wide["total"])
     wide["_voice"] = wide["voice"].map({v: i for i, v in enumerate(VOICES)})
     return wide.sort_values([*columns, "_voice"], ignore_index=True).drop(columns="_voice")
 
@@ -186,12 +195,7 @@ def load_codebook(path: str | Path | None = None) -> CueLexicon:
     >>> len(codebook.sha256)
     64
     """
-    return load_cue_lexicon(data_path("frames.yaml") if path is None else path, section="frames",
-                            entry_keys=("side", "when_ended"), extras=CODEBOOK_EXTRAS)
-
-
-def _codebook(codebook: CueLexicon | str | Path | None) -> CueLexicon:
-    return codebook if isinstance(codebook, CueLexicon) else load_codebook(codebook)
+    return cue_lexicon(FRAMES, path)
 
 
 def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> pd.DataFrame:
@@ -230,16 +234,16 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["Tokyo joined the anti-Russian sanctions.",
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Tokyo joined the anti-Russian sanctions.",
     ...                             "Sanctions and unfriendly steps followed."]]})
     >>> frames(c)[["sent_id", "frame", "surface", "n_cues", "voice"]]
        sent_id                frame                 surface  n_cues     voice
     0        0  sanctions_hostility  anti-Russian sanctions       1  narrator
     1        1  sanctions_hostility               Sanctions       2  narrator
     """
-    codebook = _codebook(codebook)
-    hits = _in_context(codebook.match(corpus.sentences), corpus, codebook)
+    codebook = cue_lexicon(FRAMES, codebook)
+    hits = frames_in_context(codebook.match(corpus.sentences), corpus, codebook)
     hits = hits.rename(columns={"entry": "frame"}).drop(columns="polarity")
     keys = ["doc_id", "sent_id", "frame"]
     n_cues = hits.groupby(keys, sort=False)["start"].transform("size")
@@ -250,49 +254,8 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
                  "n_cues", "voice", "speaker", "codebook_sha256"]]
 
 
-def _in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:
-    """Apply the side condition and the ending rule (:mod:`kuril_research.coding.cue_context`) to cue matches.
-
-    A match of a cue with a ``side`` is dropped when the sentence's speaker side is the other
-    side; a match of a cue with ``when_ended`` that an ender governs is re-coded to that frame
-    (``drop``: dropped; ``+frame``: coded with that frame as well).
-    """
-    if not len(hits):
-        return hits
-    cues = [codebook.cue(e, c) for e, c in zip(hits["entry"].tolist(), hits["cue"].tolist())]
-    keep = np.ones(len(hits), dtype=bool)
-    entry = hits["entry"].to_numpy(dtype=object).copy()
-    sided = np.flatnonzero([c.side is not None for c in cues])
-    if len(sided):
-        spoken = speaker_sides(hits.iloc[sided], corpus.sentences, corpus.quotes, codebook)
-        for i, side in zip(sided.tolist(), spoken):
-            keep[i] = side is None or side == cues[i].side
-    endable = np.flatnonzero([c.when_ended is not None for c in cues])
-    extra = []
-    if len(endable):
-        for i, is_ended in zip(endable.tolist(), ended(hits.iloc[endable], corpus.sentences, codebook).tolist()):
-            target = cues[i].when_ended
-            if is_ended and target.startswith("+"):
-                extra.append((i, target[1:]))
-            elif is_ended:
-                keep[i] &= target != "drop"
-                entry[i] = target
-    out = hits.assign(entry=pd.array(entry, dtype="string"))
-    if extra:
-        added = out.iloc[[i for i, _ in extra]].assign(entry=pd.array([t for _, t in extra], dtype="string"))
-        keep = np.concatenate([keep, keep[[i for i, _ in extra]]])
-        out = pd.concat([out, added], ignore_index=True)
-    out = out[keep]
-    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable", ignore_index=True)
-
-
 def _check_hash(hits: pd.DataFrame, codebook: CueLexicon) -> None:
-    other = set(hits["codebook_sha256"].dropna().unique()) - {codebook.sha256}
-    if other:
-        raise ParameterError(
-            f"the hits were coded with another codebook (sha256 {sorted(other)[0][:12]}…, "
-            f"not {codebook.sha256[:12]}…)", field="codebook",
-            hint="pass the codebook the hits were made with as codebook=")
+    codebook.check_coded_with(hits, "codebook_sha256", what="hits", field="codebook")
 
 
 def frame_profile(
@@ -331,14 +294,14 @@ def frame_profile(
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["Japan joined the sanctions.", "Talks went on."]]})
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Japan joined the sanctions.", "Talks went on."]]})
     >>> p = frame_profile(c)
     >>> p[p.frame == "sanctions_hostility"][["doc_id", "sentences", "frame_sentences", "share"]]
       doc_id  sentences  frame_sentences  share
     6      a          2                1    0.5
     """
-    codebook = _codebook(codebook)
+    codebook = cue_lexicon(FRAMES, codebook)
     if isinstance(hits_or_corpus, Corpus):
         corpus = hits_or_corpus
         hits = frames(corpus, codebook)
@@ -348,13 +311,13 @@ def frame_profile(
     else:
         hits = hits_or_corpus
         _check_hash(hits, codebook)
-    columns, groups = _documents_by(corpus, by)
+    columns, groups = documents_by(corpus, by)
     fast = _profile_by_codes(hits, corpus.sentences, groups, columns, codebook)
     if fast is not None:
         return fast
     sentences = (corpus.sentences[["doc_id"]].merge(groups, on="doc_id")
                  .groupby(columns, dropna=False).size())
-    grid = _sorted_groups(groups[columns])
+    grid = sorted_groups(groups[columns])
     grid = grid.merge(pd.DataFrame({"frame": pd.array(codebook.ids, dtype="string")}), how="cross")
     counts = (hits[["doc_id", "frame"]].merge(groups, on="doc_id")
               .groupby([*columns, "frame"], dropna=False).size().rename("frame_sentences").reset_index())
@@ -362,7 +325,7 @@ def frame_profile(
     out = out.merge(counts, on=[*columns, "frame"], how="left")
     out["sentences"] = out["sentences"].fillna(0).astype("Int64")
     out["frame_sentences"] = out["frame_sentences"].fillna(0).astype("Int64")
-    out["share"] = _share(out["frame_sentences"], out["sentences"])
+    out["share"] = share(out["frame_sentences"], out["sentences"])
     out["codebook_sha256"] = pd.array([codebook.sha256] * len(out), dtype="string")
     return out[[*columns, "frame", "sentences", "frame_sentences", "share", "codebook_sha256"]]
 
@@ -390,7 +353,7 @@ def _profile_by_codes(hits: pd.DataFrame, sentences: pd.DataFrame, groups: pd.Da
     group = groups.groupby(columns, dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
     n_groups = int(group.max()) + 1 if len(group) else 0
     _, first_row = np.unique(group, return_index=True)            # group ids are in order of first appearance
-    gid = _sorted_groups(groups[columns].iloc[first_row].reset_index(drop=True)).index.to_numpy()
+    gid = sorted_groups(groups[columns].iloc[first_row].reset_index(drop=True)).index.to_numpy()
     n_frames = len(codebook.ids)
     doc = _positions(sentences["doc_id"], doc_ids)
     per_group = np.bincount(group[doc[doc >= 0]], minlength=n_groups)[gid]
@@ -403,57 +366,12 @@ def _profile_by_codes(hits: pd.DataFrame, sentences: pd.DataFrame, groups: pd.Da
     out["frame"] = pd.array(np.tile(np.array(codebook.ids, dtype=object), n_groups), dtype="string")
     out["sentences"] = pd.array(np.repeat(per_group, n_frames), dtype="Int64")
     out["frame_sentences"] = pd.array(counts, dtype="Int64")
-    out["share"] = _share(out["frame_sentences"], out["sentences"])
+    out["share"] = share(out["frame_sentences"], out["sentences"])
     out["codebook_sha256"] = pd.array([codebook.sha256] * len(out), dtype="string")
     return out[[*columns, "frame", "sentences", "frame_sentences", "share", "codebook_sha256"]]
 
 
 # --- validation against hand coding -----------------------------------------------------------
-
-def _read_coded(coded: pd.DataFrame | str | Path, labels: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Hand coding as (doc_id, sent_id, frame) pairs and the coded sentences; errors name the row."""
-    path = None
-    if not isinstance(coded, pd.DataFrame):
-        path = Path(coded)
-        try:
-            coded = pd.read_csv(path, dtype=str, keep_default_na=False)
-        except FileNotFoundError:
-            raise InputError("hand-coded file not found", path=path, hint="check the path") from None
-    missing = [c for c in ("doc_id", "sent_id", "frames") if c not in coded.columns]
-    if missing:
-        raise InputError(f"hand coding lacks column(s) {missing}", path=path,
-                         hint="give the columns doc_id, sent_id, frames (labels separated by ';')")
-
-    def error(i: int, message: str, field: str, hint: str) -> InputError:
-        # In a CSV data row i is on line i + 2 (line 1 is the header); in a DataFrame, say the row.
-        if path is not None:
-            return InputError(message, path=path, line=i + 2, field=field, hint=hint)
-        return InputError(f"row {i}: {message}", field=field, hint=hint)
-
-    known = set(labels)
-    where = "line" if path is not None else "row"
-    first: dict[tuple[str, int], int] = {}
-    pairs = []
-    for i, (doc_id, sent_id, cell) in enumerate(coded[["doc_id", "sent_id", "frames"]].itertuples(index=False)):
-        try:
-            key = (str(doc_id), int(sent_id))
-        except (TypeError, ValueError):
-            raise error(i, f"sent_id {sent_id!r} is not a whole number", "sent_id",
-                        "give the 0-based sentence number of table sentences") from None
-        if key in first:
-            raise error(i, f"sentence {key[1]} of {key[0]!r} is coded twice (first on {where} {first[key]})",
-                        "sent_id", "keep one row per sentence")
-        first[key] = i + 2 if path is not None else i
-        for label in ("" if pd.isna(cell) else str(cell)).split(";"):
-            label = label.strip()
-            if label and label not in known:
-                raise error(i, f"unknown frame label {label!r}", "frames",
-                            f"use codebook ids: {', '.join(labels)}")
-            if label:
-                pairs.append((*key, label))
-    sentences = pd.DataFrame(list(first), columns=["doc_id", "sent_id"])
-    return pd.DataFrame(pairs, columns=["doc_id", "sent_id", "frame"]).drop_duplicates(), sentences
-
 
 def validate(
     hits: pd.DataFrame,
@@ -499,8 +417,8 @@ def validate(
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["Japan joined the sanctions.", "Talks went on."]]})
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["Japan joined the sanctions.", "Talks went on."]]})
     >>> coded = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
     ...                       "frames": ["sanctions_hostility", "treaty_negotiation"]})
     >>> v = validate(frames(c), coded)
@@ -510,9 +428,9 @@ def validate(
     6   sanctions_hostility   1   0   0        1        1.0     1.0       1.0
     10                micro   1   0   1        2        1.0     0.5  0.666667
     """
-    codebook = _codebook(codebook)
+    codebook = cue_lexicon(FRAMES, codebook)
     _check_hash(hits, codebook)
-    gold, coded_sentences = _read_coded(coded, codebook.ids)
+    gold, coded_sentences = read_hand_coding(coded, codebook.ids)
     found = (hits[["doc_id", "sent_id", "frame"]].astype({"doc_id": str, "sent_id": int, "frame": str})
              .merge(coded_sentences, on=["doc_id", "sent_id"]).drop_duplicates())
     both = found.merge(gold, on=["doc_id", "sent_id", "frame"], how="outer", indicator=True)
@@ -526,11 +444,11 @@ def validate(
     for col in ("tp", "fp", "fn"):
         table[col] = table[col].astype("Int64")
     table["support"] = (table["tp"] + table["fn"]).astype("Int64")
-    table["precision"] = _share(table["tp"], table["tp"] + table["fp"])
-    table["recall"] = _share(table["tp"], table["tp"] + table["fn"])
+    table["precision"] = share(table["tp"], table["tp"] + table["fp"])
+    table["recall"] = share(table["tp"], table["tp"] + table["fn"])
     # 2PR / (P + R) == 2tp / (2tp + fp + fn) wherever P and R are both defined
     defined = table["precision"].notna() & table["recall"].notna()
-    table["f1"] = _share(2 * table["tp"], 2 * table["tp"] + table["fp"] + table["fn"]).where(defined)
+    table["f1"] = share(2 * table["tp"], 2 * table["tp"] + table["fp"] + table["fn"]).where(defined)
     per_frame = table.iloc[: len(codebook.ids)]
     active = per_frame[(per_frame["support"] > 0) | (per_frame["fp"] > 0)]
     for col in ("precision", "recall", "f1"):

@@ -22,15 +22,13 @@ import numpy as np
 import pandas as pd
 
 from kuril_research.corpus import Corpus
-from kuril_research.coding.cues import CueLexicon, assign_voice, load_cue_lexicon
+from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.coding.lexicon_files import FRAMES, TRADE, cue_lexicon
+from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import ParameterError
-from kuril_research.coding.framing import (
-    TERRITORIAL_TYPES,
-    _codebook,
-    frames,
-)
-from kuril_research.grouping import documents_by as _documents_by, share as _share, sorted_groups as _sorted_groups
-from kuril_research.lexicons import data_path
+from kuril_research.coding.framing import TERRITORIAL_TYPES
+from kuril_research.coding.framing import frames as code_frames
+from kuril_research.grouping import documents_by, share, sorted_groups
 from kuril_research.coding.cue_context import ended
 from kuril_research.coding.trade_quantities import (
     DIRECTION_RE,
@@ -44,10 +42,10 @@ from kuril_research.coding.trade_quantities import (
 __all__ = ["POLARITIES", "QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "load_lexicon",
            "trade_mentions", "quantities", "cooccurrence"]
 
-POLARITIES = ("cooperation", "restriction")
+POLARITIES = TRADE.polarities
 
 #: Top-level keys of a trade lexicon besides ``categories``, ``terms`` and ``exclude``.
-LEXICON_EXTRAS = ("enders", "passive_enders")
+LEXICON_EXTRAS = TRADE.extras
 #: Between two mentions of one category that make one mention ("oil, gas and coal").
 _JOINER_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as|&))\s*")
 
@@ -81,12 +79,7 @@ def load_lexicon(path: str | Path | None = None) -> CueLexicon:
     >>> sorted({cue.polarity for cue in lexicon.cues})
     ['cooperation', 'restriction']
     """
-    return load_cue_lexicon(data_path("trade.yaml") if path is None else path,
-                            section="categories", polarities=POLARITIES, extras=LEXICON_EXTRAS)
-
-
-def _lexicon(lexicon: CueLexicon | str | Path | None) -> CueLexicon:
-    return lexicon if isinstance(lexicon, CueLexicon) else load_lexicon(lexicon)
+    return cue_lexicon(TRADE, path)
 
 
 def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -> pd.DataFrame:
@@ -138,8 +131,8 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["We value our economic and investment cooperation.",
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["We value our economic and investment cooperation.",
     ...                             "Russia seized four fishing boats.",
     ...                             "Bilateral trade fell to $10 billion."]]},
     ...                     quotes=[("a", "We value our economic and investment cooperation.", "peskov")])
@@ -152,7 +145,7 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
     >>> m.loc[2, ["quantity_value", "quantity_unit", "quantity_kind", "direction"]].to_dict()
     {'quantity_value': 10.0, 'quantity_unit': 'USD_bn', 'quantity_kind': 'level', 'direction': 'down'}
     """
-    lexicon = _lexicon(lexicon)
+    lexicon = cue_lexicon(TRADE, lexicon)
     hits = _merge_lists(lexicon.match(corpus.sentences).rename(columns={"entry": "category"}), corpus.sentences)
     is_ended = np.zeros(len(hits), dtype=bool)
     cooperative = (hits["polarity"] == "cooperation").to_numpy(dtype=bool)
@@ -247,15 +240,15 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus({"a": [["It stated a certain decline in the volume of bilateral trade "
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences({"a": [["It stated a certain decline in the volume of bilateral trade "
     ...                             "turnover over the first half of 2015 (by about 25%)."]]})
     >>> q = quantities(c)
     >>> q[["category", "value", "unit", "kind", "direction", "signed_value", "period"]]
            category  value unit    kind direction  signed_value              period
     0  trade_volume   25.0    %  change      down         -25.0  first half of 2015
     """
-    lexicon = _lexicon(lexicon)
+    lexicon = cue_lexicon(TRADE, lexicon)
     mentions = trade_mentions(corpus, lexicon)
     found = mention_quantities(mentions, corpus.sentences)
     which = found["mention"].to_numpy(dtype=np.int64)
@@ -299,6 +292,7 @@ def cooccurrence(
     by: str | Sequence[str] = "doc_id",
     exclude_categories: Sequence[str] = ("sanctions_restrictions",),
     codebook: CueLexicon | str | Path | None = None,
+    frames: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """How often trade talk shares a sentence or paragraph with the dispute and with sanctions.
 
@@ -306,8 +300,9 @@ def cooccurrence(
     of a category not in ``exclude_categories``. It is *with territory* when it
     also holds a mention whose ``entity_type`` is one of
     :data:`~kuril_research.coding.framing.TERRITORIAL_TYPES` (table ``mentions``), and
-    *with sanctions* when :func:`~kuril_research.coding.framing.frames` codes it (or,
-    for paragraphs, one of its sentences) with the ``sanctions_hostility`` frame.
+    *with sanctions* when the frame hits (``frames``, made by
+    :func:`~kuril_research.coding.framing.frames`) code it (or, for paragraphs, one
+    of its sentences) with the ``sanctions_hostility`` frame.
     ``share_with_territory = with_territory / trade_units`` and likewise for
     sanctions; ``<NA>`` when a group has no trade unit.
 
@@ -328,6 +323,10 @@ def cooccurrence(
         Trade categories that do not count as trade talk.
     codebook : CueLexicon, str or Path, optional
         Frame codebook for the sanctions frame; default: the shipped one.
+    frames : DataFrame, optional
+        The corpus's frame hits, :func:`~kuril_research.coding.framing.frames` of
+        ``corpus`` with ``codebook``, when the caller has them already (they are
+        not coded again; hits of another codebook are refused); default: code them here.
 
     Returns
     -------
@@ -339,8 +338,8 @@ def cooccurrence(
 
     Examples
     --------
-    >>> from kuril_research.coding.cues import _example_corpus
-    >>> c = _example_corpus(
+    >>> from kuril_research.testing import corpus_of_sentences
+    >>> c = corpus_of_sentences(
     ...     {"a": [["Bilateral trade fell after Tokyo joined the sanctions.",
     ...             "Fishing near the Kuril Islands goes on."]]},
     ...     mentions=[("Kuril Islands", "kuril_islands", "archipelago", "russian")])
@@ -350,17 +349,29 @@ def cooccurrence(
     >>> cooccurrence(c)[["share_with_territory", "share_with_sanctions"]]
        share_with_territory  share_with_sanctions
     0                   0.5                   0.5
+
+    Frame hits made once serve several calls:
+
+    >>> from kuril_research.coding.framing import frames
+    >>> hits = frames(c)
+    >>> cooccurrence(c, frames=hits, unit="paragraph")[["unit", "trade_units", "with_sanctions"]]
+            unit  trade_units  with_sanctions
+    0  paragraph            1               1
     """
     if unit not in ("sentence", "paragraph"):
         raise ParameterError(f"unit must be 'sentence' or 'paragraph', not {unit!r}", field="unit",
                              hint="pass unit='sentence' or unit='paragraph'")
-    lexicon = _lexicon(lexicon)
+    lexicon = cue_lexicon(TRADE, lexicon)
     unknown = sorted(set(exclude_categories) - set(lexicon.ids))
     if unknown:
         raise ParameterError(f"unknown trade categories {unknown}", field="exclude_categories",
                              hint=f"use categories of the lexicon: {', '.join(lexicon.ids)}")
-    codebook = _codebook(codebook)
-    hits = frames(corpus, codebook)
+    codebook = cue_lexicon(FRAMES, codebook)
+    if frames is None:
+        hits = code_frames(corpus, codebook)
+    else:
+        codebook.check_coded_with(frames, "codebook_sha256", what="frame hits", field="codebook")
+        hits = frames
     key = ["doc_id", "sent_id" if unit == "sentence" else "para_id"]
     mentions = lexicon.match(corpus.sentences)
     trade = mentions.loc[~mentions["entry"].isin(exclude_categories), key].drop_duplicates()
@@ -370,16 +381,16 @@ def cooccurrence(
     trade["with_territory"] = index.isin(pd.MultiIndex.from_frame(territory))
     trade["with_sanctions"] = index.isin(pd.MultiIndex.from_frame(sanctions))
 
-    columns, groups = _documents_by(corpus, by)
+    columns, groups = documents_by(corpus, by)
     counts = (trade.merge(groups, on="doc_id").groupby(columns, dropna=False)
               .agg(trade_units=("doc_id", "size"), with_territory=("with_territory", "sum"),
                    with_sanctions=("with_sanctions", "sum")))
-    out = _sorted_groups(groups[columns]).merge(counts.reset_index(), on=columns, how="left")
+    out = sorted_groups(groups[columns]).merge(counts.reset_index(), on=columns, how="left")
     for col in ("trade_units", "with_territory", "with_sanctions"):
         out[col] = out[col].fillna(0).astype("Int64")
     out.insert(len(columns), "unit", pd.array([unit] * len(out), dtype="string"))
-    out["share_with_territory"] = _share(out["with_territory"], out["trade_units"])
-    out["share_with_sanctions"] = _share(out["with_sanctions"], out["trade_units"])
+    out["share_with_territory"] = share(out["with_territory"], out["trade_units"])
+    out["share_with_sanctions"] = share(out["with_sanctions"], out["trade_units"])
     out["lexicon_sha256"] = pd.array([lexicon.sha256] * len(out), dtype="string")
     out["codebook_sha256"] = pd.array([codebook.sha256] * len(out), dtype="string")
     return out.reset_index(drop=True)

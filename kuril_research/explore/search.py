@@ -110,8 +110,8 @@ def concordance_table(
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> concordance_table(corpus, "habomai")[["doc_id", "match", "outlet", "naming"]].values.tolist()
     [['a', 'Habomai', 'TASS', 'neutral'], ['b', 'Khabomai', 'Kyodo', 'russian']]
     >>> concordance_table(corpus, "Habomai", match="surface").doc_id.tolist()

@@ -223,8 +223,8 @@ def concordance(corpus: Corpus, query: str = "", *, match: Literal["auto", "enti
 
     Examples
     --------
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> browser = concordance(_example_corpus(), "habomai")
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> browser = concordance(two_habomai_articles(), "habomai")
     >>> len(browser.lines), browser.lines.doc_id.tolist()
     (2, ['a', 'b'])
     >>> browser.naming.value = ("russian",)

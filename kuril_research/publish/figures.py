@@ -238,8 +238,8 @@ def plot_dispersion(
     Examples
     --------
     >>> from kuril_research.analysis.dispersion import positions
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> drawn = plot_dispersion(positions(corpus, ["habomai", "treaty"]),
     ...                         doc_ids=corpus.documents.doc_id.tolist(), documents=corpus.documents)
     >>> [ax.get_title() for ax in drawn.figure.axes]

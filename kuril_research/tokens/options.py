@@ -39,7 +39,7 @@ from typing import Literal, TypedDict, Union
 import numpy as np
 import pandas as pd
 
-from kuril_research import lexicons, schema
+from kuril_research import lexicons
 from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.tokens.build import stream_of
@@ -141,7 +141,8 @@ class Prepared:
 
         Examples
         --------
-        >>> prep = prepare(_example_corpus(), {})
+        >>> from kuril_research.testing import two_habomai_articles
+        >>> prep = prepare(two_habomai_articles(), {})
         >>> first, last = prep.match("habomai")
         >>> prep.st.doc_ids[prep.st.doc[first]].tolist(), prep.match("habomai")[0] is first, prep.queries
         (['a', 'b'], True, ('habomai',))
@@ -180,7 +181,8 @@ def prepare(corpus: Corpus, options: dict) -> Prepared:
 
     Examples
     --------
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> int(prepare(corpus, {"stopwords": None}).kept.sum()), int(prepare(corpus, {}).kept.sum())
     (22, 17)
     """
@@ -212,42 +214,6 @@ def _prepare_stream(stream: TokenStream, opts: dict, stopset: frozenset[str]) ->
 
 
 # --------------------------------------------------------------------------- tokens
-
-
-def _example_corpus() -> Corpus:
-    """Build the two-document corpus that the doctests use.
-
-    ``a``: 'Japan wants Habomai back. "No peace treaty yet," Lavrov said.'
-    ``b``: 'The Khabomai islands lie near Hokkaido. The talks on a treaty stalled.'
-    Mentions: Habomai and Khabomai (habomai), Lavrov (sergey_lavrov); one quote.
-    """
-    a = 'Japan wants Habomai back. "No peace treaty yet," Lavrov said.'
-    b = "The Khabomai islands lie near Hokkaido. The talks on a treaty stalled."
-    documents = schema.conform("documents", [
-        {"doc_id": "a", "outlet": "TASS", "published": "2019-01", "date_precision": "month",
-         "year": 2019, "month": 1, "text": a},
-        {"doc_id": "b", "outlet": "Kyodo", "published": "2020", "date_precision": "year",
-         "year": 2020, "text": b},
-    ])
-    sentences = schema.conform("sentences", [
-        {"doc_id": "a", "sent_id": 0, "para_id": 0, "start": 0, "end": 25, "text": a[0:25]},
-        {"doc_id": "a", "sent_id": 1, "para_id": 0, "start": 26, "end": 61, "text": a[26:61]},
-        {"doc_id": "b", "sent_id": 0, "para_id": 0, "start": 0, "end": 39, "text": b[0:39]},
-        {"doc_id": "b", "sent_id": 1, "para_id": 0, "start": 40, "end": 70, "text": b[40:70]},
-    ])
-    quotes = schema.conform("quotes", [
-        {"doc_id": "a", "quote_id": 0, "para_id": 0, "start": 27, "end": 47, "text": a[27:47],
-         "speaker": "sergey_lavrov", "speaker_cue": "Lavrov said"},
-    ])
-    mentions = schema.conform("mentions", [
-        {"doc_id": "a", "sent_id": 0, "para_id": 0, "start": 12, "end": 19, "surface": "Habomai",
-         "entity": "habomai", "entity_type": "island_group", "naming": "neutral", "voice": "narrator"},
-        {"doc_id": "a", "sent_id": 1, "para_id": 0, "start": 49, "end": 55, "surface": "Lavrov",
-         "entity": "sergey_lavrov", "entity_type": "person", "naming": "neutral", "voice": "narrator"},
-        {"doc_id": "b", "sent_id": 0, "para_id": 0, "start": 4, "end": 12, "surface": "Khabomai",
-         "entity": "habomai", "entity_type": "island_group", "naming": "russian", "voice": "narrator"},
-    ])
-    return Corpus(documents=documents, sentences=sentences, quotes=quotes, mentions=mentions)
 
 
 def tokens(
@@ -309,7 +275,8 @@ def tokens(
 
     Examples
     --------
-    >>> corpus = _example_corpus()
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> corpus = two_habomai_articles()
     >>> t = tokens(corpus, stopwords=None)
     >>> print(t[t.doc_id == "a"][["sent_id", "token_id", "token", "voice", "speaker"]].to_string(index=False))
      sent_id  token_id         token    voice       speaker

@@ -85,8 +85,8 @@ def find(st: TokenView, query: str, match: str = "auto", *, lowercase: bool, ste
     Examples
     --------
     >>> from kuril_research.tokens.build import stream_of
-    >>> from kuril_research.tokens.options import _example_corpus
-    >>> st = stream_of(_example_corpus()).view(lowercase=True, stem=False)
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> st = stream_of(two_habomai_articles()).view(lowercase=True, stem=False)
     >>> first, last = find(st, "peace treaty", lowercase=True, stem=False)
     >>> first.tolist(), last.tolist(), st.tuniq[st.tcode[first]].tolist()
     ([7], [8], ['peace'])
