@@ -10,6 +10,7 @@ import re
 import pytest
 
 from kuril_research.publish import reports
+from kuril_research.publish.reports import parameters
 from kuril_research.errors import ParameterError
 from kuril_research.publish.outputs import read_outputs
 from tests.fixtures.report_set import ROOT, get_report_set
@@ -83,7 +84,7 @@ def test_one_parameters_cell_of_typed_literals(path):
     for param in declared.values():
         assert param.type != "None", f"{path.name}: give {param.name} a '# type: T' comment"
         assert param.help, f"{path.name}: say what {param.name} is for after its type"
-        assert reports._fits(ast.literal_eval(param.default), param.type), f"{param.name}: default has another type"
+        assert parameters.fits_type(ast.literal_eval(param.default), param.type), f"{param.name}: default has another type"
     assert {"corpus_dir", "output_dir"} | ({"figure_formats"} if path != TOUR else set()) <= set(declared)
     if path.stem not in CORPUS_FREE:
         assert {"outlets", "date_from", "date_to"} <= set(declared)
