@@ -16,6 +16,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from kuril_research.publish import cli  # noqa: E402
+from kuril_research.publish import csv_writer  # noqa: E402
 from kuril_research.publish import outputs  # noqa: E402
 from kuril_research.publish import reports  # noqa: E402
 from kuril_research.publish.reports import inputs, pages, parameters, runner  # noqa: E402
@@ -386,9 +387,9 @@ def test_large_tables_are_written_column_by_column_with_the_bytes_pandas_writes(
                                       b"3000000000000,False,-0", b"cr\rhere,-4996,4000000000000,True,1e+20",
                                       b" ,-4995,5000000000000,,2.5", b",-4994,6000000000000,True,0.333333333333",
                                       b",,7000000000000,False,"]
-    assert outputs._csv_cells(frame["text"]) is not None          # the column-wise writer was used
+    assert csv_writer._csv_cells(frame["text"]) is not None          # the column-wise writer was used
     mixed = frame.assign(text=frame["text"].astype(object))       # an object column: pandas writes it
-    assert outputs._csv_cells(mixed["text"]) is None and outputs.csv_bytes(mixed) == expected
+    assert csv_writer._csv_cells(mixed["text"]) is None and outputs.csv_bytes(mixed) == expected
 
 
 def _notebook_with(folder, source):

@@ -26,7 +26,8 @@ from kuril_research.analysis.periods import check_freq, coverage_note, with_peri
 from kuril_research.analysis.selection import select_documents
 from kuril_research.corpus import Corpus, load_corpus
 from kuril_research.publish.figure_style import FigureStyle, figure_style
-from kuril_research.publish.outputs import SHOW_ROWS, SavedOutput, configure_matplotlib, save_figure, save_table
+from kuril_research.publish.matplotlib_setup import configure_matplotlib
+from kuril_research.publish.outputs import SHOW_ROWS, SavedOutput, save_figure, save_table
 from kuril_research.publish.report_checks import show_corpus
 
 __all__ = ["Report", "setup_report"]
@@ -67,11 +68,11 @@ class Report:
     time_by: str | None = None
 
     def table(self, frame, table_id: str, *, caption: str, show_rows: int = SHOW_ROWS) -> SavedOutput:
-        """Save a table in ``output_dir`` and show it (see :func:`~kuril_research.publish.outputs.save_table`)."""
+        """Save a table in ``output_dir`` and show it (see :func:`.outputs.save_table`)."""
         return save_table(frame, table_id, caption=caption, out_dir=self.output_dir, show_rows=show_rows)
 
     def figure(self, fig: Any, fig_id: str, *, caption: str, data=None) -> SavedOutput:
-        """Save a figure in ``output_dir`` in ``figure_formats`` and show it (see :func:`~kuril_research.publish.outputs.save_figure`)."""
+        """Save a figure in ``output_dir`` in ``figure_formats`` and show it (see :func:`.outputs.save_figure`)."""
         return save_figure(fig, fig_id, caption=caption, out_dir=self.output_dir, data=data,
                            formats=self.figure_formats)
 

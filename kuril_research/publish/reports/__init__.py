@@ -48,7 +48,9 @@ from __future__ import annotations
 from kuril_research.corpus.provenance import library_sha256
 from kuril_research.publish.reports.inputs import prepare_corpus
 from kuril_research.publish.reports.pages import cite_line, page_header, write_index
-from kuril_research.publish.reports.parameters import NotebookParameter, list_notebooks, notebook_parameters, resolve_names
+from kuril_research.publish.reports.parameters import (
+    NotebookParameter, list_notebooks, notebook_parameters, resolve_names,
+)
 from kuril_research.publish.reports.runner import ReportResult, cli_report, generate_reports
 
 __all__ = [
