@@ -112,13 +112,13 @@ def test_report_layout_and_provenance(report_set):
     assert {f"{name}.ipynb", f"{name}.html", "outputs.json"} <= set(provenance["files"])
     for rel, sha in provenance["files"].items():
         assert inputs.file_sha256(folder / rel) == sha
-    inputs = provenance["inputs"]
-    assert inputs["parameters"] == {"corpus_dir": "../../data/processed", "output_dir": "."}
-    assert inputs["library_sha256"] == reports.library_sha256()
-    assert {"pandas", "matplotlib", "nltk", "papermill"} <= set(inputs["versions"])
-    assert set(inputs["processed"]) >= {"build.json", "documents.parquet", "mentions.parquet"}
-    assert {"gazetteer.yaml", "voice.yaml"} <= set(inputs["package_data"])
-    assert inputs["raw_corpus_sha256"] == load_corpus(report_set.processed).build["raw_corpus_sha256"]
+    recorded = provenance["inputs"]
+    assert recorded["parameters"] == {"corpus_dir": "../../data/processed", "output_dir": "."}
+    assert recorded["library_sha256"] == reports.library_sha256()
+    assert {"pandas", "matplotlib", "nltk", "papermill"} <= set(recorded["versions"])
+    assert set(recorded["processed"]) >= {"build.json", "documents.parquet", "mentions.parquet"}
+    assert {"gazetteer.yaml", "voice.yaml"} <= set(recorded["package_data"])
+    assert recorded["raw_corpus_sha256"] == load_corpus(report_set.processed).build["raw_corpus_sha256"]
 
 
 def test_executed_notebook_is_normalised(report_set):

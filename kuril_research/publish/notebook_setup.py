@@ -8,6 +8,7 @@ A report notebook declares its parameters as literals (so that
                                      date_to=date_to, time_by=time_by, figure_columns=figure_columns,
                                      font_size=font_size, greyscale=greyscale, figure_formats=figure_formats)
     corpus, style = report.corpus, report.style
+    report                               # shows what was selected
 
 and saves what it shows with ``report.table(frame, "id", caption=...)`` and
 ``report.figure(fig, "id", caption=...)``, which write into ``output_dir`` in
@@ -76,6 +77,22 @@ class Report:
         return save_figure(fig, fig_id, caption=caption, out_dir=self.output_dir, data=data,
                            formats=self.figure_formats)
 
+    def description(self) -> SavedOutput:
+        """What was selected, one line for the report page (:func:`~kuril_research.publish.report_checks.show_corpus`).
+
+        A notebook shows it by ending its set-up cell with ``report``.
+        """
+        if self.corpus is None:
+            return SavedOutput("shown", "", "No corpus is read by this report.", {},
+                               "<p class=\"kr-corpus\">No corpus is read by this report.</p>")
+        return show_corpus(self.corpus)
+
+    def _repr_html_(self) -> str:
+        return self.description()._repr_html_()
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # IPython's text/plain
+        printer.text(str(self.description()))
+
     def coverage_note(self) -> str:
         """What the time axis leaves out, for a caption (:func:`kuril_research.analysis.periods.coverage_note`)."""
         return coverage_note(self.corpus.documents, self.time_by)
@@ -91,8 +108,9 @@ def setup_report(corpus_dir: str | Path | None, output_dir: str | Path, *, outle
     reproducible figures (:func:`~kuril_research.publish.outputs.configure_matplotlib`);
     loads the corpus, keeps the chosen outlets and dates
     (:func:`~kuril_research.analysis.selection.select_documents`), adds the
-    ``period`` column of ``time_by`` (:func:`~kuril_research.analysis.periods.with_period`),
-    and shows what was selected (:func:`~kuril_research.publish.report_checks.show_corpus`).
+    ``period`` column of ``time_by`` (:func:`~kuril_research.analysis.periods.with_period`).
+    The returned :class:`Report` displays what was selected
+    (:func:`~kuril_research.publish.report_checks.show_corpus`): end the cell with ``report``.
 
     Parameters
     ----------
@@ -123,6 +141,12 @@ def setup_report(corpus_dir: str | Path | None, output_dir: str | Path, *, outle
     >>> report = setup_report(None, "out", figure_columns=1, font_size=9)
     >>> report.corpus is None, report.style.font_size
     (True, 9.0)
+    >>> report.description().caption
+    'No corpus is read by this report.'
+    >>> from kuril_research.corpus import corpus_from_texts
+    >>> Report("out", report.style, ["png"], corpus_from_texts({"a": "Kunashir."})).description().caption
+    'Corpus: 1 document from 0 outlets, none dated; raw files sha256 not recorded.'
+
     """
     style = figure_style(figure_columns, font_size, greyscale)
     configure_matplotlib(style)
@@ -131,5 +155,4 @@ def setup_report(corpus_dir: str | Path | None, output_dir: str | Path, *, outle
         corpus = select_documents(load_corpus(corpus_dir), outlets=outlets, date_from=date_from, date_to=date_to)
         if time_by is not None:
             corpus = with_period(corpus, check_freq(time_by))
-        show_corpus(corpus)
     return Report(output_dir, style, figure_formats, corpus, time_by)
