@@ -7,10 +7,16 @@ import hashlib
 import json
 import re
 
+import matplotlib
+import pandas as pd
 import pytest
 
+from kuril_research.corpus import load_corpus
 from kuril_research.publish import reports
+from kuril_research.publish.reports import parameters
 from kuril_research.errors import ParameterError
+from kuril_research.publish.figures import plot_ranked
+from kuril_research.publish.notebook_setup import setup_report
 from kuril_research.publish.outputs import read_outputs
 from tests.fixtures.report_set import ROOT, get_report_set
 
@@ -83,7 +89,7 @@ def test_one_parameters_cell_of_typed_literals(path):
     for param in declared.values():
         assert param.type != "None", f"{path.name}: give {param.name} a '# type: T' comment"
         assert param.help, f"{path.name}: say what {param.name} is for after its type"
-        assert reports._fits(ast.literal_eval(param.default), param.type), f"{param.name}: default has another type"
+        assert parameters.fits_type(ast.literal_eval(param.default), param.type), f"{param.name}: default has another type"
     assert {"corpus_dir", "output_dir"} | ({"figure_formats"} if path != TOUR else set()) <= set(declared)
     if path.stem not in CORPUS_FREE:
         assert {"outlets", "date_from", "date_to"} <= set(declared)
@@ -139,3 +145,30 @@ def test_html_hides_code_and_loads_nothing_from_the_web(report_set, name):
     assert "import kuril_research" not in page  # code cells are hidden by default
     assert 'class="kr-figure"' in page or 'class="kr-table-block"' in page
 
+
+
+# --------------------------------------------------------------------------- the shared set-up call
+
+
+def test_setup_report_selects_styles_and_saves_into_output_dir(report_set, tmp_path):
+    documents = load_corpus(report_set.processed).documents
+    outlet = sorted(documents["outlet"].unique())[0]
+    with matplotlib.rc_context():       # setup_report sets matplotlib up: keep that out of the other tests
+        report = setup_report(report_set.processed, tmp_path, outlets=[outlet], time_by="year", figure_columns=1,
+                              font_size=9, figure_formats=["svg"])
+    assert set(report.corpus.documents["outlet"]) == {outlet}
+    assert len(report.corpus.documents) == (documents["outlet"] == outlet).sum()
+    assert "period" in report.corpus.documents
+    assert (report.style.columns, report.style.font_size) == (1, 9)
+    assert report.description().caption.startswith(f"Corpus: {len(report.corpus.documents)} document")
+    report.table(pd.DataFrame({"term": ["habomai"], "n": [2]}), "terms", caption="Terms.")
+    report.figure(plot_ranked(pd.Series({"habomai": 2}), xlabel="n", style=report.style), "terms", caption="Terms.")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["terms.csv", "terms.svg"]
+    assert [e["id"] for e in read_outputs(tmp_path)] == ["terms", "terms"]
+
+
+def test_setup_report_names_a_bad_period(report_set, tmp_path):
+    with matplotlib.rc_context(), pytest.raises(ParameterError, match="time_by"):
+        setup_report(report_set.processed, tmp_path, time_by="week")
+    with matplotlib.rc_context():
+        assert setup_report(None, tmp_path).corpus is None      # a report that reads no corpus loads none

@@ -16,10 +16,13 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from kuril_research.publish import cli  # noqa: E402
+from kuril_research.publish import csv_writer  # noqa: E402
 from kuril_research.publish import outputs  # noqa: E402
 from kuril_research.publish import reports  # noqa: E402
+from kuril_research.publish.reports import inputs, pages, parameters, runner  # noqa: E402
 from kuril_research.atomic import run_lock  # noqa: E402
 from kuril_research.corpus import build_corpus, load_corpus  # noqa: E402
+from kuril_research.corpus.provenance import raw_corpus_sha256  # noqa: E402
 from kuril_research.errors import InputError, ParameterError, ReportError  # noqa: E402
 from tests.fixtures.report_set import (  # noqa: E402
     FIXTURE_NOTEBOOKS, MANIFEST, RAW, ROOT, get_report_set, report_args, snapshot,
@@ -93,7 +96,7 @@ def test_unchanged_run_is_skipped_without_a_kernel(report_set, monkeypatch):
     def no_kernel(*args, **kwargs):
         raise AssertionError("a kernel was started for an up-to-date report")
 
-    monkeypatch.setattr(reports, "_execute", no_kernel)
+    monkeypatch.setattr(runner, "execute_notebook", no_kernel)
     started = time.perf_counter()
     results = reports.generate_reports(**report_args(report_set.a))
     elapsed = time.perf_counter() - started
@@ -108,14 +111,14 @@ def test_report_layout_and_provenance(report_set):
     provenance = json.loads((folder / "provenance.json").read_text())
     assert {f"{name}.ipynb", f"{name}.html", "outputs.json"} <= set(provenance["files"])
     for rel, sha in provenance["files"].items():
-        assert reports._file_sha256(folder / rel) == sha
-    inputs = provenance["inputs"]
-    assert inputs["parameters"] == {"corpus_dir": "../../data/processed", "output_dir": "."}
-    assert inputs["library_sha256"] == reports.library_sha256()
-    assert {"pandas", "matplotlib", "nltk", "papermill"} <= set(inputs["versions"])
-    assert set(inputs["processed"]) >= {"build.json", "documents.parquet", "mentions.parquet"}
-    assert {"gazetteer.yaml", "voice.yaml"} <= set(inputs["package_data"])
-    assert inputs["raw_corpus_sha256"] == load_corpus(report_set.processed).build["raw_corpus_sha256"]
+        assert inputs.file_sha256(folder / rel) == sha
+    recorded = provenance["inputs"]
+    assert recorded["parameters"] == {"corpus_dir": "../../data/processed", "output_dir": "."}
+    assert recorded["library_sha256"] == reports.library_sha256()
+    assert {"pandas", "matplotlib", "nltk", "papermill"} <= set(recorded["versions"])
+    assert set(recorded["processed"]) >= {"build.json", "documents.parquet", "mentions.parquet"}
+    assert {"gazetteer.yaml", "voice.yaml"} <= set(recorded["package_data"])
+    assert recorded["raw_corpus_sha256"] == load_corpus(report_set.processed).build["raw_corpus_sha256"]
 
 
 def test_executed_notebook_is_normalised(report_set):
@@ -220,7 +223,7 @@ def test_cli_refuses_unknown_parameter_with_exit_2(tmp_path, capsys):
 ])
 def test_values_are_parsed_for_their_declared_type(declared, value, expected):
     param = reports.NotebookParameter("p", declared, "None", "")
-    assert reports._coerce("p", value, param, "nb") == expected
+    assert parameters.coerce_value("p", value, param, "nb") == expected
 
 
 def test_unknown_notebook_name_lists_the_names():
@@ -238,7 +241,7 @@ def test_concurrent_run_fails_with_a_clear_message(tmp_path):
 def test_absolute_path_in_a_report_is_refused(tmp_path):
     (tmp_path / "page.html").write_text(f"<p>written from {tmp_path}/x</p>")
     with pytest.raises(ReportError, match="contains the absolute path"):
-        reports._check_relative(tmp_path, [str(tmp_path)], tmp_path / "01_x.ipynb")
+        pages.check_relative(tmp_path, [str(tmp_path)], tmp_path / "01_x.ipynb")
 
 
 # --------------------------------------------------------------------------- corpus freshness
@@ -246,18 +249,18 @@ def test_absolute_path_in_a_report_is_refused(tmp_path):
 
 def test_raw_hash_is_the_one_the_build_records(fixture_base):
     build = load_corpus(fixture_base / "data" / "processed").build
-    assert reports.raw_corpus_sha256(RAW, MANIFEST) == build["raw_corpus_sha256"]
+    assert raw_corpus_sha256(RAW, MANIFEST) == build["raw_corpus_sha256"]
 
 
 def test_corpus_is_rebuilt_when_a_raw_file_changes(raw_copy, tmp_path):
     processed = tmp_path / "processed"
     build_corpus(raw_copy, raw_copy / "manifest.csv", processed)
-    assert reports._stale_reason(processed, raw_copy, raw_copy / "manifest.csv") is None
+    assert inputs.stale_reason(processed, raw_copy, raw_copy / "manifest.csv") is None
     article = sorted(p for p in raw_copy.iterdir() if p.suffix == ".txt")[0]
     article.write_bytes(article.read_bytes() + b"\n\nOne more paragraph about Shikotan.")
-    assert "raw_corpus_sha256" in reports._stale_reason(processed, raw_copy, raw_copy / "manifest.csv")
-    reports._ensure_corpus(processed, raw_copy, raw_copy / "manifest.csv", lambda message: None)
-    assert reports._stale_reason(processed, raw_copy, raw_copy / "manifest.csv") is None
+    assert "raw_corpus_sha256" in inputs.stale_reason(processed, raw_copy, raw_copy / "manifest.csv")
+    inputs.ensure_corpus(processed, raw_copy, raw_copy / "manifest.csv", lambda message: None)
+    assert inputs.stale_reason(processed, raw_copy, raw_copy / "manifest.csv") is None
 
 
 # --------------------------------------------------------------------------- outputs
@@ -301,7 +304,7 @@ def test_outputs_json_records_in_call_order_and_replaces_same_id(tmp_path):
     entries = outputs.read_outputs(tmp_path)
     assert [(e["id"], e["caption"]) for e in entries] == [("first", "One again."), ("second", "Two.")]
     assert entries[0]["files"] == [{"path": f"tables/first.{ext}",
-                                    "sha256": reports._file_sha256(tmp_path / "tables" / f"first.{ext}")}
+                                    "sha256": inputs.file_sha256(tmp_path / "tables" / f"first.{ext}")}
                                    for ext in ("csv", "parquet", "xlsx", "tex")]
 
 
@@ -354,15 +357,15 @@ def test_tables_show_article_text_as_inert_text(tmp_path):
 def test_a_relative_path_through_the_project_is_not_an_absolute_path(tmp_path):
     # reports written outside the project reach the corpus by ../..; the absolute path itself is refused
     (tmp_path / "a.ipynb").write_text('corpus_dir = "../../../../work/main/data/processed"')
-    reports._check_relative(tmp_path, ["/work/main"], tmp_path / "01_x.ipynb")
+    pages.check_relative(tmp_path, ["/work/main"], tmp_path / "01_x.ipynb")
     (tmp_path / "b.ipynb").write_text('corpus_dir = "/work/main/data/processed"')
     with pytest.raises(ReportError, match="contains the absolute path '/work/main'"):
-        reports._check_relative(tmp_path, ["/work/main"], tmp_path / "01_x.ipynb")
+        pages.check_relative(tmp_path, ["/work/main"], tmp_path / "01_x.ipynb")
 
 
 def test_embedded_images_are_not_searched_for_paths(tmp_path):
     (tmp_path / "page.html").write_text('<img src="data:image/png;base64,iVBOR/rootw0KGgo="/>')
-    reports._check_relative(tmp_path, ["/root"], tmp_path / "01_x.ipynb")
+    pages.check_relative(tmp_path, ["/root"], tmp_path / "01_x.ipynb")
 
 
 def test_large_tables_are_written_column_by_column_with_the_bytes_pandas_writes():
@@ -384,9 +387,9 @@ def test_large_tables_are_written_column_by_column_with_the_bytes_pandas_writes(
                                       b"3000000000000,False,-0", b"cr\rhere,-4996,4000000000000,True,1e+20",
                                       b" ,-4995,5000000000000,,2.5", b",-4994,6000000000000,True,0.333333333333",
                                       b",,7000000000000,False,"]
-    assert outputs._csv_cells(frame["text"]) is not None          # the column-wise writer was used
+    assert csv_writer._csv_cells(frame["text"]) is not None          # the column-wise writer was used
     mixed = frame.assign(text=frame["text"].astype(object))       # an object column: pandas writes it
-    assert outputs._csv_cells(mixed["text"]) is None and outputs.csv_bytes(mixed) == expected
+    assert csv_writer._csv_cells(mixed["text"]) is None and outputs.csv_bytes(mixed) == expected
 
 
 def _notebook_with(folder, source):
@@ -407,29 +410,29 @@ def test_folder_parameters_resolve_from_the_notebook_or_the_caller_and_are_hashe
     gold.mkdir(parents=True)
     (gold / "a.yaml").write_text("one")
     dest = tmp_path / "reports" / "05_x"
-    values, hashes = reports._resolve_notebook_paths(notebook, {}, dest)
+    values, hashes = parameters.resolve_notebook_paths(notebook, {}, dest)
     assert values == {"gold_dir": "../../data/gold"}          # corpus_dir is the runner's: untouched
     (gold / "a.yaml").write_text("two")
-    assert reports._resolve_notebook_paths(notebook, {}, dest)[1] != hashes   # an edited file changes the key
+    assert parameters.resolve_notebook_paths(notebook, {}, dest)[1] != hashes   # an edited file changes the key
     other = tmp_path / "elsewhere" / "mine"
     other.mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "elsewhere")
-    assert reports._resolve_notebook_paths(notebook, {"gold_dir": "mine"}, dest)[0] == {
+    assert parameters.resolve_notebook_paths(notebook, {"gold_dir": "mine"}, dest)[0] == {
         "gold_dir": "../../elsewhere/mine"}
     with pytest.raises(ParameterError, match="is not a folder"):
-        reports._resolve_notebook_paths(notebook, {"gold_dir": "missing"}, dest)
+        parameters.resolve_notebook_paths(notebook, {"gold_dir": "missing"}, dest)
 
 
 def test_notebooks_without_folder_parameters_keep_their_inputs(tmp_path):
     notebook = _notebook_with(tmp_path / "notebooks", 'corpus_dir = "../x"\noutput_dir = "."\ntop_n = 3\n')
-    assert reports._resolve_notebook_paths(notebook, {}, tmp_path / "r") == ({}, {})
+    assert parameters.resolve_notebook_paths(notebook, {}, tmp_path / "r") == ({}, {})
 
 
 def test_a_file_default_resolves_from_the_notebook_folder_and_is_hashed(tmp_path):
     notebook = _notebook_with(tmp_path / "notebooks", 'record_path = "../data/r.json"\nother_path = None\n')
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "r.json").write_text("{}")
-    values, hashes = reports._resolve_notebook_paths(notebook, {}, tmp_path / "reports" / "05_x")
+    values, hashes = parameters.resolve_notebook_paths(notebook, {}, tmp_path / "reports" / "05_x")
     assert values == {"record_path": "../../data/r.json"} and list(hashes) == ["record_path"]
     # given with -p, a *_path is _resolve_path_parameters' business, not this function's
-    assert reports._resolve_notebook_paths(notebook, {"record_path": "x"}, tmp_path / "r") == ({}, {})
+    assert parameters.resolve_notebook_paths(notebook, {"record_path": "x"}, tmp_path / "r") == ({}, {})

@@ -1,5 +1,9 @@
 """``kuril-research evaluate``: print the scores, write them as CSV and a measurement record.
 
+The scoring is :func:`kuril_research.evaluate.evaluate` (the gold-corpus
+harness, a stage below); this module is only its command-line front end, which
+:mod:`kuril_research.publish.cli` calls, so it lives with the other commands.
+
 Exit codes as the rest of the command line: 0 success, 2 bad gold or usage
 (the message names the file, line and field), 130 interrupted.
 """
@@ -13,9 +17,9 @@ import pandas as pd
 
 from kuril_research import config
 from kuril_research.errors import ParameterError
-from kuril_research.publish.outputs import write_csv
 from kuril_research.evaluate import Evaluation, evaluate
 from kuril_research.evaluate.record import make_record, write_record
+from kuril_research.publish.csv_writer import write_csv
 
 __all__ = ["format_scores", "write_outputs", "cli_evaluate", "OUTPUT_FILES"]
 

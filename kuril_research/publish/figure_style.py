@@ -32,9 +32,9 @@ from typing import Any
 from kuril_research.errors import ParameterError
 
 __all__ = ["FigureStyle", "figure_style", "COLUMN_WIDTHS", "MAX_HEIGHT", "NAMING_COLORS", "VOICE_COLORS",
-           "POLARITY_COLORS", "DIRECTION_COLORS", "OUTLET_PALETTE", "FRAME_PALETTE", "outlet_color",
-           "outlet_colors", "frame_colors", "label", "labels", "NAMING_LABELS", "VOICE_LABELS", "grey", "cue_label",
-           "with_cue_labels", "term_labels"]
+           "POLARITY_COLORS", "DIRECTION_COLORS", "COOCCURRENCE_COLORS", "OUTLET_PALETTE", "FRAME_PALETTE",
+           "outlet_color", "outlet_colors", "frame_colors", "label", "labels", "NAMING_LABELS", "VOICE_LABELS", "grey",
+           "cue_label", "with_cue_labels", "term_labels"]
 
 #: Width in inches of a figure spanning 1, 1.5 or 2 journal columns (90, 140 and 190 mm).
 COLUMN_WIDTHS = {1: 3.54, 1.5: 5.51, 2: 7.48}
@@ -47,6 +47,8 @@ NAMING_COLORS = {"japanese": "#D55E00", "russian": "#0072B2", "neutral": "#BBBBB
 VOICE_COLORS = {"narrator": "#333333", "quoted": "#E69F00", "attributed": "#56B4E9"}
 #: Polarity of trade cues.
 POLARITY_COLORS = {"cooperation": "#009E73", "restriction": "#CC79A7"}
+#: Economic talk next to the territory or to the sanctions frame (report 04, columns of ``trade.cooccurrence``).
+COOCCURRENCE_COLORS = {"with_territory": "#0072B2", "with_sanctions": "#CC79A7"}
 #: Direction of a keyword (keyness): over-used in the target or in the reference.
 DIRECTION_COLORS = {"target": "#0072B2", "reference": "#E69F00"}
 #: Frames, in codebook order (Paul Tol's "muted", ten colours).

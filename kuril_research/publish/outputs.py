@@ -32,43 +32,25 @@ import hashlib
 import html
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from kuril_research.errors import ParameterError
+from kuril_research.publish.csv_writer import FLOAT_FORMAT, csv_bytes, flat_table, write_csv, write_file
+from kuril_research.publish.matplotlib_setup import MATPLOTLIB_RC, configure_matplotlib, use_bundled_dejavu
 
+# configure_matplotlib, write_csv and csv_bytes live in matplotlib_setup and csv_writer; they are
+# re-exported here because notebooks and the evaluate command import them from this module.
 __all__ = [
-    "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE",
+    "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE", "FLOAT_FORMAT",
     "SavedOutput", "configure_matplotlib", "use_bundled_dejavu", "save_figure", "save_table", "show_table", "read_outputs",
     "write_csv", "csv_bytes",
 ]
-
-#: rcParams set by :func:`configure_matplotlib`.
-MATPLOTLIB_RC: dict[str, Any] = {
-    "svg.hashsalt": "kuril_research",   # SVG element ids from a fixed salt, not random
-    "svg.fonttype": "none",             # text as <text> elements: editable in Inkscape/Illustrator, searchable
-    "pdf.fonttype": 42,                 # embed TrueType, not Type 3
-    "ps.fonttype": 42,
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: the same glyphs on every machine
-    "figure.dpi": 100,
-    "savefig.dpi": 300,
-    "figure.figsize": (7.0, 4.0),
-    "figure.constrained_layout.use": True,
-    "savefig.facecolor": "white",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
 
 #: File formats :func:`save_figure` can write, with the metadata that removes dates and versions.
 FIGURE_FORMATS: dict[str, dict[str, None]] = {
@@ -83,7 +65,6 @@ OUTPUTS_FILE = "outputs.json"
 #: What an output id may look like: it becomes a file name.
 OUTPUT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_\-]{0,79}")
 
-FLOAT_FORMAT = "%.12g"
 PREVIEW_DPI = 150
 SHOW_ROWS = 50
 
@@ -131,64 +112,6 @@ class SavedOutput:
         printer.text(str(self))
 
 
-def configure_matplotlib(style=None) -> None:
-    """Set matplotlib up for reproducible figures; safe without a display.
-
-    Sets :data:`MATPLOTLIB_RC` (fixed SVG hash salt, editable SVG text,
-    TrueType fonts in PDF and PostScript, DejaVu Sans, fixed dpi and size),
-    then the font sizes and width of ``style``. Does not change the backend,
-    so figures still show inline in JupyterLab and render headless under Agg.
-
-    Parameters
-    ----------
-    style : kuril_research.publish.figure_style.FigureStyle, optional
-        Default ``FigureStyle()`` (two columns, 8 pt).
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> configure_matplotlib()
-    >>> matplotlib.rcParams["svg.hashsalt"], matplotlib.rcParams["pdf.fonttype"], matplotlib.rcParams["svg.fonttype"]
-    ('kuril_research', 42, 'none')
-    """
-    import matplotlib
-
-    from kuril_research.publish.figure_style import FigureStyle
-
-    matplotlib.rcParams.update(MATPLOTLIB_RC)
-    matplotlib.rcParams.update((style or FigureStyle()).rc())
-    use_bundled_dejavu()
-
-
-def use_bundled_dejavu() -> None:
-    """Draw with the DejaVu fonts matplotlib ships, never a system copy of another version.
-
-    A machine with Debian's fonts-dejavu has DejaVu Sans 2.37 beside matplotlib's
-    2.35, and which one matplotlib picks depends on its font cache: the PDFs
-    (which embed the font) would then differ between two machines, or two
-    checkouts on one machine. The system DejaVu entries are dropped from the
-    font list and the bundled files added (``addfont`` also empties the
-    font-lookup cache).
-
-    Examples
-    --------
-    >>> from pathlib import Path
-    >>> import matplotlib
-    >>> from matplotlib import font_manager
-    >>> use_bundled_dejavu()
-    >>> Path(font_manager.findfont("DejaVu Sans")).parent == Path(matplotlib.get_data_path(), "fonts", "ttf")
-    True
-    """
-    import matplotlib
-    from matplotlib import font_manager
-
-    bundled = Path(matplotlib.get_data_path(), "fonts", "ttf")
-    manager = font_manager.fontManager
-    manager.ttflist = [entry for entry in manager.ttflist if not entry.name.startswith("DejaVu")]
-    for path in sorted(bundled.glob("DejaVu*.ttf")):
-        manager.addfont(str(path))
-
-
 def _check_id(kind: str, output_id: str) -> str:
     if not isinstance(output_id, str) or not OUTPUT_ID_RE.fullmatch(output_id):
         raise ParameterError(f"{kind} id {output_id!r} cannot be used as a file name", field=f"{kind}_id",
@@ -199,159 +122,6 @@ def _check_id(kind: str, output_id: str) -> str:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write a file via a temporary file and a rename, so a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Turn a named index into columns, drop an unnamed one, and join MultiIndex columns into strings.
-
-    Examples
-    --------
-    >>> list(_flat(pd.DataFrame({"n": [1, 2]}, index=[5, 9])).columns)
-    ['n']
-    """
-    if not isinstance(frame, pd.DataFrame):
-        frame = pd.DataFrame(frame)
-    if isinstance(frame.columns, pd.MultiIndex):
-        frame = frame.copy()
-        frame.columns = [" / ".join(str(part) for part in col if str(part)) for col in frame.columns]
-    named = any(name is not None for name in frame.index.names)
-    default = isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
-    if named:
-        frame = frame.reset_index()
-    elif not default:                 # row labels left over from filtering mean nothing to a reader
-        frame = frame.reset_index(drop=True)
-    return frame
-
-
-def write_csv(frame: pd.DataFrame, path: str | Path) -> str:
-    """Write ``frame`` as CSV the same way every time; return the file's sha256.
-
-    UTF-8, ``\\n`` line ends, no index column (a named or non-default index
-    becomes ordinary columns first), floats as ``%.12g``, missing values empty.
-
-    Parameters
-    ----------
-    frame : DataFrame
-    path : str or Path
-
-    Returns
-    -------
-    str
-        SHA-256 of the written bytes.
-
-    Examples
-    --------
-    >>> import tempfile, os
-    >>> p = os.path.join(tempfile.mkdtemp(), "t.csv")
-    >>> _ = write_csv(pd.DataFrame({"term": ["kuril", "habomai"], "share": [2 / 3, 0.1]}), p)
-    >>> print(open(p).read(), end="")
-    term,share
-    kuril,0.666666666667
-    habomai,0.1
-    """
-    data = csv_bytes(frame)
-    _write_bytes(Path(path), data)
-    return hashlib.sha256(data).hexdigest()
-
-
-#: Characters that make the CSV writer quote a text cell (``csv.QUOTE_MINIMAL`` with ``\\n`` line ends).
-_CSV_QUOTE_RE = '[,"\n]'
-#: Smallest table written by the column-wise writer; smaller ones go through pandas (same bytes).
-_FAST_CSV_ROWS = 10_000
-
-
-def _large(text: str) -> pa.Scalar:
-    return pa.scalar(text, type=pa.large_string())
-
-
-def _csv_cells(values: pd.Series) -> pa.Array | None:
-    """One column as CSV cell texts (Arrow ``large_string``, no nulls), as pandas' ``to_csv`` writes them.
-
-    None when the column's type is not one this writer handles (the caller then uses pandas).
-    """
-    dtype = values.dtype
-    try:
-        if isinstance(dtype, pd.StringDtype) or (isinstance(dtype, pd.ArrowDtype)
-                                                 and pa.types.is_string(dtype.pyarrow_dtype)
-                                                 or isinstance(dtype, pd.ArrowDtype)
-                                                 and pa.types.is_large_string(dtype.pyarrow_dtype)):
-            array = values.array
-            arrow = (array.__arrow_array__() if isinstance(array, pd.arrays.ArrowExtensionArray)
-                     else pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.large_string()))
-            if isinstance(arrow, pa.ChunkedArray):
-                arrow = arrow.combine_chunks() if arrow.num_chunks != 1 else arrow.chunk(0)
-            text = pc.fill_null(arrow.cast(pa.large_string()), "")
-            quote = pc.match_substring_regex(text, _CSV_QUOTE_RE)
-            if pc.any(quote).as_py():          # as csv.writer does: in quotes, with inner quotes doubled
-                quoted = pc.binary_join_element_wise(_large('"'), pc.replace_substring(text, '"', '""'), _large('"'),
-                                                     _large(""))
-                text = pc.if_else(quote, quoted, text)
-            return text
-        if pd.api.types.is_bool_dtype(dtype):
-            flags = pa.array(values.to_numpy(dtype=object, na_value=None), type=pa.bool_())
-            return pc.fill_null(pc.if_else(flags, "True", "False").cast(pa.large_string()), "")
-        if pd.api.types.is_integer_dtype(dtype):
-            numbers = pa.array(values.to_numpy(dtype=object, na_value=None) if values.hasnans
-                               else values.to_numpy(), type=pa.int64() if dtype.kind == "i" else pa.uint64())
-            return pc.fill_null(numbers.cast(pa.large_string()), "")
-        if pd.api.types.is_float_dtype(dtype):
-            numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
-            cells = [FLOAT_FORMAT % v for v in numbers.tolist()]
-            text = pa.array(cells, type=pa.large_string())
-            missing = np.isnan(numbers)
-            return pc.if_else(pa.array(missing), _large(""), text) if missing.any() else text
-    except (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError):
-        return None
-    return None
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The CSV text :func:`write_csv` writes for ``frame``, as UTF-8 bytes.
-
-    The bytes are those of ``frame.to_csv(index=False, lineterminator="\\n",
-    float_format="%.12g")`` after :func:`_flat`. A large table of text, integer,
-    boolean and float columns is formatted column by column in Apache Arrow
-    (several times faster, the same bytes); anything else goes through pandas.
-
-    Examples
-    --------
-    >>> print(csv_bytes(pd.DataFrame({"term": ["a,b", 'say "x" now'], "n": [0.1, None]})).decode(), end="")
-    term,n
-    "a,b",0.1
-    "say ""x"" now",
-    """
-    flat = _flat(frame)
-    columns = None
-    if len(flat) >= _FAST_CSV_ROWS and len(flat.columns) > 1 and flat.columns.is_unique:
-        columns = []
-        for name in flat.columns:
-            cells = _csv_cells(flat[name])
-            if cells is None:
-                columns = None
-                break
-            columns.append(cells)
-    if columns is None:
-        return flat.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT).encode("utf-8")
-    header = flat.head(0).to_csv(index=False, lineterminator="\n").encode("utf-8")
-    lines = pc.binary_join_element_wise(*columns, _large(","))
-    del columns
-    body = pc.binary_join(pa.LargeListArray.from_arrays(pa.array([0, len(lines)], type=pa.int64()), lines),
-                          _large("\n"))
-    return header + body[0].as_buffer().to_pybytes() + b"\n"
 
 
 def read_outputs(out_dir: str | Path) -> list[dict[str, Any]]:
@@ -390,7 +160,7 @@ def _record(out_dir: Path, saved: SavedOutput) -> None:
     else:
         entries.append(entry)
     text = json.dumps({"outputs": entries}, indent=2, ensure_ascii=False) + "\n"
-    _write_bytes(out_dir / OUTPUTS_FILE, text.encode("utf-8"))
+    write_file(out_dir / OUTPUTS_FILE, text.encode("utf-8"))
 
 
 def _display_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -418,7 +188,7 @@ def _table_html(frame: pd.DataFrame, *, max_rows: int, key: str = "shown") -> st
     >>> "table.kr-table.kr-t-t1 td:nth-child(2),table.kr-table.kr-t-t1 th:nth-child(2){text-align:right}" in markup
     True
     """
-    flat = _flat(frame)
+    flat = flat_table(frame)
     scope = f"kr-t-{re.sub(r'[^a-z0-9_-]', '', key.lower()) or 'shown'}"
     numeric = [i + 1 for i, column in enumerate(flat.columns)
                if pd.api.types.is_numeric_dtype(flat[column].dtype) and not pd.api.types.is_bool_dtype(flat[column].dtype)]
@@ -501,7 +271,7 @@ def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, dpi=300, metadata=FIGURE_FORMATS[fmt])
         path = folder / f"{fig_id}.{fmt}"
-        _write_bytes(path, buffer.getvalue())
+        write_file(path, buffer.getvalue())
         files[f"figures/{fig_id}.{fmt}"] = hashlib.sha256(buffer.getvalue()).hexdigest()
     files[f"figures/{fig_id}.csv"] = write_csv(data, folder / f"{fig_id}.csv")
     preview = io.BytesIO()
@@ -566,7 +336,7 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     _check_id("table", table_id)
     caption = " ".join(str(caption).split())
     out_dir = Path(out_dir)
-    full = _flat(df)
+    full = flat_table(df)
     shown, constants = table_formats.split_constants(full)
     shown = table_formats.readable(shown)
     folder = out_dir / "tables"
@@ -577,7 +347,7 @@ def save_table(df: pd.DataFrame, table_id: str, *, caption: str, out_dir: str | 
     if len(shown) <= table_formats.LATEX_MAX_ROWS:
         blobs["tex"] = table_formats.latex_text(shown, caption=caption, label=table_id).encode("utf-8")
     for fmt, data in blobs.items():
-        _write_bytes(folder / f"{table_id}.{fmt}", data)
+        write_file(folder / f"{table_id}.{fmt}", data)
         files[f"tables/{table_id}.{fmt}"] = hashlib.sha256(data).hexdigest()
     hashes = "".join(f" <span class=\"kr-hash\">{html.escape(k)}: <code>{html.escape(v[:12])}…</code></span>"
                      for k, v in constants.items())

@@ -23,6 +23,8 @@ import zipfile
 import numpy as np
 import pandas as pd
 
+from kuril_research.publish.csv_writer import FLOAT_FORMAT
+
 __all__ = ["XLSX_MAX_ROWS", "LATEX_MAX_ROWS", "SIGNIFICANT_DIGITS", "round_for_reading", "readable",
            "split_constants", "parquet_bytes", "xlsx_bytes", "latex_text"]
 
@@ -196,8 +198,6 @@ def latex_text(frame: pd.DataFrame, *, caption: str, label: str) -> str:
     \\end{table}
     <BLANKLINE>
     """
-    from kuril_research.publish.outputs import FLOAT_FORMAT
-
     shown = frame.copy()
     shown.columns = [str(c) for c in shown.columns]
     formats = {c: (lambda v: "" if pd.isna(v) else FLOAT_FORMAT % v)
