@@ -26,7 +26,7 @@ from kuril_research.coding.cue_lexicon import CueLexicon
 from kuril_research.coding.lexicon_files import FRAMES, TRADE, cue_lexicon
 from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import ParameterError
-from kuril_research.coding.framing import TERRITORIAL_TYPES
+from kuril_research.coding.naming import TERRITORIAL_TYPES
 from kuril_research.coding.framing import frames as code_frames
 from kuril_research.grouping import documents_by, share, sorted_groups
 from kuril_research.coding.cue_context import ended
