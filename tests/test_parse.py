@@ -145,13 +145,13 @@ def test_parser_never_raises_and_offsets_round_trip(raw):
                                  "Getty Images", "GETTY IMAGES", "Shutterstock", "shutterſtock", "Pool", "by",
                                  "Kishida", " ", ".", "©", "é", "K", "x"]), max_size=12).map("".join))
 def test_credit_precheck_never_hides_a_credit(line):
-    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, _has_credit
+    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, has_credit
 
-    assert _has_credit(line) == (CAPTION_CREDIT_RE.search(line) is not None)
+    assert has_credit(line) == (CAPTION_CREDIT_RE.search(line) is not None)
 
 
 def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
-    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, _has_credit
+    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, has_credit
 
     from .conftest import generate_corpus
 
@@ -159,9 +159,9 @@ def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
     lines = [line for folder in (RAW, generated.raw_dir) for path in sorted(folder.iterdir())
              for line in path.read_text(encoding="utf-8").split("\n")]
     credits = [line for line in lines if CAPTION_CREDIT_RE.search(line)]
-    assert [line for line in lines if _has_credit(line)] == credits
+    assert [line for line in lines if has_credit(line)] == credits
     assert len(credits) > 100   # the generated pages do carry photo credits
-    assert _has_credit("Kishida in Tokyo. Photo by Kyodo/Reuters") and not _has_credit("Kishida in Tokyo.")
+    assert has_credit("Kishida in Tokyo. Photo by Kyodo/Reuters") and not has_credit("Kishida in Tokyo.")
 
 
 # --------------------------------------------------------------------------- issue #12: datelines, furniture, headers

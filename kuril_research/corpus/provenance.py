@@ -19,7 +19,10 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 
 #: The modules whose code decides what ``build_corpus`` writes.
 PIPELINE_MODULES = ("atomic.py", "lexicons.py", "schema.py", "corpus/build.py", "ingest/gazetteer.py",
-                    "ingest/near_duplicates.py", "ingest/parse.py", "ingest/sentences.py", "ingest/sources.py",
+                    "ingest/near_duplicates.py", "ingest/parse/__init__.py", "ingest/parse/article.py",
+                    "ingest/parse/captions.py", "ingest/parse/dateline.py", "ingest/parse/furniture.py",
+                    "ingest/parse/header.py", "ingest/parse/lexicon.py", "ingest/parse/records.py",
+                    "ingest/parse/text.py", "ingest/sentences.py", "ingest/sources.py",
                     "ingest/voice.py", "ingest/readers/__init__.py", "ingest/readers/dates.py",
                     "ingest/readers/mapping.py", "ingest/readers/nexis.py", "ingest/readers/tabular.py",
                     "data/nexis_markers.yaml")

@@ -1,0 +1,89 @@
+"""Whole lines of page furniture: listed lines, related-link lists, donation appeals, readers' comments."""
+
+from __future__ import annotations
+
+from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, is_bare_caption
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
+from kuril_research.ingest.parse.records import Removed
+
+__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "strip_furniture"]
+
+#: A related-links header ("You may also like:") is a short line.
+LIST_HEADER_CHARS = 60
+
+def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+    """1-based numbers of the lines of donation appeals: an ``appeal_headers`` line up to the next "donation
+    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it.
+
+    Examples
+    --------
+    >>> sorted(appeal_lines(["Text.", "A message from the Island Post:", "We need you.", "Support The Island Post!",
+    ...                       "Monthly", "", "More text."], default_furniture()))
+    [2, 3, 4, 5]
+    >>> appeal_lines(["A message from the Island Post:", "We need you.", "More text."], default_furniture())
+    set()
+    """
+    if lex.appeal_header_re is None:
+        return set()
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or len(stripped) > LIST_HEADER_CHARS or not lex.appeal_header_re.fullmatch(stripped):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + lex.appeal_max_lines)):
+            if furniture_reason(lines[j].strip(), lexicon=lex) == "donation appeal":
+                while j + 1 < len(lines) and (not lines[j + 1].strip() or furniture_reason(
+                        lines[j + 1].strip(), lexicon=lex) == "donation appeal"):
+                    j += 1  # the buttons under the appeal ("Monthly", "Continue")
+                while not lines[j].strip():
+                    j -= 1
+                out.update(range(i + 1, j + 2))
+                break
+    return out
+
+
+
+
+def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[tuple[int, str, bool]], list[Removed]]:
+    """Split a page's lines into kept lines and removed furniture.
+
+    Returns
+    -------
+    kept : list of (line number, stripped text, preceded by a blank or removed line)
+    removed : list of Removed
+        Listed furniture, related-link lists, donation appeals, readers' comments and the bare caption above a
+        photo credit.
+    """
+    removed: list[Removed] = []
+    kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
+    blank_before, in_list, in_comments = True, False, False
+    appeal = appeal_lines(all_lines, lex)
+    for number, line in enumerate(all_lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        short = len(stripped) <= lex.max_line_chars
+        if in_comments or (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
+                           and lex.comment_header_re.fullmatch(stripped)):
+            in_comments = True  # readers' comments run to the end of the page
+            removed.append(Removed(number, stripped, "reader comments"))
+        elif number in appeal:
+            removed.append(Removed(number, stripped, "donation appeal"))
+        elif len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
+            in_list = True
+            removed.append(Removed(number, stripped, "related links"))
+        elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
+            removed.append(Removed(number, stripped, reason))
+            in_list = False  # another kind of furniture ("Politics") ends a list of links: a headline may follow
+            if reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) > 2 \
+                    and kept[-1][0] >= number - 2 and is_bare_caption(kept[-1][1]):
+                caption = kept.pop()  # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption
+                removed.append(Removed(caption[0], caption[1], "photo caption"))
+        elif in_list and len(stripped) <= lex.list_item_chars:
+            removed.append(Removed(number, stripped, "related links"))
+        else:
+            in_list = False
+            kept.append((number, stripped, blank_before))
+            blank_before = False  # a removed line separates like a blank line ("In Brief" over the first paragraph)
+    return kept, removed

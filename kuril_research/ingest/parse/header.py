@@ -1,0 +1,87 @@
+"""The lines above the story: the site's masthead and name, a kicker, the headline and the standfirst."""
+
+from __future__ import annotations
+
+import re
+
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon
+from kuril_research.ingest.parse.records import Removed
+from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
+
+__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "is_headline_case", "is_site_header", "is_kicker",
+           "masthead_end", "dated_masthead_end"]
+
+#: Removed lines that follow a standfirst in an article without a dateline.
+STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
+#: Signs a headline may carry and a site name does not.
+HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
+#: Lower-case words and signs a site name or slogan may hold ("Democracy Dies in Darkness").
+SITE_NAME_JOINERS = frozenset({"&", "|", "-", "–", "/", "of", "the", "and", "in", "for", "on", "at", "to", "a"})
+
+
+def is_headline_case(line: str, lex: FurnitureLexicon) -> bool:
+    """A short capitalised line of three or more words that no site-header pattern names: maybe a headline."""
+    return len(line.split()) >= 3 and not (lex.site_header_re is not None and lex.site_header_re.fullmatch(line))
+
+
+def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
+    """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name."""
+    if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
+        return True
+    words = line.split()
+    return len(words) <= lex.site_name_words and not HEADLINE_MARKS_RE.search(line) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
+
+
+#: A kicker or topic label above a headline: one to three words, no sentence punctuation.
+KICKER_MAX_WORDS = 3
+#: A headline under a kicker has at least this many words.
+KICKER_HEADLINE_WORDS = 6
+
+
+def is_kicker(line: str, next_line: str) -> bool:
+    """A short topic label ("Japan-Russia relations") over a longer headline-like line, in an article without a
+    dateline: the label is the site's, the next line is the headline.
+
+    Examples
+    --------
+    >>> is_kicker("Arctic shipping", "Icebreakers crowd the northern sea route as summer opens")
+    True
+    >>> is_kicker("Talks stall", "Talks stalled."), is_kicker("Japan protests drills", "Tokyo says no.")
+    (False, False)
+    """
+    return (len(line.split()) <= KICKER_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
+            and not HEADLINE_MARKS_RE.search(line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS
+            and not STATEMENT_END_RE.search(next_line))
+
+
+#: A removed menu or breadcrumb bar: its items are separated by | > › » or " / ".
+MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
+
+
+def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
+    after it: those are the site's masthead (name, slogan, second-language name), not the headline."""
+    if len(header) < 2:
+        return 0
+    bars = [r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
+            and MENU_BAR_RE.search(r.text)]
+    if not bars:
+        return 0
+    last = max(bars)
+    return sum(1 for number, _, _ in header if number < last)
+
+
+def dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many leading lines are a masthead in a page that prints its headers, then a date, then the headline:
+    two or more heading lines (no sentence end), a removed date line, one heading line, then a sentence
+    (parliamentary minutes, official notices). 0 if the page does not look like that."""
+    dates = {r.line for r in removed if r.reason == "date line"}
+    for d in range(2, len(lines) - 1):
+        if not any(lines[d - 1][0] < n < lines[d][0] for n in dates):
+            continue
+        heads = all(not SENTENCE_END_RE.search(line) for _, line, _ in lines[:d + 1])
+        return d if heads and SENTENCE_END_RE.search(lines[d + 1][1]) else 0
+    return 0
+
+
