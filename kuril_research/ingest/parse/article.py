@@ -10,6 +10,7 @@ from kuril_research.ingest.parse.header import (
     dated_masthead_end,
     is_headline_case,
     is_kicker,
+    is_person_name,
     is_site_header,
     masthead_end,
 )
@@ -97,7 +98,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
-        masthead = max(masthead_end(kept[:6], removed), dated_masthead_end(kept[:6], removed))
+        # a menu bar decides where the masthead ends; without one, a date under heading lines may
+        masthead = masthead_end(kept[:6], removed) or dated_masthead_end(kept[:6], removed)
         for number, line, _ in kept[first:masthead]:
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
@@ -108,7 +110,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
             title, body = kept[0][1], kept[1:]
             j = 1  # short capitalised lines right after the line below the title are bylines ("Kenji Aoyama")
-            while j < min(len(body), 3) and len(body[j][1].split()) <= 3 and is_site_header(body[j][1], lex):
+            while j < min(len(body), 3) and is_person_name(body[j][1]) and is_site_header(body[j][1], lex):
                 removed.append(Removed(body[j][0], body[j][1], "byline"))
                 j += 1
             body = body[:1] + body[j:]
@@ -139,7 +141,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         dateline = match.group(0).strip()
         groups = match.groupdict()
         agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
-        place, country = groups.get("place"), groups.get("country")
+        place, country = groups.get("place"), groups.get("country") or groups.get("country2")
         if groups.get("month") or groups.get("month2"):
             month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
             day = int(groups.get("day") or groups["day2"])

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, is_bare_caption
+import re
+
+from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, has_credit, is_bare_caption
+from kuril_research.ingest.parse.dateline import match_dateline
+from kuril_research.ingest.parse.layout import contents_lines, footnote_lines, repeated_lines, summary_box_lines
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
 from kuril_research.ingest.parse.records import Removed
 
@@ -44,8 +48,34 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
 
 
 
+#: Forum furniture shows that the page is a discussion thread ...
+THREAD_REASON = "forum furniture"
+#: ... unless the post says it was copied from elsewhere (a blog post with readers' comments under it).
+CROSSPOST_RE = re.compile(r"(?:crossposted|cross-posted|originally (?:posted|published))\b", re.I)
+#: A caption printed twice stands within this many lines of its credited copy.
+CAPTION_TWIN_LINES = 4
+
+
+def layout_lines(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
+    """Line numbers found by the page's layout (:mod:`~kuril_research.ingest.parse.layout`), with their reason."""
+    labels = {n for n, line in enumerate(all_lines, start=1) if line.strip() and len(line.strip()) <= LIST_HEADER_CHARS
+              and furniture_reason(line.strip(), lexicon=lex) == "standfirst label"}
+    found: dict[int, str] = {}
+    for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
+                            ("contents list", contents_lines(all_lines)), ("footnote", footnote_lines(all_lines)),
+                            ("repeated line", repeated_lines(all_lines))):
+        for number in numbers:
+            found.setdefault(number, reason)
+    return found
+
+
 def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[tuple[int, str, bool]], list[Removed]]:
     """Split a page's lines into kept lines and removed furniture.
+
+    Besides the listed lines (``furniture.yaml``), removes lines found by the page's layout (repeated lines,
+    footnotes, contents lists, summary boxes), captions that end in a credit (and their uncredited twin), and
+    readers' comments after a comment header. In a discussion thread (forum furniture seen and the post not
+    marked as crossposted from elsewhere) the replies are the body: a comment header is then forum furniture.
 
     Returns
     -------
@@ -53,28 +83,45 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     removed : list of Removed
         Listed furniture, related-link lists, donation appeals, readers' comments and the bare caption above a
         photo credit.
+
+    Examples
+    --------
+    >>> kept, removed = strip_furniture(["r/islands", "Why no treaty?", "40 upvotes · 3 comments",
+    ...                                  "u/a · 2d", "Because of the bases.", "Reply Share Report"], default_furniture())
+    >>> [line for _, line, _ in kept]
+    ['Why no treaty?', 'Because of the bases.']
     """
     removed: list[Removed] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
     blank_before, in_list, in_comments = True, False, False
     appeal = appeal_lines(all_lines, lex)
+    layout = layout_lines(all_lines, lex)
+    forum = crosspost = False
+    credited: list[tuple[int, str]] = []  # captions removed for their credit, for their uncredited twins
     for number, line in enumerate(all_lines, start=1):
         stripped = line.strip()
         if not stripped:
             blank_before = True
             continue
         short = len(stripped) <= lex.max_line_chars
-        if in_comments or (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
-                           and lex.comment_header_re.fullmatch(stripped)):
+        is_comment_header = (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
+                             and lex.comment_header_re.fullmatch(stripped) is not None)
+        if is_comment_header and forum and not crosspost and not in_comments:
+            removed.append(Removed(number, stripped, THREAD_REASON))  # a thread's replies are its body
+        elif in_comments or is_comment_header:
             in_comments = True  # readers' comments run to the end of the page
             removed.append(Removed(number, stripped, "reader comments"))
         elif number in appeal:
             removed.append(Removed(number, stripped, "donation appeal"))
+        elif number in layout:
+            removed.append(Removed(number, stripped, layout[number]))
         elif len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
             in_list = True
             removed.append(Removed(number, stripped, "related links"))
         elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
             removed.append(Removed(number, stripped, reason))
+            forum = forum or reason == THREAD_REASON
+            crosspost = crosspost or (reason == THREAD_REASON and CROSSPOST_RE.match(stripped) is not None)
             in_list = False  # another kind of furniture ("Politics") ends a list of links: a headline may follow
             if reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) > 2 \
                     and kept[-1][0] >= number - 2 and is_bare_caption(kept[-1][1]):
@@ -82,6 +129,14 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
         elif in_list and len(stripped) <= lex.list_item_chars:
             removed.append(Removed(number, stripped, "related links"))
+        elif short and (has_credit(stripped) and match_dateline(stripped) is None and not (
+                kept and number - kept[-1][0] <= CAPTION_TWIN_LINES and stripped.startswith(kept[-1][1])) or any(
+                number - n <= CAPTION_TWIN_LINES and other != stripped and other.startswith(stripped)
+                for n, other in credited)):
+            # "... (Kyodo)": a caption, never a title or text. A caption that repeats the line above (a headline
+            # printed again under its photo) is left to the header rules, which know which line is the title.
+            removed.append(Removed(number, stripped, "photo caption"))
+            credited.append((number, stripped))
         else:
             in_list = False
             kept.append((number, stripped, blank_before))

@@ -9,7 +9,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "is_headline_case", "is_site_header", "is_kicker",
-           "masthead_end", "dated_masthead_end"]
+           "is_person_name", "is_tool_bar", "masthead_end", "dated_masthead_end"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
@@ -59,13 +59,45 @@ def is_kicker(line: str, next_line: str) -> bool:
 MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
 
 
+#: A person's name as a byline prints it: two to three capitalised words ("Kenji Aoyama", "Daniel Okafor-Reyes").
+PERSON_NAME_RE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
+
+
+def is_person_name(line: str) -> bool:
+    """A line that may be a byline's name: two or three capitalised words, none a joiner ("Questions and
+    Answers" is a heading, "Agreements" a section).
+
+    Examples
+    --------
+    >>> is_person_name("Kenji Aoyama"), is_person_name("Agreements"), is_person_name("Questions and Answers")
+    (True, False, False)
+    """
+    return PERSON_NAME_RE.fullmatch(line) is not None
+
+
+#: Items of a bar of tools under a headline ("Print | Cite | Share | Feedback"): not a menu above the masthead.
+TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail", "save", "comment", "comments", "pdf",
+                        "copy link", "listen", "gift", "more"})
+
+
+def is_tool_bar(line: str) -> bool:
+    """A bar whose every item is a page tool.
+
+    Examples
+    --------
+    >>> is_tool_bar("Print | Cite | Share | Feedback"), is_tool_bar("Home | World | Asia")
+    (True, False)
+    """
+    return all(item.strip().lower() in TOOL_WORDS for item in re.split(r"[|>›»/]", line))
+
+
 def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
     """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
     after it: those are the site's masthead (name, slogan, second-language name), not the headline."""
     if len(header) < 2:
         return 0
     bars = [r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
-            and MENU_BAR_RE.search(r.text)]
+            and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text)]
     if not bars:
         return 0
     last = max(bars)
