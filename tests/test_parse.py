@@ -585,3 +585,37 @@ def test_datelines_of_unseen_sites(text, dateline, place, country, month, day, a
                                   "Tokyo, 12 March. It rained all day."])
 def test_colon_and_mixed_case_openings_are_not_datelines(text):
     assert parse_article("Headline\n\n" + text).dateline is None
+
+
+def test_a_tag_list_runs_to_the_blank_line_even_over_lines_that_look_like_text():
+    raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nRelated Tags\nRussia\nNorthern Territories\n\nLast words here."
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday.\n\nLast words here."
+    assert [r.reason for r in art.removed] == ["tags", "tags", "tags"]
+
+
+@pytest.mark.parametrize("line", [
+    "Ferry fares rise again - 2 hours ago - Island News",
+    "Crab prices fall in Nemuro - Island Radio - 1 day ago",
+])
+def test_an_aggregators_headline_list_items_are_furniture(line):
+    assert furniture_reason(line) == "headline list"
+
+
+@pytest.mark.parametrize("caption", [
+    "Boats off Nemuro on Thursday. Image: KYODO",
+    "A ferry in the port. (Supplied: Island Ferries)",
+    "Former residents at a rally in Tokyo. © Ann Lee, AFP",
+])
+def test_captions_with_credits_of_unseen_sites(caption):
+    from kuril_research.ingest.parse import has_credit
+
+    assert has_credit(caption)
+
+
+def test_a_short_headline_opening_with_an_article_is_not_a_kicker():
+    raw = ("A frozen frontier\n\nJapan's hopes of recovering its islands have never looked dimmer\n\n"
+           "Feb 19th 2026 | TOKYO\n\nON A CLEAR day the fishermen can see the island.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("A frozen frontier",
+                                           "Japan's hopes of recovering its islands have never looked dimmer")

@@ -72,7 +72,8 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
 def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[tuple[int, str, bool]], list[Removed]]:
     """Split a page's lines into kept lines and removed furniture.
 
-    Besides the listed lines (``furniture.yaml``), removes lines found by the page's layout (repeated lines,
+    Besides the listed lines (``furniture.yaml``), removes tag lists (a ``tag_headers`` line and the lines
+    under it up to a blank line, whatever they say), lines found by the page's layout (repeated lines,
     footnotes, contents lists, summary boxes), captions that end in a credit (and their uncredited twin), and
     readers' comments after a comment header. In a discussion thread (forum furniture seen and the post not
     marked as crossposted from elsewhere) the replies are the body: a comment header is then forum furniture.
@@ -93,7 +94,7 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     """
     removed: list[Removed] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
-    blank_before, in_list, in_comments = True, False, False
+    blank_before, in_list, in_comments, in_tags = True, False, False, False
     appeal = appeal_lines(all_lines, lex)
     layout = layout_lines(all_lines, lex)
     forum = crosspost = False
@@ -101,9 +102,18 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     for number, line in enumerate(all_lines, start=1):
         stripped = line.strip()
         if not stripped:
-            blank_before = True
+            blank_before, in_tags = True, False  # a tag list runs to the next blank line
             continue
         short = len(stripped) <= lex.max_line_chars
+        if in_tags and len(stripped) <= lex.list_item_chars:
+            removed.append(Removed(number, stripped, "tags"))  # "Russia", "Northern Territories" under "Tags"
+            continue
+        in_tags = False
+        if lex.tag_header_re is not None and len(stripped) <= LIST_HEADER_CHARS \
+                and lex.tag_header_re.fullmatch(stripped):
+            in_tags = True
+            removed.append(Removed(number, stripped, "tags"))
+            continue
         is_comment_header = (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
                              and lex.comment_header_re.fullmatch(stripped) is not None)
         if is_comment_header and forum and not crosspost and not in_comments:

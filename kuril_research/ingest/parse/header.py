@@ -39,6 +39,11 @@ KICKER_MAX_WORDS = 3
 KICKER_HEADLINE_WORDS = 6
 
 
+#: A topic label is a bare noun ("Arctic shipping"); a short line opening with an article is a short headline
+#: ("A frozen frontier", a magazine's fly-title over its rubric).
+HEADLINE_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def is_kicker(line: str, next_line: str) -> bool:
     """A short topic label ("Japan-Russia relations") over a longer headline-like line, in an article without a
     dateline: the label is the site's, the next line is the headline.
@@ -51,6 +56,7 @@ def is_kicker(line: str, next_line: str) -> bool:
     (False, False)
     """
     return (len(line.split()) <= KICKER_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
+            and line.split()[0].lower() not in HEADLINE_ARTICLES
             and not HEADLINE_MARKS_RE.search(line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS
             and not STATEMENT_END_RE.search(next_line))
 

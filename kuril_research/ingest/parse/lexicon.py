@@ -33,6 +33,7 @@ class FurnitureLexicon:
     appeal_header_re: re.Pattern | None = field(default=None, repr=False)
     appeal_max_lines: int = 10
     comment_header_re: re.Pattern | None = field(default=None, repr=False)
+    tag_header_re: re.Pattern | None = field(default=None, repr=False)
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -79,7 +80,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return LexiconError(message, path=path, line=line, hint=hint)
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
-    optional = ("appeal_headers", "appeal_max_lines", "comment_headers")
+    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -122,6 +123,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         if "appeal_headers" in doc else []
     comments = patterns("comment_headers", doc["comment_headers"], doc.lines["comment_headers"]) \
         if "comment_headers" in doc else []
+    tags = patterns("tag_headers", doc["tag_headers"], doc.lines["tag_headers"]) if "tag_headers" in doc else []
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -132,6 +134,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         appeal_header_re=re.compile("|".join(f"(?:{p})" for p in appeals), re.I) if appeals else None,
         appeal_max_lines=doc.get("appeal_max_lines", 10),
         comment_header_re=re.compile("|".join(f"(?:{p})" for p in comments), re.I) if comments else None,
+        tag_header_re=re.compile("|".join(f"(?:{p})" for p in tags), re.I) if tags else None,
     )
 
 
