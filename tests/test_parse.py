@@ -619,3 +619,36 @@ def test_a_short_headline_opening_with_an_article_is_not_a_kicker():
     art = parse_article(raw)
     assert (art.title, art.standfirst) == ("A frozen frontier",
                                            "Japan's hopes of recovering its islands have never looked dimmer")
+
+
+def test_a_topic_page_of_dated_items_takes_its_heading_as_title_and_keeps_the_items_as_body():
+    raw = ("Island Radio\n\nTopics\n\nFerries and Kelp\n\nFerries resume\nMar. 11, 2026 17:05 JST\n\n"
+           "The ferry sailed on Monday.\n\nKelp season delayed\nMar. 9, 2026 19:20 JST\n\nSea ice stays near Nemuro.")
+    art = parse_article(raw)
+    assert art.title == "Ferries and Kelp"
+    assert art.text == ("Ferries resume\n\nThe ferry sailed on Monday.\n\nKelp season delayed\n\n"
+                        "Sea ice stays near Nemuro.")
+
+
+def test_one_dated_headline_is_an_ordinary_article():
+    raw = "Ferries resume\nMar. 11, 2026 17:05 JST\n\nThe ferry sailed on Monday.\n\nIt carried forty people."
+    assert parse_article(raw).title == "Ferries resume"
+
+
+def test_an_encyclopaedia_headword_and_its_descriptor_are_title_and_standfirst():
+    raw = "Ferry Encyclopedia\n\nKuril ferry\narchipelago ferry, Russia\n\nThe Kuril ferry links the islands."
+    art = parse_article(raw)
+    assert (art.title, art.standfirst, art.text) == ("Kuril ferry", "archipelago ferry, Russia",
+                                                     "The Kuril ferry links the islands.")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("If you enjoyed this, follow me for more essays on ferries.", "follow button"),
+])
+def test_furniture_of_unseen_sites_4(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_writers_more_from_list_is_removed():
+    raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nMore from Ann Okafor-Lee\nWhy I moved to Nemuro"
+    assert parse_article(raw).text == "The ferry sailed on Monday."

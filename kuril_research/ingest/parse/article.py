@@ -8,10 +8,12 @@ from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     STANDFIRST_FOLLOWERS,
     dated_masthead_end,
+    is_descriptor,
     is_headline_case,
     is_kicker,
     is_person_name,
     is_site_header,
+    item_page_start,
     masthead_end,
 )
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
@@ -93,6 +95,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 standfirst = line
             else:
                 removed.append(Removed(number, line, "byline" if is_site_header(line, lex) else "photo caption"))
+    elif given_title is None and (start := item_page_start(kept, removed, lex)) is not None:
+        for number, line, _ in kept[:start - 1]:
+            removed.append(Removed(number, line, "site header"))
+        title, body = kept[start - 1][1], kept[start:]  # a topic page's heading, over its dated items
+        warnings.append("no dateline found")
     else:
         first = 0
         while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
@@ -107,7 +114,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
             kept = kept[1:]
         body = kept
-        if given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
+        if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
+                and not STATEMENT_END_RE.search(kept[0][1]):
+            title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
+        elif given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
             title, body = kept[0][1], kept[1:]
             j = 1  # short capitalised lines right after the line below the title are bylines ("Kenji Aoyama")
             while j < min(len(body), 3) and is_person_name(body[j][1]) and is_site_header(body[j][1], lex):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.lexicon import FurnitureLexicon
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reason
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "is_headline_case", "is_site_header", "is_kicker",
-           "is_person_name", "is_tool_bar", "masthead_end", "dated_masthead_end"]
+           "is_person_name", "is_tool_bar", "is_descriptor", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
@@ -123,3 +123,45 @@ def dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed
     return 0
 
 
+def item_page_start(lines: list[tuple[int, str, bool]], removed: list[Removed], lex: FurnitureLexicon) -> int | None:
+    """Index of the first item of a page that lists several items (a topic page, a news digest): two or more
+    heading lines (no sentence end) each printed right above a removed date line. The page's own heading is
+    then the line above the first item, never the first item's headline. None if the page is not like that
+    or has no line above its first item.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lines = [(1, "Japan-Russia Relations", True), (3, "Ferries resume", True), (5, "The ferry sailed.", True),
+    ...          (7, "Kelp season delayed", True), (9, "Ice stays.", True)]
+    >>> dates = [Removed(4, "Mar. 11, 2026 17:05 JST", "date line"), Removed(8, "Mar. 9, 2026 19:20 JST", "date line")]
+    >>> item_page_start(lines, dates, default_furniture())
+    1
+    >>> item_page_start(lines, dates[:1], default_furniture()) is None
+    True
+    """
+    dated = set()
+    for r in removed:
+        if r.reason == "date line" or furniture_reason(r.text, lexicon=lex) == "date line":
+            dated.add(r.line)
+    heads = [i for i, (number, line, _) in enumerate(lines)
+             if number + 1 in dated and not SENTENCE_END_RE.search(line)]
+    if len(heads) < 2 or heads[0] < 1:
+        return None
+    return heads[0]
+
+
+#: A descriptor under an encyclopaedia's headword ("archipelago, Russia") is short.
+DESCRIPTOR_MAX_CHARS = 60
+
+
+def is_descriptor(line: str) -> bool:
+    """A short lower-case line without a sentence end: what an encyclopaedia prints under its headword
+    ("Kuril Islands" / "archipelago, Russia"), read as the standfirst.
+
+    Examples
+    --------
+    >>> is_descriptor("archipelago, Russia"), is_descriptor("and then the ferry left."), is_descriptor("Ferries")
+    (True, False, False)
+    """
+    return len(line) <= DESCRIPTOR_MAX_CHARS and line[:1].islower() and not SENTENCE_END_RE.search(line)
