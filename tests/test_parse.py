@@ -496,6 +496,7 @@ def test_furniture_of_unseen_sites_3(line, reason):
 @pytest.mark.parametrize("line", [
     "Japan protested on Monday.", "The 1956 declaration promised two islands.", "Questions and Answers",
     "Prime Minister: The islands are ours.", "Date palms grow in the south, 30 km away from 2 ports.",
+    "Dates for the 1956 talks were never set.", "Subscribers to the 1956 plan were few.",
 ])
 def test_text_lines_of_unseen_sites_are_not_furniture(line):
     assert furniture_reason(line) is None
