@@ -653,3 +653,21 @@ def test_furniture_of_unseen_sites_4(line, reason):
 def test_a_writers_more_from_list_is_removed():
     raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nMore from Ann Okafor-Lee\nWhy I moved to Nemuro"
     assert parse_article(raw).text == "The ferry sailed on Monday."
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Good morning. Here is what you need to know about the islands today.", "newsletter"),
+    ("Notes are written by the Ferry Institute; all views and conclusions are those of the authors.", "disclaimer"),
+    ("The views expressed in this column are the writer's own.", "disclaimer"),
+])
+def test_furniture_of_unseen_sites_5(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_the_blurb_right_under_a_newsletter_prompt_is_removed_and_a_paragraph_after_a_blank_line_stays():
+    raw = ("Ferries resume\n\nThe ferry sailed on Monday.\n\nDaily newsletter\nFerry news every morning\n"
+           "Subscribe\n\nIt carried forty people.")
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday.\n\nIt carried forty people."
+    kept = parse_article("Ferries resume\n\nThe ferry sailed.\n\nDaily newsletter\n\nIt carried forty people.")
+    assert kept.text == "The ferry sailed.\n\nIt carried forty people."

@@ -74,7 +74,7 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
 
     Besides the listed lines (``furniture.yaml``), removes tag lists (a ``tag_headers`` line and the lines
     under it up to a blank line, whatever they say), lines found by the page's layout (repeated lines,
-    footnotes, contents lists, summary boxes), captions that end in a credit (and their uncredited twin), and
+    footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt, captions that end in a credit (and their uncredited twin), and
     readers' comments after a comment header. In a discussion thread (forum furniture seen and the post not
     marked as crossposted from elsewhere) the replies are the body: a comment header is then forum furniture.
 
@@ -128,6 +128,9 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
         elif len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
             in_list = True
             removed.append(Removed(number, stripped, "related links"))
+        elif removed and removed[-1].line == number - 1 and removed[-1].reason == "newsletter" \
+                and len(stripped) <= lex.list_item_chars and furniture_reason(stripped, lexicon=lex) is None:
+            removed.append(Removed(number, stripped, "newsletter"))  # the blurb printed right under a sign-up prompt
         elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
             removed.append(Removed(number, stripped, reason))
             forum = forum or reason == THREAD_REASON
