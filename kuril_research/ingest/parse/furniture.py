@@ -56,10 +56,25 @@ CROSSPOST_RE = re.compile(r"(?:crossposted|cross-posted|originally (?:posted|pub
 CAPTION_TWIN_LINES = 4
 
 
-def layout_lines(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
-    """Line numbers found by the page's layout (:mod:`~kuril_research.ingest.parse.layout`), with their reason."""
-    labels = {n for n, line in enumerate(all_lines, start=1) if line.strip() and len(line.strip()) <= LIST_HEADER_CHARS
-              and furniture_reason(line.strip(), lexicon=lex) == "standfirst label"}
+def line_reasons(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
+    """The ``furniture.yaml`` reason of every listed line, by 1-based line number (one regex call per line)."""
+    out: dict[int, str] = {}
+    for number, line in enumerate(all_lines, start=1):
+        stripped = line.strip()
+        if stripped and (reason := furniture_reason(stripped, lexicon=lex)) is not None:
+            out[number] = reason
+    return out
+
+
+def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
+                 reasons: dict[int, str] | None = None) -> dict[int, str]:
+    """Line numbers found by the page's layout (:mod:`~kuril_research.ingest.parse.layout`), with their reason.
+
+    ``reasons`` are the lines' :func:`line_reasons`, when the caller has them already.
+    """
+    reasons = line_reasons(all_lines, lex) if reasons is None else reasons
+    labels = {n for n, reason in reasons.items() if reason == "standfirst label"
+              and len(all_lines[n - 1].strip()) <= LIST_HEADER_CHARS}
     found: dict[int, str] = {}
     for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
                             ("contents list", contents_lines(all_lines)), ("footnote", footnote_lines(all_lines)),
@@ -74,9 +89,10 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
 
     Besides the listed lines (``furniture.yaml``), removes tag lists (a ``tag_headers`` line and the lines
     under it up to a blank line, whatever they say), lines found by the page's layout (repeated lines,
-    footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt, captions that end in a credit (and their uncredited twin), and
-    readers' comments after a comment header. In a discussion thread (forum furniture seen and the post not
-    marked as crossposted from elsewhere) the replies are the body: a comment header is then forum furniture.
+    footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt,
+    captions that end in a credit (and an uncredited copy printed after one), and readers' comments after a
+    comment header. In a discussion thread (forum furniture seen and the post not marked as crossposted from
+    elsewhere) the replies are the body: a comment header is then forum furniture.
 
     Returns
     -------
@@ -87,8 +103,9 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
 
     Examples
     --------
-    >>> kept, removed = strip_furniture(["r/islands", "Why no treaty?", "40 upvotes · 3 comments",
-    ...                                  "u/a · 2d", "Because of the bases.", "Reply Share Report"], default_furniture())
+    >>> page = ["r/islands", "Why no treaty?", "40 upvotes · 3 comments", "u/a · 2d", "Because of the bases.",
+    ...         "Reply Share Report"]
+    >>> kept, removed = strip_furniture(page, default_furniture())
     >>> [line for _, line, _ in kept]
     ['Why no treaty?', 'Because of the bases.']
     """
@@ -96,7 +113,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
     blank_before, in_list, in_comments, in_tags = True, False, False, False
     appeal = appeal_lines(all_lines, lex)
-    layout = layout_lines(all_lines, lex)
+    reasons = line_reasons(all_lines, lex)
+    layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False
     credited: list[tuple[int, str]] = []  # captions removed for their credit, for their uncredited twins
     for number, line in enumerate(all_lines, start=1):
@@ -129,9 +147,9 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
             in_list = True
             removed.append(Removed(number, stripped, "related links"))
         elif removed and removed[-1].line == number - 1 and removed[-1].reason == "newsletter" \
-                and len(stripped) <= lex.list_item_chars and furniture_reason(stripped, lexicon=lex) is None:
+                and len(stripped) <= lex.list_item_chars and number not in reasons:
             removed.append(Removed(number, stripped, "newsletter"))  # the blurb printed right under a sign-up prompt
-        elif (reason := furniture_reason(stripped, lexicon=lex) if short else None) is not None:
+        elif (reason := reasons.get(number)) is not None:
             removed.append(Removed(number, stripped, reason))
             forum = forum or reason == THREAD_REASON
             crosspost = crosspost or (reason == THREAD_REASON and CROSSPOST_RE.match(stripped) is not None)

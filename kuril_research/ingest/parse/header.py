@@ -142,7 +142,8 @@ def item_page_start(lines: list[tuple[int, str, bool]], removed: list[Removed], 
     """
     dated = set()
     for r in removed:
-        if r.reason == "date line" or furniture_reason(r.text, lexicon=lex) == "date line":
+        if r.reason == "date line" or (r.reason == "repeated line"
+                                       and furniture_reason(r.text, lexicon=lex) == "date line"):
             dated.add(r.line)
     heads = [i for i, (number, line, _) in enumerate(lines)
              if number + 1 in dated and not SENTENCE_END_RE.search(line)]
