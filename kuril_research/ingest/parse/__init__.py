@@ -13,11 +13,18 @@ line on Unicode-normalised text and applies these rules, in order:
    donation appeal, weather or traffic widget, cookie notice, tag list or other
    listed furniture is removed and logged with its 1-based line number and
    reason; a related-links header ("You may also like:") and the short lines
-   after it are removed as "related links".
+   after it are removed as "related links", a tag header ("Tags") and the
+   lines under it up to a blank line as "tags". The page's layout removes more
+   (:mod:`.layout`), whatever words a site uses: short lines printed twice or
+   more (running headers and footers, button rows), footnotes under a rule
+   line, a contents box, a box of bullet lines under "Key points:". A line
+   ending in a photo credit is a caption, never a title. In a forum thread the
+   replies are the body; under a crossposted post they are readers' comments.
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
    dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
-   ``MOSCOW (Sputnik) -``, ``TOKYO —``) starts the body; the dateline is cut
-   from the body text and kept in its own fields.
+   ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``)
+   starts the body; the dateline is cut from the body text and kept in its own
+   fields.
 4. **Header**: lines before the dateline are the site's own header (lines
    matching ``site_headers`` or short capitalised names such as "Nikkei Asia",
    logged as "site header"), then the title (the first other line), the
@@ -32,7 +39,9 @@ line on Unicode-normalised text and applies these rules, in order:
    over a longer headline is a section label; the line under a summary label ("In Brief")
    is the standfirst. A donation appeal runs from its header ("A message from ...:") to
    its button; readers' comments run from "Sort by:" to the end; a caption standing just
-   above its photo credit is a caption.
+   above its photo credit is a caption. A page of several dated items (a topic page)
+   takes the line above its first item as its title; a short lower-case line right
+   under a headword ("archipelago, Russia") is an encyclopaedia page's standfirst.
 5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
    line (no closing punctuation, next line starting in lower case) is joined to
@@ -40,7 +49,8 @@ line on Unicode-normalised text and applies these rules, in order:
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
 (``furniture.yaml``), :mod:`.furniture` (whole furniture lines and blocks),
-:mod:`.dateline`, :mod:`.header` (masthead, headline, standfirst),
+:mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.header`
+(masthead, headline, standfirst),
 :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 
