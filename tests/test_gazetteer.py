@@ -535,3 +535,31 @@ def test_homonym_cues_need_the_homonym_entity(tmp_path):
 ])
 def test_names_of_things_named_after_the_islands(gaz, text, expected):
     assert found(gaz, text) == expected
+
+
+# --------------------------------------------------------------------------- issue #12, third round (made-up lines)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event named after an island, its noun first and the name in quotation marks
+    ('the youth forum "Shikotan" opened', [("Shikotan", "homonym", "homonym")]),
+    ("the summer camp Kunashir is full", [("Kunashir", "homonym", "homonym")]),
+    # a firm or plant named after the island it stands on
+    ("workers of the Kunashir Fish Processing Plant said", [("Kunashir", "homonym", "homonym")]),
+    ("the Shikotan Company bought boats", [("Shikotan", "homonym", "homonym")]),
+    # ... but a forum or a company on or about an island leaves the island a territory mention
+    ("a forum on Shikotan", [("Shikotan", "shikotan", "island")]),
+    ("a company on Kunashir", [("Kunashir", "kunashir", "island")]),
+])
+def test_events_and_firms_named_after_an_island_are_homonyms(gaz, text, expected):
+    assert [(m.surface, m.entity, m.entity_type) for m in gaz.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("north of Paramushir and Paramushiru Island", [("Paramushir", "paramushir", "russian"),
+                                                    ("Paramushiru", "paramushir", "japanese")]),
+    ("Russian Kurilskiye Ostrova, Japanese Chishima-rettō", [("Kurilskiye Ostrova", "kuril_islands", "russian"),
+                                                           ("Chishima-rettō", "kuril_islands", "japanese")]),
+    ("under the Soviet-Japanese Declaration of 1956.", [("Soviet-Japanese Declaration of 1956",
+                                                          "joint_declaration_1956", "neutral")]),
+])
+def test_spellings_of_the_third_round(gaz, text, expected):
+    assert [(m.surface, m.entity, m.naming) for m in gaz.find(text)] == expected

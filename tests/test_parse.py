@@ -145,13 +145,13 @@ def test_parser_never_raises_and_offsets_round_trip(raw):
                                  "Getty Images", "GETTY IMAGES", "Shutterstock", "shutterſtock", "Pool", "by",
                                  "Kishida", " ", ".", "©", "é", "K", "x"]), max_size=12).map("".join))
 def test_credit_precheck_never_hides_a_credit(line):
-    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, _has_credit
+    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, has_credit
 
-    assert _has_credit(line) == (CAPTION_CREDIT_RE.search(line) is not None)
+    assert has_credit(line) == (CAPTION_CREDIT_RE.search(line) is not None)
 
 
 def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
-    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, _has_credit
+    from kuril_research.ingest.parse import CAPTION_CREDIT_RE, has_credit
 
     from .conftest import generate_corpus
 
@@ -159,9 +159,9 @@ def test_credit_precheck_agrees_on_every_seed_and_generated_line(tmp_path):
     lines = [line for folder in (RAW, generated.raw_dir) for path in sorted(folder.iterdir())
              for line in path.read_text(encoding="utf-8").split("\n")]
     credits = [line for line in lines if CAPTION_CREDIT_RE.search(line)]
-    assert [line for line in lines if _has_credit(line)] == credits
+    assert [line for line in lines if has_credit(line)] == credits
     assert len(credits) > 100   # the generated pages do carry photo credits
-    assert _has_credit("Kishida in Tokyo. Photo by Kyodo/Reuters") and not _has_credit("Kishida in Tokyo.")
+    assert has_credit("Kishida in Tokyo. Photo by Kyodo/Reuters") and not has_credit("Kishida in Tokyo.")
 
 
 # --------------------------------------------------------------------------- issue #12: datelines, furniture, headers
@@ -436,3 +436,238 @@ def test_headers_then_a_date_then_the_headline_of_minutes():
     editorial = parse_article("Island talks must resume\n\nThe Island Courier\n\nFebruary 3, 2026\n\n"
                               "The talks must resume.")
     assert editorial.title == "Island talks must resume"
+
+
+# --------------------------------------------------------------------------- issue #12, third round (made-up lines)
+@pytest.mark.parametrize("line, reason", [
+    ("16:45 JST, May 14, 2026", "date line"),
+    ("Aug. 22 10:05 am JST", "date line"),
+    ("All News 16:48 February 07, 2026", "date line"),
+    ("Issued on: 07/02/2026 - 09:14", "date line"),
+    ("Publication date: March 20, 2026, 19:05", "date line"),
+    ("2026/01/05-18:32", "date line"),
+    ("Feb 19th 2026 | TOKYO", "date line"),
+    ("This page was last edited on 2 February 2026, at 11:20 (UTC).", "date line"),
+    ("Views: 1 284", "share counter"),
+    ("412", "share counter"),
+    ("+4 / -2", "share counter"),
+    ("·", "share counter"),
+    ("Share Via", "share counter"),
+    ("VK OK Telegram", "share counter"),
+    ("Story continues", "advertisement"),
+    ("Advertising", "advertisement"),
+    ("View comments (14)", "comment notice"),
+    ("Sign up", "paywall"),
+    ("Member-only story", "paywall"),
+    ("Daily newsletter", "newsletter"),
+    ("View in browser", "newsletter"),
+    ("From: The Island Brief <desk@island-brief.example>", "mail header"),
+    ("Subject: Ferries resume, crab prices fall", "mail header"),
+    ("Terms and Privacy Policy", "legal links"),
+    ("#Japan #Russia #Kuril Islands", "tags"),
+    ("kimsh@example.co.kr", "link"),
+    ("Direct link: http://example.org/news/1", "link"),
+    ("(END)", "closing note"),
+    ("--The Island Courier, Feb. 8", "closing note"),
+    ("If you noticed an error in the text, select it and press Ctrl+Enter", "closing note"),
+    ("bur-kh/sco", "slug"),
+    ("ABC/wires", "credit line"),
+    ("Original title: «Рыбный день»", "translation note"),
+    ("[Provisional Translation]", "translation note"),
+    ("Text version", "navigation"),
+    ("[edit]", "navigation"),
+    ("« Previous: Ferry fares rise again", "navigation"),
+    ("Jump to navigation Jump to search", "navigation"),
+    ("Home > News > Speeches and Statements by the Prime Minister > May 2026", "navigation"),
+    ("By North Asia correspondent Ann Lee in Tokyo", "byline"),
+    ("Ann R. Lee is a senior fellow at the Island Institute.", "byline"),
+    ("This article was most recently revised and updated by Ann Lee.", "byline"),
+    ("2 min Reading time", "audio player"),
+    ("Listen to this story.", "audio player"),
+    ("2. ^ Lee (1974), pp. 50–54.", "footnote"),
+    ("Reply  Share  Report", "forum furniture"),
+    ("u/ferry_fan OP • 1d", "forum furniture"),
+    ("r/islands • Posted by u/ferry_fan • 2 days ago", "forum furniture"),
+])
+def test_furniture_of_unseen_sites_3(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Japan protested on Monday.", "The 1956 declaration promised two islands.", "Questions and Answers",
+    "Prime Minister: The islands are ours.", "Date palms grow in the south, 30 km away from 2 ports.",
+    "Dates for the 1956 talks were never set.", "Subscribers to the 1956 plan were few.",
+])
+def test_text_lines_of_unseen_sites_are_not_furniture(line):
+    assert furniture_reason(line) is None
+
+
+def test_headline_lists_ranking_boxes_and_tag_lists_are_removed_with_their_items():
+    raw = ("Ferries resume\n\nThe ferry sailed on Monday.\n\nJN ACCESS RANKING\nCrab prices fall in Nemuro\n"
+           "Snow closes the port road\n\nTags\nFerries\nHokkaido\n\nMost Liked\nA story on kelp")
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday."
+
+
+def test_a_repeated_running_header_and_page_footer_are_removed_and_sentence_case_heads_kept():
+    raw = ("ISLAND REPORT   FERRY INSTITUTE\n\nThe ferry sailed on Monday.\n\nFERRY INSTITUTE | No. 4      17\n\n"
+           "ISLAND REPORT   FERRY INSTITUTE\n\nWhat the ferry means today\n\nIt carried forty people.\n\n"
+           "FERRY INSTITUTE | No. 4      18\n\nWhat the ferry means today\n\nIt came back.")
+    art = parse_article(raw)
+    assert "INSTITUTE" not in art.text
+    assert art.text.count("What the ferry means today") == 2
+    assert {r.reason for r in art.removed} == {"repeated line"}
+
+
+def test_footnotes_under_a_rule_line_are_removed_and_markers_in_the_text_stay():
+    raw = ("The ferry sailed under the 1956 Joint Declaration,14 the report says.\n\n________________\n"
+           "14 See Section 1.2.\n\n15 An interview, May 2025.\n\nThe next page begins here.")
+    art = parse_article(raw, title="Ferries")
+    assert art.text == ("The ferry sailed under the 1956 Joint Declaration,14 the report says.\n\n"
+                        "The next page begins here.")
+
+
+def test_a_contents_box_is_removed_and_the_sections_it_lists_stay():
+    raw = ("List of ferry routes\n\nContents\n1 Ferry routes\n2 See also\n\nFerry routes\n\nThe ferry sailed in 1956.")
+    art = parse_article(raw)
+    assert art.title == "List of ferry routes"
+    assert art.text == "Ferry routes\n\nThe ferry sailed in 1956."
+
+
+def test_a_key_points_box_is_furniture_and_one_line_under_a_summary_label_is_the_standfirst():
+    raw = ("Ferries stop\n\nKey points:\nFuel costs rose\nThe border closed\n\nThe ferry stopped on Monday.")
+    art = parse_article(raw)
+    assert art.text == "The ferry stopped on Monday."
+    assert [r.reason for r in art.removed].count("summary box") == 2
+
+
+def test_a_forum_threads_replies_are_body_and_a_crossposted_blogs_comments_are_not():
+    thread = ("r/islands\n\nWhy no ferry to Shikotan?\n\nSerious question about the ferry.\n\n40 upvotes · 3 comments\n\n"
+              "Sort by: Best\n\nu/crab_boat · 2d\n\nBecause of the border rules.\n\nReply  Share  Report\n\n"
+              "u/kelp_fan · 1d\n\nAnd the fuel prices.\n\nReply  Share  Report")
+    art = parse_article(thread)
+    assert art.title == "Why no ferry to Shikotan?"
+    assert art.text == "Serious question about the ferry.\n\nBecause of the border rules.\n\nAnd the fuel prices."
+    blog = thread.replace("Serious question about the ferry.", "Crossposted from my blog.\n\nThe ferry stopped.")
+    art = parse_article(blog)
+    assert art.text == "The ferry stopped."
+
+
+def test_a_caption_with_its_credit_is_never_taken_for_the_headline():
+    raw = ("Island Radio\n\nIslanders shrug off the ferry row\n\nBy Ann Lee\nApril 9, 2026 11:47 GMT\n\n"
+           "Boats wait in the port of Kurilsk. (file photo)\n\nThe ferry sailed on Monday.")
+    art = parse_article(raw)
+    assert art.title == "Islanders shrug off the ferry row"
+    assert art.text == "The ferry sailed on Monday."
+
+
+def test_a_tool_bar_under_the_headline_is_not_a_menu_bar_over_the_masthead():
+    raw = ("Ferry Encyclopedia\n\nHome > Transport > Ships\n\nKuril ferry\n\nPrint | Cite | Share | Feedback\n\n"
+           "The Kuril ferry links Sakhalin with the islands.")
+    art = parse_article(raw)
+    assert art.title == "Kuril ferry"
+
+
+@pytest.mark.parametrize("text, dateline, place, country, month, day, agency", [
+    ("TOKYO, Jan. 5 (Jiji Press)--Japan protested.", "TOKYO, Jan. 5 (Jiji Press)--", "TOKYO", None, 1, 5,
+     "Jiji Press"),
+    ("Tokyo [Japan], February 7 (ANI): The prime minister said.", "Tokyo [Japan], February 7 (ANI):", "Tokyo",
+     "Japan", 2, 7, "ANI"),
+    ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia. A berth will be built.",
+     "Yuzhno-Sakhalinsk, 12 March. SakhalinMedia.", "Yuzhno-Sakhalinsk", None, 3, 12, "SakhalinMedia"),
+])
+def test_datelines_of_unseen_sites(text, dateline, place, country, month, day, agency):
+    art = parse_article("Headline\n\n" + text)
+    assert (art.dateline, art.dateline_place, art.dateline_country, art.dateline_month, art.dateline_day,
+            art.agency) == (dateline, place, country, month, day, agency)
+
+
+@pytest.mark.parametrize("text", ["QUESTION: What about the ferry?", "Chair (Ms. Ann Lee): The session is open.",
+                                  "Tokyo, 12 March. It rained all day."])
+def test_colon_and_mixed_case_openings_are_not_datelines(text):
+    assert parse_article("Headline\n\n" + text).dateline is None
+
+
+def test_a_tag_list_runs_to_the_blank_line_even_over_lines_that_look_like_text():
+    raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nRelated Tags\nRussia\nNorthern Territories\n\nLast words here."
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday.\n\nLast words here."
+    assert [r.reason for r in art.removed] == ["tags", "tags", "tags"]
+
+
+@pytest.mark.parametrize("line", [
+    "Ferry fares rise again - 2 hours ago - Island News",
+    "Crab prices fall in Nemuro - Island Radio - 1 day ago",
+])
+def test_an_aggregators_headline_list_items_are_furniture(line):
+    assert furniture_reason(line) == "headline list"
+
+
+@pytest.mark.parametrize("caption", [
+    "Boats off Nemuro on Thursday. Image: KYODO",
+    "A ferry in the port. (Supplied: Island Ferries)",
+    "Former residents at a rally in Tokyo. © Ann Lee, AFP",
+])
+def test_captions_with_credits_of_unseen_sites(caption):
+    from kuril_research.ingest.parse import has_credit
+
+    assert has_credit(caption)
+
+
+def test_a_short_headline_opening_with_an_article_is_not_a_kicker():
+    raw = ("A frozen frontier\n\nJapan's hopes of recovering its islands have never looked dimmer\n\n"
+           "Feb 19th 2026 | TOKYO\n\nON A CLEAR day the fishermen can see the island.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("A frozen frontier",
+                                           "Japan's hopes of recovering its islands have never looked dimmer")
+
+
+def test_a_topic_page_of_dated_items_takes_its_heading_as_title_and_keeps_the_items_as_body():
+    raw = ("Island Radio\n\nTopics\n\nFerries and Kelp\n\nFerries resume\nMar. 11, 2026 17:05 JST\n\n"
+           "The ferry sailed on Monday.\n\nKelp season delayed\nMar. 9, 2026 19:20 JST\n\nSea ice stays near Nemuro.")
+    art = parse_article(raw)
+    assert art.title == "Ferries and Kelp"
+    assert art.text == ("Ferries resume\n\nThe ferry sailed on Monday.\n\nKelp season delayed\n\n"
+                        "Sea ice stays near Nemuro.")
+
+
+def test_one_dated_headline_is_an_ordinary_article():
+    raw = "Ferries resume\nMar. 11, 2026 17:05 JST\n\nThe ferry sailed on Monday.\n\nIt carried forty people."
+    assert parse_article(raw).title == "Ferries resume"
+
+
+def test_an_encyclopaedia_headword_and_its_descriptor_are_title_and_standfirst():
+    raw = "Ferry Encyclopedia\n\nKuril ferry\narchipelago ferry, Russia\n\nThe Kuril ferry links the islands."
+    art = parse_article(raw)
+    assert (art.title, art.standfirst, art.text) == ("Kuril ferry", "archipelago ferry, Russia",
+                                                     "The Kuril ferry links the islands.")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("If you enjoyed this, follow me for more essays on ferries.", "follow button"),
+])
+def test_furniture_of_unseen_sites_4(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_writers_more_from_list_is_removed():
+    raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nMore from Ann Okafor-Lee\nWhy I moved to Nemuro"
+    assert parse_article(raw).text == "The ferry sailed on Monday."
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Good morning. Here is what you need to know about the islands today.", "newsletter"),
+    ("Notes are written by the Ferry Institute; all views and conclusions are those of the authors.", "disclaimer"),
+    ("The views expressed in this column are the writer's own.", "disclaimer"),
+])
+def test_furniture_of_unseen_sites_5(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_the_blurb_right_under_a_newsletter_prompt_is_removed_and_a_paragraph_after_a_blank_line_stays():
+    raw = ("Ferries resume\n\nThe ferry sailed on Monday.\n\nDaily newsletter\nFerry news every morning\n"
+           "Subscribe\n\nIt carried forty people.")
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday.\n\nIt carried forty people."
+    kept = parse_article("Ferries resume\n\nThe ferry sailed.\n\nDaily newsletter\n\nIt carried forty people.")
+    assert kept.text == "The ferry sailed.\n\nIt carried forty people."

@@ -205,7 +205,7 @@ def _load(path: Path) -> Gazetteer:
         _exact=re.compile(_alternation(exact)) if exact else None,
         _lookup={_normalise(v["name"]): (v["entity"], types[v["entity"]], v["naming"]) for v in variants},
         _homonym_re=re.compile(rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in cues)}),?\s+"
-                               r"(?:the\s+)?$", re.IGNORECASE) if cues else None,
+                               r"(?:the\s+)?[\"“‘']?$", re.IGNORECASE) if cues else None,
         _homonym_after_re=re.compile(
             rf"[\"”’']?\s+(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
         ) if suffixes else None,

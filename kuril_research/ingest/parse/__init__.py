@@ -1,0 +1,75 @@
+"""Turn an article's raw text into its parts: title, standfirst, dateline, paragraphs.
+
+Articles arrive as they were copied from a web page. The parser works line by
+line on Unicode-normalised text and applies these rules, in order:
+
+1. **Normalise** (:func:`normalise_text`): NFC; no-break and other fixed-width
+   spaces become ordinary spaces; zero-width characters and soft hyphens are
+   removed; line endings become ``\\n``; trailing spaces are trimmed. None of
+   this changes what a reader sees.
+2. **Furniture** (``data/furniture.yaml``, :func:`load_furniture_lexicon`): a
+   line that is wholly a section label, advertisement, newsletter prompt, "Read
+   more" link, share counter, comment notice, byline, date line, audio player,
+   donation appeal, weather or traffic widget, cookie notice, tag list or other
+   listed furniture is removed and logged with its 1-based line number and
+   reason; a related-links header ("You may also like:") and the short lines
+   after it are removed as "related links", a tag header ("Tags") and the
+   lines under it up to a blank line as "tags". The page's layout removes more
+   (:mod:`.layout`), whatever words a site uses: short lines printed twice or
+   more (running headers and footers, button rows), footnotes under a rule
+   line, a contents box, a box of bullet lines under "Key points:". A line
+   ending in a photo credit is a caption, never a title. In a forum thread the
+   replies are the body; under a crossposted post they are readers' comments.
+3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
+   dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
+   ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``)
+   starts the body; the dateline is cut from the body text and kept in its own
+   fields.
+4. **Header**: lines before the dateline are the site's own header (lines
+   matching ``site_headers`` or short capitalised names such as "Nikkei Asia",
+   logged as "site header"), then the title (the first other line), the
+   standfirst (the next line, unless it looks like a caption or a byline) and
+   photo captions (anything further). An article without a dateline has its
+   leading site-header lines removed the same way, and a title only if its
+   next line is a single line followed by a blank line and reads like a
+   headline (no sentence-final full stop); it then has no standfirst.
+   Lines above a removed menu bar or breadcrumb ("Home > Local", "A | B | C") are the
+   site's masthead, and so are heading lines above a date when one more heading line and
+   then a sentence follow it (minutes, notices); a short kicker ("Japan-Russia relations")
+   over a longer headline is a section label; the line under a summary label ("In Brief")
+   is the standfirst. A donation appeal runs from its header ("A message from ...:") to
+   its button; readers' comments run from "Sort by:" to the end; a caption standing just
+   above its photo credit is a caption. A page of several dated items (a topic page)
+   takes the line above its first item as its title; a short lower-case line right
+   under a headword ("archipelago, Russia") is an encyclopaedia page's standfirst.
+5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
+   source separated paragraphs by blank lines or single newlines; a hard-wrapped
+   line (no closing punctuation, next line starting in lower case) is joined to
+   the next. The clean body is the paragraphs joined by a blank line.
+
+The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
+(``furniture.yaml``), :mod:`.furniture` (whole furniture lines and blocks),
+:mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.header`
+(masthead, headline, standfirst),
+:mod:`.captions` and :mod:`.article` (the pipeline).
+"""
+
+from kuril_research.ingest.parse.article import parse_article
+from kuril_research.ingest.parse.captions import CAPTION_CREDIT_RE, has_credit
+from kuril_research.ingest.parse.dateline import DATELINE_RE
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reason, load_furniture_lexicon
+from kuril_research.ingest.parse.records import ParsedArticle, Removed
+from kuril_research.ingest.parse.text import normalise_text
+
+__all__ = [
+    "ParsedArticle",
+    "Removed",
+    "DATELINE_RE",
+    "CAPTION_CREDIT_RE",
+    "FurnitureLexicon",
+    "furniture_reason",
+    "has_credit",
+    "load_furniture_lexicon",
+    "normalise_text",
+    "parse_article",
+]

@@ -1,0 +1,187 @@
+"""The parser's pipeline: furniture, dateline, header (title, standfirst), captions, paragraphs."""
+
+from __future__ import annotations
+
+from kuril_research.ingest.parse.captions import is_caption
+from kuril_research.ingest.parse.dateline import MONTHS, match_dateline
+from kuril_research.ingest.parse.furniture import strip_furniture
+from kuril_research.ingest.parse.header import (
+    STANDFIRST_FOLLOWERS,
+    dated_masthead_end,
+    is_descriptor,
+    is_headline_case,
+    is_kicker,
+    is_person_name,
+    is_site_header,
+    item_page_start,
+    masthead_end,
+)
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
+from kuril_research.ingest.parse.records import ParsedArticle, Removed
+from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
+
+__all__ = ["parse_article", "join_hard_wraps"]
+
+
+def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLexicon | None = None) -> ParsedArticle:
+    """Parse one article's text into title, standfirst, dateline and paragraphs.
+
+    Parameters
+    ----------
+    raw : str
+        Decoded article text as copied from the web.
+    title : str, optional
+        The title, when the source gives it apart from the text (a column of a
+        tabular export, the headline of a Nexis export): ``raw`` then holds no
+        title line and none is guessed from it; a line before the dateline is
+        the standfirst.
+    furniture : FurnitureLexicon, optional
+        Page-furniture rules; defaults to the shipped ``data/furniture.yaml``.
+
+    Returns
+    -------
+    ParsedArticle
+        See the module docstring for the rules. ``removed`` logs every line
+        that is not in title, standfirst or body; ``warnings`` says what was
+        missing (no title, no dateline, no text).
+
+    Examples
+    --------
+    >>> a = parse_article("All news\\n\\nTalks stall\\n\\nTalks on the treaty stalled\\n\\n"
+    ...                   "TOKYO, April 15. /TASS/. Talks stalled.\\n\\n- Advertisement -\\n\\nMore later.")
+    >>> a.title, a.standfirst, a.dateline_place, a.dateline_month, a.dateline_day, a.agency
+    ('Talks stall', 'Talks on the treaty stalled', 'TOKYO', 4, 15, 'TASS')
+    >>> a.text
+    'Talks stalled.\\n\\nMore later.'
+    >>> [(r.line, r.reason) for r in a.removed]
+    [(1, 'section label'), (9, 'advertisement')]
+    >>> b = parse_article("Talks on the treaty stalled?\\n\\nMore later.", title="Talks stall")
+    >>> b.title, b.text, b.warnings
+    ('Talks stall', 'Talks on the treaty stalled?\\n\\nMore later.', ['no dateline found'])
+    """
+    given_title = title
+    lex = furniture if furniture is not None else default_furniture()
+    text = normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
+    warnings: list[str] = []
+    kept, removed = strip_furniture(text.split("\n"), lex)
+
+    lines = [t for _, t, _ in kept]
+    dateline_index, match = None, None
+    for i, line in enumerate(lines):
+        match = match_dateline(line)
+        if match is not None:
+            dateline_index = i
+            break
+
+    title = standfirst = None
+    if dateline_index is not None:
+        header = kept[:dateline_index]
+        body = kept[dateline_index:]
+        if given_title is not None:
+            first = -1  # the source gave the title apart from the text: no header line is the title
+        else:
+            masthead = masthead_end(header, removed)
+            first = next((j for j, (_, line, _) in enumerate(header) if j >= masthead
+                          and not is_site_header(line, lex)), len(header) - 1)
+            if 0 < first and STATEMENT_END_RE.search(header[first][1]) and is_headline_case(header[first - 1][1], lex):
+                first -= 1  # "Japan Protests Russian Drills" above a standfirst sentence: a headline, not a site name
+        for j, (number, line, _) in enumerate(header):
+            neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
+            if j < first:
+                removed.append(Removed(number, line, "site header"))
+            elif j == first:
+                title = line
+            elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex):
+                standfirst = line
+            else:
+                removed.append(Removed(number, line, "byline" if is_site_header(line, lex) else "photo caption"))
+    elif given_title is None and (start := item_page_start(kept, removed, lex)) is not None:
+        for number, line, _ in kept[:start - 1]:
+            removed.append(Removed(number, line, "site header"))
+        title, body = kept[start - 1][1], kept[start:]  # a topic page's heading, over its dated items
+        warnings.append("no dateline found")
+    else:
+        first = 0
+        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
+            removed.append(Removed(kept[first][0], kept[first][1], "site header"))
+            first += 1
+        # a menu bar decides where the masthead ends; without one, a date under heading lines may
+        masthead = masthead_end(kept[:6], removed) or dated_masthead_end(kept[:6], removed)
+        for number, line, _ in kept[first:masthead]:
+            removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
+        kept = kept[max(first, masthead):]
+        if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1]):
+            removed.append(Removed(kept[0][0], kept[0][1], "section label"))
+            kept = kept[1:]
+        body = kept
+        if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
+                and not STATEMENT_END_RE.search(kept[0][1]):
+            title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
+        elif given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
+            title, body = kept[0][1], kept[1:]
+            j = 1  # short capitalised lines right after the line below the title are bylines ("Kenji Aoyama")
+            while j < min(len(body), 3) and is_person_name(body[j][1]) and is_site_header(body[j][1], lex):
+                removed.append(Removed(body[j][0], body[j][1], "byline"))
+                j += 1
+            body = body[:1] + body[j:]
+            if len(body) > 1 and len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex):
+                removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post" under the title
+                body = body[1:]
+            between = {r.line: r.reason for r in removed}
+            if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):
+                standfirst, body = body[0][1], body[1:]  # the line between the title and a byline or date
+            elif len(body) > 1 and between.get(body[0][0] - 1, between.get(body[0][0] - 2)) == "standfirst label":
+                standfirst, body = body[0][1], body[1:]  # the line under "In Brief"
+        warnings.append("no dateline found")
+
+    # captions inside the body (credit at the end, or printed twice)
+    paragraphs_src: list[str] = []
+    body_lines = [t for _, t, _ in body]
+    for j, (number, line, _) in enumerate(body):
+        if j > 0 or dateline_index is None:
+            neighbours = body_lines[max(0, j - 2): j + 3]
+            if len(line) <= lex.max_line_chars and is_caption(line, neighbours):
+                removed.append(Removed(number, line, "photo caption"))
+                continue
+        paragraphs_src.append(line)
+
+    dateline = place = country = agency = None
+    month = day = None
+    if match is not None and paragraphs_src:
+        dateline = match.group(0).strip()
+        groups = match.groupdict()
+        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
+        place, country = groups.get("place"), groups.get("country") or groups.get("country2")
+        if groups.get("month") or groups.get("month2"):
+            month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
+            day = int(groups.get("day") or groups["day2"])
+        paragraphs_src[0] = paragraphs_src[0][match.end():]
+
+    paragraphs_src = join_hard_wraps(paragraphs_src)
+    offsets, pieces, pos = [], [], 0
+    for para in paragraphs_src:
+        if pieces:
+            pos += 2
+        offsets.append((pos, pos + len(para)))
+        pieces.append(para)
+        pos += len(para)
+    body_text = "\n\n".join(pieces)
+    if given_title is not None:
+        title = given_title
+    if title is None:
+        warnings.append("no title found")
+    if not body_text:
+        warnings.append("no body text")
+    removed.sort(key=lambda r: r.line)
+    return ParsedArticle(title, standfirst, dateline, place, country, month, day, agency,
+                         offsets, body_text, removed, warnings)
+
+
+def join_hard_wraps(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and not SENTENCE_END_RE.search(out[-1]) and line[:1].islower() and len(out[-1]) > 40:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,59 @@
+"""Photo captions and their credits ("Boats at Nemuro (Kyodo)", "Photo: AP")."""
+
+from __future__ import annotations
+
+import re
+
+from kuril_research.ingest.parse.text import SENTENCE_END_RE
+
+__all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
+           "has_credit", "is_caption", "is_bare_caption"]
+
+#: A line that ends with a photo agency's credit is a caption with its credit.
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:\((?:photo|image|file photo|credit|photo credit|supplied)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
+    r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
+    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
+    re.I,
+)
+
+#: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
+CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video", "(kyodo)",
+                "(jiji)", "(afp)", "(ap)", "(reuters)", "(tass)", "(sputnik)", "(epa)", "(xinhua)", "(yonhap)",
+                "picture", "(supplied")
+#: :data:`CREDIT_WORDS` as one regex of literals (one scan of the line instead of one per word).
+CREDIT_WORDS_RE = re.compile("|".join(map(re.escape, CREDIT_WORDS)))
+
+
+def has_credit(line: str) -> bool:
+    """``CAPTION_CREDIT_RE.search(line)``, skipping the regex for ASCII lines without a credit word (~3x faster).
+
+    For ASCII text ``re.IGNORECASE`` and ``str.lower`` agree, so a line whose
+    lower case contains none of :data:`CREDIT_WORDS` cannot match.
+    """
+    if line.isascii():
+        lowered = line.lower()
+        if CREDIT_WORDS_RE.search(lowered) is None:
+            return False
+    return CAPTION_CREDIT_RE.search(line) is not None
+
+
+#: Signs that a short line is a sentence of the article rather than a caption without a credit.
+CAPTION_MAX_CHARS = 200
+
+
+#: A credit line that credits a picture ("Image: Kyodo", "Photo: AP", "© Reuters"), not a text's source.
+PHOTO_CREDIT_RE = re.compile(r"(?:photo(?:graph)?|image|picture|pictures|credit|©)", re.I)
+
+def is_bare_caption(line: str) -> bool:
+    """A line that may be a photo's caption printed just above its credit line: short, no closing full stop."""
+    return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line)
+
+
+def is_caption(line: str, neighbours: list[str]) -> bool:
+    if has_credit(line):
+        return True
+    # a caption printed twice: this line is the start of a neighbouring line that ends in a credit
+    return any(other != line and other.startswith(line) and has_credit(other) for other in neighbours)
+
+

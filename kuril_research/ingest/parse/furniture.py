@@ -1,0 +1,175 @@
+"""Whole lines of page furniture: listed lines, related-link lists, donation appeals, readers' comments."""
+
+from __future__ import annotations
+
+import re
+
+from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, has_credit, is_bare_caption
+from kuril_research.ingest.parse.dateline import match_dateline
+from kuril_research.ingest.parse.layout import contents_lines, footnote_lines, repeated_lines, summary_box_lines
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
+from kuril_research.ingest.parse.records import Removed
+
+__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "strip_furniture"]
+
+#: A related-links header ("You may also like:") is a short line.
+LIST_HEADER_CHARS = 60
+
+def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+    """1-based numbers of the lines of donation appeals: an ``appeal_headers`` line up to the next "donation
+    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it.
+
+    Examples
+    --------
+    >>> sorted(appeal_lines(["Text.", "A message from the Island Post:", "We need you.", "Support The Island Post!",
+    ...                       "Monthly", "", "More text."], default_furniture()))
+    [2, 3, 4, 5]
+    >>> appeal_lines(["A message from the Island Post:", "We need you.", "More text."], default_furniture())
+    set()
+    """
+    if lex.appeal_header_re is None:
+        return set()
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or len(stripped) > LIST_HEADER_CHARS or not lex.appeal_header_re.fullmatch(stripped):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + lex.appeal_max_lines)):
+            if furniture_reason(lines[j].strip(), lexicon=lex) == "donation appeal":
+                while j + 1 < len(lines) and (not lines[j + 1].strip() or furniture_reason(
+                        lines[j + 1].strip(), lexicon=lex) == "donation appeal"):
+                    j += 1  # the buttons under the appeal ("Monthly", "Continue")
+                while not lines[j].strip():
+                    j -= 1
+                out.update(range(i + 1, j + 2))
+                break
+    return out
+
+
+
+
+#: Forum furniture shows that the page is a discussion thread ...
+THREAD_REASON = "forum furniture"
+#: ... unless the post says it was copied from elsewhere (a blog post with readers' comments under it).
+CROSSPOST_RE = re.compile(r"(?:crossposted|cross-posted|originally (?:posted|published))\b", re.I)
+#: A caption printed twice stands within this many lines of its credited copy.
+CAPTION_TWIN_LINES = 4
+
+
+def line_reasons(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
+    """The ``furniture.yaml`` reason of every listed line, by 1-based line number (one regex call per line)."""
+    out: dict[int, str] = {}
+    for number, line in enumerate(all_lines, start=1):
+        stripped = line.strip()
+        if stripped and (reason := furniture_reason(stripped, lexicon=lex)) is not None:
+            out[number] = reason
+    return out
+
+
+def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
+                 reasons: dict[int, str] | None = None) -> dict[int, str]:
+    """Line numbers found by the page's layout (:mod:`~kuril_research.ingest.parse.layout`), with their reason.
+
+    ``reasons`` are the lines' :func:`line_reasons`, when the caller has them already.
+    """
+    reasons = line_reasons(all_lines, lex) if reasons is None else reasons
+    labels = {n for n, reason in reasons.items() if reason == "standfirst label"
+              and len(all_lines[n - 1].strip()) <= LIST_HEADER_CHARS}
+    found: dict[int, str] = {}
+    for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
+                            ("contents list", contents_lines(all_lines)), ("footnote", footnote_lines(all_lines)),
+                            ("repeated line", repeated_lines(all_lines))):
+        for number in numbers:
+            found.setdefault(number, reason)
+    return found
+
+
+def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[tuple[int, str, bool]], list[Removed]]:
+    """Split a page's lines into kept lines and removed furniture.
+
+    Besides the listed lines (``furniture.yaml``), removes tag lists (a ``tag_headers`` line and the lines
+    under it up to a blank line, whatever they say), lines found by the page's layout (repeated lines,
+    footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt,
+    captions that end in a credit (and an uncredited copy printed after one), and readers' comments after a
+    comment header. In a discussion thread (forum furniture seen and the post not marked as crossposted from
+    elsewhere) the replies are the body: a comment header is then forum furniture.
+
+    Returns
+    -------
+    kept : list of (line number, stripped text, preceded by a blank or removed line)
+    removed : list of Removed
+        Listed furniture, related-link lists, donation appeals, readers' comments and the bare caption above a
+        photo credit.
+
+    Examples
+    --------
+    >>> page = ["r/islands", "Why no treaty?", "40 upvotes · 3 comments", "u/a · 2d", "Because of the bases.",
+    ...         "Reply Share Report"]
+    >>> kept, removed = strip_furniture(page, default_furniture())
+    >>> [line for _, line, _ in kept]
+    ['Why no treaty?', 'Because of the bases.']
+    """
+    removed: list[Removed] = []
+    kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
+    blank_before, in_list, in_comments, in_tags = True, False, False, False
+    appeal = appeal_lines(all_lines, lex)
+    reasons = line_reasons(all_lines, lex)
+    layout = layout_lines(all_lines, lex, reasons)
+    forum = crosspost = False
+    credited: list[tuple[int, str]] = []  # captions removed for their credit, for their uncredited twins
+    for number, line in enumerate(all_lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            blank_before, in_tags = True, False  # a tag list runs to the next blank line
+            continue
+        short = len(stripped) <= lex.max_line_chars
+        if in_tags and len(stripped) <= lex.list_item_chars:
+            removed.append(Removed(number, stripped, "tags"))  # "Russia", "Northern Territories" under "Tags"
+            continue
+        in_tags = False
+        if lex.tag_header_re is not None and len(stripped) <= LIST_HEADER_CHARS \
+                and lex.tag_header_re.fullmatch(stripped):
+            in_tags = True
+            removed.append(Removed(number, stripped, "tags"))
+            continue
+        is_comment_header = (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
+                             and lex.comment_header_re.fullmatch(stripped) is not None)
+        if is_comment_header and forum and not crosspost and not in_comments:
+            removed.append(Removed(number, stripped, THREAD_REASON))  # a thread's replies are its body
+        elif in_comments or is_comment_header:
+            in_comments = True  # readers' comments run to the end of the page
+            removed.append(Removed(number, stripped, "reader comments"))
+        elif number in appeal:
+            removed.append(Removed(number, stripped, "donation appeal"))
+        elif number in layout:
+            removed.append(Removed(number, stripped, layout[number]))
+        elif len(stripped) <= LIST_HEADER_CHARS and lex.list_header_re.fullmatch(stripped):
+            in_list = True
+            removed.append(Removed(number, stripped, "related links"))
+        elif removed and removed[-1].line == number - 1 and removed[-1].reason == "newsletter" \
+                and len(stripped) <= lex.list_item_chars and number not in reasons:
+            removed.append(Removed(number, stripped, "newsletter"))  # the blurb printed right under a sign-up prompt
+        elif (reason := reasons.get(number)) is not None:
+            removed.append(Removed(number, stripped, reason))
+            forum = forum or reason == THREAD_REASON
+            crosspost = crosspost or (reason == THREAD_REASON and CROSSPOST_RE.match(stripped) is not None)
+            in_list = False  # another kind of furniture ("Politics") ends a list of links: a headline may follow
+            if reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) > 2 \
+                    and kept[-1][0] >= number - 2 and is_bare_caption(kept[-1][1]):
+                caption = kept.pop()  # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption
+                removed.append(Removed(caption[0], caption[1], "photo caption"))
+        elif in_list and len(stripped) <= lex.list_item_chars:
+            removed.append(Removed(number, stripped, "related links"))
+        elif short and (has_credit(stripped) and match_dateline(stripped) is None and not (
+                kept and number - kept[-1][0] <= CAPTION_TWIN_LINES and stripped.startswith(kept[-1][1])) or any(
+                number - n <= CAPTION_TWIN_LINES and other != stripped and other.startswith(stripped)
+                for n, other in credited)):
+            # "... (Kyodo)": a caption, never a title or text. A caption that repeats the line above (a headline
+            # printed again under its photo) is left to the header rules, which know which line is the title.
+            removed.append(Removed(number, stripped, "photo caption"))
+            credited.append((number, stripped))
+        else:
+            in_list = False
+            kept.append((number, stripped, blank_before))
+            blank_before = False  # a removed line separates like a blank line ("In Brief" over the first paragraph)
+    return kept, removed

@@ -1,0 +1,168 @@
+"""The lines above the story: the site's masthead and name, a kicker, the headline and the standfirst."""
+
+from __future__ import annotations
+
+import re
+
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reason
+from kuril_research.ingest.parse.records import Removed
+from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
+
+__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "is_headline_case", "is_site_header", "is_kicker",
+           "is_person_name", "is_tool_bar", "is_descriptor", "masthead_end", "dated_masthead_end", "item_page_start"]
+
+#: Removed lines that follow a standfirst in an article without a dateline.
+STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
+#: Signs a headline may carry and a site name does not.
+HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
+#: Lower-case words and signs a site name or slogan may hold ("Democracy Dies in Darkness").
+SITE_NAME_JOINERS = frozenset({"&", "|", "-", "–", "/", "of", "the", "and", "in", "for", "on", "at", "to", "a"})
+
+
+def is_headline_case(line: str, lex: FurnitureLexicon) -> bool:
+    """A short capitalised line of three or more words that no site-header pattern names: maybe a headline."""
+    return len(line.split()) >= 3 and not (lex.site_header_re is not None and lex.site_header_re.fullmatch(line))
+
+
+def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
+    """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name."""
+    if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
+        return True
+    words = line.split()
+    return len(words) <= lex.site_name_words and not HEADLINE_MARKS_RE.search(line) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
+
+
+#: A kicker or topic label above a headline: one to three words, no sentence punctuation.
+KICKER_MAX_WORDS = 3
+#: A headline under a kicker has at least this many words.
+KICKER_HEADLINE_WORDS = 6
+
+
+#: A topic label is a bare noun ("Arctic shipping"); a short line opening with an article is a short headline
+#: ("A frozen frontier", a magazine's fly-title over its rubric).
+HEADLINE_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def is_kicker(line: str, next_line: str) -> bool:
+    """A short topic label ("Japan-Russia relations") over a longer headline-like line, in an article without a
+    dateline: the label is the site's, the next line is the headline.
+
+    Examples
+    --------
+    >>> is_kicker("Arctic shipping", "Icebreakers crowd the northern sea route as summer opens")
+    True
+    >>> is_kicker("Talks stall", "Talks stalled."), is_kicker("Japan protests drills", "Tokyo says no.")
+    (False, False)
+    """
+    return (len(line.split()) <= KICKER_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
+            and line.split()[0].lower() not in HEADLINE_ARTICLES
+            and not HEADLINE_MARKS_RE.search(line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS
+            and not STATEMENT_END_RE.search(next_line))
+
+
+#: A removed menu or breadcrumb bar: its items are separated by | > › » or " / ".
+MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
+
+
+#: A person's name as a byline prints it: two to three capitalised words ("Kenji Aoyama", "Daniel Okafor-Reyes").
+PERSON_NAME_RE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
+
+
+def is_person_name(line: str) -> bool:
+    """A line that may be a byline's name: two or three capitalised words, none a joiner ("Questions and
+    Answers" is a heading, "Agreements" a section).
+
+    Examples
+    --------
+    >>> is_person_name("Kenji Aoyama"), is_person_name("Agreements"), is_person_name("Questions and Answers")
+    (True, False, False)
+    """
+    return PERSON_NAME_RE.fullmatch(line) is not None
+
+
+#: Items of a bar of tools under a headline ("Print | Cite | Share | Feedback"): not a menu above the masthead.
+TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail", "save", "comment", "comments", "pdf",
+                        "copy link", "listen", "gift", "more"})
+
+
+def is_tool_bar(line: str) -> bool:
+    """A bar whose every item is a page tool.
+
+    Examples
+    --------
+    >>> is_tool_bar("Print | Cite | Share | Feedback"), is_tool_bar("Home | World | Asia")
+    (True, False)
+    """
+    return all(item.strip().lower() in TOOL_WORDS for item in re.split(r"[|>›»/]", line))
+
+
+def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
+    after it: those are the site's masthead (name, slogan, second-language name), not the headline."""
+    if len(header) < 2:
+        return 0
+    bars = [r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
+            and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text)]
+    if not bars:
+        return 0
+    last = max(bars)
+    return sum(1 for number, _, _ in header if number < last)
+
+
+def dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+    """How many leading lines are a masthead in a page that prints its headers, then a date, then the headline:
+    two or more heading lines (no sentence end), a removed date line, one heading line, then a sentence
+    (parliamentary minutes, official notices). 0 if the page does not look like that."""
+    dates = {r.line for r in removed if r.reason == "date line"}
+    for d in range(2, len(lines) - 1):
+        if not any(lines[d - 1][0] < n < lines[d][0] for n in dates):
+            continue
+        heads = all(not SENTENCE_END_RE.search(line) for _, line, _ in lines[:d + 1])
+        return d if heads and SENTENCE_END_RE.search(lines[d + 1][1]) else 0
+    return 0
+
+
+def item_page_start(lines: list[tuple[int, str, bool]], removed: list[Removed], lex: FurnitureLexicon) -> int | None:
+    """Index of the first item of a page that lists several items (a topic page, a news digest): two or more
+    heading lines (no sentence end) each printed right above a removed date line. The page's own heading is
+    then the line above the first item, never the first item's headline. None if the page is not like that
+    or has no line above its first item.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lines = [(1, "Japan-Russia Relations", True), (3, "Ferries resume", True), (5, "The ferry sailed.", True),
+    ...          (7, "Kelp season delayed", True), (9, "Ice stays.", True)]
+    >>> dates = [Removed(4, "Mar. 11, 2026 17:05 JST", "date line"), Removed(8, "Mar. 9, 2026 19:20 JST", "date line")]
+    >>> item_page_start(lines, dates, default_furniture())
+    1
+    >>> item_page_start(lines, dates[:1], default_furniture()) is None
+    True
+    """
+    dated = set()
+    for r in removed:
+        if r.reason == "date line" or (r.reason == "repeated line"
+                                       and furniture_reason(r.text, lexicon=lex) == "date line"):
+            dated.add(r.line)
+    heads = [i for i, (number, line, _) in enumerate(lines)
+             if number + 1 in dated and not SENTENCE_END_RE.search(line)]
+    if len(heads) < 2 or heads[0] < 1:
+        return None
+    return heads[0]
+
+
+#: A descriptor under an encyclopaedia's headword ("archipelago, Russia") is short.
+DESCRIPTOR_MAX_CHARS = 60
+
+
+def is_descriptor(line: str) -> bool:
+    """A short lower-case line without a sentence end: what an encyclopaedia prints under its headword
+    ("Kuril Islands" / "archipelago, Russia"), read as the standfirst.
+
+    Examples
+    --------
+    >>> is_descriptor("archipelago, Russia"), is_descriptor("and then the ferry left."), is_descriptor("Ferries")
+    (True, False, False)
+    """
+    return len(line) <= DESCRIPTOR_MAX_CHARS and line[:1].islower() and not SENTENCE_END_RE.search(line)

@@ -1,0 +1,138 @@
+"""Furniture recognised by the page's layout rather than by its words.
+
+Each function takes the page's lines (as split on ``\\n``) and returns the
+1-based numbers of the lines it finds, so that the parser can remove and log
+them whatever vocabulary the site uses:
+
+- :func:`repeated_lines`: a short line printed twice or more (PDF running
+  headers and footers, a row of buttons under every post, timestamps);
+- :func:`footnote_lines`: the notes under a rule line at the foot of a page;
+- :func:`contents_lines`: the numbered items of a contents box;
+- :func:`summary_box_lines`: the bullet lines under a summary label ("Key
+  points:"), which repeat the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kuril_research.ingest.parse.text import SENTENCE_END_RE
+
+__all__ = ["REPEATED_MAX_CHARS", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines"]
+
+#: A repeated line longer than this is text (a quotation printed twice), not furniture.
+REPEATED_MAX_CHARS = 120
+_SPACE_RE = re.compile(r"\s+")
+_DIGITS_RE = re.compile(r"\d+")
+#: A rule line that opens the footnotes of a printed page ("______", "-----", "* * *").
+RULE_LINE_RE = re.compile(r"[_\-–—=]{5,}|(?:\*\s*){3,}")
+#: A footnote: its number, then its text ("11 Ministry of Defense, ...", "[3] ...", "³ ...").
+FOOTNOTE_RE = re.compile(r"(?:\d{1,3}|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\.?\s+\S.*")
+CONTENTS_HEADER_RE = re.compile(r"(?:table of )?contents\s*:?", re.I)
+#: An item of a contents box: a section number and a short heading ("2 Interpretation", "1.2 History").
+CONTENTS_ITEM_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,80}")
+
+
+def _key(line: str) -> str:
+    """A line with its white space collapsed and its numbers blanked, so that page footers "... 17" and
+    "... 18" compare equal."""
+    return _DIGITS_RE.sub("#", _SPACE_RE.sub(" ", line.strip()))
+
+
+def _is_heading(line: str) -> bool:
+    """A section heading in sentence case ("Answers to media questions"): four or more words, two of them in
+    lower case. A contents box repeats these, and they stay in the body."""
+    words = line.split()
+    return len(words) >= 4 and sum(1 for w in words if w[:1].islower()) >= 2
+
+
+def repeated_lines(lines: list[str]) -> set[int]:
+    """Line numbers of short lines printed twice or more, numbers aside: running headers and footers, rows of
+    buttons, timestamps. Lines that end a sentence and sentence-case headings are never counted.
+
+    Examples
+    --------
+    >>> sorted(repeated_lines(["REPORT TITLE   INSTITUTE", "Text one.", "INSTITUTE | No. 4   17", "",
+    ...                        "REPORT TITLE   INSTITUTE", "Text two.", "INSTITUTE | No. 4   18"]))
+    [1, 3, 5, 7]
+    >>> repeated_lines(["Text.", "Text.", "Answers to media questions", "Answers to media questions"])
+    set()
+    """
+    keys = [_key(line) if line.strip() and len(line.strip()) <= REPEATED_MAX_CHARS
+            and not SENTENCE_END_RE.search(line.strip()) and not _is_heading(line) else None for line in lines]
+    counts = Counter(k for k in keys if k)
+    return {n for n, k in enumerate(keys, start=1) if k and counts[k] >= 2}
+
+
+def footnote_lines(lines: list[str]) -> set[int]:
+    """Line numbers of footnote blocks: a rule line and the numbered notes under it (blank lines between
+    notes allowed). A rule line with no note under it is left to the other rules.
+
+    Examples
+    --------
+    >>> sorted(footnote_lines(["Body text.14", "________", "14 See Section 1.2.", "", "15 An interview.",
+    ...                        "", "Next page text."]))
+    [2, 3, 5]
+    >>> footnote_lines(["Body.", "-------", "More body."])
+    set()
+    """
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not RULE_LINE_RE.fullmatch(line.strip()):
+            continue
+        notes = []
+        for j in range(i + 1, len(lines)):
+            text = lines[j].strip()
+            if not text:
+                continue
+            if not FOOTNOTE_RE.fullmatch(text):
+                break
+            notes.append(j + 1)
+        if notes:
+            out.update([i + 1, *notes])
+    return out
+
+
+def contents_lines(lines: list[str]) -> set[int]:
+    """Line numbers of the numbered items under a "Contents" line (the header itself is listed furniture).
+
+    Examples
+    --------
+    >>> sorted(contents_lines(["Contents", "1 Agreements", "2 See also", "", "Agreements", "1 In 1855 ..."]))
+    [2, 3]
+    """
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not CONTENTS_HEADER_RE.fullmatch(line.strip()):
+            continue
+        for j in range(i + 1, len(lines)):
+            if not CONTENTS_ITEM_RE.fullmatch(lines[j].strip()):
+                break
+            out.add(j + 1)
+    return out
+
+
+def summary_box_lines(lines: list[str], labels: set[int], item_chars: int) -> set[int]:
+    """Line numbers of a summary box: two or more short lines right under a summary label (``labels``: the
+    line numbers of "Key points:"-like lines), with no blank line between. One line under a label is a
+    standfirst and is left alone.
+
+    Examples
+    --------
+    >>> sorted(summary_box_lines(["Key points:", "Russia deploys", "Japan protests", "", "Body text."], {1}, 120))
+    [2, 3]
+    >>> summary_box_lines(["In Brief", "One standfirst line.", "", "Body text."], {1}, 120)
+    set()
+    """
+    out: set[int] = set()
+    for label in labels:
+        items = []
+        for j in range(label, len(lines)):  # label is 1-based: lines[label] is the next line
+            text = lines[j].strip()
+            if not text or len(text) > item_chars:
+                break
+            items.append(j + 1)
+        if len(items) >= 2:
+            out.update(items)
+    return out

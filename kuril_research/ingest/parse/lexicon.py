@@ -1,0 +1,162 @@
+"""The page-furniture lexicon (``data/furniture.yaml``): loading, validation, and the whole-line test."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kuril_research.errors import LexiconError
+from kuril_research.lexicons import data_path, file_sha256, load_yaml
+
+__all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason"]
+
+
+@dataclass(frozen=True)
+class FurnitureLexicon:
+    """Validated page-furniture rules from ``furniture.yaml`` (see that file), compiled once.
+
+    ``line_re`` is one alternation with a named group per reason (``r0``, ``r1`` ... in file order),
+    so that a line is checked in one regex call; ``reasons`` maps the group names back.
+    """
+
+    path: str
+    sha256: str
+    max_line_chars: int
+    line_re: re.Pattern = field(repr=False)
+    reasons: dict[str, str] = field(repr=False)
+    list_header_re: re.Pattern | None = field(repr=False)
+    list_item_chars: int
+    site_header_re: re.Pattern | None = field(repr=False)
+    site_name_words: int
+    appeal_header_re: re.Pattern | None = field(default=None, repr=False)
+    appeal_max_lines: int = 10
+    comment_header_re: re.Pattern | None = field(default=None, repr=False)
+    tag_header_re: re.Pattern | None = field(default=None, repr=False)
+
+
+def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
+    """Load and validate the page-furniture rules (cached per file version).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A ``furniture.yaml``; defaults to the one shipped in ``kuril_research/data``.
+
+    Returns
+    -------
+    FurnitureLexicon
+
+    Raises
+    ------
+    LexiconError
+        Naming the file and line of the first problem and what to do.
+
+    Examples
+    --------
+    >>> lex = load_furniture_lexicon()
+    >>> lex.max_line_chars, "byline" in lex.reasons.values()
+    (300, True)
+    """
+    path = Path(path) if path is not None else data_path("furniture.yaml")
+    try:
+        stamp = path.resolve().stat().st_mtime_ns
+    except OSError:
+        stamp = None  # let the loader report the missing file
+    return _load_furniture_lexicon(path.resolve(), stamp)
+
+
+@lru_cache(maxsize=1)
+def default_furniture() -> FurnitureLexicon:
+    return load_furniture_lexicon()
+
+
+@lru_cache(maxsize=8)
+def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
+    doc = load_yaml(path)
+
+    def fail(message: str, line: int | None, hint: str) -> LexiconError:
+        return LexiconError(message, path=path, line=line, hint=hint)
+
+    keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
+    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers")
+    if not isinstance(doc, dict):
+        raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
+    for key in doc:
+        if key not in keys + optional:
+            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(keys + optional))
+    for key in keys:
+        if key not in doc:
+            raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped furniture.yaml)")
+    for key in ("max_line_chars", "list_item_chars", "site_name_words", "appeal_max_lines"):
+        if key not in doc:
+            continue
+        if isinstance(doc[key], bool) or not isinstance(doc[key], int) or doc[key] < 1:
+            raise fail(f"{key} must be a positive whole number, not {doc[key]!r}", doc.lines[key], "write e.g. 120")
+
+    def patterns(key: str, node, line: int) -> list[str]:
+        if not isinstance(node, list) or not node:
+            raise fail(f"{key} must be a non-empty list of patterns", line, "write one pattern per '- ' line")
+        for item, item_line in zip(node, node.lines):
+            if not isinstance(item, str) or not item.strip():
+                raise fail(f"{key}: {item!r} is not a pattern", item_line, "write a regular expression in quotes")
+            try:
+                re.compile(item)
+            except re.error as error:
+                raise fail(f"{key}: {item!r} is not a valid regular expression ({error})", item_line,
+                           "fix the pattern (write it in single quotes so backslashes stay as written)") from None
+        return list(node)
+
+    rules = doc["line_rules"]
+    if not isinstance(rules, dict) or not rules:
+        raise fail("line_rules must map reasons to lists of patterns", doc.lines["line_rules"],
+                   "write e.g. 'byline:' followed by '- ' patterns")
+    groups, reasons = [], {}
+    for n, (reason, node) in enumerate(rules.items()):
+        alternatives = "|".join(f"(?:{p})" for p in patterns(f"line_rules.{reason}", node, rules.lines[reason]))
+        groups.append(f"(?P<r{n}>{alternatives})")
+        reasons[f"r{n}"] = str(reason)
+    headers = patterns("list_headers", doc["list_headers"], doc.lines["list_headers"])
+    sites = patterns("site_headers", doc["site_headers"], doc.lines["site_headers"])
+    appeals = patterns("appeal_headers", doc["appeal_headers"], doc.lines["appeal_headers"]) \
+        if "appeal_headers" in doc else []
+    comments = patterns("comment_headers", doc["comment_headers"], doc.lines["comment_headers"]) \
+        if "comment_headers" in doc else []
+    tags = patterns("tag_headers", doc["tag_headers"], doc.lines["tag_headers"]) if "tag_headers" in doc else []
+    return FurnitureLexicon(
+        path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
+        line_re=re.compile("|".join(groups), re.I), reasons=reasons,
+        list_header_re=re.compile("|".join(f"(?:{p})" for p in headers), re.I),
+        list_item_chars=doc["list_item_chars"],
+        site_header_re=re.compile("|".join(f"(?:{p})" for p in sites), re.I),
+        site_name_words=doc["site_name_words"],
+        appeal_header_re=re.compile("|".join(f"(?:{p})" for p in appeals), re.I) if appeals else None,
+        appeal_max_lines=doc.get("appeal_max_lines", 10),
+        comment_header_re=re.compile("|".join(f"(?:{p})" for p in comments), re.I) if comments else None,
+        tag_header_re=re.compile("|".join(f"(?:{p})" for p in tags), re.I) if tags else None,
+    )
+
+
+def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> str | None:
+    """Return why a whole line is page furniture, or None if it is text.
+
+    Examples
+    --------
+    >>> furniture_reason("All news"), furniture_reason("- Advertisement -")
+    ('section label', 'advertisement')
+    >>> furniture_reason("© Toru Hanai/Pool Photo via AP")
+    'credit line'
+    >>> furniture_reason("READ MORE: Japan protests drills") is None
+    False
+    >>> furniture_reason("by Jane Doe, Staff Writer"), furniture_reason("Listen to this article")
+    ('byline', 'audio player')
+    >>> furniture_reason("Russia values cooperation with Japan.") is None
+    True
+    """
+    lex = lexicon if lexicon is not None else default_furniture()
+    if len(line) > lex.max_line_chars:
+        return None
+    hit = lex.line_re.fullmatch(line)
+    return lex.reasons[hit.lastgroup] if hit is not None else None
+
