@@ -20,7 +20,10 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 #: The modules whose code decides what ``build_corpus`` writes.
 PIPELINE_MODULES = ("atomic.py", "lexicons.py", "schema.py", "corpus/build.py", "ingest/gazetteer.py",
                     "ingest/near_duplicates.py", "ingest/parse.py", "ingest/sentences.py", "ingest/sources.py",
-                    "ingest/voice.py", "ingest/readers/__init__.py", "ingest/readers/dates.py",
+                    "ingest/voice/__init__.py", "ingest/voice/candidates.py", "ingest/voice/lexicon.py",
+                    "ingest/voice/mark.py", "ingest/voice/model.py", "ingest/voice/naming.py",
+                    "ingest/voice/quotes.py", "ingest/voice/scare.py", "ingest/voice/speakers.py",
+                    "ingest/readers/__init__.py", "ingest/readers/dates.py",
                     "ingest/readers/mapping.py", "ingest/readers/nexis.py", "ingest/readers/tabular.py",
                     "data/nexis_markers.yaml")
 
