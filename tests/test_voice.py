@@ -704,3 +704,57 @@ def test_a_quoted_title_alone_is_no_quotation():
 def test_an_embassy_keeps_its_city(text, expected):
     quotes, _ = run(text)
     assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+# --------------------------------------------------------------------------- transcripts (issue #12, third round)
+
+def speakers_of(text: str, voiced: list[VoicedMention]) -> list[tuple[str, str, str | None]]:
+    return [(v.mention.surface, v.voice, v.speaker_text) for v in voiced if v.mention.entity_type not in (P, O)]
+
+
+def test_role_labels_make_a_transcript_and_every_name_in_a_turn_is_quoted():
+    # "Moderator:" and "Prime Minister:" are listed roles; the reporter is named in brackets; the nested
+    # "our Southern Kurils" with its naming cue stays the reporter's words
+    text = ("Prime Minister: Today I saw the Northern Territories from the cape.\n\n"
+            "Moderator: We will take questions.\n\n"
+            'Reporter (Ota, Hokkaido Shimbun): Russia now calls them "our Southern Kurils". Your view?\n\n'
+            "Prime Minister: Kunashiri is our land.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [
+        ("Northern Territories", "quoted", "Prime Minister"), ("Russia", "quoted", "Ota"),
+        ("Southern Kurils", "quoted", "Ota"), ("Kunashiri", "quoted", "Prime Minister")]
+
+
+def test_a_question_label_names_nobody_unless_the_questioner_introduces_himself():
+    text = ("Question: Will Iturup get a new port?\n\n"
+            "Maria Zakharova: Iturup is Russian land.\n\n"
+            "Question: Good evening. Kenji Mori, Hokkaido Daily. And the Kuril Islands?\n\n"
+            "Maria Zakharova: We answered that.\n\n"
+            "Question: And Kunashir?")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [
+        ("Iturup", "quoted", None), ("Iturup", "quoted", "Maria Zakharova"),
+        ("Kuril Islands", "quoted", "Kenji Mori"), ("Kunashir", "quoted", "Kenji Mori")]
+
+
+def test_a_turn_goes_on_while_it_speaks_in_the_first_person():
+    text = ("Vladimir Putin: I went to Iturup to see the school.\n\n"
+            "We remember the 1956 talks on Shikotan and the Habomai.\n\n"
+            "Question: And Kunashir?\n\n"
+            "Vladimir Putin: Kunashir is ours.\n\n"
+            "The Kremlin later published the Kuril Islands remarks.")
+    _, voiced = run(text)
+    assert [(s, v) for s, v, _ in speakers_of(text, voiced)] == [
+        ("Iturup", "quoted"), ("Habomai", "quoted"), ("Kunashir", "quoted"), ("Kunashir", "quoted"),
+        ("Kuril Islands", "narrator")]
+    assert [v.speaker for v in voiced if v.mention.surface == "Habomai"] == ["vladimir_putin"]
+
+
+def test_faq_labels_and_furniture_lines_are_no_transcript():
+    # "Q:"/"A:" on a FAQ page are the outlet's own voice; "Tags:" and "Share this:" are no speakers
+    faq = "Q: What are the Northern Territories?\n\nA: Etorofu, Kunashiri, Shikotan and the Habomai."
+    _, voiced = run(faq)
+    assert {v.voice for v in voiced} == {"narrator"}
+    furniture = "Tags: Kunashir, Iturup\n\nShare this: Kunashir news"
+    _, voiced = run(furniture)
+    assert {v.voice for v in voiced} == {"narrator"}

@@ -105,11 +105,16 @@ Method (the rules, in the order they are applied)
       Ueda, put it plainly:");
    f. otherwise ``None``.
 
-   **Transcripts**: when two or more paragraphs open with a speaker label ("Mr. Ken Oda: ...",
-   "Chair (Ms. Anna Berg): ...", or a gazetteer person and a colon), each such paragraph after its label is
-   one quotation of that speaker (a lone family name takes the full name written earlier), whatever
-   quotation marks it holds. A quotation holding only an organisation's or a homonym's name (the "Iturup"
-   youth forum) is a title, like a scare quote: no quotation.
+   **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
+   speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:"; a role of
+   ``turn_roles``: "Prime Minister:", "Moderator:", "Reporter (Ota, Hokkaido Shimbun):", "Chair (Ms. Anna
+   Berg):"; a question label: "Question:"), each such paragraph after its label is one quotation of that
+   speaker, whatever quotation marks it holds, and every name in it is ``quoted`` (no naming cue applies).
+   A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
+   Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
+   (``turn_continuation_words``). A lone family name takes the full name written earlier. "Q:" and "A:"
+   of a FAQ page are the outlet's own voice. A quotation holding only an organisation's or a homonym's
+   name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.
 
 Role resolution knows kinds and sides, not titles: "the premier" after "Peskov
 said" is Peskov.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kuril_research.errors import LexiconError
 from kuril_research.ingest.voice.model import SUBJECT_TYPES
+from kuril_research.ingest.voice.patterns import (anchors, bare_prefix, cue_words_re, described_re,
+                                                  grouped_alternation, phrase_re, subject_cue_res, suffix_re)
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
 
 
@@ -20,10 +21,7 @@ LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "
 #: Keys a lexicon may leave out.
 OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
-                 "organisation_heads", "speech_nouns", "language_words")
-#: Words too common to tell that a text may hold a naming cue (see ``VoiceLexicon.cue_anchor_re``).
-COMMON_CUE_WORDS = frozenset({"in", "as", "the", "by", "which", "what", "its", "to", "of", "for", "a", "an", "and",
-                              "way", "...", ",", "them", "it", "part", "they", "are", "is"})
+                 "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 
@@ -91,6 +89,11 @@ class VoiceLexicon:
     possessive_speech_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A described speaker: "a spokesman for the Sakhalin regional government", "the head of a trading house".
     described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Transcript labels, lower case: ``speaker`` roles speak as written ("Moderator:"), ``question`` labels
+    #: name nobody ("Question:").
+    turn_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: A first- or second-person word: an unlabelled paragraph with one goes on with the transcript turn before.
+    continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +215,16 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 raise fail(f"subject_words: {entity!r} has no side", node.lines[entity],
                            "list the entity under sides first")
             subject_words[entity] = phrases(f"subject_words.{entity}", listed, node.lines[entity])
+    turn_roles: dict[str, frozenset[str]] = {}
+    if "turn_roles" in doc:
+        node = doc["turn_roles"]
+        if not isinstance(node, dict) or not node or not set(node) <= {"speaker", "question"}:
+            raise fail("turn_roles must map speaker and/or question to lists of labels", doc.lines["turn_roles"],
+                       "write e.g. 'speaker: [Moderator]' and 'question: [Question]'")
+        turn_roles = {k: frozenset(p.lower() for p in phrases(f"turn_roles.{k}", v, node.lines[k]))
+                      for k, v in node.items()}
+    person_words = sorted({form for p in phrases("turn_continuation_words") for form in (p, p[:1].upper() + p[1:])}
+                          if "turn_continuation_words" in doc else ())
     subject_pronouns: dict[str, tuple[str, ...]] = {}
     if "subject_pronouns" in doc:
         node = doc["subject_pronouns"]
@@ -237,27 +250,27 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     not_followed = frozenset(w.lower() for w in phrases("cue_not_followed_by"))
     cue_res, suffixes = [], []
     for cue in cues:
-        prefix, suffix = (_cue_words_re(part) for part in cue.split("{side}"))
+        prefix, suffix = (cue_words_re(part) for part in cue.split("{side}"))
         suffixes.append(suffix)
         lead = r"\b" if cue[:1].isalnum() else ""
         cue_res.append((re.compile(rf"{lead}{prefix}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
-                        re.compile(_suffix_re(cue.split("{side}")[1], suffix), re.I)))
-    pronoun_alt = _phrase_re(*(p for listed in subject_pronouns.values() for p in listed)) or "(?!)"
+                        re.compile(suffix_re(cue.split("{side}")[1], suffix), re.I)))
+    pronoun_alt = phrase_re(*(p for listed in subject_pronouns.values() for p in listed)) or "(?!)"
     side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
     post_res = []
     for cue, needs_licence in [*((c, False) for c in optional_cues["naming_post_cues"]),
                                *((c, True) for c in optional_cues["naming_gloss_cues"])]:
         before, after = cue.split("{side}")
-        body = (_cue_words_re(before) + r"\s+" if before.strip() else "") + side_group
-        body += (_suffix_re(after, _cue_words_re(after)) if after.strip() else GLOSS_END)
+        body = (cue_words_re(before) + r"\s+" if before.strip() else "") + side_group
+        body += (suffix_re(after, cue_words_re(after)) if after.strip() else GLOSS_END)
         post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + body), needs_licence))
-    groups = [f"(?P<e_{entity}>{_phrase_re(*listed)})" for entity, listed in subject_words.items()]
-    groups += [f"(?P<p_{kind}>{_phrase_re(*listed)})" for kind, listed in subject_pronouns.items()]
+    groups = [f"(?P<e_{entity}>{phrase_re(*listed)})" for entity, listed in subject_words.items()]
+    groups += [f"(?P<p_{kind}>{phrase_re(*listed)})" for kind, listed in subject_pronouns.items()]
     triggers = phrases("gloss_triggers") if "gloss_triggers" in doc else ()
     not_after = "|".join(map(re.escape, sorted(not_followed)))
-    verbs_re = _phrase_re(*verbs)
-    role_groups = "|".join(f"(?P<{kind}>{_phrase_re(*listed)})" for kind, listed in roles.items())
-    role_groups_lower = "|".join(f"(?P<{kind}>{_phrase_re(*(r.lower() for r in listed))})"
+    verbs_re = phrase_re(*verbs)
+    role_groups = "|".join(f"(?P<{kind}>{phrase_re(*listed)})" for kind, listed in roles.items())
+    role_groups_lower = "|".join(f"(?P<{kind}>{phrase_re(*(r.lower() for r in listed))})"
                                  for kind, listed in roles.items())
     return VoiceLexicon(
         path=str(path), sha256=file_sha256(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
@@ -274,126 +287,37 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         else frozenset(),
         language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
         else frozenset(),
-        described_re=_described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
-        possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{_phrase_re(*phrases('speech_nouns'))})\b", re.I)
+        described_re=described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
+        turn_roles=turn_roles,
+        continuation_re=re.compile(rf"\b(?:{phrase_re(*person_words)})\b") if person_words else None,
+        possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{phrase_re(*phrases('speech_nouns'))})\b", re.I)
         if "speech_nouns" in doc else None,
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
-        verb_re_lower=re.compile(rf"\b(?:{_phrase_re(*(v.lower() for v in verbs))})\b"),
+        verb_re_lower=re.compile(rf"\b(?:{phrase_re(*(v.lower() for v in verbs))})\b"),
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
         role_re_lower=re.compile(rf"\b(?:{role_groups_lower})\b"),
         role_re_grouped=re.compile(
-            rf"\b(?:{_grouped_alternation([r.lower() for listed in roles.values() for r in listed])})\b"),
+            rf"\b(?:{grouped_alternation([r.lower() for listed in roles.values() for r in listed])})\b"),
         role_kinds={" ".join(r.lower().split()): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
-        cue_suffix_re=re.compile("|".join(f"(?:{_suffix_re(c.split('{side}')[1], x)})"
+        cue_suffix_re=re.compile("|".join(f"(?:{suffix_re(c.split('{side}')[1], x)})"
                                           for c, x in zip(cues, suffixes) if x), re.I) if any(suffixes) else None,
         cue_bare_prefix_re=re.compile("|".join(f"(?:{p.pattern})" for (p, _), x in zip(cue_res, suffixes) if not x),
                                       re.I) if not all(suffixes) else None,
         subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
-        subject_cue_res=_subject_cue_res(cues, subject_words, subject_pronouns, flags=re.I),
-        cue_anchor_re=re.compile(rf"\b(?:{_phrase_re(*sorted(_anchors(cues)))})\b") if _anchors(cues) else None,
-        subject_cue_res_lower=_subject_cue_res([c.lower() for c in cues],
+        subject_cue_res=subject_cue_res(cues, subject_words, subject_pronouns, flags=re.I),
+        cue_anchor_re=re.compile(rf"\b(?:{phrase_re(*sorted(anchors(cues)))})\b") if anchors(cues) else None,
+        subject_cue_res_lower=subject_cue_res([c.lower() for c in cues],
                                                {k: [w.lower() for w in v] for k, v in subject_words.items()},
                                                {k: [w.lower() for w in v] for k, v in subject_pronouns.items()}),
         post_res=tuple(post_res),
-        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{_phrase_re(*phrases('language_words'))})"
+        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{phrase_re(*phrases('language_words'))})"
                                       r"\s*:?\s+$", re.I) if "language_words" in doc else None,
-        post_first_re=re.compile(r"[\s,(]*(?:" + _phrase_re(*sorted({c.split()[0] for c in (
+        post_first_re=re.compile(r"[\s,(]*(?:" + phrase_re(*sorted({c.split()[0] for c in (
             *optional_cues["naming_post_cues"], *optional_cues["naming_gloss_cues"])})) + r")\b", re.I)
         if post_res else None,
-        trigger_re=re.compile(rf"\b(?:{_phrase_re(*triggers)})\b"
+        trigger_re=re.compile(rf"\b(?:{phrase_re(*triggers)})\b"
                               + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
                               + r"(?:\s+[^\s.;!?]+){0,12}?\s+$", re.I) if triggers else None,
     )
-
-
-def _phrase_re(*phrases: str) -> str:
-    """Regex alternation of phrases, longest first, any white space between words."""
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-
-
-def _subject_cue_res(cues: Sequence[str], subject_words: dict, subject_pronouns: dict, *,
-                     flags: int = 0) -> tuple[re.Pattern, ...]:
-    """Regexes of subject words and pronouns followed by a cue's suffix, and after a bare cue's prefix."""
-    groups = [f"(?P<e_{entity}>{_phrase_re(*listed)})" for entity, listed in subject_words.items()]
-    groups += [f"(?P<p_{kind}>{_phrase_re(*listed)})" for kind, listed in subject_pronouns.items()]
-    if not groups:
-        return ()
-    parts = [(c.split("{side}")[1], _cue_words_re(c.split("{side}")[1])) for c in cues]
-    after = "|".join(f"(?:{_suffix_re(raw, x)})" for raw, x in parts if x)
-    bare = "|".join(_bare_prefix(c) for c, (_, x) in zip(cues, parts) if not x)
-    patterns = [rf"\b(?:{'|'.join(groups)})\b(?={after})" if after else None,
-                rf"(?:{bare})\s+(?:the\s+)?\b(?:{'|'.join(groups)})\b" if bare else None]
-    return tuple(re.compile(p, flags) for p in patterns if p)
-
-
-def _anchors(cues: Sequence[str]) -> set[str]:
-    """The first distinctive lower-case word of each cue; empty if one cue has none (no pre-check then)."""
-    words = [[w for w in c.lower().replace("{side}", " ").replace(",", " ").split() if w not in COMMON_CUE_WORDS]
-             for c in cues]
-    return {w[0] for w in words} if words and all(words) else set()
-
-
-def _grouped_alternation(phrases: Sequence[str]) -> str:
-    """Regex alternation of phrases grouped by first word, longest first within each group.
-
-    Examples
-    --------
-    >>> print(_grouped_alternation(["he", "the spokesman", "the minister", "it"]))
-    (?:he)|(?:the(?:\\s+(?:spokesman|minister)))|(?:it)
-    """
-    groups: dict[str, list[list[str]]] = {}
-    for phrase in phrases:
-        words = phrase.split()
-        groups.setdefault(words[0], []).append(words[1:])
-    out = []
-    for first, rests in groups.items():
-        tails = sorted({r"\s+".join(map(re.escape, rest)) for rest in rests if rest}, key=len, reverse=True)
-        body = re.escape(first)
-        if tails:
-            body += rf"(?:\s+(?:{'|'.join(tails)}))" + ("?" if any(not rest for rest in rests) else "")
-        out.append(f"(?:{body})")
-    return "|".join(out)
-
-
-def _bare_prefix(cue: str) -> str:
-    """The regex of the words before {side} in a cue that ends in its subject ("called by {side}")."""
-    prefix = cue.split("{side}")[0]
-    return (r"\b" if prefix[:1].isalnum() else "") + _cue_words_re(prefix)
-
-
-def _described_re(heads: Sequence[str]) -> re.Pattern:
-    """Regex of a described speaker: an indefinite noun phrase ending in a head noun, with an optional
-    "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase. A place
-    after the phrase is left out ("... of the League in Nemuro said"), except after an embassy, consulate or
-    mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said")."""
-    head = _phrase_re(*heads)
-    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted)\b"
-            r"|(?<!Embassy)(?<!Consulate)(?<!Mission)\s+(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told)\b)")
-    pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
-    return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
-                      rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")
-
-
-def _cue_words_re(part: str) -> str:
-    """Regex of a cue's words: any white space between words, none needed before punctuation; ``...`` stands
-    for up to ten words ("in {side}, ... called" finds "In Japan, the islands are collectively called")."""
-    out, after_gap = "", True
-    for token in part.split():
-        if token == "...":
-            out += r"[,;]?\s+(?:[\w’'-]+[,;]?\s+){0,10}?"
-            after_gap = True
-            continue
-        sep = "" if after_gap else (r"\s+" if token[:1].isalnum() else r"\s*")
-        out += sep + re.escape(token)
-        after_gap = False
-    return out
-
-
-def _suffix_re(raw: str, words_re: str) -> str:
-    """The regex of a cue's part after {side}: white space first (none before punctuation), a word end last."""
-    if not words_re:
-        return ""
-    lead = r"\s+" if raw.strip()[:1].isalnum() else r"\s*"
-    return lead + words_re + (r"\b" if raw.strip()[-1:].isalnum() else "")

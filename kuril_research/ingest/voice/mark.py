@@ -11,7 +11,8 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
                                                 side_ok, subject_at)
-from kuril_research.ingest.voice.quotes import find_quotes, find_turns
+from kuril_research.ingest.voice.quotes import find_quotes
+from kuril_research.ingest.voice.turns import find_turns
 from kuril_research.ingest.voice.scare import find_scare_quotes, owner_side, single_scare
 from kuril_research.ingest.voice.speakers import SpeakerWalk
 
@@ -66,9 +67,9 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     lex = lexicon if lexicon is not None else default_lexicon()
     spans = find_quotes(text, paragraphs)
     full = full_names(mentions)
-    turns = find_turns(text, paragraphs, mentions, full)
-    if turns:  # a transcript: each labelled paragraph is its speaker's words, quotation marks inside included
-        spans = sorted([s for s in spans if s[2] not in turns] + [(t[0], min(paragraphs[pid][1], len(text)), pid)
+    turns = find_turns(text, paragraphs, mentions, full, lex)
+    if turns:  # a transcript: each turn paragraph is its speaker's words, quotation marks inside included
+        spans = sorted([s for s in spans if s[2] not in turns] + [(t.start, min(paragraphs[pid][1], len(text)), pid)
                                                                   for pid, t in turns.items()])
     paras, sents, all_quotes_at = Spans(paragraphs), Spans(sentences), Spans(spans)
     lowered = text.lower()
@@ -78,7 +79,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         cues = find_naming_cues(text, subjects, lex, paras, sents, all_quotes_at)
     else:  # no cue word in the text: no naming cue (the common case)
         subjects, cues = [], []
-    scare = find_scare_quotes(text, spans, mentions, lex)
+    scare = {i for i in find_scare_quotes(text, spans, mentions, lex)
+             if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}
     real = [span for i, span in enumerate(spans) if i not in scare]
     quotes_at = Spans(real)
     verb_re, verb_text = (lex.verb_re_lower, lowered) if len(lowered) == len(text) else (lex.verb_re, text)
@@ -92,14 +94,16 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                         all_paragraphs=paragraphs)
     quotes = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in).quotes()
     if turns:
-        quotes = [Quote(q.start, q.end, q.para_id, turns[q.para_id][1], turns[q.para_id][3], turns[q.para_id][2])
-                  if q.para_id in turns
-                  and q.start == turns[q.para_id][0] else q for q in quotes]
+        quotes = [Quote(q.start, q.end, q.para_id, turns[q.para_id].entity, turns[q.para_id].label,
+                        turns[q.para_id].name)
+                  if q.para_id in turns and q.start == turns[q.para_id].start else q for q in quotes]
     cue_ends = sorted((c.end, i) for i, c in enumerate(cues))
     voiced = []
     for m in mentions:
         side = None
-        if m.entity_type in lex.named_types:
+        qi = quotes_at.at(m.start)
+        in_turn = qi is not None and real[qi][2] in turns and real[qi][0] == turns[real[qi][2]].start
+        if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
             side = cue_side(text, m, cues, cue_ends, subjects, lex) or post_side(text, m, m.end, mentions, lex, sents)
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in scare:
                 side = post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or owner_side(m, lex)
@@ -120,7 +124,6 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                     and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
                     and GLOSS_AFTER_RE.match(text, m.end):  # 'the term "Northern Territories" (Hoppo Ryodo)'
                 side = voiced[-1].speaker, voiced[-1].speaker_text
-        qi = quotes_at.at(m.start)
         if side is not None:
             voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))
         elif qi is not None and m.end <= real[qi][1] and not any(

@@ -1,12 +1,9 @@
-"""Quotations (rule 1 of :mod:`kuril_research.ingest.voice`) and transcript turns."""
+"""Quotations (rule 1 of :mod:`kuril_research.ingest.voice`): where quotation marks open and close."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
-
-from kuril_research.ingest.gazetteer import Mention
 
 
 CLOSING_FOR = {"“": "”\"", '"': "\"”"}  # opener -> closers, preferred first
@@ -15,7 +12,7 @@ QUOTE_MARK_RE = re.compile("[“”\"‘]")
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Find quotations paragraph by paragraph (rule 1 of the module docstring).
+    """Find quotations paragraph by paragraph (rule 1 of :mod:`kuril_research.ingest.voice`).
 
     Parameters
     ----------
@@ -92,58 +89,3 @@ def _single_close(text: str, pos: int, end: int) -> int | None:
             return k
         pos = k + 1
     return None
-
-
-#: A speaker label opening a paragraph of a transcript: "Mr. Ivan Petrov (Deputy Minister): ...",
-#: "Chairperson (Ms. Anna Berg): ...", "Lavrov: ...".
-TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
-                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:\s+(?=\S)")
-#: An honorific and the name after it: "Ms. Anna Berg".
-HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})")
-#: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
-MIN_TURNS = 2
-
-
-def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str]) -> dict[int, tuple[int, str | None, str, str]]:
-    """Paragraphs of a transcript that open with a speaker label: para_id -> (start of the words, speaker
-    entity, speaker as written, label).
-
-    A label is an honorific and a name ("Mr. Oda:"), a role with a name in brackets ("Chairperson (Ms. Anna
-    Berg):") or a person the gazetteer knows ("Lavrov:"). A lone family name takes the full name written
-    earlier ("I call Mr. Ken Oda." ... "Mr. Oda:" is Ken Oda). Fewer than ``MIN_TURNS`` labels: no transcript.
-
-    Examples
-    --------
-    >>> text = "Chair (Ms. Anna Berg): I call Mr. Ken Oda.\\n\\nMr. Oda: Thank you."
-    >>> find_turns(text, [(0, 42), (44, len(text))], [], {})
-    {0: (23, None, 'Anna Berg', 'Chair (Ms. Anna Berg):'), 1: (53, None, 'Ken Oda', 'Mr. Oda:')}
-    >>> find_turns("Note: the figures are provisional.", [(0, 34)], [], {})
-    {}
-    """
-    found: dict[int, tuple[int, str | None, str, str]] = {}
-    starts = [m.start for m in mentions]
-    for pid, (ps, pe) in enumerate(paragraphs):
-        label = TURN_RE.match(text, ps, min(pe, len(text)))
-        if label is None:
-            continue
-        entity, name = None, None
-        i = bisect_left(starts, label.start("name"))
-        if i < len(mentions) and mentions[i].start == label.start("name") and mentions[i].entity_type == "person" \
-                and mentions[i].end <= label.end("name"):
-            entity, name = mentions[i].entity, full.get(mentions[i].entity, mentions[i].surface)
-        elif label.group("hon"):
-            name = label.group("name")
-        elif label.group("role") and (inner := HONORIFIC_NAME_RE.search(label.group("role"))):
-            name = inner.group("name")
-            j = bisect_left(starts, label.start("role") + inner.start("name"))
-            if j < len(mentions) and mentions[j].start == label.start("role") + inner.start("name") \
-                    and mentions[j].entity_type == "person":
-                entity, name = mentions[j].entity, full.get(mentions[j].entity, name)
-        if name is None:
-            continue
-        if " " not in name:  # "Mr. Oda": the full name written before ("I recognize Mr. Kenjiro Oda")
-            earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
-            name = next((n for n in reversed(earlier) if n.endswith(" " + name)), name)
-        found[pid] = (label.end(), entity, name, " ".join(text[ps:label.end()].split()))
-    return found if len(found) >= MIN_TURNS else {}
