@@ -758,3 +758,41 @@ def test_faq_labels_and_furniture_lines_are_no_transcript():
     furniture = "Tags: Kunashir, Iturup\n\nShare this: Kunashir news"
     _, voiced = run(furniture)
     assert {v.voice for v in voiced} == {"narrator"}
+
+
+# --------------------------------------------------------------------------- speakers (issue #12, third round)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quotation paragraph with no attribution continues the previous paragraph's speaker
+    ('Lavrov told reporters on Monday that talks were over.\n\n"Tokyo chose sanctions. We did not."',
+     [("sergey_lavrov", "Sergey Lavrov")]),
+    ('"We watch closely," Dr Anna Berg said.\n\n"The islands are a military asset first."',
+     [(None, "Anna Berg"), (None, "Anna Berg")]),
+    # a paragraph ending in a colon introduces the speaker, a described one too
+    ("An elderly man from Nemuro, who left Shikotan at nine, put it to me this way:\n\n\"My father's grave is not a spoil of war.\"",
+     [(None, "An elderly man from Nemuro")]),
+])
+def test_a_quotation_paragraph_continues_the_previous_speaker(text, expected):
+    quotes, _ = run(text.replace("Lavrov told", "Sergey Lavrov told"))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun after a verb is an object, not the speaker: the subject before it speaks
+    ('Dmitry Peskov dismissed the rally, calling it "a ritual".', [("dmitry_peskov", "Dmitry Peskov")]),
+    # a pronoun's antecedent is the described person opening the sentence before
+    ('A Russian student sees it differently. "The war ended there," she told me.',
+     [(None, "A Russian student")]),
+    # a first name right after the verb, with a description in apposition
+    ('"Prices are like in Moscow," said Denis, a fisherman from Shikotan.', [(None, "Denis")]),
+    # a side's possessive and a head noun, without the prepositional phrase
+    ("Japan's Ambassador to Australia said the drills were \"routine\".", [(None, "Japan's Ambassador")]),
+    ('Japan\'s chief government spokesman Ivan Oda said it was "regrettable".', [(None, "Ivan Oda")]),
+    # a government speaking through its capital opening the sentence
+    ('Moscow walked away from the talks, citing Tokyo\'s "unfriendly" sanctions.', [("moscow", "Moscow")]),
+    # ... but not a capital that only owns the speaker
+    ('Russia\'s Foreign Ministry said it was "routine".', [("russian_foreign_ministry", "Russian Foreign Ministry")]),
+])
+def test_speakers_of_the_third_round(text, expected):
+    quotes, _ = run(text.replace("Russia's Foreign Ministry", "Russian Foreign Ministry"))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected

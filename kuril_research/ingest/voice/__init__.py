@@ -84,7 +84,15 @@ Method (the rules, in the order they are applied)
    person named among them, "Kremlin spokesman Dmitry Peskov said", else the
    first of them), a role naming a side that opens a sentence ("The
    Japanese premier once again expressed ..."), and the speaker found for a
-   quotation by rule 4b (also when carried on by 4d). A quotation's speaker is the first that applies of:
+   quotation by rule 4b (also when carried on by 4d). More candidates: a first name right after a speech
+   verb (``name_after_verbs``: '"...," said Denis, a fisherman' -> "Denis", not the apposition); a side's
+   possessive and a head noun (``possessive_speaker_heads``: "Japan's Ambassador to Australia said" ->
+   "Japan's Ambassador"); a side's place opening a sentence, a government speaking through its capital
+   (``side_place_speakers``: "Moscow walked away, citing Tokyo's "unfriendly" sanctions"; no role resolves
+   to it). A pronoun after a lower-case verb is an object, never a speaker ("calling it "a ritual""); a
+   pronoun resolves first to a described person opening a sentence since the last established speaker
+   ("A Russian acquaintance ... sees it differently. "...," she told me"). A quotation's speaker is the
+   first that applies of:
 
    a. the subject of a naming cue whose scope contains the opening mark;
    b. the attribution clause — from the closing mark to the end of its
@@ -102,7 +110,8 @@ Method (the rules, in the order they are applied)
       "X said." sentence, or the previous quotation's speaker);
    e. for a quotation opening its paragraph, the previous paragraph's speaker: the speaker of its unclosed
       last quotation (a quotation continued), else a person opening its last sentence ("The chairman, Taro
-      Ueda, put it plainly:");
+      Ueda, put it plainly:"; a described person too when the paragraph ends in a colon: "An elderly man
+      ... put it to me this way:"), else that paragraph's latest speaker ("Nozdrev told TASS on Thursday.");
    f. otherwise ``None``.
 
    **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a

@@ -36,14 +36,22 @@ def full_names(mentions: Sequence[Mention]) -> dict[str, str]:
 def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, quotes_at: Spans,
                     full: dict[str, str], *, with_names: bool = True,
                     paragraphs: Sequence[tuple[int, int]] = (),
-                    all_paragraphs: Sequence[tuple[int, int]] = ()) -> list[Cand]:
+                    all_paragraphs: Sequence[tuple[int, int]] = (),
+                    sentence_starts: Sequence[int] = ()) -> list[Cand]:
     """Speaker candidates outside quotations; a role phrase hides the mentions it contains.
 
     Candidates are person and organisation mentions (their text: the longest spelling in the article),
-    names the gazetteer does not know (with_names), and role phrases (as written).
+    names the gazetteer does not know (with_names), role phrases (as written), and, with
+    ``side_place_speakers``, a side's place (``sides``: Moscow, Japan) opening a sentence: a government
+    speaking through its capital or country ("Moscow walked away, citing Tokyo's "unfriendly" sanctions");
+    its kind stays ``place``, so that no role ("the ministry", "it") resolves to it.
     """
+    openers = set(sentence_starts)
     named = [Cand(m.start, m.end, m.entity_type, m.entity, full.get(m.entity, m.surface))
-             for m in mentions if m.entity_type in SPEAKER_TYPES]
+             for m in mentions if m.entity_type in SPEAKER_TYPES
+             or (lex.side_place_speakers and m.entity_type == "place" and m.entity in lex.sides
+                 and (m.start in openers or (m.start - 4 in openers and text[m.start - 4:m.start] in ("The ", "the ")))
+                 and text[m.end:m.end + 1] not in ("'", "’"))]  # "Russia's Federal Agency": the agency speaks
     lowered = text.lower()  # lower-case scan is ~4x faster than re.IGNORECASE; offsets equal when lengths are
     role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
     if scanned is lowered and lex.role_kinds:
@@ -66,6 +74,23 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))
         names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)]
+    if with_names and lex.possessive_described_re is not None:  # "Japan's Ambassador to Australia said"
+        gazetteer_at = Spans(_disjoint([(m.start, m.end) for m in mentions if m.entity_type in SPEAKER_TYPES]))
+        owned = [Cand(d.start(), d.end(), "person", None, " ".join(d.group().split()))
+                 for d in lex.possessive_described_re.finditer(text)
+                 if not _overlaps(gazetteer_at, d.start(), d.end())
+                 and not _overlaps(Spans(_disjoint([(c.start, c.end) for c in names])), d.start(), d.end())]
+        outer = Spans(_disjoint([(d.start, d.end) for d in owned]))
+        named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
+                               for group in (named, roles, names))
+        names += owned
+    if with_names and lex.name_after_re is not None:  # '"...," said Denis, a fisherman from Shikotan'
+        taken = Spans(_disjoint([(c.start, c.end) for c in named + roles + names] + [(m.start, m.end) for m in mentions]))
+        names += [Cand(h.start("name"), h.end("name"), "person", None, h.group("name"))
+                  for h in lex.name_after_re.finditer(text)
+                  if h.group("name").lower() not in lex.name_stop_words
+                  and h.group("name").lower() not in lex.name_title_words
+                  and not _overlaps(taken, h.start("name"), h.end("name"))]
     inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
 

@@ -21,7 +21,8 @@ LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "
 #: Keys a lexicon may leave out.
 OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
-                 "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words")
+                 "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
+                 "name_after_verbs", "possessive_speaker_heads", "side_place_speakers")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 
@@ -92,6 +93,12 @@ class VoiceLexicon:
     #: Transcript labels, lower case: ``speaker`` roles speak as written ("Moderator:"), ``question`` labels
     #: name nobody ("Question:").
     turn_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: A lone capitalised word right after one of these verbs is a name ('"...," said Denis, a fisherman').
+    name_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A side's possessive and a head noun: "Japan's Ambassador to Australia said" -> "Japan's Ambassador".
+    possessive_described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Whether a side's place opening a sentence may speak ("Moscow walked away, citing ... "unfriendly"").
+    side_place_speakers: bool = False
     #: A first- or second-person word: an unlabelled paragraph with one goes on with the transcript turn before.
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
@@ -215,6 +222,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 raise fail(f"subject_words: {entity!r} has no side", node.lines[entity],
                            "list the entity under sides first")
             subject_words[entity] = phrases(f"subject_words.{entity}", listed, node.lines[entity])
+    possessive_heads = phrase_re(*phrases("possessive_speaker_heads")) if "possessive_speaker_heads" in doc else ""
     turn_roles: dict[str, frozenset[str]] = {}
     if "turn_roles" in doc:
         node = doc["turn_roles"]
@@ -289,6 +297,13 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         else frozenset(),
         described_re=described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
         turn_roles=turn_roles,
+        name_after_re=re.compile(rf"\b(?i:{phrase_re(*phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
+                                 r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
+        possessive_described_re=re.compile(
+            rf"\b[A-Z][\w-]*[’']s\s+(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"
+            rf"(?!\s+(?i:{possessive_heads})\b)(?=\s*[,;.:]|\s+[a-z])")  # the last head noun, then a verb
+        if "possessive_speaker_heads" in doc else None,
+        side_place_speakers=bool(doc.get("side_place_speakers", False)),
         continuation_re=re.compile(rf"\b(?:{phrase_re(*person_words)})\b") if person_words else None,
         possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{phrase_re(*phrases('speech_nouns'))})\b", re.I)
         if "speech_nouns" in doc else None,

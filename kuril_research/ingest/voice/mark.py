@@ -91,7 +91,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     cands = find_candidates(text, mentions, lex, all_quotes_at, full, with_names=bool(real),
                         paragraphs=[p for i, p in enumerate(paragraphs) if all_quotes_at.overlapping(p) or verb_in(*p)
                                     or (i + 1 < len(paragraphs) and all_quotes_at.at(paragraphs[i + 1][0] + 1) is not None)],
-                        all_paragraphs=paragraphs)
+                        all_paragraphs=paragraphs, sentence_starts=[s for s, _ in sentences])
     quotes = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in).quotes()
     if turns:
         quotes = [Quote(q.start, q.end, q.para_id, turns[q.para_id].entity, turns[q.para_id].label,

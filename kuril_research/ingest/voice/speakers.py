@@ -11,8 +11,8 @@ from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event,
 
 ACCORDING_TO_RE = re.compile(r"\baccording\s+to\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-#: A described speaker's opening ("a spokesman for ...", "the head of ..."), not a name.
-DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s", re.I)
+#: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
+DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -21,6 +21,10 @@ TITLE_WINDOW = 60
 RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.I)
 #: How many words may stand before a sentence's subject ("Its director, Andrei Volkov, said").
 SUBJECT_LEAD_WORDS = 3
+#: A lower-case word just before a pronoun that makes it an object ("calling it", "told him"), unless it
+#: opens a clause ("and it said", "that she").
+OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
+                              r"after|before|where|whereas|who|which|then|yet)\s)[a-z][\w’'-]*\s+$")
 #: What may stand between the end of a quotation and the subject opening its attribution clause.
 CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
 
@@ -119,6 +123,8 @@ class SpeakerWalk:
             return None, c.text
         side = self.side_of(c)
         sides = self.lex.sides
+        if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
+            return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
         para = self.paras.at(c.start)
         for e in reversed(self.events):
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
@@ -146,6 +152,32 @@ class SpeakerWalk:
                      if not p.role and p.kind == c.kind and p.end <= c.start
                      and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
                      and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
+
+    def object_pronoun(self, c: Cand) -> bool:
+        """Whether a one-word role stands as an object: after a lower-case word that opens no clause
+        ("calling it", "told him"), not after a clause opening ("..., she said"; "and it added")."""
+        if not c.role or " " in c.text:
+            return False
+        return OBJECT_BEFORE_RE.search(self.text, max(0, c.start - 30), c.start) is not None
+
+    def described_subject(self, c: Cand) -> Cand | None:
+        """A described person opening a sentence of this or the previous paragraph, after the latest
+        established speaker and before the pronoun ``c``: the pronoun's antecedent ("A Russian acquaintance
+        ... sees it very differently. "...," she told me.")."""
+        para = self.paras.at(c.start)
+        if para is None:
+            return None
+        last = max((e.pos for e in self.events if e.established), default=-1)
+        for p in reversed(self.cands_from(self.paras.spans[max(0, para - 1)][0], c.start)):
+            if p.start < last:
+                return None
+            if p.role or p.kind != c.kind:
+                continue
+            if not DESCRIBED_RE.match(p.text):
+                return None  # a name named since is resolved the usual way
+            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]):
+                return p
+        return None
 
     def cands_from(self, start: int, end: int) -> list[Cand]:
         """The candidates starting in [start, end), in order (candidates are sorted by start)."""
@@ -205,7 +237,8 @@ class SpeakerWalk:
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
-            before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1]
+            before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1
+                      and not self.object_pronoun(c)]  # "calling it "...": "it" is spoken of, not speaking
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
@@ -232,7 +265,9 @@ class SpeakerWalk:
     def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
         """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
         last quotation ('"... closed.' then '"The irony ..."'), else a person opening its last sentence
-        ("The branch's chairman, Takeo Mori, put it plainly:"; "Sumiko Oyama, 87, who was born there, came")."""
+        ("The branch's chairman, Takeo Mori, put it plainly:"; "Sumiko Oyama, 87, who was born there, came"),
+        a described person too when the paragraph ends in a colon ("An elderly man ... put it this way:"),
+        else the latest speaker of that paragraph ('"...," Dr Hartigan said.'; "Nozdrev told TASS on Thursday.")."""
         text = self.text
         pps, ppe = self.paras.spans[para_id - 1][:2]
         for e in reversed(self.events):
@@ -242,8 +277,15 @@ class SpeakerWalk:
             if e.para_id < para_id - 1:
                 break
         sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
+        colon = text[pps:ppe].rstrip().endswith(":")
         for c in self.cands_from(sent_start, ppe):
-            if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text) and self.is_subject(c, sent_start):
+            if not c.role and c.kind == "person" and (colon or not DESCRIBED_RE.match(c.text)) \
+                    and self.is_subject(c, sent_start):
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
+        for e in reversed(self.events):
+            if e.para_id == para_id - 1 and e.established:
+                return e.entity, e.text, e.kind, e.cue, e.established
+            if e.para_id < para_id - 1:
+                break
         return None
