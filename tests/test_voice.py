@@ -796,3 +796,41 @@ def test_a_quotation_paragraph_continues_the_previous_speaker(text, expected):
 def test_speakers_of_the_third_round(text, expected):
     quotes, _ = run(text.replace("Russia's Foreign Ministry", "Russian Foreign Ministry"))
     assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+# --------------------------------------------------------------------------- naming cues (issue #12, third round)
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # an object between the verb and "as"
+    ("Russia, which refers to the islands as the Southern Kurils, tied the visits to sanctions.", "Southern Kurils",
+     ("attributed", "russia")),
+    ("Shikotan and the Habomai, referred to collectively in Russian usage as the Southern Kurils, are small.",
+     "Southern Kurils", ("attributed", "russia")),
+    # a claim of belonging: only the name after "its" is the side's
+    ("Tokyo, which considers the Habomai part of its Northern Territories, protested.", "Northern Territories",
+     ("attributed", "tokyo")),
+    ("Tokyo, which considers the Habomai part of its Northern Territories, protested.", "Habomai",
+     ("narrator", None)),
+    # an apposition ends the names a cue gives
+    ("Boats fish off Etorofu, known in Russia as Iturup, one of the islands nearest the Habomai.", "Iturup",
+     ("attributed", "russia")),
+    ("Boats fish off Etorofu, known in Russia as Iturup, one of the islands nearest the Habomai.", "Habomai",
+     ("narrator", None)),
+    # a dash ends the scope
+    ("Japan says the Habomai, which it calls the Northern Territories—are not part of the Kurils.", "Kurils",
+     ("narrator", None)),
+    # a sentence broken over two paragraphs by a hard line break
+    ("Officials describe the build-up on what Tokyo terms the\n\nNorthern Territories as a threat.",
+     "Northern Territories", ("attributed", "tokyo")),
+])
+def test_naming_cues_of_the_third_round(text, surface, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface) == expected
+
+
+def test_a_footnote_number_after_a_closing_mark_closes_the_quotation():
+    text = 'In the words of a ministry statement, the aim is "to secure the Kurils."12 Officials agreed.'
+    quotes, voiced = run(text)
+    assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == [
+        ("to secure the Kurils.", "a ministry statement")]
+    assert voice_of(text, voiced, "Kurils") == ("quoted", None)

@@ -26,7 +26,8 @@ Method (the rules, in the order they are applied)
    the first double mark of its paragraph, quotes from the paragraph start to
    the mark (an opener lost by the outlet); later stray closing marks are
    ignored. Outside a quotation a straight " that touches a word on its left
-   but not on its right (``anything,"``) is such a closing mark; any other
+   but not on its right (``anything,"``), or only a footnote number
+   (``ocean."12``), is such a closing mark; any other
    straight " opens. A curly ‘ opens a quote only at a word start and only if
    a ’ not followed by a letter closes it in the same paragraph, so apostrophes
    (Russia’s, ‘90s) never open or close anything. Straight ' is never a
@@ -56,8 +57,11 @@ Method (the rules, in the order they are applied)
    side ('the term "Northern Territories" (Hoppo Ryodo)'). A pre-check keeps
    all this cheap: only windows round the cues' distinctive words are searched.
    A cue's scope runs from the cue's end to the first of: the
-   sentence end, ``; . ! ? ) ]``, the end of the enclosing quotation, and the
-   ``naming_scope_words``-th word. A mention in scope is ``attributed`` (this
+   sentence end, ``; . ! ? ) ] —`` (and a spaced en dash), the end of the enclosing quotation, and the
+   ``naming_scope_words``-th word; a paragraph that ends inside a sentence (a PDF copy's hard line break:
+   "what Tokyo terms the" / "Northern Territories") continues into the next. Within its scope a cue gives
+   the first name and the names listed with it, not a name after an apposition ("known in Russia as
+   Signal Island, one of the Habomai islets": the islets are the outlet's words). A mention in scope is ``attributed`` (this
    wins over ``quoted``) when its entity type is in ``named_types`` and its
    naming is not the other side's naming (``sides``): a Russian-named mention is
    never Japan's name for the thing.

@@ -18,6 +18,8 @@ NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)
 ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}")
 #: A preposition just before a described speaker: "In a separate statement, the ministry said" (no speaker).
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|by|after|before|during|of|to)\s+$", re.I)
+#: A preposition that introduces a speaker: "In the words of a ministry statement, ...", "according to a source".
+SPEECH_PREPOSITION_RE = re.compile(r"\b(?:in\s+the\s+words\s+of|according\s+to)\s+$", re.I)
 #: An honorific just before a word: "Mr. Sato" is a name even without a first name.
 HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 #: A possessive or a full stop at the end of a name's word.
@@ -69,7 +71,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     if with_names and lex.described_re is not None:
         described = [Cand(d.start(), d.end(), "person", None, " ".join(d.group().split()))
                      for d in lex.described_re.finditer(text)
-                     if not PREPOSITION_BEFORE_RE.search(text, max(0, d.start() - 8), d.start())]  # "In a statement,"
+                     if not PREPOSITION_BEFORE_RE.search(text, max(0, d.start() - 8), d.start())  # "In a statement,"
+                     or SPEECH_PREPOSITION_RE.search(text, max(0, d.start() - 20), d.start())]
         outer = Spans(_disjoint([(d.start, d.end) for d in described]))
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))

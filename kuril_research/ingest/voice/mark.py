@@ -104,7 +104,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         qi = quotes_at.at(m.start)
         in_turn = qi is not None and real[qi][2] in turns and real[qi][0] == turns[real[qi][2]].start
         if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
-            side = cue_side(text, m, cues, cue_ends, subjects, lex) or post_side(text, m, m.end, mentions, lex, sents)
+            side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions) \
+                or post_side(text, m, m.end, mentions, lex, sents)
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in scare:
                 side = post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or owner_side(m, lex)
             elif side is None and all_quotes_at.at(m.start) is None and single_scare(text, m):

@@ -11,7 +11,11 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
 
-CLAUSE_END_RE = re.compile(r"[;!?)\]]|\.(?!\w)")
+#: Where a naming cue's scope ends: a clause or sentence end, a closing bracket or dash ("Habomai, which it
+#: calls the Northern Territories—are not part of the Kurils").
+CLAUSE_END_RE = re.compile(r"[;!?)\]—]|\s–\s|\.(?!\w)")
+#: A paragraph that ends inside a sentence (a hard line break of a PDF copy: "what Tokyo terms the").
+OPEN_END_RE = re.compile(r"[\w,]\s*$")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
@@ -22,6 +26,8 @@ CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 160, 160
 GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+#: A comma and a lower-case phrase after a name: an apposition, which ends the names a cue gives.
+APPOSITION_RE = re.compile(r",\s+(?!(?:and|or|the|its|their)\b)[a-z]")
 
 
 def side_ok(entity: str, m: Mention, lex: VoiceLexicon) -> bool:
@@ -30,10 +36,12 @@ def side_ok(entity: str, m: Mention, lex: VoiceLexicon) -> bool:
 
 
 def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, int]], subjects: list[Subj],
-             lex: VoiceLexicon) -> tuple[str, str] | None:
+             lex: VoiceLexicon, mentions: Sequence[Mention] = ()) -> tuple[str, str] | None:
     """The side of the latest naming cue whose scope holds ``m`` (rule 3), or None.
 
-    Inside a scope, a side-bearing subject standing just before the name takes over
+    A cue names the name right after it, or a list of names joined to it ("which Japan calls Etorofu,
+    Kunashiri and Shikotan"), not a name after an apposition ("known in Russia as Signal Island, one of the
+    Habomai islets"). Inside a scope, a side-bearing subject standing just before the name takes over
     ("which Moscow calls the Kurils and Tokyo the Northern Territories"). ``cue_ends`` are the cues'
     (end, index), sorted: a scope is at most ``naming_scope_words`` long, so only cues ending shortly
     before the name are looked at.
@@ -44,17 +52,28 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
         cue = cues[i]
         if m.end > cue.scope_end:
             continue
-        entity, written = cue.entity, cue.text
+        entity, written, took_over = cue.entity, cue.text, False
         j = bisect_right(subjects, m.start, key=lambda subject: subject.start) - 1
         while j >= 0 and subjects[j].start >= max(cue.end, m.start - 40):
             s = subjects[j]
             if s.end <= m.start and ELLIPSIS_GAP_RE.fullmatch(text, s.end, m.start):
-                entity, written = s.entity, s.text
+                entity, written, took_over = s.entity, s.text, True
                 break
             j -= 1
+        if not took_over and not _listed(text, cue.end, m, mentions, lex):
+            continue
         if side_ok(entity, m, lex):
             return entity, written
     return None
+
+
+def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+    """Whether ``m`` still belongs to the names a cue starting its scope at ``start`` gives: no apposition
+    (a comma and a lower-case phrase) stands between the first name of the scope and ``m`` ("known in
+    Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
+    i = bisect_left(mentions, start, key=lambda mm: mm.start)
+    first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
+    return first.start >= m.start or APPOSITION_RE.search(text, first.end, m.start) is None
 
 
 def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
@@ -194,6 +213,9 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         if best is None:
             continue
         limit = min(sent_end, para[1])
+        if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
+                and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
+            limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         qi = quotes_at.at(best[0])
         limit = min(limit, quotes_at.spans[qi][1]) if qi is not None else limit
         if stop := CLAUSE_END_RE.search(text, best[1], limit):

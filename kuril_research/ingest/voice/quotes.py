@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 
 CLOSING_FOR = {"“": "”\"", '"': "\"”"}  # opener -> closers, preferred first
+#: A footnote number glued after a closing mark ('the ocean."12 Japanese officials'), then a space or the end.
+FOOTNOTE_AFTER_RE = re.compile(r"\d{1,3}(?=\s|$)")
 #: Every character that can open or close a quotation; find_quotes jumps from one to the next.
 QUOTE_MARK_RE = re.compile("[“”\"‘]")
 
@@ -41,7 +43,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
         while (hit := QUOTE_MARK_RE.search(text, i, pe)) is not None:
             i = hit.start()
             ch, close = text[i], None
-            if ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace() and not text[i + 1:i + 2].isalnum()):
+            if ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace()
+                            and (not text[i + 1:i + 2].isalnum() or FOOTNOTE_AFTER_RE.match(text, i + 1))):
                 if not any(double for *_, double in spans):  # a closing mark with no opener
                     spans, close = [(ps, i, True)], i  # absorbs earlier ‘…’ spans
             elif ch in CLOSING_FOR:

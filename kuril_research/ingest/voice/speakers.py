@@ -9,7 +9,7 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 
 
-ACCORDING_TO_RE = re.compile(r"\baccording\s+to\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
 DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
