@@ -834,3 +834,21 @@ def test_a_footnote_number_after_a_closing_mark_closes_the_quotation():
     assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == [
         ("to secure the Kurils.", "a ministry statement")]
     assert voice_of(text, voiced, "Kurils") == ("quoted", None)
+
+
+# --------------------------------------------------------------------------- scare quotes and titles (third round)
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # a scare-quoted name with a term noun is the outlet's term: no quotation
+    ('I had heard of the "Kuril Islands dispute." I knew little else.', "Kuril Islands", ("narrator", None)),
+    ('Officials avoid the "Northern Territories issue" in public.', "Northern Territories", ("attributed", "japan")),
+    # a quoted name right after a title noun is a name, the outlet's
+    ('Pupils joined the youth forum "Iturup", which opens in July.', "Iturup", ("narrator", None)),
+    # "so-called" inside a speaker's quotation stays the speaker's word
+    ('"The so-called Northern Territories are Russian," Peskov said.', "Northern Territories",
+     ("quoted", "dmitry_peskov")),
+    ('Reporters asked about the exercise "near the Kurils," Peskov said.', "Kurils", ("quoted", "dmitry_peskov")),
+])
+def test_scare_quotes_and_titles_of_the_third_round(text, surface, expected):
+    quotes, voiced = run(text)
+    assert voice_of(text, voiced, surface) == expected

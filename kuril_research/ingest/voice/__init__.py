@@ -36,7 +36,11 @@ Method (the rules, in the order they are applied)
    punctuation is a **scare quote**: the outlet reporting a term. It is no
    quotation (it gets no row in ``quotes``), and its name is ``attributed``
    (rule 3), else to the side whose spelling it is (``naming_owner``); so is a
-   name between single quotation marks in the outlet's words.
+   name between single quotation marks in the outlet's words. A scare quote may
+   add a ``scare_term_nouns`` word ('the "Kuril Islands dispute"'). A quotation
+   right after a ``title_nouns`` word is a name ('the youth forum "Iturup"'):
+   no quotation, and its names are narrator. "so-called" makes a name the
+   outlet's report of a term only outside a speaker's quotation.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
    outlet's words: mentions inside them are not ``quoted``.
 3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}

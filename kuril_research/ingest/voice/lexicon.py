@@ -22,7 +22,8 @@ LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "
 OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
-                 "name_after_verbs", "possessive_speaker_heads", "side_place_speakers")
+                 "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
+                 "title_nouns")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 
@@ -99,6 +100,10 @@ class VoiceLexicon:
     possessive_described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Whether a side's place opening a sentence may speak ("Moscow walked away, citing ... "unfriendly"").
     side_place_speakers: bool = False
+    #: After the one name of a scare quote: a term noun, then punctuation ('the "Kuril Islands dispute"').
+    term_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A title noun just before an opening mark: the quotation is a name ('the forum "Iturup"').
+    title_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A first- or second-person word: an unlabelled paragraph with one goes on with the transcript turn before.
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
@@ -304,6 +309,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
             rf"(?!\s+(?i:{possessive_heads})\b)(?=\s*[,;.:]|\s+[a-z])")  # the last head noun, then a verb
         if "possessive_speaker_heads" in doc else None,
         side_place_speakers=bool(doc.get("side_place_speakers", False)),
+        term_after_re=re.compile(rf"(?:\s+(?i:{phrase_re(*phrases('scare_term_nouns'))}))?[\s,.;:!?]*")
+        if "scare_term_nouns" in doc else None,
+        title_before_re=re.compile(rf"\b(?i:{phrase_re(*phrases('title_nouns'))})\s*$") if "title_nouns" in doc else None,
         continuation_re=re.compile(rf"\b(?:{phrase_re(*person_words)})\b") if person_words else None,
         possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{phrase_re(*phrases('speech_nouns'))})\b", re.I)
         if "speech_nouns" in doc else None,

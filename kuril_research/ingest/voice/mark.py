@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_nami
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.quotes import find_quotes
 from kuril_research.ingest.voice.turns import find_turns
-from kuril_research.ingest.voice.scare import find_scare_quotes, owner_side, single_scare
+from kuril_research.ingest.voice.scare import find_titles, find_scare_quotes, owner_side, single_scare
 from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 
@@ -79,7 +79,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         cues = find_naming_cues(text, subjects, lex, paras, sents, all_quotes_at)
     else:  # no cue word in the text: no naming cue (the common case)
         subjects, cues = [], []
-    scare = {i for i in find_scare_quotes(text, spans, mentions, lex)
+    titles = find_titles(text, spans, lex)  # 'the forum "Iturup"': a name, no quotation, no side
+    scare = {i for i in find_scare_quotes(text, spans, mentions, lex) | titles
              if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}
     real = [span for i, span in enumerate(spans) if i not in scare]
     quotes_at = Spans(real)
@@ -106,11 +107,13 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
             side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions) \
                 or post_side(text, m, m.end, mentions, lex, sents)
-            if side is None and (si := all_quotes_at.at(m.start)) is not None and si in scare:
+            if side is None and (si := all_quotes_at.at(m.start)) is not None and si in titles:
+                pass
+            elif side is None and si is not None and si in scare:
                 side = post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or owner_side(m, lex)
             elif side is None and all_quotes_at.at(m.start) is None and single_scare(text, m):
                 side = post_side(text, m, m.end + 1, mentions, lex, sents) or owner_side(m, lex)
-            elif side is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
+            elif side is None and qi is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
                 side = owner_side(m, lex)  # the so-called Northern Territories, without quotation marks
             if side is None and lex.language_before_re is not None and (
                     lang := lex.language_before_re.search(text, max(0, m.start - 24), m.start)):

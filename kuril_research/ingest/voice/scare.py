@@ -29,13 +29,32 @@ def owner_side(m: Mention, lex: VoiceLexicon) -> tuple[str, str | None] | None:
     return (owner, None) if owner else None
 
 
+def find_titles(text: str, spans: list[tuple[int, int, int]], lex: VoiceLexicon) -> set[int]:
+    """Indexes of quotations right after a ``title_nouns`` word: the name of a thing, not a term or a
+    statement ('the youth educational forum "Iturup"', 'the ship "Kunashir"'). Their names are narrator.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> text = 'The forum "Iturup" opened; he said "Iturup is ours".'
+    >>> sorted(find_titles(text, [(11, 17, 0), (36, 49, 0)], load_voice_lexicon()))
+    [0]
+    """
+    if lex.title_before_re is None:
+        return set()
+    return {qi for qi, (start, _, _) in enumerate(spans)
+            if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
+
+
 def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequence[Mention],
                       lex: VoiceLexicon) -> set[int]:
-    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'"), or only the
-    name of an organisation, event or thing named after a territory (the "Iturup" youth forum).
+    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'"), maybe with
+    a ``scare_term_nouns`` word after it ('the "Kuril Islands dispute"'), or only the name of an organisation,
+    event or thing named after a territory (the "Iturup" youth forum).
 
     Such a quotation is the outlet reporting a term or a title, not someone's statement.
     """
+    term_after = lex.term_after_re or TERM_AFTER_RE
     scare = set()
     if not spans or not mentions:
         return scare
@@ -49,6 +68,6 @@ def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Se
         if (len(inside) == 1 and inside[0].end <= end
                 and (inside[0].entity_type in lex.named_types or inside[0].entity_type in TITLE_TYPES)
                 and TERM_BEFORE_RE.fullmatch(text, start, inside[0].start)
-                and TERM_AFTER_RE.fullmatch(text, inside[0].end, end)):
+                and term_after.fullmatch(text, inside[0].end, end)):
             scare.add(qi)
     return scare
