@@ -852,3 +852,13 @@ def test_a_footnote_number_after_a_closing_mark_closes_the_quotation():
 def test_scare_quotes_and_titles_of_the_third_round(text, surface, expected):
     quotes, voiced = run(text)
     assert voice_of(text, voiced, surface) == expected
+
+
+def test_recurring_officials_are_gazetteer_speakers():
+    from kuril_research.ingest.gazetteer import load_gazetteer
+    text = ('"The drills are regrettable," Chief Cabinet Secretary Minoru Kihara said. '
+            '"Tokyo chose this path," ambassador Nikolay Nozdrev told reporters.')
+    paragraphs = paragraph_spans(text)
+    quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), load_gazetteer().find(text))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        ("minoru_kihara", "Minoru Kihara"), ("nikolai_nozdrev", "Nikolay Nozdrev")]
