@@ -862,3 +862,9 @@ def test_recurring_officials_are_gazetteer_speakers():
     quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), load_gazetteer().find(text))
     assert [(q.speaker, q.speaker_text) for q in quotes] == [
         ("minoru_kihara", "Minoru Kihara"), ("nikolai_nozdrev", "Nikolay Nozdrev")]
+
+
+def test_a_body_named_by_a_proper_noun_and_an_adjective_speaks():
+    text = 'The Hokkaido prefectural government said the crew were "in good health" on Kunashir.'
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "The Hokkaido prefectural government")]

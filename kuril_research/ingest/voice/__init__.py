@@ -95,7 +95,8 @@ Method (the rules, in the order they are applied)
    quotation by rule 4b (also when carried on by 4d). More candidates: a first name right after a speech
    verb (``name_after_verbs``: '"...," said Denis, a fisherman' -> "Denis", not the apposition); a side's
    possessive and a head noun (``possessive_speaker_heads``: "Japan's Ambassador to Australia said" ->
-   "Japan's Ambassador"); a side's place opening a sentence, a government speaking through its capital
+   "Japan's Ambassador"); a body named by a proper noun and a lower-case adjective before an
+   ``organisation_heads`` noun ("The Hokkaido prefectural government said"); a side's place opening a sentence, a government speaking through its capital
    (``side_place_speakers``: "Moscow walked away, citing Tokyo's "unfriendly" sanctions"; no role resolves
    to it). A pronoun after a lower-case verb is an object, never a speaker ("calling it "a ritual""); a
    pronoun resolves first to a described person opening a sentence since the last established speaker

@@ -79,10 +79,14 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
         names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)]
     if with_names and lex.possessive_described_re is not None:  # "Japan's Ambassador to Australia said"
         gazetteer_at = Spans(_disjoint([(m.start, m.end) for m in mentions if m.entity_type in SPEAKER_TYPES]))
-        owned = [Cand(d.start(), d.end(), "person", None, " ".join(d.group().split()))
-                 for d in lex.possessive_described_re.finditer(text)
-                 if not _overlaps(gazetteer_at, d.start(), d.end())
-                 and not _overlaps(Spans(_disjoint([(c.start, c.end) for c in names])), d.start(), d.end())]
+        names_at = Spans(_disjoint([(c.start, c.end) for c in names]))
+        owned = [Cand(d.start(), d.end(), kind, None, " ".join(d.group().split()))
+                 for kind, pattern in (("person", lex.possessive_described_re), ("organisation", lex.proper_body_re))
+                 if pattern is not None for d in pattern.finditer(text)
+                 if not _overlaps(gazetteer_at, d.start(), d.end()) and not _overlaps(names_at, d.start(), d.end())]
+        owned = [c for c in owned if Spans(_disjoint([(o.start, o.end) for o in owned])).at(c.start) is not None]
+        owned.sort(key=lambda c: (c.start, -c.end))
+        owned = [c for i, c in enumerate(owned) if i == 0 or c.start >= owned[i - 1].end]
         outer = Spans(_disjoint([(d.start, d.end) for d in owned]))
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))

@@ -98,6 +98,9 @@ class VoiceLexicon:
     name_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A side's possessive and a head noun: "Japan's Ambassador to Australia said" -> "Japan's Ambassador".
     possessive_described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A body named by a proper noun and a lower-case adjective before its head ("The Hokkaido prefectural
+    #: government said"): an organisation speaker as written.
+    proper_body_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Whether a side's place opening a sentence may speak ("Moscow walked away, citing ... "unfriendly"").
     side_place_speakers: bool = False
     #: After the one name of a scare quote: a term noun, then punctuation ('the "Kuril Islands dispute"').
@@ -309,6 +312,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
             rf"(?!\s+(?i:{possessive_heads})\b)(?=\s*[,;.:]|\s+[a-z])")  # the last head noun, then a verb
         if "possessive_speaker_heads" in doc else None,
         side_place_speakers=bool(doc.get("side_place_speakers", False)),
+        proper_body_re=re.compile(rf"\b(?i:the)\s+(?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z][\w-]+\s+){{1,2}}"
+                                  rf"(?i:{phrase_re(*phrases('organisation_heads'))})\b(?!\s+[a-z]+\s+(?:of|for)\b)")
+        if "organisation_heads" in doc else None,
         term_after_re=re.compile(rf"(?:\s+(?i:{phrase_re(*phrases('scare_term_nouns'))}))?[\s,.;:!?]*")
         if "scare_term_nouns" in doc else None,
         title_before_re=re.compile(rf"\b(?i:{phrase_re(*phrases('title_nouns'))})\s*$") if "title_nouns" in doc else None,
