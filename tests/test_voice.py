@@ -868,3 +868,12 @@ def test_a_body_named_by_a_proper_noun_and_an_adjective_speaks():
     text = 'The Hokkaido prefectural government said the crew were "in good health" on Kunashir.'
     quotes, _ = run(text)
     assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "The Hokkaido prefectural government")]
+
+
+def test_an_indefinite_minister_is_a_described_speaker_of_every_fragment_of_its_sentence():
+    # "a ... minister" is described (speaker_heads); "it" is the subject of the reported clause, not a speaker
+    text = ('In a 2019 interview, a Russian deputy minister described the declaration as "the only document", '
+            'adding that it "says nothing about Kunashir".')
+    quotes, voiced = run(text)
+    assert [q.speaker_text for q in quotes] == ["a Russian deputy minister", "a Russian deputy minister"]
+    assert voice_of(text, voiced, "Kunashir") == ("quoted", None)
