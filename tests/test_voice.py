@@ -704,3 +704,176 @@ def test_a_quoted_title_alone_is_no_quotation():
 def test_an_embassy_keeps_its_city(text, expected):
     quotes, _ = run(text)
     assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+# --------------------------------------------------------------------------- transcripts (issue #12, third round)
+
+def speakers_of(text: str, voiced: list[VoicedMention]) -> list[tuple[str, str, str | None]]:
+    return [(v.mention.surface, v.voice, v.speaker_text) for v in voiced if v.mention.entity_type not in (P, O)]
+
+
+def test_role_labels_make_a_transcript_and_every_name_in_a_turn_is_quoted():
+    # "Moderator:" and "Prime Minister:" are listed roles; the reporter is named in brackets; the nested
+    # "our Southern Kurils" with its naming cue stays the reporter's words
+    text = ("Prime Minister: Today I saw the Northern Territories from the cape.\n\n"
+            "Moderator: We will take questions.\n\n"
+            'Reporter (Ota, Hokkaido Shimbun): Russia now calls them "our Southern Kurils". Your view?\n\n'
+            "Prime Minister: Kunashiri is our land.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [
+        ("Northern Territories", "quoted", "Prime Minister"), ("Russia", "quoted", "Ota"),
+        ("Southern Kurils", "quoted", "Ota"), ("Kunashiri", "quoted", "Prime Minister")]
+
+
+def test_a_question_label_names_nobody_unless_the_questioner_introduces_himself():
+    text = ("Question: Will Iturup get a new port?\n\n"
+            "Maria Zakharova: Iturup is Russian land.\n\n"
+            "Question: Good evening. Kenji Mori, Hokkaido Daily. And the Kuril Islands?\n\n"
+            "Maria Zakharova: We answered that.\n\n"
+            "Question: And Kunashir?")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [
+        ("Iturup", "quoted", None), ("Iturup", "quoted", "Maria Zakharova"),
+        ("Kuril Islands", "quoted", "Kenji Mori"), ("Kunashir", "quoted", "Kenji Mori")]
+
+
+def test_a_turn_goes_on_while_it_speaks_in_the_first_person():
+    text = ("Vladimir Putin: I went to Iturup to see the school.\n\n"
+            "We remember the 1956 talks on Shikotan and the Habomai.\n\n"
+            "Question: And Kunashir?\n\n"
+            "Vladimir Putin: Kunashir is ours.\n\n"
+            "The Kremlin later published the Kuril Islands remarks.")
+    _, voiced = run(text)
+    assert [(s, v) for s, v, _ in speakers_of(text, voiced)] == [
+        ("Iturup", "quoted"), ("Habomai", "quoted"), ("Kunashir", "quoted"), ("Kunashir", "quoted"),
+        ("Kuril Islands", "narrator")]
+    assert [v.speaker for v in voiced if v.mention.surface == "Habomai"] == ["vladimir_putin"]
+
+
+def test_faq_labels_and_furniture_lines_are_no_transcript():
+    # "Q:"/"A:" on a FAQ page are the outlet's own voice; "Tags:" and "Share this:" are no speakers
+    faq = "Q: What are the Northern Territories?\n\nA: Etorofu, Kunashiri, Shikotan and the Habomai."
+    _, voiced = run(faq)
+    assert {v.voice for v in voiced} == {"narrator"}
+    furniture = "Tags: Kunashir, Iturup\n\nShare this: Kunashir news"
+    _, voiced = run(furniture)
+    assert {v.voice for v in voiced} == {"narrator"}
+
+
+# --------------------------------------------------------------------------- speakers (issue #12, third round)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quotation paragraph with no attribution continues the previous paragraph's speaker
+    ('Lavrov told reporters on Monday that talks were over.\n\n"Tokyo chose sanctions. We did not."',
+     [("sergey_lavrov", "Sergey Lavrov")]),
+    ('"We watch closely," Dr Anna Berg said.\n\n"The islands are a military asset first."',
+     [(None, "Anna Berg"), (None, "Anna Berg")]),
+    # a paragraph ending in a colon introduces the speaker, a described one too
+    ("An elderly man from Nemuro, who left Shikotan at nine, put it to me this way:\n\n\"My father's grave is not a spoil of war.\"",
+     [(None, "An elderly man from Nemuro")]),
+])
+def test_a_quotation_paragraph_continues_the_previous_speaker(text, expected):
+    quotes, _ = run(text.replace("Lavrov told", "Sergey Lavrov told"))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun after a verb is an object, not the speaker: the subject before it speaks
+    ('Dmitry Peskov dismissed the rally, calling it "a ritual".', [("dmitry_peskov", "Dmitry Peskov")]),
+    # a pronoun's antecedent is the described person opening the sentence before
+    ('A Russian student sees it differently. "The war ended there," she told me.',
+     [(None, "A Russian student")]),
+    # a first name right after the verb, with a description in apposition
+    ('"Prices are like in Moscow," said Denis, a fisherman from Shikotan.', [(None, "Denis")]),
+    # a side's possessive and a head noun, without the prepositional phrase
+    ("Japan's Ambassador to Australia said the drills were \"routine\".", [(None, "Japan's Ambassador")]),
+    ('Japan\'s chief government spokesman Ivan Oda said it was "regrettable".', [(None, "Ivan Oda")]),
+    # a government speaking through its capital opening the sentence
+    ('Moscow walked away from the talks, citing Tokyo\'s "unfriendly" sanctions.', [("moscow", "Moscow")]),
+    # ... but not a capital that only owns the speaker
+    ('Russia\'s Foreign Ministry said it was "routine".', [("russian_foreign_ministry", "Russian Foreign Ministry")]),
+])
+def test_speakers_of_the_third_round(text, expected):
+    quotes, _ = run(text.replace("Russia's Foreign Ministry", "Russian Foreign Ministry"))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == expected
+
+
+# --------------------------------------------------------------------------- naming cues (issue #12, third round)
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # an object between the verb and "as"
+    ("Russia, which refers to the islands as the Southern Kurils, tied the visits to sanctions.", "Southern Kurils",
+     ("attributed", "russia")),
+    ("Shikotan and the Habomai, referred to collectively in Russian usage as the Southern Kurils, are small.",
+     "Southern Kurils", ("attributed", "russia")),
+    # a claim of belonging: only the name after "its" is the side's
+    ("Tokyo, which considers the Habomai part of its Northern Territories, protested.", "Northern Territories",
+     ("attributed", "tokyo")),
+    ("Tokyo, which considers the Habomai part of its Northern Territories, protested.", "Habomai",
+     ("narrator", None)),
+    # an apposition ends the names a cue gives
+    ("Boats fish off Etorofu, known in Russia as Iturup, one of the islands nearest the Habomai.", "Iturup",
+     ("attributed", "russia")),
+    ("Boats fish off Etorofu, known in Russia as Iturup, one of the islands nearest the Habomai.", "Habomai",
+     ("narrator", None)),
+    # a dash ends the scope
+    ("Japan says the Habomai, which it calls the Northern Territories—are not part of the Kurils.", "Kurils",
+     ("narrator", None)),
+    # a sentence broken over two paragraphs by a hard line break
+    ("Officials describe the build-up on what Tokyo terms the\n\nNorthern Territories as a threat.",
+     "Northern Territories", ("attributed", "tokyo")),
+])
+def test_naming_cues_of_the_third_round(text, surface, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface) == expected
+
+
+def test_a_footnote_number_after_a_closing_mark_closes_the_quotation():
+    text = 'In the words of a ministry statement, the aim is "to secure the Kurils."12 Officials agreed.'
+    quotes, voiced = run(text)
+    assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == [
+        ("to secure the Kurils.", "a ministry statement")]
+    assert voice_of(text, voiced, "Kurils") == ("quoted", None)
+
+
+# --------------------------------------------------------------------------- scare quotes and titles (third round)
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # a scare-quoted name with a term noun is the outlet's term: no quotation
+    ('I had heard of the "Kuril Islands dispute." I knew little else.', "Kuril Islands", ("narrator", None)),
+    ('Officials avoid the "Northern Territories issue" in public.', "Northern Territories", ("attributed", "japan")),
+    # a quoted name right after a title noun is a name, the outlet's
+    ('Pupils joined the youth forum "Iturup", which opens in July.', "Iturup", ("narrator", None)),
+    # "so-called" inside a speaker's quotation stays the speaker's word
+    ('"The so-called Northern Territories are Russian," Peskov said.', "Northern Territories",
+     ("quoted", "dmitry_peskov")),
+    ('Reporters asked about the exercise "near the Kurils," Peskov said.', "Kurils", ("quoted", "dmitry_peskov")),
+])
+def test_scare_quotes_and_titles_of_the_third_round(text, surface, expected):
+    quotes, voiced = run(text)
+    assert voice_of(text, voiced, surface) == expected
+
+
+def test_recurring_officials_are_gazetteer_speakers():
+    from kuril_research.ingest.gazetteer import load_gazetteer
+    text = ('"The drills are regrettable," Chief Cabinet Secretary Minoru Kihara said. '
+            '"Tokyo chose this path," ambassador Nikolay Nozdrev told reporters.')
+    paragraphs = paragraph_spans(text)
+    quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), load_gazetteer().find(text))
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        ("minoru_kihara", "Minoru Kihara"), ("nikolai_nozdrev", "Nikolay Nozdrev")]
+
+
+def test_a_body_named_by_a_proper_noun_and_an_adjective_speaks():
+    text = 'The Hokkaido prefectural government said the crew were "in good health" on Kunashir.'
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "The Hokkaido prefectural government")]
+
+
+def test_an_indefinite_minister_is_a_described_speaker_of_every_fragment_of_its_sentence():
+    # "a ... minister" is described (speaker_heads); "it" is the subject of the reported clause, not a speaker
+    text = ('In a 2019 interview, a Russian deputy minister described the declaration as "the only document", '
+            'adding that it "says nothing about Kunashir".')
+    quotes, voiced = run(text)
+    assert [q.speaker_text for q in quotes] == ["a Russian deputy minister", "a Russian deputy minister"]
+    assert voice_of(text, voiced, "Kunashir") == ("quoted", None)

@@ -1,0 +1,148 @@
+"""Voice: who is speaking at each mention — the outlet, a quoted speaker, or a side whose name is reported.
+
+Every gazetteer mention gets one voice:
+
+``quoted``
+    Inside a quotation; ``speaker`` is the quote's speaker (a gazetteer id or None),
+    ``speaker_text`` the speaker as the text names them.
+``attributed``
+    The outlet reports someone else's name for the thing ("which Japan calls its
+    northern territories"); ``speaker`` is the entity of the cue's subject,
+    ``speaker_text`` that subject as written.
+``narrator``
+    Everything else, including square-bracket insertions inside a quotation.
+
+Method (the rules, in the order they are applied)
+-------------------------------------------------
+1. **Quotations** are found paragraph by paragraph and never cross a paragraph
+   boundary. A curly “ closes at the next ” (at the next straight " if the
+   paragraph has no ”); a straight " closes at the next " (else ”). Marks of any
+   kind inside an open double quote are part of it, so nested ‘…’ stay inside,
+   and double marks nest: an inner “, or an inner straight " with white space
+   or a bracket on its left and a letter on its right, must close before the
+   outer quotation can (``"We reject "Northern Territories" claims," she said``).
+   An opening mark with no close runs to the end of its paragraph (a quote
+   continued in the next paragraph). A closing mark with no opener, when it is
+   the first double mark of its paragraph, quotes from the paragraph start to
+   the mark (an opener lost by the outlet); later stray closing marks are
+   ignored. Outside a quotation a straight " that touches a word on its left
+   but not on its right (``anything,"``), or only a footnote number
+   (``ocean."12``), is such a closing mark; any other
+   straight " opens. A curly ‘ opens a quote only at a word start and only if
+   a ’ not followed by a letter closes it in the same paragraph, so apostrophes
+   (Russia’s, ‘90s) never open or close anything. Straight ' is never a
+   quotation mark. Quotations of white space only are dropped. A quotation that
+   holds one territory name and nothing else but "the", "so-called" and
+   punctuation is a **scare quote**: the outlet reporting a term. It is no
+   quotation (it gets no row in ``quotes``), and its name is ``attributed``
+   (rule 3), else to the side whose spelling it is (``naming_owner``); so is a
+   name between single quotation marks in the outlet's words. A scare quote may
+   add a ``scare_term_nouns`` word ('the "Kuril Islands dispute"'). A quotation
+   right after a ``title_nouns`` word is a name ('the youth forum "Iturup"'):
+   no quotation, and its names are narrator. "so-called" makes a name the
+   outlet's report of a term only outside a speaker's quotation.
+2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
+   outlet's words: mentions inside them are not ``quoted``.
+3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}
+   calls", "known in {side} as", "referred to by {side} as", "{side}, which
+   ... refers to them as its"; ``...`` stands for up to ten words) need as
+   ``{side}`` a place, organisation or person mention, a subject word
+   (``subject_words``: "the Japanese" → japan) or a pronoun resolved to the
+   nearest earlier side-bearing mention (``subject_pronouns``: "which it
+   calls", "what the ministry terms"). Inside a cue's scope, a side-bearing
+   subject just before a name takes over ("which Moscow calls the Kurils and
+   Tokyo the Northern Territories"). Post-posed cues (``naming_post_cues``:
+   "Etorofu, as Japan calls it", "Kunashiri in Japanese") follow the name;
+   short glosses (``naming_gloss_cues``: "to Tokyo", "by Russia") count only
+   after a bracket or dash or a ``gloss_triggers`` verb earlier in the clause
+   ("known as A in Russia and B in Japan"), so "return Etorofu to Japan" is no
+   naming. A post-posed cue after the last name of a list applies to the
+   whole list, and a name in brackets after an attributed name shares its
+   side ('the term "Northern Territories" (Hoppo Ryodo)'). A pre-check keeps
+   all this cheap: only windows round the cues' distinctive words are searched.
+   A cue's scope runs from the cue's end to the first of: the
+   sentence end, ``; . ! ? ) ] —`` (and a spaced en dash), the end of the enclosing quotation, and the
+   ``naming_scope_words``-th word; a paragraph that ends inside a sentence (a PDF copy's hard line break:
+   "what Tokyo terms the" / "Northern Territories") continues into the next. Within its scope a cue gives
+   the first name and the names listed with it, not a name after an apposition ("known in Russia as
+   Signal Island, one of the Habomai islets": the islets are the outlet's words). A mention in scope is ``attributed`` (this
+   wins over ``quoted``) when its entity type is in ``named_types`` and its
+   naming is not the other side's naming (``sides``): a Russian-named mention is
+   never Japan's name for the thing.
+4. **Speakers** are open-set. Candidates, outside quotations, are person and
+   organisation mentions (written as their longest spelling in the article),
+   names the gazetteer does not know (runs of capitalised words with titles
+   cut off: "Deputy Foreign Minister Ivan Petrov" → "Ivan Petrov"; a later
+   lone "Petrov" is the same person), organisations it does not know (a run
+   ending in ``organisation_heads``: "Russia’s Prosecutor General’s Office"),
+   described speakers kept as written (``speaker_heads``: "a spokesman for the
+   Sakhalin regional government"), institutions that speak for themselves
+   (``roles.institution``: "the statement") and role phrases or pronouns
+   (``roles``: "the spokesman", "he" → person; "it", "the ministry" →
+   organisation); a role phrase or description hides the mentions inside it
+   ("the Kremlin spokesman" is a person). A role resolves to
+   the most recent *established speaker* of its kind, else to the most recent
+   gazetteer mention of its kind, else to itself as written; a role that names a side (``role_sides``: "the
+   Japanese premier") resolves only to entities of that side (``sides``), and
+   to nobody if there is none. Established speakers are, in text order: the
+   subject of a speech verb in narrator text (a candidate followed by up to
+   three lower-case words and a verb: "Peskov told", "Abe later called"; or
+   "According to X,"), the *subject* of a sentence or clause with a speech verb
+   (its candidates before the verb, the first opening the clause: the first
+   person named among them, "Kremlin spokesman Dmitry Peskov said", else the
+   first of them), a role naming a side that opens a sentence ("The
+   Japanese premier once again expressed ..."), and the speaker found for a
+   quotation by rule 4b (also when carried on by 4d). More candidates: a first name right after a speech
+   verb (``name_after_verbs``: '"...," said Denis, a fisherman' -> "Denis", not the apposition); a side's
+   possessive and a head noun (``possessive_speaker_heads``: "Japan's Ambassador to Australia said" ->
+   "Japan's Ambassador"); a body named by a proper noun and a lower-case adjective before an
+   ``organisation_heads`` noun ("The Hokkaido prefectural government said"); a side's place opening a sentence, a government speaking through its capital
+   (``side_place_speakers``: "Moscow walked away, citing Tokyo's "unfriendly" sanctions"; no role resolves
+   to it). A pronoun after a lower-case verb is an object, never a speaker ("calling it "a ritual""); a
+   pronoun resolves first to a described person opening a sentence since the last established speaker
+   ("A Russian acquaintance ... sees it differently. "...," she told me"). A quotation's speaker is the
+   first that applies of:
+
+   a. the subject of a naming cue whose scope contains the opening mark;
+   b. the attribution clause — from the closing mark to the end of its
+      sentence (or of the next sentence, when the splitter broke right after
+      the mark and that sentence starts lower-case), stopping at the next
+      quotation: if it has a speech verb (not one after "who"/"which"), the
+      clause's subject when a candidate opens it ('"...," Keiichi Morita, an
+      official at ..., told AFP'), else the candidate nearest the verb (the one
+      before it on a tie) — never a farther known person;
+   c. for a fragment inside a narrator sentence, the sentence's subject when its
+      speech verb comes before the fragment, else the nearest candidate before
+      it in the same sentence, unless that candidate owns a speech noun
+      ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*);
+   d. the latest speaker event of the same paragraph before the quotation (an
+      "X said." sentence, or the previous quotation's speaker);
+   e. for a quotation opening its paragraph, the previous paragraph's speaker: the speaker of its unclosed
+      last quotation (a quotation continued), else a person opening its last sentence ("The chairman, Taro
+      Ueda, put it plainly:"; a described person too when the paragraph ends in a colon: "An elderly man
+      ... put it to me this way:"), else that paragraph's latest speaker ("Nozdrev told TASS on Thursday.");
+   f. otherwise ``None``.
+
+   **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
+   speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:"; a role of
+   ``turn_roles``: "Prime Minister:", "Moderator:", "Reporter (Ota, Hokkaido Shimbun):", "Chair (Ms. Anna
+   Berg):"; a question label: "Question:"), each such paragraph after its label is one quotation of that
+   speaker, whatever quotation marks it holds, and every name in it is ``quoted`` (no naming cue applies).
+   A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
+   Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
+   (``turn_continuation_words``). A lone family name takes the full name written earlier. "Q:" and "A:"
+   of a FAQ page are the outlet's own voice. A quotation holding only an organisation's or a homonym's
+   name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.
+
+Role resolution knows kinds and sides, not titles: "the premier" after "Peskov
+said" is Peskov.
+"""
+
+from __future__ import annotations
+
+from kuril_research.ingest.voice.lexicon import VoiceLexicon, load_voice_lexicon
+from kuril_research.ingest.voice.mark import mark_voice
+from kuril_research.ingest.voice.model import Quote, VoicedMention
+from kuril_research.ingest.voice.quotes import find_quotes
+
+__all__ = ["Quote", "VoicedMention", "VoiceLexicon", "find_quotes", "mark_voice", "load_voice_lexicon"]

@@ -1,0 +1,352 @@
+"""Loading and validating ``data/voice.yaml`` into a :class:`VoiceLexicon` with its regexes compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kuril_research.errors import LexiconError
+from kuril_research.ingest.voice.model import SUBJECT_TYPES
+from kuril_research.ingest.voice.patterns import (anchors, bare_prefix, cue_words_re, described_re,
+                                                  grouped_alternation, phrase_re, subject_cue_res, suffix_re)
+from kuril_research.lexicons import data_path, file_sha256, load_yaml
+
+
+ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "document", "person", "place",
+                "organisation", "homonym")
+LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
+                "sides")
+#: Keys a lexicon may leave out.
+OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
+                 "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
+                 "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
+                 "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
+                 "title_nouns")
+#: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
+GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
+
+
+@dataclass(frozen=True)
+class VoiceLexicon:
+    """Validated cues from ``voice.yaml`` (see that file), with their regexes compiled once.
+
+    ``path`` and ``sha256`` (of the file's bytes) record which cues a corpus was built with.
+    """
+
+    path: str
+    sha256: str
+    speech_verbs: tuple[str, ...]
+    roles: dict[str, tuple[str, ...]]
+    naming_cues: tuple[str, ...]
+    cue_not_followed_by: frozenset[str]
+    naming_scope_words: int
+    named_types: frozenset[str]
+    sides: dict[str, str]  # entity id -> naming side
+    role_sides: dict[str, str]  # role phrase, lower case, single spaces -> the side it names
+    naming_post_cues: tuple[str, ...] = ()
+    naming_gloss_cues: tuple[str, ...] = ()
+    gloss_triggers: tuple[str, ...] = ()
+    subject_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> phrases
+    subject_pronouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> phrases
+    naming_owner: dict[str, str] = field(default_factory=dict)  # naming side -> entity id
+    name_title_words: frozenset[str] = frozenset()
+    name_stop_words: frozenset[str] = frozenset()
+    organisation_heads: frozenset[str] = frozenset()
+    language_words: frozenset[str] = frozenset()  # lower case: a gloss "in Japanese" needs no licence
+    verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: :attr:`verb_re` in lower case, for lower-cased text (~4x faster than re.IGNORECASE).
+    verb_re_lower: re.Pattern | None = field(default=None, repr=False, compare=False)
+    subject_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    role_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    role_re_lower: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: The roles lower case, grouped by first word (one branch tried per position, ~3x faster), and their kinds.
+    role_re_grouped: re.Pattern | None = field(default=None, repr=False, compare=False)
+    role_kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(default=(), repr=False, compare=False)
+    #: Matches where any cue's suffix matches (None if a cue has no suffix): most mentions fail it, which spares
+    #: trying every cue on them.
+    cue_suffix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: The prefixes of cues that end in their subject ("called by {side}"), ending where a subject starts:
+    #: with :attr:`cue_suffix_re`, the pre-check that spares trying every cue at every subject.
+    cue_bare_prefix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Subject words and pronouns where a cue may hold them: followed by a cue's suffix, or after the prefix of a
+    #: cue that ends in its subject. One scan each, so that the many "it"s of a text cost nothing in Python.
+    subject_cue_res: tuple[re.Pattern, ...] = field(default=(), repr=False, compare=False)
+    #: The same, lower case, for the lower-cased text (a case-sensitive scan is ~4x faster than re.IGNORECASE).
+    subject_cue_res_lower: tuple[re.Pattern, ...] = field(default=(), repr=False, compare=False)
+    #: The distinctive words of the cues, lower case: a text with none of them holds no cue.
+    cue_anchor_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Subject words and pronouns, one named group per entity (``e_japan``) or pronoun kind (``p_any``).
+    subject_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: (regex, needs a licence) per post-posed cue; the regex is matched at a name's end.
+    post_res: tuple[tuple[re.Pattern, bool], ...] = field(default=(), repr=False, compare=False)
+    trigger_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A language word glossing the name after it: "Iturup, Japanese Etorofu,", "(Japanese: Etorofu)".
+    language_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: The first words of the post-posed cues after a name: most names are followed by none of them.
+    post_first_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A possessive and a speech noun after a name ("Ishiba’s remark"): the name owns the words that follow.
+    possessive_speech_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A described speaker: "a spokesman for the Sakhalin regional government", "the head of a trading house".
+    described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Transcript labels, lower case: ``speaker`` roles speak as written ("Moderator:"), ``question`` labels
+    #: name nobody ("Question:").
+    turn_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: A lone capitalised word right after one of these verbs is a name ('"...," said Denis, a fisherman').
+    name_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A side's possessive and a head noun: "Japan's Ambassador to Australia said" -> "Japan's Ambassador".
+    possessive_described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A body named by a proper noun and a lower-case adjective before its head ("The Hokkaido prefectural
+    #: government said"): an organisation speaker as written.
+    proper_body_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Whether a side's place opening a sentence may speak ("Moscow walked away, citing ... "unfriendly"").
+    side_place_speakers: bool = False
+    #: After the one name of a scare quote: a term noun, then punctuation ('the "Kuril Islands dispute"').
+    term_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A title noun just before an opening mark: the quotation is a name ('the forum "Iturup"').
+    title_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A first- or second-person word: an unlabelled paragraph with one goes on with the transcript turn before.
+    continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> VoiceLexicon:
+    return load_voice_lexicon()
+
+
+def load_voice_lexicon(path: str | Path | None = None) -> VoiceLexicon:
+    """Load and validate the voice cues (speech verbs, roles, naming cues).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A ``voice.yaml``; defaults to the one shipped in ``kuril_research/data``.
+
+    Returns
+    -------
+    VoiceLexicon
+
+    Raises
+    ------
+    LexiconError
+        Naming the file and line of the first problem and what to do.
+
+    Examples
+    --------
+    >>> lex = load_voice_lexicon()
+    >>> "said" in lex.speech_verbs, lex.roles["person"][:2], lex.sides["tokyo"]
+    (True, ('he', 'she'), 'japanese')
+    >>> load_voice_lexicon() is lex  # cached until the file changes
+    True
+    """
+    path = Path(path) if path is not None else data_path("voice.yaml")
+    try:
+        stamp = path.resolve().stat().st_mtime_ns
+    except OSError:
+        stamp = None  # let the loader report the missing file
+    return _load_voice_lexicon(path.resolve(), stamp)
+
+
+@lru_cache(maxsize=8)
+def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
+    """Load once per file version (resolved path, modification time); see :func:`load_voice_lexicon`."""
+    doc = load_yaml(path)
+
+    def fail(message: str, line: int | None, hint: str) -> LexiconError:
+        return LexiconError(message, path=path, line=line, hint=hint)
+
+    def phrases(key: str, node=None, line: int | None = None) -> tuple[str, ...]:
+        node, line = (doc[key], doc.lines[key]) if node is None else (node, line)
+        if not isinstance(node, list) or not node:
+            raise fail(f"{key} must be a non-empty list", line, "write one phrase per '- ' line")
+        for item, item_line in zip(node, node.lines):
+            if not isinstance(item, str) or not item.strip():
+                raise fail(f"{key}: {item!r} is not a phrase", item_line,
+                           "put it in quotes: YAML reads yes/no/on/off as true/false" if isinstance(item, bool)
+                           else "write words, or remove the item")
+        return tuple(" ".join(item.split()) for item in node)
+
+    def mapping(key: str, allowed: tuple[str, str]) -> dict[str, tuple[str, ...]]:
+        node = doc[key]
+        if not isinstance(node, dict) or set(node) != set(allowed):
+            raise fail(f"{key} must map exactly {' and '.join(allowed)} to lists", doc.lines[key],
+                       f"write {' and '.join(allowed)} as keys under {key}")
+        return {k: phrases(f"{key}.{k}", v, node.lines[k]) for k, v in node.items()}
+
+    if not isinstance(doc, dict):
+        raise fail("expected a mapping with the keys " + ", ".join(LEXICON_KEYS), None, "see the shipped voice.yaml")
+    for key in doc:
+        if key not in LEXICON_KEYS + OPTIONAL_KEYS:
+            raise fail(f"unknown key {key!r}", doc.lines[key], "use one of " + ", ".join(LEXICON_KEYS + OPTIONAL_KEYS))
+    for key in LEXICON_KEYS:
+        if key not in doc:
+            raise fail(f"missing key {key!r}", doc.line, "add it (see the shipped voice.yaml)")
+    verbs, cues, named_types = phrases("speech_verbs"), phrases("naming_cues"), phrases("named_types")
+    sides = mapping("sides", ("japanese", "russian"))
+    roles_node = doc["roles"]
+    if not isinstance(roles_node, dict) or not {"person", "organisation"} <= set(roles_node) \
+            or not set(roles_node) <= {"person", "organisation", "institution"}:
+        raise fail("roles must map person and organisation (and optionally institution) to lists", doc.lines["roles"],
+                   "write person and organisation as keys under roles")
+    roles = {k: phrases(f"roles.{k}", v, roles_node.lines[k]) for k, v in roles_node.items()}
+    optional_cues = {key: phrases(key) if key in doc else () for key in ("naming_post_cues", "naming_gloss_cues")}
+    for key, listed in (("naming_cues", cues), *optional_cues.items()):
+        for cue, line in zip(listed, doc[key].lines if listed else ()):
+            words = cue.replace("{side}", "")
+            if cue.count("{side}") != 1 or not words.strip() or "{" in words or "}" in words:
+                raise fail(f"naming cue {cue!r} must contain {{side}} exactly once and at least one word", line,
+                           "write e.g. 'which {side} calls' (in quotes if it starts with {side})")
+            if cue.split()[0] == "..." or cue.split()[-1] == "..." or "... {side}" in cue:
+                raise fail(f"naming cue {cue!r}: '...' must stand between two words", line,
+                           "write e.g. 'in {side}, ... called'")
+    for name, line in zip(named_types, doc["named_types"].lines):
+        if name not in ENTITY_TYPES:
+            raise fail(f"named_types: unknown entity type {name!r}", line, "use one of " + ", ".join(ENTITY_TYPES))
+    for entity, line in zip(sides["russian"], doc["sides"]["russian"].lines):
+        if entity in sides["japanese"]:
+            raise fail(f"sides: {entity!r} is listed under both japanese and russian", line, "keep it on one side")
+    side_of = {entity: side for side, ids in sides.items() for entity in ids}
+    role_sides = {}
+    if "role_sides" in doc:
+        known_roles = {r.lower() for phrases_ in roles.values() for r in phrases_}
+        for side, listed in mapping("role_sides", ("japanese", "russian")).items():
+            for role, line in zip(listed, doc["role_sides"][side].lines):
+                if role.lower() not in known_roles:
+                    raise fail(f"role_sides.{side}: {role!r} is not one of the roles", line,
+                               "list it under roles too, or check the spelling")
+                if role_sides.setdefault(role.lower(), side) != side:
+                    raise fail(f"role_sides: {role!r} is listed under both japanese and russian", line,
+                               "keep it on one side")
+    subject_words: dict[str, tuple[str, ...]] = {}
+    if "subject_words" in doc:
+        node = doc["subject_words"]
+        if not isinstance(node, dict) or not node:
+            raise fail("subject_words must map entity ids to lists of words", doc.lines["subject_words"],
+                       "write e.g. 'japan: [the Japanese, Japanese]'")
+        for entity, listed in node.items():
+            if entity not in side_of:
+                raise fail(f"subject_words: {entity!r} has no side", node.lines[entity],
+                           "list the entity under sides first")
+            subject_words[entity] = phrases(f"subject_words.{entity}", listed, node.lines[entity])
+    possessive_heads = phrase_re(*phrases("possessive_speaker_heads")) if "possessive_speaker_heads" in doc else ""
+    turn_roles: dict[str, frozenset[str]] = {}
+    if "turn_roles" in doc:
+        node = doc["turn_roles"]
+        if not isinstance(node, dict) or not node or not set(node) <= {"speaker", "question"}:
+            raise fail("turn_roles must map speaker and/or question to lists of labels", doc.lines["turn_roles"],
+                       "write e.g. 'speaker: [Moderator]' and 'question: [Question]'")
+        turn_roles = {k: frozenset(p.lower() for p in phrases(f"turn_roles.{k}", v, node.lines[k]))
+                      for k, v in node.items()}
+    person_words = sorted({form for p in phrases("turn_continuation_words") for form in (p, p[:1].upper() + p[1:])}
+                          if "turn_continuation_words" in doc else ())
+    subject_pronouns: dict[str, tuple[str, ...]] = {}
+    if "subject_pronouns" in doc:
+        node = doc["subject_pronouns"]
+        if not isinstance(node, dict) or not node or not set(node) <= {"any", *SUBJECT_TYPES}:
+            raise fail("subject_pronouns must map any, place, organisation or person to lists",
+                       doc.lines["subject_pronouns"], "write e.g. 'any: [it, they]'")
+        subject_pronouns = {k: phrases(f"subject_pronouns.{k}", v, node.lines[k]) for k, v in node.items()}
+    naming_owner = {}
+    if "naming_owner" in doc:
+        node = doc["naming_owner"]
+        if not isinstance(node, dict) or not set(node) <= {"japanese", "russian"}:
+            raise fail("naming_owner must map japanese and russian to entity ids", doc.lines["naming_owner"],
+                       "write e.g. 'japanese: japan'")
+        for naming, entity in node.items():
+            if side_of.get(entity) != naming:
+                raise fail(f"naming_owner: {entity!r} is not listed under sides.{naming}", node.lines[naming],
+                           "name an entity of that side")
+        naming_owner = dict(node)
+    scope = doc["naming_scope_words"]
+    if isinstance(scope, bool) or not isinstance(scope, int) or scope < 1:
+        raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
+                   doc.lines["naming_scope_words"], "write e.g. 8")
+    not_followed = frozenset(w.lower() for w in phrases("cue_not_followed_by"))
+    cue_res, suffixes = [], []
+    for cue in cues:
+        prefix, suffix = (cue_words_re(part) for part in cue.split("{side}"))
+        suffixes.append(suffix)
+        lead = r"\b" if cue[:1].isalnum() else ""
+        cue_res.append((re.compile(rf"{lead}{prefix}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
+                        re.compile(suffix_re(cue.split("{side}")[1], suffix), re.I)))
+    pronoun_alt = phrase_re(*(p for listed in subject_pronouns.values() for p in listed)) or "(?!)"
+    side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
+    post_res = []
+    for cue, needs_licence in [*((c, False) for c in optional_cues["naming_post_cues"]),
+                               *((c, True) for c in optional_cues["naming_gloss_cues"])]:
+        before, after = cue.split("{side}")
+        body = (cue_words_re(before) + r"\s+" if before.strip() else "") + side_group
+        body += (suffix_re(after, cue_words_re(after)) if after.strip() else GLOSS_END)
+        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + body), needs_licence))
+    groups = [f"(?P<e_{entity}>{phrase_re(*listed)})" for entity, listed in subject_words.items()]
+    groups += [f"(?P<p_{kind}>{phrase_re(*listed)})" for kind, listed in subject_pronouns.items()]
+    triggers = phrases("gloss_triggers") if "gloss_triggers" in doc else ()
+    not_after = "|".join(map(re.escape, sorted(not_followed)))
+    verbs_re = phrase_re(*verbs)
+    role_groups = "|".join(f"(?P<{kind}>{phrase_re(*listed)})" for kind, listed in roles.items())
+    role_groups_lower = "|".join(f"(?P<{kind}>{phrase_re(*(r.lower() for r in listed))})"
+                                 for kind, listed in roles.items())
+    return VoiceLexicon(
+        path=str(path), sha256=file_sha256(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
+        cue_not_followed_by=not_followed, naming_scope_words=scope, named_types=frozenset(named_types),
+        sides=side_of, role_sides=role_sides,
+        naming_post_cues=optional_cues["naming_post_cues"], naming_gloss_cues=optional_cues["naming_gloss_cues"],
+        gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
+        naming_owner=naming_owner,
+        name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
+                                   for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
+        name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
+        else frozenset(),
+        organisation_heads=frozenset(w.lower() for w in phrases("organisation_heads")) if "organisation_heads" in doc
+        else frozenset(),
+        language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
+        else frozenset(),
+        described_re=described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
+        turn_roles=turn_roles,
+        name_after_re=re.compile(rf"\b(?i:{phrase_re(*phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
+                                 r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
+        possessive_described_re=re.compile(
+            rf"\b[A-Z][\w-]*[’']s\s+(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"
+            rf"(?!\s+(?i:{possessive_heads})\b)(?=\s*[,;.:]|\s+[a-z])")  # the last head noun, then a verb
+        if "possessive_speaker_heads" in doc else None,
+        side_place_speakers=bool(doc.get("side_place_speakers", False)),
+        proper_body_re=re.compile(rf"\b(?i:the)\s+(?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z][\w-]+\s+){{1,2}}"
+                                  rf"(?i:{phrase_re(*phrases('organisation_heads'))})\b(?!\s+[a-z]+\s+(?:of|for)\b)")
+        if "organisation_heads" in doc else None,
+        term_after_re=re.compile(rf"(?:\s+(?i:{phrase_re(*phrases('scare_term_nouns'))}))?[\s,.;:!?]*")
+        if "scare_term_nouns" in doc else None,
+        title_before_re=re.compile(rf"\b(?i:{phrase_re(*phrases('title_nouns'))})\s*$") if "title_nouns" in doc else None,
+        continuation_re=re.compile(rf"\b(?:{phrase_re(*person_words)})\b") if person_words else None,
+        possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{phrase_re(*phrases('speech_nouns'))})\b", re.I)
+        if "speech_nouns" in doc else None,
+        verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
+        verb_re_lower=re.compile(rf"\b(?:{phrase_re(*(v.lower() for v in verbs))})\b"),
+        subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
+        role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
+        role_re_lower=re.compile(rf"\b(?:{role_groups_lower})\b"),
+        role_re_grouped=re.compile(
+            rf"\b(?:{grouped_alternation([r.lower() for listed in roles.values() for r in listed])})\b"),
+        role_kinds={" ".join(r.lower().split()): kind for kind, listed in roles.items() for r in listed},
+        cue_res=tuple(cue_res),
+        cue_suffix_re=re.compile("|".join(f"(?:{suffix_re(c.split('{side}')[1], x)})"
+                                          for c, x in zip(cues, suffixes) if x), re.I) if any(suffixes) else None,
+        cue_bare_prefix_re=re.compile("|".join(f"(?:{p.pattern})" for (p, _), x in zip(cue_res, suffixes) if not x),
+                                      re.I) if not all(suffixes) else None,
+        subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
+        subject_cue_res=subject_cue_res(cues, subject_words, subject_pronouns, flags=re.I),
+        cue_anchor_re=re.compile(rf"\b(?:{phrase_re(*sorted(anchors(cues)))})\b") if anchors(cues) else None,
+        subject_cue_res_lower=subject_cue_res([c.lower() for c in cues],
+                                               {k: [w.lower() for w in v] for k, v in subject_words.items()},
+                                               {k: [w.lower() for w in v] for k, v in subject_pronouns.items()}),
+        post_res=tuple(post_res),
+        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{phrase_re(*phrases('language_words'))})"
+                                      r"\s*:?\s+$", re.I) if "language_words" in doc else None,
+        post_first_re=re.compile(r"[\s,(]*(?:" + phrase_re(*sorted({c.split()[0] for c in (
+            *optional_cues["naming_post_cues"], *optional_cues["naming_gloss_cues"])})) + r")\b", re.I)
+        if post_res else None,
+        trigger_re=re.compile(rf"\b(?:{phrase_re(*triggers)})\b"
+                              + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
+                              + r"(?:\s+[^\s.;!?]+){0,12}?\s+$", re.I) if triggers else None,
+    )

@@ -1,0 +1,138 @@
+"""The voice of every mention: quotations, naming cues and speakers put together."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.candidates import find_candidates, full_names
+from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
+from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
+from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
+                                                side_ok, subject_at)
+from kuril_research.ingest.voice.quotes import find_quotes
+from kuril_research.ingest.voice.turns import find_turns
+from kuril_research.ingest.voice.scare import find_titles, find_scare_quotes, owner_side, single_scare
+from kuril_research.ingest.voice.speakers import SpeakerWalk
+
+
+BRACKET_RE = re.compile(r"\[[^\]]*\]?")
+#: "so-called" just before a name: the outlet distancing itself from the term.
+SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
+#: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
+GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
+GLOSS_AFTER_RE = re.compile(r"\s*\)")
+
+
+def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
+               mentions: Sequence[Mention], *, lexicon: VoiceLexicon | None = None,
+               ) -> tuple[list[Quote], list[VoicedMention]]:
+    """Find quotations and their speakers, and give every mention its voice.
+
+    Parameters
+    ----------
+    text : str
+        Clean article body, paragraphs separated by ``"\\n\\n"``.
+    paragraphs, sentences : sequence of (start, end)
+        Offsets into ``text``, in order.
+    mentions : sequence of Mention
+        Gazetteer mentions sorted by start.
+    lexicon : VoiceLexicon, optional
+        Defaults to the shipped ``data/voice.yaml``.
+
+    Returns
+    -------
+    quotes : list of Quote
+        In text order, scare quotes left out; a mention's ``quote_id`` indexes this list.
+    voiced : list of VoicedMention
+        One per mention, in the same order.
+
+    Examples
+    --------
+    >>> text = '"We need peace with Japan," Peskov said. Tokyo calls the islands "Northern Territories".'
+    >>> def m(surface, entity, etype, naming="neutral"):
+    ...     i = text.index(surface)
+    ...     return Mention(i, i + len(surface), surface, entity, etype, naming)
+    >>> mentions = [m("Japan", "japan", "place"), m("Peskov", "dmitry_peskov", "person"),
+    ...             m("Tokyo", "tokyo", "place"),
+    ...             m("Northern Territories", "northern_territories", "collective_name", "japanese")]
+    >>> quotes, voiced = mark_voice(text, [(0, len(text))], [(0, 40), (41, len(text))], mentions)
+    >>> [(text[q.start:q.end], q.speaker, q.speaker_text, q.speaker_cue) for q in quotes]
+    [('We need peace with Japan,', 'dmitry_peskov', 'Peskov', 'Peskov said')]
+    >>> [(v.mention.surface, v.voice, v.speaker) for v in voiced]
+    [('Japan', 'quoted', 'dmitry_peskov'), ('Peskov', 'narrator', None),
+     ('Tokyo', 'narrator', None), ('Northern Territories', 'attributed', 'tokyo')]
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    spans = find_quotes(text, paragraphs)
+    full = full_names(mentions)
+    turns = find_turns(text, paragraphs, mentions, full, lex)
+    if turns:  # a transcript: each turn paragraph is its speaker's words, quotation marks inside included
+        spans = sorted([s for s in spans if s[2] not in turns] + [(t.start, min(paragraphs[pid][1], len(text)), pid)
+                                                                  for pid, t in turns.items()])
+    paras, sents, all_quotes_at = Spans(paragraphs), Spans(sentences), Spans(spans)
+    lowered = text.lower()
+    windows = cue_windows(lowered, lex) if len(lowered) == len(text) else None
+    if windows is None or windows:
+        subjects = find_subjects(text, mentions, lex, windows)
+        cues = find_naming_cues(text, subjects, lex, paras, sents, all_quotes_at)
+    else:  # no cue word in the text: no naming cue (the common case)
+        subjects, cues = [], []
+    titles = find_titles(text, spans, lex)  # 'the forum "Iturup"': a name, no quotation, no side
+    scare = {i for i in find_scare_quotes(text, spans, mentions, lex) | titles
+             if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}
+    real = [span for i, span in enumerate(spans) if i not in scare]
+    quotes_at = Spans(real)
+    verb_re, verb_text = (lex.verb_re_lower, lowered) if len(lowered) == len(text) else (lex.verb_re, text)
+
+    def verb_in(start: int, end: int) -> re.Match | None:
+        return verb_re.search(verb_text, start, end)
+
+    cands = find_candidates(text, mentions, lex, all_quotes_at, full, with_names=bool(real),
+                        paragraphs=[p for i, p in enumerate(paragraphs) if all_quotes_at.overlapping(p) or verb_in(*p)
+                                    or (i + 1 < len(paragraphs) and all_quotes_at.at(paragraphs[i + 1][0] + 1) is not None)],
+                        all_paragraphs=paragraphs, sentence_starts=[s for s, _ in sentences])
+    quotes = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in).quotes()
+    if turns:
+        quotes = [Quote(q.start, q.end, q.para_id, turns[q.para_id].entity, turns[q.para_id].label,
+                        turns[q.para_id].name)
+                  if q.para_id in turns and q.start == turns[q.para_id].start else q for q in quotes]
+    cue_ends = sorted((c.end, i) for i, c in enumerate(cues))
+    voiced = []
+    for m in mentions:
+        side = None
+        qi = quotes_at.at(m.start)
+        in_turn = qi is not None and real[qi][2] in turns and real[qi][0] == turns[real[qi][2]].start
+        if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
+            side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions) \
+                or post_side(text, m, m.end, mentions, lex, sents)
+            if side is None and (si := all_quotes_at.at(m.start)) is not None and si in titles:
+                pass
+            elif side is None and si is not None and si in scare:
+                side = post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or owner_side(m, lex)
+            elif side is None and all_quotes_at.at(m.start) is None and single_scare(text, m):
+                side = post_side(text, m, m.end + 1, mentions, lex, sents) or owner_side(m, lex)
+            elif side is None and qi is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
+                side = owner_side(m, lex)  # the so-called Northern Territories, without quotation marks
+            if side is None and lex.language_before_re is not None and (
+                    lang := lex.language_before_re.search(text, max(0, m.start - 24), m.start)):
+                side = subject_at(text, lang.start("side"), mentions, lex)  # "Iturup, Japanese Etorofu,"
+                side = side if side is not None and side_ok(side[0], m, lex) else None
+            if side is None and voiced and voiced[-1].mention.entity == m.entity \
+                    and voiced[-1].mention.naming == OTHER_SIDE.get(m.naming) \
+                    and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
+                    and GLOSS_AFTER_RE.match(text, m.end):  # "Kunashir (Kunashiri)": the other side's spelling
+                side = owner_side(m, lex)
+            if side is None and voiced and voiced[-1].voice == "attributed" and side_ok(voiced[-1].speaker, m, lex) \
+                    and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
+                    and GLOSS_AFTER_RE.match(text, m.end):  # 'the term "Northern Territories" (Hoppo Ryodo)'
+                side = voiced[-1].speaker, voiced[-1].speaker_text
+        if side is not None:
+            voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))
+        elif qi is not None and m.end <= real[qi][1] and not any(
+                b.start() <= m.start < b.end() for b in BRACKET_RE.finditer(text, real[qi][0], real[qi][1])):
+            voiced.append(VoicedMention(m, "quoted", quotes[qi].speaker, qi, quotes[qi].speaker_text))
+        else:
+            voiced.append(VoicedMention(m, "narrator", None, None))
+    return quotes, voiced

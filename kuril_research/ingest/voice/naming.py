@@ -1,0 +1,228 @@
+"""Naming cues (rule 3): whose name for a place the outlet reports, pre- and post-posed."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
+
+
+#: Where a naming cue's scope ends: a clause or sentence end, a closing bracket or dash ("Habomai, which it
+#: calls the Northern Territories—are not part of the Kurils").
+CLAUSE_END_RE = re.compile(r"[;!?)\]—]|\s–\s|\.(?!\w)")
+#: A paragraph that ends inside a sentence (a hard line break of a PDF copy: "what Tokyo terms the").
+OPEN_END_RE = re.compile(r"[\w,]\s*$")
+NEXT_WORD_RE = re.compile(r"\s+(\w+)")
+#: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
+ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
+#: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ... claims ...
+#: as its" spans up to ten words on either side of "claims".
+CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 160, 160
+#: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
+GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
+#: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
+LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+#: A comma and a lower-case phrase after a name: an apposition, which ends the names a cue gives.
+APPOSITION_RE = re.compile(r",\s+(?!(?:and|or|the|its|their)\b)[a-z]")
+
+
+def side_ok(entity: str, m: Mention, lex: VoiceLexicon) -> bool:
+    """A Russian-named mention is never Japan's name for the thing, and the reverse."""
+    return m.naming != OTHER_SIDE.get(lex.sides.get(entity, ""))
+
+
+def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, int]], subjects: list[Subj],
+             lex: VoiceLexicon, mentions: Sequence[Mention] = ()) -> tuple[str, str] | None:
+    """The side of the latest naming cue whose scope holds ``m`` (rule 3), or None.
+
+    A cue names the name right after it, or a list of names joined to it ("which Japan calls Etorofu,
+    Kunashiri and Shikotan"), not a name after an apposition ("known in Russia as Signal Island, one of the
+    Habomai islets"). Inside a scope, a side-bearing subject standing just before the name takes over
+    ("which Moscow calls the Kurils and Tokyo the Northern Territories"). ``cue_ends`` are the cues'
+    (end, index), sorted: a scope is at most ``naming_scope_words`` long, so only cues ending shortly
+    before the name are looked at.
+    """
+    lo = bisect_left(cue_ends, (m.start - CUE_SCOPE_CHARS, -1))
+    hi = bisect_right(cue_ends, (m.start, len(cues)))
+    for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
+        cue = cues[i]
+        if m.end > cue.scope_end:
+            continue
+        entity, written, took_over = cue.entity, cue.text, False
+        j = bisect_right(subjects, m.start, key=lambda subject: subject.start) - 1
+        while j >= 0 and subjects[j].start >= max(cue.end, m.start - 40):
+            s = subjects[j]
+            if s.end <= m.start and ELLIPSIS_GAP_RE.fullmatch(text, s.end, m.start):
+                entity, written, took_over = s.entity, s.text, True
+                break
+            j -= 1
+        if not took_over and not _listed(text, cue.end, m, mentions, lex):
+            continue
+        if side_ok(entity, m, lex):
+            return entity, written
+    return None
+
+
+def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+    """Whether ``m`` still belongs to the names a cue starting its scope at ``start`` gives: no apposition
+    (a comma and a lower-case phrase) stands between the first name of the scope and ``m`` ("known in
+    Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
+    i = bisect_left(mentions, start, key=lambda mm: mm.start)
+    first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
+    return first.start >= m.start or APPOSITION_RE.search(text, first.end, m.start) is None
+
+
+def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
+              sents: Spans) -> tuple[str, str] | None:
+    """The side of a post-posed cue right after a name ("Etorofu in Japan", "(Kunashiri in Japanese)").
+
+    A cue after the last name of a list applies to every name of the list ("Etorofu, Kunashiri and
+    Shikotan in Japanese usage"; "Kunashiri and Etorofu, as Japan knows them").
+    """
+    if pos == m.end:
+        i = bisect_right(mentions, m.start, key=lambda mm: mm.start)
+        while i < len(mentions) and mentions[i].entity_type in lex.named_types \
+                and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+            pos = mentions[i].end
+            i += 1
+    if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
+        return None
+    for cue_re, needs_licence in lex.post_res:
+        hit = cue_re.match(text, pos)
+        if hit is None:
+            continue
+        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents):
+            continue
+        subject = subject_at(text, hit.start("side"), mentions, lex)
+        if subject is not None and side_ok(subject[0], m, lex):
+            return subject
+    return None
+
+
+def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
+    """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause."""
+    if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
+        return True
+    sent_start = sents.bounds(m.start, (0, len(text)))[0]
+    window = max(sent_start, m.start - 160)
+    return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
+
+
+def subject_at(text: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
+    """The side-bearing subject starting at ``pos`` (after an optional "the"), as (entity, as written)."""
+    for start in (pos, pos + 4) if text[pos:pos + 4].lower() == "the " else (pos,):
+        i = bisect_right(mentions, start, key=lambda mm: mm.start) - 1
+        if i >= 0 and mentions[i].start == start and mentions[i].entity_type in SUBJECT_TYPES:
+            return mentions[i].entity, mentions[i].surface
+        if lex.subject_re is not None and (word := lex.subject_re.match(text, start)):
+            if word.lastgroup.startswith("e_"):
+                return word.lastgroup[2:], word.group()
+            found = _resolve_pronoun(word.lastgroup[2:], start, mentions, lex)
+            if found is not None:
+                return found
+    return None
+
+
+def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
+    """The nearest side-bearing mention before ``pos`` ("which it calls": "it" is the last side named)."""
+    i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
+    while i >= 0:
+        mm = mentions[i]
+        if mm.end <= pos and mm.entity in lex.sides and (kind == "any" or mm.entity_type == kind):
+            return mm.entity, mm.surface
+        i -= 1
+    return None
+
+
+def _may_cue(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
+    """Whether some naming cue may hold the subject at ``text[start:end]`` (the cue pre-check)."""
+    if lex.cue_suffix_re is not None and lex.cue_suffix_re.match(text, end) is not None:
+        return True
+    bare = lex.cue_bare_prefix_re
+    return bare is not None and bare.search(text, max(0, start - 60), start) is not None
+
+
+def cue_windows(lowered: str, lex: VoiceLexicon) -> list[tuple[int, int]] | None:
+    """Stretches of text around the cues' distinctive words, where alone a cue can stand; None: no pre-check."""
+    if lex.cue_anchor_re is None:
+        return None
+    windows: list[tuple[int, int]] = []
+    for hit in lex.cue_anchor_re.finditer(lowered):
+        lo, hi = max(0, hit.start() - CUE_WINDOW_BEFORE), min(len(lowered), hit.end() + CUE_WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def find_subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
+                  windows: list[tuple[int, int]] | None = None) -> list[Subj]:
+    """Possible subjects of naming cues: place/organisation/person mentions, side words, resolved pronouns.
+
+    Side words and pronouns are kept only where a cue's suffix follows them (the cue pre-check).
+    """
+    near = Spans(windows) if windows is not None else None
+    subjects = [Subj(m.start, m.end, m.entity, m.entity_type, m.surface) for m in mentions
+                if m.entity_type in SUBJECT_TYPES and (near is None or near.at(m.start) is not None)]
+    if lex.subject_re is None:
+        return subjects
+    taken = Spans([(m.start, m.end) for m in mentions])
+    seen = set()
+    lowered = text.lower()
+    same = len(lowered) == len(text)
+    patterns, scanned = (lex.subject_cue_res_lower, lowered) if same else (lex.subject_cue_res, text)
+    for pattern in patterns:
+        for hit in (h for lo, hi in (windows or [(0, len(text))]) for h in pattern.finditer(scanned, lo, hi)):
+            group = hit.lastgroup
+            start, end = hit.span(group)
+            if start in seen or taken.at(start) is not None or taken.at(end - 1) is not None:
+                continue
+            seen.add(start)
+            if group.startswith("e_"):
+                subjects.append(Subj(start, end, group[2:], "word", text[start:end]))
+            elif (found := _resolve_pronoun(group[2:], start, mentions, lex)) is not None:
+                subjects.append(Subj(start, end, found[0], "pronoun", found[1]))
+    return sorted(subjects)
+
+
+def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, paras: Spans, sents: Spans,
+                     quotes_at: Spans) -> list[Cue]:
+    """Naming cues around subjects (mentions, side words, pronouns), with their scopes (rule 3)."""
+    cues = []
+    for m in subjects:
+        if not _may_cue(text, m.start, m.end, lex):
+            continue
+        para = paras.bounds(m.start, (0, len(text)))
+        sent_start, sent_end = sents.bounds(m.start, para)
+        best = None
+        for prefix_re, suffix_re in lex.cue_res:
+            after = suffix_re.match(text, m.end)
+            before = after and prefix_re.search(text, sent_start, m.start)
+            if not before:
+                continue
+            nxt = NEXT_WORD_RE.match(text, after.end())
+            if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
+                continue
+            if best is None or (before.start(), -after.end()) < (best[0], -best[1]):
+                best = (before.start(), after.end())
+        if best is None:
+            continue
+        limit = min(sent_end, para[1])
+        if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
+                and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
+            limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
+        qi = quotes_at.at(best[0])
+        limit = min(limit, quotes_at.spans[qi][1]) if qi is not None else limit
+        if stop := CLAUSE_END_RE.search(text, best[1], limit):
+            limit = stop.start()
+        for n, word in enumerate(WORD_RE.finditer(text, best[1], limit), start=1):
+            if n == lex.naming_scope_words:
+                limit = word.end()
+                break
+        cues.append(Cue(best[0], best[1], limit, m.entity, m.kind, m.text))
+    return sorted(cues)

@@ -1,0 +1,94 @@
+"""Quotations (rule 1 of :mod:`kuril_research.ingest.voice`): where quotation marks open and close."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+
+CLOSING_FOR = {"“": "”\"", '"': "\"”"}  # opener -> closers, preferred first
+#: A footnote number glued after a closing mark ('the ocean."12 Japanese officials'), then a space or the end.
+FOOTNOTE_AFTER_RE = re.compile(r"\d{1,3}(?=\s|$)")
+#: Every character that can open or close a quotation; find_quotes jumps from one to the next.
+QUOTE_MARK_RE = re.compile("[“”\"‘]")
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Find quotations paragraph by paragraph (rule 1 of :mod:`kuril_research.ingest.voice`).
+
+    Parameters
+    ----------
+    text : str
+        Clean article body.
+    paragraphs : sequence of (start, end)
+        Paragraph offsets into ``text``, in order.
+
+    Returns
+    -------
+    list of (start, end, para_id)
+        Quoted words without their marks, in text order, never overlapping.
+
+    Examples
+    --------
+    >>> text = 'Russia’s view: “No ‘deal’ yet,” he said.\\n\\nPeace first,” Peskov said.'
+    >>> i = text.index("\\n\\n")
+    >>> [(text[s:e], p) for s, e, p in find_quotes(text, [(0, i), (i + 2, len(text))])]
+    [('No ‘deal’ yet,', 0), ('Peace first,', 1)]
+    """
+    found = []
+    for para_id, (ps, pe) in enumerate(paragraphs):
+        pe = min(pe, len(text))
+        spans: list[tuple[int, int, bool]] = []  # (start, end, is_double)
+        i = ps
+        while (hit := QUOTE_MARK_RE.search(text, i, pe)) is not None:
+            i = hit.start()
+            ch, close = text[i], None
+            if ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace()
+                            and (not text[i + 1:i + 2].isalnum() or FOOTNOTE_AFTER_RE.match(text, i + 1))):
+                if not any(double for *_, double in spans):  # a closing mark with no opener
+                    spans, close = [(ps, i, True)], i  # absorbs earlier ‘…’ spans
+            elif ch in CLOSING_FOR:
+                close = _double_close(text, ch, i + 1, pe)
+                spans.append((i + 1, close, True))
+            elif ch == "‘" and (i == ps or not text[i - 1].isalnum()) and text[i + 1:i + 2].isalnum():
+                close = _single_close(text, i + 1, pe)
+                if close is not None:
+                    spans.append((i + 1, close, False))
+            i = i + 1 if close is None else close + 1
+        found += [(s, e, para_id) for s, e, _ in spans if text[s:e].strip()]
+    return found
+
+
+#: Double marks that may close (or, nested, open) a quotation that a given mark opened.
+NESTED_MARKS_RE = {"“": re.compile("[“”]"), '"': re.compile('"')}
+
+
+def _double_close(text: str, opener: str, pos: int, end: int) -> int:
+    """Position of the mark closing a double quotation opened just before ``pos``; ``end`` if none.
+
+    Marks nest: an inner opening mark (“ or, for straight quotes, a " with white space or a bracket on its
+    left and a letter on its right) must be closed before the outer quotation can close, so
+    ``"We reject "Northern Territories" claims," she said`` is one quotation. A curly “ with no ” left in
+    the paragraph closes at a straight " found the same way.
+    """
+    for mark in CLOSING_FOR[opener]:
+        pattern, depth = NESTED_MARKS_RE["“" if mark == "”" else '"'], 0
+        for hit in pattern.finditer(text, pos, end):
+            k = hit.start()
+            if text[k] == "“" or (text[k] == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–")
+                                   and text[k + 1:k + 2].isalnum()):
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return k
+    return end
+
+
+def _single_close(text: str, pos: int, end: int) -> int | None:
+    """Position of the first ’ in ``text[pos:end]`` not followed by a letter."""
+    while (k := text.find("’", pos, end)) >= 0:
+        if not text[k + 1:k + 2].isalpha():
+            return k
+        pos = k + 1
+    return None

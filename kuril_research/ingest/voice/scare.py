@@ -1,0 +1,73 @@
+"""Scare quotes: a quoted term in the outlet's own voice, not a quotation."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+
+
+#: Names that are titles when quoted alone: the "Iturup" youth forum, the programme "Development of ...".
+TITLE_TYPES = frozenset({"homonym", "organisation"})
+#: Around the one name a scare quote holds: determiners before, punctuation after.
+TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their|our)\s+)*", re.I)
+TERM_AFTER_RE = re.compile(r"[\s,.;:!?]*")
+
+
+def single_scare(text: str, m: Mention) -> bool:
+    """A name between single quotation marks in the outlet's words ('Northern Territories')."""
+    return m.start > 0 and text[m.start - 1] in "'‘" and text[m.end:m.end + 1] in ("'", "’") \
+        and (m.start < 2 or not text[m.start - 2].isalnum()) and not text[m.end + 1:m.end + 2].isalnum()
+
+
+def owner_side(m: Mention, lex: VoiceLexicon) -> tuple[str, str | None] | None:
+    """The side whose spelling a name is (``naming_owner``), for a name the outlet puts in scare quotes."""
+    owner = lex.naming_owner.get(m.naming)
+    return (owner, None) if owner else None
+
+
+def find_titles(text: str, spans: list[tuple[int, int, int]], lex: VoiceLexicon) -> set[int]:
+    """Indexes of quotations right after a ``title_nouns`` word: the name of a thing, not a term or a
+    statement ('the youth educational forum "Iturup"', 'the ship "Kunashir"'). Their names are narrator.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> text = 'The forum "Iturup" opened; he said "Iturup is ours".'
+    >>> sorted(find_titles(text, [(11, 17, 0), (36, 49, 0)], load_voice_lexicon()))
+    [0]
+    """
+    if lex.title_before_re is None:
+        return set()
+    return {qi for qi, (start, _, _) in enumerate(spans)
+            if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
+
+
+def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequence[Mention],
+                      lex: VoiceLexicon) -> set[int]:
+    """Indexes of quotations that hold a territory name only ("so-called 'northern territories'"), maybe with
+    a ``scare_term_nouns`` word after it ('the "Kuril Islands dispute"'), or only the name of an organisation,
+    event or thing named after a territory (the "Iturup" youth forum).
+
+    Such a quotation is the outlet reporting a term or a title, not someone's statement.
+    """
+    term_after = lex.term_after_re or TERM_AFTER_RE
+    scare = set()
+    if not spans or not mentions:
+        return scare
+    starts = [m.start for m in mentions]
+    for qi, (start, end, _) in enumerate(spans):
+        i = bisect_right(starts, start - 1)
+        inside = []
+        while i < len(mentions) and mentions[i].start < end:
+            inside.append(mentions[i])
+            i += 1
+        if (len(inside) == 1 and inside[0].end <= end
+                and (inside[0].entity_type in lex.named_types or inside[0].entity_type in TITLE_TYPES)
+                and TERM_BEFORE_RE.fullmatch(text, start, inside[0].start)
+                and term_after.fullmatch(text, inside[0].end, end)):
+            scare.add(qi)
+    return scare

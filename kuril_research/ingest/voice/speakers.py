@@ -1,0 +1,291 @@
+"""Speakers of quotations (rule 4): narrator speech events and quotations walked in text order."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
+
+
+ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
+DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
+#: Where a new clause with its own subject starts inside a sentence.
+CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
+#: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
+TITLE_WINDOW = 60
+#: A relative pronoun just before a speech verb.
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.I)
+#: How many words may stand before a sentence's subject ("Its director, Andrei Volkov, said").
+SUBJECT_LEAD_WORDS = 3
+#: A lower-case word just before a pronoun that makes it an object ("calling it", "told him"), unless it
+#: opens a clause ("and it said", "that she").
+OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
+                              r"after|before|where|whereas|who|which|then|yet)\s)[a-z][\w’'-]*\s+$")
+#: What may stand between the end of a quotation and the subject opening its attribution clause.
+CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
+
+
+class SpeakerWalk:
+    """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int, int]], paras: Spans, sents: Spans,
+                 cands: list[Cand], cues: list[Cue], lex: VoiceLexicon, verb_in=None) -> None:
+        self.verb_in = verb_in or (lambda start, end: lex.verb_re.search(text, start, end))
+        self.text, self.spans, self.paras, self.sents = text, spans, paras, sents
+        self.cands, self.cues, self.lex = cands, cues, lex
+        self.events: list[Event] = []
+        self.subjects: dict[int, tuple[Cand, int] | None] = {}
+        self.cue_starts = [cue.start for cue in cues]
+        self.cand_starts = [c.start for c in cands]
+        self.spans_at = Spans(spans)
+
+    def quotes(self) -> list[Quote]:
+        text, sents, paras = self.text, self.sents, self.paras
+        stream: list[tuple[int, int, object]] = []
+        for c in self.cands:  # narrator speech events: "Peskov told", "According to the spokesman,"
+            sent_start = sents.bounds(c.start, paras.bounds(c.start, (0, len(text))))[0]
+            if verb := self.lex.subject_verb_re.match(text, c.end):
+                stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
+            elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
+                stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
+            elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
+                stream.append((c.start, 0, (c, self.cue_text(c.start, c.end))))
+            elif (found := self.subject(sent_start)) is not None and found[0] is c:
+                stream.append((found[1], 0, (c, self.cue_text(c.start, c.end))))  # "X, who heads ..., said"
+        stream += [(start, 1, qi) for qi, (start, _, _) in enumerate(self.spans)]
+        speakers = {}
+        for pos, is_quote, payload in sorted(stream, key=lambda item: item[:2]):
+            if not is_quote:
+                c, cue = payload
+                if found := self.resolve(c):
+                    para_id = paras.at(c.start)
+                    self.events.append(Event(pos, *found, c.kind, cue, -1 if para_id is None else para_id, True))
+                continue
+            start, _, para_id = self.spans[payload]
+            found = self.speaker(payload)
+            speakers[payload] = (found[0], found[3], found[1]) if found else (None, None, None)
+            if found:
+                self.events.append(Event(start, found[0], found[1], found[2], found[3], para_id, found[4]))
+        return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(self.spans)]
+
+    def subject(self, sent_start: int) -> tuple[Cand, int] | None:
+        """The speaking subject of the sentence starting at ``sent_start`` and the end of its speech verb.
+
+        The candidates before the sentence's first speech verb, the first of them opening the sentence:
+        the first person named among them ("Kremlin spokesman Dmitry Peskov said"; "Another resident,
+        fisherman Igor Baranov, said"), else the first of them ("A spokesman for the fleet said").
+        """
+        if sent_start in self.subjects:
+            return self.subjects[sent_start]
+        found = None
+        sent_end = self.sents.bounds(sent_start, (sent_start, len(self.text)))[1]
+        i = bisect_left(self.cands, sent_start, key=lambda c: c.start)
+        verb = self.verb_in(sent_start, sent_end) if i < len(self.cands) else None
+        if verb is not None:
+            clause_start = sent_start
+            for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
+                clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
+            region = []
+            while i < len(self.cands) and self.cands[i].end <= verb.start():
+                if self.cands[i].start >= clause_start:
+                    region.append(self.cands[i])
+                i += 1
+            if region and self.is_subject(region[0], clause_start) \
+                    and self.spans_at.at(sent_start) is None and self.spans_at.at(verb.start()) is None:
+                persons = [c for c in region if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)]
+                found = (persons[0] if persons else region[0]), verb.end()
+        self.subjects[sent_start] = found
+        return found
+
+    def is_subject(self, c: Cand, sent_start: int) -> bool:
+        """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
+        return len(WORD_RE.findall(self.text, sent_start, c.start)) <= SUBJECT_LEAD_WORDS
+
+    def side_of(self, c: Cand) -> str | None:
+        """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
+        if not c.role or not self.lex.role_sides:
+            return None
+        return self.lex.role_sides.get(c.text.lower())
+
+    def resolve(self, c: Cand) -> tuple[str | None, str] | None:
+        """(entity, as written) of a candidate: a mention or a name stands for itself, an institution too;
+        a role for its kind's most recent established speaker, else most recent mention or name.
+
+        A role that names a side resolves only to entities of that side (``sides``).
+        """
+        if not c.role:
+            return c.entity, c.text
+        if c.kind == "institution":
+            return None, c.text
+        side = self.side_of(c)
+        sides = self.lex.sides
+        if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
+            return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
+        para = self.paras.at(c.start)
+        for e in reversed(self.events):
+            if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
+                if e.entity is None and not self.titled(e.text, c.text):
+                    continue  # "the president" is not the district head named before
+                if side is None and para is not None and e.para_id == para - 1:
+                    # a speaker of the previous paragraph yields to a person named since in this one
+                    # ("Ishiba said ... \n\n ... came from Medvedev. The former president wrote ...")
+                    since = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
+                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and (p.entity is not None or self.titled(p.text, c.text))
+                                  and self.paras.at(p.start) == para), None)
+                    if since is not None:
+                        return since.entity, since.text
+                if side is None and para is not None and e.para_id < para - 1:
+                    # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
+                    later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
+                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and (p.entity is not None or self.titled(p.text, c.text))
+                                  and self.paras.at(p.start) is not None and self.paras.at(p.start) >= para - 1), None)
+                    if later is not None:
+                        return later.entity, later.text
+                return e.entity, e.text
+        return next(((p.entity, p.text) for p in reversed(self.cands)
+                     if not p.role and p.kind == c.kind and p.end <= c.start
+                     and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
+                     and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
+
+    def object_pronoun(self, c: Cand) -> bool:
+        """Whether a one-word role stands as an object: after a lower-case word that opens no clause
+        ("calling it", "told him"), not after a clause opening ("..., she said"; "and it added")."""
+        if not c.role or " " in c.text:
+            return False
+        return OBJECT_BEFORE_RE.search(self.text, max(0, c.start - 30), c.start) is not None
+
+    def described_subject(self, c: Cand) -> Cand | None:
+        """A described person opening a sentence of this or the previous paragraph, after the latest
+        established speaker and before the pronoun ``c``: the pronoun's antecedent ("A Russian acquaintance
+        ... sees it very differently. "...," she told me.")."""
+        para = self.paras.at(c.start)
+        if para is None:
+            return None
+        last = max((e.pos for e in self.events if e.established), default=-1)
+        for p in reversed(self.cands_from(self.paras.spans[max(0, para - 1)][0], c.start)):
+            if p.start < last:
+                return None
+            if p.role or p.kind != c.kind:
+                continue
+            if not DESCRIBED_RE.match(p.text):
+                return None  # a name named since is resolved the usual way
+            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]):
+                return p
+        return None
+
+    def cands_from(self, start: int, end: int) -> list[Cand]:
+        """The candidates starting in [start, end), in order (candidates are sorted by start)."""
+        return self.cands[bisect_left(self.cand_starts, start):bisect_left(self.cand_starts, end)]
+
+    def titled(self, name: str, role: str) -> bool:
+        """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
+        role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
+        occurrence ("Its director, Andrei Volkov")."""
+        words = role.lower().split()
+        if len(words) < 2:
+            return True
+        at = self.text.find(name)
+        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
+
+    def cue_text(self, start: int, end: int) -> str:
+        """The cue's words, with white space collapsed and a "the" just before included."""
+        if the := THE_BEFORE_RE.search(self.text, max(0, start - 8), start):
+            start = the.start()
+        return " ".join(self.text[start:end].split())
+
+    def speaker(self, qi: int) -> tuple[str | None, str, str, str, bool] | None:
+        """Return (entity, as written, kind, cue, established) for quotation ``qi`` by rules 4a-4d, or None."""
+        text, sents, cands = self.text, self.sents, self.cands
+        start, end, para_id = self.spans[qi]
+        ps, pe = self.paras.spans[para_id][:2]
+        for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:  # a: in a cue's scope
+            if cue.start > start:
+                break
+            if cue.end <= start <= cue.scope_end:
+                return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
+        # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
+        following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
+        next_open = following[0] - 1 if following and following[2] == para_id else pe
+        clause_start, si = min(end + 1, pe), sents.at(min(end, pe - 1))
+        clause_end = min(sents.spans[si][1] if si is not None else pe, next_open, pe)
+        if not text[clause_start:clause_end].strip() and si is not None and si + 1 < len(sents.spans):
+            nxt_start, nxt_end = sents.spans[si + 1][:2]
+            if text[nxt_start:nxt_end].lstrip()[:1].islower() and nxt_end <= pe:
+                clause_end = min(nxt_end, next_open)
+        verb = self.verb_in(clause_start, max(clause_start, clause_end))
+        if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
+            verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
+        if verb is not None:
+            near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end]
+            near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
+            if near:  # the subject opening the clause, else the one nearest the verb; never a farther known person
+                c = near[0]
+                region = sorted((n for n in near if n.end <= verb.start()), key=lambda n: n.start)
+                if region and CLAUSE_OPENING_RE.fullmatch(text, clause_start, region[0].start):
+                    persons = [n for n in region
+                               if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
+                    c = persons[0] if persons else region[0]
+                found = self.resolve(c) or (None, c.text)
+                lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
+                return found[0], found[1], c.kind, self.cue_text(lo, hi), True
+        # c: a fragment inside a narrator sentence: the nearest candidate before it
+        if start > ps:
+            sent_start = sents.bounds(start - 1, (ps, pe))[0]
+            before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1
+                      and not self.object_pronoun(c)]  # "calling it "...": "it" is spoken of, not speaking
+            if before:
+                c = before[-1]
+                owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
+                if not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
+                    c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
+                elif not owner and (talker := next((b for b in reversed(before) if (v := self.lex.subject_verb_re.match(
+                        text, b.end)) and v.end() <= start), None)) is not None:
+                    c = talker  # "Speaking at the rally, Ishiba told officials that ... "...": the one who told
+                if c.role and c.kind == "person" and len(c.text.split()) == 1:
+                    opener = next((b for b in before if not b.role and b.kind == "person" and b.start < c.start
+                                   and self.is_subject(b, sent_start) and not DESCRIBED_RE.match(b.text)), None)
+                    c = opener or c  # "Tanaka, who ..., put it simply when he spoke: "...": he is Tanaka
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
+        # d: the latest speaker event of the same paragraph
+        for e in reversed(self.events):
+            if e.para_id == para_id and e.pos < start:
+                return e.entity, e.text, e.kind, e.cue, e.established
+        # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
+        if para_id > 0 and not text[ps:start - 1].strip():
+            return self.previous_speaker(para_id)
+        return None
+
+    def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
+        """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
+        last quotation ('"... closed.' then '"The irony ..."'), else a person opening its last sentence
+        ("The branch's chairman, Takeo Mori, put it plainly:"; "Sumiko Oyama, 87, who was born there, came"),
+        a described person too when the paragraph ends in a colon ("An elderly man ... put it this way:"),
+        else the latest speaker of that paragraph ('"...," Dr Hartigan said.'; "Nozdrev told TASS on Thursday.")."""
+        text = self.text
+        pps, ppe = self.paras.spans[para_id - 1][:2]
+        for e in reversed(self.events):
+            if e.para_id == para_id - 1 and e.pos >= pps and self.spans_at.at(e.pos) is not None \
+                    and self.spans[self.spans_at.at(e.pos)][1] >= ppe:
+                return e.entity, e.text, e.kind, e.cue, e.established
+            if e.para_id < para_id - 1:
+                break
+        sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
+        colon = text[pps:ppe].rstrip().endswith(":")
+        for c in self.cands_from(sent_start, ppe):
+            if not c.role and c.kind == "person" and (colon or not DESCRIBED_RE.match(c.text)) \
+                    and self.is_subject(c, sent_start):
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
+        for e in reversed(self.events):
+            if e.para_id == para_id - 1 and e.established:
+                return e.entity, e.text, e.kind, e.cue, e.established
+            if e.para_id < para_id - 1:
+                break
+        return None

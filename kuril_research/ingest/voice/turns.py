@@ -1,0 +1,146 @@
+"""Transcripts: paragraphs that open with a speaker label are that speaker's words.
+
+A press conference, a briefing, minutes or an interview print each turn after a label: a person
+("Maria Zakharova:", "Mr. Oda:", "Hosokawa, Hokkaido Shimbun:"), a role (``turn_roles.speaker`` in
+``voice.yaml``: "Prime Minister:", "Moderator:", "Reporter:"), a role with the person in brackets
+("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido Shimbun):"), or a question label that names
+nobody (``turn_roles.question``: "Question:", "Q:"). A questioner who introduces himself inside the turn
+("Good evening. Takuya Hirano, Kyodo News.") is its speaker, and the speaker of later question turns.
+A turn goes on over the unlabelled paragraphs after it while they speak in the first or second person
+(``turn_continuation_words``: "We remember the 1956 declaration ..."), and not inside brackets
+("(The excerpt ends here.)"). Fewer than ``MIN_TURNS`` labelled paragraphs: no transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+
+#: A speaker label opening a paragraph: an optional honorific, up to four capitalised words, an optional
+#: ", Outlet" and an optional "(role or name)", then a colon and the words.
+TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
+                     r"(?:,\s+(?P<outlet>[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}))?"
+                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:\s+(?=\S)")
+#: An honorific and the name after it: "Ms. Anna Berg".
+HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})")
+#: A name opening a bracket: "(Ota, Hokkaido Shimbun)" -> "Ota".
+BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})\s*(?:,|$)")
+#: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
+SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2}),\s+"
+                                r"[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
+#: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
+MIN_TURNS = 2
+
+
+class Turn(NamedTuple):
+    """A paragraph of a transcript: its words start at ``start``; ``entity`` and ``name`` are the speaker
+    (None when the label names nobody), ``label`` the label as printed."""
+
+    start: int
+    entity: str | None
+    name: str | None
+    label: str
+
+
+def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+               full: dict[str, str], lex: VoiceLexicon) -> dict[int, Turn]:
+    """Paragraphs of a transcript, labelled or continuing a labelled turn: para_id -> :class:`Turn`.
+
+    A lone family name takes the full name written earlier ("I call Mr. Ken Oda." ... "Mr. Oda:" is Ken Oda).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> lex = load_voice_lexicon()
+    >>> text = "Chair (Ms. Anna Berg): I call Mr. Ken Oda.\\n\\nMr. Oda: Thank you."
+    >>> find_turns(text, [(0, 42), (44, len(text))], [], {}, lex)
+    {0: Turn(start=23, entity=None, name='Anna Berg', label='Chair (Ms. Anna Berg):'), \
+1: Turn(start=53, entity=None, name='Ken Oda', label='Mr. Oda:')}
+    >>> find_turns("Note: the figures are provisional.", [(0, 34)], [], {}, lex)
+    {}
+    """
+    found: dict[int, Turn] = {}
+    starts = [m.start for m in mentions]
+    questioner = None
+    for pid, (ps, pe) in enumerate(paragraphs):
+        pe = min(pe, len(text))
+        label = TURN_RE.match(text, ps, pe)
+        if label is None:
+            continue
+        entity, name, is_label = _label_speaker(text, label, mentions, starts, full, lex)
+        if not is_label:
+            continue
+        role = " ".join(label.group("name").split()).lower()
+        if name is None or role in lex.turn_roles.get("question", ()):
+            intro = SELF_INTRODUCED_RE.search(text, label.end(), pe)
+            if intro is not None:
+                questioner = name = intro.group("name")
+            elif role in lex.turn_roles.get("question", ()):
+                name = questioner
+        elif " " not in name:  # "Mr. Oda": the full name written before ("I recognize Mr. Kenjiro Oda")
+            earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
+            name = next((n for n in reversed(earlier) if n.endswith(" " + name)), name)
+        found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
+    if len(found) < MIN_TURNS:
+        return {}
+    continued: dict[int, Turn] = {}
+    for pid in found:
+        nxt = pid + 1
+        while nxt < len(paragraphs) and nxt not in found and _continues(text, *paragraphs[nxt], lex):
+            ps = paragraphs[nxt][0]
+            continued[nxt] = found[pid]._replace(start=ps)
+            nxt += 1
+    return dict(sorted({**found, **continued}.items()))
+
+
+def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], starts: list[int],
+                   full: dict[str, str], lex: VoiceLexicon) -> tuple[str | None, str | None, bool]:
+    """(entity, name, whether it is a speaker label at all) of a label matched by :data:`TURN_RE`."""
+    i = bisect_left(starts, label.start("name"))
+    if i < len(mentions) and mentions[i].start == label.start("name") and mentions[i].entity_type == "person" \
+            and mentions[i].end <= label.end("name"):
+        return mentions[i].entity, full.get(mentions[i].entity, mentions[i].surface), True
+    written = " ".join(label.group("name").split())
+    if label.group("hon"):
+        return None, written, True
+    role = label.group("role")
+    if written.lower() in lex.turn_roles.get("speaker", ()) or written.lower() in lex.turn_roles.get("question", ()):
+        if role and (inner := HONORIFIC_NAME_RE.search(role)):  # "Chairperson (Ms. Anna Berg)"
+            j = bisect_left(starts, label.start("role") + inner.start("name"))
+            if j < len(mentions) and mentions[j].start == label.start("role") + inner.start("name") \
+                    and mentions[j].entity_type == "person":
+                return mentions[j].entity, full.get(mentions[j].entity, inner.group("name")), True
+            return None, inner.group("name"), True
+        if role and (inner := BRACKET_NAME_RE.match(role)) and _is_name(inner.group("name"), lex, single=True):
+            return None, inner.group("name"), True  # "Reporter (Ota, Hokkaido Shimbun)"
+        if written.lower() in lex.turn_roles.get("question", ()):
+            return None, None, True
+        return None, written, True
+    if _is_name(written, lex, single=bool(label.group("outlet"))) and not any(
+            m.start < label.end("name") and label.start("name") < m.end for m in mentions):
+        return None, written, True  # "Kenji Sato:", "Hosokawa, Hokkaido Shimbun:"
+    return None, None, False
+
+
+def _is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
+    """Whether capitalised words can be a personal name: two or three words (one if ``single``), none a title,
+    a stop word or a transcript role."""
+    words = written.split()
+    if not (1 if single else 2) <= len(words) <= 3:
+        return False
+    return all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words for w in words) \
+        and written.lower() not in lex.turn_roles.get("speaker", ()) \
+        and written.lower() not in lex.turn_roles.get("question", ())
+
+
+def _continues(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
+    """Whether an unlabelled paragraph goes on with the turn before it: first or second person, not bracketed."""
+    words = text[start:end].strip()
+    if not words or words[0] in "([":
+        return False
+    return lex.continuation_re is not None and lex.continuation_re.search(text, start, end) is not None
