@@ -360,7 +360,7 @@ def dev():
 
 def test_evaluate_counts_the_gold_of_the_split(dev):
     s = dev.scores.set_index(["task", "label"])
-    # dev gold: m001 Iturup, Kunashir, Paramushir, Southern Kurils; m002 Northern Territories, Etorofu
+    # dev gold: m001 Iturup, Kunashir, Kharimkotan, Southern Kurils; m002 Northern Territories, Etorofu
     assert s.loc[("mentions", "territory"), "n_gold"] == 6
     assert s.loc[("mentions", "island"), "n_gold"] == 4
     assert s.loc[("speakers", "speaker"), "n_gold"] == 2 and s.loc[("furniture", "furniture"), "n_gold"] == 4
@@ -371,7 +371,7 @@ def test_evaluate_counts_the_gold_of_the_split(dev):
 
 
 def test_a_name_the_gazetteer_lacks_is_a_listed_miss(dev):
-    miss = dev.errors[dev.errors["want"] == "Paramushir (paramushir)"]
+    miss = dev.errors[dev.errors["want"] == "Kharimkotan (kharimkotan)"]
     assert miss[["file", "task", "reason"]].values.tolist() == [["m001.txt", "mentions", "gold mention not found"]]
 
 

@@ -31,8 +31,9 @@ speakers (task ``speakers``, accuracy)
     context. Right when the predicted speaker's gazetteer id equals
     ``speaker_entity``, or when the predicted speaker as written (column
     ``speaker_text`` of ``quotes`` if the build has it, else the gazetteer
-    label of ``speaker``) matches the gold ``speaker`` under
-    :func:`speaker_key`. A gold speaker ``null`` is right when nothing is
+    label of ``speaker``) shares a head word with the gold ``speaker``
+    (:func:`speaker_keys`: the last word, or the word before a preposition
+    that describes the speaker further). A gold speaker ``null`` is right when nothing is
     predicted (no quotation, or one without a speaker).
 titles, standfirsts, datelines (accuracy)
     ``documents.title`` / ``.standfirst`` / ``.dateline`` equal to the gold
@@ -52,7 +53,7 @@ import pandas as pd
 
 from kuril_research.evaluate.gold import MISSING, TERRITORY_TYPES, VOICES, GoldDocument, context_regex, locate
 
-__all__ = ["SCORED_TYPES", "normalise_line", "speaker_key", "speakers_match", "score_mentions", "score_voice",
+__all__ = ["SCORED_TYPES", "normalise_line", "speaker_key", "speaker_keys", "speakers_match", "score_mentions", "score_voice",
            "score_speakers", "score_titles", "score_furniture", "voice_confusion"]
 
 SCORED_TYPES = (*TERRITORY_TYPES, "document")
@@ -69,6 +70,8 @@ prime minister ministers president secretary general spokesman spokeswoman spoke
 cabinet chief top envoy ambassador lawmaker governor mayor head director diplomat ministry's
 """.split())
 _SIDE_OF_NAMING = {"japanese": "japan", "russian": "russia"}
+#: Prepositions that end the head of a described speaker ("a fisherman at the harbour").
+_PREPOSITIONS = frozenset({"at", "from", "in", "of", "on", "for", "to", "with"})
 
 
 def normalise_line(text: object) -> str | None:
@@ -116,16 +119,41 @@ def speaker_key(speaker: str | None) -> str | None:
     return words[-1] if words else None
 
 
+def speaker_keys(speaker: str | None) -> frozenset[str]:
+    """The head words a speaker may be matched on: :func:`speaker_key`, and the head before a preposition.
+
+    A described speaker is written with or without what follows its head noun
+    ("a fisherman at the harbour", "a fisherman"; "the embassy in Seoul",
+    "the embassy"), so the last word before the first of *at, from, in, of,
+    on, for, to, with* is a key too, when words come before it.
+
+    Examples
+    --------
+    >>> sorted(speaker_keys("A younger fisherman at the harbour"))
+    ['fisherman', 'harbour']
+    >>> sorted(speaker_keys("Governor of Sakhalin Valery Limarenko")), sorted(speaker_keys(None))
+    (['governor', 'limarenko'], [])
+    """
+    key = speaker_key(speaker)
+    if key is None:
+        return frozenset()
+    text = re.split(r"[,(]", normalise_line(speaker).lower(), maxsplit=1)[0]
+    words = _WORD_RE.findall(re.sub(r"'s\b|s'(?=\s|$)", "", text))
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), None)
+    return frozenset({key} | ({words[cut - 1]} if cut is not None else set()))
+
+
 def speakers_match(predicted: str | None, gold: str | None) -> bool:
-    """Whether a predicted speaker as written names the gold speaker (equal :func:`speaker_key`).
+    """Whether a predicted speaker as written names the gold speaker (a shared key of :func:`speaker_keys`).
 
     Examples
     --------
     >>> speakers_match("Sergey Lavrov", "Foreign Minister Sergey Lavrov"), speakers_match("Lavrov", "Peskov")
     (True, False)
+    >>> speakers_match("a woman", "a woman in a red jacket")
+    True
     """
-    a, b = speaker_key(predicted), speaker_key(gold)
-    return a is not None and a == b
+    return bool(speaker_keys(predicted) & speaker_keys(gold))
 
 
 def _row(doc_id: str, task: str, label: str, kind: str, tp: int = 0, fp: int = 0, fn: int = 0) -> dict:
