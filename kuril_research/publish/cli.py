@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser(
         "evaluate", help="measure the tool's accuracy on hand-annotated gold articles",
         description="Build the gold articles of GOLD_DIR (format: data/gold/FORMAT.md) and print precision, recall, "
-                    "F1 and accuracy with 95%% bootstrap intervals, and the number of errors.",
+                    "F1 and accuracy with 95 % bootstrap intervals, and the number of errors.",
         epilog="Example: kuril-research evaluate data/gold --split test --out eval/ --record eval/record.json")
     evaluate.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", nargs="?",
                           help="gold folder: manifest.csv, articles/, annotations/, coding/ (default: the shipped "
