@@ -61,7 +61,7 @@ def test_an_edited_or_replaced_column_is_never_read_from_disk(built):
     assert not isinstance(edited.doc.base, np.memmap) and _streams(built) != before
     replaced = load_corpus(built, cache=True)
     replaced.documents = replaced.documents.assign(text=replaced.documents["text"].str.replace("Iturup", "Iturup"))
-    assert persist.stream_key(replaced, {"documents": ["doc_id", "text"]}) is None   # not the loaded array
+    assert persist.stream_key(replaced, {"documents": ["doc_id", "text"]}) is None   # not read from the copy
 
 
 def test_no_stream_is_kept_without_the_arrow_cache(built):

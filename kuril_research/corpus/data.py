@@ -17,13 +17,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kuril_research import config, memo, schema
+from kuril_research import config, schema
 from kuril_research.corpus import arrow_cache
 from kuril_research.corpus.views import DocumentView, corpus_html, document
 from kuril_research.errors import CorpusTableError
 
-__all__ = ["Corpus", "TABLE_NAMES", "ARROW_SCHEMAS", "BUILD_RECORD", "Origin", "arrow_schema", "arrow_to_frame",
-           "read_table", "documents_with_warnings", "load_corpus", "origin_of"]
+__all__ = ["Corpus", "TABLE_NAMES", "ARROW_SCHEMAS", "BUILD_RECORD", "arrow_schema", "arrow_to_frame", "read_table",
+           "documents_with_warnings", "load_corpus"]
 
 #: The corpus tables, in order (:data:`kuril_research.schema.TABLES`).
 TABLE_NAMES = list(schema.TABLES)
@@ -274,74 +274,4 @@ def load_corpus(path: str | Path | None = None, *, cache: bool | None = None) ->
     if record.get("schema_version") != schema.SCHEMA_VERSION:
         raise CorpusTableError(f"built with table schema {record.get('schema_version')}, this version reads {schema.SCHEMA_VERSION}",
                                path=record_path, hint="rebuild the corpus with `kuril-research build`")
-    corpus = Corpus(**{name: read_table(folder, name, cache=cache) for name in TABLE_NAMES}, build=record)
-    _record_origin(corpus, folder, cache)
-    return corpus
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a loaded corpus came from, for results derived from it that are kept on disk beside its Arrow cache.
-
-    Attributes
-    ----------
-    folder : Path
-        The corpus folder.
-    cache_dir : Path
-        Its Arrow cache folder (:data:`kuril_research.corpus.arrow_cache.CACHE_DIR`).
-    keys : dict
-        Table name → :func:`~kuril_research.corpus.arrow_cache.cache_key` of its
-        Parquet files at load time: a rebuilt or edited table changes its key.
-    arrays : dict
-        ``(table, column)`` → the Arrow array of each Arrow-backed (string)
-        column as loaded. Arrow arrays are immutable, so a column whose array
-        is still this very object still holds the loaded values; a number
-        column can be edited in place and must be compared by value.
-    """
-
-    folder: Path
-    cache_dir: Path
-    keys: dict
-    arrays: dict
-
-
-#: The origin of each corpus :func:`load_corpus` returned (held weakly; see :func:`origin_of`).
-ORIGINS = memo.Memo()
-_LOADED = ("loaded",)
-
-
-def _record_origin(corpus: Corpus, folder: Path, cache: bool | None) -> None:
-    """Remember where ``corpus`` came from, if its documents were read through the Arrow cache."""
-    if cache is False:
-        return
-    keys = {}
-    for name in TABLE_NAMES:
-        path, parts = _table_parts(folder, name)
-        keys[name] = arrow_cache.cache_key(folder, name, parts, _expected_schema(name, parts))
-    cache_dir = folder / arrow_cache.CACHE_DIR
-    if not any(cache_dir.glob(f"documents-{keys['documents']}.arrow")):
-        return          # a small corpus (or a folder that cannot be written): nothing is kept beside it
-    arrays = {}
-    for name in TABLE_NAMES:
-        frame = getattr(corpus, name)
-        for column in frame.columns:
-            array = frame[column].array
-            if isinstance(array, pd.arrays.ArrowExtensionArray):
-                arrays[(name, column)] = array.__arrow_array__()
-    ORIGINS.put(corpus, "origin", _LOADED, Origin(folder, cache_dir, keys, arrays))
-
-
-def origin_of(corpus: Corpus) -> Origin | None:
-    """The :class:`Origin` of a corpus :func:`load_corpus` read through its Arrow cache, else None.
-
-    None for a corpus built in memory, loaded with ``cache=False``, or too small
-    to be cached. The origin says where the corpus came from, not that it is
-    unchanged: a caller compares the columns it reads with :attr:`Origin.arrays`.
-
-    Examples
-    --------
-    >>> from kuril_research.corpus import corpus_from_texts
-    >>> origin_of(corpus_from_texts({"a": "Iturup."})) is None
-    True
-    """
-    return ORIGINS.get(corpus, "origin", _LOADED)
+    return Corpus(**{name: read_table(folder, name, cache=cache) for name in TABLE_NAMES}, build=record)

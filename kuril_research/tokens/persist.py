@@ -3,7 +3,7 @@
 Building the token stream of 100,000 articles takes a minute or more; every
 notebook kernel and every JupyterLab session would pay it again. A corpus read
 by :func:`~kuril_research.corpus.load_corpus` through its Arrow cache
-(:func:`~kuril_research.corpus.data.origin_of`) instead gets its stream written
+(:func:`~kuril_research.corpus.arrow_cache.mapped_from`) instead gets its stream written
 once to ``<corpus>/.arrow-cache/tokens-<key>/`` (one ``.npy`` file per column,
 ``strings.json`` for the small tables of distinct texts) and, in any later
 process, memory-mapped from there: nothing is tokenised or copied, and pages are
@@ -12,11 +12,13 @@ read from the file when first used.
 The key covers everything the stream is made from, so a stale stream is never
 read:
 
-* the Arrow cache keys of the tables it is built from (their Parquet files'
-  paths, sizes, inodes, modification and change times: a rebuilt corpus has
-  new keys), and, for each string column, that the corpus still holds the very
-  Arrow array that was loaded (Arrow arrays are immutable; a replaced column is
-  another array, and the stream is then built in memory and not kept);
+* for each string column read from a memory-mapped Arrow copy, that copy's
+  key (its Parquet files' paths, sizes, inodes, modification and change
+  times: a rebuilt corpus has new keys); Arrow arrays are immutable, so a
+  column whose buffers all lie in the copy's map holds what the copy holds. A
+  string column of a table too small to be copied is hashed by value; a
+  replaced large one (not in any map) means the stream is built in memory and
+  not kept;
 * a SHA-256 of the values of its number columns (offsets, ``sent_id``), which
   can be edited in place: an edited corpus gets a stream of its own;
 * a SHA-256 of the source of the modules that turn text into the stream
@@ -45,7 +47,7 @@ import pandas as pd
 
 from kuril_research import memo
 from kuril_research.corpus import Corpus
-from kuril_research.corpus.data import origin_of
+from kuril_research.corpus.arrow_cache import CACHE_DIR, mapped_from
 from kuril_research.tokens.stream import TokenStream
 
 __all__ = ["FORMAT", "SOURCES", "PREFIX", "stream_key", "load_or_build"]
@@ -71,31 +73,41 @@ def _source_digest() -> str:
     return digest.hexdigest()
 
 
+#: A string column not read from a memory-mapped copy is hashed by value up to this many rows, else nothing is kept.
+HASHED_ROWS_MAX = 2_000_000
+
+
 def stream_key(corpus: Corpus, columns: dict[str, list[str]]) -> tuple[Path, str] | None:
     """(cache folder, key) of the corpus's stream on disk, or None when it cannot be kept there.
 
-    None when the corpus has no :func:`~kuril_research.corpus.data.origin_of`
-    (built in memory, loaded without the cache, small), or when one of the
-    string ``columns`` is no longer the array that was loaded.
+    None unless ``documents.text`` is read from a memory-mapped Arrow copy
+    (:func:`~kuril_research.corpus.arrow_cache.mapped_from`): a corpus built in
+    memory, loaded with ``cache=False`` or too small to be cached keeps nothing.
     """
-    origin = origin_of(corpus)
-    if origin is None:
+    text = corpus.documents["text"].array if "text" in corpus.documents.columns else None
+    home = mapped_from(text.__arrow_array__()) if isinstance(text, pd.arrays.ArrowExtensionArray) else None
+    if home is None:
         return None
     identity: list = [_source_digest()]
     for table, names in columns.items():
         frame = getattr(corpus, table)
-        identity.append([table, origin.keys.get(table), len(frame)])
+        identity.append([table, len(frame)])
         for name in names:
             if name not in frame.columns:
                 return None
             array = frame[name].array
-            if isinstance(array, pd.arrays.ArrowExtensionArray):
-                if array.__arrow_array__() is not origin.arrays.get((table, name)):
-                    return None             # replaced since it was loaded: its content is not the file's
-                identity.append(name)
-            else:
-                identity.append([name, list(memo.fingerprint((frame, [name]))[1])])  # values' SHA-256
-    return origin.cache_dir, hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
+            where = mapped_from(array.__arrow_array__()) \
+                if isinstance(array, pd.arrays.ArrowExtensionArray) else None
+            if where is not None:           # immutable, and what the copy of that key holds
+                identity.append([name, str(where[0]), where[1], where[2]])
+            elif isinstance(array, pd.arrays.ArrowExtensionArray):
+                if len(frame) > HASHED_ROWS_MAX:
+                    return None
+                hashed = pd.util.hash_pandas_object(frame[name], index=False, categorize=False).to_numpy()
+                identity.append([name, hashlib.sha256(hashed.tobytes()).hexdigest()])
+            else:                           # numbers can be edited in place: their values' SHA-256
+                identity.append([name, list(memo.fingerprint((frame, [name]))[1])])
+    return home[0] / CACHE_DIR, hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
 
 
 def _read(folder: Path, text: object) -> TokenStream | None:
