@@ -124,7 +124,7 @@ def kwic(
     doc = st.doc[first]
     m_start, m_end = st.start[first], st.end[last]
     if unit == "token":
-        wordish = np.flatnonzero(st.kind != PUNCT)
+        wordish = st.remember("rows not punctuation", lambda: np.flatnonzero(st.kind != PUNCT))
         at_doc = np.searchsorted(wordish, st.doc_first, side="left")    # documents' rows are contiguous
         doc_lo, doc_hi = at_doc[:-1], at_doc[1:]
         k_left = np.searchsorted(wordish, first, side="left")      # context words before the match
@@ -143,18 +143,19 @@ def kwic(
     shown, where = np.unique(doc, return_inverse=True)          # read each document's text once
     texts = _texts_of(st.text, shown)[where.ravel()] if len(doc) else np.empty(0, dtype=object)
 
-    def clip(a: np.ndarray, b: np.ndarray) -> list[str]:
+    def clip(a: np.ndarray, b: np.ndarray) -> pd.api.extensions.ExtensionArray:
         # " ".join(s.split()) is WHITESPACE_RE.sub(" ", s).strip(): both split at str.isspace characters
-        return [" ".join(t[i:j].split()) for t, i, j in zip(texts, a.tolist(), b.tolist())]
+        # (Arrow's regex replace took 4.0 s for the 1 M strings of one kwic at 100,000 articles; split/join 0.7 s)
+        return pd.array([" ".join(t[i:j].split()) for t, i, j in zip(texts, a.tolist(), b.tolist())], dtype="string")
 
     out = pd.DataFrame({
         "doc_id": string_array(st.doc_ids, doc.astype(np.intp)),
         "sent_id": pd.array(st.s_id[st.sent[first]], dtype="Int64"),
         "start": pd.array(m_start.astype(np.int64), dtype="Int64"),
         "end": pd.array(m_end.astype(np.int64), dtype="Int64"),
-        "left": pd.array(clip(left_start, m_start), dtype="string"),
-        "match": pd.array(clip(m_start, m_end), dtype="string"),
-        "right": pd.array(clip(m_end, right_end), dtype="string"),
+        "left": clip(left_start, m_start),
+        "match": clip(m_start, m_end),
+        "right": clip(m_end, right_end),
         "voice": string_array(st.voices, st.voice[first].astype(np.intp)),
         "speaker": string_array(st.speakers, st.speaker[first].astype(np.intp)),
     })
