@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import numpy as np
 import pytest
@@ -67,3 +67,25 @@ def test_an_edited_or_replaced_column_is_never_read_from_disk(built):
 def test_no_stream_is_kept_without_the_arrow_cache(built):
     corpus = load_corpus(built, cache=False)
     assert persist.stream_key(corpus, {"documents": ["doc_id", "text"]}) is None
+
+
+def test_selecting_every_document_copies_nothing_and_shares_nothing_edited(built):
+    from kuril_research.analysis.selection import select_documents
+
+    corpus = load_corpus(built, cache=True)
+    everything = select_documents(corpus)
+    columns = {"documents": ["doc_id", "text"]}
+    assert persist.stream_key(everything, columns) == persist.stream_key(corpus, columns) is not None
+    everything.sentences.loc[0, "sent_id"] = 1000          # copy-on-write: the loaded corpus keeps its value
+    assert corpus.sentences.loc[0, "sent_id"] != 1000
+    some = select_documents(corpus.__class__(**{**vars(corpus), "documents": corpus.documents.assign(
+        outlet=["A"] + ["B"] * (len(corpus.documents) - 1))}), outlets=["B"])
+    assert persist.stream_key(some, columns) is None         # a subset is a copy: its stream is built in memory
+
+
+def test_two_slices_of_the_mapped_columns_have_different_keys(built):
+    corpus = load_corpus(built, cache=True)
+    columns = {"documents": ["doc_id", "text"]}
+    first, second = (replace(corpus, documents=corpus.documents.iloc[i:i + 2].reset_index(drop=True)) for i in (0, 2))
+    assert None is not persist.stream_key(first, columns) != persist.stream_key(second, columns)
+    _same(stream_of(second), build_stream(second))

@@ -140,8 +140,13 @@ def _register(folder: Path, name: str, key: str, table: pa.Table) -> pa.Table:
     return table
 
 
-def mapped_from(array: pa.Array | pa.ChunkedArray) -> tuple[Path, str, str] | None:
-    """Where an Arrow array's values are read from: (corpus folder, table, key) of the copy whose map holds them.
+def mapped_from(array: pa.Array | pa.ChunkedArray) -> tuple[Path, str, str, list] | None:
+    """Where an Arrow array's values are read from: (corpus folder, table, key, layout) of the copy that holds them.
+
+    ``layout`` says which part of the copy: per chunk, its offset and length
+    and the positions of its buffers in the map, so that two slices of one
+    column (``documents.iloc[:10]`` and ``documents.iloc[10:20]``) are told
+    apart.
 
     Arrow arrays are immutable and a memory-mapped copy is never changed in
     place (:func:`read_through` writes a new file), so an array whose every
@@ -161,7 +166,10 @@ def mapped_from(array: pa.Array | pa.ChunkedArray) -> tuple[Path, str, str] | No
         return None
     for (folder, name), (key, lo, hi, _table) in _MAPPED.items():
         if all(lo <= a and b <= hi for a, b in spans):
-            return folder, name, key
+            chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+            layout = [[c.offset, len(c), [[b.address - lo, b.size] for b in c.buffers() if b is not None and b.size]]
+                      for c in chunks]
+            return folder, name, key, layout
     return None
 
 

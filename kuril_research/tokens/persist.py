@@ -99,7 +99,7 @@ def stream_key(corpus: Corpus, columns: dict[str, list[str]]) -> tuple[Path, str
             where = mapped_from(array.__arrow_array__()) \
                 if isinstance(array, pd.arrays.ArrowExtensionArray) else None
             if where is not None:           # immutable, and what the copy of that key holds
-                identity.append([name, str(where[0]), where[1], where[2]])
+                identity.append([name, str(where[0]), where[1], where[2], where[3]])
             elif isinstance(array, pd.arrays.ArrowExtensionArray):
                 if len(frame) > HASHED_ROWS_MAX:
                     return None
