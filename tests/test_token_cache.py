@@ -89,3 +89,11 @@ def test_two_slices_of_the_mapped_columns_have_different_keys(built):
     first, second = (replace(corpus, documents=corpus.documents.iloc[i:i + 2].reset_index(drop=True)) for i in (0, 2))
     assert None is not persist.stream_key(first, columns) != persist.stream_key(second, columns)
     _same(stream_of(second), build_stream(second))
+
+
+def test_a_relative_path_to_the_corpus_finds_the_same_stream(built, monkeypatch):
+    columns = {"documents": ["doc_id", "text"], "sentences": ["doc_id", "start", "end"]}
+    absolute = persist.stream_key(load_corpus(built, cache=True), columns)
+    monkeypatch.chdir(built.parent)
+    relative = persist.stream_key(load_corpus(built.name, cache=True), columns)
+    assert relative[1] == absolute[1] and relative[0].resolve() == absolute[0]

@@ -99,7 +99,8 @@ def stream_key(corpus: Corpus, columns: dict[str, list[str]]) -> tuple[Path, str
             where = mapped_from(array.__arrow_array__()) \
                 if isinstance(array, pd.arrays.ArrowExtensionArray) else None
             if where is not None:           # immutable, and what the copy of that key holds
-                identity.append([name, str(where[0]), where[1], where[2], where[3]])
+                identity.append([name, where[1], where[2], where[3]])   # not the folder: a corpus
+                # named by a relative and by an absolute path is the same corpus, with the same keys
             elif isinstance(array, pd.arrays.ArrowExtensionArray):
                 if len(frame) > HASHED_ROWS_MAX:
                     return None
