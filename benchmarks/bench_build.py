@@ -3,7 +3,7 @@
 Run ``make bench``, or::
 
     .venv/bin/python benchmarks/bench_build.py [--sizes 1000 10000 100000] [--jobs 1 2]
-                                               [--out benchmarks/out] [--seed 0] [--repeat 1] [--dask]
+                                               [--out benchmarks/out/build] [--seed 0] [--repeat 1] [--dask]
                                                [--analysis-docs 10000]
 
 For each corpus size N it generates a synthetic corpus with
@@ -231,7 +231,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Benchmark the corpus build (see the module docstring).")
     parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES, help="corpus sizes (articles)")
     parser.add_argument("--jobs", type=int, nargs="+", default=DEFAULT_JOBS, help="process counts for the build")
-    parser.add_argument("--out", type=Path, default=HERE / "out", help="where results.json and results.md go")
+    parser.add_argument("--out", type=Path, default=HERE / "out" / "build", help="where results.json and results.md go")
     parser.add_argument("--corpora", type=Path, default=HERE / "corpora", help="cache of generated corpora")
     parser.add_argument("--seed", type=int, default=0, help="generator seed")
     parser.add_argument("--words", type=int, default=500, help="approximate words per article")

@@ -265,8 +265,50 @@ def _child_stages(params: dict) -> dict:
             "analysed": analysed}
 
 
+def _child_report(params: dict) -> dict:
+    """Run one report notebook on a built corpus, as a user does: ``kuril-research report NB --corpus DIR --force``.
+
+    The command runs in a grandchild process (with the kernel under it), so the
+    peak memory polled by ``bench_build.measure`` covers the whole report; the
+    seconds are its wall time, interpreter start-up included.
+    """
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "import sys; from kuril_research.publish.cli import main; sys.exit(main())",
+               "report", params["name"], "--corpus", params["corpus"], "--out", params["out"], "--force",
+               "--notebooks", params["notebooks"]]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"report {params['name']} exited with {done.returncode}: {done.stderr[-1500:]}")
+    return {"seconds": seconds}
+
+
+def _child_call(params: dict) -> dict:
+    """Time one JupyterLab call after ``load_corpus`` in this fresh process: its first call, then a warm one.
+
+    ``params["expression"]`` is evaluated with ``kr`` (the package), ``corpus``
+    and ``OUTLET`` (the outlet with the most documents) in scope.
+    """
+    import kuril_research as kr
+
+    start = time.perf_counter()
+    corpus = kr.load_corpus(params["corpus"])
+    loaded = time.perf_counter() - start
+    scope = {"kr": kr, "corpus": corpus, "OUTLET": corpus.documents["outlet"].value_counts().index[0]}
+    timings = []
+    for _ in range(2):
+        start = time.perf_counter()
+        result = eval(params["expression"], scope)  # noqa: S307 - an expression of bench_targets.CALLS
+        timings.append(time.perf_counter() - start)
+    return {"first_seconds": timings[0], "warm_seconds": timings[1], "load_seconds": loaded, "rows": len(result)}
+
+
 CHILDREN = {"build": _child_build, "dask": _child_dask, "countvectorizer": _child_countvectorizer,
-            "nltk": _child_nltk, "scan_floor": _child_scan_floor, "stages": _child_stages, "load": _child_load}
+            "nltk": _child_nltk, "scan_floor": _child_scan_floor, "stages": _child_stages, "load": _child_load,
+            "report": _child_report, "call": _child_call}
 
 
 def code_fingerprint() -> str:

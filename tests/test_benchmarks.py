@@ -167,3 +167,59 @@ def test_targets_are_judged_against_their_thresholds():
         "load the built corpus again, fresh process, N=100,000": True,
         "peak RSS of the whole build, N=100,000": False,
     }
+
+
+def test_issue17_benchmark_writes_every_figure_with_its_peer(tmp_path):
+    # The quick mode of `make bench` on 12 articles: every row of issue #17 is written, each beside the
+    # CountVectorizer peer of the same run, with a target judged; nothing about speed is asserted.
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / "bench_targets.py"), "--sizes", "12", "--jobs", "1", "2",
+                           "--out", str(out), "--corpora", str(tmp_path / "corpora")],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    targets = _load_targets()
+    figures = [row["figure"] for row in results["rows"]]
+    calls = [f"{name}, {when} call" for name in targets.CALLS for when in ("first", "warm")]
+    assert figures == ["CountVectorizer fit_transform (peer)", "build, 1 process", "build, 2 processes",
+                       "report 01", "report 02", "report 03", "report 04", *calls]
+    peer = results["rows"][0]["seconds"]
+    assert peer > 0
+    for row in results["rows"]:
+        assert row["error"] is None, row
+        assert row["n"] == 12 and row["seconds"] > 0 and row["peak_rss_mb"] > 0, row
+        assert row["peer"] == "CountVectorizer fit_transform" and row["peer_seconds"] == peer, row
+        assert row["ratio"] > 0, row
+        assert row["met"] in (True, False) or row["figure"].endswith("(peer)"), row
+    assert results["rows"][2]["speedup_vs_1"] > 0
+    markdown = (out / "results.md").read_text(encoding="utf-8")
+    assert markdown.count("\n| 12 | ") == len(figures)
+    assert not any(p.name.startswith("bench17-") for p in out.iterdir())  # scratch folder removed
+
+
+def _load_targets():
+    for before in SCRIPTS:
+        _load(before)
+    if "bench_targets" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_targets", BENCHMARKS / "bench_targets.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_targets"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["bench_targets"]
+
+
+def test_issue17_targets_are_judged_against_their_thresholds():
+    # Hand-made: CountVectorizer 10 s. Build 1 process 20 s = 0.5x CV's throughput (goal >= 0.5: met, boundary
+    # counts); 2 processes 12 s = 0.83x (goal >= 0.9: not met). Report 02 4 s = 0.4x CV and 1,500 MB (met);
+    # report 03 6 s = 0.6x (not met); report 04 1 s but 2,100 MB (not met). kwic 4.9 s first (< 5: met),
+    # 1.0 s warm (< 1: not met, the boundary fails).
+    targets = _load_targets()
+    rows = targets.rows_for(100, {"seconds": 10.0}, {1: {"seconds": 20.0}, 2: {"seconds": 12.0}},
+                            {"02": {"seconds": 4.0, "peak_rss_mb": 1500.0}, "03": {"seconds": 6.0, "peak_rss_mb": 1.0},
+                             "04": {"seconds": 1.0, "peak_rss_mb": 2100.0}},
+                            {"kwic": {"first_seconds": 4.9, "warm_seconds": 1.0}})
+    judged = {r["figure"]: (round(r["ratio"], 2), r["met"]) for r in rows}
+    assert judged == {"CountVectorizer fit_transform (peer)": (1.0, None), "build, 1 process": (0.5, True),
+                      "build, 2 processes": (0.83, False), "report 02": (0.4, True), "report 03": (0.6, False),
+                      "report 04": (0.1, False), "kwic, first call": (0.49, True), "kwic, warm call": (0.1, False)}
+    assert round(rows[2]["speedup_vs_1"], 2) == 1.67

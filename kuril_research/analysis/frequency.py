@@ -44,6 +44,7 @@ from kuril_research.tokens import (
     Prepared,
     TokenOptions,
     prepare,
+    distinct_pairs,
     tokens,
 )
 
@@ -66,62 +67,59 @@ __all__ = [
 # --------------------------------------------------------------------------- word lists and n-grams
 
 
-def _doc_freq(cell: np.ndarray, doc: np.ndarray, cells: np.ndarray, n_docs: int) -> np.ndarray:
-    """Number of distinct documents among the units of each of ``cells`` (counted for those cells only)."""
-    local = np.full(int(cell.max()) + 1 if len(cell) else 0, -1, dtype=np.int64)
-    local[cells] = np.arange(len(cells))
-    mine = local[cell] if len(cell) else np.empty(0, np.int64)
-    rows = np.flatnonzero(mine >= 0)
-    pair = mine[rows] * n_docs + doc[rows]
-    if len(cells) * n_docs <= 50_000_000:               # a few terms: a (term × document) grid is cheapest
-        seen = np.zeros(len(cells) * n_docs, dtype=bool)
-        seen[pair] = True
-        return seen.reshape(len(cells), n_docs).sum(axis=1)
-    return np.bincount(pd.unique(pair) // n_docs, minlength=len(cells))
+#: Above this many (group, term) cells, cells are numbered by a sort of the pairs instead of a dense count.
+DENSE_CELLS = 8_000_000
 
 
-def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, strings_of, *,
+def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, units: np.ndarray, strings_of, *,
                      by: list[str], min_count: int, top: int | None) -> pd.DataFrame:
     """Count term codes per group: count, per_10k, doc_freq, range_pct.
 
-    ``doc`` and ``code`` give each counted unit's document and term (codes are
-    non-negative integers); ``strings_of(codes)`` returns the text of some term
-    codes, and is asked only for the terms reported.
+    ``doc``, ``code`` and ``units`` give each distinct (document, term) pair and
+    how many counted units it has (:func:`~kuril_research.tokens.options.distinct_pairs`;
+    codes are non-negative integers). A group is a set of documents, so a cell
+    (group, term) has as many documents as pairs, and its count is the sum of
+    its pairs' units. ``strings_of(codes)`` returns the text of some term codes,
+    and is asked only for the terms reported.
     """
     documents = corpus.documents
-    n_docs = max(len(documents), 1)
     doc_group, group_row = document_groups(documents, by)
     n_groups = max(len(group_row), 1)
     group = doc_group[doc]
     vocabulary = int(code.max()) + 1 if len(code) else 1
-    if n_groups > 1:
-        cell, keys = pd.factorize(group * vocabulary + code)       # (group, term) → cell
-        keys = np.asarray(keys, dtype=np.int64)
-        cell_group, cell_term = keys // vocabulary, keys % vocabulary
+    if n_groups * vocabulary <= DENSE_CELLS:                       # cell = group × vocabulary + term
+        flat = group * vocabulary + code
+        count = np.bincount(flat, weights=units, minlength=n_groups * vocabulary).astype(np.int64)
+        doc_freq_all = np.bincount(flat, minlength=n_groups * vocabulary)
+        keys = None
     else:
-        cell = code
-        cell_group, cell_term = np.zeros(vocabulary, dtype=np.int64), np.arange(vocabulary)
-    count = np.bincount(cell, minlength=len(cell_term))
-    totals = np.bincount(group, minlength=n_groups)
+        keys, cell = np.unique(group * vocabulary + code, return_inverse=True)
+        count = np.bincount(cell, weights=units, minlength=len(keys)).astype(np.int64)
+        doc_freq_all = np.bincount(cell, minlength=len(keys))
+
+    def cell_group(cells: np.ndarray) -> np.ndarray:
+        return (cells if keys is None else keys[cells]) // vocabulary
+    totals = np.bincount(group, weights=units, minlength=n_groups).astype(np.int64)
     group_docs = np.bincount(doc_group, minlength=n_groups)
     keep = np.flatnonzero((count >= min_count) & (count > 0))
     if top is not None and len(keep):
         # candidates: cells counted at least as often as the top-th of their group (ties kept)
-        order = keep[np.lexsort((-count[keep], cell_group[keep]))]
-        g = cell_group[order]
+        order = keep[np.lexsort((-count[keep], cell_group(keep)))]
+        g = cell_group(order)
         rank = np.arange(len(order)) - np.searchsorted(g, g, side="left")
         floor = np.full(n_groups, 0, dtype=np.int64)
         at_top = rank == top - 1
         floor[g[at_top]] = count[order[at_top]]
-        keep = keep[count[keep] >= floor[cell_group[keep]]]
-    doc_freq = _doc_freq(cell, doc, keep, n_docs)
-    out = documents[by].iloc[group_row[cell_group[keep]]].reset_index(drop=True) if by \
+        keep = keep[count[keep] >= floor[cell_group(keep)]]
+    doc_freq = doc_freq_all[keep]
+    kept_group, kept_term = np.divmod(keep if keys is None else keys[keep], vocabulary)
+    out = documents[by].iloc[group_row[kept_group]].reset_index(drop=True) if by \
         else pd.DataFrame(index=range(len(keep)))
-    out["term"] = pd.array(np.asarray(strings_of(cell_term[keep]), dtype=object), dtype="string")
+    out["term"] = pd.array(np.asarray(strings_of(kept_term), dtype=object), dtype="string")
     out["count"] = pd.array(count[keep], dtype="Int64")
-    out["per_10k"] = count[keep] / totals[cell_group[keep]] * 10_000
+    out["per_10k"] = count[keep] / totals[kept_group] * 10_000
     out["doc_freq"] = pd.array(doc_freq, dtype="Int64")
-    out["range_pct"] = doc_freq / group_docs[cell_group[keep]] * 100
+    out["range_pct"] = doc_freq / group_docs[kept_group] * 100
     out = out.sort_values([*by, "count", "term"], ascending=[True] * len(by) + [False, True],
                           na_position="last", kind="mergesort")
     if top is not None:
@@ -221,8 +219,9 @@ def word_list(
     prep = prepare(corpus, token_options)
     if top is not None:
         positive_int(top, "top")
-    doc, code, strings_of = _ngram_units(prep, 1)
-    return _frequency_table(corpus, doc, code, strings_of, by=by_columns(corpus, by),
+    st = prep.st
+    doc, code, units = prep.doc_counts()          # worked out once per stream and options
+    return _frequency_table(corpus, doc, code, units, lambda codes: st.tuniq[codes], by=by_columns(corpus, by),
                             min_count=positive_int(min_count, "min_count"), top=top)
 
 
@@ -275,5 +274,5 @@ def ngrams(
     if top is not None:
         positive_int(top, "top")
     doc, code, strings_of = _ngram_units(prep, n)
-    return _frequency_table(corpus, doc, code, strings_of, by=by_columns(corpus, by),
+    return _frequency_table(corpus, *distinct_pairs(doc, code), strings_of, by=by_columns(corpus, by),
                             min_count=positive_int(min_count, "min_count"), top=top)

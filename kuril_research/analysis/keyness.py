@@ -53,6 +53,11 @@ def _select(corpus: Corpus, selection: Selection, name: str) -> np.ndarray:
     return mask
 
 
+def _counts(codes: np.ndarray, units: np.ndarray, chosen: np.ndarray, vocabulary: int) -> np.ndarray:
+    """Occurrences of each term in the chosen (document, term) pairs, as integers."""
+    return np.bincount(codes[chosen], weights=units[chosen], minlength=vocabulary).astype(np.int64)
+
+
 def keyness(
     corpus: Corpus,
     target: Selection,
@@ -129,11 +134,10 @@ def keyness(
         raise ParameterError("target and reference share documents", field="reference",
                              hint="make the selections disjoint, or omit reference to use all other documents")
     st = prep.st
-    rows = np.flatnonzero(prep.kept)
-    codes, docs = st.tcode[rows], st.doc[rows]
+    docs, codes, units = prep.doc_counts()      # kept tokens per (document, term): worked out once, then reused
     vocabulary = len(st.tuniq)
-    a_all = np.bincount(codes[in_target[docs]], minlength=vocabulary)
-    b_all = np.bincount(codes[in_reference[docs]], minlength=vocabulary)
+    a_all = _counts(codes, units, in_target[docs], vocabulary)
+    b_all = _counts(codes, units, in_reference[docs], vocabulary)
     size_t, size_r = int(a_all.sum()), int(b_all.sum())
     for size, name in ((size_t, "target"), (size_r, "reference")):
         if size == 0:

@@ -81,16 +81,28 @@ def select_documents(corpus, *, outlets: Sequence[str] | None = None,
             keep &= (last >= _bound(date_from, "date_from", end=False)).fillna(False).astype(bool)
         if date_to is not None:
             keep &= (first <= _bound(date_to, "date_to", end=True)).fillna(False).astype(bool)
-    kept = docs[keep.to_numpy()].reset_index(drop=True)
+    kept = _rows(docs, keep.to_numpy())
     tables = {name: getattr(corpus, name) for name in TABLE_NAMES}
     for name, table in tables.items():
         if name == "documents":
             tables[name] = kept
         elif name == "duplicates":  # a group goes with its kept document (the others are not in documents)
-            tables[name] = table[_isin(table["kept_doc_id"], kept["doc_id"])].reset_index(drop=True)
+            tables[name] = _rows(table, _isin(table["kept_doc_id"], kept["doc_id"]))
         elif "doc_id" in table.columns:
-            tables[name] = table[_isin(table["doc_id"], kept["doc_id"])].reset_index(drop=True)
+            tables[name] = _rows(table, _isin(table["doc_id"], kept["doc_id"]))
     return Corpus(**tables, build=dict(corpus.build))
+
+
+def _rows(table: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """The rows of ``table`` where ``mask`` holds, renumbered from 0.
+
+    When every row is kept, the result is a new frame over the same columns
+    (pandas' copy-on-write gives it its own copy only if one of them is
+    edited), so selecting everything copies nothing: the memory-mapped
+    columns of a loaded corpus stay mapped, and the token stream kept beside
+    them is reused (:mod:`kuril_research.tokens.persist`).
+    """
+    return (table if mask.all() else table[mask]).reset_index(drop=True)
 
 
 def _isin(values: pd.Series, ids: pd.Series) -> np.ndarray:

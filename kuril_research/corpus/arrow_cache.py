@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-__all__ = ["CACHE_DIR", "CACHE_MIN_BYTES", "read_through", "cache_key"]
+__all__ = ["CACHE_DIR", "CACHE_MIN_BYTES", "read_through", "cache_key", "mapped_from"]
 
 #: Folder, inside a corpus folder, of the Arrow copies of its tables.
 CACHE_DIR = ".arrow-cache"
@@ -115,12 +115,62 @@ def read_through(folder: Path, name: str, parts: list[Path], read: Callable[[], 
     wanted = cache_schema(table_schema)
     table = _open(file, wanted)
     if table is not None:
-        return table
+        return _register(folder, name, key, table)
     table = read()
     if not table.schema.equals(table_schema) or cache_key(folder, name, parts, table_schema) != key:
         return table
     mapped = _write(file, name, table, wanted)
-    return table if mapped is None else mapped
+    return table if mapped is None else _register(folder, name, key, mapped)
+
+
+#: The newest memory-mapped copy of each (corpus folder, table): key, address range of its map, the table
+#: (held, so that the map, and so the meaning of its addresses, lives as long as the entry).
+_MAPPED: dict[tuple[Path, str], tuple[str, int, int, pa.Table]] = {}
+
+
+def _buffers(array: pa.Array | pa.ChunkedArray):
+    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
+        yield from (b for b in chunk.buffers() if b is not None and b.size)
+
+
+def _register(folder: Path, name: str, key: str, table: pa.Table) -> pa.Table:
+    spans = [(b.address, b.address + b.size) for column in table.columns for b in _buffers(column)]
+    if spans:
+        _MAPPED[(folder, name)] = (key, min(a for a, _ in spans), max(b for _, b in spans), table)
+    return table
+
+
+def mapped_from(array: pa.Array | pa.ChunkedArray) -> tuple[Path, str, str, list] | None:
+    """Where an Arrow array's values are read from: (corpus folder, table, key, layout) of the copy that holds them.
+
+    ``layout`` says which part of the copy: per chunk, its offset and length
+    and the positions of its buffers in the map, so that two slices of one
+    column (``documents.iloc[:10]`` and ``documents.iloc[10:20]``) are told
+    apart.
+
+    Arrow arrays are immutable and a memory-mapped copy is never changed in
+    place (:func:`read_through` writes a new file), so an array whose every
+    buffer lies inside the map of a copy holds exactly what that copy held
+    when it was written: a result derived from it can be kept on disk beside
+    the copy under the copy's key (:mod:`kuril_research.tokens.persist`).
+    Only the newest map of each table in this process is known; an array
+    that is not read from one (built in memory, or an older map) gives None.
+
+    Examples
+    --------
+    >>> mapped_from(pa.chunked_array([["built", "in memory"]])) is None
+    True
+    """
+    spans = [(b.address, b.address + b.size) for b in _buffers(array)]
+    if not spans:
+        return None
+    for (folder, name), (key, lo, hi, _table) in _MAPPED.items():
+        if all(lo <= a and b <= hi for a, b in spans):
+            chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+            layout = [[c.offset, len(c), [[b.address - lo, b.size] for b in c.buffers() if b is not None and b.size]]
+                      for c in chunks]
+            return folder, name, key, layout
+    return None
 
 
 def _open(file: Path, wanted: pa.Schema) -> pa.Table | None:

@@ -7,17 +7,18 @@ Import from here; the modules inside are its parts, each with one job:
 * ``patterns`` -- how text becomes tokens (:data:`TOKEN_RE`, the token kinds);
 * ``lexer`` and ``columns`` -- cutting the text of a corpus into tokens, fast;
 * ``stream`` -- the data object (:class:`TokenStream`, :class:`TokenView`);
+* ``persist`` -- keeping it on disk beside a loaded corpus's Arrow cache, for the next process;
 * ``build`` -- building it from the corpus tables, once per corpus (:func:`stream_of`);
 * ``query`` -- finding a word, phrase or entity in it (:data:`MATCH_MODES`);
 * ``options`` -- the token options (:class:`TokenOptions`), the stream under them
   (:func:`prepare`, :class:`Prepared`, whose :meth:`~Prepared.match` finds a
   query), and :func:`tokens`, the stream as a table.
 
-Data flows one way: patterns → lexer → stream → build → query → options.
+Data flows one way: patterns → lexer → stream → persist → build → query → options.
 """
 
 from kuril_research.tokens.build import STREAM_COLUMNS, stream_of
-from kuril_research.tokens.options import MATCHES_KEPT, Prepared, TokenOptions, prepare, tokens
+from kuril_research.tokens.options import MATCHES_KEPT, Prepared, TokenOptions, distinct_pairs, prepare, tokens
 from kuril_research.tokens.patterns import ENTITY, NUMBER, PUNCT, TOKEN_RE, WHITESPACE_RE, WORD
 from kuril_research.tokens.query import MATCH_MODES
 from kuril_research.tokens.stream import TokenStream, TokenView, string_array
@@ -37,6 +38,7 @@ __all__ = [
     "TokenView",
     "Prepared",
     "prepare",
+    "distinct_pairs",
     "stream_of",
     "string_array",
     "tokens",

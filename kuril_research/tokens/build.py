@@ -35,7 +35,10 @@ start, end``; ``mentions.doc_id, start, end, surface, entity, voice, speaker``;
 ``quotes.doc_id, start, end, speaker``), and builds afresh when any of them
 differs: a table replaced (``corpus.documents = ...``), rows added or dropped, a
 value edited in place. Other columns (``documents.outlet``, ``year``, ...) are
-read on every call, so changing them needs no rebuild. A corpus from
+read on every call, so changing them needs no rebuild. A corpus loaded by
+:func:`~kuril_research.corpus.load_corpus` through its Arrow cache also keeps
+its stream on disk beside that cache, and a new process maps it in instead of
+building it (:mod:`kuril_research.tokens.persist`, same key rules). A corpus from
 :func:`~kuril_research.analysis.selection.select_documents`, or a new ``Corpus(...)``, is
 another object with a stream of its own. Fingerprints: :mod:`kuril_research.memo`.
 
@@ -59,6 +62,7 @@ from kuril_research.errors import CorpusTableError
 from kuril_research.tokens.columns import Columns
 from kuril_research.tokens.lexer import Lexer, arrow_text, block_words, rank
 from kuril_research.tokens.patterns import ENTITY, WHITESPACE_RE, norm_apostrophe
+from kuril_research.tokens.persist import load_or_build
 from kuril_research.tokens.stream import TokenStream
 
 __all__ = ["STREAM_COLUMNS", "BLOCK_CHARS", "STREAMS", "stream_of", "build_stream"]
@@ -82,7 +86,7 @@ def stream_of(corpus: Corpus) -> TokenStream:
     token = memo.fingerprint(*((getattr(corpus, table), columns) for table, columns in STREAM_COLUMNS.items()))
     stream = STREAMS.get(corpus, "stream", token)
     if stream is None:
-        stream = build_stream(corpus)
+        stream = load_or_build(corpus, STREAM_COLUMNS, build_stream)
         STREAMS.put(corpus, "stream", token, stream)
     return stream
 
