@@ -130,7 +130,8 @@ class Prepared:
 
         Examples
         --------
-        >>> prep = prepare(_example_corpus(), {"stopwords": ["the", "a", "on", "no", "yet", "said", "near"]})
+        >>> from kuril_research.testing import two_habomai_articles
+        >>> prep = prepare(two_habomai_articles(), {"stopwords": ["the", "a", "on", "no", "yet", "said", "near"]})
         >>> doc, code, count = prep.doc_counts()
         >>> sorted((str(prep.st.tuniq[c]), int(n)) for d, c, n in zip(doc, code, count) if d == 1)
         [('habomai', 1), ('hokkaido', 1), ('islands', 1), ('lie', 1), ('stalled', 1), ('talks', 1), ('treaty', 1)]
