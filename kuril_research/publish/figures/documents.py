@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from kuril_research.checks import positive_int
 from kuril_research.errors import ParameterError
 from kuril_research.publish import figure_style as fs
 from kuril_research.publish.figures.drawing import (
@@ -47,9 +48,7 @@ def choose_documents(doc_ids: Sequence[str] | pd.Series, observations: Sequence[
     >>> choose_documents(["a", "b", "c"], [], 2)
     ['a', 'b']
     """
-    if isinstance(max_documents, bool) or not isinstance(max_documents, (int, np.integer)) or max_documents < 1:
-        raise ParameterError(f"max_documents must be an integer of at least 1, not {max_documents!r}",
-                             field="max_documents", hint="e.g. max_documents=40")
+    max_documents = positive_int(max_documents, "max_documents")
     ids = pd.Series(doc_ids).astype("string")
     per_doc = pd.Series(observations, dtype="string").value_counts()
     counts = per_doc.reindex(pd.Index(ids), fill_value=0).to_numpy(dtype=np.int64)
