@@ -1,7 +1,7 @@
 """Remember a costly result per object, for as long as the tables it was computed from are unchanged.
 
 An analysis that derives a large intermediate from a corpus (the token stream of
-:mod:`kuril_research.tokens.stream`, the cue matches of :mod:`kuril_research.coding.cue_lexicon`)
+:mod:`kuril_research.tokens.stream`, the cue matches of :mod:`kuril_research.matching.cue_lexicon`)
 keeps it in a :class:`Memo`, keyed by an *owner* object (a ``Corpus``, a
 lexicon) and a small key (e.g. the token options). The rules:
 

@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kuril_research import schema
-from kuril_research.coding import cue_scan
-from kuril_research.coding.cue_prefilter import prefilter_pattern
+from kuril_research.matching import scan as cue_scan
+from kuril_research.matching.prefilter import prefilter_pattern
 from kuril_research.coding.cues import assign_voice, load_cue_lexicon
-from kuril_research.coding.joined_text import join_sentences
+from kuril_research.matching.joined_text import join_sentences
 from kuril_research.testing import corpus_of_sentences
 from kuril_research.errors import LexiconError
 from kuril_research.lexicons import file_sha256

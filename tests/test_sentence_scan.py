@@ -9,10 +9,10 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuril_research.coding import joined_text, sentence_scan
-from kuril_research.coding.joined_text import join_sentences, joined_sentences
-from kuril_research.coding.re2_classes import ascii_classes, python_classes
-from kuril_research.coding.sentence_scan import find_in_sentences
+from kuril_research.matching import joined_text, sentence_scan
+from kuril_research.matching.joined_text import join_sentences, joined_sentences
+from kuril_research.matching.re2_classes import ascii_classes, python_classes
+from kuril_research.matching.sentence_scan import find_in_sentences
 from kuril_research.testing import corpus_of_sentences
 
 

@@ -32,8 +32,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from kuril_research.coding.cue_tokens import TokenPatternError, compile_tokens
-from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.matching.token_patterns import TokenPatternError, compile_tokens
+from kuril_research.matching.cue_lexicon import CueLexicon
 from kuril_research.corpus import Corpus
 from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import LexiconError
@@ -266,7 +266,7 @@ def frames_in_context(hits: pd.DataFrame, corpus: Corpus, codebook: CueLexicon) 
     Parameters
     ----------
     hits : DataFrame
-        :meth:`CueLexicon.match <kuril_research.coding.cue_lexicon.CueLexicon.match>` of the
+        :meth:`CueLexicon.match <kuril_research.matching.cue_lexicon.CueLexicon.match>` of the
         corpus's sentences with ``codebook``.
     corpus : Corpus
     codebook : CueLexicon

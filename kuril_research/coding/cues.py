@@ -3,7 +3,7 @@
 A cue lexicon is a YAML file of *entries* (frames in ``frames.yaml``, trade
 categories in ``trade.yaml``), each with literal ``phrases``, *token patterns*
 (``tokens``: words with optional parts, alternatives, prefixes and gaps, see
-:mod:`kuril_research.coding.cue_tokens`; named parts under the top-level ``terms``) and
+:mod:`kuril_research.matching.token_patterns`; named parts under the top-level ``terms``) and
 regular expression ``patterns``; the top-level ``exclude`` lists token patterns
 that take part in the overlap rule but code nothing (a longer phrase that must
 not count, such as "San Francisco Peace Treaty"). :func:`load_cue_lexicon` validates the file, naming the
@@ -31,19 +31,19 @@ This module is the layer's front door (``kr.cues``); the work is done in
 
 * :mod:`~kuril_research.coding.lexicon_files` — reading and validating a lexicon
   file, the one loader of the frame codebook and the trade lexicon (:func:`cue_lexicon`);
-* :mod:`~kuril_research.coding.cue_tokens` — the token-pattern notation, compiled to
+* :mod:`~kuril_research.matching.token_patterns` — the token-pattern notation, compiled to
   a Python regex and to an RE2 prefilter pattern;
-* :mod:`~kuril_research.coding.cue_lexicon` — the lexicon object and :meth:`CueLexicon.match`;
-* :mod:`~kuril_research.coding.joined_text` — the sentences joined and lower-cased for one scan;
-* :mod:`~kuril_research.coding.cue_prefilter` — the sentences where a cue may match (RE2);
-* :mod:`~kuril_research.coding.cue_scan` — the scan and the overlap rule;
+* :mod:`~kuril_research.matching.cue_lexicon` — the lexicon object and :meth:`CueLexicon.match`;
+* :mod:`~kuril_research.matching.joined_text` — the sentences joined and lower-cased for one scan;
+* :mod:`~kuril_research.matching.prefilter` — the sentences where a cue may match (RE2);
+* :mod:`~kuril_research.matching.scan` — the scan and the overlap rule;
 * :mod:`~kuril_research.coding.cue_context` — side and ending rules around a match;
 * :mod:`~kuril_research.coding.voice_of_spans` — narrator or quoted, per match.
 """
 
-from kuril_research.coding.cue_lexicon import SIDES, Cue, CueLexicon, Entry
+from kuril_research.matching.cue_lexicon import SIDES, Cue, CueLexicon, Entry
 from kuril_research.coding.lexicon_files import FRAMES, TRADE, LexiconKind, cue_lexicon, load_cue_lexicon
-from kuril_research.coding.sentence_scan import find_in_sentences
+from kuril_research.matching.sentence_scan import find_in_sentences
 from kuril_research.coding.voice_of_spans import assign_voice
 
 __all__ = ["Cue", "Entry", "CueLexicon", "load_cue_lexicon", "LexiconKind", "FRAMES", "TRADE", "cue_lexicon",

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from kuril_research.corpus import Corpus
 from kuril_research.coding.cue_context import frames_in_context
-from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.matching.cue_lexicon import CueLexicon
 from kuril_research.coding.lexicon_files import FRAMES, cue_lexicon
 from kuril_research.coding.hand_coding import read_hand_coding
 from kuril_research.coding.voice_of_spans import assign_voice

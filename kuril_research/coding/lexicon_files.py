@@ -2,9 +2,9 @@
 
 :func:`load_cue_lexicon` reads a YAML lexicon (format and matching rules:
 :mod:`kuril_research.coding.cues`) and compiles each cue once: its regex (from a
-phrase or token pattern, :mod:`kuril_research.coding.cue_tokens`, or as written)
+phrase or token pattern, :mod:`kuril_research.matching.token_patterns`, or as written)
 for the scan, and its RE2 pattern for the prefilter
-(:mod:`kuril_research.coding.cue_prefilter`). :class:`LexiconKind` says what a kind
+(:mod:`kuril_research.matching.prefilter`). :class:`LexiconKind` says what a kind
 of lexicon allows; :func:`cue_lexicon` is the one loader behind
 ``framing.load_codebook`` and ``trade.load_lexicon``.
 """
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kuril_research.coding.cue_lexicon import SIDES, Cue, CueLexicon, Entry
-from kuril_research.coding.cue_prefilter import prefilter_pattern
-from kuril_research.coding.cue_scan import CueScan
-from kuril_research.coding.cue_tokens import (
+from kuril_research.matching.cue_lexicon import SIDES, Cue, CueLexicon, Entry
+from kuril_research.matching.prefilter import prefilter_pattern
+from kuril_research.matching.scan import CueScan
+from kuril_research.matching.token_patterns import (
     TokenPatternError,
     compile_tokens,
     phrase_regex,
@@ -55,11 +55,11 @@ def load_cue_lexicon(path: str | Path, *, section: str,
             label: Peace-treaty negotiation # required
             description: ...                # optional
             phrases: [sign a peace treaty]  # literal, matched as whole words
-            tokens: ['[the] peace treaty (talks | negotiat*)']   # token patterns (cue_tokens)
+            tokens: ['[the] peace treaty (talks | negotiat*)']   # token patterns (matching.token_patterns)
             patterns: ['peace treaty (?:talks|negotiations?)']   # regex, lower case
 
     A top-level ``terms:`` mapping names token patterns that ``<name>`` in a
-    token pattern refers to (:mod:`kuril_research.coding.cue_tokens`).
+    token pattern refers to (:mod:`kuril_research.matching.token_patterns`).
 
     With ``polarities`` every entry needs a ``polarity`` (its cues' default) and
     a cue may override it by being written as a mapping, e.g.

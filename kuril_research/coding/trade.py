@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kuril_research.corpus import Corpus
-from kuril_research.coding.cue_lexicon import CueLexicon
+from kuril_research.matching.cue_lexicon import CueLexicon
 from kuril_research.coding.lexicon_files import FRAMES, TRADE, cue_lexicon
 from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import ParameterError

@@ -17,11 +17,12 @@ __all__ = ["PIPELINE_MODULES", "library_sha256", "pipeline_sha256", "raw_corpus_
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
-#: The code whose changes change what ``build_corpus`` writes: the whole ingest stage, the build's own
+#: The code whose changes change what ``build_corpus`` writes: the whole ingest stage and the matching engine it may use, the build's own
 #: modules and the foundation it uses; glob patterns relative to the package, so a module added to
 #: ``ingest/`` (or a stage split into more files) is hashed without being listed here.
 PIPELINE_MODULES = ("atomic.py", "lexicons.py", "schema.py", "corpus/build.py", "corpus/data.py", "corpus/ledger.py",
-                    "corpus/process.py", "corpus/writer.py", "ingest/**/*.py", "data/nexis_markers.yaml")
+                    "corpus/process.py", "corpus/writer.py", "ingest/**/*.py", "matching/**/*.py",
+                    "data/nexis_markers.yaml")
 
 
 def _hash_files(paths: list[Path], root: Path) -> str:

@@ -5,7 +5,7 @@ Scanning a corpus sentence by sentence costs a Python call per sentence.
 which is matched by neither ``\\w`` nor ``\\s``) with an exact lower-cased copy of
 the same length, made in Arrow where it can be; a scan then runs over the join
 once and maps each match back to its sentence by the offsets
-(:mod:`kuril_research.coding.sentence_scan`, :mod:`kuril_research.coding.cue_scan`).
+(:mod:`kuril_research.matching.sentence_scan`, :mod:`kuril_research.matching.scan`).
 :func:`joined_sentences` keeps one join per sentences table while its text is
 unchanged (see :mod:`kuril_research.memo`), so the frame codebook and the trade
 lexicon share it.
@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kuril_research import memo
-from kuril_research.coding.re2_classes import cased_class
+from kuril_research.matching.re2_classes import cased_class
 
 __all__ = ["SEPARATOR", "JoinedSentences", "join_sentences", "joined_sentences"]
 
@@ -170,7 +170,7 @@ def _lower_arrow(texts: pa.Array) -> pa.Array | None:
     any non-ASCII character that ``str.lower`` changes is lower-cased exactly by
     lower-casing its ASCII letters, which Arrow does at memory speed. Only the texts
     holding such a character (found by RE2 with the exact class,
-    :func:`~kuril_research.coding.re2_classes.cased_class`) go through Python, and
+    :func:`~kuril_research.matching.re2_classes.cased_class`) go through Python, and
     character by character when :func:`_lower` of the whole join would (some character
     lengthens), so the result is :func:`_lower` of the join cut at the separators.
     Context (Greek final sigma) never reaches across the separator, which is neither

@@ -1,7 +1,7 @@
 """Sentence scan: find a regex in every sentence of a table, in one scan of the joined text.
 
 :func:`find_in_sentences` and :func:`find_in_joined` run a regex over the
-sentences joined by :mod:`kuril_research.coding.joined_text` and map each match
+sentences joined by :mod:`kuril_research.matching.joined_text` and map each match
 back to its sentence and to offsets into ``documents.text``;
 :func:`rows_with_digit` and :func:`sentence_runs` let a scan skip sentences that
 cannot match.
@@ -16,8 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kuril_research.coding.joined_text import JoinedSentences, join_sentences
-from kuril_research.coding.re2_classes import python_classes
+from kuril_research.matching.joined_text import JoinedSentences, join_sentences
+from kuril_research.matching.re2_classes import python_classes
 
 __all__ = ["find_in_sentences", "find_in_joined", "find_with_rows", "rows_with_digit", "sentence_runs"]
 
@@ -67,7 +67,7 @@ def find_in_joined(sentences: pd.DataFrame, joined: JoinedSentences,
     sentences : DataFrame
         Table ``sentences`` of :mod:`kuril_research.schema`.
     joined : JoinedSentences
-        :func:`~kuril_research.coding.joined_text.join_sentences` of ``sentences["text"]``.
+        :func:`~kuril_research.matching.joined_text.join_sentences` of ``sentences["text"]``.
     regex : re.Pattern
         Matched against the lower-cased sentences; matches never cross a sentence.
     rows : ndarray of int, optional
@@ -148,7 +148,7 @@ def sentence_runs(offsets: np.ndarray, lengths: np.ndarray, rows: np.ndarray) ->
     ----------
     offsets, lengths : ndarray of int
         Offset and length of each sentence in the joined text
-        (:func:`~kuril_research.coding.joined_text.join_sentences`).
+        (:func:`~kuril_research.matching.joined_text.join_sentences`).
     rows : array-like of int
         Sorted positions of the sentences to scan.
 
@@ -174,13 +174,13 @@ def rows_with_digit(joined: JoinedSentences) -> np.ndarray | None:
     """Return the sorted positions of the sentences holding a character Python's ``\\d`` matches (None: cannot tell).
 
     Exact: the RE2 class is read off Python's ``re``
-    (:func:`~kuril_research.coding.re2_classes.python_classes`). A regex whose
+    (:func:`~kuril_research.matching.re2_classes.python_classes`). A regex whose
     every match holds a digit can skip the other sentences (with :func:`find_in_joined`).
 
     Parameters
     ----------
     joined : JoinedSentences
-        :func:`~kuril_research.coding.joined_text.join_sentences` of the sentences' texts.
+        :func:`~kuril_research.matching.joined_text.join_sentences` of the sentences' texts.
 
     Returns
     -------

@@ -29,12 +29,12 @@ within a sentence. Literal phrases (``phrases:``) compile here too
 (:func:`phrase_regex`).
 
 Each cue also compiles, from the same notation, to an RE2 pattern for the
-prefilter of :mod:`kuril_research.coding.cue_prefilter` (:func:`prefilter_tokens`,
+prefilter of :mod:`kuril_research.matching.prefilter` (:func:`prefilter_tokens`,
 :func:`prefilter_phrase`): it matches at the start of every match of the cue, so
 a sentence it does not match holds no match of the cue. The notation is ours, so
 this needs no parser of Python regexes: the same parser writes both dialects,
 with ``\\w`` and ``\\s`` as RE2 supersets (every non-ASCII character counts,
-see :func:`~kuril_research.coding.re2_classes.ascii_classes`).
+see :func:`~kuril_research.matching.re2_classes.ascii_classes`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from kuril_research.coding.re2_classes import ascii_classes
+from kuril_research.matching.re2_classes import ascii_classes
 
 __all__ = ["TokenPatternError", "compile_tokens", "phrase_regex", "prefilter_tokens", "prefilter_phrase", "GAP"]
 

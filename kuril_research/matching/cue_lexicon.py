@@ -5,8 +5,8 @@ A :class:`CueLexicon` comes from :mod:`kuril_research.coding.lexicon_files`
 a sentences table in one scan under the rules of :mod:`kuril_research.coding.cues`
 and remembers the result per table (:mod:`kuril_research.memo`). The path of a
 match: :meth:`CueLexicon.match` (remembered?) →
-:func:`~kuril_research.coding.joined_text.joined_sentences` (the join, remembered) →
-:meth:`CueScan.find <kuril_research.coding.cue_scan.CueScan.find>` (prefilter, scan,
+:func:`~kuril_research.matching.joined_text.joined_sentences` (the join, remembered) →
+:meth:`CueScan.find <kuril_research.matching.scan.CueScan.find>` (prefilter, scan,
 overlap rule) → the table.
 """
 
@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from kuril_research import memo
-from kuril_research.coding.cue_scan import CueScan
-from kuril_research.coding.joined_text import joined_sentences
+from kuril_research.matching.scan import CueScan
+from kuril_research.matching.joined_text import joined_sentences
 from kuril_research.errors import ParameterError
 
 __all__ = ["SIDES", "Entry", "Cue", "CueLexicon"]
@@ -55,7 +55,7 @@ class Cue:
     regex: str
     side: str | None = None
     when_ended: str | None = None
-    prefilter: str | None = None      # RE2 that matches where the cue may start (cue_prefilter); None: none
+    prefilter: str | None = None      # RE2 that matches where the cue may start (matching.prefilter); None: none
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,7 +83,7 @@ class CueLexicon:
         The file's ``exclude`` token patterns (entry ``""``): they take part in
         the overlap rule, claiming their words, but code nothing.
     scan : CueScan
-        The cues, then the excluded patterns, compiled for matching (:mod:`kuril_research.coding.cue_scan`).
+        The cues, then the excluded patterns, compiled for matching (:mod:`kuril_research.matching.scan`).
     """
 
     path: Path

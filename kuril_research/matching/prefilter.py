@@ -2,14 +2,14 @@
 
 Python's ``re`` tries every cue at every word start, which is slow on a large
 corpus. Arrow's RE2 (``pyarrow.compute.match_substring_regex``) first marks, at
-memory speed, the sentences where some cue *may* match; :mod:`kuril_research.coding.cue_scan`
+memory speed, the sentences where some cue *may* match; :mod:`kuril_research.matching.scan`
 then scans only the runs of marked sentences, each from its real position in the
 joined text (so a lookbehind sees what it saw before) up to the separator after
 the run.
 
 The pattern is made of one RE2 pattern per cue, written when the lexicon is loaded
-from the cue's own notation (:func:`kuril_research.coding.cue_tokens.prefilter_tokens`
-and :func:`~kuril_research.coding.cue_tokens.prefilter_phrase`): each matches at the
+from the cue's own notation (:func:`kuril_research.matching.token_patterns.prefilter_tokens`
+and :func:`~kuril_research.matching.token_patterns.prefilter_phrase`): each matches at the
 start of every match of its cue, with ``\\w`` and ``\\s`` as supersets. That gives
 exactly the matches of one scan of everything, because no token pattern or phrase
 can match the separator ``"\\x00"`` or look past it (no lookaround, no anchors, no
@@ -25,9 +25,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kuril_research.coding.joined_text import JoinedSentences
-from kuril_research.coding.re2_classes import ascii_classes
-from kuril_research.coding.sentence_scan import sentence_runs
+from kuril_research.matching.joined_text import JoinedSentences
+from kuril_research.matching.re2_classes import ascii_classes
+from kuril_research.matching.sentence_scan import sentence_runs
 
 __all__ = ["prefilter_pattern", "candidate_runs"]
 
@@ -67,20 +67,20 @@ def candidate_runs(pattern: str | None, joined: JoinedSentences) -> list[tuple[i
     pattern : str or None
         :func:`prefilter_pattern` of a lexicon's cues.
     joined : JoinedSentences
-        The sentences (:func:`kuril_research.coding.joined_text.joined_sentences`).
+        The sentences (:func:`kuril_research.matching.joined_text.joined_sentences`).
 
     Returns
     -------
     list of (int, int) or None
         (start, end) of each run of marked sentences, as
-        :func:`kuril_research.coding.sentence_scan.sentence_runs`; None (scan it all) without
+        :func:`kuril_research.matching.sentence_scan.sentence_runs`; None (scan it all) without
         a pattern, or when Arrow cannot hold the text or RE2 refuses the pattern.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> from kuril_research.coding.cue_tokens import prefilter_phrase
-    >>> from kuril_research.coding.joined_text import join_sentences
+    >>> from kuril_research.matching.token_patterns import prefilter_phrase
+    >>> from kuril_research.matching.joined_text import join_sentences
     >>> joined = join_sentences(pd.Series(["No cue.", "A peace treaty.", "Peace treaty talks.", "Done."]))
     >>> candidate_runs(prefilter_pattern([prefilter_phrase("peace treaty")]), joined)
     [(8, 43)]

@@ -1,10 +1,10 @@
 """Cue scan: find where the cues of a lexicon match in joined sentences, in one pass, and keep one per place.
 
 :class:`CueScan` is compiled once per lexicon from its cues' regexes (and their
-prefilter patterns, :mod:`kuril_research.coding.cue_prefilter`);
+prefilter patterns, :mod:`kuril_research.matching.prefilter`);
 :meth:`CueScan.find` returns every kept match as arrays (sentence row, start,
 end, cue index) under the overlap rule of :mod:`kuril_research.coding.cues`.
-:meth:`kuril_research.coding.cue_lexicon.CueLexicon.match` turns them into a table.
+:meth:`kuril_research.matching.cue_lexicon.CueLexicon.match` turns them into a table.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kuril_research.coding.cue_prefilter import candidate_runs
-from kuril_research.coding.joined_text import JoinedSentences
+from kuril_research.matching.prefilter import candidate_runs
+from kuril_research.matching.joined_text import JoinedSentences
 
 __all__ = ["CueScan"]
 
@@ -51,10 +51,10 @@ class CueScan:
         Parameters
         ----------
         joined : JoinedSentences
-            The sentences to scan (:func:`kuril_research.coding.joined_text.joined_sentences`).
+            The sentences to scan (:func:`kuril_research.matching.joined_text.joined_sentences`).
         prefilter : bool, default True
             Scan only the runs of sentences the prefilter marks (the same matches, see
-            :mod:`kuril_research.coding.cue_prefilter`); False scans everything.
+            :mod:`kuril_research.matching.prefilter`); False scans everything.
         overlapping : bool, default False
             True: every match of every cue (each cue's own match at each position), before the
             overlap rule, in no particular order.
@@ -67,7 +67,7 @@ class CueScan:
 
         Examples
         --------
-        >>> from kuril_research.coding.joined_text import join_sentences
+        >>> from kuril_research.matching.joined_text import join_sentences
         >>> import pandas as pd
         >>> scan = CueScan.compile(["peace treaty", "peace treaty talks"])
         >>> [a.tolist() for a in scan.find(join_sentences(pd.Series(["No.", "Peace treaty talks."])))]
