@@ -36,8 +36,11 @@ lab: install
 	  $$( [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && echo --no-browser ) \
 	  $(LAB_ARGS)
 
+# Two pytest-xdist workers (the machine CI runs on has two cores); each test file stays on one worker
+# (tests/conftest.py). PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= 2
 test: install browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 # The HTML reports are checked in a real browser: Debian's chromium, headless.
 browser:

@@ -68,3 +68,20 @@ def pipeline_tables(raw_dir: Path, manifest: Path) -> dict:
     meta = {row["file"]: row for row in read_manifest(manifest).to_dict("records")}
     tasks = [(str(raw_dir), name, meta[name], name.rsplit(".", 1)[0]) for name in sorted(meta)]
     return {table: schema.conform(table, arrow.to_pandas()) for table, arrow in process_files(tasks).tables.items()}
+
+
+#: Test files that share the session's report set (tests/fixtures/report_set.py): run on one worker, so that
+#: the set is generated once per run.
+REPORT_SET_FILES = {"tests/test_reports.py", "tests/test_notebooks.py", "tests/test_figure_layout.py"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep each file's tests on one pytest-xdist worker, and the report-set files on one worker together.
+
+    ``make test`` runs the suite on two workers with ``--dist loadgroup``: a file's module and session
+    fixtures are then built once, not once per worker. Without xdist the marks do nothing.
+    """
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group("report_set" if path in REPORT_SET_FILES else path))
