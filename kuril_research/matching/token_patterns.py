@@ -215,8 +215,9 @@ class _Parser:
                 out.append((f"(?:{d.gap}{regex})?" if joined else f"(?:{regex}{d.gap})?", False))
             else:       # a gap may also step over commas: "Tokyo, which claims"
                 repeats = regex != "1"
-                out += ([(f"(?:,?{d.gap}{d.any_word}){{0,{regex}}}{self.lazy}", repeats), (",?", False)] if joined
-                        else [(f"(?:{d.any_word},?{d.gap}){{0,{regex}}}{self.lazy}", repeats)])
+                word = f"(?>{d.any_word})" if self.lazy else d.any_word    # lazy: each word whole, no backtracking
+                out += ([(f"(?:,?{d.gap}{word}){{0,{regex}}}{self.lazy}", repeats), (",?", False)] if joined
+                        else [(f"(?:{word},?{d.gap}){{0,{regex}}}{self.lazy}", repeats)])
         return out
 
     def whole(self) -> _Fragments:
@@ -293,7 +294,8 @@ def slot_parts(text: str, slot: str, terms: Mapping[str, str] | None = None, *, 
     The part before ends with the join to the slot (white space or a dash); the part after starts
     with the join from it (none needed before punctuation: ``{side}’s name for``); a side with no
     words is ``""``. The caller matches the slot itself (voice: a subject such as "Japan"). With
-    ``lazy``, a gap ``..N`` takes as few words as it can (the match ends at the first word that can end it).
+    ``lazy``, a gap ``..N`` takes as few words as it can (the match ends at the first word that can end
+    it), each word whole with its commas (a failing match does not try to split them: linear time).
 
     Raises
     ------
