@@ -9,8 +9,8 @@ from pathlib import Path
 
 from kuril_research.errors import LexiconError
 from kuril_research.ingest.voice.model import SUBJECT_TYPES
-from kuril_research.ingest.voice.patterns import (GAP_TOKEN_RE, MAX_GAP, alternation, anchors, cue_parts,
-                                                  described_re, prefix_re, subject_cue_res)
+from kuril_research.ingest.voice.patterns import (GAP_TOKEN_RE, MAX_GAP, after_alternation, alternation, anchors,
+                                                  cue_parts, described_re, prefix_re, subject_cue_res)
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
 from kuril_research.matching.token_patterns import TokenPatternError, compile_tokens
 
@@ -316,7 +316,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     not_after = alternation(sorted(not_followed))
     verbs_re = alternation(verbs)
     role_groups = "|".join(f"(?P<{kind}>{alternation(listed)})" for kind, listed in roles.items())
-    after_res = [a for _, a in cue_parts_ if a]
+    after_res = after_alternation([a for _, a in cue_parts_])
     bare_res = [prefix_re(b) for b, a in cue_parts_ if not a]
     return VoiceLexicon(
         path=str(path), sha256=file_sha256(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
@@ -359,7 +359,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         role_re_grouped=re.compile(rf"\b(?:{alternation([r for listed in roles.values() for r in listed], grouped=True)})\b"),
         role_kinds={phrase_key(r): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
-        cue_suffix_re=re.compile("|".join(f"(?:{a})" for a in after_res), re.I) if after_res else None,
+        cue_suffix_re=re.compile(after_res, re.I) if after_res else None,
         cue_bare_prefix_re=re.compile("|".join(f"(?:{b})" for b in bare_res), re.I) if bare_res else None,
         subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
         subject_cue_res=subject_cue_res(cue_parts_, subject_words, subject_pronouns, flags=re.I),

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from kuril_research.matching.phrase_lists import phrase_alternation
-from kuril_research.matching.token_patterns import slot_parts
+from kuril_research.matching.token_patterns import GAP, slot_parts
 
 #: The longest gap ``..N`` a voice cue may hold ("in {side}, ..10 called").
 MAX_GAP = 10
@@ -55,6 +55,23 @@ def cue_parts(cue: str) -> tuple[str, str]:
     return before, after + ("" if not after or cue.rstrip()[-1:] in ",;:.'’" else r"(?!\w)")
 
 
+def after_alternation(afters: Sequence[str]) -> str:
+    """One alternation of cues' parts after ``{side}`` (:func:`cue_parts`; empty ones left out), each leading
+    join (white space or a dash, or white space before punctuation) matched once for all parts that share it.
+
+    Examples
+    --------
+    >>> rx = re.compile(after_alternation([cue_parts(c)[1] for c in ("{side} calls", "{side}, which calls", "by {side}")]))
+    >>> [bool(rx.match(s)) for s in (" calls", "—calls", ", which\\ncalls", " call")]
+    [True, True, True, False]
+    """
+    by_join: dict[str, list[str]] = {}
+    for after in filter(None, afters):
+        join = next((j for j in (GAP, r"\s*") if after.startswith(j)), "")
+        by_join.setdefault(join, []).append(f"(?:{after[len(join):]})")
+    return "|".join(f"{join}(?:{'|'.join(rest)})" for join, rest in by_join.items())
+
+
 def prefix_re(before: str) -> str:
     """A cue's part before its subject, then an optional "the", at the end of the text searched."""
     return rf"\b{before}(?:the\s+)?$" if before else r"(?:\bthe\s+)?$"
@@ -68,7 +85,7 @@ def subject_cue_res(parts: Sequence[tuple[str, str]], subject_words: dict, subje
     groups += [f"(?P<p_{kind}>{alternation(listed)})" for kind, listed in subject_pronouns.items()]
     if not groups:
         return ()
-    after = "|".join(f"(?:{a})" for _, a in parts if a)
+    after = after_alternation([a for _, a in parts])
     bare = "|".join(rf"\b{b}" for b, a in parts if not a)
     patterns = [rf"\b(?:{'|'.join(groups)})\b(?={after})" if after else None,
                 rf"(?:{bare})(?:the\s+)?\b(?:{'|'.join(groups)})\b" if bare else None]
