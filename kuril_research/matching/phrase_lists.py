@@ -29,7 +29,8 @@ def phrase_alternation(patterns: Sequence[str], *, grouped: bool = False, keep_c
 
     Examples
     --------
-    >>> rx = re.compile(rf"\\b(?:{phrase_alternation(['the minister', 'the ministry', 'the ministry’s statement'])})\\b")
+    >>> roles = ['the minister', 'the ministry', 'the ministry’s statement']
+    >>> rx = re.compile(rf"\\b(?:{phrase_alternation(roles)})\\b")
     >>> [m.group() for m in rx.finditer("the ministry's statement, the minister and the ministry")]
     ["the ministry's statement", 'the minister', 'the ministry']
     >>> rx = re.compile(rf"\\b(?:{phrase_alternation(['he', 'the minister', 'the', 'it'], grouped=True)})\\b")
@@ -47,7 +48,8 @@ def phrase_alternation(patterns: Sequence[str], *, grouped: bool = False, keep_c
     out = []
     for first, rests in groups.items():
         tails = sorted({r for r in rests if r}, key=lambda r: (-len(r), r))
-        body = first if not tails else f"{first} [{' | '.join(tails)}]" if "" in rests else f"{first} ({' | '.join(tails)})"
+        alternatives = " | ".join(tails)
+        body = first if not tails else f"{first} [{alternatives}]" if "" in rests else f"{first} ({alternatives})"
         out.append(f"(?:{compile_tokens(body, keep_case=keep_case, max_gap=max_gap)})")
     return "|".join(out)
 

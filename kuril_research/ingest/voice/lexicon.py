@@ -31,6 +31,7 @@ GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$)
 WORD_KEYS = ("named_types", "sides", "role_sides", "name_title_words", "name_stop_words",
              "turn_roles")
 NOTATION_HINT = "see the notation at the top of the shipped voice.yaml"
+PLAIN_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 def phrase_key(text: str) -> str:
@@ -307,8 +308,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         before, after = parts[cue]
         post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before + side_group
                                     + (after or GLOSS_END)), needs_licence))
-    firsts = sorted({c.split()[0] for c, _ in post_cues})  # a first word, or notation: then no pre-check
-    post_first = (r"[\s,(]*(?:" + alternation(firsts) + r")\b") if all(map(re.compile(r"[\w'’-]+").fullmatch, firsts)) \
+    firsts = sorted({c.split()[0] for c, _ in post_cues})  # the first words; notation in one: no pre-check
+    post_first = (r"[\s,(]*(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
         else ""
     groups = [f"(?P<e_{entity}>{alternation(listed)})" for entity, listed in subject_words.items()]
     groups += [f"(?P<p_{kind}>{alternation(listed)})" for kind, listed in subject_pronouns.items()]
@@ -347,7 +348,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "organisation_heads" in doc else None,
         term_after_re=re.compile(rf"(?:\s+(?i:{alternation(phrases('scare_term_nouns'))}))?[\s,.;:!?]*")
         if "scare_term_nouns" in doc else None,
-        title_before_re=re.compile(rf"\b(?i:{alternation(phrases('title_nouns'))})\s*$") if "title_nouns" in doc else None,
+        title_before_re=re.compile(rf"\b(?i:{alternation(phrases('title_nouns'))})\s*$")
+        if "title_nouns" in doc else None,
         continuation_re=re.compile(rf"\b(?:{alternation(person_words, keep_case=True)})\b") if person_words else None,
         possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{alternation(phrases('speech_nouns'))})\b", re.I)
         if "speech_nouns" in doc else None,
@@ -356,7 +358,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
         role_re_lower=re.compile(rf"\b(?:{role_groups})\b"),
-        role_re_grouped=re.compile(rf"\b(?:{alternation([r for listed in roles.values() for r in listed], grouped=True)})\b"),
+        role_re_grouped=re.compile(rf"\b(?:{alternation([r for rs in roles.values() for r in rs], grouped=True)})\b"),
         role_kinds={phrase_key(r): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
         cue_suffix_re=re.compile(after_res, re.I) if after_res else None,

@@ -19,7 +19,7 @@ OPEN_END_RE = re.compile(r"[\w,]\s*$")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
-#: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ... claims ...
+#: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ..10 claims ..10
 #: as its" spans up to ten words on either side of "claims".
 CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 160, 160
 #: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").

@@ -26,7 +26,7 @@ GAP_TOKEN_RE = re.compile(r"\.\.\d+")
 
 
 def alternation(phrases: Sequence[str], *, grouped: bool = False, keep_case: bool = False) -> str:
-    """Regex alternation of token patterns, longest first (:func:`~kuril_research.matching.phrase_lists.phrase_alternation`).
+    """Regex alternation of token patterns, longest first (see :mod:`kuril_research.matching.phrase_lists`).
 
     Examples
     --------
@@ -61,7 +61,8 @@ def after_alternation(afters: Sequence[str]) -> str:
 
     Examples
     --------
-    >>> rx = re.compile(after_alternation([cue_parts(c)[1] for c in ("{side} calls", "{side}, which calls", "by {side}")]))
+    >>> cues = ("{side} calls", "{side}, which calls", "by {side}")
+    >>> rx = re.compile(after_alternation([cue_parts(c)[1] for c in cues]))
     >>> [bool(rx.match(s)) for s in (" calls", "—calls", ", which\\ncalls", " call")]
     [True, True, True, False]
     """
