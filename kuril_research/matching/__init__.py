@@ -4,6 +4,7 @@ It holds no lexicon of its own and knows nothing of frames, trade or voices:
 
 * :mod:`~kuril_research.matching.token_patterns` compiles the cue token notation
   (``[optional] (a | b) word* ..N <term>``) to Python and RE2 regexes;
+* :mod:`~kuril_research.matching.phrase_lists` compiles a list of them to one alternation (``voice.yaml``);
 * :mod:`~kuril_research.matching.cue_lexicon` holds a compiled lexicon (:class:`CueLexicon`)
   and turns matches into a table;
 * :mod:`~kuril_research.matching.scan` finds every kept match in one pass over the

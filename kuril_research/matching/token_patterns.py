@@ -17,16 +17,19 @@ Notation (text is lower-cased before matching; patterns are lower-cased on load)
   both nest;
 * ``word*`` any word that starts with ``word``;
 * ``<name>`` the token pattern defined under that name in the file's ``terms``;
-* ``..N`` up to N (1–5) arbitrary words, and the commas between them;
+* ``..N`` up to N (1–5, or up to ``max_gap``) arbitrary words, and the commas between them;
+* ``{name}`` a slot, only for :func:`slot_parts` (voice's naming cues: ``in {side}, ..10 called``);
 * between two tokens, any white space, or a hyphen or dash with optional spaces
   around it, matches ("trade and economic" matches "trade-and-economic");
   a hyphen inside a word matches any hyphen or dash, white space, or nothing
   ("post-war" matches "postwar", "post war", "post–war"); an apostrophe
-  matches ``'`` or ``’``; other characters match themselves.
+  matches ``'`` or ``’``; other characters match themselves; a word that starts with
+  ``,`` ``;`` ``:`` or an apostrophe (``’s``) may follow the token before it without white space.
 
 The regexes use no lookaround, no ``.`` and no negated class, so they stay
 within a sentence. Literal phrases (``phrases:``) compile here too
-(:func:`phrase_regex`).
+(:func:`phrase_regex`); a list of token patterns compiles to one alternation in
+:mod:`kuril_research.matching.phrase_lists` (the phrase lists of ``voice.yaml``).
 
 Each cue also compiles, from the same notation, to an RE2 pattern for the
 prefilter of :mod:`kuril_research.matching.prefilter` (:func:`prefilter_tokens`,
@@ -46,12 +49,14 @@ from dataclasses import dataclass
 
 from kuril_research.matching.re2_classes import ascii_classes
 
-__all__ = ["TokenPatternError", "compile_tokens", "phrase_regex", "prefilter_tokens", "prefilter_phrase", "GAP"]
+__all__ = ["TokenPatternError", "compile_tokens", "phrase_regex", "prefilter_tokens", "prefilter_phrase", "GAP",
+           "slot_parts"]
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _APOSTROPHES = "'\u2019"
 _DASH_CLASS = "\\" + _DASHES               # the dashes inside [...], hyphen escaped
-_TOKEN_RE = re.compile(r"\s*(\[|\]|\(|\)|\||<[a-z0-9_]+>|\.\.\d+|[^\s\[\]()|<>]+)")
+_TOKEN_RE = re.compile(r"\s*(\[|\]|\(|\)|\||<[a-z0-9_]+>|\{[a-z_]+\}|\.\.\d+|[^\s\[\]()|<>]+)")
+_SLOT = "\x00slot\x00"                     # where a slot stands among the fragments (see slot_parts)
 
 
 class TokenPatternError(ValueError):
@@ -134,14 +139,13 @@ def _word(word: str, d: _Dialect) -> _Fragments:
 
 
 class _Parser:
-    def __init__(self, text: str, terms: Mapping[str, str], seen: tuple[str, ...], dialect: _Dialect):
+    def __init__(self, text: str, terms: Mapping[str, str], seen: tuple[str, ...], dialect: _Dialect,
+                 max_gap: int = 5, slot: str | None = None, lazy: bool = False):
         self.tokens = [m.group(1) for m in _TOKEN_RE.finditer(text)]
         if "".join(self.tokens) != "".join(text.split()):
             raise TokenPatternError(f"cannot read token pattern {text!r}")
-        self.i = 0
-        self.terms = terms
-        self.seen = seen
-        self.d = dialect
+        self.i, self.terms, self.seen, self.d, self.max_gap, self.slot = 0, terms, seen, dialect, max_gap, slot
+        self.lazy = "?" if lazy else ""          # a lazy gap ends at the first match of what follows it
 
     def peek(self) -> str | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -169,7 +173,7 @@ class _Parser:
         return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
     def sequence(self, closing: str | None) -> _Fragments:
-        items: list[tuple[str, object]] = []      # (kind, regex or fragments): kind is req | opt | gap
+        items: list[tuple[str, object]] = []      # (kind, regex or fragments): kind is req | att | opt | gap
         while self.peek() not in (None, "|", "]", ")"):
             token = self.take()
             if token == "[":
@@ -184,30 +188,36 @@ class _Parser:
                     raise TokenPatternError(f"unknown term <{name}>: define it under `terms:`")
                 if name in self.seen:
                     raise TokenPatternError(f"term <{name}> refers to itself")
-                term = _Parser(" ".join(self.terms[name].lower().split()), self.terms, self.seen + (name,), self.d)
+                term = _Parser(" ".join(self.terms[name].lower().split()), self.terms, self.seen + (name,), self.d,
+                               self.max_gap)
                 items.append(("req", [("(?:" + _joined(term.whole()) + ")", False)]))
             elif token.startswith(".."):
                 n = int(token[2:])
-                if not 1 <= n <= 5:
-                    raise TokenPatternError(f"a gap of {token} words: use ..1 to ..5")
+                if not 1 <= n <= self.max_gap:
+                    raise TokenPatternError(f"a gap of {token} words: use ..1 to ..{self.max_gap}")
                 items.append(("gap", str(n)))
+            elif token.startswith("{"):
+                if token[1:-1] != self.slot:
+                    raise TokenPatternError(f"unknown slot {token}" + (f": write {{{self.slot}}}" if self.slot else ""))
+                items.append(("req", [(_SLOT, False)]))
             else:
-                items.append(("req", _word(token, self.d)))
+                items.append(("att" if token[0] in ",;:" + _APOSTROPHES else "req", _word(token, self.d)))
         if self.peek() not in (None, "|", closing):
             raise TokenPatternError(f"unexpected {self.peek()!r}")
-        if not any(kind == "req" for kind, _ in items):
+        if not any(kind in ("req", "att") for kind, _ in items):
             raise TokenPatternError("every alternative needs at least one word that is not optional")
         d, out, joined = self.d, [], False
         for kind, regex in items:
-            if kind == "req":
-                out += ([(d.gap, False)] if joined else []) + regex
+            if kind in ("req", "att"):      # "att": a word that starts with punctuation (", which")
+                out += ([(rf"{d.space}*" if kind == "att" else d.gap, False)] if joined else []) + regex
                 joined = True
             elif kind == "opt":
                 out.append((f"(?:{d.gap}{regex})?" if joined else f"(?:{regex}{d.gap})?", False))
             else:       # a gap may also step over commas: "Tokyo, which claims"
                 repeats = regex != "1"
-                out += ([(f"(?:,?{d.gap}{d.any_word}){{0,{regex}}}", repeats), (",?", False)] if joined
-                        else [(f"(?:{d.any_word},?{d.gap}){{0,{regex}}}", repeats)])
+                word = f"(?>{d.any_word})" if self.lazy else d.any_word    # lazy: each word whole, no backtracking
+                out += ([(f"(?:,?{d.gap}{word}){{0,{regex}}}{self.lazy}", repeats), (",?", False)] if joined
+                        else [(f"(?:{word},?{d.gap}){{0,{regex}}}{self.lazy}", repeats)])
         return out
 
     def whole(self) -> _Fragments:
@@ -228,7 +238,8 @@ def _joined(fragments: _Fragments) -> str:
     return "".join(regex for regex, _ in fragments)
 
 
-def compile_tokens(text: str, terms: Mapping[str, str] | None = None) -> str:
+def compile_tokens(text: str, terms: Mapping[str, str] | None = None, *, max_gap: int = 5,
+                   keep_case: bool = False) -> str:
     """Compile a token pattern to a regular expression over lower-cased text.
 
     Parameters
@@ -237,6 +248,10 @@ def compile_tokens(text: str, terms: Mapping[str, str] | None = None) -> str:
         The token pattern (notation in the module docstring); lower-cased here.
     terms : mapping of str to str, optional
         Named token patterns that ``<name>`` refers to.
+    max_gap : int, default 5
+        The longest gap ``..N`` allowed.
+    keep_case : bool, default False
+        Keep the pattern's upper-case letters (for a case-sensitive match: "I", "We").
 
     Returns
     -------
@@ -247,7 +262,8 @@ def compile_tokens(text: str, terms: Mapping[str, str] | None = None) -> str:
     ------
     TokenPatternError
         For unbalanced brackets, an unknown or self-referring term, a misplaced
-        ``*``, a gap outside ``..1``–``..5``, or an alternative of optional words only.
+        ``*``, a gap outside ``..1``–``..5`` (``max_gap``), a slot ``{name}``, or an
+        alternative of optional words only.
 
     Examples
     --------
@@ -264,8 +280,42 @@ def compile_tokens(text: str, terms: Mapping[str, str] | None = None) -> str:
     True
     >>> bool(re.fullmatch(compile_tokens("tokyo ..3 claims"), "tokyo, which claims"))
     True
+    >>> bool(re.fullmatch(compile_tokens("japan 's name"), "japan’s name"))  # punctuation first: no space needed
+    True
     """
-    return _joined(_Parser(" ".join(text.lower().split()), terms or {}, (), _PYTHON).whole())
+    text = " ".join((text if keep_case else text.lower()).split())
+    return _joined(_Parser(text, terms or {}, (), _PYTHON, max_gap).whole())
+
+
+def slot_parts(text: str, slot: str, terms: Mapping[str, str] | None = None, *, max_gap: int = 5,
+               lazy: bool = False) -> tuple[str, str]:
+    """Compile a token pattern that holds the slot ``{slot}`` once into the regexes before and after it.
+
+    The part before ends with the join to the slot (white space or a dash); the part after starts
+    with the join from it (none needed before punctuation: ``{side}’s name for``); a side with no
+    words is ``""``. The caller matches the slot itself (voice: a subject such as "Japan"). With
+    ``lazy``, a gap ``..N`` takes as few words as it can (the match ends at the first word that can end
+    it), each word whole with its commas (a failing match does not try to split them: linear time).
+
+    Raises
+    ------
+    TokenPatternError
+        As :func:`compile_tokens`, or for a slot missing, repeated or inside brackets.
+
+    Examples
+    --------
+    >>> [bool(re.fullmatch(rx, s)) for rx, s in zip(slot_parts("in {side}, ..10 called", "side", max_gap=10),
+    ...                                             ["in ", ", the islands are collectively called"])]
+    [True, True]
+    >>> _, after = slot_parts("{side} refers to ..10 as", "side", max_gap=10, lazy=True)
+    >>> re.match(after, " refers to them as Kurils as a rule").group()
+    ' refers to them as'
+    """
+    fragments = _Parser(" ".join(text.lower().split()), terms or {}, (), _PYTHON, max_gap, slot, lazy).whole()
+    at = [i for i, (regex, _) in enumerate(fragments) if _SLOT in regex]
+    if len(at) != 1 or fragments[at[0]][0] != _SLOT:
+        raise TokenPatternError(f"write {{{slot}}} once, outside brackets: {text!r}")
+    return _joined(fragments[:at[0]]), _joined(fragments[at[0] + 1:])
 
 
 def phrase_regex(phrase: str) -> str:

@@ -45,7 +45,9 @@ Method (the rules, in the order they are applied)
    outlet's words: mentions inside them are not ``quoted``.
 3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}
    calls", "known in {side} as", "referred to by {side} as", "{side}, which
-   ... refers to them as its"; ``...`` stands for up to ten words) need as
+   ..10 refers to them as its"; ``..10`` stands for up to ten words, in the
+   token notation of frames.yaml and trade.yaml, :mod:`kuril_research.matching`;
+   a cue ends in its sentence, at the first word that can end it) need as
    ``{side}`` a place, organisation or person mention, a subject word
    (``subject_words``: "the Japanese" → japan) or a pronoun resolved to the
    nearest earlier side-bearing mention (``subject_pronouns``: "which it

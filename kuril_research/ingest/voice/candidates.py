@@ -58,8 +58,11 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
     if scanned is lowered and lex.role_kinds:
         kinds = lex.role_kinds
-        roles = [Cand(r.start(), r.end(), kinds[" ".join(r.group().split())], None,
-                       " ".join(text[r.start():r.end()].split()), True) for r in lex.role_re_grouped.finditer(lowered)]
+
+        def kind(role: str) -> str:  # a spelling the file does not list ("the foreign-minister"): its group
+            return kinds.get(" ".join(role.split())) or lex.role_re_lower.fullmatch(role).lastgroup
+        roles = [Cand(r.start(), r.end(), kind(r.group()), None, " ".join(text[r.start():r.end()].split()), True)
+                 for r in lex.role_re_grouped.finditer(lowered)]
     else:
         roles = [Cand(r.start(), r.end(), r.lastgroup, None, " ".join(text[r.start():r.end()].split()), True)
                  for r in role_re.finditer(scanned)]

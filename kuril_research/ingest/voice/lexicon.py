@@ -9,9 +9,10 @@ from pathlib import Path
 
 from kuril_research.errors import LexiconError
 from kuril_research.ingest.voice.model import SUBJECT_TYPES
-from kuril_research.ingest.voice.patterns import (anchors, bare_prefix, cue_words_re, described_re,
-                                                  grouped_alternation, phrase_re, subject_cue_res, suffix_re)
+from kuril_research.ingest.voice.patterns import (GAP_TOKEN_RE, MAX_GAP, after_alternation, alternation, anchors,
+                                                  cue_parts, described_re, prefix_re, subject_cue_res)
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
+from kuril_research.matching.token_patterns import TokenPatternError, compile_tokens
 
 
 ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "document", "person", "place",
@@ -26,6 +27,22 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "title_nouns")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
+#: Lists read as words, not as token patterns.
+WORD_KEYS = ("named_types", "sides", "role_sides", "name_title_words", "name_stop_words",
+             "turn_roles")
+NOTATION_HINT = "see the notation at the top of the shipped voice.yaml"
+PLAIN_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def phrase_key(text: str) -> str:
+    """A role phrase as a key: lower case, one apostrophe, a space for white space and dashes between words.
+
+    Examples
+    --------
+    >>> phrase_key("The  ministry’s statement"), phrase_key("the foreign - minister")
+    ("the ministry's statement", 'the foreign minister')
+    """
+    return " ".join(re.sub(r"\s*[‐‑‒–—-]\s*", " ", text.lower().replace("’", "'")).split())
 
 
 @dataclass(frozen=True)
@@ -166,7 +183,18 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 raise fail(f"{key}: {item!r} is not a phrase", item_line,
                            "put it in quotes: YAML reads yes/no/on/off as true/false" if isinstance(item, bool)
                            else "write words, or remove the item")
+            if key.split(".")[0] not in WORD_KEYS and key not in ("naming_cues", "naming_post_cues",
+                                                                    "naming_gloss_cues"):
+                check_tokens(key, item, item_line, lambda text: compile_tokens(text, max_gap=MAX_GAP))
         return tuple(" ".join(item.split()) for item in node)
+
+    def check_tokens(key: str, item: str, line: int, compile_) -> None:
+        if "..." in item:
+            raise fail(f"{key}: {item!r}: '...' is not a gap", line, "write ..N for up to N words, e.g. ..10")
+        try:
+            compile_(item)
+        except TokenPatternError as err:
+            raise fail(f"{key}: {item!r}: {err}", line, NOTATION_HINT) from None
 
     def mapping(key: str, allowed: tuple[str, str]) -> dict[str, tuple[str, ...]]:
         node = doc[key]
@@ -192,15 +220,20 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                    "write person and organisation as keys under roles")
     roles = {k: phrases(f"roles.{k}", v, roles_node.lines[k]) for k, v in roles_node.items()}
     optional_cues = {key: phrases(key) if key in doc else () for key in ("naming_post_cues", "naming_gloss_cues")}
+    parts: dict[str, tuple[str, str]] = {}
     for key, listed in (("naming_cues", cues), *optional_cues.items()):
         for cue, line in zip(listed, doc[key].lines if listed else ()):
             words = cue.replace("{side}", "")
             if cue.count("{side}") != 1 or not words.strip() or "{" in words or "}" in words:
                 raise fail(f"naming cue {cue!r} must contain {{side}} exactly once and at least one word", line,
                            "write e.g. 'which {side} calls' (in quotes if it starts with {side})")
-            if cue.split()[0] == "..." or cue.split()[-1] == "..." or "... {side}" in cue:
-                raise fail(f"naming cue {cue!r}: '...' must stand between two words", line,
-                           "write e.g. 'in {side}, ... called'")
+            tokens = cue.replace("{side}", " {side} ").split()
+            if any(i in (0, len(tokens) - 1) or tokens[i + 1] == "{side}"
+                   for i, token in enumerate(tokens) if GAP_TOKEN_RE.fullmatch(token)):
+                raise fail(f"naming cue {cue!r}: a gap ..N must stand between two words", line,
+                           "write e.g. 'in {side}, ..10 called'")
+            check_tokens(key, cue, line, cue_parts)
+            parts[cue] = cue_parts(cue)
     for name, line in zip(named_types, doc["named_types"].lines):
         if name not in ENTITY_TYPES:
             raise fail(f"named_types: unknown entity type {name!r}", line, "use one of " + ", ".join(ENTITY_TYPES))
@@ -210,13 +243,13 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     side_of = {entity: side for side, ids in sides.items() for entity in ids}
     role_sides = {}
     if "role_sides" in doc:
-        known_roles = {r.lower() for phrases_ in roles.values() for r in phrases_}
+        known_roles = {phrase_key(r) for phrases_ in roles.values() for r in phrases_}
         for side, listed in mapping("role_sides", ("japanese", "russian")).items():
             for role, line in zip(listed, doc["role_sides"][side].lines):
-                if role.lower() not in known_roles:
+                if phrase_key(role) not in known_roles:
                     raise fail(f"role_sides.{side}: {role!r} is not one of the roles", line,
                                "list it under roles too, or check the spelling")
-                if role_sides.setdefault(role.lower(), side) != side:
+                if role_sides.setdefault(phrase_key(role), side) != side:
                     raise fail(f"role_sides: {role!r} is listed under both japanese and russian", line,
                                "keep it on one side")
     subject_words: dict[str, tuple[str, ...]] = {}
@@ -230,7 +263,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 raise fail(f"subject_words: {entity!r} has no side", node.lines[entity],
                            "list the entity under sides first")
             subject_words[entity] = phrases(f"subject_words.{entity}", listed, node.lines[entity])
-    possessive_heads = phrase_re(*phrases("possessive_speaker_heads")) if "possessive_speaker_heads" in doc else ""
+    possessive_heads = alternation(phrases("possessive_speaker_heads")) if "possessive_speaker_heads" in doc else ""
     turn_roles: dict[str, frozenset[str]] = {}
     if "turn_roles" in doc:
         node = doc["turn_roles"]
@@ -264,30 +297,28 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
                    doc.lines["naming_scope_words"], "write e.g. 8")
     not_followed = frozenset(w.lower() for w in phrases("cue_not_followed_by"))
-    cue_res, suffixes = [], []
-    for cue in cues:
-        prefix, suffix = (cue_words_re(part) for part in cue.split("{side}"))
-        suffixes.append(suffix)
-        lead = r"\b" if cue[:1].isalnum() else ""
-        cue_res.append((re.compile(rf"{lead}{prefix}\s+(?:the\s+)?$" if prefix else r"(?:\bthe\s+)?$", re.I),
-                        re.compile(suffix_re(cue.split("{side}")[1], suffix), re.I)))
-    pronoun_alt = phrase_re(*(p for listed in subject_pronouns.values() for p in listed)) or "(?!)"
+    cue_parts_ = [parts[cue] for cue in cues]
+    cue_res = [(re.compile(prefix_re(before), re.I), re.compile(after, re.I)) for before, after in cue_parts_]
+    pronoun_alt = alternation([p for listed in subject_pronouns.values() for p in listed]) or "(?!)"
     side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
+    post_cues = [*((c, False) for c in optional_cues["naming_post_cues"]),
+                 *((c, True) for c in optional_cues["naming_gloss_cues"])]
     post_res = []
-    for cue, needs_licence in [*((c, False) for c in optional_cues["naming_post_cues"]),
-                               *((c, True) for c in optional_cues["naming_gloss_cues"])]:
-        before, after = cue.split("{side}")
-        body = (cue_words_re(before) + r"\s+" if before.strip() else "") + side_group
-        body += (suffix_re(after, cue_words_re(after)) if after.strip() else GLOSS_END)
-        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + body), needs_licence))
-    groups = [f"(?P<e_{entity}>{phrase_re(*listed)})" for entity, listed in subject_words.items()]
-    groups += [f"(?P<p_{kind}>{phrase_re(*listed)})" for kind, listed in subject_pronouns.items()]
+    for cue, needs_licence in post_cues:
+        before, after = parts[cue]
+        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before + side_group
+                                    + (after or GLOSS_END)), needs_licence))
+    firsts = sorted({c.split()[0] for c, _ in post_cues})  # the first words; notation in one: no pre-check
+    post_first = (r"[\s,(]*(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
+        else ""
+    groups = [f"(?P<e_{entity}>{alternation(listed)})" for entity, listed in subject_words.items()]
+    groups += [f"(?P<p_{kind}>{alternation(listed)})" for kind, listed in subject_pronouns.items()]
     triggers = phrases("gloss_triggers") if "gloss_triggers" in doc else ()
-    not_after = "|".join(map(re.escape, sorted(not_followed)))
-    verbs_re = phrase_re(*verbs)
-    role_groups = "|".join(f"(?P<{kind}>{phrase_re(*listed)})" for kind, listed in roles.items())
-    role_groups_lower = "|".join(f"(?P<{kind}>{phrase_re(*(r.lower() for r in listed))})"
-                                 for kind, listed in roles.items())
+    not_after = alternation(sorted(not_followed))
+    verbs_re = alternation(verbs)
+    role_groups = "|".join(f"(?P<{kind}>{alternation(listed)})" for kind, listed in roles.items())
+    after_res = after_alternation([a for _, a in cue_parts_])
+    bare_res = [prefix_re(b) for b, a in cue_parts_ if not a]
     return VoiceLexicon(
         path=str(path), sha256=file_sha256(path), speech_verbs=verbs, roles=roles, naming_cues=cues,
         cue_not_followed_by=not_followed, naming_scope_words=scope, named_types=frozenset(named_types),
@@ -305,7 +336,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         else frozenset(),
         described_re=described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
         turn_roles=turn_roles,
-        name_after_re=re.compile(rf"\b(?i:{phrase_re(*phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
+        name_after_re=re.compile(rf"\b(?i:{alternation(phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
         possessive_described_re=re.compile(
             rf"\b[A-Z][\w-]*[’']s\s+(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"
@@ -313,40 +344,34 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "possessive_speaker_heads" in doc else None,
         side_place_speakers=bool(doc.get("side_place_speakers", False)),
         proper_body_re=re.compile(rf"\b(?i:the)\s+(?:[A-Z][\w’'-]+\s+){{1,3}}(?:[a-z][\w-]+\s+){{1,2}}"
-                                  rf"(?i:{phrase_re(*phrases('organisation_heads'))})\b(?!\s+[a-z]+\s+(?:of|for)\b)")
+                                  rf"(?i:{alternation(phrases('organisation_heads'))})\b(?!\s+[a-z]+\s+(?:of|for)\b)")
         if "organisation_heads" in doc else None,
-        term_after_re=re.compile(rf"(?:\s+(?i:{phrase_re(*phrases('scare_term_nouns'))}))?[\s,.;:!?]*")
+        term_after_re=re.compile(rf"(?:\s+(?i:{alternation(phrases('scare_term_nouns'))}))?[\s,.;:!?]*")
         if "scare_term_nouns" in doc else None,
-        title_before_re=re.compile(rf"\b(?i:{phrase_re(*phrases('title_nouns'))})\s*$") if "title_nouns" in doc else None,
-        continuation_re=re.compile(rf"\b(?:{phrase_re(*person_words)})\b") if person_words else None,
-        possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{phrase_re(*phrases('speech_nouns'))})\b", re.I)
+        title_before_re=re.compile(rf"\b(?i:{alternation(phrases('title_nouns'))})\s*$")
+        if "title_nouns" in doc else None,
+        continuation_re=re.compile(rf"\b(?:{alternation(person_words, keep_case=True)})\b") if person_words else None,
+        possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{alternation(phrases('speech_nouns'))})\b", re.I)
         if "speech_nouns" in doc else None,
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
-        verb_re_lower=re.compile(rf"\b(?:{phrase_re(*(v.lower() for v in verbs))})\b"),
+        verb_re_lower=re.compile(rf"\b(?:{verbs_re})\b"),
         subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
-        role_re_lower=re.compile(rf"\b(?:{role_groups_lower})\b"),
-        role_re_grouped=re.compile(
-            rf"\b(?:{grouped_alternation([r.lower() for listed in roles.values() for r in listed])})\b"),
-        role_kinds={" ".join(r.lower().split()): kind for kind, listed in roles.items() for r in listed},
+        role_re_lower=re.compile(rf"\b(?:{role_groups})\b"),
+        role_re_grouped=re.compile(rf"\b(?:{alternation([r for rs in roles.values() for r in rs], grouped=True)})\b"),
+        role_kinds={phrase_key(r): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
-        cue_suffix_re=re.compile("|".join(f"(?:{suffix_re(c.split('{side}')[1], x)})"
-                                          for c, x in zip(cues, suffixes) if x), re.I) if any(suffixes) else None,
-        cue_bare_prefix_re=re.compile("|".join(f"(?:{p.pattern})" for (p, _), x in zip(cue_res, suffixes) if not x),
-                                      re.I) if not all(suffixes) else None,
+        cue_suffix_re=re.compile(after_res, re.I) if after_res else None,
+        cue_bare_prefix_re=re.compile("|".join(f"(?:{b})" for b in bare_res), re.I) if bare_res else None,
         subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
-        subject_cue_res=subject_cue_res(cues, subject_words, subject_pronouns, flags=re.I),
-        cue_anchor_re=re.compile(rf"\b(?:{phrase_re(*sorted(anchors(cues)))})\b") if anchors(cues) else None,
-        subject_cue_res_lower=subject_cue_res([c.lower() for c in cues],
-                                               {k: [w.lower() for w in v] for k, v in subject_words.items()},
-                                               {k: [w.lower() for w in v] for k, v in subject_pronouns.items()}),
+        subject_cue_res=subject_cue_res(cue_parts_, subject_words, subject_pronouns, flags=re.I),
+        cue_anchor_re=re.compile(rf"\b(?:{alternation(sorted(anchors(cues)))})\b") if anchors(cues) else None,
+        subject_cue_res_lower=subject_cue_res(cue_parts_, subject_words, subject_pronouns),
         post_res=tuple(post_res),
-        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{phrase_re(*phrases('language_words'))})"
+        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{alternation(phrases('language_words'))})"
                                       r"\s*:?\s+$", re.I) if "language_words" in doc else None,
-        post_first_re=re.compile(r"[\s,(]*(?:" + phrase_re(*sorted({c.split()[0] for c in (
-            *optional_cues["naming_post_cues"], *optional_cues["naming_gloss_cues"])})) + r")\b", re.I)
-        if post_res else None,
-        trigger_re=re.compile(rf"\b(?:{phrase_re(*triggers)})\b"
+        post_first_re=re.compile(post_first, re.I) if post_res else None,
+        trigger_re=re.compile(rf"\b(?:{alternation(triggers)})\b"
                               + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
                               + r"(?:\s+[^\s.;!?]+){0,12}?\s+$", re.I) if triggers else None,
     )

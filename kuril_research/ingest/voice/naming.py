@@ -19,7 +19,7 @@ OPEN_END_RE = re.compile(r"[\w,]\s*$")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
-#: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ... claims ...
+#: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ..10 claims ..10
 #: as its" spans up to ten words on either side of "claims".
 CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 160, 160
 #: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
@@ -199,9 +199,13 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             continue
         para = paras.bounds(m.start, (0, len(text)))
         sent_start, sent_end = sents.bounds(m.start, para)
+        limit = min(sent_end, para[1])
+        if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
+                and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
+            limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         best = None
         for prefix_re, suffix_re in lex.cue_res:
-            after = suffix_re.match(text, m.end)
+            after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
             before = after and prefix_re.search(text, sent_start, m.start)
             if not before:
                 continue
@@ -212,10 +216,6 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
                 best = (before.start(), after.end())
         if best is None:
             continue
-        limit = min(sent_end, para[1])
-        if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
-                and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
-            limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         qi = quotes_at.at(best[0])
         limit = min(limit, quotes_at.spans[qi][1]) if qi is not None else limit
         if stop := CLAUSE_END_RE.search(text, best[1], limit):

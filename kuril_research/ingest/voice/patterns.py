@@ -1,7 +1,10 @@
-"""The grammar of ``voice.yaml`` phrases and naming cues turned into regexes (used by the lexicon loader).
+"""The regexes of ``voice.yaml``'s naming cues, arranged from parts compiled by :mod:`kuril_research.matching`.
 
-A cue is words with one ``{side}`` slot ("which {side} calls", "known in {side} as"); ``...`` in a cue stands
-for up to ten words. Phrases match case-insensitively as whole words, any white space between words.
+Every phrase and cue of ``voice.yaml`` is a token pattern, the notation of ``frames.yaml`` and ``trade.yaml``
+(:mod:`kuril_research.matching.token_patterns`): a phrase list compiles to one alternation
+(:func:`alternation`), and a naming cue, which holds the slot ``{side}`` once, to the regexes before and after
+its subject (:func:`cue_parts`). Gaps may be up to ``..10`` words long (:data:`MAX_GAP`). This module only
+puts those parts together into the regexes the naming rules match (:mod:`kuril_research.ingest.voice.naming`).
 """
 
 from __future__ import annotations
@@ -9,64 +12,102 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kuril_research.matching.phrase_lists import phrase_alternation
+from kuril_research.matching.token_patterns import GAP, slot_parts
+
+#: The longest gap ``..N`` a voice cue may hold ("in {side}, ..10 called").
+MAX_GAP = 10
 #: Words too common to tell that a text may hold a naming cue (see ``VoiceLexicon.cue_anchor_re``).
 COMMON_CUE_WORDS = frozenset({"in", "as", "the", "by", "which", "what", "its", "to", "of", "for", "a", "an", "and",
-                              "way", "...", ",", "them", "it", "part", "they", "are", "is"})
+                              "way", ",", "them", "it", "part", "they", "are", "is"})
+#: A token of the notation other than a plain word or a gap: a cue holding one has no anchor word.
+NOTATION_RE = re.compile(r"[\[\]()|<>*{}]")
+GAP_TOKEN_RE = re.compile(r"\.\.\d+")
 
 
-def phrase_re(*phrases: str) -> str:
-    """Regex alternation of phrases, longest first, any white space between words."""
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+def alternation(phrases: Sequence[str], *, grouped: bool = False, keep_case: bool = False) -> str:
+    """Regex alternation of token patterns, longest first (see :mod:`kuril_research.matching.phrase_lists`).
+
+    Examples
+    --------
+    >>> rx = re.compile(rf"\\b(?:{alternation(['pointed out', 'said'])})\\b")
+    >>> [m.group() for m in rx.finditer("he said and pointed\\nout")]
+    ['said', 'pointed\\nout']
+    """
+    return phrase_alternation(phrases, grouped=grouped, keep_case=keep_case, max_gap=MAX_GAP)
 
 
-def subject_cue_res(cues: Sequence[str], subject_words: dict, subject_pronouns: dict, *,
-                     flags: int = 0) -> tuple[re.Pattern, ...]:
-    """Regexes of subject words and pronouns followed by a cue's suffix, and after a bare cue's prefix."""
-    groups = [f"(?P<e_{entity}>{phrase_re(*listed)})" for entity, listed in subject_words.items()]
-    groups += [f"(?P<p_{kind}>{phrase_re(*listed)})" for kind, listed in subject_pronouns.items()]
+def cue_parts(cue: str) -> tuple[str, str]:
+    """The regexes of a naming cue before ``{side}`` (ending with the join to it) and after it (a word end last).
+
+    A gap takes as few words as it can: "{side} refers to ..10 as" ends at the first "as" after "refers to".
+
+    Examples
+    --------
+    >>> before, after = cue_parts("known ..10 in {side} as")
+    >>> bool(re.fullmatch(before, "known to many in ")), bool(re.match(after, " as"))
+    (True, True)
+    >>> before, after = cue_parts("{side}'s name for")
+    >>> before, bool(re.match(after, "’s name for")), bool(re.match(after, "’s name form"))
+    ('', True, False)
+    """
+    before, after = slot_parts(cue, "side", max_gap=MAX_GAP, lazy=True)
+    return before, after + ("" if not after or cue.rstrip()[-1:] in ",;:.'’" else r"(?!\w)")
+
+
+def after_alternation(afters: Sequence[str]) -> str:
+    """One alternation of cues' parts after ``{side}`` (:func:`cue_parts`; empty ones left out), each leading
+    join (white space or a dash, or white space before punctuation) matched once for all parts that share it.
+
+    Examples
+    --------
+    >>> cues = ("{side} calls", "{side}, which calls", "by {side}")
+    >>> rx = re.compile(after_alternation([cue_parts(c)[1] for c in cues]))
+    >>> [bool(rx.match(s)) for s in (" calls", "—calls", ", which\\ncalls", " call")]
+    [True, True, True, False]
+    """
+    by_join: dict[str, list[str]] = {}
+    for after in filter(None, afters):
+        join = next((j for j in (GAP, r"\s*") if after.startswith(j)), "")
+        by_join.setdefault(join, []).append(f"(?:{after[len(join):]})")
+    return "|".join(f"{join}(?:{'|'.join(rest)})" for join, rest in by_join.items())
+
+
+def prefix_re(before: str) -> str:
+    """A cue's part before its subject, then an optional "the", at the end of the text searched."""
+    return rf"\b{before}(?:the\s+)?$" if before else r"(?:\bthe\s+)?$"
+
+
+def subject_cue_res(parts: Sequence[tuple[str, str]], subject_words: dict, subject_pronouns: dict, *,
+                    flags: int = 0) -> tuple[re.Pattern, ...]:
+    """Regexes of subject words and pronouns followed by a cue's part after ``{side}``, and after the part
+    before ``{side}`` of a cue that ends in its subject; ``parts`` are :func:`cue_parts` of each cue."""
+    groups = [f"(?P<e_{entity}>{alternation(listed)})" for entity, listed in subject_words.items()]
+    groups += [f"(?P<p_{kind}>{alternation(listed)})" for kind, listed in subject_pronouns.items()]
     if not groups:
         return ()
-    parts = [(c.split("{side}")[1], cue_words_re(c.split("{side}")[1])) for c in cues]
-    after = "|".join(f"(?:{suffix_re(raw, x)})" for raw, x in parts if x)
-    bare = "|".join(bare_prefix(c) for c, (_, x) in zip(cues, parts) if not x)
+    after = after_alternation([a for _, a in parts])
+    bare = "|".join(rf"\b{b}" for b, a in parts if not a)
     patterns = [rf"\b(?:{'|'.join(groups)})\b(?={after})" if after else None,
-                rf"(?:{bare})\s+(?:the\s+)?\b(?:{'|'.join(groups)})\b" if bare else None]
+                rf"(?:{bare})(?:the\s+)?\b(?:{'|'.join(groups)})\b" if bare else None]
     return tuple(re.compile(p, flags) for p in patterns if p)
 
 
 def anchors(cues: Sequence[str]) -> set[str]:
-    """The first distinctive lower-case word of each cue; empty if one cue has none (no pre-check then)."""
-    words = [[w for w in c.lower().replace("{side}", " ").replace(",", " ").split() if w not in COMMON_CUE_WORDS]
-             for c in cues]
-    return {w[0] for w in words} if words and all(words) else set()
-
-
-def grouped_alternation(phrases: Sequence[str]) -> str:
-    """Regex alternation of phrases grouped by first word, longest first within each group.
+    """The first distinctive lower-case word of each cue; empty if one cue has none (no pre-check then).
 
     Examples
     --------
-    >>> print(grouped_alternation(["he", "the spokesman", "the minister", "it"]))
-    (?:he)|(?:the(?:\\s+(?:spokesman|minister)))|(?:it)
+    >>> sorted(anchors(["which {side} calls", "in {side}, ..10 known as", "{side}'s name for"]))
+    ["'s", 'calls', 'known']
+    >>> anchors(["which {side} calls", "in {side} (usage | parlance)"])  # notation: no pre-check
+    set()
     """
-    groups: dict[str, list[list[str]]] = {}
-    for phrase in phrases:
-        words = phrase.split()
-        groups.setdefault(words[0], []).append(words[1:])
-    out = []
-    for first, rests in groups.items():
-        tails = sorted({r"\s+".join(map(re.escape, rest)) for rest in rests if rest}, key=len, reverse=True)
-        body = re.escape(first)
-        if tails:
-            body += rf"(?:\s+(?:{'|'.join(tails)}))" + ("?" if any(not rest for rest in rests) else "")
-        out.append(f"(?:{body})")
-    return "|".join(out)
-
-
-def bare_prefix(cue: str) -> str:
-    """The regex of the words before {side} in a cue that ends in its subject ("called by {side}")."""
-    prefix = cue.split("{side}")[0]
-    return (r"\b" if prefix[:1].isalnum() else "") + cue_words_re(prefix)
+    words = [[w for w in c.lower().replace("{side}", " ").replace(",", " ").split()
+              if w not in COMMON_CUE_WORDS and not GAP_TOKEN_RE.fullmatch(w)] for c in cues]
+    if not words or not all(words) or any(NOTATION_RE.search(c.replace("{side}", "")) for c in cues):
+        return set()
+    return {w[0] for w in words}
 
 
 def described_re(heads: Sequence[str]) -> re.Pattern:
@@ -74,32 +115,9 @@ def described_re(heads: Sequence[str]) -> re.Pattern:
     "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase. A place
     after the phrase is left out ("... of the League in Nemuro said"), except after an embassy, consulate or
     mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said")."""
-    head = phrase_re(*heads)
+    head = alternation(heads)
     tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted)\b"
             r"|(?<!Embassy)(?<!Consulate)(?<!Mission)\s+(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told)\b)")
     pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
     return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
                       rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")
-
-
-def cue_words_re(part: str) -> str:
-    """Regex of a cue's words: any white space between words, none needed before punctuation; ``...`` stands
-    for up to ten words ("in {side}, ... called" finds "In Japan, the islands are collectively called")."""
-    out, after_gap = "", True
-    for token in part.split():
-        if token == "...":
-            out += r"[,;]?\s+(?:[\w’'-]+[,;]?\s+){0,10}?"
-            after_gap = True
-            continue
-        sep = "" if after_gap else (r"\s+" if token[:1].isalnum() else r"\s*")
-        out += sep + re.escape(token)
-        after_gap = False
-    return out
-
-
-def suffix_re(raw: str, words_re: str) -> str:
-    """The regex of a cue's part after {side}: white space first (none before punctuation), a word end last."""
-    if not words_re:
-        return ""
-    lead = r"\s+" if raw.strip()[:1].isalnum() else r"\s*"
-    return lead + words_re + (r"\b" if raw.strip()[-1:].isalnum() else "")

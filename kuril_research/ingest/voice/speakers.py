@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 
 
@@ -109,7 +109,7 @@ class SpeakerWalk:
         """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
         if not c.role or not self.lex.role_sides:
             return None
-        return self.lex.role_sides.get(c.text.lower())
+        return self.lex.role_sides.get(phrase_key(c.text))
 
     def resolve(self, c: Cand) -> tuple[str | None, str] | None:
         """(entity, as written) of a candidate: a mention or a name stands for itself, an institution too;
