@@ -125,6 +125,25 @@ def test_naming_stance_by_two_columns_and_bad_column(naming_corpus):
     assert info.value.field == "by" and "outlet" in info.value.hint
 
 
+def test_naming_stance_follows_edits_to_the_mentions_table(naming_corpus):
+    # The coded mentions are remembered per corpus; an edit of a counted column must be seen. Kyodo's
+    # "Etorofu" (japanese, narrator) re-coded as attributed to japan: Kyodo's narrator voice keeps one
+    # name (Northern Territories, share 1.0) and gains an attributed japanese row.
+    before = naming_stance(naming_corpus, by="outlet")
+    assert before["count"].sum() == 10
+    m = naming_corpus.mentions
+    m.loc[m["surface"] == "Etorofu", ["voice", "speaker"]] = ["attributed", "japan"]
+    got = naming_stance(naming_corpus, by="outlet")
+    assert rows(got[got["outlet"] == "Kyodo"], list(got.columns)) == [
+        ["Kyodo", "japanese", "narrator", NA, "northern_territories", 1, 1.0],
+        ["Kyodo", "japanese", "attributed", "japan", "iturup", 1, 0.5],
+        ["Kyodo", "russian", "attributed", "russia", "southern_kurils", 1, 0.5],
+    ]
+    # a mention of a document that is not in the documents table is not counted
+    naming_corpus.documents = naming_corpus.documents[naming_corpus.documents["doc_id"] == "tass"]
+    assert naming_stance(naming_corpus, by="outlet")["outlet"].unique().tolist() == ["TASS"]
+
+
 def test_naming_stance_without_territorial_mentions():
     corpus = corpus_of_sentences({"a": [["Kishida spoke."]]}, mentions=[("Kishida", "fumio_kishida", "person", "neutral")])
     assert naming_stance(corpus).empty

@@ -9,13 +9,17 @@ uses the other side's name in its own (narrator) voice or only reports it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from kuril_research import memo
 from kuril_research.corpus import Corpus
-from kuril_research.grouping import documents_by, share
+from kuril_research.grouping import document_groups, documents_by, share
 
-__all__ = ["TERRITORIAL_TYPES", "NAMINGS", "VOICES", "naming_stance", "naming_stance_table"]
+__all__ = ["TERRITORIAL_TYPES", "NAMINGS", "VOICES", "TerritorialMentions", "naming_stance", "naming_stance_table",
+           "territorial_mentions"]
 
 #: Mention types that name the disputed islands (individually or collectively).
 TERRITORIAL_TYPES = ("collective_name", "island", "island_group", "archipelago")
@@ -76,17 +80,78 @@ def naming_stance(corpus: Corpus, *, by: str | Sequence[str] | None = None) -> p
     1   TASS  japanese    quoted   japan      1             1.0
     """
     columns, groups = documents_by(corpus, by)
-    mentions = corpus.mentions[corpus.mentions["entity_type"].isin(TERRITORIAL_TYPES)]
-    mentions = mentions[["doc_id", "naming", "voice", "speaker", "entity"]].merge(groups, on="doc_id")
-    keys = [*columns, "naming", "voice", "speaker", "entity"]
-    counts = mentions.groupby(keys, dropna=False, sort=False).size().rename("count").reset_index()
-    counts["count"] = counts["count"].astype("Int64")
+    coded = territorial_mentions(corpus)
+    group_of_doc, first_doc = document_groups(groups, columns)
+    keys = [group_of_doc[coded.doc_row], *coded.codes]
+    # One count per distinct (group, naming, voice, speaker, entity): the codes are small non-negative integers,
+    # so each combination is one integer of a mixed-radix number.
+    sizes = [max(len(first_doc), 1), *(max(len(u), 1) for u in coded.uniques)]
+    combined = np.ravel_multi_index(keys, sizes)
+    found, count = np.unique(combined, return_counts=True)
+    parts = np.unravel_index(found, sizes)
+    counts = groups[columns].iloc[first_doc[parts[0]]].reset_index(drop=True)
+    for name, uniques, codes in zip(_CODED, coded.uniques, parts[1:]):
+        counts[name] = uniques.take(codes).reset_index(drop=True)
+    counts["count"] = pd.array(count, dtype="Int64")
     voice_total = counts.groupby([*columns, "voice"], dropna=False)["count"].transform("sum")
     counts["share_in_voice"] = share(counts["count"], voice_total)
     counts["_voice"] = counts["voice"].map({v: i for i, v in enumerate(VOICES)})
     counts["_naming"] = counts["naming"].map({n: i for i, n in enumerate(NAMINGS)})
     counts = counts.sort_values([*columns, "_voice", "_naming", "speaker", "entity"], ignore_index=True)
     return counts.drop(columns=["_voice", "_naming"])
+
+
+#: The mention columns :func:`naming_stance` counts by, in the order of its output.
+_CODED = ("naming", "voice", "speaker", "entity")
+_CODES = memo.Memo()
+
+
+@dataclass(frozen=True)
+class TerritorialMentions:
+    """The territorial mentions of a corpus as integer codes: what :func:`naming_stance` counts.
+
+    Attributes
+    ----------
+    doc_row : ndarray
+        Row of each mention's document in ``corpus.documents`` (mentions of no listed document left out).
+    codes : tuple of ndarray
+        Per mention, the code of its ``naming``, ``voice``, ``speaker`` and ``entity`` (``pandas.factorize``
+        with missing values as a value of their own).
+    uniques : tuple of Series
+        The value of each code, with the mentions table's dtype.
+    """
+
+    doc_row: np.ndarray
+    codes: tuple[np.ndarray, ...]
+    uniques: tuple[pd.Series, ...]
+
+
+def territorial_mentions(corpus: Corpus) -> TerritorialMentions:
+    """Code the territorial mentions of ``corpus`` once; remembered while its tables are unchanged.
+
+    Examples
+    --------
+    >>> from kuril_research.testing import two_habomai_articles
+    >>> coded = territorial_mentions(two_habomai_articles())
+    >>> coded.doc_row.tolist(), coded.uniques[0].tolist()
+    ([0, 1], ['neutral', 'russian'])
+    """
+    token = memo.fingerprint((corpus.mentions, ["doc_id", "entity_type", *_CODED]), (corpus.documents, ["doc_id"]))
+    coded = _CODES.get(corpus, "territorial", token)
+    if coded is None:
+        mentions = corpus.mentions
+        keep = mentions["entity_type"].isin(TERRITORIAL_TYPES).to_numpy(dtype=bool, copy=True)
+        doc_row = pd.Index(corpus.documents["doc_id"]).get_indexer(mentions["doc_id"][keep])
+        keep[np.flatnonzero(keep)[doc_row < 0]] = False
+        codes, uniques = [], []
+        for name in _CODED:
+            column = mentions[name][keep]
+            code, unique = pd.factorize(column, use_na_sentinel=False)
+            codes.append(code.astype(np.int64))
+            uniques.append(pd.Series(unique, dtype=column.dtype))
+        coded = TerritorialMentions(doc_row[doc_row >= 0].astype(np.int64), tuple(codes), tuple(uniques))
+        _CODES.put(corpus, "territorial", token, coded)
+    return coded
 
 
 def naming_stance_table(corpus: Corpus, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
