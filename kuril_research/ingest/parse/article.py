@@ -80,7 +80,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
-            masthead = masthead_end(header, removed)
+            masthead = masthead_end(header, removed, lex)
             first = next((j for j, (_, line, _) in enumerate(header) if j >= masthead
                           and not is_site_header(line, lex)), len(header) - 1)
             if 0 < first and STATEMENT_END_RE.search(header[first][1]) and is_headline_case(header[first - 1][1], lex):
@@ -106,7 +106,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
         # a menu bar decides where the masthead ends; without one, a date under heading lines may
-        masthead = masthead_end(kept[:6], removed) or dated_masthead_end(kept[:6], removed)
+        masthead = masthead_end(kept[:6], removed, lex) or dated_masthead_end(kept[:6], removed)
         for number, line, _ in kept[first:masthead]:
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
