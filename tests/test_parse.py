@@ -671,3 +671,56 @@ def test_the_blurb_right_under_a_newsletter_prompt_is_removed_and_a_paragraph_af
     assert art.text == "The ferry sailed on Monday.\n\nIt carried forty people."
     kept = parse_article("Ferries resume\n\nThe ferry sailed.\n\nDaily newsletter\n\nIt carried forty people.")
     assert kept.text == "The ferry sailed.\n\nIt carried forty people."
+
+
+# --- issue 12, annotator G's styles: datelines and headers of sites the rules had not seen (hand-made pages) ---
+
+@pytest.mark.parametrize("raw, dateline, place", [
+    # a place in capitals and a colon (South Asian papers), a place in mixed case and a colon (Australian papers)
+    ("Ferry talks resume\n\nKARACHI: Japan and Russia agreed on Monday to resume ferry talks after a long pause.",
+     "KARACHI:", "KARACHI"),
+    ("Ferry talks resume\n\nHakodate: From the pier, the ferry to the islands looks small against the grey sea.",
+     "Hakodate:", "Hakodate"),
+    # a wire's place in capitals alone on its line under the byline
+    ("Ferry talks resume\n\nAnna Roe | 03.05.2026\n\nOSAKA\n\nJapan and Russia agreed on Monday to resume ferry "
+     "talks after a long pause.", "OSAKA", "OSAKA"),
+    # a Spanish wire's date and agency with ".-", a Japanese wire's region with a dash touching it
+    ("Ferry talks resume\n\nOsaka, Jun 7 (EFE).- Japan and Russia agreed to resume ferry talks.",
+     "Osaka, Jun 7 (EFE).-", "Osaka"),
+    ("Ferry talks resume\n\nKushiro, Hokkaido- Japan and Russia agreed to resume ferry talks.",
+     "Kushiro, Hokkaido-", "Kushiro"),
+])
+def test_datelines_of_annotator_g_styles(raw, dateline, place):
+    art = parse_article(raw)
+    assert (art.title, art.dateline, art.dateline_place) == ("Ferry talks resume", dateline, place)
+    assert art.text.startswith("Japan") or art.text.startswith("From the pier")
+
+
+@pytest.mark.parametrize("raw", [
+    # a transcript: every turn opens with a label and a colon
+    "Island talk, episode 4\n\nANNA LEE: We talked about the ferry, the fish and the islands for an hour today.\n\n"
+    "BORIS KAY: Yes, and about the border guards too.",
+    # a label that names no place, and a short line
+    "Ferry talks resume\n\nBACKGROUND: Japan and Russia have argued over the four islands since the war ended.",
+    "Ferry talks resume\n\nQUESTION: What about the ferry?",
+    # a kicker in capitals over a headline (no sentence end under it) is no dateline
+    "Island News\n\nFERRY TALKS\n\nJapan and Russia agree to resume ferry talks after the long winter pause\n\n"
+    "The ferry will sail again.",
+])
+def test_labels_transcripts_and_kickers_are_not_bare_datelines(raw):
+    assert parse_article(raw).dateline is None
+
+
+def test_a_byline_bar_with_a_date_under_the_headline_does_not_swallow_the_headline():
+    raw = ("THE ISLAND POST\nHome | World | Asia\n\nFerry talks resume between Japan and Russia after a pause\n\n"
+           "Anna Roe | 03.05.2026 | 3 min read\n\nOSAKA\n\nJapan and Russia agreed on Monday to resume ferry talks "
+           "after a long pause.")
+    art = parse_article(raw)
+    assert art.title == "Ferry talks resume between Japan and Russia after a pause"
+    assert art.dateline == "OSAKA"
+
+
+def test_a_row_of_reader_tools_under_the_headline_is_not_a_menu_bar():
+    raw = ("Feed Reader\nAll articles > News\n\nFerry talks resume between Japan and Russia after a pause\n\n"
+           "Open original | Mark as read | Send to Pocket\n\nJapan and Russia agreed on Monday to resume ferry talks.")
+    assert parse_article(raw).title == "Ferry talks resume between Japan and Russia after a pause"
