@@ -724,3 +724,82 @@ def test_a_row_of_reader_tools_under_the_headline_is_not_a_menu_bar():
     raw = ("Feed Reader\nAll articles > News\n\nFerry talks resume between Japan and Russia after a pause\n\n"
            "Open original | Mark as read | Send to Pocket\n\nJapan and Russia agreed on Monday to resume ferry talks.")
     assert parse_article(raw).title == "Ferry talks resume between Japan and Russia after a pause"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Comments are closed for this article.", "comment notice"),
+    ("Start a Conversation", "comment notice"),
+    ("(Cover image: Boats in the harbour at dawn. /Island Photos)", "credit line"),
+    ("[© Island Post Foundation]", "credit line"),
+    ("Press service of the Governor of the Island Region", "credit line"),
+    ("Listen to this article (audio, 2:05)", "audio player"),
+    ("Listen on Pod Player · Tune Box", "audio player"),
+    ("[00:21:07]", "audio player"),
+    ("Follow The Island Post on WhatsApp", "follow button"),
+    ("Editor: Anna Roe", "byline"),
+    ("Text: Boris Kay", "byline"),
+    ("Senior Lecturer in Pacific History, University of Nowhere", "byline"),
+    ("Research Fellow, Island Institute", "byline"),
+    ("Times are hard. Please consider making a one-time donation to keep us going.", "donation appeal"),
+    ("Contribute today", "donation appeal"),
+    ("ISLAND WIRE  ·  Mar 3, 2026 7:40 AM  ·  2 min read", "date line"),
+    ("Politics  Society  Jul 2, 2026", "date line"),
+    ("Oct. 1, 2026 · Updated: 6:15 p.m.", "date line"),
+    ("Copy/paste the article video embed link below:", "video caption"),
+    ("Close Button", "video caption"),
+    ("This transcript was generated automatically and may contain errors.", "closing note"),
+    ("Was this page helpful? Yes / No", "closing note"),
+    ("Powered by Feedly · Privacy · Terms", "closing note"),
+    ("Saved to: Islands folder", "closing note"),
+    ("Island News is the biggest news channel in the north. Download our app.", "closing note"),
+    ("Disclosure statement", "closing note"),
+    ("Anna Roe has no conflicts of interest to declare and receives no funding from any company.", "closing note"),
+    ("Republish our articles for free, online or in print.", "closing note"),
+    ("The Island Review is a digital publication of the Northern Studies Centre.", "closing note"),
+    ("(Translated by the Island Post desk)", "translation note"),
+    ("Translated by the Island Post desk. Original in Russian", "translation note"),
+    ("(With inputs from agencies)", "agency credit"),
+    ("AFP / The Island Post", "agency credit"),
+    ("Share · Tweet · Telegram", "share counter"),
+    ("Rating: 4.2 (17 votes)", "share counter"),
+    ("21 ♡ · 4 comments · 1 restack", "share counter"),
+    ("∙ Paid", "share counter"),
+    ("[Print]  [Close window]", "navigation"),
+    ("Download the brief (PDF, 180 KB)", "navigation"),
+    ("BOOK NOW", "booking widget"),
+    ("from 3,200 EUR per person", "booking widget"),
+    ("★★★★☆ \"Cold but unforgettable.\" – Hans, Austria", "booking widget"),
+    ("Council    Distr.: General", "document furniture"),
+    ("Seventy-ninth session", "document furniture"),
+    ("(Signed) Anna Roe", "document furniture"),
+    ("25-01234 (E)    010225", "document furniture"),
+    ("*2501234*", "document furniture"),
+    ("Please recycle", "document furniture"),
+])
+def test_furniture_of_annotator_g_styles(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The press service of the governor said the ferry would sail on Monday.",
+    "Professor Anna Roe, who teaches in Sapporo, said the talks had stalled.",
+    "Fishermen in Nemuro donate part of their catch to the school every year.",
+    "The session of the commission closed without a statement.",
+    "On Mar 5, 2026 the ferry sailed.",
+])
+def test_text_lines_like_annotator_g_furniture_are_kept(line):
+    assert furniture_reason(line) is None
+
+
+def test_lists_under_a_vocabulary_box_a_contact_block_and_an_agenda_item_are_removed():
+    LONG = ("The ferry to the islands will sail again in the spring, the harbour master said on Monday, after a "
+            "winter in which the ice kept every boat in port.")
+    raw = ("Ferries resume\n\nThe ferry sailed on Monday.\n\nVocabulary\nferry (フェリー) – a boat for people\n"
+           "harbour (港) – a place for boats\n\nInquiries\nIslands Division, General Affairs Department\n"
+           "Tel: 0000-00-0000\n\nRead article on the topic:\nFerry fares rise again\n\n" + LONG)
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday.\n\n" + LONG  # a list runs to the first long line
+    doc = ("Agenda item 12\nFerries and harbours\n\nLetter dated 1 March 2026 from the Permanent Representative of "
+           "Nowhere to the United Nations addressed to the Secretary-General of the United Nations in New York\n\n"
+           "I have the honour to write about the ferry.")
+    assert parse_article(doc).title.startswith("Letter dated 1 March 2026")
