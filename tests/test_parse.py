@@ -803,3 +803,26 @@ def test_lists_under_a_vocabulary_box_a_contact_block_and_an_agenda_item_are_rem
            "Nowhere to the United Nations addressed to the Secretary-General of the United Nations in New York\n\n"
            "I have the honour to write about the ferry.")
     assert parse_article(doc).title.startswith("Letter dated 1 March 2026")
+
+
+def test_a_title_case_headline_over_its_photo_credit_is_the_title_not_a_caption():
+    raw = ("Island Institute | Research\n\nFerries Resume: What It Means for the Islanders\n\nPhoto: Island Photos/Pool"
+           "\n\nBy Anna Roe\n\nThe ferry sailed on Monday for the first time since the ice came in December.")
+    art = parse_article(raw)
+    assert art.title == "Ferries Resume: What It Means for the Islanders"
+
+
+def test_a_domain_site_name_and_its_slogan_are_masthead_and_a_beat_line_is_a_byline():
+    raw = ("islandpost.com\nYour Window on the North\n\nFerries resume between the two islands after the ice\n\n"
+           "The ferry sailed on Monday for the first time since the ice came in December.\n\nMore text follows here.")
+    art = parse_article(raw)
+    assert art.title == "Ferries resume between the two islands after the ice"
+    assert furniture_reason("Japan correspondent") == "byline" and furniture_reason("By Island News with AP") == "byline"
+
+
+def test_a_long_headline_does_not_end_the_search_for_a_colon_dateline_and_text_size_toggles_are_tools():
+    raw = ("The Island Herald\nWorld | Asia\n\nAt the country's eastern edge, a town keeps watch over islands it "
+           "lost long ago\n\nBy Anna Roe\n\nSave | Share | Gift this article\nNormal text size | Very large text size"
+           "\n\nKushiro: From the pier at dawn, the nearest of the islands looks close enough to swim to today.")
+    art = parse_article(raw)
+    assert art.title.startswith("At the country's eastern edge") and art.dateline == "Kushiro:"

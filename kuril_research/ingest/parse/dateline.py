@@ -142,6 +142,6 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
         if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \
                 and len(lines[i + 1].split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(lines[i + 1]):
             return i, alone
-        if len(line.split()) >= LEAD_MIN_WORDS:
-            break  # the story has begun without a dateline
+        if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line):
+            break  # the story has begun without a dateline (a long headline has no sentence end)
     return standard

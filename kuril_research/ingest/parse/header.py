@@ -89,7 +89,7 @@ TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail",
 TOOL_VERBS = frozenset({"print", "share", "save", "gift", "mark", "send", "open", "copy", "download", "bookmark",
                         "listen", "email", "e-mail", "star", "follow", "like", "report", "flag"})
 #: A text-size toggle ("Normal text size", "A+").
-TEXT_SIZE_RE = re.compile(r"(?:\w+ )?(?:text|font) size|a[+-]|aa", re.I)
+TEXT_SIZE_RE = re.compile(r"(?:\w+ ){0,2}(?:text|font) size|a[+-]|aa", re.I)
 
 
 def is_tool_bar(line: str) -> bool:
