@@ -877,3 +877,25 @@ def test_an_indefinite_minister_is_a_described_speaker_of_every_fragment_of_its_
     quotes, voiced = run(text)
     assert [q.speaker_text for q in quotes] == ["a Russian deputy minister", "a Russian deputy minister"]
     assert voice_of(text, voiced, "Kunashir") == ("quoted", None)
+
+
+# --- issue 12, annotator G's styles ---------------------------------------------------------------------------
+
+def test_an_interview_printed_as_dash_turns_quotes_every_name_and_gives_answers_to_the_interviewee():
+    text = ("In a talk with our paper, Sergey Lavrov explained his view.\n\n"
+            "— Minister, what about the Northern Territories?\n\n"
+            "— The Kuril Islands are Russian. That is all.\n\n"
+            "— And Iturup?\n\n"
+            "— Iturup is ours too.")
+    quotes, voiced = run(text)
+    assert voice_of(text, voiced, "Northern Territories") == ("quoted", None)  # the unnamed interviewer asks
+    assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
+    assert voice_of(text, voiced, "Iturup", 1) == ("quoted", "sergey_lavrov")
+    assert voice_of(text, voiced, "Sergey Lavrov") == ("narrator", None)
+
+
+def test_a_list_of_dash_items_without_questions_is_no_interview():
+    text = ("The ferry calls at three ports.\n\n— Kunashir, in the morning.\n\n— Iturup, at noon.\n\n"
+            "— Shikotan, at night.\n\n— Back to Kunashir.")
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Iturup") == ("narrator", None)
