@@ -899,3 +899,17 @@ def test_a_list_of_dash_items_without_questions_is_no_interview():
             "— Shikotan, at night.\n\n— Back to Kunashir.")
     _, voiced = run(text)
     assert voice_of(text, voiced, "Iturup") == ("narrator", None)
+
+
+def test_a_quotation_in_guillemets_closed_by_a_dash_and_verb_has_its_speaker():
+    text = "«The Kurils will get a new school», – said Sergey Lavrov."
+    quotes, voiced = run(text)
+    assert [(text[q.start:q.end], q.speaker) for q in quotes] == [("The Kurils will get a new school", "sergey_lavrov")]
+    assert voice_of(text, voiced, "Kurils") == ("quoted", "sergey_lavrov")
+
+
+def test_a_person_named_in_apposition_to_a_described_role_is_the_speaker_not_the_role():
+    text = ('The head of the island district Anna Roe thanked the crews. "The boats came in a storm," she noted.\n\n'
+            'A spokesman for Foreign Minister Ivan Petrov said the talks were "over".')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Anna Roe", "A spokesman for Foreign Minister Ivan Petrov"]
