@@ -913,3 +913,21 @@ def test_a_person_named_in_apposition_to_a_described_role_is_the_speaker_not_the
             'A spokesman for Foreign Minister Ivan Petrov said the talks were "over".')
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["Anna Roe", "A spokesman for Foreign Minister Ivan Petrov"]
+
+
+def test_a_side_then_people_call_them_attributes_the_name():
+    text = "In Russia, people call them the Southern Kurils."
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Southern Kurils") == ("attributed", "russia")
+
+
+def test_a_name_glossed_after_a_dash_takes_the_attribution_of_the_name_before_it():
+    text = "Tokyo vows to win back what Japan calls the Northern Territories – Hoppo Ryodo. Iturup – Etorofu lies north."
+    mentions = mentions_in(text)
+    i = text.index("Hoppo Ryodo")
+    mentions.append(Mention(i, i + 11, "Hoppo Ryodo", "northern_territories", "collective_name", "japanese"))
+    mentions.sort(key=lambda m: m.start)
+    paragraphs = paragraph_spans(text)
+    _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
+    assert voice_of(text, voiced, "Hoppo Ryodo") == ("attributed", "japan")
+    assert voice_of(text, voiced, "Etorofu") == ("narrator", None)  # no dash gloss: the clause goes on
