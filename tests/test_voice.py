@@ -931,3 +931,21 @@ def test_a_name_glossed_after_a_dash_takes_the_attribution_of_the_name_before_it
     _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
     assert voice_of(text, voiced, "Hoppo Ryodo") == ("attributed", "japan")
     assert voice_of(text, voiced, "Etorofu") == ("narrator", None)  # no dash gloss: the clause goes on
+
+
+def test_a_participle_after_a_comma_quotes_the_sentences_subject_not_the_nearest_name():
+    text = ('Japan lodged a protest on Monday after Vladimir Putin visited Iturup, calling the trip "deeply '
+            'regrettable".')
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("japan", "Japan")]
+    text2 = ('Kremlin spokesman Dmitry Peskov dismissed the rally on Telegram, calling it "a ritual".')
+    quotes2, _ = run(text2)
+    assert [q.speaker for q in quotes2] == ["dmitry_peskov"]
+
+
+def test_a_naming_cue_does_not_speak_a_quotation_after_the_name_it_introduces_and_a_comma():
+    text = ('An Indian official said the position on the Kurils, referred to in Japan as the Northern Territories, '
+            '"has not changed".')
+    quotes, voiced = run(text)
+    assert [q.speaker_text for q in quotes] == ["An Indian official"]
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")

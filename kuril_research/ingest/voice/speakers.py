@@ -25,6 +25,13 @@ SUBJECT_LEAD_WORDS = 3
 #: opens a clause ("and it said", "that she").
 OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
                               r"after|before|where|whereas|who|which|then|yet)\s)[a-z][\w’'-]*\s+$")
+#: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
+CLAUSE_BREAK_RE = re.compile(r",\s")
+#: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
+PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
+                           re.I)
+#: A lower-case word: the subject opening a sentence ends before the first that is no title.
+LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 #: What may stand between the end of a quotation and the subject opening its attribution clause.
 CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
 
@@ -100,6 +107,17 @@ class SpeakerWalk:
                 found = (persons[0] if persons else region[0]), verb.end()
         self.subjects[sent_start] = found
         return found
+
+    def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
+        """The subject opening a sentence: of the candidates before its first lower-case word that is no title
+        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first."""
+        first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
+                      if w.group().lower() not in self.lex.name_title_words), None)
+        region = [b for b in before if first is None or b.end <= first.start()]
+        if not region or not self.is_subject(region[0], sent_start):
+            return None
+        persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
+        return persons[0] if persons else region[0]
 
     def is_subject(self, c: Cand, sent_start: int) -> bool:
         """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
@@ -204,10 +222,12 @@ class SpeakerWalk:
         text, sents, cands = self.text, self.sents, self.cands
         start, end, para_id = self.spans[qi]
         ps, pe = self.paras.spans[para_id][:2]
-        for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:  # a: in a cue's scope
+        # a: in a cue's scope, unless a comma closes the name the cue introduces before the quotation ("referred
+        # to in Japan as the Northern Territories, "has not changed""): the quotation is the sentence's then
+        for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:
             if cue.start > start:
                 break
-            if cue.end <= start <= cue.scope_end:
+            if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start):
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
@@ -242,7 +262,10 @@ class SpeakerWalk:
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
-                if not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
+                if not owner and PARTICIPLE_RE.search(text, c.end, start) \
+                        and (opener := self.opening_subject(sent_start, before)) is not None:
+                    c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls
+                elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
                 elif not owner and (talker := next((b for b in reversed(before) if (v := self.lex.subject_verb_re.match(
                         text, b.end)) and v.end() <= start), None)) is not None:
