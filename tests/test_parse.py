@@ -826,3 +826,23 @@ def test_a_long_headline_does_not_end_the_search_for_a_colon_dateline_and_text_s
            "\n\nKushiro: From the pier at dawn, the nearest of the islands looks close enough to swim to today.")
     art = parse_article(raw)
     assert art.title.startswith("At the country's eastern edge") and art.dateline == "Kushiro:"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Key events", "live blog widget"),
+    ("Show key events only", "live blog widget"),
+    ("Please turn on JavaScript to use this feature", "live blog widget"),
+    ("Anna Roe (now) and Boris Kay (earlier)", "live blog widget"),
+    ("The Island Wire website contains only a portion of the stories sent to its subscribers.", "live blog widget"),
+    ("9 days / 8 nights · Korsakov – Kurilsk · Departures: 2 July", "booking widget"),
+    ("Read the full text of the interview in the Sunday print issue.", "read more"),
+    ("The institute takes no positions; the views represented herein are those of the author alone.", "disclaimer"),
+])
+def test_more_furniture_of_annotator_g_styles(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_comment_count_opens_the_readers_comments():
+    raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nComments (2)\nAnna | 2 hours ago\nIslands never come back."
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday."
