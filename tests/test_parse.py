@@ -833,7 +833,7 @@ def test_a_long_headline_does_not_end_the_search_for_a_colon_dateline_and_text_s
     ("Show key events only", "live blog widget"),
     ("Please turn on JavaScript to use this feature", "live blog widget"),
     ("Anna Roe (now) and Boris Kay (earlier)", "live blog widget"),
-    ("The Island Wire website contains only a portion of the stories sent to its subscribers.", "live blog widget"),
+    ("The Island Wire website contains only a portion of the stories sent to its subscribers.", "disclaimer"),
     ("9 days / 8 nights · Korsakov – Kurilsk · Departures: 2 July", "booking widget"),
     ("Read the full text of the interview in the Sunday print issue.", "read more"),
     ("The institute takes no positions; the views represented herein are those of the author alone.", "disclaimer"),
