@@ -949,3 +949,12 @@ def test_a_naming_cue_does_not_speak_a_quotation_after_the_name_it_introduces_an
     quotes, voiced = run(text)
     assert [q.speaker_text for q in quotes] == ["An Indian official"]
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
+def test_a_border_directorate_and_a_white_paper_speak_as_written():
+    text = ('The coast guard directorate for the island region said the crew had fished "in closed waters" there.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["The coast guard directorate for the island region"]
+    text2 = 'Moscow criticised Japan\'s annual defense white paper for calling Kunashir "occupied territory".'
+    quotes2, _ = run(text2)
+    assert [q.speaker_text for q in quotes2] == ["Japan's annual defense white paper"]
