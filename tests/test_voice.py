@@ -958,3 +958,16 @@ def test_a_border_directorate_and_a_white_paper_speak_as_written():
     text2 = 'Moscow criticised Japan\'s annual defense white paper for calling Kunashir "occupied territory".'
     quotes2, _ = run(text2)
     assert [q.speaker_text for q in quotes2] == ["Japan's annual defense white paper"]
+
+
+def test_a_name_with_a_described_apposition_after_it_speaks_as_the_name():
+    text = ('Vladimir Putin spoke in March. "The islands are ours," he said.\n\n'
+            'Anna Roe, an economist at the Island Institute, is not surprised. "Money does not build piers," she said.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Vladimir Putin", "Anna Roe"]
+
+
+def test_officials_after_what_are_the_speakers_of_the_term_they_call():
+    text = 'The Kremlin pours money into the Kurils, a showcase for what officials call "the Russian Pacific."'
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["officials"]

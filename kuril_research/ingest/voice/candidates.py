@@ -76,10 +76,14 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
         described = [d for d in described if not any(
             d.start <= n.start and n.end <= d.end and _appositive(text, d.start, n.start, lex)
             for n in named + names if n.kind == "person")]  # "The head of the district Anna Roe": the name speaks
+        appositions = {(d.start, d.end) for d in described if any(  # "Anna Roe, an economist at X, said": Anna Roe
+            n.kind == "person" and not n.role and APPOSITION_GAP_RE.fullmatch(text, n.end, d.start)
+            for n in named + names)}
         outer = Spans(_disjoint([(d.start, d.end) for d in described]))
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))
-        names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)]
+        names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)
+                  and (d.start, d.end) not in appositions]
     if with_names and lex.possessive_described_re is not None:  # "Japan's Ambassador to Australia said"
         gazetteer_at = Spans(_disjoint([(m.start, m.end) for m in mentions if m.entity_type in SPEAKER_TYPES]))
         names_at = Spans(_disjoint([(c.start, c.end) for c in names]))
@@ -105,6 +109,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     return sorted(inside, key=lambda c: (c.start, c.end))
 
 
+#: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
+APPOSITION_GAP_RE = re.compile(r",\s+")
 #: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".
 LINK_WORDS = frozenset({"for", "of", "to", "with", "by", "at", "from", "in", "on", "under", "near", "close"})
 

@@ -24,7 +24,7 @@ SUBJECT_LEAD_WORDS = 3
 #: A lower-case word just before a pronoun that makes it an object ("calling it", "told him"), unless it
 #: opens a clause ("and it said", "that she").
 OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
-                              r"after|before|where|whereas|who|which|then|yet)\s)[a-z][\w’'-]*\s+$")
+                              r"after|before|where|whereas|who|which|what|then|yet)\s)[a-z][\w’'-]*\s+$")
 #: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
 CLAUSE_BREAK_RE = re.compile(r",\s")
 #: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
