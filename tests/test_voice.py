@@ -971,3 +971,11 @@ def test_officials_after_what_are_the_speakers_of_the_term_they_call():
     text = 'The Kremlin pours money into the Kurils, a showcase for what officials call "the Russian Pacific."'
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["officials"]
+
+
+def test_a_paper_quoting_someone_as_saying_gives_the_words_to_the_one_quoted():
+    text = ('The Island Daily quoted its chairman as saying that members "have no time left".\n\n'
+            'Sergey Lavrov met the Kishida government\'s envoy, and the paper quoted him as saying the islands '
+            'were "not for sale".')
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "its chairman"), ("sergey_lavrov", "Sergey Lavrov")]

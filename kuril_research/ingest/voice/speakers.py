@@ -30,6 +30,8 @@ CLAUSE_BREAK_RE = re.compile(r",\s")
 #: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
 PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
                            re.I)
+#: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
 #: A lower-case word: the subject opening a sentence ends before the first that is no title.
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 #: What may stand between the end of a quotation and the subject opening its attribution clause.
@@ -131,7 +133,8 @@ class SpeakerWalk:
 
     def resolve(self, c: Cand) -> tuple[str | None, str] | None:
         """(entity, as written) of a candidate: a mention or a name stands for itself, an institution too;
-        a role for its kind's most recent established speaker, else most recent mention or name.
+        a role for its kind's most recent established speaker, else most recent mention or name, a person's
+        name after "the" aside ("the Takaichi administration": the name qualifies a noun, nobody it refers to).
 
         A role that names a side resolves only to entities of that side (``sides``).
         """
@@ -168,6 +171,7 @@ class SpeakerWalk:
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.kind == c.kind and p.end <= c.start
+                     and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
                      and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
 
@@ -257,6 +261,17 @@ class SpeakerWalk:
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
+            quoted_as = None
+            for quoted_as in QUOTED_AS_RE.finditer(text, sent_start, start):
+                pass  # the last "quoted X as saying" before the quotation
+            if quoted_as is not None:  # "The paper quoted its chairman as saying that ...": the object speaks
+                inner = [c for c in self.cands_from(quoted_as.start("obj"), quoted_as.end("obj"))
+                         if c.end <= quoted_as.end("obj")]
+                if inner:
+                    found = self.resolve(inner[-1]) or (None, inner[-1].text)
+                    return found[0], found[1], inner[-1].kind, self.cue_text(inner[-1].start, inner[-1].end), False
+                obj = " ".join(quoted_as.group("obj").split())
+                return None, obj, "person", self.cue_text(quoted_as.start(), quoted_as.end()), False
             before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1
                       and not self.object_pronoun(c)]  # "calling it "...": "it" is spoken of, not speaking
             if before:
