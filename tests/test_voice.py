@@ -979,3 +979,10 @@ def test_a_paper_quoting_someone_as_saying_gives_the_words_to_the_one_quoted():
             'were "not for sale".')
     quotes, _ = run(text)
     assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "its chairman"), ("sergey_lavrov", "Sergey Lavrov")]
+
+
+def test_a_quoted_term_with_a_first_person_possessive_is_a_quotation_not_a_scare_quote():
+    text = 'Sergey Lavrov said "our Kuril Islands" twice. The so-called "Northern Territories" were not mentioned.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")

@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon
 #: Names that are titles when quoted alone: the "Iturup" youth forum, the programme "Development of ...".
 TITLE_TYPES = frozenset({"homonym", "organisation"})
 #: Around the one name a scare quote holds: determiners before, punctuation after.
-TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their|our)\s+)*", re.I)
+TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their)\s+)*", re.I)  # "our ...": a speaker's words
 TERM_AFTER_RE = re.compile(r"[\s,.;:!?]*")
 
 
