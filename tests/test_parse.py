@@ -689,6 +689,8 @@ def test_the_blurb_right_under_a_newsletter_prompt_is_removed_and_a_paragraph_af
      "Osaka, Jun 7 (EFE).-", "Osaka"),
     ("Ferry talks resume\n\nKushiro, Hokkaido- Japan and Russia agreed to resume ferry talks.",
      "Kushiro, Hokkaido-", "Kushiro"),
+    ("Ferry talks resume\n\nKushiro, Hokkaido, Jun. 7 (Jiji Press)--Japan and Russia agreed to resume ferry talks.",
+     "Kushiro, Hokkaido, Jun. 7 (Jiji Press)--", "Kushiro"),
 ])
 def test_datelines_of_annotator_g_styles(raw, dateline, place):
     art = parse_article(raw)

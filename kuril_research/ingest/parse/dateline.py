@@ -31,7 +31,8 @@ DATELINE_RE = re.compile(
     rf"""\A
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+\.
-        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}\ \(|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\ ))
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}\ \(|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
+        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?=\s*[,(/–—-])|\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})\b\.?|(?P<day2>\d{{1,2}})\ (?P<month2>(?i:{MONTH_ALT}))\b\.?))?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
@@ -64,10 +65,12 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     (None, None)
     >>> match_dateline("Tokyo, 12 March. It rained.") is None
     True
-    >>> match_dateline("Tokyo, Mar 5 (EFE).- Few knew.")[0].strip(), match_dateline("Nemuro, Hokkaido- About 70 left.")[0].strip()
-    ('Tokyo, Mar 5 (EFE).-', 'Nemuro, Hokkaido-')
+    >>> match_dateline("Tokyo, Mar 5 (EFE).- Few knew.")[0], match_dateline("Nemuro, Hokkaido- About 70 left.")[0]
+    ('Tokyo, Mar 5 (EFE).- ', 'Nemuro, Hokkaido- ')
     >>> match_dateline("Nemuro, Hokkaido - a town.") is None
     True
+    >>> match_dateline("Nemuro, Hokkaido, Aug. 27 (Jiji Press)--About 70 gathered.").group(0)
+    'Nemuro, Hokkaido, Aug. 27 (Jiji Press)--'
     """
     match = DATELINE_RE.match(paragraph)
     if match is None:
