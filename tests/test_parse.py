@@ -691,6 +691,9 @@ def test_the_blurb_right_under_a_newsletter_prompt_is_removed_and_a_paragraph_af
      "Kushiro, Hokkaido-", "Kushiro"),
     ("Ferry talks resume\n\nKushiro, Hokkaido, Jun. 7 (Jiji Press)--Japan and Russia agreed to resume ferry talks.",
      "Kushiro, Hokkaido, Jun. 7 (Jiji Press)--", "Kushiro"),
+    # the agency and the place on a line of their own, as papers running wire copy print them
+    ("Ferry talks resume\n\nAFP, OSAKA\n\nJapan and Russia agreed on Monday to resume ferry talks after a long pause.",
+     "AFP, OSAKA", "OSAKA"),
 ])
 def test_datelines_of_annotator_g_styles(raw, dateline, place):
     art = parse_article(raw)

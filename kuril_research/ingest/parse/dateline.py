@@ -97,8 +97,10 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
 #: observation deck ..."): the South Asian and Australian papers' dateline.
 COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
                                r"(?P<dash>:)\s+(?=[\"“‘A-Z])")
-#: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it.
-PLACE_LINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
+#: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it, maybe
+#: after the agency ("AFP, TOKYO", as papers that run wire copy print it).
+PLACE_LINE_RE = re.compile(r"\A(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?),\s+)?"
+                           r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
                            r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?\Z")
 #: Those two forms are looked for only among the first lines kept above and at the start of the story ...
 LEAD_LINES = 8
@@ -128,6 +130,10 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
     ...                       "and the islands would sail again."])
     >>> i, m.group("place")
     (1, 'MOSCOW')
+    >>> i, m = find_dateline(["Ferries resume", "AFP, TOKYO", "Japan said on Monday that the ferry between Nemuro "
+    ...                       "and the islands would sail again."])
+    >>> m.group("agency"), m.group("place")
+    ('AFP', 'TOKYO')
     >>> find_dateline(["Podcast", "ANNA: We talked about the islands and the ferry and the fish for an hour "
     ...                "today.", "BORIS: Yes."]) is None
     True
