@@ -852,3 +852,11 @@ def test_a_comment_count_opens_the_readers_comments():
     raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nComments (2)\nAnna | 2 hours ago\nIslands never come back."
     art = parse_article(raw)
     assert art.text == "The ferry sailed on Monday."
+
+
+def test_a_comment_counter_above_the_story_does_not_remove_the_story():
+    raw = ("Ferries resume\n\nComments (3)\n\nThe ferry to the islands sailed on Monday for the first time since the "
+           "ice came in December, the harbour master of the town said in a short statement.\n\nMore text.")
+    art = parse_article(raw)
+    assert art.text.startswith("The ferry to the islands sailed") and art.text.endswith("More text.")
+    assert furniture_reason("The visa-free exchange is a programme of the two governments.") is None
