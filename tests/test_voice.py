@@ -986,3 +986,10 @@ def test_a_quoted_term_with_a_first_person_possessive_is_a_quotation_not_a_scare
     _, voiced = run(text)
     assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
+def test_a_programme_name_in_guillemets_is_a_name_not_a_quotation():
+    text = "The school was built under the programme «Social Development of the Kuril Islands» last year."
+    quotes, voiced = run(text)
+    assert quotes == []
+    assert voice_of(text, voiced, "Kuril Islands") == ("narrator", None)

@@ -40,10 +40,37 @@ def find_titles(text: str, spans: list[tuple[int, int, int]], lex: VoiceLexicon)
     >>> sorted(find_titles(text, [(11, 17, 0), (36, 49, 0)], load_voice_lexicon()))
     [0]
     """
+    named = {qi for qi, (start, end, _) in enumerate(spans) if is_title_phrase(text[start:end])}
     if lex.title_before_re is None:
-        return set()
-    return {qi for qi, (start, _, _) in enumerate(spans)
-            if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
+        return named
+    return named | {qi for qi, (start, _, _) in enumerate(spans)
+                    if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
+
+
+#: A quoted name of a thing (a programme, an event, a ship) has two to ten words ...
+TITLE_PHRASE_WORDS = (2, 10)
+#: ... in title case: its words of four or more letters capitalised, no sentence punctuation, no first person.
+TITLE_PHRASE_RE = re.compile(r"[^.!?;:,\n]+")
+FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+
+
+def is_title_phrase(quoted: str) -> bool:
+    """Whether quoted words are the name of a thing in title case («Socio-Economic Development of the Islands»,
+    "Four Islands Return Campaign"), not a statement or a term: two to ten words, every word of four or more
+    letters capitalised, no sentence punctuation, no first person.
+
+    Examples
+    --------
+    >>> is_title_phrase("Socio-Economic Development of the Kuril Islands"), is_title_phrase("Kuril Islands")
+    (True, False)
+    >>> is_title_phrase("we will never give up the islands"), is_title_phrase("Our Islands Forever")
+    (False, False)
+    """
+    words = quoted.split()
+    if not TITLE_PHRASE_WORDS[0] < len(words) <= TITLE_PHRASE_WORDS[1] or not TITLE_PHRASE_RE.fullmatch(quoted):
+        return False
+    long = [w for w in words if len(w) >= 4]
+    return bool(long) and all(w[:1].isupper() for w in long) and FIRST_PERSON_RE.search(quoted) is None
 
 
 def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequence[Mention],
