@@ -40,11 +40,15 @@ def find_titles(text: str, spans: list[tuple[int, int, int]], lex: VoiceLexicon)
     >>> sorted(find_titles(text, [(11, 17, 0), (36, 49, 0)], load_voice_lexicon()))
     [0]
     """
-    named = {qi for qi, (start, end, _) in enumerate(spans) if is_title_phrase(text[start:end])}
     if lex.title_before_re is None:
-        return named
-    return named | {qi for qi, (start, _, _) in enumerate(spans)
-                    if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
+        return set()
+    return {qi for qi, (start, _, _) in enumerate(spans)
+            if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
+
+
+def title_phrases(text: str, spans: list[tuple[int, int, int]]) -> set[int]:
+    """Indexes of quotations that are names of things in title case (:func:`is_title_phrase`)."""
+    return {qi for qi, (start, end, _) in enumerate(spans) if is_title_phrase(text[start:end])}
 
 
 #: A quoted name of a thing (a programme, an event, a ship) has two to ten words ...
