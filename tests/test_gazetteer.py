@@ -563,3 +563,33 @@ def test_events_and_firms_named_after_an_island_are_homonyms(gaz, text, expected
 ])
 def test_spellings_of_the_third_round(gaz, text, expected):
     assert [(m.surface, m.entity, m.naming) for m in gaz.find(text)] == expected
+
+
+# ------------------------------------------- issue 12, annotator G: spellings and names of other things
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Russian names in Cyrillic and Hepburn's macron, as travel guides gloss a headword
+    ("Iturup (Russian: Итуруп, Japanese: Etorofu-tō)", [("Iturup", "iturup", "russian"), ("Итуруп", "iturup", "russian"),
+                                                       ("Etorofu-tō", "iturup", "japanese")]),
+    ("Кунашир and Шикотан", [("Кунашир", "kunashir", "russian"), ("Шикотан", "shikotan", "neutral")]),
+    # a transliteration of the Russian collective name
+    ("maps headed Yuzhnye Kurily", [("Yuzhnye Kurily", "southern_kurils", "russian")]),
+    ("kelp near Kaigara", [("Kaigara", "kaigara", "japanese")]),
+])
+def test_transliterations_of_annotator_g(gaz, text, expected):
+    assert found(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the boats left Habomai fishing port before dawn",
+    "children from the Habomai district of the city",
+    "the regional holiday, Kuril Islands Day, falls in autumn",
+    "the 12th Northern Territories Speech Contest was held",
+    "the Shikotan Fisheries Cooperative Association met",
+])
+def test_places_events_and_associations_named_after_an_island_are_no_territory(gaz, text):
+    assert [m for m in gaz.find(text) if m.entity_type != "homonym"] == []
+
+
+def test_a_lower_case_district_of_the_islands_in_a_sentence_about_them_still_counts(gaz):
+    # the suffixes are case-sensitive: "Habomai Islands residents" is about the islands
+    assert found(gaz, "Habomai Islands residents left") == [("Habomai Islands", "habomai", "neutral")]

@@ -671,3 +671,192 @@ def test_the_blurb_right_under_a_newsletter_prompt_is_removed_and_a_paragraph_af
     assert art.text == "The ferry sailed on Monday.\n\nIt carried forty people."
     kept = parse_article("Ferries resume\n\nThe ferry sailed.\n\nDaily newsletter\n\nIt carried forty people.")
     assert kept.text == "The ferry sailed.\n\nIt carried forty people."
+
+
+# --- issue 12, annotator G's styles: datelines and headers of sites the rules had not seen (hand-made pages) ---
+
+@pytest.mark.parametrize("raw, dateline, place", [
+    # a place in capitals and a colon (South Asian papers), a place in mixed case and a colon (Australian papers)
+    ("Ferry talks resume\n\nKARACHI: Japan and Russia agreed on Monday to resume ferry talks after a long pause.",
+     "KARACHI:", "KARACHI"),
+    ("Ferry talks resume\n\nHakodate: From the pier, the ferry to the islands looks small against the grey sea.",
+     "Hakodate:", "Hakodate"),
+    # a wire's place in capitals alone on its line under the byline
+    ("Ferry talks resume\n\nAnna Roe | 03.05.2026\n\nOSAKA\n\nJapan and Russia agreed on Monday to resume ferry "
+     "talks after a long pause.", "OSAKA", "OSAKA"),
+    # a Spanish wire's date and agency with ".-", a Japanese wire's region with a dash touching it
+    ("Ferry talks resume\n\nOsaka, Jun 7 (EFE).- Japan and Russia agreed to resume ferry talks.",
+     "Osaka, Jun 7 (EFE).-", "Osaka"),
+    ("Ferry talks resume\n\nKushiro, Hokkaido- Japan and Russia agreed to resume ferry talks.",
+     "Kushiro, Hokkaido-", "Kushiro"),
+    ("Ferry talks resume\n\nKushiro, Hokkaido, Jun. 7 (Jiji Press)--Japan and Russia agreed to resume ferry talks.",
+     "Kushiro, Hokkaido, Jun. 7 (Jiji Press)--", "Kushiro"),
+    # the agency and the place on a line of their own, as papers running wire copy print them
+    ("Ferry talks resume\n\nAFP, OSAKA\n\nJapan and Russia agreed on Monday to resume ferry talks after a long pause.",
+     "AFP, OSAKA", "OSAKA"),
+])
+def test_datelines_of_annotator_g_styles(raw, dateline, place):
+    art = parse_article(raw)
+    assert (art.title, art.dateline, art.dateline_place) == ("Ferry talks resume", dateline, place)
+    assert art.text.startswith("Japan") or art.text.startswith("From the pier")
+
+
+@pytest.mark.parametrize("raw", [
+    # a transcript: every turn opens with a label and a colon
+    "Island talk, episode 4\n\nANNA LEE: We talked about the ferry, the fish and the islands for an hour today.\n\n"
+    "BORIS KAY: Yes, and about the border guards too.",
+    # a label that names no place, and a short line
+    "Ferry talks resume\n\nBACKGROUND: Japan and Russia have argued over the four islands since the war ended.",
+    "Ferry talks resume\n\nQUESTION: What about the ferry?",
+    # a kicker in capitals over a headline (no sentence end under it) is no dateline
+    "Island News\n\nFERRY TALKS\n\nJapan and Russia agree to resume ferry talks after the long winter pause\n\n"
+    "The ferry will sail again.",
+])
+def test_labels_transcripts_and_kickers_are_not_bare_datelines(raw):
+    assert parse_article(raw).dateline is None
+
+
+def test_a_byline_bar_with_a_date_under_the_headline_does_not_swallow_the_headline():
+    raw = ("THE ISLAND POST\nHome | World | Asia\n\nFerry talks resume between Japan and Russia after a pause\n\n"
+           "Anna Roe | 03.05.2026 | 3 min read\n\nOSAKA\n\nJapan and Russia agreed on Monday to resume ferry talks "
+           "after a long pause.")
+    art = parse_article(raw)
+    assert art.title == "Ferry talks resume between Japan and Russia after a pause"
+    assert art.dateline == "OSAKA"
+
+
+def test_a_row_of_reader_tools_under_the_headline_is_not_a_menu_bar():
+    raw = ("Feed Reader\nAll articles > News\n\nFerry talks resume between Japan and Russia after a pause\n\n"
+           "Open original | Mark as read | Send to Pocket\n\nJapan and Russia agreed on Monday to resume ferry talks.")
+    assert parse_article(raw).title == "Ferry talks resume between Japan and Russia after a pause"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Comments are closed for this article.", "comment notice"),
+    ("Start a Conversation", "comment notice"),
+    ("(Cover image: Boats in the harbour at dawn. /Island Photos)", "credit line"),
+    ("[© Island Post Foundation]", "credit line"),
+    ("Press service of the Governor of the Island Region", "credit line"),
+    ("Listen to this article (audio, 2:05)", "audio player"),
+    ("Listen on Pod Player · Tune Box", "audio player"),
+    ("[00:21:07]", "audio player"),
+    ("Follow The Island Post on WhatsApp", "follow button"),
+    ("Editor: Anna Roe", "byline"),
+    ("Text: Boris Kay", "byline"),
+    ("Senior Lecturer in Pacific History, University of Nowhere", "byline"),
+    ("Research Fellow, Island Institute", "byline"),
+    ("Times are hard. Please consider making a one-time donation to keep us going.", "donation appeal"),
+    ("Contribute today", "donation appeal"),
+    ("ISLAND WIRE  ·  Mar 3, 2026 7:40 AM  ·  2 min read", "date line"),
+    ("Politics  Society  Jul 2, 2026", "date line"),
+    ("Oct. 1, 2026 · Updated: 6:15 p.m.", "date line"),
+    ("Copy/paste the article video embed link below:", "video caption"),
+    ("Close Button", "video caption"),
+    ("This transcript was generated automatically and may contain errors.", "closing note"),
+    ("Was this page helpful? Yes / No", "closing note"),
+    ("Powered by Feedly · Privacy · Terms", "closing note"),
+    ("Saved to: Islands folder", "closing note"),
+    ("Island News is the biggest news channel in the north. Download our app.", "closing note"),
+    ("Disclosure statement", "closing note"),
+    ("Anna Roe has no conflicts of interest to declare and receives no funding from any company.", "closing note"),
+    ("Republish our articles for free, online or in print.", "closing note"),
+    ("The Island Review is a digital publication of the Northern Studies Centre.", "closing note"),
+    ("(Translated by the Island Post desk)", "translation note"),
+    ("Translated by the Island Post desk. Original in Russian", "translation note"),
+    ("(With inputs from agencies)", "agency credit"),
+    ("AFP / The Island Post", "agency credit"),
+    ("Share · Tweet · Telegram", "share counter"),
+    ("Rating: 4.2 (17 votes)", "share counter"),
+    ("21 ♡ · 4 comments · 1 restack", "share counter"),
+    ("∙ Paid", "share counter"),
+    ("[Print]  [Close window]", "navigation"),
+    ("Download the brief (PDF, 180 KB)", "navigation"),
+    ("BOOK NOW", "booking widget"),
+    ("from 3,200 EUR per person", "booking widget"),
+    ("★★★★☆ \"Cold but unforgettable.\" – Hans, Austria", "booking widget"),
+    ("Council    Distr.: General", "document furniture"),
+    ("Seventy-ninth session", "document furniture"),
+    ("(Signed) Anna Roe", "document furniture"),
+    ("25-01234 (E)    010225", "document furniture"),
+    ("*2501234*", "document furniture"),
+    ("Please recycle", "document furniture"),
+])
+def test_furniture_of_annotator_g_styles(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The press service of the governor said the ferry would sail on Monday.",
+    "Professor Anna Roe, who teaches in Sapporo, said the talks had stalled.",
+    "Fishermen in Nemuro donate part of their catch to the school every year.",
+    "The session of the commission closed without a statement.",
+    "On Mar 5, 2026 the ferry sailed.",
+])
+def test_text_lines_like_annotator_g_furniture_are_kept(line):
+    assert furniture_reason(line) is None
+
+
+def test_lists_under_a_vocabulary_box_a_contact_block_and_an_agenda_item_are_removed():
+    LONG = ("The ferry to the islands will sail again in the spring, the harbour master said on Monday, after a "
+            "winter in which the ice kept every boat in port.")
+    raw = ("Ferries resume\n\nThe ferry sailed on Monday.\n\nVocabulary\nferry (フェリー) – a boat for people\n"
+           "harbour (港) – a place for boats\n\nInquiries\nIslands Division, General Affairs Department\n"
+           "Tel: 0000-00-0000\n\nRead article on the topic:\nFerry fares rise again\n\n" + LONG)
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday.\n\n" + LONG  # a list runs to the first long line
+    doc = ("Agenda item 12\nFerries and harbours\n\nLetter dated 1 March 2026 from the Permanent Representative of "
+           "Nowhere to the United Nations addressed to the Secretary-General of the United Nations in New York\n\n"
+           "I have the honour to write about the ferry.")
+    assert parse_article(doc).title.startswith("Letter dated 1 March 2026")
+
+
+def test_a_title_case_headline_over_its_photo_credit_is_the_title_not_a_caption():
+    raw = ("Island Institute | Research\n\nFerries Resume: What It Means for the Islanders\n\nPhoto: Island Photos/Pool"
+           "\n\nBy Anna Roe\n\nThe ferry sailed on Monday for the first time since the ice came in December.")
+    art = parse_article(raw)
+    assert art.title == "Ferries Resume: What It Means for the Islanders"
+
+
+def test_a_domain_site_name_and_its_slogan_are_masthead_and_a_beat_line_is_a_byline():
+    raw = ("islandpost.com\nYour Window on the North\n\nFerries resume between the two islands after the ice\n\n"
+           "The ferry sailed on Monday for the first time since the ice came in December.\n\nMore text follows here.")
+    art = parse_article(raw)
+    assert art.title == "Ferries resume between the two islands after the ice"
+    assert furniture_reason("Japan correspondent") == "byline" and furniture_reason("By Island News with AP") == "byline"
+
+
+def test_a_long_headline_does_not_end_the_search_for_a_colon_dateline_and_text_size_toggles_are_tools():
+    raw = ("The Island Herald\nWorld | Asia\n\nAt the country's eastern edge, a town keeps watch over islands it "
+           "lost long ago\n\nBy Anna Roe\n\nSave | Share | Gift this article\nNormal text size | Very large text size"
+           "\n\nKushiro: From the pier at dawn, the nearest of the islands looks close enough to swim to today.")
+    art = parse_article(raw)
+    assert art.title.startswith("At the country's eastern edge") and art.dateline == "Kushiro:"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Key events", "live blog widget"),
+    ("Show key events only", "live blog widget"),
+    ("Please turn on JavaScript to use this feature", "live blog widget"),
+    ("Anna Roe (now) and Boris Kay (earlier)", "byline"),
+    ("Page ID: 3-21-0042", "navigation"),
+    ("The Island Wire website contains only a portion of the stories sent to its subscribers.", "disclaimer"),
+    ("9 days / 8 nights · Korsakov – Kurilsk · Departures: 2 July", "booking widget"),
+    ("Read the full text of the interview in the Sunday print issue.", "read more"),
+    ("The institute takes no positions; the views represented herein are those of the author alone.", "disclaimer"),
+])
+def test_more_furniture_of_annotator_g_styles(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_comment_count_opens_the_readers_comments():
+    raw = "Ferries resume\n\nThe ferry sailed on Monday.\n\nComments (2)\nAnna | 2 hours ago\nIslands never come back."
+    art = parse_article(raw)
+    assert art.text == "The ferry sailed on Monday."
+
+
+def test_a_comment_counter_above_the_story_does_not_remove_the_story():
+    raw = ("Ferries resume\n\nComments (3)\n\nThe ferry to the islands sailed on Monday for the first time since the "
+           "ice came in December, the harbour master of the town said in a short statement.\n\nMore text.")
+    art = parse_article(raw)
+    assert art.text.startswith("The ferry to the islands sailed") and art.text.endswith("More text.")
+    assert furniture_reason("The visa-free exchange is a programme of the two governments.") is None

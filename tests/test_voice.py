@@ -877,3 +877,119 @@ def test_an_indefinite_minister_is_a_described_speaker_of_every_fragment_of_its_
     quotes, voiced = run(text)
     assert [q.speaker_text for q in quotes] == ["a Russian deputy minister", "a Russian deputy minister"]
     assert voice_of(text, voiced, "Kunashir") == ("quoted", None)
+
+
+# --- issue 12, annotator G's styles ---------------------------------------------------------------------------
+
+def test_an_interview_printed_as_dash_turns_quotes_every_name_and_gives_answers_to_the_interviewee():
+    text = ("In a talk with our paper, Sergey Lavrov explained his view.\n\n"
+            "— Minister, what about the Northern Territories?\n\n"
+            "— The Kuril Islands are Russian. That is all.\n\n"
+            "— And Iturup?\n\n"
+            "— Iturup is ours too.")
+    quotes, voiced = run(text)
+    assert voice_of(text, voiced, "Northern Territories") == ("quoted", None)  # the unnamed interviewer asks
+    assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
+    assert voice_of(text, voiced, "Iturup", 1) == ("quoted", "sergey_lavrov")
+    assert voice_of(text, voiced, "Sergey Lavrov") == ("narrator", None)
+
+
+def test_a_list_of_dash_items_without_questions_is_no_interview():
+    text = ("The ferry calls at three ports.\n\n— Kunashir, in the morning.\n\n— Iturup, at noon.\n\n"
+            "— Shikotan, at night.\n\n— Back to Kunashir.")
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Iturup") == ("narrator", None)
+
+
+def test_a_quotation_in_guillemets_closed_by_a_dash_and_verb_has_its_speaker():
+    text = "«The Kurils will get a new school», – said Sergey Lavrov."
+    quotes, voiced = run(text)
+    assert [(text[q.start:q.end], q.speaker) for q in quotes] == [("The Kurils will get a new school", "sergey_lavrov")]
+    assert voice_of(text, voiced, "Kurils") == ("quoted", "sergey_lavrov")
+
+
+def test_a_person_named_in_apposition_to_a_described_role_is_the_speaker_not_the_role():
+    text = ('The head of the island district Anna Roe thanked the crews. "The boats came in a storm," she noted.\n\n'
+            'A spokesman for Foreign Minister Ivan Petrov said the talks were "over".')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Anna Roe", "A spokesman for Foreign Minister Ivan Petrov"]
+
+
+def test_a_side_then_people_call_them_attributes_the_name():
+    text = "In Russia, people call them the Southern Kurils."
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Southern Kurils") == ("attributed", "russia")
+
+
+def test_a_name_glossed_after_a_dash_takes_the_attribution_of_the_name_before_it():
+    text = "Tokyo vows to win back what Japan calls the Northern Territories – Hoppo Ryodo. Iturup – Etorofu lies north."
+    mentions = mentions_in(text)
+    i = text.index("Hoppo Ryodo")
+    mentions.append(Mention(i, i + 11, "Hoppo Ryodo", "northern_territories", "collective_name", "japanese"))
+    mentions.sort(key=lambda m: m.start)
+    paragraphs = paragraph_spans(text)
+    _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
+    assert voice_of(text, voiced, "Hoppo Ryodo") == ("attributed", "japan")
+    assert voice_of(text, voiced, "Etorofu") == ("narrator", None)  # no dash gloss: the clause goes on
+
+
+def test_a_participle_after_a_comma_quotes_the_sentences_subject_not_the_nearest_name():
+    text = ('Japan lodged a protest on Monday after Vladimir Putin visited Iturup, calling the trip "deeply '
+            'regrettable".')
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("japan", "Japan")]
+    text2 = ('Kremlin spokesman Dmitry Peskov dismissed the rally on Telegram, calling it "a ritual".')
+    quotes2, _ = run(text2)
+    assert [q.speaker for q in quotes2] == ["dmitry_peskov"]
+
+
+def test_a_naming_cue_does_not_speak_a_quotation_after_the_name_it_introduces_and_a_comma():
+    text = ('An Indian official said the position on the Kurils, referred to in Japan as the Northern Territories, '
+            '"has not changed".')
+    quotes, voiced = run(text)
+    assert [q.speaker_text for q in quotes] == ["An Indian official"]
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
+def test_a_border_directorate_and_a_white_paper_speak_as_written():
+    text = ('The coast guard directorate for the island region said the crew had fished "in closed waters" there.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["The coast guard directorate for the island region"]
+    text2 = 'Moscow criticised Japan\'s annual defense white paper for calling Kunashir "occupied territory".'
+    quotes2, _ = run(text2)
+    assert [q.speaker_text for q in quotes2] == ["Japan's annual defense white paper"]
+
+
+def test_a_name_with_a_described_apposition_after_it_speaks_as_the_name():
+    text = ('Vladimir Putin spoke in March. "The islands are ours," he said.\n\n'
+            'Anna Roe, an economist at the Island Institute, is not surprised. "Money does not build piers," she said.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Vladimir Putin", "Anna Roe"]
+
+
+def test_officials_after_what_are_the_speakers_of_the_term_they_call():
+    text = 'The Kremlin pours money into the Kurils, a showcase for what officials call "the Russian Pacific."'
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["officials"]
+
+
+def test_a_paper_quoting_someone_as_saying_gives_the_words_to_the_one_quoted():
+    text = ('The Island Daily quoted its chairman as saying that members "have no time left".\n\n'
+            'Sergey Lavrov met the Kishida government\'s envoy, and the paper quoted him as saying the islands '
+            'were "not for sale".')
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "its chairman"), ("sergey_lavrov", "Sergey Lavrov")]
+
+
+def test_a_quoted_term_with_a_first_person_possessive_is_a_quotation_not_a_scare_quote():
+    text = 'Sergey Lavrov said "our Kuril Islands" twice. The so-called "Northern Territories" were not mentioned.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
+def test_a_programme_name_in_guillemets_is_a_name_not_a_quotation():
+    text = "The school was built under the programme «Social Development of the Kuril Islands» last year."
+    quotes, voiced = run(text)
+    assert quotes == []
+    assert voice_of(text, voiced, "Kuril Islands") == ("narrator", None)

@@ -336,8 +336,8 @@ def _alternation(patterns: list[str]) -> str:
     of every variant, which makes the scan ~2x faster. Matches are unchanged:
     variants with different first characters cannot match at the same position,
     and variants keep their longest-first order within their group. Grouping is
-    done only when every variant starts with an ASCII letter or digit (no two of
-    which are equal, even ignoring case).
+    done only when every variant starts with a letter or digit, Latin or Cyrillic
+    ("кунашир"), no two of which are equal ignoring case.
 
     Examples
     --------
@@ -345,10 +345,13 @@ def _alternation(patterns: list[str]) -> str:
     (?<!\\w)(?:k(?:unashir|urils|uril)|s(?:hikotan))(?!\\w)
     >>> print(_alternation(["’s", "a"]))
     (?<!\\w)(?:’s|a)(?!\\w)
+    >>> print(_alternation(["итуруп", "iturup", "кунашир"]))
+    (?<!\\w)(?:и(?:туруп)|i(?:turup)|к(?:унашир))(?!\\w)
     """
     if not patterns:
         return r"(?!)"  # matches nothing
-    if not all(p[:1].isascii() and p[:1].isalnum() for p in patterns):
+    firsts = {p[:1] for p in patterns}
+    if not all(f.isalnum() for f in firsts) or len({f.casefold() for f in firsts}) != len(firsts):
         return r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)"
     groups: dict[str, list[str]] = {}
     for pattern in patterns:

@@ -22,9 +22,12 @@ line on Unicode-normalised text and applies these rules, in order:
    replies are the body; under a crossposted post they are readers' comments.
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
    dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
-   ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``)
-   starts the body; the dateline is cut from the body text and kept in its own
-   fields.
+   ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``,
+   ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``) starts the body; the dateline
+   is cut from the body text and kept in its own fields. Among the first lines, a
+   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
+   not a ``dateline_labels`` word such as "QUESTION") and a place in capitals alone
+   on its line over the lead (``MOSCOW``) are datelines too.
 4. **Header**: lines before the dateline are the site's own header (lines
    matching ``site_headers`` or short capitalised names such as "Nikkei Asia",
    logged as "site header"), then the title (the first other line), the
@@ -34,7 +37,8 @@ line on Unicode-normalised text and applies these rules, in order:
    next line is a single line followed by a blank line and reads like a
    headline (no sentence-final full stop); it then has no standfirst.
    Lines above a removed menu bar or breadcrumb ("Home > Local", "A | B | C") are the
-   site's masthead, and so are heading lines above a date when one more heading line and
+   site's masthead (not above a row of page tools, nor above a bar with figures printed
+   under a headline: "Jane Roe | 3.5.2026"), and so are heading lines above a date when one more heading line and
    then a sentence follow it (minutes, notices); a short kicker ("Japan-Russia relations")
    over a longer headline is a section label; the line under a summary label ("In Brief")
    is the standfirst. A donation appeal runs from its header ("A message from ...:") to

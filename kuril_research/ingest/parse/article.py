@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kuril_research.ingest.parse.captions import is_caption
-from kuril_research.ingest.parse.dateline import MONTHS, match_dateline
+from kuril_research.ingest.parse.dateline import MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     STANDFIRST_FOLLOWERS,
@@ -65,13 +65,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     warnings: list[str] = []
     kept, removed = strip_furniture(text.split("\n"), lex)
 
-    lines = [t for _, t, _ in kept]
-    dateline_index, match = None, None
-    for i, line in enumerate(lines):
-        match = match_dateline(line)
-        if match is not None:
-            dateline_index = i
-            break
+    found = find_dateline([t for _, t, _ in kept], lex.dateline_labels)
+    dateline_index, match = found if found is not None else (None, None)
 
     title = standfirst = None
     if dateline_index is not None:
@@ -80,7 +75,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
-            masthead = masthead_end(header, removed)
+            masthead = masthead_end(header, removed, lex)
             first = next((j for j, (_, line, _) in enumerate(header) if j >= masthead
                           and not is_site_header(line, lex)), len(header) - 1)
             if 0 < first and STATEMENT_END_RE.search(header[first][1]) and is_headline_case(header[first - 1][1], lex):
@@ -106,7 +101,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
         # a menu bar decides where the masthead ends; without one, a date under heading lines may
-        masthead = masthead_end(kept[:6], removed) or dated_masthead_end(kept[:6], removed)
+        masthead = masthead_end(kept[:6], removed, lex) or dated_masthead_end(kept[:6], removed)
         for number, line, _ in kept[first:masthead]:
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
@@ -156,6 +151,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
             day = int(groups.get("day") or groups["day2"])
         paragraphs_src[0] = paragraphs_src[0][match.end():]
+        if not paragraphs_src[0]:
+            paragraphs_src.pop(0)  # the place alone on its line
 
     paragraphs_src = join_hard_wraps(paragraphs_src)
     offsets, pieces, pos = [], [], 0

@@ -7,7 +7,7 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
-           "has_credit", "is_caption", "is_bare_caption"]
+           "has_credit", "is_caption", "is_bare_caption", "is_title_case"]
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
 CAPTION_CREDIT_RE = re.compile(
@@ -45,9 +45,36 @@ CAPTION_MAX_CHARS = 200
 #: A credit line that credits a picture ("Image: Kyodo", "Photo: AP", "© Reuters"), not a text's source.
 PHOTO_CREDIT_RE = re.compile(r"(?:photo(?:graph)?|image|picture|pictures|credit|©)", re.I)
 
+#: A headline in title case has at least this many words, and this share of its longer words capitalised.
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.8
+
+
+def is_title_case(line: str) -> bool:
+    """A line in headline title case ("Russia Reopens the Kuril Fortress: What It Means"): four or more words,
+    at least 80 % of those longer than three letters capitalised. Captions are written in sentence case.
+
+    Examples
+    --------
+    >>> is_title_case("Japan Asks Russia to Resume Grave Visits"), is_title_case("Boats in the port of Nemuro")
+    (True, False)
+    """
+    words = line.split()
+    long = [w for w in words if len(w.strip("\"'“”‘’:,.!?()")) > 3]
+    return len(words) >= TITLE_CASE_WORDS and bool(long) and \
+        sum(1 for w in long if w.lstrip("\"'“‘(")[:1].isupper()) >= TITLE_CASE_SHARE * len(long)
+
+
 def is_bare_caption(line: str) -> bool:
-    """A line that may be a photo's caption printed just above its credit line: short, no closing full stop."""
-    return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line)
+    """A line that may be a photo's caption printed just above its credit line: short, no closing full stop,
+    not a headline in title case (a headline over its photo's credit).
+
+    Examples
+    --------
+    >>> is_bare_caption("Boats in the port of Nemuro"), is_bare_caption("Ferries Resume: What It Means for Islanders")
+    (True, False)
+    """
+    return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line) and not is_title_case(line)
 
 
 def is_caption(line: str, neighbours: list[str]) -> bool:

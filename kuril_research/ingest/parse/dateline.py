@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "match_dateline"]
+from kuril_research.ingest.parse.text import SENTENCE_END_RE
+
+__all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
+           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "find_dateline"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -18,20 +21,22 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: any of: ", Country" or " [Country]", ", Month Day" or ", Day Month", "/AGENCY/"
 #: or "(Agency)" (also "(Outlet / Agency - 3rd March, 2019)", "(AGENCY1, AGENCY2)"),
 #: and a dash, a colon or a full stop before the first word of the story (a dash
-#: may touch the word: "(Jiji Press)--Japan"). At least one of month/day, agency
+#: may touch the word: "(Jiji Press)--Japan"; a full stop may precede it: "(EFE).-"). At least one of month/day, agency
 #: or a dash must be present, so an ordinary sentence never matches; a colon
 #: counts only after a date ("QUESTION:", "Chair (Ms. Berg):" are no datelines). A place in
 #: mixed case needs an agency and a dash ("Tokyo (AFP) -", "Tokyo [Japan],
 #: February 7 (ANI):") or a date and an agency's name after it
-#: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia.").
+#: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a region with a dash touching it ("Nemuro, Hokkaido-").
 DATELINE_RE = re.compile(
     rf"""\A
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}
-      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+\.))
+      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+\.
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}\ \(|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
+        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?=\s*[,(/–—-])|\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})\b\.?|(?P<day2>\d{{1,2}})\ (?P<month2>(?i:{MONTH_ALT}))\b\.?))?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
-    (?P<dash>\s*(?:[–—-]+|•|:))?
+    (?P<dash>\s*(?:\.?[–—-]+|•|:))?
     (?:\s+(?P<agency3>RIA\ Novosti|Interfax|TASS|Sputnik|Kyodo|Xinhua|Yonhap|Reuters|AFP|AP|[A-Z][a-z]+[A-Z][A-Za-z]+)\.)?
     (?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)
     """,
@@ -60,6 +65,12 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     (None, None)
     >>> match_dateline("Tokyo, 12 March. It rained.") is None
     True
+    >>> match_dateline("Tokyo, Mar 5 (EFE).- Few knew.")[0], match_dateline("Nemuro, Hokkaido- About 70 left.")[0]
+    ('Tokyo, Mar 5 (EFE).- ', 'Nemuro, Hokkaido- ')
+    >>> match_dateline("Nemuro, Hokkaido - a town.") is None
+    True
+    >>> match_dateline("Nemuro, Hokkaido, Aug. 27 (Jiji Press)--About 70 gathered.").group(0)
+    'Nemuro, Hokkaido, Aug. 27 (Jiji Press)--'
     """
     match = DATELINE_RE.match(paragraph)
     if match is None:
@@ -73,7 +84,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     if has_dash and match.group("dash").strip() == ":" and not has_date:
         return None
-    if not match.group("place").isupper() and not (has_agency and has_dash) \
+    region_dash = match.group("country") is not None and has_dash and not match.group("dash")[:1].isspace()
+    if not match.group("place").isupper() and not (has_agency and has_dash) and not region_dash \
             and not (has_date and match.group("agency3") is not None):
         return None
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
@@ -81,3 +93,64 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     return match
 
 
+#: A place and a colon before the first sentence, without a date ("TOKYO: Japan lodged ...", "Nemuro: From the
+#: observation deck ..."): the South Asian and Australian papers' dateline.
+COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+                               r"(?P<dash>:)\s+(?=[\"“‘A-Z])")
+#: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it, maybe
+#: after the agency ("AFP, TOKYO", as papers that run wire copy print it).
+PLACE_LINE_RE = re.compile(r"\A(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?),\s+)?"
+                           r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
+                           r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?\Z")
+#: Those two forms are looked for only among the first lines kept above and at the start of the story ...
+LEAD_LINES = 8
+#: ... and only before (or on) a lead of at least this many words.
+LEAD_MIN_WORDS = 12
+#: Any line opening like this: a label ("Q:", "SARAH:", "Nemuro:") at the start of a line.
+LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
+
+
+def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tuple[int, re.Match[str]] | None:
+    """The index of the line that opens with the dateline, and its match; None if no line does.
+
+    The first line :func:`match_dateline` accepts, unless one of two bare forms stands earlier among the first
+    :data:`LEAD_LINES` lines: a place and a colon opening a lead of :data:`LEAD_MIN_WORDS` words or more
+    (:data:`COLON_DATELINE_RE`), when no other line opens with a label and a colon (a transcript, a Q&A); or a
+    place in capitals alone on its line (:data:`PLACE_LINE_RE`) right under a line of the header and over
+    such a lead ending in a sentence end. ``labels`` (lower case) are words that open a line that way but name
+    no place ("QUESTION:", "ANALYSIS").
+
+    Examples
+    --------
+    >>> i, m = find_dateline(["Ferries resume", "TOKYO: Japan and Russia agreed on Monday to resume the ferry "
+    ...                       "between Nemuro and the islands."])
+    >>> i, m.group(0), m.group("place")
+    (1, 'TOKYO: ', 'TOKYO')
+    >>> i, m = find_dateline(["Ferries resume", "MOSCOW", "Russia said on Monday that the ferry between Nemuro "
+    ...                       "and the islands would sail again."])
+    >>> i, m.group("place")
+    (1, 'MOSCOW')
+    >>> i, m = find_dateline(["Ferries resume", "AFP, TOKYO", "Japan said on Monday that the ferry between Nemuro "
+    ...                       "and the islands would sail again."])
+    >>> m.group("agency"), m.group("place")
+    ('AFP', 'TOKYO')
+    >>> find_dateline(["Podcast", "ANNA: We talked about the islands and the ferry and the fish for an hour "
+    ...                "today.", "BORIS: Yes."]) is None
+    True
+    """
+    standard = next(((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None), None)
+    end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
+    openings = sum(1 for line in lines if LABEL_OPENING_RE.match(line))
+    for i in range(end):
+        line = lines[i]
+        colon = COLON_DATELINE_RE.match(line)
+        if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
+                and len(line.split()) >= LEAD_MIN_WORDS:
+            return i, colon
+        alone = PLACE_LINE_RE.match(line)
+        if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \
+                and len(lines[i + 1].split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(lines[i + 1]):
+            return i, alone
+        if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line):
+            break  # the story has begun without a dateline (a long headline has no sentence end)
+    return standard

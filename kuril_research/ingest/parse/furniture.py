@@ -9,6 +9,7 @@ from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.layout import contents_lines, footnote_lines, repeated_lines, summary_box_lines
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
 from kuril_research.ingest.parse.records import Removed
+from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["LIST_HEADER_CHARS", "appeal_lines", "strip_furniture"]
 
@@ -91,7 +92,7 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     under it up to a blank line, whatever they say), lines found by the page's layout (repeated lines,
     footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt,
     captions that end in a credit (and an uncredited copy printed after one), and readers' comments after a
-    comment header. In a discussion thread (forum furniture seen and the post not marked as crossposted from
+    comment header that follows some text (a comment counter above the story opens nothing). In a discussion thread (forum furniture seen and the post not marked as crossposted from
     elsewhere) the replies are the body: a comment header is then forum furniture.
 
     Returns
@@ -133,7 +134,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
             removed.append(Removed(number, stripped, "tags"))
             continue
         is_comment_header = (lex.comment_header_re is not None and len(stripped) <= LIST_HEADER_CHARS
-                             and lex.comment_header_re.fullmatch(stripped) is not None)
+                             and lex.comment_header_re.fullmatch(stripped) is not None
+                             and any(SENTENCE_END_RE.search(text) for _, text, _ in kept))  # after some text
         if is_comment_header and forum and not crosspost and not in_comments:
             removed.append(Removed(number, stripped, THREAD_REASON))  # a thread's replies are its body
         elif in_comments or is_comment_header:

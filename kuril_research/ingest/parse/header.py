@@ -9,7 +9,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "is_headline_case", "is_site_header", "is_kicker",
-           "is_person_name", "is_tool_bar", "is_descriptor", "masthead_end", "dated_masthead_end", "item_page_start"]
+           "is_person_name", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
@@ -61,6 +61,7 @@ def is_kicker(line: str, next_line: str) -> bool:
             and not STATEMENT_END_RE.search(next_line))
 
 
+DIGIT_RE = re.compile(r"\d")
 #: A removed menu or breadcrumb bar: its items are separated by | > › » or " / ".
 MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
 
@@ -84,29 +85,82 @@ def is_person_name(line: str) -> bool:
 #: Items of a bar of tools under a headline ("Print | Cite | Share | Feedback"): not a menu above the masthead.
 TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail", "save", "comment", "comments", "pdf",
                         "copy link", "listen", "gift", "more"})
+#: The first word of a page tool's label ("Gift this article", "Mark as read", "Send to Pocket").
+TOOL_VERBS = frozenset({"print", "share", "save", "gift", "mark", "send", "open", "copy", "download", "bookmark",
+                        "listen", "email", "e-mail", "star", "follow", "like", "report", "flag"})
+#: A text-size toggle ("Normal text size", "A+").
+TEXT_SIZE_RE = re.compile(r"(?:\w+ ){0,2}(?:text|font) size|a[+-]|aa", re.I)
 
 
 def is_tool_bar(line: str) -> bool:
-    """A bar whose every item is a page tool.
+    """A bar whose every item is a page tool: a listed tool, a label opening with a tool's verb, a text-size
+    toggle.
 
     Examples
     --------
     >>> is_tool_bar("Print | Cite | Share | Feedback"), is_tool_bar("Home | World | Asia")
     (True, False)
+    >>> is_tool_bar("Save | Gift this article | Larger text size"), is_tool_bar("Open original | Mark as read")
+    (True, True)
     """
-    return all(item.strip().lower() in TOOL_WORDS for item in re.split(r"[|>›»/]", line))
+    items = [item.strip() for item in re.split(r"[|>›»/]", line)]
+    return all(item.lower() in TOOL_WORDS or item.split()[:1] and item.split()[0].lower() in TOOL_VERBS
+               or TEXT_SIZE_RE.fullmatch(item) for item in items if item)
 
 
-def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
+def is_masthead_line(line: str, lex: FurnitureLexicon | None) -> bool:
+    """A line that may belong to a site's masthead: a site header, a line in capitals ("NEWS IN EASY ENGLISH")
+    or a line shorter than a headline under a kicker (:data:`KICKER_HEADLINE_WORDS`): a slogan ("Translations
+    from the press"). A headline ("Ferries resume between the two islands") is not one.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_masthead_line("The Island Post", default_furniture()), is_masthead_line("NEWS IN PLAIN WORDS", None)
+    (True, True)
+    >>> is_masthead_line("Translations from the press", None)
+    True
+    >>> is_masthead_line("Ferries resume between the two islands", default_furniture())
+    False
+    """
+    if lex is not None and is_site_header(line, lex):
+        return True
+    words = line.split()
+    return len(words) < KICKER_HEADLINE_WORDS or not any(w[:1].islower() for w in words)
+
+
+def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
+                 lex: FurnitureLexicon | None = None) -> int:
     """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
-    after it: those are the site's masthead (name, slogan, second-language name), not the headline."""
+    after it: those are the site's masthead (name, slogan, second-language name), not the headline.
+
+    With ``lex``, a bar that holds a figure (a byline with its date, a word count: "Jane Roe | 3.5.2026") counts
+    only while every kept line above it may be a masthead line (:func:`is_masthead_line`): such a bar printed
+    under the headline does not make the headline part of the masthead. A row of page tools never counts.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> header = [(1, "THE ISLAND POST", True), (3, "Ferries resume between the two islands", True),
+    ...           (5, "Calm seas expected", True)]
+    >>> bars = [Removed(2, "Home | World | Asia", "navigation"), Removed(4, "Jane Roe | 3.5.2026", "navigation")]
+    >>> masthead_end(header, bars), masthead_end(header, bars, default_furniture())
+    (2, 1)
+    """
     if len(header) < 2:
         return 0
-    bars = [r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
-            and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text)]
+    bars = sorted(r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
+                  and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text))
     if not bars:
         return 0
     last = max(bars)
+    if lex is not None:  # a bar with figures (a byline's date, a word count) under a headline is no menu
+        texts = {r.line: r.text for r in removed}
+        ok = [bar for bar in bars if not DIGIT_RE.search(texts[bar])
+              or all(is_masthead_line(line, lex) for number, line, _ in header if number < bar)]
+        if not ok:
+            return 0
+        last = max(ok)
     return sum(1 for number, _, _ in header if number < last)
 
 

@@ -34,6 +34,7 @@ class FurnitureLexicon:
     appeal_max_lines: int = 10
     comment_header_re: re.Pattern | None = field(default=None, repr=False)
     tag_header_re: re.Pattern | None = field(default=None, repr=False)
+    dateline_labels: frozenset[str] = frozenset()
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -80,7 +81,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return LexiconError(message, path=path, line=line, hint=hint)
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
-    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers")
+    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -124,6 +125,14 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
     comments = patterns("comment_headers", doc["comment_headers"], doc.lines["comment_headers"]) \
         if "comment_headers" in doc else []
     tags = patterns("tag_headers", doc["tag_headers"], doc.lines["tag_headers"]) if "tag_headers" in doc else []
+    labels = doc.get("dateline_labels", [])
+    if "dateline_labels" in doc:
+        if not isinstance(labels, list) or not labels:
+            raise fail("dateline_labels must be a non-empty list of words", doc.lines["dateline_labels"],
+                       "write one word per '- ' line")
+        for item, item_line in zip(labels, labels.lines):
+            if not isinstance(item, str) or not item.strip():
+                raise fail(f"dateline_labels: {item!r} is not a word", item_line, "write a word such as 'question'")
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -135,6 +144,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         appeal_max_lines=doc.get("appeal_max_lines", 10),
         comment_header_re=re.compile("|".join(f"(?:{p})" for p in comments), re.I) if comments else None,
         tag_header_re=re.compile("|".join(f"(?:{p})" for p in tags), re.I) if tags else None,
+        dateline_labels=frozenset(str(label).strip().lower() for label in labels),
     )
 
 

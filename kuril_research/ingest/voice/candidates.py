@@ -76,10 +76,17 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                      for d in lex.described_re.finditer(text)
                      if not PREPOSITION_BEFORE_RE.search(text, max(0, d.start() - 8), d.start())  # "In a statement,"
                      or SPEECH_PREPOSITION_RE.search(text, max(0, d.start() - 20), d.start())]
+        described = [d for d in described if not any(
+            d.start <= n.start and n.end <= d.end and _appositive(text, d.start, n.start, lex)
+            for n in named + names if n.kind == "person")]  # "The head of the district Anna Roe": the name speaks
+        appositions = {(d.start, d.end) for d in described if any(  # "Anna Roe, an economist at X, said": Anna Roe
+            n.kind == "person" and not n.role and APPOSITION_GAP_RE.fullmatch(text, n.end, d.start)
+            for n in named + names)}
         outer = Spans(_disjoint([(d.start, d.end) for d in described]))
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))
-        names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)]
+        names += [d for d in described if (i := outer.at(d.start)) is not None and outer.spans[i] == (d.start, d.end)
+                  and (d.start, d.end) not in appositions]
     if with_names and lex.possessive_described_re is not None:  # "Japan's Ambassador to Australia said"
         gazetteer_at = Spans(_disjoint([(m.start, m.end) for m in mentions if m.entity_type in SPEAKER_TYPES]))
         names_at = Spans(_disjoint([(c.start, c.end) for c in names]))
@@ -103,6 +110,22 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                   and not _overlaps(taken, h.start("name"), h.end("name"))]
     inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
+
+
+#: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
+APPOSITION_GAP_RE = re.compile(r",\s+")
+#: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".
+LINK_WORDS = frozenset({"for", "of", "to", "with", "by", "at", "from", "in", "on", "under", "near", "close"})
+
+
+def _appositive(text: str, start: int, name_start: int, lex: VoiceLexicon) -> bool:
+    """Whether a person named inside a described speaker's phrase is that speaker, in apposition ("The head of
+    the district Anna Roe"), not someone the speaker is linked to by a preposition ("a spokesman for Foreign
+    Minister Ivan Petrov"): the word before the name, titles skipped, is no preposition."""
+    words = [w.lower() for w in WORD_RE.findall(text, start, name_start)]
+    while words and words[-1] in lex.name_title_words and words[-1] not in LINK_WORDS:
+        words.pop()
+    return bool(words) and words[-1] not in LINK_WORDS
 
 
 def _straddles(spans: Spans, start: int, end: int) -> bool:

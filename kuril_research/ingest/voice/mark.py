@@ -13,7 +13,8 @@ from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_nami
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.quotes import find_quotes
 from kuril_research.ingest.voice.turns import find_turns
-from kuril_research.ingest.voice.scare import find_titles, find_scare_quotes, owner_side, single_scare
+from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, single_scare,
+                                               title_phrases)
 from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 
@@ -23,6 +24,27 @@ SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
 #: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
 GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
+#: A gloss set off by a dash: "what Japan calls the Northern Territories – Hoppo Ryodo." (the dash, then the
+#: name, then the end of the clause).
+DASH_GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s+[–—]\s+(?:the\s+)?")
+DASH_GLOSS_AFTER_RE = re.compile(r"[\"'”’]?\s*(?:[.;,)]|\s[–—]|\Z)")
+
+
+def glossed(text: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether the name at [start, end) glosses the name ending at ``previous_end``: in brackets right after it
+    ("Kunashir (Kunashiri)"), or after a dash up to the end of the clause ("the Northern Territories – Hoppo
+    Ryodo.").
+
+    Examples
+    --------
+    >>> t = "Kunashir (Kunashiri) and the Northern Territories – Hoppo Ryodo. Iturup – Etorofu lies north"
+    >>> glossed(t, 8, 10, 19), glossed(t, 49, 52, 63), glossed(t, 71, 74, 81)
+    (True, True, False)
+    """
+    return (GLOSS_BEFORE_RE.fullmatch(text, previous_end, start) is not None
+            and GLOSS_AFTER_RE.match(text, end) is not None) or (
+        DASH_GLOSS_BEFORE_RE.fullmatch(text, previous_end, start) is not None
+        and DASH_GLOSS_AFTER_RE.match(text, end) is not None)
 
 
 def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
@@ -80,7 +102,9 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     else:  # no cue word in the text: no naming cue (the common case)
         subjects, cues = [], []
     titles = find_titles(text, spans, lex)  # 'the forum "Iturup"': a name, no quotation, no side
-    scare = {i for i in find_scare_quotes(text, spans, mentions, lex) | titles
+    scare_quotes = find_scare_quotes(text, spans, mentions, lex)
+    titles |= title_phrases(text, spans) - scare_quotes  # «Social Development of the Islands»; "the Southern Kurils" is a term
+    scare = {i for i in scare_quotes | titles
              if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}
     real = [span for i, span in enumerate(spans) if i not in scare]
     quotes_at = Spans(real)
@@ -121,12 +145,10 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 side = side if side is not None and side_ok(side[0], m, lex) else None
             if side is None and voiced and voiced[-1].mention.entity == m.entity \
                     and voiced[-1].mention.naming == OTHER_SIDE.get(m.naming) \
-                    and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
-                    and GLOSS_AFTER_RE.match(text, m.end):  # "Kunashir (Kunashiri)": the other side's spelling
+                    and glossed(text, voiced[-1].mention.end, m.start, m.end):  # "Kunashir (Kunashiri)"
                 side = owner_side(m, lex)
             if side is None and voiced and voiced[-1].voice == "attributed" and side_ok(voiced[-1].speaker, m, lex) \
-                    and GLOSS_BEFORE_RE.fullmatch(text, voiced[-1].mention.end, m.start) \
-                    and GLOSS_AFTER_RE.match(text, m.end):  # 'the term "Northern Territories" (Hoppo Ryodo)'
+                    and glossed(text, voiced[-1].mention.end, m.start, m.end):  # '"Northern Territories" (Hoppo Ryodo)'
                 side = voiced[-1].speaker, voiced[-1].speaker_text
         if side is not None:
             voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))

@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 
 
-CLOSING_FOR = {"“": "”\"", '"': "\"”"}  # opener -> closers, preferred first
+CLOSING_FOR = {"“": "”\"", '"': "\"”", "«": "»"}  # opener -> closers, preferred first; «guillemets» too
 #: A footnote number glued after a closing mark ('the ocean."12 Japanese officials'), then a space or the end.
 FOOTNOTE_AFTER_RE = re.compile(r"\d{1,3}(?=\s|$)")
 #: Every character that can open or close a quotation; find_quotes jumps from one to the next.
-QUOTE_MARK_RE = re.compile("[“”\"‘]")
+QUOTE_MARK_RE = re.compile("[“”\"‘«]")
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -34,6 +34,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
     >>> i = text.index("\\n\\n")
     >>> [(text[s:e], p) for s, e, p in find_quotes(text, [(0, i), (i + 2, len(text))])]
     [('No ‘deal’ yet,', 0), ('Peace first,', 1)]
+    >>> g = "«We keep the «Kuril» promise», – said Petrov."
+    >>> [g[s:e] for s, e, _ in find_quotes(g, [(0, len(g))])]
+    ['We keep the «Kuril» promise']
     """
     found = []
     for para_id, (ps, pe) in enumerate(paragraphs):
@@ -59,8 +62,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
     return found
 
 
-#: Double marks that may close (or, nested, open) a quotation that a given mark opened.
-NESTED_MARKS_RE = {"“": re.compile("[“”]"), '"': re.compile('"')}
+#: Double marks that may close (or, nested, open) a quotation, by the closing mark looked for.
+NESTED_MARKS_RE = {"”": re.compile("[“”]"), '"': re.compile('"'), "»": re.compile("[«»]")}
 
 
 def _double_close(text: str, opener: str, pos: int, end: int) -> int:
@@ -72,10 +75,10 @@ def _double_close(text: str, opener: str, pos: int, end: int) -> int:
     the paragraph closes at a straight " found the same way.
     """
     for mark in CLOSING_FOR[opener]:
-        pattern, depth = NESTED_MARKS_RE["“" if mark == "”" else '"'], 0
+        pattern, depth = NESTED_MARKS_RE[mark], 0
         for hit in pattern.finditer(text, pos, end):
             k = hit.start()
-            if text[k] == "“" or (text[k] == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–")
+            if text[k] in "“«" or (text[k] == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–")
                                    and text[k + 1:k + 2].isalnum()):
                 depth += 1
             elif depth:

@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon
 #: Names that are titles when quoted alone: the "Iturup" youth forum, the programme "Development of ...".
 TITLE_TYPES = frozenset({"homonym", "organisation"})
 #: Around the one name a scare quote holds: determiners before, punctuation after.
-TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their|our)\s+)*", re.I)
+TERM_BEFORE_RE = re.compile(r"\s*(?:(?:the|so-called|so called|its|their)\s+)*", re.I)  # "our ...": a speaker's words
 TERM_AFTER_RE = re.compile(r"[\s,.;:!?]*")
 
 
@@ -44,6 +44,37 @@ def find_titles(text: str, spans: list[tuple[int, int, int]], lex: VoiceLexicon)
         return set()
     return {qi for qi, (start, _, _) in enumerate(spans)
             if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
+
+
+def title_phrases(text: str, spans: list[tuple[int, int, int]]) -> set[int]:
+    """Indexes of quotations that are names of things in title case (:func:`is_title_phrase`)."""
+    return {qi for qi, (start, end, _) in enumerate(spans) if is_title_phrase(text[start:end])}
+
+
+#: A quoted name of a thing (a programme, an event, a ship) has two to ten words ...
+TITLE_PHRASE_WORDS = (2, 10)
+#: ... in title case: its words of four or more letters capitalised, no sentence punctuation, no first person.
+TITLE_PHRASE_RE = re.compile(r"[^.!?;:,\n]+")
+FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+
+
+def is_title_phrase(quoted: str) -> bool:
+    """Whether quoted words are the name of a thing in title case («Socio-Economic Development of the Islands»,
+    "Four Islands Return Campaign"), not a statement or a term: two to ten words, every word of four or more
+    letters capitalised, no sentence punctuation, no first person.
+
+    Examples
+    --------
+    >>> is_title_phrase("Socio-Economic Development of the Kuril Islands"), is_title_phrase("Kuril Islands")
+    (True, False)
+    >>> is_title_phrase("we will never give up the islands"), is_title_phrase("Our Islands Forever")
+    (False, False)
+    """
+    words = quoted.split()
+    if not TITLE_PHRASE_WORDS[0] < len(words) <= TITLE_PHRASE_WORDS[1] or not TITLE_PHRASE_RE.fullmatch(quoted):
+        return False
+    long = [w for w in words if len(w) >= 4]
+    return bool(long) and all(w[:1].isupper() for w in long) and FIRST_PERSON_RE.search(quoted) is None
 
 
 def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Sequence[Mention],

@@ -24,7 +24,16 @@ SUBJECT_LEAD_WORDS = 3
 #: A lower-case word just before a pronoun that makes it an object ("calling it", "told him"), unless it
 #: opens a clause ("and it said", "that she").
 OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
-                              r"after|before|where|whereas|who|which|then|yet)\s)[a-z][\w’'-]*\s+$")
+                              r"after|before|where|whereas|who|which|what|then|yet)\s)[a-z][\w’'-]*\s+$")
+#: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
+CLAUSE_BREAK_RE = re.compile(r",\s")
+#: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
+PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
+                           re.I)
+#: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
+#: A lower-case word: the subject opening a sentence ends before the first that is no title.
+LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 #: What may stand between the end of a quotation and the subject opening its attribution clause.
 CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
 
@@ -101,6 +110,17 @@ class SpeakerWalk:
         self.subjects[sent_start] = found
         return found
 
+    def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
+        """The subject opening a sentence: of the candidates before its first lower-case word that is no title
+        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first."""
+        first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
+                      if w.group().lower() not in self.lex.name_title_words), None)
+        region = [b for b in before if first is None or b.end <= first.start()]
+        if not region or not self.is_subject(region[0], sent_start):
+            return None
+        persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
+        return persons[0] if persons else region[0]
+
     def is_subject(self, c: Cand, sent_start: int) -> bool:
         """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
         return len(WORD_RE.findall(self.text, sent_start, c.start)) <= SUBJECT_LEAD_WORDS
@@ -113,7 +133,8 @@ class SpeakerWalk:
 
     def resolve(self, c: Cand) -> tuple[str | None, str] | None:
         """(entity, as written) of a candidate: a mention or a name stands for itself, an institution too;
-        a role for its kind's most recent established speaker, else most recent mention or name.
+        a role for its kind's most recent established speaker, else most recent mention or name, a person's
+        name after "the" aside ("the Takaichi administration": the name qualifies a noun, nobody it refers to).
 
         A role that names a side resolves only to entities of that side (``sides``).
         """
@@ -150,6 +171,7 @@ class SpeakerWalk:
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.kind == c.kind and p.end <= c.start
+                     and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
                      and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
 
@@ -204,10 +226,12 @@ class SpeakerWalk:
         text, sents, cands = self.text, self.sents, self.cands
         start, end, para_id = self.spans[qi]
         ps, pe = self.paras.spans[para_id][:2]
-        for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:  # a: in a cue's scope
+        # a: in a cue's scope, unless a comma closes the name the cue introduces before the quotation ("referred
+        # to in Japan as the Northern Territories, "has not changed""): the quotation is the sentence's then
+        for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:
             if cue.start > start:
                 break
-            if cue.end <= start <= cue.scope_end:
+            if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start):
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
@@ -237,12 +261,26 @@ class SpeakerWalk:
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
+            quoted_as = None
+            for quoted_as in QUOTED_AS_RE.finditer(text, sent_start, start):
+                pass  # the last "quoted X as saying" before the quotation
+            if quoted_as is not None:  # "The paper quoted its chairman as saying that ...": the object speaks
+                inner = [c for c in self.cands_from(quoted_as.start("obj"), quoted_as.end("obj"))
+                         if c.end <= quoted_as.end("obj")]
+                if inner:
+                    found = self.resolve(inner[-1]) or (None, inner[-1].text)
+                    return found[0], found[1], inner[-1].kind, self.cue_text(inner[-1].start, inner[-1].end), False
+                obj = " ".join(quoted_as.group("obj").split())
+                return None, obj, "person", self.cue_text(quoted_as.start(), quoted_as.end()), False
             before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1
                       and not self.object_pronoun(c)]  # "calling it "...": "it" is spoken of, not speaking
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
-                if not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
+                if not owner and PARTICIPLE_RE.search(text, c.end, start) \
+                        and (opener := self.opening_subject(sent_start, before)) is not None:
+                    c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls
+                elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
                 elif not owner and (talker := next((b for b in reversed(before) if (v := self.lex.subject_verb_re.match(
                         text, b.end)) and v.end() <= start), None)) is not None:

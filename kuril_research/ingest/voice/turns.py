@@ -9,6 +9,12 @@ nobody (``turn_roles.question``: "Question:", "Q:"). A questioner who introduces
 A turn goes on over the unlabelled paragraphs after it while they speak in the first or second person
 (``turn_continuation_words``: "We remember the 1956 declaration ..."), and not inside brackets
 ("(The excerpt ends here.)"). Fewer than ``MIN_TURNS`` labelled paragraphs: no transcript.
+
+An interview printed as turns opened by a dash, with no names (Russian papers: "— Is there anything new?" /
+"— Unfortunately, nothing."), is a transcript too when :data:`MIN_DASH_TURNS` or more paragraphs open with
+an em or en dash and at least one of them asks a question and one does not: a turn that ends in a question
+mark is the interviewer's (unnamed: speaker None), any other the interviewee's, the person the gazetteer
+knows who was named last before the first turn ("... the ambassador Nikolai Nozdrev explained ...").
 """
 
 from __future__ import annotations
@@ -87,7 +93,9 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             name = next((n for n in reversed(earlier) if n.endswith(" " + name)), name)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
     if len(found) < MIN_TURNS:
-        return {}
+        found = dash_turns(text, paragraphs, mentions, full)
+        if not found:
+            return {}
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
@@ -144,3 +152,47 @@ def _continues(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
     if not words or words[0] in "([":
         return False
     return lex.continuation_re is not None and lex.continuation_re.search(text, start, end) is not None
+
+
+#: A paragraph opening with an em or en dash and a space: a turn of an interview printed without names.
+DASH_TURN_RE = re.compile(r"[—–―]\s+(?=\S)")
+#: A dash-opened interview has at least this many turns (one dash-opened paragraph is an aside).
+MIN_DASH_TURNS = 4
+#: A turn that ends in a question mark (closing marks aside) is a question.
+QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
+
+
+def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+               full: dict[str, str]) -> dict[int, Turn]:
+    """The turns of an interview printed as dash-opened paragraphs without names: para_id -> :class:`Turn`;
+    {} if the text is not such an interview (see the module docstring).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.gazetteer import Mention
+    >>> text = ("We asked Ivan Petrov.\\n\\n— Is there news?\\n\\n— None at all.\\n\\n— And the ferry?\\n\\n"
+    ...         "— It sails in May.")
+    >>> paras, pos = [], 0
+    >>> for part in text.split("\\n\\n"):
+    ...     paras.append((pos, pos + len(part))); pos += len(part) + 2
+    >>> turns = dash_turns(text, paras, [Mention(9, 20, "Ivan Petrov", "ivan_petrov", "person", "neutral")], {})
+    >>> [(pid, t.name) for pid, t in turns.items()]
+    [(1, None), (2, 'Ivan Petrov'), (3, None), (4, 'Ivan Petrov')]
+    >>> dash_turns("— One.\\n\\n— Two.", [(0, 6), (8, 14)], [], {})
+    {}
+    """
+    opened = {pid: DASH_TURN_RE.match(text, ps, min(pe, len(text))) for pid, (ps, pe) in enumerate(paragraphs)}
+    opened = {pid: m for pid, m in opened.items() if m is not None}
+    if len(opened) < MIN_DASH_TURNS:
+        return {}
+    asks = {pid: QUESTION_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) is not None
+            for pid in opened}
+    if all(asks.values()) or not any(asks.values()):
+        return {}
+    first = paragraphs[min(opened)][0]
+    person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
+    entity = person.entity if person is not None else None
+    name = full.get(person.entity, person.surface) if person is not None else None
+    label = text[paragraphs[min(opened)][0]:opened[min(opened)].end()].strip()
+    return {pid: Turn(m.end(), None, None, label) if asks[pid] else Turn(m.end(), entity, name, label)
+            for pid, m in sorted(opened.items())}
