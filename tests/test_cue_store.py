@@ -195,3 +195,13 @@ def test_code_version_is_part_of_the_key(folder, monkeypatch):
     monkeypatch.setattr(cue_store, "code_sha256", lambda sources=cue_store.SOURCES: "another version")
     assert store_for(corpus, lexicon).file.name.rsplit("-", 1)[0] == key.name.rsplit("-", 1)[0]
     assert store_for(corpus, lexicon).file != key
+
+
+def test_a_damaged_table_is_coded_again_and_rewritten(folder):
+    lexicon = load_cue_lexicon(peace_treaty_codebook(), section="frames")
+    cue_matches(load_corpus(folder, cache=True), lexicon)
+    (name,) = _stored(folder)
+    (folder / CACHE_DIR / name).write_bytes(b"ARROW1 cut short")
+    corpus = load_corpus(folder, cache=True)
+    assert cue_matches(corpus, lexicon)["surface"].tolist() == ["peace treaty talks", "peace treaty"]
+    assert _stored(folder) == [name] and store_for(corpus, lexicon).read() is not None
