@@ -158,10 +158,7 @@ def table_identity(frame: pd.DataFrame, names: Sequence[str]) -> list | None:
 
 @dataclass(frozen=True)
 class CueStore:
-    """The file that holds (or will hold) one table coded with one lexicon from one corpus's content.
-
-    Implements the store of :meth:`CueLexicon.match <kuril_research.matching.cue_lexicon.CueLexicon.match>`.
-    """
+    """The file that holds (or will hold) one table coded with one lexicon from one corpus's content."""
 
     file: Path
 
@@ -303,7 +300,8 @@ def cue_matches(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
                                         cue  start  end
     0  peace treaty (?:talks|negotiations?)      4   22
     """
-    return lexicon.match(corpus.sentences, store=lambda: store_for(corpus, lexicon))
+    return coded_table(corpus, lexicon, "matches", lambda: lexicon.match(corpus.sentences),
+                       tables={"sentences": MATCH_COLUMNS})
 
 
 _CODED = memo.Memo()

@@ -3,10 +3,8 @@
 A :class:`CueLexicon` comes from :mod:`kuril_research.coding.lexicon_files`
 (reading and validating the YAML file); :meth:`CueLexicon.match` finds its cues in
 a sentences table in one scan under the rules of :mod:`kuril_research.coding.cues`
-and remembers the result per table (:mod:`kuril_research.memo`); a caller may give
-it a :class:`MatchStore` that keeps the table across processes
-(:mod:`kuril_research.coding.cue_store` keeps it on disk). The path of a
-match: :meth:`CueLexicon.match` (remembered? stored?) →
+and remembers the result per table (:mod:`kuril_research.memo`). The path of a
+match: :meth:`CueLexicon.match` (remembered?) →
 :func:`~kuril_research.matching.joined_text.joined_sentences` (the join, remembered) →
 :meth:`CueScan.find <kuril_research.matching.scan.CueScan.find>` (prefilter, scan,
 overlap rule) → the table.
@@ -15,10 +13,8 @@ overlap rule) → the table.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -28,7 +24,7 @@ from kuril_research.matching.scan import CueScan
 from kuril_research.matching.joined_text import joined_sentences
 from kuril_research.errors import ParameterError
 
-__all__ = ["SIDES", "Entry", "Cue", "CueLexicon", "MatchStore"]
+__all__ = ["SIDES", "Entry", "Cue", "CueLexicon"]
 
 #: Sides a frame's argument can belong to (``side:``); ``none`` switches an entry's side off for one cue.
 SIDES = ("russia", "japan")
@@ -60,20 +56,6 @@ class Cue:
     side: str | None = None
     when_ended: str | None = None
     prefilter: str | None = None      # RE2 that matches where the cue may start (matching.prefilter); None: none
-
-
-class MatchStore(Protocol):
-    """Where :meth:`CueLexicon.match` finds the table it made before (e.g. in an earlier process) and keeps a new one.
-
-    It belongs to one lexicon and one sentences table's content: :meth:`read`
-    must return only a table that :meth:`CueLexicon.match` made from exactly those.
-    """
-
-    def read(self) -> pd.DataFrame | None:
-        """The table kept, or None."""
-
-    def write(self, matches: pd.DataFrame) -> None:
-        """Keep ``matches`` (failing quietly: the table is then made again next time)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -148,19 +130,13 @@ class CueLexicon:
                 f"not {self.sha256[:12]}…)", field=field,
                 hint=f"pass the {field} the {what} were made with as {field}=")
 
-    def match(self, sentences: pd.DataFrame, *,
-              store: Callable[[], MatchStore | None] | None = None) -> pd.DataFrame:
+    def match(self, sentences: pd.DataFrame) -> pd.DataFrame:
         """Find the cues in a sentences table, applying the overlap rule.
 
         Parameters
         ----------
         sentences : DataFrame
             Table ``sentences`` of :mod:`kuril_research.schema`.
-        store : callable, optional
-            Called (with no argument) only when the result is not remembered in
-            this process; returns the :class:`MatchStore` of this lexicon and these
-            sentences, or None. A table it reads is returned instead of a scan; a
-            scan's table is written to it.
 
         Returns
         -------
@@ -189,12 +165,7 @@ class CueLexicon:
         token = memo.fingerprint((sentences, _MATCH_COLUMNS))
         found = _MATCHES.get(sentences, self, token)
         if found is None:
-            kept = store() if store is not None else None
-            found = kept.read() if kept is not None else None
-            if found is None:
-                found = self._match(sentences)
-                if kept is not None:
-                    kept.write(found)
+            found = self._match(sentences)
             _MATCHES.put(sentences, self, token, found)
         return found.copy(deep=False)       # copy-on-write: a caller's edits never reach the remembered table
 
