@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from kuril_research.corpus import Corpus
 from kuril_research.coding.cue_context import frames_in_context
+from kuril_research.coding.cue_store import MATCH_COLUMNS, coded_table, cue_matches
 from kuril_research.matching.cue_lexicon import CueLexicon
 from kuril_research.coding.lexicon_files import FRAMES, cue_lexicon
 from kuril_research.coding.hand_coding import read_hand_coding
@@ -115,6 +116,9 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
         ``codebook_sha256``
             Hash of the codebook file.
 
+    The table is made once per corpus and codebook: remembered in this process, and
+    kept beside a loaded corpus's Arrow cache for the next (:mod:`kuril_research.coding.cue_store`).
+
     Examples
     --------
     >>> from kuril_research.testing import corpus_of_sentences
@@ -126,7 +130,13 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
     1        1  sanctions_hostility               Sanctions       2  narrator
     """
     codebook = cue_lexicon(FRAMES, codebook)
-    hits = frames_in_context(codebook.match(corpus.sentences), corpus, codebook)
+    return coded_table(corpus, codebook, "frames", lambda: _frames(corpus, codebook),
+                       tables={"sentences": MATCH_COLUMNS, "quotes": None})
+
+
+def _frames(corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:
+    """:func:`frames`, made in memory."""
+    hits = frames_in_context(cue_matches(corpus, codebook), corpus, codebook)
     hits = hits.rename(columns={"entry": "frame"}).drop(columns="polarity")
     keys = ["doc_id", "sent_id", "frame"]
     n_cues = hits.groupby(keys, sort=False)["start"].transform("size")

@@ -308,14 +308,36 @@ def cue_lexicon(kind: LexiconKind, lexicon: CueLexicon | str | Path | None = Non
     Returns
     -------
     CueLexicon
+        The same object as the last call's for the same kind and file while the file's bytes are unchanged.
 
     Examples
     --------
     >>> codebook = cue_lexicon(FRAMES)
     >>> cue_lexicon(FRAMES, codebook) is codebook, codebook.path.name
     (True, 'frames.yaml')
+
+    A file is read and compiled again only when its bytes have changed:
+
+    >>> cue_lexicon(FRAMES) is codebook
+    True
     """
     if isinstance(lexicon, CueLexicon):
         return lexicon
-    return load_cue_lexicon(data_path(kind.file) if lexicon is None else lexicon, section=kind.section,
-                            polarities=kind.polarities, entry_keys=kind.entry_keys, extras=kind.extras)
+    path = Path(data_path(kind.file) if lexicon is None else lexicon)
+    try:
+        place, sha256 = (kind, str(path.resolve())), file_sha256(path)
+    except OSError:                                   # load_cue_lexicon says what is wrong
+        place, sha256 = None, None
+    loaded = _LOADED.get(place) if place is not None else None
+    if loaded is not None and loaded.sha256 == sha256:
+        return loaded
+    loaded = load_cue_lexicon(path, section=kind.section, polarities=kind.polarities, entry_keys=kind.entry_keys,
+                              extras=kind.extras)
+    if place is not None:
+        _LOADED[place] = loaded
+    return loaded
+
+
+#: The lexicon last loaded from each (kind, file): returned again while the file's bytes are the same, so that
+#: ``frames(corpus)`` called twice compiles the codebook once and finds its matches remembered (kuril_research.memo).
+_LOADED: dict[tuple[LexiconKind, str], CueLexicon] = {}

@@ -23,6 +23,7 @@ import pandas as pd
 
 from kuril_research.corpus import Corpus
 from kuril_research.matching.cue_lexicon import CueLexicon
+from kuril_research.coding.cue_store import MATCH_COLUMNS, coded_table, cue_matches
 from kuril_research.coding.lexicon_files import FRAMES, TRADE, cue_lexicon
 from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import ParameterError
@@ -30,14 +31,7 @@ from kuril_research.coding.naming import TERRITORIAL_TYPES
 from kuril_research.coding.framing import frames as code_frames
 from kuril_research.grouping import documents_by, share, sorted_groups
 from kuril_research.coding.cue_context import ended
-from kuril_research.coding.trade_quantities import (
-    DIRECTION_RE,
-    PERIOD_RE,
-    QUANTITY_RE,
-    SCALES,
-    UNITS,
-    mention_quantities,
-)
+from kuril_research.coding.trade_quantities import DIRECTION_RE, PERIOD_RE, QUANTITY_RE, SCALES, UNITS, mention_quantities
 
 __all__ = ["POLARITIES", "QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "load_lexicon",
            "trade_mentions", "quantities", "cooccurrence"]
@@ -96,6 +90,8 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
       is a restriction ("seized four fishing boats"); ``ended`` says so;
     * each mention carries the first figure that measures it
       (:mod:`kuril_research.coding.trade_quantities`).
+    * the table is made once per corpus and lexicon: remembered, and kept beside a loaded
+      corpus's Arrow cache for the next process (:mod:`kuril_research.coding.cue_store`).
 
     Parameters
     ----------
@@ -146,7 +142,13 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
     {'quantity_value': 10.0, 'quantity_unit': 'USD_bn', 'quantity_kind': 'level', 'direction': 'down'}
     """
     lexicon = cue_lexicon(TRADE, lexicon)
-    hits = _merge_lists(lexicon.match(corpus.sentences).rename(columns={"entry": "category"}), corpus.sentences)
+    return coded_table(corpus, lexicon, "trade_mentions", lambda: _trade_mentions(corpus, lexicon),
+                       tables={"sentences": MATCH_COLUMNS, "quotes": None})
+
+
+def _trade_mentions(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
+    """:func:`trade_mentions`, made in memory."""
+    hits = _merge_lists(cue_matches(corpus, lexicon).rename(columns={"entry": "category"}), corpus.sentences)
     is_ended = np.zeros(len(hits), dtype=bool)
     cooperative = (hits["polarity"] == "cooperation").to_numpy(dtype=bool)
     if cooperative.any():
@@ -373,7 +375,7 @@ def cooccurrence(
         codebook.check_coded_with(frames, "codebook_sha256", what="frame hits", field="codebook")
         hits = frames
     key = ["doc_id", "sent_id" if unit == "sentence" else "para_id"]
-    mentions = lexicon.match(corpus.sentences)
+    mentions = cue_matches(corpus, lexicon)
     trade = mentions.loc[~mentions["entry"].isin(exclude_categories), key].drop_duplicates()
     territory = corpus.mentions.loc[corpus.mentions["entity_type"].isin(TERRITORIAL_TYPES), key]
     sanctions = hits.loc[hits["frame"] == "sanctions_hostility", key]
