@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import stat
 
 import pandas as pd
 import pyarrow as pa
@@ -171,21 +169,6 @@ def test_a_table_that_cannot_be_written_is_coded_every_time(folder):
     blocked.mkdir()                                    # the table's name is taken by a folder
     assert cue_matches(corpus, lexicon)["surface"].tolist() == ["peace treaty talks", "peace treaty"]
     assert blocked.is_dir() and not list(blocked.parent.glob(".*.tmp"))
-
-
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes to read-only folders")
-def test_a_read_only_corpus_folder_is_coded_in_memory(folder):
-    load_corpus(folder, cache=True)                    # the Arrow copies exist, then the folder is locked
-    cache = folder / CACHE_DIR
-    for path in (cache, folder):
-        path.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
-        assert framing.frames(load_corpus(folder, cache=True))["frame"].tolist() == [
-            "treaty_negotiation", "treaty_negotiation", "sanctions_hostility"]
-        assert _stored(folder, "frames") == []
-    finally:
-        for path in (folder, cache):
-            path.chmod(stat.S_IRWXU)
 
 
 def test_code_version_is_part_of_the_key(folder, monkeypatch):
