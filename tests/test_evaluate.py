@@ -441,6 +441,18 @@ def test_cli_bad_date_exits_2(capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_short_furniture_counts_as_left_in_only_as_a_whole_line_of_the_body():
+    # "TASS" and "Japan" also occur in the story's sentences: removed as lines, they are right. "World" is a
+    # line of its own in the body and "Kuril Islands" too: left in. "Share this article" (three words) is found
+    # inside a paragraph: left in. Right: 2 of 5.
+    gold = [GoldDocument("d.txt", "dev", furniture=["TASS", "World", "Share this article", "Japan",
+                                                    "Kuril  Islands"])]
+    body = "TASS said Japan protested.\n\nWorld\n\nKuril Islands\n\nRead on. Share this article now."
+    counts, errors = score_furniture({"d": body}, gold, {"d.txt": "d"})
+    assert _scores(counts).loc[("furniture", "furniture"), "accuracy"] == pytest.approx(2 / 5)
+    assert [e["context"] for e in errors] == ["World", "Share this article", "Kuril Islands"]
+
+
 def test_a_mention_in_furniture_left_in_the_body_is_a_false_positive_that_says_so():
     text = "Iturup is far.\n\nTags: Kuril Islands, Japan"
     gold = [GoldDocument("d.txt", "dev", furniture=["Tags: Kuril Islands, Japan"],
