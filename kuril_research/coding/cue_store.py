@@ -66,11 +66,12 @@ import pyarrow as pa
 
 from kuril_research import memo
 from kuril_research.corpus import Corpus
-from kuril_research.corpus.arrow_cache import CACHE_DIR, mapped_from
+from kuril_research.corpus.arrow_cache import CACHE_DIR, mapped_from, table_identity
+from kuril_research.corpus.provenance import modules_sha256
 from kuril_research.matching.cue_lexicon import CueLexicon
 
 __all__ = ["FORMAT", "SOURCES", "DERIVED_SOURCES", "PREFIX", "MATCH_COLUMNS", "CueStore", "cue_matches",
-           "coded_table", "store_for", "code_sha256", "lexicon_sha256", "table_identity"]
+           "coded_table", "store_for", "code_sha256", "lexicon_sha256"]
 
 #: Changed whenever the layout of a stored table changes; part of every key.
 FORMAT = 1
@@ -85,7 +86,6 @@ MATCH_COLUMNS = ("doc_id", "sent_id", "para_id", "start", "text")
 #: A temporary file older than this was left by a writer that was killed, and is removed.
 STALE_TMP_SECONDS = 3600
 
-_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 @cache
@@ -97,11 +97,8 @@ def code_sha256(sources: tuple[str, ...] = SOURCES) -> str:
     >>> len(code_sha256()), code_sha256() == code_sha256(SOURCES + DERIVED_SOURCES)
     (64, False)
     """
-    digest = hashlib.sha256(json.dumps([FORMAT, sys.version_info[:2], unicodedata.unidata_version]).encode())
-    paths = sorted({p for pattern in sources for p in _PACKAGE.glob(pattern)}, key=lambda p: p.as_posix())
-    for path in paths:
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    versions = [FORMAT, sys.version_info[:2], unicodedata.unidata_version, modules_sha256(sources)]
+    return hashlib.sha256(json.dumps(versions).encode()).hexdigest()
 
 
 def lexicon_sha256(lexicon: CueLexicon) -> str:
@@ -117,43 +114,6 @@ def lexicon_sha256(lexicon: CueLexicon) -> str:
     """
     cues = [[c.entry, c.kind, c.text, c.polarity, c.regex] for c in (*lexicon.cues, *lexicon.excluded)]
     return hashlib.sha256(json.dumps([lexicon.sha256, cues]).encode()).hexdigest()
-
-
-def _arrow_sha256(array: pa.Array | pa.ChunkedArray) -> str:
-    """SHA-256 of an Arrow array's type and of each chunk's offset, length and buffers (equal bytes: equal values)."""
-    digest = hashlib.sha256(str(array.type).encode())
-    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
-        digest.update(f"|{chunk.offset},{len(chunk)}".encode())
-        for buffer in chunk.buffers():
-            digest.update(b"-" if buffer is None else b"+" + memoryview(buffer).cast("B"))
-    return digest.hexdigest()
-
-
-def table_identity(frame: pd.DataFrame, names: Sequence[str]) -> list | None:
-    """What identifies the content of some columns of a table, as JSON-ready values (None: a column is missing).
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"n": pd.array([1, 2], dtype="Int64"), "s": pd.array(["a", "b"], dtype="string")})
-    >>> table_identity(t, ["n", "s"]) == table_identity(t.copy(), ["n", "s"])
-    True
-    >>> table_identity(t, ["n", "s"]) == table_identity(t.assign(s=pd.array(["a", "c"], dtype="string")), ["n", "s"])
-    False
-    """
-    if any(name not in frame.columns for name in names):
-        return None
-    identity: list = [len(frame)]
-    for name in names:
-        array = frame[name].array
-        if isinstance(array, pd.arrays.ArrowExtensionArray):
-            arrow = array.__arrow_array__()
-            where = mapped_from(arrow)
-            # immutable, and what the copy of that key holds (not the folder: a corpus named by a relative
-            # and by an absolute path is the same corpus)
-            identity.append([name, *where[1:]] if where is not None else [name, _arrow_sha256(arrow)])
-        else:                               # numbers can be edited in place: their values' SHA-256
-            identity.append([name, list(memo.fingerprint((frame, [name]))[1:])])
-    return identity
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,16 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 
-__all__ = ["CACHE_DIR", "CACHE_MIN_BYTES", "read_through", "cache_key", "mapped_from"]
+from kuril_research import memo
+
+__all__ = ["CACHE_DIR", "CACHE_MIN_BYTES", "read_through", "cache_key", "mapped_from", "arrow_sha256",
+           "table_identity"]
 
 #: Folder, inside a corpus folder, of the Arrow copies of its tables.
 CACHE_DIR = ".arrow-cache"
@@ -219,3 +223,40 @@ def _prune(keep: Path, name: str) -> None:
                 tmp.unlink()
         except OSError:
             pass
+
+
+def arrow_sha256(array: pa.Array | pa.ChunkedArray) -> str:
+    """SHA-256 of an Arrow array's type and of each chunk's offset, length and buffers (equal bytes: equal values)."""
+    digest = hashlib.sha256(str(array.type).encode())
+    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
+        digest.update(f"|{chunk.offset},{len(chunk)}".encode())
+        for buffer in chunk.buffers():
+            digest.update(b"-" if buffer is None else b"+" + memoryview(buffer).cast("B"))
+    return digest.hexdigest()
+
+
+def table_identity(frame: pd.DataFrame, names: Sequence[str]) -> list | None:
+    """What identifies the content of some columns of a table, as JSON-ready values (None: a column is missing).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"n": pd.array([1, 2], dtype="Int64"), "s": pd.array(["a", "b"], dtype="string")})
+    >>> table_identity(t, ["n", "s"]) == table_identity(t.copy(), ["n", "s"])
+    True
+    >>> table_identity(t, ["n", "s"]) == table_identity(t.assign(s=pd.array(["a", "c"], dtype="string")), ["n", "s"])
+    False
+    """
+    if any(name not in frame.columns for name in names):
+        return None
+    identity: list = [len(frame)]
+    for name in names:
+        array = frame[name].array
+        if isinstance(array, pd.arrays.ArrowExtensionArray):
+            arrow = array.__arrow_array__()
+            where = mapped_from(arrow)
+            # immutable, and what the copy of that key holds (not the folder: a corpus named by a relative
+            # and by an absolute path is the same corpus)
+            identity.append([name, *where[1:]] if where is not None else [name, arrow_sha256(arrow)])
+        else:                               # numbers can be edited in place: their values' SHA-256
+            identity.append([name, list(memo.fingerprint((frame, [name]))[1:])])
+    return identity

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["PIPELINE_MODULES", "library_sha256", "pipeline_sha256", "raw_corpus_sha256", "corpus_files_sha256",
+__all__ = ["PIPELINE_MODULES", "library_sha256", "modules_sha256", "pipeline_sha256", "raw_corpus_sha256", "corpus_files_sha256",
            "files_sha256", "content_key"]
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -56,7 +56,21 @@ def pipeline_sha256() -> str:
     >>> pipeline_sha256() != library_sha256()
     True
     """
-    paths = {path for pattern in PIPELINE_MODULES for path in _PACKAGE.glob(pattern) if "__pycache__" not in path.parts}
+    return modules_sha256(PIPELINE_MODULES)
+
+
+def modules_sha256(patterns: Iterable[str]) -> str:
+    """Hash the package files matching some glob patterns (relative to the package): each path and its bytes.
+
+    The build's pipeline hash, and the keys of the stored token stream and cue
+    codings, are this hash of the modules that decide what they hold.
+
+    Examples
+    --------
+    >>> modules_sha256(["schema.py"]) == modules_sha256(["schema.py", "schema.py"]) != modules_sha256(["memo.py"])
+    True
+    """
+    paths = {path for pattern in patterns for path in _PACKAGE.glob(pattern) if "__pycache__" not in path.parts}
     return _hash_files(sorted(paths), _PACKAGE)
 
 

@@ -45,9 +45,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kuril_research import memo
 from kuril_research.corpus import Corpus
-from kuril_research.corpus.arrow_cache import CACHE_DIR, mapped_from
+from kuril_research.corpus.arrow_cache import CACHE_DIR, mapped_from, table_identity
+from kuril_research.corpus.provenance import modules_sha256
 from kuril_research.tokens.stream import TokenStream
 
 __all__ = ["FORMAT", "SOURCES", "PREFIX", "stream_key", "load_or_build"]
@@ -65,16 +65,8 @@ _NOT_KEPT = {"text", "n_entities", "_views", "_forms", "_remembered", *_STRINGS}
 
 
 @cache
-def _source_digest() -> str:
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(str(FORMAT).encode())
-    for name in SOURCES:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
-    return digest.hexdigest()
-
-
-#: A string column not read from a memory-mapped copy is hashed by value up to this many rows, else nothing is kept.
-HASHED_ROWS_MAX = 2_000_000
+def _code_sha256() -> str:
+    return modules_sha256([f"tokens/{name}" for name in SOURCES])
 
 
 def stream_key(corpus: Corpus, columns: dict[str, list[str]]) -> tuple[Path, str] | None:
@@ -88,26 +80,12 @@ def stream_key(corpus: Corpus, columns: dict[str, list[str]]) -> tuple[Path, str
     home = mapped_from(text.__arrow_array__()) if isinstance(text, pd.arrays.ArrowExtensionArray) else None
     if home is None:
         return None
-    identity: list = [_source_digest()]
+    identity: list = [FORMAT, _code_sha256()]
     for table, names in columns.items():
-        frame = getattr(corpus, table)
-        identity.append([table, len(frame)])
-        for name in names:
-            if name not in frame.columns:
-                return None
-            array = frame[name].array
-            where = mapped_from(array.__arrow_array__()) \
-                if isinstance(array, pd.arrays.ArrowExtensionArray) else None
-            if where is not None:           # immutable, and what the copy of that key holds
-                identity.append([name, where[1], where[2], where[3]])   # not the folder: a corpus
-                # named by a relative and by an absolute path is the same corpus, with the same keys
-            elif isinstance(array, pd.arrays.ArrowExtensionArray):
-                if len(frame) > HASHED_ROWS_MAX:
-                    return None
-                hashed = pd.util.hash_pandas_object(frame[name], index=False, categorize=False).to_numpy()
-                identity.append([name, hashlib.sha256(hashed.tobytes()).hexdigest()])
-            else:                           # numbers can be edited in place: their values' SHA-256
-                identity.append([name, list(memo.fingerprint((frame, [name]))[1])])
+        found = table_identity(getattr(corpus, table), names)
+        if found is None:
+            return None
+        identity.append([table, found])
     return home[0] / CACHE_DIR, hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:16]
 
 
