@@ -993,3 +993,46 @@ def test_a_programme_name_in_guillemets_is_a_name_not_a_quotation():
     quotes, voiced = run(text)
     assert quotes == []
     assert voice_of(text, voiced, "Kuril Islands") == ("narrator", None)
+
+
+# --------------------------------------------------------------------------- round 5: general rules
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # "X, as {side} call Y": the name before "as" is the side's; the names after the verb are what it means
+    ("Moscow treats the Lesser Kuril Chain, as Russians call Shikotan and the Habomais, as its own.",
+     "Lesser Kuril Chain", ("attributed", "russia")),
+    ("Moscow treats the Lesser Kuril Chain, as Russians call Shikotan and the Habomais, as its own.",
+     "Shikotan", ("narrator", None)),
+    ("Moscow treats the Lesser Kuril Chain, as Russians call Shikotan and the Habomais, as its own.",
+     "Habomais", ("narrator", None)),
+    # a relative clause of any length, set off by commas, between the subject and the rest of its cue
+    ("Russia, which has held the four islands since the last days of the war and has since built two military "
+     "bases and an airport on them, calls them the Southern Kurils.", "Southern Kurils", ("attributed", "russia")),
+    ("Japan, which lost the islands in 1945, calls for the return of the Northern Territories.",
+     "Northern Territories", ("narrator", None)),
+])
+def test_naming_cues_of_the_fifth_round(text, surface, expected):
+    names = {"Shikotan": ("shikotan", "island", "neutral"), "Habomais": ("habomai", "island_group", "neutral"),
+             "Lesser Kuril Chain": ("habomai_shikotan", "island_group", "russian")}
+    extra = [Mention(m.start(), m.end(), m.group(), *names[m.group()])
+             for m in re.finditer("|".join(names), text)]
+    paragraphs = paragraph_spans(text)
+    _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs),
+                           sorted(mentions_in(text) + extra, key=lambda m: m.start))
+    assert voice_of(text, voiced, surface) == expected
+
+
+def test_a_language_label_may_stand_before_the_native_script_and_the_romanised_name():
+    text = "Kunashir (Russian: Кунашир, Japanese: 国後島 Kunashiri) is the southernmost island."
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kunashiri") == ("attributed", "japan")
+    assert voice_of(text, voiced, "Kunashir") == ("narrator", None)
+
+
+def test_a_pronoun_refers_to_the_indefinite_person_of_its_gender_introduced_before_it():
+    # "a woman in her seventies" is brought in mid-sentence (after "by"); "she" is her, "he" the fisherman
+    text = ('I ended up in a bar run by a woman in her seventies whose parents were from Shikotan. When I asked '
+            'her, she laughed. "Hope is for young people," she said.\n\n'
+            'A retired fisherman at the next stool was less cheerful. "Our own rock!" he said.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["a woman in her seventies", "A retired fisherman at the next stool"]

@@ -24,12 +24,15 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
-                 "title_nouns")
+                 "title_nouns", "genders")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
 WORD_KEYS = ("named_types", "sides", "role_sides", "name_title_words", "name_stop_words",
              "turn_roles")
+#: A word in the script of the language it glosses, between a language label and its romanisation: "(Japanese:
+#: 国後島 Kunashiri-tō)", "Russian: Итуруп Iturup". Cyrillic, CJK, kana and full-width forms.
+NATIVE_SCRIPT = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+(?:\s+[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)?"
 NOTATION_HINT = "see the notation at the top of the shipped voice.yaml"
 PLAIN_WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -126,6 +129,8 @@ class VoiceLexicon:
     title_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A first- or second-person word: an unlabelled paragraph with one goes on with the transcript turn before.
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Word, lower case -> female | male: pronouns and the head nouns of described persons ("she", "woman").
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +286,16 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
             raise fail("subject_pronouns must map any, place, organisation or person to lists",
                        doc.lines["subject_pronouns"], "write e.g. 'any: [it, they]'")
         subject_pronouns = {k: phrases(f"subject_pronouns.{k}", v, node.lines[k]) for k, v in node.items()}
+    genders: dict[str, str] = {}
+    if "genders" in doc:
+        node = doc["genders"]
+        if not isinstance(node, dict) or set(node) != {"female", "male"}:
+            raise fail("genders must map exactly female and male to lists of words", doc.lines["genders"],
+                       "write e.g. 'female: [she, her, woman]' and 'male: [he, him, man]'")
+        for gender in ("female", "male"):
+            for word, line in zip(phrases(f"genders.{gender}", node[gender], node.lines[gender]), node[gender].lines):
+                if genders.setdefault(word.lower(), gender) != gender:
+                    raise fail(f"genders: {word!r} is listed under both female and male", line, "keep it in one list")
     naming_owner = {}
     if "naming_owner" in doc:
         node = doc["naming_owner"]
@@ -325,7 +340,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         sides=side_of, role_sides=role_sides,
         naming_post_cues=optional_cues["naming_post_cues"], naming_gloss_cues=optional_cues["naming_gloss_cues"],
         gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
-        naming_owner=naming_owner,
+        naming_owner=naming_owner, genders=genders,
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
                                    for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
         name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
@@ -369,7 +384,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         subject_cue_res_lower=subject_cue_res(cue_parts_, subject_words, subject_pronouns),
         post_res=tuple(post_res),
         language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{alternation(phrases('language_words'))})"
-                                      r"\s*:?\s+$", re.I) if "language_words" in doc else None,
+                                      rf"\s*:?\s+(?:{NATIVE_SCRIPT}\s+)?$", re.I) if "language_words" in doc else None,
         post_first_re=re.compile(post_first, re.I) if post_res else None,
         trigger_re=re.compile(rf"\b(?:{alternation(triggers)})\b"
                               + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")

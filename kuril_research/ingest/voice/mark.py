@@ -140,7 +140,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
             elif side is None and qi is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
                 side = owner_side(m, lex)  # the so-called Northern Territories, without quotation marks
             if side is None and lex.language_before_re is not None and (
-                    lang := lex.language_before_re.search(text, max(0, m.start - 24), m.start)):
+                    lang := lex.language_before_re.search(text, max(0, m.start - 40), m.start)):
                 side = subject_at(text, lang.start("side"), mentions, lex)  # "Iturup, Japanese Etorofu,"
                 side = side if side is not None and side_ok(side[0], m, lex) else None
             if side is None and voiced and voiced[-1].mention.entity == m.entity \

@@ -20,8 +20,14 @@ NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
 #: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ..10 claims ..10
-#: as its" spans up to ten words on either side of "claims".
-CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 160, 160
+#: as its" spans up to ten words on either side of "claims"; a subject may stand before a comma-delimited
+#: insertion of up to :data:`INSERTION_WORDS` words ("Russia, which has held ... since 1945, calls them").
+CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 300, 160
+#: How many words an insertion set off by commas between a cue's subject and the rest of its cue may hold.
+INSERTION_WORDS = 40
+#: "as" just before a subject: "the Lesser Kuril Chain, as Russians call Shikotan and the Habomais" names the
+#: name before "as"; the names after the verb are what it stands for, in the outlet's words.
+AS_BEFORE_RE = re.compile(r"\bas\s+$", re.I)
 #: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
 GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
@@ -138,9 +144,45 @@ def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: Voic
     return None
 
 
-def _may_cue(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
-    """Whether some naming cue may hold the subject at ``text[start:end]`` (the cue pre-check)."""
-    if lex.cue_suffix_re is not None and lex.cue_suffix_re.match(text, end) is not None:
+def insertion_ends(text: str, end: int, limit: int) -> list[int]:
+    """Where an insertion set off by commas right after a subject may end: the position of each comma after the
+    one at ``end``, within :data:`INSERTION_WORDS` words and before ``limit``, outside brackets and quotation
+    marks ("Russia, which has held the islands since 1945, and has built bases there, calls them ...").
+
+    Examples
+    --------
+    >>> t = "Russia, which took them in 1945, and built bases, calls them the Kurils."
+    >>> [t[i:i + 6] for i in insertion_ends(t, 6, len(t))]
+    [', and ', ', call']
+    """
+    if not text.startswith(",", end):
+        return []
+    ends, words = [], 0
+    for hit in INSERTION_TOKEN_RE.finditer(text, end + 1, limit):
+        if hit.group() == ",":
+            ends.append(hit.start())
+        elif hit.group()[0] in INSERTION_STOPS:
+            break
+        else:
+            words += 1
+            if words > INSERTION_WORDS:
+                break
+    return ends
+
+
+#: The tokens of an insertion: a comma, a mark that ends it (bracket, quotation mark, colon, sentence end), a word.
+INSERTION_TOKEN_RE = re.compile(r",|[()\[\]\"“”«»;:!?]|\.(?!\w)|[^\s,()\[\]\"“”«»;:!?]+")
+INSERTION_STOPS = frozenset('()[]"“”«»;:!?.')
+
+
+def _may_cue(text: str, start: int, end: int, lex: VoiceLexicon, limit: int | None = None) -> bool:
+    """Whether some naming cue may hold the subject at ``text[start:end]`` (the cue pre-check), also after an
+    insertion set off by commas when ``limit`` is given."""
+    suffix = lex.cue_suffix_re
+    if suffix is not None and suffix.match(text, end) is not None:
+        return True
+    if suffix is not None and limit is not None and any(
+            suffix.match(text, i + 1) is not None for i in insertion_ends(text, end, limit)):
         return True
     bare = lex.cue_bare_prefix_re
     return bare is not None and bare.search(text, max(0, start - 60), start) is not None
@@ -195,20 +237,26 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
     """Naming cues around subjects (mentions, side words, pronouns), with their scopes (rule 3)."""
     cues = []
     for m in subjects:
-        if not _may_cue(text, m.start, m.end, lex):
-            continue
         para = paras.bounds(m.start, (0, len(text)))
         sent_start, sent_end = sents.bounds(m.start, para)
         limit = min(sent_end, para[1])
+        if not _may_cue(text, m.start, m.end, lex, limit):
+            continue
         if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         best = None
+        inserted = insertion_ends(text, m.end, limit)
         for prefix_re, suffix_re in lex.cue_res:
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
+            if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
+                after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
             before = after and prefix_re.search(text, sent_start, m.start)
             if not before:
                 continue
+            if before.group().strip().lower() in ("", "the") \
+                    and AS_BEFORE_RE.search(text, max(sent_start, before.start() - 8), before.start()):
+                continue  # "X, as Russians call Y": a post-posed cue naming X, not a cue naming Y
             nxt = NEXT_WORD_RE.match(text, after.end())
             if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
                 continue

@@ -110,14 +110,37 @@ def anchors(cues: Sequence[str]) -> set[str]:
     return {w[0] for w in words}
 
 
+#: Verbs that end a described speaker's phrase: "A retired fisherman at the next stool was less cheerful".
+AUXILIARIES = r"was|were|is|are|has|have|had|did|does|do|will|would|could|can|may|might|must|should|shall"
+
+
+#: Words that cannot stand between a determiner and its head noun: a phrase never runs across them.
+FUNCTION_WORDS = r"a|an|the|by|of|in|on|at|to|for|from|with|and|or|but|as|that|who|which"
+
+
 def described_re(heads: Sequence[str]) -> re.Pattern:
     """Regex of a described speaker: an indefinite noun phrase ending in a head noun, with an optional
     "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase. A place
     after the phrase is left out ("... of the League in Nemuro said"), except after an embassy, consulate or
-    mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said")."""
+    mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said"). A person's age
+    belongs to the phrase: "a woman in her seventies whose parents ...".
+
+    Examples
+    --------
+    >>> rx = described_re(["woman", "official"])
+    >>> [m.group() for m in rx.finditer("run by a woman in her seventies whose son left; an official in Nemuro said")]
+    ['a woman in her seventies', 'an official']
+    >>> [m.group() for m in rx.finditer("An official at the next table was angry.")]
+    ['An official at the next table']
+    >>> [m.group() for m in rx.finditer("a bar run by a woman.")]
+    ['a woman']
+    """
     head = alternation(heads)
-    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted)\b"
+    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|whose|which|that|involved|speaking|added|noted"
+            rf"|{AUXILIARIES})\b"
             r"|(?<!Embassy)(?<!Consulate)(?<!Mission)\s+(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told)\b)")
-    pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
-    return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
-                      rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")
+    word = rf"(?!(?:{AUXILIARIES})\b)[\w’'.&-]+"  # the phrase ends before its verb: "... at the next stool was"
+    pp = rf"(?:\s+(?:for|of|at|from|with|in\s+(?:her|his|their))\s+(?:{word}\s+){{0,8}}?{word}{tail})"
+    modifier = rf"(?!(?i:{FUNCTION_WORDS})\s)[\w’'-]+\s+"  # "a tiny bar run by a woman": no phrase across "by a"
+    return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:{modifier}){{0,4}}?(?:{head})\b{pp}?"
+                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b{pp})")

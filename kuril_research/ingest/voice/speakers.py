@@ -13,6 +13,8 @@ ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
 DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
+#: An indefinite noun phrase: it brings a new person into the story ("a woman in her seventies").
+INDEFINITE_RE = re.compile(r"(?:an?|another)\s", re.I)
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -183,13 +185,17 @@ class SpeakerWalk:
         return OBJECT_BEFORE_RE.search(self.text, max(0, c.start - 30), c.start) is not None
 
     def described_subject(self, c: Cand) -> Cand | None:
-        """A described person opening a sentence of this or the previous paragraph, after the latest
-        established speaker and before the pronoun ``c``: the pronoun's antecedent ("A Russian acquaintance
-        ... sees it very differently. "...," she told me.")."""
+        """A described person of this or the previous paragraph, after the latest established speaker and
+        before the pronoun ``c``: the pronoun's antecedent. It opens its sentence ("A Russian acquaintance ...
+        sees it very differently. "...," she told me."), or it is an indefinite phrase, which brings a new
+        person into the story wherever it stands ("a bar run by a woman in her seventies ... "...," she
+        said"). A phrase whose gender (``genders``: its first gendered word) differs from the pronoun's is
+        passed over."""
         para = self.paras.at(c.start)
         if para is None:
             return None
         last = max((e.pos for e in self.events if e.established), default=-1)
+        gender = self.lex.genders.get(c.text.lower())
         for p in reversed(self.cands_from(self.paras.spans[max(0, para - 1)][0], c.start)):
             if p.start < last:
                 return None
@@ -197,7 +203,10 @@ class SpeakerWalk:
                 continue
             if not DESCRIBED_RE.match(p.text):
                 return None  # a name named since is resolved the usual way
-            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]):
+            own = next((g for w in WORD_RE.findall(p.text.lower()) if (g := self.lex.genders.get(w))), None)
+            if gender is not None and own is not None and own != gender:
+                continue  # "a retired fisherman ... she said": not him
+            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]) or INDEFINITE_RE.match(p.text):
                 return p
         return None
 
