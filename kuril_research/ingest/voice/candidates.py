@@ -12,6 +12,12 @@ from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
 
 
 SPEAKER_TYPES = frozenset({"person", "organisation"})
+#: A treaty or declaration speaks its own words: 'In the 1951 treaty, Japan renounced "all right, title and
+#: claim ..."' quotes the treaty. Its kind stays ``document``, so no role ("it", "the ministry") resolves to it.
+DOCUMENT_TYPES = frozenset({"document"})
+#: A document named by a capital or a year ("the Yalta agreement", "the 1956 declaration"), not a generic one
+#: ("peace treaty talks").
+NAMED_DOCUMENT_RE = re.compile(r"[A-Z0-9]")
 #: A run of capitalised words (a possible personal name with its titles).
 NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)*")
 #: The "for/of + capitalised words" that complete an organisation's name after its head noun.
@@ -52,6 +58,7 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     openers = set(sentence_starts)
     named = [Cand(m.start, m.end, m.entity_type, m.entity, full.get(m.entity, m.surface))
              for m in mentions if m.entity_type in SPEAKER_TYPES
+             or (m.entity_type in DOCUMENT_TYPES and NAMED_DOCUMENT_RE.search(m.surface))
              or (lex.side_place_speakers and m.entity_type == "place" and m.entity in lex.sides
                  and (m.start in openers or (m.start - 4 in openers and text[m.start - 4:m.start] in ("The ", "the ")))
                  and text[m.end:m.end + 1] not in ("'", "’"))]  # "Russia's Federal Agency": the agency speaks

@@ -316,12 +316,15 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     cue_res = [(re.compile(prefix_re(before), re.I), re.compile(after, re.I)) for before, after in cue_parts_]
     pronoun_alt = alternation([p for listed in subject_pronouns.values() for p in listed]) or "(?!)"
     side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
+    # a side word inside a noun phrase: "as older Japanese maps call", "as many Russians know them"
+    side_phrase = rf"(?:[a-z]+\s+){{0,2}}?{side_group}(?:\s+[a-z][a-z-]*){{0,2}}?"
     post_cues = [*((c, False) for c in optional_cues["naming_post_cues"]),
                  *((c, True) for c in optional_cues["naming_gloss_cues"])]
     post_res = []
     for cue, needs_licence in post_cues:
         before, after = parts[cue]
-        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before + side_group
+        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before
+                                    + (side_group if needs_licence or not before.strip() else side_phrase)
                                     + (after or GLOSS_END)), needs_licence))
     firsts = sorted({c.split()[0] for c, _ in post_cues})  # the first words; notation in one: no pre-check
     post_first = (r"[\s,(]*(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
@@ -349,7 +352,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         else frozenset(),
         language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
         else frozenset(),
-        described_re=described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
+        described_re=described_re(phrases("speaker_heads"), verbs) if "speaker_heads" in doc else None,
         turn_roles=turn_roles,
         name_after_re=re.compile(rf"\b(?i:{alternation(phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,

@@ -25,6 +25,9 @@ ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
 CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 300, 160
 #: How many words an insertion set off by commas between a cue's subject and the rest of its cue may hold.
 INSERTION_WORDS = 40
+#: One or two lower-case words after a side word, the nouns it qualifies ("Japanese maps", "Russian school
+#: textbooks"): each of their ends is tried for the rest of a cue.
+NOUN_GAP_RE = re.compile(r"\s+[a-z][a-z-]*(?=\s)")
 #: "as" just before a subject: "the Lesser Kuril Chain, as Russians call Shikotan and the Habomais" names the
 #: name before "as"; the names after the verb are what it stands for, in the outlet's words.
 AS_BEFORE_RE = re.compile(r"\bas\s+$", re.I)
@@ -70,6 +73,10 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
             continue
         if side_ok(entity, m, lex):
             return entity, written
+        if cue.kind == "pronoun" and not took_over and _in_relative_clause(text, cue.start, entity, mentions) \
+                and (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
+            return found  # "the San Francisco treaty, which the Soviet Union did not sign, but it maintains ...
+            # the islands, which it calls the Northern Territories": "it" is the side that uses the name
     return None
 
 
@@ -133,15 +140,51 @@ def subject_at(text: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexic
     return None
 
 
-def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
-    """The nearest side-bearing mention before ``pos`` ("which it calls": "it" is the last side named)."""
+def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
+                     naming: str | None = None) -> tuple[str, str] | None:
+    """The nearest side-bearing mention before ``pos`` ("which it calls": "it" is the last side named).
+
+    With ``naming`` (the naming of the name the pronoun's cue gives), the nearest side that may use that name,
+    within :data:`PRONOUN_REACH` characters: a side calls the islands by its own names, so "it" in "..., which
+    the Soviet Union did not sign, but it maintains that the islands, which it calls the Northern Territories,
+    ..." is Japan, named before the Soviet Union.
+    """
     i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
     while i >= 0:
         mm = mentions[i]
-        if mm.end <= pos and mm.entity in lex.sides and (kind == "any" or mm.entity_type == kind):
+        if naming is not None and mm.end < pos - PRONOUN_REACH:
+            return None
+        if mm.end <= pos and mm.entity in lex.sides and (kind == "any" or mm.entity_type == kind) \
+                and (naming is None or naming != OTHER_SIDE.get(lex.sides[mm.entity], "")):
             return mm.entity, mm.surface
         i -= 1
     return None
+
+
+def _in_relative_clause(text: str, pos: int, entity: str, mentions: Sequence[Mention]) -> bool:
+    """Whether the latest mention of ``entity`` before ``pos`` stands in a relative clause ("the treaty, which
+    the Soviet Union did not sign"), where it is no antecedent of a pronoun of the main clause."""
+    i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
+    while i >= 0 and (mentions[i].entity != entity or mentions[i].end > pos):
+        i -= 1
+    return i >= 0 and RELATIVE_OPEN_RE.search(text, max(0, mentions[i].start - 40), mentions[i].start) is not None
+
+
+#: A relative clause opening just before a mention: ", which the", ", whom".
+RELATIVE_OPEN_RE = re.compile(r"[,(]\s*(?:which|who|whom|that|whose)\s+(?:\w+\s+){0,3}$", re.I)
+#: How far back a pronoun looks for a side that may use the name it gives (characters).
+PRONOUN_REACH = 300
+
+
+def _noun_gap_ends(text: str, end: int, limit: int) -> list[int]:
+    """The ends of one and of two lower-case words right after ``end`` ("Japanese| maps| call")."""
+    ends = []
+    for _ in range(2):
+        gap = NOUN_GAP_RE.match(text, end, limit)
+        if gap is None:
+            break
+        ends.append(end := gap.end())
+    return ends
 
 
 def insertion_ends(text: str, end: int, limit: int) -> list[int]:
@@ -240,7 +283,9 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         para = paras.bounds(m.start, (0, len(text)))
         sent_start, sent_end = sents.bounds(m.start, para)
         limit = min(sent_end, para[1])
-        if not _may_cue(text, m.start, m.end, lex, limit):
+        if not _may_cue(text, m.start, m.end, lex, limit) and not (
+                m.kind == "word" and lex.cue_suffix_re is not None
+                and any(lex.cue_suffix_re.match(text, end) for end in _noun_gap_ends(text, m.end, limit))):
             continue
         if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
@@ -249,6 +294,9 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         inserted = insertion_ends(text, m.end, limit)
         for prefix_re, suffix_re in lex.cue_res:
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
+            if after is None and m.kind == "word":  # a side word and the nouns it qualifies: "Japanese maps call"
+                after = next((a for end in _noun_gap_ends(text, m.end, limit)
+                              if (a := suffix_re.match(text, end, limit)) is not None), None)
             if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
                 after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
             before = after and prefix_re.search(text, sent_start, m.start)
