@@ -42,6 +42,12 @@ HYPHENS = "-\u2010\u2011"
 HYPHEN_CLASS = r"[\-\u2010\u2011]"
 #: Apostrophes that count as the same character.
 APOSTROPHES = "'\u2019\u02bc"
+#: Capitalised words that may stand between a territory name and a homonym suffix: the rest of an organisation's
+#: or a place's name ("the Kunashir Nature Reserve", "the Kuril Islands Development Fund", "Habomai Residents'
+#: League"). Case matters: "the Kuril Islands development fund" is a fund for the islands, which are meant.
+SUFFIX_GAP = r"(?:\s+[A-Z][\w’'-]*){0,2}?"
+#: Between two names joined in one organisation's name: "Chishima and Habomai Islands Residents' League".
+NAME_JOIN_RE = re.compile(r"\s+(?:and|&)\s+")
 ENTITY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -128,6 +134,11 @@ class Gazetteer:
                          (before is not None and before.search(text, max(0, m.start - 40), m.start))
                          or (after is not None and after.match(text, m.end)))
                      else m for m in found]
+            for i in range(len(found) - 2, -1, -1):  # "the Chishima and Habomai Islands Residents' League"
+                m, nxt = found[i], found[i + 1]
+                if m.entity_type in TERRITORY_TYPES and nxt.entity_type == "homonym" \
+                        and NAME_JOIN_RE.fullmatch(text, m.end, nxt.start):
+                    found[i] = Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
         return found
 
     def _identify(self, matched: str) -> tuple[str, str, str]:
@@ -207,7 +218,7 @@ def _load(path: Path) -> Gazetteer:
         _homonym_re=re.compile(rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in cues)}),?\s+"
                                r"(?:the\s+)?[\"“‘']?$", re.IGNORECASE) if cues else None,
         _homonym_after_re=re.compile(
-            rf"[\"”’']?\s+(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
+            rf"[\"”’']?{SUFFIX_GAP}\s+(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
         ) if suffixes else None,
     )
 
