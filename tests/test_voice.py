@@ -1074,3 +1074,12 @@ def test_a_described_document_ends_at_its_speech_verb():
     text = 'The letter of the envoy of Japan describes the islands as "occupied". It was sent on Monday.'
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["The letter of the envoy of Japan"]
+
+
+def test_a_fragment_after_a_speech_verb_is_the_subjects_and_a_report_attribution_takes_the_rest():
+    # the Kremlin "conveyed" the fragment: its words; Putin's sentence only runs through one: Lavrov reports it
+    text = ('The Kremlin conveyed Moscow\'s "regret" to Tokyo on Friday after long talks over the fishing quota, '
+            'the sources said.\n\n'
+            'Russia sees no talks as long as Japan keeps its "hostile line" on the sanctions, Sergey Lavrov said.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Kremlin", "Sergey Lavrov"]

@@ -15,6 +15,12 @@ THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
 #: An indefinite noun phrase: it brings a new person into the story ("a woman in her seventies").
 INDEFINITE_RE = re.compile(r"(?:an?|another)\s", re.I)
+#: Punctuation that ends a quotation's words: an attribution may follow ("...," she said).
+FRAGMENT_END_RE = re.compile(r"[,.!?…:;—–-]\s*$")
+#: A lower-case word right after a closing mark: the sentence runs on ('conveyed "regret" to the ministry').
+RUN_ON_RE = re.compile(r"\s+[a-z]")
+#: How far (characters) the speech verb of an attribution clause may stand after an embedded fragment.
+EMBEDDED_VERB_REACH = 40
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -252,6 +258,11 @@ class SpeakerWalk:
             if text[nxt_start:nxt_end].lstrip()[:1].islower() and nxt_end <= pe:
                 clause_end = min(nxt_end, next_open)
         verb = self.verb_in(clause_start, max(clause_start, clause_end))
+        if verb is not None and verb.start() - clause_start > EMBEDDED_VERB_REACH and self.embedded(qi) \
+                and self.verb_in(sents.bounds(start - 1, (ps, pe))[0], start - 1) is not None:
+            verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
+            # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
+            # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
@@ -308,6 +319,16 @@ class SpeakerWalk:
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def embedded(self, qi: int) -> bool:
+        """Whether quotation ``qi`` is a fragment running on inside its sentence: narrator words stand before it
+        in the sentence, it ends in no punctuation, and a lower-case word follows its closing mark."""
+        start, end, para_id = self.spans[qi]
+        ps, pe = self.paras.spans[para_id][:2]
+        sent_start = self.sents.bounds(max(ps, start - 1), (ps, pe))[0]
+        return bool(self.text[sent_start:max(sent_start, start - 1)].strip()) \
+            and not FRAGMENT_END_RE.search(self.text, max(start, end - 2), end) \
+            and RUN_ON_RE.match(self.text, min(end + 1, pe)) is not None
 
     def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
         """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
