@@ -1083,3 +1083,39 @@ def test_a_fragment_after_a_speech_verb_is_the_subjects_and_a_report_attribution
             'Russia sees no talks as long as Japan keeps its "hostile line" on the sanctions, Sergey Lavrov said.')
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["Kremlin", "Sergey Lavrov"]
+
+
+@pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
+    # a cue's gap reaches over a list between dashes; the subject's own names in that list are its usage too
+    ("Japan refers to the islands - Etorofu, Kunashiri and Habomai - as its Northern Territories.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    ("Japan refers to the islands - Etorofu, Kunashiri and Habomai - as its Northern Territories.",
+     "Etorofu", 0, ("attributed", "japan")),
+    ("Japan refers to the islands - Iturup, Kunashir and Habomai - as its Northern Territories.",
+     "Iturup", 0, ("narrator", None)),
+    # a second verb of the same subject, beside its first cue
+    ("Russia considers them part of its Kuril Islands and calls them the Southern Kurils.", "Kuril Islands", 0,
+     ("attributed", "russia")),
+    ("Russia considers them part of its Kuril Islands and calls them the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "russia")),
+    # "calls X its NAME": X is what is named, in the outlet's words
+    ('Japan calls Iturup, Kunashir and Habomai its "Northern Territories".', "Habomai", 0, ("narrator", None)),
+    ('Japan calls Iturup, Kunashir and Habomai its "Northern Territories".', "Northern Territories", 0,
+     ("attributed", "japan")),
+    # "{side}'s name for X": X is what is named
+    ("Ishiba spoke, using Japan's name for the islands at the end of the Kuril Islands chain.", "Kuril Islands", 0,
+     ("narrator", None)),
+    # a name after "for" in a cue's scope is what the name stands for
+    ("The Japanese side uses the term Northern Territories for Iturup, Kunashir and Habomai.", "Habomai", 0,
+     ("narrator", None)),
+    ("The Japanese side uses the term Northern Territories for Iturup, Kunashir and Habomai.",
+     "Northern Territories", 0, ("attributed", "japan")),
+    # a side's point of view and a copula: a short scope
+    ("For Moscow, Iturup is part of the Southern Kurils.", "Southern Kurils", 0, ("attributed", "moscow")),
+    ("For Moscow, the question is whether the talks on fishing near Habomai go on.", "Habomai", 0,
+     ("narrator", None)),
+    ("In Russia they are simply part of the Kuril Islands.", "Kuril Islands", 0, ("attributed", "russia")),
+])
+def test_naming_cue_grammar_of_the_fifth_round(text, surface, nth, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected

@@ -24,7 +24,7 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
-                 "title_nouns", "genders")
+                 "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -33,6 +33,11 @@ WORD_KEYS = ("named_types", "sides", "role_sides", "name_title_words", "name_sto
 #: A word in the script of the language it glosses, between a language label and its romanisation: "(Japanese:
 #: 国後島 Kunashiri-tō)", "Russian: Итуруп Iturup". Cyrillic, CJK, kana and full-width forms.
 NATIVE_SCRIPT = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+(?:\s+[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)?"
+#: A cue that names the referent before the name: "{side}'s name for", "the {side} term for" (the words after
+#: "for" are what is named: "Japan's name for the islands at the end of the Kuril chain").
+REFERENT_FIRST_RE = re.compile(r"\b(?:name|names|term|terms|word|words)\s+for$")
+#: A cue that gives its subject a second verb: "{side} ..10 and calls".
+COORDINATED_RE = re.compile(r"\.\.\d+\s+and\s")
 NOTATION_HINT = "see the notation at the top of the shipped voice.yaml"
 PLAIN_WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -85,6 +90,13 @@ class VoiceLexicon:
     role_re_grouped: re.Pattern | None = field(default=None, repr=False, compare=False)
     role_kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(default=(), repr=False, compare=False)
+    #: Per entry of :attr:`cue_res`: its scope in words (0: ``naming_scope_words``; copula cues are short).
+    cue_scope_words: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    #: Per entry of :attr:`cue_res`: whether the cue names its referent before the name ("{side}'s name for").
+    cue_referent_first: tuple[bool, ...] = field(default=(), repr=False, compare=False)
+    #: Per entry of :attr:`cue_res`: whether it is a second verb of its subject ("{side} ..10 and calls"), found
+    #: beside the subject's other cue rather than instead of it.
+    cue_coordinated: tuple[bool, ...] = field(default=(), repr=False, compare=False)
     #: Matches where any cue's suffix matches (None if a cue has no suffix): most mentions fail it, which spares
     #: trying every cue on them.
     cue_suffix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -189,7 +201,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                            "put it in quotes: YAML reads yes/no/on/off as true/false" if isinstance(item, bool)
                            else "write words, or remove the item")
             if key.split(".")[0] not in WORD_KEYS and key not in ("naming_cues", "naming_post_cues",
-                                                                    "naming_gloss_cues"):
+                                                                    "naming_gloss_cues", "naming_copula_cues"):
                 check_tokens(key, item, item_line, lambda text: compile_tokens(text, max_gap=MAX_GAP))
         return tuple(" ".join(item.split()) for item in node)
 
@@ -224,7 +236,12 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         raise fail("roles must map person and organisation (and optionally institution) to lists", doc.lines["roles"],
                    "write person and organisation as keys under roles")
     roles = {k: phrases(f"roles.{k}", v, roles_node.lines[k]) for k, v in roles_node.items()}
-    optional_cues = {key: phrases(key) if key in doc else () for key in ("naming_post_cues", "naming_gloss_cues")}
+    optional_cues = {key: phrases(key) if key in doc else () for key in ("naming_post_cues", "naming_gloss_cues",
+                                                                           "naming_copula_cues")}
+    copula_words = doc.get("naming_copula_scope_words", 4)
+    if isinstance(copula_words, bool) or not isinstance(copula_words, int) or copula_words < 1:
+        raise fail(f"naming_copula_scope_words must be a positive whole number, not {copula_words!r}",
+                   doc.lines.get("naming_copula_scope_words", doc.line), "write e.g. 4")
     parts: dict[str, tuple[str, str]] = {}
     for key, listed in (("naming_cues", cues), *optional_cues.items()):
         for cue, line in zip(listed, doc[key].lines if listed else ()):
@@ -312,7 +329,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
                    doc.lines["naming_scope_words"], "write e.g. 8")
     not_followed = frozenset(w.lower() for w in phrases("cue_not_followed_by"))
-    cue_parts_ = [parts[cue] for cue in cues]
+    copulas = optional_cues.pop("naming_copula_cues")
+    all_cues = cues + copulas
+    cue_parts_ = [parts[cue] for cue in all_cues]
     cue_res = [(re.compile(prefix_re(before), re.I), re.compile(after, re.I)) for before, after in cue_parts_]
     pronoun_alt = alternation([p for listed in subject_pronouns.values() for p in listed]) or "(?!)"
     side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
@@ -379,11 +398,14 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         role_re_grouped=re.compile(rf"\b(?:{alternation([r for rs in roles.values() for r in rs], grouped=True)})\b"),
         role_kinds={phrase_key(r): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
+        cue_scope_words=tuple([0] * len(cues) + [copula_words] * len(copulas)),
+        cue_referent_first=tuple(bool(REFERENT_FIRST_RE.search(cue)) for cue in all_cues),
+        cue_coordinated=tuple(bool(COORDINATED_RE.search(cue)) for cue in all_cues),
         cue_suffix_re=re.compile(after_res, re.I) if after_res else None,
         cue_bare_prefix_re=re.compile("|".join(f"(?:{b})" for b in bare_res), re.I) if bare_res else None,
         subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
         subject_cue_res=subject_cue_res(cue_parts_, subject_words, subject_pronouns, flags=re.I),
-        cue_anchor_re=re.compile(rf"\b(?:{alternation(sorted(anchors(cues)))})\b") if anchors(cues) else None,
+        cue_anchor_re=re.compile(rf"\b(?:{alternation(sorted(anchors(all_cues)))})\b") if anchors(all_cues) else None,
         subject_cue_res_lower=subject_cue_res(cue_parts_, subject_words, subject_pronouns),
         post_res=tuple(post_res),
         language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{alternation(phrases('language_words'))})"

@@ -35,6 +35,8 @@ AS_BEFORE_RE = re.compile(r"\bas\s+$", re.I)
 GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+#: A possessive before the name a naming verb gives its object: "calls Iturup ... its "Northern Territories"".
+COMPLEMENT_RE = re.compile(r"\s(?:its|their)\s+(?:own\s+)?[\"“‘']?(?:the\s+)?", re.I)
 #: A comma and a lower-case phrase after a name: an apposition, which ends the names a cue gives.
 APPOSITION_RE = re.compile(r",\s+(?!(?:and|or|the|its|their)\b)[a-z]")
 
@@ -71,6 +73,9 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
             j -= 1
         if not took_over and not _listed(text, cue.end, m, mentions, lex):
             continue
+        if not took_over and (complement := COMPLEMENT_RE.match(text, _list_end(text, m, mentions, lex))) \
+                and complement.end() <= cue.scope_end and _named_at(complement.end(), mentions, lex):
+            continue  # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories": the object
         if side_ok(entity, m, lex):
             return entity, written
         if cue.kind == "pronoun" and not took_over and _in_relative_clause(text, cue.start, entity, mentions) \
@@ -80,13 +85,47 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     return None
 
 
+def _list_end(text: str, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> int:
+    """The end of the list of names ``m`` opens or stands in ("Iturup, Kunashir and the Habomai ridge")."""
+    pos, i = m.end, bisect_right(mentions, m.start, key=lambda mm: mm.start)
+    while i < len(mentions) and mentions[i].entity_type in lex.named_types \
+            and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+        pos, i = mentions[i].end, i + 1
+    return pos
+
+
+def _named_at(pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+    """Whether a name of ``named_types`` starts at ``pos``."""
+    i = bisect_left(mentions, pos, key=lambda mm: mm.start)
+    return i < len(mentions) and mentions[i].start == pos and mentions[i].entity_type in lex.named_types
+
+
 def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
     """Whether ``m`` still belongs to the names a cue starting its scope at ``start`` gives: no apposition
     (a comma and a lower-case phrase) stands between the first name of the scope and ``m`` ("known in
     Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
     i = bisect_left(mentions, start, key=lambda mm: mm.start)
     first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
-    return first.start >= m.start or APPOSITION_RE.search(text, first.end, m.start) is None
+    if first.start >= m.start:
+        return True
+    return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions)
+
+
+def _for_referent(text: str, m: Mention, first: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether ``m``, after the first name ``first`` of a scope, stands in a list opened by "for": what the name
+    stands for ("uses the term Northern Territories for Iturup, Kunashir and Shikotan"; "Etorofu for Iturup")."""
+    if FOR_AFTER_RE.match(text, m.end):
+        return False  # "Kunashiri for Kunashir": a name given for the next one
+    i = bisect_left(mentions, m.start, key=lambda mm: mm.start)
+    head = m
+    while i > 0 and mentions[i - 1].start > first.start and LIST_JOIN_RE.fullmatch(text, mentions[i - 1].end, head.start):
+        head, i = mentions[i - 1], i - 1
+    return FOR_BEFORE_RE.search(text, max(0, head.start - 10), head.start) is not None
+
+
+#: "for" just before a name: what a name stands for, not a name given.
+FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+FOR_AFTER_RE = re.compile(r"\s+for\s", re.I)
 
 
 def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
@@ -277,8 +316,14 @@ def find_subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
 
 def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, paras: Spans, sents: Spans,
                      quotes_at: Spans) -> list[Cue]:
-    """Naming cues around subjects (mentions, side words, pronouns), with their scopes (rule 3)."""
+    """Naming cues around subjects (mentions, side words, pronouns), with their scopes (rule 3).
+
+    A cue's gap reaches over an insertion between dashes or brackets (:func:`mask_insertions`). A cue that names
+    its referent first ("{side}'s name for") scopes from the end of the referent (a comma, a colon, a dash or
+    "is"); a copula cue ("for {side}, ..5 is") scopes over only ``naming_copula_scope_words`` words.
+    """
     cues = []
+    masked = mask_insertions(text)
     for m in subjects:
         para = paras.bounds(m.start, (0, len(text)))
         sent_start, sent_end = sents.bounds(m.start, para)
@@ -290,16 +335,19 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
-        best = None
+        best, best_over, extra = None, None, []
         inserted = insertion_ends(text, m.end, limit)
-        for prefix_re, suffix_re in lex.cue_res:
+        for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
+            if after is None and masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
+                after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
+
             if after is None and m.kind == "word":  # a side word and the nouns it qualifies: "Japanese maps call"
                 after = next((a for end in _noun_gap_ends(text, m.end, limit)
                               if (a := suffix_re.match(text, end, limit)) is not None), None)
             if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
                 after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
-            before = after and prefix_re.search(text, sent_start, m.start)
+            before = after and (prefix_re.search(text, sent_start, m.start) or prefix_re.search(masked, sent_start, m.start))
             if not before:
                 continue
             if before.group().strip().lower() in ("", "the") \
@@ -308,17 +356,53 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             nxt = NEXT_WORD_RE.match(text, after.end())
             if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
                 continue
-            if best is None or (before.start(), -after.end()) < (best[0], -best[1]):
-                best = (before.start(), after.end())
-        if best is None:
-            continue
-        qi = quotes_at.at(best[0])
-        limit = min(limit, quotes_at.spans[qi][1]) if qi is not None else limit
-        if stop := CLAUSE_END_RE.search(text, best[1], limit):
-            limit = stop.start()
-        for n, word in enumerate(WORD_RE.finditer(text, best[1], limit), start=1):
-            if n == lex.naming_scope_words:
-                limit = word.end()
-                break
-        cues.append(Cue(best[0], best[1], limit, m.entity, m.kind, m.text))
+            if lex.cue_coordinated[index]:  # "Russia considers them part of its Kurils and calls them ...": its own
+                extra.append((before.start(), after.end(), index))
+            elif best is None or (before.start(), -after.end()) < (best[0], -best[1]):
+                over = [(hit.start(), hit.end()) for hit in PAIRED_INSERTION_RE.finditer(text, m.end, after.end())]
+                best, best_over = (before.start(), after.end(), index), over
+        for found in [best, *extra] if best is not None else extra:
+            cues.append(_scoped(text, found, m, lex, limit, quotes_at))
+        if best is not None and best_over:  # the subject's names for the object, listed between dashes inside the
+            cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]  # gap, are its usage too
     return sorted(cues)
+
+
+def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, limit: int, quotes_at: Spans) -> Cue:
+    """The cue ``best`` (start, end, index of the cue) of subject ``m`` with its scope (see find_naming_cues)."""
+    start, end = best[0], best[1]
+    qi = quotes_at.at(start)
+    limit = min(limit, quotes_at.spans[qi][1]) if qi is not None else limit
+    if lex.cue_referent_first[best[2]]:  # "Japan's name for the islands at the end of the Kuril chain"
+        named = REFERENT_END_RE.search(text, end, limit)
+        end = named.end() if named is not None else limit
+    if stop := CLAUSE_END_RE.search(text, end, limit):
+        limit = stop.start()
+    words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
+    for n, word in enumerate(WORD_RE.finditer(text, end, limit), start=1):
+        if n == words:
+            limit = word.end()
+            break
+    return Cue(start, max(end, best[1]), max(limit, end), m.entity, m.kind, m.text)
+
+
+def mask_insertions(text: str) -> str:
+    """``text`` with the words of insertions between paired dashes or brackets blanked out (offsets kept), so
+    that a cue's gap ..N reaches over them: "Japan refers to the four islands - Etorofu, Kunashiri, Shikotan
+    and the Habomai group - as its Northern Territories".
+
+    Examples
+    --------
+    >>> mask_insertions("A - b, c and d - e (f g) h.")
+    'A             e       h.'
+    """
+    masked = PAIRED_INSERTION_RE.sub(lambda hit: " " * len(hit.group()), text)
+    return text if masked == text else masked
+
+
+#: An insertion between paired dashes (spaced hyphens or en dashes, or em dashes) or round brackets, within a
+#: sentence and at most about twenty words long.
+PAIRED_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s[-–](?=\s)|\s?—[^.;!?\n()\"“”—]{1,160}?—"
+                                 r"|\s?\([^.;!?\n()]{1,160}?\)")
+#: Where the referent after "{side}'s name for" ends and its name begins: a comma, colon, dash, or a copula.
+REFERENT_END_RE = re.compile(r"[,:—–]|\s-\s|\b(?:is|are|was|were)\b")
