@@ -1119,3 +1119,20 @@ def test_a_fragment_after_a_speech_verb_is_the_subjects_and_a_report_attribution
 def test_naming_cue_grammar_of_the_fifth_round(text, surface, nth, expected):
     _, voiced = run(text)
     assert voice_of(text, voiced, surface, nth) == expected
+
+
+def test_a_romanisation_label_may_follow_the_native_script():
+    text = "Kunashir (Russian: Кунашир; Japanese: 国後島, romanized: Kunashiri) is an island."
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kunashiri") == ("attributed", "japan")
+
+
+def test_a_transcript_role_label_speaks_as_the_person_the_headline_names_with_that_role():
+    text = "Prime Minister: We will keep asking.\n\nReporter (Ota, Daily News): And the graves?\n\n" \
+           "Press Secretary ODA: We are aware of it."
+    paragraphs = paragraph_spans(text)
+    quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), [],
+                           title="Remarks by Prime Minister Ken Sato and Press Secretary ODA Jiro")
+    assert [q.speaker_text for q in quotes] == ["Ken Sato", "Ota", "ODA Jiro"]
+    quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), [])  # no headline: as written
+    assert [q.speaker_text for q in quotes] == ["Prime Minister", "Ota", "ODA"]

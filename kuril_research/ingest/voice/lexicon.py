@@ -38,6 +38,8 @@ NATIVE_SCRIPT = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+(?:\s+[
 REFERENT_FIRST_RE = re.compile(r"\b(?:name|names|term|terms|word|words)\s+for$")
 #: A cue that gives its subject a second verb: "{side} ..10 and calls".
 COORDINATED_RE = re.compile(r"\.\.\d+\s+and\s")
+#: A label of the romanisation after the native script: "Japanese: 色丹島, romanized: Shikotan-tō".
+ROMANISED_LABEL = r"(?:romani[sz]ed|transliterated|romaji|rōmaji)\s*:?"
 NOTATION_HINT = "see the notation at the top of the shipped voice.yaml"
 PLAIN_WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -409,7 +411,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         subject_cue_res_lower=subject_cue_res(cue_parts_, subject_words, subject_pronouns),
         post_res=tuple(post_res),
         language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{alternation(phrases('language_words'))})"
-                                      rf"\s*:?\s+(?:{NATIVE_SCRIPT}\s+)?$", re.I) if "language_words" in doc else None,
+                                      rf"\s*:?\s+(?:{NATIVE_SCRIPT}(?:\s*[,;]\s*{ROMANISED_LABEL})?\s+)?$", re.I)
+        if "language_words" in doc else None,
         post_first_re=re.compile(post_first, re.I) if post_res else None,
         trigger_re=re.compile(rf"\b(?:{alternation(triggers)})\b"
                               + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
