@@ -1136,3 +1136,20 @@ def test_a_transcript_role_label_speaks_as_the_person_the_headline_names_with_th
     assert [q.speaker_text for q in quotes] == ["Ken Sato", "Ota", "ODA Jiro"]
     quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), [])  # no headline: as written
     assert [q.speaker_text for q in quotes] == ["Prime Minister", "Ota", "ODA"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an inverted verb, then a described role that ends in the person's name: the name speaks
+    ('"A school at last," noted the head of the island district Pavel Orlov.', ["Pavel Orlov"]),
+    # ... but not a person linked to the role by a preposition
+    ('"We will see," said a spokesman for Foreign Minister Ivan Petrov.',
+     ["a spokesman for Foreign Minister Ivan Petrov"]),
+    # "one of the sources" is a described speaker, not the apposition after it
+    ('"It is generous," one of the sources, a banker in Tokyo, said.', ["one of the sources"]),
+    # an organisation whose name ends in "Headquarters" is no personal name inside a described speaker
+    ('An official of the Hokkaido Territories Countermeasures Headquarters said so. "It is hard," the official said.',
+     ["An official of the Hokkaido Territories Countermeasures Headquarters"]),
+])
+def test_speakers_of_the_fifth_round(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == expected

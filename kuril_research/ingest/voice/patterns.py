@@ -141,6 +141,8 @@ def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     ['An official at the next table']
     >>> [m.group() for m in rx.finditer("a bar run by a woman.")]
     ['a woman']
+    >>> [m.group() for m in rx.finditer('"No," one of the officials, a woman, said.')]
+    ['one of the officials', 'a woman']
     >>> [m.group() for m in described_re(["letter"], ["describes"]).finditer("The letter of the envoy describes it")]
     ['The letter of the envoy']
     """
@@ -152,5 +154,7 @@ def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     word = rf"(?!(?:{AUXILIARIES})\b)[\w’'.&-]+"  # the phrase ends before its verb: "... at the next stool was"
     pp = rf"(?:\s+(?:for|of|at|from|with|in\s+(?:her|his|their))\s+(?:{word}\s+){{0,8}}?{word}{tail})"
     modifier = rf"(?!(?i:{FUNCTION_WORDS})\s)[\w’'-]+\s+"  # "a tiny bar run by a woman": no phrase across "by a"
-    return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:{modifier}){{0,4}}?(?:{head})\b{pp}?"
+    part = r"(?i:one|some|many|several|two|three|four|most|none)\s+of\s+(?i:the|its|their|his|her|our)\s+"
+    return re.compile(rf"\b(?:{part}(?:{modifier}){{0,3}}?(?:{head})s?\b{pp}?"  # "one of the sources"
+                      rf"|(?i:an?|another|one)\s+(?:{modifier}){{0,4}}?(?:{head})\b{pp}?"
                       rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b{pp})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 
@@ -21,6 +22,8 @@ FRAGMENT_END_RE = re.compile(r"[,.!?…:;—–-]\s*$")
 RUN_ON_RE = re.compile(r"\s+[a-z]")
 #: How far (characters) the speech verb of an attribution clause may stand after an embedded fragment.
 EMBEDDED_VERB_REACH = 40
+#: Punctuation that ends the noun phrase after an inverted speech verb.
+PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -275,6 +278,8 @@ class SpeakerWalk:
                     persons = [n for n in region
                                if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
                     c = persons[0] if persons else region[0]
+                elif not region and (named := self.inverted_subject(verb.end(), clause_end)) is not None:
+                    c = named  # '"...," noted the head of the district Pavel Tsygankov': the person the phrase ends in
                 found = self.resolve(c) or (None, c.text)
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
@@ -318,6 +323,22 @@ class SpeakerWalk:
         # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
+        return None
+
+    def inverted_subject(self, start: int, end: int) -> Cand | None:
+        """The person a noun phrase after an inverted speech verb ends in ('– noted the head of the Yuzhno-Kurilsky
+        district Pavel Tsygankov'; '"...," said the chairman, Taro Ueda'), not one linked to its head by a
+        preposition ('said a spokesman for Minister Ivan Petrov'), within the phrase (no sentence punctuation)."""
+        for c in self.cands_from(start, end):
+            if PHRASE_END_RE.search(self.text, start, c.start):
+                return None
+            if c.role or c.kind != "person" or DESCRIBED_RE.match(c.text) or c.start == start:
+                continue
+            words = [w.lower() for w in WORD_RE.findall(self.text, start, c.start)]
+            while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
+                words.pop()
+            if words and words[-1].strip(",") not in LINK_WORDS:
+                return c
         return None
 
     def embedded(self, qi: int) -> bool:
