@@ -1153,3 +1153,11 @@ def test_a_transcript_role_label_speaks_as_the_person_the_headline_names_with_th
 def test_speakers_of_the_fifth_round(text, expected):
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == expected
+
+
+def test_a_first_name_alone_in_apposition_is_a_speaker_and_a_possessor_is_not_the_subject():
+    text = ('Svetlana, a teacher who asked that her surname not be printed, came in 1998. Back then, she says, '
+            '"everyone was sure."\n\n'
+            'Ivan Petrov\'s daughter, Olga, who cares for him, said he keeps a map. "He remembers," she said.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Svetlana", "Olga"]

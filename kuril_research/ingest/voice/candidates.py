@@ -185,6 +185,11 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             for run in NAME_RUN_RE.finditer(text, ps, pe))
     for emit, run in runs:
         if " " not in run.group() and (not emit or POSSESSIVE_RE.sub("", run.group()) not in surnames):
+            if _first_name(text, run, lex) and not _overlaps(taken, run.start(), run.end()):
+                surnames.setdefault(run.group(), run.group())  # "Svetlana, a 52-year-old teacher, ..."
+                if emit:
+                    names.append(Cand(run.start(), run.end(), "person", None, run.group()))
+                continue
             if not emit or not HONORIFIC_BEFORE_RE.search(text, max(0, run.start() - 6), run.start()):
                 continue  # one capitalised word: a name only as the family name of a full name met before
             names.append(Cand(run.start(), run.start() + len(POSSESSIVE_RE.sub("", run.group())), "person", None,
@@ -235,6 +240,26 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                         names.append(Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
+
+
+#: A described person in apposition after a lone name: "Svetlana, a 52-year-old teacher".
+DESCRIBED_AFTER_RE = re.compile(r",\s+(?P<np>(?:an?|another)\s)")
+#: A kinship or role noun of someone named before a lone name in apposition: "Kawabata's daughter, Yumiko,".
+KIN_BEFORE_RE = re.compile(r"(?:[’']s|\b(?:his|her|their|my|our))\s+(?:[a-z-]+\s+)?[a-z-]+,\s+$")
+
+
+def _first_name(text: str, run: re.Match, lex: VoiceLexicon) -> bool:
+    """Whether one capitalised word is a first name given alone: in apposition to a described person after it
+    ("Svetlana, a 52-year-old teacher who ...") or after a possessive's role noun ("Kawabata's daughter,
+    Yumiko, who ..."); never a title word, a stop word or a possessive."""
+    word = run.group()
+    if not word[1:].islower() or word.lower() in lex.name_title_words or word.lower() in lex.name_stop_words:
+        return False
+    after = DESCRIBED_AFTER_RE.match(text, run.end())
+    if after is not None and lex.described_re is not None and lex.described_re.match(text, after.start("np")):
+        return True
+    return text[run.end():run.end() + 1] == "," and KIN_BEFORE_RE.search(text, max(0, run.start() - 40),
+                                                                        run.start()) is not None
 
 
 def _overlaps(spans: Spans, start: int, end: int) -> bool:

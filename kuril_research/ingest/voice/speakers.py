@@ -116,7 +116,8 @@ class SpeakerWalk:
                 i += 1
             if region and self.is_subject(region[0], clause_start) \
                     and self.spans_at.at(sent_start) is None and self.spans_at.at(verb.start()) is None:
-                persons = [c for c in region if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)]
+                persons = [c for c in region if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)
+                           and not self.possessor(c)]  # "Kawabata's daughter, Yumiko, ... said": Yumiko
                 found = (persons[0] if persons else region[0]), verb.end()
         self.subjects[sent_start] = found
         return found
@@ -131,6 +132,10 @@ class SpeakerWalk:
             return None
         persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
         return persons[0] if persons else region[0]
+
+    def possessor(self, c: Cand) -> bool:
+        """Whether a candidate is followed by a possessive 's: it qualifies the subject, it is not the subject."""
+        return self.text[c.end:c.end + 2] in ("'s", "’s") or self.text[c.end:c.end + 1] in ("'", "’")
 
     def is_subject(self, c: Cand, sent_start: int) -> bool:
         """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
