@@ -1161,3 +1161,22 @@ def test_a_first_name_alone_in_apposition_is_a_speaker_and_a_possessor_is_not_th
             'Ivan Petrov\'s daughter, Olga, who cares for him, said he keeps a map. "He remembers," she said.')
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["Svetlana", "Olga"]
+
+
+def test_a_definite_described_speaker_is_the_person_named_at_the_next_quotation():
+    text = ('Japan\'s top government spokesman said Tokyo had lodged a "strong protest". "It is unacceptable," '
+            'Ken Oda told reporters.\n\n'
+            'Japan\'s top government spokesman called it "regrettable". "We reject it," Vladimir Putin said.\n\n'
+            'Russia\'s Pacific Fleet said crews practised "hitting ships". "They must stop," Ken Oda said.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == [
+        "Ken Oda", "Ken Oda",  # the spokesman is named at the next quotation
+        "Japan's top government spokesman", "Vladimir Putin",  # a Russian is never Japan's spokesman
+        "Russia's Pacific Fleet", "Ken Oda"]  # a fleet is no person
+
+
+def test_a_generic_role_stands_for_any_official_named_before():
+    text = ('Director of the Second Asia Department Alexei Orlov told TASS on Thursday that talks were over.\n\n'
+            '"Binoculars will not change geography," the diplomat remarked.')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Alexei Orlov"]

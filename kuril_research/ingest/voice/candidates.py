@@ -219,7 +219,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
         for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
             raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
             word = raw.lower()
-            stop = word in lex.name_stop_words or (len(raw) > 1 and raw.isupper())  # an acronym: "Arctic LNG"
+            stop = word in lex.name_stop_words or word in lex.organisation_heads \
+                or (len(raw) > 1 and raw.isupper())  # an acronym: "Arctic LNG"; "Asia Department Ivan Petrov"
             if token is not None and word not in lex.name_title_words and not stop:
                 segment.append(token)
                 continue

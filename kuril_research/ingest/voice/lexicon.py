@@ -24,7 +24,8 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
-                 "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words")
+                 "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
+                 "generic_role_heads")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -145,6 +146,8 @@ class VoiceLexicon:
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Word, lower case -> female | male: pronouns and the head nouns of described persons ("she", "woman").
     genders: dict[str, str] = field(default_factory=dict)
+    #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
+    generic_role_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -365,6 +368,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         naming_post_cues=optional_cues["naming_post_cues"], naming_gloss_cues=optional_cues["naming_gloss_cues"],
         gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
         naming_owner=naming_owner, genders=genders,
+        generic_role_heads=frozenset(w.lower() for w in phrases("generic_role_heads"))
+        if "generic_role_heads" in doc else frozenset(),
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
                                    for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
         name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc

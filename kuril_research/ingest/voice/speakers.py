@@ -24,6 +24,8 @@ RUN_ON_RE = re.compile(r"\s+[a-z]")
 EMBEDDED_VERB_REACH = 40
 #: Punctuation that ends the noun phrase after an inverted speech verb.
 PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
+#: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".
+OWNER_RE = re.compile(r"([A-Z][\w-]*)[’']s\s")
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -90,7 +92,33 @@ class SpeakerWalk:
             speakers[payload] = (found[0], found[3], found[1]) if found else (None, None, None)
             if found:
                 self.events.append(Event(start, found[0], found[1], found[2], found[3], para_id, found[4]))
+        self.name_cataphora(speakers)
         return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(self.spans)]
+
+    def name_cataphora(self, speakers: dict[int, tuple]) -> None:
+        """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
+        lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
+        person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
+        person is of the side the phrase names, if any. Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        for qi in range(len(self.spans) - 1):
+            entity, _, written = speakers[qi]
+            nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
+            if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
+                    or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
+                    or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
+                continue
+            named = [c for c in self.cands_from(self.spans[qi][1], self.spans[qi + 1][0])
+                     if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)]
+            cue_names = [c for c in self.cands_from(self.spans[qi + 1][1], self.spans[qi + 1][1] + 200)
+                         if c.text == nxt_written or c.entity == nxt_entity and c.entity is not None]
+            if named or not cue_names or cue_names[0].role or cue_names[0].kind != "person" \
+                    or written.split()[-1].lower() in self.lex.organisation_heads:
+                continue  # a person named between, the next speaker no person's name, or a body ("Russia's Fleet")
+            owner = OWNER_RE.match(written)
+            side = self.lex.sides.get(owner.group(1).lower()) if owner else None  # "Japan" is the id of japan
+            if side is not None and nxt_entity is not None and self.lex.sides.get(nxt_entity) not in (None, side):
+                continue
+            speakers[qi] = (nxt_entity, speakers[qi][1], nxt_written)
 
     def subject(self, sent_start: int) -> tuple[Cand, int] | None:
         """The speaking subject of the sentence starting at ``sent_start`` and the end of its speech verb.
@@ -233,8 +261,8 @@ class SpeakerWalk:
         role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
         occurrence ("Its director, Andrei Volkov")."""
         words = role.lower().split()
-        if len(words) < 2:
-            return True
+        if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
+            return True  # "he"; "the diplomat", "the official": any named official may be meant
         at = self.text.find(name)
         return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
 
