@@ -1180,3 +1180,15 @@ def test_a_generic_role_stands_for_any_official_named_before():
             '"Binoculars will not change geography," the diplomat remarked.')
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["Alexei Orlov"]
+
+
+def test_a_term_quoted_after_a_past_speech_or_naming_verb_is_that_speakers_quotation():
+    text = ('At the talks the Russian side referred to the area as the "Southern Kurils," while Sergey Lavrov used '
+            'the term "the Kuril Islands." Tokyo speaks of "the Southern Kurils" only in quotes. Putin rejected '
+            'the so-called "Northern Territories" again.')
+    quotes, voiced = run(text)
+    assert [q.speaker_text for q in quotes] == ["the Russian side", "Sergey Lavrov"]
+    assert voice_of(text, voiced, "Southern Kurils", 0) == ("quoted", None)
+    assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
+    assert voice_of(text, voiced, "Southern Kurils", 1) == ("attributed", "russia")  # a habit: the outlet's term
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")  # so-called

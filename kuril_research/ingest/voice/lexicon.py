@@ -25,7 +25,7 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
-                 "generic_role_heads")
+                 "generic_role_heads", "term_report_verbs")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -148,6 +148,8 @@ class VoiceLexicon:
     genders: dict[str, str] = field(default_factory=dict)
     #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
     generic_role_heads: frozenset[str] = frozenset()
+    #: Speech verbs and ``term_report_verbs``: a past form before a quoted term reports someone's words.
+    term_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -358,6 +360,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     triggers = phrases("gloss_triggers") if "gloss_triggers" in doc else ()
     not_after = alternation(sorted(not_followed))
     verbs_re = alternation(verbs)
+    term_verbs = phrases("term_report_verbs") if "term_report_verbs" in doc else ()
     role_groups = "|".join(f"(?P<{kind}>{alternation(listed)})" for kind, listed in roles.items())
     after_res = after_alternation([a for _, a in cue_parts_])
     bare_res = [prefix_re(b) for b, a in cue_parts_ if not a]
@@ -368,6 +371,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         naming_post_cues=optional_cues["naming_post_cues"], naming_gloss_cues=optional_cues["naming_gloss_cues"],
         gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
         naming_owner=naming_owner, genders=genders,
+        term_verb_re=re.compile(rf"\b(?:{alternation(verbs + term_verbs)})\b", re.I),
         generic_role_heads=frozenset(w.lower() for w in phrases("generic_role_heads"))
         if "generic_role_heads" in doc else frozenset(),
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
@@ -399,7 +403,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "speech_nouns" in doc else None,
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
         verb_re_lower=re.compile(rf"\b(?:{verbs_re})\b"),
-        subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
+        subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{alternation(verbs + term_verbs)})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
         role_re_lower=re.compile(rf"\b(?:{role_groups})\b"),
         role_re_grouped=re.compile(rf"\b(?:{alternation([r for rs in roles.values() for r in rs], grouped=True)})\b"),

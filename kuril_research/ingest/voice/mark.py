@@ -13,8 +13,8 @@ from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_nami
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.quotes import find_quotes
 from kuril_research.ingest.voice.turns import find_turns
-from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, single_scare,
-                                               title_phrases)
+from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
+                                               single_scare, title_phrases)
 from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 
@@ -106,6 +106,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         subjects, cues = [], []
     titles = find_titles(text, spans, lex)  # 'the forum "Iturup"': a name, no quotation, no side
     scare_quotes = find_scare_quotes(text, spans, mentions, lex)
+    scare_quotes -= reported_terms(text, spans, scare_quotes, lambda pos: sents.bounds(pos, (0, len(text)))[0], lex,
+                                   lambda pos: any(c.end <= pos <= c.scope_end for c in cues))
     titles |= title_phrases(text, spans) - scare_quotes  # «Social Development of the Islands»; "the Southern Kurils" is a term
     scare = {i for i in scare_quotes | titles
              if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}

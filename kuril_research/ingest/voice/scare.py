@@ -102,3 +102,33 @@ def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Se
                 and term_after.fullmatch(text, inside[0].end, end)):
             scare.add(qi)
     return scare
+
+
+#: "so-called" just before a quotation: the outlet's distance from the term, whatever verb comes before.
+SO_CALLED_BEFORE_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?[\"“‘'«]?$", re.I)
+#: A past form: a speech or naming verb of a reported occasion, not a habit ("referred", "used", "said").
+PAST_RE = re.compile(r"(?:ed|said|told|wrote|spoke|used)$", re.I)
+
+
+def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set[int], sentence_start,
+                   lex: VoiceLexicon, in_cue) -> set[int]:
+    """Of the lone-name quotations ``candidates`` (scare quotes), those that report someone's words on an
+    occasion: a speech or naming verb in a past form (``speech_verbs``, ``term_report_verbs``) stands before the
+    quotation in its sentence ('The Russian side referred to the area throughout as the "southern Kuril
+    Islands,"'; 'Rudenko referred to them only as "the Southern Kurils."'), with no "so-called" before it and
+    outside a naming cue's scope (``in_cue(pos)``). They are quotations, and their names are quoted. A habit
+    in the present ('Tokyo speaks of "the Southern Kurils"') stays a scare quote.
+
+    ``sentence_start(pos)`` gives the start of the sentence holding ``pos``.
+    """
+    found = set()
+    if lex.term_verb_re is None:
+        return found
+    for qi in candidates:
+        start = spans[qi][0]
+        lo = sentence_start(start)
+        if SO_CALLED_BEFORE_RE.search(text, max(lo, start - 16), start) or in_cue(start):
+            continue
+        if any(PAST_RE.search(v.group().split()[0]) for v in lex.term_verb_re.finditer(text, lo, start)):
+            found.add(qi)
+    return found
