@@ -1192,3 +1192,10 @@ def test_a_term_quoted_after_a_past_speech_or_naming_verb_is_that_speakers_quota
     assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
     assert voice_of(text, voiced, "Southern Kurils", 1) == ("attributed", "russia")  # a habit: the outlet's term
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")  # so-called
+
+
+def test_a_government_that_uses_a_sides_name_with_no_side_named_is_that_sides():
+    text = "Moscow blocked the flights. Planes once flew over Habomai, part of what the government calls the " \
+           "Northern Territories."
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")

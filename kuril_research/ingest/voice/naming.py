@@ -78,10 +78,16 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
             continue  # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories": the object
         if side_ok(entity, m, lex):
             return entity, written
-        if cue.kind == "pronoun" and not took_over and _in_relative_clause(text, cue.start, entity, mentions) \
-                and (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
-            return found  # "the San Francisco treaty, which the Soviet Union did not sign, but it maintains ...
-            # the islands, which it calls the Northern Territories": "it" is the side that uses the name
+        if cue.kind == "pronoun" and not took_over:  # "it", "the government": the side that uses the name
+            if _in_relative_clause(text, cue.start, entity, mentions) \
+                    and (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
+                return found  # "the treaty, which the Soviet Union did not sign, but it maintains ... the islands,
+                # which it calls the Northern Territories": Japan, named before the Soviet Union
+            described = lex.subject_re.search(text, cue.start, cue.end) if lex.subject_re is not None else None
+            if described is not None and " " in described.group() and described.lastgroup.startswith("p_") \
+                    and (owner := lex.naming_owner.get(m.naming)) is not None:
+                return owner, described.group()  # "what the government calls the Northern Territories": the
+                # government that uses Japan's name is Japan's (a description; a speaker's "they" may be anyone)
     return None
 
 
