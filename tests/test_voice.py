@@ -1199,3 +1199,23 @@ def test_a_government_that_uses_a_sides_name_with_no_side_named_is_that_sides():
            "Northern Territories."
     _, voiced = run(text)
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive owned by "the" and a noun, by a name the gazetteer knows, or by a body of several words
+    ('The fleet\'s press service said the drills aimed "to protect the border".', ["The fleet's press service"]),
+    ('Putin\'s spokesman called the policy "openly unfriendly".', ["Putin's spokesman"]),
+    ('The Federal Security Service\'s border directorate said the boat was "in Russian waters".',
+     ["The Federal Security Service's border directorate"]),
+    # a fragment in a later clause of the sentence is its subject's; ", and" + a new subject is no attribution
+    ('Lavrov called the claim "revanchist rubbish", and Moscow\'s mayor has announced a plan, "the largest ever".',
+     ["Lavrov", "Moscow's mayor"]),
+    # a name in apposition to the possessive that opens a paragraph ending in a colon speaks the next one
+    ('The branch\'s chairman, Takeo Mori, put it plainly:\n\n"We will be gone within ten years."', ["Takeo Mori"]),
+    # a capitalised name run stops at a sentence end: "Guard." and "The Federal ..." are two
+    ('The boat was held by the Japan Coast Guard. The Federal Security Service\'s press service said it was '
+     '"detained".', ["The Federal Security Service's press service"]),
+])
+def test_possessive_and_clause_speakers_of_the_fifth_round(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == expected

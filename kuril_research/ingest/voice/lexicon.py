@@ -386,8 +386,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         turn_roles=turn_roles,
         name_after_re=re.compile(rf"\b(?i:{alternation(phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
-        possessive_described_re=re.compile(
-            rf"\b[A-Z][\w-]*[’']s\s+(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"
+        possessive_described_re=re.compile(  # the owner: a name or "the" and a noun ("the fleet's press service")
+            rf"\b(?P<owner>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*|(?i:the)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)[’']s\s+"
+            rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"
             rf"(?!\s+(?i:{possessive_heads})\b)(?=\s*[,;.:]|\s+[a-z])")  # the last head noun, then a verb
         if "possessive_speaker_heads" in doc else None,
         side_place_speakers=bool(doc.get("side_place_speakers", False)),

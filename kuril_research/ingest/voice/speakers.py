@@ -26,6 +26,8 @@ EMBEDDED_VERB_REACH = 40
 PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
 #: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".
 OWNER_RE = re.compile(r"([A-Z][\w-]*)[’']s\s")
+#: A conjunction opening what follows a closing mark: a new clause, not an attribution of the quotation.
+COORDINATION_RE = re.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|yet)\s+(?=[A-Z]|(?:the|a|an)\s)")
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -299,6 +301,8 @@ class SpeakerWalk:
             verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
             # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
             # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
+        if verb is not None and COORDINATION_RE.match(text, clause_start):
+            verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced ...': a new clause, no attribution
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
@@ -338,6 +342,8 @@ class SpeakerWalk:
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.opening_subject(sent_start, before)) is not None:
                     c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls
+                elif not owner and (inner := self.clause_subject(sent_start, start, before)) is not None:
+                    c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
                 elif not owner and (talker := next((b for b in reversed(before) if (v := self.lex.subject_verb_re.match(
@@ -357,6 +363,21 @@ class SpeakerWalk:
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
+        """The subject of a later clause of the sentence that holds the fragment at ``start``: the candidate
+        opening the clause after the last joint (", and", "; ", " — ") before it, with a speech verb between
+        them; None when the fragment stands in the sentence's first clause."""
+        joints = list(CLAUSE_JOINT_RE.finditer(self.text, sent_start, start))
+        if not joints:
+            return None
+        clause = joints[-1].end()
+        region = [b for b in before if b.start >= clause]
+        if not region or not self.is_subject(region[0], clause) or self.verb_in(region[0].end, start) is None:
+            return None
+        persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)
+                   and self.verb_in(b.end, start) is not None and not self.possessor(b)]
+        return persons[0] if persons else region[0]
 
     def inverted_subject(self, start: int, end: int) -> Cand | None:
         """The person a noun phrase after an inverted speech verb ends in ('– noted the head of the Yuzhno-Kurilsky
@@ -400,9 +421,14 @@ class SpeakerWalk:
                 break
         sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
         colon = text[pps:ppe].rstrip().endswith(":")
-        for c in self.cands_from(sent_start, ppe):
+        cands = self.cands_from(sent_start, ppe)
+        for i, c in enumerate(cands):
+            if DESCRIBED_RE.match(c.text) and i + 1 < len(cands) and not cands[i + 1].role \
+                    and cands[i + 1].kind == "person" and not DESCRIBED_RE.match(cands[i + 1].text) \
+                    and re.fullmatch(r",\s+", text[c.end:cands[i + 1].start]) and self.is_subject(c, sent_start):
+                c = cands[i + 1]  # "The branch's chairman, Takeo Mori, put it plainly:": the name in apposition
             if not c.role and c.kind == "person" and (colon or not DESCRIBED_RE.match(c.text)) \
-                    and self.is_subject(c, sent_start):
+                    and (self.is_subject(c, sent_start) or c is not cands[i]):
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
         for e in reversed(self.events):
