@@ -1,4 +1,9 @@
-"""Loading and validating ``data/voice.yaml`` into a :class:`VoiceLexicon` with its regexes compiled once."""
+"""Loading and validating ``data/voice.yaml`` into a :class:`VoiceLexicon` with its regexes compiled once.
+
+Size: one loader checks every key of ``voice.yaml`` against the others (roles and role sides, cues and their
+subjects, sides and owners) with the file's line numbers, and one record holds what it compiles; split apart,
+each part would need the whole file again.
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.gaps import PAIRED_INSERTION_RE, insertion_ends, mask_insertions, noun_gap_ends
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
@@ -23,11 +24,6 @@ ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
 #: as its" spans up to ten words on either side of "claims"; a subject may stand before a comma-delimited
 #: insertion of up to :data:`INSERTION_WORDS` words ("Russia, which has held ... since 1945, calls them").
 CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 300, 160
-#: How many words an insertion set off by commas between a cue's subject and the rest of its cue may hold.
-INSERTION_WORDS = 40
-#: One or two lower-case words after a side word, the nouns it qualifies ("Japanese maps", "Russian school
-#: textbooks"): each of their ends is tried for the rest of a cue.
-NOUN_GAP_RE = re.compile(r"\s+[a-z][a-z-]*(?=\s)")
 #: "as" just before a subject: "the Lesser Kuril Chain, as Russians call Shikotan and the Habomais" names the
 #: name before "as"; the names after the verb are what it stands for, in the outlet's words.
 AS_BEFORE_RE = re.compile(r"\bas\s+$", re.I)
@@ -221,48 +217,6 @@ RELATIVE_OPEN_RE = re.compile(r"[,(]\s*(?:which|who|whom|that|whose)\s+(?:\w+\s+
 PRONOUN_REACH = 300
 
 
-def _noun_gap_ends(text: str, end: int, limit: int) -> list[int]:
-    """The ends of one and of two lower-case words right after ``end`` ("Japanese| maps| call")."""
-    ends = []
-    for _ in range(2):
-        gap = NOUN_GAP_RE.match(text, end, limit)
-        if gap is None:
-            break
-        ends.append(end := gap.end())
-    return ends
-
-
-def insertion_ends(text: str, end: int, limit: int) -> list[int]:
-    """Where an insertion set off by commas right after a subject may end: the position of each comma after the
-    one at ``end``, within :data:`INSERTION_WORDS` words and before ``limit``, outside brackets and quotation
-    marks ("Russia, which has held the islands since 1945, and has built bases there, calls them ...").
-
-    Examples
-    --------
-    >>> t = "Russia, which took them in 1945, and built bases, calls them the Kurils."
-    >>> [t[i:i + 6] for i in insertion_ends(t, 6, len(t))]
-    [', and ', ', call']
-    """
-    if not text.startswith(",", end):
-        return []
-    ends, words = [], 0
-    for hit in INSERTION_TOKEN_RE.finditer(text, end + 1, limit):
-        if hit.group() == ",":
-            ends.append(hit.start())
-        elif hit.group()[0] in INSERTION_STOPS:
-            break
-        else:
-            words += 1
-            if words > INSERTION_WORDS:
-                break
-    return ends
-
-
-#: The tokens of an insertion: a comma, a mark that ends it (bracket, quotation mark, colon, sentence end), a word.
-INSERTION_TOKEN_RE = re.compile(r",|[()\[\]\"“”«»;:!?]|\.(?!\w)|[^\s,()\[\]\"“”«»;:!?]+")
-INSERTION_STOPS = frozenset('()[]"“”«»;:!?.')
-
-
 def _may_cue(text: str, start: int, end: int, lex: VoiceLexicon, limit: int | None = None) -> bool:
     """Whether some naming cue may hold the subject at ``text[start:end]`` (the cue pre-check), also after an
     insertion set off by commas when ``limit`` is given."""
@@ -336,7 +290,7 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         limit = min(sent_end, para[1])
         if not _may_cue(text, m.start, m.end, lex, limit) and not (
                 m.kind == "word" and lex.cue_suffix_re is not None
-                and any(lex.cue_suffix_re.match(text, end) for end in _noun_gap_ends(text, m.end, limit))):
+                and any(lex.cue_suffix_re.match(text, end) for end in noun_gap_ends(text, m.end, limit))):
             continue
         if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
@@ -349,7 +303,7 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
                 after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
 
             if after is None and m.kind == "word":  # a side word and the nouns it qualifies: "Japanese maps call"
-                after = next((a for end in _noun_gap_ends(text, m.end, limit)
+                after = next((a for end in noun_gap_ends(text, m.end, limit)
                               if (a := suffix_re.match(text, end, limit)) is not None), None)
             if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
                 after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
@@ -392,23 +346,5 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
     return Cue(start, max(end, best[1]), max(limit, end), m.entity, m.kind, m.text)
 
 
-def mask_insertions(text: str) -> str:
-    """``text`` with the words of insertions between paired dashes or brackets blanked out (offsets kept), so
-    that a cue's gap ..N reaches over them: "Japan refers to the four islands - Etorofu, Kunashiri, Shikotan
-    and the Habomai group - as its Northern Territories".
-
-    Examples
-    --------
-    >>> mask_insertions("A - b, c and d - e (f g) h.")
-    'A             e       h.'
-    """
-    masked = PAIRED_INSERTION_RE.sub(lambda hit: " " * len(hit.group()), text)
-    return text if masked == text else masked
-
-
-#: An insertion between paired dashes (spaced hyphens or en dashes, or em dashes) or round brackets, within a
-#: sentence and at most about twenty words long.
-PAIRED_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s[-–](?=\s)|\s?—[^.;!?\n()\"“”—]{1,160}?—"
-                                 r"|\s?\([^.;!?\n()]{1,160}?\)")
 #: Where the referent after "{side}'s name for" ends and its name begins: a comma, colon, dash, or a copula.
 REFERENT_END_RE = re.compile(r"[,:—–]|\s-\s|\b(?:is|are|was|were)\b")

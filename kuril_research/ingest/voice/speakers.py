@@ -8,49 +8,11 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
-
-
-ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
-THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-#: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
-DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
-#: An indefinite noun phrase: it brings a new person into the story ("a woman in her seventies").
-INDEFINITE_RE = re.compile(r"(?:an?|another)\s", re.I)
-#: Punctuation that ends a quotation's words: an attribution may follow ("...," she said).
-FRAGMENT_END_RE = re.compile(r"[,.!?…:;—–-]\s*$")
-#: A lower-case word right after a closing mark: the sentence runs on ('conveyed "regret" to the ministry').
-RUN_ON_RE = re.compile(r"\s+[a-z]")
-#: How far (characters) the speech verb of an attribution clause may stand after an embedded fragment.
-EMBEDDED_VERB_REACH = 40
-#: Punctuation that ends the noun phrase after an inverted speech verb.
-PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
-#: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".
-OWNER_RE = re.compile(r"([A-Z][\w-]*)[’']s\s")
-#: A conjunction opening what follows a closing mark: a new clause, not an attribution of the quotation.
-COORDINATION_RE = re.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|yet)\s+(?=[A-Z]|(?:the|a|an)\s)")
-#: Where a new clause with its own subject starts inside a sentence.
-CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
-#: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
-TITLE_WINDOW = 60
-#: A relative pronoun just before a speech verb.
-RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.I)
-#: How many words may stand before a sentence's subject ("Its director, Andrei Volkov, said").
-SUBJECT_LEAD_WORDS = 3
-#: A lower-case word just before a pronoun that makes it an object ("calling it", "told him"), unless it
-#: opens a clause ("and it said", "that she").
-OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
-                              r"after|before|where|whereas|who|which|what|then|yet)\s)[a-z][\w’'-]*\s+$")
-#: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
-CLAUSE_BREAK_RE = re.compile(r",\s")
-#: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
-PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
-                           re.I)
-#: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
-#: A lower-case word: the subject opening a sentence ends before the first that is no title.
-LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
-#: What may stand between the end of a quotation and the subject opening its attribution clause.
-CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
+from kuril_research.ingest.voice.speaker_cues import (
+    ACCORDING_TO_RE, THE_BEFORE_RE, DESCRIBED_RE, INDEFINITE_RE, FRAGMENT_END_RE, RUN_ON_RE, EMBEDDED_VERB_REACH,
+    PHRASE_END_RE, OWNER_RE, COORDINATION_RE, CLAUSE_JOINT_RE, TITLE_WINDOW, RELATIVE_BEFORE_RE,
+    SUBJECT_LEAD_WORDS, OBJECT_BEFORE_RE, CLAUSE_BREAK_RE, PARTICIPLE_RE, QUOTED_AS_RE, LOWER_WORD_RE,
+    CLAUSE_OPENING_RE, possessor)
 
 
 class SpeakerWalk:
@@ -147,7 +109,7 @@ class SpeakerWalk:
             if region and self.is_subject(region[0], clause_start) \
                     and self.spans_at.at(sent_start) is None and self.spans_at.at(verb.start()) is None:
                 persons = [c for c in region if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)
-                           and not self.possessor(c)]  # "Kawabata's daughter, Yumiko, ... said": Yumiko
+                           and not possessor(self.text, c.end)]  # "Kawabata's daughter, Yumiko, ... said": Yumiko
                 found = (persons[0] if persons else region[0]), verb.end()
         self.subjects[sent_start] = found
         return found
@@ -162,10 +124,6 @@ class SpeakerWalk:
             return None
         persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
         return persons[0] if persons else region[0]
-
-    def possessor(self, c: Cand) -> bool:
-        """Whether a candidate is followed by a possessive 's: it qualifies the subject, it is not the subject."""
-        return self.text[c.end:c.end + 2] in ("'s", "’s") or self.text[c.end:c.end + 1] in ("'", "’")
 
     def is_subject(self, c: Cand, sent_start: int) -> bool:
         """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
@@ -376,7 +334,7 @@ class SpeakerWalk:
         if not region or not self.is_subject(region[0], clause) or self.verb_in(region[0].end, start) is None:
             return None
         persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)
-                   and self.verb_in(b.end, start) is not None and not self.possessor(b)]
+                   and self.verb_in(b.end, start) is not None and not possessor(self.text, b.end)]
         return persons[0] if persons else region[0]
 
     def inverted_subject(self, start: int, end: int) -> Cand | None:
