@@ -1219,3 +1219,20 @@ def test_a_government_that_uses_a_sides_name_with_no_side_named_is_that_sides():
 def test_possessive_and_clause_speakers_of_the_fifth_round(text, expected):
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the noun phrase subject of a speech verb before a fragment, as written, when no candidate heads it
+    ('Russian state media described the waters as "inland Russian seas".', ["Russian state media"]),
+    ('The regional authorities called it a "long overdue" step.', ["The regional authorities"]),
+    ('The government of Prime Minister Shigeru Ishiba says it will "resolve the issue".', ["The government"]),
+    ('The resolution, passed almost unanimously, demands "the early return" of the islands.', ["The resolution"]),
+    ('One Gulf executive briefed on the talks said the risk was "priced in".', ["One Gulf executive"]),
+    # ... not a subordinate clause, an apposition with a name, or a candidate heading the phrase
+    ('As one analyst put it, the island is "quiet".', ["one analyst"]),
+    ('His lawyer, Ivan Petrov, told reporters his client was "venting".', ["Ivan Petrov"]),
+    ('Sergey Lavrov\'s deputy said the talks were "frozen".', ["Sergey Lavrov's deputy"]),
+])
+def test_a_noun_phrase_subject_speaks_a_fragment_as_written(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == expected

@@ -223,7 +223,8 @@ def _load(path: Path) -> Gazetteer:
         _homonym_re=re.compile(rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in cues)}),?\s+"
                                r"(?:the\s+)?[\"“‘']?$", re.IGNORECASE) if cues else None,
         _homonym_after_re=re.compile(
-            rf"[\"”’']?{SUFFIX_GAP}\s+(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
+            rf"[\"”’']?{SUFFIX_GAP}\s+"
+            rf"(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
         ) if suffixes else None,
         _homonym_title_re=re.compile(
             rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in title_heads)})"

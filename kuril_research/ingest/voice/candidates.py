@@ -19,7 +19,8 @@ DOCUMENT_TYPES = frozenset({"document"})
 #: ("peace treaty talks").
 NAMED_DOCUMENT_RE = re.compile(r"[A-Z0-9]")
 #: A run of capitalised words (a possible personal name with its titles).
-NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:(?<!\w\w\w\.)[ ][A-Z][\w’'.-]*)*")  # "Guard. The": two runs
+#: A word of three or more letters ending in a full stop ends a run ("Guard. The" are two runs; "Mr. Ken" one).
+NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:(?<!\w\w\w\.)[ ][A-Z][\w’'.-]*)*")
 #: The "for/of + capitalised words" that complete an organisation's name after its head noun.
 ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}")
 #: A preposition just before a described speaker: "In a separate statement, the ministry said" (no speaker).
@@ -101,7 +102,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
         owned = [Cand(d.start(), d.end(), kind, None, " ".join(d.group().split()))
                  for kind, pattern in (("person", lex.possessive_described_re), ("organisation", lex.proper_body_re))
                  if pattern is not None for d in pattern.finditer(text)
-                 if not _overlaps(gazetteer_at, _head_start(d), d.end()) and not _overlaps(names_at, _head_start(d), d.end())]
+                 if not _overlaps(gazetteer_at, _head_start(d), d.end())
+                 and not _overlaps(names_at, _head_start(d), d.end())]
         owned = [c for c in owned if Spans(_disjoint([(o.start, o.end) for o in owned])).at(c.start) is not None]
         owned.sort(key=lambda c: (c.start, -c.end))
         owned = [c for i, c in enumerate(owned) if i == 0 or c.start >= owned[i - 1].end]

@@ -71,5 +71,6 @@ def mask_insertions(text: str) -> str:
 
 #: An insertion between paired dashes (spaced hyphens or en dashes, or em dashes) or round brackets, within a
 #: sentence and at most about twenty words long.
-PAIRED_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s[-–](?=\s)|\s?—[^.;!?\n()\"“”—]{1,160}?—"
+PAIRED_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s[-–](?=\s)"
+                                 r"|\s?—[^.;!?\n()\"“”—]{1,160}?—"
                                  r"|\s?\([^.;!?\n()]{1,160}?\)")

@@ -38,7 +38,8 @@ WORD_KEYS = ("named_types", "sides", "role_sides", "name_title_words", "name_sto
              "turn_roles")
 #: A word in the script of the language it glosses, between a language label and its romanisation: "(Japanese:
 #: 国後島 Kunashiri-tō)", "Russian: Итуруп Iturup". Cyrillic, CJK, kana and full-width forms.
-NATIVE_SCRIPT = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+(?:\s+[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)?"
+NATIVE_WORD = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+"
+NATIVE_SCRIPT = rf"{NATIVE_WORD}(?:\s+{NATIVE_WORD})?"
 #: A cue that names the referent before the name: "{side}'s name for", "the {side} term for" (the words after
 #: "for" are what is named: "Japan's name for the islands at the end of the Kuril chain").
 REFERENT_FIRST_RE = re.compile(r"\b(?:name|names|term|terms|word|words)\s+for$")

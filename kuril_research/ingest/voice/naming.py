@@ -120,7 +120,8 @@ def _for_referent(text: str, m: Mention, first: Mention, mentions: Sequence[Ment
         return False  # "Kunashiri for Kunashir": a name given for the next one
     i = bisect_left(mentions, m.start, key=lambda mm: mm.start)
     head = m
-    while i > 0 and mentions[i - 1].start > first.start and LIST_JOIN_RE.fullmatch(text, mentions[i - 1].end, head.start):
+    while i > 0 and mentions[i - 1].start > first.start \
+            and LIST_JOIN_RE.fullmatch(text, mentions[i - 1].end, head.start):
         head, i = mentions[i - 1], i - 1
     return FOR_BEFORE_RE.search(text, max(0, head.start - 10), head.start) is not None
 
@@ -307,7 +308,8 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
                               if (a := suffix_re.match(text, end, limit)) is not None), None)
             if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
                 after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
-            before = after and (prefix_re.search(text, sent_start, m.start) or prefix_re.search(masked, sent_start, m.start))
+            before = after and (prefix_re.search(text, sent_start, m.start)
+                                or prefix_re.search(masked, sent_start, m.start))
             if not before:
                 continue
             if before.group().strip().lower() in ("", "the") \

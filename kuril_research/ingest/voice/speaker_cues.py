@@ -21,7 +21,7 @@ PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
 #: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".
 OWNER_RE = re.compile(r"([A-Z][\w-]*)[’']s\s")
 #: A conjunction opening what follows a closing mark: a new clause, not an attribution of the quotation.
-COORDINATION_RE = re.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|yet)\s+(?=[A-Z]|(?:the|a|an)\s)")
+COORDINATION_RE = re.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|yet)\s")
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -40,11 +40,33 @@ CLAUSE_BREAK_RE = re.compile(r",\s")
 PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
                            re.I)
 #: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b",
+                          re.I)
 #: A lower-case word: the subject opening a sentence ends before the first that is no title.
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 #: What may stand between the end of a quotation and the subject opening its attribution clause.
 CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
+#: A lower-case word or a possessive after a name: with "the" before it, the name qualifies a noun ("the
+#: Takaichi administration's"), it is nobody speaking.
+MODIFIER_AFTER_RE = re.compile(r"[’']s\b|\s+[a-z]")
+#: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").
+PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
+#: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.
+PHRASE_TAIL_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "will", "would", "also", "long",
+                               "again", "once", "later", "then", "still", "now", "even", "already", "never",
+                               "used", "to", "always", "often"})
+#: A word opening a subordinate clause: its subject is not the sentence's speaker ("As one analyst put it").
+SUBORDINATORS = frozenset({"as", "after", "when", "while", "although", "though", "because", "if", "since", "before",
+                           "until", "once", "whereas", "unless",
+                           # a preposition: "At the Mumbai event, Oleg Sidorenko ... described"
+                           "at", "in", "on", "for", "from", "with", "during", "under", "by", "according"})
+#: A past participle after the head of a subject phrase starts a reduced relative clause ("One Gulf executive
+#: briefed on the talks"; "A new textbook approved for schools"): the phrase ends before it.
+PARTICIPLE_WORD_RE = re.compile(r"[a-z]+ed")
+#: How many words a subject phrase may hold.
+PHRASE_WORDS = 8
+#: "of" after the head of a subject phrase: "The government of Prime Minister X".
+OF_RE = re.compile(r"\s+of\s+")
 
 
 def possessor(text: str, end: int) -> bool:

@@ -12,7 +12,8 @@ from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, THE_BEFORE_RE, DESCRIBED_RE, INDEFINITE_RE, FRAGMENT_END_RE, RUN_ON_RE, EMBEDDED_VERB_REACH,
     PHRASE_END_RE, OWNER_RE, COORDINATION_RE, CLAUSE_JOINT_RE, TITLE_WINDOW, RELATIVE_BEFORE_RE,
     SUBJECT_LEAD_WORDS, OBJECT_BEFORE_RE, CLAUSE_BREAK_RE, PARTICIPLE_RE, QUOTED_AS_RE, LOWER_WORD_RE,
-    CLAUSE_OPENING_RE, possessor)
+    CLAUSE_OPENING_RE, MODIFIER_AFTER_RE, OF_RE, PARTICIPLE_WORD_RE, PHRASE_OPENING_RE, PHRASE_TAIL_WORDS,
+    PHRASE_WORDS, SUBORDINATORS, possessor)
 
 
 class SpeakerWalk:
@@ -260,7 +261,7 @@ class SpeakerWalk:
             # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
             # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
         if verb is not None and COORDINATION_RE.match(text, clause_start):
-            verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced ...': a new clause, no attribution
+            verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced': a new clause, not an attribution
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
@@ -293,7 +294,12 @@ class SpeakerWalk:
                 obj = " ".join(quoted_as.group("obj").split())
                 return None, obj, "person", self.cue_text(quoted_as.start(), quoted_as.end()), False
             before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1
-                      and not self.object_pronoun(c)]  # "calling it "...": "it" is spoken of, not speaking
+                      and not self.object_pronoun(c)  # "calling it "...": "it" is spoken of, not speaking
+                      and not (c.kind == "person" and not c.role  # "the Takaichi administration's": no speaker
+                               and THE_BEFORE_RE.search(text, max(0, c.start - 4), c.start)
+                               and MODIFIER_AFTER_RE.match(text, c.end))]
+            if (phrase := self.phrase_subject(sent_start, start)) is not None:
+                return None, phrase.text, phrase.kind, phrase.text, False  # "Russian media have described ..."
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
@@ -321,6 +327,54 @@ class SpeakerWalk:
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def phrase_subject(self, sent_start: int, start: int) -> Cand | None:
+        """The noun phrase opening the clause of a fragment, as written, when it is the subject of a speech verb
+        before the fragment and names no candidate as its head: "Russian state media described the waters as
+        "..."", "The Sakhalin regional authorities called it a "..."", "The government of Prime Minister X says
+        it will "..."" (the head before "of"), "The resolution, passed almost unanimously, demands "..."" (an
+        insertion after the head dropped). None when a candidate is the phrase's head ("Putin said", "Kremlin
+        spokesman Dmitry Peskov said", "A spokesman for the fleet said"), or the phrase is long or broken."""
+        text = self.text
+        joints = list(CLAUSE_JOINT_RE.finditer(text, sent_start, start))
+        clause = joints[-1].end() if joints else sent_start
+        verb = self.verb_in(clause, start)
+        if verb is None:
+            return None
+        region = text[clause:verb.start()].rstrip()
+        end = clause + len(region)
+        if "," in region:
+            if not region.endswith(",") or any(not c.role and c.kind in ("person", "organisation") for c in
+                                               self.cands_from(clause + region.index(","), clause + len(region))):
+                return None  # "According to the centre, 93% of ...": no phrase; "His lawyer, Nikita Borodin, told"
+            end = clause + region.index(",")  # "The resolution, passed almost unanimously, demands"
+        words = list(WORD_RE.finditer(text, clause, end))
+        while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS or words[-1].group().endswith("ly")):
+            words.pop()  # "have", "has long", "reportedly", "used to"
+        if not words or not PHRASE_OPENING_RE.match(words[0].group()) \
+                or words[0].group().lower() in SUBORDINATORS:
+            return None  # "As one analyst put it", "After a minister said": a subordinate clause
+        end = words[-1].end()
+        participle = next((w for w in words[1:] if PARTICIPLE_WORD_RE.fullmatch(w.group())), None)
+        if participle is not None:
+            end = text.rfind(" ", clause, participle.start())  # "One Gulf executive briefed on the talks"
+        if any(self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
+               for c in self.cands_from(sent_start, start)):
+            return None  # "reported on Rudenko's comments ... that "...": his words
+        qualified = False
+        if (of := OF_RE.search(text, clause, end)) is not None \
+                and any(c.start >= of.end() for c in self.cands_from(of.end(), end)):
+            end, qualified = of.start(), True  # "The government of Prime Minister Sanae Takaichi says": the government
+        phrase = " ".join(text[clause:end].split())
+        if not 1 <= len(phrase.split()) <= PHRASE_WORDS or any(ch in phrase for ch in "\"“”«»()"):
+            return None
+        inside = [c for c in self.cands_from(clause, end) if c.end <= end and not possessor(text, c.end)]
+        if any((c.end >= end - 1 or c.start == clause) and not (qualified and c.role) for c in inside):
+            return None  # a candidate is the head ("Japan's Ambassador to Australia"): the usual rules; a role
+            # qualified by "of X" stands as written ("The government of Prime Minister X")
+        if not inside and len(phrase.split()) == 1:
+            return None  # one word that is no candidate: a name the rules did not find, or a pronoun
+        return Cand(clause, end, "organisation", None, phrase)
 
     def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
         """The subject of a later clause of the sentence that holds the fragment at ``start``: the candidate
