@@ -1236,3 +1236,13 @@ def test_possessive_and_clause_speakers_of_the_fifth_round(text, expected):
 def test_a_noun_phrase_subject_speaks_a_fragment_as_written(text, expected):
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == expected
+
+
+def test_a_term_quoted_after_a_named_treaty_is_the_treatys_words():
+    text = 'Under the 1951 Treaty of San Francisco, Japan renounced its claim to "the Kuril Islands".'
+    mentions = sorted(mentions_in(text) + [Mention(10, 38, "1951 Treaty of San Francisco", "sf", "document",
+                                                   "neutral")], key=lambda m: m.start)
+    paragraphs = paragraph_spans(text)
+    quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
+    assert [q.speaker_text for q in quotes] == ["1951 Treaty of San Francisco"]
+    assert voice_of(text, voiced, "Kuril Islands") == ("quoted", None)

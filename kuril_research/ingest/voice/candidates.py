@@ -57,7 +57,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     its kind stays ``place``, so that no role ("the ministry", "it") resolves to it.
     """
     openers = set(sentence_starts)
-    named = [Cand(m.start, m.end, m.entity_type, m.entity, full.get(m.entity, m.surface))
+    named = [Cand(m.start, m.end, m.entity_type, None if m.entity_type in DOCUMENT_TYPES else m.entity,
+                  full.get(m.entity, m.surface))  # a treaty speaks as written, no person or body to link to
              for m in mentions if m.entity_type in SPEAKER_TYPES
              or (m.entity_type in DOCUMENT_TYPES and NAMED_DOCUMENT_RE.search(m.surface))
              or (lex.side_place_speakers and m.entity_type == "place" and m.entity in lex.sides

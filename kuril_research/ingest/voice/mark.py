@@ -106,9 +106,12 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         subjects, cues = [], []
     titles = find_titles(text, spans, lex)  # 'the forum "Iturup"': a name, no quotation, no side
     scare_quotes = find_scare_quotes(text, spans, mentions, lex)
-    scare_quotes -= reported_terms(text, spans, scare_quotes, lambda pos: sents.bounds(pos, (0, len(text)))[0], lex,
-                                   lambda pos: any(c.end <= pos <= c.scope_end for c in cues))
-    titles |= title_phrases(text, spans) - scare_quotes  # «Social Development of the Islands»; "the Southern Kurils" is a term
+    reported = reported_terms(text, spans, scare_quotes, lambda pos: sents.bounds(pos, (0, len(text)))[0], lex,
+                              lambda pos: any(c.end <= pos <= c.scope_end for c in cues),
+                              [m for m in mentions if m.entity_type == "document"])  # someone's words: quotations
+    scare_quotes -= reported
+    # «Social Development of the Islands» is a title; "the Southern Kurils" a term
+    titles |= title_phrases(text, spans) - scare_quotes - reported
     scare = {i for i in scare_quotes | titles
              if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}
     real = [span for i, span in enumerate(spans) if i not in scare]
