@@ -1246,3 +1246,20 @@ def test_a_term_quoted_after_a_named_treaty_is_the_treatys_words():
     quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions)
     assert [q.speaker_text for q in quotes] == ["1951 Treaty of San Francisco"]
     assert voice_of(text, voiced, "Kuril Islands") == ("quoted", None)
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # both glosses of a bracket
+    ("The islands (Northern Territories in Japan, Southern Kurils in Russia) lie off Hokkaido.", "Southern Kurils",
+     ("attributed", "russia")),
+    # "A, or B as Japan calls them": the cue gives B only
+    ("Moscow holds the Kurils, or the Northern Territories as Japan calls them.", "Kurils", ("narrator", None)),
+    ("Moscow holds the Kurils, or the Northern Territories as Japan calls them.", "Northern Territories",
+     ("attributed", "japan")),
+    # a relative clause between commas inside a cue's gap
+    ("Japan claims the islands, which Russia seized in 1945 and now runs as part of a region, and calls them the "
+     "Northern Territories.", "Northern Territories", ("attributed", "japan")),
+])
+def test_glosses_alternatives_and_relative_clauses(text, surface, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface) == expected

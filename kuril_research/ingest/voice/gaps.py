@@ -56,16 +56,20 @@ INSERTION_STOPS = frozenset('()[]"“”«»;:!?.')
 
 
 def mask_insertions(text: str) -> str:
-    """``text`` with the words of insertions between paired dashes or brackets blanked out (offsets kept), so
-    that a cue's gap ..N reaches over them: "Japan refers to the four islands - Etorofu, Kunashiri, Shikotan
-    and the Habomai group - as its Northern Territories".
+    """``text`` with the words of insertions between paired dashes or brackets, and of relative clauses between
+    commas, blanked out (offsets kept), so that a cue's gap ..N reaches over them: "Japan refers to the four
+    islands - Etorofu, Kunashiri, Shikotan and the Habomai group - as its Northern Territories"; "Japan claims
+    the islands, which Russia seized in 1945 and now administers, and calls them the Northern Territories".
 
     Examples
     --------
     >>> mask_insertions("A - b, c and d - e (f g) h.")
     'A             e       h.'
+    >>> mask_insertions("Japan claims them, which Russia seized, and calls them so.")
+    'Japan claims them                      and calls them so.'
     """
     masked = PAIRED_INSERTION_RE.sub(lambda hit: " " * len(hit.group()), text)
+    masked = RELATIVE_INSERTION_RE.sub(lambda hit: " " * len(hit.group()), masked)
     return text if masked == text else masked
 
 
@@ -74,3 +78,6 @@ def mask_insertions(text: str) -> str:
 PAIRED_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s[-–](?=\s)"
                                  r"|\s?—[^.;!?\n()\"“”—]{1,160}?—"
                                  r"|\s?\([^.;!?\n()]{1,160}?\)")
+
+#: A relative clause between commas, both commas included: ", which Russia seized in 1945 and now administers,".
+RELATIVE_INSERTION_RE = re.compile(r",\s+(?:which|who|whom|whose)\s[^.;:!?\n()\"“”,]{1,200}?,")

@@ -33,6 +33,11 @@ GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
 #: A possessive before the name a naming verb gives its object: "calls Iturup ... its "Northern Territories"".
 COMPLEMENT_RE = re.compile(r"\s(?:its|their)\s+(?:own\s+)?[\"“‘']?(?:the\s+)?", re.I)
+#: A further item of a list inside an open bracket.
+BRACKET_ITEM_RE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?$", re.I)
+#: Between two names of a list a post-posed cue applies to: not "or", which gives another name ("the Kurils, or the
+#: Northern Territories as Japan calls them": the Kurils are the outlet's).
+POST_LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 #: A comma and a lower-case phrase after a name: an apposition, which ends the names a cue gives.
 APPOSITION_RE = re.compile(r",\s+(?!(?:and|or|the|its|their)\b)[a-z]")
 
@@ -141,7 +146,7 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
     if pos == m.end:
         i = bisect_right(mentions, m.start, key=lambda mm: mm.start)
         while i < len(mentions) and mentions[i].entity_type in lex.named_types \
-                and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+                and POST_LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
             pos = mentions[i].end
             i += 1
     if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
@@ -162,6 +167,10 @@ def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
     """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause."""
     if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
         return True
+    sent_start = sents.bounds(m.start, (0, len(text)))[0]
+    if text.rfind("(", sent_start, m.start) > text.rfind(")", sent_start, m.start) \
+            and BRACKET_ITEM_RE.search(text, max(0, m.start - 12), m.start):
+        return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
     window = max(sent_start, m.start - 160)
     return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
@@ -290,6 +299,8 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         sent_start, sent_end = sents.bounds(m.start, para)
         limit = min(sent_end, para[1])
         if not _may_cue(text, m.start, m.end, lex, limit) and not (
+                masked is not text and lex.cue_suffix_re is not None and lex.cue_suffix_re.match(masked, m.end)
+                and masked[m.start:m.end] == text[m.start:m.end]) and not (
                 m.kind == "word" and lex.cue_suffix_re is not None
                 and any(lex.cue_suffix_re.match(text, end) for end in noun_gap_ends(text, m.end, limit))):
             continue
