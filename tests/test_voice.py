@@ -1263,3 +1263,17 @@ def test_a_term_quoted_after_a_named_treaty_is_the_treatys_words():
 def test_glosses_alternatives_and_relative_clauses(text, surface, expected):
     _, voiced = run(text)
     assert voice_of(text, voiced, surface) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a definite described person is the person named before with its head noun near the name
+    ('Yuri Ivanov heads the island district. The district head said the school was "a gift".', ["Yuri Ivanov"]),
+    # ... and stays as written when nobody was named with it
+    ('Yuri Ivanov runs a shop. The district head said the school was "a gift".', ["The district head"]),
+    # a candidate after a preposition opens no subject: "In a statement, the ministry said"
+    ('In a statement, the Japanese Foreign Ministry said the drills were "unacceptable".',
+     ["Japanese Foreign Ministry"]),
+])
+def test_definite_descriptions_and_prepositions(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == expected

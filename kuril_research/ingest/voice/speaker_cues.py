@@ -49,6 +49,9 @@ CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
 #: A lower-case word or a possessive after a name: with "the" before it, the name qualifies a noun ("the
 #: Takaichi administration's"), it is nobody speaking.
 MODIFIER_AFTER_RE = re.compile(r"[’']s\b|\s+[a-z]")
+#: A definite described person without a prepositional phrase ("the district head"): someone named before.
+DEFINITE_RE = re.compile(r"the\s", re.I)
+PP_RE = re.compile(r"\s(?:of|for|at|from|with|in)\s", re.I)
 #: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").
 PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
 #: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.

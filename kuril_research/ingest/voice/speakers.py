@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kuril_research.ingest.voice.candidates import LINK_WORDS
+from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, THE_BEFORE_RE, DESCRIBED_RE, INDEFINITE_RE, FRAGMENT_END_RE, RUN_ON_RE, EMBEDDED_VERB_REACH,
     PHRASE_END_RE, OWNER_RE, COORDINATION_RE, CLAUSE_JOINT_RE, TITLE_WINDOW, RELATIVE_BEFORE_RE,
     SUBJECT_LEAD_WORDS, OBJECT_BEFORE_RE, CLAUSE_BREAK_RE, PARTICIPLE_RE, QUOTED_AS_RE, LOWER_WORD_RE,
-    CLAUSE_OPENING_RE, MODIFIER_AFTER_RE, OF_RE, PARTICIPLE_WORD_RE, PHRASE_OPENING_RE, PHRASE_TAIL_WORDS,
+    CLAUSE_OPENING_RE, DEFINITE_RE, PP_RE, MODIFIER_AFTER_RE, OF_RE, PARTICIPLE_WORD_RE, PHRASE_OPENING_RE, PHRASE_TAIL_WORDS,
     PHRASE_WORDS, SUBORDINATORS, possessor)
 
 
@@ -104,8 +104,9 @@ class SpeakerWalk:
                 clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
             region = []
             while i < len(self.cands) and self.cands[i].end <= verb.start():
-                if self.cands[i].start >= clause_start:
-                    region.append(self.cands[i])
+                if self.cands[i].start >= clause_start and not PREPOSITION_BEFORE_RE.search(
+                        self.text, max(0, self.cands[i].start - 8), self.cands[i].start):
+                    region.append(self.cands[i])  # not "In a statement, the ministry said": no subject after "in"
                 i += 1
             if region and self.is_subject(region[0], clause_start) \
                     and self.spans_at.at(sent_start) is None and self.spans_at.at(verb.start()) is None:
@@ -144,6 +145,8 @@ class SpeakerWalk:
         A role that names a side resolves only to entities of that side (``sides``).
         """
         if not c.role:
+            if c.entity is None and c.kind == "person" and (named := self.named_before(c.text, c.start)) is not None:
+                return named
             return c.entity, c.text
         if c.kind == "institution":
             return None, c.text
@@ -179,6 +182,22 @@ class SpeakerWalk:
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
                      and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
+
+    def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
+        """(entity, name) of the person a definite described phrase without a prepositional phrase stands for
+        ("Yuri Ivanov heads the Kurilsky district. The district head said ..." -> Yuri Ivanov): the latest person
+        named before ``pos`` whose first mention has the phrase's head noun near it, before ``pos``."""
+        if not DEFINITE_RE.match(phrase) or PP_RE.search(phrase) or len(phrase.split()) < 2:
+            return None
+        head = phrase.lower().split()[-1]
+        for p in reversed(self.cands_from(0, pos)):
+            if p.role or p.kind != "person" or DESCRIBED_RE.match(p.text):
+                continue
+            at = self.text.find(p.text)
+            at = p.start if at < 0 or at > p.start else at
+            if head in self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower():
+                return p.entity, p.text
+        return None
 
     def object_pronoun(self, c: Cand) -> bool:
         """Whether a one-word role stands as an object: after a lower-case word that opens no clause
@@ -298,8 +317,9 @@ class SpeakerWalk:
                       and not (c.kind == "person" and not c.role  # "the Takaichi administration's": no speaker
                                and THE_BEFORE_RE.search(text, max(0, c.start - 4), c.start)
                                and MODIFIER_AFTER_RE.match(text, c.end))]
-            if (phrase := self.phrase_subject(sent_start, start)) is not None:
-                return None, phrase.text, phrase.kind, phrase.text, False  # "Russian media have described ..."
+            if (phrase := self.phrase_subject(sent_start, start)) is not None:  # "Russian media have described ..."
+                found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)
+                return found[0], found[1], phrase.kind, phrase.text, False
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
@@ -374,7 +394,7 @@ class SpeakerWalk:
             # qualified by "of X" stands as written ("The government of Prime Minister X")
         if not inside and len(phrase.split()) == 1:
             return None  # one word that is no candidate: a name the rules did not find, or a pronoun
-        return Cand(clause, end, "organisation", None, phrase)
+        return Cand(clause, end, "person" if self.named_before(phrase, clause) else "organisation", None, phrase)
 
     def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
         """The subject of a later clause of the sentence that holds the fragment at ``start``: the candidate
