@@ -1277,3 +1277,16 @@ def test_glosses_alternatives_and_relative_clauses(text, surface, expected):
 def test_definite_descriptions_and_prepositions(text, expected):
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # a side word as the second subject of an elliptical pair
+    ("Patrols circle what Russians call the Southern Kurils and Japanese the Northern Territories.",
+     "Northern Territories", ("attributed", "japan")),
+    # what a side's maps show
+    ("Russian maps show Kunashir; Japanese maps show Kunashiri.", "Kunashiri", ("attributed", "japan")),
+    ("Russian maps show Kunashir; Japanese maps show Kunashiri.", "Kunashir", ("attributed", "russia")),
+])
+def test_pairs_and_maps(text, surface, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface) == expected

@@ -20,6 +20,8 @@ OPEN_END_RE = re.compile(r"[\w,]\s*$")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
+#: What joins the second subject of an elliptical pair: "what Russians call the South Kurils and Japanese the ...".
+PAIR_BEFORE_RE = re.compile(r"(?:,|\band|\bwhile|\bor)\s+$", re.I)
 #: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ..10 claims ..10
 #: as its" spans up to ten words on either side of "claims"; a subject may stand before a comma-delimited
 #: insertion of up to :data:`INSERTION_WORDS` words ("Russia, which has held ... since 1945, calls them").
@@ -72,6 +74,11 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 entity, written, took_over = s.entity, s.text, True
                 break
             j -= 1
+        if not took_over and lex.subject_re is not None:  # a side word before the name: "... and Japanese the NT"
+            for word in lex.subject_re.finditer(text, max(cue.end, m.start - 40), m.start):
+                if word.lastgroup.startswith("e_") and ELLIPSIS_GAP_RE.fullmatch(text, word.end(), m.start) \
+                        and PAIR_BEFORE_RE.search(text, max(cue.end, word.start() - 8), word.start()):
+                    entity, written, took_over = word.lastgroup[2:], word.group(), True
         if not took_over and not _listed(text, cue.end, m, mentions, lex):
             continue
         if not took_over and (complement := COMPLEMENT_RE.match(text, _list_end(text, m, mentions, lex))) \
