@@ -611,3 +611,16 @@ def test_a_lower_case_district_of_the_islands_in_a_sentence_about_them_still_cou
 ])
 def test_organisations_named_after_the_islands_with_more_words_of_their_name(gaz, text, expected):
     assert [(m.surface, m.entity, m.entity_type) for m in gaz.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # facilities, programmes and features elsewhere named after the islands
+    ("flights to Iturup Airport resumed", [("Iturup", "homonym", "homonym")]),
+    ("the Kuril Islands Development Program was extended", [("Kuril Islands", "homonym", "homonym")]),
+    ("the Kunashir Strait is shallow", [("Kunashir", "homonym", "homonym")]),
+    # ... a name before "and" joins an organisation's name only after "the"
+    ("Kunashir, Iturup and Shikotan Lake", [("Kunashir", "kunashir", "island"), ("Iturup", "iturup", "island"),
+                                            ("Shikotan", "homonym", "homonym")]),
+])
+def test_facilities_and_features_named_after_the_islands(gaz, text, expected):
+    assert [(m.surface, m.entity, m.entity_type) for m in gaz.find(text)] == expected

@@ -48,8 +48,10 @@ APOSTROPHES = "'\u2019\u02bc"
 SUFFIX_GAP = r"(?:\s+[A-Z][\w’'-]*){0,2}?"
 #: How far before a name the head of a capitalised title may stand ("Rally for the Return of the ...").
 TITLE_REACH = 120
-#: Between two names joined in one organisation's name: "Chishima and Habomai Islands Residents' League".
+#: Between two names joined in one organisation's name: "the Chishima and Habomai Islands Residents' League"
+#: (after "the": "Kunashir, Iturup and Shikotan Lake" joins no name).
 NAME_JOIN_RE = re.compile(r"\s+(?:and|&)\s+")
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 ENTITY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -141,7 +143,8 @@ class Gazetteer:
             for i in range(len(found) - 2, -1, -1):  # "the Chishima and Habomai Islands Residents' League"
                 m, nxt = found[i], found[i + 1]
                 if m.entity_type in TERRITORY_TYPES and nxt.entity_type == "homonym" \
-                        and NAME_JOIN_RE.fullmatch(text, m.end, nxt.start):
+                        and NAME_JOIN_RE.fullmatch(text, m.end, nxt.start) \
+                        and THE_BEFORE_RE.search(text, max(0, m.start - 4), m.start):
                     found[i] = Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
         return found
 
