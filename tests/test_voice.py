@@ -1290,3 +1290,16 @@ def test_definite_descriptions_and_prepositions(text, expected):
 def test_pairs_and_maps(text, surface, expected):
     _, voiced = run(text)
     assert voice_of(text, voiced, surface) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speech verb right before a fragment governs it; the main clause after a subordinate one has its own speaker
+    ('Sergey Lavrov spoke again. After a Japanese minister spoke of "our islands," he wrote that Tokyo "must '
+     'accept the results of the war".', ["a Japanese minister", "Sergey Lavrov"]),
+    # "in his words" before a fragment: the one "his" stands for
+    ('"The basis is known," the ambassador Ivan Petrov said.\n\nAccording to the diplomat, the formula, in his '
+     'words, "closes the door".', ["Ivan Petrov", "Ivan Petrov"]),
+])
+def test_governed_fragments_main_clauses_and_in_his_words(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == expected

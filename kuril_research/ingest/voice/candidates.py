@@ -24,8 +24,9 @@ NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:(?<!\w\w\w\.)[ ][A-Z
 #: The "for/of + capitalised words" that complete an organisation's name after its head noun.
 ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}")
 #: A preposition just before a described speaker: "In a separate statement, the ministry said" (no speaker).
-#: Not "by": a passive's agent is a person of the story ("a bar run by a woman in her seventies").
-PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|after|before|during|of|to)\s+$", re.I)
+#: Not "by": a passive's agent is a person of the story ("a bar run by a woman in her seventies"); not "after" or
+#: "before", which open clauses ("After a Japanese minister spoke of ...").
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|during|of|to)\s+$", re.I)
 #: A preposition that introduces a speaker: "In the words of a ministry statement, ...", "according to a source".
 SPEECH_PREPOSITION_RE = re.compile(r"\b(?:in\s+the\s+words\s+of|according\s+to)\s+$", re.I)
 #: An honorific just before a word: "Mr. Sato" is a name even without a first name.

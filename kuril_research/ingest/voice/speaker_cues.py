@@ -52,6 +52,12 @@ MODIFIER_AFTER_RE = re.compile(r"[’']s\b|\s+[a-z]")
 #: A definite described person without a prepositional phrase ("the district head"): someone named before.
 DEFINITE_RE = re.compile(r"the\s", re.I)
 PP_RE = re.compile(r"\s(?:of|for|at|from|with|in)\s", re.I)
+#: How many words may stand between a speech verb and the quotation it governs ("spoke of", "described it as").
+GOVERNED_GAP = 3
+#: The comma that ends a subordinate clause opening a sentence (inside or after a closing mark).
+MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
+#: "in his words" before a quotation: the one the possessive stands for speaks it.
+IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
 #: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").
 PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
 #: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.

@@ -10,7 +10,7 @@ from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event,
 from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
     FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW)
+    RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE)
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
@@ -82,7 +82,11 @@ class SpeakerWalk(SubjectRules):
         if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
             return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
         para = self.paras.at(c.start)
+        sent_start = self.sents.bounds(c.start, (c.start, c.end))[0]
+        subordinate = " " not in c.text and self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS
         for e in reversed(self.events):
+            if subordinate and sent_start <= e.pos < c.start:
+                continue  # "After a minister spoke of "...", he wrote": "he" is not the minister
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
                 if e.entity is None and not self.titled(e.text, c.text):
                     continue  # "the president" is not the district head named before
@@ -129,7 +133,11 @@ class SpeakerWalk(SubjectRules):
             return None
         last = max((e.pos for e in self.events if e.established), default=-1)
         gender = self.lex.genders.get(c.text.lower())
+        sent_start = self.sents.bounds(c.start, (c.start, c.end))[0]
+        subordinate = self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS
         for p in reversed(self.cands_from(self.paras.spans[max(0, para - 1)][0], c.start)):
+            if subordinate and p.start >= sent_start:
+                continue  # "After a minister spoke of "...", he wrote": "he" is not the minister
             if p.start < last:
                 return None
             if p.role or p.kind != c.kind:
@@ -190,6 +198,8 @@ class SpeakerWalk(SubjectRules):
             verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
             # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
             # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
+        if verb is not None and self.governed(start, ps, pe):
+            verb = None  # 'After a Japanese minister spoke of "our Northern Territories," he wrote ...': the minister
         if verb is not None and COORDINATION_RE.match(text, clause_start):
             verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced': a new clause, not an attribution
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
@@ -228,6 +238,11 @@ class SpeakerWalk(SubjectRules):
                       and not (c.kind == "person" and not c.role  # "the Takaichi administration's": no speaker
                                and THE_BEFORE_RE.search(text, max(0, c.start - 4), c.start)
                                and MODIFIER_AFTER_RE.match(text, c.end))]
+            if (words := IN_WORDS_RE.search(text, max(sent_start, start - 40), start)) is not None:
+                pronoun = {"his": "he", "her": "she"}.get(words.group(1).lower(), "they")
+                found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
+                if found is not None:  # 'a formula that, in his words, "closes the door"': the one "his" is
+                    return found[0], found[1], "person", " ".join(words.group().split()), False
             if (phrase := self.phrase_subject(sent_start, start)) is not None:  # "Russian media have described ..."
                 found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)
                 return found[0], found[1], phrase.kind, phrase.text, False
@@ -258,6 +273,18 @@ class SpeakerWalk(SubjectRules):
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def governed(self, start: int, ps: int, pe: int) -> bool:
+        """Whether a speech verb right before the opening mark (at most :data:`GOVERNED_GAP` words between:
+        "spoke of", "called it", "described them as") governs the quotation, with a candidate before it in the
+        sentence as its subject: the quotation is attributed before it, not by the clause after it."""
+        sent_start = self.sents.bounds(max(ps, start - 1), (ps, pe))[0]
+        verb = None
+        for verb in self.lex.verb_re.finditer(self.text, max(sent_start, start - 60), max(sent_start, start - 1)):
+            pass  # the last speech verb before the mark
+        if verb is None or len(WORD_RE.findall(self.text, verb.end(), start - 1)) > GOVERNED_GAP:
+            return False
+        return any(c.end <= verb.start() and not self.object_pronoun(c) for c in self.cands_from(sent_start, verb.start()))
 
     def embedded(self, qi: int) -> bool:
         """Whether quotation ``qi`` is a fragment running on inside its sentence: narrator words stand before it

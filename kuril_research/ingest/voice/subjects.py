@@ -14,7 +14,7 @@ from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
-    possessor, LOWER_WORD_RE)
+    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE)
 
 
 class SubjectRules:
@@ -57,10 +57,14 @@ class SubjectRules:
             return self.subjects[sent_start]
         found = None
         sent_end = self.sents.bounds(sent_start, (sent_start, len(self.text)))[1]
-        i = bisect_left(self.cands, sent_start, key=lambda c: c.start)
-        verb = self.verb_in(sent_start, sent_end) if i < len(self.cands) else None
+        main = sent_start
+        if self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS \
+                and (comma := MAIN_CLAUSE_RE.search(self.text, sent_start, sent_end)) is not None:
+            main = comma.end()  # "After a minister spoke of "...", he wrote ...": the main clause's subject speaks
+        i = bisect_left(self.cands, main, key=lambda c: c.start)
+        verb = self.verb_in(main, sent_end) if i < len(self.cands) else None
         if verb is not None:
-            clause_start = sent_start
+            clause_start = main
             for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
                 clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
             region = []
