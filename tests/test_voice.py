@@ -1232,6 +1232,8 @@ def test_possessive_and_clause_speakers_of_the_fifth_round(text, expected):
     ('As one analyst put it, the island is "quiet".', ["one analyst"]),
     ('His lawyer, Ivan Petrov, told reporters his client was "venting".', ["Ivan Petrov"]),
     ('Sergey Lavrov\'s deputy said the talks were "frozen".', ["Sergey Lavrov's deputy"]),
+    # ... nor when a name stands between the phrase's verb and the fragment
+    ('Japanese media reported that Sergey Lavrov called the plan "absurd".', ["Sergey Lavrov"]),
 ])
 def test_a_noun_phrase_subject_speaks_a_fragment_as_written(text, expected):
     quotes, _ = run(text)

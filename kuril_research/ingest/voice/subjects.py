@@ -107,8 +107,9 @@ class SubjectRules:
         joints = list(CLAUSE_JOINT_RE.finditer(text, sent_start, start))
         clause = joints[-1].end() if joints else sent_start
         verb = self.verb_in(clause, start)
-        if verb is None:
-            return None
+        if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
+                               for c in self.cands_from(verb.end(), start)):
+            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
         region = text[clause:verb.start()].rstrip()
         end = clause + len(region)
         if "," in region:
