@@ -1114,6 +1114,7 @@ def test_a_fragment_after_a_speech_verb_is_the_subjects_and_a_report_attribution
     ("For Moscow, Iturup is part of the Southern Kurils.", "Southern Kurils", 0, ("attributed", "moscow")),
     ("For Moscow, the question is whether the talks on fishing near Habomai go on.", "Habomai", 0,
      ("narrator", None)),
+    ("For Japan, the priority is the airport on Etorofu.", "Etorofu", 0, ("narrator", None)),
     ("In Russia they are simply part of the Kuril Islands.", "Kuril Islands", 0, ("attributed", "russia")),
 ])
 def test_naming_cue_grammar_of_the_fifth_round(text, surface, nth, expected):

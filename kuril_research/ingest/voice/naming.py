@@ -22,6 +22,9 @@ NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
 #: What joins the second subject of an elliptical pair: "what Russians call the South Kurils and Japanese the ...".
 PAIR_BEFORE_RE = re.compile(r"(?:,|\band|\bwhile|\bor)\s+$", re.I)
+#: What may stand between a copula cue and the name it gives: "For Tokyo, the island is [simply part of the] ...".
+COPULA_GAP_RE = re.compile(r"\s*(?:(?:simply|still|just|officially|always|now|all|merely|really|the|a|an|part|of|"
+                           r"one|its|their|own|known|as|called|considered|regarded)\s+)*", re.I)
 #: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ..10 claims ..10
 #: as its" spans up to ten words on either side of "claims"; a subject may stand before a comma-delimited
 #: insertion of up to :data:`INSERTION_WORDS` words ("Russia, which has held ... since 1945, calls them").
@@ -79,6 +82,9 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 if word.lastgroup.startswith("e_") and ELLIPSIS_GAP_RE.fullmatch(text, word.end(), m.start) \
                         and PAIR_BEFORE_RE.search(text, max(cue.end, word.start() - 8), word.start()):
                     entity, written, took_over = word.lastgroup[2:], word.group(), True
+        if cue.copula and not took_over and not COPULA_GAP_RE.fullmatch(text, cue.end, m.start) \
+                and not _listed(text, cue.end, m, mentions, lex, first_only=True):
+            continue  # "For Japan, the priority is the airport on Etorofu": no naming
         if not took_over and not _listed(text, cue.end, m, mentions, lex):
             continue
         if not took_over and (complement := COMPLEMENT_RE.match(text, _list_end(text, m, mentions, lex))) \
@@ -114,14 +120,18 @@ def _named_at(pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
     return i < len(mentions) and mentions[i].start == pos and mentions[i].entity_type in lex.named_types
 
 
-def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon,
+            first_only: bool = False) -> bool:
     """Whether ``m`` still belongs to the names a cue starting its scope at ``start`` gives: no apposition
     (a comma and a lower-case phrase) stands between the first name of the scope and ``m`` ("known in
     Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
     i = bisect_left(mentions, start, key=lambda mm: mm.start)
     first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
     if first.start >= m.start:
-        return True
+        return not first_only
+    if first_only:  # a name listed with the first name right after a copula cue
+        return COPULA_GAP_RE.fullmatch(text, start, first.start) is not None \
+            and _list_end(text, first, mentions, lex) >= m.end
     return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions)
 
 
@@ -363,7 +373,8 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
         if n == words:
             limit = word.end()
             break
-    return Cue(start, max(end, best[1]), max(limit, end), m.entity, m.kind, m.text)
+    return Cue(start, max(end, best[1]), max(limit, end), m.entity, m.kind, m.text,
+               bool(lex.cue_scope_words[best[2]]))
 
 
 #: Where the referent after "{side}'s name for" ends and its name begins: a comma, colon, dash, or a copula.
