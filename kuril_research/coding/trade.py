@@ -31,6 +31,7 @@ from kuril_research.coding.naming import TERRITORIAL_TYPES
 from kuril_research.coding.framing import frames as code_frames
 from kuril_research.grouping import documents_by, share, sorted_groups
 from kuril_research.coding.cue_context import ended
+from kuril_research.coding.hit_sentences import hit_sentences
 from kuril_research.coding.trade_quantities import DIRECTION_RE, PERIOD_RE, QUANTITY_RE, SCALES, UNITS, mention_quantities
 
 __all__ = ["POLARITIES", "QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "load_lexicon",
@@ -176,14 +177,20 @@ def _merge_lists(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     candidates = np.flatnonzero(same.to_numpy(dtype=bool)) + 1         # rows that may join the row before
     if not len(candidates):
         return hits
-    texts = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
+    # the sentences of the rows that may join and of the rows before them (all a head can be)
+    need = np.union1d(candidates, candidates - 1)
+    found, starts, texts = hit_sentences(hits.iloc[need], sentences)
+    where = np.full(len(hits), -1, dtype=np.int64)
+    where[need] = found
     keep = np.ones(len(hits), dtype=bool)
     start = hits["start"].to_numpy(dtype=np.int64)
     end = hits["end"].to_numpy(dtype=np.int64).copy()
     joined_to = np.arange(len(hits))
     for i in candidates.tolist():
-        head = joined_to[i - 1]
-        s_start, text = texts.loc[(hits.at[i, "doc_id"], hits.at[i, "sent_id"])]
+        head, k = joined_to[i - 1], where[i]
+        if k < 0:
+            continue
+        s_start, text = starts[k], texts[k]
         if _JOINER_RE.fullmatch(text[end[head] - int(s_start):start[i] - int(s_start)]):
             end[head] = end[i]
             keep[i] = False
@@ -194,7 +201,7 @@ def _merge_lists(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     heads = np.unique(joined_to[merged])
     surface = hits["surface"].astype(object).to_numpy().copy()
     for h in heads.tolist():
-        s_start, text = texts.loc[(hits.at[h, "doc_id"], hits.at[h, "sent_id"])]
+        s_start, text = starts[where[h]], texts[where[h]]
         surface[h] = text[start[h] - int(s_start):end[h] - int(s_start)]
     hits["end"] = pd.array(end, dtype="Int64")
     hits["surface"] = pd.array(surface, dtype="string")
