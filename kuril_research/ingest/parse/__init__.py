@@ -11,7 +11,8 @@ line on Unicode-normalised text and applies these rules, in order:
    line that is wholly a section label, advertisement, newsletter prompt, "Read
    more" link, share counter, comment notice, byline, date line, audio player,
    donation appeal, weather or traffic widget, cookie notice, tag list or other
-   listed furniture is removed and logged with its 1-based line number and
+   listed furniture, or a line of date and time tokens whatever their order
+   (:mod:`.timestamps`: "00:23 GMT 03.03.2026"; after a byline on its line too), is removed and logged with its 1-based line number and
    reason; a related-links header ("You may also like:") and the short lines
    after it are removed as "related links", a tag header ("Tags") and the
    lines under it up to a blank line as "tags". The page's layout removes more
@@ -23,7 +24,9 @@ line on Unicode-normalised text and applies these rules, in order:
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
    dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
    ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``,
-   ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``) starts the body; the dateline
+   ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``, ``March 3 (UPI) --``, ``TOKYO, March 3, 2026 (AFP) -``,
+   ``Moscow, March 3 —``; a place in mixed case and a spaced dash, ``Tokyo —``, only at the head of a long
+   lead) starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION") and a place in capitals alone
@@ -52,7 +55,7 @@ line on Unicode-normalised text and applies these rules, in order:
    the next. The clean body is the paragraphs joined by a blank line.
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
-(``furniture.yaml``), :mod:`.furniture` (whole furniture lines and blocks),
+(``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.furniture` (whole furniture lines and blocks),
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.header`
 (masthead, headline, standfirst),
 :mod:`.captions` and :mod:`.article` (the pipeline).

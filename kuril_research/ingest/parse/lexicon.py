@@ -8,9 +8,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from kuril_research.errors import LexiconError
+from kuril_research.ingest.parse.timestamps import is_timestamp, timestamp_tail
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
 
-__all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason"]
+__all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason", "DATED_REASONS",
+           "BYLINE_WITH_DATE_CHARS"]
+
+#: Furniture that a site may print with a date after it on the same line ("By Jane Roe March 3, 2026").
+DATED_REASONS = frozenset({"byline", "agency credit", "source line", "section label"})
+#: Such a line is short.
+BYLINE_WITH_DATE_CHARS = 140
 
 
 @dataclass(frozen=True)
@@ -163,10 +170,22 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     ('byline', 'audio player')
     >>> furniture_reason("Russia values cooperation with Japan.") is None
     True
+    >>> furniture_reason("00:23 GMT 03.03.2026"), furniture_reason("by Jane Roe March 3, 2026")
+    ('date line', 'byline')
     """
     lex = lexicon if lexicon is not None else default_furniture()
     if len(line) > lex.max_line_chars:
         return None
     hit = lex.line_re.fullmatch(line)
-    return lex.reasons[hit.lastgroup] if hit is not None else None
+    reason = lex.reasons[hit.lastgroup] if hit is not None else None
+    if reason in (None, "navigation") and is_timestamp(line):
+        return "date line"  # a date or time by its shape, however the site prints it (its bars are no menu)
+    if reason is not None:
+        return reason
+    if len(line) <= BYLINE_WITH_DATE_CHARS and (tail := timestamp_tail(line)) is not None:
+        head = line[:tail].rstrip(" ,|·•-–—")  # a byline or a source with its date: "by Jane Roe March 3, 2026"
+        hit = lex.line_re.fullmatch(head) if head else None
+        if hit is not None and lex.reasons[hit.lastgroup] in DATED_REASONS:
+            return lex.reasons[hit.lastgroup]
+    return None
 
