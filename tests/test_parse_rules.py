@@ -63,3 +63,64 @@ def test_a_line_with_a_word_that_is_no_date_token_is_no_date_line(line):
 @pytest.mark.parametrize("line", ["by Jane Roe March 3, 2026", "Jane Roe, Tokyo correspondent · 3 March 2026 16:12 JST"])
 def test_a_byline_with_its_date_on_the_same_line_is_a_byline(line):
     assert furniture_reason(line) == "byline"
+
+
+# --------------------------------------------------------------------------- headlines
+
+def test_a_headline_in_title_case_with_a_verb_is_not_taken_for_the_site_name():
+    raw = ("The Harbour Times\n\nJapan Protests Russian Island Drills\n\nTokyo says the exercises breach its "
+           f"sovereignty\n\nBy Jane Roe\n\nTOKYO — {LEAD}")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Japan Protests Russian Island Drills",
+                                           "Tokyo says the exercises breach its sovereignty")
+    assert ("The Harbour Times", "site header") in [(r.text, r.reason) for r in art.removed]
+
+
+def test_a_short_title_case_headline_without_a_dateline():
+    art = parse_article(f"The Harbour Times\n\nJapan Protests Island Drills\n\n{LEAD}")
+    assert art.title == "Japan Protests Island Drills"
+
+
+def test_a_topic_label_over_the_headline_of_a_datelined_story_is_a_section_label():
+    raw = f"Diplomacy\n\nJapan-Russia relations\n\nTokyo lodges protest as troops drill on disputed islands\n\n" \
+          f"TOKYO (Reuters) - {LEAD}"
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Tokyo lodges protest as troops drill on disputed islands", None)
+    assert ("Japan-Russia relations", "section label") in [(r.text, r.reason) for r in art.removed]
+
+
+def test_a_short_headline_with_a_verb_over_its_standfirst_is_no_topic_label():
+    raw = f"Talks stalled\n\nTokyo and Moscow have not met on the treaty for four years now\n\nTOKYO — {LEAD}"
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Talks stalled", "Tokyo and Moscow have not met on the treaty for four "
+                                                            "years now")
+
+
+def test_a_page_title_with_the_site_name_is_dropped_when_the_headline_is_printed_again():
+    raw = ("Japan protests Russian drills on disputed islands | The Harbour Times\n\nThe Harbour Times\n"
+           "Home | World | Asia\n\nJapan protests Russian drills on disputed islands\n\nBy Jane Roe\n\n"
+           f"TOKYO — {LEAD}")
+    art = parse_article(raw)
+    assert art.title == "Japan protests Russian drills on disputed islands"
+    assert (1, "page title") in [(r.line, r.reason) for r in art.removed]
+
+
+@pytest.mark.parametrize("first_line", ["Japan protests drills again | The Harbour Times",
+                                        "Japan protests Russian drills on the disputed islands | Harbour Times"])
+def test_a_page_title_alone_gives_its_headline(first_line):
+    art = parse_article(f"{first_line}\n\n{LEAD}\n\nMore text.")
+    assert art.title == first_line.split(" | ")[0]
+
+
+def test_a_dash_in_a_headline_is_not_taken_for_a_page_title():
+    raw = f"Russia sees no grounds for new talks with Japan - Lavrov\n\nMOSCOW, March 3 (Interfax) - {LEAD}"
+    assert parse_article(raw).title == "Russia sees no grounds for new talks with Japan - Lavrov"
+
+
+def test_a_glued_timestamp_and_a_short_link_button_above_the_headline_are_furniture():
+    raw = f"00:23 GMT 03.03.2026\nListen Live\nGet short URL\n\nRussia says the islands are not for discussion\n\n" \
+          f"MOSCOW (Sputnik) - {LEAD}"
+    art = parse_article(raw)
+    assert (art.title, art.standfirst, art.dateline) == ("Russia says the islands are not for discussion", None,
+                                                          "MOSCOW (Sputnik) -")
+    assert ("Get short URL", "navigation") in [(r.text, r.reason) for r in art.removed]

@@ -15,6 +15,7 @@ from kuril_research.ingest.parse.header import (
     is_site_header,
     item_page_start,
     masthead_end,
+    resolve_page_titles,
 )
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
@@ -64,6 +65,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     text = normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
     warnings: list[str] = []
     kept, removed = strip_furniture(text.split("\n"), lex)
+    kept = resolve_page_titles(kept, removed, lex)
 
     found = find_dateline([t for _, t, _ in kept], lex.dateline_labels)
     dateline_index, match = found if found is not None else (None, None)
@@ -72,6 +74,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     if dateline_index is not None:
         header = kept[:dateline_index]
         body = kept[dateline_index:]
+        kicker = -1
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
@@ -80,10 +83,13 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                           and not is_site_header(line, lex)), len(header) - 1)
             if 0 < first and STATEMENT_END_RE.search(header[first][1]) and is_headline_case(header[first - 1][1], lex):
                 first -= 1  # "Japan Protests Russian Drills" above a standfirst sentence: a headline, not a site name
+            elif first + 1 < len(header) and is_kicker(header[first][1], header[first + 1][1], lex):
+                kicker = first
+                first += 1  # "Japan-Russia relations" over the headline
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
             if j < first:
-                removed.append(Removed(number, line, "site header"))
+                removed.append(Removed(number, line, "section label" if j == kicker else "site header"))
             elif j == first:
                 title = line
             elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex):
@@ -105,7 +111,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         for number, line, _ in kept[first:masthead]:
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
-        if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1]):
+        if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1], lex):
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
             kept = kept[1:]
         body = kept

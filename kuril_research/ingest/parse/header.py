@@ -8,7 +8,8 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reas
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "is_headline_case", "is_site_header", "is_kicker",
+__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
+           "is_kicker", "page_title_headline", "resolve_page_titles",
            "is_person_name", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
@@ -24,13 +25,37 @@ def is_headline_case(line: str, lex: FurnitureLexicon) -> bool:
     return len(line.split()) >= 3 and not (lex.site_header_re is not None and lex.site_header_re.fullmatch(line))
 
 
+#: Signs stripped from a word before it is looked up in ``headline_verbs``.
+WORD_EDGES = "\"'“”‘’:;,.!?()[]"
+
+
+def has_headline_verb(line: str, lex: FurnitureLexicon) -> bool:
+    """Whether a word of ``line`` is one of the lexicon's ``headline_verbs`` (a finite verb or an auxiliary).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> has_headline_verb("Japan Protests Island Drills", default_furniture())
+    True
+    >>> has_headline_verb("The Harbour Times", default_furniture()), has_headline_verb("Arctic shipping", default_furniture())
+    (False, False)
+    """
+    return any(w.strip(WORD_EDGES).lower() in lex.headline_verbs for w in line.split())
+
+
+#: A short capitalised line of this many words or more that holds a headline verb is a headline, not a site name.
+HEADLINE_VERB_WORDS = 3
+
+
 def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
-    """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name."""
+    """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name without
+    a headline verb ("Nikkei Asia", "The Harbour Times"; not "Japan Protests Island Drills")."""
     if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
         return True
     words = line.split()
     return len(words) <= lex.site_name_words and not HEADLINE_MARKS_RE.search(line) and all(
-        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
+        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words) and not (
+        len(words) >= HEADLINE_VERB_WORDS and has_headline_verb(line, lex))
 
 
 #: A kicker or topic label above a headline: one to three words, no sentence punctuation.
@@ -44,9 +69,9 @@ KICKER_HEADLINE_WORDS = 6
 HEADLINE_ARTICLES = frozenset({"a", "an", "the"})
 
 
-def is_kicker(line: str, next_line: str) -> bool:
-    """A short topic label ("Japan-Russia relations") over a longer headline-like line, in an article without a
-    dateline: the label is the site's, the next line is the headline.
+def is_kicker(line: str, next_line: str, lex: FurnitureLexicon | None = None) -> bool:
+    """A short topic label ("Japan-Russia relations") over a longer headline-like line: the label is the site's,
+    the next line is the headline. With ``lex``, a line with a headline verb ("Talks stalled") is no label.
 
     Examples
     --------
@@ -58,7 +83,7 @@ def is_kicker(line: str, next_line: str) -> bool:
     return (len(line.split()) <= KICKER_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
             and line.split()[0].lower() not in HEADLINE_ARTICLES
             and not HEADLINE_MARKS_RE.search(line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS
-            and not STATEMENT_END_RE.search(next_line))
+            and not STATEMENT_END_RE.search(next_line) and not (lex is not None and has_headline_verb(line, lex)))
 
 
 DIGIT_RE = re.compile(r"\d")
@@ -220,3 +245,88 @@ def is_descriptor(line: str) -> bool:
     (True, False, False)
     """
     return len(line) <= DESCRIPTOR_MAX_CHARS and line[:1].islower() and not SENTENCE_END_RE.search(line)
+
+
+#: The separator between a headline and the site's name in a page's title ("Headline | Site", "Headline - Site").
+PAGE_TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||[-–—]{1,2}|::|·|•)\s+")
+#: The headline part of a page title has at least this many words.
+PAGE_TITLE_WORDS = 3
+
+
+def page_title_headline(line: str, lex: FurnitureLexicon) -> str | None:
+    """The headline of a page title ("Japan protests drills | The Harbour Times" → "Japan protests drills"): a
+    line whose last separator has a site's name after it (:func:`is_site_header`, no figure) and a headline
+    before it (three words or more, itself no site name). None for any other line.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> page_title_headline("Japan protests Russian drills | The Harbour Times", default_furniture())
+    'Japan protests Russian drills'
+    >>> page_title_headline("Russia holds drills on Kuril Islands — Pacific Courier", default_furniture())
+    'Russia holds drills on Kuril Islands'
+    >>> page_title_headline("Home | World | Asia", default_furniture()) is None
+    True
+    >>> page_title_headline("Jane Roe | 3.5.2026", default_furniture()) is None
+    True
+    """
+    parts = PAGE_TITLE_SEPARATOR_RE.split(line)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    head = line[:line.rstrip().rfind(site)].rstrip()
+    head = re.sub(r"\s+(?:\||[-–—]{1,2}|::|·|•)\Z", "", head).strip()
+    if not site or DIGIT_RE.search(site) or not is_site_header(site, lex) or "|" in head:
+        return None
+    if len(head.split()) < PAGE_TITLE_WORDS or is_site_header(head, lex):
+        return None
+    return head
+
+
+#: The bar of a page title ("Headline | Site").
+PIPE_RE = re.compile(r"\s\|\s")
+#: Page titles are looked for among this many first kept lines.
+PAGE_TITLE_LINES = 8
+
+
+def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed],
+                        lex: FurnitureLexicon) -> list[tuple[int, str, bool]]:
+    """Read a page title among the first kept lines (:func:`page_title_headline`): when its headline is printed
+    again on a line of its own the page title is removed (logged as "page title"); otherwise, when a bar
+    separates the site's name ("Headline | Site"; a dash may join a headline's parts: "... - Lavrov"), its
+    headline stands for the line. A page title removed as a menu bar ("Talks stall again | The Harbour Times") above every kept
+    line comes back as its headline when no kept line repeats it. ``removed`` is extended in place.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> kept = [(1, "Japan protests drills | The Harbour Times", True), (3, "The Harbour Times", True),
+    ...         (5, "Japan protests drills", True), (7, "Tokyo said so.", True)]
+    >>> log = []
+    >>> [line for _, line, _ in resolve_page_titles(kept, log, default_furniture())], [r.reason for r in log]
+    (['The Harbour Times', 'Japan protests drills', 'Tokyo said so.'], ['page title'])
+    >>> [line for _, line, _ in resolve_page_titles(kept[:1] + kept[3:], [], default_furniture())]
+    ['Japan protests drills', 'Tokyo said so.']
+    """
+    head_zone = kept[:PAGE_TITLE_LINES]
+    texts = [" ".join(line.split()).lower() for _, line, _ in head_zone]
+    out: list[tuple[int, str, bool]] = []
+    for i, (number, line, blank) in enumerate(kept):
+        head = page_title_headline(line, lex) if i < PAGE_TITLE_LINES else None
+        if head is None:
+            out.append((number, line, blank))
+        elif " ".join(head.split()).lower() in texts[:i] + texts[i + 1:]:
+            removed.append(Removed(number, line, "page title"))
+        elif PIPE_RE.search(line[len(head):]):
+            out.append((number, head, blank))  # a dash may join a headline's parts ("... - Lavrov"); a bar does not
+        else:
+            out.append((number, line, blank))
+    if out:
+        for r in [r for r in removed if r.reason == "navigation" and r.line < out[0][0]]:
+            head = page_title_headline(r.text, lex)
+            if head is not None and PIPE_RE.search(r.text[len(head):]) and " ".join(head.split()).lower() not in texts \
+                    and any(w[:1].islower() for w in head.split()[1:]):
+                removed.remove(r)  # a sentence-case headline with the site's name: the page's title, no menu
+                out.insert(0, (r.line, head, True))
+                break
+    return out

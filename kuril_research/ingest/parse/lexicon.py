@@ -42,6 +42,7 @@ class FurnitureLexicon:
     comment_header_re: re.Pattern | None = field(default=None, repr=False)
     tag_header_re: re.Pattern | None = field(default=None, repr=False)
     dateline_labels: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -88,7 +89,8 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return LexiconError(message, path=path, line=line, hint=hint)
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
-    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels")
+    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels",
+                "headline_verbs")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -140,6 +142,15 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         for item, item_line in zip(labels, labels.lines):
             if not isinstance(item, str) or not item.strip():
                 raise fail(f"dateline_labels: {item!r} is not a word", item_line, "write a word such as 'question'")
+    verbs = doc.get("headline_verbs", [])
+    if "headline_verbs" in doc:
+        if not isinstance(verbs, list) or not verbs:
+            raise fail("headline_verbs must be a non-empty list of words", doc.lines["headline_verbs"],
+                       "write the words in [brackets], separated by commas")
+        for item in verbs:
+            if not isinstance(item, str) or not item.strip() or " " in item.strip():
+                raise fail(f"headline_verbs: {item!r} is not one word", doc.lines["headline_verbs"],
+                           "write single words such as 'protests'")
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -152,6 +163,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         comment_header_re=re.compile("|".join(f"(?:{p})" for p in comments), re.I) if comments else None,
         tag_header_re=re.compile("|".join(f"(?:{p})" for p in tags), re.I) if tags else None,
         dateline_labels=frozenset(str(label).strip().lower() for label in labels),
+        headline_verbs=frozenset(str(verb).strip().lower() for verb in verbs),
     )
 
 
