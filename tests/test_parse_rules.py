@@ -124,3 +124,22 @@ def test_a_glued_timestamp_and_a_short_link_button_above_the_headline_are_furnit
     assert (art.title, art.standfirst, art.dateline) == ("Russia says the islands are not for discussion", None,
                                                           "MOSCOW (Sputnik) -")
     assert ("Get short URL", "navigation") in [(r.text, r.reason) for r in art.removed]
+
+
+def test_a_headline_with_full_stops_is_the_title_when_a_byline_stands_under_it():
+    raw = f"Home > World\n\nRussia drills. Japan protests.\n\nBy Jane Roe\nMarch 3, 2026\n\n{LEAD}"
+    assert parse_article(raw).title == "Russia drills. Japan protests."
+
+
+def test_a_mixed_case_place_with_a_date_and_an_agency_needs_no_dash():
+    art = parse_article(f"Ferry talks resume\n\nOsaka, Mar 3 (PTI) {LEAD}")
+    assert (art.dateline, art.agency, art.dateline_day) == ("Osaka, Mar 3 (PTI)", "PTI", 3)
+
+
+def test_a_caption_with_the_photographer_and_agency_in_brackets_is_no_standfirst():
+    raw = (f"Japan protests Russian drills on disputed islands\n\nA warship off the coast. (Jane Roe/Getty Images)\n\n"
+           f"By Jane Roe\n\n{LEAD}")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills on disputed islands", None)
+    assert ("A warship off the coast. (Jane Roe/Getty Images)", "photo caption") in [
+        (r.text, r.reason) for r in art.removed]

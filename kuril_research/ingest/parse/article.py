@@ -21,7 +21,10 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
-__all__ = ["parse_article", "join_hard_wraps"]
+__all__ = ["parse_article", "join_hard_wraps", "HEADLINE_MAX_WORDS"]
+
+#: A headline that ends in a full stop is taken only when it is this short.
+HEADLINE_MAX_WORDS = 15
 
 
 def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLexicon | None = None) -> ParsedArticle:
@@ -118,7 +121,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
                 and not STATEMENT_END_RE.search(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
-        elif given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
+        elif given_title is None and len(kept) > 1 and kept[1][2] and (not STATEMENT_END_RE.search(kept[0][1]) or (
+                len(kept[0][1].split()) <= HEADLINE_MAX_WORDS and any(
+                    r.reason in STANDFIRST_FOLLOWERS and kept[0][0] < r.line < kept[1][0] for r in removed))):
+            # a headline has no full stop, unless a byline or a date stands right under it ("Russia drills. Japan
+            # protests.")
             title, body = kept[0][1], kept[1:]
             j = 1  # short capitalised lines right after the line below the title are bylines ("Kenji Aoyama")
             while j < min(len(body), 3) and is_person_name(body[j][1]) and is_site_header(body[j][1], lex):

@@ -91,7 +91,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     region_dash = match.group("country") is not None and has_dash and not match.group("dash")[:1].isspace()
     if not match.group("place").isupper() and not (has_agency and has_dash) and not region_dash \
-            and not (has_date and (match.group("agency3") is not None or has_dash)) and not is_bare_dash(match):
+            and not (has_date and (match.group("agency3") is not None or has_dash or has_agency)) \
+            and not is_bare_dash(match):
         return None
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
         return None
