@@ -143,3 +143,23 @@ def test_a_caption_with_the_photographer_and_agency_in_brackets_is_no_standfirst
     assert (art.title, art.standfirst) == ("Japan protests Russian drills on disputed islands", None)
     assert ("A warship off the coast. (Jane Roe/Getty Images)", "photo caption") in [
         (r.text, r.reason) for r in art.removed]
+
+
+# --------------------------------------------------------------------------- furniture by line shape
+
+def test_short_capitalised_lines_under_the_last_paragraph_are_a_sign_off():
+    raw = f"Ferry talks resume\n\n{LEAD}\n\nThe ferry will sail in May.\n\nIsland Wire\n\n• Ambassador\n• G7 Summit"
+    art = parse_article(raw)
+    assert art.text.endswith("The ferry will sail in May.")
+    assert [r.text for r in art.removed if r.reason == "sign-off"] == ["Island Wire", "• Ambassador", "• G7 Summit"]
+
+
+def test_a_short_last_line_that_ends_a_sentence_stays():
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\nThe ferry will sail in May.\n\nThank you.")
+    assert art.text.endswith("Thank you.")
+
+
+def test_unnumbered_headings_under_a_contents_line_are_the_contents_box():
+    raw = f"Kuril Islands\n\nTable of Contents\nIntroduction\nFacts & Related Content\n\n{LEAD}\n\nMore text here."
+    art = parse_article(raw)
+    assert "Introduction" not in art.text and art.text.startswith("Japan lodged")

@@ -21,7 +21,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
-__all__ = ["parse_article", "join_hard_wraps", "HEADLINE_MAX_WORDS"]
+__all__ = ["parse_article", "join_hard_wraps", "is_sign_off", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
 
 #: A headline that ends in a full stop is taken only when it is this short.
 HEADLINE_MAX_WORDS = 15
@@ -144,6 +144,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
 
     # captions inside the body (credit at the end, or printed twice)
     paragraphs_src: list[str] = []
+    numbers: list[int] = []
     body_lines = [t for _, t, _ in body]
     for j, (number, line, _) in enumerate(body):
         if j > 0 or dateline_index is None:
@@ -152,6 +153,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(number, line, "photo caption"))
                 continue
         paragraphs_src.append(line)
+        numbers.append(number)
+    while len(paragraphs_src) > 2 and is_sign_off(paragraphs_src[-1]):
+        removed.append(Removed(numbers.pop(), paragraphs_src.pop(), "sign-off"))  # "Jiji Press" under the story
 
     dateline = place = country = agency = None
     month = day = None
@@ -185,6 +189,28 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     removed.sort(key=lambda r: r.line)
     return ParsedArticle(title, standfirst, dateline, place, country, month, day, agency,
                          offsets, body_text, removed, warnings)
+
+
+#: Bullet signs that open a list item.
+BULLETS = "•·▪►*-–— "
+#: A sign-off under the story is short.
+SIGN_OFF_WORDS = 4
+
+
+def is_sign_off(line: str) -> bool:
+    """A short capitalised line without a sentence end: as the story's last line, the agency's or
+    paper's sign-off ("Jiji Press", "The Daily Post") or a leftover label, never text.
+
+    Examples
+    --------
+    >>> is_sign_off("Jiji Press"), is_sign_off("Thank you."), is_sign_off("the islands")
+    (True, False, False)
+    >>> is_sign_off("• Trending Japan"), is_sign_off("• G7 Summit")
+    (True, True)
+    """
+    line = line.lstrip(BULLETS)  # the items of a link list left under the story ("• Trending Japan")
+    words = line.split()
+    return 0 < len(words) <= SIGN_OFF_WORDS and line[:1].isupper() and not SENTENCE_END_RE.search(line)
 
 
 def join_hard_wraps(lines: list[str]) -> list[str]:

@@ -94,12 +94,19 @@ def footnote_lines(lines: list[str]) -> set[int]:
     return out
 
 
+#: An unnumbered item of a contents box is a short heading ("Introduction", "Facts & Related Content").
+CONTENTS_ITEM_WORDS = 6
+
+
 def contents_lines(lines: list[str]) -> set[int]:
-    """Line numbers of the numbered items under a "Contents" line (the header itself is listed furniture).
+    """Line numbers of the items under a "Contents" line up to a blank line or a sentence: numbered headings, or
+    short headings without a sentence end (the header itself is listed furniture).
 
     Examples
     --------
     >>> sorted(contents_lines(["Contents", "1 Agreements", "2 See also", "", "Agreements", "1 In 1855 ..."]))
+    [2, 3]
+    >>> sorted(contents_lines(["Table of Contents", "Introduction", "Facts & Related Content", "", "Text."]))
     [2, 3]
     """
     out: set[int] = set()
@@ -107,7 +114,9 @@ def contents_lines(lines: list[str]) -> set[int]:
         if not CONTENTS_HEADER_RE.fullmatch(line.strip()):
             continue
         for j in range(i + 1, len(lines)):
-            if not CONTENTS_ITEM_RE.fullmatch(lines[j].strip()):
+            item = lines[j].strip()
+            if not CONTENTS_ITEM_RE.fullmatch(item) and not (
+                    item and len(item.split()) <= CONTENTS_ITEM_WORDS and not SENTENCE_END_RE.search(item)):
                 break
             out.add(j + 1)
     return out
