@@ -163,3 +163,41 @@ def test_unnumbered_headings_under_a_contents_line_are_the_contents_box():
     raw = f"Kuril Islands\n\nTable of Contents\nIntroduction\nFacts & Related Content\n\n{LEAD}\n\nMore text here."
     art = parse_article(raw)
     assert "Introduction" not in art.text and art.text.startswith("Japan lodged")
+
+
+def test_a_long_site_slogan_over_a_sentence_case_headline_is_the_masthead():
+    raw = (f"Island Wire\nNews and Views From the Far Eastern Frontier of Russia\n\nWorld\n\n"
+           f"Japan protests Russian drills on the disputed islands\n\n03.03.2026 16:12\n\n{LEAD}")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills on the disputed islands", None)
+
+
+def test_a_title_case_headline_with_a_colon_over_its_standfirst_is_no_slogan():
+    raw = f"Four Islands, Two Names: No Treaty\n\nJapan protests Russian drills on the islands\n\nBy Jane Roe\n\n{LEAD}"
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Four Islands, Two Names: No Treaty",
+                                           "Japan protests Russian drills on the islands")
+
+
+def test_a_place_in_capitals_and_a_dash_over_the_story_is_a_headline_not_a_dateline():
+    art = parse_article(f"ASIA — Japan protests Russian drills on disputed islands\n\n{LEAD}")
+    assert (art.title, art.dateline) == ("ASIA — Japan protests Russian drills on disputed islands", None)
+
+
+def test_the_reporter_and_city_lines_under_the_headline_are_the_byline():
+    raw = f"Japan protests Russian drills on disputed islands\n\nJane Roe\nTokyo\nMarch 3, 2026 — 4.12pm\n\n{LEAD}"
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills on disputed islands", None)
+    assert [r.text for r in art.removed if r.reason == "byline"] == ["Jane Roe", "Tokyo"]
+
+
+@pytest.mark.parametrize("below", ["", "TOKYO (AFP) - "])
+def test_a_headline_printed_twice_is_no_standfirst(below):
+    raw = f"Japan protests Russian drills\n\nJapan protests Russian drills\n\n{below}{LEAD}"
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills", None)
+    assert [r.reason for r in art.removed] == ["repeated title"]
+
+
+def test_a_subscriber_count_is_a_counter():
+    assert furniture_reason("12.4K subscribers") == "share counter"

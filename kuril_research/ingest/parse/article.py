@@ -13,6 +13,7 @@ from kuril_research.ingest.parse.header import (
     is_kicker,
     is_person_name,
     is_site_header,
+    is_slogan_over_headline,
     item_page_start,
     masthead_end,
     resolve_page_titles,
@@ -89,12 +90,17 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             elif first + 1 < len(header) and is_kicker(header[first][1], header[first + 1][1], lex):
                 kicker = first
                 first += 1  # "Japan-Russia relations" over the headline
+            elif first + 1 < len(header) and is_slogan_over_headline(header[first][1], header[first + 1][1], lex) \
+                    and not is_caption(header[first + 1][1], []):
+                first += 1  # the site's slogan over the headline
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
             if j < first:
                 removed.append(Removed(number, line, "section label" if j == kicker else "site header"))
             elif j == first:
                 title = line
+            elif line == title:
+                removed.append(Removed(number, line, "repeated title"))  # the headline printed twice
             elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex):
                 standfirst = line
             else:
@@ -117,6 +123,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1], lex):
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
             kept = kept[1:]
+        elif len(kept) > 2 and is_slogan_over_headline(kept[0][1], kept[1][1], lex):
+            removed.append(Removed(kept[0][0], kept[0][1], "site header"))
+            kept = kept[1:]
         body = kept
         if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
                 and not STATEMENT_END_RE.search(kept[0][1]):
@@ -132,8 +141,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(body[j][0], body[j][1], "byline"))
                 j += 1
             body = body[:1] + body[j:]
-            if len(body) > 1 and len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex):
-                removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post" under the title
+            while len(body) > 1 and body[0][1] == title:
+                removed.append(Removed(body[0][0], body[0][1], "repeated title"))  # the headline printed twice
+                body = body[1:]
+            while len(body) > 1 and len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex):
+                removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post", "Tokyo" under it
                 body = body[1:]
             between = {r.line: r.reason for r in removed}
             if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):

@@ -7,7 +7,8 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
-           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "find_dateline"]
+           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story",
+           "find_dateline"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -74,6 +75,7 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     ('Tokyo, Mar 5 (EFE).- ', 'Nemuro, Hokkaido- ')
     >>> match_dateline("Nemuro, Hokkaido - a town.") is None
     True
+
     >>> match_dateline("Nemuro, Hokkaido, Aug. 27 (Jiji Press)--About 70 gathered.").group(0)
     'Nemuro, Hokkaido, Aug. 27 (Jiji Press)--'
     """
@@ -97,6 +99,21 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
         return None
     return match
+
+
+def is_dash_only(match: re.Match[str]) -> bool:
+    """A dateline of a place and a dash, without a date or an agency ("TOKYO — ", "Tokyo — ")."""
+    groups = match.groupdict()
+    return groups.get("dash") is not None and not any(
+        groups.get(key) for key in ("month", "month2", "agency", "agency2", "agency3"))
+
+
+def opens_story(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` may be the story's first paragraph: a sentence, a long line, or a line whose next line
+    goes on in lower case (a hard-wrapped lead). "ASIA — Japan protests drills" over the story is a headline."""
+    line = lines[i]
+    return len(line.split()) >= LEAD_MIN_WORDS or SENTENCE_END_RE.search(line) is not None or (
+        i + 1 < len(lines) and lines[i + 1][:1].islower())
 
 
 def is_bare_dash(match: re.Match[str]) -> bool:
@@ -164,6 +181,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
     begun = next((i for i, line in enumerate(lines) if len(line.split()) >= LEAD_MIN_WORDS
                   and SENTENCE_END_RE.search(line)), len(lines))  # the first paragraph of the story
     standard = next(((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None
+                     and (not is_dash_only(m) or opens_story(lines, i))
                      and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
                           and SENTENCE_END_RE.search(line))), None)
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))

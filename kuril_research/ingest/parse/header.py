@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.parse.captions import is_title_case
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reason
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
-           "is_kicker", "page_title_headline", "resolve_page_titles",
+           "is_kicker", "is_slogan_over_headline", "page_title_headline", "resolve_page_titles",
            "is_person_name", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
@@ -330,3 +331,24 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
                 out.insert(0, (r.line, head, True))
                 break
     return out
+
+
+def is_slogan_over_headline(line: str, next_line: str, lex: FurnitureLexicon) -> bool:
+    """A site's long slogan over the headline: a line in title case with no headline verb nor headline marks
+    ("Multimedia Platform for Foreign Broadcasting of Ukraine"), over a line in sentence case with a headline verb
+    and no full stop ("Japan protests drills on the islands"). A title-case headline over its standfirst has a
+    verb, a colon or a question mark, or its standfirst is in title case too or ends in a full stop.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_slogan_over_headline("News and Views From the Far Eastern Frontier of Russia",
+    ...                         "Japan protests Russian drills on the islands", default_furniture())
+    True
+    >>> is_slogan_over_headline("Four Islands, Two Names: No Treaty", "Japan protests Russian drills on the islands",
+    ...                         default_furniture())
+    False
+    """
+    return (is_title_case(line) and not has_headline_verb(line, lex) and not HEADLINE_MARKS_RE.search(line)
+            and not is_title_case(next_line) and has_headline_verb(next_line, lex)
+            and not STATEMENT_END_RE.search(next_line))
