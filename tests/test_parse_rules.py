@@ -201,3 +201,40 @@ def test_a_headline_printed_twice_is_no_standfirst(below):
 
 def test_a_subscriber_count_is_a_counter():
     assert furniture_reason("12.4K subscribers") == "share counter"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Save article", "navigation"), ("Show comments", "navigation"), ("Open in app", "navigation"),
+    ("Click to enlarge", "navigation"), ("Report an error", "navigation"), ("Page 2", "navigation"),
+    ("Continue reading below", "advertisement"), ("Partner content", "advertisement"),
+    ("Enter your email address", "newsletter"),
+    ("By signing up you agree to our Privacy Policy", "newsletter"),
+    ("Photograph: Jane Roe/Reuters", "credit line"), ("(AP Photo/Jane Roe)", "credit line"),
+    ("AFP via Getty Images", "credit line"), ("Image caption,", "credit line"),
+    ("This material may not be published, broadcast, rewritten or redistributed.", "credit line"),
+    ("Reject all", "cookie notice"),
+    ("Fact checked by Jane Roe", "byline"), ("Senior reporter, Tokyo", "byline"), ("With agencies", "byline"),
+    ("Filed under: Asia", "tags"),
+    ("This is a developing story.", "update note"), ("Editor's note:", "update note"),
+    ("Nikkei 38,512.34 +0.4%", "markets widget"), ("USD/JPY 151.20", "markets widget"),
+    ("Live TV", "section label"), ("JUST IN", "section label"),
+    ("Like us on Facebook", "follow button"), ("Sources: Reuters, AFP", "source line"),
+    ("Published", "date line"), ("Watch", "video caption"),
+])
+def test_page_widgets_of_any_site(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["Japan protested.", "Next year the ferry may sail again.",
+                                  "Reporters were not allowed on the island.", "Nikkei reported the talks stalled.",
+                                  "The price rose to 38,512.34 yen."])
+def test_sentences_that_share_words_with_widgets_are_text(line):
+    assert furniture_reason(line) is None
+
+
+def test_a_line_between_the_title_and_a_photo_caption_is_the_standfirst():
+    raw = (f"Japan protests Russian drills on disputed islands\n\nTokyo calls the exercises on two of the islands "
+           f"unacceptable\n\nRussian troops on Iturup. Photo: TASS\n\n{LEAD}")
+    art = parse_article(raw)
+    assert art.standfirst == "Tokyo calls the exercises on two of the islands unacceptable"
+    assert art.text.startswith("Japan lodged")

@@ -14,7 +14,7 @@ __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is
            "is_person_name", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
-STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
+STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
 #: Signs a headline may carry and a site name does not.
 HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
 #: Lower-case words and signs a site name or slogan may hold ("Democracy Dies in Darkness").
