@@ -25,6 +25,10 @@ LEAD = ("Japan lodged a protest with Moscow on Tuesday over military drills held
     ("VLADIVOSTOK, Russia, March 3 (AP) —", "VLADIVOSTOK", 3, 3, "AP"),
     ("March 3 (UPI) --", None, 3, 3, "UPI"),                      # a date and an agency, no place
     ("Osaka, March 3 (IANS):", "Osaka", 3, 3, "IANS"),
+    ("TOKYO/MOSCOW (Reuters) -", "TOKYO/MOSCOW", None, None, "Reuters"),  # a story filed from two cities
+    ("Osaka, March 3rd (AFP) -", "Osaka", 3, 3, "AFP"),
+    ("YUZHNO-KURILSK, Sakhalin Oblast, Russia —", "YUZHNO-KURILSK", None, None, None),
+    ("TOKYO (AP) _", "TOKYO", None, None, "AP"),
 ])
 def test_dateline_forms_of_round_5(dateline, place, month, day, agency):
     art = parse_article(f"Ferry talks resume\n\n{dateline} {LEAD}\n\nMore text.")

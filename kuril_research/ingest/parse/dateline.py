@@ -30,17 +30,18 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a region with a dash touching it ("Nemuro, Hokkaido-").
 DATELINE_RE = re.compile(
     rf"""\A
-    (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}
+    (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(]
         |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(
-        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:,?\ \d{{4}})?\ ?(?:\(|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?\ ?(?:\(|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
-    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?)(?=\s*[,(/–—-])
+    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?)
+        (?=\s*[,(/–—-])
       |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\.?
                |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
-    (?P<dash>\s*(?:\.?[–—-]+|•|:))?
+    (?P<dash>\s*(?:\.?[–—-]+|•|:|_))?
     (?:\s+(?P<agency3>RIA\ Novosti|Interfax|TASS|Sputnik|Kyodo|Xinhua|Yonhap|Reuters|AFP|AP|[A-Z][a-z]+[A-Z][A-Za-z]+)\.)?
     (?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)
     """,
