@@ -49,14 +49,25 @@ HEADLINE_VERB_WORDS = 3
 
 
 def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
-    """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name without
-    a headline verb ("Nikkei Asia", "The Harbour Times"; not "Japan Protests Island Drills")."""
+    """A header line that is the site's, not the headline: a listed pattern or a short capitalised name, without
+    a headline verb ("Nikkei Asia", "The Harbour Times"; not "Japan Protests Island Drills", nor "Kurils - the
+    islands Japan wants back", which a site-and-slogan pattern would take).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_site_header("Nikkei Asia - Your source for business news", default_furniture())
+    True
+    >>> is_site_header("Kurils - the islands Japan wants back", default_furniture())
+    False
+    """
+    words = line.split()
+    if len(words) >= HEADLINE_VERB_WORDS and has_headline_verb(line, lex):
+        return False  # "Kurils - the islands Japan wants back", "Ministry of Defense says ...": a headline
     if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
         return True
-    words = line.split()
     return len(words) <= lex.site_name_words and not HEADLINE_MARKS_RE.search(line) and all(
-        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words) and not (
-        len(words) >= HEADLINE_VERB_WORDS and has_headline_verb(line, lex))
+        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
 
 
 #: A kicker or topic label above a headline: one to three words, no sentence punctuation.
