@@ -78,7 +78,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     if dateline_index is not None:
         header = kept[:dateline_index]
         body = kept[dateline_index:]
-        kicker = -1
+        kicker = caption = -1
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
@@ -93,10 +93,16 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             elif first + 1 < len(header) and is_slogan_over_headline(header[first][1], header[first + 1][1], lex) \
                     and not is_caption(header[first + 1][1], []):
                 first += 1  # the site's slogan over the headline
+            elif first + 1 < len(header) and STATEMENT_END_RE.search(header[first][1]) \
+                    and not STATEMENT_END_RE.search(header[first + 1][1]) and is_headline_case(header[first + 1][1], lex) \
+                    and not is_caption(header[first + 1][1], []):
+                caption = first  # a sentence over a line without a full stop: the top photo's caption over the headline
+                first += 1
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
             if j < first:
-                removed.append(Removed(number, line, "section label" if j == kicker else "site header"))
+                removed.append(Removed(number, line, "section label" if j == kicker
+                                       else "photo caption" if j == caption else "site header"))
             elif j == first:
                 title = line
             elif line == title:
