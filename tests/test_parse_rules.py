@@ -249,3 +249,14 @@ def test_a_sentence_over_the_headline_of_a_datelined_story_is_the_top_photos_cap
     art = parse_article(raw)
     assert (art.title, art.standfirst) == ("Japan protests Russian drills on disputed islands", None)
     assert ("Russian troops exercise on the island of Iturup in 2024.", "photo caption") in [(r.text, r.reason) for r in art.removed]
+
+
+def test_a_headline_copied_with_single_line_breaks_is_the_title():
+    art = parse_article(f"Japan protests Russian drills\n{LEAD}\nMore text follows here.")
+    assert art.title == "Japan protests Russian drills" and art.text.startswith("Japan lodged")
+
+
+def test_a_hard_wrapped_first_line_is_no_title():
+    art = parse_article("Japan lodged a protest with Moscow on Tuesday over military\ndrills held on two of the "
+                        "disputed islands off Hokkaido, officials said.")
+    assert art.title is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kuril_research.ingest.parse.captions import is_caption
-from kuril_research.ingest.parse.dateline import MONTHS, find_dateline
+from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     STANDFIRST_FOLLOWERS,
@@ -22,7 +22,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
-__all__ = ["parse_article", "join_hard_wraps", "is_sign_off", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
+__all__ = ["parse_article", "join_hard_wraps", "is_sign_off", "is_single_spaced_headline", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
 
 #: A headline that ends in a full stop is taken only when it is this short.
 HEADLINE_MAX_WORDS = 15
@@ -136,7 +136,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
                 and not STATEMENT_END_RE.search(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
-        elif given_title is None and len(kept) > 1 and kept[1][2] and (not STATEMENT_END_RE.search(kept[0][1]) or (
+        elif given_title is None and len(kept) > 1 and (kept[1][2] or is_single_spaced_headline(kept[0][1], kept[1][1])) \
+                and (not STATEMENT_END_RE.search(kept[0][1]) or (
                 len(kept[0][1].split()) <= HEADLINE_MAX_WORDS and any(
                     r.reason in STANDFIRST_FOLLOWERS and kept[0][0] < r.line < kept[1][0] for r in removed))):
             # a headline has no full stop, unless a byline or a date stands right under it ("Russia drills. Japan
@@ -207,6 +208,23 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     removed.sort(key=lambda r: r.line)
     return ParsedArticle(title, standfirst, dateline, place, country, month, day, agency,
                          offsets, body_text, removed, warnings)
+
+
+def is_single_spaced_headline(line: str, next_line: str) -> bool:
+    """A headline printed right over the first paragraph with no blank line between (pages copied with single
+    line breaks): a short line without a sentence end over a long sentence opening in a capital, not the first
+    half of a hard-wrapped paragraph.
+
+    Examples
+    --------
+    >>> lead = "Japan lodged a protest with Moscow on Tuesday over military drills on two of the islands."
+    >>> is_single_spaced_headline("Japan protests Russian drills", lead)
+    True
+    >>> is_single_spaced_headline("Japan lodged a protest with Moscow on Tuesday over military", "drills on the islands.")
+    False
+    """
+    return (len(line.split()) <= HEADLINE_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
+            and len(next_line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(next_line) is not None)
 
 
 #: Bullet signs that open a list item.
