@@ -42,7 +42,7 @@ DATELINE_RE = re.compile(
                |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
     (?P<dash>\s*(?:\.?[–—-]+|•|:|_))?
-    (?:\s+(?P<agency3>RIA\ Novosti|Interfax|TASS|Sputnik|Kyodo|Xinhua|Yonhap|Reuters|AFP|AP|[A-Z][a-z]+[A-Z][A-Za-z]+)\.)?
+    (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}})\.)?
     (?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)
     """,
     re.VERBOSE,
