@@ -261,3 +261,9 @@ def test_a_hard_wrapped_first_line_is_no_title():
     art = parse_article("Japan lodged a protest with Moscow on Tuesday over military\ndrills held on two of the "
                         "disputed islands off Hokkaido, officials said.")
     assert art.title is None
+
+
+def test_a_headline_broken_over_two_lines_is_joined():
+    art = parse_article(f"Japan protests Russian military drills\non the disputed islands off Hokkaido\n\nTOKYO (AFP) - {LEAD}")
+    assert (art.title, art.standfirst) == ("Japan protests Russian military drills on the disputed islands off Hokkaido",
+                                           None)

@@ -15,6 +15,7 @@ from kuril_research.ingest.parse.header import (
     is_site_header,
     is_slogan_over_headline,
     item_page_start,
+    join_wrapped_headings,
     masthead_end,
     resolve_page_titles,
 )
@@ -69,7 +70,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     text = normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
     warnings: list[str] = []
     kept, removed = strip_furniture(text.split("\n"), lex)
-    kept = resolve_page_titles(kept, removed, lex)
+    kept = join_wrapped_headings(resolve_page_titles(kept, removed, lex))
 
     found = find_dateline([t for _, t, _ in kept], lex.dateline_labels)
     dateline_index, match = found if found is not None else (None, None)

@@ -10,7 +10,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
-           "is_kicker", "is_slogan_over_headline", "page_title_headline", "resolve_page_titles",
+           "is_kicker", "is_slogan_over_headline", "page_title_headline", "resolve_page_titles", "join_wrapped_headings",
            "is_person_name", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
@@ -363,3 +363,35 @@ def is_slogan_over_headline(line: str, next_line: str, lex: FurnitureLexicon) ->
     return (is_title_case(line) and not has_headline_verb(line, lex) and not HEADLINE_MARKS_RE.search(line)
             and not is_title_case(next_line) and has_headline_verb(next_line, lex)
             and not STATEMENT_END_RE.search(next_line))
+
+
+#: A wrapped heading's lines are short; its first line is longer than a headword over its descriptor ("Kuril
+#: Islands" / "archipelago, Russia", :func:`is_descriptor`).
+WRAPPED_HEADING_WORDS = 12
+WRAPPED_HEADING_MIN_WORDS = 4
+
+
+def join_wrapped_headings(kept: list[tuple[int, str, bool]], lines: int = PAGE_TITLE_LINES) -> list[tuple[int, str, bool]]:
+    """Join a heading broken over two lines among the first ``lines`` kept lines: a short line of four words or
+    more without a sentence end, right over (no blank line between) a short line that goes on in lower case and ends without a full stop
+    ("Japan protests Russian drills" / "on the disputed islands off Hokkaido"). The joined line keeps the first
+    line's number.
+
+    Examples
+    --------
+    >>> kept = [(1, "Japan protests Russian drills", True), (2, "on the disputed islands", False),
+    ...         (4, "Tokyo said so on Monday.", True)]
+    >>> [line for _, line, _ in join_wrapped_headings(kept)]
+    ['Japan protests Russian drills on the disputed islands', 'Tokyo said so on Monday.']
+    """
+    out = list(kept)
+    i = 0
+    while i + 1 < min(len(out), lines):
+        (number, line, blank), (_, nxt, nxt_blank) = out[i], out[i + 1]
+        if not nxt_blank and nxt[:1].islower() and not SENTENCE_END_RE.search(line) \
+                and not STATEMENT_END_RE.search(nxt) and WRAPPED_HEADING_MIN_WORDS <= len(line.split()) <= WRAPPED_HEADING_WORDS \
+                and len(nxt.split()) <= WRAPPED_HEADING_WORDS:
+            out[i:i + 2] = [(number, f"{line} {nxt}", blank)]
+        else:
+            i += 1
+    return out
