@@ -49,6 +49,16 @@ line on Unicode-normalised text and applies these rules, in order:
    above its photo credit is a caption. A page of several dated items (a topic page)
    takes the line above its first item as its title; a short lower-case line right
    under a headword ("archipelago, Russia") is an encyclopaedia page's standfirst.
+   Before all this, a page title "Headline | Site" is dropped when the headline is
+   printed again and stands for it otherwise, and a headline broken over two lines
+   is joined (:mod:`.headings`). A short capitalised line with a finite verb of
+   headline English (``headline_verbs``: "Japan Protests Island Drills") is never
+   the site's name; a topic label without one over the headline is a section
+   label, a long title-case slogan over a sentence-case headline is the masthead,
+   a sentence over a headline is the top photo's caption, a headline printed twice
+   is logged as "repeated title", and short capitalised lines under the headline
+   ("Jane Roe", "Tokyo") are its byline. Short capitalised lines after the last
+   paragraph are a sign-off ("Jiji Press", "• Trending Japan").
 5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
    line (no closing punctuation, next line starting in lower case) is joined to
@@ -56,8 +66,8 @@ line on Unicode-normalised text and applies these rules, in order:
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
 (``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.furniture` (whole furniture lines and blocks),
-:mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.header`
-(masthead, headline, standfirst),
+:mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
+headings), :mod:`.header` (masthead, headline, standfirst),
 :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 

@@ -15,10 +15,9 @@ from kuril_research.ingest.parse.header import (
     is_site_header,
     is_slogan_over_headline,
     item_page_start,
-    join_wrapped_headings,
     masthead_end,
-    resolve_page_titles,
 )
+from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
