@@ -267,3 +267,19 @@ def test_a_headline_broken_over_two_lines_is_joined():
     art = parse_article(f"Japan protests Russian military drills\non the disputed islands off Hokkaido\n\nTOKYO (AFP) - {LEAD}")
     assert (art.title, art.standfirst) == ("Japan protests Russian military drills on the disputed islands off Hokkaido",
                                            None)
+
+
+@pytest.mark.parametrize("dateline", ["", "TOKYO — "])
+def test_the_headline_over_its_photos_credit_is_not_taken_for_a_caption(dateline):
+    raw = (f"The Harbour Times\nWorld\nAsia Desk\n\nJapan protests Russian drills on disputed islands\nPhoto: Reuters\n\n"
+           f"{dateline}{LEAD}")
+    art = parse_article(raw)
+    assert art.title == "Japan protests Russian drills on disputed islands"
+
+
+def test_a_caption_over_its_credit_under_the_headline_is_still_a_caption():
+    raw = (f"The Harbour Times\n\nJapan protests Russian drills on disputed islands\n\nTroops on Iturup\n"
+           f"Image: Defence Ministry\n\n{LEAD}")
+    art = parse_article(raw)
+    assert art.title == "Japan protests Russian drills on disputed islands"
+    assert ("Troops on Iturup", "photo caption") in [(r.text, r.reason) for r in art.removed]
