@@ -283,3 +283,16 @@ def test_a_caption_over_its_credit_under_the_headline_is_still_a_caption():
     art = parse_article(raw)
     assert art.title == "Japan protests Russian drills on disputed islands"
     assert ("Troops on Iturup", "photo caption") in [(r.text, r.reason) for r in art.removed]
+
+
+@pytest.mark.parametrize("line", ["Jane Roe | Reuters", "Jane Roe and John Doe", "Written by: Jane Roe",
+                                  "Jane Roe @janeroe", "Jane Roe, Special to The Harbour Times"])
+def test_bylines_under_an_undated_headline(line):
+    art = parse_article(f"Japan protests Russian drills on disputed islands\n\n{line}\n\n{LEAD}")
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills on disputed islands", None)
+    assert art.text.startswith("Japan lodged")
+
+
+@pytest.mark.parametrize("line", ["Northern Territories and the Kurils", "Kunashir (Kunashiri), Iturup (Etorofu)"])
+def test_lines_naming_places_are_no_bylines(line):
+    assert furniture_reason(line) is None

@@ -11,6 +11,7 @@ from kuril_research.ingest.parse.header import (
     is_descriptor,
     is_headline_case,
     is_kicker,
+    is_byline_names,
     is_person_name,
     is_site_header,
     is_slogan_over_headline,
@@ -151,7 +152,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             while len(body) > 1 and body[0][1] == title:
                 removed.append(Removed(body[0][0], body[0][1], "repeated title"))  # the headline printed twice
                 body = body[1:]
-            while len(body) > 1 and len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex):
+            while len(body) > 1 and (len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex)
+                                     or is_byline_names(body[0][1])):
                 removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post", "Tokyo" under it
                 body = body[1:]
             between = {r.line: r.reason for r in removed}

@@ -11,7 +11,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
            "is_kicker", "is_slogan_over_headline",
-           "is_person_name", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
+           "is_person_name", "is_byline_names", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
@@ -119,6 +119,24 @@ def is_person_name(line: str) -> bool:
     return PERSON_NAME_RE.fullmatch(line) is not None
 
 
+#: What joins the writers of a byline ("Jane Roe and John Doe", "Jane Roe, John Doe & Ann Lee").
+NAME_JOINERS_RE = re.compile(r",\s*|\s+(?:and|&)\s+")
+
+
+def is_byline_names(line: str) -> bool:
+    """Two or more writers' names and nothing else (:func:`is_person_name` each): under a headline, the byline.
+
+    Examples
+    --------
+    >>> is_byline_names("Jane Roe and John Doe"), is_byline_names("Jane Roe, John Doe & Ann Lee")
+    (True, True)
+    >>> is_byline_names("Jane Roe"), is_byline_names("Talks and more talks")
+    (False, False)
+    """
+    parts = NAME_JOINERS_RE.split(line)
+    return len(parts) >= 2 and all(is_person_name(part) for part in parts)
+
+
 #: Items of a bar of tools under a headline ("Print | Cite | Share | Feedback"): not a menu above the masthead.
 TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail", "save", "comment", "comments", "pdf",
                         "copy link", "listen", "gift", "more"})
@@ -166,6 +184,14 @@ def is_masthead_line(line: str, lex: FurnitureLexicon | None) -> bool:
     return len(words) < KICKER_HEADLINE_WORDS or not any(w[:1].islower() for w in words)
 
 
+def is_headline_over_bar(header: list[tuple[int, str, bool]], bar: int, lex: FurnitureLexicon) -> bool:
+    """Whether the kept line right above a bar (line number ``bar``) is a headline in sentence case with a headline
+    verb ("Japan protests Russian drills on the islands" over "Jane Roe | Reuters"): the bar is then the byline's
+    or the section's, under the headline, not a menu under the masthead."""
+    above = [line for number, line, _ in header if number < bar]
+    return bool(above) and not is_masthead_line(above[-1], lex) and has_headline_verb(above[-1], lex)
+
+
 def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
                  lex: FurnitureLexicon | None = None) -> int:
     """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
@@ -193,7 +219,7 @@ def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
     last = max(bars)
     if lex is not None:  # a bar with figures (a byline's date, a word count) under a headline is no menu
         texts = {r.line: r.text for r in removed}
-        ok = [bar for bar in bars if not DIGIT_RE.search(texts[bar])
+        ok = [bar for bar in bars if (not DIGIT_RE.search(texts[bar]) and not is_headline_over_bar(header, bar, lex))
               or all(is_masthead_line(line, lex) for number, line, _ in header if number < bar)]
         if not ok:
             return 0
