@@ -296,3 +296,14 @@ def test_bylines_under_an_undated_headline(line):
 @pytest.mark.parametrize("line", ["Northern Territories and the Kurils", "Kunashir (Kunashiri), Iturup (Etorofu)"])
 def test_lines_naming_places_are_no_bylines(line):
     assert furniture_reason(line) is None
+
+
+@pytest.mark.parametrize("line, reason", [("Jane Roe · 3 min read · Follow", "byline"),
+                                          ("By Jane Roe · Reuters", "byline"), ("Share · 4 min read", "share counter")])
+def test_a_bar_whose_every_item_is_furniture_or_a_name_is_furniture(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["Kunashir · Iturup", "Japan protests · Russia shrugs"])
+def test_a_bar_with_an_item_that_is_text_is_not(line):
+    assert furniture_reason(line) is None

@@ -184,6 +184,8 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     True
     >>> furniture_reason("00:23 GMT 03.03.2026"), furniture_reason("by Jane Roe March 3, 2026")
     ('date line', 'byline')
+    >>> furniture_reason("Jane Roe · 3 min read · Follow")
+    'byline'
     """
     lex = lexicon if lexicon is not None else default_furniture()
     if len(line) > lex.max_line_chars:
@@ -194,6 +196,11 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
         return "date line"  # a date or time by its shape, however the site prints it (its bars are no menu)
     if reason is not None:
         return reason
+    if len(line) <= BYLINE_WITH_DATE_CHARS and BAR_SEPARATOR_RE.search(line):
+        parts = BAR_SEPARATOR_RE.split(line)
+        reasons = [_part_reason(part.strip(), lex) for part in parts]
+        if all(reasons):
+            return "byline" if "byline" in reasons else reasons[0]  # "Jane Roe · 3 min read", "Share · 4 min"
     if len(line) <= BYLINE_WITH_DATE_CHARS and (tail := timestamp_tail(line)) is not None:
         head = line[:tail].rstrip(" ,|·•-–—")  # a byline or a source with its date: "by Jane Roe March 3, 2026"
         hit = lex.line_re.fullmatch(head) if head else None
@@ -201,3 +208,21 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
             return lex.reasons[hit.lastgroup]
     return None
 
+
+
+#: The dot or bar between the items of a byline or tool bar ("Jane Roe · 3 min read · Follow").
+BAR_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
+#: A writer's name as one item of such a bar ("Jane Roe", "By Jane Roe").
+NAME_ITEM_RE = re.compile(r"(?:[Bb]y\s+)?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
+
+
+def _part_reason(part: str, lex: FurnitureLexicon) -> str | None:
+    """The reason of one item of a bar: a listed line, a date, or a writer's name ("byline")."""
+    if not part:
+        return None
+    if NAME_ITEM_RE.fullmatch(part):
+        return "byline"
+    if is_timestamp(part):
+        return "date line"
+    hit = lex.line_re.fullmatch(part)
+    return lex.reasons[hit.lastgroup] if hit is not None else None
