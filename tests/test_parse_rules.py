@@ -30,6 +30,10 @@ LEAD = ("Japan lodged a protest with Moscow on Tuesday over military drills held
     ("YUZHNO-KURILSK, Sakhalin Oblast, Russia —", "YUZHNO-KURILSK", None, None, None),
     ("TOKYO (AP) _", "TOKYO", None, None, "AP"),
     ("OSAKA, March 3 - Kansai Wire.", "OSAKA", 3, 3, "Kansai Wire"),  # any agency's name after the date
+    ("Osaka, March 3 /Kyodo/ -", "Osaka", 3, 3, "Kyodo"),
+    ("OSAKA, March 3 [Reuters] -", "OSAKA", 3, 3, "Reuters"),
+    ("Osaka, March 3, (AFP) -", "Osaka", 3, 3, "AFP"),
+    ("WASHINGTON, D.C. —", "WASHINGTON", None, None, None),
 ])
 def test_dateline_forms_of_round_5(dateline, place, month, day, agency):
     art = parse_article(f"Ferry talks resume\n\n{dateline} {LEAD}\n\nMore text.")

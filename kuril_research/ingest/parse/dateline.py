@@ -33,14 +33,15 @@ DATELINE_RE = re.compile(
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(]
         |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(
-        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?\ ?(?:\(|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
-    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?)
+    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
+        |[A-Z]\.[A-Z]\.)
         (?=\s*[,(/–—-])
       |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\.?
                |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
-    (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
+    (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
     (?P<dash>\s*(?:\.?[–—-]+|•|:|_))?
     (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}})\.)?
     (?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)
@@ -86,7 +87,7 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
             return BRACKET_DATELINE_RE.match(paragraph)
         return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" or paragraph[:1].isupper() else None
     has_date = match.group("month") is not None or match.group("month2") is not None
-    has_agency = (match.group("agency") or match.group("agency2")) is not None
+    has_agency = (match.group("agency") or match.group("agency2") or match.group("agency4")) is not None
     has_dash = match.group("dash") is not None
     if not (has_date or has_agency or has_dash):
         return None
@@ -106,7 +107,7 @@ def is_dash_only(match: re.Match[str]) -> bool:
     """A dateline of a place and a dash, without a date or an agency ("TOKYO — ", "Tokyo — ")."""
     groups = match.groupdict()
     return groups.get("dash") is not None and not any(
-        groups.get(key) for key in ("month", "month2", "agency", "agency2", "agency3"))
+        groups.get(key) for key in ("month", "month2", "agency", "agency2", "agency3", "agency4"))
 
 
 def opens_story(lines: list[str], i: int) -> bool:
@@ -131,7 +132,8 @@ def is_bare_dash(match: re.Match[str]) -> bool:
     place, dash = groups.get("place"), groups.get("dash")
     return (place is not None and not place.isupper() and dash is not None and dash[:1].isspace()
             and dash.strip() not in (":", "•") and not any(
-                groups.get(key) for key in ("country", "country2", "month", "month2", "agency", "agency2", "agency3")))
+                groups.get(key) for key in ("country", "country2", "month", "month2", "agency", "agency2", "agency3",
+                                            "agency4")))
 
 
 #: A place and a colon before the first sentence, without a date ("TOKYO: Japan lodged ...", "Nemuro: From the
