@@ -311,3 +311,37 @@ def test_a_bar_whose_every_item_is_furniture_or_a_name_is_furniture(line, reason
 @pytest.mark.parametrize("line", ["Kunashir · Iturup", "Japan protests · Russia shrugs"])
 def test_a_bar_with_an_item_that_is_text_is_not(line):
     assert furniture_reason(line) is None
+
+
+# --------------------------------------------------------------------------- menus and tool rows by their shape
+
+@pytest.mark.parametrize("line", ["News  Opinion  Business  Arts & Life  Meanwhile", "HOME  WORLD  US  WORK & CAREERS",
+                                  "Politics  /  Foreign policy", "Article  Talk  Read  Edit  View history"])
+def test_a_row_of_short_items_with_wide_gaps_is_a_menu(line):
+    assert furniture_reason(line) == "navigation"
+
+
+@pytest.mark.parametrize("line", ["Japan protested.  Russia did not.", "2001    12,407    70.2"])
+def test_sentences_and_figures_with_wide_gaps_are_no_menu(line):
+    assert furniture_reason(line) != "navigation"
+
+
+@pytest.mark.parametrize("line", ["Share Comments Print", "Create account Log in", "Menu Weekly edition Search"])
+def test_a_row_of_page_tools_with_single_spaces_is_navigation(line):
+    assert furniture_reason(line) == "navigation"
+
+
+@pytest.mark.parametrize("line", ["Share the islands", "Print edition sales fell", "Comments on the treaty"])
+def test_a_line_that_only_starts_with_a_tool_word_is_text(line):
+    assert furniture_reason(line) is None
+
+
+@pytest.mark.parametrize("line, reason", [("2 min", "audio player"), ("Thu, Dec 3, 2026, 4:12 AM 3 min read", "date line"),
+                                          ("by: JANE ROE, Associated Press", "byline"),
+                                          ("WEATHER ALERT  Freeze warning in effect until 9 AM", "weather widget")])
+def test_more_widget_shapes(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_headline_about_a_weather_warning_is_no_widget():
+    assert furniture_reason("Heavy Rain Warning Issued for Kyushu; Trains Suspended") is None

@@ -12,7 +12,7 @@ from kuril_research.ingest.parse.timestamps import is_timestamp, timestamp_tail
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
 
 __all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason", "DATED_REASONS",
-           "BYLINE_WITH_DATE_CHARS"]
+           "BYLINE_WITH_DATE_CHARS", "is_menu_row", "tool_row_reason", "TOOL_REASONS"]
 
 #: Furniture that a site may print with a date after it on the same line ("By Jane Roe March 3, 2026").
 DATED_REASONS = frozenset({"byline", "agency credit", "source line", "section label"})
@@ -201,6 +201,10 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
         reasons = [_part_reason(part.strip(), lex) for part in parts]
         if all(reasons):
             return "byline" if "byline" in reasons else reasons[0]  # "Jane Roe · 3 min read", "Share · 4 min"
+    if is_menu_row(line):
+        return "navigation"  # "News  Opinion  Business  Arts & Life": a menu copied with its spacing
+    if (reason := tool_row_reason(line, lex)) is not None:
+        return reason
     if len(line) <= BYLINE_WITH_DATE_CHARS and (tail := timestamp_tail(line)) is not None:
         head = line[:tail].rstrip(" ,|·•-–—")  # a byline or a source with its date: "by Jane Roe March 3, 2026"
         hit = lex.line_re.fullmatch(head) if head else None
@@ -226,3 +230,67 @@ def _part_reason(part: str, lex: FurnitureLexicon) -> str | None:
         return "date line"
     hit = lex.line_re.fullmatch(part)
     return lex.reasons[hit.lastgroup] if hit is not None else None
+
+
+#: The gap between the items of a menu copied from a web page: two spaces or more, or a tab.
+MENU_GAP_RE = re.compile(r"\s{2,}")
+#: An item of such a menu is short.
+MENU_ITEM_WORDS = 4
+
+
+def is_menu_row(line: str) -> bool:
+    """A row of two or more short items (at most :data:`MENU_ITEM_WORDS` words, no full stop) separated by gaps of
+    two spaces or more, at least one with a letter: a menu or section path copied with its spacing ("News  Opinion
+    Business", "Politics  /  Foreign policy"). Sentences separated by two spaces end in full stops; rows of figures
+    have no letters.
+
+    Examples
+    --------
+    >>> is_menu_row("News  Opinion  Business  Arts & Life"), is_menu_row("HOME  WORLD  US  WORK & CAREERS")
+    (True, True)
+    >>> is_menu_row("Japan protested.  Russia did not."), is_menu_row("2001    12,407    70.2")
+    (False, False)
+    """
+    items = [item for item in MENU_GAP_RE.split(line.strip()) if item]
+    return len(items) >= 2 and all(
+        len(item.split()) <= MENU_ITEM_WORDS and not item.endswith(".") for item in items) and any(
+        any(c.isalpha() for c in item) for item in items)
+
+
+#: Reasons whose lines may stand side by side in one row of page tools ("Share Comments Print", "Create account
+#: Log in", "Save Share").
+TOOL_REASONS = frozenset({"navigation", "share counter", "comment notice", "paywall", "section label", "newsletter",
+                          "audio player", "video caption", "follow button", "cookie notice", "legal links"})
+#: Such a row is short.
+TOOL_ROW_WORDS = 10
+
+
+def tool_row_reason(line: str, lex: FurnitureLexicon) -> str | None:
+    """"navigation" when ``line`` splits into two or more items, each a whole line of page tools (reasons in
+    :data:`TOOL_REASONS`, up to four words each) printed side by side with single spaces; None otherwise.
+
+    Examples
+    --------
+    >>> lex = default_furniture()
+    >>> tool_row_reason("Share Comments Print", lex), tool_row_reason("Create account Log in", lex)
+    ('navigation', 'navigation')
+    >>> tool_row_reason("Share the islands", lex) is None
+    True
+    """
+    words = line.split()
+    if not 2 <= len(words) <= TOOL_ROW_WORDS or len(line) > LIST_ROW_CHARS or line[-1:] in ".!?" \
+            or not any(c.isalpha() for c in line):
+        return None
+    reachable = [True] + [False] * len(words)  # reachable[j]: words[:j] splits into tool items
+    for j in range(1, len(words) + 1):
+        for i in range(max(0, j - MENU_ITEM_WORDS), j):
+            if reachable[i] and (i, j) != (0, len(words)):
+                hit = lex.line_re.fullmatch(" ".join(words[i:j]))
+                if hit is not None and lex.reasons[hit.lastgroup] in TOOL_REASONS:
+                    reachable[j] = True
+                    break
+    return "navigation" if reachable[-1] else None
+
+
+#: A row of tools is at most this long.
+LIST_ROW_CHARS = 80

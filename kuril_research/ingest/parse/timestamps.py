@@ -17,9 +17,11 @@ __all__ = ["TIMESTAMP_MAX_CHARS", "TIME_LABEL_WORDS", "WEEKDAYS", "is_timestamp"
 
 #: A date line is short.
 TIMESTAMP_MAX_CHARS = 90
-#: Words that label a time on a page ("Updated 16:12", "Published on 3 March"), compared lower-cased.
+#: Words that label a time on a page ("Updated 16:12", "Published on 3 March", "4:12 AM 3 min read"), compared
+#: lower-cased.
 TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "last", "first", "modified", "issued",
-                              "date", "time", "on", "at", "created", "edited", "released", "reviewed", "and"})
+                              "date", "time", "on", "at", "created", "edited", "released", "reviewed", "and",
+                              "min", "mins", "minute", "minutes", "read"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 #: Separators between the tokens (removed before the line is split into tokens).
