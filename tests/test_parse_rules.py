@@ -345,3 +345,46 @@ def test_more_widget_shapes(line, reason):
 
 def test_a_headline_about_a_weather_warning_is_no_widget():
     assert furniture_reason("Heavy Rain Warning Issued for Kyushu; Trains Suspended") is None
+
+
+# --------------------------------------------------------------------------- headers of undated pages
+
+def test_a_headline_with_its_standfirst_right_under_it_and_no_blank_line():
+    raw = (f"Island Daily\nPolitics  /  Diplomacy\n\nIslands without talks\nMoscow answers the Diet with a reminder "
+           f"about the constitution\n\nBy Jane Roe\n\n{LEAD}")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Islands without talks",
+                                           "Moscow answers the Diet with a reminder about the constitution")
+
+
+def test_a_short_headline_over_its_rubric_closed_by_a_date_is_no_kicker():
+    raw = (f"Island Weekly\nAsia | Japan and Russia\n\nRock bottom\n\nThe prime minister's overture to the Kremlin is "
+           f"going nowhere\n\nMar 3rd 2026 | TOKYO\n\n{LEAD}")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Rock bottom", "The prime minister's overture to the Kremlin is going nowhere")
+
+
+def test_a_series_label_over_a_title_case_headline_is_still_a_kicker():
+    raw = (f"Island Institute\nTopics  |  Regions  |  Experts\nCritical Questions\n\nRussia Reopens the Island "
+           f"Fortress: What It Means for Japan\n\nBy Jane Roe\n\n{LEAD}")
+    assert parse_article(raw).title == "Russia Reopens the Island Fortress: What It Means for Japan"
+
+
+def test_a_headword_over_the_first_sentence_is_the_title_not_a_site_name():
+    raw = f"Travel Wiki\nMain page  |  Destinations\n\nKunashir\n\nAsia > Russia > Kuril Islands > Kunashir\n\n" \
+          f"Kunashir is the southernmost of the large islands of the chain, across a strait from Hokkaido."
+    assert parse_article(raw).title == "Kunashir"
+
+
+@pytest.mark.parametrize("raw", [
+    f"Expert: Tokyo's protest day has turned into a ritual without any content at all\n\n{LEAD}",
+    f"[Island Editorial] Russia's renaming of the islets must not go unanswered\n\n{LEAD}",
+])
+def test_a_label_and_a_colon_or_brackets_opening_a_headline_is_no_dateline(raw):
+    art = parse_article(raw)
+    assert art.dateline is None and art.title == raw.split("\n")[0]
+
+
+def test_a_site_name_with_a_domain_ending_is_an_agency_after_the_date():
+    art = parse_article(f"Ferry talks resume\n\nYuzhno-Kurilsk, 9 June. Sakhalin.info. {LEAD}")
+    assert (art.dateline, art.agency) == ("Yuzhno-Kurilsk, 9 June. Sakhalin.info.", "Sakhalin.info")

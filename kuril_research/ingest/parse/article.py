@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kuril_research.ingest.parse.captions import is_caption
+from kuril_research.ingest.parse.captions import is_caption, is_title_case
 from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
@@ -119,7 +119,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         warnings.append("no dateline found")
     else:
         first = 0
-        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
+        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower() \
+                and not is_lead_paragraph(kept[first + 1][1]):  # the last short line over the story is its title
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
         # a menu bar decides where the masthead ends; without one, a date under heading lines may
@@ -127,7 +128,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         for number, line, _ in kept[first:masthead]:
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
-        if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1], lex):
+        if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1], lex) and not (
+                dated_between(kept[1], kept[2], removed) and not is_title_case(kept[1][1])):
+            # a short line over a sentence-case line that a byline or date closes is a headline over its rubric
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
             kept = kept[1:]
         elif len(kept) > 2 and is_slogan_over_headline(kept[0][1], kept[1][1], lex):
@@ -137,6 +140,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
                 and not STATEMENT_END_RE.search(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
+        elif given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and kept[1][1][:1].isupper() \
+                and not STATEMENT_END_RE.search(kept[0][1]) and len(kept[0][1].split()) <= HEADLINE_MAX_WORDS \
+                and len(kept[1][1].split()) <= STANDFIRST_MAX_WORDS and not is_lead_paragraph(kept[0][1]):
+            title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headline with its standfirst right under it
         elif given_title is None and len(kept) > 1 and (kept[1][2] or is_single_spaced_headline(kept[0][1], kept[1][1])) \
                 and (not STATEMENT_END_RE.search(kept[0][1]) or (
                 len(kept[0][1].split()) <= HEADLINE_MAX_WORDS and any(
@@ -227,6 +234,21 @@ def is_single_spaced_headline(line: str, next_line: str) -> bool:
     """
     return (len(line.split()) <= HEADLINE_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
             and len(next_line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(next_line) is not None)
+
+
+#: A standfirst printed right under its headline is at most this long.
+STANDFIRST_MAX_WORDS = 45
+
+
+def is_lead_paragraph(line: str) -> bool:
+    """A line that reads as a paragraph of the story: a sentence of :data:`LEAD_MIN_WORDS` words or more."""
+    return len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
+
+
+def dated_between(upper: tuple[int, str, bool], lower: tuple[int, str, bool], removed: list[Removed]) -> bool:
+    """Whether a byline or a date line was removed between two kept lines: the upper one then ends the header
+    (a standfirst or a headline), as in "Rock bottom" / rubric / "Dec 3rd 2026 | TOKYO"."""
+    return any(r.reason in ("byline", "date line") and upper[0] < r.line < lower[0] for r in removed)
 
 
 #: Bullet signs that open a list item.

@@ -7,7 +7,7 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
-           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story",
+           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph",
            "find_dateline"]
 
 MONTHS = {
@@ -43,7 +43,7 @@ DATELINE_RE = re.compile(
                |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
     (?P<dash>\s*(?:\.?[–—-]+|•|:|_))?
-    (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}})\.)?
+    (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}}(?:\.[a-z]{{2,4}})?)\.)?
     (?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)
     """,
     re.VERBOSE,
@@ -108,6 +108,12 @@ def is_dash_only(match: re.Match[str]) -> bool:
     groups = match.groupdict()
     return groups.get("dash") is not None and not any(
         groups.get(key) for key in ("month", "month2", "agency", "agency2", "agency3", "agency4"))
+
+
+def is_sentence_paragraph(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` ends a sentence or goes on in lower case on the next line (a hard-wrapped paragraph): a
+    headline does neither ("Expert: Tokyo's day has turned into a ritual", "[Sankei Editorial] Russia's ...")."""
+    return SENTENCE_END_RE.search(lines[i]) is not None or (i + 1 < len(lines) and lines[i + 1][:1].islower())
 
 
 def opens_story(lines: list[str], i: int) -> bool:
@@ -185,6 +191,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
                   and SENTENCE_END_RE.search(line)), len(lines))  # the first paragraph of the story
     standard = next(((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None
                      and (not is_dash_only(m) or opens_story(lines, i))
+                     and (line[:1] != "[" or is_sentence_paragraph(lines, i))
                      and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
                           and SENTENCE_END_RE.search(line))), None)
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
@@ -193,7 +200,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
         line = lines[i]
         colon = COLON_DATELINE_RE.match(line)
         if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
-                and len(line.split()) >= LEAD_MIN_WORDS:
+                and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
             return i, colon
         alone = PLACE_LINE_RE.match(line)
         if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \

@@ -99,8 +99,8 @@ def is_kicker(line: str, next_line: str, lex: FurnitureLexicon | None = None) ->
 
 
 DIGIT_RE = re.compile(r"\d")
-#: A removed menu or breadcrumb bar: its items are separated by | > › » or " / ".
-MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
+#: A removed menu or breadcrumb bar: its items are separated by | > › », " / " or gaps of two spaces or more.
+MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s|\S\s{2,}\S")
 
 
 #: A person's name as a byline prints it: two to three capitalised words ("Kenji Aoyama", "Daniel Okafor-Reyes").
@@ -212,8 +212,12 @@ def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
     """
     if len(header) < 2:
         return 0
+    titles = {line.strip().lower() for _, line, _ in header}
     bars = sorted(r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
-                  and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text))
+                  and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text)
+                  and re.split(r"\s[>›»/|]\s", r.text)[-1].strip().lower() not in titles)
+    # a breadcrumb that ends in a header line's words ("Asia > Russia > Kunashir" under "Kunashir") is the
+    # page's path under its title, not a menu under the masthead
     if not bars:
         return 0
     last = max(bars)
