@@ -388,3 +388,21 @@ def test_a_label_and_a_colon_or_brackets_opening_a_headline_is_no_dateline(raw):
 def test_a_site_name_with_a_domain_ending_is_an_agency_after_the_date():
     art = parse_article(f"Ferry talks resume\n\nYuzhno-Kurilsk, 9 June. Sakhalin.info. {LEAD}")
     assert (art.dateline, art.agency) == ("Yuzhno-Kurilsk, 9 June. Sakhalin.info.", "Sakhalin.info")
+
+
+def test_a_title_under_a_breadcrumb_and_over_a_question_subhead_is_no_site_name():
+    raw = (f"Island Prefecture\nHome > Administration > Territories\n\nThe Northern Territories Issue\n\n"
+           f"Font size  S  M  L    Print\n\nWhere are the islands?\n\n{LEAD}")
+    assert parse_article(raw).title == "The Northern Territories Issue"
+
+
+def test_a_label_in_capitals_under_the_menu_is_still_the_sites():
+    raw = (f"Island Weekly\nLearning weekly  |  Subscribe\nNEWS IN EASY ENGLISH\n\nStudents learn about the islands\n\n"
+           f"Feb 13, 2026\n\n{LEAD}")
+    assert parse_article(raw).title == "Students learn about the islands"
+
+
+def test_a_headword_over_a_quoted_note_and_wiki_tabs():
+    raw = (f"Free Wiki\nCreate account  Log in\n\nShikotan\nArticle  Talk  Read  Edit  View history\n"
+           f"\"Shikotan Island\" redirects here. For the ship of that name, see the list of ships.\n\n{LEAD}")
+    assert parse_article(raw).title == "Shikotan"

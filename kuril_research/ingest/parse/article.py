@@ -6,15 +6,17 @@ from kuril_research.ingest.parse.captions import is_caption, is_title_case
 from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
+    KICKER_MAX_WORDS,
     STANDFIRST_FOLLOWERS,
     dated_masthead_end,
+    is_byline_names,
     is_descriptor,
     is_headline_case,
     is_kicker,
-    is_byline_names,
     is_person_name,
     is_site_header,
     is_slogan_over_headline,
+    is_under_menu_bar,
     item_page_start,
     masthead_end,
 )
@@ -120,7 +122,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     else:
         first = 0
         while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower() \
-                and not is_lead_paragraph(kept[first + 1][1]):  # the last short line over the story is its title
+                and not is_lead_paragraph(kept[first + 1][1]) and not (
+                    first > 0 and is_under_menu_bar(kept, first, removed) and len(kept[first][1].split()) > KICKER_MAX_WORDS
+                    and not kept[first][1].isupper()):
+            # the last short line over the story is its title, and so is a longer one (not a label in capitals) under
+            # a menu bar
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
         # a menu bar decides where the masthead ends; without one, a date under heading lines may
@@ -232,7 +238,8 @@ def is_single_spaced_headline(line: str, next_line: str) -> bool:
     >>> is_single_spaced_headline("Japan lodged a protest with Moscow on Tuesday over military", "drills on the islands.")
     False
     """
-    return (len(line.split()) <= HEADLINE_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
+    return (len(line.split()) <= HEADLINE_MAX_WORDS and not SENTENCE_END_RE.search(line)
+            and next_line.lstrip("\"'“‘«")[:1].isupper()
             and len(next_line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(next_line) is not None)
 
 

@@ -11,7 +11,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
            "is_kicker", "is_slogan_over_headline",
-           "is_person_name", "is_byline_names", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
+           "is_person_name", "is_byline_names", "is_tool_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
@@ -139,7 +139,10 @@ def is_byline_names(line: str) -> bool:
 
 #: Items of a bar of tools under a headline ("Print | Cite | Share | Feedback"): not a menu above the masthead.
 TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail", "save", "comment", "comments", "pdf",
-                        "copy link", "listen", "gift", "more"})
+                        "copy link", "listen", "gift", "more",
+                        # a wiki's page tabs and a page's text-size switch ("Article  Talk  Read  Edit", "S  M  L")
+                        "article", "talk", "read", "edit", "view history", "history", "tools", "discussion",
+                        "view source", "page", "s", "m", "l", "font size", "text size"})
 #: The first word of a page tool's label ("Gift this article", "Mark as read", "Send to Pocket").
 TOOL_VERBS = frozenset({"print", "share", "save", "gift", "mark", "send", "open", "copy", "download", "bookmark",
                         "listen", "email", "e-mail", "star", "follow", "like", "report", "flag"})
@@ -157,10 +160,28 @@ def is_tool_bar(line: str) -> bool:
     (True, False)
     >>> is_tool_bar("Save | Gift this article | Larger text size"), is_tool_bar("Open original | Mark as read")
     (True, True)
+    >>> is_tool_bar("Article  Talk  Read  Edit  View history"), is_tool_bar("Font size  S  M  L    Print")
+    (True, True)
     """
-    items = [item.strip() for item in re.split(r"[|>›»/]", line)]
+    items = [item.strip() for item in re.split(r"[|>›»/]|\s{2,}", line)]
     return all(item.lower() in TOOL_WORDS or item.split()[:1] and item.split()[0].lower() in TOOL_VERBS
                or TEXT_SIZE_RE.fullmatch(item) for item in items if item)
+
+
+def is_under_menu_bar(lines: list[tuple[int, str, bool]], i: int, removed: list[Removed]) -> bool:
+    """Whether a removed menu bar or breadcrumb (not a row of page tools) stands between kept line ``i`` and the
+    kept line above it: the site's name is printed above its menu, the headline below it.
+
+    Examples
+    --------
+    >>> lines = [(1, "Island News", True), (3, "The Northern Territories Issue", True)]
+    >>> bar = [Removed(2, "Home > Administration > Territories", "navigation")]
+    >>> is_under_menu_bar(lines, 1, bar), is_under_menu_bar(lines, 0, bar)
+    (True, False)
+    """
+    above = lines[i - 1][0] if i > 0 else 0
+    return any(r.reason == "navigation" and above < r.line < lines[i][0] and MENU_BAR_RE.search(r.text)
+               and not is_tool_bar(r.text) for r in removed)
 
 
 def is_masthead_line(line: str, lex: FurnitureLexicon | None) -> bool:
