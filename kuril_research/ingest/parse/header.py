@@ -328,4 +328,4 @@ def is_slogan_over_headline(line: str, next_line: str, lex: FurnitureLexicon) ->
     """
     return (is_title_case(line) and not has_headline_verb(line, lex) and not HEADLINE_MARKS_RE.search(line)
             and not is_title_case(next_line) and has_headline_verb(next_line, lex)
-            and not STATEMENT_END_RE.search(next_line))
+            and not STATEMENT_END_RE.search(next_line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS)
