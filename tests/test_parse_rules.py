@@ -406,3 +406,11 @@ def test_a_headword_over_a_quoted_note_and_wiki_tabs():
     raw = (f"Free Wiki\nCreate account  Log in\n\nShikotan\nArticle  Talk  Read  Edit  View history\n"
            f"\"Shikotan Island\" redirects here. For the ship of that name, see the list of ships.\n\n{LEAD}")
     assert parse_article(raw).title == "Shikotan"
+
+
+def test_a_menu_row_may_end_in_a_sign_up_prompt():
+    assert furniture_reason("News  Features  Podcasts  Sign up for The Island Brief. Daily.") == "navigation"
+
+
+def test_a_counter_behind_an_icon_is_a_counter():
+    assert furniture_reason("👁 2 318") == "share counter"

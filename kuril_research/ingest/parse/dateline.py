@@ -7,7 +7,7 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
-           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph",
+           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline"]
 
 MONTHS = {
@@ -155,6 +155,11 @@ PLACE_LINE_RE = re.compile(r"\A(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)
 LEAD_LINES = 8
 #: ... and only before (or on) a lead of at least this many words.
 LEAD_MIN_WORDS = 12
+def is_lead(line: str) -> bool:
+    """A story's first paragraph: :data:`LEAD_MIN_WORDS` words or more and a sentence end."""
+    return len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
+
+
 #: Any line opening like this: a label ("Q:", "SARAH:", "Nemuro:") at the start of a line.
 LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
 
@@ -204,7 +209,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
             return i, colon
         alone = PLACE_LINE_RE.match(line)
         if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \
-                and len(lines[i + 1].split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(lines[i + 1]):
+                and is_lead(lines[i + 1]):
             return i, alone
         if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line):
             break  # the story has begun without a dateline (a long headline has no sentence end)

@@ -201,7 +201,7 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
         reasons = [_part_reason(part.strip(), lex) for part in parts]
         if all(reasons):
             return "byline" if "byline" in reasons else reasons[0]  # "Jane Roe · 3 min read", "Share · 4 min"
-    if is_menu_row(line):
+    if is_menu_row(line, lex):
         return "navigation"  # "News  Opinion  Business  Arts & Life": a menu copied with its spacing
     if (reason := tool_row_reason(line, lex)) is not None:
         return reason
@@ -238,10 +238,11 @@ MENU_GAP_RE = re.compile(r"\s{2,}")
 MENU_ITEM_WORDS = 4
 
 
-def is_menu_row(line: str) -> bool:
+def is_menu_row(line: str, lex: FurnitureLexicon | None = None) -> bool:
     """A row of two or more short items (at most :data:`MENU_ITEM_WORDS` words, no full stop) separated by gaps of
     two spaces or more, at least one with a letter: a menu or section path copied with its spacing ("News  Opinion
-    Business", "Politics  /  Foreign policy"). Sentences separated by two spaces end in full stops; rows of figures
+    Business", "Politics  /  Foreign policy"); with ``lex``, an item may also be any whole furniture line (a
+    sign-up prompt at the end of the menu). Sentences separated by two spaces end in full stops; rows of figures
     have no letters.
 
     Examples
@@ -253,7 +254,8 @@ def is_menu_row(line: str) -> bool:
     """
     items = [item for item in MENU_GAP_RE.split(line.strip()) if item]
     return len(items) >= 2 and all(
-        len(item.split()) <= MENU_ITEM_WORDS and not item.endswith(".") for item in items) and any(
+        len(item.split()) <= MENU_ITEM_WORDS and not item.endswith(".")
+        or lex is not None and lex.line_re.fullmatch(item) is not None for item in items) and any(
         any(c.isalpha() for c in item) for item in items)
 
 
