@@ -414,3 +414,10 @@ def test_a_menu_row_may_end_in_a_sign_up_prompt():
 
 def test_a_counter_behind_an_icon_is_a_counter():
     assert furniture_reason("👁 2 318") == "share counter"
+
+
+def test_a_line_under_a_photo_credit_is_its_caption_not_the_standfirst():
+    raw = (f"Japan protests plans for a new terminal on Kunashir\n\n© Island Agency / Jane Roe\nThe port on Kunashir "
+           f"Island\n\nTOKYO, May 14 (Island Agency) – {LEAD}")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Japan protests plans for a new terminal on Kunashir", None)

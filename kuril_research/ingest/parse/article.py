@@ -101,8 +101,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                     and not is_caption(header[first + 1][1], []):
                 caption = first  # a sentence over a line without a full stop: the top photo's caption over the headline
                 first += 1
+        credits = [r.line for r in removed if r.reason == "credit line"]
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
+            above = header[j - 1][0] if j > 0 else 0
+            under_credit = any(above < n < number for n in credits)  # "© Agency / Photographer" over its caption
             if j < first:
                 removed.append(Removed(number, line, "section label" if j == kicker
                                        else "photo caption" if j == caption else "site header"))
@@ -110,7 +113,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 title = line
             elif line == title:
                 removed.append(Removed(number, line, "repeated title"))  # the headline printed twice
-            elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex):
+            elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex) \
+                    and not under_credit:
                 standfirst = line
             else:
                 removed.append(Removed(number, line, "byline" if is_site_header(line, lex) else "photo caption"))
