@@ -421,3 +421,14 @@ def test_a_line_under_a_photo_credit_is_its_caption_not_the_standfirst():
            f"Island\n\nTOKYO, May 14 (Island Agency) – {LEAD}")
     art = parse_article(raw)
     assert (art.title, art.standfirst) == ("Japan protests plans for a new terminal on Kunashir", None)
+
+
+def test_a_menu_copied_one_item_a_line_above_the_headline():
+    raw = f"Island Radio\nHome\nNews\nSport\niPlayer\n\nNEWS\nAsia\nJapan\n\nJapan protests Russian drills on the islands\n\n{LEAD}"
+    art = parse_article(raw)
+    assert art.title == "Japan protests Russian drills on the islands" and art.standfirst is None
+
+
+def test_a_list_of_islands_in_the_story_is_no_menu():
+    raw = f"Japan protests Russian drills\n\n{LEAD}\n\nThe four islands are:\nIturup\nKunashir\nShikotan\n\nMore text."
+    assert "Iturup\n\nKunashir\n\nShikotan" in parse_article(raw).text

@@ -7,7 +7,13 @@ import re
 from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, has_credit, is_bare_caption
 from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.header import is_site_header
-from kuril_research.ingest.parse.layout import contents_lines, footnote_lines, repeated_lines, summary_box_lines
+from kuril_research.ingest.parse.layout import (
+    contents_lines,
+    footnote_lines,
+    menu_column_lines,
+    repeated_lines,
+    summary_box_lines,
+)
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
@@ -80,7 +86,7 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
     found: dict[int, str] = {}
     for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
                             ("contents list", contents_lines(all_lines)), ("footnote", footnote_lines(all_lines)),
-                            ("repeated line", repeated_lines(all_lines))):
+                            ("repeated line", repeated_lines(all_lines)), ("navigation", menu_column_lines(all_lines))):
         for number in numbers:
             found.setdefault(number, reason)
     return found

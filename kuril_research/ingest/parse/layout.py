@@ -9,7 +9,9 @@ them whatever vocabulary the site uses:
 - :func:`footnote_lines`: the notes under a rule line at the foot of a page;
 - :func:`contents_lines`: the numbered items of a contents box;
 - :func:`summary_box_lines`: the bullet lines under a summary label ("Key
-  points:"), which repeat the body.
+  points:"), which repeat the body;
+- :func:`menu_column_lines`: a menu copied one item a line ("Home", "News",
+  "Sport", "iPlayer") above the story.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections import Counter
 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["REPEATED_MAX_CHARS", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines"]
+__all__ = ["REPEATED_MAX_CHARS", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
+           "menu_column_lines"]
 
 #: A repeated line longer than this is text (a quotation printed twice), not furniture.
 REPEATED_MAX_CHARS = 120
@@ -144,4 +147,43 @@ def summary_box_lines(lines: list[str], labels: set[int], item_chars: int) -> se
             items.append(j + 1)
         if len(items) >= 2:
             out.update(items)
+    return out
+
+
+#: A menu copied one item a line has at least this many items, of at most this many words each.
+MENU_COLUMN_LINES = 3
+MENU_COLUMN_WORDS = 2
+#: The story begins at the first line of this many words that ends a sentence; menus stand above it, among the
+#: page's first lines.
+STORY_LINE_WORDS = 12
+MENU_COLUMN_SCAN = 40
+
+
+def menu_column_lines(lines: list[str]) -> set[int]:
+    """Line numbers of menus copied one item a line above the story: runs of :data:`MENU_COLUMN_LINES` or more
+    consecutive lines of one or two words without a sentence end, before the first sentence of
+    :data:`STORY_LINE_WORDS` words or more and among the first :data:`MENU_COLUMN_SCAN` lines (a list of names in
+    the story, a table copied from a PDF, is left alone).
+
+    Examples
+    --------
+    >>> sorted(menu_column_lines(["BBC", "Home", "News", "iPlayer", "", "Talks stall", "",
+    ...                           "Japan and Russia failed again on Monday to agree on a date for talks on the treaty.",
+    ...                           "Iturup", "Kunashir", "Shikotan"]))
+    [1, 2, 3, 4]
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for number, line in enumerate(lines[:MENU_COLUMN_SCAN], start=1):
+        text = line.strip()
+        if len(text.split()) >= STORY_LINE_WORDS and SENTENCE_END_RE.search(text):
+            break
+        if text and len(text.split()) <= MENU_COLUMN_WORDS and not SENTENCE_END_RE.search(text):
+            run.append(number)
+            continue
+        if len(run) >= MENU_COLUMN_LINES:
+            out.update(run)
+        run = []
+    if len(run) >= MENU_COLUMN_LINES:
+        out.update(run)
     return out
