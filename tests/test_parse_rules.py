@@ -432,3 +432,40 @@ def test_a_menu_copied_one_item_a_line_above_the_headline():
 def test_a_list_of_islands_in_the_story_is_no_menu():
     raw = f"Japan protests Russian drills\n\n{LEAD}\n\nThe four islands are:\nIturup\nKunashir\nShikotan\n\nMore text."
     assert "Iturup\n\nKunashir\n\nShikotan" in parse_article(raw).text
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("*This column is a translation of the Japanese original published in the morning edition.", "translation note"),
+    ("[This article was translated from the Japanese original.]", "translation note"),
+    ("(This is a provisional translation by an external company.)", "translation note"),
+    ("About this site: The Island Post Company. All rights reserved. No reproduction without permission.", "credit line"),
+    ("Search Island Post...", "navigation"), ("Click here to share on social media", "navigation"),
+    ("\"Kunashir Island\" redirects here. For the ship, see Kunashir (ship).", "navigation"),
+    ("Coordinates: 44°N 146°E", "navigation"),
+    ("Join the Post's Telegram channel and get the latest news.", "follow button"),
+    ("By subscribing, you can help us get the story right.", "donation appeal"),
+    ("ALSO READ: Tokyo protests again", "read more"),
+    ("If you have found a mistake in the text, select it and press Ctrl+Enter", "closing note"),
+    ("12.41 BST Japan lodges protest over bomber flights", "live blog widget"),
+    ("Jane Roe reported from Rausu. John Doe reported from Tokyo.", "byline"),
+    ("By Lee Ji-won [lee.jiwon@example.co.kr]", "byline"),
+])
+def test_notes_appeals_and_widgets_of_the_new_outlets(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_time_with_its_update_in_brackets_is_a_date_line_not_a_live_entry():
+    assert furniture_reason("14:37 GMT 22.04.2026 (Updated: 15:02 GMT 22.04.2026)") == "date line"
+
+
+@pytest.mark.parametrize("caption", ["A fishing boat docks at the port on July 10. [YONHAP]",
+                                     "Kaigara Island seen from Cape Nosappu. (©Island Post by Jane Roe)"])
+def test_captions_with_a_bracketed_agency_or_copyright_credit(caption):
+    art = parse_article(f"Japan protests Russian drills\n\n{LEAD}\n\n{caption}\n\nMore text follows here.")
+    assert caption not in art.text
+
+
+def test_a_wiki_section_heading_is_no_caption_and_citation_marks_end_a_sentence():
+    raw = "Kunashir\n\nKunashir is the southernmost of the large islands of the chain off Hokkaido.[1]\n\nName[edit]\n\nMore."
+    art = parse_article(raw)
+    assert art.title == "Kunashir" and "Name[edit]" in art.text

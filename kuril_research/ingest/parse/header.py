@@ -257,9 +257,12 @@ def dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed
     two or more heading lines (no sentence end), a removed date line, one heading line, then a sentence
     (parliamentary minutes, official notices). 0 if the page does not look like that."""
     dates = {r.line for r in removed if r.reason == "date line"}
+    bylines = {r.line for r in removed if r.reason == "byline"}
     for d in range(2, len(lines) - 1):
         if not any(lines[d - 1][0] < n < lines[d][0] for n in dates):
             continue
+        if any(lines[0][0] < n < lines[d][0] for n in bylines):
+            return 0  # a headline with its byline over the date: a story, not a notice's masthead
         heads = all(not SENTENCE_END_RE.search(line) for _, line, _ in lines[:d + 1])
         return d if heads and SENTENCE_END_RE.search(lines[d + 1][1]) else 0
     return 0
@@ -291,6 +294,8 @@ def item_page_start(lines: list[tuple[int, str, bool]], removed: list[Removed], 
              if number + 1 in dated and not SENTENCE_END_RE.search(line)]
     if len(heads) < 2 or heads[0] < 1:
         return None
+    if any(r.reason == "byline" and r.line < lines[heads[0]][0] for r in removed):
+        return None  # a story with its byline (a live page's timed entries are no topic page's items)
     return heads[0]
 
 
