@@ -469,3 +469,16 @@ def test_a_wiki_section_heading_is_no_caption_and_citation_marks_end_a_sentence(
     raw = "Kunashir\n\nKunashir is the southernmost of the large islands of the chain off Hokkaido.[1]\n\nName[edit]\n\nMore."
     art = parse_article(raw)
     assert art.title == "Kunashir" and "Name[edit]" in art.text
+
+
+def test_a_name_printed_next_to_the_date_under_an_undated_headline_is_the_byline():
+    raw = f"Japan and Russia hold fisheries contact\n\nThe Island Post\n9:18 JST, December 2, 2026\n\n{LEAD}"
+    art = parse_article(raw)
+    assert art.text.startswith("Japan lodged")
+    assert ("The Island Post", "byline") in [(r.text, r.reason) for r in art.removed]
+
+
+def test_a_line_under_the_date_is_no_standfirst():
+    raw = f"Press Conference by the Press Secretary\n\nWednesday, September 9, 2026, 4:02 p.m.\nMinistry of Foreign Affairs\n\n{LEAD}"
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Press Conference by the Press Secretary", None)

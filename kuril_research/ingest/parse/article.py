@@ -25,7 +25,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
-__all__ = ["parse_article", "join_hard_wraps", "is_sign_off", "is_single_spaced_headline", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
+__all__ = ["parse_article", "join_hard_wraps", "is_sign_off", "is_single_spaced_headline", "drop_byline_names", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
 
 #: A headline that ends in a full stop is taken only when it is this short.
 HEADLINE_MAX_WORDS = 15
@@ -150,7 +150,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
                 and not STATEMENT_END_RE.search(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
-        elif given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and kept[1][1][:1].isupper() \
+        elif given_title is None and len(kept) > 2 and kept[1][0] == kept[0][0] + 1 and kept[2][2] \
+                and kept[1][1][:1].isupper() \
                 and not STATEMENT_END_RE.search(kept[0][1]) and len(kept[0][1].split()) <= HEADLINE_MAX_WORDS \
                 and len(kept[1][1].split()) <= STANDFIRST_MAX_WORDS and not is_lead_paragraph(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headline with its standfirst right under it
@@ -166,6 +167,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(body[j][0], body[j][1], "byline"))
                 j += 1
             body = body[:1] + body[j:]
+            body = drop_byline_names(body, removed, lex)
             while len(body) > 1 and body[0][1] == title:
                 removed.append(Removed(body[0][0], body[0][1], "repeated title"))  # the headline printed twice
                 body = body[1:]
@@ -247,8 +249,26 @@ def is_single_spaced_headline(line: str, next_line: str) -> bool:
             and len(next_line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(next_line) is not None)
 
 
+#: The byline block under a headline is looked for among this many lines.
+BYLINE_BLOCK_LINES = 4
 #: A standfirst printed right under its headline is at most this long.
 STANDFIRST_MAX_WORDS = 45
+
+
+def drop_byline_names(body: list[tuple[int, str, bool]], removed: list[Removed],
+                      lex: FurnitureLexicon) -> list[tuple[int, str, bool]]:
+    """Remove (log as "byline") the names printed right above or below a removed byline or date line among the
+    first :data:`BYLINE_BLOCK_LINES` lines under a headline ("The Daily Post" / "9:18 JST, May 2"): short
+    capitalised lines (:func:`is_site_header`) without a full stop. ``removed`` is extended in place."""
+    dated = {r.line for r in removed if r.reason in ("date line", "byline")}
+    out = []
+    for i, (number, line, blank) in enumerate(body):
+        if i < BYLINE_BLOCK_LINES and (number - 1 in dated or number + 1 in dated) and is_site_header(line, lex) \
+                and not STATEMENT_END_RE.search(line):
+            removed.append(Removed(number, line, "byline"))
+        else:
+            out.append((number, line, blank))
+    return out
 
 
 def is_lead_paragraph(line: str) -> bool:
