@@ -590,3 +590,40 @@ def test_prefilter_stays_exact_with_token_patterns(tokens_lexicon):
     corpus = corpus_of_sentences({"d": [["No cue here.", "World War II results and trade-and-economic ties.",
                                      "Nothing.", "Peace treaty; seized two fishing boats."]]})
     assert tokens_lexicon._match(corpus.sentences).equals(tokens_lexicon._match(corpus.sentences, prefilter=False))
+
+
+# Scanning in slices of sentences (CueLexicon.match with more than BATCH_SENTENCES sentences) must find
+# exactly what one scan of the whole join finds.
+
+def test_slices_give_the_matches_of_one_scan_on_the_gold_lines(shipped_lexicons):
+    corpus = corpus_of_sentences({"gold": [gold_lines()]})
+    for lex in shipped_lexicons:
+        whole = lex._match(corpus.sentences, batch=len(corpus.sentences))
+        assert len(whole) > 100
+        for batch in (3, 250):
+            pd.testing.assert_frame_equal(lex._match(corpus.sentences, batch=batch), whole)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentences=st.lists(st.lists(SHIPPED_WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=6),
+       batch=st.integers(1, 4))
+def test_slices_give_the_matches_of_one_scan(shipped_lexicons, sentences, batch):
+    corpus = corpus_of_sentences({"d": [sentences[:3], sentences[3:]]})
+    for lex in shipped_lexicons:
+        pd.testing.assert_frame_equal(lex._match(corpus.sentences, batch=batch),
+                                      lex._match(corpus.sentences, batch=len(sentences)))
+
+
+def test_a_raw_regex_that_looks_past_a_sentence_is_scanned_whole(tmp_path):
+    # The lookbehind sees the separator before the second sentence in the whole join, but would see the
+    # start of the text if that sentence began a slice of its own: such a lexicon is never sliced.
+    lex = lexicon(tmp_path, """\
+      - id: treaty
+        label: Treaty
+        patterns: ['(?<=\\W)treaty']
+    """)
+    assert lex.scan.prefilter is None
+    corpus = corpus_of_sentences({"d": [["Treaty.", "Treaty."]]})
+    found = lex._match(corpus.sentences, batch=1)
+    assert found["sent_id"].tolist() == [1]
+    pd.testing.assert_frame_equal(found, lex._match(corpus.sentences, batch=2))

@@ -411,3 +411,21 @@ def test_a_level_is_not_signed_and_a_change_is():
     got = quantities(one_sentence("Bilateral trade fell by 38% in 2023 to $12.4 bln."))
     assert rows(got, ["kind", "direction", "value", "sign", "signed_value"]) == [
         ["change", "down", 38.0, -1, -38.0], ["level", "down", 12.4e9, NA, NA]]
+
+
+def test_ended_finds_each_hit_sentence_by_document_and_number_in_any_row_order():
+    from kuril_research.coding.cue_context import ended
+
+    c = corpus_of_sentences({"a": [["Russia seized four fishing boats.", "Fishing boats sailed on."]],
+                             "b": [["Fishing boats were seized.", "Russia seized four fishing boats."]]})
+    # "fishing boats" in a/0 and b/1 follows "seized" (ended); in a/1 nothing governs it; in b/0 the
+    # passive "were seized" follows it (ended). b/7 is no sentence of the table, so nothing governs it,
+    # although its offsets would be governed in a/0 or b/1.
+    hits = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "b"], "sent_id": [0, 1, 0, 1, 7],
+                         "start": [20, 34, 0, 47, 20], "end": [33, 47, 13, 60, 33]})
+    assert c.sentences["start"].tolist() == [0, 34, 0, 27]
+    expected = [True, False, True, True, False]
+    assert ended(hits, c.sentences, load_lexicon()).tolist() == expected
+    for order in ([1, 0, 3, 2], [3, 2, 1, 0]):
+        shuffled = c.sentences.iloc[order].reset_index(drop=True)
+        assert ended(hits, shuffled, load_lexicon()).tolist() == expected

@@ -8,6 +8,18 @@ match: :meth:`CueLexicon.match` (remembered?) →
 :func:`~kuril_research.matching.joined_text.joined_sentences` (the join, remembered) →
 :meth:`CueScan.find <kuril_research.matching.scan.CueScan.find>` (prefilter, scan,
 overlap rule) → the table.
+
+**Memory bounded by a batch, not by the corpus.** A sentences table longer than
+:data:`BATCH_SENTENCES` is scanned in slices of that many sentences, each joined on
+its own, so what is held besides the result is one slice's join (two copies of
+its text), not the corpus's (at 100,000 articles, 330 million characters twice).
+This finds exactly the matches of one scan of everything, for the same reason the
+prefilter does (:mod:`kuril_research.matching.prefilter`): no token pattern or
+phrase can match the separator between sentences or look past it (no lookaround,
+anchor, ``.``, ``\W`` or negated class), so a sentence's matches depend on its
+own text only, and a match never crosses a sentence, so the overlap rule never
+compares matches of two sentences. A lexicon with a researcher's raw regex
+(``patterns:``, no prefilter) has no such guarantee and is scanned whole.
 """
 
 from __future__ import annotations
@@ -21,10 +33,14 @@ import pandas as pd
 
 from kuril_research import memo
 from kuril_research.matching.scan import CueScan
-from kuril_research.matching.joined_text import joined_sentences
+from kuril_research.matching.joined_text import JoinedSentences, join_sentences, joined_sentences
 from kuril_research.errors import ParameterError
 
-__all__ = ["SIDES", "Entry", "Cue", "CueLexicon"]
+__all__ = ["SIDES", "BATCH_SENTENCES", "Entry", "Cue", "CueLexicon"]
+
+#: Sentences scanned per slice by :meth:`CueLexicon.match` (module docstring): about 2 MB of text per
+#: 10,000 sentences of news, so a slice's join and its matches stay in the tens of megabytes.
+BATCH_SENTENCES = 25_000
 
 #: Sides a frame's argument can belong to (``side:``); ``none`` switches an entry's side off for one cue.
 SIDES = ("russia", "japan")
@@ -169,8 +185,15 @@ class CueLexicon:
             _MATCHES.put(sentences, self, token, found)
         return found.copy(deep=False)       # copy-on-write: a caller's edits never reach the remembered table
 
-    def _match(self, sentences: pd.DataFrame, *, prefilter: bool = True) -> pd.DataFrame:
-        joined = joined_sentences(sentences)
+    def _match(self, sentences: pd.DataFrame, *, prefilter: bool = True,
+               batch: int = BATCH_SENTENCES) -> pd.DataFrame:
+        if self.scan.prefilter is None or len(sentences) <= batch:
+            return self._match_joined(sentences, joined_sentences(sentences), prefilter)
+        parts = [sentences.iloc[first:first + batch] for first in range(0, len(sentences), batch)]
+        return pd.concat([self._match_joined(part, join_sentences(part["text"]), prefilter) for part in parts],
+                         ignore_index=True)
+
+    def _match_joined(self, sentences: pd.DataFrame, joined: JoinedSentences, prefilter: bool) -> pd.DataFrame:
         row, start, end, cue_id = self.scan.find(joined, prefilter=prefilter)
         coding = cue_id < len(self.cues)                        # not an `exclude` pattern
         row, start, end, cue_id = row[coding], start[coding], end[coding], cue_id[coding]
