@@ -482,3 +482,15 @@ def test_a_line_under_the_date_is_no_standfirst():
     raw = f"Press Conference by the Press Secretary\n\nWednesday, September 9, 2026, 4:02 p.m.\nMinistry of Foreign Affairs\n\n{LEAD}"
     art = parse_article(raw)
     assert (art.title, art.standfirst) == ("Press Conference by the Press Secretary", None)
+
+
+def test_headings_listed_above_and_repeated_numbered_below_are_a_contents_box():
+    raw = (f"Press Conference by the Press Secretary\n\nOpening Remarks\nQuestions on the ferry\n\n1. Opening Remarks\n\n"
+           f"{LEAD}\n\n2. Questions on the ferry\n\nThe ferry will sail in May.")
+    art = parse_article(raw)
+    assert [r.line for r in art.removed if r.reason == "contents list"] == [3, 4]
+
+
+def test_related_pages_is_a_list_header():
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\nRelated pages\nFormer residents of the islands\n\nMore text.")
+    assert "Former residents" not in art.text

@@ -11,6 +11,7 @@ from kuril_research.ingest.parse.layout import (
     contents_lines,
     footnote_lines,
     menu_column_lines,
+    repeated_heading_lines,
     repeated_lines,
     summary_box_lines,
 )
@@ -85,7 +86,8 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
               and len(all_lines[n - 1].strip()) <= LIST_HEADER_CHARS}
     found: dict[int, str] = {}
     for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
-                            ("contents list", contents_lines(all_lines)), ("footnote", footnote_lines(all_lines)),
+                            ("contents list", contents_lines(all_lines) | repeated_heading_lines(all_lines)),
+                            ("footnote", footnote_lines(all_lines)),
                             ("repeated line", repeated_lines(all_lines)), ("navigation", menu_column_lines(all_lines))):
         for number in numbers:
             found.setdefault(number, reason)

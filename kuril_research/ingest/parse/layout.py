@@ -22,7 +22,7 @@ from collections import Counter
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["REPEATED_MAX_CHARS", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
-           "menu_column_lines"]
+           "menu_column_lines", "repeated_heading_lines"]
 
 #: A repeated line longer than this is text (a quotation printed twice), not furniture.
 REPEATED_MAX_CHARS = 120
@@ -122,6 +122,35 @@ def contents_lines(lines: list[str]) -> set[int]:
                     item and len(item.split()) <= CONTENTS_ITEM_WORDS and not SENTENCE_END_RE.search(item)):
                 break
             out.add(j + 1)
+    return out
+
+
+#: A heading of a contents box printed without its header is at most this long.
+CONTENTS_HEADING_WORDS = 12
+#: A section number before a heading in the text ("1. ", "2 ", "III. ").
+SECTION_NUMBER_RE = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.?\s+")
+
+
+def repeated_heading_lines(lines: list[str]) -> set[int]:
+    """Line numbers of a contents box printed without a header: two or more consecutive short heading lines (no
+    sentence end) that each come back further down as a numbered section heading ("Opening Remarks" ... "1.
+    Opening Remarks").
+
+    Examples
+    --------
+    >>> sorted(repeated_heading_lines(["Opening Remarks", "Questions on the ferry", "", "1. Opening Remarks",
+    ...                                "Text.", "2. Questions on the ferry", "Text."]))
+    [1, 2]
+    """
+    numbered = {SECTION_NUMBER_RE.sub("", line.strip(), count=1).lower(): n for n, line in enumerate(lines, start=1)
+                if SECTION_NUMBER_RE.match(line.strip())}
+    hits = [n for n, line in enumerate(lines, start=1) if line.strip() and not SECTION_NUMBER_RE.match(line.strip())
+            and len(line.split()) <= CONTENTS_HEADING_WORDS and not SENTENCE_END_RE.search(line.strip())
+            and numbered.get(line.strip().lower(), 0) > n]
+    out: set[int] = set()
+    for n in hits:
+        if n - 1 in hits or n + 1 in hits:
+            out.add(n)
     return out
 
 
