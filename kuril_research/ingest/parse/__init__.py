@@ -12,21 +12,27 @@ line on Unicode-normalised text and applies these rules, in order:
    more" link, share counter, comment notice, byline, date line, audio player,
    donation appeal, weather or traffic widget, cookie notice, tag list or other
    listed furniture, or a line of date and time tokens whatever their order
-   (:mod:`.timestamps`: "00:23 GMT 03.03.2026"; after a byline on its line too), is removed and logged with its 1-based line number and
-   reason; a related-links header ("You may also like:") and the short lines
+   (:mod:`.timestamps`: "00:23 GMT 03.03.2026"; after a byline on its line too),
+   a menu copied with its spacing ("News  Opinion  Business"), a row of page
+   tools side by side ("Share Comments Print") or a bar whose every item is
+   furniture, a date or a writer's name ("Jane Roe · 3 min read"), is removed
+   and logged with its 1-based line number and reason; a related-links header ("You may also like:") and the short lines
    after it are removed as "related links", a tag header ("Tags") and the
    lines under it up to a blank line as "tags". The page's layout removes more
    (:mod:`.layout`), whatever words a site uses: short lines printed twice or
    more (running headers and footers, button rows), footnotes under a rule
-   line, a contents box, a box of bullet lines under "Key points:". A line
+   line, a contents box (under "Contents", or headings that come back numbered
+   further down), a box of bullet lines under "Key points:", a menu copied one
+   item a line above the story. A line
    ending in a photo credit is a caption, never a title. In a forum thread the
    replies are the body; under a crossposted post they are readers' comments.
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
    dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
    ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``,
-   ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``, ``March 3 (UPI) --``, ``TOKYO, March 3, 2026 (AFP) -``,
-   ``Moscow, March 3 —``; a place in mixed case and a spaced dash, ``Tokyo —``, only at the head of a long
-   lead) starts the body; the dateline
+   ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``, ``March 3 (UPI) --``,
+   ``TOKYO/MOSCOW, March 3, 2026 (AFP) -``, ``Moscow, March 3 —``; a place in
+   mixed case and a spaced dash, ``Tokyo —``, only at the head of a long lead;
+   a place and a dash alone only on a sentence) starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION") and a place in capitals alone
