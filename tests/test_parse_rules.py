@@ -494,3 +494,9 @@ def test_headings_listed_above_and_repeated_numbered_below_are_a_contents_box():
 def test_related_pages_is_a_list_header():
     art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\nRelated pages\nFormer residents of the islands\n\nMore text.")
     assert "Former residents" not in art.text
+
+
+@pytest.mark.parametrize("line", ["March 3, 20264:12 AM GMT+9Updated 2 hours ago", "2026年3月3日",
+                                  "March 3, 2026 / 4:12 PM / Updated 2 hours ago"])
+def test_glued_and_relative_dates_are_date_lines(line):
+    assert furniture_reason(line) == "date line"

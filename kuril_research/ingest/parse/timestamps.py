@@ -21,13 +21,14 @@ TIMESTAMP_MAX_CHARS = 90
 #: lower-cased.
 TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "last", "first", "modified", "issued",
                               "date", "time", "on", "at", "created", "edited", "released", "reviewed", "and",
-                              "min", "mins", "minute", "minutes", "read"})
+                              "min", "mins", "minute", "minutes", "read", "ago", "hour", "hours", "hr", "hrs",
+                              "day", "days", "week", "weeks"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 #: Separators between the tokens (removed before the line is split into tokens).
 _SEPARATORS_RE = re.compile(r"[|/·•,()\[\]]|(?<!\d)[-–—](?!\d)|\s[-–—]\s|(?<=\D):|:(?=\D)|:\Z")
 #: A numeric date ("03.03.2026", "2026-03-03", "3/5/26"), possibly with a time glued by "T".
-_NUMERIC_DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:T\d{1,2}:\d{2}(?::\d{2})?Z?)?\.?")
+_NUMERIC_DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:T\d{1,2}:\d{2}(?::\d{2})?Z?)?\.?|\d{4}年\d{1,2}月\d{1,2}日")
 #: A clock time ("16:12", "4.12pm", "04:12:09").
 _CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?", re.I)
 #: A number: a day or a year, maybe an ordinal ("3rd", "2026.").
@@ -48,8 +49,13 @@ def _kind(token: str) -> str | None:
     return None
 
 
+#: Tokens a copied page glues together: a year and a time ("20264:12"), a zone and a label ("GMT+9Updated").
+_GLUED_RE = re.compile(r"(?<=\d{4})(?=\d{1,2}[:.]\d{2})|(?<=[+-]\d)(?=[A-Z][a-z])|(?<=[+-]\d\d)(?=[A-Z][a-z])"
+                       r"|(?<=[A-Z]T)(?=[A-Z][a-z])")
+
+
 def _tokens(line: str) -> list[str]:
-    return _SEPARATORS_RE.sub(" ", line).split()
+    return _SEPARATORS_RE.sub(" ", _GLUED_RE.sub(" ", line)).split()
 
 
 def is_timestamp(line: str) -> bool:
@@ -60,6 +66,8 @@ def is_timestamp(line: str) -> bool:
     >>> is_timestamp("00:23 GMT 03.03.2026"), is_timestamp("Tue 3 March 2026 · 16:12 JST | Updated")
     (True, True)
     >>> is_timestamp("March 3, 2026 / 4:12 AM"), is_timestamp("Published: 2026-03-03T16:12")
+    (True, True)
+    >>> is_timestamp("March 3, 20264:12 AM GMT+9Updated 2 hours ago"), is_timestamp("2026年3月3日")
     (True, True)
     >>> is_timestamp("May 9 parades were held"), is_timestamp("Updated"), is_timestamp("2026")
     (False, False, False)
