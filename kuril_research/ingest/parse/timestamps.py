@@ -92,6 +92,9 @@ def timestamp_tail(line: str) -> int | None:
     """
     if not any(c.isdigit() for c in line[-TIMESTAMP_MAX_CHARS:]):
         return None
+    last = _tokens(line[-TIMESTAMP_MAX_CHARS:])
+    if not last or _kind(last[-1]) is None:
+        return None  # a date's last token is a date or time token
     for match in re.finditer(r"(?<=\s)\S", line):
         tail = line[match.start():]
         if len(tail) <= TIMESTAMP_MAX_CHARS and is_timestamp(tail):
