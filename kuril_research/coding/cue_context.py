@@ -27,7 +27,6 @@ not on the cue alone (both read their word lists from the lexicon file):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd

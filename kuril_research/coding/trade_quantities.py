@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from kuril_research.coding.hit_sentences import hit_sentences
