@@ -600,11 +600,11 @@ def test_slices_give_the_matches_of_one_scan_on_the_gold_lines(shipped_lexicons)
     for lex in shipped_lexicons:
         whole = lex._match(corpus.sentences, batch=len(corpus.sentences))
         assert len(whole) > 100
-        for batch in (3, 250):
+        for batch in (97, 1000):              # slice boundaries fall at odd places among the lines
             pd.testing.assert_frame_equal(lex._match(corpus.sentences, batch=batch), whole)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(sentences=st.lists(st.lists(SHIPPED_WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=6),
        batch=st.integers(1, 4))
 def test_slices_give_the_matches_of_one_scan(shipped_lexicons, sentences, batch):

@@ -27,7 +27,6 @@ not on the cue alone (both read their word lists from the lexicon file):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -35,6 +34,7 @@ import pandas as pd
 from kuril_research.matching.token_patterns import TokenPatternError, compile_tokens
 from kuril_research.matching.cue_lexicon import CueLexicon
 from kuril_research.corpus import Corpus
+from kuril_research.coding.hit_sentences import hit_sentences
 from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import LexiconError
 from kuril_research.lexicons import LineDict, LineList
@@ -118,41 +118,6 @@ def _side_words(lexicon: CueLexicon) -> dict[str, set[str]]:
     return out
 
 
-def _sentences_of(hits: pd.DataFrame, sentences: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """The sentence of each hit: its position in ``sentences`` (-1: not there), start and lower-cased text.
-
-    Found by position (integer keys, one sort); only the texts of sentences with hits are read, once
-    each. A merge on ``doc_id, sent_id`` copied every hit's sentence text and hashed every document id,
-    about half as much memory again as the cue scan itself at 100,000 articles.
-
-    Returns
-    -------
-    tuple
-        ``where`` (per hit: index into the two lists that follow, -1 when its sentence is missing),
-        ``starts`` (per sentence with hits: its start in ``documents.text``) and ``lowered`` (its text,
-        lower-cased).
-    """
-    doc_code, docs = pd.factorize(sentences["doc_id"].array)
-    sent = sentences["sent_id"].to_numpy(dtype=np.int64, na_value=-1)
-    hit_doc = pd.Index(docs).get_indexer(hits["doc_id"].array) if len(docs) else np.full(len(hits), -1)
-    hit_sent = hits["sent_id"].to_numpy(dtype=np.int64, na_value=-1)
-    if not len(sent) or not len(hits):
-        return np.full(len(hits), -1, dtype=np.int64), np.empty(0, dtype=np.int64), []
-    span = int(max(sent.max(), hit_sent.max())) + 2
-    keys = doc_code.astype(np.int64) * span + sent + 1
-    order = np.argsort(keys, kind="stable")
-    wanted = hit_doc.astype(np.int64) * span + hit_sent + 1
-    row = order[np.minimum(np.searchsorted(keys[order], wanted), len(order) - 1)]
-    found = (hit_doc >= 0) & (keys[row] == wanted)
-    used, where = np.unique(row[found], return_inverse=True)
-    out = np.full(len(hits), -1, dtype=np.int64)
-    out[found] = where.ravel()
-    starts = sentences["start"].array.take(used).to_numpy(dtype=np.int64, na_value=-1)
-    texts = sentences["text"].array.take(used)
-    lowered = [t.lower() if isinstance(t, str) else "" for t in texts]
-    return out, starts, lowered
-
-
 def ended(hits: pd.DataFrame, sentences: pd.DataFrame, lexicon: CueLexicon) -> np.ndarray:
     """Whether an ender governs each cue match (rule in the module docstring).
 
@@ -185,15 +150,15 @@ def ended(hits: pd.DataFrame, sentences: pd.DataFrame, lexicon: CueLexicon) -> n
     out = np.zeros(len(hits), dtype=bool)
     if not len(hits) or (before is None and after is None):
         return out
-    where, starts, lowered = _sentences_of(hits, sentences)
-    found: dict[int, tuple[list, list]] = {}
+    where, starts, texts = hit_sentences(hits, sentences)
+    found: dict[int, tuple[list, list, str]] = {}
     for i, (k, start, end) in enumerate(zip(where.tolist(), hits["start"].tolist(), hits["end"].tolist())):
         if k < 0 or starts[k] < 0:
             continue
         if k not in found:
-            found[k] = (_uncancelled(before, lowered[k]), _uncancelled(after, lowered[k]))
-        spans_before, spans_after = found[k]
-        low = lowered[k]
+            low = texts[k].lower()
+            found[k] = (_uncancelled(before, low), _uncancelled(after, low), low)
+        spans_before, spans_after, low = found[k]
         a, b = int(start) - int(starts[k]), int(end) - int(starts[k])
         out[i] = any(e <= a and _reaches(low[e:a], ENDER_WINDOW) for _s, e in spans_before) or \
             any(s >= b and _reaches(low[b:s], PASSIVE_WINDOW) for s, _e in spans_after)
@@ -261,7 +226,7 @@ def speaker_sides(hits: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFr
         return named[0] if len(named) == 1 else None
 
     voiced = assign_voice(hits[["doc_id", "start", "end"]].reset_index(drop=True), quotes)
-    where, starts, lowered = _sentences_of(hits, sentences)
+    where, starts, texts = hit_sentences(hits, sentences)
     clauses: dict[int, list[tuple[int, int, str | None]]] = {}
     for i, (k, start, speaker) in enumerate(zip(where.tolist(), hits["start"].tolist(),
                                                 voiced["speaker"].tolist())):
@@ -271,7 +236,7 @@ def speaker_sides(hits: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFr
         if verbs is None or k < 0 or starts[k] < 0:
             continue
         if k not in clauses:
-            low = lowered[k]
+            low = texts[k].lower()
             clauses[k] = [(m.start(), m.end(), side_of(" ".join(_WORD_RE.findall(low[:m.start()])[-SUBJECT_WINDOW:])))
                           for m in verbs.finditer(low)]
         a = int(start) - int(starts[k])

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -31,6 +30,7 @@ from kuril_research.coding.naming import TERRITORIAL_TYPES
 from kuril_research.coding.framing import frames as code_frames
 from kuril_research.grouping import documents_by, share, sorted_groups
 from kuril_research.coding.cue_context import ended
+from kuril_research.coding.trade_lists import merge_lists
 from kuril_research.coding.trade_quantities import DIRECTION_RE, PERIOD_RE, QUANTITY_RE, SCALES, UNITS, mention_quantities
 
 __all__ = ["POLARITIES", "QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "load_lexicon",
@@ -41,7 +41,6 @@ POLARITIES = TRADE.polarities
 #: Top-level keys of a trade lexicon besides ``categories``, ``terms`` and ``exclude``.
 LEXICON_EXTRAS = TRADE.extras
 #: Between two mentions of one category that make one mention ("oil, gas and coal").
-_JOINER_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as|&))\s*")
 
 
 def load_lexicon(path: str | Path | None = None) -> CueLexicon:
@@ -148,7 +147,7 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
 
 def _trade_mentions(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
     """:func:`trade_mentions`, made in memory."""
-    hits = _merge_lists(cue_matches(corpus, lexicon).rename(columns={"entry": "category"}), corpus.sentences)
+    hits = merge_lists(cue_matches(corpus, lexicon).rename(columns={"entry": "category"}), corpus.sentences)
     is_ended = np.zeros(len(hits), dtype=bool)
     cooperative = (hits["polarity"] == "cooperation").to_numpy(dtype=bool)
     if cooperative.any():
@@ -164,41 +163,6 @@ def _trade_mentions(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
     hits = assign_voice(hits, corpus.quotes)
     hits["lexicon_sha256"] = pd.array([lexicon.sha256] * len(hits), dtype="string")
     return hits
-
-
-def _merge_lists(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Merge mentions of one category and polarity joined by commas, "and", "or" (see :func:`trade_mentions`)."""
-    hits = hits.reset_index(drop=True)
-    if len(hits) < 2:
-        return hits
-    key = ["doc_id", "sent_id", "category", "polarity"]
-    same = (hits[key].iloc[1:].reset_index(drop=True) == hits[key].iloc[:-1].reset_index(drop=True)).all(axis=1)
-    candidates = np.flatnonzero(same.to_numpy(dtype=bool)) + 1         # rows that may join the row before
-    if not len(candidates):
-        return hits
-    texts = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
-    keep = np.ones(len(hits), dtype=bool)
-    start = hits["start"].to_numpy(dtype=np.int64)
-    end = hits["end"].to_numpy(dtype=np.int64).copy()
-    joined_to = np.arange(len(hits))
-    for i in candidates.tolist():
-        head = joined_to[i - 1]
-        s_start, text = texts.loc[(hits.at[i, "doc_id"], hits.at[i, "sent_id"])]
-        if _JOINER_RE.fullmatch(text[end[head] - int(s_start):start[i] - int(s_start)]):
-            end[head] = end[i]
-            keep[i] = False
-            joined_to[i] = head
-    if keep.all():
-        return hits
-    merged = np.flatnonzero(~keep)
-    heads = np.unique(joined_to[merged])
-    surface = hits["surface"].astype(object).to_numpy().copy()
-    for h in heads.tolist():
-        s_start, text = texts.loc[(hits.at[h, "doc_id"], hits.at[h, "sent_id"])]
-        surface[h] = text[start[h] - int(s_start):end[h] - int(s_start)]
-    hits["end"] = pd.array(end, dtype="Int64")
-    hits["surface"] = pd.array(surface, dtype="string")
-    return hits[keep].reset_index(drop=True)
 
 
 def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -> pd.DataFrame:

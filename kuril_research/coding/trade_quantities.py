@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
+
+from kuril_research.coding.hit_sentences import hit_sentences
 
 __all__ = ["QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "CLAUSE_RE", "SCALE_SUFFIXES", "AFTER_WINDOW",
            "figures_in_sentence", "classify", "attach"]
@@ -221,15 +222,19 @@ def mention_quantities(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.Da
     if not len(mentions):
         return pd.DataFrame(rows, columns=["mention", "doc_id", "sent_id", "start", "end", "text", "number", "value",
                                            "unit", "coding_unit", "kind", "direction", "period"])
-    texts = sentences[["doc_id", "sent_id", "start", "text"]]
-    texts = texts[texts["text"].astype(str).str.contains(r"\d", regex=True)]      # every figure holds a digit
-    by_sentence = {(d, int(i)): (int(st), str(t)) for d, i, st, t in texts.itertuples(index=False)}
+    # the sentences of the mentions (hit_sentences: found by position, each text read once), those with
+    # a digit only: every figure holds one (the test is the one a str.contains over the sentences made)
+    where, starts, texts = hit_sentences(mentions, sentences)
+    digit = pd.Series(texts, dtype=object).astype(str).str.contains(r"\d", regex=True).to_numpy(dtype=bool)
     spans_of: dict[tuple, list[tuple[int, int, int]]] = {}
-    for pos, (doc, sent, start, end) in enumerate(mentions[["doc_id", "sent_id", "start", "end"]]
-                                                  .itertuples(index=False)):
+    by_sentence: dict[tuple, tuple[int, str]] = {}
+    for pos, (doc, sent, start, end, k) in enumerate(zip(*(mentions[c].tolist() for c in
+                                                           ("doc_id", "sent_id", "start", "end")), where.tolist())):
+        if k < 0 or starts[k] < 0 or not digit[k]:
+            continue
         key = (doc, int(sent))
-        if key in by_sentence:
-            spans_of.setdefault(key, []).append((pos, int(start), int(end)))
+        by_sentence[key] = (int(starts[k]), texts[k])
+        spans_of.setdefault(key, []).append((pos, int(start), int(end)))
     for (doc, sent) in sorted(spans_of):
         s_start, original = by_sentence[(doc, sent)]
         low = original.lower() if len(original.lower()) == len(original) else original

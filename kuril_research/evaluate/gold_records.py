@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 __all__ = ["SPLITS", "MISSING", "MENTION_TYPES", "TERRITORY_TYPES", "NAMINGS", "VOICES", "SIDES", "POLARITIES",

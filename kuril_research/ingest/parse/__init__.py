@@ -11,19 +11,28 @@ line on Unicode-normalised text and applies these rules, in order:
    line that is wholly a section label, advertisement, newsletter prompt, "Read
    more" link, share counter, comment notice, byline, date line, audio player,
    donation appeal, weather or traffic widget, cookie notice, tag list or other
-   listed furniture is removed and logged with its 1-based line number and
-   reason; a related-links header ("You may also like:") and the short lines
+   listed furniture, or a line of date and time tokens whatever their order
+   (:mod:`.timestamps`: "00:23 GMT 03.03.2026"; after a byline on its line too),
+   a menu copied with its spacing ("News  Opinion  Business"), a row of page
+   tools side by side ("Share Comments Print") or a bar whose every item is
+   furniture, a date or a writer's name ("Jane Roe · 3 min read"), is removed
+   and logged with its 1-based line number and reason; a related-links header ("You may also like:") and the short lines
    after it are removed as "related links", a tag header ("Tags") and the
    lines under it up to a blank line as "tags". The page's layout removes more
    (:mod:`.layout`), whatever words a site uses: short lines printed twice or
    more (running headers and footers, button rows), footnotes under a rule
-   line, a contents box, a box of bullet lines under "Key points:". A line
+   line, a contents box (under "Contents", or headings that come back numbered
+   further down), a box of bullet lines under "Key points:", a menu copied one
+   item a line above the story. A line
    ending in a photo credit is a caption, never a title. In a forum thread the
    replies are the body; under a crossposted post they are readers' comments.
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
    dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
    ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``,
-   ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``) starts the body; the dateline
+   ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``, ``March 3 (UPI) --``,
+   ``TOKYO/MOSCOW, March 3, 2026 (AFP) -``, ``Moscow, March 3 —``; a place in
+   mixed case and a spaced dash, ``Tokyo —``, only at the head of a long lead;
+   a place and a dash alone only on a sentence) starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION") and a place in capitals alone
@@ -46,15 +55,25 @@ line on Unicode-normalised text and applies these rules, in order:
    above its photo credit is a caption. A page of several dated items (a topic page)
    takes the line above its first item as its title; a short lower-case line right
    under a headword ("archipelago, Russia") is an encyclopaedia page's standfirst.
+   Before all this, a page title "Headline | Site" is dropped when the headline is
+   printed again and stands for it otherwise, and a headline broken over two lines
+   is joined (:mod:`.headings`). A short capitalised line with a finite verb of
+   headline English (``headline_verbs``: "Japan Protests Island Drills") is never
+   the site's name; a topic label without one over the headline is a section
+   label, a long title-case slogan over a sentence-case headline is the masthead,
+   a sentence over a headline is the top photo's caption, a headline printed twice
+   is logged as "repeated title", and short capitalised lines under the headline
+   ("Jane Roe", "Tokyo") are its byline. Short capitalised lines after the last
+   paragraph are a sign-off ("Jiji Press", "• Trending Japan").
 5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
    line (no closing punctuation, next line starting in lower case) is joined to
    the next. The clean body is the paragraphs joined by a blank line.
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
-(``furniture.yaml``), :mod:`.furniture` (whole furniture lines and blocks),
-:mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.header`
-(masthead, headline, standfirst),
+(``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.furniture` (whole furniture lines and blocks),
+:mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
+headings), :mod:`.header` (masthead, headline, standfirst),
 :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 

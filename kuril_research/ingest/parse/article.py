@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
-from kuril_research.ingest.parse.captions import is_caption
-from kuril_research.ingest.parse.dateline import MONTHS, find_dateline
+from kuril_research.ingest.parse.captions import is_caption, is_title_case
+from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
+    KICKER_MAX_WORDS,
     STANDFIRST_FOLLOWERS,
     dated_masthead_end,
+    is_byline_names,
     is_descriptor,
     is_headline_case,
     is_kicker,
     is_person_name,
     is_site_header,
+    is_slogan_over_headline,
+    is_under_menu_bar,
     item_page_start,
     masthead_end,
 )
+from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
-__all__ = ["parse_article", "join_hard_wraps"]
+__all__ = ["parse_article", "join_hard_wraps", "is_sign_off", "is_single_spaced_headline", "drop_byline_names", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
+
+#: A headline that ends in a full stop is taken only when it is this short.
+HEADLINE_MAX_WORDS = 15
 
 
 def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLexicon | None = None) -> ParsedArticle:
@@ -64,6 +72,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     text = normalise_characters(raw)  # = normalise_text(raw) but for trailing spaces, which line.strip() removes
     warnings: list[str] = []
     kept, removed = strip_furniture(text.split("\n"), lex)
+    kept = join_wrapped_headings(resolve_page_titles(kept, removed, lex))
 
     found = find_dateline([t for _, t, _ in kept], lex.dateline_labels)
     dateline_index, match = found if found is not None else (None, None)
@@ -72,6 +81,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     if dateline_index is not None:
         header = kept[:dateline_index]
         body = kept[dateline_index:]
+        kicker = caption = -1
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
@@ -80,13 +90,31 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                           and not is_site_header(line, lex)), len(header) - 1)
             if 0 < first and STATEMENT_END_RE.search(header[first][1]) and is_headline_case(header[first - 1][1], lex):
                 first -= 1  # "Japan Protests Russian Drills" above a standfirst sentence: a headline, not a site name
+            elif first + 1 < len(header) and is_kicker(header[first][1], header[first + 1][1], lex):
+                kicker = first
+                first += 1  # "Japan-Russia relations" over the headline
+            elif first + 1 < len(header) and is_slogan_over_headline(header[first][1], header[first + 1][1], lex) \
+                    and not is_caption(header[first + 1][1], []):
+                first += 1  # the site's slogan over the headline
+            elif first + 1 < len(header) and STATEMENT_END_RE.search(header[first][1]) \
+                    and not STATEMENT_END_RE.search(header[first + 1][1]) and is_headline_case(header[first + 1][1], lex) \
+                    and not is_caption(header[first + 1][1], []):
+                caption = first  # a sentence over a line without a full stop: the top photo's caption over the headline
+                first += 1
+        credits = [r.line for r in removed if r.reason == "credit line"]
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
+            above = header[j - 1][0] if j > 0 else 0
+            under_credit = any(above < n < number for n in credits)  # "© Agency / Photographer" over its caption
             if j < first:
-                removed.append(Removed(number, line, "site header"))
+                removed.append(Removed(number, line, "section label" if j == kicker
+                                       else "photo caption" if j == caption else "site header"))
             elif j == first:
                 title = line
-            elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex):
+            elif line == title:
+                removed.append(Removed(number, line, "repeated title"))  # the headline printed twice
+            elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex) \
+                    and not under_credit:
                 standfirst = line
             else:
                 removed.append(Removed(number, line, "byline" if is_site_header(line, lex) else "photo caption"))
@@ -97,7 +125,12 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         warnings.append("no dateline found")
     else:
         first = 0
-        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower():
+        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower() \
+                and not is_lead_paragraph(kept[first + 1][1]) and not (
+                    first > 0 and is_under_menu_bar(kept, first, removed) and len(kept[first][1].split()) > KICKER_MAX_WORDS
+                    and not kept[first][1].isupper()):
+            # the last short line over the story is its title, and so is a longer one (not a label in capitals) under
+            # a menu bar
             removed.append(Removed(kept[first][0], kept[first][1], "site header"))
             first += 1
         # a menu bar decides where the masthead ends; without one, a date under heading lines may
@@ -105,22 +138,42 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         for number, line, _ in kept[first:masthead]:
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
-        if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1]):
+        if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1], lex) and not (
+                dated_between(kept[1], kept[2], removed) and not is_title_case(kept[1][1])):
+            # a short line over a sentence-case line that a byline or date closes is a headline over its rubric
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
+            kept = kept[1:]
+        elif len(kept) > 2 and is_slogan_over_headline(kept[0][1], kept[1][1], lex):
+            removed.append(Removed(kept[0][0], kept[0][1], "site header"))
             kept = kept[1:]
         body = kept
         if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
                 and not STATEMENT_END_RE.search(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
-        elif given_title is None and len(kept) > 1 and kept[1][2] and not STATEMENT_END_RE.search(kept[0][1]):
+        elif given_title is None and len(kept) > 2 and kept[1][0] == kept[0][0] + 1 and kept[2][2] \
+                and kept[1][1][:1].isupper() \
+                and not STATEMENT_END_RE.search(kept[0][1]) and len(kept[0][1].split()) <= HEADLINE_MAX_WORDS \
+                and len(kept[1][1].split()) <= STANDFIRST_MAX_WORDS and not is_lead_paragraph(kept[0][1]):
+            title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headline with its standfirst right under it
+        elif given_title is None and len(kept) > 1 and (kept[1][2] or is_single_spaced_headline(kept[0][1], kept[1][1])) \
+                and (not STATEMENT_END_RE.search(kept[0][1]) or (
+                len(kept[0][1].split()) <= HEADLINE_MAX_WORDS and any(
+                    r.reason in STANDFIRST_FOLLOWERS and kept[0][0] < r.line < kept[1][0] for r in removed))):
+            # a headline has no full stop, unless a byline or a date stands right under it ("Russia drills. Japan
+            # protests.")
             title, body = kept[0][1], kept[1:]
             j = 1  # short capitalised lines right after the line below the title are bylines ("Kenji Aoyama")
             while j < min(len(body), 3) and is_person_name(body[j][1]) and is_site_header(body[j][1], lex):
                 removed.append(Removed(body[j][0], body[j][1], "byline"))
                 j += 1
             body = body[:1] + body[j:]
-            if len(body) > 1 and len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex):
-                removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post" under the title
+            body = drop_byline_names(body, removed, lex)
+            while len(body) > 1 and body[0][1] == title:
+                removed.append(Removed(body[0][0], body[0][1], "repeated title"))  # the headline printed twice
+                body = body[1:]
+            while len(body) > 1 and (len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex)
+                                     or is_byline_names(body[0][1])):
+                removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post", "Tokyo" under it
                 body = body[1:]
             between = {r.line: r.reason for r in removed}
             if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):
@@ -131,6 +184,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
 
     # captions inside the body (credit at the end, or printed twice)
     paragraphs_src: list[str] = []
+    numbers: list[int] = []
     body_lines = [t for _, t, _ in body]
     for j, (number, line, _) in enumerate(body):
         if j > 0 or dateline_index is None:
@@ -139,13 +193,16 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(number, line, "photo caption"))
                 continue
         paragraphs_src.append(line)
+        numbers.append(number)
+    while len(paragraphs_src) > 2 and is_sign_off(paragraphs_src[-1]):
+        removed.append(Removed(numbers.pop(), paragraphs_src.pop(), "sign-off"))  # "Jiji Press" under the story
 
     dateline = place = country = agency = None
     month = day = None
     if match is not None and paragraphs_src:
         dateline = match.group(0).strip()
         groups = match.groupdict()
-        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
+        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3") or groups.get("agency4")
         place, country = groups.get("place"), groups.get("country") or groups.get("country2")
         if groups.get("month") or groups.get("month2"):
             month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
@@ -172,6 +229,79 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     removed.sort(key=lambda r: r.line)
     return ParsedArticle(title, standfirst, dateline, place, country, month, day, agency,
                          offsets, body_text, removed, warnings)
+
+
+def is_single_spaced_headline(line: str, next_line: str) -> bool:
+    """A headline printed right over the first paragraph with no blank line between (pages copied with single
+    line breaks): a short line without a sentence end over a long sentence opening in a capital, not the first
+    half of a hard-wrapped paragraph.
+
+    Examples
+    --------
+    >>> lead = "Japan lodged a protest with Moscow on Tuesday over military drills on two of the islands."
+    >>> is_single_spaced_headline("Japan protests Russian drills", lead)
+    True
+    >>> is_single_spaced_headline("Japan lodged a protest with Moscow on Tuesday over military", "drills on the islands.")
+    False
+    """
+    return (len(line.split()) <= HEADLINE_MAX_WORDS and not SENTENCE_END_RE.search(line)
+            and next_line.lstrip("\"'“‘«")[:1].isupper()
+            and len(next_line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(next_line) is not None)
+
+
+#: The byline block under a headline is looked for among this many lines.
+BYLINE_BLOCK_LINES = 4
+#: A standfirst printed right under its headline is at most this long.
+STANDFIRST_MAX_WORDS = 45
+
+
+def drop_byline_names(body: list[tuple[int, str, bool]], removed: list[Removed],
+                      lex: FurnitureLexicon) -> list[tuple[int, str, bool]]:
+    """Remove (log as "byline") the names printed right above or below a removed byline or date line among the
+    first :data:`BYLINE_BLOCK_LINES` lines under a headline ("The Daily Post" / "9:18 JST, May 2"): short
+    capitalised lines (:func:`is_site_header`) without a full stop. ``removed`` is extended in place."""
+    dated = {r.line for r in removed if r.reason in ("date line", "byline")}
+    out = []
+    for i, (number, line, blank) in enumerate(body):
+        if i < BYLINE_BLOCK_LINES and (number - 1 in dated or number + 1 in dated) and is_site_header(line, lex) \
+                and not STATEMENT_END_RE.search(line):
+            removed.append(Removed(number, line, "byline"))
+        else:
+            out.append((number, line, blank))
+    return out
+
+
+def is_lead_paragraph(line: str) -> bool:
+    """A line that reads as a paragraph of the story: a sentence of :data:`LEAD_MIN_WORDS` words or more."""
+    return len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
+
+
+def dated_between(upper: tuple[int, str, bool], lower: tuple[int, str, bool], removed: list[Removed]) -> bool:
+    """Whether a byline or a date line was removed between two kept lines: the upper one then ends the header
+    (a standfirst or a headline), as in "Rock bottom" / rubric / "Dec 3rd 2026 | TOKYO"."""
+    return any(r.reason in ("byline", "date line") and upper[0] < r.line < lower[0] for r in removed)
+
+
+#: Bullet signs that open a list item.
+BULLETS = "•·▪►*-–— "
+#: A sign-off under the story is short.
+SIGN_OFF_WORDS = 4
+
+
+def is_sign_off(line: str) -> bool:
+    """A short capitalised line without a sentence end: as the story's last line, the agency's or
+    paper's sign-off ("Jiji Press", "The Daily Post") or a leftover label, never text.
+
+    Examples
+    --------
+    >>> is_sign_off("Jiji Press"), is_sign_off("Thank you."), is_sign_off("the islands")
+    (True, False, False)
+    >>> is_sign_off("• Trending Japan"), is_sign_off("• G7 Summit")
+    (True, True)
+    """
+    line = line.lstrip(BULLETS)  # the items of a link list left under the story ("• Trending Japan")
+    words = line.split()
+    return 0 < len(words) <= SIGN_OFF_WORDS and line[:1].isupper() and not SENTENCE_END_RE.search(line)
 
 
 def join_hard_wraps(lines: list[str]) -> list[str]:

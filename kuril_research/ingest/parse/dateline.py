@@ -7,7 +7,8 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
-           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "find_dateline"]
+           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
+           "find_dateline"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -29,15 +30,20 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a region with a dash touching it ("Nemuro, Hokkaido-").
 DATELINE_RE = re.compile(
     rf"""\A
-    (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}
-      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+\.
-        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}\ \(|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
-        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d))
-    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)(?=\s*[,(/–—-])|\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
-    (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})\b\.?|(?P<day2>\d{{1,2}})\ (?P<month2>(?i:{MONTH_ALT}))\b\.?))?
-    (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\))?
-    (?P<dash>\s*(?:\.?[–—-]+|•|:))?
-    (?:\s+(?P<agency3>RIA\ Novosti|Interfax|TASS|Sputnik|Kyodo|Xinhua|Yonhap|Reuters|AFP|AP|[A-Z][a-z]+[A-Z][A-Za-z]+)\.)?
+    (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
+      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(]
+        |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
+        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
+    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
+        |[A-Z]\.[A-Z]\.)
+        (?=\s*[,(/–—-])
+      |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
+    (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\.?
+               |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
+    (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
+    (?P<dash>\s*(?:\.?[–—-]+|•|:|_))?
+    (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}}(?:\.[a-z]{{2,4}})?)\.)?
     (?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)
     """,
     re.VERBOSE,
@@ -45,7 +51,9 @@ DATELINE_RE = re.compile(
 #: A local paper's place in square brackets: "[Nemuro] In a classroom ...".
 BRACKET_DATELINE_RE = re.compile(r"\A\[(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\]\s+(?=[A-Z])")
 #: A dateline that is only an agency in brackets and a dash: "(RT) –".
-AGENCY_DATELINE_RE = re.compile(r"\A\((?P<agency2>[A-Za-z][^()\n]{0,40})\)\s*(?P<dash>[–—-]+)\s+(?=\S)")
+AGENCY_DATELINE_RE = re.compile(
+    rf"\A(?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:,\ \d{{4}})?\ )?"
+    r"\((?P<agency2>[A-Za-z][^()\n]{0,40})\)\s*(?P<dash>[–—-]+)\s+(?=\S)")
 _MONTH_CI_RE = re.compile(rf"\A(?:{MONTH_ALT})\Z", re.IGNORECASE)
 
 
@@ -69,6 +77,7 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     ('Tokyo, Mar 5 (EFE).- ', 'Nemuro, Hokkaido- ')
     >>> match_dateline("Nemuro, Hokkaido - a town.") is None
     True
+
     >>> match_dateline("Nemuro, Hokkaido, Aug. 27 (Jiji Press)--About 70 gathered.").group(0)
     'Nemuro, Hokkaido, Aug. 27 (Jiji Press)--'
     """
@@ -76,9 +85,9 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     if match is None:
         if paragraph[:1] == "[":
             return BRACKET_DATELINE_RE.match(paragraph)
-        return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" else None
+        return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" or paragraph[:1].isupper() else None
     has_date = match.group("month") is not None or match.group("month2") is not None
-    has_agency = (match.group("agency") or match.group("agency2")) is not None
+    has_agency = (match.group("agency") or match.group("agency2") or match.group("agency4")) is not None
     has_dash = match.group("dash") is not None
     if not (has_date or has_agency or has_dash):
         return None
@@ -86,11 +95,51 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     region_dash = match.group("country") is not None and has_dash and not match.group("dash")[:1].isspace()
     if not match.group("place").isupper() and not (has_agency and has_dash) and not region_dash \
-            and not (has_date and match.group("agency3") is not None):
+            and not (has_date and (match.group("agency3") is not None or has_dash or has_agency)) \
+            and not is_bare_dash(match):
         return None
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
         return None
     return match
+
+
+def is_dash_only(match: re.Match[str]) -> bool:
+    """A dateline of a place and a dash, without a date or an agency ("TOKYO — ", "Tokyo — ")."""
+    groups = match.groupdict()
+    return groups.get("dash") is not None and not any(
+        groups.get(key) for key in ("month", "month2", "agency", "agency2", "agency3", "agency4"))
+
+
+def is_sentence_paragraph(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` ends a sentence or goes on in lower case on the next line (a hard-wrapped paragraph): a
+    headline does neither ("Expert: Tokyo's day has turned into a ritual", "[Sankei Editorial] Russia's ...")."""
+    return SENTENCE_END_RE.search(lines[i]) is not None or (i + 1 < len(lines) and lines[i + 1][:1].islower())
+
+
+def opens_story(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` may be the story's first paragraph: a sentence, a long line, or a line whose next line
+    goes on in lower case (a hard-wrapped lead). "ASIA — Japan protests drills" over the story is a headline."""
+    line = lines[i]
+    return len(line.split()) >= LEAD_MIN_WORDS or SENTENCE_END_RE.search(line) is not None or (
+        i + 1 < len(lines) and lines[i + 1][:1].islower())
+
+
+def is_bare_dash(match: re.Match[str]) -> bool:
+    """A place in mixed case and a spaced dash, nothing else ("Tokyo — ", "Nemuro -- "): a dateline only when it
+    opens the story's first paragraph, a sentence of :data:`LEAD_MIN_WORDS` words or more (:func:`find_dateline`
+    checks), as a paragraph deeper in or a site's name ("Island News - English Edition") may open so.
+
+    Examples
+    --------
+    >>> is_bare_dash(DATELINE_RE.match("Tokyo — Japan protested.")), is_bare_dash(DATELINE_RE.match("TOKYO — Japan."))
+    (True, False)
+    """
+    groups = match.groupdict()
+    place, dash = groups.get("place"), groups.get("dash")
+    return (place is not None and not place.isupper() and dash is not None and dash[:1].isspace()
+            and dash.strip() not in (":", "•") and not any(
+                groups.get(key) for key in ("country", "country2", "month", "month2", "agency", "agency2", "agency3",
+                                            "agency4")))
 
 
 #: A place and a colon before the first sentence, without a date ("TOKYO: Japan lodged ...", "Nemuro: From the
@@ -106,6 +155,11 @@ PLACE_LINE_RE = re.compile(r"\A(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)
 LEAD_LINES = 8
 #: ... and only before (or on) a lead of at least this many words.
 LEAD_MIN_WORDS = 12
+def is_lead(line: str) -> bool:
+    """A story's first paragraph: :data:`LEAD_MIN_WORDS` words or more and a sentence end."""
+    return len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
+
+
 #: Any line opening like this: a label ("Q:", "SARAH:", "Nemuro:") at the start of a line.
 LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
 
@@ -138,18 +192,24 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
     ...                "today.", "BORIS: Yes."]) is None
     True
     """
-    standard = next(((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None), None)
+    begun = next((i for i, line in enumerate(lines) if len(line.split()) >= LEAD_MIN_WORDS
+                  and SENTENCE_END_RE.search(line)), len(lines))  # the first paragraph of the story
+    standard = next(((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None
+                     and (not is_dash_only(m) or opens_story(lines, i))
+                     and (line[:1] != "[" or is_sentence_paragraph(lines, i))
+                     and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
+                          and SENTENCE_END_RE.search(line))), None)
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
     openings = sum(1 for line in lines if LABEL_OPENING_RE.match(line))
     for i in range(end):
         line = lines[i]
         colon = COLON_DATELINE_RE.match(line)
         if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
-                and len(line.split()) >= LEAD_MIN_WORDS:
+                and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
             return i, colon
         alone = PLACE_LINE_RE.match(line)
         if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \
-                and len(lines[i + 1].split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(lines[i + 1]):
+                and is_lead(lines[i + 1]):
             return i, alone
         if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line):
             break  # the story has begun without a dateline (a long headline has no sentence end)

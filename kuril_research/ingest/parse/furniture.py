@@ -6,7 +6,15 @@ import re
 
 from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, has_credit, is_bare_caption
 from kuril_research.ingest.parse.dateline import match_dateline
-from kuril_research.ingest.parse.layout import contents_lines, footnote_lines, repeated_lines, summary_box_lines
+from kuril_research.ingest.parse.header import is_site_header
+from kuril_research.ingest.parse.layout import (
+    contents_lines,
+    footnote_lines,
+    menu_column_lines,
+    repeated_heading_lines,
+    repeated_lines,
+    summary_box_lines,
+)
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
@@ -78,8 +86,9 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
               and len(all_lines[n - 1].strip()) <= LIST_HEADER_CHARS}
     found: dict[int, str] = {}
     for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
-                            ("contents list", contents_lines(all_lines)), ("footnote", footnote_lines(all_lines)),
-                            ("repeated line", repeated_lines(all_lines))):
+                            ("contents list", contents_lines(all_lines) | repeated_heading_lines(all_lines)),
+                            ("footnote", footnote_lines(all_lines)),
+                            ("repeated line", repeated_lines(all_lines)), ("navigation", menu_column_lines(all_lines))):
         for number in numbers:
             found.setdefault(number, reason)
     return found
@@ -157,8 +166,11 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
             crosspost = crosspost or (reason == THREAD_REASON and CROSSPOST_RE.match(stripped) is not None)
             in_list = False  # another kind of furniture ("Politics") ends a list of links: a headline may follow
             if reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) > 2 \
-                    and kept[-1][0] >= number - 2 and is_bare_caption(kept[-1][1]):
-                caption = kept.pop()  # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption
+                    and kept[-1][0] >= number - 2 and is_bare_caption(kept[-1][1]) \
+                    and not all(is_site_header(text, lex) for _, text, _ in kept[:-1]):
+                # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption; but the first line under
+                # the site's own header lines is the headline, whose photo's credit is printed under it
+                caption = kept.pop()
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
         elif in_list and len(stripped) <= lex.list_item_chars:
             removed.append(Removed(number, stripped, "related links"))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.parse.captions import is_title_case
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reason
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "is_headline_case", "is_site_header", "is_kicker",
-           "is_person_name", "is_tool_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
+__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
+           "is_kicker", "is_slogan_over_headline",
+           "is_person_name", "is_byline_names", "is_tool_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
-STANDFIRST_FOLLOWERS = frozenset({"byline", "date line"})
+STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
 #: Signs a headline may carry and a site name does not.
 HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
 #: Lower-case words and signs a site name or slogan may hold ("Democracy Dies in Darkness").
@@ -24,11 +26,46 @@ def is_headline_case(line: str, lex: FurnitureLexicon) -> bool:
     return len(line.split()) >= 3 and not (lex.site_header_re is not None and lex.site_header_re.fullmatch(line))
 
 
+#: Signs stripped from a word before it is looked up in ``headline_verbs``.
+WORD_EDGES = "\"'“”‘’:;,.!?()[]"
+
+
+def has_headline_verb(line: str, lex: FurnitureLexicon) -> bool:
+    """Whether a word of ``line`` is one of the lexicon's ``headline_verbs`` (a finite verb or an auxiliary).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> has_headline_verb("Japan Protests Island Drills", default_furniture())
+    True
+    >>> has_headline_verb("The Harbour Times", default_furniture()), has_headline_verb("Arctic shipping", default_furniture())
+    (False, False)
+    """
+    return any(w.strip(WORD_EDGES).lower() in lex.headline_verbs for w in line.split())
+
+
+#: A short capitalised line of this many words or more that holds a headline verb is a headline, not a site name.
+HEADLINE_VERB_WORDS = 3
+
+
 def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
-    """A header line that is the site's, not the headline: a listed pattern, or a short capitalised name."""
+    """A header line that is the site's, not the headline: a listed pattern or a short capitalised name, without
+    a headline verb ("Nikkei Asia", "The Harbour Times"; not "Japan Protests Island Drills", nor "Kurils - the
+    islands Japan wants back", which a site-and-slogan pattern would take).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_site_header("Nikkei Asia - Your source for business news", default_furniture())
+    True
+    >>> is_site_header("Kurils - the islands Japan wants back", default_furniture())
+    False
+    """
+    words = line.split()
+    if len(words) >= HEADLINE_VERB_WORDS and has_headline_verb(line, lex):
+        return False  # "Kurils - the islands Japan wants back", "Ministry of Defense says ...": a headline
     if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
         return True
-    words = line.split()
     return len(words) <= lex.site_name_words and not HEADLINE_MARKS_RE.search(line) and all(
         w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
 
@@ -44,9 +81,9 @@ KICKER_HEADLINE_WORDS = 6
 HEADLINE_ARTICLES = frozenset({"a", "an", "the"})
 
 
-def is_kicker(line: str, next_line: str) -> bool:
-    """A short topic label ("Japan-Russia relations") over a longer headline-like line, in an article without a
-    dateline: the label is the site's, the next line is the headline.
+def is_kicker(line: str, next_line: str, lex: FurnitureLexicon | None = None) -> bool:
+    """A short topic label ("Japan-Russia relations") over a longer headline-like line: the label is the site's,
+    the next line is the headline. With ``lex``, a line with a headline verb ("Talks stalled") is no label.
 
     Examples
     --------
@@ -58,12 +95,12 @@ def is_kicker(line: str, next_line: str) -> bool:
     return (len(line.split()) <= KICKER_MAX_WORDS and not SENTENCE_END_RE.search(line) and next_line[:1].isupper()
             and line.split()[0].lower() not in HEADLINE_ARTICLES
             and not HEADLINE_MARKS_RE.search(line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS
-            and not STATEMENT_END_RE.search(next_line))
+            and not STATEMENT_END_RE.search(next_line) and not (lex is not None and has_headline_verb(line, lex)))
 
 
 DIGIT_RE = re.compile(r"\d")
-#: A removed menu or breadcrumb bar: its items are separated by | > › » or " / ".
-MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s")
+#: A removed menu or breadcrumb bar: its items are separated by | > › », " / " or gaps of two spaces or more.
+MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s|\S\s{2,}\S")
 
 
 #: A person's name as a byline prints it: two to three capitalised words ("Kenji Aoyama", "Daniel Okafor-Reyes").
@@ -82,9 +119,30 @@ def is_person_name(line: str) -> bool:
     return PERSON_NAME_RE.fullmatch(line) is not None
 
 
+#: What joins the writers of a byline ("Jane Roe and John Doe", "Jane Roe, John Doe & Ann Lee").
+NAME_JOINERS_RE = re.compile(r",\s*|\s+(?:and|&)\s+")
+
+
+def is_byline_names(line: str) -> bool:
+    """Two or more writers' names and nothing else (:func:`is_person_name` each): under a headline, the byline.
+
+    Examples
+    --------
+    >>> is_byline_names("Jane Roe and John Doe"), is_byline_names("Jane Roe, John Doe & Ann Lee")
+    (True, True)
+    >>> is_byline_names("Jane Roe"), is_byline_names("Talks and more talks")
+    (False, False)
+    """
+    parts = NAME_JOINERS_RE.split(line)
+    return len(parts) >= 2 and all(is_person_name(part) for part in parts)
+
+
 #: Items of a bar of tools under a headline ("Print | Cite | Share | Feedback"): not a menu above the masthead.
 TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail", "save", "comment", "comments", "pdf",
-                        "copy link", "listen", "gift", "more"})
+                        "copy link", "listen", "gift", "more",
+                        # a wiki's page tabs and a page's text-size switch ("Article  Talk  Read  Edit", "S  M  L")
+                        "article", "talk", "read", "edit", "view history", "history", "tools", "discussion",
+                        "view source", "page", "s", "m", "l", "font size", "text size"})
 #: The first word of a page tool's label ("Gift this article", "Mark as read", "Send to Pocket").
 TOOL_VERBS = frozenset({"print", "share", "save", "gift", "mark", "send", "open", "copy", "download", "bookmark",
                         "listen", "email", "e-mail", "star", "follow", "like", "report", "flag"})
@@ -102,10 +160,28 @@ def is_tool_bar(line: str) -> bool:
     (True, False)
     >>> is_tool_bar("Save | Gift this article | Larger text size"), is_tool_bar("Open original | Mark as read")
     (True, True)
+    >>> is_tool_bar("Article  Talk  Read  Edit  View history"), is_tool_bar("Font size  S  M  L    Print")
+    (True, True)
     """
-    items = [item.strip() for item in re.split(r"[|>›»/]", line)]
+    items = [item.strip() for item in re.split(r"[|>›»/]|\s{2,}", line)]
     return all(item.lower() in TOOL_WORDS or item.split()[:1] and item.split()[0].lower() in TOOL_VERBS
                or TEXT_SIZE_RE.fullmatch(item) for item in items if item)
+
+
+def is_under_menu_bar(lines: list[tuple[int, str, bool]], i: int, removed: list[Removed]) -> bool:
+    """Whether a removed menu bar or breadcrumb (not a row of page tools) stands between kept line ``i`` and the
+    kept line above it: the site's name is printed above its menu, the headline below it.
+
+    Examples
+    --------
+    >>> lines = [(1, "Island News", True), (3, "The Northern Territories Issue", True)]
+    >>> bar = [Removed(2, "Home > Administration > Territories", "navigation")]
+    >>> is_under_menu_bar(lines, 1, bar), is_under_menu_bar(lines, 0, bar)
+    (True, False)
+    """
+    above = lines[i - 1][0] if i > 0 else 0
+    return any(r.reason == "navigation" and above < r.line < lines[i][0] and MENU_BAR_RE.search(r.text)
+               and not is_tool_bar(r.text) for r in removed)
 
 
 def is_masthead_line(line: str, lex: FurnitureLexicon | None) -> bool:
@@ -129,6 +205,14 @@ def is_masthead_line(line: str, lex: FurnitureLexicon | None) -> bool:
     return len(words) < KICKER_HEADLINE_WORDS or not any(w[:1].islower() for w in words)
 
 
+def is_headline_over_bar(header: list[tuple[int, str, bool]], bar: int, lex: FurnitureLexicon) -> bool:
+    """Whether the kept line right above a bar (line number ``bar``) is a headline in sentence case with a headline
+    verb ("Japan protests Russian drills on the islands" over "Jane Roe | Reuters"): the bar is then the byline's
+    or the section's, under the headline, not a menu under the masthead."""
+    above = [line for number, line, _ in header if number < bar]
+    return bool(above) and not is_masthead_line(above[-1], lex) and has_headline_verb(above[-1], lex)
+
+
 def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
                  lex: FurnitureLexicon | None = None) -> int:
     """How many of the first ``header`` lines stand above a removed menu bar or breadcrumb that has a kept line
@@ -149,14 +233,18 @@ def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
     """
     if len(header) < 2:
         return 0
+    titles = {line.strip().lower() for _, line, _ in header}
     bars = sorted(r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
-                  and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text))
+                  and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text)
+                  and re.split(r"\s[>›»/|]\s", r.text)[-1].strip().lower() not in titles)
+    # a breadcrumb that ends in a header line's words ("Asia > Russia > Kunashir" under "Kunashir") is the
+    # page's path under its title, not a menu under the masthead
     if not bars:
         return 0
     last = max(bars)
     if lex is not None:  # a bar with figures (a byline's date, a word count) under a headline is no menu
         texts = {r.line: r.text for r in removed}
-        ok = [bar for bar in bars if not DIGIT_RE.search(texts[bar])
+        ok = [bar for bar in bars if (not DIGIT_RE.search(texts[bar]) and not is_headline_over_bar(header, bar, lex))
               or all(is_masthead_line(line, lex) for number, line, _ in header if number < bar)]
         if not ok:
             return 0
@@ -169,9 +257,12 @@ def dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed
     two or more heading lines (no sentence end), a removed date line, one heading line, then a sentence
     (parliamentary minutes, official notices). 0 if the page does not look like that."""
     dates = {r.line for r in removed if r.reason == "date line"}
+    bylines = {r.line for r in removed if r.reason == "byline"}
     for d in range(2, len(lines) - 1):
         if not any(lines[d - 1][0] < n < lines[d][0] for n in dates):
             continue
+        if any(lines[0][0] < n < lines[d][0] for n in bylines):
+            return 0  # a headline with its byline over the date: a story, not a notice's masthead
         heads = all(not SENTENCE_END_RE.search(line) for _, line, _ in lines[:d + 1])
         return d if heads and SENTENCE_END_RE.search(lines[d + 1][1]) else 0
     return 0
@@ -203,6 +294,8 @@ def item_page_start(lines: list[tuple[int, str, bool]], removed: list[Removed], 
              if number + 1 in dated and not SENTENCE_END_RE.search(line)]
     if len(heads) < 2 or heads[0] < 1:
         return None
+    if any(r.reason == "byline" and r.line < lines[heads[0]][0] for r in removed):
+        return None  # a story with its byline (a live page's timed entries are no topic page's items)
     return heads[0]
 
 
@@ -220,3 +313,24 @@ def is_descriptor(line: str) -> bool:
     (True, False, False)
     """
     return len(line) <= DESCRIPTOR_MAX_CHARS and line[:1].islower() and not SENTENCE_END_RE.search(line)
+
+
+def is_slogan_over_headline(line: str, next_line: str, lex: FurnitureLexicon) -> bool:
+    """A site's long slogan over the headline: a line in title case with no headline verb nor headline marks
+    ("Multimedia Platform for Foreign Broadcasting of Ukraine"), over a line in sentence case with a headline verb
+    and no full stop ("Japan protests drills on the islands"). A title-case headline over its standfirst has a
+    verb, a colon or a question mark, or its standfirst is in title case too or ends in a full stop.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_slogan_over_headline("News and Views From the Far Eastern Frontier of Russia",
+    ...                         "Japan protests Russian drills on the islands", default_furniture())
+    True
+    >>> is_slogan_over_headline("Four Islands, Two Names: No Treaty", "Japan protests Russian drills on the islands",
+    ...                         default_furniture())
+    False
+    """
+    return (is_title_case(line) and not has_headline_verb(line, lex) and not HEADLINE_MARKS_RE.search(line)
+            and not is_title_case(next_line) and has_headline_verb(next_line, lex)
+            and not STATEMENT_END_RE.search(next_line) and len(next_line.split()) >= KICKER_HEADLINE_WORDS)

@@ -9,7 +9,9 @@ them whatever vocabulary the site uses:
 - :func:`footnote_lines`: the notes under a rule line at the foot of a page;
 - :func:`contents_lines`: the numbered items of a contents box;
 - :func:`summary_box_lines`: the bullet lines under a summary label ("Key
-  points:"), which repeat the body.
+  points:"), which repeat the body;
+- :func:`menu_column_lines`: a menu copied one item a line ("Home", "News",
+  "Sport", "iPlayer") above the story.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections import Counter
 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["REPEATED_MAX_CHARS", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines"]
+__all__ = ["REPEATED_MAX_CHARS", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
+           "menu_column_lines", "repeated_heading_lines"]
 
 #: A repeated line longer than this is text (a quotation printed twice), not furniture.
 REPEATED_MAX_CHARS = 120
@@ -94,12 +97,19 @@ def footnote_lines(lines: list[str]) -> set[int]:
     return out
 
 
+#: An unnumbered item of a contents box is a short heading ("Introduction", "Facts & Related Content").
+CONTENTS_ITEM_WORDS = 6
+
+
 def contents_lines(lines: list[str]) -> set[int]:
-    """Line numbers of the numbered items under a "Contents" line (the header itself is listed furniture).
+    """Line numbers of the items under a "Contents" line up to a blank line or a sentence: numbered headings, or
+    short headings without a sentence end (the header itself is listed furniture).
 
     Examples
     --------
     >>> sorted(contents_lines(["Contents", "1 Agreements", "2 See also", "", "Agreements", "1 In 1855 ..."]))
+    [2, 3]
+    >>> sorted(contents_lines(["Table of Contents", "Introduction", "Facts & Related Content", "", "Text."]))
     [2, 3]
     """
     out: set[int] = set()
@@ -107,9 +117,40 @@ def contents_lines(lines: list[str]) -> set[int]:
         if not CONTENTS_HEADER_RE.fullmatch(line.strip()):
             continue
         for j in range(i + 1, len(lines)):
-            if not CONTENTS_ITEM_RE.fullmatch(lines[j].strip()):
+            item = lines[j].strip()
+            if not CONTENTS_ITEM_RE.fullmatch(item) and not (
+                    item and len(item.split()) <= CONTENTS_ITEM_WORDS and not SENTENCE_END_RE.search(item)):
                 break
             out.add(j + 1)
+    return out
+
+
+#: A heading of a contents box printed without its header is at most this long.
+CONTENTS_HEADING_WORDS = 12
+#: A section number before a heading in the text ("1. ", "2 ", "III. ").
+SECTION_NUMBER_RE = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.?\s+")
+
+
+def repeated_heading_lines(lines: list[str]) -> set[int]:
+    """Line numbers of a contents box printed without a header: two or more consecutive short heading lines (no
+    sentence end) that each come back further down as a numbered section heading ("Opening Remarks" ... "1.
+    Opening Remarks").
+
+    Examples
+    --------
+    >>> sorted(repeated_heading_lines(["Opening Remarks", "Questions on the ferry", "", "1. Opening Remarks",
+    ...                                "Text.", "2. Questions on the ferry", "Text."]))
+    [1, 2]
+    """
+    numbered = {SECTION_NUMBER_RE.sub("", line.strip(), count=1).lower(): n for n, line in enumerate(lines, start=1)
+                if SECTION_NUMBER_RE.match(line.strip())}
+    hits = [n for n, line in enumerate(lines, start=1) if line.strip() and not SECTION_NUMBER_RE.match(line.strip())
+            and len(line.split()) <= CONTENTS_HEADING_WORDS and not SENTENCE_END_RE.search(line.strip())
+            and numbered.get(line.strip().lower(), 0) > n]
+    out: set[int] = set()
+    for n in hits:
+        if n - 1 in hits or n + 1 in hits:
+            out.add(n)
     return out
 
 
@@ -135,4 +176,43 @@ def summary_box_lines(lines: list[str], labels: set[int], item_chars: int) -> se
             items.append(j + 1)
         if len(items) >= 2:
             out.update(items)
+    return out
+
+
+#: A menu copied one item a line has at least this many items, of at most this many words each.
+MENU_COLUMN_LINES = 3
+MENU_COLUMN_WORDS = 2
+#: The story begins at the first line of this many words that ends a sentence; menus stand above it, among the
+#: page's first lines.
+STORY_LINE_WORDS = 12
+MENU_COLUMN_SCAN = 40
+
+
+def menu_column_lines(lines: list[str]) -> set[int]:
+    """Line numbers of menus copied one item a line above the story: runs of :data:`MENU_COLUMN_LINES` or more
+    consecutive lines of one or two words without a sentence end, before the first sentence of
+    :data:`STORY_LINE_WORDS` words or more and among the first :data:`MENU_COLUMN_SCAN` lines (a list of names in
+    the story, a table copied from a PDF, is left alone).
+
+    Examples
+    --------
+    >>> sorted(menu_column_lines(["BBC", "Home", "News", "iPlayer", "", "Talks stall", "",
+    ...                           "Japan and Russia failed again on Monday to agree on a date for talks on the treaty.",
+    ...                           "Iturup", "Kunashir", "Shikotan"]))
+    [1, 2, 3, 4]
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    for number, line in enumerate(lines[:MENU_COLUMN_SCAN], start=1):
+        text = line.strip()
+        if len(text.split()) >= STORY_LINE_WORDS and SENTENCE_END_RE.search(text):
+            break
+        if text and len(text.split()) <= MENU_COLUMN_WORDS and not SENTENCE_END_RE.search(text):
+            run.append(number)
+            continue
+        if len(run) >= MENU_COLUMN_LINES:
+            out.update(run)
+        run = []
+    if len(run) >= MENU_COLUMN_LINES:
+        out.update(run)
     return out

@@ -8,9 +8,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from kuril_research.errors import LexiconError
+from kuril_research.ingest.parse.timestamps import is_timestamp, timestamp_tail
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
 
-__all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason"]
+__all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason", "DATED_REASONS",
+           "BYLINE_WITH_DATE_CHARS", "is_menu_row", "tool_row_reason", "TOOL_REASONS"]
+
+#: Furniture that a site may print with a date after it on the same line ("By Jane Roe March 3, 2026").
+DATED_REASONS = frozenset({"byline", "agency credit", "source line", "section label"})
+#: Such a line is short.
+BYLINE_WITH_DATE_CHARS = 140
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class FurnitureLexicon:
     comment_header_re: re.Pattern | None = field(default=None, repr=False)
     tag_header_re: re.Pattern | None = field(default=None, repr=False)
     dateline_labels: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -81,7 +89,8 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return LexiconError(message, path=path, line=line, hint=hint)
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
-    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels")
+    optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels",
+                "headline_verbs")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -133,6 +142,15 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         for item, item_line in zip(labels, labels.lines):
             if not isinstance(item, str) or not item.strip():
                 raise fail(f"dateline_labels: {item!r} is not a word", item_line, "write a word such as 'question'")
+    verbs = doc.get("headline_verbs", [])
+    if "headline_verbs" in doc:
+        if not isinstance(verbs, list) or not verbs:
+            raise fail("headline_verbs must be a non-empty list of words", doc.lines["headline_verbs"],
+                       "write the words in [brackets], separated by commas")
+        for item in verbs:
+            if not isinstance(item, str) or not item.strip() or " " in item.strip():
+                raise fail(f"headline_verbs: {item!r} is not one word", doc.lines["headline_verbs"],
+                           "write single words such as 'protests'")
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -145,6 +163,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         comment_header_re=re.compile("|".join(f"(?:{p})" for p in comments), re.I) if comments else None,
         tag_header_re=re.compile("|".join(f"(?:{p})" for p in tags), re.I) if tags else None,
         dateline_labels=frozenset(str(label).strip().lower() for label in labels),
+        headline_verbs=frozenset(str(verb).strip().lower() for verb in verbs),
     )
 
 
@@ -163,10 +182,117 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     ('byline', 'audio player')
     >>> furniture_reason("Russia values cooperation with Japan.") is None
     True
+    >>> furniture_reason("00:23 GMT 03.03.2026"), furniture_reason("by Jane Roe March 3, 2026")
+    ('date line', 'byline')
+    >>> furniture_reason("Jane Roe · 3 min read · Follow")
+    'byline'
     """
     lex = lexicon if lexicon is not None else default_furniture()
     if len(line) > lex.max_line_chars:
         return None
     hit = lex.line_re.fullmatch(line)
+    reason = lex.reasons[hit.lastgroup] if hit is not None else None
+    if reason in (None, "navigation") and is_timestamp(line):
+        return "date line"  # a date or time by its shape, however the site prints it (its bars are no menu)
+    if reason is not None:
+        return reason
+    if len(line) <= BYLINE_WITH_DATE_CHARS and BAR_SEPARATOR_RE.search(line):
+        parts = BAR_SEPARATOR_RE.split(line)
+        reasons = [_part_reason(part.strip(), lex) for part in parts]
+        if all(reasons):
+            return "byline" if "byline" in reasons else reasons[0]  # "Jane Roe · 3 min read", "Share · 4 min"
+    if is_menu_row(line, lex):
+        return "navigation"  # "News  Opinion  Business  Arts & Life": a menu copied with its spacing
+    if (reason := tool_row_reason(line, lex)) is not None:
+        return reason
+    if len(line) <= BYLINE_WITH_DATE_CHARS and (tail := timestamp_tail(line)) is not None:
+        head = line[:tail].rstrip(" ,|·•-–—")  # a byline or a source with its date: "by Jane Roe March 3, 2026"
+        hit = lex.line_re.fullmatch(head) if head else None
+        if hit is not None and lex.reasons[hit.lastgroup] in DATED_REASONS:
+            return lex.reasons[hit.lastgroup]
+    return None
+
+
+
+#: The dot or bar between the items of a byline or tool bar ("Jane Roe · 3 min read · Follow").
+BAR_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
+#: A writer's name as one item of such a bar ("Jane Roe", "By Jane Roe").
+NAME_ITEM_RE = re.compile(r"(?:[Bb]y\s+)?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
+
+
+def _part_reason(part: str, lex: FurnitureLexicon) -> str | None:
+    """The reason of one item of a bar: a listed line, a date, or a writer's name ("byline")."""
+    if not part:
+        return None
+    if NAME_ITEM_RE.fullmatch(part):
+        return "byline"
+    if is_timestamp(part):
+        return "date line"
+    hit = lex.line_re.fullmatch(part)
     return lex.reasons[hit.lastgroup] if hit is not None else None
 
+
+#: The gap between the items of a menu copied from a web page: two spaces or more, or a tab.
+MENU_GAP_RE = re.compile(r"\s{2,}")
+#: An item of such a menu is short.
+MENU_ITEM_WORDS = 4
+
+
+def is_menu_row(line: str, lex: FurnitureLexicon | None = None) -> bool:
+    """A row of two or more short items (at most :data:`MENU_ITEM_WORDS` words, no full stop) separated by gaps of
+    two spaces or more, at least one with a letter: a menu or section path copied with its spacing ("News  Opinion
+    Business", "Politics  /  Foreign policy"); with ``lex``, an item may also be any whole furniture line (a
+    sign-up prompt at the end of the menu). Sentences separated by two spaces end in full stops; rows of figures
+    have no letters.
+
+    Examples
+    --------
+    >>> is_menu_row("News  Opinion  Business  Arts & Life"), is_menu_row("HOME  WORLD  US  WORK & CAREERS")
+    (True, True)
+    >>> is_menu_row("Japan protested.  Russia did not."), is_menu_row("2001    12,407    70.2")
+    (False, False)
+    """
+    items = [item for item in MENU_GAP_RE.split(line.strip()) if item]
+    return len(items) >= 2 and all(
+        len(item.split()) <= MENU_ITEM_WORDS and not item.endswith(".")
+        or lex is not None and lex.line_re.fullmatch(item) is not None for item in items) and any(
+        any(c.isalpha() for c in item) for item in items)
+
+
+#: Reasons whose lines may stand side by side in one row of page tools ("Share Comments Print", "Create account
+#: Log in", "Save Share").
+TOOL_REASONS = frozenset({"navigation", "share counter", "comment notice", "paywall", "section label", "newsletter",
+                          "audio player", "video caption", "follow button", "cookie notice", "legal links"})
+#: Such a row is short.
+TOOL_ROW_WORDS = 10
+
+
+def tool_row_reason(line: str, lex: FurnitureLexicon) -> str | None:
+    """"navigation" when ``line`` splits into two or more items, each a whole line of page tools (reasons in
+    :data:`TOOL_REASONS`, up to four words each) printed side by side with single spaces; None otherwise.
+
+    Examples
+    --------
+    >>> lex = default_furniture()
+    >>> tool_row_reason("Share Comments Print", lex), tool_row_reason("Create account Log in", lex)
+    ('navigation', 'navigation')
+    >>> tool_row_reason("Share the islands", lex) is None
+    True
+    """
+    words = line.split()
+    if not 2 <= len(words) <= TOOL_ROW_WORDS or len(line) > LIST_ROW_CHARS or line[-1:] in ".!?" \
+            or not any(c.isalpha() for c in line):
+        return None
+    reachable = [True] + [False] * len(words)  # reachable[j]: words[:j] splits into tool items
+    for j in range(1, len(words) + 1):
+        for i in range(max(0, j - MENU_ITEM_WORDS), j):
+            if reachable[i] and (i, j) != (0, len(words)):
+                hit = lex.line_re.fullmatch(" ".join(words[i:j]))
+                if hit is not None and lex.reasons[hit.lastgroup] in TOOL_REASONS:
+                    reachable[j] = True
+                    break
+    return "navigation" if reachable[-1] else None
+
+
+#: A row of tools is at most this long.
+LIST_ROW_CHARS = 80

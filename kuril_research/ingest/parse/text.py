@@ -8,8 +8,9 @@ import unicodedata
 __all__ = ["normalise_text", "normalise_characters", "SENTENCE_END_RE", "STATEMENT_END_RE"]
 
 #: A headline may end in ? or ! but not in a full stop.
-STATEMENT_END_RE = re.compile(r"[.…:;][\"'”’)\]]*\Z")
-SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*\Z")
+#: Either may be followed by citation marks ("... of Hokkaido.[1]", "... since 2022.[citation needed]").
+STATEMENT_END_RE = re.compile(r"[.…:;][\"'”’)\]]*(?:\[(?:\d{1,3}|[a-z][a-z ]{0,30})\])*\Z")
+SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*(?:\[(?:\d{1,3}|[a-z][a-z ]{0,30})\])*\Z")
 #: C0/C1 control characters other than the line feed (category Cc).
 CONTROL_CHARS_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 TRAILING_SPACE_RE = re.compile(r"[^\S\n]+(?=\n|\Z)")

@@ -1,0 +1,131 @@
+"""Heading lines set right before the header is read: a page's title ("Headline | Site") and a heading broken
+over two lines."""
+
+from __future__ import annotations
+
+import re
+
+from kuril_research.ingest.parse.header import DIGIT_RE, is_site_header
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon
+from kuril_research.ingest.parse.records import Removed
+from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
+
+__all__ = ["PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_LINES", "page_title_headline",
+           "resolve_page_titles", "join_wrapped_headings"]
+
+
+#: The separator between a headline and the site's name in a page's title ("Headline | Site", "Headline - Site").
+PAGE_TITLE_SEPARATOR_RE = re.compile(r"\s+(?:\||[-–—]{1,2}|::|·|•)\s+")
+#: The headline part of a page title has at least this many words.
+PAGE_TITLE_WORDS = 3
+
+
+def page_title_headline(line: str, lex: FurnitureLexicon) -> str | None:
+    """The headline of a page title ("Japan protests drills | The Harbour Times" → "Japan protests drills"): a
+    line whose last separator has a site's name after it (:func:`is_site_header`, no figure) and a headline
+    before it (three words or more, itself no site name). None for any other line.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> page_title_headline("Japan protests Russian drills | The Harbour Times", default_furniture())
+    'Japan protests Russian drills'
+    >>> page_title_headline("Russia holds drills on Kuril Islands — Pacific Courier", default_furniture())
+    'Russia holds drills on Kuril Islands'
+    >>> page_title_headline("Home | World | Asia", default_furniture()) is None
+    True
+    >>> page_title_headline("Jane Roe | 3.5.2026", default_furniture()) is None
+    True
+    """
+    parts = PAGE_TITLE_SEPARATOR_RE.split(line)
+    if len(parts) < 2:
+        return None
+    site = parts[-1].strip()
+    head = line[:line.rstrip().rfind(site)].rstrip()
+    head = re.sub(r"\s+(?:\||[-–—]{1,2}|::|·|•)\Z", "", head).strip()
+    if not site or DIGIT_RE.search(site) or not is_site_header(site, lex) or "|" in head:
+        return None
+    if len(head.split()) < PAGE_TITLE_WORDS or is_site_header(head, lex):
+        return None
+    return head
+
+
+#: The bar of a page title ("Headline | Site").
+PIPE_RE = re.compile(r"\s\|\s")
+#: Page titles are looked for among this many first kept lines.
+PAGE_TITLE_LINES = 8
+
+
+def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed],
+                        lex: FurnitureLexicon) -> list[tuple[int, str, bool]]:
+    """Read a page title among the first kept lines (:func:`page_title_headline`): when its headline is printed
+    again on a line of its own the page title is removed (logged as "page title"); otherwise, when a bar
+    separates the site's name ("Headline | Site"; a dash may join a headline's parts: "... - Lavrov"), its
+    headline stands for the line. A page title removed as a menu bar ("Talks stall again | The Harbour Times") above every kept
+    line comes back as its headline when no kept line repeats it. ``removed`` is extended in place.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> kept = [(1, "Japan protests drills | The Harbour Times", True), (3, "The Harbour Times", True),
+    ...         (5, "Japan protests drills", True), (7, "Tokyo said so.", True)]
+    >>> log = []
+    >>> [line for _, line, _ in resolve_page_titles(kept, log, default_furniture())], [r.reason for r in log]
+    (['The Harbour Times', 'Japan protests drills', 'Tokyo said so.'], ['page title'])
+    >>> [line for _, line, _ in resolve_page_titles(kept[:1] + kept[3:], [], default_furniture())]
+    ['Japan protests drills', 'Tokyo said so.']
+    """
+    head_zone = kept[:PAGE_TITLE_LINES]
+    texts = [" ".join(line.split()).lower() for _, line, _ in head_zone]
+    out: list[tuple[int, str, bool]] = []
+    for i, (number, line, blank) in enumerate(kept):
+        head = page_title_headline(line, lex) if i < PAGE_TITLE_LINES else None
+        if head is None:
+            out.append((number, line, blank))
+        elif " ".join(head.split()).lower() in texts[:i] + texts[i + 1:]:
+            removed.append(Removed(number, line, "page title"))
+        elif PIPE_RE.search(line[len(head):]):
+            out.append((number, head, blank))  # a dash may join a headline's parts ("... - Lavrov"); a bar does not
+        else:
+            out.append((number, line, blank))
+    if out:
+        for r in [r for r in removed if r.reason == "navigation" and r.line < out[0][0]]:
+            head = page_title_headline(r.text, lex)
+            if head is not None and PIPE_RE.search(r.text[len(head):]) and " ".join(head.split()).lower() not in texts \
+                    and any(w[:1].islower() for w in head.split()[1:]):
+                removed.remove(r)  # a sentence-case headline with the site's name: the page's title, no menu
+                out.insert(0, (r.line, head, True))
+                break
+    return out
+
+
+#: A wrapped heading's lines are short; its first line is longer than a headword over its descriptor ("Kuril
+#: Islands" / "archipelago, Russia", :func:`is_descriptor`).
+WRAPPED_HEADING_WORDS = 12
+WRAPPED_HEADING_MIN_WORDS = 4
+
+
+def join_wrapped_headings(kept: list[tuple[int, str, bool]], lines: int = PAGE_TITLE_LINES) -> list[tuple[int, str, bool]]:
+    """Join a heading broken over two lines among the first ``lines`` kept lines: a short line of four words or
+    more without a sentence end, right over (no blank line between) a short line that goes on in lower case and ends without a full stop
+    ("Japan protests Russian drills" / "on the disputed islands off Hokkaido"). The joined line keeps the first
+    line's number.
+
+    Examples
+    --------
+    >>> kept = [(1, "Japan protests Russian drills", True), (2, "on the disputed islands", False),
+    ...         (4, "Tokyo said so on Monday.", True)]
+    >>> [line for _, line, _ in join_wrapped_headings(kept)]
+    ['Japan protests Russian drills on the disputed islands', 'Tokyo said so on Monday.']
+    """
+    out = list(kept)
+    i = 0
+    while i + 1 < min(len(out), lines):
+        (number, line, blank), (_, nxt, nxt_blank) = out[i], out[i + 1]
+        if not nxt_blank and nxt[:1].islower() and not SENTENCE_END_RE.search(line) \
+                and not STATEMENT_END_RE.search(nxt) and WRAPPED_HEADING_MIN_WORDS <= len(line.split()) <= WRAPPED_HEADING_WORDS \
+                and len(nxt.split()) <= WRAPPED_HEADING_WORDS:
+            out[i:i + 2] = [(number, f"{line} {nxt}", blank)]
+        else:
+            i += 1
+    return out
