@@ -173,7 +173,7 @@ class SpeakerWalk(SubjectRules):
 
     def speaker(self, qi: int) -> tuple[str | None, str, str, str, bool] | None:
         """Return (entity, as written, kind, cue, established) for quotation ``qi`` by rules 4a-4d, or None."""
-        text, sents, cands = self.text, self.sents, self.cands
+        text, sents = self.text, self.sents
         start, end, para_id = self.spans[qi]
         ps, pe = self.paras.spans[para_id][:2]
         # a: in a cue's scope, unless a comma closes the name the cue introduces before the quotation ("referred
