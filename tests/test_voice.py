@@ -1306,3 +1306,12 @@ def test_pairs_and_maps(text, surface, expected):
 def test_governed_fragments_main_clauses_and_in_his_words(text, expected):
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == expected
+
+
+def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
+    # Kihara reports what the government conveyed; a clause joint keeps the later speaker ("..., while ...")
+    text = ('Japan\'s top official, Ken Oda, told reporters in Tokyo that the government had conveyed "serious '
+            'concern" to Moscow.\n\n'
+            'Sergey Lavrov said the talks were over, while Ken Oda said Japan wanted "dialogue".')
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == ["Ken Oda", "Ken Oda"]

@@ -58,6 +58,8 @@ GOVERNED_GAP = 3
 MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
 #: "in his words" before a quotation: the one the possessive stands for speaks it.
 IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
+#: "that" opening a reported clause: "told reporters that the government had conveyed ...".
+THAT_RE = re.compile(r"\bthat\b", re.I)
 #: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").
 PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
 #: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.

@@ -10,7 +10,8 @@ from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event,
 from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
     FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE)
+    RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
+    CLAUSE_JOINT_RE, THAT_RE)
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
@@ -256,8 +257,7 @@ class SpeakerWalk(SubjectRules):
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
-                elif not owner and (talker := next((b for b in reversed(before) if (v := self.lex.subject_verb_re.match(
-                        text, b.end)) and v.end() <= start), None)) is not None:
+                elif not owner and (talker := self.talker(before, start)) is not None:
                     c = talker  # "Speaking at the rally, Ishiba told officials that ... "...": the one who told
                 if c.role and c.kind == "person" and len(c.text.split()) == 1:
                     opener = next((b for b in before if not b.role and b.kind == "person" and b.start < c.start
@@ -273,6 +273,22 @@ class SpeakerWalk(SubjectRules):
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def talker(self, before: list[Cand], start: int) -> Cand | None:
+        """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
+        of an earlier one in the same clause ("Kihara told reporters that the government had conveyed "serious
+        concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last."""
+        talkers = [(b, v) for b in before  # "Minoru Kihara, told": an apposition's closing comma
+                   if (v := self.lex.subject_verb_re.match(self.text, b.end + (self.text[b.end:b.end + 1] == ",")))
+                   and v.end() <= start]
+        if not talkers:
+            return None
+        last = talkers[-1][0]
+        for b, verb in reversed(talkers[:-1]):
+            if THAT_RE.search(self.text, verb.end(), last.start) \
+                    and not CLAUSE_JOINT_RE.search(self.text, verb.end(), last.start):
+                return b
+        return last
 
     def governed(self, start: int, ps: int, pe: int) -> bool:
         """Whether a speech verb right before the opening mark (at most :data:`GOVERNED_GAP` words between:
