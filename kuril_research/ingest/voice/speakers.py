@@ -202,7 +202,7 @@ class SpeakerWalk(SubjectRules):
         if verb is not None and self.governed(start, ps, pe):
             verb = None  # 'After a Japanese minister spoke of "our Northern Territories," he wrote ...': the minister
         if verb is not None and COORDINATION_RE.match(text, clause_start):
-            verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced': a new clause, not an attribution
+            verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced': a new clause
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
@@ -300,7 +300,8 @@ class SpeakerWalk(SubjectRules):
             pass  # the last speech verb before the mark
         if verb is None or len(WORD_RE.findall(self.text, verb.end(), start - 1)) > GOVERNED_GAP:
             return False
-        return any(c.end <= verb.start() and not self.object_pronoun(c) for c in self.cands_from(sent_start, verb.start()))
+        return any(c.end <= verb.start() and not self.object_pronoun(c)
+                   for c in self.cands_from(sent_start, verb.start()))
 
     def embedded(self, qi: int) -> bool:
         """Whether quotation ``qi`` is a fragment running on inside its sentence: narrator words stand before it
