@@ -593,3 +593,34 @@ def test_places_events_and_associations_named_after_an_island_are_no_territory(g
 def test_a_lower_case_district_of_the_islands_in_a_sentence_about_them_still_counts(gaz):
     # the suffixes are case-sensitive: "Habomai Islands residents" is about the islands
     assert found(gaz, "Habomai Islands residents left") == [("Habomai Islands", "habomai", "neutral")]
+
+
+# --------------------------------------------------------------------------- issue #12, fifth round (made-up lines)
+@pytest.mark.parametrize(("text", "expected"), [
+    # capitalised words of a name between the island and the head noun of an organisation or reserve
+    ("rangers of the Kunashir Nature Reserve counted bears", [("Kunashir", "homonym", "homonym")]),
+    ("the Kuril Islands Development Fund paid", [("Kuril Islands", "homonym", "homonym")]),
+    # ... in lower case the words are about the islands
+    ("a development fund for the Kuril Islands paid", [("Kuril Islands", "kuril_islands", "archipelago")]),
+    ("the Kuril Islands development fund paid", [("Kuril Islands", "kuril_islands", "archipelago")]),
+    # two names joined by "and" in one organisation's name are both part of it
+    ("the Chishima and Habomai Residents Union met", [("Chishima", "homonym", "homonym"),
+                                                      ("Habomai", "homonym", "homonym")]),
+    ("Chishima and Habomai were discussed", [("Chishima", "kuril_islands", "archipelago"),
+                                             ("Habomai", "habomai", "island_group")]),
+])
+def test_organisations_named_after_the_islands_with_more_words_of_their_name(gaz, text, expected):
+    assert [(m.surface, m.entity, m.entity_type) for m in gaz.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # facilities, programmes and features elsewhere named after the islands
+    ("flights to Iturup Airport resumed", [("Iturup", "homonym", "homonym")]),
+    ("the Kuril Islands Development Program was extended", [("Kuril Islands", "homonym", "homonym")]),
+    ("the Kunashir Strait is shallow", [("Kunashir", "homonym", "homonym")]),
+    # ... a name before "and" joins an organisation's name only after "the"
+    ("Kunashir, Iturup and Shikotan Lake", [("Kunashir", "kunashir", "island"), ("Iturup", "iturup", "island"),
+                                            ("Shikotan", "homonym", "homonym")]),
+])
+def test_facilities_and_features_named_after_the_islands(gaz, text, expected):
+    assert [(m.surface, m.entity, m.entity_type) for m in gaz.find(text)] == expected

@@ -81,7 +81,8 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
     sents = split_sentences(text, art.paragraphs)
     sent_starts = [s for s, _, _ in sents]
     mentions = gazetteer.find(text)
-    quotes, voiced = mark_voice(text, art.paragraphs, [(s, e) for s, e, _ in sents], mentions, lexicon=voice_lexicon)
+    quotes, voiced = mark_voice(text, art.paragraphs, [(s, e) for s, e, _ in sents], mentions, lexicon=voice_lexicon,
+                                title=art.title)
     para_starts = [s for s, _ in art.paragraphs]
 
     def sent_of(pos: int) -> int:

@@ -28,7 +28,7 @@ TERRITORY_TYPES = frozenset({"island", "island_group", "collective_name", "archi
 HOMONYM_ENTITY = "homonym"
 NAMINGS = ("japanese", "russian", "neutral")
 
-_TOP_KEYS = {"entities", "homonym_cues", "homonym_suffixes"}
+_TOP_KEYS = {"entities", "homonym_cues", "homonym_suffixes", "homonym_title_heads"}
 _ENTITY_KEYS = {"id", "type", "label", "naming", "variants"}
 _VARIANT_KEYS = {"name", "naming", "case"}
 _CASES = ("ignore", "exact")
@@ -42,6 +42,16 @@ HYPHENS = "-\u2010\u2011"
 HYPHEN_CLASS = r"[\-\u2010\u2011]"
 #: Apostrophes that count as the same character.
 APOSTROPHES = "'\u2019\u02bc"
+#: Capitalised words that may stand between a territory name and a homonym suffix: the rest of an organisation's
+#: or a place's name ("the Kunashir Nature Reserve", "the Kuril Islands Development Fund", "Habomai Residents'
+#: League"). Case matters: "the Kuril Islands development fund" is a fund for the islands, which are meant.
+SUFFIX_GAP = r"(?:\s+[A-Z][\w’'-]*){0,2}?"
+#: How far before a name the head of a capitalised title may stand ("Rally for the Return of the ...").
+TITLE_REACH = 120
+#: Between two names joined in one organisation's name: "the Chishima and Habomai Islands Residents' League"
+#: (after "the": "Kunashir, Iturup and Shikotan Lake" joins no name).
+NAME_JOIN_RE = re.compile(r"\s+(?:and|&)\s+")
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 ENTITY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -83,6 +93,7 @@ class Gazetteer:
     _lookup: dict[str, tuple[str, str, str]] = field(repr=False)  # normalised variant → (entity, type, naming)
     _homonym_re: re.Pattern | None = field(default=None, repr=False)  # a homonym cue ending where a name starts
     _homonym_after_re: re.Pattern | None = field(default=None, repr=False)  # a homonym suffix right after a name
+    _homonym_title_re: re.Pattern | None = field(default=None, repr=False)  # a capitalised title ending in "of the"
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions of gazetteer entities in ``text``.
@@ -121,13 +132,20 @@ class Gazetteer:
         lookup = self._lookup
         found = [Mention(start, end, text[start:end], *(lookup.get(matched) or self._identify(matched)))
                  for start, end, matched in spans]
-        if self._homonym_re is not None or self._homonym_after_re is not None:
-            before, after = self._homonym_re, self._homonym_after_re
+        if self._homonym_re is not None or self._homonym_after_re is not None or self._homonym_title_re is not None:
+            before, after, title = self._homonym_re, self._homonym_after_re, self._homonym_title_re
             found = [Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
                      if m.entity_type in TERRITORY_TYPES and (
                          (before is not None and before.search(text, max(0, m.start - 40), m.start))
-                         or (after is not None and after.match(text, m.end)))
+                         or (after is not None and after.match(text, m.end))
+                         or (title is not None and title.search(text, max(0, m.start - TITLE_REACH), m.start)))
                      else m for m in found]
+            for i in range(len(found) - 2, -1, -1):  # "the Chishima and Habomai Islands Residents' League"
+                m, nxt = found[i], found[i + 1]
+                if m.entity_type in TERRITORY_TYPES and nxt.entity_type == "homonym" \
+                        and NAME_JOIN_RE.fullmatch(text, m.end, nxt.start) \
+                        and THE_BEFORE_RE.search(text, max(0, m.start - 4), m.start):
+                    found[i] = Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
         return found
 
     def _identify(self, matched: str) -> tuple[str, str, str]:
@@ -190,6 +208,7 @@ def _load(path: Path) -> Gazetteer:
     entities, variants = _validate(doc, path)
     cues = _homonym_cues(doc, path, {e["entity"] for e in entities})
     suffixes = _homonym_cues(doc, path, {e["entity"] for e in entities}, key="homonym_suffixes")
+    title_heads = _homonym_cues(doc, path, {e["entity"] for e in entities}, key="homonym_title_heads")
     types = {e["entity"]: e["entity_type"] for e in entities}
     longest_first = sorted(variants, key=lambda v: -len(_normalise(v["name"])))  # stable: file order among ties
     folded_pattern = _alternation([_variant_pattern(v["name"], fold=True) for v in longest_first if not v["exact"]])
@@ -207,8 +226,13 @@ def _load(path: Path) -> Gazetteer:
         _homonym_re=re.compile(rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in cues)}),?\s+"
                                r"(?:the\s+)?[\"“‘']?$", re.IGNORECASE) if cues else None,
         _homonym_after_re=re.compile(
-            rf"[\"”’']?\s+(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
+            rf"[\"”’']?{SUFFIX_GAP}\s+"
+            rf"(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
         ) if suffixes else None,
+        _homonym_title_re=re.compile(
+            rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in title_heads)})"
+            r"(?:\s+(?:[A-Z][\w’'-]*|of|for|to|on|the|and))*?\s+(?:of|for|to|on|and)\s+(?:the\s+)?$"
+        ) if title_heads else None,
     )
 
 

@@ -12,12 +12,21 @@ from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
 
 
 SPEAKER_TYPES = frozenset({"person", "organisation"})
+#: A treaty or declaration speaks its own words: 'In the 1951 treaty, Japan renounced "all right, title and
+#: claim ..."' quotes the treaty. Its kind stays ``document``, so no role ("it", "the ministry") resolves to it.
+DOCUMENT_TYPES = frozenset({"document"})
+#: A document named by a capital or a year ("the Yalta agreement", "the 1956 declaration"), not a generic one
+#: ("peace treaty talks").
+NAMED_DOCUMENT_RE = re.compile(r"[A-Z0-9]")
 #: A run of capitalised words (a possible personal name with its titles).
-NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)*")
+#: A word of three or more letters ending in a full stop ends a run ("Guard. The" are two runs; "Mr. Ken" one).
+NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:(?<!\w\w\w\.)[ ][A-Z][\w’'.-]*)*")
 #: The "for/of + capitalised words" that complete an organisation's name after its head noun.
 ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}")
 #: A preposition just before a described speaker: "In a separate statement, the ministry said" (no speaker).
-PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|by|after|before|during|of|to)\s+$", re.I)
+#: Not "by": a passive's agent is a person of the story ("a bar run by a woman in her seventies"); not "after" or
+#: "before", which open clauses ("After a Japanese minister spoke of ...").
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|during|of|to)\s+$", re.I)
 #: A preposition that introduces a speaker: "In the words of a ministry statement, ...", "according to a source".
 SPEECH_PREPOSITION_RE = re.compile(r"\b(?:in\s+the\s+words\s+of|according\s+to)\s+$", re.I)
 #: An honorific just before a word: "Mr. Sato" is a name even without a first name.
@@ -49,8 +58,10 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     its kind stays ``place``, so that no role ("the ministry", "it") resolves to it.
     """
     openers = set(sentence_starts)
-    named = [Cand(m.start, m.end, m.entity_type, m.entity, full.get(m.entity, m.surface))
+    named = [Cand(m.start, m.end, m.entity_type, None if m.entity_type in DOCUMENT_TYPES else m.entity,
+                  full.get(m.entity, m.surface))  # a treaty speaks as written, no person or body to link to
              for m in mentions if m.entity_type in SPEAKER_TYPES
+             or (m.entity_type in DOCUMENT_TYPES and NAMED_DOCUMENT_RE.search(m.surface))
              or (lex.side_place_speakers and m.entity_type == "place" and m.entity in lex.sides
                  and (m.start in openers or (m.start - 4 in openers and text[m.start - 4:m.start] in ("The ", "the ")))
                  and text[m.end:m.end + 1] not in ("'", "’"))]  # "Russia's Federal Agency": the agency speaks
@@ -93,7 +104,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
         owned = [Cand(d.start(), d.end(), kind, None, " ".join(d.group().split()))
                  for kind, pattern in (("person", lex.possessive_described_re), ("organisation", lex.proper_body_re))
                  if pattern is not None for d in pattern.finditer(text)
-                 if not _overlaps(gazetteer_at, d.start(), d.end()) and not _overlaps(names_at, d.start(), d.end())]
+                 if not _overlaps(gazetteer_at, _head_start(d), d.end())
+                 and not _overlaps(names_at, _head_start(d), d.end())]
         owned = [c for c in owned if Spans(_disjoint([(o.start, o.end) for o in owned])).at(c.start) is not None]
         owned.sort(key=lambda c: (c.start, -c.end))
         owned = [c for i, c in enumerate(owned) if i == 0 or c.start >= owned[i - 1].end]
@@ -177,6 +189,11 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             for run in NAME_RUN_RE.finditer(text, ps, pe))
     for emit, run in runs:
         if " " not in run.group() and (not emit or POSSESSIVE_RE.sub("", run.group()) not in surnames):
+            if _first_name(text, run, lex) and not _overlaps(taken, run.start(), run.end()):
+                surnames.setdefault(run.group(), run.group())  # "Svetlana, a 52-year-old teacher, ..."
+                if emit:
+                    names.append(Cand(run.start(), run.end(), "person", None, run.group()))
+                continue
             if not emit or not HONORIFIC_BEFORE_RE.search(text, max(0, run.start() - 6), run.start()):
                 continue  # one capitalised word: a name only as the family name of a full name met before
             names.append(Cand(run.start(), run.start() + len(POSSESSIVE_RE.sub("", run.group())), "person", None,
@@ -206,7 +223,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
         for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
             raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
             word = raw.lower()
-            stop = word in lex.name_stop_words or (len(raw) > 1 and raw.isupper())  # an acronym: "Arctic LNG"
+            stop = word in lex.name_stop_words or word in lex.organisation_heads \
+                or (len(raw) > 1 and raw.isupper())  # an acronym: "Arctic LNG"; "Asia Department Ivan Petrov"
             if token is not None and word not in lex.name_title_words and not stop:
                 segment.append(token)
                 continue
@@ -227,6 +245,33 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                         names.append(Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
+
+
+#: A described person in apposition after a lone name: "Svetlana, a 52-year-old teacher".
+DESCRIBED_AFTER_RE = re.compile(r",\s+(?P<np>(?:an?|another)\s)")
+#: A kinship or role noun of someone named before a lone name in apposition: "Kawabata's daughter, Yumiko,".
+KIN_BEFORE_RE = re.compile(r"(?:[’']s|\b(?:his|her|their|my|our))\s+(?:[a-z-]+\s+)?[a-z-]+,\s+$")
+
+
+def _first_name(text: str, run: re.Match, lex: VoiceLexicon) -> bool:
+    """Whether one capitalised word is a first name given alone: in apposition to a described person after it
+    ("Svetlana, a 52-year-old teacher who ...") or after a possessive's role noun ("Kawabata's daughter,
+    Yumiko, who ..."); never a title word, a stop word or a possessive."""
+    word = run.group()
+    if not word[1:].islower() or word.lower() in lex.name_title_words or word.lower() in lex.name_stop_words:
+        return False
+    after = DESCRIBED_AFTER_RE.match(text, run.end())
+    if after is not None and lex.described_re is not None and lex.described_re.match(text, after.start("np")):
+        return True
+    return text[run.end():run.end() + 1] == "," and KIN_BEFORE_RE.search(text, max(0, run.start() - 40),
+                                                                        run.start()) is not None
+
+
+def _head_start(described: re.Match) -> int:
+    """Where the head of a possessive described speaker starts: after its owner ("Putin's spokesman" is not
+    Putin, "Russia's Foreign Ministry" is the gazetteer's ministry); the whole phrase when it has no owner."""
+    return described.end("owner") + 2 if "owner" in described.re.groupindex and described.group("owner") \
+        else described.start()
 
 
 def _overlaps(spans: Spans, start: int, end: int) -> bool:

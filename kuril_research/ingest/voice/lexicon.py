@@ -1,4 +1,9 @@
-"""Loading and validating ``data/voice.yaml`` into a :class:`VoiceLexicon` with its regexes compiled once."""
+"""Loading and validating ``data/voice.yaml`` into a :class:`VoiceLexicon` with its regexes compiled once.
+
+Size: one loader checks every key of ``voice.yaml`` against the others (roles and role sides, cues and their
+subjects, sides and owners) with the file's line numbers, and one record holds what it compiles; split apart,
+each part would need the whole file again.
+"""
 
 from __future__ import annotations
 
@@ -24,12 +29,24 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
-                 "title_nouns")
+                 "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
+                 "generic_role_heads", "term_report_verbs")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
 WORD_KEYS = ("named_types", "sides", "role_sides", "name_title_words", "name_stop_words",
              "turn_roles")
+#: A word in the script of the language it glosses, between a language label and its romanisation: "(Japanese:
+#: 国後島 Kunashiri-tō)", "Russian: Итуруп Iturup". Cyrillic, CJK, kana and full-width forms.
+NATIVE_WORD = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+"
+NATIVE_SCRIPT = rf"{NATIVE_WORD}(?:\s+{NATIVE_WORD})?"
+#: A cue that names the referent before the name: "{side}'s name for", "the {side} term for" (the words after
+#: "for" are what is named: "Japan's name for the islands at the end of the Kuril chain").
+REFERENT_FIRST_RE = re.compile(r"\b(?:name|names|term|terms|word|words)\s+for$")
+#: A cue that gives its subject a second verb: "{side} ..10 and calls".
+COORDINATED_RE = re.compile(r"\.\.\d+\s+and\s")
+#: A label of the romanisation after the native script: "Japanese: 色丹島, romanized: Shikotan-tō".
+ROMANISED_LABEL = r"(?:romani[sz]ed|transliterated|romaji|rōmaji)\s*:?"
 NOTATION_HINT = "see the notation at the top of the shipped voice.yaml"
 PLAIN_WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -82,6 +99,13 @@ class VoiceLexicon:
     role_re_grouped: re.Pattern | None = field(default=None, repr=False, compare=False)
     role_kinds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     cue_res: tuple[tuple[re.Pattern, re.Pattern], ...] = field(default=(), repr=False, compare=False)
+    #: Per entry of :attr:`cue_res`: its scope in words (0: ``naming_scope_words``; copula cues are short).
+    cue_scope_words: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    #: Per entry of :attr:`cue_res`: whether the cue names its referent before the name ("{side}'s name for").
+    cue_referent_first: tuple[bool, ...] = field(default=(), repr=False, compare=False)
+    #: Per entry of :attr:`cue_res`: whether it is a second verb of its subject ("{side} ..10 and calls"), found
+    #: beside the subject's other cue rather than instead of it.
+    cue_coordinated: tuple[bool, ...] = field(default=(), repr=False, compare=False)
     #: Matches where any cue's suffix matches (None if a cue has no suffix): most mentions fail it, which spares
     #: trying every cue on them.
     cue_suffix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -126,6 +150,12 @@ class VoiceLexicon:
     title_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A first- or second-person word: an unlabelled paragraph with one goes on with the transcript turn before.
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Word, lower case -> female | male: pronouns and the head nouns of described persons ("she", "woman").
+    genders: dict[str, str] = field(default_factory=dict)
+    #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
+    generic_role_heads: frozenset[str] = frozenset()
+    #: Speech verbs and ``term_report_verbs``: a past form before a quoted term reports someone's words.
+    term_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +214,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                            "put it in quotes: YAML reads yes/no/on/off as true/false" if isinstance(item, bool)
                            else "write words, or remove the item")
             if key.split(".")[0] not in WORD_KEYS and key not in ("naming_cues", "naming_post_cues",
-                                                                    "naming_gloss_cues"):
+                                                                    "naming_gloss_cues", "naming_copula_cues"):
                 check_tokens(key, item, item_line, lambda text: compile_tokens(text, max_gap=MAX_GAP))
         return tuple(" ".join(item.split()) for item in node)
 
@@ -219,7 +249,12 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         raise fail("roles must map person and organisation (and optionally institution) to lists", doc.lines["roles"],
                    "write person and organisation as keys under roles")
     roles = {k: phrases(f"roles.{k}", v, roles_node.lines[k]) for k, v in roles_node.items()}
-    optional_cues = {key: phrases(key) if key in doc else () for key in ("naming_post_cues", "naming_gloss_cues")}
+    optional_cues = {key: phrases(key) if key in doc else () for key in ("naming_post_cues", "naming_gloss_cues",
+                                                                           "naming_copula_cues")}
+    copula_words = doc.get("naming_copula_scope_words", 4)
+    if isinstance(copula_words, bool) or not isinstance(copula_words, int) or copula_words < 1:
+        raise fail(f"naming_copula_scope_words must be a positive whole number, not {copula_words!r}",
+                   doc.lines.get("naming_copula_scope_words", doc.line), "write e.g. 4")
     parts: dict[str, tuple[str, str]] = {}
     for key, listed in (("naming_cues", cues), *optional_cues.items()):
         for cue, line in zip(listed, doc[key].lines if listed else ()):
@@ -281,6 +316,16 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
             raise fail("subject_pronouns must map any, place, organisation or person to lists",
                        doc.lines["subject_pronouns"], "write e.g. 'any: [it, they]'")
         subject_pronouns = {k: phrases(f"subject_pronouns.{k}", v, node.lines[k]) for k, v in node.items()}
+    genders: dict[str, str] = {}
+    if "genders" in doc:
+        node = doc["genders"]
+        if not isinstance(node, dict) or set(node) != {"female", "male"}:
+            raise fail("genders must map exactly female and male to lists of words", doc.lines["genders"],
+                       "write e.g. 'female: [she, her, woman]' and 'male: [he, him, man]'")
+        for gender in ("female", "male"):
+            for word, line in zip(phrases(f"genders.{gender}", node[gender], node.lines[gender]), node[gender].lines):
+                if genders.setdefault(word.lower(), gender) != gender:
+                    raise fail(f"genders: {word!r} is listed under both female and male", line, "keep it in one list")
     naming_owner = {}
     if "naming_owner" in doc:
         node = doc["naming_owner"]
@@ -297,16 +342,21 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         raise fail(f"naming_scope_words must be a positive whole number, not {scope!r}",
                    doc.lines["naming_scope_words"], "write e.g. 8")
     not_followed = frozenset(w.lower() for w in phrases("cue_not_followed_by"))
-    cue_parts_ = [parts[cue] for cue in cues]
+    copulas = optional_cues.pop("naming_copula_cues")
+    all_cues = cues + copulas
+    cue_parts_ = [parts[cue] for cue in all_cues]
     cue_res = [(re.compile(prefix_re(before), re.I), re.compile(after, re.I)) for before, after in cue_parts_]
     pronoun_alt = alternation([p for listed in subject_pronouns.values() for p in listed]) or "(?!)"
     side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
+    # a side word inside a noun phrase: "as older Japanese maps call", "as many Russians know them"
+    side_phrase = rf"(?:[a-z]+\s+){{0,2}}?{side_group}(?:\s+[a-z][a-z-]*){{0,2}}?"
     post_cues = [*((c, False) for c in optional_cues["naming_post_cues"]),
                  *((c, True) for c in optional_cues["naming_gloss_cues"])]
     post_res = []
     for cue, needs_licence in post_cues:
         before, after = parts[cue]
-        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before + side_group
+        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before
+                                    + (side_group if needs_licence or not before.strip() else side_phrase)
                                     + (after or GLOSS_END)), needs_licence))
     firsts = sorted({c.split()[0] for c, _ in post_cues})  # the first words; notation in one: no pre-check
     post_first = (r"[\s,(]*(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
@@ -316,6 +366,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     triggers = phrases("gloss_triggers") if "gloss_triggers" in doc else ()
     not_after = alternation(sorted(not_followed))
     verbs_re = alternation(verbs)
+    term_verbs = phrases("term_report_verbs") if "term_report_verbs" in doc else ()
     role_groups = "|".join(f"(?P<{kind}>{alternation(listed)})" for kind, listed in roles.items())
     after_res = after_alternation([a for _, a in cue_parts_])
     bare_res = [prefix_re(b) for b, a in cue_parts_ if not a]
@@ -325,7 +376,10 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         sides=side_of, role_sides=role_sides,
         naming_post_cues=optional_cues["naming_post_cues"], naming_gloss_cues=optional_cues["naming_gloss_cues"],
         gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
-        naming_owner=naming_owner,
+        naming_owner=naming_owner, genders=genders,
+        term_verb_re=re.compile(rf"\b(?:{alternation(verbs + term_verbs)})\b", re.I),
+        generic_role_heads=frozenset(w.lower() for w in phrases("generic_role_heads"))
+        if "generic_role_heads" in doc else frozenset(),
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
                                    for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
         name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
@@ -334,12 +388,13 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         else frozenset(),
         language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
         else frozenset(),
-        described_re=described_re(phrases("speaker_heads")) if "speaker_heads" in doc else None,
+        described_re=described_re(phrases("speaker_heads"), verbs) if "speaker_heads" in doc else None,
         turn_roles=turn_roles,
         name_after_re=re.compile(rf"\b(?i:{alternation(phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
-        possessive_described_re=re.compile(
-            rf"\b[A-Z][\w-]*[’']s\s+(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"
+        possessive_described_re=re.compile(  # the owner: a name or "the" and a noun ("the fleet's press service")
+            rf"\b(?P<owner>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*|(?i:the)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)[’']s\s+"
+            rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"
             rf"(?!\s+(?i:{possessive_heads})\b)(?=\s*[,;.:]|\s+[a-z])")  # the last head noun, then a verb
         if "possessive_speaker_heads" in doc else None,
         side_place_speakers=bool(doc.get("side_place_speakers", False)),
@@ -355,21 +410,25 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "speech_nouns" in doc else None,
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
         verb_re_lower=re.compile(rf"\b(?:{verbs_re})\b"),
-        subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{verbs_re})\b"),
+        subject_verb_re=re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?i:{alternation(verbs + term_verbs)})\b"),
         role_re=re.compile(rf"\b(?:{role_groups})\b", re.I),
         role_re_lower=re.compile(rf"\b(?:{role_groups})\b"),
         role_re_grouped=re.compile(rf"\b(?:{alternation([r for rs in roles.values() for r in rs], grouped=True)})\b"),
         role_kinds={phrase_key(r): kind for kind, listed in roles.items() for r in listed},
         cue_res=tuple(cue_res),
+        cue_scope_words=tuple([0] * len(cues) + [copula_words] * len(copulas)),
+        cue_referent_first=tuple(bool(REFERENT_FIRST_RE.search(cue)) for cue in all_cues),
+        cue_coordinated=tuple(bool(COORDINATED_RE.search(cue)) for cue in all_cues),
         cue_suffix_re=re.compile(after_res, re.I) if after_res else None,
         cue_bare_prefix_re=re.compile("|".join(f"(?:{b})" for b in bare_res), re.I) if bare_res else None,
         subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
         subject_cue_res=subject_cue_res(cue_parts_, subject_words, subject_pronouns, flags=re.I),
-        cue_anchor_re=re.compile(rf"\b(?:{alternation(sorted(anchors(cues)))})\b") if anchors(cues) else None,
+        cue_anchor_re=re.compile(rf"\b(?:{alternation(sorted(anchors(all_cues)))})\b") if anchors(all_cues) else None,
         subject_cue_res_lower=subject_cue_res(cue_parts_, subject_words, subject_pronouns),
         post_res=tuple(post_res),
         language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{alternation(phrases('language_words'))})"
-                                      r"\s*:?\s+$", re.I) if "language_words" in doc else None,
+                                      rf"\s*:?\s+(?:{NATIVE_SCRIPT}(?:\s*[,;]\s*{ROMANISED_LABEL})?\s+)?$", re.I)
+        if "language_words" in doc else None,
         post_first_re=re.compile(post_first, re.I) if post_res else None,
         trigger_re=re.compile(rf"\b(?:{alternation(triggers)})\b"
                               + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")

@@ -13,8 +13,8 @@ from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_nami
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.quotes import find_quotes
 from kuril_research.ingest.voice.turns import find_turns
-from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, single_scare,
-                                               title_phrases)
+from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
+                                               single_scare, title_phrases)
 from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 
@@ -48,7 +48,7 @@ def glossed(text: str, previous_end: int, start: int, end: int) -> bool:
 
 
 def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
-               mentions: Sequence[Mention], *, lexicon: VoiceLexicon | None = None,
+               mentions: Sequence[Mention], *, lexicon: VoiceLexicon | None = None, title: str | None = None,
                ) -> tuple[list[Quote], list[VoicedMention]]:
     """Find quotations and their speakers, and give every mention its voice.
 
@@ -62,6 +62,9 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         Gazetteer mentions sorted by start.
     lexicon : VoiceLexicon, optional
         Defaults to the shipped ``data/voice.yaml``.
+    title : str, optional
+        The article's headline: a transcript's role label ("Prime Minister:") speaks as the person the
+        headline names with that role ("Press Conference by Prime Minister Sanae Takaichi").
 
     Returns
     -------
@@ -89,7 +92,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     lex = lexicon if lexicon is not None else default_lexicon()
     spans = find_quotes(text, paragraphs)
     full = full_names(mentions)
-    turns = find_turns(text, paragraphs, mentions, full, lex)
+    turns = find_turns(text, paragraphs, mentions, full, lex, title=title)
     if turns:  # a transcript: each turn paragraph is its speaker's words, quotation marks inside included
         spans = sorted([s for s in spans if s[2] not in turns] + [(t.start, min(paragraphs[pid][1], len(text)), pid)
                                                                   for pid, t in turns.items()])
@@ -103,7 +106,12 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         subjects, cues = [], []
     titles = find_titles(text, spans, lex)  # 'the forum "Iturup"': a name, no quotation, no side
     scare_quotes = find_scare_quotes(text, spans, mentions, lex)
-    titles |= title_phrases(text, spans) - scare_quotes  # «Social Development of the Islands»; "the Southern Kurils" is a term
+    reported = reported_terms(text, spans, scare_quotes, lambda pos: sents.bounds(pos, (0, len(text)))[0], lex,
+                              lambda pos: any(c.end <= pos <= c.scope_end for c in cues),
+                              [m for m in mentions if m.entity_type == "document"])  # someone's words: quotations
+    scare_quotes -= reported
+    # «Social Development of the Islands» is a title; "the Southern Kurils" a term
+    titles |= title_phrases(text, spans) - scare_quotes - reported
     scare = {i for i in scare_quotes | titles
              if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}
     real = [span for i, span in enumerate(spans) if i not in scare]
@@ -140,7 +148,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
             elif side is None and qi is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
                 side = owner_side(m, lex)  # the so-called Northern Territories, without quotation marks
             if side is None and lex.language_before_re is not None and (
-                    lang := lex.language_before_re.search(text, max(0, m.start - 24), m.start)):
+                    lang := lex.language_before_re.search(text, max(0, m.start - 40), m.start)):
                 side = subject_at(text, lang.start("side"), mentions, lex)  # "Iturup, Japanese Etorofu,"
                 side = side if side is not None and side_ok(side[0], m, lex) else None
             if side is None and voiced and voiced[-1].mention.entity == m.entity \

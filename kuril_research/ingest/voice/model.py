@@ -79,6 +79,7 @@ class Cue(NamedTuple):  # a naming cue and its scope [end, scope_end)
     entity: str
     kind: str
     text: str
+    copula: bool = False  # a copula cue ("For Tokyo, the island is"): the name must follow it closely
 
 
 class Spans:

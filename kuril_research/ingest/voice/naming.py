@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.gaps import PAIRED_INSERTION_RE, insertion_ends, mask_insertions, noun_gap_ends
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
@@ -19,13 +20,29 @@ OPEN_END_RE = re.compile(r"[\w,]\s*$")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
 ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
+#: What joins the second subject of an elliptical pair: "what Russians call the South Kurils and Japanese the ...".
+PAIR_BEFORE_RE = re.compile(r"(?:,|\band|\bwhile|\bor)\s+$", re.I)
+#: What may stand between a copula cue and the name it gives: "For Tokyo, the island is [simply part of the] ...".
+COPULA_GAP_RE = re.compile(r"\s*(?:(?:simply|still|just|officially|always|now|all|merely|really|the|a|an|part|of|"
+                           r"one|its|their|own|known|as|called|considered|regarded)\s+)*", re.I)
 #: How far before and after a cue's distinctive word its subject may stand (characters): "{side} ..10 claims ..10
-#: as its" spans up to ten words on either side of "claims".
-CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 160, 160
+#: as its" spans up to ten words on either side of "claims"; a subject may stand before a comma-delimited
+#: insertion of up to :data:`INSERTION_WORDS` words ("Russia, which has held ... since 1945, calls them").
+CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 300, 160
+#: "as" just before a subject: "the Lesser Kuril Chain, as Russians call Shikotan and the Habomais" names the
+#: name before "as"; the names after the verb are what it stands for, in the outlet's words.
+AS_BEFORE_RE = re.compile(r"\bas\s+$", re.I)
 #: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
 GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+#: A possessive before the name a naming verb gives its object: "calls Iturup ... its "Northern Territories"".
+COMPLEMENT_RE = re.compile(r"\s(?:its|their)\s+(?:own\s+)?[\"“‘']?(?:the\s+)?", re.I)
+#: A further item of a list inside an open bracket.
+BRACKET_ITEM_RE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?$", re.I)
+#: Between two names of a list a post-posed cue applies to: not "or", which gives another name ("the Kurils, or the
+#: Northern Territories as Japan calls them": the Kurils are the outlet's).
+POST_LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 #: A comma and a lower-case phrase after a name: an apposition, which ends the names a cue gives.
 APPOSITION_RE = re.compile(r",\s+(?!(?:and|or|the|its|their)\b)[a-z]")
 
@@ -60,20 +77,80 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 entity, written, took_over = s.entity, s.text, True
                 break
             j -= 1
+        if not took_over and lex.subject_re is not None:  # a side word before the name: "... and Japanese the NT"
+            for word in lex.subject_re.finditer(text, max(cue.end, m.start - 40), m.start):
+                if word.lastgroup.startswith("e_") and ELLIPSIS_GAP_RE.fullmatch(text, word.end(), m.start) \
+                        and PAIR_BEFORE_RE.search(text, max(cue.end, word.start() - 8), word.start()):
+                    entity, written, took_over = word.lastgroup[2:], word.group(), True
+        if cue.copula and not took_over and not COPULA_GAP_RE.fullmatch(text, cue.end, m.start) \
+                and not _listed(text, cue.end, m, mentions, lex, first_only=True):
+            continue  # "For Japan, the priority is the airport on Etorofu": no naming
         if not took_over and not _listed(text, cue.end, m, mentions, lex):
             continue
+        if not took_over and (complement := COMPLEMENT_RE.match(text, _list_end(text, m, mentions, lex))) \
+                and complement.end() <= cue.scope_end and _named_at(complement.end(), mentions, lex):
+            continue  # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories": the object
         if side_ok(entity, m, lex):
             return entity, written
+        if cue.kind == "pronoun" and not took_over:  # "it", "the government": the side that uses the name
+            if _in_relative_clause(text, cue.start, entity, mentions) \
+                    and (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
+                return found  # "the treaty, which the Soviet Union did not sign, but it maintains ... the islands,
+                # which it calls the Northern Territories": Japan, named before the Soviet Union
+            described = lex.subject_re.search(text, cue.start, cue.end) if lex.subject_re is not None else None
+            if described is not None and " " in described.group() and described.lastgroup.startswith("p_") \
+                    and (owner := lex.naming_owner.get(m.naming)) is not None:
+                return owner, described.group()  # "what the government calls the Northern Territories": the
+                # government that uses Japan's name is Japan's (a description; a speaker's "they" may be anyone)
     return None
 
 
-def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+def _list_end(text: str, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> int:
+    """The end of the list of names ``m`` opens or stands in ("Iturup, Kunashir and the Habomai ridge")."""
+    pos, i = m.end, bisect_right(mentions, m.start, key=lambda mm: mm.start)
+    while i < len(mentions) and mentions[i].entity_type in lex.named_types \
+            and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+        pos, i = mentions[i].end, i + 1
+    return pos
+
+
+def _named_at(pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+    """Whether a name of ``named_types`` starts at ``pos``."""
+    i = bisect_left(mentions, pos, key=lambda mm: mm.start)
+    return i < len(mentions) and mentions[i].start == pos and mentions[i].entity_type in lex.named_types
+
+
+def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon,
+            first_only: bool = False) -> bool:
     """Whether ``m`` still belongs to the names a cue starting its scope at ``start`` gives: no apposition
     (a comma and a lower-case phrase) stands between the first name of the scope and ``m`` ("known in
     Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
     i = bisect_left(mentions, start, key=lambda mm: mm.start)
     first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
-    return first.start >= m.start or APPOSITION_RE.search(text, first.end, m.start) is None
+    if first.start >= m.start:
+        return not first_only
+    if first_only:  # a name listed with the first name right after a copula cue
+        return COPULA_GAP_RE.fullmatch(text, start, first.start) is not None \
+            and _list_end(text, first, mentions, lex) >= m.end
+    return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions)
+
+
+def _for_referent(text: str, m: Mention, first: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether ``m``, after the first name ``first`` of a scope, stands in a list opened by "for": what the name
+    stands for ("uses the term Northern Territories for Iturup, Kunashir and Shikotan"; "Etorofu for Iturup")."""
+    if FOR_AFTER_RE.match(text, m.end):
+        return False  # "Kunashiri for Kunashir": a name given for the next one
+    i = bisect_left(mentions, m.start, key=lambda mm: mm.start)
+    head = m
+    while i > 0 and mentions[i - 1].start > first.start \
+            and LIST_JOIN_RE.fullmatch(text, mentions[i - 1].end, head.start):
+        head, i = mentions[i - 1], i - 1
+    return FOR_BEFORE_RE.search(text, max(0, head.start - 10), head.start) is not None
+
+
+#: "for" just before a name: what a name stands for, not a name given.
+FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+FOR_AFTER_RE = re.compile(r"\s+for\s", re.I)
 
 
 def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
@@ -86,7 +163,7 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
     if pos == m.end:
         i = bisect_right(mentions, m.start, key=lambda mm: mm.start)
         while i < len(mentions) and mentions[i].entity_type in lex.named_types \
-                and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+                and POST_LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
             pos = mentions[i].end
             i += 1
     if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
@@ -108,6 +185,10 @@ def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
     if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
         return True
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
+    if text.rfind("(", sent_start, m.start) > text.rfind(")", sent_start, m.start) \
+            and BRACKET_ITEM_RE.search(text, max(0, m.start - 12), m.start):
+        return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
+    sent_start = sents.bounds(m.start, (0, len(text)))[0]
     window = max(sent_start, m.start - 160)
     return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
 
@@ -127,20 +208,50 @@ def subject_at(text: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexic
     return None
 
 
-def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
-    """The nearest side-bearing mention before ``pos`` ("which it calls": "it" is the last side named)."""
+def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
+                     naming: str | None = None) -> tuple[str, str] | None:
+    """The nearest side-bearing mention before ``pos`` ("which it calls": "it" is the last side named).
+
+    With ``naming`` (the naming of the name the pronoun's cue gives), the nearest side that may use that name,
+    within :data:`PRONOUN_REACH` characters: a side calls the islands by its own names, so "it" in "..., which
+    the Soviet Union did not sign, but it maintains that the islands, which it calls the Northern Territories,
+    ..." is Japan, named before the Soviet Union.
+    """
     i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
     while i >= 0:
         mm = mentions[i]
-        if mm.end <= pos and mm.entity in lex.sides and (kind == "any" or mm.entity_type == kind):
+        if naming is not None and mm.end < pos - PRONOUN_REACH:
+            return None
+        if mm.end <= pos and mm.entity in lex.sides and (kind == "any" or mm.entity_type == kind) \
+                and (naming is None or naming != OTHER_SIDE.get(lex.sides[mm.entity], "")):
             return mm.entity, mm.surface
         i -= 1
     return None
 
 
-def _may_cue(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
-    """Whether some naming cue may hold the subject at ``text[start:end]`` (the cue pre-check)."""
-    if lex.cue_suffix_re is not None and lex.cue_suffix_re.match(text, end) is not None:
+def _in_relative_clause(text: str, pos: int, entity: str, mentions: Sequence[Mention]) -> bool:
+    """Whether the latest mention of ``entity`` before ``pos`` stands in a relative clause ("the treaty, which
+    the Soviet Union did not sign"), where it is no antecedent of a pronoun of the main clause."""
+    i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
+    while i >= 0 and (mentions[i].entity != entity or mentions[i].end > pos):
+        i -= 1
+    return i >= 0 and RELATIVE_OPEN_RE.search(text, max(0, mentions[i].start - 40), mentions[i].start) is not None
+
+
+#: A relative clause opening just before a mention: ", which the", ", whom".
+RELATIVE_OPEN_RE = re.compile(r"[,(]\s*(?:which|who|whom|that|whose)\s+(?:\w+\s+){0,3}$", re.I)
+#: How far back a pronoun looks for a side that may use the name it gives (characters).
+PRONOUN_REACH = 300
+
+
+def _may_cue(text: str, start: int, end: int, lex: VoiceLexicon, limit: int | None = None) -> bool:
+    """Whether some naming cue may hold the subject at ``text[start:end]`` (the cue pre-check), also after an
+    insertion set off by commas when ``limit`` is given."""
+    suffix = lex.cue_suffix_re
+    if suffix is not None and suffix.match(text, end) is not None:
+        return True
+    if suffix is not None and limit is not None and any(
+            suffix.match(text, i + 1) is not None for i in insertion_ends(text, end, limit)):
         return True
     bare = lex.cue_bare_prefix_re
     return bare is not None and bare.search(text, max(0, start - 60), start) is not None
@@ -192,37 +303,79 @@ def find_subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
 
 def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, paras: Spans, sents: Spans,
                      quotes_at: Spans) -> list[Cue]:
-    """Naming cues around subjects (mentions, side words, pronouns), with their scopes (rule 3)."""
+    """Naming cues around subjects (mentions, side words, pronouns), with their scopes (rule 3).
+
+    A cue's gap reaches over an insertion between dashes or brackets (:func:`mask_insertions`). A cue that names
+    its referent first ("{side}'s name for") scopes from the end of the referent (a comma, a colon, a dash or
+    "is"); a copula cue ("for {side}, ..5 is") scopes over only ``naming_copula_scope_words`` words.
+    """
     cues = []
+    masked = mask_insertions(text)
     for m in subjects:
-        if not _may_cue(text, m.start, m.end, lex):
-            continue
         para = paras.bounds(m.start, (0, len(text)))
         sent_start, sent_end = sents.bounds(m.start, para)
         limit = min(sent_end, para[1])
+        if not _may_cue(text, m.start, m.end, lex, limit) and not (
+                masked is not text and lex.cue_suffix_re is not None and lex.cue_suffix_re.match(masked, m.end)
+                and masked[m.start:m.end] == text[m.start:m.end]) and not (
+                m.kind == "word" and lex.cue_suffix_re is not None
+                and any(lex.cue_suffix_re.match(text, end) for end in noun_gap_ends(text, m.end, limit))):
+            continue
         if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
-        best = None
-        for prefix_re, suffix_re in lex.cue_res:
+        best, best_over, extra = None, None, []
+        inserted = insertion_ends(text, m.end, limit)
+        for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
-            before = after and prefix_re.search(text, sent_start, m.start)
+            if after is None and masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
+                after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
+
+            if after is None and m.kind == "word":  # a side word and the nouns it qualifies: "Japanese maps call"
+                after = next((a for end in noun_gap_ends(text, m.end, limit)
+                              if (a := suffix_re.match(text, end, limit)) is not None), None)
+            if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
+                after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
+            before = after and (prefix_re.search(text, sent_start, m.start)
+                                or prefix_re.search(masked, sent_start, m.start))
             if not before:
                 continue
+            if before.group().strip().lower() in ("", "the") \
+                    and AS_BEFORE_RE.search(text, max(sent_start, before.start() - 8), before.start()):
+                continue  # "X, as Russians call Y": a post-posed cue naming X, not a cue naming Y
             nxt = NEXT_WORD_RE.match(text, after.end())
             if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
                 continue
-            if best is None or (before.start(), -after.end()) < (best[0], -best[1]):
-                best = (before.start(), after.end())
-        if best is None:
-            continue
-        qi = quotes_at.at(best[0])
-        limit = min(limit, quotes_at.spans[qi][1]) if qi is not None else limit
-        if stop := CLAUSE_END_RE.search(text, best[1], limit):
-            limit = stop.start()
-        for n, word in enumerate(WORD_RE.finditer(text, best[1], limit), start=1):
-            if n == lex.naming_scope_words:
-                limit = word.end()
-                break
-        cues.append(Cue(best[0], best[1], limit, m.entity, m.kind, m.text))
+            if lex.cue_coordinated[index]:  # "Russia considers them part of its Kurils and calls them ...": its own
+                extra.append((before.start(), after.end(), index))
+            elif best is None or (before.start(), -after.end()) < (best[0], -best[1]):
+                over = [(hit.start(), hit.end()) for hit in PAIRED_INSERTION_RE.finditer(text, m.end, after.end())]
+                best, best_over = (before.start(), after.end(), index), over
+        for found in [best, *extra] if best is not None else extra:
+            cues.append(_scoped(text, found, m, lex, limit, quotes_at))
+        if best is not None and best_over:  # the subject's names for the object, listed between dashes inside the
+            cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]  # gap, are its usage too
     return sorted(cues)
+
+
+def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, limit: int, quotes_at: Spans) -> Cue:
+    """The cue ``best`` (start, end, index of the cue) of subject ``m`` with its scope (see find_naming_cues)."""
+    start, end = best[0], best[1]
+    qi = quotes_at.at(start)
+    limit = min(limit, quotes_at.spans[qi][1]) if qi is not None else limit
+    if lex.cue_referent_first[best[2]]:  # "Japan's name for the islands at the end of the Kuril chain"
+        named = REFERENT_END_RE.search(text, end, limit)
+        end = named.end() if named is not None else limit
+    if stop := CLAUSE_END_RE.search(text, end, limit):
+        limit = stop.start()
+    words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
+    for n, word in enumerate(WORD_RE.finditer(text, end, limit), start=1):
+        if n == words:
+            limit = word.end()
+            break
+    return Cue(start, max(end, best[1]), max(limit, end), m.entity, m.kind, m.text,
+               bool(lex.cue_scope_words[best[2]]))
+
+
+#: Where the referent after "{side}'s name for" ends and its name begins: a comma, colon, dash, or a copula.
+REFERENT_END_RE = re.compile(r"[,:—–]|\s-\s|\b(?:is|are|was|were)\b")

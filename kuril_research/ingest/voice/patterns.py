@@ -78,6 +78,10 @@ def prefix_re(before: str) -> str:
     return rf"\b{before}(?:the\s+)?$" if before else r"(?:\bthe\s+)?$"
 
 
+#: Lower-case nouns a side word may head before a cue's verb: "what Japanese maps call", "as many Russians call".
+NOUN_GAP = r"(?:\s+[a-z][a-z-]*){0,2}?"
+
+
 def subject_cue_res(parts: Sequence[tuple[str, str]], subject_words: dict, subject_pronouns: dict, *,
                     flags: int = 0) -> tuple[re.Pattern, ...]:
     """Regexes of subject words and pronouns followed by a cue's part after ``{side}``, and after the part
@@ -88,7 +92,10 @@ def subject_cue_res(parts: Sequence[tuple[str, str]], subject_words: dict, subje
         return ()
     after = after_alternation([a for _, a in parts])
     bare = "|".join(rf"\b{b}" for b, a in parts if not a)
-    patterns = [rf"\b(?:{'|'.join(groups)})\b(?={after})" if after else None,
+    words = [g for g in groups if g.startswith("(?P<e_")]
+    pronouns = [g for g in groups if not g.startswith("(?P<e_")]
+    patterns = [rf"\b(?:{'|'.join(words)})\b(?={NOUN_GAP}{after})" if after and words else None,
+                rf"\b(?:{'|'.join(pronouns)})\b(?={after})" if after and pronouns else None,
                 rf"(?:{bare})(?:the\s+)?\b(?:{'|'.join(groups)})\b" if bare else None]
     return tuple(re.compile(p, flags) for p in patterns if p)
 
@@ -110,14 +117,44 @@ def anchors(cues: Sequence[str]) -> set[str]:
     return {w[0] for w in words}
 
 
-def described_re(heads: Sequence[str]) -> re.Pattern:
+#: Verbs that end a described speaker's phrase: "A retired fisherman at the next stool was less cheerful".
+AUXILIARIES = r"was|were|is|are|has|have|had|did|does|do|will|would|could|can|may|might|must|should|shall"
+
+
+#: Words that cannot stand between a determiner and its head noun: a phrase never runs across them.
+FUNCTION_WORDS = r"a|an|the|by|of|in|on|at|to|for|from|with|and|or|but|as|that|who|which"
+
+
+def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     """Regex of a described speaker: an indefinite noun phrase ending in a head noun, with an optional
     "for/of/at ..." phrase ("a senior official of the League"), or a definite one with that phrase. A place
     after the phrase is left out ("... of the League in Nemuro said"), except after an embassy, consulate or
-    mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said")."""
+    mission, whose city is part of its name ("a spokesperson for the Embassy in Tokyo said"). A person's age
+    belongs to the phrase: "a woman in her seventies whose parents ...".
+
+    Examples
+    --------
+    >>> rx = described_re(["woman", "official"])
+    >>> [m.group() for m in rx.finditer("run by a woman in her seventies whose son left; an official in Nemuro said")]
+    ['a woman in her seventies', 'an official']
+    >>> [m.group() for m in rx.finditer("An official at the next table was angry.")]
+    ['An official at the next table']
+    >>> [m.group() for m in rx.finditer("a bar run by a woman.")]
+    ['a woman']
+    >>> [m.group() for m in rx.finditer('"No," one of the officials, a woman, said.')]
+    ['one of the officials', 'a woman']
+    >>> [m.group() for m in described_re(["letter"], ["describes"]).finditer("The letter of the envoy describes it")]
+    ['The letter of the envoy']
+    """
     head = alternation(heads)
-    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|which|that|involved|speaking|added|noted)\b"
+    spoken = f"|(?i:{alternation(verbs)})" if verbs else ""  # any speech verb ends the phrase: "... describes"
+    tail = (r"(?=\s*[,;.:]|\s+(?:said|says|told|who|whose|which|that|involved|speaking|added|noted"
+            rf"|{AUXILIARIES}{spoken})\b"
             r"|(?<!Embassy)(?<!Consulate)(?<!Mission)\s+(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told)\b)")
-    pp = rf"(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+{tail})"
-    return re.compile(rf"\b(?:(?i:an?|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{head})\b{pp}?"
-                      rf"|(?i:the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{head})\b{pp})")
+    word = rf"(?!(?:{AUXILIARIES})\b)[\w’'.&-]+"  # the phrase ends before its verb: "... at the next stool was"
+    pp = rf"(?:\s+(?:for|of|at|from|with|in\s+(?:her|his|their))\s+(?:{word}\s+){{0,8}}?{word}{tail})"
+    modifier = rf"(?!(?i:{FUNCTION_WORDS})\s)[\w’'-]+\s+"  # "a tiny bar run by a woman": no phrase across "by a"
+    part = r"(?i:one|some|many|several|two|three|four|most|none)\s+of\s+(?i:the|its|their|his|her|our)\s+"
+    return re.compile(rf"\b(?:{part}(?:{modifier}){{0,3}}?(?:{head})s?\b{pp}?"  # "one of the sources"
+                      rf"|(?i:an?|another|one)\s+(?:{modifier}){{0,4}}?(?:{head})\b{pp}?"
+                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b{pp})")

@@ -102,3 +102,38 @@ def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Se
                 and term_after.fullmatch(text, inside[0].end, end)):
             scare.add(qi)
     return scare
+
+
+#: "so-called" just before a quotation: the outlet's distance from the term, whatever verb comes before.
+SO_CALLED_BEFORE_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?[\"“‘'«]?$", re.I)
+#: A treaty named by a capital or a year, not a generic "peace treaty".
+NAMED_RE = re.compile(r"[A-Z0-9]")
+#: A past form: a speech or naming verb of a reported occasion, not a habit ("referred", "used", "said").
+PAST_RE = re.compile(r"(?:ed|said|told|wrote|spoke|used)$", re.I)
+
+
+def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set[int], sentence_start,
+                   lex: VoiceLexicon, in_cue, documents: Sequence[Mention] = ()) -> set[int]:
+    """Of the lone-name quotations ``candidates`` (scare quotes), those that report someone's words on an
+    occasion: a speech or naming verb in a past form (``speech_verbs``, ``term_report_verbs``) stands before the
+    quotation in its sentence ('The Russian side referred to the area throughout as the "southern Kuril
+    Islands,"'; 'Rudenko referred to them only as "the Southern Kurils."'), with no "so-called" before it and
+    outside a naming cue's scope (``in_cue(pos)``); or a named treaty of ``documents`` stands before it in its
+    sentence ('Under the 1951 San Francisco Peace Treaty, Japan renounced its claim to "the Kurile Islands"': the
+    treaty's words). They are quotations, and their names are quoted. A habit in the present ('Tokyo speaks of
+    "the Southern Kurils"') stays a scare quote.
+
+    ``sentence_start(pos)`` gives the start of the sentence holding ``pos``.
+    """
+    found = set()
+    if lex.term_verb_re is None:
+        return found
+    for qi in candidates:
+        start = spans[qi][0]
+        lo = sentence_start(start)
+        if SO_CALLED_BEFORE_RE.search(text, max(lo, start - 16), start) or in_cue(start):
+            continue
+        if any(PAST_RE.search(v.group().split()[0]) for v in lex.term_verb_re.finditer(text, lo, start)) \
+                or any(lo <= d.start and d.end <= start and NAMED_RE.search(d.surface) for d in documents):
+            found.add(qi)
+    return found

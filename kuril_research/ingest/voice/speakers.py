@@ -7,38 +7,15 @@ from bisect import bisect_left
 
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
+from kuril_research.ingest.voice.speaker_cues import (
+    ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
+    FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
+    RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
+    CLAUSE_JOINT_RE, THAT_RE)
+from kuril_research.ingest.voice.subjects import SubjectRules
 
 
-ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
-THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-#: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
-DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
-#: Where a new clause with its own subject starts inside a sentence.
-CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
-#: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
-TITLE_WINDOW = 60
-#: A relative pronoun just before a speech verb.
-RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.I)
-#: How many words may stand before a sentence's subject ("Its director, Andrei Volkov, said").
-SUBJECT_LEAD_WORDS = 3
-#: A lower-case word just before a pronoun that makes it an object ("calling it", "told him"), unless it
-#: opens a clause ("and it said", "that she").
-OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
-                              r"after|before|where|whereas|who|which|what|then|yet)\s)[a-z][\w’'-]*\s+$")
-#: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
-CLAUSE_BREAK_RE = re.compile(r",\s")
-#: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
-PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
-                           re.I)
-#: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
-#: A lower-case word: the subject opening a sentence ends before the first that is no title.
-LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
-#: What may stand between the end of a quotation and the subject opening its attribution clause.
-CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
-
-
-class SpeakerWalk:
+class SpeakerWalk(SubjectRules):
     """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int, int]], paras: Spans, sents: Spans,
@@ -79,51 +56,8 @@ class SpeakerWalk:
             speakers[payload] = (found[0], found[3], found[1]) if found else (None, None, None)
             if found:
                 self.events.append(Event(start, found[0], found[1], found[2], found[3], para_id, found[4]))
+        self.name_cataphora(speakers)
         return [Quote(s, e, p, *speakers[qi]) for qi, (s, e, p) in enumerate(self.spans)]
-
-    def subject(self, sent_start: int) -> tuple[Cand, int] | None:
-        """The speaking subject of the sentence starting at ``sent_start`` and the end of its speech verb.
-
-        The candidates before the sentence's first speech verb, the first of them opening the sentence:
-        the first person named among them ("Kremlin spokesman Dmitry Peskov said"; "Another resident,
-        fisherman Igor Baranov, said"), else the first of them ("A spokesman for the fleet said").
-        """
-        if sent_start in self.subjects:
-            return self.subjects[sent_start]
-        found = None
-        sent_end = self.sents.bounds(sent_start, (sent_start, len(self.text)))[1]
-        i = bisect_left(self.cands, sent_start, key=lambda c: c.start)
-        verb = self.verb_in(sent_start, sent_end) if i < len(self.cands) else None
-        if verb is not None:
-            clause_start = sent_start
-            for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
-                clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
-            region = []
-            while i < len(self.cands) and self.cands[i].end <= verb.start():
-                if self.cands[i].start >= clause_start:
-                    region.append(self.cands[i])
-                i += 1
-            if region and self.is_subject(region[0], clause_start) \
-                    and self.spans_at.at(sent_start) is None and self.spans_at.at(verb.start()) is None:
-                persons = [c for c in region if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)]
-                found = (persons[0] if persons else region[0]), verb.end()
-        self.subjects[sent_start] = found
-        return found
-
-    def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
-        """The subject opening a sentence: of the candidates before its first lower-case word that is no title
-        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first."""
-        first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
-                      if w.group().lower() not in self.lex.name_title_words), None)
-        region = [b for b in before if first is None or b.end <= first.start()]
-        if not region or not self.is_subject(region[0], sent_start):
-            return None
-        persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
-        return persons[0] if persons else region[0]
-
-    def is_subject(self, c: Cand, sent_start: int) -> bool:
-        """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
-        return len(WORD_RE.findall(self.text, sent_start, c.start)) <= SUBJECT_LEAD_WORDS
 
     def side_of(self, c: Cand) -> str | None:
         """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
@@ -139,6 +73,8 @@ class SpeakerWalk:
         A role that names a side resolves only to entities of that side (``sides``).
         """
         if not c.role:
+            if c.entity is None and c.kind == "person" and (named := self.named_before(c.text, c.start)) is not None:
+                return named
             return c.entity, c.text
         if c.kind == "institution":
             return None, c.text
@@ -147,7 +83,11 @@ class SpeakerWalk:
         if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
             return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
         para = self.paras.at(c.start)
+        sent_start = self.sents.bounds(c.start, (c.start, c.end))[0]
+        subordinate = " " not in c.text and self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS
         for e in reversed(self.events):
+            if subordinate and sent_start <= e.pos < c.start:
+                continue  # "After a minister spoke of "...", he wrote": "he" is not the minister
             if e.established and e.kind == c.kind and (side is None or sides.get(e.entity) == side):
                 if e.entity is None and not self.titled(e.text, c.text):
                     continue  # "the president" is not the district head named before
@@ -183,21 +123,32 @@ class SpeakerWalk:
         return OBJECT_BEFORE_RE.search(self.text, max(0, c.start - 30), c.start) is not None
 
     def described_subject(self, c: Cand) -> Cand | None:
-        """A described person opening a sentence of this or the previous paragraph, after the latest
-        established speaker and before the pronoun ``c``: the pronoun's antecedent ("A Russian acquaintance
-        ... sees it very differently. "...," she told me.")."""
+        """A described person of this or the previous paragraph, after the latest established speaker and
+        before the pronoun ``c``: the pronoun's antecedent. It opens its sentence ("A Russian acquaintance ...
+        sees it very differently. "...," she told me."), or it is an indefinite phrase, which brings a new
+        person into the story wherever it stands ("a bar run by a woman in her seventies ... "...," she
+        said"). A phrase whose gender (``genders``: its first gendered word) differs from the pronoun's is
+        passed over."""
         para = self.paras.at(c.start)
         if para is None:
             return None
         last = max((e.pos for e in self.events if e.established), default=-1)
+        gender = self.lex.genders.get(c.text.lower())
+        sent_start = self.sents.bounds(c.start, (c.start, c.end))[0]
+        subordinate = self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS
         for p in reversed(self.cands_from(self.paras.spans[max(0, para - 1)][0], c.start)):
+            if subordinate and p.start >= sent_start:
+                continue  # "After a minister spoke of "...", he wrote": "he" is not the minister
             if p.start < last:
                 return None
             if p.role or p.kind != c.kind:
                 continue
             if not DESCRIBED_RE.match(p.text):
                 return None  # a name named since is resolved the usual way
-            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]):
+            own = next((g for w in WORD_RE.findall(p.text.lower()) if (g := self.lex.genders.get(w))), None)
+            if gender is not None and own is not None and own != gender:
+                continue  # "a retired fisherman ... she said": not him
+            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]) or INDEFINITE_RE.match(p.text):
                 return p
         return None
 
@@ -210,8 +161,8 @@ class SpeakerWalk:
         role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
         occurrence ("Its director, Andrei Volkov")."""
         words = role.lower().split()
-        if len(words) < 2:
-            return True
+        if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
+            return True  # "he"; "the diplomat", "the official": any named official may be meant
         at = self.text.find(name)
         return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
 
@@ -223,7 +174,7 @@ class SpeakerWalk:
 
     def speaker(self, qi: int) -> tuple[str | None, str, str, str, bool] | None:
         """Return (entity, as written, kind, cue, established) for quotation ``qi`` by rules 4a-4d, or None."""
-        text, sents, cands = self.text, self.sents, self.cands
+        text, sents = self.text, self.sents
         start, end, para_id = self.spans[qi]
         ps, pe = self.paras.spans[para_id][:2]
         # a: in a cue's scope, unless a comma closes the name the cue introduces before the quotation ("referred
@@ -243,6 +194,15 @@ class SpeakerWalk:
             if text[nxt_start:nxt_end].lstrip()[:1].islower() and nxt_end <= pe:
                 clause_end = min(nxt_end, next_open)
         verb = self.verb_in(clause_start, max(clause_start, clause_end))
+        if verb is not None and verb.start() - clause_start > EMBEDDED_VERB_REACH and self.embedded(qi) \
+                and self.verb_in(sents.bounds(start - 1, (ps, pe))[0], start - 1) is not None:
+            verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
+            # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
+            # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
+        if verb is not None and self.governed(start, ps, pe):
+            verb = None  # 'After a Japanese minister spoke of "our Northern Territories," he wrote ...': the minister
+        if verb is not None and COORDINATION_RE.match(text, clause_start):
+            verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced': a new clause
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
@@ -255,6 +215,8 @@ class SpeakerWalk:
                     persons = [n for n in region
                                if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
                     c = persons[0] if persons else region[0]
+                elif not region and (named := self.inverted_subject(verb.end(), clause_end)) is not None:
+                    c = named  # '"...," noted the head of the district Pavel Tsygankov': the person the phrase ends in
                 found = self.resolve(c) or (None, c.text)
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
@@ -273,17 +235,29 @@ class SpeakerWalk:
                 obj = " ".join(quoted_as.group("obj").split())
                 return None, obj, "person", self.cue_text(quoted_as.start(), quoted_as.end()), False
             before = [c for c in self.cands_from(sent_start, start - 1) if c.end <= start - 1
-                      and not self.object_pronoun(c)]  # "calling it "...": "it" is spoken of, not speaking
+                      and not self.object_pronoun(c)  # "calling it "...": "it" is spoken of, not speaking
+                      and not (c.kind == "person" and not c.role  # "the Takaichi administration's": no speaker
+                               and THE_BEFORE_RE.search(text, max(0, c.start - 4), c.start)
+                               and MODIFIER_AFTER_RE.match(text, c.end))]
+            if (words := IN_WORDS_RE.search(text, max(sent_start, start - 40), start)) is not None:
+                pronoun = {"his": "he", "her": "she"}.get(words.group(1).lower(), "they")
+                found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
+                if found is not None:  # 'a formula that, in his words, "closes the door"': the one "his" is
+                    return found[0], found[1], "person", " ".join(words.group().split()), False
+            if (phrase := self.phrase_subject(sent_start, start)) is not None:  # "Russian media have described ..."
+                found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)
+                return found[0], found[1], phrase.kind, phrase.text, False
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.opening_subject(sent_start, before)) is not None:
                     c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls
+                elif not owner and (inner := self.clause_subject(sent_start, start, before)) is not None:
+                    c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
-                elif not owner and (talker := next((b for b in reversed(before) if (v := self.lex.subject_verb_re.match(
-                        text, b.end)) and v.end() <= start), None)) is not None:
+                elif not owner and (talker := self.talker(before, start)) is not None:
                     c = talker  # "Speaking at the rally, Ishiba told officials that ... "...": the one who told
                 if c.role and c.kind == "person" and len(c.text.split()) == 1:
                     opener = next((b for b in before if not b.role and b.kind == "person" and b.start < c.start
@@ -299,6 +273,45 @@ class SpeakerWalk:
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def talker(self, before: list[Cand], start: int) -> Cand | None:
+        """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
+        of an earlier one in the same clause ("Kihara told reporters that the government had conveyed "serious
+        concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last."""
+        talkers = [(b, v) for b in before  # "Minoru Kihara, told": an apposition's closing comma
+                   if (v := self.lex.subject_verb_re.match(self.text, b.end + (self.text[b.end:b.end + 1] == ",")))
+                   and v.end() <= start]
+        if not talkers:
+            return None
+        last = talkers[-1][0]
+        for b, verb in reversed(talkers[:-1]):
+            if THAT_RE.search(self.text, verb.end(), last.start) \
+                    and not CLAUSE_JOINT_RE.search(self.text, verb.end(), last.start):
+                return b
+        return last
+
+    def governed(self, start: int, ps: int, pe: int) -> bool:
+        """Whether a speech verb right before the opening mark (at most :data:`GOVERNED_GAP` words between:
+        "spoke of", "called it", "described them as") governs the quotation, with a candidate before it in the
+        sentence as its subject: the quotation is attributed before it, not by the clause after it."""
+        sent_start = self.sents.bounds(max(ps, start - 1), (ps, pe))[0]
+        verb = None
+        for verb in self.lex.verb_re.finditer(self.text, max(sent_start, start - 60), max(sent_start, start - 1)):
+            pass  # the last speech verb before the mark
+        if verb is None or len(WORD_RE.findall(self.text, verb.end(), start - 1)) > GOVERNED_GAP:
+            return False
+        return any(c.end <= verb.start() and not self.object_pronoun(c)
+                   for c in self.cands_from(sent_start, verb.start()))
+
+    def embedded(self, qi: int) -> bool:
+        """Whether quotation ``qi`` is a fragment running on inside its sentence: narrator words stand before it
+        in the sentence, it ends in no punctuation, and a lower-case word follows its closing mark."""
+        start, end, para_id = self.spans[qi]
+        ps, pe = self.paras.spans[para_id][:2]
+        sent_start = self.sents.bounds(max(ps, start - 1), (ps, pe))[0]
+        return bool(self.text[sent_start:max(sent_start, start - 1)].strip()) \
+            and not FRAGMENT_END_RE.search(self.text, max(start, end - 2), end) \
+            and RUN_ON_RE.match(self.text, min(end + 1, pe)) is not None
 
     def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
         """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
@@ -316,9 +329,14 @@ class SpeakerWalk:
                 break
         sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
         colon = text[pps:ppe].rstrip().endswith(":")
-        for c in self.cands_from(sent_start, ppe):
+        cands = self.cands_from(sent_start, ppe)
+        for i, c in enumerate(cands):
+            if DESCRIBED_RE.match(c.text) and i + 1 < len(cands) and not cands[i + 1].role \
+                    and cands[i + 1].kind == "person" and not DESCRIBED_RE.match(cands[i + 1].text) \
+                    and re.fullmatch(r",\s+", text[c.end:cands[i + 1].start]) and self.is_subject(c, sent_start):
+                c = cands[i + 1]  # "The branch's chairman, Takeo Mori, put it plainly:": the name in apposition
             if not c.role and c.kind == "person" and (colon or not DESCRIBED_RE.match(c.text)) \
-                    and self.is_subject(c, sent_start):
+                    and (self.is_subject(c, sent_start) or c is not cands[i]):
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
         for e in reversed(self.events):

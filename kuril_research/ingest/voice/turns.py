@@ -54,10 +54,13 @@ class Turn(NamedTuple):
 
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str], lex: VoiceLexicon) -> dict[int, Turn]:
+               full: dict[str, str], lex: VoiceLexicon, *, title: str | None = None) -> dict[int, Turn]:
     """Paragraphs of a transcript, labelled or continuing a labelled turn: para_id -> :class:`Turn`.
 
-    A lone family name takes the full name written earlier ("I call Mr. Ken Oda." ... "Mr. Oda:" is Ken Oda).
+    A lone family name takes the full name written earlier ("I call Mr. Ken Oda." ... "Mr. Oda:" is Ken Oda),
+    or in the ``title`` ("Press Secretary HAYAMI:" under "Press Conference by Press Secretary HAYAMI Kenta").
+    A role label ("Prime Minister:") speaks as the person named with that role in the title or the text
+    ("Press Conference by Prime Minister Takaichi"); a role and a name ("Press Secretary HAYAMI:") as the name.
 
     Examples
     --------
@@ -69,6 +72,10 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
 1: Turn(start=53, entity=None, name='Ken Oda', label='Mr. Oda:')}
     >>> find_turns("Note: the figures are provisional.", [(0, 34)], [], {}, lex)
     {}
+    >>> text = "Prime Minister: We hope.\\n\\nPress Secretary ODA: Yes."
+    >>> [t.name for t in find_turns(text, [(0, 24), (26, len(text))], [], {}, lex,
+    ...                             title="Remarks by Prime Minister Ken Sato and Press Secretary ODA Jiro").values()]
+    ['Ken Sato', 'ODA Jiro']
     """
     found: dict[int, Turn] = {}
     starts = [m.start for m in mentions]
@@ -90,7 +97,13 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 name = questioner
         elif " " not in name:  # "Mr. Oda": the full name written before ("I recognize Mr. Kenjiro Oda")
             earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
-            name = next((n for n in reversed(earlier) if n.endswith(" " + name)), name)
+            name = next((n for n in reversed(earlier) if n.endswith(" " + name)), None) \
+                or _full_in(title or "", name, lex) or name
+        if entity is None and name is not None and name.lower() in lex.turn_roles.get("speaker", ()):
+            named = _named_with_role(name, title or "", text)  # "Prime Minister:" -> "Prime Minister Takaichi"
+            if named is not None:
+                j = next((m for m in mentions if m.entity_type == "person" and m.surface == named), None)
+                entity, name = (j.entity, full.get(j.entity, named)) if j is not None else (None, named)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
     if len(found) < MIN_TURNS:
         found = dash_turns(text, paragraphs, mentions, full)
@@ -104,6 +117,32 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             continued[nxt] = found[pid]._replace(start=ps)
             nxt += 1
     return dict(sorted({**found, **continued}.items()))
+
+
+#: A personal name after a role: capitalised or capital-letter words ("Takaichi", "HAYAMI Kenta", "Ken Sato").
+ROLE_NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})"
+
+
+def _named_with_role(role: str, *texts: str) -> str | None:
+    """The name written right after ``role`` in the first of ``texts`` that has one ("Prime Minister Takaichi")."""
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, role.split())) + r"\s+" + ROLE_NAME)
+    for text in texts:
+        for hit in pattern.finditer(text):
+            words = [w for w in hit.group("name").split()]
+            while words and words[-1] in ("In", "At", "On", "And", "Of"):
+                words.pop()
+            if words:
+                return " ".join(words)
+    return None
+
+
+def _full_in(text: str, name: str, lex: VoiceLexicon) -> str | None:
+    """The two-word name in ``text`` that holds the lone ``name`` ("HAYAMI" -> "HAYAMI Kenta"), or None."""
+    for pattern in (rf"\b{re.escape(name)}\s+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+\s+{re.escape(name)}\b"):
+        for hit in re.finditer(pattern, text):
+            if _is_name(hit.group(), lex):
+                return " ".join(hit.group().split())
+    return None
 
 
 def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], starts: list[int],
@@ -129,10 +168,22 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
         if written.lower() in lex.turn_roles.get("question", ()):
             return None, None, True
         return None, written, True
+    if (titled := _role_and_name(written, lex)) is not None:
+        return None, titled, True  # "Press Secretary HAYAMI:", "Foreign Minister Ken Oda:"
     if _is_name(written, lex, single=bool(label.group("outlet"))) and not any(
             m.start < label.end("name") and label.start("name") < m.end for m in mentions):
         return None, written, True  # "Kenji Sato:", "Hosokawa, Hokkaido Shimbun:"
     return None, None, False
+
+
+def _role_and_name(written: str, lex: VoiceLexicon) -> str | None:
+    """The name after a transcript role in a label ("Press Secretary HAYAMI" -> "HAYAMI"), or None."""
+    words = written.split()
+    for n in range(len(words) - 1, 0, -1):
+        if " ".join(words[:n]).lower() in lex.turn_roles.get("speaker", ()):
+            rest = " ".join(words[n:])
+            return rest if _is_name(rest, lex, single=True) else None
+    return None
 
 
 def _is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:

@@ -1,0 +1,83 @@
+"""What a naming cue's gap may reach over: insertions set off by commas, dashes or brackets, and the nouns a side
+word heads ("Russia, which has held the islands since 1945, calls them"; "Japan refers to the islands - A, B
+and C - as"; "what Japanese maps call")."""
+
+from __future__ import annotations
+
+import re
+
+#: How many words an insertion set off by commas between a cue's subject and the rest of its cue may hold.
+INSERTION_WORDS = 40
+#: One or two lower-case words after a side word, the nouns it qualifies ("Japanese maps", "Russian school
+#: textbooks"): each of their ends is tried for the rest of a cue.
+NOUN_GAP_RE = re.compile(r"\s+[a-z][a-z-]*(?=\s)")
+
+
+def noun_gap_ends(text: str, end: int, limit: int) -> list[int]:
+    """The ends of one and of two lower-case words right after ``end`` ("Japanese| maps| call")."""
+    ends = []
+    for _ in range(2):
+        gap = NOUN_GAP_RE.match(text, end, limit)
+        if gap is None:
+            break
+        ends.append(end := gap.end())
+    return ends
+
+
+def insertion_ends(text: str, end: int, limit: int) -> list[int]:
+    """Where an insertion set off by commas right after a subject may end: the position of each comma after the
+    one at ``end``, within :data:`INSERTION_WORDS` words and before ``limit``, outside brackets and quotation
+    marks ("Russia, which has held the islands since 1945, and has built bases there, calls them ...").
+
+    Examples
+    --------
+    >>> t = "Russia, which took them in 1945, and built bases, calls them the Kurils."
+    >>> [t[i:i + 6] for i in insertion_ends(t, 6, len(t))]
+    [', and ', ', call']
+    """
+    if not text.startswith(",", end):
+        return []
+    ends, words = [], 0
+    for hit in INSERTION_TOKEN_RE.finditer(text, end + 1, limit):
+        if hit.group() == ",":
+            ends.append(hit.start())
+        elif hit.group()[0] in INSERTION_STOPS:
+            break
+        else:
+            words += 1
+            if words > INSERTION_WORDS:
+                break
+    return ends
+
+
+#: The tokens of an insertion: a comma, a mark that ends it (bracket, quotation mark, colon, sentence end), a word.
+INSERTION_TOKEN_RE = re.compile(r",|[()\[\]\"“”«»;:!?]|\.(?!\w)|[^\s,()\[\]\"“”«»;:!?]+")
+INSERTION_STOPS = frozenset('()[]"“”«»;:!?.')
+
+
+def mask_insertions(text: str) -> str:
+    """``text`` with the words of insertions between paired dashes or brackets, and of relative clauses between
+    commas, blanked out (offsets kept), so that a cue's gap ..N reaches over them: "Japan refers to the four
+    islands - Etorofu, Kunashiri, Shikotan and the Habomai group - as its Northern Territories"; "Japan claims
+    the islands, which Russia seized in 1945 and now administers, and calls them the Northern Territories".
+
+    Examples
+    --------
+    >>> mask_insertions("A - b, c and d - e (f g) h.")
+    'A             e       h.'
+    >>> mask_insertions("Japan claims them, which Russia seized, and calls them so.")
+    'Japan claims them                      and calls them so.'
+    """
+    masked = PAIRED_INSERTION_RE.sub(lambda hit: " " * len(hit.group()), text)
+    masked = RELATIVE_INSERTION_RE.sub(lambda hit: " " * len(hit.group()), masked)
+    return text if masked == text else masked
+
+
+#: An insertion between paired dashes (spaced hyphens or en dashes, or em dashes) or round brackets, within a
+#: sentence and at most about twenty words long.
+PAIRED_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s[-–](?=\s)"
+                                 r"|\s?—[^.;!?\n()\"“”—]{1,160}?—"
+                                 r"|\s?\([^.;!?\n()]{1,160}?\)")
+
+#: A relative clause between commas, both commas included: ", which Russia seized in 1945 and now administers,".
+RELATIVE_INSERTION_RE = re.compile(r",\s+(?:which|who|whom|whose)\s[^.;:!?\n()\"“”,]{1,200}?,")

@@ -1,0 +1,91 @@
+"""The patterns of speaker attribution (rule 4): what stands around a speaker, a speech verb or a quotation."""
+
+from __future__ import annotations
+
+import re
+
+ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
+DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
+#: An indefinite noun phrase: it brings a new person into the story ("a woman in her seventies").
+INDEFINITE_RE = re.compile(r"(?:an?|another)\s", re.I)
+#: Punctuation that ends a quotation's words: an attribution may follow ("...," she said).
+FRAGMENT_END_RE = re.compile(r"[,.!?…:;—–-]\s*$")
+#: A lower-case word right after a closing mark: the sentence runs on ('conveyed "regret" to the ministry').
+RUN_ON_RE = re.compile(r"\s+[a-z]")
+#: How far (characters) the speech verb of an attribution clause may stand after an embedded fragment.
+EMBEDDED_VERB_REACH = 40
+#: Punctuation that ends the noun phrase after an inverted speech verb.
+PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
+#: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".
+OWNER_RE = re.compile(r"([A-Z][\w-]*)[’']s\s")
+#: A conjunction opening what follows a closing mark: a new clause, not an attribution of the quotation.
+COORDINATION_RE = re.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|yet)\s")
+#: Where a new clause with its own subject starts inside a sentence.
+CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
+#: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
+TITLE_WINDOW = 60
+#: A relative pronoun just before a speech verb.
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.I)
+#: How many words may stand before a sentence's subject ("Its director, Andrei Volkov, said").
+SUBJECT_LEAD_WORDS = 3
+#: A lower-case word just before a pronoun that makes it an object ("calling it", "told him"), unless it
+#: opens a clause ("and it said", "that she").
+OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|because|when|if|so|although|though|since|"
+                              r"after|before|where|whereas|who|which|what|then|yet)\s)[a-z][\w’'-]*\s+$")
+#: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
+CLAUSE_BREAK_RE = re.compile(r",\s")
+#: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
+PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
+                           re.I)
+#: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b",
+                          re.I)
+#: A lower-case word: the subject opening a sentence ends before the first that is no title.
+LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
+#: What may stand between the end of a quotation and the subject opening its attribution clause.
+CLAUSE_OPENING_RE = re.compile(r"[\s,;:–—-]*")
+#: A lower-case word or a possessive after a name: with "the" before it, the name qualifies a noun ("the
+#: Takaichi administration's"), it is nobody speaking.
+MODIFIER_AFTER_RE = re.compile(r"[’']s\b|\s+[a-z]")
+#: A definite described person without a prepositional phrase ("the district head"): someone named before.
+DEFINITE_RE = re.compile(r"the\s", re.I)
+PP_RE = re.compile(r"\s(?:of|for|at|from|with|in)\s", re.I)
+#: How many words may stand between a speech verb and the quotation it governs ("spoke of", "described it as").
+GOVERNED_GAP = 3
+#: The comma that ends a subordinate clause opening a sentence (inside or after a closing mark).
+MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
+#: "in his words" before a quotation: the one the possessive stands for speaks it.
+IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
+#: "that" opening a reported clause: "told reporters that the government had conveyed ...".
+THAT_RE = re.compile(r"\bthat\b", re.I)
+#: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").
+PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
+#: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.
+PHRASE_TAIL_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "will", "would", "also", "long",
+                               "again", "once", "later", "then", "still", "now", "even", "already", "never",
+                               "used", "to", "always", "often"})
+#: A word opening a subordinate clause: its subject is not the sentence's speaker ("As one analyst put it").
+SUBORDINATORS = frozenset({"as", "after", "when", "while", "although", "though", "because", "if", "since", "before",
+                           "until", "once", "whereas", "unless",
+                           # a preposition: "At the Mumbai event, Oleg Sidorenko ... described"
+                           "at", "in", "on", "for", "from", "with", "during", "under", "by", "according"})
+#: A past participle after the head of a subject phrase starts a reduced relative clause ("One Gulf executive
+#: briefed on the talks"; "A new textbook approved for schools"): the phrase ends before it.
+PARTICIPLE_WORD_RE = re.compile(r"[a-z]+ed")
+#: How many words a subject phrase may hold.
+PHRASE_WORDS = 8
+#: "of" after the head of a subject phrase: "The government of Prime Minister X".
+OF_RE = re.compile(r"\s+of\s+")
+
+
+def possessor(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is followed by a possessive 's: it qualifies the subject, it is not it.
+
+    Examples
+    --------
+    >>> possessor("Kawabata's daughter", 8), possessor("Kawabata said", 8)
+    (True, False)
+    """
+    return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")

@@ -1,0 +1,193 @@
+"""Subjects of speech (rule 4): who speaks in a sentence or clause, written as a name, a phrase or a role.
+
+:class:`SubjectRules` is the part of :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk` that finds a
+sentence's or a clause's speaking subject: the candidate opening it, a noun phrase as written, the person an
+inverted verb's phrase ends in, and the person a definite description or a possessive role stands for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
+from kuril_research.ingest.voice.model import Cand, WORD_RE
+from kuril_research.ingest.voice.speaker_cues import (
+    CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
+    PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
+    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE)
+
+
+class SubjectRules:
+    """Subject rules over the walk's ``text``, ``cands``, ``spans``, ``sents``, ``lex``, ``verb_in`` and
+    ``cands_from`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
+
+    def name_cataphora(self, speakers: dict[int, tuple]) -> None:
+        """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
+        lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
+        person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
+        person is of the side the phrase names, if any. Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        for qi in range(len(self.spans) - 1):
+            entity, _, written = speakers[qi]
+            nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
+            if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
+                    or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
+                    or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
+                continue
+            named = [c for c in self.cands_from(self.spans[qi][1], self.spans[qi + 1][0])
+                     if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)]
+            cue_names = [c for c in self.cands_from(self.spans[qi + 1][1], self.spans[qi + 1][1] + 200)
+                         if c.text == nxt_written or c.entity == nxt_entity and c.entity is not None]
+            if named or not cue_names or cue_names[0].role or cue_names[0].kind != "person" \
+                    or written.split()[-1].lower() in self.lex.organisation_heads:
+                continue  # a person named between, the next speaker no person's name, or a body ("Russia's Fleet")
+            owner = OWNER_RE.match(written)
+            side = self.lex.sides.get(owner.group(1).lower()) if owner else None  # "Japan" is the id of japan
+            if side is not None and nxt_entity is not None and self.lex.sides.get(nxt_entity) not in (None, side):
+                continue
+            speakers[qi] = (nxt_entity, speakers[qi][1], nxt_written)
+
+    def subject(self, sent_start: int) -> tuple[Cand, int] | None:
+        """The speaking subject of the sentence starting at ``sent_start`` and the end of its speech verb.
+
+        The candidates before the sentence's first speech verb, the first of them opening the sentence:
+        the first person named among them ("Kremlin spokesman Dmitry Peskov said"; "Another resident,
+        fisherman Igor Baranov, said"), else the first of them ("A spokesman for the fleet said").
+        """
+        if sent_start in self.subjects:
+            return self.subjects[sent_start]
+        found = None
+        sent_end = self.sents.bounds(sent_start, (sent_start, len(self.text)))[1]
+        main = sent_start
+        if self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS \
+                and (comma := MAIN_CLAUSE_RE.search(self.text, sent_start, sent_end)) is not None:
+            main = comma.end()  # "After a minister spoke of "...", he wrote ...": the main clause's subject speaks
+        i = bisect_left(self.cands, main, key=lambda c: c.start)
+        verb = self.verb_in(main, sent_end) if i < len(self.cands) else None
+        if verb is not None:
+            clause_start = main
+            for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
+                clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
+            region = []
+            while i < len(self.cands) and self.cands[i].end <= verb.start():
+                if self.cands[i].start >= clause_start and not PREPOSITION_BEFORE_RE.search(
+                        self.text, max(0, self.cands[i].start - 8), self.cands[i].start):
+                    region.append(self.cands[i])  # not "In a statement, the ministry said": no subject after "in"
+                i += 1
+            if region and self.is_subject(region[0], clause_start) \
+                    and self.spans_at.at(sent_start) is None and self.spans_at.at(verb.start()) is None:
+                persons = [c for c in region if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)
+                           and not possessor(self.text, c.end)]  # "Kawabata's daughter, Yumiko, ... said": Yumiko
+                found = (persons[0] if persons else region[0]), verb.end()
+        self.subjects[sent_start] = found
+        return found
+
+    def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
+        """The subject opening a sentence: of the candidates before its first lower-case word that is no title
+        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first."""
+        first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
+                      if w.group().lower() not in self.lex.name_title_words), None)
+        region = [b for b in before if first is None or b.end <= first.start()]
+        if not region or not self.is_subject(region[0], sent_start):
+            return None
+        persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
+        return persons[0] if persons else region[0]
+
+    def is_subject(self, c: Cand, sent_start: int) -> bool:
+        """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
+        return len(WORD_RE.findall(self.text, sent_start, c.start)) <= SUBJECT_LEAD_WORDS
+
+    def phrase_subject(self, sent_start: int, start: int) -> Cand | None:
+        """The noun phrase opening the clause of a fragment, as written, when it is the subject of a speech verb
+        before the fragment and names no candidate as its head: "Russian state media described the waters as
+        "..."", "The Sakhalin regional authorities called it a "..."", "The government of Prime Minister X says
+        it will "..."" (the head before "of"), "The resolution, passed almost unanimously, demands "..."" (an
+        insertion after the head dropped). None when a candidate is the phrase's head ("Putin said", "Kremlin
+        spokesman Dmitry Peskov said", "A spokesman for the fleet said"), or the phrase is long or broken."""
+        text = self.text
+        joints = list(CLAUSE_JOINT_RE.finditer(text, sent_start, start))
+        clause = joints[-1].end() if joints else sent_start
+        verb = self.verb_in(clause, start)
+        if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
+                               for c in self.cands_from(verb.end(), start)):
+            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
+        region = text[clause:verb.start()].rstrip()
+        end = clause + len(region)
+        if "," in region:
+            if not region.endswith(",") or any(not c.role and c.kind in ("person", "organisation") for c in
+                                               self.cands_from(clause + region.index(","), clause + len(region))):
+                return None  # "According to the centre, 93% of ...": no phrase; "His lawyer, Nikita Borodin, told"
+            end = clause + region.index(",")  # "The resolution, passed almost unanimously, demands"
+        words = list(WORD_RE.finditer(text, clause, end))
+        while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS or words[-1].group().endswith("ly")):
+            words.pop()  # "have", "has long", "reportedly", "used to"
+        if not words or not PHRASE_OPENING_RE.match(words[0].group()) \
+                or words[0].group().lower() in SUBORDINATORS:
+            return None  # "As one analyst put it", "After a minister said": a subordinate clause
+        end = words[-1].end()
+        participle = next((w for w in words[1:] if PARTICIPLE_WORD_RE.fullmatch(w.group())), None)
+        if participle is not None:
+            end = text.rfind(" ", clause, participle.start())  # "One Gulf executive briefed on the talks"
+        if any(self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
+               for c in self.cands_from(sent_start, start)):
+            return None  # "reported on Rudenko's comments ... that "...": his words
+        qualified = False
+        if (of := OF_RE.search(text, clause, end)) is not None \
+                and any(c.start >= of.end() for c in self.cands_from(of.end(), end)):
+            end, qualified = of.start(), True  # "The government of Prime Minister Sanae Takaichi says": the government
+        phrase = " ".join(text[clause:end].split())
+        if not 1 <= len(phrase.split()) <= PHRASE_WORDS or any(ch in phrase for ch in "\"“”«»()"):
+            return None
+        inside = [c for c in self.cands_from(clause, end) if c.end <= end and not possessor(text, c.end)]
+        if any((c.end >= end - 1 or c.start == clause) and not (qualified and c.role) for c in inside):
+            return None  # a candidate is the head ("Japan's Ambassador to Australia"): the usual rules; a role
+            # qualified by "of X" stands as written ("The government of Prime Minister X")
+        if not inside and len(phrase.split()) == 1:
+            return None  # one word that is no candidate: a name the rules did not find, or a pronoun
+        return Cand(clause, end, "person" if self.named_before(phrase, clause) else "organisation", None, phrase)
+
+    def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
+        """The subject of a later clause of the sentence that holds the fragment at ``start``: the candidate
+        opening the clause after the last joint (", and", "; ", " — ") before it, with a speech verb between
+        them; None when the fragment stands in the sentence's first clause."""
+        joints = list(CLAUSE_JOINT_RE.finditer(self.text, sent_start, start))
+        if not joints:
+            return None
+        clause = joints[-1].end()
+        region = [b for b in before if b.start >= clause]
+        if not region or not self.is_subject(region[0], clause) or self.verb_in(region[0].end, start) is None:
+            return None
+        persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)
+                   and self.verb_in(b.end, start) is not None and not possessor(self.text, b.end)]
+        return persons[0] if persons else region[0]
+
+    def inverted_subject(self, start: int, end: int) -> Cand | None:
+        """The person a noun phrase after an inverted speech verb ends in ('– noted the head of the Yuzhno-Kurilsky
+        district Pavel Tsygankov'; '"...," said the chairman, Taro Ueda'), not one linked to its head by a
+        preposition ('said a spokesman for Minister Ivan Petrov'), within the phrase (no sentence punctuation)."""
+        for c in self.cands_from(start, end):
+            if PHRASE_END_RE.search(self.text, start, c.start):
+                return None
+            if c.role or c.kind != "person" or DESCRIBED_RE.match(c.text) or c.start == start:
+                continue
+            words = [w.lower() for w in WORD_RE.findall(self.text, start, c.start)]
+            while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
+                words.pop()
+            if words and words[-1].strip(",") not in LINK_WORDS:
+                return c
+        return None
+
+    def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
+        """(entity, name) of the person a definite described phrase without a prepositional phrase stands for
+        ("Yuri Ivanov heads the Kurilsky district. The district head said ..." -> Yuri Ivanov): the latest person
+        named before ``pos`` whose first mention has the phrase's head noun near it, before ``pos``."""
+        if not DEFINITE_RE.match(phrase) or PP_RE.search(phrase) or len(phrase.split()) < 2:
+            return None
+        head = phrase.lower().split()[-1]
+        for p in reversed(self.cands_from(0, pos)):
+            if p.role or p.kind != "person" or DESCRIBED_RE.match(p.text):
+                continue
+            at = self.text.find(p.text)
+            at = p.start if at < 0 or at > p.start else at
+            if head in self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower():
+                return p.entity, p.text
+        return None
