@@ -16,7 +16,7 @@ its text), not the corpus's (at 100,000 articles, 330 million characters twice).
 This finds exactly the matches of one scan of everything, for the same reason the
 prefilter does (:mod:`kuril_research.matching.prefilter`): no token pattern or
 phrase can match the separator between sentences or look past it (no lookaround,
-anchor, ``.``, ``\W`` or negated class), so a sentence's matches depend on its
+anchor, ``.``, ``\\W`` or negated class), so a sentence's matches depend on its
 own text only, and a match never crosses a sentence, so the overlap rule never
 compares matches of two sentences. A lexicon with a researcher's raw regex
 (``patterns:``, no prefilter) has no such guarantee and is scanned whole.
