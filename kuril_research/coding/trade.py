@@ -40,7 +40,6 @@ POLARITIES = TRADE.polarities
 
 #: Top-level keys of a trade lexicon besides ``categories``, ``terms`` and ``exclude``.
 LEXICON_EXTRAS = TRADE.extras
-#: Between two mentions of one category that make one mention ("oil, gas and coal").
 
 
 def load_lexicon(path: str | Path | None = None) -> CueLexicon:

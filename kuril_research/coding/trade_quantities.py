@@ -226,20 +226,16 @@ def mention_quantities(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.Da
     # a digit only: every figure holds one (the test is the one a str.contains over the sentences made)
     where, starts, texts = hit_sentences(mentions, sentences)
     digit = pd.Series(texts, dtype=object).astype(str).str.contains(r"\d", regex=True).to_numpy(dtype=bool)
-    spans_of: dict[tuple, list[tuple[int, int, int]]] = {}
-    by_sentence: dict[tuple, tuple[int, str]] = {}
+    spans_of: dict[tuple, list[tuple[int, int, int]]] = {}      # (doc, sent, its index k) -> its mentions
     for pos, (doc, sent, start, end, k) in enumerate(zip(*(mentions[c].tolist() for c in
                                                            ("doc_id", "sent_id", "start", "end")), where.tolist())):
-        if k < 0 or starts[k] < 0 or not digit[k]:
-            continue
-        key = (doc, int(sent))
-        by_sentence[key] = (int(starts[k]), texts[k])
-        spans_of.setdefault(key, []).append((pos, int(start), int(end)))
-    for (doc, sent) in sorted(spans_of):
-        s_start, original = by_sentence[(doc, sent)]
+        if k >= 0 and starts[k] >= 0 and digit[k]:
+            spans_of.setdefault((doc, int(sent), k), []).append((pos, int(start), int(end)))
+    for (doc, sent, k) in sorted(spans_of):
+        s_start, original = int(starts[k]), texts[k]
         low = original.lower() if len(original.lower()) == len(original) else original
-        spans = [(a - s_start, b - s_start) for _, a, b in spans_of[(doc, sent)]]
-        positions = [p for p, _, _ in spans_of[(doc, sent)]]
+        spans = [(a - s_start, b - s_start) for _, a, b in spans_of[(doc, sent, k)]]
+        positions = [p for p, _, _ in spans_of[(doc, sent, k)]]
         figures = figures_in_sentence(low)
         if not figures:
             continue
