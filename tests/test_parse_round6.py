@@ -6,7 +6,7 @@ Every page here is written for the test; the expected values are read off the pa
 
 import pytest
 
-from kuril_research.ingest.parse import furniture_reason
+from kuril_research.ingest.parse import furniture_reason, parse_article
 
 LEAD = ("Japan lodged a protest with Moscow on Tuesday over military drills held on two of the disputed islands "
         "off Hokkaido, officials said.")
@@ -20,3 +20,53 @@ MORE = "The ministry said the drills involved about 300 troops and several armou
 def test_dates_recognised_by_their_shape_alone_are_still_date_lines(line):
     # the furniture.yaml patterns for these shapes were removed: timestamps.is_timestamp reads them
     assert furniture_reason(line) == "date line"
+
+
+# --------------------------------------------------------------------------- lines of furniture, by what they do
+
+@pytest.mark.parametrize("line, reason", [
+    ("By AFP - Agence France Presse", "byline"),                       # an agency's byline with its long name
+    ("By Jane Roe — The Harbour Times", "byline"),
+    ("The Editors of the Island Encyclopedia", "byline"),               # an unsigned piece's signature
+    ("The Harbour Times Editorial Board", "byline"),
+    ("Roe covers Japan for The Harbour Times.", "byline"),              # the writer's one-line bio
+    ("Jane Roe is based in Tokyo.", "byline"),
+    ("share14", "share counter"),                                       # a count glued to its label
+    ("Shares 1,204", "share counter"),
+    ("(Our desk can be reached at desk@harbour.example)", "link"),      # how to reach the desk
+    ("(Japanese original by Jane Roe, Politics Desk)", "translation note"),  # the translated copy's original
+    ("(Harbour Times)", "agency credit"),                               # the source alone in brackets
+    ("Japanese version", "language version"),                           # a link to the other-language page
+    ("Read in Russian", "language version"),
+])
+def test_furniture_lines_of_round_6(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, talks had stalled again.",                  # a sentence opening with a day is no byline
+    "Japan covers the cost of the ferry to the islands.",    # "covers" in a sentence
+    "The editors met the minister on Monday.",
+    "Tokyo wants the Japanese version of the treaty text to prevail.",
+])
+def test_sentences_like_round_6_furniture_are_text(line):
+    assert furniture_reason(line) is None
+
+
+def test_a_box_of_related_videos_or_columns_is_a_link_list():
+    page = (f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\nRelated video\nWhy the islands matter 2:41\n\n"
+            "More columns\nThe island you can see from the shore\n")
+    art = parse_article(page)
+    assert art.text == f"{LEAD}\n\n{MORE}"
+    assert {r.text: r.reason for r in art.removed}["Why the islands matter 2:41"] == "related links"
+
+
+def test_suggested_topics_open_a_tag_list():
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\nSuggested Topics:\nAsia Pacific\nKuril Islands\n")
+    assert art.text == LEAD
+    assert [r.reason for r in art.removed] == ["tags", "tags", "tags"]
+
+
+def test_a_writers_box_under_the_story_is_removed():
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\nJANE ROE\nRoe covers Japan for The Harbour Times.\n")
+    assert art.text == f"{LEAD}\n\n{MORE}"
