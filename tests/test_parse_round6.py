@@ -70,3 +70,29 @@ def test_suggested_topics_open_a_tag_list():
 def test_a_writers_box_under_the_story_is_removed():
     art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\nJANE ROE\nRoe covers Japan for The Harbour Times.\n")
     assert art.text == f"{LEAD}\n\n{MORE}"
+
+
+# --------------------------------------------------------------------------- photo captions and their credits
+
+@pytest.mark.parametrize("caption", [
+    "A coastal missile launcher on parade in Yuzhno-Sakhalinsk. Sakhalin Region Government",  # credit after a stop
+    "Boats in the harbour of Yuzhno-Kurilsk on Kunashir. Archive photo",
+    "Fishermen mend nets on the shore of Kunashir. Harbour Times/Jane Roe",
+    "A patrol boat off Kunashir, seen from Cape Nosappu. Photograph: Jane Roe/The Harbour Times",  # a credit label
+    "Troops on Iturup during an exercise, March 2026. Credit: Island Defence Ministry",
+])
+def test_a_caption_with_its_credit_above_the_story_is_removed(caption):
+    art = parse_article(f"Ferry talks resume\n\n{caption}\n\n{LEAD}\n\n{MORE}")
+    assert art.text == f"{LEAD}\n\n{MORE}"
+    assert {r.text: r.reason for r in art.removed}[caption] == "photo caption"
+
+
+def test_the_last_paragraph_with_the_agencys_sign_off_is_text():
+    last = "Talks on a peace treaty between the two countries have been frozen since 2022. Harbour Wire"
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\n{last}")
+    assert art.text.endswith(last)
+
+
+def test_a_glued_age_with_a_reading_time_is_a_date_line():
+    assert furniture_reason("• 3h • 3 min read") == "date line"
+    assert furniture_reason("Go to the media bank") == "navigation"

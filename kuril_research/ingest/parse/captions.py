@@ -7,12 +7,13 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
-           "has_credit", "is_caption", "is_bare_caption", "is_title_case"]
+           "CREDIT_TAIL_RE", "CREDIT_TAIL_WORDS", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
+           "is_title_case"]
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit|supplied)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
-    r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
+    r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\b(?:photograph|photo credit|credit)\s*:\s*(?-i:[A-Z])[\w .,/&'’-]{0,80}|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
     r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images)|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
     re.I,
 )
@@ -75,6 +76,47 @@ def is_bare_caption(line: str) -> bool:
     (True, False)
     """
     return len(line) <= CAPTION_MAX_CHARS and not SENTENCE_END_RE.search(line) and not is_title_case(line)
+
+
+#: A caption's credit printed after its last sentence: the source's name in capitalised words, or an archive
+#: label ("... in Yuzhno-Kurilsk. Sakhalin Region Government", "... Kunashir. Reuters/Jane Roe", "... Archive photo").
+CREDIT_TAIL_RE = re.compile(
+    r"(?P<word>[\w'’]+)[.!?]\s+(?P<tail>(?:[A-Z][\w'’&.-]*|of|the|and|for|de|da|van|von)"
+    r"(?:(?:\s|\s?/\s?)(?:[A-Z][\w'’&.-]*|of|the|and|for|de|da|van|von))*"
+    r"|(?i:archive|file|stock|handout|pool|courtesy) (?:photo|image|picture|footage)s?)\s*\Z")
+#: The credit after a caption's sentence is at most this many words; the sentence has at least as many as a
+#: headline under a kicker.
+CREDIT_TAIL_WORDS = 6
+#: Abbreviations whose full stop ends no sentence ("Dr. Jane Roe").
+_TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "capt", "lt", "sgt", "rev",
+                                  "jr", "sr", "no", "vs", "mt", "ft", "co", "corp", "inc", "ltd"})
+
+
+def has_credit_tail(line: str) -> bool:
+    """A photo's caption whose credit follows its last sentence without a credit word: a sentence of four words or
+    more, a full stop, then a short name in capitals or an archive label, and no full stop after it (a paragraph
+    of the story ends in a sentence end).
+
+    Examples
+    --------
+    >>> has_credit_tail("A coastal missile launcher on parade in Yuzhno-Sakhalinsk. Sakhalin Region Government")
+    True
+    >>> has_credit_tail("Boats in the harbour of Yuzhno-Kurilsk on Kunashir. Archive photo")
+    True
+    >>> has_credit_tail("Talks will resume in spring, officials said. Tokyo Hopes"), has_credit_tail("Talks resume. Kyodo")
+    (True, False)
+    >>> has_credit_tail("The treaty talks were handled by the U.S. State Department")
+    False
+    >>> has_credit_tail("The statement was read by Dr. Jane Roe"), has_credit_tail("Talks will resume in spring.")
+    (False, False)
+    """
+    if len(line) > CAPTION_MAX_CHARS or SENTENCE_END_RE.search(line):
+        return False
+    match = CREDIT_TAIL_RE.search(line)
+    if match is None or match.group("word").lower() in _TITLE_ABBREVIATIONS or match.group("word").isupper():
+        return False
+    return (len(match.group("tail").split()) <= CREDIT_TAIL_WORDS
+            and len(line[:match.start("tail")].split()) >= TITLE_CASE_WORDS)
 
 
 def is_caption(line: str, neighbours: list[str]) -> bool:

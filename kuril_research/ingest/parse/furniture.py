@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, has_credit, is_bare_caption
+from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, has_credit, has_credit_tail, is_bare_caption
 from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.header import is_site_header
 from kuril_research.ingest.parse.layout import (
+    STORY_LINE_WORDS,
     contents_lines,
     footnote_lines,
     menu_column_lines,
@@ -127,6 +128,10 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False
     credited: list[tuple[int, str]] = []  # captions removed for their credit, for their uncredited twins
+    # a sentence with a name after it is a caption with its credit only above the story's last paragraph: the last
+    # paragraph may carry the agency's sign-off ("... frozen since 2022. Jiji Press")
+    last_text = max((n for n, line in enumerate(all_lines, start=1) if n not in reasons and n not in layout
+                     and len(line.split()) >= STORY_LINE_WORDS and SENTENCE_END_RE.search(line.strip())), default=0)
     for number, line in enumerate(all_lines, start=1):
         stripped = line.strip()
         if not stripped:
@@ -174,7 +179,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
         elif in_list and len(stripped) <= lex.list_item_chars:
             removed.append(Removed(number, stripped, "related links"))
-        elif short and (has_credit(stripped) and match_dateline(stripped) is None and not (
+        elif short and ((has_credit(stripped) or number < last_text and has_credit_tail(stripped))
+                        and match_dateline(stripped) is None and not (
                 kept and number - kept[-1][0] <= CAPTION_TWIN_LINES and stripped.startswith(kept[-1][1])) or any(
                 number - n <= CAPTION_TWIN_LINES and other != stripped and other.startswith(stripped)
                 for n, other in credited)):

@@ -1,10 +1,10 @@
-"""Date and time lines by their shape ("00:23 GMT 03.03.2026", "Tue 3 March 2026 · 16:12 JST | Updated").
+"""Date and time lines by their shape ("00:23 GMT 03.03.2026", "Tue 3 March 2026 · 16:12 JST | Updated", "• 3h").
 
 A page prints its publication and update times in as many ways as there are sites. Instead of one pattern per
 way, a line is read as a sequence of tokens: a line every token of which is a date or time token (a month or
-weekday name, a number, a numeric date, a clock time, a time zone, am/pm) or one of the few words that label a
-time ("Updated", "Published", "on", "at"), with at least one month, weekday, numeric date or clock time among
-them, is a date line, whatever its order or punctuation.
+weekday name, a number, a numeric date, a clock time, an age such as "3h", a time zone, am/pm) or one of the few
+words that label a time ("Updated", "Published", "on", "at"), with at least one month, weekday, numeric date,
+clock time or age among them, is a date line, whatever its order or punctuation.
 """
 
 from __future__ import annotations
@@ -36,12 +36,15 @@ _NUMBER_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?\.?", re.I)
 #: A time zone in capitals (most end in T: "JST", "GMT", "AEDT"), maybe with an offset or a day glued to it ("JST", "GMT+9", "UTC+03:00", "GMT29").
 _ZONE_RE = re.compile(r"(?:[A-Z]{1,4}T|UTC|MSK)(?:[+-]\d{1,2}(?::?\d{2})?|\d{1,2})?")
 _MERIDIEM_RE = re.compile(r"am|pm|a\.m\.|p\.m\.", re.I)
+#: A story's age with its unit glued to the figure, as a feed prints it ("3h", "45m", "2d", "1w").
+_AGE_RE = re.compile(r"\d{1,3}(?:h|hr|hrs|m|min|mins|d|w|wk|wks|mo)")
 
 
 def _kind(token: str) -> str | None:
     """"anchor" (a month, weekday, numeric date or clock time), "part" (a number, zone, am/pm, label) or None."""
     word = token.lower().rstrip(".")
-    if word in MONTHS or word in WEEKDAYS or _NUMERIC_DATE_RE.fullmatch(token) or _CLOCK_RE.fullmatch(token):
+    if word in MONTHS or word in WEEKDAYS or _NUMERIC_DATE_RE.fullmatch(token) or _CLOCK_RE.fullmatch(token) \
+            or _AGE_RE.fullmatch(token):
         return "anchor"
     if _NUMBER_RE.fullmatch(token) or _MERIDIEM_RE.fullmatch(token) or word in TIME_LABEL_WORDS \
             or _ZONE_RE.fullmatch(token):
@@ -68,6 +71,8 @@ def is_timestamp(line: str) -> bool:
     >>> is_timestamp("March 3, 2026 / 4:12 AM"), is_timestamp("Published: 2026-03-03T16:12")
     (True, True)
     >>> is_timestamp("March 3, 20264:12 AM GMT+9Updated 2 hours ago"), is_timestamp("2026年3月3日")
+    (True, True)
+    >>> is_timestamp("• 3h • 3 min read"), is_timestamp("2d ago")
     (True, True)
     >>> is_timestamp("May 9 parades were held"), is_timestamp("Updated"), is_timestamp("2026")
     (False, False, False)
