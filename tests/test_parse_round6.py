@@ -96,3 +96,59 @@ def test_the_last_paragraph_with_the_agencys_sign_off_is_text():
 def test_a_glued_age_with_a_reading_time_is_a_date_line():
     assert furniture_reason("• 3h • 3 min read") == "date line"
     assert furniture_reason("Go to the media bank") == "navigation"
+
+
+# --------------------------------------------------------------------------- the header's shape
+
+def test_a_credit_printed_above_its_caption_under_the_headline():
+    # headline, age, buttons, byline, credit, caption, then the story, single line breaks (a broadcaster's page)
+    page = ("Island News\nHome  World  Asia  Sport\nFerry talks resume between the two sides\n3 hours ago\nShare\n"
+            "Jane Roe\nTokyo correspondent\nGetty Images\nKunashir seen from the Hokkaido coast on a clear day\n"
+            f"{LEAD}\n{MORE}")
+    art = parse_article(page)
+    assert art.title == "Ferry talks resume between the two sides"
+    assert art.text == f"{LEAD}\n\n{MORE}"
+    assert {r.text: r.reason for r in art.removed}["Kunashir seen from the Hokkaido coast on a clear day"] \
+        == "photo caption"
+
+
+def test_a_subheading_under_a_caption_and_its_credit_stays():
+    page = (f"Ferry talks resume\n\n{LEAD}\n\nA ferry in the port of Nemuro\nPhoto: Harbour Wire\n"
+            f"What the talks are about\n{MORE}")
+    art = parse_article(page)
+    assert "What the talks are about" in art.text.split("\n\n")
+    assert "A ferry in the port of Nemuro" not in art.text
+
+
+def test_headline_and_standfirst_over_a_byline_block_with_single_line_breaks():
+    sf = "Former residents say the war has ended any chance of a deal with Moscow"
+    page = (f"The Harbour Times\nNews  Opinion  Sport\n'We will not see our graves': islanders lose hope\n{sf}\n"
+            f"Jane Roe in Nemuro\nMon 7 Dec 2026 05.00 GMT\nShare\n{LEAD}\n{MORE}")
+    art = parse_article(page)
+    assert (art.title, art.standfirst) == ("'We will not see our graves': islanders lose hope", sf)
+    assert art.text == f"{LEAD}\n\n{MORE}"
+
+
+def test_a_line_under_another_outlets_source_and_age_is_no_standfirst():
+    page = ("Japan's premier ready to meet Putin over the islands\nHarbour Wire · 5 hours ago\n"
+            "Premier signals readiness for a summit\nIsland Post · 1 hour ago\n\n"
+            f"TOKYO (AP) — {LEAD}\n\n{MORE}")
+    art = parse_article(page)
+    assert (art.title, art.standfirst) == ("Japan's premier ready to meet Putin over the islands", None)
+    assert {r.text: r.reason for r in art.removed}["Premier signals readiness for a summit"] == "headline list"
+
+
+def test_the_top_photos_caption_under_the_date_and_over_its_credit_is_no_standfirst():
+    caption = "Former islanders look toward Kunashiri from Cape Nosappu in February."
+    page = (f"THE HARBOUR NEWS\n\nJapan Seeks Resumption of Grave Visits to the Islands\n\n16:45 JST, May 14, 2026\n\n"
+            f"{caption}\nThe Harbour News\n\n{LEAD}\n\n{MORE}")
+    art = parse_article(page)
+    assert (art.title, art.standfirst) == ("Japan Seeks Resumption of Grave Visits to the Islands", None)
+    assert art.text == f"{LEAD}\n\n{MORE}"
+
+
+def test_a_standfirst_over_the_byline_and_date_is_kept():
+    sf = "Tokyo wants former residents to visit family graves again this summer."
+    page = f"Japan seeks grave visits\n\n{sf}\nBy Jane Roe\n16:45 JST, May 14, 2026\n\n{LEAD}\n\n{MORE}"
+    art = parse_article(page)
+    assert (art.title, art.standfirst) == ("Japan seeks grave visits", sf)

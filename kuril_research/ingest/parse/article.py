@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kuril_research.ingest.parse.captions import is_caption, is_title_case
+from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_caption, is_title_case
 from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
@@ -25,8 +25,14 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
-__all__ = ["parse_article", "join_hard_wraps", "is_sign_off", "is_single_spaced_headline", "drop_byline_names", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
+__all__ = ["parse_article", "block_between", "join_hard_wraps", "is_sign_off", "is_single_spaced_headline", "drop_byline_names", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
 
+#: Lines that list other stories: a line under one of them, in the header, is another story's headline.
+OTHER_STORY_REASONS = frozenset({"headline list", "related links", "read more"})
+#: The byline and date block under a headline and its standfirst.
+DATED_BLOCK = frozenset({"byline", "date line"})
+#: A picture's credit under its caption: a credit line, or the paper's name (read as a byline).
+CREDITS = frozenset({"credit line", "byline"})
 #: A headline that ends in a full stop is taken only when it is this short.
 HEADLINE_MAX_WORDS = 15
 
@@ -82,6 +88,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         header = kept[:dateline_index]
         body = kept[dateline_index:]
         kicker = caption = -1
+        title_number = len(raw)  # no line is under the title until it is found
         if given_title is not None:
             first = -1  # the source gave the title apart from the text: no header line is the title
         else:
@@ -102,17 +109,21 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 caption = first  # a sentence over a line without a full stop: the top photo's caption over the headline
                 first += 1
         credits = [r.line for r in removed if r.reason == "credit line"]
+        captions = [r.line for r in removed if r.reason == "photo caption"]
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
             above = header[j - 1][0] if j > 0 else 0
-            under_credit = any(above < n < number for n in credits)  # "© Agency / Photographer" over its caption
+            # "© Agency / Photographer" over its caption, unless the caption under the credit was removed already
+            under_credit = any(above < n < number and not any(n < c < number for c in captions) for n in credits)
             if j < first:
                 removed.append(Removed(number, line, "section label" if j == kicker
                                        else "photo caption" if j == caption else "site header"))
             elif j == first:
-                title = line
+                title, title_number = line, number
             elif line == title:
                 removed.append(Removed(number, line, "repeated title"))  # the headline printed twice
+            elif any(title_number < r.line < number and r.reason in OTHER_STORY_REASONS for r in removed):
+                removed.append(Removed(number, line, "headline list"))  # under "Agency · 5 hours ago": another story
             elif standfirst is None and not is_caption(line, neighbours) and not is_site_header(line, lex) \
                     and not under_credit:
                 standfirst = line
@@ -150,12 +161,14 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if given_title is None and len(kept) > 2 and not kept[1][2] and kept[2][2] and is_descriptor(kept[1][1]) \
                 and not STATEMENT_END_RE.search(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
-        elif given_title is None and len(kept) > 2 and kept[1][0] == kept[0][0] + 1 and kept[2][2] \
+        elif given_title is None and len(kept) > 2 and kept[1][0] == kept[0][0] + 1 \
+                and (kept[2][2] or block_between(kept[1], kept[2], removed)) \
                 and kept[1][1][:1].isupper() \
                 and not STATEMENT_END_RE.search(kept[0][1]) and len(kept[0][1].split()) <= HEADLINE_MAX_WORDS \
                 and len(kept[1][1].split()) <= STANDFIRST_MAX_WORDS and not is_lead_paragraph(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headline with its standfirst right under it
-        elif given_title is None and len(kept) > 1 and (kept[1][2] or is_single_spaced_headline(kept[0][1], kept[1][1])) \
+        elif given_title is None and len(kept) > 1 and (kept[1][2] or block_between(kept[0], kept[1], removed)
+                                                         or is_single_spaced_headline(kept[0][1], kept[1][1])) \
                 and (not STATEMENT_END_RE.search(kept[0][1]) or (
                 len(kept[0][1].split()) <= HEADLINE_MAX_WORDS and any(
                     r.reason in STANDFIRST_FOLLOWERS and kept[0][0] < r.line < kept[1][0] for r in removed))):
@@ -176,8 +189,17 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post", "Tokyo" under it
                 body = body[1:]
             between = {r.line: r.reason for r in removed}
-            if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])):
+            if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])) \
+                    and not any(between.get(n) in DATED_BLOCK for n in range(kept[0][0] + 1, body[0][0])):
+                # the standfirst stands over the byline and date
                 standfirst, body = body[0][1], body[1:]  # the line between the title and a byline or date
+            elif len(body) > 1 and len(body[0][1]) <= CAPTION_MAX_CHARS \
+                    and any(between.get(n) in CREDITS for n in range(body[0][0] + 1, body[1][0])) \
+                    and any(between.get(n) in DATED_BLOCK for n in range(kept[0][0] + 1, body[0][0])):
+                # a short line under the byline and date, over a credit ("The Daily Post", "© Agency"): the top
+                # photo's caption
+                removed.append(Removed(body[0][0], body[0][1], "photo caption"))
+                body = body[1:]
             elif len(body) > 1 and between.get(body[0][0] - 1, between.get(body[0][0] - 2)) == "standfirst label":
                 standfirst, body = body[0][1], body[1:]  # the line under "In Brief"
         warnings.append("no dateline found")
@@ -229,6 +251,21 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     removed.sort(key=lambda r: r.line)
     return ParsedArticle(title, standfirst, dateline, place, country, month, day, agency,
                          offsets, body_text, removed, warnings)
+
+
+def block_between(upper: tuple[int, str, bool], lower: tuple[int, str, bool], removed: list[Removed]) -> bool:
+    """Whether a byline, date, share bar or photo credit was removed between two kept lines: on a page copied with
+    single line breaks, that block closes the header (headline, standfirst) as a blank line would.
+
+    Examples
+    --------
+    >>> upper, lower = (1, "Ferry talks resume", False), (4, "Japan said so.", False)
+    >>> block_between(upper, lower, [Removed(2, "By Jane Roe", "byline")])
+    True
+    >>> block_between(upper, lower, [Removed(2, "Asia", "section label")])
+    False
+    """
+    return any(upper[0] < r.line < lower[0] and r.reason in STANDFIRST_FOLLOWERS for r in removed)
 
 
 def is_single_spaced_headline(line: str, next_line: str) -> bool:

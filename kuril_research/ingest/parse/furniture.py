@@ -20,7 +20,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "strip_furniture"]
+__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "is_photo_credit", "strip_furniture"]
 
 #: A related-links header ("You may also like:") is a short line.
 LIST_HEADER_CHARS = 60
@@ -64,6 +64,21 @@ THREAD_REASON = "forum furniture"
 CROSSPOST_RE = re.compile(r"(?:crossposted|cross-posted|originally (?:posted|published))\b", re.I)
 #: A caption printed twice stands within this many lines of its credited copy.
 CAPTION_TWIN_LINES = 4
+
+
+def is_photo_credit(line: str, lex: FurnitureLexicon) -> bool:
+    """A line that credits a picture, whatever reason removed it ("Getty Images", "© Agency / Jane Roe", "Photo:
+    Kyodo"): a listed credit line or a caption credit, naming a picture or carrying the copyright sign.
+
+    Examples
+    --------
+    >>> is_photo_credit("Getty Images", default_furniture()), is_photo_credit("© Harbour Wire / Jane Roe", default_furniture())
+    (True, True)
+    >>> is_photo_credit("Source: Ministry of Finance", default_furniture()), is_photo_credit("Share", default_furniture())
+    (False, False)
+    """
+    return PHOTO_CREDIT_RE.search(line) is not None and (
+        furniture_reason(line, lexicon=lex) == "credit line" or has_credit(line))
 
 
 def line_reasons(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
@@ -179,6 +194,12 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
         elif in_list and len(stripped) <= lex.list_item_chars:
             removed.append(Removed(number, stripped, "related links"))
+        elif removed and removed[-1].line == number - 1 and is_photo_credit(removed[-1].text, lex) \
+                and is_bare_caption(stripped) and not (kept and kept[-1][0] == number - 2) \
+                and not all(is_site_header(text, lex) for _, text, _ in kept):
+            # "Getty Images" over "Kunashir seen from the Hokkaido coast": a credit printed above its caption; a
+            # credit under a kept line is that line's, and a line under the site's header lines is the headline
+            removed.append(Removed(number, stripped, "photo caption"))
         elif short and ((has_credit(stripped) or number < last_text and has_credit_tail(stripped))
                         and match_dateline(stripped) is None and not (
                 kept and number - kept[-1][0] <= CAPTION_TWIN_LINES and stripped.startswith(kept[-1][1])) or any(
