@@ -152,3 +152,79 @@ def test_a_standfirst_over_the_byline_and_date_is_kept():
     page = f"Japan seeks grave visits\n\n{sf}\nBy Jane Roe\n16:45 JST, May 14, 2026\n\n{LEAD}\n\n{MORE}"
     art = parse_article(page)
     assert (art.title, art.standfirst) == ("Japan seeks grave visits", sf)
+
+
+# --------------------------------------------------------------------------- round-5 leftovers: page titles, site names, bylines
+
+@pytest.mark.parametrize("first_line, title", [
+    ("Japan protests Russian drills on the islands - The Harbour Times", "Japan protests Russian drills on the islands"),
+    ("Russia holds drills on the Kuril Islands – Pacific Courier", "Russia holds drills on the Kuril Islands"),
+    ("Japan protests Russian drills on the islands - harbourtimes.com", "Japan protests Russian drills on the islands"),
+    ("Japan protests Russian drills on the islands | Asia | The Harbour Times",
+     "Japan protests Russian drills on the islands"),
+    ("Japan protests Russian drills on the islands - Harbour Times - Asia News",
+     "Japan protests Russian drills on the islands"),
+    # a speaker after the dash is part of the headline
+    ("Tokyo's position on the islands remains unchanged — FM", "Tokyo's position on the islands remains unchanged — FM"),
+    ("'We will never give up the islands' - Lavrov", "'We will never give up the islands' - Lavrov"),
+])
+def test_a_page_title_with_a_dash_before_the_outlets_name(first_line, title):
+    assert parse_article(f"{first_line}\n\n{LEAD}\n\n{MORE}").title == title
+
+
+def test_a_page_title_whose_site_the_page_prints_again():
+    page = f"Japan protests Russian drills - Island Voice\n\nIsland Voice\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).title == "Japan protests Russian drills"
+
+
+@pytest.mark.parametrize("site", [
+    "The Harbour News by The Harbour Shimbun Group",
+    "Multimedia Platform of the Pacific Coast Broadcasting Network",
+])
+def test_a_long_site_name_over_a_title_case_headline(site):
+    headline = "Japan, Russia Hold First Contact on Fisheries in Two Years"
+    art = parse_article(f"{site}\n\n{headline}\n\n{LEAD}\n\n{MORE}")
+    assert (art.title, art.text) == (headline, f"{LEAD}\n\n{MORE}")
+    dated = parse_article(f"{site}\n\n{headline}\n\nTOKYO, March 3 (Kyodo) -- {LEAD}\n\n{MORE}")
+    assert (dated.title, dated.standfirst, dated.dateline_place) == (headline, None, "TOKYO")
+
+
+@pytest.mark.parametrize("page", [
+    f"Japan protests Russian drills\n\nJANE ROE\n\n{LEAD}\n\n{MORE}",
+    f"Japan protests Russian drills\n\nJANE ROE\n\nTOKYO — {LEAD}\n\n{MORE}",
+    f"Japan protests Russian drills\nKENJI AOYAMA\nStaff Writer\n{LEAD}\n{MORE}",
+    f"Japan protests Russian drills\n\nANNA DEL ROSARIO-SMITH\nMarch 3, 2026\n\n{LEAD}\n\n{MORE}",
+])
+def test_a_byline_in_capitals_alone_on_its_line_is_no_dateline(page):
+    art = parse_article(page)
+    assert (art.title, art.standfirst, art.text) == ("Japan protests Russian drills", None, f"{LEAD}\n\n{MORE}")
+    assert art.dateline in (None, "TOKYO —")
+    assert any(r.reason == "byline" and r.text.isupper() for r in art.removed)
+
+
+@pytest.mark.parametrize("place", ["MOSCOW", "NEW YORK", "HONG KONG", "YUZHNO-SAKHALINSK"])
+def test_a_place_in_capitals_alone_over_the_lead_is_still_a_dateline(place):
+    art = parse_article(f"Japan protests Russian drills\n\n{place}\n\n{LEAD}\n\n{MORE}")
+    assert (art.dateline_place, art.text) == (place, f"{LEAD}\n\n{MORE}")
+
+
+def test_links_to_the_neighbouring_posts_are_navigation():
+    assert furniture_reason("Previous articleJapan protests drills on the islands") == "navigation"
+    assert furniture_reason("Next article UN council to debate the islands") == "navigation"
+
+
+@pytest.mark.parametrize("key", ["place_name_words", "site_name_nouns"])
+def test_a_word_list_entry_of_two_words_names_the_file_and_line(tmp_path, key):
+    from pathlib import Path
+
+    from kuril_research.errors import LexiconError
+    from kuril_research.ingest.parse import load_furniture_lexicon
+
+    shipped = (Path(__file__).parents[1] / "kuril_research" / "data" / "furniture.yaml").read_text(encoding="utf-8")
+    bad = shipped.replace(f"{key}: [\n", f"{key}: [\n  two words,\n", 1)
+    assert bad != shipped
+    path = tmp_path / "furniture.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_furniture_lexicon(path)
+    assert caught.value.line == bad.splitlines().index(f"{key}: [") + 1 and "not one word" in str(caught.value)

@@ -80,7 +80,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     kept, removed = strip_furniture(text.split("\n"), lex)
     kept = join_wrapped_headings(resolve_page_titles(kept, removed, lex))
 
-    found = find_dateline([t for _, t, _ in kept], lex.dateline_labels)
+    found = find_dateline([t for _, t, _ in kept], lex.dateline_labels, lex.place_name_words)
     dateline_index, match = found if found is not None else (None, None)
 
     title = standfirst = None
@@ -162,13 +162,14 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 and not STATEMENT_END_RE.search(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headword and its descriptor
         elif given_title is None and len(kept) > 2 and kept[1][0] == kept[0][0] + 1 \
-                and (kept[2][2] or block_between(kept[1], kept[2], removed)) \
+                and (kept[2][2] or block_between(kept[1], kept[2], removed)) and not is_person_name(kept[1][1]) \
                 and kept[1][1][:1].isupper() \
                 and not STATEMENT_END_RE.search(kept[0][1]) and len(kept[0][1].split()) <= HEADLINE_MAX_WORDS \
                 and len(kept[1][1].split()) <= STANDFIRST_MAX_WORDS and not is_lead_paragraph(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headline with its standfirst right under it
-        elif given_title is None and len(kept) > 1 and (kept[1][2] or block_between(kept[0], kept[1], removed)
-                                                         or is_single_spaced_headline(kept[0][1], kept[1][1])) \
+        elif given_title is None and len(kept) > 1 and (
+                kept[1][2] or block_between(kept[0], kept[1], removed) or is_single_spaced_headline(kept[0][1], kept[1][1])
+                or len(kept) > 2 and is_person_name(kept[1][1]) and block_between(kept[1], kept[2], removed)) \
                 and (not STATEMENT_END_RE.search(kept[0][1]) or (
                 len(kept[0][1].split()) <= HEADLINE_MAX_WORDS and any(
                     r.reason in STANDFIRST_FOLLOWERS and kept[0][0] < r.line < kept[1][0] for r in removed))):

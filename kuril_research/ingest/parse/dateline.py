@@ -164,7 +164,25 @@ def is_lead(line: str) -> bool:
 LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
 
 
-def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tuple[int, re.Match[str]] | None:
+def is_name_in_capitals(place: str, place_words: frozenset[str]) -> bool:
+    """Whether a line in capitals read as a lone dateline's place is rather a writer's name ("JANE ROE"): two or
+    three words, none of them a word of a place name of several words (``place_words``: "new", "hong", "city").
+    Without ``place_words`` no line is taken for a name.
+
+    Examples
+    --------
+    >>> words = frozenset({"new", "york", "hong", "kong", "city"})
+    >>> is_name_in_capitals("JANE ROE", words), is_name_in_capitals("NEW YORK", words)
+    (True, False)
+    >>> is_name_in_capitals("MOSCOW", words), is_name_in_capitals("YUZHNO-SAKHALINSK", words)
+    (False, False)
+    """
+    words = place.split()
+    return bool(place_words) and 2 <= len(words) <= 3 and not any(w.lower() in place_words for w in words)
+
+
+def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
+                  place_words: frozenset[str] = frozenset()) -> tuple[int, re.Match[str]] | None:
     """The index of the line that opens with the dateline, and its match; None if no line does.
 
     The first line :func:`match_dateline` accepts, unless one of two bare forms stands earlier among the first
@@ -172,7 +190,8 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
     (:data:`COLON_DATELINE_RE`), when no other line opens with a label and a colon (a transcript, a Q&A); or a
     place in capitals alone on its line (:data:`PLACE_LINE_RE`) right under a line of the header and over
     such a lead ending in a sentence end. ``labels`` (lower case) are words that open a line that way but name
-    no place ("QUESTION:", "ANALYSIS").
+    no place ("QUESTION:", "ANALYSIS"). A line in capitals is no lone place when the lead under it opens with a
+    dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``).
 
     Examples
     --------
@@ -209,7 +228,8 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset()) -> tup
             return i, colon
         alone = PLACE_LINE_RE.match(line)
         if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \
-                and is_lead(lines[i + 1]):
+                and is_lead(lines[i + 1]) and not (standard is not None and standard[0] == i + 1) \
+                and not is_name_in_capitals(alone.group("place"), place_words):
             return i, alone
         if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line):
             break  # the story has begun without a dateline (a long headline has no sentence end)

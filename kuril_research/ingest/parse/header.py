@@ -17,6 +17,8 @@ __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
 #: Signs a headline may carry and a site name does not.
 HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
+#: A site's name holding an outlet's noun (``site_name_nouns``) is at most this long.
+SITE_NAME_MAX_WORDS = 12
 #: Lower-case words and signs a site name or slogan may hold ("Democracy Dies in Darkness").
 SITE_NAME_JOINERS = frozenset({"&", "|", "-", "–", "/", "of", "the", "and", "in", "for", "on", "at", "to", "a"})
 
@@ -60,14 +62,24 @@ def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
     True
     >>> is_site_header("Kurils - the islands Japan wants back", default_furniture())
     False
+    >>> is_site_header("The Harbour News by The Harbour Shimbun Group", default_furniture())
+    True
+    >>> is_site_header("Annual Defence White Paper on the Kuril Garrison", default_furniture())
+    False
     """
     words = line.split()
     if len(words) >= HEADLINE_VERB_WORDS and has_headline_verb(line, lex):
         return False  # "Kurils - the islands Japan wants back", "Ministry of Defense says ...": a headline
     if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
         return True
-    return len(words) <= lex.site_name_words and not HEADLINE_MARKS_RE.search(line) and all(
-        w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
+    if HEADLINE_MARKS_RE.search(line):
+        return False
+    if len(words) <= lex.site_name_words:
+        return all(w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS for w in words)
+    # a longer name holding an outlet's noun ("The Japan News by The Yomiuri Shimbun"), with no headline verb
+    return len(words) <= SITE_NAME_MAX_WORDS and not has_headline_verb(line, lex) \
+        and any(w.lower().strip(".,") in lex.site_name_nouns for w in words) \
+        and all(w[:1].isupper() or w[:1].isdigit() or w in SITE_NAME_JOINERS or w == "by" for w in words)
 
 
 #: A kicker or topic label above a headline: one to three words, no sentence punctuation.

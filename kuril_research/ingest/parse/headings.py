@@ -10,8 +10,8 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_LINES", "page_title_headline",
-           "resolve_page_titles", "join_wrapped_headings"]
+__all__ = ["PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
+           "is_outlet_name", "resolve_page_titles", "join_wrapped_headings"]
 
 
 #: The separator between a headline and the site's name in a page's title ("Headline | Site", "Headline - Site").
@@ -37,17 +37,47 @@ def page_title_headline(line: str, lex: FurnitureLexicon) -> str | None:
     >>> page_title_headline("Jane Roe | 3.5.2026", default_furniture()) is None
     True
     """
-    parts = PAGE_TITLE_SEPARATOR_RE.split(line)
-    if len(parts) < 2:
-        return None
-    site = parts[-1].strip()
-    head = line[:line.rstrip().rfind(site)].rstrip()
-    head = re.sub(r"\s+(?:\||[-–—]{1,2}|::|·|•)\Z", "", head).strip()
-    if not site or DIGIT_RE.search(site) or not is_site_header(site, lex) or "|" in head:
-        return None
-    if len(head.split()) < PAGE_TITLE_WORDS or is_site_header(head, lex):
+    head = line
+    for _ in range(PAGE_TITLE_PARTS):  # "Headline | Asia | The Harbour Times": the site, then its section
+        parts = PAGE_TITLE_SEPARATOR_RE.split(head)
+        if len(parts) < 2:
+            break
+        site = parts[-1].strip()
+        shorter = head[:head.rstrip().rfind(site)].rstrip()
+        shorter = re.sub(r"\s+(?:\||[-–—]{1,2}|::|·|•)\Z", "", shorter).strip()
+        if not site or DIGIT_RE.search(site) or not is_site_header(site, lex):
+            break
+        head = shorter
+    if head == line or "|" in head or len(head.split()) < PAGE_TITLE_WORDS or is_site_header(head, lex):
         return None
     return head
+
+
+#: A page title names the site and at most this many sections after its headline.
+PAGE_TITLE_PARTS = 3
+#: A site's name printed as its domain ("harbourtimes.com").
+DOMAIN_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
+
+
+def is_outlet_name(name: str, lex: FurnitureLexicon, page: set[str] = frozenset()) -> bool:
+    """Whether the name after a page title's dash is an outlet's, not a part of the headline ("... - Lavrov"): a
+    domain, a name holding an outlet's noun (``site_name_nouns``: "Pacific Courier", "Asia News"), or a line the page
+    prints again (``page``: its lines, lower-cased). A speaker ("... — FM", "... - Lavrov") is none of these.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lex = default_furniture()
+    >>> is_outlet_name("Pacific Courier", lex), is_outlet_name("harbourtimes.com", lex), is_outlet_name("Lavrov", lex)
+    (True, True, False)
+    >>> is_outlet_name("FM", lex)
+    False
+    >>> is_outlet_name("Island Voice", lex, {"island voice"})
+    True
+    """
+    words = name.split()
+    return (DOMAIN_RE.fullmatch(name) is not None or any(w.lower().strip(".,+") in lex.site_name_nouns for w in words)
+            or " ".join(words).lower() in page)
 
 
 #: The bar of a page title ("Headline | Site").
@@ -77,6 +107,7 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
     """
     head_zone = kept[:PAGE_TITLE_LINES]
     texts = [" ".join(line.split()).lower() for _, line, _ in head_zone]
+    page = {" ".join(line.split()).lower() for _, line, _ in kept} | {" ".join(r.text.split()).lower() for r in removed}
     out: list[tuple[int, str, bool]] = []
     for i, (number, line, blank) in enumerate(kept):
         head = page_title_headline(line, lex) if i < PAGE_TITLE_LINES else None
@@ -84,8 +115,11 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
             out.append((number, line, blank))
         elif " ".join(head.split()).lower() in texts[:i] + texts[i + 1:]:
             removed.append(Removed(number, line, "page title"))
-        elif PIPE_RE.search(line[len(head):]):
-            out.append((number, head, blank))  # a dash may join a headline's parts ("... - Lavrov"); a bar does not
+        elif PIPE_RE.search(line[len(head):]) or is_outlet_name(
+                PAGE_TITLE_SEPARATOR_RE.split(line[len(head):])[-1].strip(), lex, page):
+            # a dash may join a headline's parts ("... - Lavrov"); a bar does not, nor does a dash before the name
+            # of an outlet ("... - Pacific Courier", "... - harbourtimes.com")
+            out.append((number, head, blank))
         else:
             out.append((number, line, blank))
     if out:

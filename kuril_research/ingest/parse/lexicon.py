@@ -43,6 +43,8 @@ class FurnitureLexicon:
     tag_header_re: re.Pattern | None = field(default=None, repr=False)
     dateline_labels: frozenset[str] = frozenset()
     headline_verbs: frozenset[str] = frozenset()
+    place_name_words: frozenset[str] = frozenset()
+    site_name_nouns: frozenset[str] = frozenset()
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -90,7 +92,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
     optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels",
-                "headline_verbs")
+                "headline_verbs", "place_name_words", "site_name_nouns")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -151,6 +153,17 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
             if not isinstance(item, str) or not item.strip() or " " in item.strip():
                 raise fail(f"headline_verbs: {item!r} is not one word", doc.lines["headline_verbs"],
                            "write single words such as 'protests'")
+    def words(key: str) -> frozenset[str]:
+        node = doc.get(key, [])
+        if key in doc and (not isinstance(node, list) or not node):
+            raise fail(f"{key} must be a non-empty list of words", doc.lines[key],
+                       "write the words in [brackets], separated by commas")
+        for item in node:
+            if not isinstance(item, str) or not item.strip() or " " in item.strip():
+                raise fail(f"{key}: {item!r} is not one word", doc.lines[key], "write single words such as 'news'")
+        return frozenset(str(item).strip().lower() for item in node)
+
+    place_words, site_nouns = words("place_name_words"), words("site_name_nouns")
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -164,6 +177,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         tag_header_re=re.compile("|".join(f"(?:{p})" for p in tags), re.I) if tags else None,
         dateline_labels=frozenset(str(label).strip().lower() for label in labels),
         headline_verbs=frozenset(str(verb).strip().lower() for verb in verbs),
+        place_name_words=place_words, site_name_nouns=site_nouns,
     )
 
 
