@@ -228,3 +228,61 @@ def test_a_word_list_entry_of_two_words_names_the_file_and_line(tmp_path, key):
     with pytest.raises(LexiconError) as caught:
         load_furniture_lexicon(path)
     assert caught.value.line == bad.splitlines().index(f"{key}: [") + 1 and "not one word" in str(caught.value)
+
+
+# --------------------------------------------------------------------------- furniture in the body that names the islands
+
+LAST = "Russia seized the islands at the end of the Second World War."
+
+
+@pytest.mark.parametrize("block", [
+    "Recommended: Why Japan wants the Northern Territories back",           # teasers: a label and a headline
+    "Read next: Russia deploys missiles on Kunashir",
+    "MORE: Russia deploys missiles on Kunashir",
+    "Don't miss: Russia deploys missiles on Kunashir",
+    "Explainer: What are the Kuril Islands?",
+    "A Russian patrol boat off Iturup. (Photo by Jane Roe/Harbour Wire)",    # captions with their credit in brackets
+    "FILE - Soldiers march on Iturup, Russia, on Sept. 3, 2025. (AP Photo/Jane Roe, File)",
+    "Soldiers march on Iturup in 2025. Credit...Jane Roe for The Harbour Times",
+    "Enlarge this image\nSoldiers march on Iturup in 2025",                # a caption under the picture's button
+    "3 / 12\nSoldiers march on Iturup in 2025",                             # a gallery's counter over its caption
+    "Subscribe to The Harbour Times for unlimited coverage of the Kuril Islands dispute.",
+    "Follow our coverage of the Kuril Islands on Telegram.",
+])
+def test_furniture_naming_the_islands_leaves_the_body(block):
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{block}\n\n{MORE}\n\n{LAST}")
+    assert art.text == f"{LEAD}\n\n{MORE}\n\n{LAST}"
+
+
+@pytest.mark.parametrize("block", [
+    "Russia deploys missiles on Kunashir\nJapan marks Northern Territories Day\nWhy the Kuril Islands matter",
+    "Japan, Russia, Kuril Islands, Northern Territories",
+    "About the author\nJane Roe writes about the Kuril Islands for The Harbour Times.",
+])
+def test_lines_under_the_storys_last_sentence_that_are_no_sentences_leave_the_body(block):
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\n{LAST}\n\n{block}")
+    assert art.text == f"{LEAD}\n\n{MORE}\n\n{LAST}"
+
+
+@pytest.mark.parametrize("last", [
+    '"We will never give up our claim to the islands," the minister said',   # a closing quotation
+    "Talks have been frozen since 2022. Harbour Wire",                        # the agency's sign-off on the last line
+    "India keeps close ties with both Tokyo and Moscow. (ANI)",
+])
+def test_a_last_paragraph_that_ends_otherwise_stays(last):
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\n{last}")
+    assert art.text.endswith(last)
+
+
+@pytest.mark.parametrize("text", [
+    "Background: The islands were seized by Soviet troops in 1945.",   # a label over a sentence
+    "Analysis: In a note to clients, the bank said talks would stall.",
+])
+def test_a_label_over_a_sentence_is_text(text):
+    assert furniture_reason(text) is None
+
+
+def test_a_page_title_rule_never_cuts_a_line_in_the_story():
+    line = "Soldiers march on Iturup in 2025 — and Tokyo protests for The Harbour Times readers"
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{line}.\n\n{MORE}")
+    assert f"{line}." in art.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_caption, is_title_case
 from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
@@ -190,9 +192,12 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post", "Tokyo" under it
                 body = body[1:]
             between = {r.line: r.reason for r in removed}
-            if len(body) > 1 and any(between.get(n) in STANDFIRST_FOLLOWERS for n in range(body[0][0] + 1, body[1][0])) \
+            follows = {between.get(n) for n in range(body[0][0] + 1, body[1][0])} if len(body) > 1 else set()
+            if len(body) > 1 and (follows & DATED_BLOCK or follows & STANDFIRST_FOLLOWERS
+                                  and not is_lead_paragraph(body[0][1])) \
                     and not any(between.get(n) in DATED_BLOCK for n in range(kept[0][0] + 1, body[0][0])):
-                # the standfirst stands over the byline and date
+                # the standfirst stands over the byline and date, or over the top photo; a paragraph of the story over
+                # a photo is the lead
                 standfirst, body = body[0][1], body[1:]  # the line between the title and a byline or date
             elif len(body) > 1 and len(body[0][1]) <= CAPTION_MAX_CHARS \
                     and any(between.get(n) in CREDITS for n in range(body[0][0] + 1, body[1][0])) \
@@ -219,6 +224,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         numbers.append(number)
     while len(paragraphs_src) > 2 and is_sign_off(paragraphs_src[-1]):
         removed.append(Removed(numbers.pop(), paragraphs_src.pop(), "sign-off"))  # "Jiji Press" under the story
+    while len(paragraphs_src) > 2 and is_trailing_link(paragraphs_src[-1], lex) \
+            and any(SENTENCE_END_RE.search(p) for p in paragraphs_src[:-1]):
+        # the headlines of other stories, teasers, a tag row, left under the story's last sentence
+        removed.append(Removed(numbers.pop(), paragraphs_src.pop(), "related links"))
 
     dateline = place = country = agency = None
     month = day = None
@@ -340,6 +349,33 @@ def is_sign_off(line: str) -> bool:
     line = line.lstrip(BULLETS)  # the items of a link list left under the story ("• Trending Japan")
     words = line.split()
     return 0 < len(words) <= SIGN_OFF_WORDS and line[:1].isupper() and not SENTENCE_END_RE.search(line)
+
+
+def is_trailing_link(line: str, lex: FurnitureLexicon) -> bool:
+    """A line under the story's last sentence that is no sentence: a short line (``list_item_chars``) without a
+    sentence end, the headline of another story or a row of tags left under the story.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_trailing_link("Japan protests Russian missile test on disputed island", default_furniture())
+    True
+    >>> is_trailing_link("Talks will resume in spring.", default_furniture())
+    False
+    >>> is_trailing_link('"We will not give up," he said', default_furniture())
+    False
+    >>> is_trailing_link("Talks have been frozen since 2022. Harbour Wire", default_furniture())  # a sign-off
+    False
+    """
+    line = line.lstrip(BULLETS)
+    return 0 < len(line) <= lex.list_item_chars and not SENTENCE_END_RE.search(line) \
+        and not INNER_SENTENCE_END_RE.search(line) and not QUOTE_CLOSE_RE.search(line)
+
+
+#: A sentence ends inside the line: the last paragraph with the agency's name after it ("... since 2022. (ANI)").
+INNER_SENTENCE_END_RE = re.compile(r"[a-z0-9)\"”’][.!?]\s")
+#: A line that closes a quotation ends the story's text, whatever its last sign ('"..., " he said').
+QUOTE_CLOSE_RE = re.compile(r"[”\"»]\s*(?:\w+\s+){0,4}(?:said|says|added|told \w+|wrote|noted)\Z")
 
 
 def join_hard_wraps(lines: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS
 #: A line that ends with a photo agency's credit is a caption with its credit.
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit|supplied)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
-    r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\b(?:photograph|photo credit|credit)\s*:\s*(?-i:[A-Z])[\w .,/&'’-]{0,80}|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
+    r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\((?:[\w.&-]+\s+)?(?:photo|photograph|image|picture|illustration)s?\s*(?:/|by |via |courtesy of |:)[^()]{1,80}\)|\b(?:photograph|photo credit|credit)\s*(?::|\.{2,3}|…)\s*(?-i:[A-Z])[\w .,/&'’-]{0,80}|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
     r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images)|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
     re.I,
 )

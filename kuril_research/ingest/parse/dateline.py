@@ -77,6 +77,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     ('Tokyo, Mar 5 (EFE).- ', 'Nemuro, Hokkaido- ')
     >>> match_dateline("Nemuro, Hokkaido - a town.") is None
     True
+    >>> match_dateline("FILE - Soldiers march on Iturup, Sept. 3, 2025. (AP Photo/Jane Roe, File)") is None
+    True
 
     >>> match_dateline("Nemuro, Hokkaido, Aug. 27 (Jiji Press)--About 70 gathered.").group(0)
     'Nemuro, Hokkaido, Aug. 27 (Jiji Press)--'
@@ -100,7 +102,13 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
         return None
+    if match.group("place").upper() in CAPTION_LABELS and not (has_date or has_agency):
+        return None  # "FILE - Soldiers march on Iturup ...": a wire photo's caption, no dateline
     return match
+
+
+#: Words in capitals that open a wire photo's caption with a dash, as a place opens a dateline.
+CAPTION_LABELS = frozenset({"FILE", "HANDOUT", "PHOTO", "ABOVE", "TOP", "INSET", "PICTURED", "FILE PHOTO"})
 
 
 def is_dash_only(match: re.Match[str]) -> bool:

@@ -68,7 +68,8 @@ CAPTION_TWIN_LINES = 4
 
 def is_photo_credit(line: str, lex: FurnitureLexicon) -> bool:
     """A line that credits a picture, whatever reason removed it ("Getty Images", "© Agency / Jane Roe", "Photo:
-    Kyodo"): a listed credit line or a caption credit, naming a picture or carrying the copyright sign.
+    Kyodo"): a listed credit line or a caption credit, naming a picture or carrying the copyright sign; or a
+    gallery's counter, printed over the picture's caption as a credit is.
 
     Examples
     --------
@@ -76,9 +77,17 @@ def is_photo_credit(line: str, lex: FurnitureLexicon) -> bool:
     (True, True)
     >>> is_photo_credit("Source: Ministry of Finance", default_furniture()), is_photo_credit("Share", default_furniture())
     (False, False)
+    >>> is_photo_credit("3 / 12", default_furniture()), is_photo_credit("Photo 3 of 12", default_furniture())
+    (True, True)
     """
+    if GALLERY_COUNTER_RE.fullmatch(line):
+        return True  # "3 / 12": a gallery's counter over the picture's caption
     return PHOTO_CREDIT_RE.search(line) is not None and (
         furniture_reason(line, lexicon=lex) == "credit line" or has_credit(line))
+
+
+#: A photo gallery's counter ("3 / 12", "Photo 3 of 12", "Image 3/12").
+GALLERY_COUNTER_RE = re.compile(r"(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}", re.I)
 
 
 def line_reasons(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:

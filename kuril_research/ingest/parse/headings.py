@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kuril_research.ingest.parse.header import DIGIT_RE, is_site_header
+from kuril_research.ingest.parse.layout import STORY_LINE_WORDS
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
@@ -109,8 +110,10 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
     texts = [" ".join(line.split()).lower() for _, line, _ in head_zone]
     page = {" ".join(line.split()).lower() for _, line, _ in kept} | {" ".join(r.text.split()).lower() for r in removed}
     out: list[tuple[int, str, bool]] = []
+    story = next((i for i, (_, line, _) in enumerate(kept) if len(line.split()) >= STORY_LINE_WORDS
+                  and SENTENCE_END_RE.search(line)), len(kept))  # a page's title stands above its story
     for i, (number, line, blank) in enumerate(kept):
-        head = page_title_headline(line, lex) if i < PAGE_TITLE_LINES else None
+        head = page_title_headline(line, lex) if i < min(PAGE_TITLE_LINES, story) else None
         if head is None:
             out.append((number, line, blank))
         elif " ".join(head.split()).lower() in texts[:i] + texts[i + 1:]:
