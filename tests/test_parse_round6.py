@@ -286,3 +286,26 @@ def test_a_page_title_rule_never_cuts_a_line_in_the_story():
     line = "Soldiers march on Iturup in 2025 — and Tokyo protests for The Harbour Times readers"
     art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{line}.\n\n{MORE}")
     assert f"{line}." in art.text
+
+
+@pytest.mark.parametrize("caption", [
+    "The Russian embassy in Tokyo (archive) AP Photo/Jane Roe",                # a wire's credit after the caption
+    "Troops march at a firing range in the Far East, on Aug. 31, 2025. (Jane Roe/Island Defence Ministry via AP)",
+    "The spokesman speaks at a press conference in Tokyo.(Kyodo News via AP)",
+])
+def test_wire_photo_credits_at_the_end_of_a_caption(caption):
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{caption}\n\n{MORE}")
+    assert art.text == f"{LEAD}\n\n{MORE}"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("The post Japan protests drills on the islands first appeared on Harbour Blog.", "closing note"),
+    ("Share post:", "share counter"),
+])
+def test_a_syndicated_copys_footer(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_sentence_about_reporting_via_an_agency_is_text():
+    line = "Japan learned of the drills via AP and Reuters reporting from Kunashir."
+    assert parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{line}\n\n{MORE}").text == f"{LEAD}\n\n{line}\n\n{MORE}"
