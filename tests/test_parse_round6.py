@@ -309,3 +309,18 @@ def test_a_syndicated_copys_footer(line, reason):
 def test_a_sentence_about_reporting_via_an_agency_is_text():
     line = "Japan learned of the drills via AP and Reuters reporting from Kunashir."
     assert parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{line}\n\n{MORE}").text == f"{LEAD}\n\n{line}\n\n{MORE}"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Author`s name Jane Roe", "byline"),
+    ("Author’s name: Jane Roe", "byline"),
+    ("[Copyright The Harbour Wire, Ltd.]", "credit line"),
+    ("(Copyright 2026 Harbour Wire)", "credit line"),
+])
+def test_more_signature_and_copyright_lines(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_row_of_tags_under_the_copyright_line_leaves_the_body():
+    page = f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\n[Copyright The Harbour Wire, Ltd.]\n\nRussia Harbour Wire Northern Territories"
+    assert parse_article(page).text == f"{LEAD}\n\n{MORE}"
