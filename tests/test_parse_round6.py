@@ -324,3 +324,14 @@ def test_more_signature_and_copyright_lines(line, reason):
 def test_a_row_of_tags_under_the_copyright_line_leaves_the_body():
     page = f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\n[Copyright The Harbour Wire, Ltd.]\n\nRussia Harbour Wire Northern Territories"
     assert parse_article(page).text == f"{LEAD}\n\n{MORE}"
+
+
+def test_a_bar_with_the_writer_and_the_date_under_the_standfirst_closes_the_header():
+    sf = "Tokyo says the exercises on two of the islands are unacceptable."
+    page = (f"The Harbour Times\nHome | World | Asia\n\nJapan protests Russian drills on disputed islands\n\n{sf}\n\n"
+            f"Jane Roe | March 3, 2026\n\n{LEAD}\n\n{MORE}")
+    art = parse_article(page)
+    assert (art.title, art.standfirst, art.text) == ("Japan protests Russian drills on disputed islands", sf,
+                                                     f"{LEAD}\n\n{MORE}")
+    assert furniture_reason("AFP  |  Published August 8, 2026  |  Updated about 3 hours ago") == "date line"
+    assert furniture_reason("Home | World | Asia Pacific") == "navigation"

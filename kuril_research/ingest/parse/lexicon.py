@@ -198,8 +198,8 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     True
     >>> furniture_reason("00:23 GMT 03.03.2026"), furniture_reason("by Jane Roe March 3, 2026")
     ('date line', 'byline')
-    >>> furniture_reason("Jane Roe · 3 min read · Follow")
-    'byline'
+    >>> furniture_reason("Jane Roe · 3 min read · Follow"), furniture_reason("Jane Roe | March 3, 2026")
+    ('byline', 'byline')
     """
     lex = lexicon if lexicon is not None else default_furniture()
     if len(line) > lex.max_line_chars:
@@ -208,13 +208,16 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     reason = lex.reasons[hit.lastgroup] if hit is not None else None
     if reason in (None, "navigation") and is_timestamp(line):
         return "date line"  # a date or time by its shape, however the site prints it (its bars are no menu)
-    if reason is not None:
+    if reason not in (None, "navigation"):
         return reason
     if len(line) <= BYLINE_WITH_DATE_CHARS and BAR_SEPARATOR_RE.search(line):
         parts = BAR_SEPARATOR_RE.split(line)
         reasons = [_part_reason(part.strip(), lex) for part in parts]
-        if all(reasons):
-            return "byline" if "byline" in reasons else reasons[0]  # "Jane Roe · 3 min read", "Share · 4 min"
+        if all(reasons) and (reason is None or "date line" in reasons):
+            # "Jane Roe · 3 min read", "Share · 4 min"; a bar with a date ("Jane Roe | March 3, 2026") is no menu
+            return "byline" if "byline" in reasons else reasons[0] if reason is None else "date line"
+    if reason is not None:
+        return reason
     if is_menu_row(line, lex):
         return "navigation"  # "News  Opinion  Business  Arts & Life": a menu copied with its spacing
     if (reason := tool_row_reason(line, lex)) is not None:
