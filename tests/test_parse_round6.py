@@ -335,3 +335,18 @@ def test_a_bar_with_the_writer_and_the_date_under_the_standfirst_closes_the_head
                                                      f"{LEAD}\n\n{MORE}")
     assert furniture_reason("AFP  |  Published August 8, 2026  |  Updated about 3 hours ago") == "date line"
     assert furniture_reason("Home | World | Asia Pacific") == "navigation"
+
+
+def test_single_spaced_site_name_and_slogan_over_the_headline():
+    page = ("Harbour Times\nIndependent news from the Pacific coast\nJapan protests Russian drills on the islands\n"
+            f"{LEAD}\n{MORE}")
+    art = parse_article(page)
+    assert (art.title, art.standfirst, art.text) == ("Japan protests Russian drills on the islands", None,
+                                                     f"{LEAD}\n\n{MORE}")
+
+
+def test_single_spaced_headline_over_a_standfirst_without_a_full_stop():
+    page = f"Japan protests Russian drills\nTokyo says the exercises are unacceptable\n{LEAD}\n{MORE}"
+    art = parse_article(page)
+    assert (art.title, art.standfirst, art.text) == ("Japan protests Russian drills",
+                                                     "Tokyo says the exercises are unacceptable", f"{LEAD}\n\n{MORE}")

@@ -9,6 +9,7 @@ from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_da
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     KICKER_MAX_WORDS,
+    has_headline_verb,
     STANDFIRST_FOLLOWERS,
     dated_masthead_end,
     is_byline_names,
@@ -208,6 +209,13 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 body = body[1:]
             elif len(body) > 1 and between.get(body[0][0] - 1, between.get(body[0][0] - 2)) == "standfirst label":
                 standfirst, body = body[0][1], body[1:]  # the line under "In Brief"
+        elif given_title is None and (head := headline_over_lead(kept, lex)) is not None:
+            # a page copied with single line breaks: the headline is the heading line right over the story's lead
+            for number, line, _ in kept[:head]:
+                removed.append(Removed(number, line, "site header"))
+            title, body = kept[head][1], kept[head + 1:]
+            if len(body) > 1 and not is_lead_paragraph(body[0][1]):
+                standfirst, body = body[0][1], body[1:]
         warnings.append("no dateline found")
 
     # captions inside the body (credit at the end, or printed twice)
@@ -261,6 +269,42 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     removed.sort(key=lambda r: r.line)
     return ParsedArticle(title, standfirst, dateline, place, country, month, day, agency,
                          offsets, body_text, removed, warnings)
+
+
+#: The lead paragraph of a page without blank lines is looked for among this many first kept lines.
+LEAD_SCAN_LINES = 6
+
+
+def headline_over_lead(kept: list[tuple[int, str, bool]], lex: FurnitureLexicon) -> int | None:
+    """Index of the headline of a page copied with single line breaks, when no blank line marks it: the heading line
+    (no sentence end) right over the first lead paragraph (:func:`is_lead_paragraph`, opening in a capital: not the
+    second half of a hard-wrapped paragraph) among the first
+    :data:`LEAD_SCAN_LINES` lines, or the one above it when that has a headline verb and the line over the lead
+    has none of its own marks (a standfirst without a full stop under its headline). The lines above the headline
+    are the site's (name, slogan). None when no heading line stands over the lead.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lead = "Japan lodged a protest with Moscow on Tuesday over drills on two of the islands, officials said."
+    >>> lines = ["Independent news from the Pacific coast", "Japan protests Russian drills on the islands", lead]
+    >>> headline_over_lead([(n, line, False) for n, line in enumerate(lines, start=1)], default_furniture())
+    1
+    >>> lines = ["Japan protests Russian drills", "Tokyo says the exercises are unacceptable", lead]
+    >>> headline_over_lead([(n, line, False) for n, line in enumerate(lines, start=1)], default_furniture())
+    0
+    """
+    lead = next((i for i, (_, line, _) in enumerate(kept[:LEAD_SCAN_LINES]) if is_lead_paragraph(line)), None)
+    if lead is None or lead < 1 or SENTENCE_END_RE.search(kept[lead - 1][1]) \
+            or not kept[lead][1].lstrip("\"'“‘«")[:1].isupper() \
+            or len(kept[lead - 1][1].split()) > STANDFIRST_MAX_WORDS:
+        return None
+    above = lead - 2
+    if above >= 0 and not SENTENCE_END_RE.search(kept[above][1]) and has_headline_verb(kept[above][1], lex) \
+            and not is_site_header(kept[above][1], lex) and has_headline_verb(kept[lead - 1][1], lex) \
+            and len(kept[above][1].split()) <= HEADLINE_MAX_WORDS:
+        return above  # a headline over its standfirst
+    return lead - 1
 
 
 def block_between(upper: tuple[int, str, bool], lower: tuple[int, str, bool], removed: list[Removed]) -> bool:
