@@ -350,3 +350,24 @@ def test_single_spaced_headline_over_a_standfirst_without_a_full_stop():
     art = parse_article(page)
     assert (art.title, art.standfirst, art.text) == ("Japan protests Russian drills",
                                                      "Tokyo says the exercises are unacceptable", f"{LEAD}\n\n{MORE}")
+
+
+@pytest.mark.parametrize("slogan", ["Independent news from the Pacific coast", "News and views from the Far East"])
+def test_a_sites_slogan_over_the_headline_of_a_datelined_story(slogan):
+    page = f"Harbour Times\n\n{slogan}\n\nJapan protests Russian drills on the islands\n\nTOKYO (Harbour Wire) — {LEAD}"
+    art = parse_article(page)
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills on the islands", None)
+
+
+@pytest.mark.parametrize("headline", ["Views of the Kurils from Nemuro", "Stories from the Northern Territories",
+                                      "Analysis of the Japan-Russia talks"])
+def test_a_headline_shaped_like_a_slogan_is_still_the_title(headline):
+    art = parse_article(f"Harbour Times\n\n{headline}\n\nTOKYO (Harbour Wire) — {LEAD}")
+    assert art.title == headline
+
+
+def test_a_caption_ending_in_its_source_in_brackets_is_no_standfirst():
+    page = (f"Japan protests Russian drills on the islands\n\nSoldiers march on Iturup in 2025 (Harbour Wire)\n\n"
+            f"TOKYO (Harbour Wire) — {LEAD}")
+    art = parse_article(page)
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills on the islands", None)

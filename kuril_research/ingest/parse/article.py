@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_caption, is_title_case
+from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_bare_caption, is_caption, is_title_case
 from kuril_research.ingest.parse.dateline import LEAD_MIN_WORDS, MONTHS, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
@@ -30,6 +30,8 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, 
 
 __all__ = ["parse_article", "block_between", "join_hard_wraps", "is_sign_off", "is_single_spaced_headline", "drop_byline_names", "HEADLINE_MAX_WORDS", "SIGN_OFF_WORDS"]
 
+#: A picture's source in brackets at the end of its caption ("Soldiers on Iturup (Harbour Wire)").
+SOURCE_TAIL_RE = re.compile(r"\s\((?:[A-Z][\w.&'’-]*\s?){1,4}\)\Z")
 #: Lines that list other stories: a line under one of them, in the header, is another story's headline.
 OTHER_STORY_REASONS = frozenset({"headline list", "related links", "read more"})
 #: The byline and date block under a headline and its standfirst.
@@ -116,8 +118,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
             above = header[j - 1][0] if j > 0 else 0
-            # "© Agency / Photographer" over its caption, unless the caption under the credit was removed already
-            under_credit = any(above < n < number and not any(n < c < number for c in captions) for n in credits)
+            # "© Agency / Photographer" over its caption, unless the caption under the credit was removed already;
+            # a line without a sentence end that ends in its source in brackets is a caption ("Soldiers on Iturup
+            # (Harbour Wire)"); a standfirst printed over the top photo's credit is not
+            under_credit = any(above < n < number and not any(n < c < number for c in captions) for n in credits) \
+                or is_bare_caption(line) and SOURCE_TAIL_RE.search(line) is not None
             if j < first:
                 removed.append(Removed(number, line, "section label" if j == kicker
                                        else "photo caption" if j == caption else "site header"))
