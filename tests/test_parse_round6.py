@@ -371,3 +371,18 @@ def test_a_caption_ending_in_its_source_in_brackets_is_no_standfirst():
             f"TOKYO (Harbour Wire) — {LEAD}")
     art = parse_article(page)
     assert (art.title, art.standfirst) == ("Japan protests Russian drills on the islands", None)
+
+
+def test_unlabelled_key_points_between_the_headline_and_the_byline_are_a_summary_box():
+    page = ("Warships sail past the disputed islands in a joint patrol\n\nTen vessels sailed through the strait\n"
+            f"Analysts see a signal to Tokyo about the islands\n\nJane Roe\nPublished: 9:15pm, 5 Oct 2026\n\n{LEAD}\n\n{MORE}")
+    art = parse_article(page)
+    assert (art.standfirst, art.text) == (None, f"{LEAD}\n\n{MORE}")
+    assert [r.reason for r in art.removed if r.text.startswith(("Ten", "Analysts"))] == ["summary box", "summary box"]
+
+
+def test_a_standfirst_wrapped_over_two_lines_is_no_summary_box():
+    page = ("Warships sail past the disputed islands in a joint patrol\n\nTen vessels sailed through the strait\n"
+            f"as analysts saw a signal to Tokyo\n\nJane Roe\nPublished: 9:15pm, 5 Oct 2026\n\n{LEAD}\n\n{MORE}")
+    art = parse_article(page)
+    assert art.standfirst == "Ten vessels sailed through the strait as analysts saw a signal to Tokyo"

@@ -198,6 +198,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 removed.append(Removed(body[0][0], body[0][1], "byline"))  # "The Island Post", "Tokyo" under it
                 body = body[1:]
             between = {r.line: r.reason for r in removed}
+            if (bullets := summary_lines(body, between, lex)):
+                for number, line, _ in body[:bullets]:
+                    removed.append(Removed(number, line, "summary box"))  # unlabelled key points under the headline
+                body = body[bullets:]
             follows = {between.get(n) for n in range(body[0][0] + 1, body[1][0])} if len(body) > 1 else set()
             if len(body) > 1 and (follows & DATED_BLOCK or follows & STANDFIRST_FOLLOWERS
                                   and not is_lead_paragraph(body[0][1])) \
@@ -310,6 +314,37 @@ def headline_over_lead(kept: list[tuple[int, str, bool]], lex: FurnitureLexicon)
             and len(kept[above][1].split()) <= HEADLINE_MAX_WORDS:
         return above  # a headline over its standfirst
     return lead - 1
+
+
+#: Unlabelled key points under a headline are two to this many lines.
+SUMMARY_MAX_LINES = 4
+
+
+def summary_lines(body: list[tuple[int, str, bool]], between: dict[int, str], lex: FurnitureLexicon) -> int:
+    """How many lines open ``body`` (the lines under a headline) as unlabelled key points: two to
+    :data:`SUMMARY_MAX_LINES` short lines (``list_item_chars``) opening in a capital without a sentence end, one
+    right under the other, after a blank line and closed by the byline and date block (``between``: removed lines
+    by number). 0 if none.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> body = [(3, "Ten warships sailed through the strait", True), (4, "Analysts see a signal to Tokyo", False),
+    ...         (7, "The ships sailed on Monday.", True)]
+    >>> summary_lines(body, {6: "byline"}, default_furniture()), summary_lines(body, {}, default_furniture())
+    (2, 0)
+    """
+    if not body or not body[0][2]:
+        return 0
+    n = 1
+    while n < min(len(body), SUMMARY_MAX_LINES + 1) and body[n][0] == body[n - 1][0] + 1:
+        n += 1
+    if not 2 <= n <= SUMMARY_MAX_LINES or n >= len(body):
+        return 0
+    if any(SENTENCE_END_RE.search(line) or len(line) > lex.list_item_chars or not line.lstrip(BULLETS)[:1].isupper()
+           for _, line, _ in body[:n]):  # (a standfirst wrapped over two lines goes on in lower case)
+        return 0
+    return n if any(between.get(k) in DATED_BLOCK for k in range(body[n - 1][0] + 1, body[n][0])) else 0
 
 
 def block_between(upper: tuple[int, str, bool], lower: tuple[int, str, bool], removed: list[Removed]) -> bool:
