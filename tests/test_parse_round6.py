@@ -386,3 +386,28 @@ def test_a_standfirst_wrapped_over_two_lines_is_no_summary_box():
             f"as analysts saw a signal to Tokyo\n\nJane Roe\nPublished: 9:15pm, 5 Oct 2026\n\n{LEAD}\n\n{MORE}")
     art = parse_article(page)
     assert art.standfirst == "Ten vessels sailed through the strait as analysts saw a signal to Tokyo"
+
+
+@pytest.mark.parametrize("caption", [
+    "Soldiers march on Iturup in 2025\nREUTERS/Jane Roe",                      # a wire's credit under it
+    "Soldiers march on Iturup in 2025. REUTERS/Jane Roe/File Photo",
+    "Soldiers march on Iturup in 2025 [Harbour Wire]",
+    "Soldiers march on Iturup in 2025 © Harbour Wire",
+    "Soldiers march on Iturup in 2025. Photo courtesy of the Sakhalin government",
+    "Soldiers march on Iturup in 2025 (Screenshot: Harbour TV)",
+    "Soldiers march on Iturup in 2025. Harbour Wire photo",
+    "Soldiers march on Iturup in 2025. (Jane Roe/Harbour Times)",
+])
+def test_more_credit_forms_after_a_caption(caption):
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{caption}\n\n{MORE}\n\n{LAST}")
+    assert art.text == f"{LEAD}\n\n{MORE}\n\n{LAST}"
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty was signed at Shimoda in 1855 [Note 1]",        # a note mark, not a credit
+    "Talks between the capitals (Tokyo/Moscow) resumed in 2025.",
+])
+def test_note_marks_and_slashes_in_text_are_no_credit(text):
+    from kuril_research.ingest.parse import has_credit
+
+    assert not has_credit(text)

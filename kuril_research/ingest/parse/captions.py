@@ -6,7 +6,7 @@ import re
 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
+__all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "AGENCY_PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
            "CREDIT_TAIL_RE", "CREDIT_TAIL_WORDS", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
            "is_title_case"]
 
@@ -14,12 +14,13 @@ __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit|supplied)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
     r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\((?:[\w.&-]+\s+)?(?:photo|photograph|image|picture|illustration)s?\s*(?:/|by |via |courtesy of |:)[^()]{1,80}\)|\b(?:photograph|photo credit|credit)\s*(?::|\.{2,3}|…)\s*(?-i:[A-Z])[\w .,/&'’-]{0,80}|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
-    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
+    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\b(?:photo|image|picture)s? courtesy (?:of )?[\w .,/&'’-]{1,80}|\b(?:screenshot|screengrab|video grab|still from video)\s*:\s*[\w .,/&'’-]{1,80}\)?|(?-i:(?<=[\w)])\s\[[A-Z][A-Za-z .&/'’-]{1,40}\])|\s©\s*[\w .,/'’-]{1,60}|(?-i:\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,50}\))|(?-i:\b(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|Bloomberg)(?: Photo)?/[A-Z][\w .'’/-]{1,60})|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
     re.I,
 )
 
 #: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
 CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video", "(kyodo)",
+                "screen", "video grab", "still from",
                 "(jiji)", "(afp)", "(ap)", "(reuters)", "(tass)", "(sputnik)", "(epa)", "(xinhua)", "(yonhap)",
                 "picture", "(supplied", "©", "[")
 #: :data:`CREDIT_WORDS` as one regex of literals (one scan of the line instead of one per word).
@@ -45,6 +46,9 @@ CAPTION_MAX_CHARS = 200
 
 #: A credit line that credits a picture ("Image: Kyodo", "Photo: AP", "© Reuters"), not a text's source.
 PHOTO_CREDIT_RE = re.compile(r"(?:photo(?:graph)?|image|picture|pictures|credit|©)", re.I)
+#: A wire's photo credit: the agency, a slash and the photographer ("REUTERS/Jane Roe", "AP Photo/Jane Roe").
+AGENCY_PHOTO_CREDIT_RE = re.compile(r"(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|"
+                                    r"Bloomberg)(?: Photo)?/[A-Z][\w .'’/-]{1,60}")
 
 #: A headline in title case has at least this many words, and this share of its longer words capitalised.
 TITLE_CASE_WORDS = 4
@@ -83,7 +87,8 @@ def is_bare_caption(line: str) -> bool:
 CREDIT_TAIL_RE = re.compile(
     r"(?P<word>[\w'’]+)[.!?]\s+(?P<tail>(?:[A-Z][\w'’&.-]*|of|the|and|for|de|da|van|von)"
     r"(?:(?:\s|\s?/\s?)(?:[A-Z][\w'’&.-]*|of|the|and|for|de|da|van|von))*"
-    r"|(?i:archive|file|stock|handout|pool|courtesy) (?:photo|image|picture|footage)s?)\s*\Z")
+    r"|(?i:archive|file|stock|handout|pool|courtesy) (?:photo|image|picture|footage)s?"
+    r"|(?:[A-Z][\w'’&.-]*\s){1,4}(?i:file )?(?i:photo|image|picture)s?)\s*\Z")
 #: The credit after a caption's sentence is at most this many words; the sentence has at least as many as a
 #: headline under a kicker.
 CREDIT_TAIL_WORDS = 6

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.captions import PHOTO_CREDIT_RE, has_credit, has_credit_tail, is_bare_caption
+from kuril_research.ingest.parse.captions import (
+    AGENCY_PHOTO_CREDIT_RE,
+    PHOTO_CREDIT_RE,
+    has_credit,
+    has_credit_tail,
+    is_bare_caption,
+)
 from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.header import is_site_header
 from kuril_research.ingest.parse.layout import (
@@ -194,7 +200,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
             forum = forum or reason == THREAD_REASON
             crosspost = crosspost or (reason == THREAD_REASON and CROSSPOST_RE.match(stripped) is not None)
             in_list = False  # another kind of furniture ("Politics") ends a list of links: a headline may follow
-            if reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) > 2 \
+            if reason == "credit line" and (PHOTO_CREDIT_RE.match(stripped) or AGENCY_PHOTO_CREDIT_RE.fullmatch(stripped)) \
+                    and len(kept) > 2 \
                     and kept[-1][0] >= number - 2 and is_bare_caption(kept[-1][1]) \
                     and not all(is_site_header(text, lex) for _, text, _ in kept[:-1]):
                 # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption; but the first line under
