@@ -186,7 +186,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 and len(kept[1][1].split()) <= STANDFIRST_MAX_WORDS and not is_lead_paragraph(kept[0][1]):
             title, standfirst, body = kept[0][1], kept[1][1], kept[2:]  # a headline with its standfirst right under it
         elif given_title is None and len(kept) > 1 and (
-                kept[1][2] or block_between(kept[0], kept[1], removed) or is_single_spaced_headline(kept[0][1], kept[1][1])
+                kept[1][2] or block_between(kept[0], kept[1], removed)
+                or is_single_spaced_headline(kept[0][1], kept[1][1])
                 or len(kept) > 2 and is_person_name(kept[1][1]) and block_between(kept[1], kept[2], removed)) \
                 and (not STATEMENT_END_RE.search(kept[0][1]) or (
                 len(kept[0][1].split()) <= HEADLINE_MAX_WORDS and any(

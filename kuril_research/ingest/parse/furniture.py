@@ -79,11 +79,12 @@ def is_photo_credit(line: str, lex: FurnitureLexicon) -> bool:
 
     Examples
     --------
-    >>> is_photo_credit("Getty Images", default_furniture()), is_photo_credit("© Harbour Wire / Jane Roe", default_furniture())
+    >>> lex = default_furniture()
+    >>> is_photo_credit("Getty Images", lex), is_photo_credit("© Harbour Wire / Jane Roe", lex)
     (True, True)
-    >>> is_photo_credit("Source: Ministry of Finance", default_furniture()), is_photo_credit("Share", default_furniture())
+    >>> is_photo_credit("Source: Ministry of Finance", lex), is_photo_credit("Share", lex)
     (False, False)
-    >>> is_photo_credit("3 / 12", default_furniture()), is_photo_credit("Photo 3 of 12", default_furniture())
+    >>> is_photo_credit("3 / 12", lex), is_photo_credit("Photo 3 of 12", lex)
     (True, True)
     """
     if GALLERY_COUNTER_RE.fullmatch(line):
@@ -131,7 +132,9 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     Besides the listed lines (``furniture.yaml``), removes tag lists (a ``tag_headers`` line and the lines
     under it up to a blank line, whatever they say), lines found by the page's layout (repeated lines,
     footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt,
-    captions that end in a credit (and an uncredited copy printed after one), and readers' comments after a
+    captions that end in a credit (and an uncredited copy printed after one; a sentence with a name after it
+    above the story's last paragraph, :func:`~kuril_research.ingest.parse.captions.has_credit_tail`), the caption
+    printed right under a picture's credit or a gallery counter (:func:`is_photo_credit`), and readers' comments after a
     comment header that follows some text (a comment counter above the story opens nothing). In a discussion thread (forum furniture seen and the post not marked as crossposted from
     elsewhere) the replies are the body: a comment header is then forum furniture.
 
