@@ -411,3 +411,27 @@ def test_note_marks_and_slashes_in_text_are_no_credit(text):
     from kuril_research.ingest.parse import has_credit
 
     assert not has_credit(text)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("The Harbour Times staff", "byline"),
+    ("Reporting from Nemuro, Japan", "byline"),
+    ("Text size", "navigation"),
+    ("Posted in: Asia, Diplomacy", "tags"),
+    ("Filed under Asia", "tags"),
+    ("From the print edition", "print edition"),
+    ("This article is more than 2 years old", "update note"),
+    ("Subscribers only", "paywall"),
+    ("Free to read", "paywall"),
+    ("Live updates", "section label"),
+    ("日本語", "language version"),
+])
+def test_header_labels_that_are_no_standfirst(line, reason):
+    assert furniture_reason(line) == reason
+    art = parse_article(f"Japan protests Russian drills on the islands\n\n{line}\n\nTOKYO (Harbour Wire) — {LEAD}")
+    assert (art.title, art.standfirst) == ("Japan protests Russian drills on the islands", None)
+
+
+@pytest.mark.parametrize("text", ["The premium was paid by the ministry.", "Reporting from the islands is banned."])
+def test_sentences_sharing_words_with_header_labels_are_text(text):
+    assert furniture_reason(text) is None
