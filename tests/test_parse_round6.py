@@ -435,3 +435,22 @@ def test_header_labels_that_are_no_standfirst(line, reason):
 @pytest.mark.parametrize("text", ["The premium was paid by the ministry.", "Reporting from the islands is banned."])
 def test_sentences_sharing_words_with_header_labels_are_text(text):
     assert furniture_reason(text) is None
+
+
+@pytest.mark.parametrize("block", [
+    "Article continues after this ad", "Continue reading the main story", "SKIP ADVERTISEMENT",
+    "Advertisement - Scroll to continue", "Thank you for subscribing", "Tap to read more", "Copy link to clipboard",
+    "Listen to our podcast on the Kuril Islands", "Photos: Russia deploys missiles on Kunashir",
+    "Gallery: Life on Kunashir", "Poll: Should Japan drop its claim to the Kurils?", "Vote now",
+    "Quiz: How well do you know the Kuril Islands?", "Image 1 of 5", "Swipe for more",
+    "This content is not available in your region", "Your browser does not support the video tag.",
+    "View this post on Instagram", "A post shared by Jane Roe (@janeroe)", "— Jane Roe (@janeroe) March 3, 2026",
+])
+def test_widgets_between_paragraphs_leave_the_body(block):
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{block}\n\n{MORE}\n\n{LAST}")
+    assert art.text == f"{LEAD}\n\n{MORE}\n\n{LAST}"
+
+
+def test_a_reporters_credit_under_the_story():
+    assert furniture_reason("Jane Roe contributed reporting from Tokyo.") == "byline"
+    assert furniture_reason("Jane Roe and John Doe contributed reporting.") == "byline"
