@@ -202,7 +202,7 @@ def test_a_byline_in_capitals_alone_on_its_line_is_no_dateline(page):
     assert any(r.reason == "byline" and r.text.isupper() for r in art.removed)
 
 
-@pytest.mark.parametrize("place", ["MOSCOW", "NEW YORK", "HONG KONG", "YUZHNO-SAKHALINSK"])
+@pytest.mark.parametrize("place", ["MOSCOW", "NEW YORK", "HONG KONG", "YUZHNO-SAKHALINSK", "UNITED NATIONS", "THE HAGUE"])
 def test_a_place_in_capitals_alone_over_the_lead_is_still_a_dateline(place):
     art = parse_article(f"Japan protests Russian drills\n\n{place}\n\n{LEAD}\n\n{MORE}")
     assert (art.dateline_place, art.text) == (place, f"{LEAD}\n\n{MORE}")
