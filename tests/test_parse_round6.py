@@ -164,6 +164,8 @@ def test_a_standfirst_over_the_byline_and_date_is_kept():
      "Japan protests Russian drills on the islands"),
     ("Japan protests Russian drills on the islands - Harbour Times - Asia News",
      "Japan protests Russian drills on the islands"),
+    ("Japan protests Russian drills on the islands - Harbour", "Japan protests Russian drills on the islands - Harbour"),
+    ("Japan protests Russian drills on the islands - Kyodo", "Japan protests Russian drills on the islands"),
     # a speaker after the dash is part of the headline
     ("Tokyo's position on the islands remains unchanged — FM", "Tokyo's position on the islands remains unchanged — FM"),
     ("'We will never give up the islands' - Lavrov", "'We will never give up the islands' - Lavrov"),
