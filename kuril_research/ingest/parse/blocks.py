@@ -195,12 +195,14 @@ def is_trailing_link(line: str, lex: FurnitureLexicon) -> bool:
     False
     >>> is_trailing_link('"We will not give up," he said', default_furniture())
     False
+    >>> is_trailing_link('"We will never give up the islands"', default_furniture())
+    False
     >>> is_trailing_link("Talks have been frozen since 2022. Harbour Wire", default_furniture())  # a sign-off
     False
     """
     line = line.lstrip(BULLETS)
     return 0 < len(line) <= lex.list_item_chars and not SENTENCE_END_RE.search(line) \
-        and not INNER_SENTENCE_END_RE.search(line) and not QUOTE_CLOSE_RE.search(line)
+        and not INNER_SENTENCE_END_RE.search(line) and not QUOTE_CLOSE_RE.search(line) and line[-1] not in "”\"»’'"
 
 
 #: A sentence ends inside the line: the last paragraph with the agency's name after it ("... since 2022. (ANI)").
