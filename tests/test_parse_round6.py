@@ -456,3 +456,17 @@ def test_widgets_between_paragraphs_leave_the_body(block):
 def test_a_reporters_credit_under_the_story():
     assert furniture_reason("Jane Roe contributed reporting from Tokyo.") == "byline"
     assert furniture_reason("Jane Roe and John Doe contributed reporting.") == "byline"
+
+
+@pytest.mark.parametrize("box", ["RECOMMENDED STORIES\nRussia deploys missiles on Kunashir",
+                                 "Related Articles\nRussia deploys missiles on Kunashir",
+                                 "Most Read\n1. Russia deploys missiles on Kunashir"])
+def test_a_list_of_links_in_the_middle_of_the_story_ends_at_its_next_paragraph(box):
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{box}\n\n{MORE}\n\n{LAST}")
+    assert art.text == f"{LEAD}\n\n{MORE}\n\n{LAST}"
+
+
+def test_sentences_listed_right_under_a_list_header_stay_in_the_list():
+    page = (f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\nMore from this author\n"
+            "The Harbour Institute is funded by its members. Sign up for our daily newsletter.\n")
+    assert parse_article(page).text == f"{LEAD}\n\n{MORE}"

@@ -26,7 +26,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "is_photo_credit", "strip_furniture"]
+__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "is_photo_credit", "is_story_line", "strip_furniture"]
 
 #: A related-links header ("You may also like:") is a short line.
 LIST_HEADER_CHARS = 60
@@ -70,6 +70,27 @@ THREAD_REASON = "forum furniture"
 CROSSPOST_RE = re.compile(r"(?:crossposted|cross-posted|originally (?:posted|published))\b", re.I)
 #: A caption printed twice stands within this many lines of its credited copy.
 CAPTION_TWIN_LINES = 4
+
+
+def is_story_line(line: str) -> bool:
+    """A paragraph of the story, which ends a list of links printed in the middle of it (after a blank line): a
+    statement of :data:`~kuril_research.ingest.parse.layout.STORY_LINE_WORDS` words or more ending in a full stop,
+    not opening with a label and a colon ("About this article: ...").
+
+    Examples
+    --------
+    >>> is_story_line("The ministry said the drills involved about 300 troops and several armoured vehicles.")
+    True
+    >>> is_story_line("Why does Japan still have no peace treaty with Russia after all these years?")
+    False
+    >>> is_story_line("About this article: Jane Roe is a reporter at the Kushiro bureau of the paper.")
+    False
+    """
+    return len(line.split()) >= STORY_LINE_WORDS and line.endswith(".") and ":" not in line[:LABEL_CHARS]
+
+
+#: A label and its colon open a line within this many characters ("About this article:").
+LABEL_CHARS = 25
 
 
 def is_photo_credit(line: str, lex: FurnitureLexicon) -> bool:
@@ -211,7 +232,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
                 # the site's own header lines is the headline, whose photo's credit is printed under it
                 caption = kept.pop()
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
-        elif in_list and len(stripped) <= lex.list_item_chars:
+        elif in_list and len(stripped) <= lex.list_item_chars and not (
+                number > 1 and not all_lines[number - 2].strip() and is_story_line(stripped)):
             removed.append(Removed(number, stripped, "related links"))
         elif removed and removed[-1].line == number - 1 and is_photo_credit(removed[-1].text, lex) \
                 and is_bare_caption(stripped) and not (kept and kept[-1][0] == number - 2) \
