@@ -470,3 +470,29 @@ def test_sentences_listed_right_under_a_list_header_stay_in_the_list():
     page = (f"Ferry talks resume\n\n{LEAD}\n\n{MORE}\n\nMore from this author\n"
             "The Harbour Institute is funded by its members. Sign up for our daily newsletter.\n")
     assert parse_article(page).text == f"{LEAD}\n\n{MORE}"
+
+
+# --------------------------------------------------------------------------- an encyclopaedia's page furniture
+
+WIKI_LEAD = ("The Kuril Islands are a volcanic archipelago that stretches about 1,300 km from Hokkaido to Kamchatka, "
+             "between the Sea of Okhotsk and the Pacific.")
+
+
+@pytest.mark.parametrize("block", [
+    "Location: Sea of Okhotsk", "Administered by: Russia", "Claimed by: Japan", "Area: 10,503.2 km2 (4,055.3 sq mi)",
+    "Main article: Kuril Islands dispute", "Further information: Southern Kuril Islands",
+    "Not to be confused with Kuril Lake.", "This article needs additional citations for verification.",
+    "Retrieved 3 March 2026.", "Hidden categories: Articles with short description", "Authority control databases",
+    "v\nt\ne", "Map of the Kuril Islands", "Show map of Sakhalin Oblast", "Kuril Islands is located in Sakhalin Oblast",
+    "External links\nKuril Islands at the Island Encyclopedia",
+])
+def test_an_encyclopaedias_fact_box_hatnotes_and_widgets_leave_the_body(block):
+    art = parse_article(f"Kuril Islands\n\n{WIKI_LEAD}\n\n{block}\n\n{MORE}\n\n{LAST}")
+    assert art.text == f"{WIKI_LEAD}\n\n{MORE}\n\n{LAST}"
+
+
+@pytest.mark.parametrize("text", ["Further information is expected from the ministry next week.",
+                                  "Kunashir is located in Sakhalin Oblast.",
+                                  "The map of the islands was redrawn in 1946."])
+def test_sentences_like_encyclopaedia_furniture_are_text(text):
+    assert furniture_reason(text) is None
