@@ -496,3 +496,21 @@ def test_an_encyclopaedias_fact_box_hatnotes_and_widgets_leave_the_body(block):
                                   "The map of the islands was redrawn in 1946."])
 def test_sentences_like_encyclopaedia_furniture_are_text(text):
     assert furniture_reason(text) is None
+
+
+# --------------------------------------------------------------------------- an official page's furniture
+
+@pytest.mark.parametrize("line", [
+    "PDF (123KB)", "Download (PDF: 1.2MB)", "The Islands Explained (PDF: 2.3 MB)", "The Islands Explained (Pamphlet)",
+    "Adobe Reader is required to view PDF files.", "Back to Japanese Territory", "Return to top", "Feedback form",
+    "Open the print dialog", "Reference: The Northern Territories Issue",
+])
+def test_an_official_pages_document_links_and_buttons(line):
+    assert furniture_reason(line) == "navigation"
+    art = parse_article(f"Ferry talks resume\n\n{LEAD}\n\n{line}\n\n{MORE}\n\n{LAST}")
+    assert art.text == f"{LEAD}\n\n{MORE}\n\n{LAST}"
+
+
+@pytest.mark.parametrize("text", ["Back to Tokyo, the minister flew on Monday.", "The report (PDF) was published."])
+def test_sentences_like_an_official_pages_links_are_text(text):
+    assert furniture_reason(text) is None
