@@ -1,0 +1,149 @@
+"""Tests of kuril_research.ingest.homonyms: when a territory name names a ship, a firm or a place elsewhere.
+
+Every sentence here is made up; the expected mentions were checked by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kuril_research.errors import LexiconError
+from kuril_research.ingest.gazetteer import Gazetteer, load_gazetteer
+from kuril_research.ingest.homonyms import TERRITORY_TYPES
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def territory(gaz: Gazetteer, text: str) -> list[tuple[str, str]]:
+    """The territory mentions of ``text`` and the homonyms, as (surface, entity)."""
+    return [(m.surface, m.entity) for m in gaz.find(text) if m.entity_type in TERRITORY_TYPES | {"homonym"}]
+
+
+# --------------------------------------------------------------------------- ships
+@pytest.mark.parametrize(("text", "expected"), [
+    # warships of both navies bear island names; the class is named after its first ship
+    ("The Etorofu-class escort ships were slow.", [("Etorofu", "homonym")]),
+    ("fourteen ships of the Shikotan class", [("Shikotan", "homonym")]),
+    ("The cruiser Chishima sank in a collision.", [("Chishima", "homonym")]),
+    ("the kaibokan Kunashiri was launched", [("Kunashiri", "homonym")]),
+    # ship prefixes, "named"/"called" after the cue, travelling aboard
+    ("The MV Kunashir docked at Korsakov.", [("Kunashir", "homonym")]),
+    ("The ship, named Iturup, was built abroad.", [("Iturup", "homonym")]),
+    ('A boat called "Shikotan" left port.', [("Shikotan", "homonym")]),
+    ("He sailed aboard the Kunashir last summer.", [("Kunashir", "homonym")]),
+    ("Passengers on board the Iturup waited.", [("Iturup", "homonym")]),
+    # ... but a ship sailing to an island leaves the island a territory mention
+    ("the ship sailed to Kunashir", [("Kunashir", "kunashir")]),
+    ("a ferry ride from Iturup", [("Iturup", "iturup")]),
+])
+def test_ships_named_after_an_island(gaz, text, expected):
+    assert territory(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the" before a bare island name, in a subject's or object's place: a ship
+    ("The Kunashir, which carries 200 passengers, was late.", [("Kunashir", "homonym")]),
+    ("Ice trapped the Iturup.", [("Iturup", "homonym")]),
+    ("They chartered the Shikotan.", [("Shikotan", "homonym")]),
+    # ... not in a list of names, not as an adjective, not after a preposition of place
+    ("the Kunashir, Iturup and Shikotan islands", [("Kunashir", "kunashir"), ("Iturup", "iturup"),
+                                                   ("Shikotan", "shikotan")]),
+    ("the Iturup and Kunashir garrisons", [("Iturup", "iturup"), ("Kunashir", "kunashir")]),
+    ("the Iturup airport", [("Iturup", "iturup")]),
+    ("troops deployed on the Iturup.", [("Iturup", "iturup")]),
+    ("the Kunashir (Kunashiri) coast", [("Kunashir", "kunashir"), ("Kunashiri", "kunashir")]),
+    # ... and an island group takes "the": "the Habomai" are the islets
+    ("The Habomai, uninhabited, lie close.", [("Habomai", "habomai")]),
+])
+def test_the_before_a_bare_island_name_is_a_ship(gaz, text, expected):
+    assert territory(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kunashir, a Sakhalin passenger ferry, was repaired.", [("Kunashir", "homonym")]),
+    ("Iturup, the company's newest trawler, sailed.", [("Iturup", "homonym")]),
+    # ... a ferry ride, an island where ferries call: the island
+    ("Kunashir, a two-hour ferry ride from Shikotan, has", [("Kunashir", "kunashir"), ("Shikotan", "shikotan")]),
+    ("Shikotan, the island where the ferry calls, is small", [("Shikotan", "shikotan")]),
+])
+def test_an_apposition_that_calls_the_name_a_ship(gaz, text, expected):
+    assert territory(gaz, text) == expected
+
+
+# --------------------------------------------------------------------------- organisations and places
+@pytest.mark.parametrize(("text", "expected"), [
+    # three capitalised words of an organisation's name between the territory name and its head noun
+    ("the Northern Territories Return Movement Promotion Council met", [("Northern Territories", "homonym")]),
+    ("the Northern Territories Return Alliance was banned", [("Northern Territories", "homonym")]),
+    ("the South Kurils Fish Plant", [("South Kurils", "homonym")]),
+    # lower-case bodies: a fishing cooperative, the minister's portfolio
+    ("fishermen of the Habomai cooperative", [("Habomai", "homonym")]),
+    ("the Northern Territories minister said", [("Northern Territories", "homonym")]),
+    # the ferry company and news agency "Sakhalin-Kurils" is an organisation, not the islands
+    ("the shipping company Sakhalin-Kurils said", []),
+    ("the Sakhalin – Kuriles company said", []),
+    # ... while the islands with Sakhalin, or a lower-case common noun after a name, stay territory
+    ("Sakhalin and the Kurils", [("Kurils", "kuril_islands")]),
+    ("a Habomai fishing ground", [("Habomai", "habomai")]),
+])
+def test_organisation_names_containing_a_territory_name(gaz, text, expected):
+    assert territory(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Canada's and Russia's own northern territories are not Japan's Northern Territories
+    ("Canada's northern territories had a warm winter.", [("northern territories", "homonym")]),
+    ("Canada's three northern territories", [("northern territories", "homonym")]),
+    ("investment in Russia's northern territories and the Arctic", [("northern territories", "homonym")]),
+    ("the northern territories of Canada", [("northern territories", "homonym")]),
+    # ... Japan's are
+    ("Japan's Northern Territories", [("Northern Territories", "northern_territories")]),
+    ("the Russian-held Northern Territories", [("Northern Territories", "northern_territories")]),
+])
+def test_other_countries_northern_territories(gaz, text, expected):
+    assert territory(gaz, text) == expected
+
+
+def test_a_tab_separates_table_cells_not_the_words_of_a_name(gaz):
+    assert [m.surface for m in gaz.find("1956\tJoint Declaration of 1956\tJapan")] == ["Joint Declaration of 1956",
+                                                                                      "Japan"]
+    assert [m.surface for m in gaz.find("the 1956 Joint Declaration")] == ["1956 Joint Declaration"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("under the Treatise on Trade and Borders of 1855", [("Treatise on Trade and Borders of 1855", "shimoda_treaty")]),
+    ("the Treaty on Trade and Borders", [("Treaty on Trade and Borders", "shimoda_treaty")]),
+    ("the St. Petersburg Treaty", [("St. Petersburg Treaty", "treaty_of_saint_petersburg_1875")]),
+])
+def test_translated_treaty_names(gaz, text, expected):
+    assert [(m.surface, m.entity) for m in gaz.find(text)] == expected
+
+
+# --------------------------------------------------------------------------- validation
+@pytest.mark.parametrize(("rules", "line", "words"), [
+    ("homonym_after_the: [was]\n", 6, "homonym_after_the must be a mapping"),
+    ("homonym_after_the:\n  follow: [was]\n", 7, "unknown key 'follow'"),
+    ("homonym_appositions:\n  heads: ferry\n", 7, "homonym_appositions.heads must be a list"),
+    ("homonym_contexts:\n  nowhere: {before: [x]}\n", 7, "unknown entity 'nowhere'"),
+    ("homonym_contexts:\n  shikotan: {around: [x]}\n", 7, "before and/or after"),
+])
+def test_invalid_rules_name_file_and_line(tmp_path, rules, line, words):
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text("entities:\n  - id: shikotan\n    type: island\n    naming: neutral\n    variants: [Shikotan]\n"
+                    "  - id: homonym\n    type: homonym\n    naming: neutral\n    variants: [Shikotan Maru]\n"
+                    .replace("  - id: homonym", "  - id: homonym") + rules, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_gazetteer(path)
+    assert words in str(caught.value) and caught.value.line == line + 4
+
+
+def test_a_rule_needs_the_homonym_entity(tmp_path):
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text("entities:\n  - id: shikotan\n    type: island\n    naming: neutral\n    variants: [Shikotan]\n"
+                    "homonym_appositions:\n  heads: [ferry]\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_gazetteer(path)
+    assert caught.value.line == 6 and "homonym_appositions" in str(caught.value)
