@@ -147,3 +147,27 @@ def test_a_rule_needs_the_homonym_entity(tmp_path):
     with pytest.raises(LexiconError) as caught:
         load_gazetteer(path)
     assert caught.value.line == 6 and "homonym_appositions" in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Habomai islets and the smaller islands, with the suffix "Island" and the Japanese "-jima"
+    ("kelp off Yuri Island and Akiyurijima", [("Yuri Island", "yuri"), ("Akiyurijima", "akiyuri")]),
+    ("Anuchina Island and Yury Island", [("Anuchina Island", "akiyuri"), ("Yury Island", "yuri")]),
+    ("a boy named Yuri", []),
+    ("north of Shumshu Island", [("Shumshu Island", "shumshu")]),
+    # the archipelago as a Japanese headword glosses it, and "the Kuril island chain"
+    ("Japanese: Kuriru rettō", [("Kuriru rettō", "kuril_islands")]),
+    ("along the Kuril island chain", [("Kuril island chain", "kuril_islands")]),
+])
+def test_smaller_islands_and_chain_names(gaz, text, expected):
+    assert [(m.surface, m.entity) for m in gaz.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Soviet Union as "USSR", and the 2001 statement as outlets sometimes call it
+    ("under the 1956 USSR-Japan Joint Declaration", [("1956 USSR-Japan Joint Declaration", "joint_declaration_1956")]),
+    ("the Irkutsk Declaration of the two leaders", [("Irkutsk Declaration", "irkutsk_statement_2001")]),
+    ("the Portsmouth Peace Treaty", [("Portsmouth Peace Treaty", "treaty_of_portsmouth")]),
+])
+def test_more_spellings_of_treaties(gaz, text, expected):
+    assert [(m.surface, m.entity) for m in gaz.find(text)] == expected
