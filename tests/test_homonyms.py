@@ -171,3 +171,10 @@ def test_smaller_islands_and_chain_names(gaz, text, expected):
 ])
 def test_more_spellings_of_treaties(gaz, text, expected):
     assert [(m.surface, m.entity) for m in gaz.find(text)] == expected
+
+
+def test_a_line_break_ends_an_organisation_name(gaz):
+    # a headline ending in a name, and a line of capitalised words after it: no "Southern Kurils ... Office"
+    text = "Talks on the Southern Kurils\nForeign Ministry Press Office said"
+    assert territory(gaz, text) == [("Southern Kurils", "southern_kurils")]
+    assert territory(gaz, "the Southern Kurils Press Office said") == [("Southern Kurils", "homonym")]

@@ -46,7 +46,7 @@ CUE_REACH = 40
 #: Capitalised words that may stand between a territory name and a homonym suffix: the rest of an organisation's
 #: or a place's name ("the Kunashir Nature Reserve", "the Northern Territories Return Movement Promotion Council").
 #: Case matters: "the Kuril Islands development fund" is a fund for the islands, which are meant.
-SUFFIX_GAP = r"(?:\s+[A-Z][\w’'-]*){0,3}?"
+SUFFIX_GAP = r"(?:[^\S\r\n]+[A-Z][\w’'-]*){0,3}?"  # on one line: a headline's end is not a name's
 #: How far before a name the head of a capitalised title may stand ("Rally for the Return of the ...").
 TITLE_REACH = 120
 #: Between two names joined in one organisation's name: "the Chishima and Habomai Islands Residents' League"
@@ -174,7 +174,8 @@ def compile_homonym_rules(doc, path: Path, entity_ids: set[str]) -> HomonymRules
     appositions = _mapping(doc, "homonym_appositions", path)
     before = re.compile(rf"\b(?:{_words(cues)})(?:,?\s+(?:named|called))?,?\s+(?:the\s+)?[\"“‘']?$",
                         re.IGNORECASE) if cues else None
-    after = re.compile(rf"[\"”’']?(?:{SUFFIX_GAP}\s+|[\-\u2010\u2011])(?:{_words(suffixes)})\b") if suffixes else None
+    after = re.compile(rf"[\"”’']?(?:{SUFFIX_GAP}[^\S\r\n]+|[\-\u2010\u2011])(?:{_words(suffixes)})\b") \
+        if suffixes else None
     title = re.compile(rf"\b(?:{_words(heads)})(?:\s+(?:[A-Z][\w’'-]*|of|for|to|on|the|and))*?"
                        r"\s+(?:of|for|to|on|and)\s+(?:the\s+)?$") if heads else None
     the_follow = the_not_after = apposition = None
