@@ -178,3 +178,15 @@ def test_a_line_break_ends_an_organisation_name(gaz):
     text = "Talks on the Southern Kurils\nForeign Ministry Press Office said"
     assert territory(gaz, text) == [("Southern Kurils", "southern_kurils")]
     assert territory(gaz, "the Southern Kurils Press Office said") == [("Southern Kurils", "homonym")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bars, shops and inns named after an island, the kind of noun before the name
+    ("the snack bar Etorofu near the station", [("Etorofu", "homonym")]),
+    ("an izakaya, Kunashiri, serves crab", [("Kunashiri", "homonym")]),
+    # ... "bar" alone is a verb too; a shop on an island is on the island
+    ("Moscow may bar Kunashir residents", [("Kunashir", "kunashir")]),
+    ("the souvenir shop on Shikotan", [("Shikotan", "shikotan")]),
+])
+def test_bars_and_shops_named_after_an_island(gaz, text, expected):
+    assert territory(gaz, text) == expected
