@@ -190,3 +190,17 @@ def test_a_line_break_ends_an_organisation_name(gaz):
 ])
 def test_bars_and_shops_named_after_an_island(gaz, text, expected):
     assert territory(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bodies and stations named after the islands
+    ("the Southern Kurils Border Guard Department said", [("Southern Kurils", "homonym")]),
+    ("the Kuril Islands Seismic Station recorded a quake", [("Kuril Islands", "homonym")]),
+    ("the Shikotan Island Former Residents Association", [("Shikotan Island", "homonym")]),
+    # the league's name in its other word order: both names belong to it
+    ("the League of Chishima and Habomai Islands Residents", [("Chishima", "homonym"), ("Habomai Islands", "homonym")]),
+    # ... and a sentence that ends with a name, then a capitalised word, is about the islands
+    ("Kunashir was quiet. Service on the ferry resumed.", [("Kunashir", "kunashir")]),
+])
+def test_bodies_named_after_the_islands(gaz, text, expected):
+    assert territory(gaz, text) == expected
