@@ -52,6 +52,7 @@ def test_ships_named_after_an_island(gaz, text, expected):
     ("the Kunashir, Iturup and Shikotan islands", [("Kunashir", "kunashir"), ("Iturup", "iturup"),
                                                    ("Shikotan", "shikotan")]),
     ("the Iturup and Kunashir garrisons", [("Iturup", "iturup"), ("Kunashir", "kunashir")]),
+    ("the Iturup, the Kunashir and the Shikotan.", [("Iturup", "iturup"), ("Kunashir", "kunashir"), ("Shikotan", "shikotan")]),
     ("the Iturup airport", [("Iturup", "iturup")]),
     ("troops deployed on the Iturup.", [("Iturup", "iturup")]),
     ("the Kunashir (Kunashiri) coast", [("Kunashir", "kunashir"), ("Kunashiri", "kunashir")]),

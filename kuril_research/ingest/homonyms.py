@@ -56,7 +56,7 @@ THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 #: "the" and an optional opening quotation mark just before a name.
 THE_NAME_RE = re.compile(r"\bthe\s+[\"“‘']?$", re.I)
 #: Between the names of a list ("the Kunashir, Iturup and Shikotan islands"): the first is no ship's name.
-LIST_JOIN_RE = re.compile(r"[\"”’']?\s*(?:[,/]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+LIST_JOIN_RE = re.compile(r"[\"”’']?\s*(?:[,/;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[\"“‘']?", re.I)
 #: The mapping keys of ``homonym_after_the``, ``homonym_appositions`` and ``homonym_contexts`` entries.
 _MAPPING_KEYS = {"homonym_after_the": {"followers", "not_after"}, "homonym_appositions": {"heads", "not_before"}}
 _CONTEXT_KEYS = {"before", "after"}
@@ -136,7 +136,10 @@ class HomonymRules:
         if self.the_not_after is not None and self.the_not_after.search(text, max(0, start - 20), start):
             return False  # "on the Kunashir" is translators' English for the island
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        return not (nxt is not None and nxt[3] in TERRITORY_TYPES and LIST_JOIN_RE.fullmatch(text, end, nxt[0]))
+        prev = spans[i - 1] if i else None
+        return not ((nxt is not None and nxt[3] in TERRITORY_TYPES and LIST_JOIN_RE.fullmatch(text, end, nxt[0]))
+                    or (prev is not None and prev[3] in TERRITORY_TYPES
+                        and LIST_JOIN_RE.fullmatch(text, prev[1], start)))
 
 
 def compile_homonym_rules(doc, path: Path, entity_ids: set[str]) -> HomonymRules | None:
