@@ -48,6 +48,8 @@ def test_ships_named_after_an_island(gaz, text, expected):
     ("The Kunashir, which carries 200 passengers, was late.", [("Kunashir", "homonym")]),
     ("Ice trapped the Iturup.", [("Iturup", "homonym")]),
     ("They chartered the Shikotan.", [("Shikotan", "homonym")]),
+    ("the Kunashir’s captain radioed", [("Kunashir", "homonym")]),
+    ("the South Kurils District Court ruled", [("South Kurils", "homonym")]),
     # ... not in a list of names, not as an adjective, not after a preposition of place
     ("the Kunashir, Iturup and Shikotan islands", [("Kunashir", "kunashir"), ("Iturup", "iturup"),
                                                    ("Shikotan", "shikotan")]),

@@ -183,7 +183,8 @@ def compile_homonym_rules(doc, path: Path, entity_ids: set[str]) -> HomonymRules
                        r"\s+(?:of|for|to|on|and)\s+(?:the\s+)?$") if heads else None
     the_follow = the_not_after = apposition = None
     if the.get("followers"):
-        the_follow = re.compile(rf"[\"”’']?(?:[,;:.!?)]|\s+(?:{_words(the['followers'])})\b)")
+        # punctuation, a possessive ("the Kunashir's captain") or a follower word
+        the_follow = re.compile(rf"[\"”’']?(?:[,;:.!?)]|[’']s\b|\s+(?:{_words(the['followers'])})\b)")
     if the.get("not_after"):
         the_not_after = re.compile(rf"\b(?:{_words(the['not_after'])})\s+the\s+[\"“‘']?$", re.IGNORECASE)
     if appositions.get("heads"):
