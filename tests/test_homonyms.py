@@ -207,3 +207,16 @@ def test_bars_and_shops_named_after_an_island(gaz, text, expected):
 ])
 def test_bodies_named_after_the_islands(gaz, text, expected):
     assert territory(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian usage: the kind of thing, then its name in quotation marks
+    ('the all-weather airport "Iturup" opened', [("Iturup", "homonym")]),
+    ('the territory of advanced development "Kuriles" was formed', [("Kuriles", "homonym")]),
+    ('the TOR "Kurils" has one resident', [("Kurils", "homonym")]),
+    # ... an airport or a company on an island is on the island
+    ("a new airport on Iturup", [("Iturup", "iturup")]),
+    ("a Japanese company in Kunashir", [("Kunashir", "kunashir")]),
+])
+def test_the_kind_of_thing_before_its_quoted_name(gaz, text, expected):
+    assert territory(gaz, text) == expected
