@@ -89,7 +89,8 @@ class HomonymRules:
         ----------
         text : str
         spans : list of (start, end, entity, entity_type)
-            The gazetteer's matches in ``text``, sorted and non-overlapping.
+            The gazetteer's matches in ``text``, sorted and non-overlapping; a span of the
+            ``homonym`` entity (a listed name: "Habomai Maru") is joined like a rule's homonym.
 
         Returns
         -------
@@ -105,7 +106,8 @@ class HomonymRules:
         hits = {i for i, span in enumerate(spans) if span[3] in TERRITORY_TYPES and self._is_homonym(text, spans, i)}
         for i in range(len(spans) - 2, -1, -1):  # "the Chishima and Habomai Islands Residents' League"
             (start, end, _, kind), nxt = spans[i], spans[i + 1]
-            if kind in TERRITORY_TYPES and i + 1 in hits and NAME_JOIN_RE.fullmatch(text, end, nxt[0]) \
+            if kind in TERRITORY_TYPES and (i + 1 in hits or nxt[3] == HOMONYM_ENTITY) \
+                    and NAME_JOIN_RE.fullmatch(text, end, nxt[0]) \
                     and THE_BEFORE_RE.search(text, max(0, start - 4), start):
                 hits.add(i)
         return hits
