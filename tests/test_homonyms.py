@@ -220,3 +220,10 @@ def test_bodies_named_after_the_islands(gaz, text, expected):
 ])
 def test_the_kind_of_thing_before_its_quoted_name(gaz, text, expected):
     assert territory(gaz, text) == expected
+
+
+def test_a_capitalised_title_with_in_and_near(gaz):
+    text = "the Liaison Council of Municipalities in Nemuro for the Development of Regions near the Northern Territories"
+    assert territory(gaz, text) == [("Northern Territories", "homonym")]
+    assert territory(gaz, "fishermen in Nemuro near the Northern Territories") == [("Northern Territories",
+                                                                                    "northern_territories")]

@@ -181,8 +181,8 @@ def compile_homonym_rules(doc, path: Path, entity_ids: set[str]) -> HomonymRules
                         re.IGNORECASE) if cues else None
     after = re.compile(rf"[\"”’']?(?:{SUFFIX_GAP}[^\S\r\n]+|[\-\u2010\u2011])(?:{_words(suffixes)})\b") \
         if suffixes else None
-    title = re.compile(rf"\b(?:{_words(heads)})(?:\s+(?:[A-Z][\w’'-]*|of|for|to|on|the|and))*?"
-                       r"\s+(?:of|for|to|on|and)\s+(?:the\s+)?$") if heads else None
+    title = re.compile(rf"\b(?:{_words(heads)})(?:\s+(?:[A-Z][\w’'-]*|of|for|to|on|in|near|the|and))*?"
+                       r"\s+(?:of|for|to|on|near|and)\s+(?:the\s+)?$") if heads else None
     the_follow = the_not_after = apposition = None
     if the.get("followers"):
         # punctuation, a possessive ("the Kunashir's captain") or a follower word
