@@ -227,3 +227,14 @@ def test_a_capitalised_title_with_in_and_near(gaz):
     assert territory(gaz, text) == [("Northern Territories", "homonym")]
     assert territory(gaz, "fishermen in Nemuro near the Northern Territories") == [("Northern Territories",
                                                                                     "northern_territories")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a peace agreement about another war is not the Russia-Japan peace treaty
+    ("talks on a Ukraine peace agreement stalled", [("peace agreement", "homonym")]),
+    ("Moscow wants a peace agreement with Kyiv on its terms", [("peace agreement", "homonym")]),
+    ("a peace treaty with Japan", [("peace treaty", "peace_treaty")]),
+    ("Japan wants a peace treaty, while Ukraine wants arms", [("peace treaty", "peace_treaty")]),
+])
+def test_another_wars_peace_agreement(gaz, text, expected):
+    assert [(m.surface, m.entity) for m in gaz.find(text) if m.entity in ("peace_treaty", "homonym")] == expected

@@ -15,7 +15,8 @@ A mention is a homonym when
   written in English: "the Kunashir, which ..." and "the Iturup was ..." (``homonym_after_the``);
 * an apposition calls it a ship or a firm: "Kunashir, a Sakhalin ferry, ..." (``homonym_appositions``);
 * a context proper to one name says it is the homonymous place: "Canada's northern territories"
-  (``homonym_contexts``);
+  (``homonym_contexts``; the only rule that also applies to a treaty: "a Ukraine peace agreement"
+  is not the Russia–Japan peace treaty);
 * it is joined by "and" to a name the rules above made a homonym, after "the": "the Chishima and
   Habomai Islands Residents' League".
 """
@@ -103,7 +104,9 @@ class HomonymRules:
         >>> sorted(rules.homonyms(text, [(12, 20, "shikotan", "island"), (33, 41, "shikotan", "island")]))
         [0]
         """
-        hits = {i for i, span in enumerate(spans) if span[3] in TERRITORY_TYPES and self._is_homonym(text, spans, i)}
+        hits = {i for i, span in enumerate(spans)
+                if (span[3] in TERRITORY_TYPES and self._is_homonym(text, spans, i))
+                or (span[3] not in TERRITORY_TYPES and self._in_context(text, span))}
         for i in range(len(spans) - 2, -1, -1):  # "the Chishima and Habomai Islands Residents' League"
             (start, end, _, kind), nxt = spans[i], spans[i + 1]
             if kind in TERRITORY_TYPES and (i + 1 in hits or nxt[3] == HOMONYM_ENTITY) \
@@ -113,22 +116,26 @@ class HomonymRules:
         return hits
 
     def _is_homonym(self, text: str, spans: list[tuple[int, int, str, str]], i: int) -> bool:
-        start, end, entity, kind = spans[i]
+        start, end, _, kind = spans[i]
         if self.before is not None and self.before.search(text, max(0, start - CUE_REACH), start):
             return True
         if self.after is not None and self.after.match(text, end):
             return True
         if self.title is not None and self.title.search(text, max(0, start - TITLE_REACH), start):
             return True
-        before, after = self.contexts.get(entity, (None, None))
-        if (before is not None and before.search(text, max(0, start - CUE_REACH), start)) \
-                or (after is not None and after.match(text, end)):
+        if self._in_context(text, spans[i]):
             return True
         if kind != "island" or " " in text[start:end]:  # ships bear a bare island name: "the Kunashir"
             return False
         if self.apposition is not None and self.apposition.match(text, end):
             return True
         return self.the_follow is not None and self._ship_after_the(text, spans, i)
+
+    def _in_context(self, text: str, span: tuple[int, int, str, str]) -> bool:
+        """True when a context proper to the span's entity surrounds it ("Canada's northern territories")."""
+        before, after = self.contexts.get(span[2], (None, None))
+        return (before is not None and before.search(text, max(0, span[0] - CUE_REACH), span[0]) is not None) \
+            or (after is not None and after.match(text, span[1]) is not None)
 
     def _ship_after_the(self, text: str, spans: list[tuple[int, int, str, str]], i: int) -> bool:
         """True for "the Kunashir, which ..." or "the Iturup was ...": "the" and a bare island name."""
