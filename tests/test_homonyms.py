@@ -238,3 +238,13 @@ def test_a_capitalised_title_with_in_and_near(gaz):
 ])
 def test_another_wars_peace_agreement(gaz, text, expected):
     assert [(m.surface, m.entity) for m in gaz.find(text) if m.entity in ("peace_treaty", "homonym")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Joint Declaration" alone is the 1956 one, except after two other countries' names
+    ("the Sino-British Joint Declaration on Hong Kong", [("Joint Declaration", "homonym")]),
+    ("the two countries signed the Joint Declaration", [("Joint Declaration", "joint_declaration_1956")]),
+    ("the Japan-Soviet Joint Declaration", [("Japan-Soviet Joint Declaration", "joint_declaration_1956")]),
+])
+def test_other_countries_joint_declarations(gaz, text, expected):
+    assert [(m.surface, m.entity) for m in gaz.find(text)] == expected
