@@ -514,6 +514,9 @@ def test_organisations_and_homonyms_are_not_territory_mentions(gaz, text, expect
     ("Nemuro Mayor Masatoshi Ishigaki and Kimio Waki", [("Masatoshi Ishigaki", "masatoshi_ishigaki"),
                                                         ("Kimio Waki", "kimio_waki")]),
     ("Ambassador Toyohisa Kozuki was summoned", [("Toyohisa Kozuki", "toyohisa_kozuki")]),
+    # defence ministers in full; "Belousov" alone is a common name (a fisherman, a shopkeeper)
+    ("Andrey Belousov and Gen Nakatani; Artyom Belousov", [("Andrey Belousov", "andrei_belousov"),
+                                                           ("Gen Nakatani", "gen_nakatani")]),
 ])
 def test_recurring_officials(gaz, text, expected):
     assert [(m.surface, m.entity) for m in gaz.find(text) if m.entity_type == "person"] == expected
