@@ -54,7 +54,8 @@ def test_ships_named_after_an_island(gaz, text, expected):
     ("the Kunashir, Iturup and Shikotan islands", [("Kunashir", "kunashir"), ("Iturup", "iturup"),
                                                    ("Shikotan", "shikotan")]),
     ("the Iturup and Kunashir garrisons", [("Iturup", "iturup"), ("Kunashir", "kunashir")]),
-    ("the Iturup, the Kunashir and the Shikotan.", [("Iturup", "iturup"), ("Kunashir", "kunashir"), ("Shikotan", "shikotan")]),
+    ("the Iturup, the Kunashir and the Shikotan.", [("Iturup", "iturup"), ("Kunashir", "kunashir"),
+                                                    ("Shikotan", "shikotan")]),
     ("the Iturup airport", [("Iturup", "iturup")]),
     ("troops deployed on the Iturup.", [("Iturup", "iturup")]),
     ("the Kunashir (Kunashiri) coast", [("Kunashir", "kunashir"), ("Kunashiri", "kunashir")]),
@@ -223,7 +224,8 @@ def test_the_kind_of_thing_before_its_quoted_name(gaz, text, expected):
 
 
 def test_a_capitalised_title_with_in_and_near(gaz):
-    text = "the Liaison Council of Municipalities in Nemuro for the Development of Regions near the Northern Territories"
+    text = ("the Liaison Council of Municipalities in Nemuro for the Development of Regions near "
+            "the Northern Territories")
     assert territory(gaz, text) == [("Northern Territories", "homonym")]
     assert territory(gaz, "fishermen in Nemuro near the Northern Territories") == [("Northern Territories",
                                                                                     "northern_territories")]

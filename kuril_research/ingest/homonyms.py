@@ -243,7 +243,7 @@ def _contexts(doc, path: Path, entity_ids: set[str]) -> dict[str, tuple[re.Patte
     if not isinstance(node, lexicons.LineDict):
         raise LexiconError("homonym_contexts must be a mapping of entity ids", path=path,
                            line=doc.lines["homonym_contexts"],
-                           hint="write e.g. 'homonym_contexts:' and beneath it '  northern_territories: {before: [...]}'")
+                           hint="write 'homonym_contexts:' and beneath it e.g. '  shikotan: {before: [...]}'")
     compiled = {}
     for eid in node:
         if eid not in entity_ids:
