@@ -250,3 +250,13 @@ def test_another_wars_peace_agreement(gaz, text, expected):
 ])
 def test_other_countries_joint_declarations(gaz, text, expected):
     assert [(m.surface, m.entity) for m in gaz.find(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the Northern Territories Caravan toured Osaka", [("Northern Territories", "homonym")]),
+    ("the 10th Kuril Islands Cup regatta", [("Kuril Islands", "homonym")]),
+    # a title-case headline left in the body: "Arms Race" is about the islands
+    ("Japan and Russia: A Kuril Islands Arms Race", [("Kuril Islands", "kuril_islands")]),
+])
+def test_events_named_after_the_islands(gaz, text, expected):
+    assert territory(gaz, text) == expected
