@@ -260,3 +260,8 @@ def test_other_countries_joint_declarations(gaz, text, expected):
 ])
 def test_events_named_after_the_islands(gaz, text, expected):
     assert territory(gaz, text) == expected
+
+
+def test_a_title_case_headline_is_no_organisation_name(gaz):
+    assert territory(gaz, "Abe and Putin Discuss Kuril Islands At Summit") == [("Kuril Islands", "kuril_islands")]
+    assert territory(gaz, "the Kuril Islands Youth Summit") == [("Kuril Islands", "homonym")]

@@ -47,7 +47,10 @@ CUE_REACH = 40
 #: Capitalised words that may stand between a territory name and a homonym suffix: the rest of an organisation's
 #: or a place's name ("the Kunashir Nature Reserve", "the Northern Territories Return Movement Promotion Council").
 #: Case matters: "the Kuril Islands development fund" is a fund for the islands, which are meant.
-SUFFIX_GAP = r"(?:[^\S\r\n]+[A-Z][\w’'-]*){0,3}?"  # on one line: a headline's end is not a name's
+#: On one line (a headline's end is not a name's), and no capitalised function word: a title-case headline
+#: ("Abe and Putin Discuss Kuril Islands At Summit") is no "Kuril Islands ... Summit".
+SUFFIX_GAP = (r"(?:[^\S\r\n]+(?!(?:At|In|On|For|And|Or|The|To|Of|With|As|By|After|Before|Over|Near|From|Amid|Into"
+              r"|Off|Against|About|Around|Despite|During|Under|Via)\b)[A-Z][\w’'-]*){0,3}?")
 #: How far before a name the head of a capitalised title may stand ("Rally for the Return of the ...").
 TITLE_REACH = 120
 #: Between two names joined in one organisation's name: "the Chishima and Habomai Islands Residents' League"
