@@ -49,6 +49,7 @@ def test_ships_named_after_an_island(gaz, text, expected):
     ("Ice trapped the Iturup.", [("Iturup", "homonym")]),
     ("They chartered the Shikotan.", [("Shikotan", "homonym")]),
     ("the Kunashir’s captain radioed", [("Kunashir", "homonym")]),
+    ("the Iturup, called Etorofu in Japan", [("Iturup", "iturup"), ("Etorofu", "iturup")]),
     ("the South Kurils District Court ruled", [("South Kurils", "homonym")]),
     # ... not in a list of names, not as an adjective, not after a preposition of place
     ("the Kunashir, Iturup and Shikotan islands", [("Kunashir", "kunashir"), ("Iturup", "iturup"),

@@ -149,6 +149,8 @@ class HomonymRules:
             return False  # "on the Kunashir" is translators' English for the island
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         prev = spans[i - 1] if i else None
+        if nxt is not None and nxt[2] == spans[i][2] and nxt[0] - end < CUE_REACH:
+            return False  # the island's other name glossed next to it: "the Iturup, called Etorofu in Japan"
         return not ((nxt is not None and nxt[3] in TERRITORY_TYPES and LIST_JOIN_RE.fullmatch(text, end, nxt[0]))
                     or (prev is not None and prev[3] in TERRITORY_TYPES
                         and LIST_JOIN_RE.fullmatch(text, prev[1], start)))
