@@ -3,7 +3,9 @@
 The spellings live in ``kuril_research/data/gazetteer.yaml`` (see the comments at
 the top of that file for its format). :func:`load_gazetteer` validates the file
 and compiles all its variants into one regular expression; :meth:`Gazetteer.find`
-returns the non-overlapping, longest :class:`Mention` of each entity in a text.
+returns the non-overlapping, longest :class:`Mention` of each entity in a text;
+a territory name that its context shows to name something else (a ship, a firm, a
+place elsewhere) becomes the ``homonym`` entity (:mod:`kuril_research.ingest.homonyms`).
 """
 
 from __future__ import annotations
@@ -17,41 +19,30 @@ import pandas as pd
 
 from kuril_research import lexicons
 from kuril_research.errors import LexiconError
+from kuril_research.ingest.homonyms import HOMONYM_ENTITY, HOMONYM_KEYS, HomonymRules, compile_homonym_rules
 
 __all__ = ["ENTITY_TYPES", "NAMINGS", "Mention", "Gazetteer", "load_gazetteer"]
 
 ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago",
                 "document", "person", "place", "organisation", "homonym")
-#: Types a homonym cue can turn into the ``homonym`` entity ("the trawler Shikotan").
-TERRITORY_TYPES = frozenset({"island", "island_group", "collective_name", "archipelago"})
-#: The entity a cued homonym becomes; the gazetteer must define it to use ``homonym_cues``.
-HOMONYM_ENTITY = "homonym"
 NAMINGS = ("japanese", "russian", "neutral")
 
-_TOP_KEYS = {"entities", "homonym_cues", "homonym_suffixes", "homonym_title_heads"}
+_TOP_KEYS = {"entities"} | HOMONYM_KEYS
 _ENTITY_KEYS = {"id", "type", "label", "naming", "variants"}
 _VARIANT_KEYS = {"name", "naming", "case"}
 _CASES = ("ignore", "exact")
 
 #: Splits a variant into words: white space or hyphens of any kind.
 VARIANT_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
-#: What may stand between two words of a variant in a text: spaces (incl. no-break), hyphens; no line break.
-WORD_SEPARATOR = r"(?:[^\S\r\n]|[\-\u2010\u2011\u2013])+"  # an en dash too: "Soviet–Japanese"
+#: What may stand between two words of a variant in a text: spaces (incl. no-break), hyphens; no line break and
+#: no tab, which separates the cells of a table row ("1956<TAB>Soviet-Japanese Joint Declaration" is a year
+#: and a name, not "1956 Soviet-Japanese Joint Declaration").
+WORD_SEPARATOR = r"(?:[^\S\r\n\t]|[\-\u2010\u2011\u2013])+"  # an en dash too: "Soviet–Japanese"
 #: Hyphens that count as the same character.
 HYPHENS = "-\u2010\u2011"
 HYPHEN_CLASS = r"[\-\u2010\u2011]"
 #: Apostrophes that count as the same character.
 APOSTROPHES = "'\u2019\u02bc"
-#: Capitalised words that may stand between a territory name and a homonym suffix: the rest of an organisation's
-#: or a place's name ("the Kunashir Nature Reserve", "the Kuril Islands Development Fund", "Habomai Residents'
-#: League"). Case matters: "the Kuril Islands development fund" is a fund for the islands, which are meant.
-SUFFIX_GAP = r"(?:\s+[A-Z][\w’'-]*){0,2}?"
-#: How far before a name the head of a capitalised title may stand ("Rally for the Return of the ...").
-TITLE_REACH = 120
-#: Between two names joined in one organisation's name: "the Chishima and Habomai Islands Residents' League"
-#: (after "the": "Kunashir, Iturup and Shikotan Lake" joins no name).
-NAME_JOIN_RE = re.compile(r"\s+(?:and|&)\s+")
-THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 ENTITY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -91,9 +82,7 @@ class Gazetteer:
     _ignorecase: re.Pattern = field(repr=False)  # the same with re.IGNORECASE, for the original text
     _exact: re.Pattern | None = field(repr=False)  # variants with `case: exact`, for the original text
     _lookup: dict[str, tuple[str, str, str]] = field(repr=False)  # normalised variant → (entity, type, naming)
-    _homonym_re: re.Pattern | None = field(default=None, repr=False)  # a homonym cue ending where a name starts
-    _homonym_after_re: re.Pattern | None = field(default=None, repr=False)  # a homonym suffix right after a name
-    _homonym_title_re: re.Pattern | None = field(default=None, repr=False)  # a capitalised title ending in "of the"
+    _homonyms: HomonymRules | None = field(default=None, repr=False)  # when a name names a ship, a firm, ...
 
     def find(self, text: str) -> list[Mention]:
         """Return the mentions of gazetteer entities in ``text``.
@@ -132,20 +121,11 @@ class Gazetteer:
         lookup = self._lookup
         found = [Mention(start, end, text[start:end], *(lookup.get(matched) or self._identify(matched)))
                  for start, end, matched in spans]
-        if self._homonym_re is not None or self._homonym_after_re is not None or self._homonym_title_re is not None:
-            before, after, title = self._homonym_re, self._homonym_after_re, self._homonym_title_re
-            found = [Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
-                     if m.entity_type in TERRITORY_TYPES and (
-                         (before is not None and before.search(text, max(0, m.start - 40), m.start))
-                         or (after is not None and after.match(text, m.end))
-                         or (title is not None and title.search(text, max(0, m.start - TITLE_REACH), m.start)))
-                     else m for m in found]
-            for i in range(len(found) - 2, -1, -1):  # "the Chishima and Habomai Islands Residents' League"
-                m, nxt = found[i], found[i + 1]
-                if m.entity_type in TERRITORY_TYPES and nxt.entity_type == "homonym" \
-                        and NAME_JOIN_RE.fullmatch(text, m.end, nxt.start) \
-                        and THE_BEFORE_RE.search(text, max(0, m.start - 4), m.start):
-                    found[i] = Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
+        if self._homonyms is not None:
+            hits = self._homonyms.homonyms(text, [(m.start, m.end, m.entity, m.entity_type) for m in found])
+            for i in hits:
+                m = found[i]
+                found[i] = Mention(m.start, m.end, m.surface, HOMONYM_ENTITY, "homonym", "neutral")
         return found
 
     def _identify(self, matched: str) -> tuple[str, str, str]:
@@ -206,9 +186,6 @@ def _load_cached(path: Path, mtime_ns: int) -> Gazetteer:
 def _load(path: Path) -> Gazetteer:
     doc = lexicons.load_yaml(path)
     entities, variants = _validate(doc, path)
-    cues = _homonym_cues(doc, path, {e["entity"] for e in entities})
-    suffixes = _homonym_cues(doc, path, {e["entity"] for e in entities}, key="homonym_suffixes")
-    title_heads = _homonym_cues(doc, path, {e["entity"] for e in entities}, key="homonym_title_heads")
     types = {e["entity"]: e["entity_type"] for e in entities}
     longest_first = sorted(variants, key=lambda v: -len(_normalise(v["name"])))  # stable: file order among ties
     folded_pattern = _alternation([_variant_pattern(v["name"], fold=True) for v in longest_first if not v["exact"]])
@@ -223,31 +200,8 @@ def _load(path: Path) -> Gazetteer:
         _ignorecase=re.compile(folded_pattern, re.IGNORECASE),
         _exact=re.compile(_alternation(exact)) if exact else None,
         _lookup={_normalise(v["name"]): (v["entity"], types[v["entity"]], v["naming"]) for v in variants},
-        _homonym_re=re.compile(rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in cues)}),?\s+"
-                               r"(?:the\s+)?[\"“‘']?$", re.IGNORECASE) if cues else None,
-        _homonym_after_re=re.compile(
-            rf"[\"”’']?{SUFFIX_GAP}\s+"
-            rf"(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in suffixes)})\b"
-        ) if suffixes else None,
-        _homonym_title_re=re.compile(
-            rf"\b(?:{'|'.join(WORD_SEPARATOR.join(map(re.escape, c.split())) for c in title_heads)})"
-            r"(?:\s+(?:[A-Z][\w’'-]*|of|for|to|on|the|and))*?\s+(?:of|for|to|on|and)\s+(?:the\s+)?$"
-        ) if title_heads else None,
+        _homonyms=compile_homonym_rules(doc, path, {e["entity"] for e in entities}),
     )
-
-
-def _homonym_cues(doc, path: Path, ids: set[str], key: str = "homonym_cues") -> list[str]:
-    """The validated ``homonym_cues`` (or ``homonym_suffixes``) list (empty when the file has none)."""
-    if not isinstance(doc, lexicons.LineDict) or key not in doc:
-        return []
-    node, line = doc[key], doc.lines[key]
-    if not isinstance(node, lexicons.LineList) or not all(isinstance(c, str) and c.strip() for c in node):
-        raise LexiconError(f"{key} must be a list of words", path=path, line=line,
-                           hint=f"write e.g. '{key}: [vessel, trawler, ferry]' (quote yes/no/on/off)")
-    if node and HOMONYM_ENTITY not in ids:
-        raise LexiconError(f"{key} need an entity with id {HOMONYM_ENTITY!r}", path=path, line=line,
-                           hint=f"add an entity '- id: {HOMONYM_ENTITY}' of type homonym, or remove homonym_cues")
-    return [" ".join(c.split()) for c in node]
 
 
 def _validate(doc, path: Path) -> tuple[list[dict], list[dict]]:
