@@ -1315,3 +1315,42 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
             'Sergey Lavrov said the talks were over, while Ken Oda said Japan wanted "dialogue".')
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["Ken Oda", "Ken Oda"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive determiner or "one" opens a described speaker, never a two-word name ("Its Nemuro")
+    ('Its Nemuro branch head, Aiko Oda, says she worries. "We are old," she says.', ["Aiko Oda"]),
+    ('One Nemuro diver in his sixties said he had worked there. "It was all ours," he said.',
+     ["One Nemuro diver in his sixties"]),
+    # an anonymous source's link to the story belongs to the phrase ("close to", "familiar with")
+    ('A person close to the family put it plainly. The deal, he said, is "a closed door."',
+     ["A person close to the family"]),
+    # a speech verb after "and" or after a dash and "but" is a second predicate, no attribution clause
+    ('Ken Oda told reporters the launches were "unacceptable" and said the protest went through the embassy.',
+     ["Ken Oda"]),
+    ('Ken Oda called it "a mistake" – but the ministry did not say why.', ["Ken Oda"]),
+    # a participle after the reporting clause is its subject's, not the first subject of the sentence
+    ('Russia refused the visits again, Japan\'s government said on Thursday, calling the decision "deeply '
+     'disappointing".', ["Japan's government"]),
+    # the antecedent of a relative clause with a speech verb speaks the fragment in it
+    ('The drills drew a protest from Tokyo, which called them "unacceptable".', ["Tokyo"]),
+    # a passive report: the subject was quoted by the agency, the agency relays
+    ('A regional official was quoted by the Interfax news agency as saying the islands would be "a pearl".',
+     ["A regional official"]),
+    # "In a statement," is no speaker: the main clause's subject is, as written
+    ('In a statement, the FSB said the man had "crossed the border".', ["the FSB"]),
+    # a founding text with its owner speaks its words
+    ('Since 2020, Russia\'s constitution has banned "alienation of territory".', ["Russia's constitution"]),
+    # a family name in capitals after an honorific is a name (Japanese government style)
+    ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
+])
+def test_speakers_of_the_sixth_round(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == expected
+
+
+def test_a_bodys_statement_is_spoken_by_the_body_named_before():
+    text = ('The Russian Foreign Ministry reacted with a short comment. "We regard it as revisionism," the '
+            'ministry\'s statement said.')
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("russian_foreign_ministry", "Russian Foreign Ministry")]

@@ -21,7 +21,17 @@ PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
 #: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".
 OWNER_RE = re.compile(r"([A-Z][\w-]*)[’']s\s")
 #: A conjunction opening what follows a closing mark: a new clause, not an attribution of the quotation.
-COORDINATION_RE = re.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|yet)\s")
+COORDINATION_RE = re.compile(r"[\s,;–—-]*(?:and|but|while|whereas|although|though|yet)\s")
+#: A speech verb right after "and"/"but" (an adverb between): a second predicate of the sentence's subject
+#: ('... "incompatible with our position" and said the protest had been delivered'), no attribution clause.
+COORDINATED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|again|[a-z]+ly)\s+)?$")
+#: A relative clause whose verb is a speech verb opens after its antecedent: "Tokyo, which called the move".
+RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|who)\s+(?:(?:also|later|then|again|has|had|have|[a-z]+ly)\s+){0,2}")
+#: A passive report of someone's words: "X was quoted by the agency as saying" (X speaks, not the agency).
+PASSIVE_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{1,80}?\s+)?"
+                               r"as\s+(?:saying|telling|stating)\b", re.I)
+#: The owner of a body's text named as speaker: "the ministry's statement" -> "ministry".
+TEXT_OWNER_RE = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.I)
 #: Where a new clause with its own subject starts inside a sentence.
 CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
@@ -37,8 +47,8 @@ OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|bec
 #: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
 CLAUSE_BREAK_RE = re.compile(r",\s")
 #: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
-PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
-                           re.I)
+PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding|"
+                           r"stating|noting|warning|insisting|arguing|referring)\b", re.I)
 #: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b",
                           re.I)

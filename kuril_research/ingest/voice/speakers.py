@@ -11,7 +11,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
     FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE)
+    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, RELATIVE_AFTER_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE)
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
@@ -72,6 +72,8 @@ class SpeakerWalk(SubjectRules):
 
         A role that names a side resolves only to entities of that side (``sides``).
         """
+        if (c.kind == "institution" or not c.role) and (body := self.text_owner(c)) is not None:
+            return body.entity, body.text  # "the ministry's statement": the ministry named before speaks through it
         if not c.role:
             if c.entity is None and c.kind == "person" and (named := self.named_before(c.text, c.start)) is not None:
                 return named
@@ -114,6 +116,18 @@ class SpeakerWalk(SubjectRules):
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
                      and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
+
+    def text_owner(self, c: Cand) -> Cand | None:
+        """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest
+        organisation named before it whose head noun is the possessive's ("the Russian Foreign Ministry");
+        None when there is none (the statement then speaks as written) or the phrase is no such text."""
+        owner = TEXT_OWNER_RE.match(c.text)
+        if owner is None or c.entity is not None or self.lex.possessive_speech_re is None \
+                or not self.lex.possessive_speech_re.match(c.text, owner.end(1)):
+            return None
+        head = owner.group(1).lower()
+        return next((p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == "organisation"
+                     and p.text.lower().split()[-1] == head), None)
 
     def object_pronoun(self, c: Cand) -> bool:
         """Whether a one-word role stands as an object: after a lower-case word that opens no clause
@@ -203,6 +217,9 @@ class SpeakerWalk(SubjectRules):
             verb = None  # 'After a Japanese minister spoke of "our Northern Territories," he wrote ...': the minister
         if verb is not None and COORDINATION_RE.match(text, clause_start):
             verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced': a new clause
+        if verb is not None and COORDINATED_VERB_RE.search(text, clause_start, verb.start()):
+            verb = None  # '... "incompatible" with it and said the protest had gone through the embassy': a second
+            # predicate of the sentence's own subject, which rule c finds
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
@@ -223,6 +240,14 @@ class SpeakerWalk(SubjectRules):
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
+            passive = None
+            for passive in PASSIVE_QUOTED_RE.finditer(text, sent_start, start):
+                pass  # "X was quoted by the agency as saying": X, the subject before it, speaks
+            if passive is not None and (subj := [c for c in self.cands_from(sent_start, passive.start())
+                                                 if c.end <= passive.start() and not self.object_pronoun(c)]):
+                c = next((c for c in subj if self.is_subject(c, sent_start)), subj[-1])
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, passive.end()), False
             quoted_as = None
             for quoted_as in QUOTED_AS_RE.finditer(text, sent_start, start):
                 pass  # the last "quoted X as saying" before the quotation
@@ -247,12 +272,16 @@ class SpeakerWalk(SubjectRules):
             if (phrase := self.phrase_subject(sent_start, start)) is not None:  # "Russian media have described ..."
                 found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)
                 return found[0], found[1], phrase.kind, phrase.text, False
+            if (relative := self.relative_speaker(before, start)) is not None:
+                found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
+                return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
-                        and (opener := self.opening_subject(sent_start, before)) is not None:
-                    c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls
+                        and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
+                    c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls; "...,
+                    # Japan's government said Thursday, calling the decision "...": the one who said
                 elif not owner and (inner := self.clause_subject(sent_start, start, before)) is not None:
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
@@ -272,6 +301,19 @@ class SpeakerWalk(SubjectRules):
         # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
+        return None
+
+    def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
+        """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
+        right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
+        when no other speech verb stands between that verb and the fragment."""
+        for c in reversed(before):
+            if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
+                continue
+            verb = self.lex.verb_re.match(self.text, rel.end())
+            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None:
+                return c
+            return None
         return None
 
     def talker(self, before: list[Cand], start: int) -> Cand | None:

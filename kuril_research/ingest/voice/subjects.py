@@ -110,6 +110,9 @@ class SubjectRules:
         if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
                                for c in self.cands_from(verb.end(), start)):
             return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
+        if text[clause:clause + 12].split(" ")[0].lower() in SUBORDINATORS \
+                and (comma := MAIN_CLAUSE_RE.search(text, clause, verb.start())) is not None:
+            clause = comma.end()  # "In a statement, the FSB said the man had "...": the main clause's subject
         region = text[clause:verb.start()].rstrip()
         end = clause + len(region)
         if "," in region:
