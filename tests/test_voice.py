@@ -1354,3 +1354,20 @@ def test_a_bodys_statement_is_spoken_by_the_body_named_before():
             'ministry\'s statement said.')
     quotes, _ = run(text)
     assert [(q.speaker, q.speaker_text) for q in quotes] == [("russian_foreign_ministry", "Russian Foreign Ministry")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quotation introduced by a speech verb and a comma inside a quotation is the inner subject's
+    ('"My father always said, \'We will go home next year,\'" Aiko Oda told reporters.',
+     [("My father always said, ", "Aiko Oda"), ("We will go home next year,", "My father")]),
+    # ... or by a colon; the outer words after it stay the outer speaker's
+    ('"The Kremlin has said as much: \'We do not trade in territory.\' So we wait," Ken Oda said.',
+     [("The Kremlin has said as much: ", "Ken Oda"), ("We do not trade in territory.", "The Kremlin"),
+      (" So we wait,", "Ken Oda")]),
+    # "I" is the outer speaker; a quoted term with no speech verb before it stays in the outer quotation
+    ('"I told them, \'No.\' They call it the \'north\'," Ken Oda said.',
+     [("I told them, ", "Ken Oda"), ("No.", "Ken Oda"), (" They call it the 'north',", "Ken Oda")]),
+])
+def test_an_introduced_quotation_inside_a_quotation_has_its_own_speaker(text, expected):
+    quotes, _ = run(text)
+    assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == expected

@@ -41,6 +41,11 @@ Method (the rules, in the order they are applied)
    right after a ``title_nouns`` word is a name ('the youth forum "Iturup"'):
    no quotation, and its names are narrator. "so-called" makes a name the
    outlet's report of a term only outside a speaker's quotation.
+   **Inner quotations** (:mod:`~kuril_research.ingest.voice.inner`): inside a quotation, words opened by a
+   quotation mark after a comma or colon ('"My father always said, 'We will go home,'" she said') are split
+   out as their own quotation, spoken by the subject of the speech verb introducing them, as written ("My
+   father"); "I"/"we" there is the outer speaker. A quoted term with no such introduction stays in the outer
+   quotation.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
    outlet's words: mentions inside them are not ``quoted``.
 3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}
@@ -124,6 +129,15 @@ Method (the rules, in the order they are applied)
       Ueda, put it plainly:"; a described person too when the paragraph ends in a colon: "An elderly man
       ... put it to me this way:"), else that paragraph's latest speaker ("Nozdrev told TASS on Thursday.");
    f. otherwise ``None``.
+
+   Attribution grammar that these steps follow: a speech verb after "and"/"but" right after the closing mark
+   is a second predicate of the sentence's own subject, no attribution clause ('... "incompatible" and said
+   the protest went through the embassy'); a participle (", calling ...", ", stating ...") belongs to the
+   reporting clause before it ("..., Japan's government said, calling the decision "..."") else to the
+   sentence's opening subject; the antecedent of ", which/who <speech verb>" speaks the fragment in that
+   clause ("a protest from Tokyo, which called the move "...""); "X was quoted by AGENCY as saying": X, never
+   the relay; "In a statement, X said": X (a phrase after a preposition is no subject); "the ministry's
+   statement said": the ministry named before, else the statement as written.
 
    **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
    speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:"; a role of
