@@ -71,7 +71,8 @@ Method (the rules, in the order they are applied)
    sentence end, ``; . ! ? ) ] —`` (and a spaced en dash), the end of the enclosing quotation, and the
    ``naming_scope_words``-th word; a paragraph that ends inside a sentence (a PDF copy's hard line break:
    "what Tokyo terms the" / "Northern Territories") continues into the next. Within its scope a cue gives
-   the first name and the names listed with it, not a name after an apposition ("known in Russia as
+   the first name and the names listed with it, never a first name after a preposition of place ("Russia
+   called the drills on Iturup routine": where, not a name given), not a name after an apposition ("known in Russia as
    Signal Island, one of the Habomai islets": the islets are the outlet's words). A mention in scope is ``attributed`` (this
    wins over ``quoted``) when its entity type is in ``named_types`` and its
    naming is not the other side's naming (``sides``): a Russian-named mention is

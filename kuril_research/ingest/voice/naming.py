@@ -127,6 +127,8 @@ def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex:
     Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
     i = bisect_left(mentions, start, key=lambda mm: mm.start)
     first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
+    if LOCATIVE_BEFORE_RE.search(text, max(start, first.start - 16), first.start):
+        return False  # "Russia called the drills on Iturup routine": a place where, not a name the cue gives
     if first.start >= m.start:
         return not first_only
     if first_only:  # a name listed with the first name right after a copula cue
@@ -148,6 +150,8 @@ def _for_referent(text: str, m: Mention, first: Mention, mentions: Sequence[Ment
     return FOR_BEFORE_RE.search(text, max(0, head.start - 10), head.start) is not None
 
 
+#: A preposition of place just before the first name of a cue's scope: the name says where, it is no name given.
+LOCATIVE_BEFORE_RE = re.compile(r"\b(?:on|at|near|off|around|from|over|across)\s+(?:the\s+)?$", re.I)
 #: "for" just before a name: what a name stands for, not a name given.
 FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 FOR_AFTER_RE = re.compile(r"\s+for\s", re.I)
