@@ -1341,6 +1341,12 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     ('In a statement, the FSB said the man had "crossed the border".', ["the FSB"]),
     # a founding text with its owner speaks its words
     ('Since 2020, Russia\'s constitution has banned "alienation of territory".', ["Russia's constitution"]),
+    # a title without an article before a name: the name is the phrase's head, not the title
+    ('Minister in charge of Fisheries Affairs Ken Oda told the committee it wanted "every generation" to try.',
+     ["Ken Oda"]),
+    # a pronoun subject of a naming verb is the speaker it stands for, not the side of the naming
+    ('Russia\'s Federal Fisheries Agency said talks went on and blamed what it called the "politicisation" of '
+     'fishing.', ["Russia's Federal Fisheries Agency"]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])

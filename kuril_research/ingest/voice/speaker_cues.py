@@ -70,6 +70,8 @@ MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
 IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
 #: "that" opening a reported clause: "told reporters that the government had conveyed ...".
 THAT_RE = re.compile(r"\bthat\b", re.I)
+#: A determiner opening a noun phrase: its head is the noun after it ("The government of Prime Minister X").
+DETERMINER_RE = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that|these|those)\s", re.I)
 #: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").
 PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
 #: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.

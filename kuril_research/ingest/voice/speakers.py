@@ -197,6 +197,10 @@ class SpeakerWalk(SubjectRules):
             if cue.start > start:
                 break
             if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start):
+                if cue.kind == "pronoun" and (role := next((c for c in self.cands_from(cue.start, cue.end)
+                                                            if c.role and c.kind != "institution"), None)) \
+                        and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
+                    return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None

@@ -14,7 +14,7 @@ from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
-    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE)
+    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE)
 
 
 class SubjectRules:
@@ -133,6 +133,11 @@ class SubjectRules:
         if any(self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                for c in self.cands_from(sent_start, start)):
             return None  # "reported on Rudenko's comments ... that "...": his words
+        last = [c for c in self.cands_from(clause, end) if c.end <= end]
+        if last and last[-1].end >= end - 1 and last[-1].kind == "person" and not last[-1].role \
+                and not DESCRIBED_RE.match(last[-1].text) and not DETERMINER_RE.match(text, clause):
+            return None  # "Minister in charge of ... Affairs Ryoichi Maekawa told": a title without an article
+            # before a name, whose head the name is (unlike "The government of Prime Minister X says")
         qualified = False
         if (of := OF_RE.search(text, clause, end)) is not None \
                 and any(c.start >= of.end() for c in self.cands_from(of.end(), end)):
