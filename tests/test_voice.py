@@ -1347,6 +1347,11 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     # a pronoun subject of a naming verb is the speaker it stands for, not the side of the naming
     ('Russia\'s Federal Fisheries Agency said talks went on and blamed what it called the "politicisation" of '
      'fishing.', ["Russia's Federal Fisheries Agency"]),
+    # a participle with no speech verb before it: the subject phrase before the copula speaks the fragment
+    ('State television is blunter still, referring to the claims as "revanchism".', ["State television"]),
+    # an inverted "said X" establishes X: a later "she" is X, not a name in X's apposition
+    ('Exports shifted to China, said Irina Belova, an analyst at the consultancy Agro Partners. "Japan still pays '
+     'best," she said.', ["Irina Belova"]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])

@@ -70,6 +70,10 @@ MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
 IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
 #: "that" opening a reported clause: "told reporters that the government had conveyed ...".
 THAT_RE = re.compile(r"\bthat\b", re.I)
+#: A copula or auxiliary after a subject phrase: the phrase ends before it ("Russian state television is blunter").
+COPULA_RE = re.compile(r"\s(?:is|are|was|were|has|have|had)\b")
+#: An inverted speech verb after a comma or closing mark, just before a name: "..., said Irina Belova".
+INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*([a-z]+)\s+$")
 #: A determiner opening a noun phrase: its head is the noun after it ("The government of Prime Minister X").
 DETERMINER_RE = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that|these|those)\s", re.I)
 #: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").

@@ -11,7 +11,8 @@ from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
     FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, RELATIVE_AFTER_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE)
+    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, RELATIVE_AFTER_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
+    INVERTED_BEFORE_RE)
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
@@ -38,6 +39,9 @@ class SpeakerWalk(SubjectRules):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
             elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
+            elif not c.role and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, c.start - 30), c.start)) \
+                    and inv.group(1) in self.lex.inverted_verbs:  # '..., said Irina Belova, an analyst': she speaks
+                stream.append((c.end, 0, (c, self.cue_text(inv.start(1), c.end))))
             elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
                 stream.append((c.start, 0, (c, self.cue_text(c.start, c.end))))
             elif (found := self.subject(sent_start)) is not None and found[0] is c:

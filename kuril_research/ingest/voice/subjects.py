@@ -14,7 +14,7 @@ from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
-    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE)
+    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE)
 
 
 class SubjectRules:
@@ -106,14 +106,18 @@ class SubjectRules:
         text = self.text
         joints = list(CLAUSE_JOINT_RE.finditer(text, sent_start, start))
         clause = joints[-1].end() if joints else sent_start
-        verb = self.verb_in(clause, start)
+        verb, copula = self.verb_in(clause, start), None
+        if verb is None and (verb := PARTICIPLE_RE.search(text, clause, start)) is not None:
+            copula = COPULA_RE.search(text, clause, verb.start())  # "Russian state television is blunter still,
+            if copula is None:  # referring to ... as "...": the subject before the copula speaks
+                return None
         if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
                                for c in self.cands_from(verb.end(), start)):
             return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
         if text[clause:clause + 12].split(" ")[0].lower() in SUBORDINATORS \
                 and (comma := MAIN_CLAUSE_RE.search(text, clause, verb.start())) is not None:
             clause = comma.end()  # "In a statement, the FSB said the man had "...": the main clause's subject
-        region = text[clause:verb.start()].rstrip()
+        region = text[clause:(copula or verb).start()].rstrip()
         end = clause + len(region)
         if "," in region:
             if not region.endswith(",") or any(not c.role and c.kind in ("person", "organisation") for c in
