@@ -1352,6 +1352,16 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     # an inverted "said X" establishes X: a later "she" is X, not a name in X's apposition
     ('Exports shifted to China, said Irina Belova, an analyst at the consultancy Agro Partners. "Japan still pays '
      'best," she said.', ["Irina Belova"]),
+    # a definite described person with a relative clause opens a speech event ("The man who told us this")
+    ('The man who met us at the pier said something odd. "The sea was ours," he added.', ["The man"]),
+    # "each promising": a participle after a quantifier, with the subject before the copula
+    ('Prime ministers have come and gone, each promising to settle it "in our generation".', ["Prime ministers"]),
+    # a promise is a speech act; a closing mark may stand between the comma and the conjunction of a new clause
+    ('Japan\'s white paper describes them as "occupied," and Prime Minister Ken Oda has promised to "never give up" '
+     'the goal.',
+     ["Japan's white paper", "Ken Oda"]),
+    # a local government speaks as itself
+    ('"We want the crew back," the prefecture said.', ["the prefecture"]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])

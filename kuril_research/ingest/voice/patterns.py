@@ -141,6 +141,8 @@ def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     ['An official at the next table']
     >>> [m.group() for m in rx.finditer("A woman close to the family said so; an official familiar with it said no.")]
     ['A woman close to the family', 'an official familiar with it']
+    >>> [m.group() for m in rx.finditer("The woman who runs it said no.")]
+    ['The woman']
     >>> [m.group() for m in rx.finditer("a bar run by a woman.")]
     ['a woman']
     >>> [m.group() for m in rx.finditer('"No," one of the officials, a woman, said.')]
@@ -161,4 +163,4 @@ def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     part = r"(?i:one|some|many|several|two|three|four|most|none)\s+of\s+(?i:the|its|their|his|her|our)\s+"
     return re.compile(rf"\b(?:{part}(?:{modifier}){{0,3}}?(?:{head})s?\b{pp}?"  # "one of the sources"
                       rf"|(?i:an?|another|one)\s+(?:{modifier}){{0,4}}?(?:{head})\b{pp}?"
-                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b{pp})")
+                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b(?:{pp}|(?=\s+who\s)))")  # "The man who told us"

@@ -33,7 +33,9 @@ PASSIVE_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+quoted\s+(?:
 #: The owner of a body's text named as speaker: "the ministry's statement" -> "ministry".
 TEXT_OWNER_RE = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.I)
 #: Where a new clause with its own subject starts inside a sentence.
-CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
+CLAUSE_JOINT_RE = re.compile(r"(?:,[\"”’]?\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*",
+                             re.I)  # a closing mark may stand after the comma: '... by Russia," and Takaichi has'
+
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
 TITLE_WINDOW = 60
 #: A relative pronoun just before a speech verb.
@@ -47,8 +49,9 @@ OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|bec
 #: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
 CLAUSE_BREAK_RE = re.compile(r",\s")
 #: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
-PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding|"
-                           r"stating|noting|warning|insisting|arguing|referring)\b", re.I)
+PARTICIPLE_RE = re.compile(r",\s+(?:(?:each|both|all)\s+)?(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding|"
+                           r"stating|noting|warning|insisting|arguing|referring|promising|pledging|vowing|claiming|demanding|accusing)\b",
+                           re.I)
 #: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b",
                           re.I)
