@@ -1362,6 +1362,15 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
      ["Japan's white paper", "Ken Oda"]),
     # a local government speaks as itself
     ('"We want the crew back," the prefecture said.', ["the prefecture"]),
+    # an attribution clause with no candidate: its noun phrase as written, before or after the verb
+    ('"We protest," the Japanese government said.', ["the Japanese government"]),
+    ('"We protest," said the regional authorities in a statement.', ["the regional authorities"]),
+    # ... but "the" and one noun stands for someone named before
+    ('Its director, Andrei Volkov, spoke. "We grow," the director said.', ["Andrei Volkov"]),
+    # a sentence introducing the quotation after it: a body before a colon, a person before a full stop
+    ('The Kremlin was blunt:\n\n"Nothing to discuss."', ["Kremlin"]),
+    ('Ivan Petrov said talks were over. Tomoko Sato was blunt: "We are running out of time."', ["Tomoko Sato"]),
+    ('Tomoko Sato was blunt. "We are running out of time."', ["Tomoko Sato"]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])

@@ -118,13 +118,15 @@ Method (the rules, in the order they are applied)
       quotation: if it has a speech verb (not one after "who"/"which"), the
       clause's subject when a candidate opens it ('"...," Keiichi Morita, an
       official at ..., told AFP'), else the candidate nearest the verb (the one
-      before it on a tie) — never a farther known person;
+      before it on a tie) — never a farther known person; with no candidate, the clause's noun phrase as
+      written ('"...," the Japanese government said'; '"...," said the regional authorities');
    c. for a fragment inside a narrator sentence, the sentence's subject when its
       speech verb comes before the fragment, else the nearest candidate before
       it in the same sentence, unless that candidate owns a speech noun
       ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*);
-   d. the latest speaker event of the same paragraph before the quotation (an
-      "X said." sentence, or the previous quotation's speaker);
+   d. a sentence ending in a colon right before the quotation ("The Kremlin was blunt: "...""), else the latest
+      speaker event of the same paragraph before the quotation (an "X said." sentence, or the previous
+      quotation's speaker), else a person opening the sentence right before it ("Tomoko Sato was blunt. "..."");
    e. for a quotation opening its paragraph, the previous paragraph's speaker: the speaker of its unclosed
       last quotation (a quotation continued), else a person opening its last sentence ("The chairman, Taro
       Ueda, put it plainly:"; a described person too when the paragraph ends in a colon: "An elderly man

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
@@ -13,10 +12,11 @@ from kuril_research.ingest.voice.speaker_cues import (
     RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, RELATIVE_AFTER_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE)
+from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
-class SpeakerWalk(SubjectRules):
+class SpeakerWalk(SubjectRules, ContinuationRules):
     """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int, int]], paras: Spans, sents: Spans,
@@ -245,6 +245,8 @@ class SpeakerWalk(SubjectRules):
                 found = self.resolve(c) or (None, c.text)
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
+            if (phrase := self.clause_phrase(clause_start, verb, clause_end)) is not None:
+                return None, phrase.text, phrase.kind, phrase.text, True  # '"...," the Japanese government said'
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
@@ -302,10 +304,15 @@ class SpeakerWalk(SubjectRules):
                     c = opener or c  # "Tanaka, who ..., put it simply when he spoke: "...": he is Tanaka
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
-        # d: the latest speaker event of the same paragraph
+        # d: a sentence ending in a colon right before ("The Kremlin was blunt: "...""), else the latest speaker
+        # event of the same paragraph, else the subject of the sentence right before ("Sato was blunt. "..."")
+        if start > ps and (found := self.introducing_sentence(start, ps, colon_only=True)) is not None:
+            return found
         for e in reversed(self.events):
             if e.para_id == para_id and e.pos < start:
                 return e.entity, e.text, e.kind, e.cue, e.established
+        if start > ps and (found := self.introducing_sentence(start, ps, colon_only=False)) is not None:
+            return found
         # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
@@ -362,36 +369,3 @@ class SpeakerWalk(SubjectRules):
         return bool(self.text[sent_start:max(sent_start, start - 1)].strip()) \
             and not FRAGMENT_END_RE.search(self.text, max(start, end - 2), end) \
             and RUN_ON_RE.match(self.text, min(end + 1, pe)) is not None
-
-    def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
-        """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
-        last quotation ('"... closed.' then '"The irony ..."'), else a person opening its last sentence
-        ("The branch's chairman, Takeo Mori, put it plainly:"; "Sumiko Oyama, 87, who was born there, came"),
-        a described person too when the paragraph ends in a colon ("An elderly man ... put it this way:"),
-        else the latest speaker of that paragraph ('"...," Dr Hartigan said.'; "Nozdrev told TASS on Thursday.")."""
-        text = self.text
-        pps, ppe = self.paras.spans[para_id - 1][:2]
-        for e in reversed(self.events):
-            if e.para_id == para_id - 1 and e.pos >= pps and self.spans_at.at(e.pos) is not None \
-                    and self.spans[self.spans_at.at(e.pos)][1] >= ppe:
-                return e.entity, e.text, e.kind, e.cue, e.established
-            if e.para_id < para_id - 1:
-                break
-        sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
-        colon = text[pps:ppe].rstrip().endswith(":")
-        cands = self.cands_from(sent_start, ppe)
-        for i, c in enumerate(cands):
-            if DESCRIBED_RE.match(c.text) and i + 1 < len(cands) and not cands[i + 1].role \
-                    and cands[i + 1].kind == "person" and not DESCRIBED_RE.match(cands[i + 1].text) \
-                    and re.fullmatch(r",\s+", text[c.end:cands[i + 1].start]) and self.is_subject(c, sent_start):
-                c = cands[i + 1]  # "The branch's chairman, Takeo Mori, put it plainly:": the name in apposition
-            if not c.role and c.kind == "person" and (colon or not DESCRIBED_RE.match(c.text)) \
-                    and (self.is_subject(c, sent_start) or c is not cands[i]):
-                found = self.resolve(c) or (None, c.text)
-                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
-        for e in reversed(self.events):
-            if e.para_id == para_id - 1 and e.established:
-                return e.entity, e.text, e.kind, e.cue, e.established
-            if e.para_id < para_id - 1:
-                break
-        return None

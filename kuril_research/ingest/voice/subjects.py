@@ -157,6 +157,32 @@ class SubjectRules:
             return None  # one word that is no candidate: a name the rules did not find, or a pronoun
         return Cand(clause, end, "person" if self.named_before(phrase, clause) else "organisation", None, phrase)
 
+    def clause_phrase(self, clause_start: int, verb, clause_end: int) -> Cand | None:
+        """The noun phrase of an attribution clause that holds no candidate, as written: the words between the
+        closing mark and the verb ('"...," the Japanese government said'; "Russian authorities said"), else those
+        after an inverted verb up to a preposition or punctuation ('"...," said the regional authorities in
+        a statement'). None unless it opens with a determiner or a capital and is short."""
+        text = self.text
+        words = list(WORD_RE.finditer(text, clause_start, verb.start()))
+        while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS or words[-1].group().endswith("ly")):
+            words.pop()  # "have", "later", "reportedly"
+        if not words:  # inverted: the phrase after the verb
+            words = []
+            for w in WORD_RE.finditer(text, verb.end(), clause_end):
+                word = w.group().rstrip(",.;:!?")
+                if word.lower() in SUBORDINATORS or not word:
+                    break
+                words.append(w)
+                if word != w.group():
+                    break
+        if not 1 <= len(words) <= PHRASE_WORDS - 2 or not PHRASE_OPENING_RE.match(words[0].group().lstrip(",;:–—-")):
+            return None
+        phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
+        if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or len(phrase.split()) == 1 and phrase[0].isupper() \
+                or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
+            return None  # one capitalised word: a name the rules did not find; "the director": someone named before
+        return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
+
     def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
         """The subject of a later clause of the sentence that holds the fragment at ``start``: the candidate
         opening the clause after the last joint (", and", "; ", " — ") before it, with a speech verb between
