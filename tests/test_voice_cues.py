@@ -130,6 +130,12 @@ def test_a_malformed_cue_names_its_line(tmp_path, key, added, words):
     ("Tokyo insists on calling them the Northern Territories.", "Northern Territories", ("attributed", "tokyo")),
     # a language, the referent and "is"
     ("In Japanese, Iturup is Etorofu.", "Etorofu", ("attributed", "japan")),
+    # a subject word that holds its "the", a relative possessive, a perfect with an adverb
+    ("The Japanese term for the islands is the Northern Territories.", "Northern Territories",
+     ("attributed", "japan")),
+    ("Iturup, whose Japanese name is Etorofu, has an airport.", "Etorofu", ("attributed", "japan")),
+    ("Japan has long referred to the islands as its Northern Territories.", "Northern Territories",
+     ("attributed", "japan")),
     # a name after a preposition of place is where something happens, no name the cue gives
     ("Russia called the drills on Iturup routine.", "Iturup", ("narrator", None)),
     ("Japan labelled the Russian drills off Kunashiri unacceptable.", "Kunashiri", ("narrator", None)),
