@@ -1401,3 +1401,18 @@ def test_a_bodys_statement_is_spoken_by_the_body_named_before():
 def test_an_introduced_quotation_inside_a_quotation_has_its_own_speaker(text, expected):
     quotes, _ = run(text)
     assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a briefing headed "Briefing by X", with X's labelled turns: the prose before the first turn is X's
+    ("Briefing by Spokeswoman Anna Berg, Moscow", [("We reject the claim to Iturup.", "Anna Berg"),
+                                                   ("Why?", None), ("Because.", "Anna Berg")]),
+    # a headline that names nobody speaking the page: the prose stays the outlet's
+    ("Moscow rejects the claim", [("Why?", None), ("Because.", "Anna Berg")]),
+])
+def test_the_opening_statement_of_a_titled_briefing_is_its_speakers(title, expected):
+    text = "On Japan\n\nWe reject the claim to Iturup.\n\nQuestion: Why?\n\nAnna Berg: Because."
+    paragraphs = paragraph_spans(text)
+    quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text), title=title)
+    assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == expected
+    assert voice_of(text, voiced, "Iturup")[0] == ("quoted" if expected[0][0].startswith("We") else "narrator")

@@ -148,6 +148,9 @@ Method (the rules, in the order they are applied)
    Berg):"; a question label: "Question:"), each such paragraph after its label is one quotation of that
    speaker, whatever quotation marks it holds, and every name in it is ``quoted`` (no naming cue applies).
    A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
+   Under a headline naming the page's speaker ("Briefing by Foreign Ministry Spokeswoman X", "Remarks by ..."),
+   the prose paragraphs before the first labelled turn are the opening statement of the headline's person
+   who has turns (headings without final punctuation left out).
    Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
    (``turn_continuation_words``). A lone family name takes the full name written earlier. "Q:" and "A:"
    of a FAQ page are the outlet's own voice. A quotation holding only an organisation's or a homonym's

@@ -109,6 +109,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         found = dash_turns(text, paragraphs, mentions, full)
         if not found:
             return {}
+    found.update(_opening_statement(text, paragraphs, found, title))
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
@@ -117,6 +118,42 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             continued[nxt] = found[pid]._replace(start=ps)
             nxt += 1
     return dict(sorted({**found, **continued}.items()))
+
+
+#: A headline naming the one who speaks the page: "Briefing by Foreign Ministry Spokeswoman X", "Remarks by ...".
+TITLE_SPEAKER_RE = re.compile(r"(?:Press\s+)?(?:Briefing|Statement|Remarks|Speech|Address|Comments?|Answers?|"
+                              r"Press\s+conference|Opening\s+(?:remarks|statement)|Transcript)\b[^:]*?\bby\s", re.I)
+#: A paragraph of prose, not a heading: it ends in sentence punctuation (a closing mark may follow).
+PROSE_END_RE = re.compile(r"[.!?:][\"”’»]?\s*$")
+
+
+def _opening_statement(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn],
+                       title: str | None) -> dict[int, Turn]:
+    """The prose paragraphs before the first labelled turn of a transcript whose headline names its speaker
+    ("Briefing by Foreign Ministry Spokeswoman Maria Zakharova" over "Maria Zakharova:" turns): the opening
+    statement of the person who has turns and is named in the headline. Headings (no final punctuation) and
+    paragraphs in brackets are left out.
+
+    Examples
+    --------
+    >>> text = "On Japan\\n\\nWe note the paper.\\n\\nQuestion: Why?\\n\\nAnna Berg: Because."
+    >>> paras = [(0, 8), (10, 28), (30, 44), (46, len(text))]
+    >>> turns = {2: Turn(40, None, None, "Question:"), 3: Turn(57, None, "Anna Berg", "Anna Berg:")}
+    >>> [(pid, t.name) for pid, t in _opening_statement(text, paras, turns, "Briefing by Anna Berg").items()]
+    [(1, 'Anna Berg')]
+    """
+    if not title or not found or TITLE_SPEAKER_RE.match(title) is None:
+        return {}
+    owner = next((t for t in found.values() if t.name and t.name in title), None)
+    if owner is None:
+        return {}
+    opening = {}
+    for pid in range(min(found)):
+        ps, pe = paragraphs[pid][0], min(paragraphs[pid][1], len(text))
+        words = text[ps:pe].strip()
+        if words and PROSE_END_RE.search(words) and not words.startswith(("(", "[")):
+            opening[pid] = owner._replace(start=ps, label=title)
+    return opening
 
 
 #: A personal name after a role: capitalised or capital-letter words ("Takaichi", "HAYAMI Kenta", "Ken Sato").
