@@ -1365,6 +1365,8 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     # an attribution clause with no candidate: its noun phrase as written, before or after the verb
     ('"We protest," the Japanese government said.', ["the Japanese government"]),
     ('"We protest," said the regional authorities in a statement.', ["the regional authorities"]),
+    # ... a family name given alone at the verb is a person, whom a later "he" stands for
+    ('"We protest," Kitamura said.\n\nHe added that Tokyo would "respond firmly."', ["Kitamura", "Kitamura"]),
     # ... but "the" and one noun stands for someone named before
     ('Its director, Andrei Volkov, spoke. "We grow," the director said.', ["Andrei Volkov"]),
     # a sentence introducing the quotation after it: a body before a colon, a person before a full stop

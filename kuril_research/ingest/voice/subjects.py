@@ -7,6 +7,7 @@ inverted verb's phrase ends in, and the person a definite description or a posse
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
@@ -178,9 +179,12 @@ class SubjectRules:
         if not 1 <= len(words) <= PHRASE_WORDS - 2 or not PHRASE_OPENING_RE.match(words[0].group().lstrip(",;:–—-")):
             return None
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
-        if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or len(phrase.split()) == 1 and phrase[0].isupper() \
-                or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
-            return None  # one capitalised word: a name the rules did not find; "the director": someone named before
+        if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
+            return None  # "the director": someone named before
+        if len(phrase.split()) == 1:  # one word right at the verb: a family name the article gives alone ("Kitamura
+            return Cand(words[0].start(), words[-1].end(), "person", None, phrase) \
+                if re.fullmatch(r"[A-Z][a-z’'-]+", phrase) and phrase.lower() not in self.lex.name_stop_words \
+                and phrase.lower() not in self.lex.name_title_words else None  # said"); not "Officials", "Tass"
         return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
 
     def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
