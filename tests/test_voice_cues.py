@@ -136,6 +136,9 @@ def test_a_malformed_cue_names_its_line(tmp_path, key, added, words):
     ("Iturup, whose Japanese name is Etorofu, has an airport.", "Etorofu", ("attributed", "japan")),
     ("Japan has long referred to the islands as its Northern Territories.", "Northern Territories",
      ("attributed", "japan")),
+    # a second subject with a verb of its own and "as" takes over inside a cue's scope
+    ("The islands, which Japan regards as its own and Russia administers as part of the Kuril Islands, lie north.",
+     "Kuril Islands", ("attributed", "russia")),
     # a name after a preposition of place is where something happens, no name the cue gives
     ("Russia called the drills on Iturup routine.", "Iturup", ("narrator", None)),
     ("Japan labelled the Russian drills off Kunashiri unacceptable.", "Kunashiri", ("narrator", None)),

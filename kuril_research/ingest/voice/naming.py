@@ -18,8 +18,9 @@ CLAUSE_END_RE = re.compile(r"[;!?)\]—]|\s–\s|\.(?!\w)")
 #: A paragraph that ends inside a sentence (a hard line break of a PDF copy: "what Tokyo terms the").
 OPEN_END_RE = re.compile(r"[\w,]\s*$")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
-#: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
-ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
+#: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories"), or a verb
+#: of its own and "as" ("which Japan regards as its own and Russia administers as part of the Kuril Islands").
+ELLIPSIS_GAP_RE = re.compile(r"\s+(?:[a-z]+\s+as\s+(?:part\s+of\s+)?|as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
 #: What joins the second subject of an elliptical pair: "what Russians call the South Kurils and Japanese the ...".
 PAIR_BEFORE_RE = re.compile(r"(?:,|\band|\bwhile|\bor)\s+$", re.I)
 #: What may stand between a copula cue and the name it gives: "For Tokyo, the island is [simply part of the] ...".
