@@ -94,8 +94,8 @@ Method (the rules, in the order they are applied)
    Japanese premier") resolves only to entities of that side (``sides``), and
    to nobody if there is none. Established speakers are, in text order: the
    subject of a speech verb in narrator text (a candidate followed by up to
-   three lower-case words and a verb: "Peskov told", "Abe later called"; or
-   "According to X,"), the *subject* of a sentence or clause with a speech verb
+   three lower-case words and a verb: "Peskov told", "Abe later called"; "According to X,"; or an inverted
+   verb of ``name_after_verbs`` after a comma: "..., said Irina Belova, an analyst"), the *subject* of a sentence or clause with a speech verb
    (its candidates before the verb, the first opening the clause: the first
    person named among them, "Kremlin spokesman Dmitry Peskov said", else the
    first of them), a role naming a side that opens a sentence ("The
