@@ -1367,6 +1367,9 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     ('"We protest," said the regional authorities in a statement.', ["the regional authorities"]),
     # ... a family name given alone at the verb is a person, whom a later "he" stands for
     ('"We protest," Kitamura said.\n\nHe added that Tokyo would "respond firmly."', ["Kitamura", "Kitamura"]),
+    # ... a bare plural noun phrase, before or after the verb
+    ('"We are tired," residents said.', ["residents"]),
+    ('"It is ours," say local fishermen.', ["local fishermen"]),
     # ... but "the" and one noun stands for someone named before
     ('Its director, Andrei Volkov, spoke. "We grow," the director said.', ["Andrei Volkov"]),
     # a sentence introducing the quotation after it: a body before a colon, a person before a full stop

@@ -18,6 +18,12 @@ from kuril_research.ingest.voice.speaker_cues import (
     possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE)
 
 
+#: Words that cannot stand in a bare plural noun phrase of an attribution clause ('"...," residents said').
+PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", "its", "he", "she", "they", "we",
+                              "i", "you", "this", "these", "those", "there", "here", "as", "was", "is", "has",
+                              "news", "reports", "sources", "statements", "words", "comments", "remarks"})
+
+
 class SubjectRules:
     """Subject rules over the walk's ``text``, ``cands``, ``spans``, ``sents``, ``lex``, ``verb_in`` and
     ``cands_from`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
@@ -176,12 +182,17 @@ class SubjectRules:
                 words.append(w)
                 if word != w.group():
                     break
-        if not 1 <= len(words) <= PHRASE_WORDS - 2 or not PHRASE_OPENING_RE.match(words[0].group().lstrip(",;:–—-")):
+        if not 1 <= len(words) <= PHRASE_WORDS - 2:
             return None
+        plain = [w.group().strip(",.;:!?–—-").lower() for w in words]
+        if not PHRASE_OPENING_RE.match(words[0].group().lstrip(",;:–—-")) and not (
+                all(re.fullmatch(r"[a-z][a-z-]+", w) and w not in PLAIN_STOP_WORDS for w in plain)
+                and plain[-1].endswith(("s", "men", "people"))):
+            return None  # a lower-case phrase only when it is a plural noun phrase: "residents", "many locals"
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
         if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
             return None  # "the director": someone named before
-        if len(phrase.split()) == 1:  # one word right at the verb: a family name the article gives alone ("Kitamura
+        if len(phrase.split()) == 1 and phrase[0].isupper():  # one word right at the verb: a family name the article gives alone ("Kitamura
             return Cand(words[0].start(), words[-1].end(), "person", None, phrase) \
                 if re.fullmatch(r"[A-Z][a-z’'-]+", phrase) and phrase.lower() not in self.lex.name_stop_words \
                 and phrase.lower() not in self.lex.name_title_words else None  # said"); not "Officials", "Tass"
