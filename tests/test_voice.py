@@ -1421,3 +1421,12 @@ def test_the_opening_statement_of_a_titled_briefing_is_its_speakers(title, expec
     quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text), title=title)
     assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == expected
     assert voice_of(text, voiced, "Iturup")[0] == ("quoted" if expected[0][0].startswith("We") else "narrator")
+
+
+@pytest.mark.parametrize(("byline", "asker"), [("Text: Anna Berg", "Anna Berg"), ("By A. Berg and K. Oda", None),
+                                               (None, None)])
+def test_the_questions_of_a_dash_interview_are_the_bylines_author(byline, asker):
+    text = "We asked Maria Zakharova.\n\n— Is there news?\n\n— None at all.\n\n— And the ferry?\n\n— It sails in May."
+    paragraphs = paragraph_spans(text)
+    quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text), byline=byline)
+    assert [q.speaker_text for q in quotes] == [asker, "Maria Zakharova", asker, "Maria Zakharova"]

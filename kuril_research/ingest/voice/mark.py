@@ -50,7 +50,7 @@ def glossed(text: str, previous_end: int, start: int, end: int) -> bool:
 
 def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
                mentions: Sequence[Mention], *, lexicon: VoiceLexicon | None = None, title: str | None = None,
-               ) -> tuple[list[Quote], list[VoicedMention]]:
+               byline: str | None = None) -> tuple[list[Quote], list[VoicedMention]]:
     """Find quotations and their speakers, and give every mention its voice.
 
     Parameters
@@ -66,6 +66,9 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     title : str, optional
         The article's headline: a transcript's role label ("Prime Minister:") speaks as the person the
         headline names with that role ("Press Conference by Prime Minister Sanae Takaichi").
+    byline : str, optional
+        The byline removed from the page ("Text: Yevgenia Sorokina"): the one author it names asks the
+        questions of an interview printed as dash-opened turns.
 
     Returns
     -------
@@ -93,7 +96,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     lex = lexicon if lexicon is not None else default_lexicon()
     spans = find_quotes(text, paragraphs)
     full = full_names(mentions)
-    turns = find_turns(text, paragraphs, mentions, full, lex, title=title)
+    turns = find_turns(text, paragraphs, mentions, full, lex, title=title, byline=byline)
     if turns:  # a transcript: each turn paragraph is its speaker's words, quotation marks inside included
         spans = sorted([s for s in spans if s[2] not in turns] + [(t.start, min(paragraphs[pid][1], len(text)), pid)
                                                                   for pid, t in turns.items()])
