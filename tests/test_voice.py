@@ -1376,6 +1376,8 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     ('The Kremlin was blunt:\n\n"Nothing to discuss."', ["Kremlin"]),
     ('Ivan Petrov said talks were over. Tomoko Sato was blunt: "We are running out of time."', ["Tomoko Sato"]),
     ('Tomoko Sato was blunt. "We are running out of time."', ["Tomoko Sato"]),
+    # a sentence introducing a quotation with a colon: its subject phrase before the copula, as written
+    ('Local fishermen have a saying: "The sea has no border."', ["Local fishermen"]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])

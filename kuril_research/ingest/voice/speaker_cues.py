@@ -77,6 +77,10 @@ THAT_RE = re.compile(r"\bthat\b", re.I)
 COPULA_RE = re.compile(r"\s(?:is|are|was|were|has|have|had)\b")
 #: An inverted speech verb after a comma or closing mark, just before a name: "..., said Irina Belova".
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*([a-z]+)\s+$")
+#: A colon right before the opening mark of a quotation: the sentence introduces it ("X was blunt: "..."").
+COLON_BEFORE_RE = re.compile(r":\s*[\"“‘«]?$")
+#: A possessive pronoun opening a phrase: "Her answer was simple:" names no speaker by itself.
+POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 #: A determiner opening a noun phrase: its head is the noun after it ("The government of Prime Minister X").
 DETERMINER_RE = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that|these|those)\s", re.I)
 #: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").

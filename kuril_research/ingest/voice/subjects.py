@@ -15,7 +15,8 @@ from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
-    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE)
+    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
+    POSSESSIVE_PRONOUN_RE)
 
 
 #: Words that cannot stand in a bare plural noun phrase of an attribution clause ('"...," residents said').
@@ -111,13 +112,15 @@ class SubjectRules:
         insertion after the head dropped). None when a candidate is the phrase's head ("Putin said", "Kremlin
         spokesman Dmitry Peskov said", "A spokesman for the fleet said"), or the phrase is long or broken."""
         text = self.text
-        joints = list(CLAUSE_JOINT_RE.finditer(text, sent_start, start))
+        joints = [j for j in CLAUSE_JOINT_RE.finditer(text, sent_start, start)
+                  if not COLON_BEFORE_RE.fullmatch(text, j.start(), start)]  # the colon introducing the quotation
         clause = joints[-1].end() if joints else sent_start
         verb, copula = self.verb_in(clause, start), None
-        if verb is None and (verb := PARTICIPLE_RE.search(text, clause, start)) is not None:
+        if verb is None and (verb := PARTICIPLE_RE.search(text, clause, start)
+                             or COLON_BEFORE_RE.search(text, clause, start)) is not None:
             copula = COPULA_RE.search(text, clause, verb.start())  # "Russian state television is blunter still,
-            if copula is None:  # referring to ... as "...": the subject before the copula speaks
-                return None
+            if copula is None or POSSESSIVE_PRONOUN_RE.match(text, clause):  # referring to ... as "...": the subject
+                return None  # before the copula speaks; so with a colon ("Local fishermen have a saying: "..."")
         if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
                                for c in self.cands_from(verb.end(), start)):
             return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
