@@ -1378,6 +1378,8 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     ('Tomoko Sato was blunt. "We are running out of time."', ["Tomoko Sato"]),
     # a sentence introducing a quotation with a colon: its subject phrase before the copula, as written
     ('Local fishermen have a saying: "The sea has no border."', ["Local fishermen"]),
+    # ... a pronoun that stands for nobody names no one (no speaker "Her")
+    ('Her answer was simple: "I want to go home."', [None]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])

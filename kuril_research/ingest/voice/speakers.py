@@ -302,8 +302,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
                     opener = next((b for b in before if not b.role and b.kind == "person" and b.start < c.start
                                    and self.is_subject(b, sent_start) and not DESCRIBED_RE.match(b.text)), None)
                     c = opener or c  # "Tanaka, who ..., put it simply when he spoke: "...": he is Tanaka
-                found = self.resolve(c) or (None, c.text)
-                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
+                found = self.resolve(c) or (None if c.role and " " not in c.text else (None, c.text))
+                if found is not None:  # a pronoun that stands for nobody ("Her answer was simple:") names no one:
+                    return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False  # rules d-e go on
         # d: a sentence ending in a colon right before ("The Kremlin was blunt: "...""), else the latest speaker
         # event of the same paragraph, else the subject of the sentence right before ("Sato was blunt. "..."")
         if start > ps and (found := self.introducing_sentence(start, ps, colon_only=True)) is not None:
