@@ -1380,6 +1380,10 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     ('Local fishermen have a saying: "The sea has no border."', ["Local fishermen"]),
     # ... a pronoun that stands for nobody names no one (no speaker "Her")
     ('Her answer was simple: "I want to go home."', [None]),
+    # the source relays: the subject of the speech verb it reports speaks the fragment, and "the man" of a story
+    # is not the official named at the next quotation
+    ('Tass quoted a source as saying the man had told investigators he wanted to "see the island". "We will '
+     'help him," Ken Oda told reporters.', ["the man", "Ken Oda"]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])

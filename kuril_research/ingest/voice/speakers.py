@@ -261,6 +261,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             quoted_as = None
             for quoted_as in QUOTED_AS_RE.finditer(text, sent_start, start):
                 pass  # the last "quoted X as saying" before the quotation
+            if quoted_as is not None and (reported := self.reported_subject(quoted_as.end(), start)) is not None:
+                return None, reported, "person", reported, False  # "... as saying the man had told investigators
+                # he wanted to "..."": the one whose words the source reports
             if quoted_as is not None:  # "The paper quoted its chairman as saying that ...": the object speaks
                 inner = [c for c in self.cands_from(quoted_as.start("obj"), quoted_as.end("obj"))
                          if c.end <= quoted_as.end("obj")]

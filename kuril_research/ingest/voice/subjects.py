@@ -25,6 +25,17 @@ PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", 
                               "news", "reports", "sources", "statements", "words", "comments", "remarks"})
 
 
+def _plain_person(word: str, genders: dict[str, str]) -> bool:
+    """Whether a head noun is a plain gendered noun of a person ("man", "mother"), not a title ("spokesman").
+
+    Examples
+    --------
+    >>> _plain_person("man", {"man": "male"}), _plain_person("spokesman", {"spokesman": "male"})
+    (True, False)
+    """
+    return word in genders and not re.search(r"\w(?:man|woman|person)$", word)
+
+
 class SubjectRules:
     """Subject rules over the walk's ``text``, ``cands``, ``spans``, ``sents``, ``lex``, ``verb_in`` and
     ``cands_from`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
@@ -33,12 +44,14 @@ class SubjectRules:
         """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
         person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
-        person is of the side the phrase names, if any. Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        person is of the side the phrase names, if any, and the phrase's head is no plain gendered noun ("the man"
+        of a story is not the official quoted next; "spokesman" may be). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
             if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
                     or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
+                    or _plain_person(written.split()[-1].lower(), self.lex.genders) \
                     or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
                 continue
             named = [c for c in self.cands_from(self.spans[qi][1], self.spans[qi + 1][0])
@@ -200,6 +213,24 @@ class SubjectRules:
                 if re.fullmatch(r"[A-Z][a-z’'-]+", phrase) and phrase.lower() not in self.lex.name_stop_words \
                 and phrase.lower() not in self.lex.name_title_words else None  # said"); not "Officials", "Tass"
         return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
+
+    def reported_subject(self, pos: int, start: int) -> str | None:
+        """The subject of a speech verb reported after ``pos`` ("as saying") and before the fragment at ``start``,
+        as written: "... as saying the man had told investigators he wanted to "..."" -> "the man"; None when no
+        speech verb stands there or its subject is no short noun phrase opened by a determiner or a capital."""
+        text = self.text
+        verb = self.verb_in(pos, start)
+        if verb is None:
+            return None
+        words = [w.group() for w in WORD_RE.finditer(text, pos, verb.start())]
+        if words and words[0].lower() == "that":
+            words.pop(0)
+        while words and (words[-1].lower() in PHRASE_TAIL_WORDS or words[-1].endswith("ly")):
+            words.pop()
+        if not 1 <= len(words) <= 4 or not DETERMINER_RE.match(words[0] + " ") and not words[0][:1].isupper() \
+                or any(not re.fullmatch(r"[\w’'-]+", w) for w in words):
+            return None
+        return " ".join(words)
 
     def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
         """The subject of a later clause of the sentence that holds the fragment at ``start``: the candidate
