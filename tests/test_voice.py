@@ -1370,6 +1370,8 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     # ... a bare plural noun phrase, before or after the verb
     ('"We are tired," residents said.', ["residents"]),
     ('"It is ours," say local fishermen.', ["local fishermen"]),
+    # ... "one" of a group named before
+    ('Fishermen in Nemuro said it was dangerous. "The current is strong," one told reporters.', ["one"]),
     # ... but "the" and one noun stands for someone named before
     ('Its director, Andrei Volkov, spoke. "We grow," the director said.', ["Andrei Volkov"]),
     # a sentence introducing the quotation after it: a body before a colon, a person before a full stop

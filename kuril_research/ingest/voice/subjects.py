@@ -201,10 +201,11 @@ class SubjectRules:
         if not 1 <= len(words) <= PHRASE_WORDS - 2:
             return None
         plain = [w.group().strip(",.;:!?–—-").lower() for w in words]
-        if not PHRASE_OPENING_RE.match(words[0].group().lstrip(",;:–—-")) and not (
-                all(re.fullmatch(r"[a-z][a-z-]+", w) and w not in PLAIN_STOP_WORDS for w in plain)
-                and plain[-1].endswith(("s", "men", "people"))):
-            return None  # a lower-case phrase only when it is a plural noun phrase: "residents", "many locals"
+        if not PHRASE_OPENING_RE.match(words[0].group().lstrip(",;:–—-")) and plain not in (["one"], ["another"]) \
+                and not (all(re.fullmatch(r"[a-z][a-z-]+", w) and w not in PLAIN_STOP_WORDS for w in plain)
+                         and plain[-1].endswith(("s", "men", "people"))):
+            return None  # a lower-case phrase only when it is a plural noun phrase ("residents", "many locals") or
+            # "one"/"another" of a group named before ("Local fishermen said ... "...," one told NHK")
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
         if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
             return None  # "the director": someone named before
