@@ -19,6 +19,9 @@ from kuril_research.ingest.voice.speaker_cues import (
     POSSESSIVE_PRONOUN_RE)
 
 
+#: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
+OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
+                                  r"[^,.;:\"“”]{0,60},\s+", re.I)
 #: Words that cannot stand in a bare plural noun phrase of an attribution clause ('"...," residents said').
 PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", "its", "he", "she", "they", "we",
                               "i", "you", "this", "these", "those", "there", "here", "as", "was", "is", "has",
@@ -104,7 +107,10 @@ class SubjectRules:
 
     def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
         """The subject opening a sentence: of the candidates before its first lower-case word that is no title
-        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first."""
+        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first. Opening
+        adverbials are skipped ("In response, on the same day, Mr. X ... lodged a protest, stating that "..."")."""
+        while (lead := OPENING_ADVERBIAL_RE.match(self.text, sent_start)) is not None and lead.end() > sent_start:
+            sent_start = lead.end()
         first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
                       if w.group().lower() not in self.lex.name_title_words), None)
         region = [b for b in before if first is None or b.end <= first.start()]
