@@ -1387,8 +1387,8 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
     ('Tass quoted a source as saying the man had told investigators he wanted to "see the island". "We will '
      'help him," Ken Oda told reporters.', ["the man", "Ken Oda"]),
     # a participle's subject opens the sentence after its opening adverbials, not the person a protest went to
-    ('2. In response, on the same day, Mr. NAKAZAWA Takeshi, Director-General, lodged a protest with Mr. Ivan '
-     'Petrov, Minister-Counsellor of the Embassy, stating that "the visit is regrettable."', ["NAKAZAWA Takeshi"]),
+    ('In response, on the same day, Deputy Minister Taro Sato lodged a protest with Ivan Petrov, a counsellor of '
+     'the embassy, stating that "the visit is regrettable."', ["Taro Sato"]),
     # a family name in capitals after an honorific is a name (Japanese government style)
     ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
 ])
