@@ -1412,6 +1412,11 @@ def test_a_bodys_statement_is_spoken_by_the_body_named_before():
     ('"The Kremlin has said as much: \'We do not trade in territory.\' So we wait," Ken Oda said.',
      [("The Kremlin has said as much: ", "Ken Oda"), ("We do not trade in territory.", "The Kremlin"),
       (" So we wait,", "Ken Oda")]),
+    # "she" is a woman described just before the outer quotation, not the outer speaker
+    ('Ken Oda spoke first. Students still ask about the old woman who came every summer. "She told me once, '
+     '\'My island was my world.\' I remember," Anna Berg said.',
+     [("She told me once, ", "Anna Berg"), ("My island was my world.", "the old woman"),
+      (" I remember,", "Anna Berg")]),
     # "I" is the outer speaker; a quoted term with no speech verb before it stays in the outer quotation
     ('"I told them, \'No.\' They call it the \'north\'," Ken Oda said.',
      [("I told them, ", "Ken Oda"), ("No.", "Ken Oda"), (" They call it the 'north',", "Ken Oda")]),

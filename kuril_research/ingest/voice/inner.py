@@ -6,7 +6,8 @@ inner quotation so introduced is split out of the outer one: the outer quotation
 keep their speaker, and the inner words get the subject of the clause that introduces them, as written inside
 the outer quotation ("My father"; "The Kremlin has said as much: 'We do not trade in territory'" -> "The
 Kremlin"). "I" or "we" there is the outer speaker; "he", "she" or "they" is the latest other established
-speaker (never the outer one: she would say "I"). A quoted term not introduced so (``call them the
+speaker (never the outer one: she would say "I"), unless a person described with a noun of that gender
+("the Japanese woman who came every summer") stands shortly before the outer quotation. A quoted term not introduced so (``call them the
 'northern territories'``) stays part of the outer quotation.
 """
 
@@ -27,12 +28,16 @@ SENTENCE_END_RE = re.compile(r"[.!?]\s+")
 VERB_PHRASE_WORDS = frozenset({"always", "once", "often", "sometimes", "never", "just", "simply"})
 FIRST_PERSON = frozenset({"i", "we"})
 THIRD_PERSON = frozenset({"he", "she", "they"})
+#: How far before the outer quotation (characters) a gendered described person may stand for "he" or "she".
+DESCRIBED_REACH = 300
 
 
 class Walk(Protocol):  # what the split needs of a SpeakerWalk
     text: str
     events: list[Event]
     lex: VoiceLexicon
+
+    def cands_from(self, start: int, end: int) -> list: ...
 
 
 def inner_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int, int]]:
@@ -118,6 +123,12 @@ def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str,
     if phrase.lower() in FIRST_PERSON:
         return outer.speaker, outer.speaker_text, cue
     if phrase.lower() in THIRD_PERSON:
+        gender = walk.lex.genders.get(phrase.lower())
+        described = next((c for c in reversed(walk.cands_from(max(0, outer.start - DESCRIBED_REACH), outer.start))
+                          if not c.role and c.kind == "person" and c.text != outer.speaker_text and gender
+                          and any(walk.lex.genders.get(w.lower()) == gender for w in c.text.split())), None)
+        if described is not None:  # 'still ask about the Japanese woman who came ... "She told me, '...'"'
+            return described.entity, described.text, cue
         other = next((e for e in reversed(walk.events) if e.established and e.kind == "person" and e.pos < mark
                       and e.text != outer.speaker_text), None)
         return (other.entity, other.text, cue) if other is not None else None
