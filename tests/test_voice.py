@@ -1315,3 +1315,136 @@ def test_a_fragment_in_the_that_clause_of_a_speaker_is_his_report():
             'Sergey Lavrov said the talks were over, while Ken Oda said Japan wanted "dialogue".')
     quotes, _ = run(text)
     assert [q.speaker_text for q in quotes] == ["Ken Oda", "Ken Oda"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive determiner or "one" opens a described speaker, never a two-word name ("Its Nemuro")
+    ('Its Nemuro branch head, Aiko Oda, says she worries. "We are old," she says.', ["Aiko Oda"]),
+    ('One Nemuro diver in his sixties said he had worked there. "It was all ours," he said.',
+     ["One Nemuro diver in his sixties"]),
+    # an anonymous source's link to the story belongs to the phrase ("close to", "familiar with")
+    ('A person close to the family put it plainly. The deal, he said, is "a closed door."',
+     ["A person close to the family"]),
+    # a speech verb after "and" or after a dash and "but" is a second predicate, no attribution clause
+    ('Ken Oda told reporters the launches were "unacceptable" and said the protest went through the embassy.',
+     ["Ken Oda"]),
+    ('Ken Oda called it "a mistake" – but the ministry did not say why.', ["Ken Oda"]),
+    # a participle after the reporting clause is its subject's, not the first subject of the sentence
+    ('Russia refused the visits again, Japan\'s government said on Thursday, calling the decision "deeply '
+     'disappointing".', ["Japan's government"]),
+    # the antecedent of a relative clause with a speech verb speaks the fragment in it
+    ('The drills drew a protest from Tokyo, which called them "unacceptable".', ["Tokyo"]),
+    # a passive report: the subject was quoted by the agency, the agency relays
+    ('A regional official was quoted by the Interfax news agency as saying the islands would be "a pearl".',
+     ["A regional official"]),
+    # "In a statement," is no speaker: the main clause's subject is, as written
+    ('In a statement, the FSB said the man had "crossed the border".', ["the FSB"]),
+    # a founding text with its owner speaks its words
+    ('Since 2020, Russia\'s constitution has banned "alienation of territory".', ["Russia's constitution"]),
+    # a title without an article before a name: the name is the phrase's head, not the title
+    ('Minister in charge of Fisheries Affairs Ken Oda told the committee it wanted "every generation" to try.',
+     ["Ken Oda"]),
+    # a pronoun subject of a naming verb is the speaker it stands for, not the side of the naming
+    ('Russia\'s Federal Fisheries Agency said talks went on and blamed what it called the "politicisation" of '
+     'fishing.', ["Russia's Federal Fisheries Agency"]),
+    # a participle with no speech verb before it: the subject phrase before the copula speaks the fragment
+    ('State television is blunter still, referring to the claims as "revanchism".', ["State television"]),
+    # an inverted "said X" establishes X: a later "she" is X, not a name in X's apposition
+    ('Exports shifted to China, said Irina Belova, an analyst at the consultancy Agro Partners. "Japan still pays '
+     'best," she said.', ["Irina Belova"]),
+    # a definite described person with a relative clause opens a speech event ("The man who told us this")
+    ('The man who met us at the pier said something odd. "The sea was ours," he added.', ["The man"]),
+    # "each promising": a participle after a quantifier, with the subject before the copula
+    ('Prime ministers have come and gone, each promising to settle it "in our generation".', ["Prime ministers"]),
+    # a promise is a speech act; a closing mark may stand between the comma and the conjunction of a new clause
+    ('Japan\'s white paper describes them as "occupied," and Prime Minister Ken Oda has promised to "never give up" '
+     'the goal.',
+     ["Japan's white paper", "Ken Oda"]),
+    # a local government speaks as itself
+    ('"We want the crew back," the prefecture said.', ["the prefecture"]),
+    # an attribution clause with no candidate: its noun phrase as written, before or after the verb
+    ('"We protest," the Japanese government said.', ["the Japanese government"]),
+    ('"We protest," said the regional authorities in a statement.', ["the regional authorities"]),
+    # ... a family name given alone at the verb is a person, whom a later "he" stands for
+    ('"We protest," Kitamura said.\n\nHe added that Tokyo would "respond firmly."', ["Kitamura", "Kitamura"]),
+    # ... a bare plural noun phrase, before or after the verb
+    ('"We are tired," residents said.', ["residents"]),
+    ('"It is ours," say local fishermen.', ["local fishermen"]),
+    # ... "one" of a group named before
+    ('Fishermen in Nemuro said it was dangerous. "The current is strong," one told reporters.', ["one"]),
+    # ... but "the" and one noun stands for someone named before
+    ('Its director, Andrei Volkov, spoke. "We grow," the director said.', ["Andrei Volkov"]),
+    # a sentence introducing the quotation after it: a body before a colon, a person before a full stop
+    ('The Kremlin was blunt:\n\n"Nothing to discuss."', ["Kremlin"]),
+    ('Ivan Petrov said talks were over. Tomoko Sato was blunt: "We are running out of time."', ["Tomoko Sato"]),
+    ('Tomoko Sato was blunt. "We are running out of time."', ["Tomoko Sato"]),
+    # a sentence introducing a quotation with a colon: its subject phrase before the copula, as written
+    ('Local fishermen have a saying: "The sea has no border."', ["Local fishermen"]),
+    # ... a pronoun that stands for nobody names no one (no speaker "Her")
+    ('Her answer was simple: "I want to go home."', [None]),
+    # the source relays: the subject of the speech verb it reports speaks the fragment, and "the man" of a story
+    # is not the official named at the next quotation
+    ('Tass quoted a source as saying the man had told investigators he wanted to "see the island". "We will '
+     'help him," Ken Oda told reporters.', ["the man", "Ken Oda"]),
+    # a participle's subject opens the sentence after its opening adverbials, not the person a protest went to
+    ('In response, on the same day, Deputy Minister Taro Sato lodged a protest with Ivan Petrov, a counsellor of '
+     'the embassy, stating that "the visit is regrettable."', ["Taro Sato"]),
+    # a family name in capitals after an honorific is a name (Japanese government style)
+    ('Mr. NAKAZAWA Takeshi said the visit was "regrettable".', ["NAKAZAWA Takeshi"]),
+])
+def test_speakers_of_the_sixth_round(text, expected):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == expected
+
+
+def test_a_bodys_statement_is_spoken_by_the_body_named_before():
+    text = ('The Russian Foreign Ministry reacted with a short comment. "We regard it as revisionism," the '
+            'ministry\'s statement said.')
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("russian_foreign_ministry", "Russian Foreign Ministry")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quotation introduced by a speech verb and a comma inside a quotation is the inner subject's
+    ('"My father always said, \'We will go home next year,\'" Aiko Oda told reporters.',
+     [("My father always said, ", "Aiko Oda"), ("We will go home next year,", "My father")]),
+    # ... or by a colon; the outer words after it stay the outer speaker's
+    ('"The Kremlin has said as much: \'We do not trade in territory.\' So we wait," Ken Oda said.',
+     [("The Kremlin has said as much: ", "Ken Oda"), ("We do not trade in territory.", "The Kremlin"),
+      (" So we wait,", "Ken Oda")]),
+    # "she" is a woman described just before the outer quotation, not the outer speaker
+    ('Ken Oda spoke first. Students still ask about the old woman who came every summer. "She told me once, '
+     '\'My island was my world.\' I remember," Anna Berg said.',
+     [("She told me once, ", "Anna Berg"), ("My island was my world.", "the old woman"),
+      (" I remember,", "Anna Berg")]),
+    # "I" is the outer speaker; a quoted term with no speech verb before it stays in the outer quotation
+    ('"I told them, \'No.\' They call it the \'north\'," Ken Oda said.',
+     [("I told them, ", "Ken Oda"), ("No.", "Ken Oda"), (" They call it the 'north',", "Ken Oda")]),
+])
+def test_an_introduced_quotation_inside_a_quotation_has_its_own_speaker(text, expected):
+    quotes, _ = run(text)
+    assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a briefing headed "Briefing by X", with X's labelled turns: the prose before the first turn is X's
+    ("Briefing by Spokeswoman Anna Berg, Moscow", [("We reject the claim to Iturup.", "Anna Berg"),
+                                                   ("Why?", None), ("Because.", "Anna Berg")]),
+    # a headline that names nobody speaking the page: the prose stays the outlet's
+    ("Moscow rejects the claim", [("Why?", None), ("Because.", "Anna Berg")]),
+])
+def test_the_opening_statement_of_a_titled_briefing_is_its_speakers(title, expected):
+    text = "On Japan\n\nWe reject the claim to Iturup.\n\nQuestion: Why?\n\nAnna Berg: Because."
+    paragraphs = paragraph_spans(text)
+    quotes, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text), title=title)
+    assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == expected
+    assert voice_of(text, voiced, "Iturup")[0] == ("quoted" if expected[0][0].startswith("We") else "narrator")
+
+
+@pytest.mark.parametrize(("byline", "asker"), [("Text: Anna Berg", "Anna Berg"), ("By A. Berg and K. Oda", None),
+                                               (None, None)])
+def test_the_questions_of_a_dash_interview_are_the_bylines_author(byline, asker):
+    text = "We asked Maria Zakharova.\n\n— Is there news?\n\n— None at all.\n\n— And the ferry?\n\n— It sails in May."
+    paragraphs = paragraph_spans(text)
+    quotes, _ = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text), byline=byline)
+    assert [q.speaker_text for q in quotes] == [asker, "Maria Zakharova", asker, "Maria Zakharova"]

@@ -111,3 +111,37 @@ def test_a_malformed_cue_names_its_line(tmp_path, key, added, words):
     line = {"naming_cues:": CUES_LINE, "speech_verbs:": VERBS_LINE}[key] + 1
     assert caught.value.path == str(path) and caught.value.line == line, str(caught.value)
     assert words in str(caught.value) and f"line {line}" in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # a side's maps, atlases or textbooks, in the past or as a possessive, give the side's name
+    ("Old Russian sea charts called the island Kunashir.", "Kunashir", ("attributed", "russia")),
+    ("Japan's pre-war maps labelled the whole chain Chishima.", "Chishima", ("attributed", "japan")),
+    ("Japanese school atlases label the four islands the Northern Territories.", "Northern Territories",
+     ("attributed", "japan")),
+    # an adverb between the side and its verb
+    ("Japan still calls the islands the Northern Territories.", "Northern Territories", ("attributed", "japan")),
+    # knowing by a name, a plural subject, the name named before its referent, a preference
+    ("Russia administers Iturup, which Japan knows as Etorofu.", "Etorofu", ("attributed", "japan")),
+    ("Japanese officials refer to the islands as the Northern Territories.", "Northern Territories",
+     ("attributed", "japan")),
+    ("The Russian name for the islands is the Southern Kurils.", "Southern Kurils", ("attributed", "russia")),
+    ("Moscow prefers the name Southern Kurils.", "Southern Kurils", ("attributed", "moscow")),
+    ("Tokyo insists on calling them the Northern Territories.", "Northern Territories", ("attributed", "tokyo")),
+    # a language, the referent and "is"
+    ("In Japanese, Iturup is Etorofu.", "Etorofu", ("attributed", "japan")),
+    # a subject word that holds its "the", a relative possessive, a perfect with an adverb
+    ("The Japanese term for the islands is the Northern Territories.", "Northern Territories",
+     ("attributed", "japan")),
+    ("Iturup, whose Japanese name is Etorofu, has an airport.", "Etorofu", ("attributed", "japan")),
+    ("Japan has long referred to the islands as its Northern Territories.", "Northern Territories",
+     ("attributed", "japan")),
+    # a second subject with a verb of its own and "as" takes over inside a cue's scope
+    ("The islands, which Japan regards as its own and Russia administers as part of the Kuril Islands, lie north.",
+     "Kuril Islands", ("attributed", "russia")),
+    # a name after a preposition of place is where something happens, no name the cue gives
+    ("Russia called the drills on Iturup routine.", "Iturup", ("narrator", None)),
+    ("Japan labelled the Russian drills off Kunashiri unacceptable.", "Kunashiri", ("narrator", None)),
+])
+def test_naming_cues_of_the_sixth_round(text, surface, expected):
+    assert voices(text)[surface][:2] == expected

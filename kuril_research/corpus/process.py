@@ -82,7 +82,7 @@ def process_document(raw: RawDocument, meta: Mapping | None, doc_id: str, *,
     sent_starts = [s for s, _, _ in sents]
     mentions = gazetteer.find(text)
     quotes, voiced = mark_voice(text, art.paragraphs, [(s, e) for s, e, _ in sents], mentions, lexicon=voice_lexicon,
-                                title=art.title)
+                                title=art.title, byline=next((r.text for r in art.removed if r.reason == "byline"), None))
     para_starts = [s for s, _ in art.paragraphs]
 
     def sent_of(pos: int) -> int:

@@ -41,6 +41,11 @@ Method (the rules, in the order they are applied)
    right after a ``title_nouns`` word is a name ('the youth forum "Iturup"'):
    no quotation, and its names are narrator. "so-called" makes a name the
    outlet's report of a term only outside a speaker's quotation.
+   **Inner quotations** (:mod:`~kuril_research.ingest.voice.inner`): inside a quotation, words opened by a
+   quotation mark after a comma or colon ('"My father always said, 'We will go home,'" she said') are split
+   out as their own quotation, spoken by the subject of the speech verb introducing them, as written ("My
+   father"); "I"/"we" there is the outer speaker. A quoted term with no such introduction stays in the outer
+   quotation.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
    outlet's words: mentions inside them are not ``quoted``.
 3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}
@@ -66,7 +71,8 @@ Method (the rules, in the order they are applied)
    sentence end, ``; . ! ? ) ] —`` (and a spaced en dash), the end of the enclosing quotation, and the
    ``naming_scope_words``-th word; a paragraph that ends inside a sentence (a PDF copy's hard line break:
    "what Tokyo terms the" / "Northern Territories") continues into the next. Within its scope a cue gives
-   the first name and the names listed with it, not a name after an apposition ("known in Russia as
+   the first name and the names listed with it, never a first name after a preposition of place ("Russia
+   called the drills on Iturup routine": where, not a name given), not a name after an apposition ("known in Russia as
    Signal Island, one of the Habomai islets": the islets are the outlet's words). A mention in scope is ``attributed`` (this
    wins over ``quoted``) when its entity type is in ``named_types`` and its
    naming is not the other side's naming (``sides``): a Russian-named mention is
@@ -88,8 +94,8 @@ Method (the rules, in the order they are applied)
    Japanese premier") resolves only to entities of that side (``sides``), and
    to nobody if there is none. Established speakers are, in text order: the
    subject of a speech verb in narrator text (a candidate followed by up to
-   three lower-case words and a verb: "Peskov told", "Abe later called"; or
-   "According to X,"), the *subject* of a sentence or clause with a speech verb
+   three lower-case words and a verb: "Peskov told", "Abe later called"; "According to X,"; or an inverted
+   verb of ``name_after_verbs`` after a comma: "..., said Irina Belova, an analyst"), the *subject* of a sentence or clause with a speech verb
    (its candidates before the verb, the first opening the clause: the first
    person named among them, "Kremlin spokesman Dmitry Peskov said", else the
    first of them), a role naming a side that opens a sentence ("The
@@ -112,18 +118,29 @@ Method (the rules, in the order they are applied)
       quotation: if it has a speech verb (not one after "who"/"which"), the
       clause's subject when a candidate opens it ('"...," Keiichi Morita, an
       official at ..., told AFP'), else the candidate nearest the verb (the one
-      before it on a tie) — never a farther known person;
+      before it on a tie) — never a farther known person; with no candidate, the clause's noun phrase as
+      written ('"...," the Japanese government said'; '"...," said the regional authorities');
    c. for a fragment inside a narrator sentence, the sentence's subject when its
       speech verb comes before the fragment, else the nearest candidate before
       it in the same sentence, unless that candidate owns a speech noun
       ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*);
-   d. the latest speaker event of the same paragraph before the quotation (an
-      "X said." sentence, or the previous quotation's speaker);
+   d. a sentence ending in a colon right before the quotation ("The Kremlin was blunt: "...""), else the latest
+      speaker event of the same paragraph before the quotation (an "X said." sentence, or the previous
+      quotation's speaker), else a person opening the sentence right before it ("Tomoko Sato was blunt. "..."");
    e. for a quotation opening its paragraph, the previous paragraph's speaker: the speaker of its unclosed
       last quotation (a quotation continued), else a person opening its last sentence ("The chairman, Taro
       Ueda, put it plainly:"; a described person too when the paragraph ends in a colon: "An elderly man
       ... put it to me this way:"), else that paragraph's latest speaker ("Nozdrev told TASS on Thursday.");
    f. otherwise ``None``.
+
+   Attribution grammar that these steps follow: a speech verb after "and"/"but" right after the closing mark
+   is a second predicate of the sentence's own subject, no attribution clause ('... "incompatible" and said
+   the protest went through the embassy'); a participle (", calling ...", ", stating ...") belongs to the
+   reporting clause before it ("..., Japan's government said, calling the decision "..."") else to the
+   sentence's opening subject; the antecedent of ", which/who <speech verb>" speaks the fragment in that
+   clause ("a protest from Tokyo, which called the move "...""); "X was quoted by AGENCY as saying": X, never
+   the relay; "In a statement, X said": X (a phrase after a preposition is no subject); "the ministry's
+   statement said": the ministry named before, else the statement as written.
 
    **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
    speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:"; a role of
@@ -131,6 +148,9 @@ Method (the rules, in the order they are applied)
    Berg):"; a question label: "Question:"), each such paragraph after its label is one quotation of that
    speaker, whatever quotation marks it holds, and every name in it is ``quoted`` (no naming cue applies).
    A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
+   Under a headline naming the page's speaker ("Briefing by Foreign Ministry Spokeswoman X", "Remarks by ..."),
+   the prose paragraphs before the first labelled turn are the opening statement of the headline's person
+   who has turns (headings without final punctuation left out).
    Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
    (``turn_continuation_words``). A lone family name takes the full name written earlier. "Q:" and "A:"
    of a FAQ page are the outlet's own voice. A quotation holding only an organisation's or a homonym's

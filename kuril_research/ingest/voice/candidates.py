@@ -27,6 +27,8 @@ ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?
 #: Not "by": a passive's agent is a person of the story ("a bar run by a woman in her seventies"); not "after" or
 #: "before", which open clauses ("After a Japanese minister spoke of ...").
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|at|with|from|under|during|of|to)\s+$", re.I)
+#: A relative clause after a side's place: "Tokyo, which called the move", "Moscow, which says".
+RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who)\s")
 #: A preposition that introduces a speaker: "In the words of a ministry statement, ...", "according to a source".
 SPEECH_PREPOSITION_RE = re.compile(r"\b(?:in\s+the\s+words\s+of|according\s+to)\s+$", re.I)
 #: An honorific just before a word: "Mr. Sato" is a name even without a first name.
@@ -63,7 +65,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
              for m in mentions if m.entity_type in SPEAKER_TYPES
              or (m.entity_type in DOCUMENT_TYPES and NAMED_DOCUMENT_RE.search(m.surface))
              or (lex.side_place_speakers and m.entity_type == "place" and m.entity in lex.sides
-                 and (m.start in openers or (m.start - 4 in openers and text[m.start - 4:m.start] in ("The ", "the ")))
+                 and (m.start in openers or (m.start - 4 in openers and text[m.start - 4:m.start] in ("The ", "the "))
+                      or RELATIVE_SPEAKER_RE.match(text, m.end))  # "a protest from Tokyo, which called it "...""
                  and text[m.end:m.end + 1] not in ("'", "’"))]  # "Russia's Federal Agency": the agency speaks
     lowered = text.lower()  # lower-case scan is ~4x faster than re.IGNORECASE; offsets equal when lengths are
     role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
@@ -77,6 +80,9 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     else:
         roles = [Cand(r.start(), r.end(), r.lastgroup, None, " ".join(text[r.start():r.end()].split()), True)
                  for r in role_re.finditer(scanned)]
+    roles = [r for r in roles if r.kind != "institution"  # "In a statement, the FSB said": the FSB speaks
+             or not PREPOSITION_BEFORE_RE.search(text, max(0, r.start - 8), r.start)
+             or SPEECH_PREPOSITION_RE.search(text, max(0, r.start - 20), r.start)]
     named_at = Spans([(n.start, n.end) for n in named])
     roles = [r for r in roles if not _straddles(named_at, r.start, r.end)]
     roles_at = Spans([(r.start, r.end) for r in roles])
@@ -224,7 +230,9 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
             word = raw.lower()
             stop = word in lex.name_stop_words or word in lex.organisation_heads \
-                or (len(raw) > 1 and raw.isupper())  # an acronym: "Arctic LNG"; "Asia Department Ivan Petrov"
+                or (len(raw) > 1 and raw.isupper()  # an acronym: "Arctic LNG"; "Asia Department Ivan Petrov"
+                    and not (not segment and HONORIFIC_BEFORE_RE.search(text, max(0, token.start() - 6), token.start())))
+            # ... but a family name in capitals after an honorific is a name ("Mr. NAKAZAWA Takeshi")
             if token is not None and word not in lex.name_title_words and not stop:
                 segment.append(token)
                 continue

@@ -137,6 +137,8 @@ class VoiceLexicon:
     turn_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     #: A lone capitalised word right after one of these verbs is a name ('"...," said Denis, a fisherman').
     name_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: ``name_after_verbs``, lower case: after a comma they invert their subject ("..., said Irina Belova").
+    inverted_verbs: frozenset[str] = frozenset()
     #: A side's possessive and a head noun: "Japan's Ambassador to Australia said" -> "Japan's Ambassador".
     possessive_described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A body named by a proper noun and a lower-case adjective before its head ("The Hokkaido prefectural
@@ -392,6 +394,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         turn_roles=turn_roles,
         name_after_re=re.compile(rf"\b(?i:{alternation(phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
+        inverted_verbs=frozenset(v.lower() for v in phrases("name_after_verbs")) if "name_after_verbs" in doc
+        else frozenset(),
         possessive_described_re=re.compile(  # the owner: a name or "the" and a noun ("the fleet's press service")
             rf"\b(?P<owner>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*|(?i:the)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)[’']s\s+"
             rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"

@@ -9,6 +9,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.candidates import find_candidates, full_names
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
+from kuril_research.ingest.voice.inner import split_inner
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.quotes import find_quotes
@@ -49,7 +50,7 @@ def glossed(text: str, previous_end: int, start: int, end: int) -> bool:
 
 def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
                mentions: Sequence[Mention], *, lexicon: VoiceLexicon | None = None, title: str | None = None,
-               ) -> tuple[list[Quote], list[VoicedMention]]:
+               byline: str | None = None) -> tuple[list[Quote], list[VoicedMention]]:
     """Find quotations and their speakers, and give every mention its voice.
 
     Parameters
@@ -65,6 +66,9 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     title : str, optional
         The article's headline: a transcript's role label ("Prime Minister:") speaks as the person the
         headline names with that role ("Press Conference by Prime Minister Sanae Takaichi").
+    byline : str, optional
+        The byline removed from the page ("Text: Yevgenia Sorokina"): the one author it names asks the
+        questions of an interview printed as dash-opened turns.
 
     Returns
     -------
@@ -92,7 +96,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     lex = lexicon if lexicon is not None else default_lexicon()
     spans = find_quotes(text, paragraphs)
     full = full_names(mentions)
-    turns = find_turns(text, paragraphs, mentions, full, lex, title=title)
+    turns = find_turns(text, paragraphs, mentions, full, lex, title=title, byline=byline)
     if turns:  # a transcript: each turn paragraph is its speaker's words, quotation marks inside included
         spans = sorted([s for s in spans if s[2] not in turns] + [(t.start, min(paragraphs[pid][1], len(text)), pid)
                                                                   for pid, t in turns.items()])
@@ -125,11 +129,16 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                         paragraphs=[p for i, p in enumerate(paragraphs) if all_quotes_at.overlapping(p) or verb_in(*p)
                                     or (i + 1 < len(paragraphs) and all_quotes_at.at(paragraphs[i + 1][0] + 1) is not None)],
                         all_paragraphs=paragraphs, sentence_starts=[s for s, _ in sentences])
-    quotes = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in).quotes()
+    walk = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in)
+    quotes = walk.quotes()
     if turns:
         quotes = [Quote(q.start, q.end, q.para_id, turns[q.para_id].entity, turns[q.para_id].label,
                         turns[q.para_id].name)
                   if q.para_id in turns and q.start == turns[q.para_id].start else q for q in quotes]
+    if not turns:  # "My father always said, 'We will go home,'" she said: the father's words in hers
+        quotes = split_inner(quotes, walk)
+        real = [(q.start, q.end, q.para_id) for q in quotes]
+        quotes_at = Spans(real)
     cue_ends = sorted((c.end, i) for i, c in enumerate(cues))
     voiced = []
     for m in mentions:

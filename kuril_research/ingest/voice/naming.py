@@ -18,8 +18,9 @@ CLAUSE_END_RE = re.compile(r"[;!?)\]—]|\s–\s|\.(?!\w)")
 #: A paragraph that ends inside a sentence (a hard line break of a PDF copy: "what Tokyo terms the").
 OPEN_END_RE = re.compile(r"[\w,]\s*$")
 NEXT_WORD_RE = re.compile(r"\s+(\w+)")
-#: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories").
-ELLIPSIS_GAP_RE = re.compile(r"\s+(?:as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
+#: Between a side subject and a name inside a cue's scope ("... and Tokyo the Northern Territories"), or a verb
+#: of its own and "as" ("which Japan regards as its own and Russia administers as part of the Kuril Islands").
+ELLIPSIS_GAP_RE = re.compile(r"\s+(?:[a-z]+\s+as\s+(?:part\s+of\s+)?|as\s+|by\s+)?(?:the\s+|its\s+)?", re.I)
 #: What joins the second subject of an elliptical pair: "what Russians call the South Kurils and Japanese the ...".
 PAIR_BEFORE_RE = re.compile(r"(?:,|\band|\bwhile|\bor)\s+$", re.I)
 #: What may stand between a copula cue and the name it gives: "For Tokyo, the island is [simply part of the] ...".
@@ -127,6 +128,8 @@ def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex:
     Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
     i = bisect_left(mentions, start, key=lambda mm: mm.start)
     first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
+    if LOCATIVE_BEFORE_RE.search(text, max(start, first.start - 16), first.start):
+        return False  # "Russia called the drills on Iturup routine": a place where, not a name the cue gives
     if first.start >= m.start:
         return not first_only
     if first_only:  # a name listed with the first name right after a copula cue
@@ -148,6 +151,8 @@ def _for_referent(text: str, m: Mention, first: Mention, mentions: Sequence[Ment
     return FOR_BEFORE_RE.search(text, max(0, head.start - 10), head.start) is not None
 
 
+#: A preposition of place just before the first name of a cue's scope: the name says where, it is no name given.
+LOCATIVE_BEFORE_RE = re.compile(r"\b(?:on|at|near|off|around|from|over|across)\s+(?:the\s+)?$", re.I)
 #: "for" just before a name: what a name stands for, not a name given.
 FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 FOR_AFTER_RE = re.compile(r"\s+for\s", re.I)

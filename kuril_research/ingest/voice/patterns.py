@@ -139,6 +139,10 @@ def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     ['a woman in her seventies', 'an official']
     >>> [m.group() for m in rx.finditer("An official at the next table was angry.")]
     ['An official at the next table']
+    >>> [m.group() for m in rx.finditer("A woman close to the family said so; an official familiar with it said no.")]
+    ['A woman close to the family', 'an official familiar with it']
+    >>> [m.group() for m in rx.finditer("The woman who runs it said no.")]
+    ['The woman']
     >>> [m.group() for m in rx.finditer("a bar run by a woman.")]
     ['a woman']
     >>> [m.group() for m in rx.finditer('"No," one of the officials, a woman, said.')]
@@ -152,9 +156,11 @@ def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
             rf"|{AUXILIARIES}{spoken})\b"
             r"|(?<!Embassy)(?<!Consulate)(?<!Mission)\s+(?:in|at)\s+[A-Z][\w-]+\s+(?:said|says|told)\b)")
     word = rf"(?!(?:{AUXILIARIES})\b)[\w’'.&-]+"  # the phrase ends before its verb: "... at the next stool was"
-    pp = rf"(?:\s+(?:for|of|at|from|with|in\s+(?:her|his|their))\s+(?:{word}\s+){{0,8}}?{word}{tail})"
+    # "close to" and "familiar with": the anonymous source's link to the story ("a person close to the talks")
+    pp = (rf"(?:\s+(?:for|of|at|from|with|in\s+(?:her|his|their)|close\s+to|familiar\s+with)\s+"
+          rf"(?:{word}\s+){{0,8}}?{word}{tail})")
     modifier = rf"(?!(?i:{FUNCTION_WORDS})\s)[\w’'-]+\s+"  # "a tiny bar run by a woman": no phrase across "by a"
     part = r"(?i:one|some|many|several|two|three|four|most|none)\s+of\s+(?i:the|its|their|his|her|our)\s+"
     return re.compile(rf"\b(?:{part}(?:{modifier}){{0,3}}?(?:{head})s?\b{pp}?"  # "one of the sources"
                       rf"|(?i:an?|another|one)\s+(?:{modifier}){{0,4}}?(?:{head})\b{pp}?"
-                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b{pp})")
+                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b(?:{pp}|(?=\s+who\s)))")  # "The man who told us"

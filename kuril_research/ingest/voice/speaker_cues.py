@@ -21,9 +21,21 @@ PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
 #: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".
 OWNER_RE = re.compile(r"([A-Z][\w-]*)[’']s\s")
 #: A conjunction opening what follows a closing mark: a new clause, not an attribution of the quotation.
-COORDINATION_RE = re.compile(r"[\s,;]*(?:and|but|while|whereas|although|though|yet)\s")
+COORDINATION_RE = re.compile(r"[\s,;–—-]*(?:and|but|while|whereas|although|though|yet)\s")
+#: A speech verb right after "and"/"but" (an adverb between): a second predicate of the sentence's subject
+#: ('... "incompatible with our position" and said the protest had been delivered'), no attribution clause.
+COORDINATED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|again|[a-z]+ly)\s+)?$")
+#: A relative clause whose verb is a speech verb opens after its antecedent: "Tokyo, which called the move".
+RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|who)\s+(?:(?:also|later|then|again|has|had|have|[a-z]+ly)\s+){0,2}")
+#: A passive report of someone's words: "X was quoted by the agency as saying" (X speaks, not the agency).
+PASSIVE_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{1,80}?\s+)?"
+                               r"as\s+(?:saying|telling|stating)\b", re.I)
+#: The owner of a body's text named as speaker: "the ministry's statement" -> "ministry".
+TEXT_OWNER_RE = re.compile(r"(?:the\s+)?([\w-]+)[’']s\s", re.I)
 #: Where a new clause with its own subject starts inside a sentence.
-CLAUSE_JOINT_RE = re.compile(r"(?:,\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*", re.I)
+CLAUSE_JOINT_RE = re.compile(r"(?:,[\"”’]?\s*(?:but|and|while|whereas|although|though|yet)\b|;|:|\s[—–]\s)\s*",
+                             re.I)  # a closing mark may stand after the comma: '... by Russia," and Takaichi has'
+
 #: How far from an unknown name its title may stand ("Its director, Andrei Volkov, said": "director").
 TITLE_WINDOW = 60
 #: A relative pronoun just before a speech verb.
@@ -37,7 +49,8 @@ OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|bec
 #: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
 CLAUSE_BREAK_RE = re.compile(r",\s")
 #: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
-PARTICIPLE_RE = re.compile(r",\s+(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding)\b",
+PARTICIPLE_RE = re.compile(r",\s+(?:(?:each|both|all)\s+)?(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding|"
+                           r"stating|noting|warning|insisting|arguing|referring|promising|pledging|vowing|claiming|demanding|accusing)\b",
                            re.I)
 #: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b",
@@ -60,6 +73,16 @@ MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
 IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
 #: "that" opening a reported clause: "told reporters that the government had conveyed ...".
 THAT_RE = re.compile(r"\bthat\b", re.I)
+#: A copula or auxiliary after a subject phrase: the phrase ends before it ("Russian state television is blunter").
+COPULA_RE = re.compile(r"\s(?:is|are|was|were|has|have|had)\b")
+#: An inverted speech verb after a comma or closing mark, just before a name: "..., said Irina Belova".
+INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*([a-z]+)\s+$")
+#: A colon right before the opening mark of a quotation: the sentence introduces it ("X was blunt: "..."").
+COLON_BEFORE_RE = re.compile(r":\s*[\"“‘«]?$")
+#: A possessive pronoun opening a phrase: "Her answer was simple:" names no speaker by itself.
+POSSESSIVE_PRONOUN_RE = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
+#: A determiner opening a noun phrase: its head is the noun after it ("The government of Prime Minister X").
+DETERMINER_RE = re.compile(r"(?:the|a|an|its|their|his|her|our|this|that|these|those)\s", re.I)
 #: A subject phrase opens with a capital or a determiner ("Russian media", "The resolution", "those polled").
 PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
 #: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
@@ -11,11 +10,13 @@ from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
     FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE)
+    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, RELATIVE_AFTER_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
+    INVERTED_BEFORE_RE)
+from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
-class SpeakerWalk(SubjectRules):
+class SpeakerWalk(SubjectRules, ContinuationRules):
     """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int, int]], paras: Spans, sents: Spans,
@@ -38,6 +39,9 @@ class SpeakerWalk(SubjectRules):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
             elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
+            elif not c.role and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, c.start - 30), c.start)) \
+                    and inv.group(1) in self.lex.inverted_verbs:  # '..., said Irina Belova, an analyst': she speaks
+                stream.append((c.end, 0, (c, self.cue_text(inv.start(1), c.end))))
             elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
                 stream.append((c.start, 0, (c, self.cue_text(c.start, c.end))))
             elif (found := self.subject(sent_start)) is not None and found[0] is c:
@@ -72,6 +76,8 @@ class SpeakerWalk(SubjectRules):
 
         A role that names a side resolves only to entities of that side (``sides``).
         """
+        if (c.kind == "institution" or not c.role) and (body := self.text_owner(c)) is not None:
+            return body.entity, body.text  # "the ministry's statement": the ministry named before speaks through it
         if not c.role:
             if c.entity is None and c.kind == "person" and (named := self.named_before(c.text, c.start)) is not None:
                 return named
@@ -114,6 +120,18 @@ class SpeakerWalk(SubjectRules):
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
                      and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
+
+    def text_owner(self, c: Cand) -> Cand | None:
+        """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest
+        organisation named before it whose head noun is the possessive's ("the Russian Foreign Ministry");
+        None when there is none (the statement then speaks as written) or the phrase is no such text."""
+        owner = TEXT_OWNER_RE.match(c.text)
+        if owner is None or c.entity is not None or self.lex.possessive_speech_re is None \
+                or not self.lex.possessive_speech_re.match(c.text, owner.end(1)):
+            return None
+        head = owner.group(1).lower()
+        return next((p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == "organisation"
+                     and p.text.lower().split()[-1] == head), None)
 
     def object_pronoun(self, c: Cand) -> bool:
         """Whether a one-word role stands as an object: after a lower-case word that opens no clause
@@ -183,6 +201,10 @@ class SpeakerWalk(SubjectRules):
             if cue.start > start:
                 break
             if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start):
+                if cue.kind == "pronoun" and (role := next((c for c in self.cands_from(cue.start, cue.end)
+                                                            if c.role and c.kind != "institution"), None)) \
+                        and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
+                    return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
@@ -203,6 +225,9 @@ class SpeakerWalk(SubjectRules):
             verb = None  # 'After a Japanese minister spoke of "our Northern Territories," he wrote ...': the minister
         if verb is not None and COORDINATION_RE.match(text, clause_start):
             verb = None  # '"revanchist rubbish", and Sakhalin's governor has announced': a new clause
+        if verb is not None and COORDINATED_VERB_RE.search(text, clause_start, verb.start()):
+            verb = None  # '... "incompatible" with it and said the protest had gone through the embassy': a second
+            # predicate of the sentence's own subject, which rule c finds
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
         if verb is not None:
@@ -220,12 +245,25 @@ class SpeakerWalk(SubjectRules):
                 found = self.resolve(c) or (None, c.text)
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
+            if (phrase := self.clause_phrase(clause_start, verb, clause_end)) is not None:
+                return None, phrase.text, phrase.kind, phrase.text, True  # '"...," the Japanese government said'
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
+            passive = None
+            for passive in PASSIVE_QUOTED_RE.finditer(text, sent_start, start):
+                pass  # "X was quoted by the agency as saying": X, the subject before it, speaks
+            if passive is not None and (subj := [c for c in self.cands_from(sent_start, passive.start())
+                                                 if c.end <= passive.start() and not self.object_pronoun(c)]):
+                c = next((c for c in subj if self.is_subject(c, sent_start)), subj[-1])
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, passive.end()), False
             quoted_as = None
             for quoted_as in QUOTED_AS_RE.finditer(text, sent_start, start):
                 pass  # the last "quoted X as saying" before the quotation
+            if quoted_as is not None and (reported := self.reported_subject(quoted_as.end(), start)) is not None:
+                return None, reported, "person", reported, False  # "... as saying the man had told investigators
+                # he wanted to "..."": the one whose words the source reports
             if quoted_as is not None:  # "The paper quoted its chairman as saying that ...": the object speaks
                 inner = [c for c in self.cands_from(quoted_as.start("obj"), quoted_as.end("obj"))
                          if c.end <= quoted_as.end("obj")]
@@ -247,12 +285,16 @@ class SpeakerWalk(SubjectRules):
             if (phrase := self.phrase_subject(sent_start, start)) is not None:  # "Russian media have described ..."
                 found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)
                 return found[0], found[1], phrase.kind, phrase.text, False
+            if (relative := self.relative_speaker(before, start)) is not None:
+                found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
+                return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
             if before:
                 c = before[-1]
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
-                        and (opener := self.opening_subject(sent_start, before)) is not None:
-                    c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls
+                        and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
+                    c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls; "...,
+                    # Japan's government said Thursday, calling the decision "...": the one who said
                 elif not owner and (inner := self.clause_subject(sent_start, start, before)) is not None:
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
@@ -263,15 +305,34 @@ class SpeakerWalk(SubjectRules):
                     opener = next((b for b in before if not b.role and b.kind == "person" and b.start < c.start
                                    and self.is_subject(b, sent_start) and not DESCRIBED_RE.match(b.text)), None)
                     c = opener or c  # "Tanaka, who ..., put it simply when he spoke: "...": he is Tanaka
-                found = self.resolve(c) or (None, c.text)
-                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
-        # d: the latest speaker event of the same paragraph
+                found = self.resolve(c) or (None if c.role and " " not in c.text else (None, c.text))
+                if found is not None:  # a pronoun that stands for nobody ("Her answer was simple:") names no one:
+                    return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False  # rules d-e go on
+        # d: a sentence ending in a colon right before ("The Kremlin was blunt: "...""), else the latest speaker
+        # event of the same paragraph, else the subject of the sentence right before ("Sato was blunt. "..."")
+        if start > ps and (found := self.introducing_sentence(start, ps, colon_only=True)) is not None:
+            return found
         for e in reversed(self.events):
             if e.para_id == para_id and e.pos < start:
                 return e.entity, e.text, e.kind, e.cue, e.established
+        if start > ps and (found := self.introducing_sentence(start, ps, colon_only=False)) is not None:
+            return found
         # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
+        return None
+
+    def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
+        """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
+        right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
+        when no other speech verb stands between that verb and the fragment."""
+        for c in reversed(before):
+            if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
+                continue
+            verb = self.lex.verb_re.match(self.text, rel.end())
+            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None:
+                return c
+            return None
         return None
 
     def talker(self, before: list[Cand], start: int) -> Cand | None:
@@ -312,36 +373,3 @@ class SpeakerWalk(SubjectRules):
         return bool(self.text[sent_start:max(sent_start, start - 1)].strip()) \
             and not FRAGMENT_END_RE.search(self.text, max(start, end - 2), end) \
             and RUN_ON_RE.match(self.text, min(end + 1, pe)) is not None
-
-    def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
-        """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
-        last quotation ('"... closed.' then '"The irony ..."'), else a person opening its last sentence
-        ("The branch's chairman, Takeo Mori, put it plainly:"; "Sumiko Oyama, 87, who was born there, came"),
-        a described person too when the paragraph ends in a colon ("An elderly man ... put it this way:"),
-        else the latest speaker of that paragraph ('"...," Dr Hartigan said.'; "Nozdrev told TASS on Thursday.")."""
-        text = self.text
-        pps, ppe = self.paras.spans[para_id - 1][:2]
-        for e in reversed(self.events):
-            if e.para_id == para_id - 1 and e.pos >= pps and self.spans_at.at(e.pos) is not None \
-                    and self.spans[self.spans_at.at(e.pos)][1] >= ppe:
-                return e.entity, e.text, e.kind, e.cue, e.established
-            if e.para_id < para_id - 1:
-                break
-        sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
-        colon = text[pps:ppe].rstrip().endswith(":")
-        cands = self.cands_from(sent_start, ppe)
-        for i, c in enumerate(cands):
-            if DESCRIBED_RE.match(c.text) and i + 1 < len(cands) and not cands[i + 1].role \
-                    and cands[i + 1].kind == "person" and not DESCRIBED_RE.match(cands[i + 1].text) \
-                    and re.fullmatch(r",\s+", text[c.end:cands[i + 1].start]) and self.is_subject(c, sent_start):
-                c = cands[i + 1]  # "The branch's chairman, Takeo Mori, put it plainly:": the name in apposition
-            if not c.role and c.kind == "person" and (colon or not DESCRIBED_RE.match(c.text)) \
-                    and (self.is_subject(c, sent_start) or c is not cands[i]):
-                found = self.resolve(c) or (None, c.text)
-                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
-        for e in reversed(self.events):
-            if e.para_id == para_id - 1 and e.established:
-                return e.entity, e.text, e.kind, e.cue, e.established
-            if e.para_id < para_id - 1:
-                break
-        return None

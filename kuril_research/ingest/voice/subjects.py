@@ -7,6 +7,7 @@ inverted verb's phrase ends in, and the person a definite description or a posse
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
@@ -14,7 +15,28 @@ from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
-    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE)
+    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
+    POSSESSIVE_PRONOUN_RE)
+
+
+#: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
+OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
+                                  r"[^,.;:\"“”]{0,60},\s+", re.I)
+#: Words that cannot stand in a bare plural noun phrase of an attribution clause ('"...," residents said').
+PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", "its", "he", "she", "they", "we",
+                              "i", "you", "this", "these", "those", "there", "here", "as", "was", "is", "has",
+                              "news", "reports", "sources", "statements", "words", "comments", "remarks"})
+
+
+def _plain_person(word: str, genders: dict[str, str]) -> bool:
+    """Whether a head noun is a plain gendered noun of a person ("man", "mother"), not a title ("spokesman").
+
+    Examples
+    --------
+    >>> _plain_person("man", {"man": "male"}), _plain_person("spokesman", {"spokesman": "male"})
+    (True, False)
+    """
+    return word in genders and not re.search(r"\w(?:man|woman|person)$", word)
 
 
 class SubjectRules:
@@ -25,12 +47,14 @@ class SubjectRules:
         """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
         person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
-        person is of the side the phrase names, if any. Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        person is of the side the phrase names, if any, and the phrase's head is no plain gendered noun ("the man"
+        of a story is not the official quoted next; "spokesman" may be). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
             if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
                     or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
+                    or _plain_person(written.split()[-1].lower(), self.lex.genders) \
                     or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
                 continue
             named = [c for c in self.cands_from(self.spans[qi][1], self.spans[qi + 1][0])
@@ -83,7 +107,10 @@ class SubjectRules:
 
     def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
         """The subject opening a sentence: of the candidates before its first lower-case word that is no title
-        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first."""
+        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first. Opening
+        adverbials are skipped ("In response, on the same day, Mr. X ... lodged a protest, stating that "..."")."""
+        while (lead := OPENING_ADVERBIAL_RE.match(self.text, sent_start)) is not None and lead.end() > sent_start:
+            sent_start = lead.end()
         first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
                       if w.group().lower() not in self.lex.name_title_words), None)
         region = [b for b in before if first is None or b.end <= first.start()]
@@ -104,13 +131,22 @@ class SubjectRules:
         insertion after the head dropped). None when a candidate is the phrase's head ("Putin said", "Kremlin
         spokesman Dmitry Peskov said", "A spokesman for the fleet said"), or the phrase is long or broken."""
         text = self.text
-        joints = list(CLAUSE_JOINT_RE.finditer(text, sent_start, start))
+        joints = [j for j in CLAUSE_JOINT_RE.finditer(text, sent_start, start)
+                  if not COLON_BEFORE_RE.fullmatch(text, j.start(), start)]  # the colon introducing the quotation
         clause = joints[-1].end() if joints else sent_start
-        verb = self.verb_in(clause, start)
+        verb, copula = self.verb_in(clause, start), None
+        if verb is None and (verb := PARTICIPLE_RE.search(text, clause, start)
+                             or COLON_BEFORE_RE.search(text, clause, start)) is not None:
+            copula = COPULA_RE.search(text, clause, verb.start())  # "Russian state television is blunter still,
+            if copula is None or POSSESSIVE_PRONOUN_RE.match(text, clause):  # referring to ... as "...": the subject
+                return None  # before the copula speaks; so with a colon ("Local fishermen have a saying: "..."")
         if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
                                for c in self.cands_from(verb.end(), start)):
             return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
-        region = text[clause:verb.start()].rstrip()
+        if text[clause:clause + 12].split(" ")[0].lower() in SUBORDINATORS \
+                and (comma := MAIN_CLAUSE_RE.search(text, clause, verb.start())) is not None:
+            clause = comma.end()  # "In a statement, the FSB said the man had "...": the main clause's subject
+        region = text[clause:(copula or verb).start()].rstrip()
         end = clause + len(region)
         if "," in region:
             if not region.endswith(",") or any(not c.role and c.kind in ("person", "organisation") for c in
@@ -130,6 +166,11 @@ class SubjectRules:
         if any(self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                for c in self.cands_from(sent_start, start)):
             return None  # "reported on Rudenko's comments ... that "...": his words
+        last = [c for c in self.cands_from(clause, end) if c.end <= end]
+        if last and last[-1].end >= end - 1 and last[-1].kind == "person" and not last[-1].role \
+                and not DESCRIBED_RE.match(last[-1].text) and not DETERMINER_RE.match(text, clause):
+            return None  # "Minister in charge of ... Affairs Ryoichi Maekawa told": a title without an article
+            # before a name, whose head the name is (unlike "The government of Prime Minister X says")
         qualified = False
         if (of := OF_RE.search(text, clause, end)) is not None \
                 and any(c.start >= of.end() for c in self.cands_from(of.end(), end)):
@@ -144,6 +185,59 @@ class SubjectRules:
         if not inside and len(phrase.split()) == 1:
             return None  # one word that is no candidate: a name the rules did not find, or a pronoun
         return Cand(clause, end, "person" if self.named_before(phrase, clause) else "organisation", None, phrase)
+
+    def clause_phrase(self, clause_start: int, verb, clause_end: int) -> Cand | None:
+        """The noun phrase of an attribution clause that holds no candidate, as written: the words between the
+        closing mark and the verb ('"...," the Japanese government said'; "Russian authorities said"), else those
+        after an inverted verb up to a preposition or punctuation ('"...," said the regional authorities in
+        a statement'). None unless it opens with a determiner or a capital and is short."""
+        text = self.text
+        words = list(WORD_RE.finditer(text, clause_start, verb.start()))
+        while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS or words[-1].group().endswith("ly")):
+            words.pop()  # "have", "later", "reportedly"
+        if not words:  # inverted: the phrase after the verb
+            words = []
+            for w in WORD_RE.finditer(text, verb.end(), clause_end):
+                word = w.group().rstrip(",.;:!?")
+                if word.lower() in SUBORDINATORS or not word:
+                    break
+                words.append(w)
+                if word != w.group():
+                    break
+        if not 1 <= len(words) <= PHRASE_WORDS - 2:
+            return None
+        plain = [w.group().strip(",.;:!?–—-").lower() for w in words]
+        if not PHRASE_OPENING_RE.match(words[0].group().lstrip(",;:–—-")) and plain not in (["one"], ["another"]) \
+                and not (all(re.fullmatch(r"[a-z][a-z-]+", w) and w not in PLAIN_STOP_WORDS for w in plain)
+                         and plain[-1].endswith(("s", "men", "people"))):
+            return None  # a lower-case phrase only when it is a plural noun phrase ("residents", "many locals") or
+            # "one"/"another" of a group named before ("Local fishermen said ... "...," one told NHK")
+        phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
+        if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
+            return None  # "the director": someone named before
+        if len(phrase.split()) == 1 and phrase[0].isupper():  # one word right at the verb: a family name the article gives alone ("Kitamura
+            return Cand(words[0].start(), words[-1].end(), "person", None, phrase) \
+                if re.fullmatch(r"[A-Z][a-z’'-]+", phrase) and phrase.lower() not in self.lex.name_stop_words \
+                and phrase.lower() not in self.lex.name_title_words else None  # said"); not "Officials", "Tass"
+        return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
+
+    def reported_subject(self, pos: int, start: int) -> str | None:
+        """The subject of a speech verb reported after ``pos`` ("as saying") and before the fragment at ``start``,
+        as written: "... as saying the man had told investigators he wanted to "..."" -> "the man"; None when no
+        speech verb stands there or its subject is no short noun phrase opened by a determiner or a capital."""
+        text = self.text
+        verb = self.verb_in(pos, start)
+        if verb is None:
+            return None
+        words = [w.group() for w in WORD_RE.finditer(text, pos, verb.start())]
+        if words and words[0].lower() == "that":
+            words.pop(0)
+        while words and (words[-1].lower() in PHRASE_TAIL_WORDS or words[-1].endswith("ly")):
+            words.pop()
+        if not 1 <= len(words) <= 4 or not DETERMINER_RE.match(words[0] + " ") and not words[0][:1].isupper() \
+                or any(not re.fullmatch(r"[\w’'-]+", w) for w in words):
+            return None
+        return " ".join(words)
 
     def clause_subject(self, sent_start: int, start: int, before: list[Cand]) -> Cand | None:
         """The subject of a later clause of the sentence that holds the fragment at ``start``: the candidate

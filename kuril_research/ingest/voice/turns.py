@@ -54,7 +54,8 @@ class Turn(NamedTuple):
 
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str], lex: VoiceLexicon, *, title: str | None = None) -> dict[int, Turn]:
+               full: dict[str, str], lex: VoiceLexicon, *, title: str | None = None,
+               byline: str | None = None) -> dict[int, Turn]:
     """Paragraphs of a transcript, labelled or continuing a labelled turn: para_id -> :class:`Turn`.
 
     A lone family name takes the full name written earlier ("I call Mr. Ken Oda." ... "Mr. Oda:" is Ken Oda),
@@ -106,9 +107,10 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 entity, name = (j.entity, full.get(j.entity, named)) if j is not None else (None, named)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
     if len(found) < MIN_TURNS:
-        found = dash_turns(text, paragraphs, mentions, full)
+        found = dash_turns(text, paragraphs, mentions, full, byline_name(byline))
         if not found:
             return {}
+    found.update(_opening_statement(text, paragraphs, found, title))
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
@@ -117,6 +119,63 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             continued[nxt] = found[pid]._replace(start=ps)
             nxt += 1
     return dict(sorted({**found, **continued}.items()))
+
+
+#: A headline naming the one who speaks the page: "Briefing by Foreign Ministry Spokeswoman X", "Remarks by ...".
+TITLE_SPEAKER_RE = re.compile(r"(?:Press\s+)?(?:Briefing|Statement|Remarks|Speech|Address|Comments?|Answers?|"
+                              r"Press\s+conference|Opening\s+(?:remarks|statement)|Transcript)\b[^:]*?\bby\s", re.I)
+#: A paragraph of prose, not a heading: it ends in sentence punctuation (a closing mark may follow).
+PROSE_END_RE = re.compile(r"[.!?:][\"”’»]?\s*$")
+
+
+def _opening_statement(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn],
+                       title: str | None) -> dict[int, Turn]:
+    """The prose paragraphs before the first labelled turn of a transcript whose headline names its speaker
+    ("Briefing by Foreign Ministry Spokeswoman Maria Zakharova" over "Maria Zakharova:" turns): the opening
+    statement of the person who has turns and is named in the headline. Headings (no final punctuation) and
+    paragraphs in brackets are left out.
+
+    Examples
+    --------
+    >>> text = "On Japan\\n\\nWe note the paper.\\n\\nQuestion: Why?\\n\\nAnna Berg: Because."
+    >>> paras = [(0, 8), (10, 28), (30, 44), (46, len(text))]
+    >>> turns = {2: Turn(40, None, None, "Question:"), 3: Turn(57, None, "Anna Berg", "Anna Berg:")}
+    >>> [(pid, t.name) for pid, t in _opening_statement(text, paras, turns, "Briefing by Anna Berg").items()]
+    [(1, 'Anna Berg')]
+    """
+    if not title or not found or TITLE_SPEAKER_RE.match(title) is None:
+        return {}
+    owner = next((t for t in found.values() if t.name and t.name in title), None)
+    if owner is None:
+        return {}
+    opening = {}
+    for pid in range(min(found)):
+        ps, pe = paragraphs[pid][0], min(paragraphs[pid][1], len(text))
+        words = text[ps:pe].strip()
+        if words and PROSE_END_RE.search(words) and not words.startswith(("(", "[")):
+            opening[pid] = owner._replace(start=ps, label=title)
+    return opening
+
+
+#: What a byline prints before its author's name: "Text:", "By", "Interview by".
+BYLINE_LEAD_RE = re.compile(r"\s*(?:(?:text|by|interview(?:ed)?\s+by|interviewer|author|written\s+by|questions\s+by)"
+                            r"\b\s*:?\s*)?", re.I)
+BYLINE_NAME_RE = re.compile(r"[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2}")
+
+
+def byline_name(byline: str | None) -> str | None:
+    """The one author a byline names ("Text: Yevgenia Sorokina" -> "Yevgenia Sorokina"); None for several
+    authors, an outlet or anything else.
+
+    Examples
+    --------
+    >>> byline_name("Text: Yevgenia Sorokina"), byline_name("By Anna Berg"), byline_name("By A. Berg and K. Oda")
+    ('Yevgenia Sorokina', 'Anna Berg', None)
+    """
+    if not byline:
+        return None
+    rest = byline[BYLINE_LEAD_RE.match(byline).end():].strip()
+    return rest if BYLINE_NAME_RE.fullmatch(rest) else None
 
 
 #: A personal name after a role: capitalised or capital-letter words ("Takaichi", "HAYAMI Kenta", "Ken Sato").
@@ -214,9 +273,10 @@ QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
 
 
 def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str]) -> dict[int, Turn]:
+               full: dict[str, str], interviewer: str | None = None) -> dict[int, Turn]:
     """The turns of an interview printed as dash-opened paragraphs without names: para_id -> :class:`Turn`;
-    {} if the text is not such an interview (see the module docstring).
+    {} if the text is not such an interview (see the module docstring). The questions are the
+    ``interviewer``'s, the author the byline names (:func:`byline_name`), if given.
 
     Examples
     --------
@@ -245,5 +305,5 @@ def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     entity = person.entity if person is not None else None
     name = full.get(person.entity, person.surface) if person is not None else None
     label = text[paragraphs[min(opened)][0]:opened[min(opened)].end()].strip()
-    return {pid: Turn(m.end(), None, None, label) if asks[pid] else Turn(m.end(), entity, name, label)
+    return {pid: Turn(m.end(), None, interviewer, label) if asks[pid] else Turn(m.end(), entity, name, label)
             for pid, m in sorted(opened.items())}

@@ -1,0 +1,74 @@
+"""Speakers carried on (rules 4d-4e): a quotation the text does not attribute continues a speaker before it.
+
+:class:`ContinuationRules` is the part of :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk` that gives
+an unattributed quotation the speaker of the sentence or paragraph before it: a quotation continued across a
+paragraph break, a person or body introducing it ("The chairman, Taro Ueda, put it plainly:"; "The Kremlin
+was blunt:"; "Sato was blunt. "We are running out of time.""), or that paragraph's latest speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kuril_research.ingest.voice.speaker_cues import DESCRIBED_RE
+
+
+class ContinuationRules:
+    """Continuation rules over the walk's ``text``, ``paras``, ``sents``, ``spans``, ``spans_at``, ``events``,
+    ``cands_from``, ``is_subject`` and ``resolve`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
+
+    def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
+        """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed
+        last quotation ('"... closed.' then '"The irony ..."'), else a person opening its last sentence
+        ("The branch's chairman, Takeo Mori, put it plainly:"; "Sumiko Oyama, 87, who was born there, came"),
+        a described person too when the paragraph ends in a colon ("An elderly man ... put it this way:"),
+        else the latest speaker of that paragraph ('"...," Dr Hartigan said.'; "Nozdrev told TASS on Thursday.")."""
+        text = self.text
+        pps, ppe = self.paras.spans[para_id - 1][:2]
+        for e in reversed(self.events):
+            if e.para_id == para_id - 1 and e.pos >= pps and self.spans_at.at(e.pos) is not None \
+                    and self.spans[self.spans_at.at(e.pos)][1] >= ppe:
+                return e.entity, e.text, e.kind, e.cue, e.established
+            if e.para_id < para_id - 1:
+                break
+        sent_start = self.sents.bounds(max(pps, ppe - 1), (pps, ppe))[0]
+        colon = text[pps:ppe].rstrip().endswith(":")
+        if (found := self.sentence_speaker(sent_start, ppe, colon)) is not None:
+            return found
+        for e in reversed(self.events):
+            if e.para_id == para_id - 1 and e.established:
+                return e.entity, e.text, e.kind, e.cue, e.established
+            if e.para_id < para_id - 1:
+                break
+        return None
+
+    def sentence_speaker(self, sent_start: int, end: int, colon: bool) -> tuple[str | None, str, str, str, bool] | None:
+        """The speaker a sentence introduces for the quotation after it: a person opening it (a name in
+        apposition to a description: "The branch's chairman, Takeo Mori, put it plainly:"), a described person or
+        a body only when the sentence ends in a colon ("An elderly man put it this way:"; "The Kremlin was
+        blunt:")."""
+        text = self.text
+        cands = self.cands_from(sent_start, end)
+        for i, c in enumerate(cands):
+            if DESCRIBED_RE.match(c.text) and i + 1 < len(cands) and not cands[i + 1].role \
+                    and cands[i + 1].kind == "person" and not DESCRIBED_RE.match(cands[i + 1].text) \
+                    and re.fullmatch(r",\s+", text[c.end:cands[i + 1].start]) and self.is_subject(c, sent_start):
+                c = cands[i + 1]  # "The branch's chairman, Takeo Mori, put it plainly:": the name in apposition
+            if (not c.role and c.kind == "person" and (colon or not DESCRIBED_RE.match(c.text))
+                    and (self.is_subject(c, sent_start) or c is not cands[i])) \
+                    or (colon and c.kind in ("organisation", "institution") and self.is_subject(c, sent_start)):
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
+        return None
+
+    def introducing_sentence(self, start: int, ps: int, colon_only: bool) -> tuple | None:
+        """The speaker the sentence right before a quotation opening a sentence of its paragraph introduces
+        ("Sato was blunt. "We are running out of time.""; "The Kremlin was blunt: "..."") by
+        :meth:`sentence_speaker`; with ``colon_only``, only a sentence ending in a colon."""
+        before = self.text[ps:max(ps, start - 1)].rstrip()
+        if not before or before[-1] not in ".:!?" or (colon_only and before[-1] != ":"):
+            return None
+        sent_start = self.sents.bounds(ps + len(before) - 1, (ps, ps + len(before)))[0]
+        if before[-1] == ":" and sent_start > ps and self.sents.at(start) == self.sents.at(ps + len(before) - 1):
+            sent_start = max(sent_start, ps)  # the colon's own sentence
+        return self.sentence_speaker(sent_start, ps + len(before), before[-1] == ":")

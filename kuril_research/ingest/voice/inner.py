@@ -1,0 +1,135 @@
+"""Quotations inside quotations (rule 1f of :mod:`kuril_research.ingest.voice`): words a speaker quotes.
+
+A speaker often quotes someone else, introduced as in narration by a speech verb and a comma or colon:
+``"My father always said, 'We will go home next year,'" she told DW.`` The inner words are the father's. An
+inner quotation so introduced is split out of the outer one: the outer quotation's words before and after it
+keep their speaker, and the inner words get the subject of the clause that introduces them, as written inside
+the outer quotation ("My father"; "The Kremlin has said as much: 'We do not trade in territory'" -> "The
+Kremlin"). "I" or "we" there is the outer speaker; "he", "she" or "they" is the latest other established
+speaker (never the outer one: she would say "I"), unless a person described with a noun of that gender
+("the Japanese woman who came every summer") stands shortly before the outer quotation. A quoted term not introduced so (``call them the
+'northern territories'``) stays part of the outer quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.model import Event, Quote, WORD_RE
+from kuril_research.ingest.voice.speaker_cues import PHRASE_TAIL_WORDS, PHRASE_WORDS
+
+#: An inner quotation mark opening after a comma or colon inside a quotation, a word right after it.
+INNER_OPEN_RE = re.compile(r"[,:]\s+([‘'“\"])(?=\w)")
+#: The end of a sentence inside a quotation: the clause introducing an inner quotation starts after it.
+SENTENCE_END_RE = re.compile(r"[.!?]\s+")
+#: Words after the subject that belong to its verb phrase ("always", "once", "more than").
+VERB_PHRASE_WORDS = frozenset({"always", "once", "often", "sometimes", "never", "just", "simply"})
+FIRST_PERSON = frozenset({"i", "we"})
+THIRD_PERSON = frozenset({"he", "she", "they"})
+#: How far before the outer quotation (characters) a gendered described person may stand for "he" or "she".
+DESCRIBED_REACH = 300
+
+
+class Walk(Protocol):  # what the split needs of a SpeakerWalk
+    text: str
+    events: list[Event]
+    lex: VoiceLexicon
+
+    def cands_from(self, start: int, end: int) -> list: ...
+
+
+def inner_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int, int]]:
+    """(start, end, index of the outer quotation) of every introduced inner quotation, marks excluded.
+
+    Examples
+    --------
+    >>> t = "My father said, 'We will go home.' Now they call it the 'north'."
+    >>> [(t[s:e], i) for s, e, i in inner_quotes(t, [Quote(0, len(t), 0, None, None)])]
+    [('We will go home.', 0)]
+    """
+    found = []
+    for qi, q in enumerate(quotes):
+        pos = q.start
+        while (hit := INNER_OPEN_RE.search(text, pos, q.end)) is not None:
+            mark, begin = hit.group(1), hit.end()
+            close = _close(text, mark, begin, q.end)
+            if close is None:
+                break
+            if text[begin:close].strip():
+                found.append((begin, close, qi))
+            pos = close + 1
+    return found
+
+
+def _close(text: str, mark: str, pos: int, end: int) -> int | None:
+    """The mark closing an inner quotation opened by ``mark`` just before ``pos``, before ``end``; None if none."""
+    closer = {"‘": "’", "'": "'", "“": "”", '"': '"'}[mark]
+    while (k := text.find(closer, pos, end)) >= 0:
+        if not text[k + 1:k + 2].isalnum() and not text[k - 1:k].isspace():
+            return k
+        pos = k + 1
+    return None
+
+
+def split_inner(quotes: list[Quote], walk: Walk) -> list[Quote]:
+    """The quotations with every introduced inner quotation split out and given its own speaker; pieces of
+    the outer quotation that hold only white space and punctuation are dropped."""
+    inner = inner_quotes(walk.text, quotes)
+    if not inner:
+        return quotes
+    text = walk.text
+    out: list[Quote] = []
+    by_outer: dict[int, list[tuple[int, int]]] = {}
+    for start, end, qi in inner:
+        by_outer.setdefault(qi, []).append((start, end))
+    for qi, q in enumerate(quotes):
+        pos = q.start
+        for start, end in by_outer.get(qi, ()):
+            if re.search(r"\w", text[pos:start - 1]):
+                out.append(Quote(pos, start - 1, q.para_id, q.speaker, q.speaker_cue, q.speaker_text))
+            found = inner_speaker(walk, q, start - 1)
+            speaker, written, cue = found if found else (q.speaker, q.speaker_text, q.speaker_cue)
+            out.append(Quote(start, end, q.para_id, speaker, cue, written))
+            pos = end + 1
+        if pos == q.start:
+            out.append(q)
+        elif re.search(r"\w", text[pos:q.end]):
+            out.append(Quote(pos, q.end, q.para_id, q.speaker, q.speaker_cue, q.speaker_text))
+    return out
+
+
+def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str, str] | None:
+    """(entity, as written, cue) of the speaker of an inner quotation whose opening mark is at ``mark``: the
+    subject of the speech verb of the clause introducing it inside ``outer``; None when the clause has none."""
+    text = walk.text
+    lo = outer.start
+    for end in SENTENCE_END_RE.finditer(text, outer.start, mark):
+        lo = end.end()
+    verb = None
+    for verb in walk.lex.verb_re.finditer(text, lo, mark):
+        pass
+    if verb is None:
+        return None
+    words = list(WORD_RE.finditer(text, lo, verb.start()))
+    while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS | VERB_PHRASE_WORDS
+                     or words[-1].group().endswith("ly")):
+        words.pop()
+    if not words or len(words) > PHRASE_WORDS or not re.fullmatch(r"[\w’'-]+", words[-1].group()):
+        return None
+    phrase = " ".join(w.group() for w in words)
+    cue = " ".join(text[words[0].start():verb.end()].split())
+    if phrase.lower() in FIRST_PERSON:
+        return outer.speaker, outer.speaker_text, cue
+    if phrase.lower() in THIRD_PERSON:
+        gender = walk.lex.genders.get(phrase.lower())
+        described = next((c for c in reversed(walk.cands_from(max(0, outer.start - DESCRIBED_REACH), outer.start))
+                          if not c.role and c.kind == "person" and c.text != outer.speaker_text and gender
+                          and any(walk.lex.genders.get(w.lower()) == gender for w in c.text.split())), None)
+        if described is not None:  # 'still ask about the Japanese woman who came ... "She told me, '...'"'
+            return described.entity, described.text, cue
+        other = next((e for e in reversed(walk.events) if e.established and e.kind == "person" and e.pos < mark
+                      and e.text != outer.speaker_text), None)
+        return (other.entity, other.text, cue) if other is not None else None
+    return None, phrase, cue
