@@ -29,16 +29,23 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
 #: A speaker label opening a paragraph: an optional honorific, up to four capitalised words, an optional
 #: ", Outlet" and an optional "(role or name)", then a colon and the words.
-TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
+TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
+                     r"(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
                      r"(?:,\s+(?P<outlet>[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}))?"
-                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:\s+(?=\S)")
+                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:(?:\s+(?=\S)|\s*\Z)")
+#: A television script's soundbite label, alone on its line: "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
+#: SERGEI LAVROV, SAYING:" (Reuters), "3. SOUNDBITE (Japanese) Taro Kono, Foreign Minister:" (AP). The words
+#: that follow (in the next paragraphs, or after the colon) are the person's; ``who`` is the description.
+SOUNDBITE_RE = re.compile(r"(?:\d{1,3}\.\s*)?(?:\(?SOUNDBITE\)?[ ]*(?:\([^()\n]{1,40}\)[ ]*)*"
+                          r"(?P<who>[^:\n]{3,160}?)(?:,?[ ]+SAYING)?"
+                          r"|(?:\([^()\n]{1,40}\)[ ]*)*(?P<who2>[^:\n]{3,160}?),?[ ]+SAYING)[ ]*:(?:\s+(?=\S)|\s*\Z)")
 #: An honorific and the name after it: "Ms. Anna Berg".
 HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})")
 #: A name opening a bracket: "(Ota, Hokkaido Shimbun)" -> "Ota".
 BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})\s*(?:,|$)")
 #: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
-SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2}),\s+"
-                                r"[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
+SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
+                                r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
 
@@ -78,14 +85,21 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     ['Ken Sato', 'ODA Jiro']
     """
     found: dict[int, Turn] = {}
+    bare: set[int] = set()  # labels alone on their line ("Naomi Carver:"): the words follow in the next paragraphs
     starts = [m.start for m in mentions]
     questioner = None
     for pid, (ps, pe) in enumerate(paragraphs):
         pe = min(pe, len(text))
+        bite = SOUNDBITE_RE.match(text, ps, pe)
+        if bite is not None:
+            entity, name = _described_speaker(bite.group("who") or bite.group("who2"), ps, mentions, full, lex)
+            found[pid] = Turn(bite.end(), entity, name, " ".join(text[ps:bite.end()].split()))
+            bare |= {pid} if bite.end() >= pe else set()
+            continue
         label = TURN_RE.match(text, ps, pe)
         if label is None:
             continue
-        entity, name, is_label = _label_speaker(text, label, mentions, starts, full, lex)
+        entity, name, is_label = _label_speaker(text, label, mentions, starts, full, lex, title or "")
         if not is_label:
             continue
         role = " ".join(label.group("name").split()).lower()
@@ -95,28 +109,35 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 questioner = name = intro.group("name")
             elif role in lex.turn_roles.get("question", ()):
                 name = questioner
-        elif " " not in name:  # "Mr. Oda": the full name written before ("I recognize Mr. Kenjiro Oda")
+        elif " " not in name and entity is None:  # "Mr. Oda": the full name written before ("I recognize Mr. Ken Oda")
             earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
-            name = next((n for n in reversed(earlier) if n.endswith(" " + name)), None) \
-                or _full_in(title or "", name, lex) or name
+            person = _person_named(name, mentions, full, ps)
+            if person is not None:
+                entity, name = person
+            else:
+                name = next((n for n in reversed(earlier) if n.lower().endswith(" " + name.lower())), None) \
+                    or _full_in(text[:ps], name, lex) or _full_in(title or "", name, lex) or name
         if entity is None and name is not None and name.lower() in lex.turn_roles.get("speaker", ()):
             named = _named_with_role(name, title or "", text)  # "Prime Minister:" -> "Prime Minister Takaichi"
             if named is not None:
                 j = next((m for m in mentions if m.entity_type == "person" and m.surface == named), None)
                 entity, name = (j.entity, full.get(j.entity, named)) if j is not None else (None, named)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
-    if len(found) < MIN_TURNS:
-        found = dash_turns(text, paragraphs, mentions, full)
+        bare |= {pid} if label.end() >= pe else set()
+    if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text)))
+                                          for pid in found):
+        bare = set()
+        found = qa_turns(text, paragraphs, mentions, full) or dash_turns(text, paragraphs, mentions, full)
         if not found:
             return {}
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
-        while nxt < len(paragraphs) and nxt not in found and _continues(text, *paragraphs[nxt], lex):
-            ps = paragraphs[nxt][0]
-            continued[nxt] = found[pid]._replace(start=ps)
+        while nxt < len(paragraphs) and nxt not in found and (
+                _goes_on(text, *paragraphs[nxt]) if pid in bare else _continues(text, *paragraphs[nxt], lex)):
+            continued[nxt] = found[pid]._replace(start=paragraphs[nxt][0])
             nxt += 1
-    return dict(sorted({**found, **continued}.items()))
+    return dict(sorted({**{pid: t for pid, t in found.items() if pid not in bare}, **continued}.items()))
 
 
 #: A personal name after a role: capitalised or capital-letter words ("Takaichi", "HAYAMI Kenta", "Ken Sato").
@@ -138,7 +159,8 @@ def _named_with_role(role: str, *texts: str) -> str | None:
 
 def _full_in(text: str, name: str, lex: VoiceLexicon) -> str | None:
     """The two-word name in ``text`` that holds the lone ``name`` ("HAYAMI" -> "HAYAMI Kenta"), or None."""
-    for pattern in (rf"\b{re.escape(name)}\s+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+\s+{re.escape(name)}\b"):
+    lone = f"(?i:{re.escape(name)})"  # "PRICE" finds "Ned Price"
+    for pattern in (rf"\b{lone}\s+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+\s+{lone}\b"):
         for hit in re.finditer(pattern, text):
             if _is_name(hit.group(), lex):
                 return " ".join(hit.group().split())
@@ -146,13 +168,21 @@ def _full_in(text: str, name: str, lex: VoiceLexicon) -> str | None:
 
 
 def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], starts: list[int],
-                   full: dict[str, str], lex: VoiceLexicon) -> tuple[str | None, str | None, bool]:
-    """(entity, name, whether it is a speaker label at all) of a label matched by :data:`TURN_RE`."""
+                   full: dict[str, str], lex: VoiceLexicon, title: str = "") -> tuple[str | None, str | None, bool]:
+    """(entity, name, whether it is a speaker label at all) of a label matched by :data:`TURN_RE`.
+
+    A label of ``turn_roles.not_speaker`` ("Photo:", "Updated:", "Who:", "Tags:", "Read more:") is none. A lone
+    capitalised word ("Kishida:", "LAVROV:") is a label only when it is the family name of a person named
+    before it (a gazetteer person, or a two-word name in the text or the ``title``).
+    """
+    written = " ".join(label.group("name").split())
+    not_speaker = lex.turn_roles.get("not_speaker", frozenset())
+    if written.lower() in not_speaker or written.split()[0].lower() in not_speaker:
+        return None, None, False
     i = bisect_left(starts, label.start("name"))
     if i < len(mentions) and mentions[i].start == label.start("name") and mentions[i].entity_type == "person" \
             and mentions[i].end <= label.end("name"):
         return mentions[i].entity, full.get(mentions[i].entity, mentions[i].surface), True
-    written = " ".join(label.group("name").split())
     if label.group("hon"):
         return None, written, True
     role = label.group("role")
@@ -173,7 +203,67 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
     if _is_name(written, lex, single=bool(label.group("outlet"))) and not any(
             m.start < label.end("name") and label.start("name") < m.end for m in mentions):
         return None, written, True  # "Kenji Sato:", "Hosokawa, Hokkaido Shimbun:"
+    if " " not in written and _is_name(written, lex, single=True):  # "Kishida:" after "Fumio Kishida said"
+        person = _person_named(written, mentions, full, label.start())
+        if person is not None:
+            return person[0], person[1], True
+        named = _full_in(text[:label.start()], written, lex) or _full_in(title, written, lex)
+        if named is not None:
+            return None, named, True
     return None, None, False
+
+
+def _person_named(name: str, mentions: Sequence[Mention], full: dict[str, str], before: int,
+                  ) -> tuple[str, str] | None:
+    """(entity, full name) of the last gazetteer person mentioned before ``before`` whose name is ``name`` or
+    ends with it, in any case ("PRICE", "Lavrov", "SERGEI LAVROV"); None if there is none."""
+    want = " ".join(name.split()).lower()
+    for m in reversed(mentions):
+        if m.entity_type != "person" or m.start >= before:
+            continue
+        for written in (m.surface, full.get(m.entity, m.surface)):
+            written = " ".join(written.split()).lower()
+            if written == want or written.endswith(" " + want):
+                return m.entity, full.get(m.entity, m.surface)
+    return None
+
+
+def _described_speaker(who: str, before: int, mentions: Sequence[Mention], full: dict[str, str],
+                       lex: VoiceLexicon) -> tuple[str | None, str]:
+    """(entity, name) of a soundbite label's description ("RUSSIAN FOREIGN MINISTER, SERGEI LAVROV"; "Taro Kono,
+    Foreign Minister"; "PROTESTER"): its first comma-separated part that is a personal name once the title
+    words before it are cut ("JAPANESE PRIME MINISTER SHINZO ABE" -> "SHINZO ABE"), linked to a gazetteer person
+    named before ``before``; else the whole description. Both as written.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> lex = load_voice_lexicon()
+    >>> _described_speaker("RUSSIAN FOREIGN MINISTER, IVAN PETROV", 0, [], {}, lex)
+    (None, 'IVAN PETROV')
+    >>> _described_speaker("FISHERMAN", 0, [], {}, lex)
+    (None, 'FISHERMAN')
+    """
+    for part in who.split(","):
+        words = part.split()
+        while words and words[0].lower() in lex.name_title_words:
+            words.pop(0)
+        if words and _is_name(" ".join(words), lex):
+            name = " ".join(words)
+            person = _person_named(name, mentions, full, before)
+            return person if person is not None else (None, name)
+    return None, " ".join(who.split())
+
+
+#: A paragraph that ends a sentence (closing marks aside): the words of a turn, not a heading or a date line.
+SENTENCE_END_RE = re.compile(r"[.!?…:;—–-][\"'”’»)\]]*\s*\Z")
+
+
+def _goes_on(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph carries on the turn of a label printed alone on the line above it ("Naomi Carver:"):
+    it ends a sentence and does not open with a bracket or a voice-over mark ">>" (the outlet's words)."""
+    words = text[start:end].strip()
+    return bool(words) and words[0] not in "([>" and SENTENCE_END_RE.search(words) is not None
 
 
 def _role_and_name(written: str, lex: VoiceLexicon) -> str | None:
@@ -203,6 +293,47 @@ def _continues(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
     if not words or words[0] in "([":
         return False
     return lex.continuation_re is not None and lex.continuation_re.search(text, start, end) is not None
+
+
+#: A paragraph of an interview printed as questions and answers: "Q: ..." / "A: ...".
+QA_RE = re.compile(r"(?P<qa>[QA])\s*:\s+(?=\S)")
+
+
+def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
+             full: dict[str, str]) -> dict[int, Turn]:
+    """The turns of an interview printed with "Q:" and "A:" labels: para_id -> :class:`Turn`; {} if the text has
+    no such turns of both kinds, or names no person before the first of them (a page of frequently asked
+    questions, where the outlet asks and answers in its own voice).
+
+    A "Q:" turn is the interviewer's (unnamed: speaker None); an "A:" turn is the interviewee's, the person
+    named last before the first turn: a gazetteer person, else a name after an honorific ("Mr. Ivan Petrov").
+
+    Examples
+    --------
+    >>> text = "We spoke to Mr. Ivan Petrov.\\n\\nQ: Will you go?\\n\\nA: Yes, in May."
+    >>> paras, pos = [], 0
+    >>> for part in text.split("\\n\\n"):
+    ...     paras.append((pos, pos + len(part))); pos += len(part) + 2
+    >>> [(pid, t.name) for pid, t in qa_turns(text, paras, [], {}).items()]
+    [(1, None), (2, 'Ivan Petrov')]
+    >>> qa_turns(text[text.index("Q:"):], [(0, 14), (16, 29)], [], {})
+    {}
+    """
+    opened = {pid: QA_RE.match(text, ps, min(pe, len(text))) for pid, (ps, pe) in enumerate(paragraphs)}
+    opened = {pid: m for pid, m in opened.items() if m is not None}
+    if {m.group("qa") for m in opened.values()} != {"Q", "A"}:
+        return {}
+    first = paragraphs[min(opened)][0]
+    person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
+    if person is not None:
+        entity, name = person.entity, full.get(person.entity, person.surface)
+    else:
+        named = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, first)]
+        if not named:
+            return {}
+        entity, name = None, named[-1]
+    return {pid: Turn(m.end(), None, None, "Q:") if m.group("qa") == "Q" else Turn(m.end(), entity, name, "A:")
+            for pid, m in sorted(opened.items())}
 
 
 #: A paragraph opening with an em or en dash and a space: a turn of an interview printed without names.

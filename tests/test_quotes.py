@@ -1,0 +1,140 @@
+"""Tests for quotation marks (kuril_research.ingest.voice.quotes) and transcript turns (.turns).
+
+Every text below is made up for the test; mentions come from the small name table below (not from the
+gazetteer), so that each expected value can be checked by eye.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice import find_quotes, mark_voice
+
+P = "person"
+NAMES = {  # surface -> (entity, entity_type, naming)
+    "Sergei Lavrov": ("sergey_lavrov", P, "neutral"), "Lavrov": ("sergey_lavrov", P, "neutral"),
+    "Fumio Kishida": ("fumio_kishida", P, "neutral"), "Kishida": ("fumio_kishida", P, "neutral"),
+    "Japan": ("japan", "place", "neutral"), "Tokyo": ("tokyo", "place", "neutral"),
+    "Russia": ("russia", "place", "neutral"), "Moscow": ("moscow", "place", "neutral"),
+    "Northern Territories": ("northern_territories", "collective_name", "japanese"),
+    "Southern Kurils": ("southern_kurils", "collective_name", "russian"),
+    "Kuril Islands": ("kuril_islands", "archipelago", "neutral"),
+    "Kurils": ("kuril_islands", "archipelago", "neutral"),
+    "Iturup": ("iturup", "island", "russian"),
+    "Shikotan": ("shikotan", "island", "neutral"),
+}
+NAME_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
+SENTENCE_RE = re.compile(r"""\S.*?(?:[.!?]["”’']?(?=\s+["“‘'A-Z])|$)""", re.S)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs separated by a blank line, as the parser gives them."""
+    spans, pos = [], 0
+    for part in text.split("\n\n"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return spans
+
+
+def run(text: str, title: str | None = None):
+    paragraphs = paragraph_spans(text)
+    sentences = [(m.start(), m.end()) for s, e in paragraphs for m in SENTENCE_RE.finditer(text, s, e)]
+    mentions = [Mention(m.start(), m.end(), m.group(), *NAMES[m.group()]) for m in NAME_RE.finditer(text)]
+    return mark_voice(text, paragraphs, sentences, mentions, title=title)
+
+
+def said(text: str, title: str | None = None) -> list[tuple[str, str | None]]:
+    """(first words of each quotation, its speaker as written)."""
+    quotes, _ = run(text, title)
+    return [(" ".join(text[q.start:q.end].split()[:3]), q.speaker_text) for q in quotes]
+
+
+def voices(text: str) -> list[tuple[str, str]]:
+    _, voiced = run(text)
+    return [(v.mention.surface, v.voice) for v in voiced if v.mention.entity_type != P]
+
+
+# --- transcript turns -------------------------------------------------------------------------------
+
+
+def test_a_label_alone_on_its_line_speaks_the_paragraphs_below_it_up_to_the_next_label():
+    # a television transcript: "Name:" on its own line, the words in the paragraphs below
+    text = ("ANNA REED:\n\nThe ferry left at dawn. Tokyo calls the islands the Northern Territories.\n\n"
+            "Moscow says they are the Southern Kurils.\n\nOLEG SIDOROV (through interpreter):\n\n"
+            "We were born on Shikotan.")
+    assert said(text) == [("The ferry left", "ANNA REED"), ("Moscow says they", "ANNA REED"),
+                          ("We were born", "OLEG SIDOROV")]
+    # every name in a turn is quoted, the naming cue "calls" included
+    assert voices(text) == [("Tokyo", "quoted"), ("Northern Territories", "quoted"), ("Moscow", "quoted"),
+                            ("Southern Kurils", "quoted"), ("Shikotan", "quoted")]
+
+
+def test_a_label_alone_stops_at_a_heading_a_bracket_or_a_voice_over_mark():
+    text = ("ANNA REED:\n\nThe ferry left at dawn.\n\nRelated stories\n\nOLEG SIDOROV:\n\nWe were born there.\n\n"
+            ">> The talks resume in May.")
+    assert said(text) == [("The ferry left", "ANNA REED"), ("We were born", "OLEG SIDOROV")]
+
+
+def test_a_soundbite_label_gives_the_quotation_below_it_its_speaker():
+    # a wire video script; the name is the part of the description that is a name, linked to a person named before
+    text = ("Sergei Lavrov met his counterpart.\n\n(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER, SERGEI LAVROV, "
+            "SAYING:\n\n\"The Kurils are ours.\"\n\n>> Japan disagrees.\n\n(SOUNDBITE) (Japanese) FISHERMAN, "
+            "KENJI ODA, SAYING:\n\n\"We want to fish there again.\"")
+    quotes, voiced = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [("sergey_lavrov", "Sergei Lavrov"), (None, "KENJI ODA")]
+    assert [(v.mention.surface, v.voice) for v in voiced if v.mention.entity_type != P] == [
+        ("Kurils", "quoted"), ("Japan", "narrator")]
+
+
+def test_a_numbered_soundbite_with_the_name_first_and_one_without_a_name():
+    text = ("1. SOUNDBITE (Japanese) Kenji Oda, Fisherman:\n\n\"The sea is the same.\"\n\n"
+            "2. SOUNDBITE (Russian) PROTESTER, SAYING:\n\n\"Not one island.\"")
+    assert said(text) == [('"The sea is', "Kenji Oda"), ('"Not one island."', "PROTESTER")]
+
+
+def test_an_upper_case_honorific_and_a_lone_family_name_find_the_person_named_before():
+    text = ("The minister, Fumio Kishida, took questions.\n\nMR KISHIDA: Thank you.\n\n"
+            "QUESTION: Will you visit Iturup?\n\nKishida: Not this year.")
+    quotes, _ = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        ("fumio_kishida", "Fumio Kishida"), (None, None), ("fumio_kishida", "Fumio Kishida")]
+
+
+def test_a_lone_capitalised_word_names_nobody_unless_a_person_bears_it():
+    # "Price:" is nobody's family name here; "Photo:" and "Who:" never speak
+    text = "Price: 300 yen a kilo.\n\nPhoto: Reuters.\n\nWho: the fishermen.\n\nWhat: a protest."
+    assert said(text) == []
+
+
+def test_a_questioner_who_introduces_himself_with_his_outlet_speaks_the_question():
+    text = ("MR KISHIDA: Good morning.\n\nQUESTION: Thanks. Ken Mori with NHK. Is Shikotan next?\n\n"
+            "MR KISHIDA: No.")
+    assert [s for _, s in said(text)] == ["KISHIDA", "Ken Mori", "KISHIDA"]
+
+
+def test_labels_that_name_no_speaker_stay_narrator():
+    # section labels of a blog and page furniture: no transcript, every name the outlet's
+    text = ("Who: Russian troops on Iturup.\n\nWhat: a drill.\n\nSuggested Topics:\n\nKuril Islands\n\n"
+            "Updated: the Kurils story was changed.")
+    quotes, voiced = run(text)
+    assert quotes == []
+    assert {v.voice for v in voiced} == {"narrator"}
+
+
+def test_q_and_a_turns_speak_as_the_interviewee_named_before_them():
+    text = ("Fumio Kishida spoke to us in Tokyo.\n\nQ: Will Japan keep asking for the Northern Territories?\n\n"
+            "A: Yes. We will never give up the islands.")
+    quotes, voiced = run(text)
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, None), ("fumio_kishida", "Fumio Kishida")]
+    assert ("Northern Territories", "quoted") in [(v.mention.surface, v.voice) for v in voiced]
+
+
+def test_q_and_a_of_a_page_that_names_nobody_are_the_outlet_s_own_words():
+    text = ("Frequently asked questions\n\nQ: What does Japan call the islands?\n\n"
+            "A: Japan calls them the Northern Territories.")
+    quotes, voiced = run(text)
+    assert quotes == []
+    assert ("Northern Territories", "attributed") in [(v.mention.surface, v.voice) for v in voiced]
