@@ -138,3 +138,51 @@ def test_q_and_a_of_a_page_that_names_nobody_are_the_outlet_s_own_words():
     quotes, voiced = run(text)
     assert quotes == []
     assert ("Northern Territories", "attributed") in [(v.mention.surface, v.voice) for v in voiced]
+
+
+# --- single quotation marks -------------------------------------------------------------------------
+
+
+def quoted(text: str) -> list[str]:
+    """The quotations find_quotes finds, paragraph by paragraph."""
+    return [text[s:e] for s, e, _ in find_quotes(text, paragraph_spans(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # British style: single marks around a quotation, before and after the attribution
+    ("'We won't give up the islands,' he said.", ["We won't give up the islands,"]),
+    ("He said: 'Russia's position hasn't changed since the '90s.'",
+     ["Russia's position hasn't changed since the '90s."]),
+    # apostrophes inside words and names never open or close anything
+    ("O'Brien didn't say it and the islanders' boats stayed home.", []),
+    # a plural possessive inside the quotation is no closing mark when a closing mark follows
+    ("'The islanders' graves are there,' she said. 'We want to visit.'",
+     ["The islanders' graves are there,", "We want to visit."]),
+    # ... but closes when nothing else could: fragments in an academic text
+    ("Both spoke of 'the issue of the islands' and of 'joint activity' in 2018.",
+     ["the issue of the islands", "joint activity"]),
+    # double marks nested inside single ones, and single inside double (unchanged)
+    ("'They call it \"theft\",' he said.", ['They call it "theft",']),
+    ('"The term \'Northern Territories\' is not ours," he said.', ["The term 'Northern Territories' is not ours,"]),
+    # curly single marks follow the same rules
+    ("‘Japan’s claim is old,’ she said.", ["Japan’s claim is old,"]),
+])
+def test_single_quotation_marks_and_apostrophes(text, expected):
+    assert quoted(text) == expected
+
+
+def test_double_quotes_and_guillemets_are_unchanged():
+    assert quoted('"We will not," he said. «Never», she said.') == ["We will not,", "Never"]
+
+
+def test_a_single_quoted_quotation_over_several_paragraphs_opens_again_on_each():
+    text = "'The sea was ours.\n\n'Then the soldiers came,' he said."
+    assert quoted(text) == ["The sea was ours.", "Then the soldiers came,"]
+
+
+def test_a_single_quoted_quotation_has_its_speaker_and_quotes_its_names():
+    text = "'Tokyo must accept that the Kurils are Russian,' Lavrov said."
+    quotes, voiced = run(text)
+    assert [(q.speaker, text[q.start:q.end]) for q in quotes] == [
+        ("sergey_lavrov", "Tokyo must accept that the Kurils are Russian,")]
+    assert [(v.mention.surface, v.voice) for v in voiced][:2] == [("Tokyo", "quoted"), ("Kurils", "quoted")]

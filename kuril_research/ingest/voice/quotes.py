@@ -10,7 +10,11 @@ CLOSING_FOR = {"“": "”\"", '"': "\"”", "«": "»"}  # opener -> closers, p
 #: A footnote number glued after a closing mark ('the ocean."12 Japanese officials'), then a space or the end.
 FOOTNOTE_AFTER_RE = re.compile(r"\d{1,3}(?=\s|$)")
 #: Every character that can open or close a quotation; find_quotes jumps from one to the next.
-QUOTE_MARK_RE = re.compile("[“”\"‘«]")
+QUOTE_MARK_RE = re.compile("[“”\"‘«']")
+#: A straight ' that stands for left-out digits, not an opening mark: "the '90s", "in '05".
+ELISION_RE = re.compile(r"'\d\d(?:s|\b)")
+#: Characters after which a single mark followed by a letter opens a quotation (besides white space).
+SINGLE_OPENS_AFTER = "([{—–-\"“/"
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -53,8 +57,10 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
             elif ch in CLOSING_FOR:
                 close = _double_close(text, ch, i + 1, pe)
                 spans.append((i + 1, close, True))
-            elif ch == "‘" and (i == ps or not text[i - 1].isalnum()) and text[i + 1:i + 2].isalnum():
+            elif _single_opens(text, i, ps):
                 close = _single_close(text, i + 1, pe)
+                if close is None and i == ps:  # 'A quotation going on in the next paragraph, opened again there
+                    close = pe
                 if close is not None:
                     spans.append((i + 1, close, False))
             i = i + 1 if close is None else close + 1
@@ -88,10 +94,35 @@ def _double_close(text: str, opener: str, pos: int, end: int) -> int:
     return end
 
 
+def _single_opens(text: str, i: int, start: int) -> bool:
+    """Whether the single mark at ``i`` (‘ or ') opens a quotation: at a paragraph ``start``, after white space or
+    a bracket, dash or double mark, and before a letter or digit; never inside a word (don't, Russia's, O'Brien)
+    nor as left-out digits ('90s)."""
+    return (i == start or text[i - 1].isspace() or text[i - 1] in SINGLE_OPENS_AFTER) \
+        and text[i + 1:i + 2].isalnum() and not (text[i] == "'" and ELISION_RE.match(text, i))
+
+
 def _single_close(text: str, pos: int, end: int) -> int | None:
-    """Position of the first ’ in ``text[pos:end]`` not followed by a letter."""
-    while (k := text.find("’", pos, end)) >= 0:
-        if not text[k + 1:k + 2].isalpha():
+    """Position of the single mark (’ or ') closing a quotation opened just before ``pos``, or None.
+
+    A closing mark follows a character that is not white space and is not followed by a letter or digit, so
+    the apostrophes of "Russia’s" and "don't" close nothing. A mark after an s and before a word ("the
+    islanders' graves") is a plural possessive when a closing mark of another kind follows before the next
+    opening mark; else it closes ("'the islands' and of 'joint activity'").
+    """
+    closers = []
+    for k in range(pos, end):
+        ch = text[k]
+        if ch in "’'" and k > pos and not text[k - 1].isspace() and not text[k + 1:k + 2].isalnum():
+            closers.append(k)
+        elif ch in "‘'" and _single_opens(text, k, pos) and k > pos:
+            break  # the next quotation opens: the close is before it
+    for n, k in enumerate(closers):
+        possessive = text[k - 1] in "sS" and POSSESSIVE_AFTER_RE.match(text, k + 1) is not None
+        if not possessive or n == len(closers) - 1:
             return k
-        pos = k + 1
     return None
+
+
+#: After a plural possessive: a space and a lower-case word ("islanders' graves").
+POSSESSIVE_AFTER_RE = re.compile(r"[ ]+[a-z]")
