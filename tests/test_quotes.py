@@ -186,3 +186,22 @@ def test_a_single_quoted_quotation_has_its_speaker_and_quotes_its_names():
     assert [(q.speaker, text[q.start:q.end]) for q in quotes] == [
         ("sergey_lavrov", "Tokyo must accept that the Kurils are Russian,")]
     assert [(v.mention.surface, v.voice) for v in voiced][:2] == [("Tokyo", "quoted"), ("Kurils", "quoted")]
+
+
+def test_a_quotation_a_turn_attributes_to_someone_else_is_that_person_s():
+    text = ("MR KISHIDA: Good morning.\n\nQUESTION: Yes. As Lavrov told reporters, \"Iturup is Russian.\" Is it?\n\n"
+            "MR KISHIDA: As Ambassador Ito put it, \"Japan will wait.\" We call them the Northern Territories.")
+    quotes, voiced = run(text)
+    assert [(text[q.start:q.end].strip(), q.speaker_text) for q in quotes] == [
+        ("Good morning.", "KISHIDA"),
+        ("Yes. As Lavrov told reporters,", None), ("Iturup is Russian.", "Lavrov"), ("Is it?", None),
+        ("As Ambassador Ito put it,", "KISHIDA"), ("Japan will wait.", "Ito"),
+        ("We call them the Northern Territories.", "KISHIDA")]
+    # every name in a turn stays quoted, the nested quotation's too
+    assert [(v.mention.surface, v.voice) for v in voiced if v.mention.entity_type != P] == [
+        ("Iturup", "quoted"), ("Japan", "quoted"), ("Northern Territories", "quoted")]
+
+
+def test_a_quoted_term_in_a_turn_without_a_speaker_stays_the_turn_s():
+    text = "ANNA REED: People here say \"home\" when they mean Shikotan.\n\nOLEG SIDOROV: Yes."
+    assert said(text) == [("People here say", "ANNA REED"), ("Yes.", "OLEG SIDOROV")]
