@@ -205,3 +205,39 @@ def test_a_quotation_a_turn_attributes_to_someone_else_is_that_person_s():
 def test_a_quoted_term_in_a_turn_without_a_speaker_stays_the_turn_s():
     text = "ANNA REED: People here say \"home\" when they mean Shikotan.\n\nOLEG SIDOROV: Yes."
     assert said(text) == [("People here say", "ANNA REED"), ("Yes.", "OLEG SIDOROV")]
+
+
+# --- quotations over several paragraphs, and a lost closing mark ----------------------------------------
+
+
+def test_a_quotation_over_several_paragraphs_is_one_speaker_s_the_one_its_last_paragraph_names():
+    # an opening mark on each paragraph, a closing mark only on the last, the attribution after it
+    text = ("Kishida spoke first.\n\n\"We will never give up the Kurils.\n\n\"We were born there.\n\n"
+            "\"The islands are ours,\" Lavrov said.")
+    assert said(text) == [("We will never", "Lavrov"), ("We were born", "Lavrov"), ("The islands are", "Lavrov")]
+
+
+def test_a_closed_quotation_before_a_continued_one_keeps_its_own_speaker():
+    text = "'We will wait,' Kishida said.\n\n'Tokyo waits.\n\n'Moscow waits too,' Lavrov said."
+    assert said(text) == [("We will wait,", "Kishida"), ("Tokyo waits.", "Lavrov"), ("Moscow waits too,", "Lavrov")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the closing mark lost before the attribution: the quotation ends at the comma
+    ('"We will never give up the Kurils, Kishida said on Monday. Talks resume in May.',
+     [("We will never give up the Kurils,", "Kishida")]),
+    ('"We will never give up the Kurils, said the minister. Talks resume in May.',
+     [("We will never give up the Kurils,", "the minister")]),
+    # no attribution inside: the quotation runs to the end of its paragraph, as before
+    ('"We will never give up the Kurils. Talks resume in May.\n\nLavrov disagreed.',
+     [("We will never give up the Kurils. Talks resume in May.", None)]),
+])
+def test_a_quotation_whose_closing_mark_was_lost_before_its_attribution(text, expected):
+    quotes, voiced = run(text)
+    assert [(text[q.start:q.end], q.speaker_text) for q in quotes] == expected
+
+
+def test_the_names_after_a_lost_closing_mark_are_the_outlet_s():
+    _, voiced = run('"Japan will wait, Kishida said. Moscow calls them the Southern Kurils.')
+    assert [(v.mention.surface, v.voice) for v in voiced if v.mention.entity_type != P] == [
+        ("Japan", "quoted"), ("Moscow", "narrator"), ("Southern Kurils", "attributed")]

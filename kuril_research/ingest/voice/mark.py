@@ -11,7 +11,7 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
                                                 side_ok, subject_at)
-from kuril_research.ingest.voice.quotes import find_quotes
+from kuril_research.ingest.voice.quotes import continued_quotes, find_quotes
 from kuril_research.ingest.voice.turns import find_turns, turn_quotes
 from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
                                                single_scare, title_phrases)
@@ -90,7 +90,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
      ('Tokyo', 'narrator', None), ('Northern Territories', 'attributed', 'tokyo')]
     """
     lex = lexicon if lexicon is not None else default_lexicon()
-    spans = find_quotes(text, paragraphs)
+    spans = find_quotes(text, paragraphs, speech_verbs=lex.verb_re)
     full = full_names(mentions)
     turns = find_turns(text, paragraphs, mentions, full, lex, title=title)
     turn_at: dict = {}  # a transcript: each turn paragraph is its speaker's words (but a quotation it attributes)
@@ -128,6 +128,13 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     if turns:
         quotes = [Quote(q.start, q.end, q.para_id, turn_at[q.start].entity, turn_at[q.start].label,
                         turn_at[q.start].name) if q.start in turn_at else q for q in quotes]
+    for run in continued_quotes(text, real, paragraphs):  # one quotation over paragraphs: the last one's speaker
+        last = real[run[-1]]
+        if quotes[run[-1]].speaker_text is not None and verb_in(last[1], sents.bounds(last[1], (0, len(text)))[1]):
+            said = quotes[run[-1]]
+            quotes[run[0]:run[-1]] = [Quote(q.start, q.end, q.para_id, said.speaker, said.speaker_cue, said.speaker_text)
+                                      if q.start == paragraphs[q.para_id][0] + 1 and q.start not in turn_at else q
+                                      for q in quotes[run[0]:run[-1]]]
     cue_ends = sorted((c.end, i) for i, c in enumerate(cues))
     voiced = []
     for m in mentions:
