@@ -1,20 +1,28 @@
 """Transcripts: paragraphs that open with a speaker label are that speaker's words.
 
 A press conference, a briefing, minutes or an interview print each turn after a label: a person
-("Maria Zakharova:", "Mr. Oda:", "Hosokawa, Hokkaido Shimbun:"), a role (``turn_roles.speaker`` in
-``voice.yaml``: "Prime Minister:", "Moderator:", "Reporter:"), a role with the person in brackets
-("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido Shimbun):"), or a question label that names
-nobody (``turn_roles.question``: "Question:", "Q:"). A questioner who introduces himself inside the turn
-("Good evening. Takuya Hirano, Kyodo News.") is its speaker, and the speaker of later question turns.
+("Maria Zakharova:", "Mr. Oda:", "MR PRICE:", "Hosokawa, Hokkaido Shimbun:", "Shigeo Noda (through
+interpreter):"), a role (``turn_roles.speaker`` in ``voice.yaml``: "Prime Minister:", "Moderator:",
+"Reporter:"), a role with the person in brackets ("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido
+Shimbun):"), or a question label that names nobody (``turn_roles.question``: "Question:"). A lone family
+name ("Kishida:", "Mr. Oda:", "MR PRICE:") is the person named before with that family name (a gazetteer
+person, in any case, or a full name written in the text or the headline); a lone capitalised word that no
+person bears is no label ("Price: 300 yen"), and labels of ``turn_roles.not_speaker`` never are ("Photo:",
+"Updated:", "Who:", "Tags:", "Read more:"). A questioner who introduces himself inside the turn ("Good
+evening. Takuya Hirano, Kyodo News."; "Yuki Hamada with NHK.") is its speaker, and the speaker of later
+question turns. A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
+SERGEI LAVROV, SAYING:") is a label of the person its description names.
+
 A turn goes on over the unlabelled paragraphs after it while they speak in the first or second person
 (``turn_continuation_words``: "We remember the 1956 declaration ..."), and not inside brackets
-("(The excerpt ends here.)"). Fewer than ``MIN_TURNS`` labelled paragraphs: no transcript.
+("(The excerpt ends here.)"). A label printed alone on its line ("Naomi Carver:") has its words in the
+paragraphs below it, up to the next label, a paragraph in brackets or after a voice-over mark (">> ..."),
+or a line that ends no sentence (a heading, a date). Fewer than ``MIN_TURNS`` labels (soundbites aside): no
+transcript. A quotation that a turn attributes to someone else in the same sentence ('As Ambassador Emanuel
+put it, "..."') is that person's (:func:`turn_quotes`).
 
-An interview printed as turns opened by a dash, with no names (Russian papers: "— Is there anything new?" /
-"— Unfortunately, nothing."), is a transcript too when :data:`MIN_DASH_TURNS` or more paragraphs open with
-an em or en dash and at least one of them asks a question and one does not: a turn that ends in a question
-mark is the interviewer's (unnamed: speaker None), any other the interviewee's, the person the gazetteer
-knows who was named last before the first turn ("... the ambassador Nikolai Nozdrev explained ...").
+Interviews printed without name labels ("Q:"/"A:", dash-opened turns) are found by
+:mod:`~kuril_research.ingest.voice.interviews`.
 """
 
 from __future__ import annotations
@@ -22,9 +30,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, Turn, dash_turns, qa_turns
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
 #: A speaker label opening a paragraph: an optional honorific, up to four capitalised words, an optional
@@ -39,8 +47,6 @@ TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
 SOUNDBITE_RE = re.compile(r"(?:\d{1,3}\.\s*)?(?:\(?SOUNDBITE\)?[ ]*(?:\([^()\n]{1,40}\)[ ]*)*"
                           r"(?P<who>[^:\n]{3,160}?)(?:,?[ ]+SAYING)?"
                           r"|(?:\([^()\n]{1,40}\)[ ]*)*(?P<who2>[^:\n]{3,160}?),?[ ]+SAYING)[ ]*:(?:\s+(?=\S)|\s*\Z)")
-#: An honorific and the name after it: "Ms. Anna Berg".
-HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})")
 #: A name opening a bracket: "(Ota, Hokkaido Shimbun)" -> "Ota".
 BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})\s*(?:,|$)")
 #: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
@@ -48,16 +54,6 @@ SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[
                                 r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
-
-
-class Turn(NamedTuple):
-    """A paragraph of a transcript: its words start at ``start``; ``entity`` and ``name`` are the speaker
-    (None when the label names nobody), ``label`` the label as printed."""
-
-    start: int
-    entity: str | None
-    name: str | None
-    label: str
 
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
@@ -379,88 +375,3 @@ def _continues(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
     if not words or words[0] in "([":
         return False
     return lex.continuation_re is not None and lex.continuation_re.search(text, start, end) is not None
-
-
-#: A paragraph of an interview printed as questions and answers: "Q: ..." / "A: ...".
-QA_RE = re.compile(r"(?P<qa>[QA])\s*:\s+(?=\S)")
-
-
-def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-             full: dict[str, str]) -> dict[int, Turn]:
-    """The turns of an interview printed with "Q:" and "A:" labels: para_id -> :class:`Turn`; {} if the text has
-    no such turns of both kinds, or names no person before the first of them (a page of frequently asked
-    questions, where the outlet asks and answers in its own voice).
-
-    A "Q:" turn is the interviewer's (unnamed: speaker None); an "A:" turn is the interviewee's, the person
-    named last before the first turn: a gazetteer person, else a name after an honorific ("Mr. Ivan Petrov").
-
-    Examples
-    --------
-    >>> text = "We spoke to Mr. Ivan Petrov.\\n\\nQ: Will you go?\\n\\nA: Yes, in May."
-    >>> paras, pos = [], 0
-    >>> for part in text.split("\\n\\n"):
-    ...     paras.append((pos, pos + len(part))); pos += len(part) + 2
-    >>> [(pid, t.name) for pid, t in qa_turns(text, paras, [], {}).items()]
-    [(1, None), (2, 'Ivan Petrov')]
-    >>> qa_turns(text[text.index("Q:"):], [(0, 14), (16, 29)], [], {})
-    {}
-    """
-    opened = {pid: QA_RE.match(text, ps, min(pe, len(text))) for pid, (ps, pe) in enumerate(paragraphs)}
-    opened = {pid: m for pid, m in opened.items() if m is not None}
-    if {m.group("qa") for m in opened.values()} != {"Q", "A"}:
-        return {}
-    first = paragraphs[min(opened)][0]
-    person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
-    if person is not None:
-        entity, name = person.entity, full.get(person.entity, person.surface)
-    else:
-        named = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, first)]
-        if not named:
-            return {}
-        entity, name = None, named[-1]
-    return {pid: Turn(m.end(), None, None, "Q:") if m.group("qa") == "Q" else Turn(m.end(), entity, name, "A:")
-            for pid, m in sorted(opened.items())}
-
-
-#: A paragraph opening with an em or en dash and a space: a turn of an interview printed without names.
-DASH_TURN_RE = re.compile(r"[—–―]\s+(?=\S)")
-#: A dash-opened interview has at least this many turns (one dash-opened paragraph is an aside).
-MIN_DASH_TURNS = 4
-#: A turn that ends in a question mark (closing marks aside) is a question.
-QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
-
-
-def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str]) -> dict[int, Turn]:
-    """The turns of an interview printed as dash-opened paragraphs without names: para_id -> :class:`Turn`;
-    {} if the text is not such an interview (see the module docstring).
-
-    Examples
-    --------
-    >>> from kuril_research.ingest.gazetteer import Mention
-    >>> text = ("We asked Ivan Petrov.\\n\\n— Is there news?\\n\\n— None at all.\\n\\n— And the ferry?\\n\\n"
-    ...         "— It sails in May.")
-    >>> paras, pos = [], 0
-    >>> for part in text.split("\\n\\n"):
-    ...     paras.append((pos, pos + len(part))); pos += len(part) + 2
-    >>> turns = dash_turns(text, paras, [Mention(9, 20, "Ivan Petrov", "ivan_petrov", "person", "neutral")], {})
-    >>> [(pid, t.name) for pid, t in turns.items()]
-    [(1, None), (2, 'Ivan Petrov'), (3, None), (4, 'Ivan Petrov')]
-    >>> dash_turns("— One.\\n\\n— Two.", [(0, 6), (8, 14)], [], {})
-    {}
-    """
-    opened = {pid: DASH_TURN_RE.match(text, ps, min(pe, len(text))) for pid, (ps, pe) in enumerate(paragraphs)}
-    opened = {pid: m for pid, m in opened.items() if m is not None}
-    if len(opened) < MIN_DASH_TURNS:
-        return {}
-    asks = {pid: QUESTION_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) is not None
-            for pid in opened}
-    if all(asks.values()) or not any(asks.values()):
-        return {}
-    first = paragraphs[min(opened)][0]
-    person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
-    entity = person.entity if person is not None else None
-    name = full.get(person.entity, person.surface) if person is not None else None
-    label = text[paragraphs[min(opened)][0]:opened[min(opened)].end()].strip()
-    return {pid: Turn(m.end(), None, None, label) if asks[pid] else Turn(m.end(), entity, name, label)
-            for pid, m in sorted(opened.items())}
