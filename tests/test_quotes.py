@@ -241,3 +241,16 @@ def test_the_names_after_a_lost_closing_mark_are_the_outlet_s():
     _, voiced = run('"Japan will wait, Kishida said. Moscow calls them the Southern Kurils.')
     assert [(v.mention.surface, v.voice) for v in voiced if v.mention.entity_type != P] == [
         ("Japan", "quoted"), ("Moscow", "narrator"), ("Southern Kurils", "attributed")]
+
+
+def test_a_briefing_s_own_paragraphs_before_its_first_label_are_the_person_the_headline_names():
+    text = ("On Japan's new white paper\n\nWe reject the claim that the Kurils are occupied.\n\n"
+            "Answers to media questions\n\nQuestion: Will Lavrov visit Tokyo?\n\nSergei Lavrov: Not this year.")
+    title = "Briefing by Foreign Ministry Spokeswoman Anna Berg, Moscow, May 5"
+    quotes, voiced = run(text, title)
+    assert [(text[q.start:q.end][:10], q.speaker_text) for q in quotes] == [
+        ("We reject ", "Anna Berg"), ("Will Lavro", None), ("Not this y", "Sergei Lavrov")]
+    assert [(v.mention.surface, v.voice) for v in voiced if v.mention.entity_type != P] == [
+        ("Japan", "narrator"), ("Kurils", "quoted"), ("Tokyo", "quoted")]
+    # a headline that names no speaker, or a page without labels: the outlet's words
+    assert said(text, "Moscow answers Tokyo")[0] == ("Will Lavrov visit", None)

@@ -126,6 +126,10 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         found = qa_turns(text, paragraphs, mentions, full) or dash_turns(text, paragraphs, mentions, full)
         if not found:
             return {}
+    elif (host := _headline_speaker(title or "", mentions, full, lex)) is not None:
+        for pid in range(min(found)):  # a briefing's own words before its first label: the person the headline names
+            if _goes_on(text, *paragraphs[pid]):
+                found[pid] = Turn(paragraphs[pid][0], host[0], host[1], title or "")
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
@@ -339,6 +343,38 @@ def _described_speaker(who: str, before: int, mentions: Sequence[Mention], full:
 
 #: A paragraph that ends a sentence (closing marks aside): the words of a turn, not a heading or a date line.
 SENTENCE_END_RE = re.compile(r"[.!?…:;—–-][\"'”’»)\]]*\s*\Z")
+
+
+def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, str],
+                      lex: VoiceLexicon) -> tuple[str | None, str] | None:
+    """(entity, name) of the person a transcript's headline names as its speaker ("Briefing by Foreign Ministry
+    Spokeswoman Maria Zakharova, Moscow, July 16"; ``turn_roles.headline`` nouns before "by"), or None.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> _headline_speaker("Remarks by Deputy Minister Ivan Petrov in Tokyo", [], {}, load_voice_lexicon())
+    (None, 'Ivan Petrov')
+    >>> _headline_speaker("Petrov visits Tokyo", [], {}, load_voice_lexicon()) is None
+    True
+    """
+    nouns = lex.turn_roles.get("headline", frozenset())
+    hit = HEADLINE_BY_RE.match(title)
+    if hit is None or " ".join(hit.group("noun").split()).lower() not in nouns:
+        return None
+    words = hit.group("who").split()
+    while words and words[0].lower() in lex.name_title_words:
+        words.pop(0)
+    name = " ".join(words)
+    if not words or not _is_name(name, lex, single=True):
+        return None
+    person = _person_named(name, mentions, full, 10 ** 9)
+    return person if person is not None else (None, name)
+
+
+#: A headline naming a transcript's speaker: "Briefing by ...", "Remarks by ..." up to a comma or " in/at/on ".
+HEADLINE_BY_RE = re.compile(r"(?P<noun>[A-Z][a-z]+(?:[ ][A-Za-z]+)?)[ ]+by[ ]+(?P<who>[^,\n]+?)"
+                            r"(?=,|[ ]+(?:in|at|on|during)[ ]|\s*\Z)")
 
 
 def _goes_on(text: str, start: int, end: int) -> bool:
