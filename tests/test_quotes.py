@@ -254,3 +254,16 @@ def test_a_briefing_s_own_paragraphs_before_its_first_label_are_the_person_the_h
         ("Japan", "narrator"), ("Kurils", "quoted"), ("Tokyo", "quoted")]
     # a headline that names no speaker, or a page without labels: the outlet's words
     assert said(text, "Moscow answers Tokyo")[0] == ("Will Lavrov visit", None)
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    # the title before the name, with or without a comma; the name before its title; no name at all
+    ("(SOUNDBITE) (English) U.S. PRESIDENT JOE BIDEN, SAYING:", "JOE BIDEN"),
+    ("(SOUNDBITE) (Japanese) FORMER ISLAND RESIDENT HIROSHI ITO SAYING:", "HIROSHI ITO"),
+    ("(SOUNDBITE) (Russian) KURIL ISLANDS RESIDENT, IVAN ORLOV, SAYING:", "IVAN ORLOV"),
+    ("SOUNDBITE (Japanese) Taro Sato, Nemuro resident:", "Taro Sato"),
+    ("(SOUNDBITE) (Russian) VILLAGER SAYING:", "VILLAGER"),
+])
+def test_the_speaker_of_a_soundbite_label_is_the_name_in_its_description(label, expected):
+    text = f"Talks failed.\n\n{label}\n\n\"Nothing will change.\"\n\n{label}\n\n\"Nothing at all.\""
+    assert [s for _, s in said(text)] == [expected, expected]

@@ -318,7 +318,8 @@ def _described_speaker(who: str, before: int, mentions: Sequence[Mention], full:
                        lex: VoiceLexicon) -> tuple[str | None, str]:
     """(entity, name) of a soundbite label's description ("RUSSIAN FOREIGN MINISTER, SERGEI LAVROV"; "Taro Kono,
     Foreign Minister"; "PROTESTER"): its first comma-separated part that is a personal name once the title
-    words before it are cut ("JAPANESE PRIME MINISTER SHINZO ABE" -> "SHINZO ABE"), linked to a gazetteer person
+    words before it are cut ("JAPANESE PRIME MINISTER SHINZO ABE" -> "SHINZO ABE"), or whose last three or two
+    words are ("U.S. PRESIDENT JOE BIDEN" -> "JOE BIDEN"), linked to a gazetteer person
     named before ``before``; else the whole description. Both as written.
 
     Examples
@@ -334,10 +335,11 @@ def _described_speaker(who: str, before: int, mentions: Sequence[Mention], full:
         words = part.split()
         while words and words[0].lower() in lex.name_title_words:
             words.pop(0)
-        if words and _is_name(" ".join(words), lex):
-            name = " ".join(words)
-            person = _person_named(name, mentions, full, before)
-            return person if person is not None else (None, name)
+        # the words left, else their last three or two: "U.S. PRESIDENT JOE BIDEN" -> "JOE BIDEN"
+        for name in dict.fromkeys(" ".join(words[-n:]) for n in (len(words), 3, 2) if 2 <= n <= len(words)):
+            if _is_name(name, lex):
+                person = _person_named(name, mentions, full, before)
+                return person if person is not None else (None, name)
     return None, " ".join(who.split())
 
 
