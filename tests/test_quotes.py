@@ -267,3 +267,13 @@ def test_a_briefing_s_own_paragraphs_before_its_first_label_are_the_person_the_h
 def test_the_speaker_of_a_soundbite_label_is_the_name_in_its_description(label, expected):
     text = f"Talks failed.\n\n{label}\n\n\"Nothing will change.\"\n\n{label}\n\n\"Nothing at all.\""
     assert [s for _, s in said(text)] == [expected, expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural possessive before a proper noun inside a quotation
+    ("'The Russians' Kuril policy is clear,' she said.", ["The Russians' Kuril policy is clear,"]),
+    # an autocorrected ‘ for left-out digits opens nothing
+    ("In the ‘90s the islanders’ hopes rose. ‘Not now,’ he said.", ["Not now,"]),
+])
+def test_more_apostrophes_that_look_like_marks(text, expected):
+    assert quoted(text) == expected

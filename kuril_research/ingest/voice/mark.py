@@ -132,9 +132,10 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         last = real[run[-1]]
         if quotes[run[-1]].speaker_text is not None and verb_in(last[1], sents.bounds(last[1], (0, len(text)))[1]):
             said = quotes[run[-1]]
-            quotes[run[0]:run[-1]] = [Quote(q.start, q.end, q.para_id, said.speaker, said.speaker_cue, said.speaker_text)
-                                      if q.start == paragraphs[q.para_id][0] + 1 and q.start not in turn_at else q
-                                      for q in quotes[run[0]:run[-1]]]
+            quotes[run[0]:run[-1]] = [
+                Quote(q.start, q.end, q.para_id, said.speaker, said.speaker_cue, said.speaker_text)
+                if q.start == paragraphs[q.para_id][0] + 1 and q.start not in turn_at else q
+                for q in quotes[run[0]:run[-1]]]
     cue_ends = sorted((c.end, i) for i, c in enumerate(cues))
     voiced = []
     for m in mentions:

@@ -11,8 +11,8 @@ CLOSING_FOR = {"“": "”\"", '"': "\"”", "«": "»"}  # opener -> closers, p
 FOOTNOTE_AFTER_RE = re.compile(r"\d{1,3}(?=\s|$)")
 #: Every character that can open or close a quotation; find_quotes jumps from one to the next.
 QUOTE_MARK_RE = re.compile("[“”\"‘«']")
-#: A straight ' that stands for left-out digits, not an opening mark: "the '90s", "in '05".
-ELISION_RE = re.compile(r"'\d\d(?:s|\b)")
+#: A single mark that stands for left-out digits, not an opening mark: "the '90s", "in ‘05" (an autocorrected ’).
+ELISION_RE = re.compile(r"['‘]\d\d(?:s|\b)")
 #: Characters after which a single mark followed by a letter opens a quotation (besides white space).
 SINGLE_OPENS_AFTER = "([{—–-\"“/"
 
@@ -103,8 +103,8 @@ def _double_close(text: str, opener: str, pos: int, end: int) -> int:
 
 #: An attribution clause after a comma: a pronoun, a role ("the minister") or a name, then (checked apart) a
 #: speech verb ('..., Kishida said'); or the verb first, then a name or "the" ('..., said the minister').
-ATTRIBUTION_SUBJECT_RE = re.compile(r",[ ]+(?:he|she|they|the(?:[ ][a-z]+){1,2}|[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,3})"
-                                    r"[ ]+(?=[a-z])")
+ATTRIBUTION_SUBJECT_RE = re.compile(r",[ ]+(?:he|she|they|the(?:[ ][a-z]+){1,2}"
+                                    r"|[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,3})[ ]+(?=[a-z])")
 ATTRIBUTION_VERB_FIRST_RE = re.compile(r",[ ]+(?=[a-z])")
 AFTER_INVERTED_VERB_RE = re.compile(r"[ ]+(?:the[ ]|[A-Z])")
 
@@ -134,7 +134,7 @@ def _single_opens(text: str, i: int, start: int) -> bool:
     a bracket, dash or double mark, and before a letter or digit; never inside a word (don't, Russia's, O'Brien)
     nor as left-out digits ('90s)."""
     return (i == start or text[i - 1].isspace() or text[i - 1] in SINGLE_OPENS_AFTER) \
-        and text[i + 1:i + 2].isalnum() and not (text[i] == "'" and ELISION_RE.match(text, i))
+        and text[i + 1:i + 2].isalnum() and ELISION_RE.match(text, i) is None
 
 
 def _single_close(text: str, pos: int, end: int) -> int | None:
@@ -142,8 +142,8 @@ def _single_close(text: str, pos: int, end: int) -> int | None:
 
     A closing mark follows a character that is not white space and is not followed by a letter or digit, so
     the apostrophes of "Russia’s" and "don't" close nothing. A mark after an s and before a word ("the
-    islanders' graves") is a plural possessive when a closing mark of another kind follows before the next
-    opening mark; else it closes ("'the islands' and of 'joint activity'").
+    islanders' graves", "the Russians' Kuril policy") is a plural possessive when another closing mark
+    follows before the next opening mark; else it closes ("'the islands' and of 'joint activity'").
     """
     closers = []
     for k in range(pos, end):
@@ -159,8 +159,8 @@ def _single_close(text: str, pos: int, end: int) -> int | None:
     return None
 
 
-#: After a plural possessive: a space and a lower-case word ("islanders' graves").
-POSSESSIVE_AFTER_RE = re.compile(r"[ ]+[a-z]")
+#: After a plural possessive: a space and a word ("islanders' graves", "the Russians' Kuril policy").
+POSSESSIVE_AFTER_RE = re.compile(r"[ ]+[A-Za-z]")
 
 
 def continued_quotes(text: str, spans: Sequence[tuple[int, int, int]],

@@ -120,8 +120,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 entity, name = (j.entity, full.get(j.entity, named)) if j is not None else (None, named)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
         bare |= {pid} if label.end() >= pe else set()
-    if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text)))
-                                          for pid in found):
+    if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, ps, min(pe, len(text)))
+                                          for ps, pe in (paragraphs[pid] for pid in found)):
         bare = set()
         found = qa_turns(text, paragraphs, mentions, full) or dash_turns(text, paragraphs, mentions, full)
         if not found:
