@@ -277,3 +277,17 @@ def test_the_speaker_of_a_soundbite_label_is_the_name_in_its_description(label, 
 ])
 def test_more_apostrophes_that_look_like_marks(text, expected):
     assert quoted(text) == expected
+
+
+def test_section_labels_alone_on_their_line_make_no_transcript():
+    # two bare headings that look like names: neither speaks, so the text is no transcript
+    text = "Key Points:\n\nMoscow calls them the Southern Kurils.\n\nRelated Stories:\n\nTokyo protests again."
+    quotes, voiced = run(text)
+    assert quotes == []
+    assert ("Southern Kurils", "attributed") in [(v.mention.surface, v.voice) for v in voiced]
+
+
+def test_a_lone_place_name_label_is_no_speaker_though_a_longer_name_holds_it():
+    text = ("The Nemuro Bay fleet sailed.\n\nNemuro: boats stayed home.\n\nMr. Ken Oda spoke.\n\n"
+            "Oda: We waited.\n\nMR ODA: We wait.")
+    assert said(text) == [("We waited.", "Ken Oda"), ("We wait.", "Ken Oda")]

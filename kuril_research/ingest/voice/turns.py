@@ -4,10 +4,11 @@ A press conference, a briefing, minutes or an interview print each turn after a 
 ("Maria Zakharova:", "Mr. Oda:", "MR PRICE:", "Hosokawa, Hokkaido Shimbun:", "Shigeo Noda (through
 interpreter):"), a role (``turn_roles.speaker`` in ``voice.yaml``: "Prime Minister:", "Moderator:",
 "Reporter:"), a role with the person in brackets ("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido
-Shimbun):"), or a question label that names nobody (``turn_roles.question``: "Question:"). A lone family
-name ("Kishida:", "Mr. Oda:", "MR PRICE:") is the person named before with that family name (a gazetteer
-person, in any case, or a full name written in the text or the headline); a lone capitalised word that no
-person bears is no label ("Price: 300 yen"), and labels of ``turn_roles.not_speaker`` never are ("Photo:",
+Shimbun):"), or a question label that names nobody (``turn_roles.question``: "Question:"). A family name
+after an honorific ("Mr. Oda:", "MR PRICE:") is the person named before with that family name (a gazetteer
+person, in any case, else a full name written in the text or the headline); a lone capitalised word
+("Kishida:") is a label only when a gazetteer person or a name after an honorific named before bears it
+(not "Price: 300 yen", not "Nemuro:" after "Nemuro Bay"), and labels of ``turn_roles.not_speaker`` never are ("Photo:",
 "Updated:", "Who:", "Tags:", "Read more:"). A questioner who introduces himself inside the turn ("Good
 evening. Takuya Hirano, Kyodo News."; "Yuki Hamada with NHK.") is its speaker, and the speaker of later
 question turns. A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
@@ -95,7 +96,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         label = TURN_RE.match(text, ps, pe)
         if label is None:
             continue
-        entity, name, is_label = _label_speaker(text, label, mentions, starts, full, lex, title or "")
+        entity, name, is_label = _label_speaker(text, label, mentions, starts, full, lex)
         if not is_label:
             continue
         role = " ".join(label.group("name").split()).lower()
@@ -254,12 +255,12 @@ def _full_in(text: str, name: str, lex: VoiceLexicon) -> str | None:
 
 
 def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], starts: list[int],
-                   full: dict[str, str], lex: VoiceLexicon, title: str = "") -> tuple[str | None, str | None, bool]:
+                   full: dict[str, str], lex: VoiceLexicon) -> tuple[str | None, str | None, bool]:
     """(entity, name, whether it is a speaker label at all) of a label matched by :data:`TURN_RE`.
 
     A label of ``turn_roles.not_speaker`` ("Photo:", "Updated:", "Who:", "Tags:", "Read more:") is none. A lone
     capitalised word ("Kishida:", "LAVROV:") is a label only when it is the family name of a person named
-    before it (a gazetteer person, or a two-word name in the text or the ``title``).
+    before it (a gazetteer person, or a name after an honorific: "Mr. Ken Oda").
     """
     written = " ".join(label.group("name").split())
     not_speaker = lex.turn_roles.get("not_speaker", frozenset())
@@ -293,9 +294,10 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
         person = _person_named(written, mentions, full, label.start())
         if person is not None:
             return person[0], person[1], True
-        named = _full_in(text[:label.start()], written, lex) or _full_in(title, written, lex)
-        if named is not None:
-            return None, named, True
+        named = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, label.start())
+                 if h.group("name").lower().endswith(" " + written.lower())]
+        if named:  # "Mr. Ken Oda said ..." ... "Oda:"; never a place's name ("Nemuro:" after "Nemuro Bay")
+            return None, named[-1], True
     return None, None, False
 
 
