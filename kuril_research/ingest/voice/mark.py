@@ -12,7 +12,8 @@ from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMe
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.quotes import continued_quotes, find_quotes
-from kuril_research.ingest.voice.turns import find_turns, turn_quotes
+from kuril_research.ingest.voice.transcript_quotes import turn_quotes
+from kuril_research.ingest.voice.turns import find_turns
 from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
                                                single_scare, title_phrases)
 from kuril_research.ingest.voice.speakers import SpeakerWalk

@@ -20,7 +20,7 @@ A turn goes on over the unlabelled paragraphs after it while they speak in the f
 paragraphs below it, up to the next label, a paragraph in brackets or after a voice-over mark (">> ..."),
 or a line that ends no sentence (a heading, a date). Fewer than ``MIN_TURNS`` labels (soundbites aside): no
 transcript. A quotation that a turn attributes to someone else in the same sentence ('As Ambassador Emanuel
-put it, "..."') is that person's (:func:`turn_quotes`).
+put it, "..."') is that person's (:func:`~kuril_research.ingest.voice.transcript_quotes.turn_quotes`).
 
 Interviews printed without name labels ("Q:"/"A:", dash-opened turns) are found by
 :mod:`~kuril_research.ingest.voice.interviews`.
@@ -141,92 +141,6 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     return dict(sorted({**{pid: t for pid, t in found.items() if pid not in bare}, **continued}.items()))
 
 
-#: A run of capitalised words: a name and the title words before it ("As Ambassador Emanuel").
-CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,4}")
-#: The end of the sentence before a position: a full stop, question or exclamation mark and white space.
-SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’]?\s+")
-
-
-def turn_quotes(text: str, paragraphs: Sequence[tuple[int, int]], turns: dict[int, Turn],
-                quotes: Sequence[tuple[int, int, int]], mentions: Sequence[Mention], full: dict[str, str],
-                lex: VoiceLexicon) -> tuple[list[tuple[int, int, int]], dict[int, Turn]]:
-    """The quotations of a transcript: each turn paragraph is its speaker's quotation, except a quotation inside
-    it that the turn attributes to someone else in the same sentence, before the opening mark and with a speech
-    verb ("As Ambassador Emanuel put it this morning, "..."", 'Putin told television that Russia has "no
-    territorial problem"'): that one is the other person's, and the turn goes on around it.
-
-    Parameters
-    ----------
-    quotes : sequence of (start, end, para_id)
-        The quotations :func:`~kuril_research.ingest.voice.quotes.find_quotes` found.
-
-    Returns
-    -------
-    spans : list of (start, end, para_id)
-        All quotations in text order: turn parts, nested quotations, and quotations outside turns.
-    speakers : dict
-        Start of each turn part and nested quotation -> the :class:`Turn` that gives its speaker.
-
-    Examples
-    --------
-    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
-    >>> text = 'Reporter: As Ambassador Ito put it, "We stay." Do you agree?'
-    >>> turn = Turn(10, None, "Reporter", "Reporter:")
-    >>> spans, who = turn_quotes(text, [(0, len(text))], {0: turn}, [(37, 45, 0)], [], {}, load_voice_lexicon())
-    >>> [(text[s:e], who[s].name) for s, e, _ in spans]
-    [('As Ambassador Ito put it, ', 'Reporter'), ('We stay.', 'Ito'), (' Do you agree?', 'Reporter')]
-    """
-    spans = [q for q in quotes if q[2] not in turns]
-    speakers: dict[int, Turn] = {}
-    for pid, turn in turns.items():
-        end = min(paragraphs[pid][1], len(text))
-        pos = turn.start
-        for qs, qe, qpid in quotes:
-            if qpid != pid or qs <= pos:
-                continue
-            other = _quoted_by(text, pos, qs, mentions, full, lex)
-            if other is None:
-                continue
-            if text[pos:qs - 1].strip():
-                spans.append((pos, qs - 1, pid))
-                speakers[pos] = turn
-            spans.append((qs, qe, pid))
-            speakers[qs] = Turn(qs, other[0], other[1], turn.label)
-            pos = qe + 1
-        if text[pos:end].strip():
-            spans.append((pos, end, pid))
-            speakers[pos] = turn
-    return sorted(spans), speakers
-
-
-def _quoted_by(text: str, lo: int, mark: int, mentions: Sequence[Mention], full: dict[str, str],
-               lex: VoiceLexicon) -> tuple[str | None, str] | None:
-    """(entity, name) of the person a turn quotes at ``mark``: the last person named in the sentence before the
-    opening mark, with a speech verb after the name; None if the sentence names nobody or has no such verb."""
-    breaks = [b.end() for b in SENTENCE_BREAK_RE.finditer(text, lo, mark)]
-    start = breaks[-1] if breaks else lo
-    person = next((m for m in reversed(mentions) if m.entity_type == "person" and start <= m.start
-                   and m.end <= mark), None)
-    if person is not None:
-        if lex.verb_re is not None and lex.verb_re.search(text, person.end, mark):
-            return person.entity, full.get(person.entity, person.surface)
-        return None
-    roles = lex.turn_roles.get("speaker", frozenset()) | HONORIFICS
-    for run in reversed(list(CAPITALISED_RUN_RE.finditer(text, start, mark))):
-        words, titled = run.group().split(), False
-        while words and words[0].lower() in lex.name_title_words:
-            titled = titled or words.pop(0).lower().rstrip(".") in roles
-        # a name of two or three words, or one after a title ("Ambassador Emanuel"), then a speech verb
-        if words and (titled and len(words) == 1 or _is_name(" ".join(words), lex)) \
-                and lex.verb_re is not None and lex.verb_re.search(text, run.end(), mark):
-            return None, " ".join(words)
-    return None
-
-
-#: Honorifics before a family name, in lower case.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof"})
-
-
 #: A personal name after a role: capitalised or capital-letter words ("Takaichi", "HAYAMI Kenta", "Ken Sato").
 ROLE_NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})"
 
@@ -249,7 +163,7 @@ def _full_in(text: str, name: str, lex: VoiceLexicon) -> str | None:
     lone = f"(?i:{re.escape(name)})"  # "PRICE" finds "Ned Price"
     for pattern in (rf"\b{lone}\s+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+\s+{lone}\b"):
         for hit in re.finditer(pattern, text):
-            if _is_name(hit.group(), lex):
+            if is_name(hit.group(), lex):
                 return " ".join(hit.group().split())
     return None
 
@@ -280,17 +194,17 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
                     and mentions[j].entity_type == "person":
                 return mentions[j].entity, full.get(mentions[j].entity, inner.group("name")), True
             return None, inner.group("name"), True
-        if role and (inner := BRACKET_NAME_RE.match(role)) and _is_name(inner.group("name"), lex, single=True):
+        if role and (inner := BRACKET_NAME_RE.match(role)) and is_name(inner.group("name"), lex, single=True):
             return None, inner.group("name"), True  # "Reporter (Ota, Hokkaido Shimbun)"
         if written.lower() in lex.turn_roles.get("question", ()):
             return None, None, True
         return None, written, True
     if (titled := _role_and_name(written, lex)) is not None:
         return None, titled, True  # "Press Secretary HAYAMI:", "Foreign Minister Ken Oda:"
-    if _is_name(written, lex, single=bool(label.group("outlet"))) and not any(
+    if is_name(written, lex, single=bool(label.group("outlet"))) and not any(
             m.start < label.end("name") and label.start("name") < m.end for m in mentions):
         return None, written, True  # "Kenji Sato:", "Hosokawa, Hokkaido Shimbun:"
-    if " " not in written and _is_name(written, lex, single=True):  # "Kishida:" after "Fumio Kishida said"
+    if " " not in written and is_name(written, lex, single=True):  # "Kishida:" after "Fumio Kishida said"
         person = _person_named(written, mentions, full, label.start())
         if person is not None:
             return person[0], person[1], True
@@ -339,7 +253,7 @@ def _described_speaker(who: str, before: int, mentions: Sequence[Mention], full:
             words.pop(0)
         # the words left, else their last three or two: "U.S. PRESIDENT JOE BIDEN" -> "JOE BIDEN"
         for name in dict.fromkeys(" ".join(words[-n:]) for n in (len(words), 3, 2) if 2 <= n <= len(words)):
-            if _is_name(name, lex):
+            if is_name(name, lex):
                 person = _person_named(name, mentions, full, before)
                 return person if person is not None else (None, name)
     return None, " ".join(who.split())
@@ -370,7 +284,7 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
     while words and words[0].lower() in lex.name_title_words:
         words.pop(0)
     name = " ".join(words)
-    if not words or not _is_name(name, lex, single=True):
+    if not words or not is_name(name, lex, single=True):
         return None
     person = _person_named(name, mentions, full, 10 ** 9)
     return person if person is not None else (None, name)
@@ -394,11 +308,11 @@ def _role_and_name(written: str, lex: VoiceLexicon) -> str | None:
     for n in range(len(words) - 1, 0, -1):
         if " ".join(words[:n]).lower() in lex.turn_roles.get("speaker", ()):
             rest = " ".join(words[n:])
-            return rest if _is_name(rest, lex, single=True) else None
+            return rest if is_name(rest, lex, single=True) else None
     return None
 
 
-def _is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
+def is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
     """Whether capitalised words can be a personal name: two or three words (one if ``single``), none a title,
     a stop word or a transcript role."""
     words = written.split()
