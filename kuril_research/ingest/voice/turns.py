@@ -273,7 +273,11 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
     >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
     >>> _headline_speaker("Remarks by Deputy Minister Ivan Petrov in Tokyo", [], {}, load_voice_lexicon())
     (None, 'Ivan Petrov')
+    >>> _headline_speaker("Interview by Foreign Minister Ivan Petrov to a daily", [], {}, load_voice_lexicon())
+    (None, 'Ivan Petrov')
     >>> _headline_speaker("Petrov visits Tokyo", [], {}, load_voice_lexicon()) is None
+    True
+    >>> _headline_speaker("Remarks by President Ito and Prime Minister Sato", [], {}, load_voice_lexicon()) is None
     True
     """
     nouns = lex.turn_roles.get("headline", frozenset())
@@ -290,9 +294,9 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
     return person if person is not None else (None, name)
 
 
-#: A headline naming a transcript's speaker: "Briefing by ...", "Remarks by ..." up to a comma or " in/at/on ".
+#: A headline naming a transcript's speaker: "Briefing by ...", "Remarks by ..." up to a comma or " in/to/... ".
 HEADLINE_BY_RE = re.compile(r"(?P<noun>[A-Z][a-z]+(?:[ ][A-Za-z]+)?)[ ]+by[ ]+(?P<who>[^,\n]+?)"
-                            r"(?=,|[ ]+(?:in|at|on|during)[ ]|\s*\Z)")
+                            r"(?=,|[ ]+(?:in|at|on|during|to|with|for)[ ]|\s*\Z)")
 
 
 def _goes_on(text: str, start: int, end: int) -> bool:
