@@ -22,16 +22,25 @@ Method (the rules, in the order they are applied)
    or a bracket on its left and a letter on its right, must close before the
    outer quotation can (``"We reject "Northern Territories" claims," she said``).
    An opening mark with no close runs to the end of its paragraph (a quote
-   continued in the next paragraph). A closing mark with no opener, when it is
+   continued in the next paragraph, which opens with a mark again; such a
+   run is one quotation, whose speaker the last paragraph's attribution
+   names), unless the next paragraph does not go on with it and an
+   attribution clause follows a comma inside it ('"We will wait, Kishida
+   said.': the closing mark was lost; the quotation ends at the comma). A closing mark with no opener, when it is
    the first double mark of its paragraph, quotes from the paragraph start to
    the mark (an opener lost by the outlet); later stray closing marks are
    ignored. Outside a quotation a straight " that touches a word on its left
    but not on its right (``anything,"``), or only a footnote number
    (``ocean."12``), is such a closing mark; any other
-   straight " opens. A curly ‘ opens a quote only at a word start and only if
-   a ’ not followed by a letter closes it in the same paragraph, so apostrophes
-   (Russia’s, ‘90s) never open or close anything. Straight ' is never a
-   quotation mark. Quotations of white space only are dropped. A quotation that
+   straight " opens. Single marks (‘…’ and British/Australian straight '…')
+   open a quote only at a word start (after white space, a bracket, a dash
+   or a double mark) and only if a closing mark (not after white space, not
+   before a letter) follows in the same paragraph, so apostrophes (Russia's,
+   don't, O'Brien, '90s) never open or close anything; an s' before a
+   lower-case word is a plural possessive ("the islanders' graves") when
+   another closing mark follows before the next opening mark. A paragraph
+   that opens with a single mark and has no close is a quotation going on in
+   the next paragraph. Quotations of white space only are dropped. A quotation that
    holds one territory name and nothing else but "the", "so-called" and
    punctuation is a **scare quote**: the outlet reporting a term. It is no
    quotation (it gets no row in ``quotes``), and its name is ``attributed``
@@ -147,13 +156,19 @@ Method (the rules, in the order they are applied)
    ``turn_roles``: "Prime Minister:", "Moderator:", "Reporter (Ota, Hokkaido Shimbun):", "Chair (Ms. Anna
    Berg):"; a question label: "Question:"), each such paragraph after its label is one quotation of that
    speaker, whatever quotation marks it holds, and every name in it is ``quoted`` (no naming cue applies).
+   A label alone on its line ("Naomi Carver:") speaks the paragraphs below it; a soundbite label
+   ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER, SERGEI LAVROV, SAYING:") the quotation below it; a lone
+   family name ("MR PRICE:", "Kishida:") is the person named before with it; ``turn_roles.not_speaker``
+   labels ("Photo:", "Who:") never speak. A quotation a turn attributes to someone else in the same
+   sentence ('As Ambassador Emanuel put it, "..."') is that person's.
    A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
    Under a headline naming the page's speaker ("Briefing by Foreign Ministry Spokeswoman X", "Remarks by ..."),
    the prose paragraphs before the first labelled turn are the opening statement of the headline's person
    who has turns (headings without final punctuation left out).
    Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
    (``turn_continuation_words``). A lone family name takes the full name written earlier. "Q:" and "A:"
-   of a FAQ page are the outlet's own voice. A quotation holding only an organisation's or a homonym's
+   turns are an interview of the person named before the first of them
+   (:mod:`~kuril_research.ingest.voice.interviews`); on a FAQ page that names nobody they are the outlet's own voice. A quotation holding only an organisation's or a homonym's
    name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.
 
 Role resolution knows kinds and sides, not titles: "the premier" after "Peskov

@@ -12,7 +12,8 @@ from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMe
 from kuril_research.ingest.voice.inner import split_inner
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
                                                 side_ok, subject_at)
-from kuril_research.ingest.voice.quotes import find_quotes
+from kuril_research.ingest.voice.quotes import continued_quotes, find_quotes
+from kuril_research.ingest.voice.transcript_quotes import turn_quotes
 from kuril_research.ingest.voice.turns import find_turns
 from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
                                                single_scare, title_phrases)
@@ -94,12 +95,12 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
      ('Tokyo', 'narrator', None), ('Northern Territories', 'attributed', 'tokyo')]
     """
     lex = lexicon if lexicon is not None else default_lexicon()
-    spans = find_quotes(text, paragraphs)
+    spans = find_quotes(text, paragraphs, speech_verbs=lex.verb_re)
     full = full_names(mentions)
     turns = find_turns(text, paragraphs, mentions, full, lex, title=title, byline=byline)
-    if turns:  # a transcript: each turn paragraph is its speaker's words, quotation marks inside included
-        spans = sorted([s for s in spans if s[2] not in turns] + [(t.start, min(paragraphs[pid][1], len(text)), pid)
-                                                                  for pid, t in turns.items()])
+    turn_at: dict = {}  # a transcript: each turn paragraph is its speaker's words (but a quotation it attributes)
+    if turns:
+        spans, turn_at = turn_quotes(text, paragraphs, turns, spans, mentions, full, lex)
     paras, sents, all_quotes_at = Spans(paragraphs), Spans(sentences), Spans(spans)
     lowered = text.lower()
     windows = cue_windows(lowered, lex) if len(lowered) == len(text) else None
@@ -116,8 +117,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     scare_quotes -= reported
     # «Social Development of the Islands» is a title; "the Southern Kurils" a term
     titles |= title_phrases(text, spans) - scare_quotes - reported
-    scare = {i for i in scare_quotes | titles
-             if spans[i][2] not in turns or spans[i][0] != turns[spans[i][2]].start}
+    scare = {i for i in scare_quotes | titles if spans[i][0] not in turn_at}
     real = [span for i, span in enumerate(spans) if i not in scare]
     quotes_at = Spans(real)
     verb_re, verb_text = (lex.verb_re_lower, lowered) if len(lowered) == len(text) else (lex.verb_re, text)
@@ -132,9 +132,16 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     walk = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in)
     quotes = walk.quotes()
     if turns:
-        quotes = [Quote(q.start, q.end, q.para_id, turns[q.para_id].entity, turns[q.para_id].label,
-                        turns[q.para_id].name)
-                  if q.para_id in turns and q.start == turns[q.para_id].start else q for q in quotes]
+        quotes = [Quote(q.start, q.end, q.para_id, turn_at[q.start].entity, turn_at[q.start].label,
+                        turn_at[q.start].name) if q.start in turn_at else q for q in quotes]
+    for run in continued_quotes(text, real, paragraphs):  # one quotation over paragraphs: the last one's speaker
+        last = real[run[-1]]
+        if quotes[run[-1]].speaker_text is not None and verb_in(last[1], sents.bounds(last[1], (0, len(text)))[1]):
+            said = quotes[run[-1]]
+            quotes[run[0]:run[-1]] = [
+                Quote(q.start, q.end, q.para_id, said.speaker, said.speaker_cue, said.speaker_text)
+                if q.start == paragraphs[q.para_id][0] + 1 and q.start not in turn_at else q
+                for q in quotes[run[0]:run[-1]]]
     if not turns:  # "My father always said, 'We will go home,'" she said: the father's words in hers
         quotes = split_inner(quotes, walk)
         real = [(q.start, q.end, q.para_id) for q in quotes]
@@ -144,7 +151,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     for m in mentions:
         side = None
         qi = quotes_at.at(m.start)
-        in_turn = qi is not None and real[qi][2] in turns and real[qi][0] == turns[real[qi][2]].start
+        in_turn = qi is not None and real[qi][0] in turn_at
         if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
             side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions) \
                 or post_side(text, m, m.end, mentions, lex, sents)

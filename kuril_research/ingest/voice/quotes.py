@@ -10,10 +10,15 @@ CLOSING_FOR = {"“": "”\"", '"': "\"”", "«": "»"}  # opener -> closers, p
 #: A footnote number glued after a closing mark ('the ocean."12 Japanese officials'), then a space or the end.
 FOOTNOTE_AFTER_RE = re.compile(r"\d{1,3}(?=\s|$)")
 #: Every character that can open or close a quotation; find_quotes jumps from one to the next.
-QUOTE_MARK_RE = re.compile("[“”\"‘«]")
+QUOTE_MARK_RE = re.compile("[“”\"‘«']")
+#: A single mark that stands for left-out digits, not an opening mark: "the '90s", "in ‘05" (an autocorrected ’).
+ELISION_RE = re.compile(r"['‘]\d\d(?:s|\b)")
+#: Characters after which a single mark followed by a letter opens a quotation (besides white space).
+SINGLE_OPENS_AFTER = "([{—–-\"“/"
 
 
-def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]], *,
+                speech_verbs: re.Pattern | None = None) -> list[tuple[int, int, int]]:
     """Find quotations paragraph by paragraph (rule 1 of :mod:`kuril_research.ingest.voice`).
 
     Parameters
@@ -22,6 +27,10 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
         Clean article body.
     paragraphs : sequence of (start, end)
         Paragraph offsets into ``text``, in order.
+    speech_verbs : re.Pattern, optional
+        Speech verbs (``VoiceLexicon.verb_re``). With them, a double quotation whose closing mark was lost before
+        its attribution ('"We will wait, Kishida said.') closes at the comma before it, unless the next paragraph
+        opens with a quotation mark (then the quotation goes on there).
 
     Returns
     -------
@@ -52,9 +61,13 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[
                     spans, close = [(ps, i, True)], i  # absorbs earlier ‘…’ spans
             elif ch in CLOSING_FOR:
                 close = _double_close(text, ch, i + 1, pe)
+                if close == pe and speech_verbs is not None and not _opens_next(text, paragraphs, para_id):
+                    close = _lost_close(text, i + 1, pe, speech_verbs) or pe
                 spans.append((i + 1, close, True))
-            elif ch == "‘" and (i == ps or not text[i - 1].isalnum()) and text[i + 1:i + 2].isalnum():
+            elif _single_opens(text, i, ps):
                 close = _single_close(text, i + 1, pe)
+                if close is None and i == ps:  # 'A quotation going on in the next paragraph, opened again there
+                    close = pe
                 if close is not None:
                     spans.append((i + 1, close, False))
             i = i + 1 if close is None else close + 1
@@ -88,10 +101,100 @@ def _double_close(text: str, opener: str, pos: int, end: int) -> int:
     return end
 
 
-def _single_close(text: str, pos: int, end: int) -> int | None:
-    """Position of the first ’ in ``text[pos:end]`` not followed by a letter."""
-    while (k := text.find("’", pos, end)) >= 0:
-        if not text[k + 1:k + 2].isalpha():
-            return k
-        pos = k + 1
+#: An attribution clause after a comma: a pronoun, a role ("the minister") or a name, then (checked apart) a
+#: speech verb ('..., Kishida said'); or the verb first, then a name or "the" ('..., said the minister').
+ATTRIBUTION_SUBJECT_RE = re.compile(r",[ ]+(?:he|she|they|the(?:[ ][a-z]+){1,2}"
+                                    r"|[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,3})[ ]+(?=[a-z])")
+ATTRIBUTION_VERB_FIRST_RE = re.compile(r",[ ]+(?=[a-z])")
+AFTER_INVERTED_VERB_RE = re.compile(r"[ ]+(?:the[ ]|[A-Z])")
+
+
+def _lost_close(text: str, pos: int, end: int, speech_verbs: re.Pattern) -> int | None:
+    """Position just after the comma that ends a quotation whose closing mark was lost before its attribution
+    clause (", Kishida said", ", she added", ", said the minister"), or None if the words hold no such clause."""
+    for hit in ATTRIBUTION_SUBJECT_RE.finditer(text, pos, end):
+        verb = speech_verbs.match(text, hit.end(), end)
+        if verb is not None:
+            return hit.start() + 1
+    for hit in ATTRIBUTION_VERB_FIRST_RE.finditer(text, pos, end):
+        verb = speech_verbs.match(text, hit.end(), end)
+        if verb is not None and AFTER_INVERTED_VERB_RE.match(text, verb.end(), end):
+            return hit.start() + 1
     return None
+
+
+def _opens_next(text: str, paragraphs: Sequence[tuple[int, int]], para_id: int) -> bool:
+    """Whether the paragraph after ``para_id`` opens with a quotation mark (a quotation going on there)."""
+    return para_id + 1 < len(paragraphs) and text[paragraphs[para_id + 1][0]:paragraphs[para_id + 1][0] + 1] in \
+        OPENING_MARKS and paragraphs[para_id + 1][0] < len(text)
+
+
+def _single_opens(text: str, i: int, start: int) -> bool:
+    """Whether the single mark at ``i`` (‘ or ') opens a quotation: at a paragraph ``start``, after white space or
+    a bracket, dash or double mark, and before a letter or digit; never inside a word (don't, Russia's, O'Brien)
+    nor as left-out digits ('90s)."""
+    return (i == start or text[i - 1].isspace() or text[i - 1] in SINGLE_OPENS_AFTER) \
+        and text[i + 1:i + 2].isalnum() and ELISION_RE.match(text, i) is None
+
+
+def _single_close(text: str, pos: int, end: int) -> int | None:
+    """Position of the single mark (’ or ') closing a quotation opened just before ``pos``, or None.
+
+    A closing mark follows a character that is not white space and is not followed by a letter or digit, so
+    the apostrophes of "Russia’s" and "don't" close nothing. A mark after an s and before a word ("the
+    islanders' graves", "the Russians' Kuril policy") is a plural possessive when another closing mark
+    follows before the next opening mark; else it closes ("'the islands' and of 'joint activity'").
+    """
+    closers = []
+    for k in range(pos, end):
+        ch = text[k]
+        if ch in "’'" and k > pos and not text[k - 1].isspace() and not text[k + 1:k + 2].isalnum():
+            closers.append(k)
+        elif ch in "‘'" and _single_opens(text, k, pos) and k > pos:
+            break  # the next quotation opens: the close is before it
+    for n, k in enumerate(closers):
+        possessive = text[k - 1] in "sS" and POSSESSIVE_AFTER_RE.match(text, k + 1) is not None
+        if not possessive or n == len(closers) - 1:
+            return k
+    return None
+
+
+#: After a plural possessive: a space and a word ("islanders' graves", "the Russians' Kuril policy").
+POSSESSIVE_AFTER_RE = re.compile(r"[ ]+[A-Za-z]")
+
+
+def continued_quotes(text: str, spans: Sequence[tuple[int, int, int]],
+                     paragraphs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Quotations that run over several paragraphs: lists of indexes into ``spans``, each list one quotation.
+
+    A quotation goes on in the next paragraph when it has no closing mark in its own (it runs to the paragraph's
+    end) and the next paragraph opens with a quotation mark: the convention of every style guide ("an opening mark
+    on each paragraph, a closing mark only on the last").
+
+    Examples
+    --------
+    >>> text = '"We will wait.\\n\\n"We will wait long," she said.\\n\\n"Yes," he said.'
+    >>> paras = [(0, 14), (16, 46), (48, 63)]
+    >>> spans = find_quotes(text, paras)
+    >>> [[text[spans[i][0]:spans[i][1]] for i in run] for run in continued_quotes(text, spans, paras)]
+    [['We will wait.', 'We will wait long,']]
+    """
+    runs: list[list[int]] = []
+    for i in range(len(spans) - 1):
+        start, end, pid = spans[i]
+        nxt_start, _, nxt_pid = spans[i + 1]
+        if nxt_pid != pid + 1 or pid + 1 >= len(paragraphs):
+            continue
+        unclosed = end >= min(paragraphs[pid][1], len(text)) and text[end - 1:end] not in CLOSING_MARKS
+        opens_next = nxt_start == paragraphs[pid + 1][0] + 1 and text[nxt_start - 1] in OPENING_MARKS
+        if unclosed and opens_next:
+            if runs and runs[-1][-1] == i:
+                runs[-1].append(i + 1)
+            else:
+                runs.append([i, i + 1])
+    return runs
+
+
+#: Marks that open / close a quotation.
+OPENING_MARKS = "“\"‘'«"
+CLOSING_MARKS = "”\"’'»"

@@ -1,20 +1,29 @@
 """Transcripts: paragraphs that open with a speaker label are that speaker's words.
 
 A press conference, a briefing, minutes or an interview print each turn after a label: a person
-("Maria Zakharova:", "Mr. Oda:", "Hosokawa, Hokkaido Shimbun:"), a role (``turn_roles.speaker`` in
-``voice.yaml``: "Prime Minister:", "Moderator:", "Reporter:"), a role with the person in brackets
-("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido Shimbun):"), or a question label that names
-nobody (``turn_roles.question``: "Question:", "Q:"). A questioner who introduces himself inside the turn
-("Good evening. Takuya Hirano, Kyodo News.") is its speaker, and the speaker of later question turns.
+("Maria Zakharova:", "Mr. Oda:", "MR PRICE:", "Hosokawa, Hokkaido Shimbun:", "Shigeo Noda (through
+interpreter):"), a role (``turn_roles.speaker`` in ``voice.yaml``: "Prime Minister:", "Moderator:",
+"Reporter:"), a role with the person in brackets ("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido
+Shimbun):"), or a question label that names nobody (``turn_roles.question``: "Question:"). A family name
+after an honorific ("Mr. Oda:", "MR PRICE:") is the person named before with that family name (a gazetteer
+person, in any case, else a full name written in the text or the headline); a lone capitalised word
+("Kishida:") is a label only when a gazetteer person or a name after an honorific named before bears it
+(not "Price: 300 yen", not "Nemuro:" after "Nemuro Bay"), and labels of ``turn_roles.not_speaker`` never are ("Photo:",
+"Updated:", "Who:", "Tags:", "Read more:"). A questioner who introduces himself inside the turn ("Good
+evening. Takuya Hirano, Kyodo News."; "Yuki Hamada with NHK.") is its speaker, and the speaker of later
+question turns. A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
+SERGEI LAVROV, SAYING:") is a label of the person its description names.
+
 A turn goes on over the unlabelled paragraphs after it while they speak in the first or second person
 (``turn_continuation_words``: "We remember the 1956 declaration ..."), and not inside brackets
-("(The excerpt ends here.)"). Fewer than ``MIN_TURNS`` labelled paragraphs: no transcript.
+("(The excerpt ends here.)"). A label printed alone on its line ("Naomi Carver:") has its words in the
+paragraphs below it, up to the next label, a paragraph in brackets or after a voice-over mark (">> ..."),
+or a line that ends no sentence (a heading, a date). Fewer than ``MIN_TURNS`` labels (soundbites aside): no
+transcript. A quotation that a turn attributes to someone else in the same sentence ('As Ambassador Emanuel
+put it, "..."') is that person's (:func:`~kuril_research.ingest.voice.transcript_quotes.turn_quotes`).
 
-An interview printed as turns opened by a dash, with no names (Russian papers: "— Is there anything new?" /
-"— Unfortunately, nothing."), is a transcript too when :data:`MIN_DASH_TURNS` or more paragraphs open with
-an em or en dash and at least one of them asks a question and one does not: a turn that ends in a question
-mark is the interviewer's (unnamed: speaker None), any other the interviewee's, the person the gazetteer
-knows who was named last before the first turn ("... the ambassador Nikolai Nozdrev explained ...").
+Interviews printed without name labels ("Q:"/"A:", dash-opened turns) are found by
+:mod:`~kuril_research.ingest.voice.interviews`.
 """
 
 from __future__ import annotations
@@ -22,35 +31,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, Turn, dash_turns, qa_turns
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
 #: A speaker label opening a paragraph: an optional honorific, up to four capitalised words, an optional
 #: ", Outlet" and an optional "(role or name)", then a colon and the words.
-TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
+TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
+                     r"(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
                      r"(?:,\s+(?P<outlet>[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}))?"
-                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:\s+(?=\S)")
-#: An honorific and the name after it: "Ms. Anna Berg".
-HONORIFIC_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})")
+                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:(?:\s+(?=\S)|\s*\Z)")
+#: A television script's soundbite label, alone on its line: "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
+#: SERGEI LAVROV, SAYING:" (Reuters), "3. SOUNDBITE (Japanese) Taro Kono, Foreign Minister:" (AP). The words
+#: that follow (in the next paragraphs, or after the colon) are the person's; ``who`` is the description.
+SOUNDBITE_RE = re.compile(r"(?:\d{1,3}\.\s*)?(?:\(?SOUNDBITE\)?[ ]*(?:\([^()\n]{1,40}\)[ ]*)*"
+                          r"(?P<who>[^:\n]{3,160}?)(?:,?[ ]+SAYING)?"
+                          r"|(?:\([^()\n]{1,40}\)[ ]*)*(?P<who2>[^:\n]{3,160}?),?[ ]+SAYING)[ ]*:(?:\s+(?=\S)|\s*\Z)")
 #: A name opening a bracket: "(Ota, Hokkaido Shimbun)" -> "Ota".
 BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})\s*(?:,|$)")
 #: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
-SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2}),\s+"
-                                r"[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
+SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
+                                r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
-
-
-class Turn(NamedTuple):
-    """A paragraph of a transcript: its words start at ``start``; ``entity`` and ``name`` are the speaker
-    (None when the label names nobody), ``label`` the label as printed."""
-
-    start: int
-    entity: str | None
-    name: str | None
-    label: str
 
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
@@ -79,10 +83,17 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     ['Ken Sato', 'ODA Jiro']
     """
     found: dict[int, Turn] = {}
+    bare: set[int] = set()  # labels alone on their line ("Naomi Carver:"): the words follow in the next paragraphs
     starts = [m.start for m in mentions]
     questioner = None
     for pid, (ps, pe) in enumerate(paragraphs):
         pe = min(pe, len(text))
+        bite = SOUNDBITE_RE.match(text, ps, pe)
+        if bite is not None:
+            entity, name = _described_speaker(bite.group("who") or bite.group("who2"), ps, mentions, full, lex)
+            found[pid] = Turn(bite.end(), entity, name, " ".join(text[ps:bite.end()].split()))
+            bare |= {pid} if bite.end() >= pe else set()
+            continue
         label = TURN_RE.match(text, ps, pe)
         if label is None:
             continue
@@ -96,65 +107,40 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 questioner = name = intro.group("name")
             elif role in lex.turn_roles.get("question", ()):
                 name = questioner
-        elif " " not in name:  # "Mr. Oda": the full name written before ("I recognize Mr. Kenjiro Oda")
+        elif " " not in name and entity is None:  # "Mr. Oda": the full name written before ("I recognize Mr. Ken Oda")
             earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
-            name = next((n for n in reversed(earlier) if n.endswith(" " + name)), None) \
-                or _full_in(title or "", name, lex) or name
+            person = _person_named(name, mentions, full, ps)
+            if person is not None:
+                entity, name = person
+            else:
+                name = next((n for n in reversed(earlier) if n.lower().endswith(" " + name.lower())), None) \
+                    or _full_in(text[:ps], name, lex) or _full_in(title or "", name, lex) or name
         if entity is None and name is not None and name.lower() in lex.turn_roles.get("speaker", ()):
             named = _named_with_role(name, title or "", text)  # "Prime Minister:" -> "Prime Minister Takaichi"
             if named is not None:
                 j = next((m for m in mentions if m.entity_type == "person" and m.surface == named), None)
                 entity, name = (j.entity, full.get(j.entity, named)) if j is not None else (None, named)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
-    if len(found) < MIN_TURNS:
-        found = dash_turns(text, paragraphs, mentions, full, byline_name(byline))
+        bare |= {pid} if label.end() >= pe else set()
+    if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, ps, min(pe, len(text)))
+                                          for ps, pe in (paragraphs[pid] for pid in found)):
+        bare = set()
+        found = qa_turns(text, paragraphs, mentions, full) or dash_turns(text, paragraphs, mentions, full,
+                                                                              byline_name(byline))
         if not found:
             return {}
-    found.update(_opening_statement(text, paragraphs, found, title))
+    elif (host := _headline_speaker(title or "", mentions, full, lex)) is not None:
+        for pid in range(min(found)):  # a briefing's own words before its first label: the person the headline names
+            if _goes_on(text, *paragraphs[pid]):
+                found[pid] = Turn(paragraphs[pid][0], host[0], host[1], title or "")
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
-        while nxt < len(paragraphs) and nxt not in found and _continues(text, *paragraphs[nxt], lex):
-            ps = paragraphs[nxt][0]
-            continued[nxt] = found[pid]._replace(start=ps)
+        while nxt < len(paragraphs) and nxt not in found and (
+                _goes_on(text, *paragraphs[nxt]) if pid in bare else _continues(text, *paragraphs[nxt], lex)):
+            continued[nxt] = found[pid]._replace(start=paragraphs[nxt][0])
             nxt += 1
-    return dict(sorted({**found, **continued}.items()))
-
-
-#: A headline naming the one who speaks the page: "Briefing by Foreign Ministry Spokeswoman X", "Remarks by ...".
-TITLE_SPEAKER_RE = re.compile(r"(?:Press\s+)?(?:Briefing|Statement|Remarks|Speech|Address|Comments?|Answers?|"
-                              r"Press\s+conference|Opening\s+(?:remarks|statement)|Transcript)\b[^:]*?\bby\s", re.I)
-#: A paragraph of prose, not a heading: it ends in sentence punctuation (a closing mark may follow).
-PROSE_END_RE = re.compile(r"[.!?:][\"”’»]?\s*$")
-
-
-def _opening_statement(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn],
-                       title: str | None) -> dict[int, Turn]:
-    """The prose paragraphs before the first labelled turn of a transcript whose headline names its speaker
-    ("Briefing by Foreign Ministry Spokeswoman Maria Zakharova" over "Maria Zakharova:" turns): the opening
-    statement of the person who has turns and is named in the headline. Headings (no final punctuation) and
-    paragraphs in brackets are left out.
-
-    Examples
-    --------
-    >>> text = "On Japan\\n\\nWe note the paper.\\n\\nQuestion: Why?\\n\\nAnna Berg: Because."
-    >>> paras = [(0, 8), (10, 28), (30, 44), (46, len(text))]
-    >>> turns = {2: Turn(40, None, None, "Question:"), 3: Turn(57, None, "Anna Berg", "Anna Berg:")}
-    >>> [(pid, t.name) for pid, t in _opening_statement(text, paras, turns, "Briefing by Anna Berg").items()]
-    [(1, 'Anna Berg')]
-    """
-    if not title or not found or TITLE_SPEAKER_RE.match(title) is None:
-        return {}
-    owner = next((t for t in found.values() if t.name and t.name in title), None)
-    if owner is None:
-        return {}
-    opening = {}
-    for pid in range(min(found)):
-        ps, pe = paragraphs[pid][0], min(paragraphs[pid][1], len(text))
-        words = text[ps:pe].strip()
-        if words and PROSE_END_RE.search(words) and not words.startswith(("(", "[")):
-            opening[pid] = owner._replace(start=ps, label=title)
-    return opening
+    return dict(sorted({**{pid: t for pid, t in found.items() if pid not in bare}, **continued}.items()))
 
 
 #: What a byline prints before its author's name: "Text:", "By", "Interview by".
@@ -197,21 +183,30 @@ def _named_with_role(role: str, *texts: str) -> str | None:
 
 def _full_in(text: str, name: str, lex: VoiceLexicon) -> str | None:
     """The two-word name in ``text`` that holds the lone ``name`` ("HAYAMI" -> "HAYAMI Kenta"), or None."""
-    for pattern in (rf"\b{re.escape(name)}\s+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+\s+{re.escape(name)}\b"):
+    lone = f"(?i:{re.escape(name)})"  # "PRICE" finds "Ned Price"
+    for pattern in (rf"\b{lone}\s+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+\s+{lone}\b"):
         for hit in re.finditer(pattern, text):
-            if _is_name(hit.group(), lex):
+            if is_name(hit.group(), lex):
                 return " ".join(hit.group().split())
     return None
 
 
 def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], starts: list[int],
                    full: dict[str, str], lex: VoiceLexicon) -> tuple[str | None, str | None, bool]:
-    """(entity, name, whether it is a speaker label at all) of a label matched by :data:`TURN_RE`."""
+    """(entity, name, whether it is a speaker label at all) of a label matched by :data:`TURN_RE`.
+
+    A label of ``turn_roles.not_speaker`` ("Photo:", "Updated:", "Who:", "Tags:", "Read more:") is none. A lone
+    capitalised word ("Kishida:", "LAVROV:") is a label only when it is the family name of a person named
+    before it (a gazetteer person, or a name after an honorific: "Mr. Ken Oda").
+    """
+    written = " ".join(label.group("name").split())
+    not_speaker = lex.turn_roles.get("not_speaker", frozenset())
+    if written.lower() in not_speaker or written.split()[0].lower() in not_speaker:
+        return None, None, False
     i = bisect_left(starts, label.start("name"))
     if i < len(mentions) and mentions[i].start == label.start("name") and mentions[i].entity_type == "person" \
             and mentions[i].end <= label.end("name"):
         return mentions[i].entity, full.get(mentions[i].entity, mentions[i].surface), True
-    written = " ".join(label.group("name").split())
     if label.group("hon"):
         return None, written, True
     role = label.group("role")
@@ -222,17 +217,116 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
                     and mentions[j].entity_type == "person":
                 return mentions[j].entity, full.get(mentions[j].entity, inner.group("name")), True
             return None, inner.group("name"), True
-        if role and (inner := BRACKET_NAME_RE.match(role)) and _is_name(inner.group("name"), lex, single=True):
+        if role and (inner := BRACKET_NAME_RE.match(role)) and is_name(inner.group("name"), lex, single=True):
             return None, inner.group("name"), True  # "Reporter (Ota, Hokkaido Shimbun)"
         if written.lower() in lex.turn_roles.get("question", ()):
             return None, None, True
         return None, written, True
     if (titled := _role_and_name(written, lex)) is not None:
         return None, titled, True  # "Press Secretary HAYAMI:", "Foreign Minister Ken Oda:"
-    if _is_name(written, lex, single=bool(label.group("outlet"))) and not any(
+    if is_name(written, lex, single=bool(label.group("outlet"))) and not any(
             m.start < label.end("name") and label.start("name") < m.end for m in mentions):
         return None, written, True  # "Kenji Sato:", "Hosokawa, Hokkaido Shimbun:"
+    if " " not in written and is_name(written, lex, single=True):  # "Kishida:" after "Fumio Kishida said"
+        person = _person_named(written, mentions, full, label.start())
+        if person is not None:
+            return person[0], person[1], True
+        named = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, label.start())
+                 if h.group("name").lower().endswith(" " + written.lower())]
+        if named:  # "Mr. Ken Oda said ..." ... "Oda:"; never a place's name ("Nemuro:" after "Nemuro Bay")
+            return None, named[-1], True
     return None, None, False
+
+
+def _person_named(name: str, mentions: Sequence[Mention], full: dict[str, str], before: int,
+                  ) -> tuple[str, str] | None:
+    """(entity, full name) of the last gazetteer person mentioned before ``before`` whose name is ``name`` or
+    ends with it, in any case ("PRICE", "Lavrov", "SERGEI LAVROV"); None if there is none."""
+    want = " ".join(name.split()).lower()
+    for m in reversed(mentions):
+        if m.entity_type != "person" or m.start >= before:
+            continue
+        for written in (m.surface, full.get(m.entity, m.surface)):
+            written = " ".join(written.split()).lower()
+            if written == want or written.endswith(" " + want):
+                return m.entity, full.get(m.entity, m.surface)
+    return None
+
+
+def _described_speaker(who: str, before: int, mentions: Sequence[Mention], full: dict[str, str],
+                       lex: VoiceLexicon) -> tuple[str | None, str]:
+    """(entity, name) of a soundbite label's description ("RUSSIAN FOREIGN MINISTER, SERGEI LAVROV"; "Taro Kono,
+    Foreign Minister"; "PROTESTER"): its first comma-separated part that is a personal name once the title
+    words before it are cut ("JAPANESE PRIME MINISTER SHINZO ABE" -> "SHINZO ABE"), or whose last three or two
+    words are ("U.S. PRESIDENT JOE BIDEN" -> "JOE BIDEN"), linked to a gazetteer person
+    named before ``before``; else the whole description. Both as written.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> lex = load_voice_lexicon()
+    >>> _described_speaker("RUSSIAN FOREIGN MINISTER, IVAN PETROV", 0, [], {}, lex)
+    (None, 'IVAN PETROV')
+    >>> _described_speaker("FISHERMAN", 0, [], {}, lex)
+    (None, 'FISHERMAN')
+    """
+    for part in who.split(","):
+        words = part.split()
+        while words and words[0].lower() in lex.name_title_words:
+            words.pop(0)
+        # the words left, else their last three or two: "U.S. PRESIDENT JOE BIDEN" -> "JOE BIDEN"
+        for name in dict.fromkeys(" ".join(words[-n:]) for n in (len(words), 3, 2) if 2 <= n <= len(words)):
+            if is_name(name, lex):
+                person = _person_named(name, mentions, full, before)
+                return person if person is not None else (None, name)
+    return None, " ".join(who.split())
+
+
+#: A paragraph that ends a sentence (closing marks aside): the words of a turn, not a heading or a date line.
+SENTENCE_END_RE = re.compile(r"[.!?…:;—–-][\"'”’»)\]]*\s*\Z")
+
+
+def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, str],
+                      lex: VoiceLexicon) -> tuple[str | None, str] | None:
+    """(entity, name) of the person a transcript's headline names as its speaker ("Briefing by Foreign Ministry
+    Spokeswoman Maria Zakharova, Moscow, July 16"; ``turn_roles.headline`` nouns before "by"), or None.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> _headline_speaker("Remarks by Deputy Minister Ivan Petrov in Tokyo", [], {}, load_voice_lexicon())
+    (None, 'Ivan Petrov')
+    >>> _headline_speaker("Interview by Foreign Minister Ivan Petrov to a daily", [], {}, load_voice_lexicon())
+    (None, 'Ivan Petrov')
+    >>> _headline_speaker("Petrov visits Tokyo", [], {}, load_voice_lexicon()) is None
+    True
+    >>> _headline_speaker("Remarks by President Ito and Prime Minister Sato", [], {}, load_voice_lexicon()) is None
+    True
+    """
+    nouns = lex.turn_roles.get("headline", frozenset())
+    hit = HEADLINE_BY_RE.match(title)
+    if hit is None or " ".join(hit.group("noun").split()).lower() not in nouns:
+        return None
+    words = hit.group("who").split()
+    while words and words[0].lower() in lex.name_title_words:
+        words.pop(0)
+    name = " ".join(words)
+    if not words or not is_name(name, lex, single=True):
+        return None
+    person = _person_named(name, mentions, full, 10 ** 9)
+    return person if person is not None else (None, name)
+
+
+#: A headline naming a transcript's speaker: "Briefing by ...", "Remarks by ..." up to a comma or " in/to/... ".
+HEADLINE_BY_RE = re.compile(r"(?P<noun>[A-Z][a-z]+(?:[ ][A-Za-z]+)?)[ ]+by[ ]+(?P<who>[^,\n]+?)"
+                            r"(?=,|[ ]+(?:in|at|on|during|to|with|for)[ ]|\s*\Z)")
+
+
+def _goes_on(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph carries on the turn of a label printed alone on the line above it ("Naomi Carver:"):
+    it ends a sentence and does not open with a bracket or a voice-over mark ">>" (the outlet's words)."""
+    words = text[start:end].strip()
+    return bool(words) and words[0] not in "([>" and SENTENCE_END_RE.search(words) is not None
 
 
 def _role_and_name(written: str, lex: VoiceLexicon) -> str | None:
@@ -241,11 +335,11 @@ def _role_and_name(written: str, lex: VoiceLexicon) -> str | None:
     for n in range(len(words) - 1, 0, -1):
         if " ".join(words[:n]).lower() in lex.turn_roles.get("speaker", ()):
             rest = " ".join(words[n:])
-            return rest if _is_name(rest, lex, single=True) else None
+            return rest if is_name(rest, lex, single=True) else None
     return None
 
 
-def _is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
+def is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
     """Whether capitalised words can be a personal name: two or three words (one if ``single``), none a title,
     a stop word or a transcript role."""
     words = written.split()
@@ -262,48 +356,3 @@ def _continues(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
     if not words or words[0] in "([":
         return False
     return lex.continuation_re is not None and lex.continuation_re.search(text, start, end) is not None
-
-
-#: A paragraph opening with an em or en dash and a space: a turn of an interview printed without names.
-DASH_TURN_RE = re.compile(r"[—–―]\s+(?=\S)")
-#: A dash-opened interview has at least this many turns (one dash-opened paragraph is an aside).
-MIN_DASH_TURNS = 4
-#: A turn that ends in a question mark (closing marks aside) is a question.
-QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
-
-
-def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str], interviewer: str | None = None) -> dict[int, Turn]:
-    """The turns of an interview printed as dash-opened paragraphs without names: para_id -> :class:`Turn`;
-    {} if the text is not such an interview (see the module docstring). The questions are the
-    ``interviewer``'s, the author the byline names (:func:`byline_name`), if given.
-
-    Examples
-    --------
-    >>> from kuril_research.ingest.gazetteer import Mention
-    >>> text = ("We asked Ivan Petrov.\\n\\n— Is there news?\\n\\n— None at all.\\n\\n— And the ferry?\\n\\n"
-    ...         "— It sails in May.")
-    >>> paras, pos = [], 0
-    >>> for part in text.split("\\n\\n"):
-    ...     paras.append((pos, pos + len(part))); pos += len(part) + 2
-    >>> turns = dash_turns(text, paras, [Mention(9, 20, "Ivan Petrov", "ivan_petrov", "person", "neutral")], {})
-    >>> [(pid, t.name) for pid, t in turns.items()]
-    [(1, None), (2, 'Ivan Petrov'), (3, None), (4, 'Ivan Petrov')]
-    >>> dash_turns("— One.\\n\\n— Two.", [(0, 6), (8, 14)], [], {})
-    {}
-    """
-    opened = {pid: DASH_TURN_RE.match(text, ps, min(pe, len(text))) for pid, (ps, pe) in enumerate(paragraphs)}
-    opened = {pid: m for pid, m in opened.items() if m is not None}
-    if len(opened) < MIN_DASH_TURNS:
-        return {}
-    asks = {pid: QUESTION_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) is not None
-            for pid in opened}
-    if all(asks.values()) or not any(asks.values()):
-        return {}
-    first = paragraphs[min(opened)][0]
-    person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
-    entity = person.entity if person is not None else None
-    name = full.get(person.entity, person.surface) if person is not None else None
-    label = text[paragraphs[min(opened)][0]:opened[min(opened)].end()].strip()
-    return {pid: Turn(m.end(), None, interviewer, label) if asks[pid] else Turn(m.end(), entity, name, label)
-            for pid, m in sorted(opened.items())}
