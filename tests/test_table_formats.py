@@ -56,3 +56,15 @@ def test_cells_openpyxl_writes_otherwise_go_through_openpyxl(value):
         return
     assert xlsx_bytes(frame) == expected
     assert 'r="A3" t="inlineStr"' not in _sheet(expected)
+
+
+def test_floats_of_a_large_table_are_formatted_once_per_value_with_pandas_bytes():
+    # 0.0 and -0.0 are equal but written "0" and "-0": each distinct value is told apart bit for bit
+    from kuril_research.publish.csv_writer import csv_bytes
+    from kuril_research.publish.table_formats import readable
+
+    values = [0.0, -0.0, 1 / 3, float("nan"), 2 / 3, 1234.5, -float("inf")] * 2_000
+    frame = pd.DataFrame({"share": values, "n": pd.array(values, dtype="Float64")})
+    assert csv_bytes(frame) == frame.to_csv(index=False, lineterminator="\n", float_format="%.12g").encode()
+    shown = readable(frame)["share"].tolist()[:7]
+    assert [str(v) for v in shown] == ["0.0", "-0.0", "0.3333", "nan", "0.6667", "1234.0", "-inf"]   # 1234.5: even

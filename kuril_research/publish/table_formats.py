@@ -26,7 +26,7 @@ import pandas as pd
 
 from kuril_research.publish.csv_writer import FLOAT_FORMAT
 
-__all__ = ["XLSX_MAX_ROWS", "LATEX_MAX_ROWS", "SIGNIFICANT_DIGITS", "round_for_reading", "readable",
+__all__ = ["XLSX_MAX_ROWS", "LATEX_MAX_ROWS", "SIGNIFICANT_DIGITS", "round_for_reading", "readable", "each_distinct",
            "split_constants", "parquet_bytes", "xlsx_bytes", "xlsx_openpyxl", "latex_text"]
 
 #: Longest table also written as a spreadsheet (writing more takes minutes and few spreadsheets open it).
@@ -67,12 +67,33 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column].dtype):
             values = out[column].to_numpy(dtype=float, na_value=np.nan)
-            rounded = np.array([round_for_reading(v) for v in values.tolist()], dtype=float)
+            rounded = each_distinct(values, round_for_reading)
             out[column] = pd.array(rounded, dtype=out[column].dtype) if isinstance(
                 out[column].dtype, pd.api.extensions.ExtensionDtype) else rounded
             if isinstance(out[column].dtype, pd.api.extensions.ExtensionDtype):
                 out.loc[pd.isna(values), column] = pd.NA
     return out
+
+
+def each_distinct(values: np.ndarray, func) -> np.ndarray:
+    """``func`` of each float of ``values``, called once per distinct value (bit for bit: -0.0 is not 0.0).
+
+    A share or rate column of a large table repeats few values (1,000,000 rows of
+    shares of small counts: about 20,000 distinct), so this is many times faster
+    than calling ``func`` on every row, with the same results.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> each_distinct(np.array([0.5, 0.25, 0.5, -0.0, 0.0]), lambda v: calls.append(v) or 2 * v).tolist()
+    [1.0, 0.5, 1.0, -0.0, 0.0]
+    >>> len(calls)
+    4
+    """
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    bits, where = np.unique(values.view(np.int64), return_inverse=True)
+    results = np.array([func(v) for v in bits.view(np.float64).tolist()], dtype=np.float64)
+    return results[where.reshape(-1)]
 
 
 def split_constants(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
