@@ -3,8 +3,9 @@
 The frame codebook's and the trade lexicon's cue codings of a corpus are kept
 beside it, keyed by the lexicon file, the code and the corpus's content
 (:mod:`kuril_research.coding.cue_store`): the first call of
-:func:`~kuril_research.coding.framing.frames` or
-:func:`~kuril_research.coding.trade.trade_mentions` on a corpus scans every
+:func:`~kuril_research.coding.framing.frames`,
+:func:`~kuril_research.coding.trade.trade_mentions` or
+:func:`~kuril_research.coding.trade.quantities` on a corpus scans every
 sentence (minutes at 100,000 articles), every later one memory-maps the stored
 table. This command makes that first call ahead of time, for the tables the
 report notebooks read: an unchanged lexicon is not coded again, an edited one is.
@@ -74,19 +75,23 @@ def code_corpus(corpus: Corpus, folder: str | Path | None = None, *, codebook=No
     Returns
     -------
     list of CodedTable
-        ``frames`` then ``trade_mentions``.
+        ``frames``, ``trade_mentions``, then ``quantities`` (the figures stated with trade cues).
 
     Examples
     --------
     >>> from kuril_research.testing import corpus_of_sentences
     >>> corpus = corpus_of_sentences({"a": [["Sanctions hit Russia.", "Bilateral trade grew."]]})
-    >>> [(t.name, t.rows, t.state) for t in code_corpus(corpus)]    # one cue in each sentence, of each lexicon
-    [('frames', 2, 'coded in memory only'), ('trade_mentions', 2, 'coded in memory only')]
+    >>> [(t.name, t.rows) for t in code_corpus(corpus)]    # one cue of each lexicon in each sentence, no figure
+    [('frames', 2), ('trade_mentions', 2), ('quantities', 0)]
+    >>> code_corpus(corpus)[0].state
+    'coded in memory only'
+
     """
     folder = Path(folder) if folder is not None else None
     steps: list[tuple[str, Callable[[], pd.DataFrame]]] = [
         ("frames", lambda: framing.frames(corpus, codebook)),
         ("trade_mentions", lambda: trade.trade_mentions(corpus, lexicon)),
+        ("quantities", lambda: trade.quantities(corpus, lexicon)),
     ]
     done = []
     for name, make in steps:
