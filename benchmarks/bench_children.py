@@ -286,6 +286,25 @@ def _child_report(params: dict) -> dict:
     return {"seconds": seconds}
 
 
+def _child_code(params: dict) -> dict:
+    """Code the corpus's frame and trade cues once, as a user does before the reports: ``kuril-research code``.
+
+    Run in a grandchild process, as :func:`_child_report`; its output (one line per table, coded or found
+    current) is returned with the seconds.
+    """
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "import sys; from kuril_research.publish.cli import main; sys.exit(main())",
+               "code", "--corpus", params["corpus"]]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"code exited with {done.returncode}: {done.stderr[-1500:]}")
+    return {"seconds": seconds, "output": done.stdout[-2000:]}
+
+
 def _child_call(params: dict) -> dict:
     """Time one JupyterLab call after ``load_corpus`` in this fresh process: its first call, then a warm one.
 
@@ -308,7 +327,7 @@ def _child_call(params: dict) -> dict:
 
 CHILDREN = {"build": _child_build, "dask": _child_dask, "countvectorizer": _child_countvectorizer,
             "nltk": _child_nltk, "scan_floor": _child_scan_floor, "stages": _child_stages, "load": _child_load,
-            "report": _child_report, "call": _child_call}
+            "report": _child_report, "code": _child_code, "call": _child_call}
 
 
 def code_fingerprint() -> str:

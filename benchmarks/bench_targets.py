@@ -21,6 +21,12 @@ RSS of its process tree (``bench_build.measure``):
   skips timing the build);
 * **loading**: ``load_corpus`` in a fresh process, twice: the first writes the
   Arrow cache, the second is what every notebook and JupyterLab session does;
+* **the cue coding step**, ``kuril-research code --corpus DIR`` after removing the
+  corpus's stored cue codings (``.arrow-cache/cues-*``): the frame and trade cue tables
+  each lexicon codes once per corpus (:mod:`kuril_research.coding.cue_store`), which
+  the notebooks below then read instead of coding; its own row, wall time and peak
+  RSS, as a ratio of CountVectorizer's seconds (no target: it runs once per corpus and
+  lexicon, not per report);
 * **each report notebook** 01–04: ``kuril-research report NB --corpus DIR --out
   TMP --force`` (kernel start, every table and figure, HTML), wall time and peak
   RSS of the whole process tree, and its time as a ratio of CountVectorizer's;
@@ -56,7 +62,7 @@ from pathlib import Path
 from bench_build import _machine, corpus_for, measure, snapshot_package
 from bench_summary import MB, num
 
-__all__ = ["CALLS", "CUE_CALLS", "NOTEBOOKS", "TARGETS", "main", "rows_for", "to_markdown"]
+__all__ = ["CALLS", "CUE_CALLS", "CODING_NOTEBOOKS", "NOTEBOOKS", "TARGETS", "main", "rows_for", "to_markdown"]
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SIZES = [10_000, 100_000]
@@ -73,6 +79,8 @@ CALLS = {
 }
 #: The calls whose first call in a process reads the cue codings stored by an earlier one (or codes and stores them).
 CUE_CALLS = ("frames", "trade_mentions")
+#: Notebooks that read the cue tables: before them the bench times ``kuril-research code`` on its own row.
+CODING_NOTEBOOKS = ("03", "04")
 TARGETS = {
     "build_1_vs_cv": 0.5,          # build throughput ÷ CountVectorizer's, one process: at least
     "build_2_vs_1": 1.8,           # two processes' throughput ÷ one process's target ratio: at least
@@ -98,7 +106,8 @@ def _div(a: float | None, b: float | None) -> float | None:
     return a / b if a and b else None
 
 
-def rows_for(n: int, cv: dict, builds: dict[int, dict], notebooks: dict[str, dict], calls: dict[str, dict]) -> list:
+def rows_for(n: int, cv: dict, builds: dict[int, dict], notebooks: dict[str, dict], calls: dict[str, dict],
+             code: dict | None = None) -> list:
     """Turn the measurements of one corpus size into table rows, each with its peer and its target judged.
 
     Parameters
@@ -113,6 +122,8 @@ def rows_for(n: int, cv: dict, builds: dict[int, dict], notebooks: dict[str, dic
         Notebook name → measurement (``seconds``, ``peak_rss_mb``).
     calls : dict
         Call name → measurement (``first_seconds``, ``warm_seconds``, ``peak_rss_mb``).
+    code : dict, optional
+        The cue coding step's measurement (``seconds``, ``peak_rss_mb``), run before the notebooks.
 
     Returns
     -------
@@ -147,6 +158,11 @@ def rows_for(n: int, cv: dict, builds: dict[int, dict], notebooks: dict[str, dic
                          ratio_means="throughput ÷ CV's", target=target, met=met, peak_mb=build.get("peak_rss_mb"),
                          error=build.get("error"),
                          speedup_vs_1=_div(one, seconds) if jobs > 1 else None))
+    if code:
+        rows.append(_row(n, "cue coding once (kuril-research code)", code.get("seconds"), peer,
+                         ratio=_div(code.get("seconds"), peer), ratio_means="seconds ÷ CV's",
+                         target="(once per corpus and lexicon)", met=None, peak_mb=code.get("peak_rss_mb"),
+                         error=code.get("error")))
     for name, nb in notebooks.items():
         seconds, peak = nb.get("seconds"), nb.get("peak_rss_mb")
         ratio = _div(seconds, peer)
@@ -265,10 +281,17 @@ def _measure_size(n: int, args: argparse.Namespace, work: Path, env: dict | None
                 shutil.rmtree(out, ignore_errors=True)
     notebooks: dict[str, dict] = {}
     calls: dict[str, dict] = {}
+    code: dict | None = None
     if analysed is not None:
         for label in ("first (writes the Arrow cache)", "again"):
             load = measure("load", {"out": str(analysed)}, workdir=work, env=env)
             _say(f"  load_corpus, {label}: {num(load.get('seconds'))} s{_error(load)}")
+        if any(name in CODING_NOTEBOOKS for name in args.notebooks):
+            for stored in (analysed / ".arrow-cache").glob("cues-*"):
+                stored.unlink()
+            code = measure("code", {"corpus": str(analysed)}, workdir=work, env=env)
+            _say(f"  cue coding (kuril-research code): {num(code.get('seconds'))} s, "
+                 f"peak {num(code.get('peak_rss_mb'), ',.0f')} MB{_error(code)}")
         for name in args.notebooks:
             reports = work / f"reports-{n}-{name}"
             notebooks[name] = measure("report", {"corpus": str(analysed), "name": name, "out": str(reports),
@@ -289,7 +312,7 @@ def _measure_size(n: int, args: argparse.Namespace, work: Path, env: dict | None
                      f"warm {num(calls[run].get('warm_seconds'))} s{_error(calls[run])}")
         if not built:
             shutil.rmtree(analysed, ignore_errors=True)
-    return rows_for(n, cv, builds, notebooks, calls)
+    return rows_for(n, cv, builds, notebooks, calls, code)
 
 
 def _error(measurement: dict) -> str:

@@ -188,3 +188,42 @@ def test_a_damaged_table_is_coded_again_and_rewritten(folder):
     corpus = load_corpus(folder, cache=True)
     assert cue_matches(corpus, lexicon)["surface"].tolist() == ["peace treaty talks", "peace treaty"]
     assert _stored(folder) == [name] and store_for(corpus, lexicon).read() is not None
+
+
+def test_code_command_codes_once_then_finds_the_tables_current(folder, monkeypatch):
+    from kuril_research.publish.code_command import code_corpus
+
+    first = code_corpus(load_corpus(folder, cache=True), folder)
+    assert [(t.name, t.rows, t.state) for t in first] == [("frames", 3, "coded and stored"),
+                                                         ("trade_mentions", 2, "coded and stored"),
+                                                         ("quantities", 0, "coded and stored")]
+    _no_scan(monkeypatch)                                    # a fresh load: read back, nothing scanned
+    again = code_corpus(load_corpus(folder, cache=True), folder)
+    assert [(t.name, t.rows, t.state) for t in again] == [("frames", 3, "stored already, current"),
+                                                         ("trade_mentions", 2, "stored already, current"),
+                                                         ("quantities", 0, "stored already, current")]
+    assert len(_stored(folder, "frames")) == len(_stored(folder, "trade_mentions")) == 1
+
+
+def test_code_command_line_says_what_it_did(folder, capsys):
+    from kuril_research.publish.cli import main
+
+    # the command loads as a notebook does: tables this small get no Arrow copy, so nothing is kept
+    assert main(["code", "--corpus", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "frames: 3 rows, coded in memory only" in out and "trade_mentions: 2 rows, coded in memory only" in out
+    assert _stored(folder, "frames") == []
+    assert main(["code", "--corpus", str(folder / "missing")]) == 2
+
+
+def test_quantities_are_kept_and_read_back_without_reading_the_sentences_again(tmp_path, monkeypatch):
+    # by hand: "fell by 25%" is a change of 25 %, downwards, measured by the trade mention "bilateral trade"
+    corpus = corpus_of_sentences({"a": [["Bilateral trade fell by 25% in 2015.", "No figure here."]]})
+    folder = _write(corpus, tmp_path / "processed")
+    first = trade.quantities(load_corpus(folder, cache=True))
+    assert first[["sent_id", "category", "value", "unit", "kind", "direction", "signed_value"]].values.tolist() == [
+        [0, "trade_volume", 25.0, "%", "change", "down", -25.0]]
+    assert len(_stored(folder, "quantities")) == 1
+    _no_scan(monkeypatch)
+    monkeypatch.setattr(trade, "mention_quantities", None)        # no figure is read again
+    pd.testing.assert_frame_equal(trade.quantities(load_corpus(folder, cache=True)), first, check_exact=True)

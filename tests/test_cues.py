@@ -627,3 +627,19 @@ def test_a_raw_regex_that_looks_past_a_sentence_is_scanned_whole(tmp_path):
     found = lex._match(corpus.sentences, batch=1)
     assert found["sent_id"].tolist() == [1]
     pd.testing.assert_frame_equal(found, lex._match(corpus.sentences, batch=2))
+
+
+def test_a_lexicon_compiles_its_scan_when_it_first_matches_not_when_loaded(tmp_path, monkeypatch):
+    # A notebook that reads stored cue tables, or shows a lexicon's labels, never pays for compiling the scan.
+    path = tmp_path / "frames.yaml"
+    path.write_text("frames:\n  - id: talks\n    label: Talks\n    phrases: [peace treaty]\n", encoding="utf-8")
+    compiled = []
+    real = cue_scan.CueScan.compile
+    monkeypatch.setattr(cue_scan.CueScan, "compile", classmethod(lambda cls, *a: compiled.append(1) or real(*a)))
+    lex = load_cue_lexicon(path, section="frames")
+    assert compiled == [] and lex.ids == ["talks"] and lex.scan.prefilter is not None
+    sentences = corpus_of_sentences({"a": [["No cue here.", "The peace treaty."]]}).sentences
+    # offsets in the document: "No cue here. " is 13 characters, "The " 4 more
+    assert lex.match(sentences)[["sent_id", "start", "end"]].values.tolist() == [[1, 17, 29]]
+    lex.match(sentences)
+    assert compiled == [1]                                       # once, at the first match

@@ -30,7 +30,7 @@ from kuril_research.matching.token_patterns import (
 from kuril_research.errors import LexiconError
 from kuril_research.lexicons import LineDict, LineList, data_path, file_sha256, load_yaml
 
-__all__ = ["load_cue_lexicon", "LexiconKind", "FRAMES", "TRADE", "cue_lexicon"]
+__all__ = ["load_cue_lexicon", "LazyScan", "LexiconKind", "FRAMES", "TRADE", "cue_lexicon"]
 
 #: Entry ids: lower-case letters, digits and underscores, starting with a letter.
 ENTRY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
@@ -40,6 +40,46 @@ UPPER_CASE_RE = re.compile(r"(?<!\\)[A-Z]")
 GROUP_REFERENCE_RE = re.compile(r"\(\?P[<=]|\\[1-9]")
 
 _ENTRY_KEYS = ("id", "label", "description", "phrases", "tokens", "patterns")
+
+
+class LazyScan:
+    """A :class:`~kuril_research.matching.scan.CueScan` compiled the first time it is used, not when loaded.
+
+    Compiling a lexicon's scans (three regexes over every cue) takes about 3 s for
+    the shipped codebook or trade lexicon, and a report notebook that reads stored
+    cue tables (:mod:`kuril_research.coding.cue_store`) or only shows a lexicon's
+    labels never scans. ``prefilter`` is known at once; any other attribute
+    (``find``, ``first``, ``last``, ``probe``) compiles the scan, once. The cue
+    regexes were each compiled when the file was read, so a bad one is still
+    reported then, with its line.
+
+    Examples
+    --------
+    >>> scan = LazyScan(["peace treaty"], None)
+    >>> scan.compiled
+    False
+    >>> scan.first.pattern.startswith("(?<!")     # compiled now
+    True
+    >>> scan.compiled
+    True
+    """
+
+    def __init__(self, regexes: Sequence[str], prefilter: str | None) -> None:
+        self.regexes = list(regexes)
+        self.prefilter = prefilter
+        self._scan: CueScan | None = None
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the scan has been compiled yet."""
+        return self._scan is not None
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("regexes", "prefilter", "_scan"):   # unpickling, copying
+            raise AttributeError(name)
+        if self._scan is None:
+            self._scan = CueScan.compile(self.regexes, self.prefilter)
+        return getattr(self._scan, name)
 
 
 def load_cue_lexicon(path: str | Path, *, section: str,
@@ -224,7 +264,7 @@ def load_cue_lexicon(path: str | Path, *, section: str,
         if target != "drop" and str(target).removeprefix("+") not in first_line:
             raise fail(f"when_ended {target!r} is not an entry of this file", line,
                        f"use `drop`, an entry id, or + and an entry id: {', '.join(first_line)}")
-    scan = CueScan.compile([cue.regex for cue in cues + excluded], prefilter_pattern([c.prefilter for c in cues]))
+    scan = LazyScan([cue.regex for cue in cues + excluded], prefilter_pattern([c.prefilter for c in cues]))
     return CueLexicon(path, file_sha256(path), tuple(entries), tuple(cues), scan,
                       dict(terms), {key: document[key] for key in extras if key in document}, tuple(excluded))
 

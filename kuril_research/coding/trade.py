@@ -214,6 +214,12 @@ def quantities(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -
     0  trade_volume   25.0    %  change      down         -25.0  first half of 2015
     """
     lexicon = cue_lexicon(TRADE, lexicon)
+    return coded_table(corpus, lexicon, "quantities", lambda: _quantities(corpus, lexicon),
+                       tables={"sentences": MATCH_COLUMNS, "quotes": None})
+
+
+def _quantities(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
+    """:func:`quantities`, made in memory (reading every sentence with a trade mention: 20 s at 100,000 articles)."""
     mentions = trade_mentions(corpus, lexicon)
     found = mention_quantities(mentions, corpus.sentences)
     which = found["mention"].to_numpy(dtype=np.int64)

@@ -1,4 +1,4 @@
-"""Command line: ``kuril-research build``, ``kuril-research report`` and ``kuril-research evaluate``.
+"""Command line: ``kuril-research build``, ``report``, ``code`` and ``evaluate``.
 
 Exit codes
 ----------
@@ -97,6 +97,17 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--notebooks", type=Path, help="folder of NN_name.ipynb notebooks (default: notebooks)")
     report.add_argument("--list", action="store_true", help="list the notebooks and their parameters, run nothing")
 
+    code = sub.add_parser(
+        "code", help="code a built corpus's frame and trade cues once, for the report notebooks to read",
+        description="Scan every sentence of a built corpus for the cues of the frame codebook and the trade "
+                    "lexicon and keep the tables beside it (CORPUS/.arrow-cache/cues-*.arrow), keyed by the "
+                    "lexicon file, the code and the corpus's content. An unchanged lexicon is not coded again, an "
+                    "edited one is. Optional: a report notebook codes what it needs itself the first time.",
+        epilog="Example: kuril-research code --corpus data/processed")
+    code.add_argument("--corpus", type=Path, help="built corpus folder (default: data/processed)")
+    code.add_argument("--codebook", type=Path, metavar="YAML", help="frame codebook (default: data/frames.yaml)")
+    code.add_argument("--lexicon", type=Path, metavar="YAML", help="trade cue lexicon (default: data/trade.yaml)")
+
     evaluate = sub.add_parser(
         "evaluate", help="measure the tool's accuracy on hand-annotated gold articles",
         description="Build the gold articles of GOLD_DIR (format: data/gold/FORMAT.md) and print precision, recall, "
@@ -187,6 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "code":
+            from kuril_research.publish.code_command import cli_code  # noqa: PLC0415 - heavy imports only when coding
+
+            return cli_code(args)
         if args.command == "evaluate":
             from kuril_research.publish.evaluate_command import cli_evaluate  # noqa: PLC0415 - heavy imports only when evaluating
 

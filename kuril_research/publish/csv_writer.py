@@ -134,9 +134,11 @@ def _csv_cells(values: pd.Series) -> pa.Array | None:
                                else values.to_numpy(), type=pa.int64() if dtype.kind == "i" else pa.uint64())
             return pc.fill_null(numbers.cast(pa.large_string()), "")
         if pd.api.types.is_float_dtype(dtype):
-            numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
-            cells = [FLOAT_FORMAT % v for v in numbers.tolist()]
-            text = pa.array(cells, type=pa.large_string())
+            numbers = np.ascontiguousarray(values.to_numpy(dtype=np.float64, na_value=np.nan))
+            # each distinct value formatted once (bit for bit, so -0.0 stays "-0"): a large table repeats them
+            bits, where = np.unique(numbers.view(np.int64), return_inverse=True)
+            distinct = pa.array([FLOAT_FORMAT % v for v in bits.view(np.float64).tolist()], type=pa.large_string())
+            text = distinct.take(pa.array(where.reshape(-1)))
             missing = np.isnan(numbers)
             return pc.if_else(pa.array(missing), _large(""), text) if missing.any() else text
     except (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError):

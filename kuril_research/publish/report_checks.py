@@ -146,7 +146,8 @@ def missing_terms(found: pd.DataFrame, terms: Sequence[str] | str, column: str =
     ['habomaj']
     """
     terms = [terms] if isinstance(terms, str) else list(terms)
-    seen = set(found[column].dropna().astype(str)) if column in found.columns else set()
+    # the distinct values only: a positions table has a row per occurrence (millions in a large corpus)
+    seen = {str(v) for v in pd.unique(found[column].dropna())} if column in found.columns else set()
     return [t for t in terms if t not in seen]
 
 
