@@ -40,6 +40,7 @@ from kuril_research.ingest.parse.header import (
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
+from kuril_research.ingest.parse.shape import headline_by_shape
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
 __all__ = ["parse_article"]
@@ -237,6 +238,13 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             if len(body) > 1 and not is_lead_paragraph(body[0][1]):
                 standfirst, body = body[0][1], body[1:]
         warnings.append("no dateline found")
+
+    if given_title is None:
+        # a chosen title without a headline's shape (a byline, a date, a button): the headline-shaped line under the
+        # page's menu
+        choice = headline_by_shape(text.split("\n"), title, standfirst, body, removed, lex,
+                                   dated=dateline_index is not None)
+        title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
 
     # captions inside the body (credit at the end, or printed twice)
     paragraphs_src: list[str] = []

@@ -1,0 +1,126 @@
+"""Round 7 of issue #12: the headline read by its shape on page layouts the position rules have not met (a trade
+paper's kicker and deck, a think tank's "Publication:" line, a blog's category line, a video page's tools), and
+the datelines, standfirsts and furniture of such pages. Every page here is written for the test; the expected
+values are read off the page by hand.
+"""
+
+import pytest
+
+from kuril_research.ingest.parse import furniture_reason, parse_article
+from kuril_research.ingest.parse.lexicon import default_furniture
+from kuril_research.ingest.parse.records import Removed
+from kuril_research.ingest.parse.shape import headline_by_shape, is_headline_shaped
+
+LEAD = ("Japan lodged a protest with Moscow on Tuesday over military drills held on two of the disputed islands "
+        "off Hokkaido, officials said.")
+MORE = "The ministry said the drills involved about 300 troops and several armoured vehicles."
+
+
+# --------------------------------------------------------------------------- the shape of a headline
+
+@pytest.mark.parametrize("line", [
+    "Ferry operators weigh winter timetable for the islands",           # sentence case, no listed verb
+    "Minister Warns Fishing Crews Over Border Zone At Kunashir",         # title case, seven words or more
+    "Tokyo sees 'no progress' after Moscow talks",                      # a headline mark
+    "[Editorial] The Kelp Harvest Must Not Be Bargained Away",          # a label in brackets first
+    "Briefing by the ministry's spokesman, Moscow, July 16, 2026",      # a title may end in its date
+])
+def test_lines_with_a_headlines_shape(line):
+    assert is_headline_shaped(line, default_furniture())
+
+
+@pytest.mark.parametrize("line", [
+    "Kenji Aoyama",                              # a writer's name
+    "Kenji Aoyama, Sapporo",                     # a writer's name and city
+    "Leave a comment",                           # too short: a button
+    "Latest, Top Stories of the Week",           # short title case without a verb: a category line
+    "March 4, 2026 10:30 AM Reading time: 4",    # opens with a date
+    "The ferry left the harbour at noon.",       # a full stop: a sentence
+    "ISLANDS AND BORDERS IN THE NORTH PACIFIC",  # capitals: a section's banner
+    "sailed at noon on Friday from the port",    # lower case: a wrapped paragraph's line
+])
+def test_lines_without_a_headlines_shape(line):
+    assert not is_headline_shaped(line, default_furniture())
+
+
+# --------------------------------------------------------------------------- the headline under the menu
+
+def test_headline_and_deck_under_a_kicker_over_a_byline_and_date():
+    # trade press: masthead, menu, kicker, headline, deck, writer, date, then the story (no dateline)
+    page = "\n".join(["The Kelp Trader", "News  Prices  Data  Events", "SEAWEED / JAPAN",
+                      "Nemuro kelp boats sit idle as border talks stall",
+                      "Cooperatives put the season's losses at about 900 million yen",
+                      "Aiko Sato", "Mar. 4, 2026 08:31 GMT", LEAD, MORE])
+    a = parse_article(page)
+    assert a.title == "Nemuro kelp boats sit idle as border talks stall"
+    assert a.standfirst == "Cooperatives put the season's losses at about 900 million yen"
+    assert a.text.startswith("Japan lodged")
+    assert "Aiko Sato" not in a.text
+
+
+def test_headline_under_a_menu_over_a_publication_line():
+    # a think tank's page: name, slogan, menu items one a line, headline, "Publication:" line, date with age
+    page = "\n".join(["The Harbour Institute", "Research and analysis", "Programs", "Publications", "Events",
+                      "Experts", "Moscow Revives Old Formula at Summit, Tokyo Hears Two Different Things",
+                      "Publication: Monitor Volume: 3 Issue: 12", "March 27, 2001 05:00 PM Age: 25 years", LEAD, MORE])
+    a = parse_article(page)
+    assert a.title == "Moscow Revives Old Formula at Summit, Tokyo Hears Two Different Things"
+    assert a.standfirst is None
+
+
+def test_headline_over_a_blogs_category_line():
+    page = "\n".join(["The Island Notebook", "Notes from the northern edge, one question at a time", "Home", "About",
+                      "Archive", "Premier's speech on the islands angers Moscow", "Featured, News of the Day",
+                      "February 8, 2011 21:10", LEAD, MORE])
+    assert parse_article(page).title == "Premier's speech on the islands angers Moscow"
+
+
+def test_headline_of_a_video_page_without_a_title_found():
+    # a video page: menu items, headline, airing date, newsletter box, then the script
+    page = "\n".join(["Home", "Top News", "World", "Watch Live",
+                      "Lavrov tells Tokyo: accept the outcome of the war first", "FIRST AIRED: January 14, 2019",
+                      LEAD, MORE])
+    assert parse_article(page).title == "Lavrov tells Tokyo: accept the outcome of the war first"
+
+
+def test_a_short_heading_over_the_pages_questions_is_kept():
+    # an official page's heading is short and in title case (no headline's shape); the question under it has one,
+    # but a line under the chosen title is a heading of the text, not the headline
+    lines = ["Prefectural Government", "Home > Administration > Border Issue", "The Border Issue",
+             "Where are the islands on the map today?", LEAD]
+    removed = [Removed(1, lines[0], "site header"), Removed(2, lines[1], "navigation")]
+    body = [(4, lines[3], True), (5, lines[4], False)]
+    choice = headline_by_shape(lines, "The Border Issue", None, body, removed, default_furniture(), dated=False)
+    assert (choice.title, choice.body) == ("The Border Issue", body)
+
+
+def test_the_old_title_is_logged_and_the_lines_over_the_new_headline_leave_the_body():
+    lines = ["Home  World  Video", "Watch Live", "Lavrov tells Tokyo: accept the outcome of the war first", "", LEAD]
+    removed = [Removed(1, lines[0], "navigation")]
+    body = [(2, lines[1], False), (3, lines[2], True), (5, lines[4], False)]
+    choice = headline_by_shape(lines, None, None, body, removed, default_furniture(), dated=False)
+    assert choice.title == "Lavrov tells Tokyo: accept the outcome of the war first"
+    assert choice.body == [(5, LEAD, False)]
+    assert [(r.line, r.reason) for r in choice.removed] == [(1, "navigation"), (2, "site header")]
+
+
+def test_a_hard_wrapped_paragraph_gives_no_headline():
+    # a report's page copied from a PDF: no headline, and no wrapped line taken for one
+    page = "\n".join(["The smaller islands, Shikotan and the Habomai group, referred to together in",
+                      "Russian usage as the Lesser Kuril Chain, have seen little military building",
+                      "beyond border-guard posts. This is significant for the talks.", "",
+                      "Moscow presents the deployments as defensive. In the words of a 2023",
+                      "statement, the aim is to secure the islands and the straits."])
+    assert parse_article(page).title is None
+
+
+# --------------------------------------------------------------------------- furniture of a journal's page
+
+@pytest.mark.parametrize("line, reason", [
+    ("Open access", "paywall"),
+    ("3 CrossRef citations to date", "share counter"),
+    ("0 Altmetric", "share counter"),
+    ("Research Article", "section label"),
+])
+def test_a_journal_articles_labels_and_metrics(line, reason):
+    assert furniture_reason(line) == reason
