@@ -124,3 +124,37 @@ def test_a_hard_wrapped_paragraph_gives_no_headline():
 ])
 def test_a_journal_articles_labels_and_metrics(line, reason):
     assert furniture_reason(line) == reason
+
+
+# --------------------------------------------------------------------------- datelines
+
+def test_a_dateline_with_its_agency_alone_on_its_line():
+    page = "\n".join(["Moscow rejects Tokyo's protest over the visit", "MOSCOW, November 2 (Island Wire)", LEAD, MORE])
+    a = parse_article(page)
+    assert (a.dateline, a.dateline_place, a.agency, a.dateline_month, a.dateline_day) == \
+        ("MOSCOW, November 2 (Island Wire)", "MOSCOW", "Island Wire", 11, 2)
+    assert a.text.startswith("Japan lodged")
+
+
+def test_a_place_in_capitals_in_brackets_opens_the_story():
+    page = "\n".join(["Leaders sign deals but no island breakthrough", "", "[TOKYO] " + LEAD, "", MORE])
+    a = parse_article(page)
+    assert (a.dateline, a.dateline_place) == ("[TOKYO]", "TOKYO")
+    assert a.text.startswith("Japan lodged")
+
+
+def test_a_label_in_brackets_is_no_dateline():
+    page = "\n".join(["Leaders sign deals but no island breakthrough", "", "[UPDATE] " + LEAD, "", MORE])
+    assert parse_article(page).dateline is None
+
+
+def test_a_transcripts_place_header_is_no_dateline():
+    page = "\n".join(["Department Press Briefing – March 3, 2026", "Jane Roe, Department Spokesperson",
+                      "Washington, D.C.", "March 3, 2026",
+                      "MS ROE: Good afternoon, everyone. I have nothing at the top, so let us go to questions.",
+                      "QUESTION: Thank you. On the islands, is there a change in the position?"])
+    a = parse_article(page)
+    assert a.title == "Department Press Briefing – March 3, 2026"
+    assert a.dateline is None and a.dateline_place is None
+    assert a.text.startswith("MS ROE: Good afternoon")
+    assert "Washington" not in a.text

@@ -20,7 +20,7 @@ from kuril_research.ingest.parse.blocks import (
     summary_lines,
 )
 from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_bare_caption, is_caption, is_title_case
-from kuril_research.ingest.parse.dateline import MONTHS, find_dateline
+from kuril_research.ingest.parse.dateline import MONTHS, SPEAKER_TURN_RE, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     KICKER_MAX_WORDS,
@@ -98,6 +98,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
 
     found = find_dateline([t for _, t, _ in kept], lex.dateline_labels, lex.place_name_words)
     dateline_index, match = found if found is not None else (None, None)
+    # a place alone on its line over a transcript's first turn ("Washington, D.C." over "MR PRICE: Good afternoon"):
+    # the briefing's place header, which splits the header from the text as a dateline does, but is none
+    place_header = match is not None and match.end() == len(kept[dateline_index][1]) \
+        and dateline_index + 1 < len(kept) and SPEAKER_TURN_RE.match(kept[dateline_index + 1][1]) is not None
 
     title = standfirst = None
     if dateline_index is not None:
@@ -278,6 +282,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         paragraphs_src[0] = paragraphs_src[0][match.end():]
         if not paragraphs_src[0]:
             paragraphs_src.pop(0)  # the place alone on its line
+        if place_header:
+            removed.append(Removed(numbers[0], dateline, "place header"))
+            dateline = place = country = agency = None
+            month = day = None
 
     paragraphs_src = join_hard_wraps(paragraphs_src)
     offsets, pieces, pos = [], [], 0
