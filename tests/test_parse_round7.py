@@ -158,3 +158,22 @@ def test_a_transcripts_place_header_is_no_dateline():
     assert a.dateline is None and a.dateline_place is None
     assert a.text.startswith("MS ROE: Good afternoon")
     assert "Washington" not in a.text
+
+
+# --------------------------------------------------------------------------- standfirsts
+
+def test_a_text_size_toggle_under_the_headline_is_no_standfirst():
+    page = "\n".join(["The Harbour Herald", "World", "Premier's island stroll sparks fury in Tokyo", "November 2, 2010",
+                      "Normal text size", "Larger text size", LEAD, MORE])
+    a = parse_article(page)
+    assert a.title == "Premier's island stroll sparks fury in Tokyo"
+    assert a.standfirst is None
+    assert "text size" not in a.text
+
+
+def test_a_publication_field_under_the_headline_is_no_standfirst():
+    page = "\n".join(["Asia Policy Forum", "Analysis  Commentary  Events", "Japan protests drills on disputed islands",
+                      "Publication: Policy Brief No. 12", "By Jane Roe", LEAD, MORE])
+    a = parse_article(page)
+    assert (a.title, a.standfirst) == ("Japan protests drills on disputed islands", None)
+    assert a.text.startswith("Japan lodged")

@@ -22,6 +22,7 @@ import re
 
 from kuril_research.ingest.parse.header import (
     HEADLINE_MARKS_RE,
+    is_tool_bar,
     SITE_NAME_JOINERS,
     has_headline_verb,
     is_byline_names,
@@ -32,7 +33,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
+__all__ = ["is_deck", "drop_false_deck", "HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
            "is_headline_shaped", "HeaderChoice", "headline_by_shape"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -43,8 +44,8 @@ HEADLINE_SHAPE_MAX_WORDS = 25
 #: title-case lines are site, section and category names ("Featured, News of the Day").
 TITLE_CASE_HEADLINE_WORDS = 7
 #: A byline with its writer's city ("Dmitri Lebedev, Moscow", "By Jane Roe in Tokyo").
-BYLINE_PLACE_RE = re.compile(r"(?:By\s+)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2}(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+"
-                             r"(?:\s[A-Z][\w'’.-]+)?", re.I)
+BYLINE_PLACE_RE = re.compile(r"(?:[Bb]y\s+)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2}(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+"
+                             r"(?:\s[A-Z][\w'’.-]+)?")
 #: A line that opens with a full date, or holds a clock time ("March 27, 2001 05:00 PM Age: 25 years"): a date
 #: line, whatever else it prints (a title may end in its date: "Briefing by the Spokeswoman, Moscow, July 16, 2026").
 DATE_AT_START_RE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b"
@@ -246,3 +247,43 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
         return unchanged
     out.sort(key=lambda r: r.line)
     return HeaderChoice(new_title, new_standfirst, new_body, out)
+
+
+#: A labelled field ("Publication: Policy Brief No. 12") is no standfirst when it is this short.
+LABEL_MAX_WORDS = 8
+
+
+def is_deck(line: str) -> bool:
+    """Whether a line the position rules took for the standfirst may be one: not a row of page tools or a text-size
+    toggle ("Normal text size"), not a short labelled field ("Publication: Policy Brief No. 12"), not a date, not a
+    writer's name.
+
+    Examples
+    --------
+    >>> is_deck("Tokyo says the drills run counter to its position on the talks")
+    True
+    >>> is_deck("Normal text size"), is_deck("Publication: Policy Brief No. 12"), is_deck("Jane Roe, Tokyo")
+    (False, False, False)
+    """
+    return not (is_tool_bar(line) or LABEL_RE.match(line) and len(line.split()) <= LABEL_MAX_WORDS
+                or is_timestamp(line) or is_person_name(line) or is_byline_names(line)
+                or BYLINE_PLACE_RE.fullmatch(line))
+
+
+def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
+                    removed: list[Removed]) -> tuple[str | None, list[Removed]]:
+    """The standfirst, or None when it is no deck (:func:`is_deck`): it is then logged as removed ("page tool",
+    or "site header" for a label, a date or a name). ``removed`` is not changed; a new list is returned.
+
+    Examples
+    --------
+    >>> drop_false_deck(["Talks stall", "Normal text size", "Body."], "Normal text size", [(3, "Body.", False)], [])
+    (None, [Removed(line=2, text='Normal text size', reason='page tool')])
+    """
+    if standfirst is None or is_deck(standfirst):
+        return standfirst, removed
+    number = _line_of(standfirst, lines, {n for n, _, _ in body} | {r.line for r in removed})
+    if number is None:
+        return standfirst, removed
+    reason = "page tool" if is_tool_bar(standfirst) else "site header"
+    return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
