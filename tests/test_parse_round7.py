@@ -177,3 +177,35 @@ def test_a_publication_field_under_the_headline_is_no_standfirst():
     a = parse_article(page)
     assert (a.title, a.standfirst) == ("Japan protests drills on disputed islands", None)
     assert a.text.startswith("Japan lodged")
+
+
+# --------------------------------------------------------------------------- furniture of unfamiliar outlets
+
+@pytest.mark.parametrize("line, reason", [
+    ("This article was first published in The Harbour Daily.", "closing note"),
+    ("This article is brought to you by Newsreel. Newsreel is a reading app for the news.", "closing note"),
+    ("(The briefing was concluded at 4:15 p.m.)", "closing note"),
+    ("No potential conflict of interest was reported by the author(s).", "closing note"),
+    ("Any reuse of our stories online requires a hyperlink to example.org placed in the first paragraph.",
+     "closing note"),
+    ("The Island Post's website can also be accessed at the following addresses:", "closing note"),
+    ("Dear readers! Thanks for reading. Comments are closed for this story.", "comment notice"),
+    ("Help us keep local reporting free. Give today.", "donation appeal"),
+    ("Is there a claim you would like our desk to fact-check? Write to us.", "donation appeal"),
+    ("Unsubscribe at any time.", "newsletter"),
+    ("Read the Full Transcript", "read more"),
+    ("Follow Island Wire on", "follow button"),
+    ("You can share this story on social media:", "follow button"),
+    ("Larger text size", "navigation"),
+])
+def test_notes_appeals_and_prompts_of_unfamiliar_outlets(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The ministry said it would donate now.",                  # a sentence of the story, not a button
+    "This article of the treaty was first published in 1956.",  # a sentence about a text, not a note on this page
+    "Follow the money on the islands, the auditors said.",
+])
+def test_story_sentences_that_look_like_those_notes_stay(line):
+    assert furniture_reason(line) is None
