@@ -209,3 +209,36 @@ def test_notes_appeals_and_prompts_of_unfamiliar_outlets(line, reason):
 ])
 def test_story_sentences_that_look_like_those_notes_stay(line):
     assert furniture_reason(line) is None
+
+
+# --------------------------------------------------------------------------- a chosen title that is certainly none
+
+def test_a_publication_field_over_the_headline_is_no_title():
+    page = "\n".join(["Asia Policy Forum", "Home  Analysis  Events", "Publication: Policy Brief",
+                      "Japan protests drills on disputed islands", "March 5, 2026", LEAD, MORE])
+    a = parse_article(page)
+    assert (a.title, a.standfirst) == ("Japan protests drills on disputed islands", None)
+
+
+def test_a_menu_item_printed_again_over_the_headline_is_no_title():
+    # an NGO's page: "Our work" is an item of the menu above, printed again as the page's section
+    page = "\n".join(["Friends of the Islands", "Home  About  Our work  Donate", "Our work",
+                      "Statement on the new drills near Kunashir", "Posted on March 5, 2026 by admin", LEAD, MORE])
+    a = parse_article(page)
+    assert (a.title, a.standfirst) == ("Statement on the new drills near Kunashir", None)
+    assert a.text.startswith("Japan lodged")
+
+
+def test_a_bloggers_handle_is_not_joined_to_the_headline():
+    page = "\n".join(["Northern Notes", "A blog about the islands", "Home  About", "MARCH 5, 2026",
+                      "Japan protests drills on disputed islands", "by jroe", LEAD, MORE])
+    assert parse_article(page).title == "Japan protests drills on disputed islands"
+
+
+def test_a_speakers_role_and_name_in_capitals_is_no_dateline():
+    page = "\n".join(["Remarks on the Day of the Islands", "",
+                      "AMBASSADOR ROE: Good morning, everyone. Thank you for coming here today to mark this day.",
+                      "", MORE])
+    a = parse_article(page)
+    assert a.dateline is None
+    assert a.text.startswith("AMBASSADOR ROE: Good morning")

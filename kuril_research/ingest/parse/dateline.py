@@ -185,6 +185,11 @@ def is_lead(line: str) -> bool:
 #: A transcript's turn: a speaker's name or role in capitals and a colon ("MR PRICE: Good afternoon", "QUESTION:
 #: Thanks"); the place over it is the briefing's place header, not a dateline.
 SPEAKER_TURN_RE = re.compile(r"\A[A-Z][A-Z'.\- ]{1,30}:\s")
+#: A transcript's speaker: a title or role before the name ("MR PRICE:", "AMBASSADOR ROE:", "Secretary Blinken:"),
+#: never a dateline's place.
+SPEAKER_ROLE_RE = re.compile(r"(?i:mr|mrs|ms|dr|prof|ambassador|secretary|spokesperson|spokesman|spokeswoman|"
+                             r"moderator|minister|president|senator|chairman|chairwoman|chair|governor|mayor|general|"
+                             r"admiral|operator|participant|reporter|correspondent|anchor|host)\.?\s")
 #: Any line opening like this: a label ("Q:", "SARAH:", "Nemuro:") at the start of a line.
 LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
 
@@ -232,6 +237,9 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     ...                       "and the islands would sail again."])
     >>> m.group("agency"), m.group("place")
     ('AFP', 'TOKYO')
+    >>> find_dateline(["Remarks", "AMBASSADOR ROE: Good morning, everyone, and thank you for coming to mark the day "
+    ...                "with us."]) is None
+    True
     >>> find_dateline(["Podcast", "ANNA: We talked about the islands and the ferry and the fish for an hour "
     ...                "today.", "BORIS: Yes."]) is None
     True
@@ -250,6 +258,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
         line = lines[i]
         colon = COLON_DATELINE_RE.match(line)
         if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
+                and not SPEAKER_ROLE_RE.match(colon.group("place")) \
                 and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
             return i, colon
         alone = PLACE_LINE_RE.match(line)

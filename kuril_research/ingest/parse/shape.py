@@ -34,7 +34,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 __all__ = ["is_deck", "drop_false_deck", "HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
-           "is_headline_shaped", "HeaderChoice", "headline_by_shape"]
+           "is_headline_shaped", "is_no_title", "HeaderChoice", "headline_by_shape"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
 HEADLINE_SHAPE_MIN_WORDS = 4
@@ -56,6 +56,12 @@ LABEL_RE = re.compile(r"[\w ]{1,30}:\s")
 #: A full stop between two sentences inside a line ("... as purely defensive. In the words of"), not after a title
 #: ("Mr. Abe"): a paragraph's line, not a headline.
 SENTENCE_BREAK_RE = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|No|vs|Jr|Sr)\.)[A-Za-z]*[a-z]\.\s+[A-Z]")
+#: A page's labelled field ("Publication: Policy Brief", "Filed under: Asia"): a field's label, a colon, a short value.
+FIELD_RE = re.compile(r"(?i:publication|published in|source|category|categories|filed under|section|series|type|"
+                      r"volume|issue|author|authors|posted in|topics?|tags?|language|region|programs?|format|"
+                      r"collection|department|office)\s*:\s*\S+(?:\s+\S+){0,3}")
+#: What splits a menu bar into its items.
+MENU_ITEM_SPLIT_RE = re.compile(r"\s*(?:[|>›»/]|\s{2,})\s*")
 #: Removed header lines that the position rules may have taken for the masthead, a kicker or a caption while
 #: they were the headline or its standfirst.
 HEADER_REASONS = frozenset({"site header", "photo caption", "section label"})
@@ -106,6 +112,28 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon) -> bool:
     return len(words) >= TITLE_CASE_HEADLINE_WORDS
 
 
+def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = frozenset()) -> bool:
+    """Whether a line the position rules took for the title is certainly none: writers' names, a writer's name and
+    city, a date, a page's labelled field ("Publication: Policy Brief"), a line of furniture or page tools, or an
+    item of the page's menu printed again over the story ("Our work" under "Home  About  Our work").
+    ``menu_items`` are the menu's items, lower-cased.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lex = default_furniture()
+    >>> is_no_title("Jane Roe, Sapporo", lex), is_no_title("Publication: Policy Brief", lex)
+    (True, True)
+    >>> is_no_title("Our work", lex, frozenset({"home", "our work"})), is_no_title("Our work", lex)
+    (True, False)
+    >>> is_no_title("The Border Issue", lex), is_no_title("Putin: No deal", lex)
+    (False, False)
+    """
+    return bool(is_byline_names(line) or BYLINE_PLACE_RE.fullmatch(line) or is_timestamp(line) or DATE_AT_START_RE.match(line) or FIELD_RE.fullmatch(line)
+                or furniture_reason(line, lexicon=lex) is not None or is_tool_bar(line)
+                or line.strip().lower() in menu_items)
+
+
 class HeaderChoice:
     """The title, standfirst and body after :func:`headline_by_shape`, and the lines it removed."""
 
@@ -147,8 +175,9 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
     The headline is then the first headline-shaped line that stands under the page's first menu bar (a removed
     ``navigation`` line; the top of the page when there is none) and over the story's first paragraph (the
     dateline's paragraph when ``dated``, else the first body line that reads as a paragraph), is not a slogan
-    printed right over a menu bar, and was either removed as a header line (:data:`HEADER_REASONS`) or left in the
-    body. The old title is logged as removed; body lines down to the new headline are removed as the site's
+    printed right over a menu bar, and was removed as a header line (:data:`HEADER_REASONS`), left in the body or
+    taken for the standfirst. A line under the chosen title counts only when the title is certainly none
+    (:func:`is_no_title`: a byline, a date, a field, furniture, a menu's item). The old title is logged as removed; body lines down to the new headline are removed as the site's
     header. The line right under the new headline, removed as a header line, of six words or more and no byline
     nor date, is the standfirst. Nothing changes when the title has a headline's shape or no line qualifies.
 
@@ -184,14 +213,18 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
     ('Ferry operators weigh winter timetable for the islands', [(4, 'byline')])
     """
     unchanged = HeaderChoice(title, standfirst, body, removed)
-    if title is not None and is_headline_shaped(title, lex):
+    navigation = {r.line: r.text for r in removed if r.reason == "navigation"}
+    menu_items = frozenset(item.lower() for text in navigation.values()
+                           for item in MENU_ITEM_SPLIT_RE.split(text.strip()) if item)
+    no_title = title is not None and is_no_title(title, lex, menu_items)  # then a headline under it counts too
+    if title is not None and is_headline_shaped(title, lex) and not no_title:
         return unchanged
     body_numbers = {number for number, _, _ in body}
     taken = body_numbers | {r.line for r in removed}
     title_number = _line_of(title, lines, taken)
+    standfirst_number = _line_of(standfirst, lines, taken | ({title_number} if title_number else set()))
     reasons = {r.line: r.reason for r in removed}
     removed_numbers = set(reasons)
-    navigation = {r.line: r.text for r in removed if r.reason == "navigation"}
     if dated and body:
         end = body[0][0]
     else:
@@ -204,11 +237,11 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
         line = lines[number - 1].strip()
         if not line or number == title_number:
             continue
-        if title_number is not None and number > title_number:
+        if title_number is not None and number > title_number and not no_title:
             break  # a line under a chosen title is a heading of the story (a page's questions), not its headline
         if number in body_numbers and _is_wrapped(number, lines, body_numbers, removed_numbers):
             continue  # a line of a paragraph a copy broke over several lines
-        if reasons.get(number) not in HEADER_REASONS and number not in body_numbers:
+        if reasons.get(number) not in HEADER_REASONS and number not in body_numbers and number != standfirst_number:
             continue
         if is_headline_shaped(line, lex) and not _is_slogan_over_menu(number, lines, navigation):
             head = number
@@ -223,7 +256,9 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
             else "date line" if (is_timestamp(old) or DATE_AT_START_RE.match(old)) else "site header"
         out.append(Removed(title_number, old, reason))
     new_standfirst = standfirst
-    old_standfirst = _line_of(standfirst, lines, taken)
+    old_standfirst = standfirst_number
+    if old_standfirst == head:
+        new_standfirst = old_standfirst = None  # the line under the old title was the headline
     if old_standfirst is not None and old_standfirst < head:
         out.append(Removed(old_standfirst, standfirst or "", "site header"))  # a line over the headline is no deck
         new_standfirst = None
