@@ -242,3 +242,16 @@ def test_a_speakers_role_and_name_in_capitals_is_no_dateline():
     a = parse_article(page)
     assert a.dateline is None
     assert a.text.startswith("AMBASSADOR ROE: Good morning")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("This post first appeared on Island Insider", "closing note"),
+    ("THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.", "closing note"),
+    ("Aired March 5, 2026 - 12:00   ET", "date line"),
+])
+def test_a_broadcast_transcripts_notes(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_sentence_about_where_a_text_appeared_stays():
+    assert furniture_reason("This article first appeared in 1956 in a journal, the historian said.") is None
