@@ -255,3 +255,23 @@ def test_a_broadcast_transcripts_notes(line, reason):
 
 def test_a_sentence_about_where_a_text_appeared_stays():
     assert furniture_reason("This article first appeared in 1956 in a journal, the historian said.") is None
+
+
+def test_a_slogan_under_the_site_name_is_not_the_headline():
+    # a page copied without its menu: name, slogan, headline, standfirst, byline, date, story
+    page = "\n".join(["Island Voice", "Independent news for the northern coast",
+                      "Japan protests drills on disputed islands",
+                      "Tokyo says the exercises run counter to its position on the talks", "Jane Roe", "March 5, 2026",
+                      LEAD, MORE])
+    a = parse_article(page)
+    assert a.title == "Japan protests drills on disputed islands"
+    assert a.standfirst == "Tokyo says the exercises run counter to its position on the talks"
+    assert a.text.startswith("Japan lodged")
+
+
+def test_a_headline_standfirst_and_second_deck_under_a_menu_are_left_alone():
+    # the same three lines under a menu bar: the position rules' reading stands (no slogan under the site's name)
+    page = "\n".join(["Island Voice", "Home | News | Asia", "Japan protests drills on disputed islands",
+                      "Tokyo says the exercises run counter to its position on the talks", "Jane Roe", "March 5, 2026",
+                      LEAD, MORE])
+    assert parse_article(page).title == "Japan protests drills on disputed islands"

@@ -33,7 +33,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["is_deck", "drop_false_deck", "HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
+__all__ = ["is_deck", "drop_false_deck", "slogan_over_headline", "HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
            "is_headline_shaped", "is_no_title", "HeaderChoice", "headline_by_shape"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -322,3 +322,63 @@ def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[i
         return standfirst, removed
     reason = "page tool" if is_tool_bar(standfirst) else "site header"
     return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
+
+
+#: What closes a header: the byline and date block.
+BYLINE_BLOCK = frozenset({"byline", "date line"})
+
+
+def slogan_over_headline(lines: list[str], title: str | None, standfirst: str | None,
+                         body: list[tuple[int, str, bool]], removed: list[Removed],
+                         lex: FurnitureLexicon) -> HeaderChoice:
+    """Move the title down one line when the page's slogan was taken for it: the site's name (removed as its header)
+    and its slogan stand on the page's first lines, then the headline and the standfirst, then the byline and date
+    block. The position rules then read slogan, headline and standfirst as title, standfirst and first paragraph.
+    The line right under a headline-shaped standfirst and right over the byline and date block (left in the body or
+    removed as a header line), a deck (:func:`is_deck`) of six words or more that is no paragraph of the story (no
+    sentence end, or fewer than twelve words), is the standfirst; the standfirst is the
+    headline; the title, printed right under the site's name with nothing but removed site header lines above it,
+    is the site's slogan.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lines = ["Island Voice", "Independent news for the northern coast", "Japan protests drills on the islands",
+    ...          "Tokyo says the exercises run counter to its position", "Jane Roe", "Officials said so on Monday."]
+    >>> body = [(4, lines[3], False), (6, lines[5], False)]
+    >>> removed = [Removed(1, lines[0], "site header"), Removed(5, lines[4], "byline")]
+    >>> c = slogan_over_headline(lines, lines[1], lines[2], body, removed, default_furniture())
+    >>> c.title, c.standfirst, [n for n, _, _ in c.body]
+    ('Japan protests drills on the islands', 'Tokyo says the exercises run counter to its position', [6])
+    """
+    unchanged = HeaderChoice(title, standfirst, body, removed)
+    if title is None or standfirst is None or not body or not is_headline_shaped(standfirst, lex):
+        return unchanged
+    taken = {n for n, _, _ in body} | {r.line for r in removed}
+    title_number = _line_of(title, lines, taken)
+    standfirst_number = _line_of(standfirst, lines, taken | ({title_number} if title_number else set()))
+    if title_number is None or standfirst_number is None or not title_number < standfirst_number:
+        return unchanged
+    reasons = {r.line: r.reason for r in removed}
+    above = [n for n in range(1, title_number) if lines[n - 1].strip()]
+    if not above or any(reasons.get(n) != "site header" for n in above):
+        return unchanged  # the title is not right under the site's name
+    if any(lines[n - 1].strip() for n in range(title_number + 1, standfirst_number)):
+        return unchanged  # slogan and headline stand line by line
+    body_numbers = {n for n, _, _ in body}
+    under = standfirst_number + 1  # the deck: the next line, in the body or removed as a header line
+    if under > len(lines) or not lines[under - 1].strip() \
+            or not (under in body_numbers or reasons.get(under) in HEADER_REASONS):
+        return unchanged
+    deck = lines[under - 1].strip()
+    after = next((n for n in range(under + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+    if after is None or reasons.get(after) not in BYLINE_BLOCK \
+            or not is_deck(deck) or len(deck.split()) < 6 \
+            or len(deck.split()) >= 12 and SENTENCE_END_RE.search(deck):
+        return unchanged
+    out = sorted([*(r for r in removed if r.line != under), Removed(title_number, title, "site header")],
+                 key=lambda r: r.line)
+    new_body = [item for item in body if item[0] != under]
+    if not new_body:
+        return unchanged
+    return HeaderChoice(standfirst, deck, new_body, out)
