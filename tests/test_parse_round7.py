@@ -275,3 +275,12 @@ def test_a_headline_standfirst_and_second_deck_under_a_menu_are_left_alone():
                       "Tokyo says the exercises run counter to its position on the talks", "Jane Roe", "March 5, 2026",
                       LEAD, MORE])
     assert parse_article(page).title == "Japan protests drills on disputed islands"
+
+
+def test_an_embassys_remarks_under_a_menu_with_the_speaker_and_place_under_them():
+    page = "\n".join(["EMBASSY OF EXAMPLE", "Home | News & Events", "Remarks on the Day of the Islands",
+                      "Jane Roe, Ambassador", "Tokyo, Japan", "February 7, 2026",
+                      "AMBASSADOR ROE: Good morning, everyone. Thank you for coming here today to mark this day.", MORE])
+    a = parse_article(page)
+    assert (a.title, a.dateline) == ("Remarks on the Day of the Islands", None)
+    assert a.text.startswith("AMBASSADOR ROE: Good morning")

@@ -62,6 +62,8 @@ FIELD_RE = re.compile(r"(?i:publication|published in|source|category|categories|
                       r"collection|department|office)\s*:\s*\S+(?:\s+\S+){0,3}")
 #: What splits a menu bar into its items.
 MENU_ITEM_SPLIT_RE = re.compile(r"\s*(?:[|>›»/]|\s{2,})\s*")
+#: A place and its country or state alone on a line ("Tokyo, Japan", "Washington, D.C."): a briefing's place.
+PLACE_COUNTRY_RE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?")
 #: Removed header lines that the position rules may have taken for the masthead, a kicker or a caption while
 #: they were the headline or its standfirst.
 HEADER_REASONS = frozenset({"site header", "photo caption", "section label"})
@@ -69,13 +71,13 @@ HEADER_REASONS = frozenset({"site header", "photo caption", "section label"})
 OPENING_MARKS = "\"'“‘«["
 
 
-def is_headline_shaped(line: str, lex: FurnitureLexicon) -> bool:
+def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int = TITLE_CASE_HEADLINE_WORDS) -> bool:
     """Whether ``line`` has a headline's shape: :data:`HEADLINE_SHAPE_MIN_WORDS` to
     :data:`HEADLINE_SHAPE_MAX_WORDS` words opening in a capital, a figure or a quotation mark; no full stop, colon
     or semicolon at its end nor between two sentences; not in capitals; no writer's name (with or without a city), no date, no furniture
     pattern; and a headline verb (``headline_verbs``), a headline mark (colon, quotation mark, ? or !), a
-    lower-case word that is not a joiner ("of", "the"), or, in title case, :data:`TITLE_CASE_HEADLINE_WORDS`
-    words or more.
+    lower-case word that is not a joiner ("of", "the"), or, in title case, ``title_case_words`` words or more
+    (:data:`TITLE_CASE_HEADLINE_WORDS` unless told).
 
     Examples
     --------
@@ -109,12 +111,12 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon) -> bool:
         return True
     if any(w[:1].islower() and w not in SITE_NAME_JOINERS for w in words):
         return True
-    return len(words) >= TITLE_CASE_HEADLINE_WORDS
+    return len(words) >= title_case_words
 
 
 def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = frozenset()) -> bool:
     """Whether a line the position rules took for the title is certainly none: writers' names, a writer's name and
-    city, a date, a page's labelled field ("Publication: Policy Brief"), a line of furniture or page tools, or an
+    city, a place and its country ("Tokyo, Japan"), a date, a page's labelled field ("Publication: Policy Brief"), a line of furniture or page tools, or an
     item of the page's menu printed again over the story ("Our work" under "Home  About  Our work").
     ``menu_items`` are the menu's items, lower-cased.
 
@@ -129,7 +131,8 @@ def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = f
     >>> is_no_title("The Border Issue", lex), is_no_title("Putin: No deal", lex)
     (False, False)
     """
-    return bool(is_byline_names(line) or BYLINE_PLACE_RE.fullmatch(line) or is_timestamp(line) or DATE_AT_START_RE.match(line) or FIELD_RE.fullmatch(line)
+    return bool(is_byline_names(line) or BYLINE_PLACE_RE.fullmatch(line) or PLACE_COUNTRY_RE.fullmatch(line)
+                or is_timestamp(line) or DATE_AT_START_RE.match(line) or FIELD_RE.fullmatch(line)
                 or furniture_reason(line, lexicon=lex) is not None or is_tool_bar(line)
                 or line.strip().lower() in menu_items)
 
@@ -243,7 +246,10 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
             continue  # a line of a paragraph a copy broke over several lines
         if reasons.get(number) not in HEADER_REASONS and number not in body_numbers and number != standfirst_number:
             continue
-        if is_headline_shaped(line, lex) and not _is_slogan_over_menu(number, lines, navigation):
+        # under a chosen title that is certainly none, a heading in title case of four words is one too ("Remarks on
+        # the Day of the Islands" over "Jane Roe, Ambassador" and "Tokyo, Japan")
+        shaped = is_headline_shaped(line, lex, HEADLINE_SHAPE_MIN_WORDS if no_title else TITLE_CASE_HEADLINE_WORDS)
+        if shaped and not _is_slogan_over_menu(number, lines, navigation):
             head = number
             break
     if head is None:
