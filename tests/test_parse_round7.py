@@ -284,3 +284,22 @@ def test_an_embassys_remarks_under_a_menu_with_the_speaker_and_place_under_them(
     a = parse_article(page)
     assert (a.title, a.dateline) == ("Remarks on the Day of the Islands", None)
     assert a.text.startswith("AMBASSADOR ROE: Good morning")
+
+
+def test_a_deck_without_a_full_stop_between_the_headline_and_the_lead():
+    page = "\n".join(["Pravda Example", "", "World » Asia", "", "Author's name Jane Roe", "",
+                      "Japan protests drills on disputed islands", "",
+                      "Tokyo says the exercises run counter to its position on the talks", "", LEAD, "", MORE])
+    a = parse_article(page)
+    assert a.title == "Japan protests drills on disputed islands"
+    assert a.standfirst == "Tokyo says the exercises run counter to its position on the talks"
+    assert a.text.startswith("Japan lodged")
+
+
+@pytest.mark.parametrize("first", [
+    "Q: What name does the prefecture use for the islands, and why?",  # a Q&A's first question
+    "Serious question. From what I read the declaration already settles it",  # a forum post
+])
+def test_a_question_or_a_post_under_the_title_is_no_deck(first):
+    page = "\n".join(["Japan protests drills on disputed islands", "", first, "", LEAD, "", MORE])
+    assert parse_article(page).standfirst is None

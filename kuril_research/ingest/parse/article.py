@@ -40,7 +40,12 @@ from kuril_research.ingest.parse.header import (
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
-from kuril_research.ingest.parse.shape import drop_false_deck, headline_by_shape, slogan_over_headline
+from kuril_research.ingest.parse.shape import (
+    deck_under_title,
+    drop_false_deck,
+    headline_by_shape,
+    slogan_over_headline,
+)
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
 __all__ = ["parse_article"]
@@ -251,6 +256,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
         if dateline_index is None:  # the site's slogan over headline and standfirst, over the byline and date
             choice = slogan_over_headline(text.split("\n"), title, standfirst, body, removed, lex)
+            title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+            choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)  # a deck without a full stop
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
     standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed)

@@ -33,7 +33,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["is_deck", "drop_false_deck", "slogan_over_headline", "HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
+__all__ = ["is_deck", "drop_false_deck", "slogan_over_headline", "deck_under_title", "DECK_MIN_WORDS", "HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
            "is_headline_shaped", "is_no_title", "HeaderChoice", "headline_by_shape"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -388,3 +388,43 @@ def slogan_over_headline(lines: list[str], title: str | None, standfirst: str | 
     if not new_body:
         return unchanged
     return HeaderChoice(standfirst, deck, new_body, out)
+
+
+#: A deck read by its shape under the headline has at least this many words.
+DECK_MIN_WORDS = 8
+#: A story's first paragraph: this many words or more and a sentence end.
+LEAD_WORDS = 12
+
+
+def deck_under_title(lines: list[str], title: str | None, standfirst: str | None,
+                     body: list[tuple[int, str, bool]], removed: list[Removed]) -> HeaderChoice:
+    """Take the standfirst from the body when the position rules found none: the first line of the body, the next
+    line under the title (or under removed lines only), a deck (:func:`is_deck`) of :data:`DECK_MIN_WORDS` words or
+    more, one clause with no sentence end (a question is a Q&A's or a forum's), no label ("Q:"), over a paragraph
+    of the story (a sentence of :data:`LEAD_WORDS` words or more). A story's first paragraph ends in a full stop; a deck, in most outlets'
+    style, does not.
+
+    Examples
+    --------
+    >>> lines = ["Japan protests drills", "", "Tokyo says the exercises run counter to its position on the talks", "",
+    ...          "Japan lodged a protest with Moscow on Tuesday over drills held on two of the islands, officials said."]
+    >>> c = deck_under_title(lines, lines[0], None, [(3, lines[2], True), (5, lines[4], False)], [])
+    >>> c.standfirst, [n for n, _, _ in c.body]
+    ('Tokyo says the exercises run counter to its position on the talks', [5])
+    """
+    unchanged = HeaderChoice(title, standfirst, body, removed)
+    if title is None or standfirst is not None or len(body) < 2:
+        return unchanged
+    taken = {n for n, _, _ in body} | {r.line for r in removed}
+    title_number = _line_of(title, lines, taken)
+    if title_number is None or title_number > body[0][0]:
+        return unchanged
+    removed_numbers = {r.line for r in removed}
+    if any(lines[n - 1].strip() and n not in removed_numbers for n in range(title_number + 1, body[0][0])):
+        return unchanged
+    deck, lead = body[0][1], body[1][1]
+    if len(deck.split()) < DECK_MIN_WORDS or SENTENCE_END_RE.search(deck) or SENTENCE_BREAK_RE.search(deck) \
+            or LABEL_RE.match(deck) or not is_deck(deck) \
+            or not deck[:1].isupper() or len(lead.split()) < LEAD_WORDS or not SENTENCE_END_RE.search(lead):
+        return unchanged
+    return HeaderChoice(title, deck, body[1:], removed)
