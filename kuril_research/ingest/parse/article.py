@@ -40,12 +40,8 @@ from kuril_research.ingest.parse.header import (
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
-from kuril_research.ingest.parse.shape import (
-    deck_under_title,
-    drop_false_deck,
-    headline_by_shape,
-    slogan_over_headline,
-)
+from kuril_research.ingest.parse.decks import deck_under_title, drop_false_deck, slogan_over_headline
+from kuril_research.ingest.parse.shape import headline_by_shape
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
 __all__ = ["parse_article"]
