@@ -65,6 +65,14 @@ line on Unicode-normalised text and applies these rules, in order:
    is logged as "repeated title", and short capitalised lines under the headline
    ("Jane Roe", "Tokyo") are its byline. Short capitalised lines after the last
    paragraph are a sign-off ("Jiji Press", "• Trending Japan").
+   Last, the headline is checked by its **shape** (:mod:`.shape`): when the line the
+   position rules chose has none (a writer's name, a date, a button, a category or
+   section line, a labelled field such as "Publication: ...", a menu item printed
+   again, or no title at all), the first headline-shaped line under the page's first
+   menu bar and over the story is the headline; a site's slogan right under its name
+   is moved out of the title; a standfirst must read as a deck (no page tool, field,
+   date or name). A place alone on its line over a transcript's first turn ("MR
+   PRICE: ...") is the briefing's place header, not a dateline.
 5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
    line (no closing punctuation, next line starting in lower case) is joined to
@@ -73,7 +81,7 @@ line on Unicode-normalised text and applies these rules, in order:
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
 (``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.furniture` (whole furniture lines and blocks),
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
-headings), :mod:`.header` (masthead, headline, standfirst),
+headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.shape` (the headline by its shape),
 :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 

@@ -20,7 +20,7 @@ from kuril_research.ingest.parse.blocks import (
     summary_lines,
 )
 from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_bare_caption, is_caption, is_title_case
-from kuril_research.ingest.parse.dateline import MONTHS, find_dateline
+from kuril_research.ingest.parse.dateline import MONTHS, SPEAKER_TURN_RE, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     KICKER_MAX_WORDS,
@@ -40,6 +40,8 @@ from kuril_research.ingest.parse.header import (
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
+from kuril_research.ingest.parse.decks import deck_under_title, drop_false_deck, slogan_over_headline
+from kuril_research.ingest.parse.shape import headline_by_shape
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
 __all__ = ["parse_article"]
@@ -97,6 +99,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
 
     found = find_dateline([t for _, t, _ in kept], lex.dateline_labels, lex.place_name_words)
     dateline_index, match = found if found is not None else (None, None)
+    # a place alone on its line over a transcript's first turn ("Washington, D.C." over "MR PRICE: Good afternoon"):
+    # the briefing's place header, which splits the header from the text as a dateline does, but is none
+    place_header = match is not None and match.end() == len(kept[dateline_index][1]) \
+        and dateline_index + 1 < len(kept) and SPEAKER_TURN_RE.match(kept[dateline_index + 1][1]) is not None
 
     title = standfirst = None
     if dateline_index is not None:
@@ -238,6 +244,20 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 standfirst, body = body[0][1], body[1:]
         warnings.append("no dateline found")
 
+    if given_title is None:
+        # a chosen title without a headline's shape (a byline, a date, a button): the headline-shaped line under the
+        # page's menu
+        choice = headline_by_shape(text.split("\n"), title, standfirst, body, removed, lex,
+                                   dated=dateline_index is not None)
+        title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+        if dateline_index is None:  # the site's slogan over headline and standfirst, over the byline and date
+            choice = slogan_over_headline(text.split("\n"), title, standfirst, body, removed, lex)
+            title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+            choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)  # a deck without a full stop
+            title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+    # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
+    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed)
+
     # captions inside the body (credit at the end, or printed twice)
     paragraphs_src: list[str] = []
     numbers: list[int] = []
@@ -270,6 +290,10 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         paragraphs_src[0] = paragraphs_src[0][match.end():]
         if not paragraphs_src[0]:
             paragraphs_src.pop(0)  # the place alone on its line
+        if place_header:
+            removed.append(Removed(numbers[0], dateline, "place header"))
+            dateline = place = country = agency = None
+            month = day = None
 
     paragraphs_src = join_hard_wraps(paragraphs_src)
     offsets, pieces, pos = [], [], 0

@@ -7,7 +7,7 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
-           "LEAD_LINES", "LEAD_MIN_WORDS", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
+           "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline"]
 
 MONTHS = {
@@ -28,6 +28,8 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: mixed case needs an agency and a dash ("Tokyo (AFP) -", "Tokyo [Japan],
 #: February 7 (ANI):") or a date and an agency's name after it
 #: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a region with a dash touching it ("Nemuro, Hokkaido-").
+#: A dateline with a date or an agency may stand alone on its line ("MOSCOW, November 2 (RIA Novosti)" over the
+#: lead): it then ends at the line's end.
 DATELINE_RE = re.compile(
     rf"""\A
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
@@ -44,12 +46,17 @@ DATELINE_RE = re.compile(
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
     (?P<dash>\s*(?:\.?[–—-]+|•|:|_))?
     (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}}(?:\.[a-z]{{2,4}})?)\.)?
-    (?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)
+    (?:(?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)|(?(agency3)(?!)|\Z))
     """,
     re.VERBOSE,
 )
-#: A local paper's place in square brackets: "[Nemuro] In a classroom ...".
-BRACKET_DATELINE_RE = re.compile(r"\A\[(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\]\s+(?=[A-Z])")
+#: A local paper's place in square brackets: "[Nemuro] In a classroom ...", "[TOKYO] Japan and Russia ...".
+BRACKET_DATELINE_RE = re.compile(r"\A\[(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})\]"
+                                 r"\s+(?=[A-Z\"“])")
+#: Labels in brackets that open a paragraph as a place may ("[UPDATE]", "[VIDEO]"): no datelines.
+BRACKET_LABELS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTO", "PHOTOS", "AUDIO", "EDITORIAL", "OPINION",
+                            "ANALYSIS", "BREAKING", "EXCLUSIVE", "LIVE", "WATCH", "LISTEN", "INTERVIEW", "FEATURE",
+                            "SPONSORED", "AD", "CORRECTION", "EDITOR'S NOTE", "REPORT", "NEWS"})
 #: A dateline that is only an agency in brackets and a dash: "(RT) –".
 AGENCY_DATELINE_RE = re.compile(
     rf"\A(?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:,\ \d{{4}})?\ )?"
@@ -82,11 +89,16 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
 
     >>> match_dateline("Nemuro, Hokkaido, Aug. 27 (Jiji Press)--About 70 gathered.").group(0)
     'Nemuro, Hokkaido, Aug. 27 (Jiji Press)--'
+    >>> match_dateline("MOSCOW, November 2 (RIA Novosti)").group("agency2"), match_dateline("TOKYO —")
+    ('RIA Novosti', None)
+    >>> match_dateline("[NEMURO] The ferry sailed.").group("place"), match_dateline("[UPDATE] The ferry sailed.")
+    ('NEMURO', None)
     """
     match = DATELINE_RE.match(paragraph)
     if match is None:
         if paragraph[:1] == "[":
-            return BRACKET_DATELINE_RE.match(paragraph)
+            bracket = BRACKET_DATELINE_RE.match(paragraph)
+            return bracket if bracket is not None and bracket.group("place") not in BRACKET_LABELS else None
         return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" or paragraph[:1].isupper() else None
     has_date = match.group("month") is not None or match.group("month2") is not None
     has_agency = (match.group("agency") or match.group("agency2") or match.group("agency4")) is not None
@@ -95,6 +107,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     if has_dash and match.group("dash").strip() == ":" and not has_date:
         return None
+    if match.end() == len(paragraph) and not (has_date or has_agency):
+        return None  # a dateline alone on its line has a date or an agency ("MOSCOW, November 2 (RIA Novosti)")
     region_dash = match.group("country") is not None and has_dash and not match.group("dash")[:1].isspace()
     if not match.group("place").isupper() and not (has_agency and has_dash) and not region_dash \
             and not (has_date and (match.group("agency3") is not None or has_dash or has_agency)) \
@@ -168,6 +182,14 @@ def is_lead(line: str) -> bool:
     return len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
 
 
+#: A transcript's turn: a speaker's name or role in capitals and a colon ("MR PRICE: Good afternoon", "QUESTION:
+#: Thanks"); the place over it is the briefing's place header, not a dateline.
+SPEAKER_TURN_RE = re.compile(r"\A[A-Z][A-Z'.\- ]{1,30}:\s")
+#: A transcript's speaker: a title or role before the name ("MR PRICE:", "AMBASSADOR ROE:", "Secretary Blinken:"),
+#: never a dateline's place.
+SPEAKER_ROLE_RE = re.compile(r"(?i:mr|mrs|ms|dr|prof|ambassador|secretary|spokesperson|spokesman|spokeswoman|"
+                             r"moderator|minister|president|senator|chairman|chairwoman|chair|governor|mayor|general|"
+                             r"admiral|operator|participant|reporter|correspondent|anchor|host)\.?\s")
 #: Any line opening like this: a label ("Q:", "SARAH:", "Nemuro:") at the start of a line.
 LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
 
@@ -215,6 +237,9 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     ...                       "and the islands would sail again."])
     >>> m.group("agency"), m.group("place")
     ('AFP', 'TOKYO')
+    >>> find_dateline(["Remarks", "AMBASSADOR ROE: Good morning, everyone, and thank you for coming to mark the day "
+    ...                "with us."]) is None
+    True
     >>> find_dateline(["Podcast", "ANNA: We talked about the islands and the ferry and the fish for an hour "
     ...                "today.", "BORIS: Yes."]) is None
     True
@@ -224,6 +249,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     standard = next(((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None
                      and (not is_dash_only(m) or opens_story(lines, i))
                      and (line[:1] != "[" or is_sentence_paragraph(lines, i))
+                     and (m.end() < len(line) or i + 1 < len(lines) and is_lead(lines[i + 1]))
                      and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
                           and SENTENCE_END_RE.search(line))), None)
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
@@ -232,6 +258,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
         line = lines[i]
         colon = COLON_DATELINE_RE.match(line)
         if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
+                and not SPEAKER_ROLE_RE.match(colon.group("place")) \
                 and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
             return i, colon
         alone = PLACE_LINE_RE.match(line)

@@ -140,6 +140,8 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
 #: Islands" / "archipelago, Russia", :func:`is_descriptor`).
 WRAPPED_HEADING_WORDS = 12
 WRAPPED_HEADING_MIN_WORDS = 4
+#: A byline with a name or a user's handle ("by jroe", "by Jane Roe", "posted by admin") is no heading's second line.
+HANDLE_BYLINE_RE = re.compile(r"(?:posted |written )?by\s+(?:[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}|[\w.@-]+)")
 
 
 def join_wrapped_headings(kept: list[tuple[int, str, bool]], lines: int = PAGE_TITLE_LINES) -> list[tuple[int, str, bool]]:
@@ -154,6 +156,8 @@ def join_wrapped_headings(kept: list[tuple[int, str, bool]], lines: int = PAGE_T
     ...         (4, "Tokyo said so on Monday.", True)]
     >>> [line for _, line, _ in join_wrapped_headings(kept)]
     ['Japan protests Russian drills on the disputed islands', 'Tokyo said so on Monday.']
+    >>> [line for _, line, _ in join_wrapped_headings([(1, "Japan protests Russian drills", True), (2, "by jroe", False)])]
+    ['Japan protests Russian drills', 'by jroe']
     """
     out = list(kept)
     i = 0
@@ -161,7 +165,7 @@ def join_wrapped_headings(kept: list[tuple[int, str, bool]], lines: int = PAGE_T
         (number, line, blank), (_, nxt, nxt_blank) = out[i], out[i + 1]
         if not nxt_blank and nxt[:1].islower() and not SENTENCE_END_RE.search(line) \
                 and not STATEMENT_END_RE.search(nxt) and WRAPPED_HEADING_MIN_WORDS <= len(line.split()) <= WRAPPED_HEADING_WORDS \
-                and len(nxt.split()) <= WRAPPED_HEADING_WORDS:
+                and len(nxt.split()) <= WRAPPED_HEADING_WORDS and not HANDLE_BYLINE_RE.fullmatch(nxt):
             out[i:i + 2] = [(number, f"{line} {nxt}", blank)]
         else:
             i += 1

@@ -21,6 +21,7 @@ TIMESTAMP_MAX_CHARS = 90
 #: lower-cased.
 TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "last", "first", "modified", "issued",
                               "date", "time", "on", "at", "created", "edited", "released", "reviewed", "and",
+                              "aired", "broadcast", "recorded", "filmed",
                               "min", "mins", "minute", "minutes", "read", "ago", "hour", "hours", "hr", "hrs",
                               "day", "days", "week", "weeks"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -71,6 +72,8 @@ def is_timestamp(line: str) -> bool:
     >>> is_timestamp("March 3, 2026 / 4:12 AM"), is_timestamp("Published: 2026-03-03T16:12")
     (True, True)
     >>> is_timestamp("March 3, 20264:12 AM GMT+9Updated 2 hours ago"), is_timestamp("2026年3月3日")
+    (True, True)
+    >>> is_timestamp("FIRST AIRED: January 14, 2019"), is_timestamp("Recorded on 3 March 2026")
     (True, True)
     >>> is_timestamp("• 3h • 3 min read"), is_timestamp("2d ago")
     (True, True)

@@ -1,0 +1,163 @@
+"""The standfirst read by its shape: a deck under the headline, not a page tool, a field, a date or a name; and a
+site's slogan under its name, moved out of the title (see :mod:`kuril_research.ingest.parse.shape` for the
+headline)."""
+
+from __future__ import annotations
+
+from kuril_research.ingest.parse.header import is_byline_names, is_person_name, is_tool_bar
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon
+from kuril_research.ingest.parse.records import Removed
+from kuril_research.ingest.parse.shape import (
+    BYLINE_PLACE_RE,
+    HEADER_REASONS,
+    LABEL_RE,
+    SENTENCE_BREAK_RE,
+    HeaderChoice,
+    is_headline_shaped,
+    line_of,
+)
+from kuril_research.ingest.parse.text import SENTENCE_END_RE
+from kuril_research.ingest.parse.timestamps import is_timestamp
+
+__all__ = ["LABEL_MAX_WORDS", "DECK_MIN_WORDS", "LEAD_WORDS", "is_deck", "drop_false_deck", "slogan_over_headline",
+           "deck_under_title"]
+
+
+#: A labelled field ("Publication: Policy Brief No. 12") is no standfirst when it is this short.
+LABEL_MAX_WORDS = 8
+
+
+def is_deck(line: str) -> bool:
+    """Whether a line the position rules took for the standfirst may be one: not a row of page tools or a text-size
+    toggle ("Normal text size"), not a short labelled field ("Publication: Policy Brief No. 12"), not a date, not a
+    writer's name.
+
+    Examples
+    --------
+    >>> is_deck("Tokyo says the drills run counter to its position on the talks")
+    True
+    >>> is_deck("Normal text size"), is_deck("Publication: Policy Brief No. 12"), is_deck("Jane Roe, Tokyo")
+    (False, False, False)
+    """
+    return not (is_tool_bar(line) or LABEL_RE.match(line) and len(line.split()) <= LABEL_MAX_WORDS
+                or is_timestamp(line) or is_person_name(line) or is_byline_names(line)
+                or BYLINE_PLACE_RE.fullmatch(line))
+
+
+def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
+                    removed: list[Removed]) -> tuple[str | None, list[Removed]]:
+    """The standfirst, or None when it is no deck (:func:`is_deck`): it is then logged as removed ("page tool",
+    or "site header" for a label, a date or a name). ``removed`` is not changed; a new list is returned.
+
+    Examples
+    --------
+    >>> drop_false_deck(["Talks stall", "Normal text size", "Body."], "Normal text size", [(3, "Body.", False)], [])
+    (None, [Removed(line=2, text='Normal text size', reason='page tool')])
+    """
+    if standfirst is None or is_deck(standfirst):
+        return standfirst, removed
+    number = line_of(standfirst, lines, {n for n, _, _ in body} | {r.line for r in removed})
+    if number is None:
+        return standfirst, removed
+    reason = "page tool" if is_tool_bar(standfirst) else "site header"
+    return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
+
+
+#: What closes a header: the byline and date block.
+BYLINE_BLOCK = frozenset({"byline", "date line"})
+
+
+def slogan_over_headline(lines: list[str], title: str | None, standfirst: str | None,
+                         body: list[tuple[int, str, bool]], removed: list[Removed],
+                         lex: FurnitureLexicon) -> HeaderChoice:
+    """Move the title down one line when the page's slogan was taken for it: the site's name (removed as its header)
+    and its slogan stand on the page's first lines, then the headline and the standfirst, then the byline and date
+    block. The position rules then read slogan, headline and standfirst as title, standfirst and first paragraph.
+    The line right under a headline-shaped standfirst and right over the byline and date block (left in the body or
+    removed as a header line), a deck (:func:`is_deck`) of six words or more that is no paragraph of the story (no
+    sentence end, or fewer than twelve words), is the standfirst; the standfirst is the
+    headline; the title, printed right under the site's name with nothing but removed site header lines above it,
+    is the site's slogan.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lines = ["Island Voice", "Independent news for the northern coast", "Japan protests drills on the islands",
+    ...          "Tokyo says the exercises run counter to its position", "Jane Roe", "Officials said so on Monday."]
+    >>> body = [(4, lines[3], False), (6, lines[5], False)]
+    >>> removed = [Removed(1, lines[0], "site header"), Removed(5, lines[4], "byline")]
+    >>> c = slogan_over_headline(lines, lines[1], lines[2], body, removed, default_furniture())
+    >>> c.title, c.standfirst, [n for n, _, _ in c.body]
+    ('Japan protests drills on the islands', 'Tokyo says the exercises run counter to its position', [6])
+    """
+    unchanged = HeaderChoice(title, standfirst, body, removed)
+    if title is None or standfirst is None or not body or not is_headline_shaped(standfirst, lex):
+        return unchanged
+    taken = {n for n, _, _ in body} | {r.line for r in removed}
+    title_number = line_of(title, lines, taken)
+    standfirst_number = line_of(standfirst, lines, taken | ({title_number} if title_number else set()))
+    if title_number is None or standfirst_number is None or not title_number < standfirst_number:
+        return unchanged
+    reasons = {r.line: r.reason for r in removed}
+    above = [n for n in range(1, title_number) if lines[n - 1].strip()]
+    if not above or any(reasons.get(n) != "site header" for n in above):
+        return unchanged  # the title is not right under the site's name
+    if any(lines[n - 1].strip() for n in range(title_number + 1, standfirst_number)):
+        return unchanged  # slogan and headline stand line by line
+    body_numbers = {n for n, _, _ in body}
+    under = standfirst_number + 1  # the deck: the next line, in the body or removed as a header line
+    if under > len(lines) or not lines[under - 1].strip() \
+            or not (under in body_numbers or reasons.get(under) in HEADER_REASONS):
+        return unchanged
+    deck = lines[under - 1].strip()
+    after = next((n for n in range(under + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+    if after is None or reasons.get(after) not in BYLINE_BLOCK \
+            or not is_deck(deck) or len(deck.split()) < 6 \
+            or len(deck.split()) >= 12 and SENTENCE_END_RE.search(deck):
+        return unchanged
+    out = sorted([*(r for r in removed if r.line != under), Removed(title_number, title, "site header")],
+                 key=lambda r: r.line)
+    new_body = [item for item in body if item[0] != under]
+    if not new_body:
+        return unchanged
+    return HeaderChoice(standfirst, deck, new_body, out)
+
+
+#: A deck read by its shape under the headline has at least this many words.
+DECK_MIN_WORDS = 8
+#: A story's first paragraph: this many words or more and a sentence end.
+LEAD_WORDS = 12
+
+
+def deck_under_title(lines: list[str], title: str | None, standfirst: str | None,
+                     body: list[tuple[int, str, bool]], removed: list[Removed]) -> HeaderChoice:
+    """Take the standfirst from the body when the position rules found none: the first line of the body, the next
+    line under the title (or under removed lines only), a deck (:func:`is_deck`) of :data:`DECK_MIN_WORDS` words or
+    more, one clause with no sentence end (a question is a Q&A's or a forum's), no label ("Q:"), over a paragraph
+    of the story (a sentence of :data:`LEAD_WORDS` words or more). A story's first paragraph ends in a full stop; a deck, in most outlets'
+    style, does not.
+
+    Examples
+    --------
+    >>> lines = ["Japan protests drills", "", "Tokyo says the exercises run counter to its position on the talks", "",
+    ...          "Japan lodged a protest with Moscow on Tuesday over drills held on two of the islands, officials said."]
+    >>> c = deck_under_title(lines, lines[0], None, [(3, lines[2], True), (5, lines[4], False)], [])
+    >>> c.standfirst, [n for n, _, _ in c.body]
+    ('Tokyo says the exercises run counter to its position on the talks', [5])
+    """
+    unchanged = HeaderChoice(title, standfirst, body, removed)
+    if title is None or standfirst is not None or len(body) < 2:
+        return unchanged
+    taken = {n for n, _, _ in body} | {r.line for r in removed}
+    title_number = line_of(title, lines, taken)
+    if title_number is None or title_number > body[0][0]:
+        return unchanged
+    removed_numbers = {r.line for r in removed}
+    if any(lines[n - 1].strip() and n not in removed_numbers for n in range(title_number + 1, body[0][0])):
+        return unchanged
+    deck, lead = body[0][1], body[1][1]
+    if len(deck.split()) < DECK_MIN_WORDS or SENTENCE_END_RE.search(deck) or SENTENCE_BREAK_RE.search(deck) \
+            or LABEL_RE.match(deck) or not is_deck(deck) \
+            or not deck[:1].isupper() or len(lead.split()) < LEAD_WORDS or not SENTENCE_END_RE.search(lead):
+        return unchanged
+    return HeaderChoice(title, deck, body[1:], removed)
