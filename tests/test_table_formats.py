@@ -11,7 +11,8 @@ from kuril_research.publish.table_formats import xlsx_bytes, xlsx_openpyxl
 
 
 def _sheet(data: bytes) -> str:
-    return zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode("utf-8")
+    with zipfile.ZipFile(io.BytesIO(data)) as book:  # closed here, not by the garbage collector mid-test
+        return book.read("xl/worksheets/sheet1.xml").decode("utf-8")
 
 
 TRICKY = pd.DataFrame({
