@@ -512,6 +512,21 @@ def test_missing_lexicon_file(tmp_path):
      "Northern Territories", 0, ("attributed", "japan")),
     ("The quarrel over the Southern Kurils in Russian usage and the Northern Territories in Japanese, goes on.",
      "Northern Territories", 0, ("attributed", "japan")),
+    # a bracketed gloss inside a cue's scope does not end it: the elliptical second subject still names
+    ("What Tokyo calls the Northern Territories (Hoppo Ryodo) and Moscow the Southern Kurils are four islands.",
+     "Southern Kurils", 0, ("attributed", "moscow")),
+    # "to the Japanese" after a list holding a Japanese name: that people's usage; "to Japan" (a place) is not
+    ("Two lie near Hokkaido: Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.",
+     "Etorofu", 0, ("attributed", "japan")),
+    ("Two lie near Hokkaido: Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.",
+     "Kunashir", 0, ("attributed", "russia")),
+    ("Moscow offered to hand the Habomai to the Japanese.", "Habomai", 0, ("narrator", None)),
+    # a post-posed "as {side} lists them" over the list before it
+    ("Japan wants the islands - Etorofu, Kunashiri and the Habomai, as Tokyo lists them - back.",
+     "Habomai", 0, ("attributed", "tokyo")),
+    # "in Japanese usage" right after a list glosses that list only, not the list after it
+    ("The islands, Kunashiri and the Habomai in Japanese usage, or Kunashir and the Habomai in Russian, are small.",
+     "Habomai", 1, ("attributed", "russia")),
 ])
 def test_naming_cue_grammar(text, surface, nth, expected):
     _, voiced = run(text)

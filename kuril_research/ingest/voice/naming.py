@@ -68,7 +68,7 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     hi = bisect_right(cue_ends, (m.start, len(cues)))
     for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
         cue = cues[i]
-        if m.end > cue.scope_end:
+        if m.end > cue.scope_end or _post_posed(text, cue, mentions, lex):
             continue
         entity, written, took_over = cue.entity, cue.text, False
         j = bisect_right(subjects, m.start, key=lambda subject: subject.start) - 1
@@ -104,6 +104,15 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 return owner, described.group()  # "what the government calls the Northern Territories": the
                 # government that uses Japan's name is Japan's (a description; a speaker's "they" may be anyone)
     return None
+
+
+def _post_posed(text: str, cue: Cue, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+    """Whether a cue opened by "in" ("in Japanese usage") stands right after a name, whose gloss it is: it gives
+    no name after it ("Kunashiri and Etorofu in Japanese usage, or Kunashir and Iturup in Russian")."""
+    if text[cue.start:cue.start + 3].lower() != "in ":
+        return False
+    i = bisect_left(mentions, cue.start, key=lambda mm: mm.start) - 1
+    return i >= 0 and mentions[i].entity_type in lex.named_types and not text[mentions[i].end:cue.start].strip()
 
 
 def _list_end(text: str, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> int:
@@ -165,11 +174,13 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
     A cue after the last name of a list applies to every name of the list ("Etorofu, Kunashiri and
     Shikotan in Japanese usage"; "Kunashiri and Etorofu, as Japan knows them").
     """
+    namings = {m.naming}
     if pos == m.end:
         i = bisect_right(mentions, m.start, key=lambda mm: mm.start)
         while i < len(mentions) and mentions[i].entity_type in lex.named_types \
                 and POST_LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
             pos = mentions[i].end
+            namings.add(mentions[i].naming)
             i += 1
     if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
         return None
@@ -177,12 +188,24 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
         hit = cue_re.match(text, pos)
         if hit is None:
             continue
-        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents):
-            continue
         subject = subject_at(text, hit.start("side"), mentions, lex)
+        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents) \
+                and not _own_names_to(hit, subject, namings, lex, mentions):
+            continue
         if subject is not None and side_ok(subject[0], m, lex):
             return subject
     return None
+
+
+def _own_names_to(hit: re.Match, subject: tuple[str, str] | None, namings: set[str], lex: VoiceLexicon,
+                  mentions: Sequence[Mention]) -> bool:
+    """A gloss "to {side}" with a people's word after a list holding that side's own name: "Kunashiri and Etorofu
+    to the Japanese, Kunashir and Iturup to the Russians" (not "hand Shikotan over to Japan": a place, and
+    no name of its own)."""
+    if subject is None or not hit.group().lower().lstrip().startswith("to") or lex.sides.get(subject[0]) not in namings:
+        return False
+    i = bisect_left(mentions, hit.start("side"), key=lambda mm: mm.start)
+    return not (i < len(mentions) and mentions[i].start < hit.end("side"))  # a side word, no place mention
 
 
 def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
@@ -371,7 +394,12 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
     if lex.cue_referent_first[best[2]]:  # "Japan's name for the islands at the end of the Kuril chain"
         named = REFERENT_END_RE.search(text, end, limit)
         end = named.end() if named is not None else limit
-    if stop := CLAUSE_END_RE.search(text, end, limit):
+    stop = CLAUSE_END_RE.search(text, end, limit)
+    while stop is not None and stop.group() in ")]" and text.rfind("([" [")]".index(stop.group())], end,
+                                                                     stop.start()) >= 0:
+        stop = CLAUSE_END_RE.search(text, stop.end(), limit)  # a bracketed gloss inside the scope ends nothing:
+        # "What Tokyo calls the Northern Territories (Hoppo Ryodo) and Moscow the South Kurils"
+    if stop is not None:
         limit = stop.start()
     words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
     for n, word in enumerate(WORD_RE.finditer(text, end, limit), start=1):
