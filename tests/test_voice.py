@@ -559,6 +559,16 @@ def test_a_term_quoted_inside_a_statement_stays_quoted():
     assert len(quotes) == 1 and voice_of(text, voiced, "northern territories") == ("quoted", "maria_zakharova")
 
 
+
+def test_a_naming_cue_inside_a_quotation_is_the_speakers_own_words():
+    # the speaker says "what the Japanese call ...": her words, not the outlet reporting Japan's usage
+    text = '“Again they demand what the Japanese call the northern territories,” Zakharova said.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "northern territories") == ("quoted", "maria_zakharova")
+    # the same cue outside the quotation attributes the name
+    text = 'Patrols circle what the Japanese call the northern territories.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "northern territories") == ("attributed", "japan")
 @pytest.mark.parametrize(("text", "expected"), [
     # straight marks nested in a straight quotation
     ('"We reject the "Northern Territories" claim," she said.', ['We reject the "Northern Territories" claim,']),

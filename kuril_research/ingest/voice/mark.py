@@ -153,7 +153,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         qi = quotes_at.at(m.start)
         in_turn = qi is not None and real[qi][0] in turn_at
         if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
-            side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions) \
+            side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions,
+                            real[qi][:2] if qi is not None else None) \
                 or post_side(text, m, m.end, mentions, lex, sents)
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in titles:
                 pass

@@ -54,13 +54,16 @@ def side_ok(entity: str, m: Mention, lex: VoiceLexicon) -> bool:
 
 
 def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, int]], subjects: list[Subj],
-             lex: VoiceLexicon, mentions: Sequence[Mention] = ()) -> tuple[str, str] | None:
+             lex: VoiceLexicon, mentions: Sequence[Mention] = (),
+             quoted: tuple[int, int] | None = None) -> tuple[str, str] | None:
     """The side of the latest naming cue whose scope holds ``m`` (rule 3), or None.
 
     A cue names the name right after it, or a list of names joined to it ("which Japan calls Etorofu,
     Kunashiri and Shikotan"), not a name after an apposition ("known in Russia as Signal Island, one of the
     Habomai islets"). Inside a scope, a side-bearing subject standing just before the name takes over
-    ("which Moscow calls the Kurils and Tokyo the Northern Territories"). ``cue_ends`` are the cues'
+    ("which Moscow calls the Kurils and Tokyo the Northern Territories"). A cue inside the quotation ``quoted`` (start, end)
+    that holds ``m`` is the speaker's own naming: the name stays quoted ('"... the return of what they call the
+    northern territories," she said'). ``cue_ends`` are the cues'
     (end, index), sorted: a scope is at most ``naming_scope_words`` long, so only cues ending shortly
     before the name are looked at.
     """
@@ -68,7 +71,8 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     hi = bisect_right(cue_ends, (m.start, len(cues)))
     for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
         cue = cues[i]
-        if m.end > cue.scope_end or _post_posed(text, cue, mentions, lex):
+        if m.end > cue.scope_end or _post_posed(text, cue, mentions, lex) \
+                or (quoted is not None and quoted[0] <= cue.start < quoted[1]):
             continue
         entity, written, took_over = cue.entity, cue.text, False
         j = bisect_right(subjects, m.start, key=lambda subject: subject.start) - 1
