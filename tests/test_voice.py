@@ -527,6 +527,16 @@ def test_missing_lexicon_file(tmp_path):
     # "in Japanese usage" right after a list glosses that list only, not the list after it
     ("The islands, Kunashiri and the Habomai in Japanese usage, or Kunashir and the Habomai in Russian, are small.",
      "Habomai", 1, ("attributed", "russia")),
+    # "treats them as": a side classing the islands under its name
+    ("Moscow treats them as part of the Kuril Islands.", "Kuril Islands", 0, ("attributed", "moscow")),
+    # a passive naming verb with the place of usage before it
+    ("In Moscow the four are listed on official maps as the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "moscow")),
+    # a second verb of the subject ends the names the cue gives: its objects are the outlet's words
+    ("Iturup, which Japan calls Etorofu and claims along with the Habomai, is large.", "Habomai", 0,
+     ("narrator", None)),
+    ("Iturup, which Japan calls Etorofu and claims along with the Habomai, is large.", "Etorofu", 0,
+     ("attributed", "japan")),
 ])
 def test_naming_cue_grammar(text, surface, nth, expected):
     _, voiced = run(text)

@@ -148,7 +148,14 @@ def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex:
     if first_only:  # a name listed with the first name right after a copula cue
         return COPULA_GAP_RE.fullmatch(text, start, first.start) is not None \
             and _list_end(text, first, mentions, lex) >= m.end
-    return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions)
+    return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions) \
+        and COORDINATED_VERB_RE.search(text, first.end, m.start) is None
+
+
+#: "and" and a second verb of the cue's subject after the first name: the names after it are that verb's objects,
+#: in the outlet's words ("which Japan calls Etorofu and claims along with Kunashir, Shikotan and the Habomai").
+COORDINATED_VERB_RE = re.compile(r"\band\s+(?:also\s+|still\s+|now\s+)?[a-z]+(?:s|ed)\s+"
+                                 r"(?:along\b|with\b|them\b|it\b|as\b|over\b|back\b|(?-i:[A-Z]))", re.I)
 
 
 def _for_referent(text: str, m: Mention, first: Mention, mentions: Sequence[Mention]) -> bool:
