@@ -537,6 +537,10 @@ def test_missing_lexicon_file(tmp_path):
      ("narrator", None)),
     ("Iturup, which Japan calls Etorofu and claims along with the Habomai, is large.", "Etorofu", 0,
      ("attributed", "japan")),
+    # a participle or infinitive naming the names just given
+    ("Japan wants the return of Etorofu and Kunashiri as well, using the Japanese names.", "Etorofu", 0,
+     ("attributed", "japan")),
+    ("Japan wants Etorofu and Kunashiri, to use the Japanese names, back.", "Kunashiri", 0, ("attributed", "japan")),
 ])
 def test_naming_cue_grammar(text, surface, nth, expected):
     _, voiced = run(text)
