@@ -193,6 +193,12 @@ def test_mark_voice_gives_every_mention_a_consistent_voice(pieces):
       ("Japan maintains a clearly unfriendly stance,", "dmitry_peskov", "he told")]),
     # nothing says who speaks
     ('"Peace is near."', [("Peace is near.", None, None)]),
+    # a question mark ends the sentence; the name and the verb of the next one attribute the question
+    ('"Who can guarantee that?" Vladimir Putin, the president, asked reporters.',
+     [("Who can guarantee that?", "vladimir_putin", "Vladimir Putin, the president, asked")]),
+    # a bare form after a modal: a saying remembered ("he would insist")
+    ('Putin was asked about it. "We were never refugees," he would insist.',
+     [("We were never refugees,", "vladimir_putin", "he would insist")]),
 ])
 def test_quote_speakers(text, expected):
     quotes, _ = run(text)

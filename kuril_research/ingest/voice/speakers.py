@@ -16,6 +16,11 @@ from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
+#: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
+#: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
+QUESTION_ATTRIBUTION_REACH = 90
+
+
 class SpeakerWalk(SubjectRules, ContinuationRules):
     """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
 
@@ -215,6 +220,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             nxt_start, nxt_end = sents.spans[si + 1][:2]
             if text[nxt_start:nxt_end].lstrip()[:1].islower() and nxt_end <= pe:
                 clause_end = min(nxt_end, next_open)
+            elif text[start:end].rstrip()[-1:] in ("?", "!") and nxt_end <= pe \
+                    and self.verb_in(nxt_start, min(nxt_end, nxt_start + QUESTION_ATTRIBUTION_REACH)) is not None:
+                clause_end = min(nxt_end, next_open)  # '"Who can guarantee that?" Ivan Petrov, an analyst, asked.':
+                # the splitter ends a sentence at the question mark; the name and verb after it attribute it
         verb = self.verb_in(clause_start, max(clause_start, clause_end))
         if verb is not None and verb.start() - clause_start > EMBEDDED_VERB_REACH and self.embedded(qi) \
                 and self.verb_in(sents.bounds(start - 1, (ps, pe))[0], start - 1) is not None:
