@@ -145,3 +145,28 @@ def test_a_malformed_cue_names_its_line(tmp_path, key, added, words):
 ])
 def test_naming_cues_of_the_sixth_round(text, surface, expected):
     assert voices(text)[surface][:2] == expected
+
+
+def speakers(text: str) -> list[tuple]:
+    """(quotation, speaker entity, speaker as written) of each quotation, with the shipped gazetteer."""
+    paragraphs, pos = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    quotes, _ = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
+    return [(text[q.start:q.end], q.speaker, q.speaker_text) for q in quotes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the family name alone of a person the gazetteer found in full before is that person
+    ("Prime Minister Ryutaro Hashimoto ended the talks.\n\nHashimoto said he made \"a serious proposal\" there.",
+     [("a serious proposal", "ryutaro_hashimoto", "Ryutaro Hashimoto")]),
+    # one capitalised word right before a speech verb speaks as written: a paper, an agency
+    ("Some papers went further. Izvestia said the summit had \"unhooked\" the treaty.",
+     [("unhooked", None, "Izvestia")]),
+    # ... but not a place after a preposition
+    ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
+])
+def test_one_word_speakers(text, expected):
+    assert speakers(text) == expected
