@@ -165,6 +165,12 @@ def speakers(text: str) -> list[tuple]:
     # one capitalised word right before a speech verb speaks as written: a paper, an agency
     ("Some papers went further. Izvestia said the summit had \"unhooked\" the treaty.",
      [("unhooked", None, "Izvestia")]),
+    # ... after a short apposition
+    ("Rosrybolovstvo, the fisheries agency, said talks \"will be possible\" later.",
+     [("will be possible", None, "Rosrybolovstvo")]),
+    # "the" and the head word of a body named in full before: that body
+    ("The Islands Residents League met. \"We are old,\" the League said in a comment.",
+     [("We are old,", None, "Islands Residents League")]),
     # ... but not a place after a preposition
     ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
 ])

@@ -146,13 +146,28 @@ def _lone_speakers(text: str, mentions: Sequence[Mention], known: list[Cand], le
         word = run.group()
         if _overlaps(taken, run.start(), run.end()) or word.lower() in lex.name_title_words \
                 or CAPITAL_BEFORE_RE.search(text, max(0, run.start() - 30), run.start()) \
-                or word.lower() in lex.name_stop_words or word.lower() in NOT_NAMES:
+                or word.lower() in NOT_NAMES or (word.lower() in lex.name_stop_words and not (
+                    word.lower() in lex.organisation_heads and LONE_THE_RE.search(text, max(0, run.start() - 4),
+                                                                                   run.start()))):
             continue
         if (full := family.get(word)) is not None and full[0] <= run.start():
             found.append(Cand(run.start(), run.end(), "person", full[1].entity, full[1].surface))
-        elif not word.endswith("s") and lex.verb_re.match(text, run.end() + 1) is not None \
-                and not PLACE_PREPOSITION_RE.search(text, max(0, run.start() - 12), run.start()) \
-                and text[run.end():run.end() + 1] == " ":
+            continue
+        verb_at = run.end() + 1
+        if (apposition := LONE_APPOSITION_RE.match(text, run.end())) is not None:
+            verb_at = apposition.end()  # "Rosrybolovstvo, Russia's federal fisheries agency, said"
+        if word.endswith("s") or text[verb_at - 1:verb_at] != " " or lex.verb_re.match(text, verb_at) is None \
+                or PLACE_PREPOSITION_RE.search(text, max(0, run.start() - 12), run.start()):
+            continue
+        if LONE_THE_RE.search(text, max(0, run.start() - 4), run.start()):  # "the League said": the body named
+            named = None  # in full before whose name ends in the word, else "the League" as written
+            for named in re.compile(rf"(?:[A-Z][\w’'-]*(?:\s+(?:and|of|for)\s+|\s+))+{re.escape(word)}\b").finditer(
+                    text, max(0, run.start() - 3000), run.start()):
+                pass
+            written = " ".join(named.group().split()) if named is not None else f"{text[run.start() - 4:run.start()]}{word}"
+            found.append(Cand(run.start() - 4, run.end(), "organisation", None,
+                              written[4:] if written.startswith("The ") else written))
+        else:
             found.append(Cand(run.start(), run.end(), "person", None, word))
     return found
 
@@ -161,6 +176,10 @@ def _lone_speakers(text: str, mentions: Sequence[Mention], known: list[Cand], le
 LONE_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?![\w’'-])(?! [A-Z])")
 #: A capitalised word right before: the lone word is part of a longer name.
 CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*\s$")
+#: A short apposition after a lone word, up to the verb: ", Russia's federal fisheries agency, ".
+LONE_APPOSITION_RE = re.compile(r",\s+[^,.;:!?\"“”()]{3,80}?,\s")
+#: "the" right before a lone word: "the League said".
+LONE_THE_RE = re.compile(r"\b[Tt]he\s$")
 #: A preposition right before a lone word: a place ("an official in Nemuro said"), not the subject.
 PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|of|on|near|to|for|with|by|off|around)\s+$", re.I)
 #: Capitalised words that open sentences and are no speaker's name.
