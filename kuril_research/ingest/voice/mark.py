@@ -10,8 +10,9 @@ from kuril_research.ingest.voice.candidates import find_candidates, full_names
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
 from kuril_research.ingest.voice.inner import split_inner
-from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
+from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects,
                                                 side_ok, subject_at)
+from kuril_research.ingest.voice.post_cues import post_side
 from kuril_research.ingest.voice.quotes import continued_quotes, find_quotes
 from kuril_research.ingest.voice.transcript_quotes import turn_quotes
 from kuril_research.ingest.voice.turns import find_turns
