@@ -171,6 +171,9 @@ def speakers(text: str) -> list[tuple]:
     # "the" and the head word of a body named in full before: that body
     ("The Islands Residents League met. \"We are old,\" the League said in a comment.",
      [("We are old,", None, "Islands Residents League")]),
+    # two parties speaking together stand for themselves, not the last person named
+    ("In the Abe-Putin years both leaders spoke of \"the issue of the islands\" often.",
+     [("the issue of the islands", None, "both leaders")]),
     # ... but not a place after a preposition
     ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
 ])
