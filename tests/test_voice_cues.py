@@ -172,8 +172,9 @@ def speakers(text: str) -> list[tuple]:
     ("The Islands Residents League met. \"We are old,\" the League said in a comment.",
      [("We are old,", None, "Islands Residents League")]),
     # two parties speaking together stand for themselves, not the last person named
-    ("During the Abe-Putin rapprochement both leaders spoke of \"the issue of the islands\" often.",
-     [("the issue of the islands", None, "both leaders")]),
+    ("During the Abe-Putin rapprochement both leaders spoke of \"the issue of the islands\" and of \"joint "
+     "activity\", and ministers avoided it.",
+     [("the issue of the islands", None, "both leaders"), ("joint activity", None, "both leaders")]),
     # ... but not a place after a preposition
     ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
 ])
