@@ -547,6 +547,11 @@ def test_missing_lexicon_file(tmp_path):
     ("Japan wants the return of Etorofu and Kunashiri as well, using the Japanese names.", "Etorofu", 0,
      ("attributed", "japan")),
     ("Japan wants Etorofu and Kunashiri, to use the Japanese names, back.", "Kunashiri", 0, ("attributed", "japan")),
+    # a verb of naming with any subject before one side's name: that side's usage reported; a neutral name stays
+    ("He sat with people who called the islands the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "russia")),
+    ("He always spoke of Etorofu and of Habomai.", "Etorofu", 0, ("attributed", "japan")),
+    ("He always spoke of Etorofu and of Habomai.", "Habomai", 0, ("narrator", None)),
 ])
 def test_naming_cue_grammar(text, surface, nth, expected):
     _, voiced = run(text)

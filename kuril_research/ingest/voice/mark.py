@@ -24,6 +24,9 @@ from kuril_research.ingest.voice.speakers import SpeakerWalk
 BRACKET_RE = re.compile(r"\[[^\]]*\]?")
 #: "so-called" just before a name: the outlet distancing itself from the term.
 SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
+#: A verb of naming right before a name, whoever its subject: "called the islands [the]", "spoke of", "speaks of".
+USAGE_VERB_BEFORE_RE = re.compile(r"\b(?:(?:called|call|calls|calling)\s+(?:the\s+(?:four\s+)?islands|them|the\s+chain)"
+                                  r"|(?:spoke|speak|speaks|speaking)\s+of)\s+(?:the\s+)?$", re.I)
 #: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
 GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
@@ -165,6 +168,9 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 side = post_side(text, m, m.end + 1, mentions, lex, sents) or owner_side(m, lex)
             elif side is None and qi is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
                 side = owner_side(m, lex)  # the so-called Northern Territories, without quotation marks
+            elif side is None and qi is None and USAGE_VERB_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+                side = owner_side(m, lex)  # "people who called the islands the South Kurils", "he spoke of
+                # Shikotan-to": someone's usage of one side's name, that side's (a neutral name has no owner)
             if side is None and lex.language_before_re is not None and (
                     lang := lex.language_before_re.search(text, max(0, m.start - 40), m.start)):
                 side = subject_at(text, lang.start("side"), mentions, lex)  # "Iturup, Japanese Etorofu,"
