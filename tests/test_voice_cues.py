@@ -175,6 +175,9 @@ def speakers(text: str) -> list[tuple]:
     ("During the Abe-Putin rapprochement both leaders spoke of \"the issue of the islands\" and of \"joint "
      "activity\", and ministers avoided it.",
      [("the issue of the islands", None, "both leaders"), ("joint activity", None, "both leaders")]),
+    # an abbreviated rank is a title, not part of the name
+    ("\"It is about the cold,\" Lt. Col. Brandon Whitaker, a spokesman, said.",
+     [("It is about the cold,", None, "Brandon Whitaker")]),
     # ... but not a place after a preposition
     ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
 ])
