@@ -178,6 +178,9 @@ def speakers(text: str) -> list[tuple]:
     # an abbreviated rank is a title, not part of the name
     ("\"It is about the cold,\" Lt. Col. Brandon Whitaker, a spokesman, said.",
      [("It is about the cold,", None, "Brandon Whitaker")]),
+    # a release speaks as itself, not the ministry whose it is
+    ("According to the ministry's press release, crews \"took up positions\" fast.",
+     [("took up positions", None, "the ministry's press release")]),
     # ... but not a place after a preposition
     ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
 ])
