@@ -181,6 +181,11 @@ def speakers(text: str) -> list[tuple]:
     # a release speaks as itself, not the ministry whose it is
     ("According to the ministry's press release, crews \"took up positions\" fast.",
      [("took up positions", None, "the ministry's press release")]),
+    # a body named with a tail after its head noun is no description of the person quoted next
+    ("Japan's Ministry of Defense noted that it was \"incompatible with the position.\"\n\n"
+     "\"What is new is the tempo,\" Henrik Lund said.",
+     [("incompatible with the position.", None, "Japan's Ministry of Defense"),
+      ("What is new is the tempo,", None, "Henrik Lund")]),
     # ... but not a place after a preposition
     ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
 ])
