@@ -186,6 +186,9 @@ def speakers(text: str) -> list[tuple]:
      "\"What is new is the tempo,\" Henrik Lund said.",
      [("incompatible with the position.", None, "Japan's Ministry of Defense"),
       ("What is new is the tempo,", None, "Henrik Lund")]),
+    # the name in apposition after a described speaker is the speaker
+    ("Russia's ambassador in Tokyo, Ivan Petrov, was quoted by the agency as saying it \"had letters.\"",
+     [("had letters.", None, "Ivan Petrov")]),
     # ... but not a place after a preposition
     ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
 ])

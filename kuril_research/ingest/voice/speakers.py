@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
@@ -16,6 +17,8 @@ from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
+#: Between a described speaker and the name in apposition after it.
+APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 #: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
 #: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
 QUESTION_ATTRIBUTION_REACH = 90
@@ -264,7 +267,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
                 pass  # "X was quoted by the agency as saying": X, the subject before it, speaks
             if passive is not None and (subj := [c for c in self.cands_from(sent_start, passive.start())
                                                  if c.end <= passive.start() and not self.object_pronoun(c)]):
-                c = next((c for c in subj if self.is_subject(c, sent_start)), subj[-1])
+                c = self.apposed(next((c for c in subj if self.is_subject(c, sent_start)), subj[-1]))
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, passive.end()), False
             quoted_as = None
@@ -330,6 +333,17 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def apposed(self, c: Cand) -> Cand:
+        """The person named in apposition right after a described speaker ("Russia's ambassador in Tokyo, Mikhail
+        Galuzin, was quoted ..."): the name, not the description; else ``c``."""
+        if c.entity is not None or not DESCRIBED_RE.match(c.text):
+            return c
+        nxt = next((n for n in self.cands_from(c.end, c.end + 40) if n.start > c.start and n.kind == "person"), None)
+        if nxt is not None and not nxt.role and nxt.kind == "person" and not DESCRIBED_RE.match(nxt.text) \
+                and APPOSED_NAME_RE.fullmatch(self.text, c.end, nxt.start) and self.text[nxt.end:nxt.end + 1] == ",":
+            return nxt
+        return c
 
     def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
         """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
