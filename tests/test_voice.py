@@ -568,6 +568,8 @@ def test_naming_cue_grammar(text, surface, nth, expected):
     # a term in a bracket after an attributed term shares its side
     ('Japan uses the term "Northern Territories" (Hoppo Ryodo) for the islands.', "Hoppo Ryodo",
      ("attributed", "japan")),
+    # a habit in an infinitive after a past verb ("continued to refer to") is no words said on an occasion
+    ("Moscow continued to refer to “the Southern Kurils” all year.", "Southern Kurils", ("attributed", "russia")),
 ])
 def test_scare_quotes_are_the_outlet_reporting_a_term(text, surface, expected):
     names = {**NAMES, "Hoppo Ryodo": ("northern_territories", "collective_name", "japanese")}
