@@ -570,6 +570,8 @@ def test_naming_cue_grammar(text, surface, nth, expected):
      ("attributed", "japan")),
     # a habit in an infinitive after a past verb ("continued to refer to") is no words said on an occasion
     ("Moscow continued to refer to “the Southern Kurils” all year.", "Southern Kurils", ("attributed", "russia")),
+    # a neutral name in scare quotes has no owner: the side named before it in its sentence is whose reading it is
+    ("Tokyo argues that the islands were never part of the “Kurils” it gave up.", "Kurils", ("attributed", "tokyo")),
 ])
 def test_scare_quotes_are_the_outlet_reporting_a_term(text, surface, expected):
     names = {**NAMES, "Hoppo Ryodo": ("northern_territories", "collective_name", "japanese")}
