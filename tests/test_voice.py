@@ -193,6 +193,12 @@ def test_mark_voice_gives_every_mention_a_consistent_voice(pieces):
       ("Japan maintains a clearly unfriendly stance,", "dmitry_peskov", "he told")]),
     # nothing says who speaks
     ('"Peace is near."', [("Peace is near.", None, None)]),
+    # a question mark ends the sentence; the name and the verb of the next one attribute the question
+    ('"Who can guarantee that?" Vladimir Putin, the president, asked reporters.',
+     [("Who can guarantee that?", "vladimir_putin", "Vladimir Putin, the president, asked")]),
+    # a bare form after a modal: a saying remembered ("he would insist")
+    ('Putin was asked about it. "We were never refugees," he would insist.',
+     [("We were never refugees,", "vladimir_putin", "he would insist")]),
 ])
 def test_quote_speakers(text, expected):
     quotes, _ = run(text)
@@ -512,6 +518,40 @@ def test_missing_lexicon_file(tmp_path):
      "Northern Territories", 0, ("attributed", "japan")),
     ("The quarrel over the Southern Kurils in Russian usage and the Northern Territories in Japanese, goes on.",
      "Northern Territories", 0, ("attributed", "japan")),
+    # a bracketed gloss inside a cue's scope does not end it: the elliptical second subject still names
+    ("What Tokyo calls the Northern Territories (Hoppo Ryodo) and Moscow the Southern Kurils are four islands.",
+     "Southern Kurils", 0, ("attributed", "moscow")),
+    # "to the Japanese" after a list holding a Japanese name: that people's usage; "to Japan" (a place) is not
+    ("Two lie near Hokkaido: Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.",
+     "Etorofu", 0, ("attributed", "japan")),
+    ("Two lie near Hokkaido: Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.",
+     "Kunashir", 0, ("attributed", "russia")),
+    ("Moscow offered to hand the Habomai to the Japanese.", "Habomai", 0, ("narrator", None)),
+    # a post-posed "as {side} lists them" over the list before it
+    ("Japan wants the islands - Etorofu, Kunashiri and the Habomai, as Tokyo lists them - back.",
+     "Habomai", 0, ("attributed", "tokyo")),
+    # "in Japanese usage" right after a list glosses that list only, not the list after it
+    ("The islands, Kunashiri and the Habomai in Japanese usage, or Kunashir and the Habomai in Russian, are small.",
+     "Habomai", 1, ("attributed", "russia")),
+    # "treats them as": a side classing the islands under its name
+    ("Moscow treats them as part of the Kuril Islands.", "Kuril Islands", 0, ("attributed", "moscow")),
+    # a passive naming verb with the place of usage before it
+    ("In Moscow the four are listed on official maps as the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "moscow")),
+    # a second verb of the subject ends the names the cue gives: its objects are the outlet's words
+    ("Iturup, which Japan calls Etorofu and claims along with the Habomai, is large.", "Habomai", 0,
+     ("narrator", None)),
+    ("Iturup, which Japan calls Etorofu and claims along with the Habomai, is large.", "Etorofu", 0,
+     ("attributed", "japan")),
+    # a participle or infinitive naming the names just given
+    ("Japan wants the return of Etorofu and Kunashiri as well, using the Japanese names.", "Etorofu", 0,
+     ("attributed", "japan")),
+    ("Japan wants Etorofu and Kunashiri, to use the Japanese names, back.", "Kunashiri", 0, ("attributed", "japan")),
+    # a verb of naming with any subject before one side's name: that side's usage reported; a neutral name stays
+    ("He sat with people who called the islands the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "russia")),
+    ("He always spoke of Etorofu and of Habomai.", "Etorofu", 0, ("attributed", "japan")),
+    ("He always spoke of Etorofu and of Habomai.", "Habomai", 0, ("narrator", None)),
 ])
 def test_naming_cue_grammar(text, surface, nth, expected):
     _, voiced = run(text)
@@ -528,6 +568,10 @@ def test_naming_cue_grammar(text, surface, nth, expected):
     # a term in a bracket after an attributed term shares its side
     ('Japan uses the term "Northern Territories" (Hoppo Ryodo) for the islands.', "Hoppo Ryodo",
      ("attributed", "japan")),
+    # a habit in an infinitive after a past verb ("continued to refer to") is no words said on an occasion
+    ("Moscow continued to refer to “the Southern Kurils” all year.", "Southern Kurils", ("attributed", "russia")),
+    # a neutral name in scare quotes has no owner: the side named before it in its sentence is whose reading it is
+    ("Tokyo argues that the islands were never part of the “Kurils” it gave up.", "Kurils", ("attributed", "tokyo")),
 ])
 def test_scare_quotes_are_the_outlet_reporting_a_term(text, surface, expected):
     names = {**NAMES, "Hoppo Ryodo": ("northern_territories", "collective_name", "japanese")}
@@ -544,6 +588,16 @@ def test_a_term_quoted_inside_a_statement_stays_quoted():
     assert len(quotes) == 1 and voice_of(text, voiced, "northern territories") == ("quoted", "maria_zakharova")
 
 
+
+def test_a_naming_cue_inside_a_quotation_is_the_speakers_own_words():
+    # the speaker says "what the Japanese call ...": her words, not the outlet reporting Japan's usage
+    text = '“Again they demand what the Japanese call the northern territories,” Zakharova said.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "northern territories") == ("quoted", "maria_zakharova")
+    # the same cue outside the quotation attributes the name
+    text = 'Patrols circle what the Japanese call the northern territories.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "northern territories") == ("attributed", "japan")
 @pytest.mark.parametrize(("text", "expected"), [
     # straight marks nested in a straight quotation
     ('"We reject the "Northern Territories" claim," she said.', ['We reject the "Northern Territories" claim,']),

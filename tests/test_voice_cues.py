@@ -145,3 +145,52 @@ def test_a_malformed_cue_names_its_line(tmp_path, key, added, words):
 ])
 def test_naming_cues_of_the_sixth_round(text, surface, expected):
     assert voices(text)[surface][:2] == expected
+
+
+def speakers(text: str) -> list[tuple]:
+    """(quotation, speaker entity, speaker as written) of each quotation, with the shipped gazetteer."""
+    paragraphs, pos = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    quotes, _ = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
+    return [(text[q.start:q.end], q.speaker, q.speaker_text) for q in quotes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the family name alone of a person the gazetteer found in full before is that person
+    ("Prime Minister Ryutaro Hashimoto ended the talks.\n\nHashimoto said he made \"a serious proposal\" there.",
+     [("a serious proposal", "ryutaro_hashimoto", "Ryutaro Hashimoto")]),
+    # one capitalised word right before a speech verb speaks as written: a paper, an agency
+    ("Some papers went further. Izvestia said the summit had \"unhooked\" the treaty.",
+     [("unhooked", None, "Izvestia")]),
+    # ... after a short apposition
+    ("Rosrybolovstvo, the fisheries agency, said talks \"will be possible\" later.",
+     [("will be possible", None, "Rosrybolovstvo")]),
+    # "the" and the head word of a body named in full before: that body
+    ("The Islands Residents League met. \"We are old,\" the League said in a comment.",
+     [("We are old,", None, "Islands Residents League")]),
+    # two parties speaking together stand for themselves, not the last person named
+    ("During the Abe-Putin rapprochement both leaders spoke of \"the issue of the islands\" and of \"joint "
+     "activity\", and ministers avoided it.",
+     [("the issue of the islands", None, "both leaders"), ("joint activity", None, "both leaders")]),
+    # an abbreviated rank is a title, not part of the name
+    ("\"It is about the cold,\" Lt. Col. Brandon Whitaker, a spokesman, said.",
+     [("It is about the cold,", None, "Brandon Whitaker")]),
+    # a release speaks as itself, not the ministry whose it is
+    ("According to the ministry's press release, crews \"took up positions\" fast.",
+     [("took up positions", None, "the ministry's press release")]),
+    # a body named with a tail after its head noun is no description of the person quoted next
+    ("Japan's Ministry of Defense noted that it was \"incompatible with the position.\"\n\n"
+     "\"What is new is the tempo,\" Henrik Lund said.",
+     [("incompatible with the position.", None, "Japan's Ministry of Defense"),
+      ("What is new is the tempo,", None, "Henrik Lund")]),
+    # the name in apposition after a described speaker is the speaker
+    ("Russia's ambassador in Tokyo, Ivan Petrov, was quoted by the agency as saying it \"had letters.\"",
+     [("had letters.", None, "Ivan Petrov")]),
+    # ... but not a place after a preposition
+    ("An official in Nemuro said residents were \"deeply sad\" about it.", [("deeply sad", None, "An official")]),
+])
+def test_one_word_speakers(text, expected):
+    assert speakers(text) == expected

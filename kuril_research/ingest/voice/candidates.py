@@ -126,8 +126,66 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                   if h.group("name").lower() not in lex.name_stop_words
                   and h.group("name").lower() not in lex.name_title_words
                   and not _overlaps(taken, h.start("name"), h.end("name"))]
+    if with_names:
+        names += _lone_speakers(text, mentions, named + roles + names, lex)
     inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
+
+
+def _lone_speakers(text: str, mentions: Sequence[Mention], known: list[Cand], lex: VoiceLexicon) -> list[Cand]:
+    """One capitalised word as a speaker: the family name of a person the gazetteer found in full before ("Prime
+    Minister Ryutaro Hashimoto ... Hashimoto said"), that person; or a word right before a speech verb, as
+    written: a paper, an agency or a person given one name ("Izvestia said the summit had "unhooked" ...")."""
+    family: dict[str, tuple[int, Mention]] = {}
+    for m in mentions:
+        if m.entity_type == "person" and " " in m.surface.strip():
+            family.setdefault(m.surface.split()[-1], (m.end, m))
+    taken = Spans(_disjoint(sorted([(c.start, c.end) for c in known] + [(m.start, m.end) for m in mentions])))
+    found = []
+    for run in LONE_WORD_RE.finditer(text):
+        word = run.group()
+        if _overlaps(taken, run.start(), run.end()) or word.lower() in lex.name_title_words \
+                or CAPITAL_BEFORE_RE.search(text, max(0, run.start() - 30), run.start()) \
+                or word.lower() in NOT_NAMES or (word.lower() in lex.name_stop_words and not (
+                    word.lower() in lex.organisation_heads and LONE_THE_RE.search(text, max(0, run.start() - 4),
+                                                                                   run.start()))):
+            continue
+        if (full := family.get(word)) is not None and full[0] <= run.start():
+            found.append(Cand(run.start(), run.end(), "person", full[1].entity, full[1].surface))
+            continue
+        verb_at = run.end() + 1
+        if (apposition := LONE_APPOSITION_RE.match(text, run.end())) is not None:
+            verb_at = apposition.end()  # "Rosrybolovstvo, Russia's federal fisheries agency, said"
+        if word.endswith("s") or text[verb_at - 1:verb_at] != " " or lex.verb_re.match(text, verb_at) is None \
+                or PLACE_PREPOSITION_RE.search(text, max(0, run.start() - 12), run.start()):
+            continue
+        if LONE_THE_RE.search(text, max(0, run.start() - 4), run.start()):  # "the League said": the body named
+            named = None  # in full before whose name ends in the word, else "the League" as written
+            for named in re.compile(rf"(?:[A-Z][\w’'-]*(?:\s+(?:and|of|for)\s+|\s+))+{re.escape(word)}\b").finditer(
+                    text, max(0, run.start() - 3000), run.start()):
+                pass
+            written = " ".join(named.group().split()) if named is not None else f"{text[run.start() - 4:run.start()]}{word}"
+            found.append(Cand(run.start() - 4, run.end(), "organisation", None,
+                              written[4:] if written.startswith("The ") else written))
+        else:
+            found.append(Cand(run.start(), run.end(), "person", None, word))
+    return found
+
+
+#: One capitalised word standing alone (no capitalised word next to it).
+LONE_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?![\w’'-])(?! [A-Z])")
+#: A capitalised word right before: the lone word is part of a longer name.
+CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*\s$")
+#: A short apposition after a lone word, up to the verb: ", Russia's federal fisheries agency, ".
+LONE_APPOSITION_RE = re.compile(r",\s+[^,.;:!?\"“”()]{3,80}?,\s")
+#: "the" right before a lone word: "the League said".
+LONE_THE_RE = re.compile(r"\b[Tt]he\s$")
+#: A preposition right before a lone word: a place ("an official in Nemuro said"), not the subject.
+PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|of|on|near|to|for|with|by|off|around)\s+$", re.I)
+#: Capitalised words that open sentences and are no speaker's name.
+NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "who",
+                       "what", "which", "one", "some", "many", "all", "both", "each", "but", "and", "as", "so", "then",
+                       "also", "later", "earlier", "today", "yesterday", "tokyo", "moscow", "russia", "japan"})
 
 
 #: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".

@@ -10,8 +10,9 @@ from kuril_research.ingest.voice.candidates import find_candidates, full_names
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
 from kuril_research.ingest.voice.inner import split_inner
-from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects, post_side,
+from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects,
                                                 side_ok, subject_at)
+from kuril_research.ingest.voice.post_cues import post_side
 from kuril_research.ingest.voice.quotes import continued_quotes, find_quotes
 from kuril_research.ingest.voice.transcript_quotes import turn_quotes
 from kuril_research.ingest.voice.turns import find_turns
@@ -23,6 +24,24 @@ from kuril_research.ingest.voice.speakers import SpeakerWalk
 BRACKET_RE = re.compile(r"\[[^\]]*\]?")
 #: "so-called" just before a name: the outlet distancing itself from the term.
 SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
+def sentence_side(text: str, m: Mention, mentions, lex: VoiceLexicon, sent_start: int) -> tuple[str, str] | None:
+    """The side a neutral name in scare quotes is reported from: the last side named before it in its sentence
+    ('Tokyo argues that the islands were never part of the "Kurils" it gave up': Tokyo's reading of the term)."""
+    found = None
+    if lex.subject_re is not None:
+        for word in lex.subject_re.finditer(text, sent_start, m.start):
+            if word.lastgroup.startswith("e_"):
+                found = (word.start(), word.lastgroup[2:], word.group())
+    for mm in mentions:
+        if sent_start <= mm.start and mm.end <= m.start and mm.entity in lex.sides \
+                and (found is None or mm.start > found[0]):
+            found = (mm.start, mm.entity, mm.surface)
+    return found[1:] if found is not None else None
+
+
+#: A verb of naming right before a name, whoever its subject: "called the islands [the]", "spoke of", "speaks of".
+USAGE_VERB_BEFORE_RE = re.compile(r"\b(?:(?:called|call|calls|calling)\s+(?:the\s+(?:four\s+)?islands|them|the\s+chain)"
+                                  r"|(?:spoke|speak|speaks|speaking)\s+of)\s+(?:the\s+)?$", re.I)
 #: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
 GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
@@ -153,16 +172,21 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         qi = quotes_at.at(m.start)
         in_turn = qi is not None and real[qi][0] in turn_at
         if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
-            side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions) \
+            side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions,
+                            real[qi][:2] if qi is not None else None) \
                 or post_side(text, m, m.end, mentions, lex, sents)
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in titles:
                 pass
             elif side is None and si is not None and si in scare:
-                side = post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or owner_side(m, lex)
+                side = post_side(text, m, spans[si][1] + 1, mentions, lex, sents) or owner_side(m, lex) \
+                    or sentence_side(text, m, mentions, lex, sents.bounds(m.start, (0, len(text)))[0])
             elif side is None and all_quotes_at.at(m.start) is None and single_scare(text, m):
                 side = post_side(text, m, m.end + 1, mentions, lex, sents) or owner_side(m, lex)
             elif side is None and qi is None and SO_CALLED_RE.search(text, max(0, m.start - 16), m.start):
                 side = owner_side(m, lex)  # the so-called Northern Territories, without quotation marks
+            elif side is None and qi is None and USAGE_VERB_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+                side = owner_side(m, lex)  # "people who called the islands the South Kurils", "he spoke of
+                # Shikotan-to": someone's usage of one side's name, that side's (a neutral name has no owner)
             if side is None and lex.language_before_re is not None and (
                     lang := lex.language_before_re.search(text, max(0, m.start - 40), m.start)):
                 side = subject_at(text, lang.start("side"), mentions, lex)  # "Iturup, Japanese Etorofu,"

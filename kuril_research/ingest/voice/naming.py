@@ -33,17 +33,10 @@ CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 300, 160
 #: "as" just before a subject: "the Lesser Kuril Chain, as Russians call Shikotan and the Habomais" names the
 #: name before "as"; the names after the verb are what it stands for, in the outlet's words.
 AS_BEFORE_RE = re.compile(r"\bas\s+$", re.I)
-#: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
-GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
 #: A possessive before the name a naming verb gives its object: "calls Iturup ... its "Northern Territories"".
 COMPLEMENT_RE = re.compile(r"\s(?:its|their)\s+(?:own\s+)?[\"“‘']?(?:the\s+)?", re.I)
-#: A further item of a list inside an open bracket.
-BRACKET_ITEM_RE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?$", re.I)
-#: Between two names of a list a post-posed cue applies to: not "or", which gives another name ("the Kurils, or the
-#: Northern Territories as Japan calls them": the Kurils are the outlet's).
-POST_LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 #: A comma and a lower-case phrase after a name: an apposition, which ends the names a cue gives.
 APPOSITION_RE = re.compile(r",\s+(?!(?:and|or|the|its|their)\b)[a-z]")
 
@@ -54,13 +47,16 @@ def side_ok(entity: str, m: Mention, lex: VoiceLexicon) -> bool:
 
 
 def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, int]], subjects: list[Subj],
-             lex: VoiceLexicon, mentions: Sequence[Mention] = ()) -> tuple[str, str] | None:
+             lex: VoiceLexicon, mentions: Sequence[Mention] = (),
+             quoted: tuple[int, int] | None = None) -> tuple[str, str] | None:
     """The side of the latest naming cue whose scope holds ``m`` (rule 3), or None.
 
     A cue names the name right after it, or a list of names joined to it ("which Japan calls Etorofu,
     Kunashiri and Shikotan"), not a name after an apposition ("known in Russia as Signal Island, one of the
     Habomai islets"). Inside a scope, a side-bearing subject standing just before the name takes over
-    ("which Moscow calls the Kurils and Tokyo the Northern Territories"). ``cue_ends`` are the cues'
+    ("which Moscow calls the Kurils and Tokyo the Northern Territories"). A cue inside the quotation ``quoted`` (start, end)
+    that holds ``m`` is the speaker's own naming: the name stays quoted ('"... the return of what they call the
+    northern territories," she said'). ``cue_ends`` are the cues'
     (end, index), sorted: a scope is at most ``naming_scope_words`` long, so only cues ending shortly
     before the name are looked at.
     """
@@ -68,7 +64,8 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     hi = bisect_right(cue_ends, (m.start, len(cues)))
     for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
         cue = cues[i]
-        if m.end > cue.scope_end:
+        if m.end > cue.scope_end or _post_posed(text, cue, mentions, lex) \
+                or (quoted is not None and quoted[0] <= cue.start < quoted[1]):
             continue
         entity, written, took_over = cue.entity, cue.text, False
         j = bisect_right(subjects, m.start, key=lambda subject: subject.start) - 1
@@ -106,6 +103,15 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     return None
 
 
+def _post_posed(text: str, cue: Cue, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+    """Whether a cue opened by "in" ("in Japanese usage") stands right after a name, whose gloss it is: it gives
+    no name after it ("Kunashiri and Etorofu in Japanese usage, or Kunashir and Iturup in Russian")."""
+    if text[cue.start:cue.start + 3].lower() != "in ":
+        return False
+    i = bisect_left(mentions, cue.start, key=lambda mm: mm.start) - 1
+    return i >= 0 and mentions[i].entity_type in lex.named_types and not text[mentions[i].end:cue.start].strip()
+
+
 def _list_end(text: str, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> int:
     """The end of the list of names ``m`` opens or stands in ("Iturup, Kunashir and the Habomai ridge")."""
     pos, i = m.end, bisect_right(mentions, m.start, key=lambda mm: mm.start)
@@ -135,7 +141,14 @@ def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex:
     if first_only:  # a name listed with the first name right after a copula cue
         return COPULA_GAP_RE.fullmatch(text, start, first.start) is not None \
             and _list_end(text, first, mentions, lex) >= m.end
-    return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions)
+    return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions) \
+        and COORDINATED_VERB_RE.search(text, first.end, m.start) is None
+
+
+#: "and" and a second verb of the cue's subject after the first name: the names after it are that verb's objects,
+#: in the outlet's words ("which Japan calls Etorofu and claims along with Kunashir, Shikotan and the Habomai").
+COORDINATED_VERB_RE = re.compile(r"\band\s+(?:also\s+|still\s+|now\s+)?[a-z]+(?:s|ed)\s+"
+                                 r"(?:along\b|with\b|them\b|it\b|as\b|over\b|back\b|(?-i:[A-Z]))", re.I)
 
 
 def _for_referent(text: str, m: Mention, first: Mention, mentions: Sequence[Mention]) -> bool:
@@ -156,46 +169,6 @@ LOCATIVE_BEFORE_RE = re.compile(r"\b(?:on|at|near|off|around|from|over|across)\s
 #: "for" just before a name: what a name stands for, not a name given.
 FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 FOR_AFTER_RE = re.compile(r"\s+for\s", re.I)
-
-
-def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
-              sents: Spans) -> tuple[str, str] | None:
-    """The side of a post-posed cue right after a name ("Etorofu in Japan", "(Kunashiri in Japanese)").
-
-    A cue after the last name of a list applies to every name of the list ("Etorofu, Kunashiri and
-    Shikotan in Japanese usage"; "Kunashiri and Etorofu, as Japan knows them").
-    """
-    if pos == m.end:
-        i = bisect_right(mentions, m.start, key=lambda mm: mm.start)
-        while i < len(mentions) and mentions[i].entity_type in lex.named_types \
-                and POST_LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
-            pos = mentions[i].end
-            i += 1
-    if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
-        return None
-    for cue_re, needs_licence in lex.post_res:
-        hit = cue_re.match(text, pos)
-        if hit is None:
-            continue
-        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents):
-            continue
-        subject = subject_at(text, hit.start("side"), mentions, lex)
-        if subject is not None and side_ok(subject[0], m, lex):
-            return subject
-    return None
-
-
-def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
-    """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause."""
-    if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
-        return True
-    sent_start = sents.bounds(m.start, (0, len(text)))[0]
-    if text.rfind("(", sent_start, m.start) > text.rfind(")", sent_start, m.start) \
-            and BRACKET_ITEM_RE.search(text, max(0, m.start - 12), m.start):
-        return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
-    sent_start = sents.bounds(m.start, (0, len(text)))[0]
-    window = max(sent_start, m.start - 160)
-    return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
 
 
 def subject_at(text: str, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> tuple[str, str] | None:
@@ -371,7 +344,12 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
     if lex.cue_referent_first[best[2]]:  # "Japan's name for the islands at the end of the Kuril chain"
         named = REFERENT_END_RE.search(text, end, limit)
         end = named.end() if named is not None else limit
-    if stop := CLAUSE_END_RE.search(text, end, limit):
+    stop = CLAUSE_END_RE.search(text, end, limit)
+    while stop is not None and stop.group() in ")]" and text.rfind("([" [")]".index(stop.group())], end,
+                                                                     stop.start()) >= 0:
+        stop = CLAUSE_END_RE.search(text, stop.end(), limit)  # a bracketed gloss inside the scope ends nothing:
+        # "What Tokyo calls the Northern Territories (Hoppo Ryodo) and Moscow the South Kurils"
+    if stop is not None:
         limit = stop.start()
     words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
     for n, word in enumerate(WORD_RE.finditer(text, end, limit), start=1):

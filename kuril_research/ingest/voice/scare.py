@@ -133,7 +133,17 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
         lo = sentence_start(start)
         if SO_CALLED_BEFORE_RE.search(text, max(lo, start - 16), start) or in_cue(start):
             continue
-        if any(PAST_RE.search(v.group().split()[0]) for v in lex.term_verb_re.finditer(text, lo, start)) \
+        if any(PAST_RE.search(v.group().split()[0])
+               and not (v.group().lower() in CATENATIVE_VERBS and CATENATIVE_RE.match(text, v.end()))
+               for v in lex.term_verb_re.finditer(text, lo, start)) \
                 or any(lo <= d.start and d.end <= start and NAMED_RE.search(d.surface) for d in documents):
             found.add(qi)
     return found
+
+
+#: An infinitive after a past verb: the habit it names is in the infinitive ("continued to refer to the
+#: 'Southern Kurils'", "used to call"), no words said on an occasion.
+CATENATIVE_RE = re.compile(r"\s+to\s+(?!the\b|them\b|it\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
+#: Past verbs that take such an infinitive.
+CATENATIVE_VERBS = frozenset({"continued", "began", "started", "tended", "preferred", "chose", "refused", "promised",
+                              "pledged", "vowed"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
@@ -14,6 +15,13 @@ from kuril_research.ingest.voice.speaker_cues import (
     INVERTED_BEFORE_RE)
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
+
+
+#: Between a described speaker and the name in apposition after it.
+APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
+#: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
+#: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
+QUESTION_ATTRIBUTION_REACH = 90
 
 
 class SpeakerWalk(SubjectRules, ContinuationRules):
@@ -215,6 +223,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             nxt_start, nxt_end = sents.spans[si + 1][:2]
             if text[nxt_start:nxt_end].lstrip()[:1].islower() and nxt_end <= pe:
                 clause_end = min(nxt_end, next_open)
+            elif text[start:end].rstrip()[-1:] in ("?", "!") and nxt_end <= pe \
+                    and self.verb_in(nxt_start, min(nxt_end, nxt_start + QUESTION_ATTRIBUTION_REACH)) is not None:
+                clause_end = min(nxt_end, next_open)  # '"Who can guarantee that?" Ivan Petrov, an analyst, asked.':
+                # the splitter ends a sentence at the question mark; the name and verb after it attribute it
         verb = self.verb_in(clause_start, max(clause_start, clause_end))
         if verb is not None and verb.start() - clause_start > EMBEDDED_VERB_REACH and self.embedded(qi) \
                 and self.verb_in(sents.bounds(start - 1, (ps, pe))[0], start - 1) is not None:
@@ -255,7 +267,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
                 pass  # "X was quoted by the agency as saying": X, the subject before it, speaks
             if passive is not None and (subj := [c for c in self.cands_from(sent_start, passive.start())
                                                  if c.end <= passive.start() and not self.object_pronoun(c)]):
-                c = next((c for c in subj if self.is_subject(c, sent_start)), subj[-1])
+                c = self.apposed(next((c for c in subj if self.is_subject(c, sent_start)), subj[-1]))
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, passive.end()), False
             quoted_as = None
@@ -321,6 +333,17 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def apposed(self, c: Cand) -> Cand:
+        """The person named in apposition right after a described speaker ("Russia's ambassador in Tokyo, Mikhail
+        Galuzin, was quoted ..."): the name, not the description; else ``c``."""
+        if c.entity is not None or not DESCRIBED_RE.match(c.text):
+            return c
+        nxt = next((n for n in self.cands_from(c.end, c.end + 40) if n.start > c.start and n.kind == "person"), None)
+        if nxt is not None and not nxt.role and nxt.kind == "person" and not DESCRIBED_RE.match(nxt.text) \
+                and APPOSED_NAME_RE.fullmatch(self.text, c.end, nxt.start) and self.text[nxt.end:nxt.end + 1] == ",":
+            return nxt
+        return c
 
     def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
         """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate

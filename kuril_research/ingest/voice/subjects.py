@@ -62,7 +62,7 @@ class SubjectRules:
             cue_names = [c for c in self.cands_from(self.spans[qi + 1][1], self.spans[qi + 1][1] + 200)
                          if c.text == nxt_written or c.entity == nxt_entity and c.entity is not None]
             if named or not cue_names or cue_names[0].role or cue_names[0].kind != "person" \
-                    or written.split()[-1].lower() in self.lex.organisation_heads:
+                    or _body(written, self.lex.organisation_heads):
                 continue  # a person named between, the next speaker no person's name, or a body ("Russia's Fleet")
             owner = OWNER_RE.match(written)
             side = self.lex.sides.get(owner.group(1).lower()) if owner else None  # "Japan" is the id of japan
@@ -285,3 +285,12 @@ class SubjectRules:
             if head in self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower():
                 return p.entity, p.text
         return None
+
+
+def _body(written: str, heads: frozenset[str]) -> bool:
+    """Whether a described speaker is a body: its last organisation head is followed only by the words of its name
+    ("Russia's Pacific Fleet", "Japan's Ministry of Defense"; not "Russia's Foreign Ministry spokeswoman")."""
+    words = written.split()
+    last = max((i for i, w in enumerate(words) if w.lower().rstrip("’'s") in heads or w.lower() in heads), default=None)
+    return last is not None and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on")
+                                    for w in words[last + 1:])

@@ -1,0 +1,75 @@
+"""Post-posed naming cues (rule 3): the side named right after a name ("Etorofu in Japan", "(Kunashiri in Japanese)",
+"Etorofu, Kunashiri and the Habomai group, as Tokyo lists them")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.model import Spans
+from kuril_research.ingest.voice.naming import side_ok, subject_at
+
+#: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
+GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
+#: A further item of a list inside an open bracket.
+BRACKET_ITEM_RE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?$", re.I)
+#: Between two names of a list a post-posed cue applies to: not "or", which gives another name ("the Kurils, or the
+#: Northern Territories as Japan calls them": the Kurils are the outlet's).
+POST_LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex: VoiceLexicon,
+              sents: Spans) -> tuple[str, str] | None:
+    """The side of a post-posed cue right after a name ("Etorofu in Japan", "(Kunashiri in Japanese)").
+
+    A cue after the last name of a list applies to every name of the list ("Etorofu, Kunashiri and
+    Shikotan in Japanese usage"; "Kunashiri and Etorofu, as Japan knows them").
+    """
+    namings = {m.naming}
+    if pos == m.end:
+        i = bisect_right(mentions, m.start, key=lambda mm: mm.start)
+        while i < len(mentions) and mentions[i].entity_type in lex.named_types \
+                and POST_LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+            pos = mentions[i].end
+            namings.add(mentions[i].naming)
+            i += 1
+    if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
+        return None
+    for cue_re, needs_licence in lex.post_res:
+        hit = cue_re.match(text, pos)
+        if hit is None:
+            continue
+        subject = subject_at(text, hit.start("side"), mentions, lex)
+        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents) \
+                and not _own_names_to(hit, subject, namings, lex, mentions):
+            continue
+        if subject is not None and side_ok(subject[0], m, lex):
+            return subject
+    return None
+
+
+def _own_names_to(hit: re.Match, subject: tuple[str, str] | None, namings: set[str], lex: VoiceLexicon,
+                  mentions: Sequence[Mention]) -> bool:
+    """A gloss "to {side}" with a people's word after a list holding that side's own name: "Kunashiri and Etorofu
+    to the Japanese, Kunashir and Iturup to the Russians" (not "hand Shikotan over to Japan": a place, and
+    no name of its own)."""
+    if subject is None or not hit.group().lower().lstrip().startswith("to") or lex.sides.get(subject[0]) not in namings:
+        return False
+    i = bisect_left(mentions, hit.start("side"), key=lambda mm: mm.start)
+    return not (i < len(mentions) and mentions[i].start < hit.end("side"))  # a side word, no place mention
+
+
+def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
+    """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause."""
+    if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
+        return True
+    sent_start = sents.bounds(m.start, (0, len(text)))[0]
+    if text.rfind("(", sent_start, m.start) > text.rfind(")", sent_start, m.start) \
+            and BRACKET_ITEM_RE.search(text, max(0, m.start - 12), m.start):
+        return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
+    sent_start = sents.bounds(m.start, (0, len(text)))[0]
+    window = max(sent_start, m.start - 160)
+    return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
