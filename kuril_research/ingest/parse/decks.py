@@ -4,16 +4,17 @@ headline)."""
 
 from __future__ import annotations
 
-from kuril_research.ingest.parse.header import is_byline_names, is_person_name, is_tool_bar
+from kuril_research.ingest.parse.blocks import DATED_BLOCK
+from kuril_research.ingest.parse.header import is_person_name, is_tool_bar
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.shape import (
-    BYLINE_PLACE_RE,
     HEADER_REASONS,
     LABEL_RE,
     SENTENCE_BREAK_RE,
     HeaderChoice,
     is_headline_shaped,
+    is_writers_line,
     line_of,
 )
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
@@ -40,8 +41,7 @@ def is_deck(line: str) -> bool:
     (False, False, False)
     """
     return not (is_tool_bar(line) or LABEL_RE.match(line) and len(line.split()) <= LABEL_MAX_WORDS
-                or is_timestamp(line) or is_person_name(line) or is_byline_names(line)
-                or BYLINE_PLACE_RE.fullmatch(line))
+                or is_timestamp(line) or is_person_name(line) or is_writers_line(line))
 
 
 def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
@@ -61,10 +61,6 @@ def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[i
         return standfirst, removed
     reason = "page tool" if is_tool_bar(standfirst) else "site header"
     return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
-
-
-#: What closes a header: the byline and date block.
-BYLINE_BLOCK = frozenset({"byline", "date line"})
 
 
 def slogan_over_headline(lines: list[str], title: str | None, standfirst: str | None,
@@ -111,7 +107,7 @@ def slogan_over_headline(lines: list[str], title: str | None, standfirst: str | 
         return unchanged
     deck = lines[under - 1].strip()
     after = next((n for n in range(under + 1, len(lines) + 1) if lines[n - 1].strip()), None)
-    if after is None or reasons.get(after) not in BYLINE_BLOCK \
+    if after is None or reasons.get(after) not in DATED_BLOCK \
             or not is_deck(deck) or len(deck.split()) < 6 \
             or len(deck.split()) >= 12 and SENTENCE_END_RE.search(deck):
         return unchanged

@@ -35,7 +35,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 __all__ = ["HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
-           "is_headline_shaped", "is_no_title", "HeaderChoice", "line_of", "headline_by_shape",
+           "is_headline_shaped", "is_no_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
            "BYLINE_PLACE_RE", "HEADER_REASONS", "LABEL_RE", "SENTENCE_BREAK_RE"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -73,6 +73,31 @@ HEADER_REASONS = frozenset({"site header", "photo caption", "section label"})
 OPENING_MARKS = "\"'“‘«["
 
 
+def is_writers_line(line: str) -> bool:
+    """Writers' names and nothing else, or a writer's name with a city ("Jane Roe and John Doe", "Kenji Aoyama,
+    Sapporo"); a single name alone is :func:`~kuril_research.ingest.parse.header.is_person_name`.
+
+    Examples
+    --------
+    >>> is_writers_line("Jane Roe and John Doe"), is_writers_line("Kenji Aoyama, Sapporo"), is_writers_line("Jane Roe")
+    (True, True, False)
+    """
+    return bool(is_byline_names(line) or BYLINE_PLACE_RE.fullmatch(line))
+
+
+def is_dated_line(line: str) -> bool:
+    """A date line, or a line that opens with a date ("March 27, 2001 05:00 PM Age: 25 years").
+
+    Examples
+    --------
+    >>> is_dated_line("June 4, 2026 10:30 AM"), is_dated_line("March 27, 2001 05:00 PM Age: 25 years")
+    (True, True)
+    >>> is_dated_line("Talks resume in March")
+    False
+    """
+    return bool(is_timestamp(line) or DATE_AT_START_RE.match(line))
+
+
 def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int = TITLE_CASE_HEADLINE_WORDS) -> bool:
     """Whether ``line`` has a headline's shape: :data:`HEADLINE_SHAPE_MIN_WORDS` to
     :data:`HEADLINE_SHAPE_MAX_WORDS` words opening in a capital, a figure or a quotation mark; no full stop, colon
@@ -104,10 +129,9 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int =
     if STATEMENT_END_RE.search(line) or SENTENCE_BREAK_RE.search(line) or line.isupper() \
             or not (line[:1].isupper() or line[:1].isdigit() or line[:1] in OPENING_MARKS):
         return False
-    if is_person_name(line) or is_byline_names(line) or BYLINE_PLACE_RE.fullmatch(line):
+    if is_person_name(line) or is_writers_line(line):
         return False
-    if is_timestamp(line) or DATE_AT_START_RE.match(line) or CLOCK_INSIDE_RE.search(line) \
-            or furniture_reason(line, lexicon=lex) is not None:
+    if is_dated_line(line) or CLOCK_INSIDE_RE.search(line) or furniture_reason(line, lexicon=lex) is not None:
         return False
     if has_headline_verb(line, lex) or HEADLINE_MARKS_RE.search(line):
         return True
@@ -133,8 +157,8 @@ def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = f
     >>> is_no_title("The Border Issue", lex), is_no_title("Putin: No deal", lex)
     (False, False)
     """
-    return bool(is_byline_names(line) or BYLINE_PLACE_RE.fullmatch(line) or PLACE_COUNTRY_RE.fullmatch(line)
-                or is_timestamp(line) or DATE_AT_START_RE.match(line) or FIELD_RE.fullmatch(line)
+    return bool(is_writers_line(line) or PLACE_COUNTRY_RE.fullmatch(line) or is_dated_line(line)
+                or FIELD_RE.fullmatch(line)
                 or furniture_reason(line, lexicon=lex) is not None or is_tool_bar(line)
                 or line.strip().lower() in menu_items)
 
@@ -260,8 +284,8 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
     out = [r for r in removed if r.line != head]
     if title_number is not None:
         old = title or ""
-        reason = "byline" if (is_person_name(old) or is_byline_names(old) or BYLINE_PLACE_RE.fullmatch(old)) \
-            else "date line" if (is_timestamp(old) or DATE_AT_START_RE.match(old)) else "site header"
+        reason = "byline" if is_person_name(old) or is_writers_line(old) \
+            else "date line" if is_dated_line(old) else "site header"
         out.append(Removed(title_number, old, reason))
     new_standfirst = standfirst
     old_standfirst = standfirst_number
@@ -273,8 +297,8 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
     under = next((i for i in range(head + 1, end) if lines[i - 1].strip()), None)
     if under is not None and reasons.get(under) in HEADER_REASONS:
         deck = lines[under - 1].strip()
-        if len(deck.split()) >= 6 and not LABEL_RE.match(deck) and not is_timestamp(deck) and not is_byline_names(deck) \
-                and not BYLINE_PLACE_RE.fullmatch(deck):
+        if len(deck.split()) >= 6 and not LABEL_RE.match(deck) and not is_timestamp(deck) \
+                and not is_writers_line(deck):
             out = [r for r in out if r.line != under]
             if new_standfirst is not None and old_standfirst is not None:
                 out.append(Removed(old_standfirst, standfirst, "site header"))
