@@ -27,7 +27,7 @@ from kuril_research import schema
 from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.corpus import Corpus
 
-__all__ = ["corpus_of_sentences", "two_habomai_articles", "peace_treaty_codebook"]
+__all__ = ["corpus_of_sentences", "two_habomai_articles", "peace_treaty_codebook", "paragraph_spans"]
 
 
 def corpus_of_sentences(
@@ -167,3 +167,19 @@ def two_habomai_articles() -> Corpus:
          "entity": "habomai", "entity_type": "island_group", "naming": "russian", "voice": "narrator"},
     ])
     return Corpus(documents=documents, sentences=sentences, quotes=quotes, mentions=mentions)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of a hand-made text whose paragraphs a blank line separates, as the
+    parser gives them to the voice rules.
+
+    Examples
+    --------
+    >>> paragraph_spans("One.\\n\\nTwo two.")
+    [(0, 4), (6, 14)]
+    """
+    spans, pos = [], 0
+    for part in text.split("\n\n"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return spans

@@ -12,6 +12,7 @@ import pytest
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice import find_quotes, mark_voice
+from kuril_research.testing import paragraph_spans
 
 P = "person"
 NAMES = {  # surface -> (entity, entity_type, naming)
@@ -29,14 +30,6 @@ NAMES = {  # surface -> (entity, entity_type, naming)
 NAME_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
 SENTENCE_RE = re.compile(r"""\S.*?(?:[.!?]["”’']?(?=\s+["“‘'A-Z])|$)""", re.S)
 
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs separated by a blank line, as the parser gives them."""
-    spans, pos = [], 0
-    for part in text.split("\n\n"):
-        spans.append((pos, pos + len(part)))
-        pos += len(part) + 2
-    return spans
 
 
 def run(text: str, title: str | None = None):

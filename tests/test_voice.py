@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from kuril_research.errors import LexiconError
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice import VoicedMention, find_quotes, load_voice_lexicon, mark_voice
+from kuril_research.testing import paragraph_spans
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "raw" / "articles"
 
@@ -55,13 +56,6 @@ SENTENCE_RE = re.compile(r"""\S.*?(?:[.!?]["”’]?(?=\s+["“‘A-Z])|$)""", r
 def mentions_in(text: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), m.group(), *NAMES[m.group()]) for m in NAME_RE.finditer(text)]
 
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for part in text.split("\n\n"):
-        spans.append((pos, pos + len(part)))
-        pos += len(part) + 2
-    return spans
 
 
 def sentence_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:

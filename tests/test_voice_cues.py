@@ -14,6 +14,7 @@ from kuril_research.ingest.gazetteer import load_gazetteer
 from kuril_research.ingest.sentences import split_sentences
 from kuril_research.ingest.voice import load_voice_lexicon, mark_voice
 from kuril_research.lexicons import data_path
+from kuril_research.testing import paragraph_spans
 
 SHIPPED = data_path("voice.yaml").read_text(encoding="utf-8")
 CUES_LINE = SHIPPED.splitlines().index("naming_cues:") + 1       # 1-based line of the key
@@ -22,10 +23,7 @@ VERBS_LINE = SHIPPED.splitlines().index("speech_verbs:") + 1
 
 def voices(text: str, lexicon=None) -> dict[str, tuple]:
     """surface -> (voice, speaker, speaker_text) of the first mention with that surface."""
-    paragraphs, pos = [], 0
-    for part in text.split("\n\n"):
-        paragraphs.append((pos, pos + len(part)))
-        pos += len(part) + 2
+    paragraphs = paragraph_spans(text)
     sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
     _, voiced = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text), lexicon=lexicon)
     out: dict[str, tuple] = {}
@@ -149,10 +147,7 @@ def test_naming_cues_of_the_sixth_round(text, surface, expected):
 
 def speakers(text: str) -> list[tuple]:
     """(quotation, speaker entity, speaker as written) of each quotation, with the shipped gazetteer."""
-    paragraphs, pos = [], 0
-    for part in text.split("\n\n"):
-        paragraphs.append((pos, pos + len(part)))
-        pos += len(part) + 2
+    paragraphs = paragraph_spans(text)
     sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
     quotes, _ = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
     return [(text[q.start:q.end], q.speaker, q.speaker_text) for q in quotes]
