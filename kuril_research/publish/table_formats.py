@@ -193,6 +193,7 @@ def _workbook(frame: pd.DataFrame, title: str, *, rows: str | None = None, last:
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.writer.excel import ExcelWriter
 
     book = Workbook()
     sheet = book.active
@@ -207,7 +208,10 @@ def _workbook(frame: pd.DataFrame, title: str, *, rows: str | None = None, last:
     book.properties.modified = fixed
     book.properties.creator = "kuril_research"
     buffer = io.BytesIO()
-    book.save(buffer)
+    # openpyxl's save_workbook without its own ZipFile: one closed here even when openpyxl fails mid-way (a text
+    # XML cannot hold), not left to the garbage collector; the times it would stamp are fixed by _fixed_zip
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).write_data()
     return _fixed_zip(buffer.getvalue(), fixed, rows=rows, last=last)
 
 
