@@ -28,7 +28,7 @@ from kuril_research.evaluate.bootstrap import intervals
 from kuril_research.evaluate.coding import frame_confusion, gold_unit, score_frames, score_trade
 from kuril_research.evaluate.gold import MISSING, GoldDocument, GoldMention, GoldQuote, GoldSentence, GoldTrade
 from kuril_research.evaluate.names import (normalise_line, score_furniture, score_mentions, score_speakers,
-                                           score_titles, score_voice, speaker_key)
+                                           score_titles, score_voice, speaker_key, speakers_match)
 from kuril_research.evaluate.record import make_record, write_record
 from kuril_research.evaluate.scores import counts_frame, score_table
 
@@ -173,6 +173,27 @@ def test_speaker_wrong_missing_and_spurious():
     assert _scores(counts).loc[("speakers", "speaker"), "accuracy"] == 0.0
     assert [e["reason"] for e in errors] == ["wrong speaker", "no predicted quotation contains the context",
                                              "a speaker where the text names none"]
+
+
+def test_a_context_reaching_past_the_closing_mark_is_held_by_the_quotation_inside_it():
+    # 'talk," Petrov' reaches past the closing mark; only 'We will talk' (offsets 1-13) must be inside a
+    # predicted quotation, so the quotation "We will talk" holds it and its speaker Petrov is right.
+    gold = [GoldDocument("d.txt", "dev", quotes=[GoldQuote('will talk," Petrov', "Ivan Petrov", None, 1)])]
+    quotes = _quotes([("We will talk", "ivan_petrov", "Petrov")], True)
+    counts, errors = score_speakers({"d": QUOTE_TEXT}, gold, {"d.txt": "d"}, quotes, {})
+    assert _scores(counts).loc[("speakers", "speaker"), "accuracy"] == 1.0 and errors == []
+
+
+@pytest.mark.parametrize("predicted, gold, same", [
+    ("a source close to the Prime Minister's Office", "a source", True),      # 'close' ends the head
+    ("one former Russian diplomat", "one former Russian diplomat involved in those talks", True),  # participle
+    ("A resolution", "A resolution adopted at the rally", True),
+    ("an official who asked not to be named", "the official", True),         # relative pronoun
+    ("a retired diplomat", "a retired fisherman", False),                    # 'retired' is no post-modifier
+    ("the Kremlin", "the Russian Foreign Ministry", False),
+])
+def test_described_speakers_match_on_the_head_before_a_post_modifier(predicted, gold, same):
+    assert speakers_match(predicted, gold) is same
 
 
 # --------------------------------------------------------------------------- titles, datelines, furniture

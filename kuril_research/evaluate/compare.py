@@ -13,7 +13,8 @@ import unicodedata
 
 import pandas as pd
 
-__all__ = ["ROLE_WORDS", "normalise_line", "speaker_key", "speaker_keys", "speakers_match"]
+__all__ = ["POST_MODIFIERS", "ROLE_WORDS", "normalise_line", "quoted_part", "speaker_key", "speaker_keys",
+           "speakers_match"]
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -27,8 +28,17 @@ russian japanese soviet us american chinese foreign defence defense deputy vice 
 prime minister ministers president secretary general spokesman spokeswoman spokesperson press official officials
 cabinet chief top envoy ambassador lawmaker governor mayor head director diplomat ministry's
 """.split())
-#: Prepositions that end the head of a described speaker ("a fisherman at the harbour").
-_PREPOSITIONS = frozenset({"at", "from", "in", "of", "on", "for", "to", "with"})
+#: Words that end the head of a described speaker: prepositions ("a fisherman at the harbour"), relative
+#: pronouns ("an official who asked not to be named") and the adjectives that post-modify a person
+#: ("a source close to the talks", "a diplomat familiar with them").
+POST_MODIFIERS = frozenset("""
+at from in of on for to with by near among
+who whom whose which that
+close familiar
+""".split())
+#: Double quotation marks: a context's part between them is what a predicted quotation must hold.
+_EDGE = " \t\n,.;:!?\u2026"
+_DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
 
 
 def normalise_line(text: object) -> str | None:
@@ -77,12 +87,16 @@ def speaker_key(speaker: str | None) -> str | None:
 
 
 def speaker_keys(speaker: str | None) -> frozenset[str]:
-    """The head words a speaker may be matched on: :func:`speaker_key`, and the head before a preposition.
+    """The head words a speaker may be matched on: :func:`speaker_key`, and the head before a post-modifier.
 
     A described speaker is written with or without what follows its head noun
-    ("a fisherman at the harbour", "a fisherman"; "the embassy in Seoul",
-    "the embassy"), so the last word before the first of *at, from, in, of,
-    on, for, to, with* is a key too, when words come before it.
+    ("a fisherman at the harbour", "a fisherman"; "a source close to the
+    talks", "a source"; "a resolution adopted at the rally", "a
+    resolution"), so the word before the first post-modifier is a key too,
+    when words come before it. A post-modifier is a word of
+    :data:`POST_MODIFIERS`, or, from the third word on, a participle (a word
+    ending in *-ed* or *-ing*: "involved", "speaking"); a participle in the
+    first two words is read as a pre-modifier ("a retired diplomat").
 
     Examples
     --------
@@ -90,14 +104,79 @@ def speaker_keys(speaker: str | None) -> frozenset[str]:
     ['fisherman', 'harbour']
     >>> sorted(speaker_keys("Governor of Sakhalin Valery Limarenko")), sorted(speaker_keys(None))
     (['governor', 'limarenko'], [])
+    >>> sorted(speaker_keys("one former Russian diplomat involved in those talks"))
+    ['diplomat', 'talks']
+    >>> sorted(speaker_keys("a source close to the Prime Minister's Office")), sorted(speaker_keys("a retired diplomat"))
+    (['office', 'source'], ['diplomat'])
     """
     key = speaker_key(speaker)
     if key is None:
         return frozenset()
     text = re.split(r"[,(]", normalise_line(speaker).lower(), maxsplit=1)[0]
     words = _WORD_RE.findall(re.sub(r"'s\b|s'(?=\s|$)", "", text))
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), None)
+    cut = next((i for i, w in enumerate(words)
+                if i > 0 and (w in POST_MODIFIERS or (i > 1 and w.endswith(("ed", "ing"))))), None)
     return frozenset({key} | ({words[cut - 1]} if cut is not None else set()))
+
+
+def quoted_part(context: str) -> tuple[int, int]:
+    """Offsets, inside ``context``, of the words a predicted quotation must hold.
+
+    A gold quotation's context is meant to be words from inside the
+    quotation, but an annotator may have had to reach past a mark to make it
+    unique ('rejected as "revanchist" remarks', 'never abandon" its claim').
+    Rule: with no double quotation mark in the context, the whole context;
+    otherwise the longest stretch between two marks or between a mark and an
+    end of the context that reads as the inside of a quotation: an opening
+    mark (at the start or after a space or an opening bracket) begins one, a
+    closing mark ends one; without the spaces and the punctuation at its
+    edges, which a quotation's span may or may not include ('talk,"').
+
+    Examples
+    --------
+    >>> c = 'rejected as "revanchist" remarks'; c[slice(*quoted_part(c))]
+    'revanchist'
+    >>> c = 'never abandon" its claim'; c[slice(*quoted_part(c))]
+    'never abandon'
+    >>> c = 'will talk," Petrov said'; c[slice(*quoted_part(c))]
+    'will talk'
+    >>> c = 'the statement said: \u201cWe reject this'; c[slice(*quoted_part(c))]
+    'We reject this'
+    >>> quoted_part("words inside the quotation")
+    (0, 26)
+    """
+    marks = [i for i, ch in enumerate(context) if ch in _DOUBLE_MARKS]
+    if not marks:
+        return 0, len(context)
+
+    def opening(i: int) -> bool:
+        ch = context[i]
+        if ch in "\u201c\u201e\u00ab":
+            return True
+        if ch in "\u201d\u201f\u00bb":
+            return False
+        return i == 0 or context[i - 1] in " ([\u2014\u2013-"
+
+    pieces = []
+    if not opening(marks[0]):
+        pieces.append((0, marks[0]))
+    for here, there in zip(marks, marks[1:]):
+        if opening(here):
+            pieces.append((here + 1, there))
+    if opening(marks[-1]):
+        pieces.append((marks[-1] + 1, len(context)))
+    pieces = [_trimmed(context, *p) for p in pieces]
+    pieces = [p for p in pieces if p[1] > p[0]]
+    return max(pieces, key=lambda p: p[1] - p[0]) if pieces else (0, len(context))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the spaces and the punctuation a quotation may or may not end with."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
 
 
 def speakers_match(predicted: str | None, gold: str | None) -> bool:

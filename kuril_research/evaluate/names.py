@@ -28,12 +28,14 @@ voice (task ``voice``)
     ``side``.
 speakers (task ``speakers``, accuracy)
     For each gold quotation, the predicted quotation whose span contains the
-    context. Right when the predicted speaker's gazetteer id equals
+    context's quoted part (:func:`quoted_part`: the whole context, or, when
+    the annotator reached past a quotation mark to make it unique, the words
+    inside the marks). Right when the predicted speaker's gazetteer id equals
     ``speaker_entity``, or when the predicted speaker as written (column
     ``speaker_text`` of ``quotes`` if the build has it, else the gazetteer
     label of ``speaker``) shares a head word with the gold ``speaker``
-    (:func:`speaker_keys`: the last word, or the word before a preposition
-    that describes the speaker further). A gold speaker ``null`` is right when nothing is
+    (:func:`speaker_keys`: the last word, or the word before a preposition,
+    relative pronoun or participle that describes the speaker further). A gold speaker ``null`` is right when nothing is
     predicted (no quotation, or one without a speaker).
 titles, standfirsts, datelines (accuracy)
     ``documents.title`` / ``.standfirst`` / ``.dateline`` equal to the gold
@@ -53,7 +55,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kuril_research.evaluate.compare import normalise_line, speaker_key, speaker_keys, speakers_match
+from kuril_research.evaluate.compare import normalise_line, quoted_part, speaker_key, speaker_keys, speakers_match
 from kuril_research.evaluate.gold import MISSING, TERRITORY_TYPES, VOICES, GoldDocument, context_regex, locate
 
 __all__ = ["SCORED_TYPES", "normalise_line", "speaker_key", "speaker_keys", "speakers_match", "score_mentions", "score_voice",
@@ -270,6 +272,8 @@ def score_speakers(texts: Mapping[str, str | None], docs: list[GoldDocument], do
             if isinstance(where, str):
                 ok, got, reason = False, None, where
             else:
+                inside = quoted_part(text[where[0]:where[1]])
+                where = (where[0] + inside[0], where[0] + inside[1])
                 holder = predicted[(predicted["start"] <= where[0]) & (predicted["end"] >= where[1])]
                 if holder.empty:
                     got_id = got = None
