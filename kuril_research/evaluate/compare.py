@@ -36,6 +36,8 @@ at from in of on for to with by near among
 who whom whose which that
 close familiar
 """.split())
+#: A family name in capitals before a given name, as Japanese government pages print names ("HAYASHI Yoshimasa").
+_SURNAME_FIRST_RE = re.compile(r"\b([A-Z]{3,})\s+(?=[A-Z][a-z])")
 #: Double quotation marks: a context's part between them is what a predicted quotation must hold.
 _EDGE = " \t\n,.;:!?\u2026"
 _DOUBLE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb"
@@ -97,6 +99,9 @@ def speaker_keys(speaker: str | None) -> frozenset[str]:
     :data:`POST_MODIFIERS`, or, from the third word on, a participle (a word
     ending in *-ed* or *-ing*: "involved", "speaking"); a participle in the
     first two words is read as a pre-modifier ("a retired diplomat").
+    A family name printed in capitals before a given name, as Japanese
+    government pages print names ("Foreign Minister HAYASHI Yoshimasa"), is a
+    key too.
 
     Examples
     --------
@@ -108,6 +113,8 @@ def speaker_keys(speaker: str | None) -> frozenset[str]:
     ['diplomat', 'talks']
     >>> sorted(speaker_keys("a source close to the Prime Minister's Office")), sorted(speaker_keys("a retired diplomat"))
     (['office', 'source'], ['diplomat'])
+    >>> speakers_match("Foreign Minister HAYASHI", "HAYASHI Yoshimasa"), speakers_match("MR PRICE", "Ned Price")
+    (True, True)
     """
     key = speaker_key(speaker)
     if key is None:
@@ -116,7 +123,8 @@ def speaker_keys(speaker: str | None) -> frozenset[str]:
     words = _WORD_RE.findall(re.sub(r"'s\b|s'(?=\s|$)", "", text))
     cut = next((i for i, w in enumerate(words)
                 if i > 0 and (w in POST_MODIFIERS or (i > 1 and w.endswith(("ed", "ing"))))), None)
-    return frozenset({key} | ({words[cut - 1]} if cut is not None else set()))
+    surnames = {m.group(1).lower() for m in _SURNAME_FIRST_RE.finditer(normalise_line(speaker))}
+    return frozenset({key} | ({words[cut - 1]} if cut is not None else set()) | surnames)
 
 
 def quoted_part(context: str) -> tuple[int, int]:
