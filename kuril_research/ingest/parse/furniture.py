@@ -26,7 +26,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "is_photo_credit", "is_story_line", "strip_furniture"]
+__all__ = ["LIST_HEADER_CHARS", "HEADLINE_COPY_WORDS", "appeal_lines", "headline_copies", "is_photo_credit", "is_story_line", "strip_furniture"]
 
 #: A related-links header ("You may also like:") is a short line.
 LIST_HEADER_CHARS = 60
@@ -138,13 +138,57 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
     labels = {n for n, reason in reasons.items() if reason == "standfirst label"
               and len(all_lines[n - 1].strip()) <= LIST_HEADER_CHARS}
     found: dict[int, str] = {}
+    repeated = repeated_lines(all_lines)
+    copies = headline_copies(all_lines, repeated, lex)
     for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
                             ("contents list", contents_lines(all_lines) | repeated_heading_lines(all_lines)),
                             ("footnote", footnote_lines(all_lines)),
-                            ("repeated line", repeated_lines(all_lines)), ("navigation", menu_column_lines(all_lines))):
+                            ("repeated title", copies - {min(copies)} if copies else set()),
+                            ("repeated line", repeated - copies), ("navigation", menu_column_lines(all_lines))):
         for number in numbers:
             found.setdefault(number, reason)
     return found
+
+
+#: Two columns of a printed page copied onto one line ("REPORT TITLE        INSTITUTE").
+COLUMN_GAP_RE = re.compile(r"\S\s{2,}\S")
+#: A headline printed again (over its photo, as the photo's caption) has at least this many words.
+HEADLINE_COPY_WORDS = 4
+
+
+def headline_copies(all_lines: list[str], repeated: set[int], lex: FurnitureLexicon) -> set[int]:
+    """1-based numbers of the copies of the page's headline among the ``repeated`` lines (:func:`repeated_lines`):
+    a line printed more than once whose first copy stands above the story (over the first line of
+    :data:`~kuril_research.ingest.parse.layout.STORY_LINE_WORDS` words or more that ends a sentence), of
+    :data:`HEADLINE_COPY_WORDS` words or more, without a sentence end, not in capitals nor set in columns (a printed
+    page's running header), neither a site's name or slogan
+    (:func:`~kuril_research.ingest.parse.header.is_site_header`) nor listed furniture. A site prints its headline
+    again as the top photo's caption or alternative text; the first copy is the headline, the others are removed as
+    "repeated title" (a running header, a site's name, a button row printed twice stays a "repeated line").
+    Empty when no repeated line is such a headline.
+
+    Examples
+    --------
+    >>> lex = default_furniture()
+    >>> head = "Russia Moves Coastal Missiles Closer to Japan"
+    >>> lead = "The defence ministry said on Monday that the missile units had reached the island by sea."
+    >>> sorted(headline_copies([head, "", head, head, "", lead], {1, 3, 4}, lex))
+    [1, 3, 4]
+    >>> headline_copies(["The Harbour Times", head, "The Harbour Times", lead], {1, 3}, lex)
+    set()
+    """
+    story = next((n for n, line in enumerate(all_lines, start=1) if len(line.split()) >= STORY_LINE_WORDS
+                  and SENTENCE_END_RE.search(line.strip())), len(all_lines) + 1)
+    groups: dict[str, list[int]] = {}
+    for number in sorted(repeated):
+        if not COLUMN_GAP_RE.search(all_lines[number - 1].strip()):  # a running header set in columns is no headline
+            groups.setdefault(" ".join(all_lines[number - 1].split()), []).append(number)
+    for text, numbers in groups.items():
+        if len(numbers) >= 2 and numbers[0] < story and not text.isupper() and len(text.split()) >= HEADLINE_COPY_WORDS \
+                and not SENTENCE_END_RE.search(text) and not is_site_header(text, lex) \
+                and furniture_reason(text, lexicon=lex) is None:
+            return set(numbers)
+    return set()
 
 
 def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[tuple[int, str, bool]], list[Removed]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.parse.captions import GLUED_CREDIT_RE, has_credit
 from kuril_research.ingest.parse.header import (
     HEADLINE_MARKS_RE,
     is_tool_bar,
@@ -101,7 +102,7 @@ def is_dated_line(line: str) -> bool:
 def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int = TITLE_CASE_HEADLINE_WORDS) -> bool:
     """Whether ``line`` has a headline's shape: :data:`HEADLINE_SHAPE_MIN_WORDS` to
     :data:`HEADLINE_SHAPE_MAX_WORDS` words opening in a capital, a figure or a quotation mark; no full stop, colon
-    or semicolon at its end nor between two sentences; not in capitals; no writer's name (with or without a city), no date, no furniture
+    or semicolon at its end nor between two sentences; no photo credit at its end; not in capitals; no writer's name (with or without a city), no date, no furniture
     pattern; and a headline verb (``headline_verbs``), a headline mark (colon, quotation mark, ? or !), a
     lower-case word that is not a joiner ("of", "the"), or, in title case, ``title_case_words`` words or more
     (:data:`TITLE_CASE_HEADLINE_WORDS` unless told).
@@ -122,6 +123,8 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int =
     False
     >>> is_headline_shaped("The ferry left the harbour at noon on Friday.", lex)
     False
+    >>> is_headline_shaped("Fishing boats moored at Nemuro with Kunashir on the horizon.(Harbour Daily)", lex)
+    False
     """
     words = line.split()
     if not HEADLINE_SHAPE_MIN_WORDS <= len(words) <= HEADLINE_SHAPE_MAX_WORDS:
@@ -131,6 +134,8 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int =
         return False
     if is_person_name(line) or is_writers_line(line):
         return False
+    if has_credit(line) or GLUED_CREDIT_RE.search(line):
+        return False  # a line ending in a photo's credit is a caption, never a headline
     if is_dated_line(line) or CLOCK_INSIDE_RE.search(line) or furniture_reason(line, lexicon=lex) is not None:
         return False
     if has_headline_verb(line, lex) or HEADLINE_MARKS_RE.search(line):
