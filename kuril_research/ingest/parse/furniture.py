@@ -26,14 +26,15 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["LIST_HEADER_CHARS", "HEADLINE_COPY_WORDS", "appeal_lines", "headline_copies", "is_photo_credit", "is_story_line", "strip_furniture"]
+__all__ = ["LIST_HEADER_CHARS", "HEADLINE_COPY_WORDS", "appeal_lines", "appeal_box_lines", "headline_copies", "is_heading_next", "is_photo_credit", "is_story_line", "strip_furniture"]
 
 #: A related-links header ("You may also like:") is a short line.
 LIST_HEADER_CHARS = 60
 
 def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
     """1-based numbers of the lines of donation appeals: an ``appeal_headers`` line up to the next "donation
-    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it.
+    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it; and the boxes of
+    :func:`appeal_box_lines`.
 
     Examples
     --------
@@ -43,9 +44,9 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
     >>> appeal_lines(["A message from the Island Post:", "We need you.", "More text."], default_furniture())
     set()
     """
+    out: set[int] = appeal_box_lines(lines, lex)
     if lex.appeal_header_re is None:
-        return set()
-    out: set[int] = set()
+        return out
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or len(stripped) > LIST_HEADER_CHARS or not lex.appeal_header_re.fullmatch(stripped):
@@ -62,6 +63,44 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
     return out
 
 
+
+
+#: The words with which an appeal speaks to its reader ("Your support can help us", "We need your help").
+APPEAL_PERSON_RE = re.compile(r"\b(?:you|your|we|us|our)\b", re.I)
+
+
+def appeal_box_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+    """1-based numbers of the lines of an appeal box without a listed header: a block of two to ``appeal_max_lines``
+    lines (no blank line between them, a blank line or the page's edge around them) that holds a "donation appeal"
+    line (a button: "Support us") and whose other lines are short (``list_item_chars``) and, but for listed
+    furniture (a close sign "×"), mostly speak to the reader ("you", "your", "we", "us", "our": at least half of
+    them). A story's paragraphs are longer, and a story copied line by line is a longer block.
+
+    Examples
+    --------
+    >>> lex = default_furniture()
+    >>> sorted(appeal_box_lines(["×", "Reading without ads?", "We removed ads for you this year.", "Support us",
+    ...                          "", "Japan protested on Monday.", "Support us"], lex))
+    [1, 2, 3, 4]
+    >>> appeal_box_lines(["Fishermen said the season was poor.", "Support us", "Prices rose."], lex)
+    set()
+    """
+    out: set[int] = set()
+    start = 0
+    for end in range(len(lines) + 1):
+        if end < len(lines) and lines[end].strip():
+            continue
+        block = [(n, lines[n].strip()) for n in range(start, end)]
+        start = end + 1
+        if not 2 <= len(block) <= lex.appeal_max_lines or any(len(text) > lex.list_item_chars for _, text in block):
+            continue
+        reasons = [furniture_reason(text, lexicon=lex) for _, text in block]
+        if "donation appeal" not in reasons:
+            continue
+        others = [text for (_, text), reason in zip(block, reasons) if reason is None]
+        if sum(1 for text in others if APPEAL_PERSON_RE.search(text)) * 2 >= len(others):
+            out.update(n + 1 for n, _ in block)
+    return out
 
 
 #: Forum furniture shows that the page is a discussion thread ...
@@ -116,6 +155,18 @@ def is_photo_credit(line: str, lex: FurnitureLexicon) -> bool:
 
 #: A photo gallery's counter ("3 / 12", "Photo 3 of 12", "Image 3/12").
 GALLERY_COUNTER_RE = re.compile(r"(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}", re.I)
+
+
+def is_heading_next(all_lines: list[str], number: int) -> bool:
+    """Whether the next non-blank line under line ``number`` (1-based) is a heading: no sentence end.
+
+    Examples
+    --------
+    >>> is_heading_next(["Player", "", "Talks resume", "Body."], 1), is_heading_next(["Player", "Body."], 1)
+    (True, False)
+    """
+    below = next((line.strip() for line in all_lines[number:] if line.strip()), "")
+    return bool(below) and SENTENCE_END_RE.search(below) is None
 
 
 def line_reasons(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
@@ -199,7 +250,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt,
     captions that end in a credit (and an uncredited copy printed after one; a sentence with a name after it
     above the story's last paragraph, :func:`~kuril_research.ingest.parse.captions.has_credit_tail`), the caption
-    printed right under a picture's credit or a gallery counter (:func:`is_photo_credit`), and readers' comments after a
+    printed right under a picture's credit or a gallery counter (:func:`is_photo_credit`), a video's caption right
+    over its player's notice ("Media playback is unsupported ...") when a heading follows (:func:`is_heading_next`), and readers' comments after a
     comment header that follows some text (a comment counter above the story opens nothing). In a discussion thread (forum furniture seen and the post not marked as crossposted from
     elsewhere) the replies are the body: a comment header is then forum furniture.
 
@@ -276,6 +328,12 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
                 # the site's own header lines is the headline, whose photo's credit is printed under it
                 caption = kept.pop()
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
+            elif reason == "video caption" and kept and kept[-1][0] == number - 1 and is_bare_caption(kept[-1][1]) \
+                    and is_heading_next(all_lines, number):
+                # "Talks on the islands" over "Media playback is unsupported on your device", a heading under them:
+                # the video's caption over its player, not the page's headline
+                caption = kept.pop()
+                removed.append(Removed(caption[0], caption[1], "video caption"))
         elif in_list and len(stripped) <= lex.list_item_chars and not (
                 number > 1 and not all_lines[number - 2].strip() and is_story_line(stripped)):
             removed.append(Removed(number, stripped, "related links"))
