@@ -270,7 +270,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 continue
         paragraphs_src.append(line)
         numbers.append(number)
-    while len(paragraphs_src) > 2 and is_sign_off(paragraphs_src[-1]):
+    while len(paragraphs_src) > 1 and is_sign_off(paragraphs_src[-1]) \
+            and any(SENTENCE_END_RE.search(p) for p in paragraphs_src[:-1]):
+        # a story of one paragraph keeps it: the lines under its last sentence go, however few paragraphs are left
         removed.append(Removed(numbers.pop(), paragraphs_src.pop(), "sign-off"))  # "Jiji Press" under the story
     while len(paragraphs_src) > 2 and is_trailing_link(paragraphs_src[-1], lex) \
             and any(SENTENCE_END_RE.search(p) for p in paragraphs_src[:-1]):

@@ -20,18 +20,22 @@ from kuril_research.ingest.parse.shape import (
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["LABEL_MAX_WORDS", "DECK_MIN_WORDS", "LEAD_WORDS", "is_deck", "drop_false_deck", "slogan_over_headline",
+__all__ = ["LABEL_MAX_WORDS", "SHORT_DECK_WORDS", "DECK_MIN_WORDS", "LEAD_WORDS", "is_deck", "drop_false_deck", "slogan_over_headline",
            "deck_under_title"]
 
 
 #: A labelled field ("Publication: Policy Brief No. 12") is no standfirst when it is this short.
 LABEL_MAX_WORDS = 8
+#: A capitalised line shorter than this is a label, a tagline or a forum's description ("Reports on current military
+#: activity"), no deck: a deck reads as a sentence. (An encyclopaedia's descriptor is in lower case: "archipelago,
+#: Russia".)
+SHORT_DECK_WORDS = 6
 
 
 def is_deck(line: str) -> bool:
     """Whether a line the position rules took for the standfirst may be one: not a row of page tools or a text-size
     toggle ("Normal text size"), not a short labelled field ("Publication: Policy Brief No. 12"), not a date, not a
-    writer's name.
+    writer's name, not a capitalised line of fewer than :data:`SHORT_DECK_WORDS` words.
 
     Examples
     --------
@@ -39,9 +43,12 @@ def is_deck(line: str) -> bool:
     True
     >>> is_deck("Normal text size"), is_deck("Publication: Policy Brief No. 12"), is_deck("Jane Roe, Tokyo")
     (False, False, False)
+    >>> is_deck("Notes from the northern coast"), is_deck("archipelago, Russia")
+    (False, True)
     """
     return not (is_tool_bar(line) or LABEL_RE.match(line) and len(line.split()) <= LABEL_MAX_WORDS
-                or is_timestamp(line) or is_person_name(line) or is_writers_line(line))
+                or is_timestamp(line) or is_person_name(line) or is_writers_line(line)
+                or line[:1].isupper() and len(line.split()) < SHORT_DECK_WORDS)
 
 
 def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],

@@ -212,7 +212,7 @@ def headline_copies(all_lines: list[str], repeated: set[int], lex: FurnitureLexi
     a line printed more than once whose first copy stands above the story (over the first line of
     :data:`~kuril_research.ingest.parse.layout.STORY_LINE_WORDS` words or more that ends a sentence), of
     :data:`HEADLINE_COPY_WORDS` words or more, without a sentence end, not in capitals nor set in columns (a printed
-    page's running header), neither a site's name or slogan
+    page's running header), printed the same each time (numbered copies are a gallery's), neither a site's name or slogan
     (:func:`~kuril_research.ingest.parse.header.is_site_header`) nor listed furniture. A site prints its headline
     again as the top photo's caption or alternative text; the first copy is the headline, the others are removed as
     "repeated title" (a running header, a site's name, a button row printed twice stays a "repeated line").
@@ -233,8 +233,12 @@ def headline_copies(all_lines: list[str], repeated: set[int], lex: FurnitureLexi
     groups: dict[str, list[int]] = {}
     for number in sorted(repeated):
         if not COLUMN_GAP_RE.search(all_lines[number - 1].strip()):  # a running header set in columns is no headline
-            groups.setdefault(" ".join(all_lines[number - 1].split()), []).append(number)
-    for text, numbers in groups.items():
+            groups.setdefault(re.sub(r"\d+", "#", " ".join(all_lines[number - 1].split())), []).append(number)
+    for numbers in groups.values():
+        texts = {" ".join(all_lines[n - 1].split()) for n in numbers}
+        if len(texts) > 1:
+            continue  # copies that differ in a number are a gallery's alternative texts ("Photo of ... 1", "... 2")
+        text = texts.pop()
         if len(numbers) >= 2 and numbers[0] < story and not text.isupper() and len(text.split()) >= HEADLINE_COPY_WORDS \
                 and not SENTENCE_END_RE.search(text) and not is_site_header(text, lex) \
                 and furniture_reason(text, lexicon=lex) is None:
