@@ -256,7 +256,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)  # a deck without a full stop
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
-    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed)
+    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None)
 
     # captions inside the body (credit at the end, or printed twice)
     paragraphs_src: list[str] = []
