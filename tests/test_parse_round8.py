@@ -184,3 +184,36 @@ def test_a_paper_with_its_name_date_and_region_dateline():
     assert (a.title, a.standfirst, a.dateline) == ("Ex-residents sail for Shikotan on visa-free visit", None,
                                                    "Nemuro, Hokkaido--")
     assert a.dateline_place == "Nemuro" and a.text.startswith("Japan lodged")
+
+
+# --------------------------------------------------------------------------- found on a second, unseen batch of pages
+
+def test_a_heading_printed_twice_side_by_side():
+    # a feature page: the headline with its hidden twin on one line, then the headline alone, then the writer
+    head = "The Northern Islands: Near at hand, out of reach"
+    page = [f"{head} {head}", "", head, "", "    Harbour Radio", "    Harbour Radio", "    Senior Producer",
+            "    " + LEAD, "", "    " + MORE]
+    a = parse_article("\n".join(page))
+    assert a.title == head
+    assert reasons(a)[f"{head} {head}"] == "repeated title"
+    assert a.text.startswith("Japan lodged")
+    # printed only side by side, the line stands for its heading
+    assert parse_article("\n".join([f"{head} {head}", "", LEAD, "", MORE])).title == head
+
+
+def test_a_caption_with_its_label_in_capitals_is_no_dateline_nor_deck():
+    # a paper's feature: headline, the top photo's caption opening with a label in capitals, the date, the headline
+    # again, then the story
+    head = "The long wait of the islanders of Nemuro"
+    caption = ("LOOKING OUT TO SEA: A lighthouse on the cape, the easternmost point of the main islands. Two museums "
+               "on the cape tell the islands' story.")
+    page = [head, "", caption, "", "", "    Mar 30, 2026", "", f"    {head}", "", "    " + LEAD, "", "    " + MORE]
+    a = parse_article("\n".join(page))
+    assert (a.title, a.standfirst, a.dateline) == (head, None, None)
+    assert reasons(a)[caption] == "photo caption"
+    assert reasons(a)[head] == "repeated title"
+    assert a.text.startswith("Japan lodged")
+    # a place of two words that names a place is still a dateline
+    b = parse_article("\n".join(["Talks watched closely", "", "NEW DELHI: India said on Monday that it followed the "
+                                 "talks between Tokyo and Moscow closely.", "", MORE]))
+    assert b.dateline == "NEW DELHI:"

@@ -50,6 +50,8 @@ __all__ = ["parse_article"]
 SOURCE_TAIL_RE = re.compile(r"\s\((?:[A-Z][\w.&'’-]*\s?){1,4}\)\Z")
 #: Lines that list other stories: a line under one of them, in the header, is another story's headline.
 OTHER_STORY_REASONS = frozenset({"headline list", "related links", "read more"})
+#: The headline printed again stands among this many first lines of the body, over its first paragraph.
+REPEATED_TITLE_LINES = 3
 #: A picture's credit under its caption: a credit line, or the paper's name (read as a byline).
 CREDITS = frozenset({"credit line", "byline"})
 
@@ -257,6 +259,11 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
     standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None)
+    # the headline printed again over the story, under a caption or a date the header rules removed
+    story = next((j for j, (_, line, _) in enumerate(body) if is_lead_paragraph(line)), len(body))
+    for j in [j for j in range(min(story, REPEATED_TITLE_LINES)) if title is not None and body[j][1] == title][:1]:
+        removed.append(Removed(body[j][0], body[j][1], "repeated title"))
+        body = body[:j] + body[j + 1:]
 
     # captions inside the body (credit at the end, or printed twice)
     paragraphs_src: list[str] = []

@@ -224,7 +224,9 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     place in capitals alone on its line (:data:`PLACE_LINE_RE`) right under a line of the header and over
     such a lead ending in a sentence end. ``labels`` (lower case) are words that open a line that way but name
     no place ("QUESTION:", "ANALYSIS"). A line in capitals is no lone place when the lead under it opens with a
-    dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``).
+    dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``); a place
+    of two or three words before a colon is none either when no word of it is a ``place_words`` word: a caption's
+    label ("WATCHING THE STRAIT: A lighthouse on the cape ...") or a speaker's name.
 
     Examples
     --------
@@ -246,6 +248,13 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     >>> find_dateline(["Podcast", "ANNA: We talked about the islands and the ferry and the fish for an hour "
     ...                "today.", "BORIS: Yes."]) is None
     True
+    >>> words = frozenset({"new", "delhi"})
+    >>> find_dateline(["Ferries resume", "WATCHING THE STRAIT: A lighthouse on the cape looks out over the water "
+    ...                "towards the islands."], place_words=words) is None
+    True
+    >>> find_dateline(["Ferries resume", "NEW DELHI: India said on Monday that it followed the talks between Tokyo "
+    ...                "and Moscow closely."], place_words=words)[1].group("place")
+    'NEW DELHI'
     """
     begun = next((i for i, line in enumerate(lines) if len(line.split()) >= LEAD_MIN_WORDS
                   and SENTENCE_END_RE.search(line)), len(lines))  # the first paragraph of the story
@@ -262,6 +271,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
         colon = COLON_DATELINE_RE.match(line)
         if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
                 and not SPEAKER_ROLE_RE.match(colon.group("place")) \
+                and not is_name_in_capitals(colon.group("place"), place_words) \
                 and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
             return i, colon
         alone = PLACE_LINE_RE.match(line)
