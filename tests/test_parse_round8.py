@@ -13,7 +13,7 @@ from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.furniture import appeal_box_lines, headline_copies
 from kuril_research.ingest.parse.layout import repeated_lines
 from kuril_research.ingest.parse.lexicon import default_furniture
-from kuril_research.ingest.parse.shape import is_headline_shaped
+from kuril_research.ingest.parse.shape import is_headline_shaped, same_heading
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 LEAD = ("Japan lodged a protest with Moscow on Tuesday over military drills held on two of the disputed islands "
@@ -217,3 +217,37 @@ def test_a_caption_with_its_label_in_capitals_is_no_dateline_nor_deck():
     b = parse_article("\n".join(["Talks watched closely", "", "NEW DELHI: India said on Monday that it followed the "
                                  "talks between Tokyo and Moscow closely.", "", MORE]))
     assert b.dateline == "NEW DELHI:"
+
+
+# --------------------------------------------------------------------------- found on a third, unseen batch of pages
+
+def test_the_headline_again_in_sentence_case_over_the_deck():
+    # an aggregator: the headline in title case, again in sentence case, the deck, then the agency's dateline
+    deck = ("The ministry has asked reporters to treat with care the stories that say the islands may change hands "
+            "in the years to come")
+    page = ["Ministry Warns Reporters Over News Of Island Handover", "",
+            "Ministry Warns Reporters Over News of Island Handover", "", deck, "",
+            "MOSCOW (Harbour Wire / Sputnik - 03rd March, 2026) " + LEAD, "", MORE]
+    a = parse_article("\n".join(page))
+    assert a.title == "Ministry Warns Reporters Over News Of Island Handover"
+    assert a.standfirst == deck
+    assert a.dateline == "MOSCOW (Harbour Wire / Sputnik - 03rd March, 2026)"
+    assert reasons(a)["Ministry Warns Reporters Over News of Island Handover"] == "repeated title"
+    assert same_heading("Talks Stall Again", "Talks stall again") and not same_heading("Talks stall", "Talks stall again")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Site is for sale: desk@example.org", "link"),   # a label with an e-mail address after it
+    ("Tips: newsroom@example.org", "link"),
+    ("No time to read?", "navigation"),               # a summary widget's prompt and button
+    ("Get a summary", "navigation"),
+    ("Summarize this article", "navigation"),
+])
+def test_contact_labels_and_summary_widgets(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_sale_notice_over_the_headline_is_no_title():
+    page = ["The Fishery Review", "History", "Site is for sale: desk@example.org", "Category: History", "",
+            "Kelp boats and the border near the Habomai islets", "", "", LEAD, "", MORE]
+    assert parse_article("\n".join(page)).title == "Kelp boats and the border near the Habomai islets"

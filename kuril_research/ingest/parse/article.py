@@ -41,7 +41,7 @@ from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.decks import deck_under_title, drop_false_deck, slogan_over_headline
-from kuril_research.ingest.parse.shape import headline_by_shape
+from kuril_research.ingest.parse.shape import headline_by_shape, same_heading
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
 __all__ = ["parse_article"]
@@ -146,7 +146,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                                        else "photo caption" if j == caption else "site header"))
             elif j == first:
                 title, title_number = line, number
-            elif line == title:
+            elif same_heading(line, title):
                 removed.append(Removed(number, line, "repeated title"))  # the headline printed twice
             elif any(title_number < r.line < number and r.reason in OTHER_STORY_REASONS for r in removed):
                 removed.append(Removed(number, line, "headline list"))  # under "Agency · 5 hours ago": another story
@@ -209,7 +209,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 j += 1
             body = body[:1] + body[j:]
             body = drop_byline_names(body, removed, lex)
-            while len(body) > 1 and body[0][1] == title:
+            while len(body) > 1 and same_heading(body[0][1], title):
                 removed.append(Removed(body[0][0], body[0][1], "repeated title"))  # the headline printed twice
                 body = body[1:]
             while len(body) > 1 and (len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex)
@@ -261,7 +261,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None)
     # the headline printed again over the story, under a caption or a date the header rules removed
     story = next((j for j, (_, line, _) in enumerate(body) if is_lead_paragraph(line)), len(body))
-    for j in [j for j in range(min(story, REPEATED_TITLE_LINES)) if title is not None and body[j][1] == title][:1]:
+    for j in [j for j in range(min(story, REPEATED_TITLE_LINES)) if same_heading(body[j][1], title)][:1]:
         removed.append(Removed(body[j][0], body[j][1], "repeated title"))
         body = body[:j] + body[j + 1:]
 

@@ -36,7 +36,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 __all__ = ["HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
-           "is_headline_shaped", "is_no_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
+           "is_headline_shaped", "is_no_title", "same_heading", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
            "BYLINE_PLACE_RE", "HEADER_REASONS", "LABEL_RE", "SENTENCE_BREAK_RE"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -168,6 +168,18 @@ def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = f
                 or line.strip().lower() in menu_items)
 
 
+def same_heading(line: str, title: str | None) -> bool:
+    """Whether ``line`` prints the headline ``title`` again, in the same or another case and spacing ("Peskov Warns
+    Of Talks" over "Peskov warns of talks": a page's title-case headline and its sentence-case copy).
+
+    Examples
+    --------
+    >>> same_heading("Peskov Warns Of  Talks To Come", "Peskov warns of talks to come"), same_heading("Talks", None)
+    (True, False)
+    """
+    return title is not None and " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
+
+
 class HeaderChoice:
     """The title, standfirst and body after :func:`headline_by_shape`, and the lines it removed."""
 
@@ -212,8 +224,9 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
     printed right over a menu bar, and was removed as a header line (:data:`HEADER_REASONS`), left in the body or
     taken for the standfirst. A line under the chosen title counts only when the title is certainly none
     (:func:`is_no_title`: a byline, a date, a field, furniture, a menu's item). The old title is logged as removed; body lines down to the new headline are removed as the site's
-    header. The line right under the new headline, removed as a header line, of six words or more and no byline
-    nor date, is the standfirst. Nothing changes when the title has a headline's shape or no line qualifies.
+    header. The line right under the new headline (under its copy in another case, :func:`same_heading`, logged as a
+    repeated title), removed as a header line or taken for the title, of six words or more and no byline nor date,
+    is the standfirst. Nothing changes when the title has a headline's shape or no line qualifies.
 
     Parameters
     ----------
@@ -300,7 +313,11 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
         out.append(Removed(old_standfirst, standfirst or "", "site header"))  # a line over the headline is no deck
         new_standfirst = None
     under = next((i for i in range(head + 1, end) if lines[i - 1].strip()), None)
-    if under is not None and reasons.get(under) in HEADER_REASONS:
+    if under is not None and under != title_number and same_heading(lines[under - 1], new_title):
+        # the headline printed again under itself, in another case: a repeated title; the deck is the next line
+        out = [r for r in out if r.line != under] + [Removed(under, lines[under - 1].strip(), "repeated title")]
+        under = next((i for i in range(under + 1, end) if lines[i - 1].strip()), None)
+    if under is not None and (reasons.get(under) in HEADER_REASONS or under == title_number):
         deck = lines[under - 1].strip()
         if len(deck.split()) >= 6 and not LABEL_RE.match(deck) and not is_timestamp(deck) \
                 and not is_writers_line(deck):
