@@ -31,10 +31,10 @@ __all__ = ["LIST_HEADER_CHARS", "HEADLINE_COPY_WORDS", "appeal_lines", "appeal_b
 #: A related-links header ("You may also like:") is a short line.
 LIST_HEADER_CHARS = 60
 
-def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+def appeal_lines(lines: list[str], lex: FurnitureLexicon, reasons: dict[int, str] | None = None) -> set[int]:
     """1-based numbers of the lines of donation appeals: an ``appeal_headers`` line up to the next "donation
     appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it; and the boxes of
-    :func:`appeal_box_lines`.
+    :func:`appeal_box_lines` (``reasons`` as there).
 
     Examples
     --------
@@ -44,7 +44,7 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
     >>> appeal_lines(["A message from the Island Post:", "We need you.", "More text."], default_furniture())
     set()
     """
-    out: set[int] = appeal_box_lines(lines, lex)
+    out: set[int] = appeal_box_lines(lines, lex, reasons)
     if lex.appeal_header_re is None:
         return out
     for i, line in enumerate(lines):
@@ -69,12 +69,13 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
 APPEAL_PERSON_RE = re.compile(r"\b(?:you|your|we|us|our)\b", re.I)
 
 
-def appeal_box_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+def appeal_box_lines(lines: list[str], lex: FurnitureLexicon, reasons: dict[int, str] | None = None) -> set[int]:
     """1-based numbers of the lines of an appeal box without a listed header: a block of two to ``appeal_max_lines``
     lines (no blank line between them, a blank line or the page's edge around them) that holds a "donation appeal"
     line (a button: "Support us") and whose other lines are short (``list_item_chars``) and, but for listed
     furniture (a close sign "×"), mostly speak to the reader ("you", "your", "we", "us", "our": at least half of
-    them). A story's paragraphs are longer, and a story copied line by line is a longer block.
+    them). A story's paragraphs are longer, and a story copied line by line is a longer block. ``reasons`` are the
+    lines' :func:`line_reasons` (by 1-based number), when the caller has them already.
 
     Examples
     --------
@@ -94,10 +95,11 @@ def appeal_box_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
         start = end + 1
         if not 2 <= len(block) <= lex.appeal_max_lines or any(len(text) > lex.list_item_chars for _, text in block):
             continue
-        reasons = [furniture_reason(text, lexicon=lex) for _, text in block]
-        if "donation appeal" not in reasons:
+        found = [reasons.get(n + 1) if reasons is not None else furniture_reason(text, lexicon=lex)
+                 for n, text in block]
+        if "donation appeal" not in found:
             continue
-        others = [text for (_, text), reason in zip(block, reasons) if reason is None]
+        others = [text for (_, text), reason in zip(block, found) if reason is None]
         if sum(1 for text in others if APPEAL_PERSON_RE.search(text)) * 2 >= len(others):
             out.update(n + 1 for n, _ in block)
     return out
@@ -277,8 +279,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     removed: list[Removed] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
     blank_before, in_list, in_comments, in_tags = True, False, False, False
-    appeal = appeal_lines(all_lines, lex)
     reasons = line_reasons(all_lines, lex)
+    appeal = appeal_lines(all_lines, lex, reasons)
     layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False
     credited: list[tuple[int, str]] = []  # captions removed for their credit, for their uncredited twins
