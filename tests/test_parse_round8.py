@@ -100,6 +100,12 @@ def test_a_story_copied_line_by_line_is_no_appeal_box():
     lines = ['"We ask the government to support us," the head of the fishermen\'s cooperative in Rausu told '
              'reporters on Monday after the meeting.', "Support us", "The cooperative has 40 boats."]
     assert appeal_box_lines(lines, default_furniture()) == set()
+    # a short single-spaced story whose quotation asks for support has no button: no box
+    story = ["Japan will keep its claim, the minister said.", '"We support our former islanders," he said.',
+             "The ferry sails in May."]
+    assert appeal_box_lines(story, default_furniture()) == set()
+    assert furniture_reason('"We support our former islanders," he said.') is None  # a quotation, not an appeal
+    assert furniture_reason("Like this story? Support our newsroom with a one-off donation.") == "donation appeal"
 
 
 @pytest.mark.parametrize("line, reason", [
