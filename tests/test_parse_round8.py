@@ -257,3 +257,10 @@ def test_a_sale_notice_over_the_headline_is_no_title():
     page = ["The Fishery Review", "History", "Site is for sale: desk@example.org", "Category: History", "",
             "Kelp boats and the border near the Habomai islets", "", "", LEAD, "", MORE]
     assert parse_article("\n".join(page)).title == "Kelp boats and the border near the Habomai islets"
+
+
+def test_a_place_and_a_day_first_date_with_a_dash():
+    a = parse_article("\n".join(["Talks stall again", "", "Nemuro, 3 March 2026 – " + LEAD, "", MORE]))
+    assert a.dateline == "Nemuro, 3 March 2026 –"
+    assert (a.dateline_place, a.dateline_month, a.dateline_day) == ("Nemuro", 3, 3)
+    assert a.text.startswith("Japan lodged")

@@ -27,7 +27,8 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: counts only after a date ("QUESTION:", "Chair (Ms. Berg):" are no datelines). A place in
 #: mixed case needs an agency and a dash ("Tokyo (AFP) -", "Tokyo [Japan],
 #: February 7 (ANI):") or a date and an agency's name after it
-#: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a region with a dash touching it ("Nemuro, Hokkaido-"), or a dash or two hyphens touching
+#: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a date in either order and a dash ("Tokyo, March 3 —", "Tokyo, 3 March 2026 –"), or a region with a
+#: dash touching it ("Nemuro, Hokkaido-"), or a dash or two hyphens touching
 #: both the region and the lead, as a wire prints it after its agency ("Nemuro, Hokkaido--About 70 ...").
 #: A dateline with a date or an agency may stand alone on its line ("MOSCOW, November 2 (RIA Novosti)" over the
 #: lead): it then ends at the line's end.
@@ -35,7 +36,7 @@ DATELINE_RE = re.compile(
     rf"""\A
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(]
-        |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(
+        |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|(?:[–—]|--?)(?=["“A-Z]))
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
@@ -87,6 +88,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     True
     >>> match_dateline("Rausu, Hokkaido--About 40 boats stayed in port.")[0]
     'Rausu, Hokkaido--'
+    >>> match_dateline("Tokyo, 3 March 2026 – Japan protested.")[0]
+    'Tokyo, 3 March 2026 – '
     >>> match_dateline("FILE - Soldiers march on Iturup, Sept. 3, 2025. (AP Photo/Jane Roe, File)") is None
     True
 
