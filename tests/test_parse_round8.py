@@ -264,3 +264,25 @@ def test_a_place_and_a_day_first_date_with_a_dash():
     assert a.dateline == "Nemuro, 3 March 2026 –"
     assert (a.dateline_place, a.dateline_month, a.dateline_day) == ("Nemuro", 3, 3)
     assert a.text.startswith("Japan lodged")
+
+
+# --------------------------------------------------------------------------- found on a fifth, unseen batch of pages
+
+def test_a_caption_sentence_over_a_photo_credit_under_the_headline():
+    # a portal: headline, the top photo's caption (a sentence with its date), "PHOTO: ..." credit, then the wire copy
+    caption = ("The prime minister takes pictures at a port on Iturup, one of the four islands, as he tours the "
+               "islands on August 22, 2026.")
+    page = ["Japan protests as Russian premier visits the islands", "", caption, "PHOTO: Harbour Wire", "",
+            "MOSCOW - " + LEAD, "", MORE]
+    a = parse_article("\n".join(page))
+    assert (a.title, a.standfirst, a.dateline) == ("Japan protests as Russian premier visits the islands", None,
+                                                   "MOSCOW -")
+    assert reasons(a)[caption] == "photo caption"
+
+
+def test_a_section_heading_is_no_title():
+    # a journal page copied from its abstract on: "Abstract" heads the text, the page's title is not in the copy
+    page = ["Abstract", LEAD, "Japan, Russia, Northern Territories, Kuril Islands", MORE]
+    a = parse_article("\n".join(page))
+    assert a.title is None
+    assert a.text.startswith("Abstract\n\nJapan lodged")

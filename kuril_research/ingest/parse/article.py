@@ -41,7 +41,7 @@ from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.decks import deck_under_title, drop_false_deck, slogan_over_headline
-from kuril_research.ingest.parse.shape import headline_by_shape, same_heading
+from kuril_research.ingest.parse.shape import headline_by_shape, same_heading, section_heading_title
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
 __all__ = ["parse_article"]
@@ -251,6 +251,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         # page's menu
         choice = headline_by_shape(text.split("\n"), title, standfirst, body, removed, lex,
                                    dated=dateline_index is not None)
+        title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+        # "Abstract" alone for a title: the text's first heading (the copy left the title out)
+        choice = section_heading_title(text.split("\n"), title, standfirst, body, removed)
         title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
         if dateline_index is None:  # the site's slogan over headline and standfirst, over the byline and date
             choice = slogan_over_headline(text.split("\n"), title, standfirst, body, removed, lex)

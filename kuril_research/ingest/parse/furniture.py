@@ -259,7 +259,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt,
     captions that end in a credit (and an uncredited copy printed after one; a sentence with a name after it
     above the story's last paragraph, :func:`~kuril_research.ingest.parse.captions.has_credit_tail`), the caption
-    printed right under a picture's credit or a gallery counter (:func:`is_photo_credit`), a video's caption right
+    printed right under a picture's credit or a gallery counter (:func:`is_photo_credit`), a sentence right over a
+    photo credit ("PHOTO: Reuters") between the headline and the story, a video's caption right
     over its player's notice ("Media playback is unsupported ...") when a heading follows (:func:`is_heading_next`), and readers' comments after a
     comment header that follows some text (a comment counter above the story opens nothing). In a discussion thread (forum furniture seen and the post not marked as crossposted from
     elsewhere) the replies are the body: a comment header is then forum furniture.
@@ -335,6 +336,13 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
                     and not all(is_site_header(text, lex) for _, text, _ in kept[:-1]):
                 # "Boats in the port of Nemuro" over "Image: Kyodo": the photo's caption; but the first line under
                 # the site's own header lines is the headline, whose photo's credit is printed under it
+                caption = kept.pop()
+                removed.append(Removed(caption[0], caption[1], "photo caption"))
+            elif reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) >= 2 \
+                    and kept[-1][0] == number - 1 and len(kept[-1][1]) <= lex.max_line_chars \
+                    and SENTENCE_END_RE.search(kept[-1][1]) and not any(is_story_line(t) for _, t, _ in kept[:-1]) \
+                    and not all(is_site_header(text, lex) for _, text, _ in kept[:-1]):
+                # a sentence right over "PHOTO: Reuters" under the headline, before the story: the top photo's caption
                 caption = kept.pop()
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
             elif reason == "video caption" and kept and kept[-1][0] == number - 1 and is_bare_caption(kept[-1][1]) \

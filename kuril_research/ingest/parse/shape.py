@@ -36,7 +36,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 __all__ = ["HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
-           "is_headline_shaped", "is_no_title", "same_heading", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
+           "is_headline_shaped", "is_no_title", "same_heading", "SECTION_HEADINGS", "section_heading_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
            "BYLINE_PLACE_RE", "HEADER_REASONS", "LABEL_RE", "SENTENCE_BREAK_RE"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -336,3 +336,30 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
         return unchanged
     out.sort(key=lambda r: r.line)
     return HeaderChoice(new_title, new_standfirst, new_body, out)
+
+
+#: A document's section headings; one of them alone is the first heading of a text whose title the copy left out
+#: ("Abstract" over a paper's abstract), never the title. Compared lower-cased, a closing colon aside.
+SECTION_HEADINGS = frozenset({"abstract", "introduction", "summary", "overview", "background", "preface", "foreword",
+                              "executive summary", "synopsis"})
+
+
+def section_heading_title(lines: list[str], title: str | None, standfirst: str | None,
+                          body: list[tuple[int, str, bool]], removed: list[Removed]) -> HeaderChoice:
+    """Put a title that is only a section heading (:data:`SECTION_HEADINGS`: "Abstract") back at the head of the
+    body, as the text's first heading, and leave the article without a title.
+
+    Examples
+    --------
+    >>> lines = ["Abstract", "Tokyo and Moscow have talked for decades.", "More text."]
+    >>> choice = section_heading_title(lines, "Abstract", None, [(2, lines[1], False), (3, lines[2], False)], [])
+    >>> choice.title, [n for n, _, _ in choice.body]
+    (None, [1, 2, 3])
+    """
+    unchanged = HeaderChoice(title, standfirst, body, removed)
+    if title is None or title.strip().rstrip(":").strip().lower() not in SECTION_HEADINGS:
+        return unchanged
+    number = line_of(title, lines, {n for n, _, _ in body} | {r.line for r in removed})
+    if number is None:
+        return unchanged
+    return HeaderChoice(None, standfirst, sorted([(number, title, True), *body]), removed)
