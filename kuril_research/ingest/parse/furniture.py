@@ -26,7 +26,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["LIST_HEADER_CHARS", "APPEAL_BUTTON_WORDS", "HEADLINE_COPY_WORDS", "appeal_lines", "appeal_box_lines", "headline_copies", "is_heading_next", "is_photo_credit", "is_story_line", "strip_furniture"]
+__all__ = ["LIST_HEADER_CHARS", "HEADLINE_COPY_WORDS", "appeal_lines", "appeal_box_lines", "headline_copies", "is_heading_next", "is_photo_credit", "is_story_line", "strip_furniture"]
 
 #: A related-links header ("You may also like:") is a short line.
 LIST_HEADER_CHARS = 60
@@ -65,8 +65,6 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon, reasons: dict[int, str
 
 
 
-#: An appeal box's button is a "donation appeal" line of at most this many words ("Support us", "Donate now").
-APPEAL_BUTTON_WORDS = 4
 #: The words with which an appeal speaks to its reader ("Your support can help us", "We need your help").
 APPEAL_PERSON_RE = re.compile(r"\b(?:you|your|we|us|our)\b", re.I)
 
@@ -74,7 +72,7 @@ APPEAL_PERSON_RE = re.compile(r"\b(?:you|your|we|us|our)\b", re.I)
 def appeal_box_lines(lines: list[str], lex: FurnitureLexicon, reasons: dict[int, str] | None = None) -> set[int]:
     """1-based numbers of the lines of an appeal box without a listed header: a block of two to ``appeal_max_lines``
     lines (no blank line between them, a blank line or the page's edge around them) that holds a "donation appeal"
-    line of at most :data:`APPEAL_BUTTON_WORDS` words (a button: "Support us") and whose other lines are short (``list_item_chars``) and, but for listed
+    line (a button: "Support us") and whose other lines are short (``list_item_chars``) and, but for listed
     furniture (a close sign "×"), mostly speak to the reader ("you", "your", "we", "us", "our": at least half of
     them). A story's paragraphs are longer, and a story copied line by line is a longer block. ``reasons`` are the
     lines' :func:`line_reasons` (by 1-based number), when the caller has them already.
@@ -99,9 +97,8 @@ def appeal_box_lines(lines: list[str], lex: FurnitureLexicon, reasons: dict[int,
             continue
         found = [reasons.get(n + 1) if reasons is not None else furniture_reason(text, lexicon=lex)
                  for n, text in block]
-        if not any(reason == "donation appeal" and len(text.split()) <= APPEAL_BUTTON_WORDS
-                   for (_, text), reason in zip(block, found)):
-            continue  # no button in the block (a quotation that asks for support is no button)
+        if "donation appeal" not in found:
+            continue  # no appeal line in the block
         others = [text for (_, text), reason in zip(block, found) if reason is None]
         if sum(1 for text in others if APPEAL_PERSON_RE.search(text)) * 2 >= len(others):
             out.update(n + 1 for n, _ in block)
