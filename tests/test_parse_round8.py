@@ -286,3 +286,16 @@ def test_a_section_heading_is_no_title():
     a = parse_article("\n".join(page))
     assert a.title is None
     assert a.text.startswith("Abstract\n\nJapan lodged")
+
+
+def test_a_byline_and_date_printed_as_a_list():
+    # a journal's page prints its date label and writers as list items under the headline
+    page = ["Quiet on the Northern Front?: Japan and Russia's Island Dispute", "", "  • Published",
+            "  • By Jane Roe & John Doe, Harbour Institute", "", LEAD, "", MORE]
+    a = parse_article("\n".join(page))
+    assert a.title == "Quiet on the Northern Front?: Japan and Russia's Island Dispute"
+    assert a.text.startswith("Japan lodged")
+    assert reasons(a)["• Published"] == "date line"
+    # a list item that is text stays
+    assert parse_article("\n".join(["Key facts", "", LEAD, "", "• Tokyo says the islands are its own.", "",
+                                    MORE])).text.count("• Tokyo says") == 1

@@ -171,12 +171,29 @@ def is_heading_next(all_lines: list[str], number: int) -> bool:
     return bool(below) and SENTENCE_END_RE.search(below) is None
 
 
+#: A list item's bullet before a line of furniture that a page prints as a list ("• Published", "• By Jane Roe").
+LIST_BULLET_RE = re.compile(r"[•·▪►◦‣]\s+")
+
+
 def line_reasons(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
-    """The ``furniture.yaml`` reason of every listed line, by 1-based line number (one regex call per line)."""
+    """The ``furniture.yaml`` reason of every listed line, by 1-based line number (one regex call per line; a second
+    one without its bullet for a line that opens with a list bullet, :data:`LIST_BULLET_RE`: a page's byline and
+    date printed as a list, "• Published" over "• By Jane Roe & John Doe").
+
+    Examples
+    --------
+    >>> line_reasons(["• Published", "• By Jane Roe & John Doe", "• Tokyo says no."], default_furniture())
+    {1: 'date line', 2: 'byline'}
+    """
     out: dict[int, str] = {}
     for number, line in enumerate(all_lines, start=1):
         stripped = line.strip()
-        if stripped and (reason := furniture_reason(stripped, lexicon=lex)) is not None:
+        if not stripped:
+            continue
+        reason = furniture_reason(stripped, lexicon=lex)
+        if reason is None and (bullet := LIST_BULLET_RE.match(stripped)) is not None:
+            reason = furniture_reason(stripped[bullet.end():], lexicon=lex)
+        if reason is not None:
             out[number] = reason
     return out
 
