@@ -26,7 +26,8 @@ line on Unicode-normalised text and applies these rules, in order:
    item a line above the story. A headline printed again under itself (as its photo's caption or alternative
    text) keeps its first copy; a long line printed three times or more (a gallery's numbered alternative texts)
    goes. A block of short lines speaking to the reader around a "Support us" button is an appeal box, a video's
-   caption right over its player's notice is no headline. A line
+   caption right over its player's notice is no headline, nor is a sentence right over a "PHOTO: ..." credit under
+   the headline. A line of furniture printed as a list item ("• Published") is read without its bullet. A line
    ending in a photo credit (or its source in brackets glued to its full stop) is a caption, never a title. In a forum thread the
    replies are the body; under a crossposted post they are readers' comments.
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
@@ -77,7 +78,8 @@ line on Unicode-normalised text and applies these rules, in order:
    is moved out of the title; a standfirst must read as a deck (no page tool, field,
    date or name; on a page without a dateline, nor a capitalised line of under six words; nor a caption opening with
    a label in capitals), and the headline printed again in any case among the first lines over the story is a
-   repeated title. A place alone on its line over a transcript's first turn ("MR
+   repeated title; a lone section heading ("Abstract") is the text's first heading, never its title. A place alone
+   on its line over a transcript's first turn ("MR
    PRICE: ...") is the briefing's place header, not a dateline.
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
    paragraphs the story has; every remaining non-empty line is a paragraph, whether the
