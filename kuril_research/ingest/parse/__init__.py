@@ -23,19 +23,24 @@ line on Unicode-normalised text and applies these rules, in order:
    more (running headers and footers, button rows), footnotes under a rule
    line, a contents box (under "Contents", or headings that come back numbered
    further down), a box of bullet lines under "Key points:", a menu copied one
-   item a line above the story. A line
-   ending in a photo credit is a caption, never a title. In a forum thread the
+   item a line above the story. A headline printed again under itself (as its photo's caption or alternative
+   text) keeps its first copy; a long line printed three times or more (a gallery's numbered alternative texts)
+   goes. A block of short lines speaking to the reader around a "Support us" button is an appeal box, a video's
+   caption right over its player's notice is no headline, nor is a sentence right over a "PHOTO: ..." credit under
+   the headline. A line of furniture printed as a list item ("• Published") is read without its bullet. A line
+   ending in a photo credit (or its source in brackets glued to its full stop) is a caption, never a title. In a forum thread the
    replies are the body; under a crossposted post they are readers' comments.
 3. **Dateline** (:data:`DATELINE_RE`): the first paragraph that opens with a
    dateline (``MOSCOW, July 26. /TASS/.``, ``MOSCOW, Russia –``,
    ``MOSCOW (Sputnik) -``, ``TOKYO —``, ``Tokyo [Japan], February 7 (ANI):``,
    ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``, ``March 3 (UPI) --``,
    ``TOKYO/MOSCOW, March 3, 2026 (AFP) -``, ``Moscow, March 3 —``; a place in
-   mixed case and a spaced dash, ``Tokyo —``, only at the head of a long lead;
+   mixed case and a spaced dash, ``Tokyo —``, only at the head of a long lead; ``Nemuro, Hokkaido--About``;
    a place and a dash alone only on a sentence) starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
-   not a ``dateline_labels`` word such as "QUESTION") and a place in capitals alone
+   not a ``dateline_labels`` word such as "QUESTION", nor two or three words in capitals without a word of a place
+   name, a caption's label: "WATCHING OVER SHIPS:") and a place in capitals alone
    on its line over the lead (``MOSCOW``) are datelines too.
 4. **Header**: lines before the dateline are the site's own header (lines
    matching ``site_headers`` or short capitalised names such as "Nikkei Asia",
@@ -55,8 +60,8 @@ line on Unicode-normalised text and applies these rules, in order:
    above its photo credit is a caption. A page of several dated items (a topic page)
    takes the line above its first item as its title; a short lower-case line right
    under a headword ("archipelago, Russia") is an encyclopaedia page's standfirst.
-   Before all this, a page title "Headline | Site" is dropped when the headline is
-   printed again and stands for it otherwise, and a headline broken over two lines
+   Before all this, a page title "Headline | Site" (or a heading printed twice side by side) is dropped when the
+   headline is printed again and stands for it otherwise, and a headline broken over two lines
    is joined (:mod:`.headings`). A short capitalised line with a finite verb of
    headline English (``headline_verbs``: "Japan Protests Island Drills") is never
    the site's name; a topic label without one over the headline is a section
@@ -71,9 +76,13 @@ line on Unicode-normalised text and applies these rules, in order:
    again, or no title at all), the first headline-shaped line under the page's first
    menu bar and over the story is the headline; a site's slogan right under its name
    is moved out of the title; a standfirst must read as a deck (no page tool, field,
-   date or name). A place alone on its line over a transcript's first turn ("MR
+   date or name; on a page without a dateline, nor a capitalised line of under six words; nor a caption opening with
+   a label in capitals), and the headline printed again in any case among the first lines over the story is a
+   repeated title; a lone section heading ("Abstract") is the text's first heading, never its title. A place alone
+   on its line over a transcript's first turn ("MR
    PRICE: ...") is the briefing's place header, not a dateline.
-5. **Paragraphs**: every remaining non-empty line is a paragraph, whether the
+5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
+   paragraphs the story has; every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
    line (no closing punctuation, next line starting in lower case) is joined to
    the next. The clean body is the paragraphs joined by a blank line.

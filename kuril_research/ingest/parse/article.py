@@ -41,7 +41,7 @@ from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.decks import deck_under_title, drop_false_deck, slogan_over_headline
-from kuril_research.ingest.parse.shape import headline_by_shape
+from kuril_research.ingest.parse.shape import headline_by_shape, same_heading, section_heading_title
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 
 __all__ = ["parse_article"]
@@ -50,6 +50,8 @@ __all__ = ["parse_article"]
 SOURCE_TAIL_RE = re.compile(r"\s\((?:[A-Z][\w.&'’-]*\s?){1,4}\)\Z")
 #: Lines that list other stories: a line under one of them, in the header, is another story's headline.
 OTHER_STORY_REASONS = frozenset({"headline list", "related links", "read more"})
+#: The headline printed again stands among this many first lines of the body, over its first paragraph.
+REPEATED_TITLE_LINES = 3
 #: A picture's credit under its caption: a credit line, or the paper's name (read as a byline).
 CREDITS = frozenset({"credit line", "byline"})
 
@@ -144,7 +146,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                                        else "photo caption" if j == caption else "site header"))
             elif j == first:
                 title, title_number = line, number
-            elif line == title:
+            elif same_heading(line, title):
                 removed.append(Removed(number, line, "repeated title"))  # the headline printed twice
             elif any(title_number < r.line < number and r.reason in OTHER_STORY_REASONS for r in removed):
                 removed.append(Removed(number, line, "headline list"))  # under "Agency · 5 hours ago": another story
@@ -207,7 +209,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 j += 1
             body = body[:1] + body[j:]
             body = drop_byline_names(body, removed, lex)
-            while len(body) > 1 and body[0][1] == title:
+            while len(body) > 1 and same_heading(body[0][1], title):
                 removed.append(Removed(body[0][0], body[0][1], "repeated title"))  # the headline printed twice
                 body = body[1:]
             while len(body) > 1 and (len(body[0][1].split()) <= 3 and is_site_header(body[0][1], lex)
@@ -250,13 +252,21 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         choice = headline_by_shape(text.split("\n"), title, standfirst, body, removed, lex,
                                    dated=dateline_index is not None)
         title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+        # "Abstract" alone for a title: the text's first heading (the copy left the title out)
+        choice = section_heading_title(text.split("\n"), title, standfirst, body, removed)
+        title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
         if dateline_index is None:  # the site's slogan over headline and standfirst, over the byline and date
             choice = slogan_over_headline(text.split("\n"), title, standfirst, body, removed, lex)
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
             choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)  # a deck without a full stop
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
-    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed)
+    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None)
+    # the headline printed again over the story, under a caption or a date the header rules removed
+    story = next((j for j, (_, line, _) in enumerate(body) if is_lead_paragraph(line)), len(body))
+    for j in [j for j in range(min(story, REPEATED_TITLE_LINES)) if same_heading(body[j][1], title)][:1]:
+        removed.append(Removed(body[j][0], body[j][1], "repeated title"))
+        body = body[:j] + body[j + 1:]
 
     # captions inside the body (credit at the end, or printed twice)
     paragraphs_src: list[str] = []
@@ -270,7 +280,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
                 continue
         paragraphs_src.append(line)
         numbers.append(number)
-    while len(paragraphs_src) > 2 and is_sign_off(paragraphs_src[-1]):
+    while len(paragraphs_src) > 1 and is_sign_off(paragraphs_src[-1]) \
+            and any(SENTENCE_END_RE.search(p) for p in paragraphs_src[:-1]):
+        # a story of one paragraph keeps it: the lines under its last sentence go, however few paragraphs are left
         removed.append(Removed(numbers.pop(), paragraphs_src.pop(), "sign-off"))  # "Jiji Press" under the story
     while len(paragraphs_src) > 2 and is_trailing_link(paragraphs_src[-1], lex) \
             and any(SENTENCE_END_RE.search(p) for p in paragraphs_src[:-1]):

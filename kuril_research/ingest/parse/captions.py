@@ -7,7 +7,7 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "AGENCY_PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
-           "CREDIT_TAIL_RE", "CREDIT_TAIL_WORDS", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
+           "CREDIT_TAIL_RE", "GLUED_CREDIT_RE", "CREDIT_TAIL_WORDS", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
            "is_title_case"]
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
@@ -89,6 +89,9 @@ CREDIT_TAIL_RE = re.compile(
     r"(?:(?:\s|\s?/\s?)(?:[A-Z][\w'’&.-]*|of|the|and|for|de|da|van|von))*"
     r"|(?i:archive|file|stock|handout|pool|courtesy) (?:photo|image|picture|footage)s?"
     r"|(?:[A-Z][\w'’&.-]*\s){1,4}(?i:file )?(?i:photo|image|picture)s?)\s*\Z")
+#: A caption's source in brackets glued to its last full stop ("... islands off Hokkaido.(Mainichi)"): a copy that
+#: lost the space or line break between the caption and its credit. A paragraph of the story closes its sentence.
+GLUED_CREDIT_RE = re.compile(r"(?P<word>[\w'’]+)[.!?]\((?P<tail>[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3})\)\s*\Z")
 #: The credit after a caption's sentence is at most this many words; the sentence has at least as many as a
 #: headline under a kicker.
 CREDIT_TAIL_WORDS = 6
@@ -99,7 +102,8 @@ _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", 
 
 def has_credit_tail(line: str) -> bool:
     """A photo's caption whose credit follows its last sentence without a credit word: a sentence of four words or
-    more, a full stop, then a short name in capitals or an archive label, and no full stop after it (a paragraph
+    more, a full stop, then a short name in capitals or an archive label (or that name in brackets glued to the full
+    stop, :data:`GLUED_CREDIT_RE`), and no full stop after it (a paragraph
     of the story ends in a sentence end).
 
     Examples
@@ -114,10 +118,12 @@ def has_credit_tail(line: str) -> bool:
     False
     >>> has_credit_tail("The statement was read by Dr. Jane Roe"), has_credit_tail("Talks will resume in spring.")
     (False, False)
+    >>> has_credit_tail("Boats moored at Nemuro with the islands on the horizon.(Harbour Daily)")
+    True
     """
     if len(line) > CAPTION_MAX_CHARS or SENTENCE_END_RE.search(line):
         return False
-    match = CREDIT_TAIL_RE.search(line)
+    match = CREDIT_TAIL_RE.search(line) or GLUED_CREDIT_RE.search(line)
     if match is None or match.group("word").lower() in _TITLE_ABBREVIATIONS or match.group("word").isupper():
         return False
     return (len(match.group("tail").split()) <= CREDIT_TAIL_WORDS

@@ -27,15 +27,17 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: counts only after a date ("QUESTION:", "Chair (Ms. Berg):" are no datelines). A place in
 #: mixed case needs an agency and a dash ("Tokyo (AFP) -", "Tokyo [Japan],
 #: February 7 (ANI):") or a date and an agency's name after it
-#: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a region with a dash touching it ("Nemuro, Hokkaido-").
+#: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a date in either order and a dash ("Tokyo, March 3 —", "Tokyo, 3 March 2026 –"), or a region with a
+#: dash touching it ("Nemuro, Hokkaido-"), or a dash or two hyphens touching
+#: both the region and the lead, as a wire prints it after its agency ("Nemuro, Hokkaido--About 70 ...").
 #: A dateline with a date or an agency may stand alone on its line ("MOSCOW, November 2 (RIA Novosti)" over the
 #: lead): it then ends at the line's end.
 DATELINE_RE = re.compile(
     rf"""\A
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(]
-        |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(
-        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?[–—-]\s
+        |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|(?:[–—]|--?)(?=["“A-Z]))
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
         |[A-Z]\.[A-Z]\.)
@@ -84,6 +86,10 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     ('Tokyo, Mar 5 (EFE).- ', 'Nemuro, Hokkaido- ')
     >>> match_dateline("Nemuro, Hokkaido - a town.") is None
     True
+    >>> match_dateline("Rausu, Hokkaido--About 40 boats stayed in port.")[0]
+    'Rausu, Hokkaido--'
+    >>> match_dateline("Tokyo, 3 March 2026 – Japan protested.")[0]
+    'Tokyo, 3 March 2026 – '
     >>> match_dateline("FILE - Soldiers march on Iturup, Sept. 3, 2025. (AP Photo/Jane Roe, File)") is None
     True
 
@@ -221,7 +227,9 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     place in capitals alone on its line (:data:`PLACE_LINE_RE`) right under a line of the header and over
     such a lead ending in a sentence end. ``labels`` (lower case) are words that open a line that way but name
     no place ("QUESTION:", "ANALYSIS"). A line in capitals is no lone place when the lead under it opens with a
-    dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``).
+    dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``); a place
+    of two or three words before a colon is none either when no word of it is a ``place_words`` word: a caption's
+    label ("WATCHING THE STRAIT: A lighthouse on the cape ...") or a speaker's name.
 
     Examples
     --------
@@ -243,6 +251,13 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     >>> find_dateline(["Podcast", "ANNA: We talked about the islands and the ferry and the fish for an hour "
     ...                "today.", "BORIS: Yes."]) is None
     True
+    >>> words = frozenset({"new", "delhi"})
+    >>> find_dateline(["Ferries resume", "WATCHING THE STRAIT: A lighthouse on the cape looks out over the water "
+    ...                "towards the islands."], place_words=words) is None
+    True
+    >>> find_dateline(["Ferries resume", "NEW DELHI: India said on Monday that it followed the talks between Tokyo "
+    ...                "and Moscow closely."], place_words=words)[1].group("place")
+    'NEW DELHI'
     """
     begun = next((i for i, line in enumerate(lines) if len(line.split()) >= LEAD_MIN_WORDS
                   and SENTENCE_END_RE.search(line)), len(lines))  # the first paragraph of the story
@@ -259,6 +274,7 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
         colon = COLON_DATELINE_RE.match(line)
         if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
                 and not SPEAKER_ROLE_RE.match(colon.group("place")) \
+                and not is_name_in_capitals(colon.group("place"), place_words) \
                 and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
             return i, colon
         alone = PLACE_LINE_RE.match(line)

@@ -4,6 +4,8 @@ headline)."""
 
 from __future__ import annotations
 
+import re
+
 from kuril_research.ingest.parse.blocks import DATED_BLOCK
 from kuril_research.ingest.parse.header import is_person_name, is_tool_bar
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
@@ -20,18 +22,41 @@ from kuril_research.ingest.parse.shape import (
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["LABEL_MAX_WORDS", "DECK_MIN_WORDS", "LEAD_WORDS", "is_deck", "drop_false_deck", "slogan_over_headline",
+__all__ = ["CAPTION_LABEL_RE", "LABEL_MAX_WORDS", "SHORT_DECK_WORDS", "DECK_MIN_WORDS", "is_short_label", "LEAD_WORDS", "is_deck", "drop_false_deck", "slogan_over_headline",
            "deck_under_title"]
 
 
 #: A labelled field ("Publication: Policy Brief No. 12") is no standfirst when it is this short.
 LABEL_MAX_WORDS = 8
+#: On a page without a dateline, a capitalised line shorter than this between the headline and the byline is a label,
+#: a tagline or a forum's description ("Notes on military activity"), no deck: a deck reads as a sentence. (An
+#: encyclopaedia's descriptor is in lower case: "archipelago, Russia"; over a dateline the line under the headline
+#: is the deck whatever its length.)
+SHORT_DECK_WORDS = 6
+
+
+def is_short_label(line: str) -> bool:
+    """A capitalised line of fewer than :data:`SHORT_DECK_WORDS` words.
+
+    Examples
+    --------
+    >>> is_short_label("Notes on military activity"), is_short_label("archipelago, Russia")
+    (True, False)
+    >>> is_short_label("Tokyo says the drills run counter to its position")
+    False
+    """
+    return line[:1].isupper() and len(line.split()) < SHORT_DECK_WORDS
+
+
+#: A photo's caption opening with its label in capitals ("WATCHING THE STRAIT: A lighthouse on the cape ..."), as
+#: papers print it under the top photo: no deck.
+CAPTION_LABEL_RE = re.compile(r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,4}:\s")
 
 
 def is_deck(line: str) -> bool:
     """Whether a line the position rules took for the standfirst may be one: not a row of page tools or a text-size
     toggle ("Normal text size"), not a short labelled field ("Publication: Policy Brief No. 12"), not a date, not a
-    writer's name.
+    writer's name, not a caption opening with its label in capitals (:data:`CAPTION_LABEL_RE`).
 
     Examples
     --------
@@ -39,27 +64,32 @@ def is_deck(line: str) -> bool:
     True
     >>> is_deck("Normal text size"), is_deck("Publication: Policy Brief No. 12"), is_deck("Jane Roe, Tokyo")
     (False, False, False)
+    >>> is_deck("WATCHING THE STRAIT: A lighthouse on the cape looks out over the water towards the islands.")
+    False
     """
     return not (is_tool_bar(line) or LABEL_RE.match(line) and len(line.split()) <= LABEL_MAX_WORDS
-                or is_timestamp(line) or is_person_name(line) or is_writers_line(line))
+                or is_timestamp(line) or is_person_name(line) or is_writers_line(line)
+                or CAPTION_LABEL_RE.match(line) is not None)
 
 
 def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
-                    removed: list[Removed]) -> tuple[str | None, list[Removed]]:
-    """The standfirst, or None when it is no deck (:func:`is_deck`): it is then logged as removed ("page tool",
-    or "site header" for a label, a date or a name). ``removed`` is not changed; a new list is returned.
+                    removed: list[Removed], *, dated: bool = True) -> tuple[str | None, list[Removed]]:
+    """The standfirst, or None when it is no deck (:func:`is_deck`; on a page without a dateline, ``dated`` false,
+    nor a short label, :func:`is_short_label`): it is then logged as removed ("page tool", or "site header" for a
+    label, a date or a name). ``removed`` is not changed; a new list is returned.
 
     Examples
     --------
     >>> drop_false_deck(["Talks stall", "Normal text size", "Body."], "Normal text size", [(3, "Body.", False)], [])
     (None, [Removed(line=2, text='Normal text size', reason='page tool')])
     """
-    if standfirst is None or is_deck(standfirst):
+    if standfirst is None or is_deck(standfirst) and (dated or not is_short_label(standfirst)):
         return standfirst, removed
     number = line_of(standfirst, lines, {n for n, _, _ in body} | {r.line for r in removed})
     if number is None:
         return standfirst, removed
-    reason = "page tool" if is_tool_bar(standfirst) else "site header"
+    reason = "page tool" if is_tool_bar(standfirst) else "photo caption" if CAPTION_LABEL_RE.match(standfirst) \
+        else "site header"
     return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
 
 

@@ -26,14 +26,15 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furnit
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["LIST_HEADER_CHARS", "appeal_lines", "is_photo_credit", "is_story_line", "strip_furniture"]
+__all__ = ["LIST_HEADER_CHARS", "HEADLINE_COPY_WORDS", "appeal_lines", "appeal_box_lines", "headline_copies", "is_heading_next", "is_photo_credit", "is_story_line", "strip_furniture"]
 
 #: A related-links header ("You may also like:") is a short line.
 LIST_HEADER_CHARS = 60
 
-def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
+def appeal_lines(lines: list[str], lex: FurnitureLexicon, reasons: dict[int, str] | None = None) -> set[int]:
     """1-based numbers of the lines of donation appeals: an ``appeal_headers`` line up to the next "donation
-    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it.
+    appeal" line within ``appeal_max_lines`` lines, and the appeal lines (buttons) right after it; and the boxes of
+    :func:`appeal_box_lines` (``reasons`` as there).
 
     Examples
     --------
@@ -43,9 +44,9 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
     >>> appeal_lines(["A message from the Island Post:", "We need you.", "More text."], default_furniture())
     set()
     """
+    out: set[int] = appeal_box_lines(lines, lex, reasons)
     if lex.appeal_header_re is None:
-        return set()
-    out: set[int] = set()
+        return out
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or len(stripped) > LIST_HEADER_CHARS or not lex.appeal_header_re.fullmatch(stripped):
@@ -62,6 +63,46 @@ def appeal_lines(lines: list[str], lex: FurnitureLexicon) -> set[int]:
     return out
 
 
+
+
+#: The words with which an appeal speaks to its reader ("Your support can help us", "We need your help").
+APPEAL_PERSON_RE = re.compile(r"\b(?:you|your|we|us|our)\b", re.I)
+
+
+def appeal_box_lines(lines: list[str], lex: FurnitureLexicon, reasons: dict[int, str] | None = None) -> set[int]:
+    """1-based numbers of the lines of an appeal box without a listed header: a block of two to ``appeal_max_lines``
+    lines (no blank line between them, a blank line or the page's edge around them) that holds a "donation appeal"
+    line (a button: "Support us") and whose other lines are short (``list_item_chars``) and, but for listed
+    furniture (a close sign "×"), mostly speak to the reader ("you", "your", "we", "us", "our": at least half of
+    them). A story's paragraphs are longer, and a story copied line by line is a longer block. ``reasons`` are the
+    lines' :func:`line_reasons` (by 1-based number), when the caller has them already.
+
+    Examples
+    --------
+    >>> lex = default_furniture()
+    >>> sorted(appeal_box_lines(["×", "Reading without ads?", "We removed ads for you this year.", "Support us",
+    ...                          "", "Japan protested on Monday.", "Support us"], lex))
+    [1, 2, 3, 4]
+    >>> appeal_box_lines(["Fishermen said the season was poor.", "Support us", "Prices rose."], lex)
+    set()
+    """
+    out: set[int] = set()
+    start = 0
+    for end in range(len(lines) + 1):
+        if end < len(lines) and lines[end].strip():
+            continue
+        block = [(n, lines[n].strip()) for n in range(start, end)]
+        start = end + 1
+        if not 2 <= len(block) <= lex.appeal_max_lines or any(len(text) > lex.list_item_chars for _, text in block):
+            continue
+        found = [reasons.get(n + 1) if reasons is not None else furniture_reason(text, lexicon=lex)
+                 for n, text in block]
+        if "donation appeal" not in found:
+            continue  # no appeal line in the block
+        others = [text for (_, text), reason in zip(block, found) if reason is None]
+        if sum(1 for text in others if APPEAL_PERSON_RE.search(text)) * 2 >= len(others):
+            out.update(n + 1 for n, _ in block)
+    return out
 
 
 #: Forum furniture shows that the page is a discussion thread ...
@@ -118,12 +159,41 @@ def is_photo_credit(line: str, lex: FurnitureLexicon) -> bool:
 GALLERY_COUNTER_RE = re.compile(r"(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}", re.I)
 
 
+def is_heading_next(all_lines: list[str], number: int) -> bool:
+    """Whether the next non-blank line under line ``number`` (1-based) is a heading: no sentence end.
+
+    Examples
+    --------
+    >>> is_heading_next(["Player", "", "Talks resume", "Body."], 1), is_heading_next(["Player", "Body."], 1)
+    (True, False)
+    """
+    below = next((line.strip() for line in all_lines[number:] if line.strip()), "")
+    return bool(below) and SENTENCE_END_RE.search(below) is None
+
+
+#: A list item's bullet before a line of furniture that a page prints as a list ("• Published", "• By Jane Roe").
+LIST_BULLET_RE = re.compile(r"[•·▪►◦‣]\s+")
+
+
 def line_reasons(all_lines: list[str], lex: FurnitureLexicon) -> dict[int, str]:
-    """The ``furniture.yaml`` reason of every listed line, by 1-based line number (one regex call per line)."""
+    """The ``furniture.yaml`` reason of every listed line, by 1-based line number (one regex call per line; a second
+    one without its bullet for a line that opens with a list bullet, :data:`LIST_BULLET_RE`: a page's byline and
+    date printed as a list, "• Published" over "• By Jane Roe & John Doe").
+
+    Examples
+    --------
+    >>> line_reasons(["• Published", "• By Jane Roe & John Doe", "• Tokyo says no."], default_furniture())
+    {1: 'date line', 2: 'byline'}
+    """
     out: dict[int, str] = {}
     for number, line in enumerate(all_lines, start=1):
         stripped = line.strip()
-        if stripped and (reason := furniture_reason(stripped, lexicon=lex)) is not None:
+        if not stripped:
+            continue
+        reason = furniture_reason(stripped, lexicon=lex)
+        if reason is None and (bullet := LIST_BULLET_RE.match(stripped)) is not None:
+            reason = furniture_reason(stripped[bullet.end():], lexicon=lex)
+        if reason is not None:
             out[number] = reason
     return out
 
@@ -138,13 +208,61 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
     labels = {n for n, reason in reasons.items() if reason == "standfirst label"
               and len(all_lines[n - 1].strip()) <= LIST_HEADER_CHARS}
     found: dict[int, str] = {}
+    repeated = repeated_lines(all_lines)
+    copies = headline_copies(all_lines, repeated, lex)
     for reason, numbers in (("summary box", summary_box_lines(all_lines, labels, lex.list_item_chars)),
                             ("contents list", contents_lines(all_lines) | repeated_heading_lines(all_lines)),
                             ("footnote", footnote_lines(all_lines)),
-                            ("repeated line", repeated_lines(all_lines)), ("navigation", menu_column_lines(all_lines))):
+                            ("repeated title", copies - {min(copies)} if copies else set()),
+                            ("repeated line", repeated - copies), ("navigation", menu_column_lines(all_lines))):
         for number in numbers:
             found.setdefault(number, reason)
     return found
+
+
+#: Two columns of a printed page copied onto one line ("REPORT TITLE        INSTITUTE").
+COLUMN_GAP_RE = re.compile(r"\S\s{2,}\S")
+#: A headline printed again (over its photo, as the photo's caption) has at least this many words.
+HEADLINE_COPY_WORDS = 4
+
+
+def headline_copies(all_lines: list[str], repeated: set[int], lex: FurnitureLexicon) -> set[int]:
+    """1-based numbers of the copies of the page's headline among the ``repeated`` lines (:func:`repeated_lines`):
+    a line printed more than once whose first copy stands above the story (over the first line of
+    :data:`~kuril_research.ingest.parse.layout.STORY_LINE_WORDS` words or more that ends a sentence), of
+    :data:`HEADLINE_COPY_WORDS` words or more, without a sentence end, not in capitals nor set in columns (a printed
+    page's running header), printed the same each time (numbered copies are a gallery's), neither a site's name or slogan
+    (:func:`~kuril_research.ingest.parse.header.is_site_header`) nor listed furniture. A site prints its headline
+    again as the top photo's caption or alternative text; the first copy is the headline, the others are removed as
+    "repeated title" (a running header, a site's name, a button row printed twice stays a "repeated line").
+    Empty when no repeated line is such a headline.
+
+    Examples
+    --------
+    >>> lex = default_furniture()
+    >>> head = "Russia Moves Coastal Missiles Closer to Japan"
+    >>> lead = "The defence ministry said on Monday that the missile units had reached the island by sea."
+    >>> sorted(headline_copies([head, "", head, head, "", lead], {1, 3, 4}, lex))
+    [1, 3, 4]
+    >>> headline_copies(["The Harbour Times", head, "The Harbour Times", lead], {1, 3}, lex)
+    set()
+    """
+    story = next((n for n, line in enumerate(all_lines, start=1) if len(line.split()) >= STORY_LINE_WORDS
+                  and SENTENCE_END_RE.search(line.strip())), len(all_lines) + 1)
+    groups: dict[str, list[int]] = {}
+    for number in sorted(repeated):
+        if not COLUMN_GAP_RE.search(all_lines[number - 1].strip()):  # a running header set in columns is no headline
+            groups.setdefault(re.sub(r"\d+", "#", " ".join(all_lines[number - 1].split())), []).append(number)
+    for numbers in groups.values():
+        texts = {" ".join(all_lines[n - 1].split()) for n in numbers}
+        if len(texts) > 1:
+            continue  # copies that differ in a number are a gallery's alternative texts ("Photo of ... 1", "... 2")
+        text = texts.pop()
+        if len(numbers) >= 2 and numbers[0] < story and not text.isupper() and len(text.split()) >= HEADLINE_COPY_WORDS \
+                and not SENTENCE_END_RE.search(text) and not is_site_header(text, lex) \
+                and furniture_reason(text, lexicon=lex) is None:
+            return set(numbers)
+    return set()
 
 
 def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[tuple[int, str, bool]], list[Removed]]:
@@ -155,7 +273,9 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     footnotes, contents lists, summary boxes), the short blurb printed right under a newsletter prompt,
     captions that end in a credit (and an uncredited copy printed after one; a sentence with a name after it
     above the story's last paragraph, :func:`~kuril_research.ingest.parse.captions.has_credit_tail`), the caption
-    printed right under a picture's credit or a gallery counter (:func:`is_photo_credit`), and readers' comments after a
+    printed right under a picture's credit or a gallery counter (:func:`is_photo_credit`), a sentence right over a
+    photo credit ("PHOTO: Reuters") between the headline and the story, a video's caption right
+    over its player's notice ("Media playback is unsupported ...") when a heading follows (:func:`is_heading_next`), and readers' comments after a
     comment header that follows some text (a comment counter above the story opens nothing). In a discussion thread (forum furniture seen and the post not marked as crossposted from
     elsewhere) the replies are the body: a comment header is then forum furniture.
 
@@ -177,8 +297,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     removed: list[Removed] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
     blank_before, in_list, in_comments, in_tags = True, False, False, False
-    appeal = appeal_lines(all_lines, lex)
     reasons = line_reasons(all_lines, lex)
+    appeal = appeal_lines(all_lines, lex, reasons)
     layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False
     credited: list[tuple[int, str]] = []  # captions removed for their credit, for their uncredited twins
@@ -232,6 +352,19 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
                 # the site's own header lines is the headline, whose photo's credit is printed under it
                 caption = kept.pop()
                 removed.append(Removed(caption[0], caption[1], "photo caption"))
+            elif reason == "credit line" and PHOTO_CREDIT_RE.match(stripped) and len(kept) >= 2 \
+                    and kept[-1][0] == number - 1 and len(kept[-1][1]) <= lex.max_line_chars \
+                    and SENTENCE_END_RE.search(kept[-1][1]) and not any(is_story_line(t) for _, t, _ in kept[:-1]) \
+                    and not all(is_site_header(text, lex) for _, text, _ in kept[:-1]):
+                # a sentence right over "PHOTO: Reuters" under the headline, before the story: the top photo's caption
+                caption = kept.pop()
+                removed.append(Removed(caption[0], caption[1], "photo caption"))
+            elif reason == "video caption" and kept and kept[-1][0] == number - 1 and is_bare_caption(kept[-1][1]) \
+                    and is_heading_next(all_lines, number):
+                # "Talks on the islands" over "Media playback is unsupported on your device", a heading under them:
+                # the video's caption over its player, not the page's headline
+                caption = kept.pop()
+                removed.append(Removed(caption[0], caption[1], "video caption"))
         elif in_list and len(stripped) <= lex.list_item_chars and not (
                 number > 1 and not all_lines[number - 2].strip() and is_story_line(stripped)):
             removed.append(Removed(number, stripped, "related links"))

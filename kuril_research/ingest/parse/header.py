@@ -11,7 +11,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
            "is_kicker", "is_slogan_over_headline",
-           "is_person_name", "is_byline_names", "is_tool_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
+           "is_person_name", "is_byline_names", "is_tool_bar", "is_menu_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
@@ -115,6 +115,19 @@ DIGIT_RE = re.compile(r"\d")
 MENU_BAR_RE = re.compile(r"[|>›»]|\s/\s|\S\s{2,}\S")
 
 
+def is_menu_bar(text: str) -> bool:
+    """A removed navigation line that is a menu bar or breadcrumb (:data:`MENU_BAR_RE`), not a page's geographic
+    coordinates, which slashes part as well ("Coordinates: 44°6′N 146°42′E / 44.100°N 146.700°E"): the line above
+    coordinates is a wiki's headword, not a masthead over its menu.
+
+    Examples
+    --------
+    >>> is_menu_bar("Home / News / Asia"), is_menu_bar("Coordinates: 44°6′N 146°42′E / 44.100°N 146.700°E")
+    (True, False)
+    """
+    return MENU_BAR_RE.search(text) is not None and "°" not in text
+
+
 #: A person's name as a byline prints it: two to three capitalised words ("Kenji Aoyama", "Daniel Okafor-Reyes").
 PERSON_NAME_RE = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}")
 
@@ -192,7 +205,7 @@ def is_under_menu_bar(lines: list[tuple[int, str, bool]], i: int, removed: list[
     (True, False)
     """
     above = lines[i - 1][0] if i > 0 else 0
-    return any(r.reason == "navigation" and above < r.line < lines[i][0] and MENU_BAR_RE.search(r.text)
+    return any(r.reason == "navigation" and above < r.line < lines[i][0] and is_menu_bar(r.text)
                and not is_tool_bar(r.text) for r in removed)
 
 
@@ -247,7 +260,7 @@ def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
         return 0
     titles = {line.strip().lower() for _, line, _ in header}
     bars = sorted(r.line for r in removed if r.reason == "navigation" and header[0][0] < r.line < header[-1][0]
-                  and MENU_BAR_RE.search(r.text) and not is_tool_bar(r.text)
+                  and is_menu_bar(r.text) and not is_tool_bar(r.text)
                   and re.split(r"\s[>›»/|]\s", r.text)[-1].strip().lower() not in titles)
     # a breadcrumb that ends in a header line's words ("Asia > Russia > Kunashir" under "Kunashir") is the
     # page's path under its title, not a menu under the masthead

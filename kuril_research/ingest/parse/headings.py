@@ -12,7 +12,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
-           "is_outlet_name", "resolve_page_titles", "join_wrapped_headings"]
+           "doubled_heading", "is_outlet_name", "resolve_page_titles", "join_wrapped_headings"]
 
 
 #: The separator between a headline and the site's name in a page's title ("Headline | Site", "Headline - Site").
@@ -90,7 +90,8 @@ PAGE_TITLE_LINES = 8
 def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed],
                         lex: FurnitureLexicon) -> list[tuple[int, str, bool]]:
     """Read a page title among the first kept lines (:func:`page_title_headline`): when its headline is printed
-    again on a line of its own the page title is removed (logged as "page title"); otherwise, when a bar
+    again on a line of its own the page title is removed (logged as "page title"); a heading printed twice side by
+    side (:func:`doubled_heading`) likewise, as "repeated title"; otherwise, when a bar
     separates the site's name ("Headline | Site"; a dash may join a headline's parts: "... - Lavrov"), its
     headline stands for the line. A page title removed as a menu bar ("Talks stall again | The Harbour Times") above every kept
     line comes back as its headline when no kept line repeats it. ``removed`` is extended in place.
@@ -114,7 +115,15 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
                   and SENTENCE_END_RE.search(line)), len(kept))  # a page's title stands above its story
     for i, (number, line, blank) in enumerate(kept):
         head = page_title_headline(line, lex) if i < min(PAGE_TITLE_LINES, story) else None
-        if head is None:
+        half = doubled_heading(line) if i < min(PAGE_TITLE_LINES, story) else None
+        if half is not None:
+            # a heading copied with its hidden twin ("Talks stall again Talks stall again"): removed when the page
+            # prints it again on its own line, else it stands for its half
+            if " ".join(half.split()).lower() in texts[:i] + texts[i + 1:]:
+                removed.append(Removed(number, line, "repeated title"))
+            else:
+                out.append((number, half, blank))
+        elif head is None:
             out.append((number, line, blank))
         elif " ".join(head.split()).lower() in texts[:i] + texts[i + 1:]:
             removed.append(Removed(number, line, "page title"))
@@ -134,6 +143,25 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
                 out.insert(0, (r.line, head, True))
                 break
     return out
+
+
+def doubled_heading(line: str) -> str | None:
+    """The heading of a line that prints it twice over, side by side ("Talks stall again Talks stall again" → "Talks
+    stall again"): a copy that took a heading with its hidden twin (a screen reader's copy, a link's title). The
+    heading has :data:`PAGE_TITLE_WORDS` words or more. None for any other line.
+
+    Examples
+    --------
+    >>> doubled_heading("Ferries resume to the islands Ferries resume to the islands")
+    'Ferries resume to the islands'
+    >>> doubled_heading("Talks talks"), doubled_heading("Yes yes yes yes"), doubled_heading("Ferries resume")
+    (None, None, None)
+    """
+    words = line.split()
+    n = len(words) // 2
+    if len(words) % 2 or n < PAGE_TITLE_WORDS or words[:n] != words[n:] or len(set(words[:n])) < PAGE_TITLE_WORDS:
+        return None
+    return " ".join(words[:n])
 
 
 #: A wrapped heading's lines are short; its first line is longer than a headword over its descriptor ("Kuril

@@ -21,11 +21,14 @@ from collections import Counter
 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["REPEATED_MAX_CHARS", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
+__all__ = ["REPEATED_MAX_CHARS", "REPEATED_LONG_COPIES", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
            "menu_column_lines", "repeated_heading_lines"]
 
-#: A repeated line longer than this is text (a quotation printed twice), not furniture.
+#: A repeated line longer than this is text (a quotation printed twice), not furniture ...
 REPEATED_MAX_CHARS = 120
+#: ... unless it is printed this many times or more (a gallery's numbered alternative texts, "Photograph of the
+#: minister at the rally 1", "... 2", "... 3").
+REPEATED_LONG_COPIES = 3
 _SPACE_RE = re.compile(r"\s+")
 _DIGITS_RE = re.compile(r"\d+")
 #: A rule line that opens the footnotes of a printed page ("______", "-----", "* * *").
@@ -52,7 +55,8 @@ def _is_heading(line: str) -> bool:
 
 def repeated_lines(lines: list[str]) -> set[int]:
     """Line numbers of short lines printed twice or more, numbers aside: running headers and footers, rows of
-    buttons, timestamps. Lines that end a sentence and sentence-case headings are never counted.
+    buttons, timestamps; and of longer lines printed :data:`REPEATED_LONG_COPIES` times or more (a gallery's numbered
+    alternative texts). Lines that end a sentence and sentence-case headings are never counted.
 
     Examples
     --------
@@ -61,11 +65,16 @@ def repeated_lines(lines: list[str]) -> set[int]:
     [1, 3, 5, 7]
     >>> repeated_lines(["Text.", "Text.", "Answers to media questions", "Answers to media questions"])
     set()
+    >>> alt = ("Photo of the governor greeting former residents of the four islands at the port of Nemuro in Hokkaido"
+    ...        " on the morning of the visit")
+    >>> sorted(repeated_lines([alt + " 1", alt + " 2", "Text.", alt + " 3"])), repeated_lines([alt + " 1", alt + " 2"])
+    ([1, 2, 4], set())
     """
-    keys = [_key(line) if line.strip() and len(line.strip()) <= REPEATED_MAX_CHARS
-            and not SENTENCE_END_RE.search(line.strip()) and not _is_heading(line) else None for line in lines]
+    keys = [_key(line) if line.strip() and not SENTENCE_END_RE.search(line.strip())
+            and (len(line.strip()) > REPEATED_MAX_CHARS or not _is_heading(line)) else None for line in lines]
     counts = Counter(k for k in keys if k)
-    return {n for n, k in enumerate(keys, start=1) if k and counts[k] >= 2}
+    return {n for n, k in enumerate(keys, start=1) if k and (
+        counts[k] >= REPEATED_LONG_COPIES if len(lines[n - 1].strip()) > REPEATED_MAX_CHARS else counts[k] >= 2)}
 
 
 def footnote_lines(lines: list[str]) -> set[int]:

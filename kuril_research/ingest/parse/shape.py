@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.parse.captions import GLUED_CREDIT_RE, has_credit
 from kuril_research.ingest.parse.header import (
     HEADLINE_MARKS_RE,
     is_tool_bar,
@@ -35,7 +36,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 __all__ = ["HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
-           "is_headline_shaped", "is_no_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
+           "is_headline_shaped", "is_no_title", "same_heading", "SECTION_HEADINGS", "section_heading_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
            "BYLINE_PLACE_RE", "HEADER_REASONS", "LABEL_RE", "SENTENCE_BREAK_RE"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -101,7 +102,7 @@ def is_dated_line(line: str) -> bool:
 def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int = TITLE_CASE_HEADLINE_WORDS) -> bool:
     """Whether ``line`` has a headline's shape: :data:`HEADLINE_SHAPE_MIN_WORDS` to
     :data:`HEADLINE_SHAPE_MAX_WORDS` words opening in a capital, a figure or a quotation mark; no full stop, colon
-    or semicolon at its end nor between two sentences; not in capitals; no writer's name (with or without a city), no date, no furniture
+    or semicolon at its end nor between two sentences; no photo credit at its end; not in capitals; no writer's name (with or without a city), no date, no furniture
     pattern; and a headline verb (``headline_verbs``), a headline mark (colon, quotation mark, ? or !), a
     lower-case word that is not a joiner ("of", "the"), or, in title case, ``title_case_words`` words or more
     (:data:`TITLE_CASE_HEADLINE_WORDS` unless told).
@@ -122,6 +123,8 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int =
     False
     >>> is_headline_shaped("The ferry left the harbour at noon on Friday.", lex)
     False
+    >>> is_headline_shaped("Fishing boats moored at Nemuro with Kunashir on the horizon.(Harbour Daily)", lex)
+    False
     """
     words = line.split()
     if not HEADLINE_SHAPE_MIN_WORDS <= len(words) <= HEADLINE_SHAPE_MAX_WORDS:
@@ -131,6 +134,8 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int =
         return False
     if is_person_name(line) or is_writers_line(line):
         return False
+    if has_credit(line) or GLUED_CREDIT_RE.search(line):
+        return False  # a line ending in a photo's credit is a caption, never a headline
     if is_dated_line(line) or CLOCK_INSIDE_RE.search(line) or furniture_reason(line, lexicon=lex) is not None:
         return False
     if has_headline_verb(line, lex) or HEADLINE_MARKS_RE.search(line):
@@ -161,6 +166,18 @@ def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = f
                 or FIELD_RE.fullmatch(line)
                 or furniture_reason(line, lexicon=lex) is not None or is_tool_bar(line)
                 or line.strip().lower() in menu_items)
+
+
+def same_heading(line: str, title: str | None) -> bool:
+    """Whether ``line`` prints the headline ``title`` again, in the same or another case and spacing ("Peskov Warns
+    Of Talks" over "Peskov warns of talks": a page's title-case headline and its sentence-case copy).
+
+    Examples
+    --------
+    >>> same_heading("Peskov Warns Of  Talks To Come", "Peskov warns of talks to come"), same_heading("Talks", None)
+    (True, False)
+    """
+    return title is not None and " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
 
 
 class HeaderChoice:
@@ -207,8 +224,9 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
     printed right over a menu bar, and was removed as a header line (:data:`HEADER_REASONS`), left in the body or
     taken for the standfirst. A line under the chosen title counts only when the title is certainly none
     (:func:`is_no_title`: a byline, a date, a field, furniture, a menu's item). The old title is logged as removed; body lines down to the new headline are removed as the site's
-    header. The line right under the new headline, removed as a header line, of six words or more and no byline
-    nor date, is the standfirst. Nothing changes when the title has a headline's shape or no line qualifies.
+    header. The line right under the new headline (under its copy in another case, :func:`same_heading`, logged as a
+    repeated title), removed as a header line or taken for the title, of six words or more and no byline nor date,
+    is the standfirst. Nothing changes when the title has a headline's shape or no line qualifies.
 
     Parameters
     ----------
@@ -295,7 +313,11 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
         out.append(Removed(old_standfirst, standfirst or "", "site header"))  # a line over the headline is no deck
         new_standfirst = None
     under = next((i for i in range(head + 1, end) if lines[i - 1].strip()), None)
-    if under is not None and reasons.get(under) in HEADER_REASONS:
+    if under is not None and under != title_number and same_heading(lines[under - 1], new_title):
+        # the headline printed again under itself, in another case: a repeated title; the deck is the next line
+        out = [r for r in out if r.line != under] + [Removed(under, lines[under - 1].strip(), "repeated title")]
+        under = next((i for i in range(under + 1, end) if lines[i - 1].strip()), None)
+    if under is not None and (reasons.get(under) in HEADER_REASONS or under == title_number):
         deck = lines[under - 1].strip()
         if len(deck.split()) >= 6 and not LABEL_RE.match(deck) and not is_timestamp(deck) \
                 and not is_writers_line(deck):
@@ -314,3 +336,30 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
         return unchanged
     out.sort(key=lambda r: r.line)
     return HeaderChoice(new_title, new_standfirst, new_body, out)
+
+
+#: A document's section headings; one of them alone is the first heading of a text whose title the copy left out
+#: ("Abstract" over a paper's abstract), never the title. Compared lower-cased, a closing colon aside.
+SECTION_HEADINGS = frozenset({"abstract", "introduction", "summary", "overview", "background", "preface", "foreword",
+                              "executive summary", "synopsis"})
+
+
+def section_heading_title(lines: list[str], title: str | None, standfirst: str | None,
+                          body: list[tuple[int, str, bool]], removed: list[Removed]) -> HeaderChoice:
+    """Put a title that is only a section heading (:data:`SECTION_HEADINGS`: "Abstract") back at the head of the
+    body, as the text's first heading, and leave the article without a title.
+
+    Examples
+    --------
+    >>> lines = ["Abstract", "Tokyo and Moscow have talked for decades.", "More text."]
+    >>> choice = section_heading_title(lines, "Abstract", None, [(2, lines[1], False), (3, lines[2], False)], [])
+    >>> choice.title, [n for n, _, _ in choice.body]
+    (None, [1, 2, 3])
+    """
+    unchanged = HeaderChoice(title, standfirst, body, removed)
+    if title is None or title.strip().rstrip(":").strip().lower() not in SECTION_HEADINGS:
+        return unchanged
+    number = line_of(title, lines, {n for n, _, _ in body} | {r.line for r in removed})
+    if number is None:
+        return unchanged
+    return HeaderChoice(None, standfirst, sorted([(number, title, True), *body]), removed)

@@ -22,6 +22,8 @@ TIMESTAMP_MAX_CHARS = 90
 TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "last", "first", "modified", "issued",
                               "date", "time", "on", "at", "created", "edited", "released", "reviewed", "and",
                               "aired", "broadcast", "recorded", "filmed",
+                              # a forum poster's registration ("Joined: Tue Sep 20, 2016 9:39 pm")
+                              "joined", "registered", "since",
                               "min", "mins", "minute", "minutes", "read", "ago", "hour", "hours", "hr", "hrs",
                               "day", "days", "week", "weeks"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -77,6 +79,8 @@ def is_timestamp(line: str) -> bool:
     (True, True)
     >>> is_timestamp("• 3h • 3 min read"), is_timestamp("2d ago")
     (True, True)
+    >>> is_timestamp("Joined: Fri Mar 06, 2026 8:15 am")
+    True
     >>> is_timestamp("May 9 parades were held"), is_timestamp("Updated"), is_timestamp("2026")
     (False, False, False)
     """
