@@ -773,6 +773,32 @@ def test_role_labels_make_a_transcript_and_every_name_in_a_turn_is_quoted():
         ("Southern Kurils", "quoted", "Ota"), ("Kunashiri", "quoted", "Prime Minister")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with lower-case joins before the name (a Kremlin transcript)
+    ("President of Russia Vladimir Putin: We spoke of the Kuril Islands.\n\n"
+     "Prime Minister of Japan Ken Oda (retranslated): And of Etorofu.",
+     [("Russia", "narrator", None), ("Kuril Islands", "quoted", "Vladimir Putin"), ("Japan", "narrator", None),
+      ("Etorofu", "quoted", "Ken Oda")]),
+    # the name, then a title with "for" (a ministry's press conference); the outlet before the questioner's name
+    ("Mr. Ken Oda, Minister for Foreign Affairs: Kunashiri is our land.\n\n"
+     "Asahi Shimbun, Matsui: And Habomai?",
+     [("Kunashiri", "quoted", "Ken Oda"), ("Habomai", "quoted", "Matsui")]),
+    # initials glued to the family name
+    ("Question: And the Southern Kurils?\n\nM.Zakharova: The Southern Kurils are Russian.",
+     [("Southern Kurils", "quoted", None), ("Southern Kurils", "quoted", "Zakharova")]),
+])
+def test_a_label_may_give_a_title_and_a_name(text, expected):
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == expected
+
+
+def test_a_title_without_a_name_is_no_label():
+    text = ("Joint Statement of the Two Leaders: Etorofu is discussed.\n\n"
+            "Joint Statement of the Two Leaders: Kunashiri is discussed.")
+    _, voiced = run(text)
+    assert [v for _, v, _ in speakers_of(text, voiced)] == ["narrator", "narrator"]
+
+
 def test_a_question_label_names_nobody_unless_the_questioner_introduces_himself():
     text = ("Question: Will Iturup get a new port?\n\n"
             "Maria Zakharova: Iturup is Russian land.\n\n"

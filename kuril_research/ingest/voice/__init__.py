@@ -152,7 +152,9 @@ Method (the rules, in the order they are applied)
    statement said": the ministry named before, else the statement as written.
 
    **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
-   speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:"; a role of
+   speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:", "NHK, Okuzumi:",
+   "M.Zakharova:"; a title and a name: "President of Russia Vladimir Putin:", "Mr. Taro Kono, Minister for Foreign
+   Affairs:" (a name after its title counts when the title holds a ``turn_roles`` role); a role of
    ``turn_roles``: "Prime Minister:", "Moderator:", "Reporter (Ota, Hokkaido Shimbun):", "Chair (Ms. Anna
    Berg):"; a question label: "Question:"), each such paragraph after its label is one quotation of that
    speaker, whatever quotation marks it holds, and every name in it is ``quoted`` (no naming cue applies).
