@@ -35,18 +35,9 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, Turn, dash_turns, qa_turns
+from kuril_research.ingest.voice.labels import TURN_RE, is_name, person_heading_part, titled_part
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
-#: Lower-case words that join the capitalised words of a title inside a label ("President of Russia", "Minister
-#: for Foreign Affairs", "Director of the Information and Press Department").
-LABEL_JOIN = r"(?:(?:of|for|the|and|on)[ ])*"
-#: A speaker label opening a paragraph: an optional honorific, up to eight capitalised words (a title and a name:
-#: "President of Russia Vladimir Putin"), an optional ", Outlet" or ", Title" ("Mr. Taro Kono, Minister for Foreign
-#: Affairs"; "Asahi Shimbun, Matsui") and an optional "(role or name)", then a colon and the words.
-TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
-                     rf"(?P<name>[A-Z][\w’'.-]*(?:[ ]{LABEL_JOIN}[A-Z][\w’'.-]*){{0,7}})"
-                     rf"(?:,\s+(?P<outlet>[A-Z][\w’'.&-]*(?:[ ]{LABEL_JOIN}[A-Z][\w’'.&-]*){{0,9}}))?"
-                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:(?:\s+(?=\S)|\s*\Z)")
 #: A television script's soundbite label, alone on its line: "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
 #: SERGEI LAVROV, SAYING:" (Reuters), "3. SOUNDBITE (Japanese) Taro Kono, Foreign Minister:" (AP). The words
 #: that follow (in the next paragraphs, or after the colon) are the person's; ``who`` is the description.
@@ -229,12 +220,12 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
         return None, written, True
     if (titled := _role_and_name(written, lex)) is not None:
         return None, titled, True  # "Press Secretary HAYAMI:", "Foreign Minister Ken Oda:"
-    if (person := _person_heading_part(text, label, mentions, full)) is not None:
+    if (person := person_heading_part(text, label, mentions, full)) is not None:
         return person[0], person[1], True  # "President of Russia Vladimir Putin:", "M.Zakharova:"
     if is_name(written, lex, single=bool(label.group("outlet"))) and not any(
             m.start < label.end("name") and label.start("name") < m.end for m in mentions):
         return None, written, True  # "Kenji Sato:", "Hosokawa, Hokkaido Shimbun:"
-    if (titled := _titled_part(label, lex)) is not None:
+    if (titled := titled_part(label, lex)) is not None:
         return None, titled, True  # "Deputy Minister of Defence Ivan Petrov:", "NHK, Okuzumi:"
     if " " not in written and is_name(written, lex, single=True):  # "Kishida:" after "Fumio Kishida said"
         person = _person_named(written, mentions, full, label.start())
@@ -245,68 +236,6 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
         if named:  # "Mr. Ken Oda said ..." ... "Oda:"; never a place's name ("Nemuro:" after "Nemuro Bay")
             return None, named[-1], True
     return None, None, False
-
-
-def _label_parts(label: re.Match) -> list[tuple[int, int]]:
-    """The comma-separated parts of a label's name and outlet groups, as (start, end) offsets."""
-    parts = []
-    for group in ("name", "outlet"):
-        if label.group(group) is None:
-            continue
-        pos = label.start(group)
-        for piece in label.group(group).split(","):
-            parts.append((pos, pos + len(piece.rstrip())))
-            pos += len(piece) + 1
-    return parts
-
-
-def _person_heading_part(text: str, label: re.Match, mentions: Sequence[Mention],
-                         full: dict[str, str]) -> tuple[str, str] | None:
-    """(entity, full name) of a gazetteer person whose name ends a part of a label, after the title words and
-    initials before it ("President of Russia Vladimir Putin", "M.Zakharova", "Sergey Lavrov, Foreign Minister of
-    Russia"); None if no part ends in one ("Putin's visit")."""
-    for start, end in _label_parts(label):
-        for m in mentions:
-            if m.entity_type == "person" and start <= m.start and m.end == end:
-                return m.entity, full.get(m.entity, m.surface)
-    return None
-
-
-#: Initials glued to a family name in a label: "M.Zakharova", "S.V. Lavrov".
-INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")
-
-
-def _titled_part(label: re.Match, lex: VoiceLexicon) -> str | None:
-    """The personal name a label gives in one of its parts, once title words are cut from the left ("Deputy
-    Minister of Defence Ivan Petrov" -> "Ivan Petrov"; "Ivan Petrov, Director of the Department" -> "Ivan Petrov"),
-    else a lone family name beside an outlet or title part ("NHK, Okuzumi" -> "Okuzumi"), or after initials
-    ("A.Ivanov"); None if no part is a name.
-
-    Examples
-    --------
-    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
-    >>> lex = load_voice_lexicon()
-    >>> [_titled_part(TURN_RE.match(s), lex) for s in ("Deputy Minister of Defence Ivan Petrov: Yes.",
-    ...  "NHK, Okuzumi: Yes.", "A.Ivanov: No.", "Joint Statement of the Two Leaders: We agree.")]
-    ['Ivan Petrov', 'Okuzumi', 'A.Ivanov', None]
-    """
-    parts = [label.string[s:e] for s, e in _label_parts(label)]
-    roles = lex.turn_roles.get("speaker", frozenset())
-    for part in parts:
-        words = part.split()
-        for n in (3, 2):  # a name after its title: the title holds a role ("Minister", "Chairman")
-            name, title = words[-n:], " ".join(words[:-n]).lower()
-            if len(words) >= n and (not title or any(re.search(rf"\b{re.escape(r)}\b", title) for r in roles)) \
-                    and is_name(" ".join(name), lex):
-                return " ".join(name)
-    for part in parts:
-        if (initials := INITIALS_RE.match(part)) is not None and is_name(part[initials.end():], lex, single=True):
-            return part
-    if len(parts) == 2:
-        lone = [p for p in parts if " " not in p and is_name(p, lex, single=True)]
-        if len(lone) == 1:
-            return lone[0]
-    return None
 
 
 def _person_named(name: str, mentions: Sequence[Mention], full: dict[str, str], before: int,
@@ -408,17 +337,6 @@ def _role_and_name(written: str, lex: VoiceLexicon) -> str | None:
             rest = " ".join(words[n:])
             return rest if is_name(rest, lex, single=True) else None
     return None
-
-
-def is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
-    """Whether capitalised words can be a personal name: two or three words (one if ``single``), none a title,
-    a stop word or a transcript role."""
-    words = written.split()
-    if not (1 if single else 2) <= len(words) <= 3:
-        return False
-    return all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words for w in words) \
-        and written.lower() not in lex.turn_roles.get("speaker", ()) \
-        and written.lower() not in lex.turn_roles.get("question", ())
 
 
 def _continues(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:
