@@ -792,6 +792,22 @@ def test_a_label_may_give_a_title_and_a_name(text, expected):
     assert speakers_of(text, voiced) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a block without marks, attributed by the paragraph after it (a dash, a role, the verb)
+    ("Vladimir Putin spoke in January.\n\nThe so-called Northern Territories are Russian land, and will stay so,\n\n"
+     "- the president said then.", [("Northern Territories", "quoted", "Vladimir Putin")]),
+    # ... by a name, an apposition and the verb
+    ("Tokyo protested.\n\nThe build-up on Kunashiri is regrettable and goes against our position,\n\n"
+     "Ken Oda, a deputy minister, said on Monday.", [("Tokyo", "narrator", None), ("Kunashiri", "quoted", "Ken Oda")]),
+    # a hard line break inside a sentence is no block
+    ("Officials said the islands\n\nnear Kunashiri and Habomai were disputed,\n\nthe minister said.",
+     [("Kunashiri", "narrator", None), ("Habomai", "narrator", None)]),
+])
+def test_a_block_without_marks_is_the_quotation_of_the_paragraph_after_it(text, expected):
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == expected
+
+
 def test_a_title_without_a_name_is_no_label():
     text = ("Joint Statement of the Two Leaders: Etorofu is discussed.\n\n"
             "Joint Statement of the Two Leaders: Kunashiri is discussed.")

@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.inner import split_inner
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects,
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.post_cues import post_side
-from kuril_research.ingest.voice.quotes import continued_quotes, find_quotes
+from kuril_research.ingest.voice.quotes import block_attribution, continued_quotes, find_quotes
 from kuril_research.ingest.voice.transcript_quotes import turn_quotes
 from kuril_research.ingest.voice.turns import find_turns
 from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
@@ -66,6 +66,28 @@ def glossed(text: str, previous_end: int, start: int, end: int) -> bool:
             and GLOSS_AFTER_RE.match(text, end) is not None) or (
         DASH_GLOSS_BEFORE_RE.fullmatch(text, previous_end, start) is not None
         and DASH_GLOSS_AFTER_RE.match(text, end) is not None)
+
+
+def block_speaker(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk: SpeakerWalk,
+                  lex: VoiceLexicon) -> Quote | None:
+    """Quotation ``q`` with the speaker its attribution paragraph names, when it is a block printed without
+    quotation marks (:func:`~kuril_research.ingest.voice.quotes.block_attribution`): the first person named before
+    the speech verb, else the first candidate there ("- the Russian politician declared": the politician named
+    before), else the nearest after it ("- said Ivan Petrov."); None if ``q`` is no block or the paragraph
+    names nobody."""
+    ps, pe = paragraphs[q.para_id][0], min(paragraphs[q.para_id][1], len(text))
+    if text[ps:pe].strip() != text[q.start:q.end].strip() \
+            or (found := block_attribution(text, paragraphs, q.para_id, lex.verb_re)) is None:
+        return None
+    start, verb_start, verb_end, end = found
+    before = [c for c in walk.cands_from(start, verb_start) if c.end <= verb_start]
+    after = [c for c in walk.cands_from(verb_end, end) if c.end <= end]
+    persons = [c for c in before if not c.role and c.kind == "person"]
+    c = (persons or before or after or [None])[0]
+    if c is None:
+        return None
+    who = walk.resolve(c) or (None, c.text)
+    return Quote(q.start, q.end, q.para_id, who[0], " ".join(text[start:end].split()), who[1])
 
 
 def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
@@ -150,6 +172,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                         all_paragraphs=paragraphs, sentence_starts=[s for s, _ in sentences])
     walk = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in)
     quotes = walk.quotes()
+    if lex.verb_re is not None:  # a block without marks: the paragraph after it names its speaker
+        quotes = [block_speaker(text, paragraphs, q, walk, lex) or q for q in quotes]
     if turns:
         quotes = [Quote(q.start, q.end, q.para_id, turn_at[q.start].entity, turn_at[q.start].label,
                         turn_at[q.start].name) if q.start in turn_at else q for q in quotes]
