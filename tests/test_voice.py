@@ -808,6 +808,23 @@ def test_a_block_without_marks_is_the_quotation_of_the_paragraph_after_it(text, 
     assert speakers_of(text, voiced) == expected
 
 
+def test_q_labels_in_a_named_transcript_ask_and_a_labels_answer_as_the_last_named_speaker():
+    text = ("Question: And Kunashiri?\n\nAmbassador Ken Oda: Kunashiri is ours.\n\nQ: And Habomai?\n\n"
+            "A: Habomai too.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Kunashiri", "quoted", None), ("Kunashiri", "quoted", "Ken Oda"),
+                                         ("Habomai", "quoted", None), ("Habomai", "quoted", "Ken Oda")]
+
+
+def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():
+    text = ("Our guest was in the studio with Vladimir Putin's envoy.\n\n- What about the Kurils?\n\n"
+            "Ken Oda, Director of the Press Department:\n\n- The Kurils are not for sale.\n\n- And Iturup?\n\n"
+            "- Iturup neither.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Kurils", "quoted", None), ("Kurils", "quoted", "Ken Oda"),
+                                             ("Iturup", "quoted", None), ("Iturup", "quoted", "Ken Oda")]
+
+
 def test_a_title_without_a_name_is_no_label():
     text = ("Joint Statement of the Two Leaders: Etorofu is discussed.\n\n"
             "Joint Statement of the Two Leaders: Kunashiri is discussed.")

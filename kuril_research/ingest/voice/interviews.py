@@ -73,8 +73,9 @@ def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequenc
             for pid, m in sorted(opened.items())}
 
 
-#: A paragraph opening with an em or en dash and a space: a turn of an interview printed without names.
-DASH_TURN_RE = re.compile(r"[—–―]\s+(?=\S)")
+#: A paragraph opening with an em or en dash (or a hyphen standing for one) and a space: a turn of an interview
+#: printed without names.
+DASH_TURN_RE = re.compile(r"(?:[—–―]|-(?=[ ]))\s+(?=\S)")
 #: A dash-opened interview has at least this many turns (one dash-opened paragraph is an aside).
 MIN_DASH_TURNS = 4
 #: A turn that ends in a question mark (closing marks aside) is a question.
@@ -82,11 +83,13 @@ QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
 
 
 def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str], interviewer: str | None = None) -> dict[int, Turn]:
+               full: dict[str, str], interviewer: str | None = None,
+               interviewee: tuple[str | None, str] | None = None) -> dict[int, Turn]:
     """The turns of an interview printed as dash-opened paragraphs without names: para_id -> :class:`Turn`;
     {} if the text is not such an interview (see the module docstring). The questions are the
     ``interviewer``'s, the author the byline names (:func:`~kuril_research.ingest.voice.turns.byline_name`),
-    if given.
+    if given; the answers are the ``interviewee``'s (entity, name), when a label printed alone on its line names
+    him ("Maria Zakharova, Director of the Press Department:"), else the person named last before the first turn.
 
     Examples
     --------
@@ -114,6 +117,8 @@ def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
     entity = person.entity if person is not None else None
     name = full.get(person.entity, person.surface) if person is not None else None
+    if interviewee is not None:
+        entity, name = interviewee
     label = text[paragraphs[min(opened)][0]:opened[min(opened)].end()].strip()
     return {pid: Turn(m.end(), None, interviewer, label) if asks[pid] else Turn(m.end(), entity, name, label)
             for pid, m in sorted(opened.items())}

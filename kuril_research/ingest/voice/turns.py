@@ -34,7 +34,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, Turn, dash_turns, qa_turns
+from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, QA_RE, Turn, dash_turns, qa_turns
 from kuril_research.ingest.voice.labels import TURN_RE, is_name, person_heading_part, titled_part
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
@@ -120,15 +120,19 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         bare |= {pid} if label.end() >= pe else set()
     if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, ps, min(pe, len(text)))
                                           for ps, pe in (paragraphs[pid] for pid in found)):
+        alone = [found[pid] for pid in bare if found[pid].name]  # "Maria Zakharova, Director ...:" over dash turns
         bare = set()
-        found = qa_turns(text, paragraphs, mentions, full) or dash_turns(text, paragraphs, mentions, full,
-                                                                              byline_name(byline))
+        found = qa_turns(text, paragraphs, mentions, full) or dash_turns(
+            text, paragraphs, mentions, full, byline_name(byline),
+            (alone[0].entity, alone[0].name) if len(alone) == 1 else None)
         if not found:
             return {}
-    elif (host := _headline_speaker(title or "", mentions, full, lex)) is not None:
-        for pid in range(min(found)):  # a briefing's own words before its first label: the person the headline names
-            if _goes_on(text, *paragraphs[pid]):
-                found[pid] = Turn(paragraphs[pid][0], host[0], host[1], title or "")
+    else:
+        if (host := _headline_speaker(title or "", mentions, full, lex)) is not None:
+            for pid in range(min(found)):  # a briefing's own words before its first label: the headline's person
+                if _goes_on(text, *paragraphs[pid]):
+                    found[pid] = Turn(paragraphs[pid][0], host[0], host[1], title or "")
+        found = _with_qa_labels(text, paragraphs, found)
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
@@ -137,6 +141,22 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             continued[nxt] = found[pid]._replace(start=paragraphs[nxt][0])
             nxt += 1
     return dict(sorted({**{pid: t for pid, t in found.items() if pid not in bare}, **continued}.items()))
+
+
+def _with_qa_labels(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn]) -> dict[int, Turn]:
+    """``found`` with the "Q:" and "A:" paragraphs of a transcript that has named labels too ("Question: ..." /
+    "Ambassador Ivan Petrov: ..." / "Q: ..." / "Petrov: ..."): a "Q:" turn asks (speaker None), an "A:" turn
+    answers as the latest named turn before it that is no question."""
+    found = dict(found)
+    for pid, (ps, pe) in enumerate(paragraphs):
+        if pid in found or (qa := QA_RE.match(text, ps, min(pe, len(text)))) is None:
+            continue
+        if qa.group("qa") == "Q":
+            found[pid] = Turn(qa.end(), None, None, "Q:")
+        elif (answer := next((found[p] for p in sorted(found, reverse=True) if p < pid and found[p].name
+                              and found[p].label != "Q:"), None)) is not None:
+            found[pid] = answer._replace(start=qa.end(), label="A:")
+    return dict(sorted(found.items()))
 
 
 #: What a byline prints before its author's name: "Text:", "By", "Interview by".
