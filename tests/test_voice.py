@@ -734,6 +734,38 @@ def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
     assert voice_of(text, voiced, surface, nth) == expected
 
 
+@pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
+    # "to {side}" after the object of a verb says where the islands go, not whose name they bear
+    ("Moscow refused to return Kunashiri to the Japanese.", "Kunashiri", 0, ("narrator", None)),
+    ("Nobody wants to sell Kunashiri and Etorofu to the Japanese.", "Etorofu", 0, ("narrator", None)),
+    # ... after a copula it does
+    ("The islands are Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.", "Etorofu", 0,
+     ("attributed", "japan")),
+    ("The islands are Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.", "Iturup", 0,
+     ("attributed", "russia")),
+    # an apposition saying whose term the name is
+    ("Residents left the Northern Territories, Japan's term for the islands, in 1948.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("Crab boats left Kunashiri, its Japanese name, at dawn.", "Kunashiri", 0, ("attributed", "japan")),
+    ("Ships passed the Northern Territories, a name Tokyo uses for them, at night.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    ("Fishing near the Northern Territories, in Tokyo's words, is risky.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    # a post-posed cue set off by dashes
+    ("Tokyo wants the Northern Territories – as Japan calls the four islands – back.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a claim naming what it claims; what a side insists a thing is
+    ("They spoke of the islands Japan claims as the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("Japan claims Kunashir as well as Iturup.", "Iturup", 0, ("narrator", None)),
+    ("Prices rose on what Tokyo still insists are its Northern Territories.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+])
+def test_naming_cues_after_the_name_and_claims(text, surface, nth, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected
+
+
 def test_a_quoted_title_alone_is_no_quotation():
     text = 'Pupils joined the "Habomai Fisheries Cooperative" for a day.'
     mentions = [Mention(text.index("Habomai"), text.index("Habomai") + len("Habomai Fisheries Cooperative"),

@@ -25,6 +25,9 @@ ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "doc
 LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
                 "sides")
 #: Keys a lexicon may leave out.
+#: What may stand between a name and a post-posed cue: white space, a comma, an opening bracket or a dash
+#: ("Etorofu, as Japan calls it"; "the Northern Territories – as Japan calls the four islands –").
+POST_OPENER = r"(?:[\s,(—–]|\s-\s)*"
 OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
@@ -358,11 +361,11 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     post_res = []
     for cue, needs_licence in post_cues:
         before, after = parts[cue]
-        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before
+        post_res.append((re.compile((r"\s*" if needs_licence else POST_OPENER) + before
                                     + (side_group if needs_licence or not before.strip() else side_phrase)
                                     + (after or GLOSS_END)), needs_licence))
     firsts = sorted({c.split()[0] for c, _ in post_cues})  # the first words; notation in one: no pre-check
-    post_first = (r"[\s,(]*(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
+    post_first = (POST_OPENER + r"(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
         else ""
     groups = [f"(?P<e_{entity}>{alternation(listed)})" for entity, listed in subject_words.items()]
     groups += [f"(?P<p_{kind}>{alternation(listed)})" for kind, listed in subject_pronouns.items()]
