@@ -760,6 +760,10 @@ def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
     ("Japan claims Kunashir as well as Iturup.", "Iturup", 0, ("narrator", None)),
     ("Prices rose on what Tokyo still insists are its Northern Territories.", "Northern Territories", 0,
      ("attributed", "tokyo")),
+    # a further name of one bracketed gloss, after "or"
+    ("The chain (known in Japan as the Northern Territories or Kunashiri and Etorofu) is cold.", "Etorofu", 0,
+     ("attributed", "japan")),
+    ("The chain (Kunashir or Kunashiri) is cold.", "Kunashiri", 0, ("narrator", None)),
 ])
 def test_naming_cues_after_the_name_and_claims(text, surface, nth, expected):
     _, voiced = run(text)

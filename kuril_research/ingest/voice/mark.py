@@ -68,6 +68,26 @@ def glossed(text: str, previous_end: int, start: int, end: int) -> bool:
         and DASH_GLOSS_AFTER_RE.match(text, end) is not None)
 
 
+#: Between two names of one bracketed gloss: "or", a comma or a semicolon-free list join.
+ALTERNATIVE_JOIN_RE = re.compile(r"\s+or\s+(?:the\s+)?|\s*,\s*(?:or\s+)?(?:the\s+)?")
+
+
+def bracket_alternative(text: str, previous_end: int, start: int) -> bool:
+    """Whether the name at ``start`` is a further name, joined by "or" or a comma, of the name ending at
+    ``previous_end`` inside one open bracket: "(Japanese: Kuriru retto or Chishima retto)" gives both names to Japan.
+
+    Examples
+    --------
+    >>> t = "the chain (Japanese: Kuriru retto or Chishima retto) and Iturup or Etorofu"
+    >>> bracket_alternative(t, 33, 37), bracket_alternative(t, 63, 67)
+    (True, False)
+    """
+    if ALTERNATIVE_JOIN_RE.fullmatch(text, previous_end, start) is None:
+        return False
+    opened = text.rfind("(", max(0, previous_end - 200), previous_end)
+    return opened >= 0 and text.find(")", opened, start) < 0
+
+
 def block_speaker(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk: SpeakerWalk,
                   lex: VoiceLexicon) -> Quote | None:
     """Quotation ``q`` with the speaker its attribution paragraph names, when it is a block printed without
@@ -220,7 +240,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                     and glossed(text, voiced[-1].mention.end, m.start, m.end):  # "Kunashir (Kunashiri)"
                 side = owner_side(m, lex)
             if side is None and voiced and voiced[-1].voice == "attributed" and side_ok(voiced[-1].speaker, m, lex) \
-                    and glossed(text, voiced[-1].mention.end, m.start, m.end):  # '"Northern Territories" (Hoppo Ryodo)'
+                    and (glossed(text, voiced[-1].mention.end, m.start, m.end)  # '"Northern Territories" (Hoppo Ryodo)'
+                         or bracket_alternative(text, voiced[-1].mention.end, m.start)):  # "(Japanese: A or B)"
                 side = voiced[-1].speaker, voiced[-1].speaker_text
         if side is not None:
             voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))
