@@ -893,6 +893,17 @@ def test_a_turn_goes_on_while_it_speaks_in_the_first_person():
     assert [v.speaker for v in voiced if v.mention.surface == "Habomai"] == ["vladimir_putin"]
 
 
+def test_a_statement_under_its_label_goes_on_over_paragraphs_without_a_first_person():
+    # the second paragraph names no "I"/"we", the third does: both are Putin's; "Thank you." before the next label
+    # is his too; the outlet's paragraph after the last turn is not
+    text = ("Vladimir Putin: Mr Prime Minister, colleagues,\n\nThe talks on the Kurils were useful.\n\n"
+            "The Prime Minister and I spoke of Iturup.\n\nThank you very much.\n\nShinzo Abe: Thank you. "
+            "Etorofu matters.\n\nThe leaders met on Kunashir.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Kurils", "quoted", "Vladimir Putin"), ("Iturup", "quoted", "Vladimir Putin"),
+                                         ("Etorofu", "quoted", "Shinzo Abe"), ("Kunashir", "narrator", None)]
+
+
 def test_faq_labels_and_furniture_lines_are_no_transcript():
     # "Q:"/"A:" on a FAQ page are the outlet's own voice; "Tags:" and "Share this:" are no speakers
     faq = "Q: What are the Northern Territories?\n\nA: Etorofu, Kunashiri, Shikotan and the Habomai."

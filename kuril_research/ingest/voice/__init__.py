@@ -168,7 +168,8 @@ Method (the rules, in the order they are applied)
    the prose paragraphs before the first labelled turn are the opening statement of the headline's person
    who has turns (headings without final punctuation left out).
    Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
-   (``turn_continuation_words``). A lone family name takes the full name written earlier. "Q:" and "A:"
+   (``turn_continuation_words``), and over up to three paragraphs that end their sentences without doing so,
+   when one that does follows or the next label does (a leader's statement under his label). A lone family name takes the full name written earlier. "Q:" and "A:"
    turns are an interview of the person named before the first of them
    (:mod:`~kuril_research.ingest.voice.interviews`); on a FAQ page that names nobody they are the outlet's own voice. A quotation holding only an organisation's or a homonym's
    name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.

@@ -136,11 +136,40 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
-        while nxt < len(paragraphs) and nxt not in found and (
-                _goes_on(text, *paragraphs[nxt]) if pid in bare else _continues(text, *paragraphs[nxt], lex)):
-            continued[nxt] = found[pid]._replace(start=paragraphs[nxt][0])
-            nxt += 1
+        while nxt < len(paragraphs) and nxt not in found:
+            if pid in bare:
+                run = 1 if _goes_on(text, *paragraphs[nxt]) else 0
+            else:
+                run = _continued_run(text, paragraphs, nxt, found, lex)
+            if not run:
+                break
+            for k in range(nxt, nxt + run):
+                continued[k] = found[pid]._replace(start=paragraphs[k][0])
+            nxt += run
     return dict(sorted({**{pid: t for pid, t in found.items() if pid not in bare}, **continued}.items()))
+
+
+#: How many paragraphs that do not speak in the first or second person a turn may go on over: before one that does
+#: ("The talks were held in a constructive atmosphere." / "The Prime Minister and I discussed ..."), or up to the
+#: next label ("Thank you." between two turns).
+MAX_TURN_GAP = 3
+
+
+def _continued_run(text: str, paragraphs: Sequence[tuple[int, int]], nxt: int, found: dict[int, Turn],
+                   lex: VoiceLexicon) -> int:
+    """How many paragraphs from ``nxt`` go on with the turn before them: 1 when ``nxt`` speaks in the first or
+    second person; else the run of up to :data:`MAX_TURN_GAP` paragraphs that end their sentences, up to and with
+    a paragraph in the first or second person, or up to the next label; else 0 (the turn has ended)."""
+    if _continues(text, *paragraphs[nxt], lex):
+        return 1
+    for k in range(nxt, min(nxt + MAX_TURN_GAP + 1, len(paragraphs) + 1)):
+        if k == len(paragraphs) or k in found:
+            return k - nxt if k < len(paragraphs) and k > nxt else 0  # up to the next label, never to the end
+        if k > nxt and _continues(text, *paragraphs[k], lex):
+            return k - nxt + 1
+        if not _goes_on(text, *paragraphs[k]):
+            return 0
+    return 0
 
 
 def _with_qa_labels(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn]) -> dict[int, Turn]:
