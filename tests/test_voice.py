@@ -764,6 +764,13 @@ def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
     ("The chain (known in Japan as the Northern Territories or Kunashiri and Etorofu) is cold.", "Etorofu", 0,
      ("attributed", "japan")),
     ("The chain (Kunashir or Kunashiri) is cold.", "Kunashiri", 0, ("narrator", None)),
+    # a quoted term with a passive agent after it: the outlet reports whose term it is (no quotation)
+    ('The region, dubbed the "Northern Territories" by Japan, is foggy.', "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a side's naming act; a side's maps, before the name
+    ("Officially, Tokyo names them the Northern Territories.", "Northern Territories", 0, ("attributed", "tokyo")),
+    ("On Japanese maps the islands appear as the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
 ])
 def test_naming_cues_after_the_name_and_claims(text, surface, nth, expected):
     _, voiced = run(text)

@@ -88,6 +88,15 @@ def bracket_alternative(text: str, previous_end: int, start: int) -> bool:
     return opened >= 0 and text.find(")", opened, start) < 0
 
 
+def named_after(text: str, span: tuple[int, int, int], mentions: Sequence[Mention], lex: VoiceLexicon,
+                sents: Spans) -> bool:
+    """Whether a quoted term (one name in quotation marks) is followed by a post-posed cue saying whose name it is
+    ('dubbed the "Northern Territories" by Japan'; 'the "Northern Territories" as Tokyo calls them'): the outlet
+    reports the term and its side, no speaker's words."""
+    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1] and m.entity_type in lex.named_types]
+    return len(inside) == 1 and post_side(text, inside[0], span[1] + 1, mentions, lex, sents) is not None
+
+
 def block_speaker(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk: SpeakerWalk,
                   lex: VoiceLexicon) -> Quote | None:
     """Quotation ``q`` with the speaker its attribution paragraph names, when it is a block printed without
@@ -175,6 +184,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     reported = reported_terms(text, spans, scare_quotes, lambda pos: sents.bounds(pos, (0, len(text)))[0], lex,
                               lambda pos: any(c.end <= pos <= c.scope_end for c in cues),
                               [m for m in mentions if m.entity_type == "document"])  # someone's words: quotations
+    reported = {si for si in reported if not named_after(text, spans[si], mentions, lex, sents)}
     scare_quotes -= reported
     # «Social Development of the Islands» is a title; "the Southern Kurils" a term
     titles |= title_phrases(text, spans) - scare_quotes - reported

@@ -91,4 +91,5 @@ def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
         return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
     window = max(sent_start, m.start - 160)
-    return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
+    end = m.start - 1 if m.start and text[m.start - 1] in "\"“‘'«" else m.start  # 'dubbed the "Kurils" by Russia'
+    return lex.trigger_re is not None and lex.trigger_re.search(text, window, end) is not None
