@@ -868,6 +868,14 @@ def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():
                                              ("Iturup", "quoted", None), ("Iturup", "quoted", "Ken Oda")]
 
 
+def test_a_naming_gloss_in_round_brackets_inside_a_quotation_is_the_outlets():
+    text = '"We object to drills in the Northern Territories (as the Kuril Islands are called in Japan)," Abe said.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kuril Islands") == ("narrator", None)
+    # the gloss says whose name the one before it is
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
 def test_a_title_without_a_name_is_no_label():
     text = ("Joint Statement of the Two Leaders: Etorofu is discussed.\n\n"
             "Joint Statement of the Two Leaders: Kunashiri is discussed.")

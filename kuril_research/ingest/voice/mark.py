@@ -22,6 +22,10 @@ from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 
 BRACKET_RE = re.compile(r"\[[^\]]*\]?")
+#: A gloss in round brackets inside a quotation, saying what a name is called: the outlet's words, like square
+#: brackets ('"... presence in the Northern Territories (as the southern Kurils are called in Japan) ..."').
+NAMING_GLOSS_RE = re.compile(r"\((?:as|also\s+known\s+as|known\s+as|called|referred\s+to\s+as|the\s+(?:name|term)\s+for)"
+                             r"\b[^()]*\)", re.I)
 #: "so-called" just before a name: the outlet distancing itself from the term.
 SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
 def sentence_side(text: str, m: Mention, mentions, lex: VoiceLexicon, sent_start: int) -> tuple[str, str] | None:
@@ -256,7 +260,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         if side is not None:
             voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))
         elif qi is not None and m.end <= real[qi][1] and not any(
-                b.start() <= m.start < b.end() for b in BRACKET_RE.finditer(text, real[qi][0], real[qi][1])):
+                b.start() <= m.start < b.end() for rx in (BRACKET_RE, NAMING_GLOSS_RE)
+                for b in rx.finditer(text, real[qi][0], real[qi][1])):
             voiced.append(VoicedMention(m, "quoted", quotes[qi].speaker, qi, quotes[qi].speaker_text))
         else:
             voiced.append(VoicedMention(m, "narrator", None, None))
