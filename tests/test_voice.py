@@ -771,6 +771,16 @@ def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
     ("Officially, Tokyo names them the Northern Territories.", "Northern Territories", 0, ("attributed", "tokyo")),
     ("On Japanese maps the islands appear as the Northern Territories.", "Northern Territories", 0,
      ("attributed", "japan")),
+    # a habit or a wish of calling, a perfect without an adverb
+    ("Boats sail past what Tokyo likes to call the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    ("The islands, which Japan continues to call the Northern Territories, are foggy.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("The islands Japan has called the Northern Territories since 1960 are foggy.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a language label with "in" and a comma inside a bracket
+    ("Iturup (in Japanese, Etorofu) is the largest.", "Etorofu", 0, ("attributed", "japan")),
+    ("Iturup (in Japanese, Etorofu) is the largest.", "Iturup", 0, ("narrator", None)),
 ])
 def test_naming_cues_after_the_name_and_claims(text, surface, nth, expected):
     _, voiced = run(text)

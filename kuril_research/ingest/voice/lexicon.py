@@ -434,8 +434,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         cue_anchor_re=re.compile(rf"\b(?:{alternation(sorted(anchors(all_cues)))})\b") if anchors(all_cues) else None,
         subject_cue_res_lower=subject_cue_res(cue_parts_, subject_words, subject_pronouns),
         post_res=tuple(post_res),
-        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{alternation(phrases('language_words'))})"
-                                      rf"\s*:?\s+(?:{NATIVE_SCRIPT}(?:\s*[,;]\s*{ROMANISED_LABEL})?\s+)?$", re.I)
+        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+|in\s+)?(?P<side>{alternation(phrases('language_words'))})"
+                                      rf"\s*[:,]?\s+(?:{NATIVE_SCRIPT}(?:\s*[,;]\s*{ROMANISED_LABEL})?\s+)?$", re.I)
         if "language_words" in doc else None,
         post_first_re=re.compile(post_first, re.I) if post_res else None,
         trigger_re=re.compile(rf"\b(?:{alternation(triggers)})\b"
