@@ -781,6 +781,16 @@ def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
     # a language label with "in" and a comma inside a bracket
     ("Iturup (in Japanese, Etorofu) is the largest.", "Etorofu", 0, ("attributed", "japan")),
     ("Iturup (in Japanese, Etorofu) is the largest.", "Iturup", 0, ("narrator", None)),
+    # a side's own or preferred term; a name used in a country; a participle of the subject's naming; describing
+    # as one's own
+    ("Tokyo's preferred term, the Northern Territories, is in every paper.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    ("Residents left the Northern Territories, a name used in Japan, after the war.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("Russia runs the islands from afar, referring to them as the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "russia")),
+    ("Japan's government describes the islands as its Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
 ])
 def test_naming_cues_after_the_name_and_claims(text, surface, nth, expected):
     _, voiced = run(text)
