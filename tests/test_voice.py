@@ -896,6 +896,14 @@ def test_a_naming_gloss_in_round_brackets_inside_a_quotation_is_the_outlets():
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
 
 
+def test_a_list_of_headlines_opened_by_hyphens_is_no_interview():
+    # four hyphen-opened lines, one a question: related headlines, which end no sentence
+    text = ("The islands are cold.\n\n- Will Japan get Kunashir back?\n\n- Russia deploys missiles on Iturup\n\n"
+            "- Putin visits the Kurils\n\n- New school on Habomai")
+    _, voiced = run(text)
+    assert {v for _, v, _ in speakers_of(text, voiced)} == {"narrator"}
+
+
 def test_a_title_without_a_name_is_no_label():
     text = ("Joint Statement of the Two Leaders: Etorofu is discussed.\n\n"
             "Joint Statement of the Two Leaders: Kunashiri is discussed.")

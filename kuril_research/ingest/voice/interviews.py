@@ -78,6 +78,8 @@ def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequenc
 DASH_TURN_RE = re.compile(r"(?:[—–―]|-(?=[ ]))\s+(?=\S)")
 #: A dash-opened interview has at least this many turns (one dash-opened paragraph is an aside).
 MIN_DASH_TURNS = 4
+#: Every turn of an interview ends a sentence (closing marks aside); a list of headlines does not.
+TURN_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*\Z")
 #: A turn that ends in a question mark (closing marks aside) is a question.
 QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
 
@@ -111,8 +113,9 @@ def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         return {}
     asks = {pid: QUESTION_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) is not None
             for pid in opened}
-    if all(asks.values()) or not any(asks.values()):
-        return {}
+    if all(asks.values()) or not any(asks.values()) or not all(
+            TURN_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) for pid in opened):
+        return {}  # a list of headlines or links ("- Russia deploys missiles on Kunashir") ends no sentence
     first = paragraphs[min(opened)][0]
     person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
     entity = person.entity if person is not None else None

@@ -155,6 +155,10 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
 MAX_TURN_GAP = 3
 
 
+#: How a paragraph a turn goes on over ends: a full stop, question or exclamation mark (closing marks aside).
+GAP_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*\Z")
+
+
 def _continued_run(text: str, paragraphs: Sequence[tuple[int, int]], nxt: int, found: dict[int, Turn],
                    lex: VoiceLexicon) -> int:
     """How many paragraphs from ``nxt`` go on with the turn before them: 1 when ``nxt`` speaks in the first or
@@ -167,8 +171,8 @@ def _continued_run(text: str, paragraphs: Sequence[tuple[int, int]], nxt: int, f
             return k - nxt if k < len(paragraphs) and k > nxt else 0  # up to the next label, never to the end
         if k > nxt and _continues(text, *paragraphs[k], lex):
             return k - nxt + 1
-        if not _goes_on(text, *paragraphs[k]):
-            return 0
+        if not _goes_on(text, *paragraphs[k]) or GAP_END_RE.search(text, *paragraphs[k]) is None:
+            return 0  # a heading, a bracket, or a line introducing what follows ("Ivan Petrov, Director ...:")
     return 0
 
 
