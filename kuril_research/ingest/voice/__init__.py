@@ -29,7 +29,10 @@ Method (the rules, in the order they are applied)
    said.': the closing mark was lost; the quotation ends at the comma). A closing mark with no opener, when it is
    the first double mark of its paragraph, quotes from the paragraph start to
    the mark (an opener lost by the outlet); later stray closing marks are
-   ignored. Outside a quotation a straight " that touches a word on its left
+   ignored. A paragraph printed as a block without marks, ending in a comma after a paragraph that ended its
+   sentence, whose next paragraph only attributes it ('... this is Russia,' / '- the Russian politician declared
+   then.'), is one quotation, spoken by the person that paragraph names. Outside a quotation a straight " that
+   touches a word on its left
    but not on its right (``anything,"``), or only a footnote number
    (``ocean."12``), is such a closing mark; any other
    straight " opens. Single marks (‘…’ and British/Australian straight '…')
@@ -56,7 +59,8 @@ Method (the rules, in the order they are applied)
    father"); "I"/"we" there is the outer speaker. A quoted term with no such introduction stays in the outer
    quotation.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
-   outlet's words: mentions inside them are not ``quoted``.
+   outlet's words: mentions inside them are not ``quoted``; so is a naming gloss in round brackets ("(as the
+   southern Kurils are called in Japan)").
 3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}
    calls", "known in {side} as", "referred to by {side} as", "{side}, which
    ..10 refers to them as its"; ``..10`` stands for up to ten words, in the
@@ -72,7 +76,8 @@ Method (the rules, in the order they are applied)
    short glosses (``naming_gloss_cues``: "to Tokyo", "by Russia") count only
    after a bracket or dash or a ``gloss_triggers`` verb earlier in the clause
    ("known as A in Russia and B in Japan"), so "return Etorofu to Japan" is no
-   naming. A post-posed cue after the last name of a list applies to the
+   naming; "to {side}" after a list that is the object of a verb or preposition is never one ("sell Kunashiri
+   to the Japanese"), after a copula it is ("the islands are Kunashiri and Etorofu to the Japanese"). A post-posed cue after the last name of a list applies to the
    whole list, and a name in brackets after an attributed name shares its
    side ('the term "Northern Territories" (Hoppo Ryodo)'). A pre-check keeps
    all this cheap: only windows round the cues' distinctive words are searched.
