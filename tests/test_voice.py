@@ -896,6 +896,16 @@ def test_a_naming_gloss_in_round_brackets_inside_a_quotation_is_the_outlets():
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
 
 
+def test_a_label_alone_makes_two_dash_turns_an_interview():
+    text = ("Our studio spoke to the ministry.\n\n- What about Iturup?\n\nKen Oda, Spokesman of the Ministry:\n\n"
+            "- Iturup is not for sale.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Iturup", "quoted", None), ("Iturup", "quoted", "Ken Oda")]
+    bare = "Our studio spoke to the ministry.\n\n- What about Iturup?\n\n- Iturup is not for sale."
+    _, voiced = run(bare)
+    assert {v for _, v, _ in speakers_of(bare, voiced)} == {"narrator"}
+
+
 def test_a_list_of_headlines_opened_by_hyphens_is_no_interview():
     # four hyphen-opened lines, one a question: related headlines, which end no sentence
     text = ("The islands are cold.\n\n- Will Japan get Kunashir back?\n\n- Russia deploys missiles on Iturup\n\n"

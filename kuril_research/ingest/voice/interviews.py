@@ -86,12 +86,14 @@ QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
 
 def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
                full: dict[str, str], interviewer: str | None = None,
-               interviewee: tuple[str | None, str] | None = None) -> dict[int, Turn]:
+               interviewee: tuple[str | None, str] | None = None, min_turns: int = 0) -> dict[int, Turn]:
     """The turns of an interview printed as dash-opened paragraphs without names: para_id -> :class:`Turn`;
     {} if the text is not such an interview (see the module docstring). The questions are the
     ``interviewer``'s, the author the byline names (:func:`~kuril_research.ingest.voice.turns.byline_name`),
     if given; the answers are the ``interviewee``'s (entity, name), when a label printed alone on its line names
     him ("Maria Zakharova, Director of the Press Department:"), else the person named last before the first turn.
+    ``min_turns`` (default :data:`MIN_DASH_TURNS`) is how many dash-opened paragraphs make an interview; such a
+    label is evidence enough for two.
 
     Examples
     --------
@@ -109,7 +111,7 @@ def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     """
     opened = {pid: DASH_TURN_RE.match(text, ps, min(pe, len(text))) for pid, (ps, pe) in enumerate(paragraphs)}
     opened = {pid: m for pid, m in opened.items() if m is not None}
-    if len(opened) < MIN_DASH_TURNS:
+    if len(opened) < (min_turns or MIN_DASH_TURNS):
         return {}
     asks = {pid: QUESTION_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) is not None
             for pid in opened}

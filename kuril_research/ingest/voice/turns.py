@@ -124,7 +124,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         bare = set()
         found = qa_turns(text, paragraphs, mentions, full) or dash_turns(
             text, paragraphs, mentions, full, byline_name(byline),
-            (alone[0].entity, alone[0].name) if len(alone) == 1 else None)
+            (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0)
         if not found:
             return {}
     else:
