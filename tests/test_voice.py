@@ -734,6 +734,69 @@ def test_naming_cues_of_unseen_outlets(text, surface, nth, expected):
     assert voice_of(text, voiced, surface, nth) == expected
 
 
+@pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
+    # "to {side}" after the object of a verb says where the islands go, not whose name they bear
+    ("Moscow refused to return Kunashiri to the Japanese.", "Kunashiri", 0, ("narrator", None)),
+    ("Nobody wants to sell Kunashiri and Etorofu to the Japanese.", "Etorofu", 0, ("narrator", None)),
+    # ... after a copula it does
+    ("The islands are Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.", "Etorofu", 0,
+     ("attributed", "japan")),
+    ("The islands are Kunashiri and Etorofu to the Japanese, Kunashir and Iturup to the Russians.", "Iturup", 0,
+     ("attributed", "russia")),
+    # an apposition saying whose term the name is
+    ("Residents left the Northern Territories, Japan's term for the islands, in 1948.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("Crab boats left Kunashiri, its Japanese name, at dawn.", "Kunashiri", 0, ("attributed", "japan")),
+    ("Ships passed the Northern Territories, a name Tokyo uses for them, at night.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    ("Fishing near the Northern Territories, in Tokyo's words, is risky.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    # a post-posed cue set off by dashes
+    ("Tokyo wants the Northern Territories – as Japan calls the four islands – back.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a claim naming what it claims; what a side insists a thing is
+    ("They spoke of the islands Japan claims as the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("Japan claims Kunashir as well as Iturup.", "Iturup", 0, ("narrator", None)),
+    ("Prices rose on what Tokyo still insists are its Northern Territories.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    # a further name of one bracketed gloss, after "or"
+    ("The chain (known in Japan as the Northern Territories or Kunashiri and Etorofu) is cold.", "Etorofu", 0,
+     ("attributed", "japan")),
+    ("The chain (Kunashir or Kunashiri) is cold.", "Kunashiri", 0, ("narrator", None)),
+    # a quoted term with a passive agent after it: the outlet reports whose term it is (no quotation)
+    ('The region, dubbed the "Northern Territories" by Japan, is foggy.', "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a side's naming act; a side's maps, before the name
+    ("Officially, Tokyo names them the Northern Territories.", "Northern Territories", 0, ("attributed", "tokyo")),
+    ("On Japanese maps the islands appear as the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a habit or a wish of calling, a perfect without an adverb
+    ("Boats sail past what Tokyo likes to call the Northern Territories.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    ("The islands, which Japan continues to call the Northern Territories, are foggy.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("The islands Japan has called the Northern Territories since 1960 are foggy.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    # a language label with "in" and a comma inside a bracket
+    ("Iturup (in Japanese, Etorofu) is the largest.", "Etorofu", 0, ("attributed", "japan")),
+    ("Iturup (in Japanese, Etorofu) is the largest.", "Iturup", 0, ("narrator", None)),
+    # a side's own or preferred term; a name used in a country; a participle of the subject's naming; describing
+    # as one's own
+    ("Tokyo's preferred term, the Northern Territories, is in every paper.", "Northern Territories", 0,
+     ("attributed", "tokyo")),
+    ("Residents left the Northern Territories, a name used in Japan, after the war.", "Northern Territories", 0,
+     ("attributed", "japan")),
+    ("Russia runs the islands from afar, referring to them as the Southern Kurils.", "Southern Kurils", 0,
+     ("attributed", "russia")),
+    ("Japan's government describes the islands as its Northern Territories.", "Northern Territories", 0,
+     ("attributed", "japan")),
+])
+def test_naming_cues_after_the_name_and_claims(text, surface, nth, expected):
+    _, voiced = run(text)
+    assert voice_of(text, voiced, surface, nth) == expected
+
+
 def test_a_quoted_title_alone_is_no_quotation():
     text = 'Pupils joined the "Habomai Fisheries Cooperative" for a day.'
     mentions = [Mention(text.index("Habomai"), text.index("Habomai") + len("Habomai Fisheries Cooperative"),
@@ -773,6 +836,91 @@ def test_role_labels_make_a_transcript_and_every_name_in_a_turn_is_quoted():
         ("Southern Kurils", "quoted", "Ota"), ("Kunashiri", "quoted", "Prime Minister")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with lower-case joins before the name (a Kremlin transcript)
+    ("President of Russia Vladimir Putin: We spoke of the Kuril Islands.\n\n"
+     "Prime Minister of Japan Ken Oda (retranslated): And of Etorofu.",
+     [("Russia", "narrator", None), ("Kuril Islands", "quoted", "Vladimir Putin"), ("Japan", "narrator", None),
+      ("Etorofu", "quoted", "Ken Oda")]),
+    # the name, then a title with "for" (a ministry's press conference); the outlet before the questioner's name
+    ("Mr. Ken Oda, Minister for Foreign Affairs: Kunashiri is our land.\n\n"
+     "Asahi Shimbun, Matsui: And Habomai?",
+     [("Kunashiri", "quoted", "Ken Oda"), ("Habomai", "quoted", "Matsui")]),
+    # initials glued to the family name
+    ("Question: And the Southern Kurils?\n\nM.Zakharova: The Southern Kurils are Russian.",
+     [("Southern Kurils", "quoted", None), ("Southern Kurils", "quoted", "Zakharova")]),
+])
+def test_a_label_may_give_a_title_and_a_name(text, expected):
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a block without marks, attributed by the paragraph after it (a dash, a role, the verb)
+    ("Vladimir Putin spoke in January.\n\nThe so-called Northern Territories are Russian land, and will stay so,\n\n"
+     "- the president said then.", [("Northern Territories", "quoted", "Vladimir Putin")]),
+    # ... by a name, an apposition and the verb
+    ("Tokyo protested.\n\nThe build-up on Kunashiri is regrettable and goes against our position,\n\n"
+     "Ken Oda, a deputy minister, said on Monday.", [("Tokyo", "narrator", None), ("Kunashiri", "quoted", "Ken Oda")]),
+    # a hard line break inside a sentence is no block
+    ("Officials said the islands\n\nnear Kunashiri and Habomai were disputed,\n\nthe minister said.",
+     [("Kunashiri", "narrator", None), ("Habomai", "narrator", None)]),
+])
+def test_a_block_without_marks_is_the_quotation_of_the_paragraph_after_it(text, expected):
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == expected
+
+
+def test_q_labels_in_a_named_transcript_ask_and_a_labels_answer_as_the_last_named_speaker():
+    text = ("Question: And Kunashiri?\n\nAmbassador Ken Oda: Kunashiri is ours.\n\nQ: And Habomai?\n\n"
+            "A: Habomai too.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Kunashiri", "quoted", None), ("Kunashiri", "quoted", "Ken Oda"),
+                                         ("Habomai", "quoted", None), ("Habomai", "quoted", "Ken Oda")]
+
+
+def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():
+    text = ("Our guest was in the studio with Vladimir Putin's envoy.\n\n- What about the Kurils?\n\n"
+            "Ken Oda, Director of the Press Department:\n\n- The Kurils are not for sale.\n\n- And Iturup?\n\n"
+            "- Iturup neither.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Kurils", "quoted", None), ("Kurils", "quoted", "Ken Oda"),
+                                             ("Iturup", "quoted", None), ("Iturup", "quoted", "Ken Oda")]
+
+
+def test_a_naming_gloss_in_round_brackets_inside_a_quotation_is_the_outlets():
+    text = '"We object to drills in the Northern Territories (as the Kuril Islands are called in Japan)," Abe said.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kuril Islands") == ("narrator", None)
+    # the gloss says whose name the one before it is
+    assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")
+
+
+def test_a_label_alone_makes_two_dash_turns_an_interview():
+    text = ("Our studio spoke to the ministry.\n\n- What about Iturup?\n\nKen Oda, Spokesman of the Ministry:\n\n"
+            "- Iturup is not for sale.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Iturup", "quoted", None), ("Iturup", "quoted", "Ken Oda")]
+    bare = "Our studio spoke to the ministry.\n\n- What about Iturup?\n\n- Iturup is not for sale."
+    _, voiced = run(bare)
+    assert {v for _, v, _ in speakers_of(bare, voiced)} == {"narrator"}
+
+
+def test_a_list_of_headlines_opened_by_hyphens_is_no_interview():
+    # four hyphen-opened lines, one a question: related headlines, which end no sentence
+    text = ("The islands are cold.\n\n- Will Japan get Kunashir back?\n\n- Russia deploys missiles on Iturup\n\n"
+            "- Putin visits the Kurils\n\n- New school on Habomai")
+    _, voiced = run(text)
+    assert {v for _, v, _ in speakers_of(text, voiced)} == {"narrator"}
+
+
+def test_a_title_without_a_name_is_no_label():
+    text = ("Joint Statement of the Two Leaders: Etorofu is discussed.\n\n"
+            "Joint Statement of the Two Leaders: Kunashiri is discussed.")
+    _, voiced = run(text)
+    assert [v for _, v, _ in speakers_of(text, voiced)] == ["narrator", "narrator"]
+
+
 def test_a_question_label_names_nobody_unless_the_questioner_introduces_himself():
     text = ("Question: Will Iturup get a new port?\n\n"
             "Maria Zakharova: Iturup is Russian land.\n\n"
@@ -796,6 +944,17 @@ def test_a_turn_goes_on_while_it_speaks_in_the_first_person():
         ("Iturup", "quoted"), ("Habomai", "quoted"), ("Kunashir", "quoted"), ("Kunashir", "quoted"),
         ("Kuril Islands", "narrator")]
     assert [v.speaker for v in voiced if v.mention.surface == "Habomai"] == ["vladimir_putin"]
+
+
+def test_a_statement_under_its_label_goes_on_over_paragraphs_without_a_first_person():
+    # the second paragraph names no "I"/"we", the third does: both are Putin's; "Thank you." before the next label
+    # is his too; the outlet's paragraph after the last turn is not
+    text = ("Vladimir Putin: Mr Prime Minister, colleagues,\n\nThe talks on the Kurils were useful.\n\n"
+            "The Prime Minister and I spoke of Iturup.\n\nThank you very much.\n\nShinzo Abe: Thank you. "
+            "Etorofu matters.\n\nThe leaders met on Kunashir.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [("Kurils", "quoted", "Vladimir Putin"), ("Iturup", "quoted", "Vladimir Putin"),
+                                         ("Etorofu", "quoted", "Shinzo Abe"), ("Kunashir", "narrator", None)]
 
 
 def test_faq_labels_and_furniture_lines_are_no_transcript():

@@ -29,7 +29,10 @@ Method (the rules, in the order they are applied)
    said.': the closing mark was lost; the quotation ends at the comma). A closing mark with no opener, when it is
    the first double mark of its paragraph, quotes from the paragraph start to
    the mark (an opener lost by the outlet); later stray closing marks are
-   ignored. Outside a quotation a straight " that touches a word on its left
+   ignored. A paragraph printed as a block without marks, ending in a comma after a paragraph that ended its
+   sentence, whose next paragraph only attributes it ('... this is Russia,' / '- the Russian politician declared
+   then.'), is one quotation, spoken by the person that paragraph names. Outside a quotation a straight " that
+   touches a word on its left
    but not on its right (``anything,"``), or only a footnote number
    (``ocean."12``), is such a closing mark; any other
    straight " opens. Single marks (‘…’ and British/Australian straight '…')
@@ -56,7 +59,8 @@ Method (the rules, in the order they are applied)
    father"); "I"/"we" there is the outer speaker. A quoted term with no such introduction stays in the outer
    quotation.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
-   outlet's words: mentions inside them are not ``quoted``.
+   outlet's words: mentions inside them are not ``quoted``; so is a naming gloss in round brackets ("(as the
+   southern Kurils are called in Japan)").
 3. **Naming cues** (``naming_cues`` in ``data/voice.yaml``, e.g. "which {side}
    calls", "known in {side} as", "referred to by {side} as", "{side}, which
    ..10 refers to them as its"; ``..10`` stands for up to ten words, in the
@@ -72,7 +76,8 @@ Method (the rules, in the order they are applied)
    short glosses (``naming_gloss_cues``: "to Tokyo", "by Russia") count only
    after a bracket or dash or a ``gloss_triggers`` verb earlier in the clause
    ("known as A in Russia and B in Japan"), so "return Etorofu to Japan" is no
-   naming. A post-posed cue after the last name of a list applies to the
+   naming; "to {side}" after a list that is the object of a verb or preposition is never one ("sell Kunashiri
+   to the Japanese"), after a copula it is ("the islands are Kunashiri and Etorofu to the Japanese"). A post-posed cue after the last name of a list applies to the
    whole list, and a name in brackets after an attributed name shares its
    side ('the term "Northern Territories" (Hoppo Ryodo)'). A pre-check keeps
    all this cheap: only windows round the cues' distinctive words are searched.
@@ -152,7 +157,9 @@ Method (the rules, in the order they are applied)
    statement said": the ministry named before, else the statement as written.
 
    **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
-   speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:"; a role of
+   speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:", "NHK, Okuzumi:",
+   "M.Zakharova:"; a title and a name: "President of Russia Vladimir Putin:", "Mr. Taro Kono, Minister for Foreign
+   Affairs:" (a name after its title counts when the title holds a ``turn_roles`` role); a role of
    ``turn_roles``: "Prime Minister:", "Moderator:", "Reporter (Ota, Hokkaido Shimbun):", "Chair (Ms. Anna
    Berg):"; a question label: "Question:"), each such paragraph after its label is one quotation of that
    speaker, whatever quotation marks it holds, and every name in it is ``quoted`` (no naming cue applies).
@@ -166,7 +173,8 @@ Method (the rules, in the order they are applied)
    the prose paragraphs before the first labelled turn are the opening statement of the headline's person
    who has turns (headings without final punctuation left out).
    Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
-   (``turn_continuation_words``). A lone family name takes the full name written earlier. "Q:" and "A:"
+   (``turn_continuation_words``), and over up to three paragraphs that end their sentences without doing so,
+   when one that does follows or the next label does (a leader's statement under his label). A lone family name takes the full name written earlier. "Q:" and "A:"
    turns are an interview of the person named before the first of them
    (:mod:`~kuril_research.ingest.voice.interviews`); on a FAQ page that names nobody they are the outlet's own voice. A quotation holding only an organisation's or a homonym's
    name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.

@@ -73,20 +73,27 @@ def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequenc
             for pid, m in sorted(opened.items())}
 
 
-#: A paragraph opening with an em or en dash and a space: a turn of an interview printed without names.
-DASH_TURN_RE = re.compile(r"[—–―]\s+(?=\S)")
+#: A paragraph opening with an em or en dash (or a hyphen standing for one) and a space: a turn of an interview
+#: printed without names.
+DASH_TURN_RE = re.compile(r"(?:[—–―]|-(?=[ ]))\s+(?=\S)")
 #: A dash-opened interview has at least this many turns (one dash-opened paragraph is an aside).
 MIN_DASH_TURNS = 4
+#: Every turn of an interview ends a sentence (closing marks aside); a list of headlines does not.
+TURN_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*\Z")
 #: A turn that ends in a question mark (closing marks aside) is a question.
 QUESTION_END_RE = re.compile(r"\?[\"'”’»)]*\s*\Z")
 
 
 def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-               full: dict[str, str], interviewer: str | None = None) -> dict[int, Turn]:
+               full: dict[str, str], interviewer: str | None = None,
+               interviewee: tuple[str | None, str] | None = None, min_turns: int = 0) -> dict[int, Turn]:
     """The turns of an interview printed as dash-opened paragraphs without names: para_id -> :class:`Turn`;
     {} if the text is not such an interview (see the module docstring). The questions are the
     ``interviewer``'s, the author the byline names (:func:`~kuril_research.ingest.voice.turns.byline_name`),
-    if given.
+    if given; the answers are the ``interviewee``'s (entity, name), when a label printed alone on its line names
+    him ("Maria Zakharova, Director of the Press Department:"), else the person named last before the first turn.
+    ``min_turns`` (default :data:`MIN_DASH_TURNS`) is how many dash-opened paragraphs make an interview; such a
+    label is evidence enough for two.
 
     Examples
     --------
@@ -104,16 +111,19 @@ def dash_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     """
     opened = {pid: DASH_TURN_RE.match(text, ps, min(pe, len(text))) for pid, (ps, pe) in enumerate(paragraphs)}
     opened = {pid: m for pid, m in opened.items() if m is not None}
-    if len(opened) < MIN_DASH_TURNS:
+    if len(opened) < (min_turns or MIN_DASH_TURNS):
         return {}
     asks = {pid: QUESTION_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) is not None
             for pid in opened}
-    if all(asks.values()) or not any(asks.values()):
-        return {}
+    if all(asks.values()) or not any(asks.values()) or not all(
+            TURN_END_RE.search(text, paragraphs[pid][0], min(paragraphs[pid][1], len(text))) for pid in opened):
+        return {}  # a list of headlines or links ("- Russia deploys missiles on Kunashir") ends no sentence
     first = paragraphs[min(opened)][0]
     person = next((m for m in reversed(mentions) if m.entity_type == "person" and m.end <= first), None)
     entity = person.entity if person is not None else None
     name = full.get(person.entity, person.surface) if person is not None else None
+    if interviewee is not None:
+        entity, name = interviewee
     label = text[paragraphs[min(opened)][0]:opened[min(opened)].end()].strip()
     return {pid: Turn(m.end(), None, interviewer, label) if asks[pid] else Turn(m.end(), entity, name, label)
             for pid, m in sorted(opened.items())}

@@ -25,6 +25,9 @@ ENTITY_TYPES = ("island", "island_group", "collective_name", "archipelago", "doc
 LEXICON_KEYS = ("speech_verbs", "roles", "naming_cues", "cue_not_followed_by", "naming_scope_words", "named_types",
                 "sides")
 #: Keys a lexicon may leave out.
+#: What may stand between a name and a post-posed cue: white space, a comma, an opening bracket or a dash
+#: ("Etorofu, as Japan calls it"; "the Northern Territories – as Japan calls the four islands –").
+POST_OPENER = r"(?:[\s,(—–]|\s-\s)*"
 OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_triggers", "subject_words",
                  "subject_pronouns", "naming_owner", "name_title_words", "name_stop_words", "speaker_heads",
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
@@ -358,11 +361,11 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     post_res = []
     for cue, needs_licence in post_cues:
         before, after = parts[cue]
-        post_res.append((re.compile((r"\s*" if needs_licence else r"[\s,(]*") + before
+        post_res.append((re.compile((r"\s*" if needs_licence else POST_OPENER) + before
                                     + (side_group if needs_licence or not before.strip() else side_phrase)
                                     + (after or GLOSS_END)), needs_licence))
     firsts = sorted({c.split()[0] for c, _ in post_cues})  # the first words; notation in one: no pre-check
-    post_first = (r"[\s,(]*(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
+    post_first = (POST_OPENER + r"(?:" + alternation(firsts) + r")\b") if all(PLAIN_WORD_RE.fullmatch(w) for w in firsts) \
         else ""
     groups = [f"(?P<e_{entity}>{alternation(listed)})" for entity, listed in subject_words.items()]
     groups += [f"(?P<p_{kind}>{alternation(listed)})" for kind, listed in subject_pronouns.items()]
@@ -431,8 +434,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         cue_anchor_re=re.compile(rf"\b(?:{alternation(sorted(anchors(all_cues)))})\b") if anchors(all_cues) else None,
         subject_cue_res_lower=subject_cue_res(cue_parts_, subject_words, subject_pronouns),
         post_res=tuple(post_res),
-        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+)?(?P<side>{alternation(phrases('language_words'))})"
-                                      rf"\s*:?\s+(?:{NATIVE_SCRIPT}(?:\s*[,;]\s*{ROMANISED_LABEL})?\s+)?$", re.I)
+        language_before_re=re.compile(rf"[,(;—–]\s*(?:also\s+|in\s+)?(?P<side>{alternation(phrases('language_words'))})"
+                                      rf"\s*[:,]?\s+(?:{NATIVE_SCRIPT}(?:\s*[,;]\s*{ROMANISED_LABEL})?\s+)?$", re.I)
         if "language_words" in doc else None,
         post_first_re=re.compile(post_first, re.I) if post_res else None,
         trigger_re=re.compile(rf"\b(?:{alternation(triggers)})\b"

@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.inner import split_inner
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects,
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.post_cues import post_side
-from kuril_research.ingest.voice.quotes import continued_quotes, find_quotes
+from kuril_research.ingest.voice.quotes import block_attribution, continued_quotes, find_quotes
 from kuril_research.ingest.voice.transcript_quotes import turn_quotes
 from kuril_research.ingest.voice.turns import find_turns
 from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
@@ -22,6 +22,10 @@ from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 
 BRACKET_RE = re.compile(r"\[[^\]]*\]?")
+#: A gloss in round brackets inside a quotation, saying what a name is called: the outlet's words, like square
+#: brackets ('"... presence in the Northern Territories (as the southern Kurils are called in Japan) ..."').
+NAMING_GLOSS_RE = re.compile(r"\((?:as|also\s+known\s+as|known\s+as|called|referred\s+to\s+as|the\s+(?:name|term)\s+for)"
+                             r"\b[^()]*\)", re.I)
 #: "so-called" just before a name: the outlet distancing itself from the term.
 SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
 def sentence_side(text: str, m: Mention, mentions, lex: VoiceLexicon, sent_start: int) -> tuple[str, str] | None:
@@ -66,6 +70,57 @@ def glossed(text: str, previous_end: int, start: int, end: int) -> bool:
             and GLOSS_AFTER_RE.match(text, end) is not None) or (
         DASH_GLOSS_BEFORE_RE.fullmatch(text, previous_end, start) is not None
         and DASH_GLOSS_AFTER_RE.match(text, end) is not None)
+
+
+#: Between two names of one bracketed gloss: "or", a comma or a semicolon-free list join.
+ALTERNATIVE_JOIN_RE = re.compile(r"\s+or\s+(?:the\s+)?|\s*,\s*(?:or\s+)?(?:the\s+)?")
+
+
+def bracket_alternative(text: str, previous_end: int, start: int) -> bool:
+    """Whether the name at ``start`` is a further name, joined by "or" or a comma, of the name ending at
+    ``previous_end`` inside one open bracket: "(Japanese: Kuriru retto or Chishima retto)" gives both names to Japan.
+
+    Examples
+    --------
+    >>> t = "the chain (Japanese: Kuriru retto or Chishima retto) and Iturup or Etorofu"
+    >>> bracket_alternative(t, 33, 37), bracket_alternative(t, 63, 67)
+    (True, False)
+    """
+    if ALTERNATIVE_JOIN_RE.fullmatch(text, previous_end, start) is None:
+        return False
+    opened = text.rfind("(", max(0, previous_end - 200), previous_end)
+    return opened >= 0 and text.find(")", opened, start) < 0
+
+
+def named_after(text: str, span: tuple[int, int, int], mentions: Sequence[Mention], lex: VoiceLexicon,
+                sents: Spans) -> bool:
+    """Whether a quoted term (one name in quotation marks) is followed by a post-posed cue saying whose name it is
+    ('dubbed the "Northern Territories" by Japan'; 'the "Northern Territories" as Tokyo calls them'): the outlet
+    reports the term and its side, no speaker's words."""
+    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1] and m.entity_type in lex.named_types]
+    return len(inside) == 1 and post_side(text, inside[0], span[1] + 1, mentions, lex, sents) is not None
+
+
+def block_speaker(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk: SpeakerWalk,
+                  lex: VoiceLexicon) -> Quote | None:
+    """Quotation ``q`` with the speaker its attribution paragraph names, when it is a block printed without
+    quotation marks (:func:`~kuril_research.ingest.voice.quotes.block_attribution`): the first person named before
+    the speech verb, else the first candidate there ("- the Russian politician declared": the politician named
+    before), else the nearest after it ("- said Ivan Petrov."); None if ``q`` is no block or the paragraph
+    names nobody."""
+    ps, pe = paragraphs[q.para_id][0], min(paragraphs[q.para_id][1], len(text))
+    if text[ps:pe].strip() != text[q.start:q.end].strip() \
+            or (found := block_attribution(text, paragraphs, q.para_id, lex.verb_re)) is None:
+        return None
+    start, verb_start, verb_end, end = found
+    before = [c for c in walk.cands_from(start, verb_start) if c.end <= verb_start]
+    after = [c for c in walk.cands_from(verb_end, end) if c.end <= end]
+    persons = [c for c in before if not c.role and c.kind == "person"]
+    c = (persons or before or after or [None])[0]
+    if c is None:
+        return None
+    who = walk.resolve(c) or (None, c.text)
+    return Quote(q.start, q.end, q.para_id, who[0], " ".join(text[start:end].split()), who[1])
 
 
 def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]],
@@ -133,6 +188,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     reported = reported_terms(text, spans, scare_quotes, lambda pos: sents.bounds(pos, (0, len(text)))[0], lex,
                               lambda pos: any(c.end <= pos <= c.scope_end for c in cues),
                               [m for m in mentions if m.entity_type == "document"])  # someone's words: quotations
+    reported = {si for si in reported if not named_after(text, spans[si], mentions, lex, sents)}
     scare_quotes -= reported
     # «Social Development of the Islands» is a title; "the Southern Kurils" a term
     titles |= title_phrases(text, spans) - scare_quotes - reported
@@ -150,6 +206,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                         all_paragraphs=paragraphs, sentence_starts=[s for s, _ in sentences])
     walk = SpeakerWalk(text, real, paras, sents, cands, cues, lex, verb_in)
     quotes = walk.quotes()
+    if lex.verb_re is not None:  # a block without marks: the paragraph after it names its speaker
+        quotes = [block_speaker(text, paragraphs, q, walk, lex) or q for q in quotes]
     if turns:
         quotes = [Quote(q.start, q.end, q.para_id, turn_at[q.start].entity, turn_at[q.start].label,
                         turn_at[q.start].name) if q.start in turn_at else q for q in quotes]
@@ -196,12 +254,14 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                     and glossed(text, voiced[-1].mention.end, m.start, m.end):  # "Kunashir (Kunashiri)"
                 side = owner_side(m, lex)
             if side is None and voiced and voiced[-1].voice == "attributed" and side_ok(voiced[-1].speaker, m, lex) \
-                    and glossed(text, voiced[-1].mention.end, m.start, m.end):  # '"Northern Territories" (Hoppo Ryodo)'
+                    and (glossed(text, voiced[-1].mention.end, m.start, m.end)  # '"Northern Territories" (Hoppo Ryodo)'
+                         or bracket_alternative(text, voiced[-1].mention.end, m.start)):  # "(Japanese: A or B)"
                 side = voiced[-1].speaker, voiced[-1].speaker_text
         if side is not None:
             voiced.append(VoicedMention(m, "attributed", side[0], None, side[1]))
         elif qi is not None and m.end <= real[qi][1] and not any(
-                b.start() <= m.start < b.end() for b in BRACKET_RE.finditer(text, real[qi][0], real[qi][1])):
+                b.start() <= m.start < b.end() for rx in (BRACKET_RE, NAMING_GLOSS_RE)
+                for b in rx.finditer(text, real[qi][0], real[qi][1])):
             voiced.append(VoicedMention(m, "quoted", quotes[qi].speaker, qi, quotes[qi].speaker_text))
         else:
             voiced.append(VoicedMention(m, "narrator", None, None))

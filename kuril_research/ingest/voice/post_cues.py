@@ -44,7 +44,8 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
             continue
         subject = subject_at(text, hit.start("side"), mentions, lex)
         if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents) \
-                and not _own_names_to(hit, subject, namings, lex, mentions):
+                and not (_own_names_to(hit, subject, namings, lex, mentions)
+                         and not _object_of_verb(text, m, mentions, lex)):
             continue
         if subject is not None and side_ok(subject[0], m, lex):
             return subject
@@ -62,6 +63,24 @@ def _own_names_to(hit: re.Match, subject: tuple[str, str] | None, namings: set[s
     return not (i < len(mentions) and mentions[i].start < hit.end("side"))  # a side word, no place mention
 
 
+#: A lower-case word right before a list of names that makes them its object or complement: a verb or a
+#: preposition ("return Kunashiri to the Japanese", "sell Etorofu to the Japanese"), not a copula, "or" or "and"
+#: ("the islands are Kunashiri and Etorofu to the Japanese").
+OBJECT_BEFORE_RE = re.compile(r"\b(?!(?:is|are|was|were|be|been|remain|remains|remained|become|becomes|became|or|and)"
+                              r"\b)[a-z]+\s+(?:the\s+)?$")
+
+
+def _object_of_verb(text: str, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
+    """Whether the list of names ``m`` stands in is the object of a verb or a preposition, so that "to {side}"
+    after it is where the names go, not whose names they are ("return Kunashiri and Etorofu to the Japanese")."""
+    i = bisect_left(mentions, m.start, key=lambda mm: mm.start)
+    head = m
+    while i > 0 and mentions[i - 1].entity_type in lex.named_types \
+            and POST_LIST_JOIN_RE.fullmatch(text, mentions[i - 1].end, head.start):
+        head, i = mentions[i - 1], i - 1
+    return OBJECT_BEFORE_RE.search(text, max(0, head.start - 30), head.start) is not None
+
+
 def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
     """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause."""
     if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
@@ -72,4 +91,5 @@ def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
         return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
     window = max(sent_start, m.start - 160)
-    return lex.trigger_re is not None and lex.trigger_re.search(text, window, m.start) is not None
+    end = m.start - 1 if m.start and text[m.start - 1] in "\"“‘'«" else m.start  # 'dubbed the "Kurils" by Russia'
+    return lex.trigger_re is not None and lex.trigger_re.search(text, window, end) is not None

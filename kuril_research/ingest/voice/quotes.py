@@ -72,7 +72,75 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]], *,
                     spans.append((i + 1, close, False))
             i = i + 1 if close is None else close + 1
         found += [(s, e, para_id) for s, e, _ in spans if text[s:e].strip()]
+    if speech_verbs is not None:
+        found = _with_block_quotes(text, paragraphs, found, speech_verbs)
     return found
+
+
+#: Words of an attribution paragraph before its speech verb, at most.
+ATTRIBUTION_WORDS = 10
+#: An attribution paragraph's sentence, at most (words).
+ATTRIBUTION_SENTENCE_WORDS = 25
+#: How a paragraph ends a sentence (closing marks aside).
+SENTENCE_END_RE = re.compile(r"[.!?:…][\"'”’»)\]]*\s*$")
+
+
+def block_attribution(text: str, paragraphs: Sequence[tuple[int, int]], pid: int,
+                      speech_verbs: re.Pattern) -> tuple[int, int, int, int] | None:
+    """The attribution of paragraph ``pid`` when it is a quotation printed as a block without quotation marks:
+    (start, verb start, verb end, sentence end) of the next paragraph's first sentence, or None.
+
+    Such a block ends in a comma and follows a paragraph that ended its sentence (a hard line break inside a
+    sentence is no block); the next paragraph opens with its attribution, the speech verb among its first
+    :data:`ATTRIBUTION_WORDS` words, in a sentence of at most :data:`ATTRIBUTION_SENTENCE_WORDS` words ('These
+    are not "disputed territories", this is Russia,' / '- the Russian politician declared then.'; '... the
+    position of our state,' / 'Ivan Petrov, a deputy minister, said at a press conference.').
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> verbs = load_voice_lexicon().verb_re
+    >>> text = "He spoke.\\n\\nThe islands are ours and will stay ours,\\n\\n- the minister said then."
+    >>> paras = [(0, 9), (11, 51), (53, 78)]
+    >>> start, verb, _, end = block_attribution(text, paras, 1, verbs)
+    >>> text[start:end], text[verb:verb + 4]
+    ('- the minister said then.', 'said')
+    >>> hard_break = "Officials said the islands\\n\\nlie close to Hokkaido and are disputed,\\n\\nthe minister said."
+    >>> block_attribution(hard_break, [(0, 26), (28, 67), (69, 87)], 1, verbs) is None  # no sentence ended above
+    True
+    """
+    if pid + 1 >= len(paragraphs):
+        return None
+    ps, pe = paragraphs[pid][0], min(paragraphs[pid][1], len(text))
+    words = text[ps:pe].strip()
+    if not words.endswith(",") or len(words.split()) < 4 or words[:1] in OPENING_MARKS + "([" \
+            or (pid and not SENTENCE_END_RE.search(text, paragraphs[pid - 1][0], paragraphs[pid - 1][1])):
+        return None
+    qs, qe = paragraphs[pid + 1][0], min(paragraphs[pid + 1][1], len(text))
+    sentence = re.match(r"[^.!?]*[.!?]", text[qs:qe])
+    if sentence is None or len(sentence.group().split()) > ATTRIBUTION_SENTENCE_WORDS \
+            or text[qs:qe].lstrip()[:1] in OPENING_MARKS:
+        return None
+    verb = speech_verbs.search(text, qs, qs + sentence.end())
+    if verb is None or len(text[qs:verb.start()].split()) > ATTRIBUTION_WORDS:
+        return None
+    return qs, verb.start(), verb.end(), qs + sentence.end()
+
+
+def _with_block_quotes(text: str, paragraphs: Sequence[tuple[int, int]], found: list[tuple[int, int, int]],
+                       speech_verbs: re.Pattern) -> list[tuple[int, int, int]]:
+    """``found`` with the quotations printed as a block without quotation marks (:func:`block_attribution`): the
+    whole paragraph is one quotation; marks inside it are its own."""
+    added = []
+    for pid in range(len(paragraphs) - 1):
+        if block_attribution(text, paragraphs, pid, speech_verbs) is not None:
+            ps, pe = paragraphs[pid][0], min(paragraphs[pid][1], len(text))
+            words = text[ps:pe].rstrip()
+            added.append((ps + len(words) - len(words.lstrip()), ps + len(words), pid))
+    if not added:
+        return found
+    blocks = {pid for *_, pid in added}
+    return sorted([q for q in found if q[2] not in blocks] + added)
 
 
 #: Double marks that may close (or, nested, open) a quotation, by the closing mark looked for.

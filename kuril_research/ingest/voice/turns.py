@@ -1,8 +1,9 @@
 """Transcripts: paragraphs that open with a speaker label are that speaker's words.
 
 A press conference, a briefing, minutes or an interview print each turn after a label: a person
-("Maria Zakharova:", "Mr. Oda:", "MR PRICE:", "Hosokawa, Hokkaido Shimbun:", "Shigeo Noda (through
-interpreter):"), a role (``turn_roles.speaker`` in ``voice.yaml``: "Prime Minister:", "Moderator:",
+("Maria Zakharova:", "Mr. Oda:", "MR PRICE:", "Hosokawa, Hokkaido Shimbun:", "NHK, Okuzumi:", "M.Zakharova:",
+"Shigeo Noda (through interpreter):"), a title and a name ("President of Russia Vladimir Putin:", "Mr. Taro Kono,
+Minister for Foreign Affairs:"; a name the gazetteer does not know counts after a title holding a role), a role (``turn_roles.speaker`` in ``voice.yaml``: "Prime Minister:", "Moderator:",
 "Reporter:"), a role with the person in brackets ("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido
 Shimbun):"), or a question label that names nobody (``turn_roles.question``: "Question:"). A family name
 after an honorific ("Mr. Oda:", "MR PRICE:") is the person named before with that family name (a gazetteer
@@ -33,15 +34,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, Turn, dash_turns, qa_turns
+from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, QA_RE, Turn, dash_turns, qa_turns
+from kuril_research.ingest.voice.labels import TURN_RE, is_name, person_heading_part, titled_part
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
-#: A speaker label opening a paragraph: an optional honorific, up to four capitalised words, an optional
-#: ", Outlet" and an optional "(role or name)", then a colon and the words.
-TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
-                     r"(?P<name>[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3})"
-                     r"(?:,\s+(?P<outlet>[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}))?"
-                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:(?:\s+(?=\S)|\s*\Z)")
 #: A television script's soundbite label, alone on its line: "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
 #: SERGEI LAVROV, SAYING:" (Reuters), "3. SOUNDBITE (Japanese) Taro Kono, Foreign Minister:" (AP). The words
 #: that follow (in the next paragraphs, or after the colon) are the person's; ``who`` is the description.
@@ -124,23 +120,76 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         bare |= {pid} if label.end() >= pe else set()
     if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, ps, min(pe, len(text)))
                                           for ps, pe in (paragraphs[pid] for pid in found)):
+        alone = [found[pid] for pid in bare if found[pid].name]  # "Maria Zakharova, Director ...:" over dash turns
         bare = set()
-        found = qa_turns(text, paragraphs, mentions, full) or dash_turns(text, paragraphs, mentions, full,
-                                                                              byline_name(byline))
+        found = qa_turns(text, paragraphs, mentions, full) or dash_turns(
+            text, paragraphs, mentions, full, byline_name(byline),
+            (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0)
         if not found:
             return {}
-    elif (host := _headline_speaker(title or "", mentions, full, lex)) is not None:
-        for pid in range(min(found)):  # a briefing's own words before its first label: the person the headline names
-            if _goes_on(text, *paragraphs[pid]):
-                found[pid] = Turn(paragraphs[pid][0], host[0], host[1], title or "")
+    else:
+        if (host := _headline_speaker(title or "", mentions, full, lex)) is not None:
+            for pid in range(min(found)):  # a briefing's own words before its first label: the headline's person
+                if _goes_on(text, *paragraphs[pid]):
+                    found[pid] = Turn(paragraphs[pid][0], host[0], host[1], title or "")
+        found = _with_qa_labels(text, paragraphs, found)
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
-        while nxt < len(paragraphs) and nxt not in found and (
-                _goes_on(text, *paragraphs[nxt]) if pid in bare else _continues(text, *paragraphs[nxt], lex)):
-            continued[nxt] = found[pid]._replace(start=paragraphs[nxt][0])
-            nxt += 1
+        while nxt < len(paragraphs) and nxt not in found:
+            if pid in bare:
+                run = 1 if _goes_on(text, *paragraphs[nxt]) else 0
+            else:
+                run = _continued_run(text, paragraphs, nxt, found, lex)
+            if not run:
+                break
+            for k in range(nxt, nxt + run):
+                continued[k] = found[pid]._replace(start=paragraphs[k][0])
+            nxt += run
     return dict(sorted({**{pid: t for pid, t in found.items() if pid not in bare}, **continued}.items()))
+
+
+#: How many paragraphs that do not speak in the first or second person a turn may go on over: before one that does
+#: ("The talks were held in a constructive atmosphere." / "The Prime Minister and I discussed ..."), or up to the
+#: next label ("Thank you." between two turns).
+MAX_TURN_GAP = 3
+
+
+#: How a paragraph a turn goes on over ends: a full stop, question or exclamation mark (closing marks aside).
+GAP_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*\Z")
+
+
+def _continued_run(text: str, paragraphs: Sequence[tuple[int, int]], nxt: int, found: dict[int, Turn],
+                   lex: VoiceLexicon) -> int:
+    """How many paragraphs from ``nxt`` go on with the turn before them: 1 when ``nxt`` speaks in the first or
+    second person; else the run of up to :data:`MAX_TURN_GAP` paragraphs that end their sentences, up to and with
+    a paragraph in the first or second person, or up to the next label; else 0 (the turn has ended)."""
+    if _continues(text, *paragraphs[nxt], lex):
+        return 1
+    for k in range(nxt, min(nxt + MAX_TURN_GAP + 1, len(paragraphs) + 1)):
+        if k == len(paragraphs) or k in found:
+            return k - nxt if k < len(paragraphs) and k > nxt else 0  # up to the next label, never to the end
+        if k > nxt and _continues(text, *paragraphs[k], lex):
+            return k - nxt + 1
+        if not _goes_on(text, *paragraphs[k]) or GAP_END_RE.search(text, *paragraphs[k]) is None:
+            return 0  # a heading, a bracket, or a line introducing what follows ("Ivan Petrov, Director ...:")
+    return 0
+
+
+def _with_qa_labels(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn]) -> dict[int, Turn]:
+    """``found`` with the "Q:" and "A:" paragraphs of a transcript that has named labels too ("Question: ..." /
+    "Ambassador Ivan Petrov: ..." / "Q: ..." / "Petrov: ..."): a "Q:" turn asks (speaker None), an "A:" turn
+    answers as the latest named turn before it that is no question."""
+    found = dict(found)
+    for pid, (ps, pe) in enumerate(paragraphs):
+        if pid in found or (qa := QA_RE.match(text, ps, min(pe, len(text)))) is None:
+            continue
+        if qa.group("qa") == "Q":
+            found[pid] = Turn(qa.end(), None, None, "Q:")
+        elif (answer := next((found[p] for p in sorted(found, reverse=True) if p < pid and found[p].name
+                              and found[p].label != "Q:"), None)) is not None:
+            found[pid] = answer._replace(start=qa.end(), label="A:")
+    return dict(sorted(found.items()))
 
 
 #: What a byline prints before its author's name: "Text:", "By", "Interview by".
@@ -224,9 +273,13 @@ def _label_speaker(text: str, label: re.Match, mentions: Sequence[Mention], star
         return None, written, True
     if (titled := _role_and_name(written, lex)) is not None:
         return None, titled, True  # "Press Secretary HAYAMI:", "Foreign Minister Ken Oda:"
+    if (person := person_heading_part(text, label, mentions, full)) is not None:
+        return person[0], person[1], True  # "President of Russia Vladimir Putin:", "M.Zakharova:"
     if is_name(written, lex, single=bool(label.group("outlet"))) and not any(
             m.start < label.end("name") and label.start("name") < m.end for m in mentions):
         return None, written, True  # "Kenji Sato:", "Hosokawa, Hokkaido Shimbun:"
+    if (titled := titled_part(label, lex)) is not None:
+        return None, titled, True  # "Deputy Minister of Defence Ivan Petrov:", "NHK, Okuzumi:"
     if " " not in written and is_name(written, lex, single=True):  # "Kishida:" after "Fumio Kishida said"
         person = _person_named(written, mentions, full, label.start())
         if person is not None:
@@ -337,17 +390,6 @@ def _role_and_name(written: str, lex: VoiceLexicon) -> str | None:
             rest = " ".join(words[n:])
             return rest if is_name(rest, lex, single=True) else None
     return None
-
-
-def is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
-    """Whether capitalised words can be a personal name: two or three words (one if ``single``), none a title,
-    a stop word or a transcript role."""
-    words = written.split()
-    if not (1 if single else 2) <= len(words) <= 3:
-        return False
-    return all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words for w in words) \
-        and written.lower() not in lex.turn_roles.get("speaker", ()) \
-        and written.lower() not in lex.turn_roles.get("question", ())
 
 
 def _continues(text: str, start: int, end: int, lex: VoiceLexicon) -> bool:

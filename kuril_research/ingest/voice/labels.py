@@ -1,0 +1,100 @@
+"""Speaker labels of a transcript: their grammar, and the person a label names.
+
+A label opens a paragraph and ends in a colon: an optional honorific, capitalised words joined by "of", "for",
+"the", "and" or "on" (a title and a name: "President of Russia Vladimir Putin"), an optional part after a comma
+(an outlet or a title: "Mr. Taro Kono, Minister for Foreign Affairs"; "Asahi Shimbun, Matsui") and an optional
+bracket ("(retranslated)", "(Ota, Hokkaido Shimbun)"). Which labels speak, and as whom, is decided by
+:mod:`~kuril_research.ingest.voice.turns`; this module gives it the parts of a label and the names in them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+
+#: Lower-case words that join the capitalised words of a title inside a label ("President of Russia", "Minister
+#: for Foreign Affairs", "Director of the Information and Press Department").
+LABEL_JOIN = r"(?:(?:of|for|the|and|on)[ ])*"
+#: A speaker label opening a paragraph: an optional honorific, up to eight capitalised words (a title and a name:
+#: "President of Russia Vladimir Putin"), an optional ", Outlet" or ", Title" ("Mr. Taro Kono, Minister for Foreign
+#: Affairs"; "Asahi Shimbun, Matsui") and an optional "(role or name)", then a colon and the words.
+TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
+                     rf"(?P<name>[A-Z][\w’'.-]*(?:[ ]{LABEL_JOIN}[A-Z][\w’'.-]*){{0,7}})"
+                     rf"(?:,\s+(?P<outlet>[A-Z][\w’'.&-]*(?:[ ]{LABEL_JOIN}[A-Z][\w’'.&-]*){{0,9}}))?"
+                     r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:(?:\s+(?=\S)|\s*\Z)")
+
+
+def label_parts(label: re.Match) -> list[tuple[int, int]]:
+    """The comma-separated parts of a label's name and outlet groups, as (start, end) offsets."""
+    parts = []
+    for group in ("name", "outlet"):
+        if label.group(group) is None:
+            continue
+        pos = label.start(group)
+        for piece in label.group(group).split(","):
+            parts.append((pos, pos + len(piece.rstrip())))
+            pos += len(piece) + 1
+    return parts
+
+
+def person_heading_part(text: str, label: re.Match, mentions: Sequence[Mention],
+                         full: dict[str, str]) -> tuple[str, str] | None:
+    """(entity, full name) of a gazetteer person whose name ends a part of a label, after the title words and
+    initials before it ("President of Russia Vladimir Putin", "M.Zakharova", "Sergey Lavrov, Foreign Minister of
+    Russia"); None if no part ends in one ("Putin's visit")."""
+    for start, end in label_parts(label):
+        for m in mentions:
+            if m.entity_type == "person" and start <= m.start and m.end == end:
+                return m.entity, full.get(m.entity, m.surface)
+    return None
+
+
+#: Initials glued to a family name in a label: "M.Zakharova", "S.V. Lavrov".
+INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")
+
+
+def titled_part(label: re.Match, lex: VoiceLexicon) -> str | None:
+    """The personal name a label gives in one of its parts, once title words are cut from the left ("Deputy
+    Minister of Defence Ivan Petrov" -> "Ivan Petrov"; "Ivan Petrov, Director of the Department" -> "Ivan Petrov"),
+    else a lone family name beside an outlet or title part ("NHK, Okuzumi" -> "Okuzumi"), or after initials
+    ("A.Ivanov"); None if no part is a name.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> lex = load_voice_lexicon()
+    >>> [titled_part(TURN_RE.match(s), lex) for s in ("Deputy Minister of Defence Ivan Petrov: Yes.",
+    ...  "NHK, Okuzumi: Yes.", "A.Ivanov: No.", "Joint Statement of the Two Leaders: We agree.")]
+    ['Ivan Petrov', 'Okuzumi', 'A.Ivanov', None]
+    """
+    parts = [label.string[s:e] for s, e in label_parts(label)]
+    roles = lex.turn_roles.get("speaker", frozenset())
+    for part in parts:
+        words = part.split()
+        for n in (3, 2):  # a name after its title: the title holds a role ("Minister", "Chairman")
+            name, title = words[-n:], " ".join(words[:-n]).lower()
+            if len(words) >= n and (not title or any(re.search(rf"\b{re.escape(r)}\b", title) for r in roles)) \
+                    and is_name(" ".join(name), lex):
+                return " ".join(name)
+    for part in parts:
+        if (initials := INITIALS_RE.match(part)) is not None and is_name(part[initials.end():], lex, single=True):
+            return part
+    if len(parts) == 2:
+        lone = [p for p in parts if " " not in p and is_name(p, lex, single=True)]
+        if len(lone) == 1:
+            return lone[0]
+    return None
+
+
+def is_name(written: str, lex: VoiceLexicon, *, single: bool = False) -> bool:
+    """Whether capitalised words can be a personal name: two or three words (one if ``single``), none a title,
+    a stop word or a transcript role."""
+    words = written.split()
+    if not (1 if single else 2) <= len(words) <= 3:
+        return False
+    return all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words for w in words) \
+        and written.lower() not in lex.turn_roles.get("speaker", ()) \
+        and written.lower() not in lex.turn_roles.get("question", ())
