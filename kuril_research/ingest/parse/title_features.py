@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 import re
 
+from kuril_research.ingest.parse.captions import is_caption
 from kuril_research.ingest.parse.header import has_headline_verb, is_person_name
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reason
-from kuril_research.ingest.parse.shape import is_dated_line, is_writers_line
+from kuril_research.ingest.parse.shape import SENTENCE_BREAK_RE, is_dated_line, is_writers_line
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["CANDIDATE_LINES", "LEAD_MIN_WORDS", "LEAD_PARAGRAPHS", "FEATURE_NAMES", "candidates", "lead_words",
@@ -44,6 +45,9 @@ WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 #: A page title "Headline | Site": the line's words, a separator, a site's name.
 PAGE_TITLE_TAIL_RE = re.compile(r"\s+[|–—-]\s+\S.{0,60}\Z")
 
+#: A caption's credit: a bracketed note at the end ("(Reuters pic)"), "PHOTO:" or a copyright sign.
+CREDIT_MARK_RE = re.compile(r"\([^()]{1,40}\)\Z|\bPHOTOS?:|©")
+
 #: The features, in the order of the model's weights.
 FEATURE_NAMES = (
     "position",            # index among the candidates / CANDIDATE_LINES
@@ -51,6 +55,11 @@ FEATURE_NAMES = (
     "log_words",           # log(1 + words)
     "short",               # three words or fewer
     "long",                # more than 25 words
+    "many_words",          # more than 16 words (a caption, a deck, a lead)
+    "inner_sentence",      # a sentence ends inside the line (a caption or a paragraph)
+    "caption",             # a photo's caption: ends in its credit, or printed again with one
+    "excess_words",        # words beyond 14, / 10 (headlines are short)
+    "credit_mark",         # ends in a bracketed note, or holds "PHOTO:" or ©: a caption's credit
     "capital_share",       # share of words opening in a capital
     "all_capitals",        # the letters are all capitals
     "statement_end",       # ends in a full stop, colon or semicolon
@@ -63,7 +72,7 @@ FEATURE_NAMES = (
     "person_name",         # a writer's name, or names, or a name and city
     "headline_verb",       # a finite verb of the lexicon
     "lead_overlap",        # share of the line's content words found in the lead
-    "lead_overlap_count",  # log(1 + content words found in the lead)
+    "lead_overlap_count",  # content words found in the lead, at most 4, / 4 (a long line shares more by length)
     "next_is_byline",      # the next non-empty line is a byline, writers' names or a date
     "prev_is_menu",        # the previous non-empty line has menu separators
     "page_title_repeat",   # another line near the top reads "this line | Site"
@@ -165,6 +174,11 @@ def line_features(cands: list[tuple[int, str]], i: int, lead: set[str], counts: 
         math.log1p(n),
         float(n <= 3),
         float(n > 25),
+        float(n > 16),
+        float(SENTENCE_BREAK_RE.search(line) is not None),
+        float(is_caption(line, [text for _, text in cands[max(0, i - 2): i + 3]])),
+        max(0, n - 14) / 10,
+        float(CREDIT_MARK_RE.search(line) is not None),
         sum(1 for w in words if w[:1].isupper()) / n,
         float(bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1),
         float(STATEMENT_END_RE.search(line) is not None),
@@ -177,7 +191,7 @@ def line_features(cands: list[tuple[int, str]], i: int, lead: set[str], counts: 
         float(bool(is_person_name(line) or is_writers_line(line))),
         float(has_headline_verb(line, lex)),
         len(shared) / len(own) if own else 0.0,
-        math.log1p(len(shared)),
+        min(len(shared), 4) / 4,
         float(bool(nxt) and _is_byline_or_date(nxt)),
         float(bool(prev) and MENU_SEPARATOR_RE.search(prev) is not None),
         float(repeat),
