@@ -19,19 +19,21 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reas
 from kuril_research.ingest.parse.shape import SENTENCE_BREAK_RE, is_dated_line, is_writers_line
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["CANDIDATE_LINES", "LEAD_MIN_WORDS", "LEAD_PARAGRAPHS", "FEATURE_NAMES", "candidates", "lead_words",
+__all__ = ["CANDIDATE_LINES", "HEADER_PARAGRAPHS", "LEAD_MIN_WORDS", "LEAD_PARAGRAPHS", "FEATURE_NAMES", "candidates", "lead_words",
            "content_words", "line_features"]
 
 #: How many non-empty lines at the top of a page may be the headline.
 CANDIDATE_LINES = 15
 #: A line of this many words or more that ends a sentence is a paragraph of the story (the lead, the first).
 LEAD_MIN_WORDS = 20
+#: The header ends at this paragraph (:func:`candidates`).
+HEADER_PARAGRAPHS = 2
 #: How many paragraphs from the lead on make the "lead text" a headline's words are looked for in.
 LEAD_PARAGRAPHS = 3
 #: Words too common to tell a headline from a menu (function words, the commonest verbs of news).
 COMMON_WORDS = frozenset("""a an the and or but of in on at to for from by with as is are was were be been has have had
 it its this that these those he she they we you his her their our your not no new news more over after before than
-about into up out says said will would could can may also who what when where why how which while""".split())
+about into up out off near amid says said will would could can may also who what when where why how which while""".split())
 #: Words of a byline, a date stamp, a page's tools or a paywall ("By", "Writer:", "Updated", "For subscribers").
 FURNITURE_WORDS = frozenset("""by writer writers reporter author authors updated published posted edited photo
 photos credit subscribe subscribers subscriber sign login log skip menu search share print listen min read home
@@ -65,7 +67,9 @@ FEATURE_NAMES = (
     "statement_end",       # ends in a full stop, colon or semicolon
     "question_or_quote",   # holds ? ! or a quotation mark
     "colon_inside",        # a colon inside the line (a headline's "Putin: no deal"; a field's "Writer: ...")
-    "dated",               # a date, a month and day, a clock time or a year
+    "date_line",           # the line is a date or opens with one ("June 4, 2026 10:30 AM")
+    "month_day",           # a month and a day inside ("talks on March 3")
+    "clock_time",          # a clock time or a year
     "menu_separators",     # | › » / · or wide gaps between items
     "furniture_word",      # a word of a byline, stamp, tool or paywall
     "furniture_pattern",   # the furniture lexicon names the whole line
@@ -88,7 +92,7 @@ def content_words(line: str) -> set[str]:
     Examples
     --------
     >>> sorted(content_words("Japan protests the Russian drills"))
-    ['japan', 'prote', 'russi', 'drill']
+    ['drill', 'japan', 'prote', 'russi']
     """
     return {w.lower()[:5] for w in WORD_RE.findall(line) if w.lower() not in COMMON_WORDS and len(w) > 2}
 
@@ -99,21 +103,31 @@ def is_paragraph(line: str) -> bool:
 
 
 def candidates(lines: list[str]) -> list[tuple[int, str]]:
-    """The (1-based number, stripped text) of the first :data:`CANDIDATE_LINES` non-empty lines above the first
-    paragraph (:func:`is_paragraph`).
+    """The (1-based number, stripped text) of the first :data:`CANDIDATE_LINES` non-empty lines that are no
+    paragraph (:func:`is_paragraph`), above the :data:`HEADER_PARAGRAPHS`-th paragraph (a caption in sentences
+    may stand over the headline; the lead ends the header).
 
     Examples
     --------
     >>> candidates(["Site", "", "Headline here", "The ferry left the harbour at noon on Friday after a storm that kept "
     ...            "the boats in port for a week, officials said."])
     [(1, 'Site'), (3, 'Headline here')]
+    >>> [text for _, text in candidates(["A boat in the harbour of Nemuro on a grey morning before the ferry left for the "
+    ...                                  "islands in the fog.", "Ferries resume", "Lead " * 25 + "end.", "Not me"])]
+    ['Ferries resume']
     """
     out = []
+    paragraphs = 0
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
             continue
-        if is_paragraph(text) or len(out) >= CANDIDATE_LINES:
+        if is_paragraph(text):
+            paragraphs += 1
+            if paragraphs == HEADER_PARAGRAPHS:
+                break
+            continue
+        if len(out) >= CANDIDATE_LINES:
             break
         out.append((number, text))
     return out
@@ -184,7 +198,9 @@ def line_features(cands: list[tuple[int, str]], i: int, lead: set[str], counts: 
         float(STATEMENT_END_RE.search(line) is not None),
         float(re.search("[?!\"“”«»]", line) is not None),
         float(":" in line.rstrip(":")),
-        float(bool(MONTH_RE.search(line) or CLOCK_RE.search(line))),
+        float(is_dated_line(line)),
+        float(MONTH_RE.search(line) is not None),
+        float(CLOCK_RE.search(line) is not None),
         float(MENU_SEPARATOR_RE.search(line) is not None),
         float(bool(lowered & FURNITURE_WORDS)),
         float(furniture_reason(line, lexicon=lex) is not None),

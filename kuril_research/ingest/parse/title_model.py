@@ -56,7 +56,7 @@ class TitleModel:
     weights: tuple[float, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
-    swap_min: float = 0.6
+    swap_min: float = 0.3
     keep_max: float = 0.03
 
 
@@ -152,7 +152,7 @@ def training_example(lines: list[str], title: str | None, lex: FurnitureLexicon)
 
 
 def fit_title_model(examples: list[tuple[np.ndarray, int]], *, l2: float = 0.01, steps: int = 3000,
-                    rate: float = 0.5, swap_min: float = 0.6, keep_max: float = 0.03) -> TitleModel:
+                    rate: float = 0.5, swap_min: float = 0.3, keep_max: float = 0.03) -> TitleModel:
     """Fit the conditional logit on ``examples`` (:func:`training_example`).
 
     Minimises ``mean_g(-log P_g(y_g)) + l2 · |w|²`` by ``steps`` steps of gradient descent of size ``rate``
