@@ -19,7 +19,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reas
 from kuril_research.ingest.parse.shape import SENTENCE_BREAK_RE, is_dated_line, is_writers_line
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["CANDIDATE_LINES", "HEADER_PARAGRAPHS", "LEAD_MIN_WORDS", "LEAD_PARAGRAPHS", "FEATURE_NAMES", "candidates", "lead_words",
+__all__ = ["CANDIDATE_LINES", "HEADER_PARAGRAPHS", "LEAD_MIN_WORDS", "LEAD_PARAGRAPHS", "FEATURE_NAMES", "candidates", "is_paragraph", "lead_words",
            "content_words", "line_features"]
 
 #: How many non-empty lines at the top of a page may be the headline.

@@ -35,11 +35,18 @@ from kuril_research.ingest.parse.shape import (
     LABEL_RE,
     HeaderChoice,
     is_dated_line,
+    is_no_title,
     is_writers_line,
     line_of,
 )
-from kuril_research.ingest.parse.header import is_person_name
-from kuril_research.ingest.parse.title_features import FEATURE_NAMES, candidates, lead_words, line_features
+from kuril_research.ingest.parse.header import has_headline_verb, is_person_name
+from kuril_research.ingest.parse.title_features import (
+    FEATURE_NAMES,
+    candidates,
+    is_paragraph,
+    lead_words,
+    line_features,
+)
 
 __all__ = ["TitleModel", "load_title_model", "default_title_model", "page_features", "headline_probabilities",
            "fit_title_model", "model_document", "training_example", "rerank_title"]
@@ -196,8 +203,8 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
                  model: TitleModel | None = None) -> HeaderChoice:
     """Replace the rules' ``title`` by the model's headline when the model is confident.
 
-    The rules' choice stands unless it is one of the page's candidates, the model's best candidate is another
-    line with probability ``swap_min`` or more, and the rules' title has ``keep_max`` or less. Then the best
+    The rules' choice stands unless it is one of the page's candidates, the model's best candidate above the
+    first paragraph the rules kept in the body is another line with probability ``swap_min`` or more, and the rules' title has ``keep_max`` or less. Then the best
     line is the title; the old title is logged as removed (a byline, a date line or a site header by its shape),
     or is the standfirst when it is the line right under the new headline, has six words or more and is no
     byline nor date; a standfirst above the new headline is removed as a site header; the line right under the
@@ -230,9 +237,16 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     if mine is None:
         return unchanged
     p = headline_probabilities(x, model)
-    best = int(np.argmax(p))
+    # a headline stands over the story: never under the first paragraph the rules kept in the body
+    top = next((number for number, line, _ in body if is_paragraph(line)), len(lines) + 1)
+    allowed = [i for i, (number, _) in enumerate(cands) if number < top]
+    if not allowed:
+        return unchanged
+    best = max(allowed, key=lambda i: p[i])
     if best == mine or p[best] < model.swap_min or p[mine] > model.keep_max:
         return unchanged
+    if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex):
+        return unchanged  # a short headline with its verb over a richer standfirst ("Talks stalled") stays
     return _swap(lines, title, standfirst, body, removed, cands[best][0], dated)
 
 
@@ -260,7 +274,7 @@ def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple
             and not (is_writers_line(old) or is_person_name(old) or is_dated_line(old) or LABEL_RE.match(old)):
         new_standfirst = old  # the rules took the headline's deck for the headline
     elif title_number is not None:
-        reason = "byline" if is_person_name(old) or is_writers_line(old) \
+        reason = "byline" if is_person_name(old) and not old.isupper() or is_writers_line(old) \
             else "date line" if is_dated_line(old) else "site header"
         out.append(Removed(title_number, old, reason))
     if new_standfirst is None and under is not None and reasons.get(under) in HEADER_REASONS:
