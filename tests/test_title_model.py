@@ -186,3 +186,16 @@ def test_a_line_under_a_headline_with_its_verb_does_not_replace_it_but_under_a_l
         choice = rerank_title(page, title, None, [(2, deck, False), (3, LEAD, False)], [], LEX, dated=False,
                               model=sure)
         assert (choice.title == deck) is swapped, title
+
+
+def test_a_topic_pages_heading_is_not_replaced_by_its_first_items_headline():
+    sure = _one_feature_model("lead_overlap")
+    item = "Japan protests Russian drills on Kunashir"
+    page = ["Japan-Russia Relations", item, "Mar. 11, 2026 17:05 JST", LEAD, "Ferries resume to the islands",
+            "Mar. 9, 2026 19:20 JST", SECOND]
+    body = [(2, item, False), (4, LEAD, False), (5, page[4], False), (7, SECOND, False)]
+    dates = [Removed(3, page[2], "date line"), Removed(6, page[5], "date line")]
+    assert rerank_title(page, page[0], None, body, dates, LEX, dated=False, model=sure).title == page[0]
+    # without the second dated item it is no topic page: the label over the headline gives way
+    one = [(2, item, False), (4, LEAD, False)]
+    assert rerank_title(page[:4], page[0], None, one, dates[:1], LEX, dated=False, model=sure).title == item

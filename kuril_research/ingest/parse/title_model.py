@@ -39,7 +39,7 @@ from kuril_research.ingest.parse.shape import (
     is_writers_line,
     line_of,
 )
-from kuril_research.ingest.parse.header import has_headline_verb, is_person_name
+from kuril_research.ingest.parse.header import has_headline_verb, is_person_name, item_page_start
 from kuril_research.ingest.parse.title_features import (
     FEATURE_NAMES,
     candidates,
@@ -247,6 +247,8 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
         return unchanged
     if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex):
         return unchanged  # a short headline with its verb over a richer standfirst ("Talks stalled") stays
+    if cands[best][0] > cands[mine][0] and item_page_start([(cands[mine][0], title, True), *body], removed, lex) == 1:
+        return unchanged  # a topic page's heading over its dated items: the first item's headline is not the page's
     return _swap(lines, title, standfirst, body, removed, cands[best][0], dated)
 
 
