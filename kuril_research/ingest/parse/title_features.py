@@ -23,7 +23,7 @@ __all__ = ["CANDIDATE_LINES", "HEADER_PARAGRAPHS", "LEAD_MIN_WORDS", "LEAD_PARAG
            "content_words", "line_features"]
 
 #: How many non-empty lines at the top of a page may be the headline.
-CANDIDATE_LINES = 15
+CANDIDATE_LINES = 25
 #: A line of this many words or more that ends a sentence is a paragraph of the story (the lead, the first).
 LEAD_MIN_WORDS = 20
 #: The header ends at this paragraph (:func:`candidates`).
@@ -37,7 +37,7 @@ about into up out off near amid says said will would could can may also who what
 #: Words of a byline, a date stamp, a page's tools or a paywall ("By", "Writer:", "Updated", "For subscribers").
 FURNITURE_WORDS = frozenset("""by writer writers reporter author authors updated published posted edited photo
 photos credit subscribe subscribers subscriber sign login log skip menu search share print listen min read home
-contents navigation newsletter advertisement premium exclusive live video watch follow""".split())
+contents navigation newsletter advertisement premium exclusive live video watch follow ago""".split())
 MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
                       r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b")
