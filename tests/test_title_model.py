@@ -199,3 +199,14 @@ def test_a_topic_pages_heading_is_not_replaced_by_its_first_items_headline():
     # without the second dated item it is no topic page: the label over the headline gives way
     one = [(2, item, False), (4, LEAD, False)]
     assert rerank_title(page[:4], page[0], None, one, dates[:1], LEX, dated=False, model=sure).title == item
+
+
+def test_a_deck_left_in_the_body_under_the_new_headline_becomes_the_standfirst():
+    sure = _one_feature_model("lead_overlap")
+    head = "Japan protests Russian drills on Kunashir"
+    deck = "Tokyo says the exercises go against its position."  # eight words and a full stop: no paragraph
+    page = ["Connect with us", head, deck, LEAD, SECOND]
+    body = [(3, deck, False), (4, LEAD, False), (5, SECOND, False)]
+    choice = rerank_title(page, page[0], head, body, [], LEX, dated=False, model=sure)
+    assert (choice.title, choice.standfirst) == (head, deck)
+    assert [number for number, _, _ in choice.body] == [4, 5]

@@ -208,7 +208,9 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     line is the title; the old title is logged as removed (a byline, a date line or a site header by its shape),
     or is the standfirst when it is the line right under the new headline, has six words or more and is no
     byline nor date; a standfirst above the new headline is removed as a site header; the line right under the
-    new headline, removed as a header line and of six words or more, is the standfirst when none is; body lines
+    new headline, removed as a header line or left in the body while no paragraph (fewer than
+    :data:`~.title_features.LEAD_MIN_WORDS` words or no sentence end), of six words or more and no byline, date
+    or field, is the standfirst when none is; body lines
     down to the new headline are removed as site header. ``model`` defaults to :func:`default_title_model`.
 
     Examples
@@ -279,12 +281,17 @@ def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple
         reason = "byline" if is_person_name(old) and not old.isupper() or is_writers_line(old) \
             else "date line" if is_dated_line(old) else "site header"
         out.append(Removed(title_number, old, reason))
-    if new_standfirst is None and under is not None and reasons.get(under) in HEADER_REASONS:
+    body_numbers = {number for number, _, _ in body}
+    if new_standfirst is None and under is not None and (reasons.get(under) in HEADER_REASONS or (
+            under in body_numbers and not (dated and under == body[0][0]) and len(body) > 1
+            and not is_paragraph(lines[under - 1].strip()))):
+        # the line under the new headline, taken for the masthead or left in the body while it is no paragraph
         deck = lines[under - 1].strip()
         if len(deck.split()) >= 6 and not LABEL_RE.match(deck) and not is_dated_line(deck) \
                 and not is_writers_line(deck):
             out = [r for r in out if r.line != under]
             new_standfirst = deck
+            body = [b for b in body if b[0] != under]
     new_body = []
     for number, line, blank in body:
         if number <= head and not (dated and number == body[0][0]):
