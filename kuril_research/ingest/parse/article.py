@@ -43,6 +43,7 @@ from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.decks import deck_under_title, drop_false_deck, slogan_over_headline
 from kuril_research.ingest.parse.shape import headline_by_shape, same_heading, section_heading_title
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
+from kuril_research.ingest.parse.title_model import rerank_title
 
 __all__ = ["parse_article"]
 
@@ -260,6 +261,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
             choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)  # a deck without a full stop
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+        # the learned headline chooser vetoes the rules' title when it is confident (data/title_model.json)
+        choice = rerank_title(text.split("\n"), title, standfirst, body, removed, lex, dated=dateline_index is not None)
+        title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
     standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None)
     # the headline printed again over the story, under a caption or a date the header rules removed
