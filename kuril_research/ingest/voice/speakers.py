@@ -11,20 +11,19 @@ from kuril_research.ingest.voice.speaker_cues import (
     ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
     FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, RELATIVE_AFTER_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
+    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE)
+from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
-#: Between a described speaker and the name in apposition after it.
-APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 #: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
 #: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
 QUESTION_ATTRIBUTION_REACH = 90
 
 
-class SpeakerWalk(SubjectRules, ContinuationRules):
+class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
     """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int, int]], paras: Spans, sents: Spans,
@@ -92,6 +91,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             return c.entity, c.text
         if c.kind == "institution":
             return None, c.text
+        if c.text.lower() in TOPIC_KINDS and (topic := self.topic(c)) is not None:
+            return topic  # "he", "she", "it": the topic of the sentences before (antecedents.py)
         side = self.side_of(c)
         sides = self.lex.sides
         if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
@@ -301,7 +302,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
                 found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
                 return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
             if before:
-                c = before[-1]
+                c = next((b for b in reversed(before) if not self.complement(b) or self.lex.possessive_speech_re
+                          and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of
+                # Hokkaido University believes ...: "...": a noun phrase after a preposition is no subject, unless
+                # it owns the words ("commenting on X's remark about his desire to resolve "...": X's words)
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
@@ -332,30 +336,6 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
         # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
-        return None
-
-    def apposed(self, c: Cand) -> Cand:
-        """The person named in apposition right after a described speaker ("Russia's ambassador in Tokyo, Mikhail
-        Galuzin, was quoted ..."): the name, not the description; else ``c``."""
-        if c.entity is not None or not DESCRIBED_RE.match(c.text):
-            return c
-        nxt = next((n for n in self.cands_from(c.end, c.end + 40) if n.start > c.start and n.kind == "person"), None)
-        if nxt is not None and not nxt.role and nxt.kind == "person" and not DESCRIBED_RE.match(nxt.text) \
-                and APPOSED_NAME_RE.fullmatch(self.text, c.end, nxt.start) and self.text[nxt.end:nxt.end + 1] == ",":
-            return nxt
-        return c
-
-    def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
-        """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
-        right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
-        when no other speech verb stands between that verb and the fragment."""
-        for c in reversed(before):
-            if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
-                continue
-            verb = self.lex.verb_re.match(self.text, rel.end())
-            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None:
-                return c
-            return None
         return None
 
     def talker(self, before: list[Cand], start: int) -> Cand | None:

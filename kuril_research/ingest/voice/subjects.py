@@ -16,16 +16,23 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
 OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
                                   r"[^,.;:\"“”]{0,60},\s+", re.I)
+#: Prepositions that name a speech source, with the word before them: "according to X", "in the words of X".
+#: A past participle before "by": the candidate after it is a passive's agent, the logical subject.
+PARTICIPLE_AGENT_RE = re.compile(r"[a-z]+(?:ed|en|wn|ne|ung|ught|id)")
+SOURCE_PREPOSITIONS = frozenset({("according", "to"), ("words", "of")})
 #: Words that cannot stand in a bare plural noun phrase of an attribution clause ('"...," residents said').
 PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", "its", "he", "she", "they", "we",
                               "i", "you", "this", "these", "those", "there", "here", "as", "was", "is", "has",
                               "news", "reports", "sources", "statements", "words", "comments", "remarks"})
+
+#: Between a described speaker and the name in apposition after it.
+APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 
 
 def _plain_person(word: str, genders: dict[str, str]) -> bool:
@@ -118,6 +125,44 @@ class SubjectRules:
             return None
         persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
         return persons[0] if persons else region[0]
+
+    def apposed(self, c: Cand) -> Cand:
+        """The person named in apposition right after a described speaker ("Russia's ambassador in Tokyo, Mikhail
+        Galuzin, was quoted ..."): the name, not the description; else ``c``."""
+        if c.entity is not None or not DESCRIBED_RE.match(c.text):
+            return c
+        nxt = next((n for n in self.cands_from(c.end, c.end + 40) if n.start > c.start and n.kind == "person"), None)
+        if nxt is not None and not nxt.role and nxt.kind == "person" and not DESCRIBED_RE.match(nxt.text) \
+                and APPOSED_NAME_RE.fullmatch(self.text, c.end, nxt.start) and self.text[nxt.end:nxt.end + 1] == ",":
+            return nxt
+        return c
+
+    def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
+        """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
+        right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
+        when no other speech verb stands between that verb and the fragment."""
+        for c in reversed(before):
+            if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
+                continue
+            verb = self.lex.verb_re.match(self.text, rel.end())
+            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None:
+                return c
+            return None
+        return None
+
+    def complement(self, c: Cand) -> bool:
+        """Whether a candidate is the object of a preposition ("Professor X of Hokkaido University", "a visit
+        to the islands"; titles between skipped), which no subject is; "according to X" and "in the words of X"
+        name a source, and "by X" after a past participle a passive's agent ("repeated by Prime Minister X"; not "a
+        visit by X"), not a complement."""
+        words = [w.lower() for w in WORD_RE.findall(self.text, max(0, c.start - 60), c.start)]
+        while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
+            words.pop()
+        if words[-1:] == ["the"]:
+            words.pop()
+        if words[-1:] == ["by"] and PARTICIPLE_AGENT_RE.fullmatch(words[-2] if len(words) > 1 else ""):
+            return False
+        return bool(words) and words[-1] in LINK_WORDS and tuple(words[-2:]) not in SOURCE_PREPOSITIONS
 
     def is_subject(self, c: Cand, sent_start: int) -> bool:
         """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""

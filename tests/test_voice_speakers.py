@@ -1,0 +1,67 @@
+"""Speakers of quotations: the subject of the speech predicate, and the topic a subject pronoun continues.
+
+Every example is made up for the test; the expected speaker is the one a reader names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.voice import mark_voice
+from kuril_research.testing import paragraph_spans
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(first words of each quotation, its speaker as written)."""
+    paragraphs = paragraph_spans(text)
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    quotes, _ = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
+    return [(" ".join(text[q.start:q.end].split()[:3]), q.speaker_text) for q in quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a chain of "He" sentences goes back to the name; "His father" is someone related to him, not him
+    ("Jiro Tanabe, who has died aged 90, was one of the last islanders.\n\n"
+     "He was 11 when soldiers came ashore. His father, who ran a cannery, was ordered to keep it working. "
+     "In 1947 the family were deported.\n\n"
+     '"We were not refugees," he would insist.',
+     [("We were not", "Jiro Tanabe")]),
+    # "It" continues the body that spoke in the sentence before, not the post it talked about
+    ('A caption on one post reads: "The islands are back." The Russian embassy in Tokyo said in an email that '
+     'the claim was "a fake." It added: "The islands are Russian."',
+     [("The islands are", "A caption on one post"), ("a fake.", "The Russian embassy in Tokyo"),
+      ("The islands are", "The Russian embassy in Tokyo")]),
+    # the subject of the sentence before, a description written as a phrase, not the last person named
+    ('"Talks are possible," Lavrov said.\n\n'
+     "The Russian top diplomat recalled that Putin and Abe had agreed to speed up the talks in 2018.\n\n"
+     '"Our colleagues cannot change their position," he noted.',
+     [("Talks are possible,", "Lavrov"), ("Our colleagues cannot", "Lavrov")]),
+    # a possessive title opening the sentence before is the subject; the earlier speaker is not
+    ('"The drills concern no one," Peskov said.\n\n'
+     "At another briefing, Japan's Chief Cabinet Secretary gave an update. "
+     'He said the firing took place "in our waters," and that a protest had been lodged.',
+     [("The drills concern", "Peskov"), ("in our waters,", "Japan's Chief Cabinet Secretary")]),
+])
+def test_pronoun_continues_the_topic(text, expected):
+    assert speakers(text) == expected
+
+
+def test_name_after_a_preposition_is_no_subject():
+    # "of Hokkaido University" qualifies the professor, who speaks
+    text = ("Professor Ivan Sidorov of Hokkaido University believes the vote changes little: "
+            '"The wording is harder, yes."')
+    assert speakers(text) == [("The wording is", "Ivan Sidorov")]
+
+
+def test_apposition_with_an_age_names_the_subject():
+    text = ('One former islander, 90-year-old Jiro Tanabe, showed old photos.\n\n"We had a school," he said.')
+    assert speakers(text) == [("We had a", "Jiro Tanabe")]
+
+
+def test_subordinate_clause_subject_is_not_the_pronoun():
+    # "After a minister spoke of ..., he wrote": "he" is the subject of the sentence before, not the minister
+    text = ('Ivan Petrov went further than anyone. After a Japanese minister spoke of "our islands," '
+            'he wrote that the Japanese "can go home" if unhappy.')
+    assert speakers(text)[1] == ("can go home", "Ivan Petrov")
