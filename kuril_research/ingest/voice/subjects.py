@@ -260,10 +260,8 @@ class SubjectRules:
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
         if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
             return None  # "the director": someone named before
-        if len(phrase.split()) == 1 and phrase[0].isupper():  # one word right at the verb: a family name the article gives alone ("Kitamura
-            return Cand(words[0].start(), words[-1].end(), "person", None, phrase) \
-                if re.fullmatch(r"[A-Z][a-z’'-]+", phrase) and phrase.lower() not in self.lex.name_stop_words \
-                and phrase.lower() not in self.lex.name_title_words else None  # said"); not "Officials", "Tass"
+        if len(phrase.split()) == 1 and phrase[0].isupper():
+            return None  # one capitalised word at the verb: a candidate already (candidates.py finds it) or nobody
         return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
 
     def reported_subject(self, pos: int, start: int) -> str | None:
