@@ -65,3 +65,39 @@ def test_subordinate_clause_subject_is_not_the_pronoun():
     text = ('Ivan Petrov went further than anyone. After a Japanese minister spoke of "our islands," '
             'he wrote that the Japanese "can go home" if unhappy.')
     assert speakers(text)[1] == ("can go home", "Ivan Petrov")
+
+
+def test_pronoun_of_another_gender_may_be_a_possessive_phrase():
+    # "her father" is not "her", so "he" may be him; "His father" for "he" is never "he" (first test)
+    text = ('At gunpoint, her father shielded his daughters in their home.\n\n'
+            '"Only after you kill me!" he shouted at the soldiers.')
+    assert speakers(text) == [("Only after you", "her father")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one a source quotes speaks, not the source
+    ('The trip "hurts the feelings of the people," a ministry official quoted Hayashi as saying.',
+     [("hurts the feelings", "Hayashi")]),
+    # an opening "According to X," with no speech verb of another subject after it: X
+    ('According to Putin, after both countries ratified the document, "Japan refused to implement it."',
+     [("Japan refused to", "Putin")]),
+    # ... but a clause with a subject of its own speaks for itself
+    ('According to the diplomat, Foreign Minister Jiro Tanabe keeps calling the islands "illegally occupied."',
+     [("illegally occupied.", "Jiro Tanabe")]),
+])
+def test_attribution_names_the_one_whose_words_they_are(text, expected):
+    assert speakers(text) == expected
+
+
+def test_document_in_a_persons_sentence_does_not_speak():
+    # the declaration is what Putin talks about; the relative clause's "said" is not the main verb
+    text = ("Speaking about the 1956 Joint Declaration, which said the Soviet Union would hand over two islands, "
+            'Putin said the declaration did "not say on what conditions" the islands would be transferred.')
+    assert speakers(text) == [("not say on", "Putin")]
+
+
+def test_a_titles_own_preposition_does_not_make_a_complement():
+    # "Ambassador to Japan Ivan Petrov": the name is the subject, "to Japan" belongs to the title
+    text = ('Moscow reacted sharply.\n\nUkraine\'s Ambassador to Japan Ivan Petrov told reporters that both '
+            'capitals were now "speaking the same language" about it.')
+    assert speakers(text) == [("speaking the same", "Ivan Petrov")]

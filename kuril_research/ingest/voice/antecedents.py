@@ -13,9 +13,10 @@ back sentence by sentence (the pronoun's own sentence left out: its subject is t
 - a sentence opened by a name or a role phrase of the pronoun's kind gives it (a role resolves the usual
   way), after opening adverbials ("At another press conference, Japan's Chief Cabinet Secretary ...");
 - a sentence opened by the same pronoun continues the chain ("He was 11 when ...": look further back);
-- a phrase opened by a possessive pronoun ("His father, who ran a cannery, ...") is someone related to the
-  topic, never the topic itself, and a phrase whose gendered noun differs from the pronoun's ("a woman" for
-  "he") is passed over;
+- a phrase opened by a possessive pronoun of the pronoun's own gender ("His father, who ran a cannery, ..."
+  for "he") is someone related to the topic, never the topic itself; of another gender it may be the topic
+  ("At gunpoint, her father shielded his daughters. "...!" he screamed"); a phrase whose gendered noun
+  differs from the pronoun's ("a woman" for "he") is passed over;
 - a sentence with no subject of the pronoun's kind ("In 1947 the family were deported.") is passed over.
 
 None when no sentence in reach gives one: the older rules (latest established speaker) then apply.
@@ -40,6 +41,8 @@ TOPIC_KINDS = {"he": ("person",), "she": ("person",), "it": ("organisation", "in
 APPOSED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?:[a-z0-9][\w’'-]*\s+){0,2}")
 #: What continues a role phrase into a longer description: "the Secretary[-General] of ...", "the minister for".
 ROLE_GOES_ON_RE = re.compile(r"[-‑]|\s+(?:[A-Z]|of\b|for\b|in\b|at\b)")
+#: A person named by a possessive pronoun and a noun, which ``genders`` lists ("her father", "His widow").
+KIN_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+)\b(?=[\s,])")
 #: How many candidates at the opening of a sentence may be its subject's head.
 OPENING_CANDIDATES = 3
 #: How far into a sentence (characters) the comma may stand that ends an opening phrase before the subject.
@@ -70,15 +73,19 @@ class AntecedentRules:
         if self.spans_at.at(start) is None and self.spans_at.at(start + 1) is None:
             subject = self.sentence_subject(start, c.start)  # "Putin said ..., but he warned": Putin
             if isinstance(subject, Cand) and subject.end <= c.start and subject.start != c.start:
-                if (found := self.as_topic(subject, kinds, pronoun, gender)) is not None:
+                if (found := self.as_topic(subject, kinds, pronoun, gender)) not in (None, "related"):
                     return found
         for k in range(si - 1, -1, -1):
             start, end = self.sents.spans[k][:2]
             if start < floor:
                 return None
             subject = self.sentence_subject(start, end)
-            if isinstance(subject, Cand) and (found := self.as_topic(subject, kinds, pronoun, gender)) is not None:
-                return found
+            if isinstance(subject, Cand):
+                found = self.as_topic(subject, kinds, pronoun, gender)
+                if found == "related":
+                    continue  # "His father, who ran a cannery, was ordered ...": the topic is still "he"
+                if found is not None:
+                    return found
             said = [e for e in self.events if start <= e.pos < end and e.kind in kinds and e.pos < c.start
                     and e.text.lower() != pronoun]
             spoken = next((e for e in reversed(said) if e.established), said[-1] if said else None)  # "..., Peskov
@@ -94,12 +101,17 @@ class AntecedentRules:
         return None
 
     def as_topic(self, subject: Cand, kinds: tuple[str, ...], pronoun: str,
-                 gender: str | None) -> tuple[str | None, str] | None:
-        """(entity, as written) of a sentence's subject as the antecedent of ``pronoun``, or None when it cannot be
-        (another kind, a possessive pronoun's phrase, another gender)."""
-        if subject.kind not in kinds or subject.text.lower() == pronoun or POSSESSIVE_PRONOUN_RE.match(subject.text):
-            return None  # "His father, who ran a cannery, was ordered ...": someone related to the topic
-        own = next((g for w in WORD_RE.findall(subject.text.lower()) if (g := self.lex.genders.get(w))), None)
+                 gender: str | None) -> tuple[str | None, str] | str | None:
+        """(entity, as written) of a sentence's subject as the antecedent of ``pronoun``; "related" for a phrase
+        whose possessive pronoun is the pronoun's own person; None when it cannot be (another kind or gender)."""
+        if subject.kind not in kinds or subject.text.lower() == pronoun:
+            return None
+        owner = POSSESSIVE_PRONOUN_RE.match(subject.text)
+        if owner is not None and (gender is None or self.lex.genders.get(owner.group().strip().lower()) == gender):
+            return "related"  # "His father, who ran a cannery, was ordered ...": related to "he", not "he"; but "her"
+            # father shielded his daughters. "...!" he screamed": "he" is not "her", so it may be her father
+        own = next((g for w in WORD_RE.findall(subject.text.lower())[1 if owner else 0:]
+                    if (g := self.lex.genders.get(w))), None)
         if gender is not None and own is not None and own != gender:
             return None
         if subject.role:
@@ -132,6 +144,8 @@ class AntecedentRules:
                 continue
             if word in TOPIC_KINDS or word in ("they", "i", "we"):
                 return word
+            if (kin := KIN_RE.match(text, pos)) is not None and kin.group("head").lower() in self.lex.genders:
+                return Cand(kin.start(), kin.end(), "person", None, kin.group())  # "her father", "His widow"
             following = [x for x in cands if x.start >= pos][:OPENING_CANDIDATES]
             head = next((x for x in following if self.opens(pos, x)), None)
             if head is not None:

@@ -191,7 +191,8 @@ NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "tha
 #: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
 APPOSITION_GAP_RE = re.compile(r",\s+")
 #: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".
-LINK_WORDS = frozenset({"for", "of", "to", "with", "by", "at", "from", "in", "on", "under", "near", "close"})
+LINK_WORDS = frozenset({"for", "of", "to", "with", "by", "at", "from", "in", "on", "under", "near", "close",
+                        "about", "over", "against"})
 
 
 def _appositive(text: str, start: int, name_start: int, lex: VoiceLexicon) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+#: A source opening its sentence up to a comma: "According to Putin, ...", "In the words of the ministry, ...".
+ACCORDING_OPENING_RE = re.compile(r"\s*(?:according\s+to|in\s+the\s+words\s+of)\s+[^,.;:\"“”«»]{1,60},", re.I)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
 DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)

@@ -12,7 +12,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE)
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
@@ -243,6 +243,11 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             # predicate of the sentence's own subject, which rule c finds
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
+        if verb is not None and (quoted := QUOTED_AS_RE.match(text, verb.start())) is not None:
+            inner = [c for c in self.cands_from(quoted.start("obj"), quoted.end("obj")) if c.end <= quoted.end("obj")]
+            found = (self.resolve(inner[-1]) or (None, inner[-1].text)) if inner \
+                else (None, " ".join(quoted.group("obj").split()))  # '"...," an official quoted Hayashi as saying'
+            return found[0], found[1], inner[-1].kind if inner else "person", " ".join(quoted.group().split()), True
         if verb is not None:
             near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end]
             near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
@@ -295,6 +300,12 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
                 if found is not None:  # 'a formula that, in his words, "closes the door"': the one "his" is
                     return found[0], found[1], "person", " ".join(words.group().split()), False
+            if (source := ACCORDING_OPENING_RE.match(text, sent_start)) is not None \
+                    and (named := [c for c in before if c.end <= source.end()]) \
+                    and self.source_clause(self.apposed(named[-1]), start):  # "According to Putin, after ..., "...""
+                c = self.apposed(named[-1])  # "According to a researcher ..., Ryota Kageyama, "..."": the name
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
             if (phrase := self.phrase_subject(sent_start, start)) is not None:  # "Russian media have described ..."
                 found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)
                 return found[0], found[1], phrase.kind, phrase.text, False

@@ -16,7 +16,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
@@ -94,6 +94,8 @@ class SubjectRules:
             main = comma.end()  # "After a minister spoke of "...", he wrote ...": the main clause's subject speaks
         i = bisect_left(self.cands, main, key=lambda c: c.start)
         verb = self.verb_in(main, sent_end) if i < len(self.cands) else None
+        while verb is not None and RELATIVE_BEFORE_RE.search(self.text, max(main, verb.start() - 12), verb.start()):
+            verb = self.verb_in(verb.end(), sent_end)  # "The declaration, which said ..., Putin said": the main verb
         if verb is not None:
             clause_start = main
             for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
@@ -101,7 +103,8 @@ class SubjectRules:
             region = []
             while i < len(self.cands) and self.cands[i].end <= verb.start():
                 if self.cands[i].start >= clause_start and not PREPOSITION_BEFORE_RE.search(
-                        self.text, max(0, self.cands[i].start - 8), self.cands[i].start):
+                        self.text, max(0, self.cands[i].start - 8), self.cands[i].start) \
+                        and not self.complement(self.cands[i]):  # "Speaking about the 1956 declaration, Putin said"
                     region.append(self.cands[i])  # not "In a statement, the ministry said": no subject after "in"
                 i += 1
             if region and self.is_subject(region[0], clause_start) \
@@ -150,14 +153,26 @@ class SubjectRules:
             return None
         return None
 
+    def source_clause(self, source: Cand, start: int) -> bool:
+        """Whether the quotation at ``start`` is the words of the source of an opening "According to X," (ending in
+        ``source``): the quotation follows it within a few words, or the clause after it opens with a subordinator
+        ("According to Putin, after both countries ratified it, "...""), and no speech verb stands between; not
+        when the clause has a subject of its own ("According to the diplomat, Japanese officials continue to ...")."""
+        words = [w for w in WORD_RE.findall(self.text, source.end, max(source.end, start - 1)) if w.strip(",;:–—-")]
+        if self.verb_in(source.end, start) is not None:
+            return False
+        return len(words) <= SUBJECT_LEAD_WORDS or words[0].lower().strip(",") in SUBORDINATORS
+
     def complement(self, c: Cand) -> bool:
         """Whether a candidate is the object of a preposition ("Professor X of Hokkaido University", "a visit
         to the islands"; titles between skipped), which no subject is; "according to X" and "in the words of X"
         name a source, and "by X" after a past participle a passive's agent ("repeated by Prime Minister X"; not "a
         visit by X"), not a complement."""
         words = [w.lower() for w in WORD_RE.findall(self.text, max(0, c.start - 60), c.start)]
-        while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
-            words.pop()
+        titles = self.lex.name_title_words
+        while words and (words[-1] in titles and words[-1] not in LINK_WORDS
+                         or len(words) > 1 and words[-1] in LINK_WORDS and words[-2] in titles):
+            words.pop()  # "Ambassador to Japan Serhiy Korsunsky": a title's own preposition links no complement
         if words[-1:] == ["the"]:
             words.pop()
         if words[-1:] == ["by"] and PARTICIPLE_AGENT_RE.fullmatch(words[-2] if len(words) > 1 else ""):
