@@ -101,3 +101,8 @@ def test_a_titles_own_preposition_does_not_make_a_complement():
     text = ('Moscow reacted sharply.\n\nUkraine\'s Ambassador to Japan Ivan Petrov told reporters that both '
             'capitals were now "speaking the same language" about it.')
     assert speakers(text) == [("speaking the same", "Ivan Petrov")]
+
+
+def test_a_name_with_initials_is_kept_whole():
+    text = 'James D.J. Brown, a professor in Tokyo, said the talks were "going nowhere."'
+    assert speakers(text) == [("going nowhere.", "James D.J. Brown")]
