@@ -106,3 +106,17 @@ def test_a_titles_own_preposition_does_not_make_a_complement():
 def test_a_name_with_initials_is_kept_whole():
     text = 'James D.J. Brown, a professor in Tokyo, said the talks were "going nowhere."'
     assert speakers(text) == [("going nowhere.", "James D.J. Brown")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share of a group speaks as the group, past an opening source
+    ('According to the centre, 93% of those polled on the islands said they were "Russian land," while 4% '
+     "disagreed.", [("Russian land,", "those polled")]),
+    ('Most of the fishermen in the port said the ban was "a death sentence."',
+     [("a death sentence.", "the fishermen")]),
+    # a long subject with an active participle after its head: the head's phrase speaks
+    ('A Facebook post in English sharing the same clip says: "They pulled out." It was false.',
+     [("They pulled out.", "A Facebook post in English")]),
+])
+def test_group_and_post_subjects_are_kept_as_written(text, expected):
+    assert speakers(text) == expected

@@ -16,12 +16,23 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
 OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
                                   r"[^,.;:\"“”]{0,60},\s+", re.I)
+#: An active participle that may start a reduced relative clause after a long subject's head ("A post sharing
+#: the clip says"); only looked for when the phrase is too long otherwise ("A leading expert" stays whole).
+ACTIVE_PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
+#: A share of a group opening a subject: "93% of", "Most of", "a majority of", "two-thirds of", "many of".
+PARTITIVE_RE = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent)|(?:a|the)\s+(?:majority|minority|third|"
+                          r"quarter|half)|most|many|some|half|few|all|none|two-thirds|three-quarters|one-third)\s+of\s+",
+                          re.I)
+#: Where the group of a share ends before its verb: a preposition, a comma, a relative pronoun or an auxiliary.
+GROUP_END_RE = re.compile(r"\s(?:on|in|at|from|across|who|which|that|have|has|had|were|was|are|is)\b|,")
+#: Words after which an "-ing" word is a modifier inside a noun phrase ("the fishing league"), not a participle.
+NOUN_OPENERS = frozenset({"the", "a", "an", "of", "for", "in", "on", "at", "its", "their", "his", "her", "our", "and"})
 #: Prepositions that name a speech source, with the word before them: "according to X", "in the words of X".
 #: A past participle before "by": the candidate after it is a passive's agent, the logical subject.
 PARTICIPLE_AGENT_RE = re.compile(r"[a-z]+(?:ed|en|wn|ne|ung|ught|id)")
@@ -153,6 +164,23 @@ class SubjectRules:
             return None
         return None
 
+    def partitive(self, clause: int, start: int) -> Cand | None:
+        """The group a share of which is the subject of a speech verb in the clause at ``clause`` before ``start``,
+        as written up to a preposition or comma ("93% of those polled on Iturup said" -> "those polled"; "Most of
+        the residents we met said" -> "the residents we met"); an opening "According to X," is skipped. None when
+        the subject is no share of a group, or the group holds a candidate (a named body speaks as itself)."""
+        if (source := ACCORDING_OPENING_RE.match(self.text, clause)) is not None:
+            clause = source.end()
+        share = PARTITIVE_RE.match(self.text, clause)
+        if share is None or (said := self.verb_in(share.end(), start)) is None:
+            return None
+        stop = GROUP_END_RE.search(self.text, share.end(), said.start())
+        end = stop.start() if stop is not None else said.start()
+        phrase = " ".join(self.text[share.end():end].split())
+        if not 1 <= len(phrase.split()) <= PHRASE_WORDS // 2 or self.cands_from(share.end(), end):
+            return None
+        return Cand(share.end(), end, "person", None, phrase)
+
     def source_clause(self, source: Cand, start: int) -> bool:
         """Whether the quotation at ``start`` is the words of the source of an opening "According to X," (ending in
         ``source``): the quotation follows it within a few words, or the clause after it opens with a subordinator
@@ -195,6 +223,8 @@ class SubjectRules:
                   if not COLON_BEFORE_RE.fullmatch(text, j.start(), start)]  # the colon introducing the quotation
         clause = joints[-1].end() if joints else sent_start
         verb, copula = self.verb_in(clause, start), None
+        if verb is not None and (group := self.partitive(clause, start)) is not None:
+            return group  # "According to the centre, 93% of those polled on Iturup ... said": those polled
         if verb is None and (verb := PARTICIPLE_RE.search(text, clause, start)
                              or COLON_BEFORE_RE.search(text, clause, start)) is not None:
             copula = COPULA_RE.search(text, clause, verb.start())  # "Russian state television is blunter still,
@@ -221,6 +251,9 @@ class SubjectRules:
             return None  # "As one analyst put it", "After a minister said": a subordinate clause
         end = words[-1].end()
         participle = next((w for w in words[1:] if PARTICIPLE_WORD_RE.fullmatch(w.group())), None)
+        if participle is None and len(words) > PHRASE_WORDS:  # "A Facebook post in English sharing the same clip
+            participle = next((w for k, w in enumerate(words) if k >= 2 and ACTIVE_PARTICIPLE_RE.fullmatch(w.group())
+                               and words[k - 1].group().lower() not in NOUN_OPENERS), None)  # says"; not "the fishing"
         if participle is not None:
             end = text.rfind(" ", clause, participle.start())  # "One Gulf executive briefed on the talks"
         if any(self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
