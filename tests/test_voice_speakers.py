@@ -120,3 +120,10 @@ def test_a_name_with_initials_is_kept_whole():
 ])
 def test_group_and_post_subjects_are_kept_as_written(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_pronoun_and_any_verb_after_the_closing_mark_attribute_the_quotation():
+    # "gasps" is in no list of speech verbs; "she" + a finite verb right after the quotation attributes it
+    text = ("Akiko Tanabe kneels beside the headstone. She arranges a posy of daffodils.\n\n"
+            '"Now I feel at peace," she gasps, the tears coursing down her cheeks.')
+    assert speakers(text) == [("Now I feel", "Akiko Tanabe")]

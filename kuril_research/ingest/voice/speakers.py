@@ -18,6 +18,10 @@ from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
+#: A subject pronoun right after a quotation's closing mark, before a finite verb the speech verbs may not list
+#: ('"...," she gasps'; "he sighs", "she laughed"): the attribution clause of the quotation.
+MANNER_ATTRIBUTION_RE = re.compile(r"[\s,;:–—-]*(?:he|she)\s+(?=[a-z]{3,}(?:s|ed)\b)")
+FINITE_VERB_RE = re.compile(r"[a-z]{3,}(?:s|ed)\b")
 #: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
 #: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
 QUESTION_ATTRIBUTION_REACH = 90
@@ -229,6 +233,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 clause_end = min(nxt_end, next_open)  # '"Who can guarantee that?" Ivan Petrov, an analyst, asked.':
                 # the splitter ends a sentence at the question mark; the name and verb after it attribute it
         verb = self.verb_in(clause_start, max(clause_start, clause_end))
+        if verb is None and (manner := MANNER_ATTRIBUTION_RE.match(text, clause_start, max(clause_start, clause_end))):
+            verb = FINITE_VERB_RE.match(text, manner.end())  # '"...," she gasps, the tears ...': any verb after "she"
         if verb is not None and verb.start() - clause_start > EMBEDDED_VERB_REACH and self.embedded(qi) \
                 and self.verb_in(sents.bounds(start - 1, (ps, pe))[0], start - 1) is not None:
             verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
