@@ -127,3 +127,13 @@ def test_a_pronoun_and_any_verb_after_the_closing_mark_attribute_the_quotation()
     text = ("Akiko Tanabe kneels beside the headstone. She arranges a posy of daffodils.\n\n"
             '"Now I feel at peace," she gasps, the tears coursing down her cheeks.')
     assert speakers(text) == [("Now I feel", "Akiko Tanabe")]
+
+
+def test_a_fragment_in_a_speech_verbs_clause_is_its_subjects_not_the_trailing_sources():
+    # Ivan Petrov told reporters; the agency only reports the whole sentence
+    text = ('Kremlin spokesman Ivan Petrov told reporters that the leaders agreed to talk "on the basis of the '
+            'old declaration," the Interfax news agency reported.')
+    assert speakers(text) == [("on the basis", "Ivan Petrov")]
+    # a whole quotation before the source is the source's
+    text = '"We will talk on the basis of the old declaration," the Interfax news agency reported.'
+    assert speakers(text) == [("We will talk", "the Interfax news agency")]

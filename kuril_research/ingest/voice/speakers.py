@@ -240,6 +240,11 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
             # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
             # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
+        if verb is not None and text[start:start + 1].islower() and start > ps \
+                and (said := self.subject(sents.bounds(start - 1, (ps, pe))[0])) is not None and said[1] <= start:
+            verb = None  # 'Peskov told reporters that the leaders agreed to talk "on the basis of the 1956
+            # declaration," Interfax reported': a fragment in the clause of a speech verb is its subject's words;
+            # the source after it reports the whole sentence
         if verb is not None and self.governed(start, ps, pe):
             verb = None  # 'After a Japanese minister spoke of "our Northern Territories," he wrote ...': the minister
         if verb is not None and COORDINATION_RE.match(text, clause_start):
