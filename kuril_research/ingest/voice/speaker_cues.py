@@ -12,12 +12,6 @@ THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
 #: An indefinite noun phrase: it brings a new person into the story ("a woman in her seventies").
 INDEFINITE_RE = re.compile(r"(?:an?|another)\s", re.I)
-#: Punctuation that ends a quotation's words: an attribution may follow ("...," she said).
-FRAGMENT_END_RE = re.compile(r"[,.!?…:;—–-]\s*$")
-#: A lower-case word right after a closing mark: the sentence runs on ('conveyed "regret" to the ministry').
-RUN_ON_RE = re.compile(r"\s+[a-z]")
-#: How far (characters) the speech verb of an attribution clause may stand after an embedded fragment.
-EMBEDDED_VERB_REACH = 40
 #: Punctuation that ends the noun phrase after an inverted speech verb.
 PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
 #: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".

@@ -8,9 +8,9 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
-    FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
+    ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
+    INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
+    RELATIVE_BEFORE_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE, ACCORDING_OPENING_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
@@ -235,11 +235,6 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         verb = self.verb_in(clause_start, max(clause_start, clause_end))
         if verb is None and (manner := MANNER_ATTRIBUTION_RE.match(text, clause_start, max(clause_start, clause_end))):
             verb = FINITE_VERB_RE.match(text, manner.end())  # '"...," she gasps, the tears ...': any verb after "she"
-        if verb is not None and verb.start() - clause_start > EMBEDDED_VERB_REACH and self.embedded(qi) \
-                and self.verb_in(sents.bounds(start - 1, (ps, pe))[0], start - 1) is not None:
-            verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
-            # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
-            # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
         if verb is not None and text[start:start + 1].islower() and start > ps \
                 and (said := self.subject(sents.bounds(start - 1, (ps, pe))[0])) is not None and said[1] <= start:
             verb = None  # 'Peskov told reporters that the leaders agreed to talk "on the basis of the 1956
@@ -388,13 +383,3 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             return False
         return any(c.end <= verb.start() and not self.object_pronoun(c)
                    for c in self.cands_from(sent_start, verb.start()))
-
-    def embedded(self, qi: int) -> bool:
-        """Whether quotation ``qi`` is a fragment running on inside its sentence: narrator words stand before it
-        in the sentence, it ends in no punctuation, and a lower-case word follows its closing mark."""
-        start, end, para_id = self.spans[qi]
-        ps, pe = self.paras.spans[para_id][:2]
-        sent_start = self.sents.bounds(max(ps, start - 1), (ps, pe))[0]
-        return bool(self.text[sent_start:max(sent_start, start - 1)].strip()) \
-            and not FRAGMENT_END_RE.search(self.text, max(start, end - 2), end) \
-            and RUN_ON_RE.match(self.text, min(end + 1, pe)) is not None
