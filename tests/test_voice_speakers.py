@@ -5,6 +5,8 @@ Every example is made up for the test; the expected speaker is the one a reader 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 
 from kuril_research.ingest.gazetteer import load_gazetteer
@@ -13,11 +15,14 @@ from kuril_research.ingest.voice import mark_voice
 from kuril_research.testing import paragraph_spans
 
 
+gazetteer = lru_cache(maxsize=1)(load_gazetteer)
+
+
 def speakers(text: str) -> list[tuple[str, str | None]]:
     """(first words of each quotation, its speaker as written)."""
     paragraphs = paragraph_spans(text)
     sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
-    quotes, _ = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
+    quotes, _ = mark_voice(text, paragraphs, sentences, gazetteer().find(text))
     return [(" ".join(text[q.start:q.end].split()[:3]), q.speaker_text) for q in quotes]
 
 
