@@ -142,3 +142,10 @@ def test_a_fragment_in_a_speech_verbs_clause_is_its_subjects_not_the_trailing_so
     # a whole quotation before the source is the source's
     text = '"We will talk on the basis of the old declaration," the Interfax news agency reported.'
     assert speakers(text) == [("We will talk", "the Interfax news agency")]
+
+
+def test_a_subject_phrase_ends_before_its_relative_clause():
+    # "who fishes kelp off the island, the islet closest to the coast," describes the skipper, who speaks
+    text = ("A skipper in his sixties who fishes kelp off Kaigara Island, the islet closest to the coast, said a "
+            'patrol ship followed him "for three hours, like a dog."')
+    assert speakers(text) == [("for three hours,", "A skipper in his sixties")]

@@ -31,6 +31,8 @@ PARTITIVE_RE = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent)|(?:
                           re.I)
 #: Where the group of a share ends before its verb: a preposition, a comma, a relative pronoun or an auxiliary.
 GROUP_END_RE = re.compile(r"\s(?:on|in|at|from|across|who|which|that|have|has|had|were|was|are|is)\b|,")
+#: A relative clause after the head of a subject phrase: the phrase ends before it.
+RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|whom|whose|which|that)\s")
 #: Words after which an "-ing" word is a modifier inside a noun phrase ("the fishing league"), not a participle.
 NOUN_OPENERS = frozenset({"the", "a", "an", "of", "for", "in", "on", "at", "its", "their", "his", "her", "our", "and"})
 #: Prepositions that name a speech source, with the word before them: "according to X", "in the words of X".
@@ -243,6 +245,8 @@ class SubjectRules:
                                                self.cands_from(clause + region.index(","), clause + len(region))):
                 return None  # "According to the centre, 93% of ...": no phrase; "His lawyer, Nikita Borodin, told"
             end = clause + region.index(",")  # "The resolution, passed almost unanimously, demands"
+        if (relative := RELATIVE_CLAUSE_RE.search(text, clause, end)) is not None:
+            end = relative.start()  # "A skipper in his sixties who fishes kelp off the island, ..., said": the skipper
         words = list(WORD_RE.finditer(text, clause, end))
         while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS or words[-1].group().endswith("ly")):
             words.pop()  # "have", "has long", "reportedly", "used to"
