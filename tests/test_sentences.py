@@ -231,3 +231,10 @@ def test_fast_path_guard(monkeypatch):
     monkeypatch.setattr(sentences, "_FAST_PATH_ENABLED", False)
     assert _fast_spans("Nothing changed. Talks resume.") is None
     assert _sentences("Nothing changed. Talks resume.") == ["Nothing changed.", "Talks resume."]
+
+
+def test_dotted_initials_inside_a_name_end_no_sentence():
+    # "D.J." is two initials, like "J." one: no break before the family name
+    text = "James D.J. Brown said so. Others disagreed."
+    assert [text[s:e] for s, e, _ in split_sentences(text, [(0, len(text))])] == \
+        ["James D.J. Brown said so.", "Others disagreed."]

@@ -290,6 +290,10 @@ def _word_info(word: str) -> tuple[int, int] | None:
     return _kind(match), len(match.group("after"))
 
 
+#: Dotted initials without their last dot: "D.J" of "D.J." (Punkt sees one token).
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]")
+
+
 def _kind(word: re.Match[str]) -> int:
     """What untrained Punkt makes of the end mark of ``word`` (a match of :data:`_FINAL_WORD_RE`)."""
     if word.group("mark") != "." or word.group("closed") or not word.group("body"):
@@ -301,7 +305,8 @@ def _kind(word: re.Match[str]) -> int:
     abbreviations = _abbreviations()
     if lower in abbreviations or lower.split("-")[-1] in abbreviations:
         return _NO_BREAK
-    if len(token) == 1 and (token.isalpha() if token.isascii() else PunktToken._RE_INITIAL.match(token + ".")):
+    if len(token) == 1 and (token.isalpha() if token.isascii() else PunktToken._RE_INITIAL.match(token + ".")) \
+            or _INITIALS_RE.fullmatch(token):  # "J." and "D.J." ("James D.J. Brown")
         return _INITIAL
     if lower.isascii():
         number = _ASCII_NUMBER_RE.fullmatch(lower + ".") is not None

@@ -21,6 +21,8 @@ NAMED_DOCUMENT_RE = re.compile(r"[A-Z0-9]")
 #: A run of capitalised words (a possible personal name with its titles).
 #: A word of three or more letters ending in a full stop ends a run ("Guard. The" are two runs; "Mr. Ken" one).
 NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:(?<!\w\w\w\.)[ ][A-Z][\w’'.-]*)*")
+#: Initials inside a name: "D.J.", "D." ("James D.J. Brown"), not an acronym.
+INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 #: The "for/of + capitalised words" that complete an organisation's name after its head noun.
 ORG_TAIL_RE = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}")
 #: A preposition just before a described speaker: "In a separate statement, the ministry said" (no speaker).
@@ -191,7 +193,8 @@ NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "tha
 #: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
 APPOSITION_GAP_RE = re.compile(r",\s+")
 #: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".
-LINK_WORDS = frozenset({"for", "of", "to", "with", "by", "at", "from", "in", "on", "under", "near", "close"})
+LINK_WORDS = frozenset({"for", "of", "to", "with", "by", "at", "from", "in", "on", "under", "near", "close",
+                        "about", "over", "against"})
 
 
 def _appositive(text: str, start: int, name_start: int, lex: VoiceLexicon) -> bool:
@@ -288,7 +291,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
             word = raw.lower()
             stop = word in lex.name_stop_words or word in lex.organisation_heads \
-                or (len(raw) > 1 and raw.isupper()  # an acronym: "Arctic LNG"; "Asia Department Ivan Petrov"
+                or (len(raw) > 1 and raw.isupper() and not INITIALS_RE.fullmatch(token.group())  # an acronym:
+                    # "Arctic LNG"; "Asia Department Ivan Petrov"; not initials ("James D.J. Brown")
                     and not (not segment and HONORIFIC_BEFORE_RE.search(text, max(0, token.start() - 6), token.start())))
             # ... but a family name in capitals after an honorific is a name ("Mr. NAKAZAWA Takeshi")
             if token is not None and word not in lex.name_title_words and not stop:
@@ -300,7 +304,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                 start, end = segment[0].start(), segment[-1].end()
                 end -= len(segment[-1].group()) - len(POSSESSIVE_RE.sub("", segment[-1].group()))
                 if not _overlaps(taken, start, end):
-                    written = " ".join(POSSESSIVE_RE.sub("", t.group()) for t in segment)
+                    written = " ".join(t.group() if INITIALS_RE.fullmatch(t.group()) else POSSESSIVE_RE.sub("", t.group())
+                                       for t in segment)  # "James D.J. Brown" keeps the initials' dots
                     if len(segment) >= 2:
                         surnames.setdefault(written.split()[-1], written)
                         surnames.setdefault(written.split()[0], written)  # "Zhang Wenhao" ... "Zhang told"

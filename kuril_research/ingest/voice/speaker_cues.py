@@ -5,17 +5,13 @@ from __future__ import annotations
 import re
 
 ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+#: A source opening its sentence up to a comma: "According to Putin, ...", "In the words of the ministry, ...".
+ACCORDING_OPENING_RE = re.compile(r"\s*(?:according\s+to|in\s+the\s+words\s+of)\s+[^,.;:\"“”«»]{1,60},", re.I)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A described speaker's opening ("a spokesman for ...", "the head of ...", "Japan's ambassador"), not a name.
 DESCRIBED_RE = re.compile(r"(?:an?|another|one|the)\s|[A-Z][\w-]*[’']s\s", re.I)
 #: An indefinite noun phrase: it brings a new person into the story ("a woman in her seventies").
 INDEFINITE_RE = re.compile(r"(?:an?|another)\s", re.I)
-#: Punctuation that ends a quotation's words: an attribution may follow ("...," she said).
-FRAGMENT_END_RE = re.compile(r"[,.!?…:;—–-]\s*$")
-#: A lower-case word right after a closing mark: the sentence runs on ('conveyed "regret" to the ministry').
-RUN_ON_RE = re.compile(r"\s+[a-z]")
-#: How far (characters) the speech verb of an attribution clause may stand after an embedded fragment.
-EMBEDDED_VERB_REACH = 40
 #: Punctuation that ends the noun phrase after an inverted speech verb.
 PHRASE_END_RE = re.compile(r"[.;:!?()\"“”«»]")
 #: The possessive owner opening a described speaker: "Japan's top government spokesman" -> "Japan".

@@ -8,23 +8,26 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE, EMBEDDED_VERB_REACH,
-    FRAGMENT_END_RE, INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, RUN_ON_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, RELATIVE_AFTER_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE)
+    ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
+    INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
+    RELATIVE_BEFORE_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
+    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE)
+from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
-#: Between a described speaker and the name in apposition after it.
-APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
+#: A subject pronoun right after a quotation's closing mark, before a finite verb the speech verbs may not list
+#: ('"...," she gasps'; "he sighs", "she laughed"): the attribution clause of the quotation.
+MANNER_ATTRIBUTION_RE = re.compile(r"[\s,;:–—-]*(?:he|she)\s+(?=[a-z]{3,}(?:s|ed)\b)")
+FINITE_VERB_RE = re.compile(r"[a-z]{3,}(?:s|ed)\b")
 #: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
 #: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
 QUESTION_ATTRIBUTION_REACH = 90
 
 
-class SpeakerWalk(SubjectRules, ContinuationRules):
+class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
     """Walk narrator speech events and quotations in text order, assigning speakers (rule 4)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int, int]], paras: Spans, sents: Spans,
@@ -92,6 +95,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             return c.entity, c.text
         if c.kind == "institution":
             return None, c.text
+        if c.text.lower() in TOPIC_KINDS and (topic := self.topic(c)) is not None:
+            return topic  # "he", "she", "it": the topic of the sentences before (antecedents.py)
         side = self.side_of(c)
         sides = self.lex.sides
         if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
@@ -228,11 +233,13 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
                 clause_end = min(nxt_end, next_open)  # '"Who can guarantee that?" Ivan Petrov, an analyst, asked.':
                 # the splitter ends a sentence at the question mark; the name and verb after it attribute it
         verb = self.verb_in(clause_start, max(clause_start, clause_end))
-        if verb is not None and verb.start() - clause_start > EMBEDDED_VERB_REACH and self.embedded(qi) \
-                and self.verb_in(sents.bounds(start - 1, (ps, pe))[0], start - 1) is not None:
-            verb = None  # 'The embassy conveyed Tokyo's "regret" to the ministry after ..., the sources said': a
-            # speech verb before a fragment its sentence runs on through makes the sentence's subject speak it,
-            # not the far source of the whole report ('Moscow sees ... its "line" ..., Rudenko said': Rudenko)
+        if verb is None and (manner := MANNER_ATTRIBUTION_RE.match(text, clause_start, max(clause_start, clause_end))):
+            verb = FINITE_VERB_RE.match(text, manner.end())  # '"...," she gasps, the tears ...': any verb after "she"
+        if verb is not None and text[start:start + 1].islower() and start > ps \
+                and (said := self.subject(sents.bounds(start - 1, (ps, pe))[0])) is not None and said[1] <= start:
+            verb = None  # 'Peskov told reporters that the leaders agreed to talk "on the basis of the 1956
+            # declaration," Interfax reported': a fragment in the clause of a speech verb is its subject's words;
+            # the source after it reports the whole sentence
         if verb is not None and self.governed(start, ps, pe):
             verb = None  # 'After a Japanese minister spoke of "our Northern Territories," he wrote ...': the minister
         if verb is not None and COORDINATION_RE.match(text, clause_start):
@@ -242,6 +249,11 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             # predicate of the sentence's own subject, which rule c finds
         if verb is not None and RELATIVE_BEFORE_RE.search(text, max(clause_start, verb.start() - 12), verb.start()):
             verb = None  # "remarks by Ishiba, who told parliament": a relative clause, not an attribution
+        if verb is not None and (quoted := QUOTED_AS_RE.match(text, verb.start())) is not None:
+            inner = [c for c in self.cands_from(quoted.start("obj"), quoted.end("obj")) if c.end <= quoted.end("obj")]
+            found = (self.resolve(inner[-1]) or (None, inner[-1].text)) if inner \
+                else (None, " ".join(quoted.group("obj").split()))  # '"...," an official quoted Hayashi as saying'
+            return found[0], found[1], inner[-1].kind if inner else "person", " ".join(quoted.group().split()), True
         if verb is not None:
             near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end]
             near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
@@ -294,6 +306,12 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
                 if found is not None:  # 'a formula that, in his words, "closes the door"': the one "his" is
                     return found[0], found[1], "person", " ".join(words.group().split()), False
+            if (source := ACCORDING_OPENING_RE.match(text, sent_start)) is not None \
+                    and (named := [c for c in before if c.end <= source.end()]) \
+                    and self.source_clause(self.apposed(named[-1]), start):  # "According to Putin, after ..., "...""
+                c = self.apposed(named[-1])  # "According to a researcher ..., Ryota Kageyama, "..."": the name
+                found = self.resolve(c) or (None, c.text)
+                return found[0], found[1], c.kind, self.cue_text(c.start, c.end), False
             if (phrase := self.phrase_subject(sent_start, start)) is not None:  # "Russian media have described ..."
                 found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)
                 return found[0], found[1], phrase.kind, phrase.text, False
@@ -301,7 +319,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
                 found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
                 return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
             if before:
-                c = before[-1]
+                c = next((b for b in reversed(before) if not self.complement(b) or self.lex.possessive_speech_re
+                          and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of
+                # Hokkaido University believes ...: "...": a noun phrase after a preposition is no subject, unless
+                # it owns the words ("commenting on X's remark about his desire to resolve "...": X's words)
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
@@ -334,30 +355,6 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             return self.previous_speaker(para_id)
         return None
 
-    def apposed(self, c: Cand) -> Cand:
-        """The person named in apposition right after a described speaker ("Russia's ambassador in Tokyo, Mikhail
-        Galuzin, was quoted ..."): the name, not the description; else ``c``."""
-        if c.entity is not None or not DESCRIBED_RE.match(c.text):
-            return c
-        nxt = next((n for n in self.cands_from(c.end, c.end + 40) if n.start > c.start and n.kind == "person"), None)
-        if nxt is not None and not nxt.role and nxt.kind == "person" and not DESCRIBED_RE.match(nxt.text) \
-                and APPOSED_NAME_RE.fullmatch(self.text, c.end, nxt.start) and self.text[nxt.end:nxt.end + 1] == ",":
-            return nxt
-        return c
-
-    def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
-        """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
-        right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
-        when no other speech verb stands between that verb and the fragment."""
-        for c in reversed(before):
-            if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
-                continue
-            verb = self.lex.verb_re.match(self.text, rel.end())
-            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None:
-                return c
-            return None
-        return None
-
     def talker(self, before: list[Cand], start: int) -> Cand | None:
         """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
         of an earlier one in the same clause ("Kihara told reporters that the government had conveyed "serious
@@ -386,13 +383,3 @@ class SpeakerWalk(SubjectRules, ContinuationRules):
             return False
         return any(c.end <= verb.start() and not self.object_pronoun(c)
                    for c in self.cands_from(sent_start, verb.start()))
-
-    def embedded(self, qi: int) -> bool:
-        """Whether quotation ``qi`` is a fragment running on inside its sentence: narrator words stand before it
-        in the sentence, it ends in no punctuation, and a lower-case word follows its closing mark."""
-        start, end, para_id = self.spans[qi]
-        ps, pe = self.paras.spans[para_id][:2]
-        sent_start = self.sents.bounds(max(ps, start - 1), (ps, pe))[0]
-        return bool(self.text[sent_start:max(sent_start, start - 1)].strip()) \
-            and not FRAGMENT_END_RE.search(self.text, max(start, end - 2), end) \
-            and RUN_ON_RE.match(self.text, min(end + 1, pe)) is not None

@@ -16,16 +16,36 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
 OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
                                   r"[^,.;:\"“”]{0,60},\s+", re.I)
+#: An active participle that may start a reduced relative clause after a long subject's head ("A post sharing
+#: the clip says"); only looked for when the phrase is too long otherwise ("A leading expert" stays whole).
+ACTIVE_PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
+#: A share of a group opening a subject: "93% of", "Most of", "a majority of", "two-thirds of", "many of".
+PARTITIVE_RE = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent)|(?:a|the)\s+(?:majority|minority|third|"
+                          r"quarter|half)|most|many|some|half|few|all|none|two-thirds|three-quarters|one-third)\s+of\s+",
+                          re.I)
+#: Where the group of a share ends before its verb: a preposition, a comma, a relative pronoun or an auxiliary.
+GROUP_END_RE = re.compile(r"\s(?:on|in|at|from|across|who|which|that|have|has|had|were|was|are|is)\b|,")
+#: A relative clause after the head of a subject phrase: the phrase ends before it.
+RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|whom|whose|which|that)\s")
+#: Words after which an "-ing" word is a modifier inside a noun phrase ("the fishing league"), not a participle.
+NOUN_OPENERS = frozenset({"the", "a", "an", "of", "for", "in", "on", "at", "its", "their", "his", "her", "our", "and"})
+#: Prepositions that name a speech source, with the word before them: "according to X", "in the words of X".
+#: A past participle before "by": the candidate after it is a passive's agent, the logical subject.
+PARTICIPLE_AGENT_RE = re.compile(r"[a-z]+(?:ed|en|wn|ne|ung|ught|id)")
+SOURCE_PREPOSITIONS = frozenset({("according", "to"), ("words", "of")})
 #: Words that cannot stand in a bare plural noun phrase of an attribution clause ('"...," residents said').
 PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", "its", "he", "she", "they", "we",
                               "i", "you", "this", "these", "those", "there", "here", "as", "was", "is", "has",
                               "news", "reports", "sources", "statements", "words", "comments", "remarks"})
+
+#: Between a described speaker and the name in apposition after it.
+APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 
 
 def _plain_person(word: str, genders: dict[str, str]) -> bool:
@@ -87,6 +107,8 @@ class SubjectRules:
             main = comma.end()  # "After a minister spoke of "...", he wrote ...": the main clause's subject speaks
         i = bisect_left(self.cands, main, key=lambda c: c.start)
         verb = self.verb_in(main, sent_end) if i < len(self.cands) else None
+        while verb is not None and RELATIVE_BEFORE_RE.search(self.text, max(main, verb.start() - 12), verb.start()):
+            verb = self.verb_in(verb.end(), sent_end)  # "The declaration, which said ..., Putin said": the main verb
         if verb is not None:
             clause_start = main
             for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
@@ -94,7 +116,8 @@ class SubjectRules:
             region = []
             while i < len(self.cands) and self.cands[i].end <= verb.start():
                 if self.cands[i].start >= clause_start and not PREPOSITION_BEFORE_RE.search(
-                        self.text, max(0, self.cands[i].start - 8), self.cands[i].start):
+                        self.text, max(0, self.cands[i].start - 8), self.cands[i].start) \
+                        and not self.complement(self.cands[i]):  # "Speaking about the 1956 declaration, Putin said"
                     region.append(self.cands[i])  # not "In a statement, the ministry said": no subject after "in"
                 i += 1
             if region and self.is_subject(region[0], clause_start) \
@@ -119,6 +142,73 @@ class SubjectRules:
         persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
         return persons[0] if persons else region[0]
 
+    def apposed(self, c: Cand) -> Cand:
+        """The person named in apposition right after a described speaker ("Russia's ambassador in Tokyo, Mikhail
+        Galuzin, was quoted ..."): the name, not the description; else ``c``."""
+        if c.entity is not None or not DESCRIBED_RE.match(c.text):
+            return c
+        nxt = next((n for n in self.cands_from(c.end, c.end + 40) if n.start > c.start and n.kind == "person"), None)
+        if nxt is not None and not nxt.role and nxt.kind == "person" and not DESCRIBED_RE.match(nxt.text) \
+                and APPOSED_NAME_RE.fullmatch(self.text, c.end, nxt.start) and self.text[nxt.end:nxt.end + 1] == ",":
+            return nxt
+        return c
+
+    def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
+        """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
+        right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
+        when no other speech verb stands between that verb and the fragment."""
+        for c in reversed(before):
+            if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
+                continue
+            verb = self.lex.verb_re.match(self.text, rel.end())
+            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None:
+                return c
+            return None
+        return None
+
+    def partitive(self, clause: int, start: int) -> Cand | None:
+        """The group a share of which is the subject of a speech verb in the clause at ``clause`` before ``start``,
+        as written up to a preposition or comma ("93% of those polled on Iturup said" -> "those polled"; "Most of
+        the residents we met said" -> "the residents we met"); an opening "According to X," is skipped. None when
+        the subject is no share of a group, or the group holds a candidate (a named body speaks as itself)."""
+        if (source := ACCORDING_OPENING_RE.match(self.text, clause)) is not None:
+            clause = source.end()
+        share = PARTITIVE_RE.match(self.text, clause)
+        if share is None or (said := self.verb_in(share.end(), start)) is None:
+            return None
+        stop = GROUP_END_RE.search(self.text, share.end(), said.start())
+        end = stop.start() if stop is not None else said.start()
+        phrase = " ".join(self.text[share.end():end].split())
+        if not 1 <= len(phrase.split()) <= PHRASE_WORDS // 2 or self.cands_from(share.end(), end):
+            return None
+        return Cand(share.end(), end, "person", None, phrase)
+
+    def source_clause(self, source: Cand, start: int) -> bool:
+        """Whether the quotation at ``start`` is the words of the source of an opening "According to X," (ending in
+        ``source``): the quotation follows it within a few words, or the clause after it opens with a subordinator
+        ("According to Putin, after both countries ratified it, "...""), and no speech verb stands between; not
+        when the clause has a subject of its own ("According to the diplomat, Japanese officials continue to ...")."""
+        words = [w for w in WORD_RE.findall(self.text, source.end, max(source.end, start - 1)) if w.strip(",;:–—-")]
+        if self.verb_in(source.end, start) is not None:
+            return False
+        return len(words) <= SUBJECT_LEAD_WORDS or words[0].lower().strip(",") in SUBORDINATORS
+
+    def complement(self, c: Cand) -> bool:
+        """Whether a candidate is the object of a preposition ("Professor X of Hokkaido University", "a visit
+        to the islands"; titles between skipped), which no subject is; "according to X" and "in the words of X"
+        name a source, and "by X" after a past participle a passive's agent ("repeated by Prime Minister X"; not "a
+        visit by X"), not a complement."""
+        words = [w.lower() for w in WORD_RE.findall(self.text, max(0, c.start - 60), c.start)]
+        titles = self.lex.name_title_words
+        while words and (words[-1] in titles and words[-1] not in LINK_WORDS
+                         or len(words) > 1 and words[-1] in LINK_WORDS and words[-2] in titles):
+            words.pop()  # "Ambassador to Japan Serhiy Korsunsky": a title's own preposition links no complement
+        if words[-1:] == ["the"]:
+            words.pop()
+        if words[-1:] == ["by"] and PARTICIPLE_AGENT_RE.fullmatch(words[-2] if len(words) > 1 else ""):
+            return False
+        return bool(words) and words[-1] in LINK_WORDS and tuple(words[-2:]) not in SOURCE_PREPOSITIONS
+
     def is_subject(self, c: Cand, sent_start: int) -> bool:
         """Whether a candidate opens its sentence (after at most a few words: "Its director, Andrei Volkov")."""
         return len(WORD_RE.findall(self.text, sent_start, c.start)) <= SUBJECT_LEAD_WORDS
@@ -135,6 +225,8 @@ class SubjectRules:
                   if not COLON_BEFORE_RE.fullmatch(text, j.start(), start)]  # the colon introducing the quotation
         clause = joints[-1].end() if joints else sent_start
         verb, copula = self.verb_in(clause, start), None
+        if verb is not None and (group := self.partitive(clause, start)) is not None:
+            return group  # "According to the centre, 93% of those polled on Iturup ... said": those polled
         if verb is None and (verb := PARTICIPLE_RE.search(text, clause, start)
                              or COLON_BEFORE_RE.search(text, clause, start)) is not None:
             copula = COPULA_RE.search(text, clause, verb.start())  # "Russian state television is blunter still,
@@ -153,6 +245,8 @@ class SubjectRules:
                                                self.cands_from(clause + region.index(","), clause + len(region))):
                 return None  # "According to the centre, 93% of ...": no phrase; "His lawyer, Nikita Borodin, told"
             end = clause + region.index(",")  # "The resolution, passed almost unanimously, demands"
+        if (relative := RELATIVE_CLAUSE_RE.search(text, clause, end)) is not None:
+            end = relative.start()  # "A skipper in his sixties who fishes kelp off the island, ..., said": the skipper
         words = list(WORD_RE.finditer(text, clause, end))
         while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS or words[-1].group().endswith("ly")):
             words.pop()  # "have", "has long", "reportedly", "used to"
@@ -161,6 +255,9 @@ class SubjectRules:
             return None  # "As one analyst put it", "After a minister said": a subordinate clause
         end = words[-1].end()
         participle = next((w for w in words[1:] if PARTICIPLE_WORD_RE.fullmatch(w.group())), None)
+        if participle is None and len(words) > PHRASE_WORDS:  # "A Facebook post in English sharing the same clip
+            participle = next((w for k, w in enumerate(words) if k >= 2 and ACTIVE_PARTICIPLE_RE.fullmatch(w.group())
+                               and words[k - 1].group().lower() not in NOUN_OPENERS), None)  # says"; not "the fishing"
         if participle is not None:
             end = text.rfind(" ", clause, participle.start())  # "One Gulf executive briefed on the talks"
         if any(self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
@@ -215,10 +312,8 @@ class SubjectRules:
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
         if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
             return None  # "the director": someone named before
-        if len(phrase.split()) == 1 and phrase[0].isupper():  # one word right at the verb: a family name the article gives alone ("Kitamura
-            return Cand(words[0].start(), words[-1].end(), "person", None, phrase) \
-                if re.fullmatch(r"[A-Z][a-z’'-]+", phrase) and phrase.lower() not in self.lex.name_stop_words \
-                and phrase.lower() not in self.lex.name_title_words else None  # said"); not "Officials", "Tass"
+        if len(phrase.split()) == 1 and phrase[0].isupper():
+            return None  # one capitalised word at the verb: a candidate already (candidates.py finds it) or nobody
         return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
 
     def reported_subject(self, pos: int, start: int) -> str | None:

@@ -1,0 +1,184 @@
+"""Antecedents of subject pronouns (rule 4): whom "he", "she" or "it" in an attribution stands for.
+
+A subject pronoun continues the TOPIC of the text before it: the subject of the latest sentence that has one
+of its kind, or the speaker that sentence quotes. So a reader resolves ``"...," he noted`` after "The Russian
+top diplomat recalled that Putin and Abe agreed ..." to the diplomat, not to Abe, the person named last, and
+``It added: "..."`` after "The Russian embassy in Tokyo said in an email ..." to the embassy. The walk goes
+back sentence by sentence (the pronoun's own sentence left out: its subject is the pronoun), over at most
+:data:`TOPIC_PARAGRAPHS` paragraphs before the pronoun's:
+
+- a sentence that quotes a speaker of the pronoun's kind gives that speaker (the one who speaks the sentence
+  before one it only reports) ('"...," Lavrov said.'; "The
+  Russian embassy in Tokyo said in an email that the claim was "..."");
+- a sentence opened by a name or a role phrase of the pronoun's kind gives it (a role resolves the usual
+  way), after opening adverbials ("At another press conference, Japan's Chief Cabinet Secretary ...");
+- a sentence opened by the same pronoun continues the chain ("He was 11 when ...": look further back);
+- a phrase opened by a possessive pronoun of the pronoun's own gender ("His father, who ran a cannery, ..."
+  for "he") is someone related to the topic, never the topic itself; of another gender it may be the topic
+  ("At gunpoint, her father shielded his daughters. "...!" he screamed"); a phrase whose gendered noun
+  differs from the pronoun's ("a woman" for "he") is passed over;
+- a sentence with no subject of the pronoun's kind ("In 1947 the family were deported.") is passed over.
+
+None when no sentence in reach gives one: the older rules (latest established speaker) then apply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kuril_research.ingest.voice.candidates import LINK_WORDS
+from kuril_research.ingest.voice.model import Cand, WORD_RE
+from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
+                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, possessor)
+from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
+
+#: How many paragraphs before the pronoun's the walk may look into.
+TOPIC_PARAGRAPHS = 3
+#: The subject pronouns resolved by topic, and the kinds of subject they stand for.
+TOPIC_KINDS = {"he": ("person",), "she": ("person",), "it": ("organisation", "institution", "place")}
+#: Between a described subject and the name in apposition after it: "Its Nemuro branch head, ", "Kawabata's
+#: daughter, ", "Another resident, fisherman ", "One former islander, 90-year-old ".
+APPOSED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?:[a-z0-9][\w’'-]*\s+){0,2}")
+#: What continues a role phrase into a longer description: "the Secretary[-General] of ...", "the minister for".
+ROLE_GOES_ON_RE = re.compile(r"[-‑]|\s+(?:[A-Z]|of\b|for\b|in\b|at\b)")
+#: A person named by a possessive pronoun and a noun, which ``genders`` lists ("her father", "His widow").
+KIN_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+)\b(?=[\s,])")
+#: How many candidates at the opening of a sentence may be its subject's head.
+OPENING_CANDIDATES = 3
+#: How far into a sentence (characters) the comma may stand that ends an opening phrase before the subject.
+OPENING_PHRASE_CHARS = 80
+#: Words that open a description whose head a name may follow ("The head of the district Marina Tsoi").
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+#: A personal name of two or three capitalised words opening a sentence and followed by a comma or a lower-case
+#: word: a subject the candidate scan may not have listed ("Tetsuo Kobayashi, who has died aged 92, was ...").
+OPENING_NAME_RE = re.compile(r"(?P<name>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){1,2})(?=,\s|\s+[a-z])")
+
+
+class AntecedentRules:
+    """Topic rules over the walk's ``text``, ``sents``, ``paras``, ``events``, ``spans_at``, ``lex``,
+    ``cands_from`` and ``resolve`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
+
+    def topic(self, c: Cand) -> tuple[str | None, str] | None:
+        """(entity, as written) of the topic a subject pronoun ``c`` continues (rules in the module docstring),
+        or None."""
+        pronoun = c.text.lower()
+        kinds = TOPIC_KINDS.get(pronoun)
+        si = self.sents.at(c.start)
+        para = self.paras.at(c.start)
+        if kinds is None or si is None or para is None:
+            return None
+        gender = self.lex.genders.get(pronoun)
+        floor = self.paras.spans[max(0, para - TOPIC_PARAGRAPHS)][0]
+        start = self.sents.spans[si][0]
+        if self.spans_at.at(start) is None and self.spans_at.at(start + 1) is None:
+            subject = self.sentence_subject(start, c.start)  # "Putin said ..., but he warned": Putin
+            if isinstance(subject, Cand) and subject.end <= c.start and subject.start != c.start:
+                if (found := self.as_topic(subject, kinds, pronoun, gender)) not in (None, "related"):
+                    return found
+        for k in range(si - 1, -1, -1):
+            start, end = self.sents.spans[k][:2]
+            if start < floor:
+                return None
+            subject = self.sentence_subject(start, end)
+            if isinstance(subject, Cand):
+                found = self.as_topic(subject, kinds, pronoun, gender)
+                if found == "related":
+                    continue  # "His father, who ran a cannery, was ordered ...": the topic is still "he"
+                if found is not None:
+                    return found
+            said = [e for e in self.events if start <= e.pos < end and e.kind in kinds and e.pos < c.start
+                    and e.text.lower() != pronoun]
+            spoken = next((e for e in reversed(said) if e.established), said[-1] if said else None)  # "..., Peskov
+            # said, commenting on Ishiba's remark about "...": Peskov, who speaks the sentence, not Ishiba
+            if spoken is not None:
+                return spoken.entity, spoken.text  # '"...," Lavrov said.'
+            if subject == pronoun:
+                continue  # "He was 11 when ...": the chain goes on
+            if subject is not None or any(x.kind in kinds and self.spans_at.at(x.start) is None
+                                          for x in self.cands_from(start, end)):
+                return None  # another subject, or one of the pronoun's kind named but not as the subject: the
+                # older rules decide ("For Oikawa, the question has become simpler. "...," she said")
+        return None
+
+    def as_topic(self, subject: Cand, kinds: tuple[str, ...], pronoun: str,
+                 gender: str | None) -> tuple[str | None, str] | str | None:
+        """(entity, as written) of a sentence's subject as the antecedent of ``pronoun``; "related" for a phrase
+        whose possessive pronoun is the pronoun's own person; None when it cannot be (another kind or gender)."""
+        if subject.kind not in kinds or subject.text.lower() == pronoun:
+            return None
+        owner = POSSESSIVE_PRONOUN_RE.match(subject.text)
+        if owner is not None and (gender is None or self.lex.genders.get(owner.group().strip().lower()) == gender):
+            return "related"  # "His father, who ran a cannery, was ordered ...": related to "he", not "he"; but "her"
+            # father shielded his daughters. "...!" he screamed": "he" is not "her", so it may be her father
+        own = next((g for w in WORD_RE.findall(subject.text.lower())[1 if owner else 0:]
+                    if (g := self.lex.genders.get(w))), None)
+        if gender is not None and own is not None and own != gender:
+            return None
+        if subject.role:
+            if ROLE_GOES_ON_RE.match(self.text, subject.end):
+                return None  # "the Secretary General of the Cabinet ...": a longer description, not "the secretary"
+            return self.resolve(subject) or (None, subject.text)
+        return subject.entity, subject.text
+
+    def sentence_subject(self, start: int, end: int) -> Cand | str | None:
+        """The subject opening the sentence [start, end): a candidate (a name in apposition after a description
+        preferred: "The director of the museum, Igor Samarin, said"), a subject pronoun's lower-cased word ("he"),
+        a name the candidate scan did not list (as a candidate without entity), or None. Opening adverbials are
+        skipped, and so is one opening phrase up to a comma ("Hours after the rally, Dmitry Medvedev ...")."""
+        text = self.text
+        if self.spans_at.at(start) is not None or self.spans_at.at(start + 1) is not None:
+            return None  # a sentence opening with a quotation: its speaker is an event of the walk
+        cands = [x for x in self.cands_from(start, end) if x.end <= end and self.spans_at.at(x.start) is None]
+        pos = start
+        for _ in range(3):
+            while (lead := OPENING_ADVERBIAL_RE.match(text, pos)) is not None and lead.end() > pos:
+                pos = lead.end()
+            while pos < end and text[pos].isspace():
+                pos += 1
+            first = WORD_RE.match(text, pos)
+            if first is None:
+                return None
+            word = first.group().lower().strip(",;:")
+            if word in SUBORDINATORS and (main := MAIN_CLAUSE_RE.search(text, pos, end)) is not None:
+                pos = main.end()  # "After a minister spoke of "...", he wrote": the main clause's subject
+                continue
+            if word in TOPIC_KINDS or word in ("they", "i", "we"):
+                return word
+            if (kin := KIN_RE.match(text, pos)) is not None and kin.group("head").lower() in self.lex.genders:
+                return Cand(kin.start(), kin.end(), "person", None, kin.group())  # "her father", "His widow"
+            following = [x for x in cands if x.start >= pos][:OPENING_CANDIDATES]
+            head = next((x for x in following if self.opens(pos, x)), None)
+            if head is not None:
+                for nxt in (x for x in cands if x.start >= head.end):
+                    if nxt.role or nxt.kind != "person" or DESCRIBED_RE.match(nxt.text):
+                        break
+                    between = [w.lower() for w in WORD_RE.findall(text, head.end, nxt.start)]
+                    if between and all(w in self.lex.name_title_words for w in between):
+                        return nxt  # "Russian foreign ministry spokeswoman Maria Zakharova dismissed"
+                    if APPOSED_RE.fullmatch(text, head.end, nxt.start) and text[nxt.end:nxt.end + 1] == ",":
+                        return nxt  # "Its Nemuro branch head, Yuko Shirakawa, says"
+                    break
+                return None if possessor(text, head.end) else head  # "Mr. Kawabata's crew sorted ...": the crew
+            if (name := OPENING_NAME_RE.match(text, pos)) is not None:
+                words = [w.lower() for w in name.group("name").split()]
+                if words[0] not in DETERMINERS and not any(w in self.lex.name_stop_words or w in self.lex.name_title_words
+                           or w in self.lex.organisation_heads for w in words):
+                    return Cand(name.start(), name.end(), "person", None, name.group("name"))
+            comma = text.find(", ", pos, min(end, pos + OPENING_PHRASE_CHARS))
+            if comma < 0:
+                return None
+            pos = comma + 2
+        return None
+
+    def opens(self, pos: int, head: Cand) -> bool:
+        """Whether candidate ``head`` opens the clause at ``pos``: at most a few words before it, or a description
+        with no preposition right before the name it ends in ("The head of the district Marina Tsoi")."""
+        words = [w.lower().strip(",") for w in WORD_RE.findall(self.text, pos, head.start)]
+        if len(words) <= SUBJECT_LEAD_WORDS:
+            return not words or words[-1] not in LINK_WORDS
+        if head.role or head.kind != "person" or "," in self.text[pos:head.start] or words[0] not in DETERMINERS \
+                or "that" in words or self.verb_in(pos, head.start) is not None:
+            return False  # "The Russian top diplomat recalled that ... Putin": a clause, not a description
+        while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
+            words.pop()
+        return bool(words) and words[-1] not in LINK_WORDS

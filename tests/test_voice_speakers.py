@@ -1,0 +1,151 @@
+"""Speakers of quotations: the subject of the speech predicate, and the topic a subject pronoun continues.
+
+Every example is made up for the test; the expected speaker is the one a reader names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.voice import mark_voice
+from kuril_research.testing import paragraph_spans
+
+
+gazetteer = lru_cache(maxsize=1)(load_gazetteer)
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(first words of each quotation, its speaker as written)."""
+    paragraphs = paragraph_spans(text)
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    quotes, _ = mark_voice(text, paragraphs, sentences, gazetteer().find(text))
+    return [(" ".join(text[q.start:q.end].split()[:3]), q.speaker_text) for q in quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a chain of "He" sentences goes back to the name; "His father" is someone related to him, not him
+    ("Jiro Tanabe, who has died aged 90, was one of the last islanders.\n\n"
+     "He was 11 when soldiers came ashore. His father, who ran a cannery, was ordered to keep it working. "
+     "In 1947 the family were deported.\n\n"
+     '"We were not refugees," he would insist.',
+     [("We were not", "Jiro Tanabe")]),
+    # "It" continues the body that spoke in the sentence before, not the post it talked about
+    ('A caption on one post reads: "The islands are back." The Russian embassy in Tokyo said in an email that '
+     'the claim was "a fake." It added: "The islands are Russian."',
+     [("The islands are", "A caption on one post"), ("a fake.", "The Russian embassy in Tokyo"),
+      ("The islands are", "The Russian embassy in Tokyo")]),
+    # the subject of the sentence before, a description written as a phrase, not the last person named
+    ('"Talks are possible," Lavrov said.\n\n'
+     "The Russian top diplomat recalled that Putin and Abe had agreed to speed up the talks in 2018.\n\n"
+     '"Our colleagues cannot change their position," he noted.',
+     [("Talks are possible,", "Lavrov"), ("Our colleagues cannot", "Lavrov")]),
+    # a possessive title opening the sentence before is the subject; the earlier speaker is not
+    ('"The drills concern no one," Peskov said.\n\n'
+     "At another briefing, Japan's Chief Cabinet Secretary gave an update. "
+     'He said the firing took place "in our waters," and that a protest had been lodged.',
+     [("The drills concern", "Peskov"), ("in our waters,", "Japan's Chief Cabinet Secretary")]),
+])
+def test_pronoun_continues_the_topic(text, expected):
+    assert speakers(text) == expected
+
+
+def test_name_after_a_preposition_is_no_subject():
+    # "of Hokkaido University" qualifies the professor, who speaks
+    text = ("Professor Ivan Sidorov of Hokkaido University believes the vote changes little: "
+            '"The wording is harder, yes."')
+    assert speakers(text) == [("The wording is", "Ivan Sidorov")]
+
+
+def test_apposition_with_an_age_names_the_subject():
+    text = ('One former islander, 90-year-old Jiro Tanabe, showed old photos.\n\n"We had a school," he said.')
+    assert speakers(text) == [("We had a", "Jiro Tanabe")]
+
+
+def test_subordinate_clause_subject_is_not_the_pronoun():
+    # "After a minister spoke of ..., he wrote": "he" is the subject of the sentence before, not the minister
+    text = ('Ivan Petrov went further than anyone. After a Japanese minister spoke of "our islands," '
+            'he wrote that the Japanese "can go home" if unhappy.')
+    assert speakers(text)[1] == ("can go home", "Ivan Petrov")
+
+
+def test_pronoun_of_another_gender_may_be_a_possessive_phrase():
+    # "her father" is not "her", so "he" may be him; "His father" for "he" is never "he" (first test)
+    text = ('At gunpoint, her father shielded his daughters in their home.\n\n'
+            '"Only after you kill me!" he shouted at the soldiers.')
+    assert speakers(text) == [("Only after you", "her father")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one a source quotes speaks, not the source
+    ('The trip "hurts the feelings of the people," a ministry official quoted Hayashi as saying.',
+     [("hurts the feelings", "Hayashi")]),
+    # an opening "According to X," with no speech verb of another subject after it: X
+    ('According to Putin, after both countries ratified the document, "Japan refused to implement it."',
+     [("Japan refused to", "Putin")]),
+    # ... but a clause with a subject of its own speaks for itself
+    ('According to the diplomat, Foreign Minister Jiro Tanabe keeps calling the islands "illegally occupied."',
+     [("illegally occupied.", "Jiro Tanabe")]),
+])
+def test_attribution_names_the_one_whose_words_they_are(text, expected):
+    assert speakers(text) == expected
+
+
+def test_document_in_a_persons_sentence_does_not_speak():
+    # the declaration is what Putin talks about; the relative clause's "said" is not the main verb
+    text = ("Speaking about the 1956 Joint Declaration, which said the Soviet Union would hand over two islands, "
+            'Putin said the declaration did "not say on what conditions" the islands would be transferred.')
+    assert speakers(text) == [("not say on", "Putin")]
+
+
+def test_a_titles_own_preposition_does_not_make_a_complement():
+    # "Ambassador to Japan Ivan Petrov": the name is the subject, "to Japan" belongs to the title
+    text = ('Moscow reacted sharply.\n\nUkraine\'s Ambassador to Japan Ivan Petrov told reporters that both '
+            'capitals were now "speaking the same language" about it.')
+    assert speakers(text) == [("speaking the same", "Ivan Petrov")]
+
+
+def test_a_name_with_initials_is_kept_whole():
+    text = 'James D.J. Brown, a professor in Tokyo, said the talks were "going nowhere."'
+    assert speakers(text) == [("going nowhere.", "James D.J. Brown")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share of a group speaks as the group, past an opening source
+    ('According to the centre, 93% of those polled on the islands said they were "Russian land," while 4% '
+     "disagreed.", [("Russian land,", "those polled")]),
+    ('Most of the fishermen in the port said the ban was "a death sentence."',
+     [("a death sentence.", "the fishermen")]),
+    # a long subject with an active participle after its head: the head's phrase speaks
+    ('A Facebook post in English sharing the same clip says: "They pulled out." It was false.',
+     [("They pulled out.", "A Facebook post in English")]),
+])
+def test_group_and_post_subjects_are_kept_as_written(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_pronoun_and_any_verb_after_the_closing_mark_attribute_the_quotation():
+    # "gasps" is in no list of speech verbs; "she" + a finite verb right after the quotation attributes it
+    text = ("Akiko Tanabe kneels beside the headstone. She arranges a posy of daffodils.\n\n"
+            '"Now I feel at peace," she gasps, the tears coursing down her cheeks.')
+    assert speakers(text) == [("Now I feel", "Akiko Tanabe")]
+
+
+def test_a_fragment_in_a_speech_verbs_clause_is_its_subjects_not_the_trailing_sources():
+    # Ivan Petrov told reporters; the agency only reports the whole sentence
+    text = ('Kremlin spokesman Ivan Petrov told reporters that the leaders agreed to talk "on the basis of the '
+            'old declaration," the Interfax news agency reported.')
+    assert speakers(text) == [("on the basis", "Ivan Petrov")]
+    # a whole quotation before the source is the source's
+    text = '"We will talk on the basis of the old declaration," the Interfax news agency reported.'
+    assert speakers(text) == [("We will talk", "the Interfax news agency")]
+
+
+def test_a_subject_phrase_ends_before_its_relative_clause():
+    # "who fishes kelp off the island, the islet closest to the coast," describes the skipper, who speaks
+    text = ("A skipper in his sixties who fishes kelp off Kaigara Island, the islet closest to the coast, said a "
+            'patrol ship followed him "for three hours, like a dog."')
+    assert speakers(text) == [("for three hours,", "A skipper in his sixties")]
