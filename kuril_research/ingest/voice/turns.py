@@ -154,7 +154,6 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
 #: next label ("Thank you." between two turns).
 MAX_TURN_GAP = 3
 
-
 #: How a paragraph a turn goes on over ends: a full stop, question or exclamation mark (closing marks aside).
 GAP_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*\Z")
 
