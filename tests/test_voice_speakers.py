@@ -149,3 +149,18 @@ def test_a_subject_phrase_ends_before_its_relative_clause():
     text = ("A skipper in his sixties who fishes kelp off Kaigara Island, the islet closest to the coast, said a "
             'patrol ship followed him "for three hours, like a dog."')
     assert speakers(text) == [("for three hours,", "A skipper in his sixties")]
+
+
+def test_an_embassy_with_its_side_and_place_is_one_speaker():
+    # "in Tokyo" belongs to the embassy: Tokyo does not speak, and "it" in the embassy's own clause is the embassy
+    text = ('In Moscow, the reaction was quick. The Russian embassy in Tokyo denounced on Telegram what it called '
+            '"a hostile campaign," and said the islands had become Russian "after the war."')
+    assert speakers(text) == [("a hostile campaign,", "The Russian embassy in Tokyo"),
+                              ("after the war.", "The Russian embassy in Tokyo")]
+
+
+def test_a_pronoun_continues_the_name_in_apposition_after_a_title():
+    # the description's name is given in apposition with its own title: "he" is that name, not the description
+    text = ('Japan\'s top government spokesman, Chief Cabinet Secretary Ivan Petrov, said the drills were "wrong" '
+            'because of the islands.\n\n"We have protested through diplomatic channels," he told a news conference.')
+    assert speakers(text) == [("wrong", "Ivan Petrov"), ("We have protested", "Ivan Petrov")]

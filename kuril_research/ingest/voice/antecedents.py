@@ -152,9 +152,12 @@ class AntecedentRules:
                 for nxt in (x for x in cands if x.start >= head.end):
                     if nxt.role or nxt.kind != "person" or DESCRIBED_RE.match(nxt.text):
                         break
-                    between = [w.lower() for w in WORD_RE.findall(text, head.end, nxt.start)]
-                    if between and all(w in self.lex.name_title_words for w in between):
-                        return nxt  # "Russian foreign ministry spokeswoman Maria Zakharova dismissed"
+                    gap = text[head.end:nxt.start]
+                    between = [w for w in (w.lower().strip(",") for w in WORD_RE.findall(gap)) if w]
+                    if between and all(w in self.lex.name_title_words for w in between) \
+                            and ("," not in gap or text[nxt.end:nxt.end + 1] == ","):
+                        return nxt  # "Russian foreign ministry spokeswoman Maria Zakharova dismissed"; in apposition
+                        # with a title: "Japan's top government spokesman, Chief Cabinet Secretary Ivan Petrov, said"
                     if APPOSED_RE.fullmatch(text, head.end, nxt.start) and text[nxt.end:nxt.end + 1] == ",":
                         return nxt  # "Its Nemuro branch head, Yuko Shirakawa, says"
                     break
