@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -93,3 +94,25 @@ def test_table_of_another_version_is_refused_and_not_cached(folder):
     with pytest.raises(CorpusTableError, match=r"table 'mentions' does not match .*missing columns: \['voice'\]"):
         load_corpus(folder, cache=True)
     assert not list((folder / CACHE_DIR).glob("mentions-*"))
+
+
+def test_cached_number_columns_are_the_files_pages_not_copies(folder):
+    """Issue #17: a cached load maps each Int64 column's values from the copy instead of copying them."""
+    corpus = load_corpus(folder, cache=True)
+    starts = corpus.mentions["start"].array
+    assert isinstance(starts._data.base, np.memmap)           # the copy's pages, mapped copy-on-write
+    assert not starts._mask.any() and corpus.mentions["quote_id"].isna().any()
+    # the same values and missing rows as pandas' own conversion of the Parquet, column for column
+    _assert_same_corpus(corpus, load_corpus(folder, cache=False))
+    with pa.memory_map(str(next((folder / CACHE_DIR).glob("mentions-*.arrow")))) as source:
+        assert pa.ipc.open_file(source).num_record_batches == 1   # one buffer per column
+
+
+def test_editing_a_loaded_number_column_changes_neither_the_copy_nor_the_next_load(folder):
+    corpus = load_corpus(folder, cache=True)
+    first = int(corpus.mentions.loc[0, "start"])
+    corpus.mentions.loc[0, "start"] = first + 1000            # a read-only map would raise here
+    corpus.sentences.loc[corpus.sentences["sent_id"] == 0, "sent_id"] = 99
+    assert corpus.mentions.loc[0, "start"] == first + 1000 and (corpus.sentences["sent_id"] != 0).all()
+    again = load_corpus(folder, cache=True)
+    assert again.mentions.loc[0, "start"] == first and (again.sentences["sent_id"] == 0).any()

@@ -154,3 +154,19 @@ def test_make_report_stops_when_data_processed_holds_my_corpus(clone, my_raw, ca
     with pytest.raises(InputError, match="holds a corpus built from other articles"):
         reports.prepare_corpus()
     assert snapshot(clone / "data" / "processed") == mine
+
+
+def test_a_corpus_built_by_other_reading_code_is_a_clear_stop_not_a_rebuild(clone, my_raw, tmp_path, capsys):
+    """Issue #17: the corpus reader (corpus/data.py) is part of the build's code hash; a corpus built before
+    a change of it (as every corpus built before its copies became uncopied columns) asks to be rebuilt."""
+    my_corpus = tmp_path / "MY_CORPUS"
+    build_corpus(my_raw, my_raw / "manifest.csv", my_corpus)
+    record = json.loads((my_corpus / "build.json").read_text())
+    record["pipeline_sha256"] = "0" * 64                     # what a build by older code recorded
+    (my_corpus / "build.json").write_text(json.dumps(record))
+    before = snapshot(my_corpus)
+    assert cli.main(["report", "01", "--corpus", str(my_corpus), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "out of date (pipeline_sha256 changed" in err and "never rebuilt behind your back" in err
+    assert f"kuril-research build {my_raw.resolve()}" in err and "Traceback" not in err
+    assert snapshot(my_corpus) == before and not (tmp_path / "out" / "01_corpus_overview").exists()

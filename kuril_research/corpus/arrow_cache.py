@@ -37,15 +37,16 @@ import pyarrow as pa
 
 from kuril_research import memo
 
-__all__ = ["CACHE_DIR", "CACHE_MIN_BYTES", "read_through", "cache_key", "mapped_from", "arrow_sha256",
+__all__ = ["CACHE_DIR", "CACHE_MIN_BYTES", "read_through", "cache_key", "mapped_from", "file_region", "arrow_sha256",
            "table_identity"]
 
 #: Folder, inside a corpus folder, of the Arrow copies of its tables.
 CACHE_DIR = ".arrow-cache"
 #: Tables whose Parquet files are smaller than this are read from Parquet (well under a second) and not copied.
 CACHE_MIN_BYTES = 2**20
-#: Changed whenever the layout of a copy changes; part of every key.
-FORMAT = 1
+#: Changed whenever the layout of a copy changes; part of every key. 2: one record batch per table, so that
+#: every column is one contiguous buffer that :func:`kuril_research.corpus.data.arrow_to_frame` wraps uncopied.
+FORMAT = 2
 #: A temporary file older than this was left by a writer that was killed, and is removed.
 STALE_TMP_SECONDS = 3600
 
@@ -182,9 +183,36 @@ def _open(file: Path, wanted: pa.Schema) -> pa.Table | None:
     try:
         with pa.memory_map(str(file)) as source:
             table = pa.ipc.open_file(source).read_all()
+            source.seek(0)
+            whole = source.read_buffer()            # the whole map, uncopied: where each column lies in the file
     except (OSError, pa.ArrowException):
         return None
-    return table if table.schema.equals(wanted) else None
+    if not table.schema.equals(wanted):
+        return None
+    _FILES[file.parent.parent, file.name.rsplit("-", 1)[0]] = (file, whole)
+    return table
+
+
+#: The newest map of each (corpus folder, table) as one buffer, with its file (held, like :data:`_MAPPED`).
+_FILES: dict[tuple[Path, str], tuple[Path, pa.Buffer]] = {}
+
+
+def file_region(buffer: pa.Buffer) -> tuple[Path, int] | None:
+    """The copy a buffer is memory-mapped from and the buffer's offset in that file; None for any other buffer.
+
+    Lets a reader map a column's values again copy-on-write (``numpy.memmap``
+    mode ``"c"``): uncopied until changed, and changeable, which the read-only
+    map Arrow makes is not.
+
+    Examples
+    --------
+    >>> file_region(pa.py_buffer(b"built in memory")) is None
+    True
+    """
+    for file, whole in _FILES.values():
+        if whole.address <= buffer.address and buffer.address + buffer.size <= whole.address + whole.size:
+            return file, buffer.address - whole.address
+    return None
 
 
 def _write(file: Path, name: str, table: pa.Table, wanted: pa.Schema) -> pa.Table | None:
@@ -196,10 +224,8 @@ def _write(file: Path, name: str, table: pa.Table, wanted: pa.Schema) -> pa.Tabl
     tmp = file.with_name(f".{file.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         file.parent.mkdir(exist_ok=True)
-        data = table.cast(wanted)
-        with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, data.schema) as writer:
-            writer.write_table(data)  # one record batch per Parquet row group: no copy of the whole table
-        del data
+        with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, wanted) as writer:
+            writer.write_batch(_one_batch(table, wanted))
         os.replace(tmp, file)
     except (OSError, pa.ArrowException):
         try:
@@ -209,6 +235,26 @@ def _write(file: Path, name: str, table: pa.Table, wanted: pa.Schema) -> pa.Tabl
         return None
     _prune(file, name)
     return _open(file, wanted)
+
+
+def _one_batch(table: pa.Table, wanted: pa.Schema) -> pa.RecordBatch:
+    """``table`` cast to ``wanted`` as one record batch: each column cast and joined into one array in turn.
+
+    One column at a time, so that besides the table read from Parquet only the
+    copy being made and one column's cast are in memory.
+
+    Examples
+    --------
+    >>> t = pa.concat_tables([pa.table({"s": ["a"], "n": [1]}), pa.table({"s": ["b"], "n": [2]})])
+    >>> batch = _one_batch(t, cache_schema(t.schema))
+    >>> batch.num_rows, batch.schema.types, batch.column(0).to_pylist()
+    (2, [DataType(large_string), DataType(int64)], ['a', 'b'])
+    """
+    columns = []
+    for field_, column in zip(wanted, table.columns):
+        chunks = column.cast(field_.type).chunks
+        columns.append(pa.concat_arrays(chunks) if chunks else pa.array([], field_.type))
+    return pa.RecordBatch.from_arrays(columns, schema=wanted)
 
 
 def _prune(keep: Path, name: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -179,7 +180,10 @@ def arrow_to_frame(name: str, table: pa.Table, *, path: str | Path | None = None
     """Convert an Arrow table of corpus table ``name`` to its DataFrame, with the schema's dtypes, validated.
 
     The one conversion every reader and the in-memory build use, so a table
-    has the same dtypes and values however it was obtained.
+    has the same dtypes and values however it was obtained. An ``Int64`` column
+    of a memory-mapped copy (one chunk, :mod:`~kuril_research.corpus.arrow_cache`)
+    keeps its values in the file's pages instead of a copy (``_int64_uncopied``);
+    strings are never copied (pandas keeps them in Arrow).
 
     Parameters
     ----------
@@ -197,8 +201,54 @@ def arrow_to_frame(name: str, table: pa.Table, *, path: str | Path | None = None
     >>> arrow_to_frame("rejects", rows).dtypes.astype(str).tolist()
     ['string', 'string', 'string', 'Int64']
     """
-    frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    if not any(_mapped_int64(column) for column in table.columns):
+        frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+    else:
+        frame = pd.DataFrame({f.name: (_int64_uncopied(column) if _mapped_int64(column)
+                                       else _PANDAS_TYPES[f.type].__from_arrow__(column))
+                              if f.type in _PANDAS_TYPES else column.to_pandas()
+                              for f, column in zip(table.schema, table.columns)}, copy=False)
     return schema.validate_table(name, frame, path=None if path is None else str(path))
+
+
+def _mapped_int64(column: pa.ChunkedArray) -> bool:
+    """Whether a column is int64 in one chunk read from a memory-mapped copy (:func:`arrow_cache.file_region`)."""
+    return (column.type == pa.int64() and column.num_chunks == 1 and len(column) > 0
+            and arrow_cache.file_region(column.chunk(0).buffers()[1]) is not None)
+
+
+def _int64_uncopied(column: pa.ChunkedArray) -> pd.arrays.IntegerArray:
+    """An ``Int64`` array over a memory-mapped int64 column's place in its file: its values are not copied.
+
+    What pandas' own conversion gives (it copies the values and builds a
+    mask of every row): the same values and missing rows. The values are the
+    file's pages mapped again copy-on-write, read in when used and dropped by
+    the system under memory pressure; a change to a value copies its page and
+    never reaches the file. The mask of a column without missing values is
+    zeros that the system gives on first write only.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "quotes.parquet").write_bytes(b"")
+    >>> rows = pa.table({"n": pa.array([4, None, 6], pa.int64())})
+    >>> mapped = arrow_cache.read_through(folder, "quotes", [folder / "quotes.parquet"], lambda: rows, rows.schema)
+    >>> values = _int64_uncopied(mapped.column("n"))
+    >>> values.tolist(), values.equals(rows.column("n").to_pandas(types_mapper=_PANDAS_TYPES.get).array)
+    ([4, <NA>, 6], True)
+    >>> values[0] = 5                                       # changes a copy of the page, never the file
+    >>> values.tolist(), mapped.column("n").to_pylist()
+    ([5, <NA>, 6], [4, None, 6])
+    """
+    chunk = column.chunk(0)
+    file, offset = arrow_cache.file_region(chunk.buffers()[1])
+    values = np.asarray(np.memmap(file, dtype=np.int64, mode="c", offset=offset + chunk.offset * 8, shape=(len(chunk),)))
+    if chunk.null_count:
+        missing = np.asarray(chunk.is_null())
+    else:
+        missing = np.zeros(len(chunk), dtype=bool)
+    return pd.arrays.IntegerArray(values, missing, copy=False)
 
 
 def documents_with_warnings(folder: str | Path) -> pd.DataFrame:
@@ -228,10 +278,11 @@ def documents_with_warnings(folder: str | Path) -> pd.DataFrame:
 def load_corpus(path: str | Path | None = None, *, cache: bool | None = None) -> Corpus:
     """Load a built corpus from its folder of Parquet tables.
 
-    Every table is read whole into memory and validated (:func:`read_table`).
-    Large tables are read from memory-mapped Arrow copies kept in
-    ``<path>/.arrow-cache/``, written by the first load, which makes later
-    loads of a large corpus several times faster.
+    Every table is read and validated (:func:`read_table`). Large tables are
+    read from memory-mapped Arrow copies kept in ``<path>/.arrow-cache/``,
+    written by the first load, which makes later loads of a large corpus
+    several times faster: their strings and numbers are not copied into the
+    process (:func:`arrow_to_frame`), only the pages a computation reads are.
 
     Parameters
     ----------

@@ -23,6 +23,7 @@ from urllib.parse import quote
 from kuril_research import __version__, config
 from kuril_research.errors import ReportError
 from kuril_research.publish.outputs import read_outputs
+from kuril_research.publish.reports import notebook_tools
 from kuril_research.publish.reports.inputs import PYTHON_VERSION
 
 __all__ = ["PROVENANCE_FILE", "INDEX_FILE", "display_path", "normalise_notebook", "cite_line", "add_cite_lines",
@@ -148,6 +149,8 @@ def notebook_title(nb, fallback: str) -> str:
 def render_html(nb, *, title: str, show_code: bool) -> str:
     """The executed notebook as one offline HTML page (JupyterLab's look; code cells hidden unless ``show_code``)."""
     from jinja2 import DictLoader
+
+    notebook_tools.nbformat()                       # first, if nothing imported it yet
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"kuril_report.html.j2": _HTML_TEMPLATE})],

@@ -21,6 +21,7 @@ from typing import Any
 
 from kuril_research import config
 from kuril_research.errors import InputError, ParameterError
+from kuril_research.publish.reports import notebook_tools
 from kuril_research.publish.reports.inputs import file_sha256, folder_sha256
 
 __all__ = [
@@ -168,8 +169,7 @@ def notebook_parameters(path: str | Path) -> dict[str, NotebookParameter]:
     >>> params["corpus_dir"].type
     'str'
     """
-    import papermill
-
+    papermill = notebook_tools.papermill()
     found = papermill.inspect_notebook(str(path))
     return {name: NotebookParameter(name, str(p.get("inferred_type_name") or "None"), str(p.get("default")),
                                     str(p.get("help") or "").strip())

@@ -28,6 +28,7 @@ from kuril_research.corpus.guards import check_raw_has_corpus, check_reports_tar
 from kuril_research.corpus.provenance import library_sha256
 from kuril_research.errors import InputError, ParameterError, ReportError
 from kuril_research.publish.outputs import OUTPUTS_FILE, read_outputs
+from kuril_research.publish.reports import notebook_tools
 from kuril_research.publish.reports.inputs import (
     dependency_versions, file_sha256, package_data_hashes, prepare_corpus,
 )
@@ -103,8 +104,9 @@ def execute_notebook(path: Path, workdir: Path, parameters: dict[str, Any], *, k
 
     ``kept`` says what became of the previous report, for the error message.
     """
-    import papermill
     from traitlets.config import Config
+
+    papermill = notebook_tools.papermill()
 
     # The kernel talks over Unix sockets in a private folder: no TCP port, and nothing written to ``workdir``.
     sockets = tempfile.mkdtemp(prefix="kuril-kernel-")
@@ -185,8 +187,7 @@ def _generate_one(path: Path, reports: Path, processed: Path, user_parameters: d
     key = hashlib.sha256(_canonical(inputs).encode()).hexdigest()
     if not force and _is_current(dest, key):
         return ReportResult(name, "skipped", dest, time.perf_counter() - started, key)
-    import nbformat
-
+    nbformat = notebook_tools.nbformat()
     say(f"{name}: running the notebook")
     with staged_dir(dest) as tmp:
         kept = (f"the previous report {display_path(dest)}/ was left as it was" if dest.exists()
