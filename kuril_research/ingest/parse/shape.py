@@ -36,7 +36,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 __all__ = ["HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
-           "is_headline_shaped", "is_no_title", "same_heading", "SECTION_HEADINGS", "section_heading_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape",
+           "is_headline_shaped", "is_no_title", "same_heading", "SECTION_HEADINGS", "section_heading_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape", "body_under_headline",
            "BYLINE_PLACE_RE", "HEADER_REASONS", "LABEL_RE", "SENTENCE_BREAK_RE"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
@@ -325,13 +325,7 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
             if new_standfirst is not None and old_standfirst is not None:
                 out.append(Removed(old_standfirst, standfirst, "site header"))
             new_standfirst = deck
-    new_body = []
-    for number, line, blank in body:
-        if number <= head and not (dated and number == body[0][0]):
-            if number != head:
-                out.append(Removed(number, line, "site header"))
-            continue
-        new_body.append((number, line, blank))
+    new_body = body_under_headline(body, head, dated, out)
     if not new_body:
         return unchanged
     out.sort(key=lambda r: r.line)
@@ -343,6 +337,33 @@ def headline_by_shape(lines: list[str], title: str | None, standfirst: str | Non
 SECTION_HEADINGS = frozenset({"abstract", "introduction", "summary", "overview", "background", "preface", "foreword",
                               "executive summary", "synopsis"})
 
+
+
+def body_under_headline(body: list[tuple[int, str, bool]], head: int, dated: bool,
+                        out: list[Removed]) -> list[tuple[int, str, bool]]:
+    """The body's lines under a headline newly chosen at line ``head``; each line above it is logged in ``out``.
+
+    A body line above the new headline (or the headline itself) leaves the body; those above it are
+    appended to ``out`` as "site header". The body's first line stays when ``dated`` (it holds the
+    dateline that opens the story).
+
+    Examples
+    --------
+    >>> out = []
+    >>> body_under_headline([(1, "World", False), (2, "Japan protests", False), (3, "TOKYO - Japan said", False)],
+    ...                     2, False, out)
+    [(3, 'TOKYO - Japan said', False)]
+    >>> [(r.line, r.reason) for r in out]
+    [(1, 'site header')]
+    """
+    kept = []
+    for number, line, blank in body:
+        if number <= head and not (dated and number == body[0][0]):
+            if number != head:
+                out.append(Removed(number, line, "site header"))
+            continue
+        kept.append((number, line, blank))
+    return kept
 
 def section_heading_title(lines: list[str], title: str | None, standfirst: str | None,
                           body: list[tuple[int, str, bool]], removed: list[Removed]) -> HeaderChoice:

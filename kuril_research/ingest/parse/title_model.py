@@ -34,6 +34,7 @@ from kuril_research.ingest.parse.shape import (
     HEADER_REASONS,
     LABEL_RE,
     HeaderChoice,
+    body_under_headline,
     is_dated_line,
     is_no_title,
     is_writers_line,
@@ -292,13 +293,7 @@ def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple
             out = [r for r in out if r.line != under]
             new_standfirst = deck
             body = [b for b in body if b[0] != under]
-    new_body = []
-    for number, line, blank in body:
-        if number <= head and not (dated and number == body[0][0]):
-            if number != head:
-                out.append(Removed(number, line, "site header"))
-            continue
-        new_body.append((number, line, blank))
+    new_body = body_under_headline(body, head, dated, out)
     if not new_body:
         return HeaderChoice(title, standfirst, body, removed)
     out.sort(key=lambda r: r.line)
