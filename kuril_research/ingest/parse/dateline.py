@@ -6,7 +6,7 @@ import re
 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["MONTHS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
+__all__ = ["MONTHS", "WEEKDAYS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline"]
 
@@ -16,6 +16,9 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+#: Weekday names and their short forms: never a dateline's place ("Wed, Nov 03, 2010 - Page 5").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 #: A dateline at the start of a paragraph. Place in capitals (1–4 words), then
@@ -35,18 +38,18 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATELINE_RE = re.compile(
     rf"""\A
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
-      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(]
+      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
         |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|(?:[–—]|--?)(?=["“A-Z]))
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
         |[A-Z]\.[A-Z]\.)
-        (?=\s*[,(/–—-])
+        (?=\s*[,(/–—|-])
       |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\.?
                |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
-    (?P<dash>\s*(?:\.?[–—-]+|•|:|_))?
+    (?P<dash>\s*(?:\.?[–—-]+|•|:|_|\|))?
     (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}}(?:\.[a-z]{{2,4}})?)\.)?
     (?:(?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)|(?(agency3)(?!)|\Z))
     """,
@@ -113,6 +116,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     if has_dash and match.group("dash").strip() == ":" and not has_date:
         return None
+    if has_dash and match.group("dash").strip() == "|" and not (has_date or has_agency or match.group("country")):
+        return None  # "TOKYO, Japan | Japan said ...", but "NEWS | Asia" is a menu's path
     if match.end() == len(paragraph) and not (has_date or has_agency):
         return None  # a dateline alone on its line has a date or an agency ("MOSCOW, November 2 (RIA Novosti)")
     region_dash = match.group("country") is not None and has_dash and not match.group("dash")[:1].isspace()
@@ -122,6 +127,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
         return None
+    if match.group("place").lower().rstrip(".") in WEEKDAYS:
+        return None  # "Wed, Nov 03, 2010 - Page 5": a print date line over the dateline, no place
     if match.group("place").upper() in CAPTION_LABELS and not (has_date or has_agency):
         return None  # "FILE - Soldiers march on Iturup ...": a wire photo's caption, no dateline
     return match

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.dateline import MONTHS
+from kuril_research.ingest.parse.dateline import MONTHS, WEEKDAYS
 
 __all__ = ["TIMESTAMP_MAX_CHARS", "TIME_LABEL_WORDS", "WEEKDAYS", "is_timestamp", "timestamp_tail"]
 
@@ -24,10 +24,10 @@ TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "last"
                               "aired", "broadcast", "recorded", "filmed",
                               # a forum poster's registration ("Joined: Tue Sep 20, 2016 9:39 pm")
                               "joined", "registered", "since",
+                              # a print edition's page after the date ("Wed, Nov 03, 2010 - Page 5", "Pg. 5")
+                              "page", "pg", "p",
                               "min", "mins", "minute", "minutes", "read", "ago", "hour", "hours", "hr", "hrs",
                               "day", "days", "week", "weeks"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 #: Separators between the tokens (removed before the line is split into tokens).
 _SEPARATORS_RE = re.compile(r"[|/·•,()\[\]]|(?<!\d)[-–—](?!\d)|\s[-–—]\s|(?<=\D):|:(?=\D)|:\Z")
 #: A numeric date ("03.03.2026", "2026-03-03", "3/5/26"), possibly with a time glued by "T".

@@ -1,0 +1,40 @@
+"""Round 9 (issue #12): dateline shapes of wire copy and news-database exports, on hand-made articles."""
+
+from kuril_research.ingest.parse import parse_article
+from kuril_research.ingest.parse.dateline import match_dateline
+from kuril_research.ingest.parse.timestamps import is_timestamp
+
+LEAD = "Japan and Russia agreed on Monday to resume visa-free visits to the disputed islands off Hokkaido next spring."
+
+
+def _article(*lines: str) -> str:
+    return "\n\n".join(("Ferry visits to resume",) + lines + ("More text follows here.",))
+
+
+def test_city_country_and_a_pipe_open_the_lead():
+    a = parse_article(_article(f"TOKYO, Japan | {LEAD}"))
+    assert (a.dateline_place, a.text.split("\n")[0]) == ("TOKYO", LEAD)
+
+
+def test_a_pipe_after_a_place_alone_is_a_menu_path_not_a_dateline():
+    assert match_dateline("NEWS | Asia and the Pacific today") is None
+    assert match_dateline("TOKYO, Nov. 3 | Japan said so.").group("place") == "TOKYO"
+
+
+def test_monitoring_dateline_of_place_day_month_and_colon():
+    a = parse_article(_article(f"Moscow, 1 November: {LEAD}"))
+    assert (a.dateline_place, a.dateline_month, a.dateline_day) == ("Moscow", 11, 1)
+    assert a.text.startswith("Japan and Russia")
+
+
+def test_a_print_date_and_page_line_is_no_dateline_and_the_agency_line_under_it_is():
+    a = parse_article(_article("Wed, Nov 03, 2010 - Page 5", "AFP, TOKYO", LEAD))
+    assert (a.dateline_place, a.agency) == ("TOKYO", "AFP")
+    assert a.text.startswith("Japan and Russia")
+    assert is_timestamp("Wed, Nov 03, 2010 - Page 5") and is_timestamp("November 3, 2010 Wednesday Pg. 5")
+    assert not is_timestamp("Page 5")  # a page number without a date is no date line
+
+
+def test_a_weekday_is_never_a_place():
+    assert match_dateline("Sat, Mar 7 - Ferries sail again.") is None
+    assert match_dateline("SAT, Mar 7 - Ferries sail again.") is None
