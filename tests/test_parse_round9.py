@@ -38,3 +38,31 @@ def test_a_print_date_and_page_line_is_no_dateline_and_the_agency_line_under_it_
 def test_a_weekday_is_never_a_place():
     assert match_dateline("Sat, Mar 7 - Ferries sail again.") is None
     assert match_dateline("SAT, Mar 7 - Ferries sail again.") is None
+
+
+FACTIVA = ("HD\nFerry visits to resume\nBY Jane Roe\nWC 412 words\nPD 3 November 2010\nSN The Daily Paper\nSC DLYP\n"
+           "LA English\nCY (c) 2010 The Daily Paper\nLP\n"
+           f"TOKYO, Nov 3 - {LEAD}\nTD\nMore text follows here.\nCO rusgov : Russian Government\n"
+           "NS gpol : Domestic Politics\n| gdip : International Relations\nRE japan : Japan\nIPD Politics\n"
+           "PUB Daily Paper Ltd\nAN Document DLYP000020101103e6b300012")
+
+
+def test_factiva_fields_give_headline_dateline_and_body_and_log_the_rest():
+    a = parse_article(FACTIVA)
+    assert a.title == "Ferry visits to resume"
+    assert (a.dateline_place, a.dateline_month, a.dateline_day) == ("TOKYO", 11, 3)
+    assert a.text == f"{LEAD}\n\nMore text follows here."
+    field_lines = [r.line for r in a.removed if r.reason == "database field"]
+    assert field_lines == [1, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 15, 16, 17, 18, 19, 20]
+
+
+def test_factiva_labels_on_the_headline_line_are_cut_off():
+    a = parse_article(FACTIVA.replace("HD\nFerry", "HD Ferry"))
+    assert a.title == "Ferry visits to resume"
+
+
+def test_a_story_line_opening_with_capitals_is_no_field_without_an_export():
+    a = parse_article(_article(f"TOKYO, Nov 3 (Reuters) - {LEAD}", "IN SHORT the talks went on.",
+                               "AN hour later they ended."))
+    assert "IN SHORT the talks went on." in a.text
+    assert not any(r.reason == "database field" for r in a.removed)

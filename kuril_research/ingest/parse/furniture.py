@@ -11,6 +11,7 @@ from kuril_research.ingest.parse.captions import (
     has_credit_tail,
     is_bare_caption,
 )
+from kuril_research.ingest.parse.database_fields import database_fields
 from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.header import is_site_header
 from kuril_research.ingest.parse.layout import (
@@ -297,7 +298,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     removed: list[Removed] = []
     kept: list[tuple[int, str, bool]] = []  # (line number, text, preceded by a blank line)
     blank_before, in_list, in_comments, in_tags = True, False, False, False
-    reasons = line_reasons(all_lines, lex)
+    all_lines, fields = database_fields(all_lines)  # a news database's export: its field labels
+    reasons = line_reasons(all_lines, lex) | fields
     appeal = appeal_lines(all_lines, lex, reasons)
     layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False
