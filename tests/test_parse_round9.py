@@ -66,3 +66,15 @@ def test_a_story_line_opening_with_capitals_is_no_field_without_an_export():
                                "AN hour later they ended."))
     assert "IN SHORT the talks went on." in a.text
     assert not any(r.reason == "database field" for r in a.removed)
+
+
+def test_a_byline_run_into_a_wire_dateline_is_cut_off_with_it():
+    a = parse_article(_article(f"By Jane Roe TOKYO (Reuters) - {LEAD}"))
+    assert (a.dateline_place, a.agency, a.text.split("\n")[0]) == ("TOKYO", "Reuters", LEAD)
+    assert match_dateline("by Anna K. Berg MOSCOW, Nov. 3 - Russia said.").group("byline") == "Anna K. Berg"
+
+
+def test_a_byline_before_a_bare_place_or_a_mixed_case_place_is_no_dateline():
+    assert match_dateline("By Jane Roe TOKYO - Japan said.") is None  # no date, no agency: too weak
+    assert match_dateline("By Jane Roe Tokyo (AFP) - Japan said.") is None
+    assert match_dateline("By the way TOKYO (AP) - nothing.") is None

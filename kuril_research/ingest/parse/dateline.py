@@ -33,10 +33,13 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a date in either order and a dash ("Tokyo, March 3 —", "Tokyo, 3 March 2026 –"), or a region with a
 #: dash touching it ("Nemuro, Hokkaido-"), or a dash or two hyphens touching
 #: both the region and the lead, as a wire prints it after its agency ("Nemuro, Hokkaido--About 70 ...").
+#: A byline may run into a dateline in capitals with a date or an agency, when a page is flattened ("By Jane Roe
+#: TOKYO (Reuters) - Japan ..."): the byline is cut off with it.
 #: A dateline with a date or an agency may stand alone on its line ("MOSCOW, November 2 (RIA Novosti)" over the
 #: lead): it then ends at the line's end.
 DATELINE_RE = re.compile(
     rf"""\A
+    (?:[Bb]y\ (?P<byline>[A-Z][a-z'\-]+(?:\ [A-Z]\.)?(?:\ [A-Z][a-z'\-]+){{1,2}})\ (?=[A-Z][A-Z'.\-]+[\s,(/]))?
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
         |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
@@ -114,6 +117,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     has_dash = match.group("dash") is not None
     if not (has_date or has_agency or has_dash):
         return None
+    if match.group("byline") is not None and not (match.group("place").isupper() and (has_date or has_agency)):
+        return None  # "By Jane Roe TOKYO (Reuters) - ...": a byline run into the dateline when a page is flattened
     if has_dash and match.group("dash").strip() == ":" and not has_date:
         return None
     if has_dash and match.group("dash").strip() == "|" and not (has_date or has_agency or match.group("country")):
