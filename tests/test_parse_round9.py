@@ -78,3 +78,33 @@ def test_a_byline_before_a_bare_place_or_a_mixed_case_place_is_no_dateline():
     assert match_dateline("By Jane Roe TOKYO - Japan said.") is None  # no date, no agency: too weak
     assert match_dateline("By Jane Roe Tokyo (AFP) - Japan said.") is None
     assert match_dateline("By the way TOKYO (AP) - nothing.") is None
+
+
+def test_a_dateline_with_a_year_and_a_pipe_is_no_date_line():
+    a = parse_article(_article(f"TOKYO, November 3, 2010 | {LEAD}"))
+    assert (a.dateline_place, a.dateline_month, a.dateline_day) == ("TOKYO", 11, 3)
+    assert a.text.split("\n")[0] == LEAD
+    b = parse_article(_article("March 3, 2026 | Politics | Asia", f"TOKYO (AP) - {LEAD}"))
+    assert [r.reason for r in b.removed] == ["date line"]  # a short tail after the pipe: still a date line
+
+
+def test_several_agencies_before_the_place_line():
+    a = parse_article(_article("Wed, Nov 03, 2010 - Page 5", "AFP and Reuters, TOKYO", LEAD))
+    assert (a.dateline_place, a.agency) == ("TOKYO", "AFP and Reuters")
+    a = parse_article(_article("AFP, AP, TOKYO", LEAD))
+    assert (a.dateline_place, a.agency) == ("TOKYO", "AFP, AP")
+
+
+NEXIS = ("Ferry visits to resume\nThe Daily Paper\nNovember 3, 2010 Wednesday\nSection: WORLD; Pg. 5\n"
+         "Length: 412 words\nByline: Jane Roe\nDateline: TOKYO\nBody\n"
+         f"{LEAD}\nMore text follows here.\nLoad-Date: November 4, 2010\nLanguage: ENGLISH\n"
+         "Publication-Type: Newspaper\nEnd of Document")
+
+
+def test_a_pasted_nexis_export_gives_its_dateline_field_and_loses_its_labels():
+    a = parse_article(NEXIS)
+    assert (a.title, a.dateline_place) == ("Ferry visits to resume", "TOKYO")
+    assert a.text == f"{LEAD}\n\nMore text follows here."
+    reasons = {r.line: r.reason for r in a.removed}
+    assert 5 in reasons  # "Length: 412 words"
+    assert [reasons[n] for n in (8, 11, 12, 13, 14)] == ["database field"] * 5

@@ -187,8 +187,11 @@ def is_bare_dash(match: re.Match[str]) -> bool:
 COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
                                r"(?P<dash>:)\s+(?=[\"“‘A-Z])")
 #: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it, maybe
-#: after the agency ("AFP, TOKYO", as papers that run wire copy print it).
-PLACE_LINE_RE = re.compile(r"\A(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?),\s+)?"
+#: after the agency or agencies ("AFP, TOKYO", "AFP and Reuters, TOKYO", as papers that run wire copy print it),
+#: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it).
+PLACE_LINE_RE = re.compile(r"\A(?:(?i:dateline):\s*)?"
+                           r"(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?"
+                           r"(?:(?:, | and | & )[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)*),\s+)?"
                            r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
                            r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?\Z")
 #: Those two forms are looked for only among the first lines kept above and at the start of the story ...
