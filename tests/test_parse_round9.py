@@ -108,3 +108,24 @@ def test_a_pasted_nexis_export_gives_its_dateline_field_and_loses_its_labels():
     reasons = {r.line: r.reason for r in a.removed}
     assert 5 in reasons  # "Length: 412 words"
     assert [reasons[n] for n in (8, 11, 12, 13, 14)] == ["database field"] * 5
+
+
+def test_a_wire_update_note_is_no_standfirst():
+    a = parse_article(_article("(Releads, adds minister's spokesman, details)", f"MOSCOW, April 14 (Reuters) - {LEAD}"))
+    assert a.standfirst is None
+    assert [r.reason for r in a.removed] == ["update note"]
+    b = parse_article(_article("(Rewrites throughout with new quotes)", f"MOSCOW (Reuters) - {LEAD}"))
+    assert b.standfirst is None
+
+
+def test_the_deck_under_a_caption_and_its_credit_is_the_standfirst():
+    raw = ("Leaders meet on the islands\n\nThe two leaders shake hands in Nemuro on Monday before their talks.\n"
+           "PHOTO: REUTERS\n\nThey talk alone with only interpreters present\n\n"
+           f"NEMURO • {LEAD}\n\nMore text follows here.")
+    a = parse_article(raw)
+    assert (a.title, a.standfirst, a.dateline_place) == (
+        "Leaders meet on the islands", "They talk alone with only interpreters present", "NEMURO")
+    # a credit printed over its caption still takes the line under it as that caption
+    raw2 = ("Leaders meet on the islands\n\nPHOTO: REUTERS\n\nThe two leaders shake hands in Nemuro on Monday\n\n"
+            f"NEMURO • {LEAD}\n\nMore text follows here.")
+    assert parse_article(raw2).standfirst is None

@@ -137,10 +137,12 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         for j, (number, line, _) in enumerate(header):
             neighbours = [h[1] for h in header[max(0, j - 2): j + 3]]
             above = header[j - 1][0] if j > 0 else 0
-            # "© Agency / Photographer" over its caption, unless the caption under the credit was removed already;
+            # "© Agency / Photographer" over its caption, unless the caption under the credit was removed already
+            # or the credit's caption stands right over it (caption, "PHOTO: REUTERS", then the deck);
             # a line without a sentence end that ends in its source in brackets is a caption ("Soldiers on Iturup
             # (Harbour Wire)"); a standfirst printed over the top photo's credit is not
-            under_credit = any(above < n < number and not any(n < c < number for c in captions) for n in credits) \
+            under_credit = any(above < n < number and not any(n < c < number or c == n - 1 for c in captions)
+                               for n in credits) \
                 or is_bare_caption(line) and SOURCE_TAIL_RE.search(line) is not None
             if j < first:
                 removed.append(Removed(number, line, "section label" if j == kicker
