@@ -129,3 +129,22 @@ def test_the_deck_under_a_caption_and_its_credit_is_the_standfirst():
     raw2 = ("Leaders meet on the islands\n\nPHOTO: REUTERS\n\nThe two leaders shake hands in Nemuro on Monday\n\n"
             f"NEMURO • {LEAD}\n\nMore text follows here.")
     assert parse_article(raw2).standfirst is None
+
+
+FACTIVA_ARTICLE = ("Ferry visits to resume\nJane Roe\n412 words\n3 November 2010\nThe Daily Paper\nDLYP\nEnglish\n"
+                   "(c) 2010 The Daily Paper Ltd. All rights reserved.\n\n{lead}\n\nMore text follows here.\n\n"
+                   "Document DLYP000020101103e6b300012\n")
+
+
+def test_factiva_article_format_without_labels():
+    a = parse_article(FACTIVA_ARTICLE.format(lead=f"TOKYO, Nov 3 - {LEAD}"))
+    assert (a.title, a.standfirst, a.dateline_place) == ("Ferry visits to resume", None, "TOKYO")
+    b = parse_article(FACTIVA_ARTICLE.format(lead=LEAD))  # no dateline: the source's code is no lone place
+    assert (b.title, b.standfirst, b.dateline_place) == ("Ferry visits to resume", None, None)
+    assert b.text == f"{LEAD}\n\nMore text follows here."
+    assert [r.line for r in b.removed if r.reason == "database field"] == [3, 4, 5, 6, 7]
+
+
+def test_a_word_count_alone_is_furniture_but_a_story_line_is_not():
+    a = parse_article(_article("1,024 words", f"TOKYO (AP) - {LEAD}"))
+    assert a.standfirst is None and [r.reason for r in a.removed] == ["database field"]

@@ -48,11 +48,12 @@ def database_fields(lines: list[str]) -> tuple[list[str], dict[int, str]]:
     >>> database_fields(["IN Tokyo, the mood was grim.", "AN old tale."])[1]
     {}
     """
+    article_format = _article_format_fields(lines)
     labels = [(i, m) for i, line in enumerate(lines) if (m := FIELD_RE.match(line.strip())) is not None
               and m.group("code") in TEXT_FIELDS | FURNITURE_FIELDS]
     codes = {m.group("code") for _, m in labels}
     if len(codes) < MIN_CODES or not codes & TEXT_FIELDS:
-        return lines, {}
+        return lines, article_format
     out, reasons = list(lines), {}
     starts = {i: m for i, m in labels}
     field = None
@@ -67,3 +68,35 @@ def database_fields(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         elif field in FURNITURE_FIELDS and line.strip():
             reasons[i + 1] = FIELD_REASON
     return out, reasons
+
+
+#: Factiva's article format, without labels: the word count, then within a few lines the date, the source's name,
+#: its code and the language ("412 words" / "3 November 2010" / "The Daily Paper" / "DLYP" / "English").
+WORD_COUNT_RE = re.compile(r"\A\d[\d,]*\s+words\Z", re.IGNORECASE)
+LANGUAGE_RE = re.compile(r"\A(?:english|russian|japanese|french|german|spanish|chinese|korean)\Z", re.IGNORECASE)
+#: The language stands at most this many lines under the word count.
+ARTICLE_FORMAT_LINES = 5
+
+
+def _article_format_fields(lines: list[str]) -> dict[int, str]:
+    """The lines from a word count to the language line a few lines under it, by 1-based number (Factiva's article
+    format prints date, source name and source code between them: "DLYP" is no lone dateline's place). The lines
+    between are short and none ends a sentence.
+
+    Examples
+    --------
+    >>> _article_format_fields(["Ferries", "Jane Roe", "412 words", "3 November 2010", "The Daily Paper", "DLYP",
+    ...                         "English", "Ferries sail again."])
+    {3: 'database field', 4: 'database field', 5: 'database field', 6: 'database field', 7: 'database field'}
+    >>> _article_format_fields(["Ferries", "412 words", "Ferries sail again.", "English"])
+    {}
+    """
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if WORD_COUNT_RE.match(line.strip()):
+            end = next((j for j in range(i + 1, min(len(lines), i + 1 + ARTICLE_FORMAT_LINES))
+                        if LANGUAGE_RE.match(lines[j].strip())), None)
+            if end is not None and all(len(lines[k].split()) <= 8 and not lines[k].rstrip().endswith(("!", "?"))
+                                       and not lines[k].rstrip().endswith(".") for k in range(i + 1, end)):
+                out.update({k + 1: FIELD_REASON for k in range(i, end + 1) if lines[k].strip()})
+    return out
