@@ -88,7 +88,8 @@ line on Unicode-normalised text and applies these rules, in order:
    the next. The clean body is the paragraphs joined by a blank line.
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
-(``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.furniture` (whole furniture lines and blocks),
+(``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.database_fields` (a Factiva export's
+field labels), :mod:`.furniture` (whole furniture lines and blocks),
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
 headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.shape` (the headline by its shape),
 :mod:`.captions` and :mod:`.article` (the pipeline).
