@@ -164,3 +164,14 @@ def test_a_pronoun_continues_the_name_in_apposition_after_a_title():
     text = ('Japan\'s top government spokesman, Chief Cabinet Secretary Ivan Petrov, said the drills were "wrong" '
             'because of the islands.\n\n"We have protested through diplomatic channels," he told a news conference.')
     assert speakers(text) == [("wrong", "Ivan Petrov"), ("We have protested", "Ivan Petrov")]
+
+
+def test_a_relative_clause_closed_by_a_comma_and_a_verb_does_not_govern_the_fragment():
+    # "which promised ..." describes the declaration and ends at the comma; "now looked" is the main clause,
+    # reported by Ivan Petrov, the subject of "said"
+    text = ('Ivan Petrov said hopes built on the old declaration, which promised Tokyo two islands, now looked '
+            '"more distant than ever".')
+    assert speakers(text) == [("more distant than", "Ivan Petrov")]
+    # without the closing comma and verb the relative clause's verb governs the fragment: Tokyo speaks
+    text = 'The drills drew a protest from Tokyo, which called them "unacceptable".'
+    assert speakers(text) == [("unacceptable", "Tokyo")]
