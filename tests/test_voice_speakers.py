@@ -175,3 +175,17 @@ def test_a_relative_clause_closed_by_a_comma_and_a_verb_does_not_govern_the_frag
     # without the closing comma and verb the relative clause's verb governs the fragment: Tokyo speaks
     text = 'The drills drew a protest from Tokyo, which called them "unacceptable".'
     assert speakers(text) == [("unacceptable", "Tokyo")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the banner carries the words; the people who carry it speak, as written, after the time phrase
+    ('Last Sunday about two hundred people marched in Omsk with banners reading "Not one island."',
+     [("Not one island.", "about two hundred people")]),
+    # a named person carrying a sign speaks; each quotation of the list is the carrier's
+    ('Ivan Petrov held up a placard saying "No deal" and "Hands off."',
+     [("No deal", "Ivan Petrov"), ("Hands off.", "Ivan Petrov")]),
+    # a chanted slogan is the chanting crowd's
+    ('The marchers chanted slogans such as "The islands stay ours."', [("The islands stay", "The marchers")]),
+])
+def test_text_carried_by_an_object_speaks_as_the_clauses_subject(text, expected):
+    assert speakers(text) == expected

@@ -14,6 +14,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE, ACCORDING_OPENING_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
+from kuril_research.ingest.voice.carriers import carrier_subject
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
@@ -306,6 +307,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
                 if found is not None:  # 'a formula that, in his words, "closes the door"': the one "his" is
                     return found[0], found[1], "person", " ".join(words.group().split()), False
+            if (carrier := carrier_subject(text, sent_start, start, before)) is not None:
+                found = self.resolve(carrier) or (None, carrier.text)  # 'people rallied with banners reading "..."'
+                return found[0], found[1], carrier.kind, carrier.text, False
             if (source := ACCORDING_OPENING_RE.match(text, sent_start)) is not None \
                     and (named := [c for c in before if c.end <= source.end()]) \
                     and self.source_clause(self.apposed(named[-1]), start):  # "According to Putin, after ..., "...""
