@@ -189,3 +189,13 @@ def test_a_relative_clause_closed_by_a_comma_and_a_verb_does_not_govern_the_frag
 ])
 def test_text_carried_by_an_object_speaks_as_the_clauses_subject(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_person_reported_in_a_that_clause_speaks_not_the_outlet_reporting():
+    # the paper is the sentence's subject, but the fragment is the naming of the person its "that" clause reports
+    text = ('Sankei noted that it was his first comment, and said that Ivan Petrov referred to the '
+            'islands only as "the southern part."')
+    assert speakers(text) == [("the southern part.", "Ivan Petrov")]
+    # a person after "that" who only is something (no speaking or naming verb) does not speak: the subject does
+    text = 'Ivan Petrov noted the visit, and said that Taro Sato was "a friend."'
+    assert speakers(text) == [("a friend.", "Ivan Petrov")]

@@ -108,3 +108,9 @@ def possessor(text: str, end: int) -> bool:
     (True, False)
     """
     return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")
+#: A verb of speaking or naming right after the subject of a reported clause ('... said that Rudenko referred to
+#: the islands only as "..."'): the reported subject's own words.
+REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"
+                              r"described|describes|termed|dubbed|labell?ed|branded)\b")
+#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
+REPORTED_THAT_RE = re.compile(r"\s+that\s+$")
