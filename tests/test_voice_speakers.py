@@ -186,6 +186,11 @@ def test_a_relative_clause_closed_by_a_comma_and_a_verb_does_not_govern_the_frag
      [("No deal", "Ivan Petrov"), ("Hands off.", "Ivan Petrov")]),
     # a chanted slogan is the chanting crowd's
     ('The marchers chanted slogans such as "The islands stay ours."', [("The islands stay", "The marchers")]),
+    # a place phrase opening the sentence is no part of the subject ("In the ..." is no time phrase "In May")
+    ('In the port city of Nemuro, about 90 people took part chanting the slogan, "Give them back."',
+     [("Give them back.", "about 90 people")]),
+    # "chanted" is a speech verb: the chanting subject before a colon speaks
+    ('The crowd in Omsk chanted: "Not one island!"', [("Not one island!", "The crowd in Omsk")]),
 ])
 def test_text_carried_by_an_object_speaks_as_the_clauses_subject(text, expected):
     assert speakers(text) == expected

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from kuril_research.ingest.voice.model import Cand
+from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
 
 #: An object carrying text and the verb that introduces its words, ending where the quotation opens:
 #: "banners reading", "a placard that said:", "signs saying", "chanting the slogan,", "chanted slogans such as".
@@ -23,8 +24,8 @@ CARRIER_RE = re.compile(
 #: Further quotations of one list after the first: '"...", "..." and "..."'.
 LIST_TAIL_RE = re.compile(r"(?:[\"“][^\"“”]*[\"”]\s*(?:,|;|and|or|,\s*and)?\s*)*")
 #: A time phrase opening the clause before its subject: "Last weekend", "On Sunday,", "Earlier this month".
-TIME_LEAD_RE = re.compile(r"\s*(?:(?:last|this|next|earlier|later)\s+(?:this\s+)?[a-z]+|on\s+[A-Z][a-z]+"
-                          r"|in\s+[A-Z0-9][\w]*|yesterday|today|meanwhile)\s*,?\s+", re.I)
+TIME_LEAD_RE = re.compile(r"\s*(?:(?:last|this|next|earlier|later)\s+(?:this\s+)?[a-z]+|on\s+(?-i:[A-Z])[a-z]+"
+                          r"|in\s+(?-i:[A-Z0-9])\w*|yesterday|today|meanwhile)\s*,?\s+", re.I)
 #: The clause's first verb: a past form ("rallied", "held up") or a copula; the subject phrase ends before it
 #: (not a noun or adjective in "-ed": "a few hundred people").
 VERB_RE = re.compile(r"\b(?:(?!(?:hundred|red|need|seed|speed|bed|creed|greed)\b)[a-z]+ed|held|carried|took|stood|wore|hung|came|went|ran|were|was|are|is|have|has|had)\b")
@@ -61,7 +62,8 @@ def carrier_subject(text: str, sent_start: int, start: int, cands: Sequence[Cand
     if carrier is None:
         return None
     clause = sent_start
-    while (lead := TIME_LEAD_RE.match(text, clause)) is not None and lead.end() > clause:
+    while (lead := OPENING_ADVERBIAL_RE.match(text, clause) or TIME_LEAD_RE.match(text, clause)) is not None \
+            and lead.end() > clause:  # "Last weekend", "In the port city of Nemuro,": before the subject
         clause = lead.end()
     opening = [c for c in cands if clause <= c.start <= clause + 4 and c.end <= carrier.start() and not c.role]
     if opening:
