@@ -189,6 +189,9 @@ def test_a_relative_clause_closed_by_a_comma_and_a_verb_does_not_govern_the_frag
     # a place phrase opening the sentence is no part of the subject ("In the ..." is no time phrase "In May")
     ('In the port city of Nemuro, about 90 people took part chanting the slogan, "Give them back."',
      [("Give them back.", "about 90 people")]),
+    # the carrier stands in a later clause with its own subject: that subject, not the first quotation's speaker
+    ('"Not one island," Ivan Petrov told the rally, during which the crowd chanted slogans such as "Hands off."',
+     [("Not one island,", "Ivan Petrov"), ("Hands off.", "the crowd")]),
     # "chanted" is a speech verb: the chanting subject before a colon speaks
     ('The crowd in Omsk chanted: "Not one island!"', [("Not one island!", "The crowd in Omsk")]),
 ])

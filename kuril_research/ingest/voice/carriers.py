@@ -29,6 +29,8 @@ TIME_LEAD_RE = re.compile(r"\s*(?:(?:last|this|next|earlier|later)\s+(?:this\s+)
 #: The clause's first verb: a past form ("rallied", "held up") or a copula; the subject phrase ends before it
 #: (not a noun or adjective in "-ed": "a few hundred people").
 VERB_RE = re.compile(r"\b(?:(?!(?:hundred|red|need|seed|speed|bed|creed|greed)\b)[a-z]+ed|held|carried|took|stood|wore|hung|came|went|ran|were|was|are|is|have|has|had)\b")
+#: Where a later clause with its own subject opens before the carrier: ", during which the participants chanted".
+CLAUSE_OPENING_RE = re.compile(r"(?:,\s+(?:(?:during|in|at|after)\s+which|where|when|while|and|but)|;)\s+")
 #: The longest subject phrase taken as written.
 PHRASE_WORDS = 8
 
@@ -62,6 +64,8 @@ def carrier_subject(text: str, sent_start: int, start: int, cands: Sequence[Cand
     if carrier is None:
         return None
     clause = sent_start
+    for joint in CLAUSE_OPENING_RE.finditer(text, sent_start, carrier.start()):
+        clause = joint.end()  # "'...,' Ivan Petrov told the rally, during which the crowd chanted slogans such as"
     while (lead := OPENING_ADVERBIAL_RE.match(text, clause) or TIME_LEAD_RE.match(text, clause)) is not None \
             and lead.end() > clause:  # "Last weekend", "In the port city of Nemuro,": before the subject
         clause = lead.end()
