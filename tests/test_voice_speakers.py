@@ -207,3 +207,14 @@ def test_a_person_reported_in_a_that_clause_speaks_not_the_outlet_reporting():
     # a person after "that" who only is something (no speaking or naming verb) does not speak: the subject does
     text = 'Ivan Petrov noted the visit, and said that Taro Sato was "a friend."'
     assert speakers(text) == [("a friend.", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite plural noun of people after the quotation is a group that speaks as written
+    ('"The islands are ours!" the demonstrators chanted.', [("The islands are", "the demonstrators")]),
+    ('"We want to go home," the islanders said.', [("We want to", "the islanders")]),
+    # a definite singular title still means someone named before, not a new speaker as written
+    ('"We want to go home," the director said.', [("We want to", None)]),
+])
+def test_a_definite_plural_group_after_the_quotation_speaks_as_written(text, expected):
+    assert speakers(text) == expected
