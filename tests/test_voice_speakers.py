@@ -218,3 +218,11 @@ def test_a_person_reported_in_a_that_clause_speaks_not_the_outlet_reporting():
 ])
 def test_a_definite_plural_group_after_the_quotation_speaks_as_written(text, expected):
     assert speakers(text) == expected
+
+
+def test_the_object_of_quoted_before_a_colon_speaks():
+    # "quoted X:" introduces X's words as "quoted X as saying" does; the outlet only reports them
+    text = 'Sankei quoted Ivan Petrov: "The islands are Russian."'
+    assert speakers(text) == [("The islands are", "Ivan Petrov")]
+    text = 'The paper quoted a senior official: "We expected nothing else."'
+    assert speakers(text) == [("We expected nothing", "a senior official")]
