@@ -164,3 +164,65 @@ def test_a_pronoun_continues_the_name_in_apposition_after_a_title():
     text = ('Japan\'s top government spokesman, Chief Cabinet Secretary Ivan Petrov, said the drills were "wrong" '
             'because of the islands.\n\n"We have protested through diplomatic channels," he told a news conference.')
     assert speakers(text) == [("wrong", "Ivan Petrov"), ("We have protested", "Ivan Petrov")]
+
+
+def test_a_relative_clause_closed_by_a_comma_and_a_verb_does_not_govern_the_fragment():
+    # "which promised ..." describes the declaration and ends at the comma; "now looked" is the main clause,
+    # reported by Ivan Petrov, the subject of "said"
+    text = ('Ivan Petrov said hopes built on the old declaration, which promised Tokyo two islands, now looked '
+            '"more distant than ever".')
+    assert speakers(text) == [("more distant than", "Ivan Petrov")]
+    # without the closing comma and verb the relative clause's verb governs the fragment: Tokyo speaks
+    text = 'The drills drew a protest from Tokyo, which called them "unacceptable".'
+    assert speakers(text) == [("unacceptable", "Tokyo")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the banner carries the words; the people who carry it speak, as written, after the time phrase
+    ('Last Sunday about two hundred people marched in Omsk with banners reading "Not one island."',
+     [("Not one island.", "about two hundred people")]),
+    # a named person carrying a sign speaks; each quotation of the list is the carrier's
+    ('Ivan Petrov held up a placard saying "No deal" and "Hands off."',
+     [("No deal", "Ivan Petrov"), ("Hands off.", "Ivan Petrov")]),
+    # a chanted slogan is the chanting crowd's
+    ('The marchers chanted slogans such as "The islands stay ours."', [("The islands stay", "The marchers")]),
+    # a place phrase opening the sentence is no part of the subject ("In the ..." is no time phrase "In May")
+    ('In the port city of Nemuro, about 90 people took part chanting the slogan, "Give them back."',
+     [("Give them back.", "about 90 people")]),
+    # the carrier stands in a later clause with its own subject: that subject, not the first quotation's speaker
+    ('"Not one island," Ivan Petrov told the rally, during which the crowd chanted slogans such as "Hands off."',
+     [("Not one island,", "Ivan Petrov"), ("Hands off.", "the crowd")]),
+    # "chanted" is a speech verb: the chanting subject before a colon speaks
+    ('The crowd in Omsk chanted: "Not one island!"', [("Not one island!", "The crowd in Omsk")]),
+])
+def test_text_carried_by_an_object_speaks_as_the_clauses_subject(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_person_reported_in_a_that_clause_speaks_not_the_outlet_reporting():
+    # the paper is the sentence's subject, but the fragment is the naming of the person its "that" clause reports
+    text = ('Sankei noted that it was his first comment, and said that Ivan Petrov referred to the '
+            'islands only as "the southern part."')
+    assert speakers(text) == [("the southern part.", "Ivan Petrov")]
+    # a person after "that" who only is something (no speaking or naming verb) does not speak: the subject does
+    text = 'Ivan Petrov noted the visit, and said that Taro Sato was "a friend."'
+    assert speakers(text) == [("a friend.", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite plural noun of people after the quotation is a group that speaks as written
+    ('"The islands are ours!" the demonstrators chanted.', [("The islands are", "the demonstrators")]),
+    ('"We want to go home," the islanders said.', [("We want to", "the islanders")]),
+    # a definite singular title still means someone named before, not a new speaker as written
+    ('"We want to go home," the director said.', [("We want to", None)]),
+])
+def test_a_definite_plural_group_after_the_quotation_speaks_as_written(text, expected):
+    assert speakers(text) == expected
+
+
+def test_the_object_of_quoted_before_a_colon_speaks():
+    # "quoted X:" introduces X's words as "quoted X as saying" does; the outlet only reports them
+    text = 'Sankei quoted Ivan Petrov: "The islands are Russian."'
+    assert speakers(text) == [("The islands are", "Ivan Petrov")]
+    text = 'The paper quoted a senior official: "We expected nothing else."'
+    assert speakers(text) == [("We expected nothing", "a senior official")]

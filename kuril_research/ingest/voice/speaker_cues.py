@@ -49,8 +49,9 @@ PARTICIPLE_RE = re.compile(r",\s+(?:(?:each|both|all)\s+)?(?:calling|describing|
                            r"stating|noting|warning|insisting|arguing|referring|promising|pledging|vowing|claiming|demanding|accusing)\b",
                            re.I)
 #: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)\s+as\s+(?:saying|telling|stating)\b",
-                          re.I)
+#: Also with a colon before the quotation ("The paper quoted its chairman: "...""): the object speaks.
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)(?:\s+as\s+(?:saying|telling|stating)\b"
+                          r"|\s*:(?=\s*[\"“«]))", re.I)
 #: A lower-case word: the subject opening a sentence ends before the first that is no title.
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 #: What may stand between the end of a quotation and the subject opening its attribution clause.
@@ -108,3 +109,9 @@ def possessor(text: str, end: int) -> bool:
     (True, False)
     """
     return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")
+#: A verb of speaking or naming right after the subject of a reported clause ('... said that Rudenko referred to
+#: the islands only as "..."'): the reported subject's own words.
+REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"
+                              r"described|describes|termed|dubbed|labell?ed|branded)\b")
+#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
+REPORTED_THAT_RE = re.compile(r"\s+that\s+$")

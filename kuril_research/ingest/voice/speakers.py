@@ -8,12 +8,14 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
+    REPORTED_THAT_RE, REPORTED_VERB_RE,
     ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE, ACCORDING_OPENING_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
+from kuril_research.ingest.voice.carriers import carrier_subject
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
 
@@ -306,6 +308,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
                 if found is not None:  # 'a formula that, in his words, "closes the door"': the one "his" is
                     return found[0], found[1], "person", " ".join(words.group().split()), False
+            if (carrier := carrier_subject(text, sent_start, start, before)) is not None:
+                found = self.resolve(carrier) or (None, carrier.text)  # 'people rallied with banners reading "..."'
+                return found[0], found[1], carrier.kind, carrier.text, False
             if (source := ACCORDING_OPENING_RE.match(text, sent_start)) is not None \
                     and (named := [c for c in before if c.end <= source.end()]) \
                     and self.source_clause(self.apposed(named[-1]), start):  # "According to Putin, after ..., "...""
@@ -331,7 +336,11 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 elif not owner and (inner := self.clause_subject(sent_start, start, before)) is not None:
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
-                    c = subject[0]  # "A spokesman for the fleet, speaking ..., said the crews would "..."
+                    c = next((b for b in before if b.start > subject[1] and not b.role and b.kind == "person"
+                              and REPORTED_THAT_RE.search(text, max(0, b.start - 12), b.start)
+                              and (REPORTED_VERB_RE.match(text, b.end) or self.lex.subject_verb_re.match(text, b.end))),
+                             subject[0])  # "A spokesman for the fleet, speaking ..., said the crews would "..."";
+                    # "Sankei noted ..., and said that Rudenko referred to them as "...": Rudenko, whose words it reports
                 elif not owner and (talker := self.talker(before, start)) is not None:
                     c = talker  # "Speaking at the rally, Ishiba told officials that ... "...": the one who told
                 if c.role and c.kind == "person" and len(c.text.split()) == 1:

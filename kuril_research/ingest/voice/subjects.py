@@ -32,6 +32,10 @@ PARTITIVE_RE = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent)|(?:
 #: Where the group of a share ends before its verb: a preposition, a comma, a relative pronoun or an auxiliary.
 GROUP_END_RE = re.compile(r"\s(?:on|in|at|from|across|who|which|that|have|has|had|were|was|are|is)\b|,")
 #: A relative clause after the head of a subject phrase: the phrase ends before it.
+RELATIVE_CLOSED_RE = re.compile(r",\s+(?:(?:now|still|already|also|then|[a-z]+ly)\s+)?(?:looks?|looked|seems?|seemed|"
+                                r"appears?|appeared|is|was|are|were|has|had|have|remains?|remained|became|becomes?)\s")
+#: A plain plural noun of people after "the": a group that speaks as written ("the protesters", "the islanders").
+PLURAL_GROUP_RE = re.compile(r"[a-z]{3,}(?:ers|ors|ants|ents|ists|ians|ites|men|people)")
 RELATIVE_CLAUSE_RE = re.compile(r"\s(?:who|whom|whose|which|that)\s")
 #: Words after which an "-ing" word is a modifier inside a noun phrase ("the fishing league"), not a participle.
 NOUN_OPENERS = frozenset({"the", "a", "an", "of", "for", "in", "on", "at", "its", "their", "his", "her", "our", "and"})
@@ -156,14 +160,17 @@ class SubjectRules:
     def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
         """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
         right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
-        when no other speech verb stands between that verb and the fragment."""
+        when no other speech verb stands between that verb and the fragment, and no comma and finite verb close the
+        relative clause before it (``RELATIVE_CLOSED_RE``)."""
         for c in reversed(before):
             if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
                 continue
             verb = self.lex.verb_re.match(self.text, rel.end())
-            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None:
+            if verb is not None and verb.end() <= start and self.verb_in(verb.end(), start) is None \
+                    and not RELATIVE_CLOSED_RE.search(self.text, verb.end(), start):
                 return c
-            return None
+            return None  # "hopes built on the declaration, which promised two islands, now looked "..."": the
+            # comma and the finite verb after it close the relative clause; the fragment is the main clause's
         return None
 
     def partitive(self, clause: int, start: int) -> Cand | None:
@@ -310,8 +317,9 @@ class SubjectRules:
             return None  # a lower-case phrase only when it is a plural noun phrase ("residents", "many locals") or
             # "one"/"another" of a group named before ("Local fishermen said ... "...," one told NHK")
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
-        if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) and len(phrase.split()) == 2:
-            return None  # "the director": someone named before
+        if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) \
+                and len(phrase.split()) == 2 and not PLURAL_GROUP_RE.fullmatch(phrase.split()[1]):
+            return None  # "the director": someone named before; "the protesters": a group, as written
         if len(phrase.split()) == 1 and phrase[0].isupper():
             return None  # one capitalised word at the verb: a candidate already (candidates.py finds it) or nobody
         return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
