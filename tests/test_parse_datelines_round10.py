@@ -1,0 +1,51 @@
+"""Round 10 (issue #12): datelines and page furniture as real pages print them, on hand-made articles."""
+
+from kuril_research.ingest.parse import parse_article
+from kuril_research.ingest.parse.dateline import find_dateline, match_dateline
+
+LEAD = "Japan and Russia agreed on Monday to resume visa-free visits to the disputed islands off Hokkaido next spring."
+
+
+def _article(*lines: str) -> str:
+    return "\n\n".join(("Ferry visits to resume",) + lines + ("More text follows here.",))
+
+
+def test_a_region_between_slashes_after_the_place_in_capitals():
+    a = parse_article(_article(f"SHIKOTAN /Sakhalin Region/, May 4. /TASS/. {LEAD}"))
+    assert (a.dateline_place, a.dateline_country, a.agency, a.dateline_month, a.dateline_day) == \
+        ("SHIKOTAN", "Sakhalin Region", "TASS", 5, 4)
+    assert a.text.startswith("Japan and Russia")
+
+
+def test_slashes_in_a_sentence_are_no_region():
+    assert match_dateline("NEMURO /Sea Port/ boats sailed today.") is None  # no comma and date after the region
+
+
+def test_a_place_a_country_and_a_bar_in_mixed_case():
+    a = parse_article(_article(f"Rausu, Japan | {LEAD}"))
+    assert (a.dateline, a.dateline_place, a.dateline_country) == ("Rausu, Japan |", "Rausu", "Japan")
+    assert match_dateline("Rausu | Boats sailed.") is None  # a bar after a word alone is a menu's path
+
+
+def test_a_colon_dateline_under_a_standfirst_sentence():
+    standfirst = "The drills involved about 1,500 troops on two of the four islands, the ministry said on Monday."
+    a = parse_article(_article(standfirst, f"TOKYO: {LEAD}"))
+    assert (a.dateline, a.standfirst) == ("TOKYO:", standfirst)
+    assert a.text.startswith("Japan and Russia")
+
+
+def test_a_colon_dateline_under_a_labelled_header_field():
+    a = parse_article(_article("WRITER: Kyodo and Reuters", f"SINGAPORE: {LEAD}"))
+    assert a.dateline_place == "SINGAPORE"
+
+
+def test_a_transcript_turn_is_still_no_colon_dateline():
+    lines = ["Briefing", "ANNA: We talked about the islands and the ferry and the fish for an hour today.",
+             "BORIS: Yes, and about the visits."]
+    assert find_dateline(lines) is None
+
+
+def test_a_place_line_of_two_places_under_the_agency():
+    a = parse_article("Ferry visits to resume\n\nAFP, TOKYO and MOSCOW\n\n" + LEAD + "\n\nMore text follows here.")
+    assert (a.dateline, a.agency) == ("AFP, TOKYO and MOSCOW", "AFP")
+    assert a.text.startswith("Japan and Russia")
