@@ -49,3 +49,39 @@ def test_a_place_line_of_two_places_under_the_agency():
     a = parse_article("Ferry visits to resume\n\nAFP, TOKYO and MOSCOW\n\n" + LEAD + "\n\nMore text follows here.")
     assert (a.dateline, a.agency) == ("AFP, TOKYO and MOSCOW", "AFP")
     assert a.text.startswith("Japan and Russia")
+
+
+def _body_and_reasons(*lines: str):
+    a = parse_article(_article(f"TOKYO, May 4 (Kyodo) -- {LEAD}", *lines))
+    return a.text, {r.text: r.reason for r in a.removed}
+
+
+def test_a_line_wholly_in_brackets_or_parentheses_is_a_note_not_a_paragraph():
+    notes = ["[Ferry operator counts the cost of the storm]", "[Passage cut: the history of the ferry]",
+             "(Harbour Gazette, May 4, 2026)", "(As read out)"]
+    text, reasons = _body_and_reasons(*notes, "The ferry sails from Nemuro (weather permitting) in June.")
+    assert [reasons.get(n) for n in notes] == ["bracketed note"] * 4
+    assert "weather permitting" in text  # brackets inside a paragraph stay
+
+
+def test_listed_notes_keep_their_own_reason():
+    text, reasons = _body_and_reasons("(Reporting by Jane Roe; Editing by John Doe)")
+    assert reasons["(Reporting by Jane Roe; Editing by John Doe)"] == "byline"
+
+
+def test_comment_rules_reading_counters_and_sign_in_teasers():
+    lines = ["Comments are moderated. Keep comments relevant to the story; abuse is removed.",
+             "This article has been read 1,204 times.", "Like this:", "To read the full story, log in below.",
+             "The Harbour Gazette is not responsible for the content of external websites.",
+             "Gazette file photo"]
+    text, reasons = _body_and_reasons(*lines)
+    assert [reasons.get(line) for line in lines] == ["comment notice", "share counter", "share counter", "paywall",
+                                                       "disclaimer", "credit line"]
+    assert "More text follows here." in text
+
+
+def test_sentences_like_those_notes_stay_in_the_body():
+    lines = ["The ministry said it was not responsible for the content of the talks.",
+             "Readers like this: short lines and plain words, the editor said."]
+    text, reasons = _body_and_reasons(*lines)
+    assert all(line in text for line in lines)
