@@ -85,3 +85,16 @@ def test_sentences_like_those_notes_stay_in_the_body():
              "Readers like this: short lines and plain words, the editor said."]
     text, reasons = _body_and_reasons(*lines)
     assert all(line in text for line in lines)
+
+
+def test_a_gallerys_numbered_alternative_texts_go_even_when_they_read_as_headings():
+    alts = [f"Former residents at the port of Nemuro{n}" for n in (3, 2, 1)]
+    text, reasons = _body_and_reasons(*alts)
+    assert [reasons.get(a) for a in alts] == ["repeated line"] * 3
+    text, reasons = _body_and_reasons(*alts[:2])  # printed twice only: a heading and its copy may be text
+    assert all(a in text for a in alts[:2])
+
+
+def test_a_credit_under_its_label_on_the_next_line():
+    text, reasons = _body_and_reasons("Boats wait in the harbour at Rausu.", "Credit:", "Jane Roe/Harbour Agency")
+    assert (reasons.get("Credit:"), reasons.get("Jane Roe/Harbour Agency")) == ("credit line", "credit line")

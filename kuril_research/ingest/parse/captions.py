@@ -8,7 +8,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "AGENCY_PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
            "CREDIT_TAIL_RE", "GLUED_CREDIT_RE", "CREDIT_TAIL_WORDS", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
-           "is_title_case"]
+           "is_title_case", "CREDIT_LABEL_RE", "CREDIT_VALUE_WORDS", "credit_label_values"]
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
 CAPTION_CREDIT_RE = re.compile(
@@ -137,3 +137,33 @@ def is_caption(line: str, neighbours: list[str]) -> bool:
     return any(other != line and other.startswith(line) and has_credit(other) for other in neighbours)
 
 
+
+
+#: A credit's label alone on its line, its value printed on the next line ("Credit:" over "Jane Roe/Agency").
+CREDIT_LABEL_RE = re.compile(r"(?:photo|image|picture|photograph|photo credit|credits?|source|video)\s*:", re.I)
+#: The credit under its label is short.
+CREDIT_VALUE_WORDS = 8
+
+
+def credit_label_values(lines: list[str], reasons: dict[int, str]) -> dict[int, str]:
+    """1-based numbers of the credits printed on the line under their label, as "credit line": a line that is only
+    a credit's label (:data:`CREDIT_LABEL_RE`, already in ``reasons``), then a line of at most
+    :data:`CREDIT_VALUE_WORDS` words without a sentence end (a blank line may stand between). A page that sets its
+    credits in two boxes copies so.
+
+    Examples
+    --------
+    >>> credit_label_values(["A caption.", "Credit:", "Jane Roe/Harbour Agency", "The story."], {2: "credit line"})
+    {3: 'credit line'}
+    >>> credit_label_values(["Credit:", "The ferry sailed from Nemuro on Monday."], {1: "credit line"})
+    {}
+    """
+    out: dict[int, str] = {}
+    for number, line in enumerate(lines[:-1], start=1):
+        if number in reasons and CREDIT_LABEL_RE.fullmatch(line.strip()):
+            under = number + 1 if lines[number].strip() or number + 1 >= len(lines) else number + 2  # a blank between
+            value = lines[under - 1].strip()
+            if value and under not in reasons and len(value.split()) <= CREDIT_VALUE_WORDS \
+                    and not SENTENCE_END_RE.search(value):
+                out[under] = "credit line"
+    return out

@@ -7,6 +7,7 @@ import re
 from kuril_research.ingest.parse.captions import (
     AGENCY_PHOTO_CREDIT_RE,
     PHOTO_CREDIT_RE,
+    credit_label_values,
     has_credit,
     has_credit_tail,
     is_bare_caption,
@@ -300,6 +301,7 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     blank_before, in_list, in_comments, in_tags = True, False, False, False
     all_lines, fields = database_fields(all_lines)  # a news database's export: its field labels
     reasons = line_reasons(all_lines, lex) | fields
+    reasons |= credit_label_values(all_lines, reasons)  # "Credit:" over "Jane Roe/Agency"
     appeal = appeal_lines(all_lines, lex, reasons)
     layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False

@@ -22,7 +22,7 @@ from collections import Counter
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["REPEATED_MAX_CHARS", "REPEATED_LONG_COPIES", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
-           "menu_column_lines", "repeated_heading_lines"]
+           "menu_column_lines", "repeated_heading_lines", "NUMBERED_COPY_RE"]
 
 #: A repeated line longer than this is text (a quotation printed twice), not furniture ...
 REPEATED_MAX_CHARS = 120
@@ -69,12 +69,25 @@ def repeated_lines(lines: list[str]) -> set[int]:
     ...        " on the morning of the visit")
     >>> sorted(repeated_lines([alt + " 1", alt + " 2", "Text.", alt + " 3"])), repeated_lines([alt + " 1", alt + " 2"])
     ([1, 2, 4], set())
+    >>> sorted(repeated_lines(["Former residents at the port3", "Former residents at the port2", "Text.",
+    ...                        "Former residents at the port1"]))
+    [1, 2, 4]
+    >>> repeated_lines(["Former residents at the port2", "Former residents at the port1"])
+    set()
     """
     keys = [_key(line) if line.strip() and not SENTENCE_END_RE.search(line.strip())
-            and (len(line.strip()) > REPEATED_MAX_CHARS or not _is_heading(line)) else None for line in lines]
+            and (len(line.strip()) > REPEATED_MAX_CHARS or not _is_heading(line) or NUMBERED_COPY_RE.search(line))
+            else None for line in lines]
     counts = Counter(k for k in keys if k)
     return {n for n, k in enumerate(keys, start=1) if k and (
-        counts[k] >= REPEATED_LONG_COPIES if len(lines[n - 1].strip()) > REPEATED_MAX_CHARS else counts[k] >= 2)}
+        counts[k] >= REPEATED_LONG_COPIES if len(lines[n - 1].strip()) > REPEATED_MAX_CHARS
+        or _is_heading(lines[n - 1]) else counts[k] >= 2)}
+
+
+#: A number at the end of a line, glued to its last word or after a space or in brackets ("... protest4",
+#: "... protest (2)"): a gallery numbers its pictures' alternative texts so; a heading printed that way three times
+#: or more is such a text, not a contents box's copy of a heading.
+NUMBERED_COPY_RE = re.compile(r"[^\d\s]\s?\(?\d{1,3}\)?\s*\Z")
 
 
 def footnote_lines(lines: list[str]) -> set[int]:
