@@ -98,3 +98,20 @@ def test_a_gallerys_numbered_alternative_texts_go_even_when_they_read_as_heading
 def test_a_credit_under_its_label_on_the_next_line():
     text, reasons = _body_and_reasons("Boats wait in the harbour at Rausu.", "Credit:", "Jane Roe/Harbour Agency")
     assert (reasons.get("Credit:"), reasons.get("Jane Roe/Harbour Agency")) == ("credit line", "credit line")
+
+
+def test_the_writers_name_and_bio_under_the_story_go():
+    page = ("Ferry visits to resume\n\nBy Anna Berg  •  Harbour Times  •  May 4, 2026\n\n"
+            f"TOKYO, May 4 (Kyodo) -- {LEAD}\n\nMore text follows here.\n\nAnna Berg\n\n"
+            "Anna Berg writes about fisheries for the Harbour Times. She lives in Kushiro.\n\nShare this story")
+    a = parse_article(page)
+    reasons = {r.text: r.reason for r in a.removed}
+    assert reasons.get("Anna Berg") == "author bio"
+    assert a.text.endswith("More text follows here.")
+
+
+def test_a_paragraph_opening_with_the_writers_name_in_the_story_stays():
+    page = ("Ferry visits to resume\n\nBy Anna Berg\n\n"
+            f"TOKYO, May 4 (Kyodo) -- {LEAD}\n\nAnna Berg is one of the passengers on the first ferry.\n\n"
+            "The ferry leaves Nemuro on Monday morning and returns to the port on Thursday evening.")
+    assert "Anna Berg is one of the passengers" in parse_article(page).text

@@ -12,6 +12,7 @@ from kuril_research.ingest.parse.captions import (
     has_credit_tail,
     is_bare_caption,
 )
+from kuril_research.ingest.parse.bios import author_bio_lines
 from kuril_research.ingest.parse.database_fields import database_fields
 from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.header import is_site_header
@@ -302,6 +303,7 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     all_lines, fields = database_fields(all_lines)  # a news database's export: its field labels
     reasons = line_reasons(all_lines, lex) | fields
     reasons |= credit_label_values(all_lines, reasons)  # "Credit:" over "Jane Roe/Agency"
+    reasons |= author_bio_lines(all_lines, reasons)  # "Jane Roe covers defence ..." under the story
     appeal = appeal_lines(all_lines, lex, reasons)
     layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False
