@@ -115,3 +115,15 @@ def test_a_paragraph_opening_with_the_writers_name_in_the_story_stays():
             f"TOKYO, May 4 (Kyodo) -- {LEAD}\n\nAnna Berg is one of the passengers on the first ferry.\n\n"
             "The ferry leaves Nemuro on Monday morning and returns to the port on Thursday evening.")
     assert "Anna Berg is one of the passengers" in parse_article(page).text
+
+
+def test_picture_sources_credits_in_capitals_and_file_addresses():
+    lines = ["Map source: Harbour University Library", "JANE ROE / THE HARBOUR TIMES, SOURCE:", "NATURAL SEA DATA",
+             ":format(jpeg)/images.example.com/abc/XYZ123.jpg)"]
+    text, reasons = _body_and_reasons(*lines)
+    assert [reasons.get(line) for line in lines] == ["credit line", "credit line", "credit line", "link"]
+
+
+def test_two_places_in_capitals_over_the_lead_stay_a_dateline():
+    a = parse_article("Ferry visits to resume\n\nNEW YORK / TOKYO\n\n" + LEAD + "\n\nMore text follows here.")
+    assert a.dateline == "NEW YORK / TOKYO" and a.text.startswith("Japan and Russia")

@@ -139,15 +139,17 @@ def is_caption(line: str, neighbours: list[str]) -> bool:
 
 
 
-#: A credit's label alone on its line, its value printed on the next line ("Credit:" over "Jane Roe/Agency").
-CREDIT_LABEL_RE = re.compile(r"(?:photo|image|picture|photograph|photo credit|credits?|source|video)\s*:", re.I)
+#: A credit's label alone on its line, or ending it, its value printed on the next line ("Credit:" over "Jane
+#: Roe/Agency", "JANE ROE / THE TIMES, SOURCE:" over "NATURAL EARTH DATA").
+CREDIT_LABEL_RE = re.compile(r"(?:\A|[\s,;/])(?:photo|image|picture|photograph|photo credit|credits?|sources?|video)\s*:\Z",
+                             re.I)
 #: The credit under its label is short.
 CREDIT_VALUE_WORDS = 8
 
 
 def credit_label_values(lines: list[str], reasons: dict[int, str]) -> dict[int, str]:
-    """1-based numbers of the credits printed on the line under their label, as "credit line": a line that is only
-    a credit's label (:data:`CREDIT_LABEL_RE`, already in ``reasons``), then a line of at most
+    """1-based numbers of the credits printed on the line under their label, as "credit line": a removed line (in
+    ``reasons``) that is or ends with a credit's label (:data:`CREDIT_LABEL_RE`), then a line of at most
     :data:`CREDIT_VALUE_WORDS` words without a sentence end (a blank line may stand between). A page that sets its
     credits in two boxes copies so.
 
@@ -157,10 +159,12 @@ def credit_label_values(lines: list[str], reasons: dict[int, str]) -> dict[int, 
     {3: 'credit line'}
     >>> credit_label_values(["Credit:", "The ferry sailed from Nemuro on Monday."], {1: "credit line"})
     {}
+    >>> credit_label_values(["JANE ROE / THE TIMES, SOURCE:", "NATURAL EARTH DATA"], {1: "credit line"})
+    {2: 'credit line'}
     """
     out: dict[int, str] = {}
     for number, line in enumerate(lines[:-1], start=1):
-        if number in reasons and CREDIT_LABEL_RE.fullmatch(line.strip()):
+        if number in reasons and CREDIT_LABEL_RE.search(line.strip()):
             under = number + 1 if lines[number].strip() or number + 1 >= len(lines) else number + 2  # a blank between
             value = lines[under - 1].strip()
             if value and under not in reasons and len(value.split()) <= CREDIT_VALUE_WORDS \
