@@ -127,3 +127,9 @@ def test_picture_sources_credits_in_capitals_and_file_addresses():
 def test_two_places_in_capitals_over_the_lead_stay_a_dateline():
     a = parse_article("Ferry visits to resume\n\nNEW YORK / TOKYO\n\n" + LEAD + "\n\nMore text follows here.")
     assert a.dateline == "NEW YORK / TOKYO" and a.text.startswith("Japan and Russia")
+
+
+def test_a_caption_ending_in_an_agency_and_a_spaced_bar_before_the_photographer():
+    from kuril_research.ingest.parse import has_credit
+    assert has_credit("Signs line the harbour at Nemuro on Monday. Reuters / JANE ROE")
+    assert not has_credit("The ministry told Reuters / then said no more")
