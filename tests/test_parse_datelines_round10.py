@@ -133,3 +133,23 @@ def test_a_caption_ending_in_an_agency_and_a_spaced_bar_before_the_photographer(
     from kuril_research.ingest.parse import has_credit
     assert has_credit("Signs line the harbour at Nemuro on Monday. Reuters / JANE ROE")
     assert not has_credit("The ministry told Reuters / then said no more")
+
+
+def test_a_caption_told_by_where_its_people_stand():
+    lines = ["Anna Berg, left, and Boris Kay shake hands at the port of Nemuro on Monday.",
+             "Anna Berg (R) greets Boris Kay at the ferry terminal."]
+    text, reasons = _body_and_reasons(*lines)
+    assert [reasons.get(line) for line in lines] == ["photo caption", "photo caption"]
+    text, reasons = _body_and_reasons("Those who had left, and those who stayed, met in Nemuro on Monday.")
+    assert "Those who had left" in text
+
+
+def test_newsletter_live_page_and_translation_notes():
+    lines = ["Was this newsletter forwarded to you? Sign up here.", "Thanks for reading. See you tomorrow.",
+             "This live blog is now closed.", "Excerpts of the interview follow:",
+             "Translation of an original article published in German; the German text prevails.",
+             "If you value our work, please consider becoming a member of the Harbour Times.",
+             "Views expressed are those of the contributors."]
+    text, reasons = _body_and_reasons(*lines)
+    assert [reasons.get(line) for line in lines] == ["newsletter", "newsletter", "closing note", "closing note",
+                                                       "translation note", "donation appeal", "disclaimer"]
