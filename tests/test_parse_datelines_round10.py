@@ -153,3 +153,12 @@ def test_newsletter_live_page_and_translation_notes():
     text, reasons = _body_and_reasons(*lines)
     assert [reasons.get(line) for line in lines] == ["newsletter", "newsletter", "closing note", "closing note",
                                                        "translation note", "donation appeal", "disclaimer"]
+
+
+def test_a_list_of_teasers_cut_short_goes_with_their_headlines():
+    lines = ["Top news", "Ferries resume at Nemuro", "Boats leave the port again after a pause of two years and the…",
+             "Governor visits the islands", "The governor arrived on Monday for a visit of three days. He will..."]
+    text, reasons = _body_and_reasons(*lines)
+    assert all(line not in text for line in lines[1:])
+    text, reasons = _body_and_reasons("He said the talks would go on...")  # one paragraph ending so is text
+    assert "He said the talks would go on..." in text

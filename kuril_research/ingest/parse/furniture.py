@@ -24,6 +24,7 @@ from kuril_research.ingest.parse.layout import (
     repeated_heading_lines,
     repeated_lines,
     summary_box_lines,
+    teaser_lines,
 )
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
 from kuril_research.ingest.parse.records import Removed
@@ -217,7 +218,8 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
                             ("contents list", contents_lines(all_lines) | repeated_heading_lines(all_lines)),
                             ("footnote", footnote_lines(all_lines)),
                             ("repeated title", copies - {min(copies)} if copies else set()),
-                            ("repeated line", repeated - copies), ("navigation", menu_column_lines(all_lines))):
+                            ("repeated line", repeated - copies), ("navigation", menu_column_lines(all_lines)),
+                            ("related links", teaser_lines(all_lines))):
         for number in numbers:
             found.setdefault(number, reason)
     return found

@@ -22,7 +22,7 @@ from collections import Counter
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["REPEATED_MAX_CHARS", "REPEATED_LONG_COPIES", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
-           "menu_column_lines", "repeated_heading_lines", "NUMBERED_COPY_RE"]
+           "menu_column_lines", "repeated_heading_lines", "NUMBERED_COPY_RE", "TEASER_END_RE", "teaser_lines"]
 
 #: A repeated line longer than this is text (a quotation printed twice), not furniture ...
 REPEATED_MAX_CHARS = 120
@@ -238,3 +238,40 @@ def menu_column_lines(lines: list[str]) -> set[int]:
     if len(run) >= MENU_COLUMN_LINES:
         out.update(run)
     return out
+
+
+#: A teaser cut short by the page: a word, then an ellipsis ending the line ("... the Chinese President will...",
+#: "... Information War; Governm..."); three dots or more, or the ellipsis character.
+TEASER_END_RE = re.compile(r"[^\W_](?:\.{3,}|…)\Z")
+#: A teaser and its headline are short.
+TEASER_MAX_WORDS = 60
+TEASER_HEADLINE_WORDS = 20
+
+
+def teaser_lines(lines: list[str]) -> set[int]:
+    """Line numbers of a list of other stories' teasers, each cut short by an ellipsis (:data:`TEASER_END_RE`), and
+    of the headline right above each: at least two such teasers on the page, since a story may end one paragraph
+    with an ellipsis but does not cut its paragraphs short; a headline has no sentence end.
+
+    Examples
+    --------
+    >>> page = ["The ferry sailed on Monday, the ministry said.", "Top news", "Putin arrives in China",
+    ...         "The president begins a long visit. The first stage will...", "World", "Ferries resume",
+    ...         "Boats leave Nemuro again after a pause of two years and the town…"]
+    >>> sorted(teaser_lines(page))
+    [3, 4, 6, 7]
+    >>> teaser_lines(["He said the talks would go on...", "Text."])
+    set()
+    """
+    teasers = [i for i, line in enumerate(lines) if TEASER_END_RE.search(line.strip())
+               and len(line.split()) <= TEASER_MAX_WORDS]
+    if len(teasers) < 2:
+        return set()
+    found = {i + 1 for i in teasers}
+    for i in teasers:
+        above = lines[i - 1].strip() if i > 0 else ""
+        if above and i not in found and len(above.split()) <= TEASER_HEADLINE_WORDS \
+                and not SENTENCE_END_RE.search(above):
+            found.add(i)  # the teaser's headline (line number i is the line above, 1-based)
+    return found
+
