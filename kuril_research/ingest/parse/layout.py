@@ -250,7 +250,7 @@ TEASER_HEADLINE_WORDS = 20
 
 def teaser_lines(lines: list[str]) -> set[int]:
     """Line numbers of a list of other stories' teasers, each cut short by an ellipsis (:data:`TEASER_END_RE`), and
-    of the headline right above each: at least two such teasers on the page, since a story may end one paragraph
+    of the headline right above each (a blank line may stand between): at least two such teasers on the page, since a story may end one paragraph
     with an ellipsis but does not cut its paragraphs short; a headline has no sentence end.
 
     Examples
@@ -269,9 +269,10 @@ def teaser_lines(lines: list[str]) -> set[int]:
         return set()
     found = {i + 1 for i in teasers}
     for i in teasers:
-        above = lines[i - 1].strip() if i > 0 else ""
-        if above and i not in found and len(above.split()) <= TEASER_HEADLINE_WORDS \
+        j = i - 1 if i > 0 and lines[i - 1].strip() else i - 2  # the line above, maybe over a blank line
+        above = lines[j].strip() if j >= 0 else ""
+        if above and j + 1 not in found and len(above.split()) <= TEASER_HEADLINE_WORDS \
                 and not SENTENCE_END_RE.search(above):
-            found.add(i)  # the teaser's headline (line number i is the line above, 1-based)
+            found.add(j + 1)  # the teaser's headline
     return found
 
