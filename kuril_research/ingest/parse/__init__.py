@@ -36,6 +36,7 @@ line on Unicode-normalised text and applies these rules, in order:
    ``Tokyo, Mar 5 (EFE).-``, ``Nemuro, Hokkaido-``, ``March 3 (UPI) --``,
    ``TOKYO/MOSCOW, March 3, 2026 (AFP) -``, ``Moscow, March 3 —``; a place in
    mixed case and a spaced dash, ``Tokyo —``, only at the head of a long lead; ``Nemuro, Hokkaido--About``;
+   ``ITURUP /Sakhalin Region/, July 26. /TASS/.``; ``Nemuro, Japan |``;
    a place and a dash alone only on a sentence) starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
@@ -89,7 +90,7 @@ line on Unicode-normalised text and applies these rules, in order:
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
 (``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.database_fields` (a Factiva export's
-field labels), :mod:`.furniture` (whole furniture lines and blocks),
+field labels), :mod:`.furniture` (whole furniture lines and blocks), :mod:`.bios` (a writer's bio under the story),
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
 headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.shape` (the headline by its shape),
 :mod:`.captions` and :mod:`.article` (the pipeline).

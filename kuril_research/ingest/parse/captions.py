@@ -8,13 +8,13 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "AGENCY_PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
            "CREDIT_TAIL_RE", "GLUED_CREDIT_RE", "CREDIT_TAIL_WORDS", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
-           "is_title_case"]
+           "is_title_case", "CREDIT_LABEL_RE", "CREDIT_VALUE_WORDS", "credit_label_values"]
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit|supplied)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
     r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\((?:[\w.&-]+\s+)?(?:photo|photograph|image|picture|illustration)s?\s*(?:/|by |via |courtesy of |:)[^()]{1,80}\)|\b(?:photograph|photo credit|credit)\s*(?::|\.{2,3}|…)\s*(?-i:[A-Z])[\w .,/&'’-]{0,80}|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
-    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\b(?:photo|image|picture)s? courtesy (?:of )?[\w .,/&'’-]{1,80}|\b(?:screenshot|screengrab|video grab|still from video)\s*:\s*[\w .,/&'’-]{1,80}\)?|(?-i:(?<=[\w)])\s\[[A-Z][A-Za-z .&/'’-]{1,40}\])|\s©\s*[\w .,/'’-]{1,60}|(?-i:\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,50}\))|(?-i:\b(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|Bloomberg)(?: Photo)?/[A-Z][\w .'’/-]{1,60})|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
+    r"\[(?:file(?: photo)?|photo|image|video)\s*:[^\]]*\]|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\b(?:photo|image|picture)s? courtesy (?:of )?[\w .,/&'’-]{1,80}|\b(?:screenshot|screengrab|video grab|still from video)\s*:\s*[\w .,/&'’-]{1,80}\)?|(?-i:(?<=[\w)])\s\[[A-Z][A-Za-z .&/'’-]{1,40}\])|\s©\s*[\w .,/'’-]{1,60}|(?-i:\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,50}\))|(?-i:\b(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|Bloomberg)(?: Photo)?(?:/| / )[A-Z][\w .'’/-]{1,60})|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
     re.I,
 )
 
@@ -137,3 +137,37 @@ def is_caption(line: str, neighbours: list[str]) -> bool:
     return any(other != line and other.startswith(line) and has_credit(other) for other in neighbours)
 
 
+
+
+#: A credit's label alone on its line, or ending it, its value printed on the next line ("Credit:" over "Jane
+#: Roe/Agency", "JANE ROE / THE TIMES, SOURCE:" over "NATURAL EARTH DATA").
+CREDIT_LABEL_RE = re.compile(r"(?:\A|[\s,;/])(?:photo|image|picture|photograph|photo credit|credits?|sources?|video)\s*:\Z",
+                             re.I)
+#: The credit under its label is short.
+CREDIT_VALUE_WORDS = 8
+
+
+def credit_label_values(lines: list[str], reasons: dict[int, str]) -> dict[int, str]:
+    """1-based numbers of the credits printed on the line under their label, as "credit line": a removed line (in
+    ``reasons``) that is or ends with a credit's label (:data:`CREDIT_LABEL_RE`), then a line of at most
+    :data:`CREDIT_VALUE_WORDS` words without a sentence end (a blank line may stand between). A page that sets its
+    credits in two boxes copies so.
+
+    Examples
+    --------
+    >>> credit_label_values(["A caption.", "Credit:", "Jane Roe/Harbour Agency", "The story."], {2: "credit line"})
+    {3: 'credit line'}
+    >>> credit_label_values(["Credit:", "The ferry sailed from Nemuro on Monday."], {1: "credit line"})
+    {}
+    >>> credit_label_values(["JANE ROE / THE TIMES, SOURCE:", "NATURAL EARTH DATA"], {1: "credit line"})
+    {2: 'credit line'}
+    """
+    out: dict[int, str] = {}
+    for number, line in enumerate(lines[:-1], start=1):
+        if number in reasons and CREDIT_LABEL_RE.search(line.strip()):
+            under = number + 1 if lines[number].strip() or number + 1 >= len(lines) else number + 2  # a blank between
+            value = lines[under - 1].strip()
+            if value and under not in reasons and len(value.split()) <= CREDIT_VALUE_WORDS \
+                    and not SENTENCE_END_RE.search(value):
+                out[under] = "credit line"
+    return out

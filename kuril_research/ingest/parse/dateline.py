@@ -7,7 +7,7 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["MONTHS", "WEEKDAYS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
-           "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
+           "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline"]
 
 MONTHS = {
@@ -33,6 +33,8 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: ("Yuzhno-Sakhalinsk, 12 March. SakhalinMedia."), or a date in either order and a dash ("Tokyo, March 3 —", "Tokyo, 3 March 2026 –"), or a region with a
 #: dash touching it ("Nemuro, Hokkaido-"), or a dash or two hyphens touching
 #: both the region and the lead, as a wire prints it after its agency ("Nemuro, Hokkaido--About 70 ...").
+#: A place in capitals may carry its region between slashes before the date, as TASS prints a dateline outside a
+#: capital ("ITURUP /Sakhalin Region/, July 26. /TASS/."): the region is the dateline's country.
 #: A byline may run into a dateline in capitals with a date or an agency, when a page is flattened ("By Jane Roe
 #: TOKYO (Reuters) - Japan ..."): the byline is cut off with it.
 #: A dateline with a date or an agency may stand alone on its line ("MOSCOW, November 2 (RIA Novosti)" over the
@@ -43,12 +45,13 @@ DATELINE_RE = re.compile(
     (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
         |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
-        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|(?:[–—]|--?)(?=["“A-Z]))
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|\ \|\ |(?:[–—]|--?)(?=["“A-Z]))
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
         |[A-Z]\.[A-Z]\.)
         (?=\s*[,(/–—|-])
-      |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\])?
+      |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\]
+      |\ /(?P<country3>[A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}})/(?=,\ ))?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\.?
                |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
@@ -92,6 +95,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     ('Tokyo, Mar 5 (EFE).- ', 'Nemuro, Hokkaido- ')
     >>> match_dateline("Nemuro, Hokkaido - a town.") is None
     True
+    >>> match_dateline("Nemuro, Japan | Kenta Ono checks the screen.")[0], match_dateline("Nemuro | Kenta Ono checks.")
+    ('Nemuro, Japan | ', None)
     >>> match_dateline("Rausu, Hokkaido--About 40 boats stayed in port.")[0]
     'Rausu, Hokkaido--'
     >>> match_dateline("Tokyo, 3 March 2026 – Japan protested.")[0]
@@ -103,6 +108,9 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     'Nemuro, Hokkaido, Aug. 27 (Jiji Press)--'
     >>> match_dateline("MOSCOW, November 2 (RIA Novosti)").group("agency2"), match_dateline("TOKYO —")
     ('RIA Novosti', None)
+    >>> m = match_dateline("ITURUP /Sakhalin Region/, July 26. /TASS/. Investors came.")
+    >>> m.group(0), m.group("place"), m.group("country3"), m.group("agency")
+    ('ITURUP /Sakhalin Region/, July 26. /TASS/. ', 'ITURUP', 'Sakhalin Region', 'TASS')
     >>> match_dateline("[NEMURO] The ferry sailed.").group("place"), match_dateline("[UPDATE] The ferry sailed.")
     ('NEMURO', None)
     """
@@ -125,7 +133,9 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None  # "TOKYO, Japan | Japan said ...", but "NEWS | Asia" is a menu's path
     if match.end() == len(paragraph) and not (has_date or has_agency):
         return None  # a dateline alone on its line has a date or an agency ("MOSCOW, November 2 (RIA Novosti)")
-    region_dash = match.group("country") is not None and has_dash and not match.group("dash")[:1].isspace()
+    # "Nemuro, Hokkaido-" (a dash touching the region) or "Nemuro, Japan | Kenta ..." (a bar, which no sentence uses so)
+    region_dash = match.group("country") is not None and has_dash and (
+        not match.group("dash")[:1].isspace() or match.group("dash").strip() == "|")
     if not match.group("place").isupper() and not (has_agency and has_dash) and not region_dash \
             and not (has_date and (match.group("agency3") is not None or has_dash or has_agency)) \
             and not is_bare_dash(match):
@@ -188,11 +198,13 @@ COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)
                                r"(?P<dash>:)\s+(?=[\"“‘A-Z])")
 #: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it, maybe
 #: after the agency or agencies ("AFP, TOKYO", "AFP and Reuters, TOKYO", as papers that run wire copy print it),
-#: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it).
+#: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it); a story filed from two
+#: places names both ("AFP, TOKYO and MOSCOW", "TOKYO/MOSCOW").
 PLACE_LINE_RE = re.compile(r"\A(?:(?i:dateline):\s*)?"
                            r"(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?"
                            r"(?:(?:, | and | & )[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)*),\s+)?"
-                           r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
+                           r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}"
+                           r"(?:(?: and | & | ?/ ?)[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})*)"
                            r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?\Z")
 #: Those two forms are looked for only among the first lines kept above and at the start of the story ...
 LEAD_LINES = 8
@@ -227,9 +239,18 @@ def is_name_in_capitals(place: str, place_words: frozenset[str]) -> bool:
     (True, False)
     >>> is_name_in_capitals("MOSCOW", words), is_name_in_capitals("YUZHNO-SAKHALINSK", words)
     (False, False)
+    >>> is_name_in_capitals("TOKYO and MOSCOW", words), is_name_in_capitals("JANE ROE and MOSCOW", words)
+    (False, True)
     """
+    places = PLACES_SPLIT_RE.split(place)
+    if len(places) > 1:  # "TOKYO and MOSCOW": two places, a name only if one of them is
+        return any(is_name_in_capitals(one, place_words) for one in places)
     words = place.split()
     return bool(place_words) and 2 <= len(words) <= 3 and not any(w.lower() in place_words for w in words)
+
+
+#: Between the places of a dateline filed from two ("TOKYO and MOSCOW", "TOKYO/MOSCOW").
+PLACES_SPLIT_RE = re.compile(r" and | & | ?/ ?")
 
 
 def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
@@ -283,11 +304,11 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                      and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
                           and SENTENCE_END_RE.search(line))), None)
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
-    openings = sum(1 for line in lines if LABEL_OPENING_RE.match(line))
+    openings = [j for j, line in enumerate(lines) if LABEL_OPENING_RE.match(line)]
     for i in range(end):
         line = lines[i]
         colon = COLON_DATELINE_RE.match(line)
-        if colon is not None and openings == 1 and colon.group("place").lower() not in labels \
+        if colon is not None and is_only_turn(lines, openings, i) and colon.group("place").lower() not in labels \
                 and not SPEAKER_ROLE_RE.match(colon.group("place")) \
                 and not is_name_in_capitals(colon.group("place"), place_words) \
                 and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
@@ -297,6 +318,27 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                 and is_lead(lines[i + 1]) and not (standard is not None and standard[0] == i + 1) \
                 and not is_name_in_capitals(alone.group("place"), place_words):
             return i, alone
-        if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line):
-            break  # the story has begun without a dateline (a long headline has no sentence end)
+        if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) and not (
+                i + 1 < end and (under := COLON_DATELINE_RE.match(lines[i + 1])) is not None
+                and under.group("place").isupper()):
+            break  # the story has begun without a dateline (a long headline has no sentence end); a standfirst's
+            # sentence right over "TOKYO: ..." has not begun it
     return standard
+
+
+def is_only_turn(lines: list[str], openings: list[int], i: int) -> bool:
+    """Whether line ``i`` is the only line of ``lines`` that opens with a label and a colon (``openings``, their
+    indices), as a dateline "TOKYO: ..." is, where a transcript has a turn on every line ("Q: ...", "ANNA: ...").
+    A short label line without a sentence end above line ``i`` is a field of the page's header ("WRITER: Reuters"),
+    not a turn.
+
+    Examples
+    --------
+    >>> lines = ["WRITER: Reuters and Kyodo", "TOKYO: Japan protested.", "Q: Why?", "A: Drills."]
+    >>> is_only_turn(lines, [0, 1], 1), is_only_turn(lines, [0, 1, 2, 3], 1)
+    (True, False)
+    >>> is_only_turn(["Q: Is it true?", "TOKYO: Yes."], [0, 1], 1)
+    False
+    """
+    return not any(j != i and (j > i or SENTENCE_END_RE.search(lines[j]) or len(lines[j].split()) >= LEAD_MIN_WORDS)
+                   for j in openings)

@@ -7,10 +7,12 @@ import re
 from kuril_research.ingest.parse.captions import (
     AGENCY_PHOTO_CREDIT_RE,
     PHOTO_CREDIT_RE,
+    credit_label_values,
     has_credit,
     has_credit_tail,
     is_bare_caption,
 )
+from kuril_research.ingest.parse.bios import author_bio_lines
 from kuril_research.ingest.parse.database_fields import database_fields
 from kuril_research.ingest.parse.dateline import match_dateline
 from kuril_research.ingest.parse.header import is_site_header
@@ -22,6 +24,7 @@ from kuril_research.ingest.parse.layout import (
     repeated_heading_lines,
     repeated_lines,
     summary_box_lines,
+    teaser_lines,
 )
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture, furniture_reason
 from kuril_research.ingest.parse.records import Removed
@@ -215,7 +218,8 @@ def layout_lines(all_lines: list[str], lex: FurnitureLexicon,
                             ("contents list", contents_lines(all_lines) | repeated_heading_lines(all_lines)),
                             ("footnote", footnote_lines(all_lines)),
                             ("repeated title", copies - {min(copies)} if copies else set()),
-                            ("repeated line", repeated - copies), ("navigation", menu_column_lines(all_lines))):
+                            ("repeated line", repeated - copies), ("navigation", menu_column_lines(all_lines)),
+                            ("related links", teaser_lines(all_lines))):
         for number in numbers:
             found.setdefault(number, reason)
     return found
@@ -300,6 +304,8 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
     blank_before, in_list, in_comments, in_tags = True, False, False, False
     all_lines, fields = database_fields(all_lines)  # a news database's export: its field labels
     reasons = line_reasons(all_lines, lex) | fields
+    reasons |= credit_label_values(all_lines, reasons)  # "Credit:" over "Jane Roe/Agency"
+    reasons |= author_bio_lines(all_lines, reasons)  # "Jane Roe covers defence ..." under the story
     appeal = appeal_lines(all_lines, lex, reasons)
     layout = layout_lines(all_lines, lex, reasons)
     forum = crosspost = False

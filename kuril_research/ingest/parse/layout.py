@@ -22,7 +22,7 @@ from collections import Counter
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["REPEATED_MAX_CHARS", "REPEATED_LONG_COPIES", "repeated_lines", "footnote_lines", "contents_lines", "summary_box_lines",
-           "menu_column_lines", "repeated_heading_lines"]
+           "menu_column_lines", "repeated_heading_lines", "NUMBERED_COPY_RE", "TEASER_END_RE", "teaser_lines"]
 
 #: A repeated line longer than this is text (a quotation printed twice), not furniture ...
 REPEATED_MAX_CHARS = 120
@@ -69,12 +69,25 @@ def repeated_lines(lines: list[str]) -> set[int]:
     ...        " on the morning of the visit")
     >>> sorted(repeated_lines([alt + " 1", alt + " 2", "Text.", alt + " 3"])), repeated_lines([alt + " 1", alt + " 2"])
     ([1, 2, 4], set())
+    >>> sorted(repeated_lines(["Former residents at the port3", "Former residents at the port2", "Text.",
+    ...                        "Former residents at the port1"]))
+    [1, 2, 4]
+    >>> repeated_lines(["Former residents at the port2", "Former residents at the port1"])
+    set()
     """
     keys = [_key(line) if line.strip() and not SENTENCE_END_RE.search(line.strip())
-            and (len(line.strip()) > REPEATED_MAX_CHARS or not _is_heading(line)) else None for line in lines]
+            and (len(line.strip()) > REPEATED_MAX_CHARS or not _is_heading(line) or NUMBERED_COPY_RE.search(line))
+            else None for line in lines]
     counts = Counter(k for k in keys if k)
     return {n for n, k in enumerate(keys, start=1) if k and (
-        counts[k] >= REPEATED_LONG_COPIES if len(lines[n - 1].strip()) > REPEATED_MAX_CHARS else counts[k] >= 2)}
+        counts[k] >= REPEATED_LONG_COPIES if len(lines[n - 1].strip()) > REPEATED_MAX_CHARS
+        or _is_heading(lines[n - 1]) else counts[k] >= 2)}
+
+
+#: A number at the end of a line, glued to its last word or after a space or in brackets ("... protest4",
+#: "... protest (2)"): a gallery numbers its pictures' alternative texts so; a heading printed that way three times
+#: or more is such a text, not a contents box's copy of a heading.
+NUMBERED_COPY_RE = re.compile(r"[^\d\s]\s?\(?\d{1,3}\)?\s*\Z")
 
 
 def footnote_lines(lines: list[str]) -> set[int]:
@@ -225,3 +238,41 @@ def menu_column_lines(lines: list[str]) -> set[int]:
     if len(run) >= MENU_COLUMN_LINES:
         out.update(run)
     return out
+
+
+#: A teaser cut short by the page: a word, then an ellipsis ending the line ("... the Chinese President will...",
+#: "... Information War; Governm..."); three dots or more, or the ellipsis character.
+TEASER_END_RE = re.compile(r"[^\W_](?:\.{3,}|…)\Z")
+#: A teaser and its headline are short.
+TEASER_MAX_WORDS = 60
+TEASER_HEADLINE_WORDS = 20
+
+
+def teaser_lines(lines: list[str]) -> set[int]:
+    """Line numbers of a list of other stories' teasers, each cut short by an ellipsis (:data:`TEASER_END_RE`), and
+    of the headline right above each (a blank line may stand between): at least two such teasers on the page, since a story may end one paragraph
+    with an ellipsis but does not cut its paragraphs short; a headline has no sentence end.
+
+    Examples
+    --------
+    >>> page = ["The ferry sailed on Monday, the ministry said.", "Top news", "Putin arrives in China",
+    ...         "The president begins a long visit. The first stage will...", "World", "Ferries resume",
+    ...         "Boats leave Nemuro again after a pause of two years and the town…"]
+    >>> sorted(teaser_lines(page))
+    [3, 4, 6, 7]
+    >>> teaser_lines(["He said the talks would go on...", "Text."])
+    set()
+    """
+    teasers = [i for i, line in enumerate(lines) if TEASER_END_RE.search(line.strip())
+               and len(line.split()) <= TEASER_MAX_WORDS]
+    if len(teasers) < 2:
+        return set()
+    found = {i + 1 for i in teasers}
+    for i in teasers:
+        j = i - 1 if i > 0 and lines[i - 1].strip() else i - 2  # the line above, maybe over a blank line
+        above = lines[j].strip() if j >= 0 else ""
+        if above and j + 1 not in found and len(above.split()) <= TEASER_HEADLINE_WORDS \
+                and not SENTENCE_END_RE.search(above):
+            found.add(j + 1)  # the teaser's headline
+    return found
+
