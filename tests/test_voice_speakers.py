@@ -226,3 +226,31 @@ def test_the_object_of_quoted_before_a_colon_speaks():
     assert speakers(text) == [("The islands are", "Ivan Petrov")]
     text = 'The paper quoted a senior official: "We expected nothing else."'
     assert speakers(text) == [("We expected nothing", "a senior official")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation printed first; the sentence after it names the speaker by a cue, with a title before the name
+    ('"The claims are unacceptable." This was stated by the head of the district, Anna Belova.',
+     [("The claims are", "Anna Belova")]),
+    # the naming sentence may open the next paragraph
+    ('"Our position will not change."\n\nThese words belong to Ivan Petrov.',
+     [("Our position will", "Ivan Petrov")]),
+    # a speaker named by no candidate stands as written, up to a preposition
+    ('"Nobody asked us." So said a fisherman on the pier.', [("Nobody asked us.", "a fisherman")]),
+    # a quotation with its speaker before it keeps him; "This was said by" then reports something else
+    ('Ivan Petrov said: "We wait." This was said by many before him.', [("We wait.", "Ivan Petrov")]),
+])
+def test_a_speaker_named_in_the_sentence_after_the_quotation(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words after the name that are no part of a noun phrase do not make the title and name a phrase as written
+    ('Foreign Minister Ivan Petrov in turn said the troops act "within the law."', [("within the law.", "Ivan Petrov")]),
+    ('Minister Ivan Petrov was quick to call the visit "a provocation."', [("a provocation.", "Ivan Petrov")]),
+    # a name after a preposition qualifies the phrase, which speaks as written
+    ('The government of Prime Minister Ivan Petrov says it will "never give up."',
+     [("never give up.", "The government")]),
+])
+def test_a_name_heading_the_subject_phrase_speaks(text, expected):
+    assert speakers(text) == expected

@@ -273,6 +273,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
             if (phrase := self.clause_phrase(clause_start, verb, clause_end)) is not None:
                 return None, phrase.text, phrase.kind, phrase.text, True  # '"...," the Japanese government said'
+        if verb is None and (found := self.speaker_after(start, end, para_id)) is not None:
+            return found  # '"...unacceptable." This was stated by the Cabinet Secretary, Hirokazu Matsuno.'
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]

@@ -283,6 +283,10 @@ class SubjectRules:
         if not 1 <= len(phrase.split()) <= PHRASE_WORDS or any(ch in phrase for ch in "\"“”«»()"):
             return None
         inside = [c for c in self.cands_from(clause, end) if c.end <= end and not possessor(text, c.end)]
+        if any(not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text) and not self.complement(c)
+               for c in inside):
+            return None  # a person named in the phrase, not after a preposition, is its head whatever words follow
+            # the name ("Foreign Minister Sergey Lavrov in turn said", "Minister X was quick to say"): the usual rules
         if any((c.end >= end - 1 or c.start == clause) and not (qualified and c.role) for c in inside):
             return None  # a candidate is the head ("Japan's Ambassador to Australia"): the usual rules; a role
             # qualified by "of X" stands as written ("The government of Prime Minister X")
