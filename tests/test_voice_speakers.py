@@ -254,3 +254,14 @@ def test_a_speaker_named_in_the_sentence_after_the_quotation(text, expected):
 ])
 def test_a_name_heading_the_subject_phrase_speaks(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement judged by a copula is not the words' owner: the one saying so speaks
+    ('Taro Sato handed over a note on Friday, saying that Ivan Petrov\'s statement is "inadmissible."',
+     [("inadmissible.", "Taro Sato")]),
+    # the object of a naming verb is what the subject names, not who speaks
+    ('Taro Sato called Ivan Petrov\'s remarks "deeply regrettable."', [("deeply regrettable.", "Taro Sato")]),
+])
+def test_words_judging_a_persons_statement_are_the_judges(text, expected):
+    assert speakers(text) == expected

@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE)
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject
 from kuril_research.ingest.voice.continuation import ContinuationRules
@@ -325,6 +325,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             if (relative := self.relative_speaker(before, start)) is not None:
                 found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
                 return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
+            before = [b for b in before if not judged(text, b.start, b.end, start, self.lex.possessive_speech_re)] \
+                or before  # 'saying that Morgulov's statement is "inadmissible"': the statement is judged, not speaking
             if before:
                 c = next((b for b in reversed(before) if not self.complement(b) or self.lex.possessive_speech_re
                           and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of
