@@ -265,3 +265,17 @@ def test_a_name_heading_the_subject_phrase_speaks(text, expected):
 ])
 def test_words_judging_a_persons_statement_are_the_judges(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite role takes up the indefinite person introduced since the last speaker, not that speaker
+    ('"We need capital," Ivan Petrov wrote.\n\nTokyo is worried, a Foreign Ministry official in Tokyo said, '
+     'speaking on condition of anonymity. "The status quo will harden," the official said.',
+     [("We need capital,", "Ivan Petrov"), ("The status quo", "a Foreign Ministry official")]),
+    # a role of another head noun is not that person (nor Ivan Petrov, never called governor): as written
+    ('"We need capital," Ivan Petrov wrote.\n\nTokyo is worried, a Foreign Ministry official in Tokyo said. '
+     '"The status quo will harden," the governor said.',
+     [("We need capital,", "Ivan Petrov"), ("The status quo", "the governor")]),
+])
+def test_a_definite_role_takes_up_the_person_introduced_before_it(text, expected):
+    assert speakers(text) == expected

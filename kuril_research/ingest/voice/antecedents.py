@@ -51,6 +51,8 @@ OPENING_PHRASE_CHARS = 80
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 #: A personal name of two or three capitalised words opening a sentence and followed by a comma or a lower-case
 #: word: a subject the candidate scan may not have listed ("Tetsuo Kobayashi, who has died aged 92, was ...").
+#: An indefinite described person ("a Foreign Ministry official", "another resident") that a definite role takes up.
+INDEFINITE_HEAD_RE = re.compile(r"(?:an?|another|one)\s", re.I)
 OPENING_NAME_RE = re.compile(r"(?P<name>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){1,2})(?=,\s|\s+[a-z])")
 
 
@@ -185,3 +187,27 @@ class AntecedentRules:
         while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
             words.pop()
         return bool(words) and words[-1] not in LINK_WORDS
+
+    def introduced(self, c: Cand) -> Cand | None:
+        """The indefinite described person a definite role phrase takes up ("a Foreign Ministry official in Tokyo
+        said, speaking on condition of anonymity ... "...," the official said"; "a spokeswoman for the fleet"
+        ... "the spokeswoman"): the latest one before ``c``, in its paragraph or the :data:`TOPIC_PARAGRAPHS`
+        before, whose head noun (its last word before a preposition or comma) is the role's last word, when no
+        speaker of its kind was established between them. None otherwise (the role resolves the usual way)."""
+        words = c.text.lower().split()
+        para = self.paras.at(c.start)
+        if len(words) < 2 or words[0] != "the" or para is None:
+            return None
+        last = max((e.pos for e in self.events if e.established and e.kind == c.kind), default=-1)
+        since = self.paras.spans[max(0, para - TOPIC_PARAGRAPHS)][0]
+        for p in reversed(self.cands_from(max(since, last + 1), c.start)):
+            if p.role or p.kind != c.kind or not INDEFINITE_HEAD_RE.match(p.text):
+                continue
+            head = []
+            for w in WORD_RE.findall(p.text.lower()):
+                if w.strip(",") in LINK_WORDS or w.strip(",") in ("who", "which", "that"):
+                    break
+                head.append(w.strip(","))
+            if head and head[-1] == words[-1]:
+                return p
+        return None

@@ -100,6 +100,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         if c.text.lower() in TOPIC_KINDS and (topic := self.topic(c)) is not None:
             return topic  # "he", "she", "it": the topic of the sentences before (antecedents.py)
         side = self.side_of(c)
+        if side is None and (taken_up := self.introduced(c)) is not None:
+            return None, taken_up.text  # 'a Foreign Ministry official said ... "...," the official said': that one
         sides = self.lex.sides
         if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
             return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
