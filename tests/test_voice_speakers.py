@@ -279,3 +279,9 @@ def test_words_judging_a_persons_statement_are_the_judges(text, expected):
 ])
 def test_a_definite_role_takes_up_the_person_introduced_before_it(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_channel_after_the_speech_verb_does_not_take_over_the_next_quotation():
+    # "according to" after "Petrov replied" names who passed the words on, not a new speaker
+    text = ('"I know," Ivan Petrov replied, according to a pool reporter. "We have not paid enough attention."')
+    assert speakers(text) == [("I know,", "Ivan Petrov"), ("We have not", "Ivan Petrov")]

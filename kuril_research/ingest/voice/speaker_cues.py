@@ -140,3 +140,19 @@ def judged(text: str, start: int, end: int, quote: int, owned_re: re.Pattern | N
         end = owned.end()
     return JUDGING_VERB_BEFORE_RE.search(text, max(0, start - 24), start) is not None \
         or JUDGED_BY_RE.fullmatch(text, end, max(end, quote - 1)) is not None
+
+
+def source_before(text: str, sent_start: int, pos: int, verb_in) -> re.Match | None:
+    """An "according to" or "in the words of" right before ``pos`` that gives the sentence its speaker: not one
+    after a speech verb of the sentence ('"...," Ivan Petrov replied, according to a pool reporter'), which names
+    the channel of words someone else spoke; ``verb_in(start, end)`` finds a speech verb.
+
+    Examples
+    --------
+    >>> verb_in = lambda start, end: re.compile(r"\\bsaid\\b").search(text, start, end)
+    >>> text = "According to a pool reporter, the talks failed. Petrov said, according to a pool reporter"
+    >>> source_before(text, 0, 13, verb_in) is not None, source_before(text, 48, 74, verb_in) is None
+    (True, True)
+    """
+    according = ACCORDING_TO_RE.search(text, sent_start, pos)
+    return according if according is not None and verb_in(sent_start, according.start()) is None else None

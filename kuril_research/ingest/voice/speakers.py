@@ -9,11 +9,11 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     REPORTED_THAT_RE, REPORTED_VERB_RE,
-    ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
+    CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged)
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, source_before)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject
 from kuril_research.ingest.voice.continuation import ContinuationRules
@@ -50,7 +50,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             sent_start = sents.bounds(c.start, paras.bounds(c.start, (0, len(text))))[0]
             if verb := self.lex.subject_verb_re.match(text, c.end):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
-            elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
+            elif according := source_before(text, sent_start, c.start, self.verb_in):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
             elif not c.role and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, c.start - 30), c.start)) \
                     and inv.group(1) in self.lex.inverted_verbs:  # '..., said Irina Belova, an analyst': she speaks
