@@ -285,3 +285,17 @@ def test_a_channel_after_the_speech_verb_does_not_take_over_the_next_quotation()
     # "according to" after "Petrov replied" names who passed the words on, not a new speaker
     text = ('"I know," Ivan Petrov replied, according to a pool reporter. "We have not paid enough attention."')
     assert speakers(text) == [("I know,", "Ivan Petrov"), ("We have not", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role with a title goes to the person given that title, not to the last speaker, who was not
+    ('Prime Minister Taro Sato met Foreign Minister Ivan Petrov. "We talked," Ivan Petrov said.\n\n'
+     'Later the prime minister said, "We will go on."',
+     [("We talked,", "Ivan Petrov"), ("We will go", "Taro Sato")]),
+    # the last speaker holds the title: he goes on speaking
+    ('Prime Minister Taro Sato met Foreign Minister Ivan Petrov. "We talked," Ivan Petrov said.\n\n'
+     'Later the foreign minister said, "We will go on."',
+     [("We talked,", "Ivan Petrov"), ("We will go", "Ivan Petrov")]),
+])
+def test_a_titled_role_is_the_person_with_that_title(text, expected):
+    assert speakers(text) == expected

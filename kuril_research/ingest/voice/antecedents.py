@@ -29,7 +29,7 @@ import re
 from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
-                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, possessor)
+                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, possessor)
 from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
 
 #: How many paragraphs before the pronoun's the walk may look into.
@@ -211,3 +211,45 @@ class AntecedentRules:
             if head and head[-1] == words[-1]:
                 return p
         return None
+
+    def titled(self, name: str, role: str) -> bool:
+        """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
+        role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
+        occurrence ("Its director, Andrei Volkov")."""
+        words = role.lower().split()
+        if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
+            return True  # "he"; "the diplomat", "the official": any named official may be meant
+        at = self.text.find(name)
+        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
+
+    def titled_speaker(self, c: Cand):
+        """For a role of two or more title words after "the" ("the Prime Minister", "the foreign minister"), not a
+        generic one: when the latest established speaker of its kind was never given that title near his first
+        mention, the latest one who was ("Prime Minister Shinzo Abe"), else the latest person named before with
+        that title near his first mention, who has not spoken yet; None otherwise (the usual rules)."""
+        words = c.text.lower().split()
+        if len(words) < 3 or words[0] != "the" or words[-1] in self.lex.generic_role_heads:
+            return None
+        title = " ".join(words[-2:])
+        spoken = [e for e in reversed(self.events) if e.established and e.kind == c.kind]
+        if not spoken or self.title_near(spoken[0].text, title):
+            return None
+        return next((e for e in spoken if self.title_near(e.text, title)), None) or next(
+            (p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == c.kind
+             and not DESCRIBED_RE.match(p.text) and self.title_near(p.text, title)), None)
+
+    def title_near(self, name: str, title: str) -> bool:
+        """Whether ``title`` (lower case) is given to a name (its last word) at one of its mentions: before it with
+        only capitalised words between ("Prime Minister and LDP President Shinzo Abe", "Foreign Minister Sergey
+        Lavrov"), or in apposition after it ("Taro Sato, the prime minister,"); not the title of another name
+        ("Prime Minister Taro Sato met Foreign Minister Ivan Petrov", "The Prime Minister and President Putin")."""
+        if not name.split():
+            return False
+        words = r"\s+".join(title.split())
+        before_re = re.compile(rf"(?i:{words})(?:\s+and(?:\s+[A-Z]{{2,}}|\s+[a-z]+)+)?(?:\s+[A-Z][\w.’'-]*)*\s+$")
+        after_re = re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{words}", re.I)
+        for at in re.finditer(re.escape(name.split()[-1]), self.text):
+            if before_re.search(self.text, max(0, at.start() - TITLE_WINDOW), at.start()) \
+                    or after_re.match(self.text, at.end(), at.end() + TITLE_WINDOW):
+                return True
+        return False

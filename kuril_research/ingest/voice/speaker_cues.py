@@ -156,3 +156,14 @@ def source_before(text: str, sent_start: int, pos: int, verb_in) -> re.Match | N
     """
     according = ACCORDING_TO_RE.search(text, sent_start, pos)
     return according if according is not None and verb_in(sent_start, according.start()) is None else None
+
+
+def plain_person(word: str, genders: dict[str, str]) -> bool:
+    """Whether a head noun is a plain gendered noun of a person ("man", "mother"), not a title ("spokesman").
+
+    Examples
+    --------
+    >>> plain_person("man", {"man": "male"}), plain_person("spokesman", {"spokesman": "male"})
+    (True, False)
+    """
+    return word in genders and not re.search(r"\w(?:man|woman|person)$", word)

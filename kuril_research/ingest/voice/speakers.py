@@ -11,7 +11,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     REPORTED_THAT_RE, REPORTED_VERB_RE,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
+    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, source_before)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
@@ -105,6 +105,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         sides = self.lex.sides
         if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
             return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
+        if side is None and (titled := self.titled_speaker(c)) is not None:
+            return titled.entity, titled.text  # "Prime Minister Abe ... Lavrov said ... the Prime Minister said": Abe
         para = self.paras.at(c.start)
         sent_start = self.sents.bounds(c.start, (c.start, c.end))[0]
         subordinate = " " not in c.text and self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS
@@ -190,16 +192,6 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
     def cands_from(self, start: int, end: int) -> list[Cand]:
         """The candidates starting in [start, end), in order (candidates are sorted by start)."""
         return self.cands[bisect_left(self.cand_starts, start):bisect_left(self.cand_starts, end)]
-
-    def titled(self, name: str, role: str) -> bool:
-        """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
-        role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
-        occurrence ("Its director, Andrei Volkov")."""
-        words = role.lower().split()
-        if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
-            return True  # "he"; "the diplomat", "the official": any named official may be meant
-        at = self.text.find(name)
-        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
 
     def cue_text(self, start: int, end: int) -> str:
         """The cue's words, with white space collapsed and a "the" just before included."""

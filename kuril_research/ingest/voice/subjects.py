@@ -16,7 +16,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
@@ -52,16 +52,6 @@ PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", 
 APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 
 
-def _plain_person(word: str, genders: dict[str, str]) -> bool:
-    """Whether a head noun is a plain gendered noun of a person ("man", "mother"), not a title ("spokesman").
-
-    Examples
-    --------
-    >>> _plain_person("man", {"man": "male"}), _plain_person("spokesman", {"spokesman": "male"})
-    (True, False)
-    """
-    return word in genders and not re.search(r"\w(?:man|woman|person)$", word)
-
 
 class SubjectRules:
     """Subject rules over the walk's ``text``, ``cands``, ``spans``, ``sents``, ``lex``, ``verb_in`` and
@@ -78,7 +68,7 @@ class SubjectRules:
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
             if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
                     or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
-                    or _plain_person(written.split()[-1].lower(), self.lex.genders) \
+                    or plain_person(written.split()[-1].lower(), self.lex.genders) \
                     or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
                 continue
             named = [c for c in self.cands_from(self.spans[qi][1], self.spans[qi + 1][0])
@@ -285,8 +275,7 @@ class SubjectRules:
         inside = [c for c in self.cands_from(clause, end) if c.end <= end and not possessor(text, c.end)]
         if any(not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text) and not self.complement(c)
                for c in inside):
-            return None  # a person named in the phrase, not after a preposition, is its head whatever words follow
-            # the name ("Foreign Minister Sergey Lavrov in turn said", "Minister X was quick to say"): the usual rules
+            return None  # a name not after a preposition heads the phrase ("Minister X in turn said", "X was quick to")
         if any((c.end >= end - 1 or c.start == clause) and not (qualified and c.role) for c in inside):
             return None  # a candidate is the head ("Japan's Ambassador to Australia"): the usual rules; a role
             # qualified by "of X" stands as written ("The government of Prime Minister X")
