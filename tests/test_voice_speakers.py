@@ -299,3 +299,12 @@ def test_a_channel_after_the_speech_verb_does_not_take_over_the_next_quotation()
 ])
 def test_a_titled_role_is_the_person_with_that_title(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_text_that_speaks_for_itself_is_not_the_person_quoted_next():
+    # "the ministry's statement" speaks as written; the person quoted in the next paragraph is someone else
+    text = '"We will respond," the ministry\'s statement reads.\n\n"We have no plans," Ivan Petrov said.'
+    assert speakers(text) == [("We will respond,", "the ministry's statement"), ("We have no", "Ivan Petrov")]
+    # a described person is still the one named next (the rule the institution is excepted from)
+    text = '"We will respond," the spokesman said.\n\n"We have no plans," Ivan Petrov said.'
+    assert speakers(text) == [("We will respond,", "Ivan Petrov"), ("We have no", "Ivan Petrov")]

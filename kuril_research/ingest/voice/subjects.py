@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
+from kuril_research.ingest.voice.lexicon import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
@@ -62,7 +63,8 @@ class SubjectRules:
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
         person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
         person is of the side the phrase names, if any, and the phrase's head is no plain gendered noun ("the man"
-        of a story is not the official quoted next; "spokesman" may be). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        of a story is not the official quoted next; "spokesman" may be), nor an ``institution`` role, which speaks for
+        itself ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
@@ -76,7 +78,8 @@ class SubjectRules:
             cue_names = [c for c in self.cands_from(self.spans[qi + 1][1], self.spans[qi + 1][1] + 200)
                          if c.text == nxt_written or c.entity == nxt_entity and c.entity is not None]
             if named or not cue_names or cue_names[0].role or cue_names[0].kind != "person" \
-                    or _body(written, self.lex.organisation_heads):
+                    or _body(written, self.lex.organisation_heads) \
+                    or self.lex.role_kinds.get(phrase_key(written)) == "institution":  # "the ministry's statement"
                 continue  # a person named between, the next speaker no person's name, or a body ("Russia's Fleet")
             owner = OWNER_RE.match(written)
             side = self.lex.sides.get(owner.group(1).lower()) if owner else None  # "Japan" is the id of japan
