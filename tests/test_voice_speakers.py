@@ -308,3 +308,15 @@ def test_a_text_that_speaks_for_itself_is_not_the_person_quoted_next():
     # a described person is still the one named next (the rule the institution is excepted from)
     text = '"We will respond," the spokesman said.\n\n"We have no plans," Ivan Petrov said.'
     assert speakers(text) == [("We will respond,", "Ivan Petrov"), ("We have no", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name a described speaker gave is the speaker, after an inverted verb or before the verb
+    ('"We invited them," said a resident of the island, who gave only his first name, Nicolai.',
+     [("We invited them,", "Nicolai")]),
+    ('"It is hard," a fisherman, who gave his name only as Kenji, said.', [("It is hard,", "Kenji")]),
+    # no name given: the description speaks as written
+    ('"It is hard," said a fisherman on the pier.', [("It is hard,", "a fisherman")]),
+])
+def test_the_name_a_described_speaker_gave_is_the_speaker(text, expected):
+    assert speakers(text) == expected
