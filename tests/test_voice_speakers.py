@@ -226,3 +226,97 @@ def test_the_object_of_quoted_before_a_colon_speaks():
     assert speakers(text) == [("The islands are", "Ivan Petrov")]
     text = 'The paper quoted a senior official: "We expected nothing else."'
     assert speakers(text) == [("We expected nothing", "a senior official")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation printed first; the sentence after it names the speaker by a cue, with a title before the name
+    ('"The claims are unacceptable." This was stated by the head of the district, Anna Belova.',
+     [("The claims are", "Anna Belova")]),
+    # the naming sentence may open the next paragraph
+    ('"Our position will not change."\n\nThese words belong to Ivan Petrov.',
+     [("Our position will", "Ivan Petrov")]),
+    # a speaker named by no candidate stands as written, up to a preposition
+    ('"Nobody asked us." So said a fisherman on the pier.', [("Nobody asked us.", "a fisherman")]),
+    # a quotation with its speaker before it keeps him; "This was said by" then reports something else
+    ('Ivan Petrov said: "We wait." This was said by many before him.', [("We wait.", "Ivan Petrov")]),
+])
+def test_a_speaker_named_in_the_sentence_after_the_quotation(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words after the name that are no part of a noun phrase do not make the title and name a phrase as written
+    ('Foreign Minister Ivan Petrov in turn said the troops act "within the law."', [("within the law.", "Ivan Petrov")]),
+    ('Minister Ivan Petrov was quick to call the visit "a provocation."', [("a provocation.", "Ivan Petrov")]),
+    # a name after a preposition qualifies the phrase, which speaks as written
+    ('The government of Prime Minister Ivan Petrov says it will "never give up."',
+     [("never give up.", "The government")]),
+])
+def test_a_name_heading_the_subject_phrase_speaks(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement judged by a copula is not the words' owner: the one saying so speaks
+    ('Taro Sato handed over a note on Friday, saying that Ivan Petrov\'s statement is "inadmissible."',
+     [("inadmissible.", "Taro Sato")]),
+    # the object of a naming verb is what the subject names, not who speaks
+    ('Taro Sato called Ivan Petrov\'s remarks "deeply regrettable."', [("deeply regrettable.", "Taro Sato")]),
+])
+def test_words_judging_a_persons_statement_are_the_judges(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite role takes up the indefinite person introduced since the last speaker, not that speaker
+    ('"We need capital," Ivan Petrov wrote.\n\nTokyo is worried, a Foreign Ministry official in Tokyo said, '
+     'speaking on condition of anonymity. "The status quo will harden," the official said.',
+     [("We need capital,", "Ivan Petrov"), ("The status quo", "a Foreign Ministry official")]),
+    # a role of another head noun is not that person (nor Ivan Petrov, never called governor): as written
+    ('"We need capital," Ivan Petrov wrote.\n\nTokyo is worried, a Foreign Ministry official in Tokyo said. '
+     '"The status quo will harden," the governor said.',
+     [("We need capital,", "Ivan Petrov"), ("The status quo", "the governor")]),
+])
+def test_a_definite_role_takes_up_the_person_introduced_before_it(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_channel_after_the_speech_verb_does_not_take_over_the_next_quotation():
+    # "according to" after "Petrov replied" names who passed the words on, not a new speaker
+    text = ('"I know," Ivan Petrov replied, according to a pool reporter. "We have not paid enough attention."')
+    assert speakers(text) == [("I know,", "Ivan Petrov"), ("We have not", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role with a title goes to the person given that title, not to the last speaker, who was not
+    ('Prime Minister Taro Sato met Foreign Minister Ivan Petrov. "We talked," Ivan Petrov said.\n\n'
+     'Later the prime minister said, "We will go on."',
+     [("We talked,", "Ivan Petrov"), ("We will go", "Taro Sato")]),
+    # the last speaker holds the title: he goes on speaking
+    ('Prime Minister Taro Sato met Foreign Minister Ivan Petrov. "We talked," Ivan Petrov said.\n\n'
+     'Later the foreign minister said, "We will go on."',
+     [("We talked,", "Ivan Petrov"), ("We will go", "Ivan Petrov")]),
+])
+def test_a_titled_role_is_the_person_with_that_title(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_text_that_speaks_for_itself_is_not_the_person_quoted_next():
+    # "the ministry's statement" speaks as written; the person quoted in the next paragraph is someone else
+    text = '"We will respond," the ministry\'s statement reads.\n\n"We have no plans," Ivan Petrov said.'
+    assert speakers(text) == [("We will respond,", "the ministry's statement"), ("We have no", "Ivan Petrov")]
+    # a described person is still the one named next (the rule the institution is excepted from)
+    text = '"We will respond," the spokesman said.\n\n"We have no plans," Ivan Petrov said.'
+    assert speakers(text) == [("We will respond,", "Ivan Petrov"), ("We have no", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name a described speaker gave is the speaker, after an inverted verb or before the verb
+    ('"We invited them," said a resident of the island, who gave only his first name, Nicolai.',
+     [("We invited them,", "Nicolai")]),
+    ('"It is hard," a fisherman, who gave his name only as Kenji, said.', [("It is hard,", "Kenji")]),
+    # no name given: the description speaks as written
+    ('"It is hard," said a fisherman on the pier.', [("It is hard,", "a fisherman")]),
+])
+def test_the_name_a_described_speaker_gave_is_the_speaker(text, expected):
+    assert speakers(text) == expected

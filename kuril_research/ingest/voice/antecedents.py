@@ -29,7 +29,7 @@ import re
 from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
-                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, possessor)
+                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, possessor)
 from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
 
 #: How many paragraphs before the pronoun's the walk may look into.
@@ -51,6 +51,8 @@ OPENING_PHRASE_CHARS = 80
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 #: A personal name of two or three capitalised words opening a sentence and followed by a comma or a lower-case
 #: word: a subject the candidate scan may not have listed ("Tetsuo Kobayashi, who has died aged 92, was ...").
+#: An indefinite described person ("a Foreign Ministry official", "another resident") that a definite role takes up.
+INDEFINITE_HEAD_RE = re.compile(r"(?:an?|another|one)\s", re.I)
 OPENING_NAME_RE = re.compile(r"(?P<name>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){1,2})(?=,\s|\s+[a-z])")
 
 
@@ -185,3 +187,69 @@ class AntecedentRules:
         while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
             words.pop()
         return bool(words) and words[-1] not in LINK_WORDS
+
+    def introduced(self, c: Cand) -> Cand | None:
+        """The indefinite described person a definite role phrase takes up ("a Foreign Ministry official in Tokyo
+        said, speaking on condition of anonymity ... "...," the official said"; "a spokeswoman for the fleet"
+        ... "the spokeswoman"): the latest one before ``c``, in its paragraph or the :data:`TOPIC_PARAGRAPHS`
+        before, whose head noun (its last word before a preposition or comma) is the role's last word, when no
+        speaker of its kind was established between them. None otherwise (the role resolves the usual way)."""
+        words = c.text.lower().split()
+        para = self.paras.at(c.start)
+        if len(words) < 2 or words[0] != "the" or para is None:
+            return None
+        last = max((e.pos for e in self.events if e.established and e.kind == c.kind), default=-1)
+        since = self.paras.spans[max(0, para - TOPIC_PARAGRAPHS)][0]
+        for p in reversed(self.cands_from(max(since, last + 1), c.start)):
+            if p.role or p.kind != c.kind or not INDEFINITE_HEAD_RE.match(p.text):
+                continue
+            head = []
+            for w in WORD_RE.findall(p.text.lower()):
+                if w.strip(",") in LINK_WORDS or w.strip(",") in ("who", "which", "that"):
+                    break
+                head.append(w.strip(","))
+            if head and head[-1] == words[-1]:
+                return p
+        return None
+
+    def titled(self, name: str, role: str) -> bool:
+        """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
+        role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
+        occurrence ("Its director, Andrei Volkov")."""
+        words = role.lower().split()
+        if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
+            return True  # "he"; "the diplomat", "the official": any named official may be meant
+        at = self.text.find(name)
+        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
+
+    def titled_speaker(self, c: Cand):
+        """For a role of two or more title words after "the" ("the Prime Minister", "the foreign minister"), not a
+        generic one: when the latest established speaker of its kind was never given that title near his first
+        mention, the latest one who was ("Prime Minister Shinzo Abe"), else the latest person named before with
+        that title near his first mention, who has not spoken yet; None otherwise (the usual rules)."""
+        words = c.text.lower().split()
+        if len(words) < 3 or words[0] != "the" or words[-1] in self.lex.generic_role_heads:
+            return None
+        title = " ".join(words[-2:])
+        spoken = [e for e in reversed(self.events) if e.established and e.kind == c.kind]
+        if not spoken or self.title_near(spoken[0].text, title):
+            return None
+        return next((e for e in spoken if self.title_near(e.text, title)), None) or next(
+            (p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == c.kind
+             and not DESCRIBED_RE.match(p.text) and self.title_near(p.text, title)), None)
+
+    def title_near(self, name: str, title: str) -> bool:
+        """Whether ``title`` (lower case) is given to a name (its last word) at one of its mentions: before it with
+        only capitalised words between ("Prime Minister and LDP President Shinzo Abe", "Foreign Minister Sergey
+        Lavrov"), or in apposition after it ("Taro Sato, the prime minister,"); not the title of another name
+        ("Prime Minister Taro Sato met Foreign Minister Ivan Petrov", "The Prime Minister and President Putin")."""
+        if not name.split():
+            return False
+        words = r"\s+".join(title.split())
+        before_re = re.compile(rf"(?i:{words})(?:\s+and(?:\s+[A-Z]{{2,}}|\s+[a-z]+)+)?(?:\s+[A-Z][\w.’'-]*)*\s+$")
+        after_re = re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{words}", re.I)
+        for at in re.finditer(re.escape(name.split()[-1]), self.text):
+            if before_re.search(self.text, max(0, at.start() - TITLE_WINDOW), at.start()) \
+                    or after_re.match(self.text, at.end(), at.end() + TITLE_WINDOW):
+                return True
+        return False

@@ -128,6 +128,9 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                   if h.group("name").lower() not in lex.name_stop_words
                   and h.group("name").lower() not in lex.name_title_words
                   and not _overlaps(taken, h.start("name"), h.end("name"))]
+    if with_names and lex.name_giving_re is not None:  # '"...," said a resident, who gave only his first name, Nicolai'
+        names += [Cand(g.start("name"), g.end("name"), "person", None, g.group("name"))
+                  for g in lex.name_giving_re.finditer(text)]
     if with_names:
         names += _lone_speakers(text, mentions, named + roles + names, lex)
     inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]

@@ -3,7 +3,8 @@
 :class:`ContinuationRules` is the part of :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk` that gives
 an unattributed quotation the speaker of the sentence or paragraph before it: a quotation continued across a
 paragraph break, a person or body introducing it ("The chairman, Taro Ueda, put it plainly:"; "The Kremlin
-was blunt:"; "Sato was blunt. "We are running out of time.""), or that paragraph's latest speaker.
+was blunt:"; "Sato was blunt. "We are running out of time.""), or that paragraph's latest speaker; and the
+other way round, a quotation printed first whose speaker the next sentence names ("This was stated by X.").
 """
 
 from __future__ import annotations
@@ -11,6 +12,12 @@ from __future__ import annotations
 import re
 
 from kuril_research.ingest.voice.speaker_cues import DESCRIBED_RE
+
+
+#: What may stand between a quotation's closing mark and the sentence after it: its last punctuation, spaces.
+AFTER_CLOSE_RE = re.compile(r"[\s.,;:!?\"”’'»–—-]*")
+#: Where a speaker phrase given as written ends: punctuation, or a relative or subordinate word.
+PHRASE_STOP_RE = re.compile(r"[,.;:!?(]|\s(?:who|which|that|when|while|on|at|during|in)\s")
 
 
 class ContinuationRules:
@@ -72,3 +79,33 @@ class ContinuationRules:
         if before[-1] == ":" and sent_start > ps and self.sents.at(start) == self.sents.at(ps + len(before) - 1):
             sent_start = max(sent_start, ps)  # the colon's own sentence
         return self.sentence_speaker(sent_start, ps + len(before), before[-1] == ":")
+
+    def speaker_after(self, start: int, end: int, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
+        """The speaker the sentence after a quotation names by a ``speaker_after_cues`` phrase opening it ('"...
+        unacceptable." This was stated by the Secretary General of the Cabinet, Hirokazu Matsuno.'; "These words
+        belong to ..."), when the quotation opens its own sentence; the sentence may open the next paragraph.
+        The speaker is the person the phrase after the cue ends in ("..., Hirokazu Matsuno"), else the candidate
+        right after the cue, else the words after it up to punctuation, as written."""
+        text, lex = self.text, self.lex
+        if lex.speaker_after_re is None:
+            return None
+        ps, pe = self.paras.spans[para_id][:2]
+        if start > ps and text[self.sents.bounds(start - 1, (ps, pe))[0]:start - 1].strip(" -–—:"):
+            return None  # "Sato said: "..."": the quotation has its speaker before it
+        pos = AFTER_CLOSE_RE.match(text, end).end()
+        if pos >= pe and para_id + 1 < len(self.paras.spans):
+            pos = AFTER_CLOSE_RE.match(text, self.paras.spans[para_id + 1][0]).end()
+        if (cue := lex.speaker_after_re.match(text, pos)) is None:
+            return None
+        sent_end = self.sents.bounds(cue.end(), (cue.end(), len(text)))[1]
+        c = self.inverted_subject(cue.end(), sent_end) or next(
+            (c for c in self.cands_from(cue.end(), sent_end) if not text[cue.end():c.start].strip(" ,")
+             or text[cue.end():c.start].strip().lower() == "the"), None)
+        if c is None:
+            stop = PHRASE_STOP_RE.search(text, cue.end(), sent_end)
+            phrase = " ".join(text[cue.end():stop.start() if stop else sent_end].split())
+            if not phrase or len(phrase.split()) > 8:
+                return None
+            return None, phrase, "person", " ".join(cue.group().split()), True
+        found = self.resolve(c) or (None, c.text)
+        return found[0], found[1], c.kind, " ".join(text[cue.start():c.end].split()), True

@@ -33,7 +33,8 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "organisation_heads", "speech_nouns", "language_words", "turn_roles", "turn_continuation_words",
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
-                 "generic_role_heads", "term_report_verbs")
+                 "generic_role_heads", "term_report_verbs", "speaker_after_cues",
+                 "name_giving_cues")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -161,6 +162,10 @@ class VoiceLexicon:
     generic_role_heads: frozenset[str] = frozenset()
     #: Speech verbs and ``term_report_verbs``: a past form before a quoted term reports someone's words.
     term_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: ``speaker_after_cues`` opening the sentence after a quotation, up to the speaker ("This was stated by").
+    speaker_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: ``name_giving_cues`` and the name after them ("who gave only his first name, Nicolai"): group ``name``.
+    name_giving_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -384,6 +389,10 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         gloss_triggers=triggers, subject_words=subject_words, subject_pronouns=subject_pronouns,
         naming_owner=naming_owner, genders=genders,
         term_verb_re=re.compile(rf"\b(?:{alternation(verbs + term_verbs)})\b", re.I),
+        speaker_after_re=re.compile(rf"\s*(?:{alternation(phrases('speaker_after_cues'))})\s+", re.I)
+        if "speaker_after_cues" in doc else None,
+        name_giving_re=re.compile(rf"\b(?i:{alternation(phrases('name_giving_cues'))})[,:]?\s+(?:as\s+)?"
+                                  r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)") if "name_giving_cues" in doc else None,
         generic_role_heads=frozenset(w.lower() for w in phrases("generic_role_heads"))
         if "generic_role_heads" in doc else frozenset(),
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc

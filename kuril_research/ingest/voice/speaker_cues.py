@@ -115,3 +115,55 @@ REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+
                               r"described|describes|termed|dubbed|labell?ed|branded)\b")
 #: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
 REPORTED_THAT_RE = re.compile(r"\s+that\s+$")
+#: A verb that names its object's quality right before a noun phrase: "called Lavrov's remarks "...""; the subject
+#: of the verb gives the words, not the one whose remarks they are.
+JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"
+                                    r"labell?(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?)\s+(?:the\s+)?$", re.I)
+#: A copula or "as" between a noun phrase and a quotation: 'X's statement is "inadmissible"', 'described X's
+#: remark as "..."': the words judge the noun phrase, they are not its content.
+JUDGED_BY_RE = re.compile(r"[\s,]*(?:(?:is|was|are|were|remains|remained|seems|seemed|appears|appeared|as)\s+)"
+                          r"(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def judged(text: str, start: int, end: int, quote: int, owned_re: re.Pattern | None = None) -> bool:
+    """Whether the noun phrase at [start, end) is what the quotation at ``quote`` judges, not who speaks it: the
+    object of a naming verb right before it, or the subject of a copula or "as" right before the quotation. A
+    possessive and speech noun after the phrase (``owned_re``: "Lavrov's remarks") belong to it.
+
+    Examples
+    --------
+    >>> t = 'He called Lavrov\\'s remarks "absurd"; Lavrov\\'s remark is "wrong"; Lavrov\\'s remark "we wait"'
+    >>> judged(t, 10, 26, 28), judged(t, 37, 52, 57), judged(t, 65, 80, 82)
+    (True, True, False)
+    """
+    if owned_re is not None and (owned := owned_re.match(text, end)) is not None:
+        end = owned.end()
+    return JUDGING_VERB_BEFORE_RE.search(text, max(0, start - 24), start) is not None \
+        or JUDGED_BY_RE.fullmatch(text, end, max(end, quote - 1)) is not None
+
+
+def source_before(text: str, sent_start: int, pos: int, verb_in) -> re.Match | None:
+    """An "according to" or "in the words of" right before ``pos`` that gives the sentence its speaker: not one
+    after a speech verb of the sentence ('"...," Ivan Petrov replied, according to a pool reporter'), which names
+    the channel of words someone else spoke; ``verb_in(start, end)`` finds a speech verb.
+
+    Examples
+    --------
+    >>> verb_in = lambda start, end: re.compile(r"\\bsaid\\b").search(text, start, end)
+    >>> text = "According to a pool reporter, the talks failed. Petrov said, according to a pool reporter"
+    >>> source_before(text, 0, 13, verb_in) is not None, source_before(text, 48, 74, verb_in) is None
+    (True, True)
+    """
+    according = ACCORDING_TO_RE.search(text, sent_start, pos)
+    return according if according is not None and verb_in(sent_start, according.start()) is None else None
+
+
+def plain_person(word: str, genders: dict[str, str]) -> bool:
+    """Whether a head noun is a plain gendered noun of a person ("man", "mother"), not a title ("spokesman").
+
+    Examples
+    --------
+    >>> plain_person("man", {"man": "male"}), plain_person("spokesman", {"spokesman": "male"})
+    (True, False)
+    """
+    return word in genders and not re.search(r"\w(?:man|woman|person)$", word)

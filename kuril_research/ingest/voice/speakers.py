@@ -9,11 +9,11 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     REPORTED_THAT_RE, REPORTED_VERB_RE,
-    ACCORDING_TO_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
+    CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, THE_BEFORE_RE, TITLE_WINDOW, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
+    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE)
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, source_before)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject
 from kuril_research.ingest.voice.continuation import ContinuationRules
@@ -50,7 +50,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             sent_start = sents.bounds(c.start, paras.bounds(c.start, (0, len(text))))[0]
             if verb := self.lex.subject_verb_re.match(text, c.end):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
-            elif according := ACCORDING_TO_RE.search(text, sent_start, c.start):
+            elif according := source_before(text, sent_start, c.start, self.verb_in):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
             elif not c.role and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, c.start - 30), c.start)) \
                     and inv.group(1) in self.lex.inverted_verbs:  # '..., said Irina Belova, an analyst': she speaks
@@ -100,9 +100,13 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         if c.text.lower() in TOPIC_KINDS and (topic := self.topic(c)) is not None:
             return topic  # "he", "she", "it": the topic of the sentences before (antecedents.py)
         side = self.side_of(c)
+        if side is None and (taken_up := self.introduced(c)) is not None:
+            return None, taken_up.text  # 'a Foreign Ministry official said ... "...," the official said': that one
         sides = self.lex.sides
         if side is None and " " not in c.text and (described := self.described_subject(c)) is not None:
             return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
+        if side is None and (titled := self.titled_speaker(c)) is not None:
+            return titled.entity, titled.text  # "Prime Minister Abe ... Lavrov said ... the Prime Minister said": Abe
         para = self.paras.at(c.start)
         sent_start = self.sents.bounds(c.start, (c.start, c.end))[0]
         subordinate = " " not in c.text and self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS
@@ -189,16 +193,6 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         """The candidates starting in [start, end), in order (candidates are sorted by start)."""
         return self.cands[bisect_left(self.cand_starts, start):bisect_left(self.cand_starts, end)]
 
-    def titled(self, name: str, role: str) -> bool:
-        """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
-        role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
-        occurrence ("Its director, Andrei Volkov")."""
-        words = role.lower().split()
-        if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
-            return True  # "he"; "the diplomat", "the official": any named official may be meant
-        at = self.text.find(name)
-        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
-
     def cue_text(self, start: int, end: int) -> str:
         """The cue's words, with white space collapsed and a "the" just before included."""
         if the := THE_BEFORE_RE.search(self.text, max(0, start - 8), start):
@@ -273,6 +267,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
             if (phrase := self.clause_phrase(clause_start, verb, clause_end)) is not None:
                 return None, phrase.text, phrase.kind, phrase.text, True  # '"...," the Japanese government said'
+        if verb is None and (found := self.speaker_after(start, end, para_id)) is not None:
+            return found  # '"...unacceptable." This was stated by the Cabinet Secretary, Hirokazu Matsuno.'
         # c: a fragment inside a narrator sentence: the nearest candidate before it
         if start > ps:
             sent_start = sents.bounds(start - 1, (ps, pe))[0]
@@ -323,6 +319,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             if (relative := self.relative_speaker(before, start)) is not None:
                 found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
                 return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
+            before = [b for b in before if not judged(text, b.start, b.end, start, self.lex.possessive_speech_re)] \
+                or before  # 'saying that Morgulov's statement is "inadmissible"': the statement is judged, not speaking
             if before:
                 c = next((b for b in reversed(before) if not self.complement(b) or self.lex.possessive_speech_re
                           and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of

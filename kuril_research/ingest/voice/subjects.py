@@ -11,12 +11,13 @@ import re
 from bisect import bisect_left
 
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
+from kuril_research.ingest.voice.lexicon import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
@@ -52,16 +53,6 @@ PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", 
 APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 
 
-def _plain_person(word: str, genders: dict[str, str]) -> bool:
-    """Whether a head noun is a plain gendered noun of a person ("man", "mother"), not a title ("spokesman").
-
-    Examples
-    --------
-    >>> _plain_person("man", {"man": "male"}), _plain_person("spokesman", {"spokesman": "male"})
-    (True, False)
-    """
-    return word in genders and not re.search(r"\w(?:man|woman|person)$", word)
-
 
 class SubjectRules:
     """Subject rules over the walk's ``text``, ``cands``, ``spans``, ``sents``, ``lex``, ``verb_in`` and
@@ -72,13 +63,14 @@ class SubjectRules:
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
         person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
         person is of the side the phrase names, if any, and the phrase's head is no plain gendered noun ("the man"
-        of a story is not the official quoted next; "spokesman" may be). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        of a story is not the official quoted next; "spokesman" may be), nor an ``institution`` role, which speaks for
+        itself ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
             if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
                     or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
-                    or _plain_person(written.split()[-1].lower(), self.lex.genders) \
+                    or plain_person(written.split()[-1].lower(), self.lex.genders) \
                     or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
                 continue
             named = [c for c in self.cands_from(self.spans[qi][1], self.spans[qi + 1][0])
@@ -86,7 +78,8 @@ class SubjectRules:
             cue_names = [c for c in self.cands_from(self.spans[qi + 1][1], self.spans[qi + 1][1] + 200)
                          if c.text == nxt_written or c.entity == nxt_entity and c.entity is not None]
             if named or not cue_names or cue_names[0].role or cue_names[0].kind != "person" \
-                    or _body(written, self.lex.organisation_heads):
+                    or _body(written, self.lex.organisation_heads) \
+                    or self.lex.role_kinds.get(phrase_key(written)) == "institution":  # "the ministry's statement"
                 continue  # a person named between, the next speaker no person's name, or a body ("Russia's Fleet")
             owner = OWNER_RE.match(written)
             side = self.lex.sides.get(owner.group(1).lower()) if owner else None  # "Japan" is the id of japan
@@ -283,6 +276,9 @@ class SubjectRules:
         if not 1 <= len(phrase.split()) <= PHRASE_WORDS or any(ch in phrase for ch in "\"“”«»()"):
             return None
         inside = [c for c in self.cands_from(clause, end) if c.end <= end and not possessor(text, c.end)]
+        if any(not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text) and not self.complement(c)
+               for c in inside):
+            return None  # a name not after a preposition heads the phrase ("Minister X in turn said", "X was quick to")
         if any((c.end >= end - 1 or c.start == clause) and not (qualified and c.role) for c in inside):
             return None  # a candidate is the head ("Japan's Ambassador to Australia"): the usual rules; a role
             # qualified by "of X" stands as written ("The government of Prime Minister X")
