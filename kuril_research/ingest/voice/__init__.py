@@ -16,7 +16,8 @@ Method (the rules, in the order they are applied)
 -------------------------------------------------
 1. **Quotations** are found paragraph by paragraph and never cross a paragraph
    boundary. A curly “ closes at the next ” (at the next straight " if the
-   paragraph has no ”); a straight " closes at the next " (else ”). Marks of any
+   paragraph has no ”); a low „ closes at the next “ or ” (German, Central European and Ukrainian copy), two
+   straight apostrophes '' at the next '', and a low single ‚ at the next ‘ or ’; a straight " closes at the next " (else ”). Marks of any
    kind inside an open double quote are part of it, so nested ‘…’ stay inside,
    and double marks nest: an inner “, or an inner straight " with white space
    or a bracket on its left and a letter on its right, must close before the

@@ -47,11 +47,11 @@ def sentence_side(text: str, m: Mention, mentions, lex: VoiceLexicon, sent_start
 USAGE_VERB_BEFORE_RE = re.compile(r"\b(?:(?:called|call|calls|calling)\s+(?:the\s+(?:four\s+)?islands|them|the\s+chain)"
                                   r"|(?:spoke|speak|speaks|speaking)\s+of)\s+(?:the\s+)?$", re.I)
 #: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
-GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
+GLOSS_BEFORE_RE = re.compile(r"[\"'”’“‘»]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
 #: A gloss set off by a dash: "what Japan calls the Northern Territories – Hoppo Ryodo." (the dash, then the
 #: name, then the end of the clause).
-DASH_GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s+[–—]\s+(?:the\s+)?")
+DASH_GLOSS_BEFORE_RE = re.compile(r"[\"'”’“‘»]?\s+[–—]\s+(?:the\s+)?")
 DASH_GLOSS_AFTER_RE = re.compile(r"[\"'”’]?\s*(?:[.;,)]|\s[–—]|\Z)")
 
 

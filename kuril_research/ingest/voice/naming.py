@@ -327,7 +327,8 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             if lex.cue_coordinated[index]:  # "Russia considers them part of its Kurils and calls them ...": its own
                 extra.append((before.start(), after.end(), index))
             elif best is None or (before.start(), -after.end()) < (best[0], -best[1]):
-                over = [(hit.start(), hit.end()) for hit in PAIRED_INSERTION_RE.finditer(text, m.end, after.end())]
+                over = [(hit.start(), hit.end()) for hit in PAIRED_INSERTION_RE.finditer(text, m.end, after.end())
+                        if not RELATIVE_AFTER_RE.match(text, hit.end())]
                 best, best_over = (before.start(), after.end(), index), over
         for found in [best, *extra] if best is not None else extra:
             cues.append(_scoped(text, found, m, lex, limit, quotes_at))
@@ -360,5 +361,9 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
                bool(lex.cue_scope_words[best[2]]))
 
 
+#: A relative clause right after an insertion between dashes: the insertion lists the referent of that clause, in
+#: the outlet's words ("Japan claims four islands — Iturup, Kunashir, Shikotan and Habomai — which it refers to as
+#: the Northern Territories"), not the subject's names for it.
+RELATIVE_AFTER_RE = re.compile(r"\s*[,—–-]?\s*(?:which|that|what|whom)\b", re.I)
 #: Where the referent after "{side}'s name for" ends and its name begins: a comma, colon, dash, or a copula.
 REFERENT_END_RE = re.compile(r"[,:—–]|\s-\s|\b(?:is|are|was|were)\b")

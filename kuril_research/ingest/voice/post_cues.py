@@ -45,7 +45,8 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
         subject = subject_at(text, hit.start("side"), mentions, lex)
         if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents) \
                 and not (_own_names_to(hit, subject, namings, lex, mentions)
-                         and not _object_of_verb(text, m, mentions, lex)):
+                         and not _object_of_verb(text, m, mentions, lex)) \
+                and not (_paired(text, m, hit, subject, mentions, lex) and not _object_of_verb(text, m, mentions, lex)):
             continue
         if subject is not None and side_ok(subject[0], m, lex):
             return subject
@@ -66,7 +67,7 @@ def _own_names_to(hit: re.Match, subject: tuple[str, str] | None, namings: set[s
 #: A lower-case word right before a list of names that makes them its object or complement: a verb or a
 #: preposition ("return Kunashiri to the Japanese", "sell Etorofu to the Japanese"), not a copula, "or" or "and"
 #: ("the islands are Kunashiri and Etorofu to the Japanese").
-OBJECT_BEFORE_RE = re.compile(r"\b(?!(?:is|are|was|were|be|been|remain|remains|remained|become|becomes|became|or|and)"
+OBJECT_BEFORE_RE = re.compile(r"\b(?!(?:is|are|was|were|be|been|remain|remains|remained|become|becomes|became|or|and|the)"
                               r"\b)[a-z]+\s+(?:the\s+)?$")
 
 
@@ -91,5 +92,43 @@ def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
         return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
     window = max(sent_start, m.start - 160)
-    end = m.start - 1 if m.start and text[m.start - 1] in "\"“‘'«" else m.start  # 'dubbed the "Kurils" by Russia'
+    end = m.start - 1 if m.start and text[m.start - 1] in "\"“‘'«„‚" else m.start  # 'dubbed the "Kurils" by Russia'
     return lex.trigger_re is not None and lex.trigger_re.search(text, window, end) is not None
+
+
+#: What joins two glosses of a pair: "Kurils to Moscow and Northern Territories to Tokyo", "the Southern Kurils for
+#: Russia, the Northern Territories for Japan".
+PAIR_JOIN_RE = re.compile(r"\s*(?:[,;]\s*)?(?:(?:and|while|whereas|but|or)\s+)?(?:the\s+)?", re.I)
+
+
+def _paired(text: str, m: Mention, hit: re.Match, subject: tuple[str, str] | None, mentions: Sequence[Mention],
+            lex: VoiceLexicon) -> bool:
+    """Whether the gloss ``hit`` after ``m`` ("to Moscow") is one of a pair of glosses of the two sides, the
+    other name and gloss joined right after or right before it ("the islands, Kurils to Moscow and Northern
+    Territories to Tokyo, ..."): two names each with a side say whose names they are, with no licence needed."""
+    if subject is None or lex.sides.get(subject[0]) is None:
+        return False
+    prep = hit.group().split()[0].lower()
+    i = bisect_left(mentions, m.start, key=lambda mm: mm.start)
+    after = next((mm for mm in mentions[i + 1:] if mm.start >= hit.end()), None)
+    if after is not None and after.entity_type in lex.named_types and PAIR_JOIN_RE.fullmatch(text, hit.end(), after.start):
+        return _other_gloss(text, after.end, prep, subject, mentions, lex)
+    j = i - 1
+    while j >= 0 and mentions[j].entity_type not in lex.named_types:
+        j -= 1
+    if j < 0:
+        return False
+    before = mentions[j]
+    gloss = re.compile(rf"\s+{prep}\s+(?:the\s+)?(?P<side>[^,;.]{{1,30}}?)(?={PAIR_JOIN_RE.pattern}$)", re.I)
+    found = gloss.match(text, before.end, m.start)
+    return found is not None and _other_gloss(text, before.end, prep, subject, mentions, lex)
+
+
+def _other_gloss(text: str, pos: int, prep: str, subject: tuple[str, str], mentions: Sequence[Mention],
+                 lex: VoiceLexicon) -> bool:
+    """Whether a gloss with preposition ``prep`` and a subject of the other side than ``subject`` starts at ``pos``."""
+    found = re.match(rf"\s+{prep}\s+", text[pos:pos + 8], re.I)
+    if found is None:
+        return False
+    other = subject_at(text, pos + found.end(), mentions, lex)
+    return other is not None and lex.sides.get(other[0]) not in (None, lex.sides.get(subject[0]))

@@ -105,7 +105,7 @@ def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Se
 
 
 #: "so-called" just before a quotation: the outlet's distance from the term, whatever verb comes before.
-SO_CALLED_BEFORE_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?[\"“‘'«]?$", re.I)
+SO_CALLED_BEFORE_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?[\"“‘'«„‚]?$", re.I)
 #: A treaty named by a capital or a year, not a generic "peace treaty".
 NAMED_RE = re.compile(r"[A-Z0-9]")
 #: A past form: a speech or naming verb of a reported occasion, not a habit ("referred", "used", "said").

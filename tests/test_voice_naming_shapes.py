@@ -1,0 +1,92 @@
+"""Naming voice in shapes of real coverage met in round 10 of issue #12: low and doubled quotation marks, a side's
+point of view before a copula, pairs of glosses, and a list between dashes before a relative naming clause.
+
+Every text is made up for the test; each expected voice follows the coding rules of data/gold/FORMAT.md and can be
+checked by eye.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.voice import find_quotes, mark_voice
+from kuril_research.testing import paragraph_spans
+
+
+def voices(text: str) -> list[tuple[str, str, str | None]]:
+    """(surface, voice, speaker) of every territory name, in text order."""
+    paragraphs = paragraph_spans(text)
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    _, voiced = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
+    return [(v.mention.surface, v.voice, v.speaker) for v in voiced
+            if v.mention.entity_type in ("island", "island_group", "collective_name", "archipelago")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # „...“ (German, Czech, Ukrainian copy) and „...” open a quotation like “...”
+    ("„We will never give up the Kurils,“ Lavrov said.", ["We will never give up the Kurils,"]),
+    ("Peskov said: „Iturup is Russian.”", ["Iturup is Russian."]),
+    # a „...“ quotation holds ‚...‘ as its inner marks, not a close
+    ("„No ‚Northern Territories‘ exist,“ she said.", ["No ‚Northern Territories‘ exist,"]),
+    # two straight apostrophes stand for a double mark; the apostrophe of a possessive stays one
+    ("''The Kurils are ours,'' Lavrov said of Russia's islands.", ["The Kurils are ours,"]),
+])
+def test_low_and_doubled_quotation_marks_open_quotations(text, expected):
+    assert [text[s:e] for s, e, _ in find_quotes(text, [(0, len(text))])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("„We will never give up the Kurils,“ Lavrov said.", [("Kurils", "quoted", "sergey_lavrov")]),
+    # a lone name in such marks is the outlet's scare quote: the side whose spelling it is
+    ("Moscow rejects any talk of the „Northern Territories“ with Tokyo.",
+     [("Northern Territories", "attributed", "japan")]),
+    ("The Kremlin rejected the ''Northern Territories'' label.", [("Northern Territories", "attributed", "japan")]),
+])
+def test_names_in_low_and_doubled_marks(text, expected):
+    assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side's point of view, a copula, then the name: that side's name
+    ("From Tokyo's point of view, the islands are the Northern Territories.",
+     [("Northern Territories", "attributed", "tokyo")]),
+    ("In Moscow's view, the islands are the South Kurils.", [("South Kurils", "attributed", "moscow")]),
+    ("As far as Moscow is concerned, the four islands remain the Southern Kurils.",
+     [("Southern Kurils", "attributed", "moscow")]),
+    ("To Japan, Iturup is Etorofu.", [("Iturup", "narrator", None), ("Etorofu", "attributed", "japan")]),
+    ("For Tokyo they are the Northern Territories.", [("Northern Territories", "attributed", "tokyo")]),
+    # the name the view is about, before the copula, is the outlet's; so is a copula with no name after it
+    ("In Japan's view, the Northern Territories are part of its territory.",
+     [("Northern Territories", "narrator", None)]),
+    ("To Russia, the Kurils are strategic.", [("Kurils", "narrator", None)]),
+    # a possessive alone is no naming (FORMAT.md: "part of Japan's Northern Territories" is narrator)
+    ("Tokyo's Northern Territories remain under Russian control.", [("Northern Territories", "narrator", None)]),
+])
+def test_a_point_of_view_before_a_copula(text, expected):
+    assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two glosses of the two sides, after a comma: each names its side
+    ("The islands, Kurils to Moscow and Northern Territories to Tokyo, are the issue.",
+     [("Kurils", "attributed", "moscow"), ("Northern Territories", "attributed", "tokyo")]),
+    ("The four islands — the Southern Kurils for Russia, the Northern Territories for Japan — are disputed.",
+     [("Southern Kurils", "attributed", "russia"), ("Northern Territories", "attributed", "japan")]),
+    # one side twice is where the islands go, no pair of names; nor is the object of a verb
+    ("Russia will not return Iturup to Japan and Kunashir to Tokyo.",
+     [("Iturup", "narrator", None), ("Kunashir", "narrator", None)]),
+    ("Moscow refused to sell Kunashir to the Japanese and Iturup to the Russians of Sakhalin.",
+     [("Kunashir", "narrator", None), ("Iturup", "narrator", None)]),
+])
+def test_pairs_of_glosses(text, expected):
+    assert voices(text) == expected
+
+
+def test_a_list_between_dashes_before_a_relative_naming_clause_is_the_outlets():
+    text = ("Japan claims four islands — Iturup, Kunashir, Shikotan and Habomai — which it refers to as the "
+            "Northern Territories.")
+    assert voices(text) == [("Iturup", "narrator", None), ("Kunashir", "narrator", None),
+                            ("Shikotan", "narrator", None), ("Habomai", "narrator", None),
+                            ("Northern Territories", "attributed", "japan")]
