@@ -90,3 +90,21 @@ def test_a_list_between_dashes_before_a_relative_naming_clause_is_the_outlets():
     assert voices(text) == [("Iturup", "narrator", None), ("Kunashir", "narrator", None),
                             ("Shikotan", "narrator", None), ("Habomai", "narrator", None),
                             ("Northern Territories", "attributed", "japan")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gloss right after the name a naming participle gives may let the clause go on, or follow the term's noun
+    ("Moscow renamed islets known as the Northern Territories in Japan after Soviet generals.",
+     [("Northern Territories", "attributed", "japan")]),
+    ("The Kuril Islands dispute, known as the Northern Territories dispute in Japan, is old.",
+     [("Kuril Islands", "narrator", None), ("Northern Territories", "attributed", "japan")]),
+    # without the participle right before the name, "to Japan after" is where an island goes
+    ("Russia, which called the move illegal, will return Shikotan to Japan after a treaty.",
+     [("Shikotan", "narrator", None)]),
+    # a side's other name announced, then given after a colon
+    ("The Japanese have a different name for them: the Northern Territories.",
+     [("Northern Territories", "attributed", "japan")]),
+    ("Japan uses another name: Northern Territories.", [("Northern Territories", "attributed", "japan")]),
+])
+def test_glosses_after_a_named_name_and_announced_names(text, expected):
+    assert voices(text) == expected

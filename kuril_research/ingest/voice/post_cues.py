@@ -4,13 +4,32 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon import GLOSS_END, VoiceLexicon
 from kuril_research.ingest.voice.model import Spans
 from kuril_research.ingest.voice.naming import side_ok, subject_at
+
+#: A naming participle right before a name: the name it gives ("known as the Northern Territories in Japan after
+#: ..."); a gloss after such a name may be followed by more of the clause, and by a noun of the name's term
+#: ("known as the Northern Territories dispute in Japan").
+NAMED_BY_RE = re.compile(r"\b(?:known|called|referred\s+to|labell?ed|dubbed|termed)\s+as\s+(?:the\s+)?[\"“„‘']?$"
+                         r"|\b(?:called|dubbed|termed|labell?ed|named)\s+(?:the\s+)?[\"“„‘']?$", re.I)
+#: What may follow a gloss after such a name, besides punctuation: a preposition or conjunction going on with the
+#: clause ("in Japan after the war", "in Russia since 1945").
+OPEN_GLOSS_END = (r"(?=\s*(?:[)\],;.:!?—–\-]|$)|\s+(?:and|or|while|but|whereas|after|since|before|until|during|"
+                  r"because|when|though|although|as|from|for)\b)")
+
+
+@lru_cache(maxsize=None)
+def _open_ended(cue_re: re.Pattern) -> re.Pattern:
+    """A gloss cue's regex whose end (:data:`~kuril_research.ingest.voice.lexicon.GLOSS_END`) also lets the clause go
+    on with a preposition or conjunction (:data:`OPEN_GLOSS_END`)."""
+    return re.compile(cue_re.pattern.replace(GLOSS_END, OPEN_GLOSS_END), cue_re.flags)
+
 
 #: A bracket or dash just before a name licenses a short gloss after it ("(Kunashiri in Japanese)").
 GLOSS_OPENER_RE = re.compile(r"(?:[(\[—–]|\s-)\s*(?:the\s+|its\s+)?$", re.I)
@@ -36,10 +55,16 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
             pos = mentions[i].end
             namings.add(mentions[i].naming)
             i += 1
+    named = pos == m.end and NAMED_BY_RE.search(text, max(0, m.start - 24), m.start) is not None
+    if named and lex.term_after_re is not None:  # "known as the Northern Territories dispute in Japan"
+        noun = lex.term_after_re.match(text, pos)
+        pos += len(noun.group().rstrip(" \t\n,.;:!?")) if noun is not None else 0
     if lex.post_first_re is None or lex.post_first_re.match(text, pos) is None:
         return None
     for cue_re, needs_licence in lex.post_res:
         hit = cue_re.match(text, pos)
+        if hit is None and named and needs_licence:  # "known as the Northern Territories in Japan after ..."
+            hit = _open_ended(cue_re).match(text, pos)
         if hit is None:
             continue
         subject = subject_at(text, hit.start("side"), mentions, lex)
