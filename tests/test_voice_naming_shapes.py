@@ -108,3 +108,33 @@ def test_a_list_between_dashes_before_a_relative_naming_clause_is_the_outlets():
 ])
 def test_glosses_after_a_named_name_and_announced_names(text, expected):
     assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gloss "by" a side word with a lower-case head
+    ("The four islands, called the Northern Territories by the Japanese government, lie off Hokkaido.",
+     [("Northern Territories", "attributed", "japan")]),
+    # the name, its user and the referent before it
+    ("He attacked the term Japan uses for the islands, the Northern Territories, as revanchist.",
+     [("Northern Territories", "attributed", "japan")]),
+    # a side's possessive usage
+    ("Lavrov insists that the islands — in Moscow's usage, the South Kurils — are Russian.",
+     [("South Kurils", "attributed", "moscow")]),
+    # a gloss after a list between dashes is every listed name's
+    ("Former residents of the islands - Iturup, Kunashir and the Habomai for Moscow - wait.",
+     [("Iturup", "attributed", "moscow"), ("Kunashir", "attributed", "moscow"), ("Habomai", "attributed", "moscow")]),
+    # using names in the infinitive
+    ("Russian officials were careful to use the names Iturup and Kunashir in briefings.",
+     [("Iturup", "attributed", "russia"), ("Kunashir", "attributed", "russia")]),
+    # a post-posed passive with an adverb
+    ("Investment in the Southern Kurils, as the four islands are officially called in Russia, fell.",
+     [("Southern Kurils", "attributed", "russia")]),
+    # what a thing is called, in the present passive, is a term, not words said on an occasion ...
+    ('In Japan the four islands are called the "northern territories".',
+     [("northern territories", "attributed", "japan")]),
+    # ... but a past report of someone's words stays a quotation (FORMAT.md)
+    ('The minister referred to them as "the Southern Kurils" at the press conference.',
+     [("Southern Kurils", "quoted", None)]),
+])
+def test_usage_glosses_and_passives(text, expected):
+    assert voices(text) == expected

@@ -68,7 +68,7 @@ def post_side(text: str, m: Mention, pos: int, mentions: Sequence[Mention], lex:
         if hit is None:
             continue
         subject = subject_at(text, hit.start("side"), mentions, lex)
-        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents) \
+        if needs_licence and hit.group("side").lower() not in lex.language_words and not _licensed(text, m, lex, sents, mentions) \
                 and not (_own_names_to(hit, subject, namings, lex, mentions)
                          and not _object_of_verb(text, m, mentions, lex)) \
                 and not (_paired(text, m, hit, subject, mentions, lex) and not _object_of_verb(text, m, mentions, lex)):
@@ -107,9 +107,19 @@ def _object_of_verb(text: str, m: Mention, mentions: Sequence[Mention], lex: Voi
     return OBJECT_BEFORE_RE.search(text, max(0, head.start - 30), head.start) is not None
 
 
-def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans) -> bool:
-    """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause."""
+def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans,
+              mentions: Sequence[Mention] = ()) -> bool:
+    """A short gloss ("in Japan") counts after a bracket or dash, or after a naming verb in the clause; for a name
+    listed after others, a bracket or dash before the list's first name ("- Iturup, Kunashir, Shikotan and the
+    Habomai for Moscow -")."""
     if GLOSS_OPENER_RE.search(text, max(0, m.start - 16), m.start):
+        return True
+    i = bisect_left(mentions, m.start, key=lambda mm: mm.start)
+    head = m
+    while i > 0 and mentions[i - 1].entity_type in lex.named_types \
+            and POST_LIST_JOIN_RE.fullmatch(text, mentions[i - 1].end, head.start):
+        head, i = mentions[i - 1], i - 1
+    if head is not m and GLOSS_OPENER_RE.search(text, max(0, head.start - 16), head.start):
         return True
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
     if text.rfind("(", sent_start, m.start) > text.rfind(")", sent_start, m.start) \
