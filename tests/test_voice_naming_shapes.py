@@ -138,3 +138,8 @@ def test_glosses_after_a_named_name_and_announced_names(text, expected):
 ])
 def test_usage_glosses_and_passives(text, expected):
     assert voices(text) == expected
+
+
+def test_a_shorter_cue_that_gives_names_stays_beside_a_longer_one_of_the_same_subject():
+    text = "Russia, which uses the names Iturup and Kunashir for the two largest, treats them as part of Sakhalin."
+    assert voices(text) == [("Iturup", "attributed", "russia"), ("Kunashir", "attributed", "russia")]
