@@ -143,3 +143,17 @@ def test_usage_glosses_and_passives(text, expected):
 def test_a_shorter_cue_that_gives_names_stays_beside_a_longer_one_of_the_same_subject():
     text = "Russia, which uses the names Iturup and Kunashir for the two largest, treats them as part of Sakhalin."
     assert voices(text) == [("Iturup", "attributed", "russia"), ("Kunashir", "attributed", "russia")]
+
+
+def test_a_gloss_inside_a_quotation_is_the_speakers_and_a_bracket_there_the_outlets():
+    text = ('"The deal lets our boats fish around the islets called the Southern Kurils in Russia," Kyodo '
+            'reported.')
+    assert voices(text) == [("Southern Kurils", "quoted", None)]
+
+
+def test_a_side_after_a_preposition_is_no_subject_of_the_verb_after_it():
+    # "in Tokyo" qualifies "this term"; the Kurils are the outlet's words for what the term refers to
+    text = "This term in Tokyo refers to the southern part of the Kuril Islands."
+    assert voices(text) == [("Kuril Islands", "narrator", None)]
+    assert voices("Tokyo refers to the islands as the Northern Territories.") == [
+        ("Northern Territories", "attributed", "tokyo")]

@@ -321,6 +321,9 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             if before.group().strip().lower() in ("", "the") \
                     and AS_BEFORE_RE.search(text, max(sent_start, before.start() - 8), before.start()):
                 continue  # "X, as Russians call Y": a post-posed cue naming X, not a cue naming Y
+            if not before.group().strip() \
+                    and PREPOSITION_BEFORE_RE.search(text, max(sent_start, before.start() - 12), before.start()):
+                continue  # "This term in Tokyo refers to the southern Kurils": the subject is the term, not Tokyo
             nxt = NEXT_WORD_RE.match(text, after.end())
             if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
                 continue
@@ -368,6 +371,8 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
                bool(lex.cue_scope_words[best[2]]))
 
 
+#: A preposition right before a cue's subject: the subject is a phrase's object, not the verb's subject.
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|of|from|on|with|within|among|across|inside)\s+$", re.I)
 #: A capitalised word (maybe after "the" or a quotation mark) right after a cue: the name it gives.
 NAME_NEXT_RE = re.compile(r"\s+(?:the\s+)?[\"“„‘']?[A-Z]")
 #: A relative clause right after an insertion between dashes: the insertion lists the referent of that clause, in
