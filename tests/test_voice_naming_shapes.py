@@ -157,3 +157,8 @@ def test_a_side_after_a_preposition_is_no_subject_of_the_verb_after_it():
     assert voices(text) == [("Kuril Islands", "narrator", None)]
     assert voices("Tokyo refers to the islands as the Northern Territories.") == [
         ("Northern Territories", "attributed", "tokyo")]
+
+
+def test_a_participle_that_classes_the_islands_under_a_name():
+    text = "Japan has long adopted a policy of officially recognizing the islands as the Northern Territories."
+    assert voices(text) == [("Northern Territories", "attributed", "japan")]

@@ -76,7 +76,9 @@ Method (the rules, in the order they are applied)
    "Etorofu, as Japan calls it", "Kunashiri in Japanese") follow the name;
    short glosses (``naming_gloss_cues``: "to Tokyo", "by Russia") count only
    after a bracket or dash or a ``gloss_triggers`` verb earlier in the clause
-   ("known as A in Russia and B in Japan"), so "return Etorofu to Japan" is no
+   ("known as A in Russia and B in Japan"), or a pair of glosses of the two sides ("Kurils to Moscow and
+   Northern Territories to Tokyo"), or a naming participle right before the name, after which the clause may go on
+   ("known as the Northern Territories [dispute] in Japan after ..."), so "return Etorofu to Japan" is no
    naming; "to {side}" after a list that is the object of a verb or preposition is never one ("sell Kunashiri
    to the Japanese"), after a copula it is ("the islands are Kunashiri and Etorofu to the Japanese"). A post-posed cue after the last name of a list applies to the
    whole list, and a name in brackets after an attributed name shares its
