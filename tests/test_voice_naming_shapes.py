@@ -162,3 +162,8 @@ def test_a_side_after_a_preposition_is_no_subject_of_the_verb_after_it():
 def test_a_participle_that_classes_the_islands_under_a_name():
     text = "Japan has long adopted a policy of officially recognizing the islands as the Northern Territories."
     assert voices(text) == [("Northern Territories", "attributed", "japan")]
+
+
+def test_a_low_single_mark_glued_to_a_word_is_a_mistyped_comma_not_an_opening_mark():
+    text = "Officials in Tokyo‚ Japan’s capital, said ‘no’ again."
+    assert [text[s:e] for s, e, _ in find_quotes(text, [(0, len(text))])] == ["no"]

@@ -68,8 +68,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]], *,
                     spans.append((i + 2, close, True))
                 i = close + 2 if close > i + 2 else i + 2
                 continue
-            if ch == "‚":  # a low single opening mark (‚...‘), closed like ‘...’
-                close = _single_close(text, i + 1, pe, closers="‘’'")
+            if ch == "‚":  # a low single opening mark (‚...‘), closed like ‘...’; glued to a word it is a comma
+                close = _single_close(text, i + 1, pe, closers="‘’'") if _single_opens(text, i, ps) else None
                 if close is not None:
                     spans.append((i + 1, close, False))
             elif ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace()
