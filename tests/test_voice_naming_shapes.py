@@ -167,3 +167,13 @@ def test_a_participle_that_classes_the_islands_under_a_name():
 def test_a_low_single_mark_glued_to_a_word_is_a_mistyped_comma_not_an_opening_mark():
     text = "Officials in Tokyo‚ Japan’s capital, said ‘no’ again."
     assert [text[s:e] for s, e, _ in find_quotes(text, [(0, len(text))])] == ["no"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tokyo prefers the Japanese term Northern Territories.", [("Northern Territories", "attributed", "japan")]),
+    ("Maps in Sapporo print the Japanese names Etorofu and Kunashiri.",
+     [("Etorofu", "attributed", "japan"), ("Kunashiri", "attributed", "japan")]),
+])
+def test_a_cue_opened_by_the_before_a_side_word_that_holds_its_own_the(text, expected):
+    # "the Japanese" is a subject word itself; "the {side} term" takes "Japanese" after the cue's own "the"
+    assert voices(text) == expected

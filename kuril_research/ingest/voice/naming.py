@@ -274,6 +274,11 @@ def find_subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
             seen.add(start)
             if group.startswith("e_"):
                 subjects.append(Subj(start, end, group[2:], "word", text[start:end]))
+                if text[start:start + 4].lower() == "the " and start + 4 not in seen \
+                        and (inner := lex.subject_re.fullmatch(text, start + 4, end)) is not None \
+                        and inner.lastgroup == group:  # "the Japanese term X": "the {side} term" takes "Japanese"
+                    seen.add(start + 4)
+                    subjects.append(Subj(start + 4, end, group[2:], "word", text[start + 4:end]))
             elif (found := _resolve_pronoun(group[2:], start, mentions, lex)) is not None:
                 subjects.append(Subj(start, end, found[0], "pronoun", found[1]))
     return sorted(subjects)
