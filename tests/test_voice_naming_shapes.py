@@ -177,3 +177,11 @@ def test_a_low_single_mark_glued_to_a_word_is_a_mistyped_comma_not_an_opening_ma
 def test_a_cue_opened_by_the_before_a_side_word_that_holds_its_own_the(text, expected):
     # "the Japanese" is a subject word itself; "the {side} term" takes "Japanese" after the cue's own "the"
     assert voices(text) == expected
+
+
+def test_the_translation_of_a_sides_name_is_that_sides_name():
+    text = "Tokyo uses the Japanese term Hoppo Ryodo, usually rendered as Northern Territories, in law."
+    assert voices(text) == [("Hoppo Ryodo", "attributed", "japan"), ("Northern Territories", "attributed", "japan")]
+    # the outlet's own translation of an unattributed name stays the outlet's
+    assert voices("Hoppo Ryodo, translated as Northern Territories, is old.") == [
+        ("Hoppo Ryodo", "narrator", None), ("Northern Territories", "narrator", None)]

@@ -26,6 +26,9 @@ BRACKET_RE = re.compile(r"\[[^\]]*\]?")
 #: brackets ('"... presence in the Northern Territories (as the southern Kurils are called in Japan) ..."').
 NAMING_GLOSS_RE = re.compile(r"\((?:as|also\s+known\s+as|known\s+as|called|referred\s+to\s+as|the\s+(?:name|term)\s+for)"
                              r"\b[^()]*\)", re.I)
+#: A translation of the name before: "Hoppo Ryodo, usually rendered as Northern Territories", "(translated as ...)".
+TRANSLATED_RE = re.compile(r"[\"'”’“‘»]?\s*[,(]?\s*(?:(?:usually|often|commonly|roughly|loosely|literally)\s+)?"
+                           r"(?:rendered|translated)\s+(?:(?:in|into)\s+English\s+)?as\s+(?:the\s+)?[\"“‘'«]?", re.I)
 #: A bracket opening right after a name: a gloss in the outlet's words, also inside a quotation.
 GLOSS_OPEN_RE = re.compile(r"\s*[(\[]")
 #: "so-called" just before a name: the outlet distancing itself from the term.
@@ -260,6 +263,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 side = owner_side(m, lex)
             if side is None and voiced and voiced[-1].voice == "attributed" and side_ok(voiced[-1].speaker, m, lex) \
                     and (glossed(text, voiced[-1].mention.end, m.start, m.end)  # '"Northern Territories" (Hoppo Ryodo)'
+                         or TRANSLATED_RE.fullmatch(text, voiced[-1].mention.end, m.start) is not None  # "Hoppo
+                         # Ryodo, usually rendered as Northern Territories": the translation of that side's name
                          or bracket_alternative(text, voiced[-1].mention.end, m.start)):  # "(Japanese: A or B)"
                 side = voiced[-1].speaker, voiced[-1].speaker_text
         if side is not None:
