@@ -16,7 +16,8 @@ Method (the rules, in the order they are applied)
 -------------------------------------------------
 1. **Quotations** are found paragraph by paragraph and never cross a paragraph
    boundary. A curly “ closes at the next ” (at the next straight " if the
-   paragraph has no ”); a straight " closes at the next " (else ”). Marks of any
+   paragraph has no ”); a low „ closes at the next “ or ” (German, Central European and Ukrainian copy), two
+   straight apostrophes '' at the next '', and a low single ‚ at the next ‘ or ’; a straight " closes at the next " (else ”). Marks of any
    kind inside an open double quote are part of it, so nested ‘…’ stay inside,
    and double marks nest: an inner “, or an inner straight " with white space
    or a bracket on its left and a letter on its right, must close before the
@@ -75,7 +76,9 @@ Method (the rules, in the order they are applied)
    "Etorofu, as Japan calls it", "Kunashiri in Japanese") follow the name;
    short glosses (``naming_gloss_cues``: "to Tokyo", "by Russia") count only
    after a bracket or dash or a ``gloss_triggers`` verb earlier in the clause
-   ("known as A in Russia and B in Japan"), so "return Etorofu to Japan" is no
+   ("known as A in Russia and B in Japan"), or a pair of glosses of the two sides ("Kurils to Moscow and
+   Northern Territories to Tokyo"), or a naming participle right before the name, after which the clause may go on
+   ("known as the Northern Territories [dispute] in Japan after ..."), so "return Etorofu to Japan" is no
    naming; "to {side}" after a list that is the object of a verb or preposition is never one ("sell Kunashiri
    to the Japanese"), after a copula it is ("the islands are Kunashiri and Etorofu to the Japanese"). A post-posed cue after the last name of a list applies to the
    whole list, and a name in brackets after an attributed name shares its

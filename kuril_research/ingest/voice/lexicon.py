@@ -46,7 +46,7 @@ NATIVE_WORD = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+"
 NATIVE_SCRIPT = rf"{NATIVE_WORD}(?:\s+{NATIVE_WORD})?"
 #: A cue that names the referent before the name: "{side}'s name for", "the {side} term for" (the words after
 #: "for" are what is named: "Japan's name for the islands at the end of the Kuril chain").
-REFERENT_FIRST_RE = re.compile(r"\b(?:name|names|term|terms|word|words)\s+for$")
+REFERENT_FIRST_RE = re.compile(r"\b(?:name|names|term|terms|word|words)\b[^.]*\bfor$")
 #: A cue that gives its subject a second verb: "{side} ..10 and calls".
 COORDINATED_RE = re.compile(r"\.\.\d+\s+and\s")
 #: A label of the romanisation after the native script: "Japanese: 色丹島, romanized: Shikotan-tō".
@@ -358,7 +358,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     cue_parts_ = [parts[cue] for cue in all_cues]
     cue_res = [(re.compile(prefix_re(before), re.I), re.compile(after, re.I)) for before, after in cue_parts_]
     pronoun_alt = alternation([p for listed in subject_pronouns.values() for p in listed]) or "(?!)"
-    side_group = (rf"(?P<side>(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
+    # a subject word with a lower-case head ("called the Northern Territories by the Japanese government") first
+    word_alt = alternation([w for listed in subject_words.values() for w in listed if " " in w]) or "(?!)"
+    side_group = (rf"(?P<side>(?i:{word_alt})\b|(?:the\s+)?(?:(?i:{pronoun_alt})\b|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}?))")
     # a side word inside a noun phrase: "as older Japanese maps call", "as many Russians know them"
     side_phrase = rf"(?:[a-z]+\s+){{0,2}}?{side_group}(?:\s+[a-z][a-z-]*){{0,2}}?"
     post_cues = [*((c, False) for c in optional_cues["naming_post_cues"]),

@@ -26,6 +26,11 @@ BRACKET_RE = re.compile(r"\[[^\]]*\]?")
 #: brackets ('"... presence in the Northern Territories (as the southern Kurils are called in Japan) ..."').
 NAMING_GLOSS_RE = re.compile(r"\((?:as|also\s+known\s+as|known\s+as|called|referred\s+to\s+as|the\s+(?:name|term)\s+for)"
                              r"\b[^()]*\)", re.I)
+#: A translation of the name before: "Hoppo Ryodo, usually rendered as Northern Territories", "(translated as ...)".
+TRANSLATED_RE = re.compile(r"[\"'”’“‘»]?\s*[,(]?\s*(?:(?:usually|often|commonly|roughly|loosely|literally)\s+)?"
+                           r"(?:rendered|translated)\s+(?:(?:in|into)\s+English\s+)?as\s+(?:the\s+)?[\"“‘'«]?", re.I)
+#: A bracket opening right after a name: a gloss in the outlet's words, also inside a quotation.
+GLOSS_OPEN_RE = re.compile(r"\s*[(\[]")
 #: "so-called" just before a name: the outlet distancing itself from the term.
 SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
 def sentence_side(text: str, m: Mention, mentions, lex: VoiceLexicon, sent_start: int) -> tuple[str, str] | None:
@@ -47,11 +52,11 @@ def sentence_side(text: str, m: Mention, mentions, lex: VoiceLexicon, sent_start
 USAGE_VERB_BEFORE_RE = re.compile(r"\b(?:(?:called|call|calls|calling)\s+(?:the\s+(?:four\s+)?islands|them|the\s+chain)"
                                   r"|(?:spoke|speak|speaks|speaking)\s+of)\s+(?:the\s+)?$", re.I)
 #: A name glossing the name before it in brackets: 'the term "Northern Territories" (Hoppo Ryodo)'.
-GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s*\(\s*")
+GLOSS_BEFORE_RE = re.compile(r"[\"'”’“‘»]?\s*\(\s*")
 GLOSS_AFTER_RE = re.compile(r"\s*\)")
 #: A gloss set off by a dash: "what Japan calls the Northern Territories – Hoppo Ryodo." (the dash, then the
 #: name, then the end of the clause).
-DASH_GLOSS_BEFORE_RE = re.compile(r"[\"'”’]?\s+[–—]\s+(?:the\s+)?")
+DASH_GLOSS_BEFORE_RE = re.compile(r"[\"'”’“‘»]?\s+[–—]\s+(?:the\s+)?")
 DASH_GLOSS_AFTER_RE = re.compile(r"[\"'”’]?\s*(?:[.;,)]|\s[–—]|\Z)")
 
 
@@ -231,8 +236,11 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
         in_turn = qi is not None and real[qi][0] in turn_at
         if m.entity_type in lex.named_types and not in_turn:  # every name in a transcript turn is quoted
             side = cue_side(text, m, cues, cue_ends, subjects, lex, mentions,
-                            real[qi][:2] if qi is not None else None) \
-                or post_side(text, m, m.end, mentions, lex, sents)
+                            real[qi][:2] if qi is not None else None)
+            if side is None and not (qi is not None and m.end < real[qi][1] and not GLOSS_OPEN_RE.match(text, m.end)):
+                side = post_side(text, m, m.end, mentions, lex, sents)  # a gloss inside a quotation is the speaker's
+                # ('"... around the islets called the Southern Kurils in Russia ...," Kyodo reported'), but a bracket
+                # there is the outlet's ('"... the Northern Territories (as the southern Kurils are called in Japan)"')
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in titles:
                 pass
             elif side is None and si is not None and si in scare:
@@ -255,6 +263,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 side = owner_side(m, lex)
             if side is None and voiced and voiced[-1].voice == "attributed" and side_ok(voiced[-1].speaker, m, lex) \
                     and (glossed(text, voiced[-1].mention.end, m.start, m.end)  # '"Northern Territories" (Hoppo Ryodo)'
+                         or TRANSLATED_RE.fullmatch(text, voiced[-1].mention.end, m.start) is not None  # "Hoppo
+                         # Ryodo, usually rendered as Northern Territories": the translation of that side's name
                          or bracket_alternative(text, voiced[-1].mention.end, m.start)):  # "(Japanese: A or B)"
                 side = voiced[-1].speaker, voiced[-1].speaker_text
         if side is not None:

@@ -274,6 +274,11 @@ def find_subjects(text: str, mentions: Sequence[Mention], lex: VoiceLexicon,
             seen.add(start)
             if group.startswith("e_"):
                 subjects.append(Subj(start, end, group[2:], "word", text[start:end]))
+                if text[start:start + 4].lower() == "the " and start + 4 not in seen \
+                        and (inner := lex.subject_re.fullmatch(text, start + 4, end)) is not None \
+                        and inner.lastgroup == group:  # "the Japanese term X": "the {side} term" takes "Japanese"
+                    seen.add(start + 4)
+                    subjects.append(Subj(start + 4, end, group[2:], "word", text[start + 4:end]))
             elif (found := _resolve_pronoun(group[2:], start, mentions, lex)) is not None:
                 subjects.append(Subj(start, end, found[0], "pronoun", found[1]))
     return sorted(subjects)
@@ -302,7 +307,7 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
-        best, best_over, extra = None, None, []
+        best, best_over, extra, shorter = None, None, [], []
         inserted = insertion_ends(text, m.end, limit)
         for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
@@ -321,14 +326,25 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             if before.group().strip().lower() in ("", "the") \
                     and AS_BEFORE_RE.search(text, max(sent_start, before.start() - 8), before.start()):
                 continue  # "X, as Russians call Y": a post-posed cue naming X, not a cue naming Y
+            if not before.group().strip() \
+                    and PREPOSITION_BEFORE_RE.search(text, max(sent_start, before.start() - 12), before.start()):
+                continue  # "This term in Tokyo refers to the southern Kurils": the subject is the term, not Tokyo
             nxt = NEXT_WORD_RE.match(text, after.end())
             if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
                 continue
             if lex.cue_coordinated[index]:  # "Russia considers them part of its Kurils and calls them ...": its own
                 extra.append((before.start(), after.end(), index))
             elif best is None or (before.start(), -after.end()) < (best[0], -best[1]):
-                over = [(hit.start(), hit.end()) for hit in PAIRED_INSERTION_RE.finditer(text, m.end, after.end())]
+                if best is not None and NAME_NEXT_RE.match(text, best[1]):
+                    shorter.append(best)
+                over = [(hit.start(), hit.end()) for hit in PAIRED_INSERTION_RE.finditer(text, m.end, after.end())
+                        if not RELATIVE_AFTER_RE.match(text, hit.end())]
                 best, best_over = (before.start(), after.end(), index), over
+            elif NAME_NEXT_RE.match(text, after.end()):
+                shorter.append((before.start(), after.end(), index))
+        # a shorter cue of the subject that gives a name right away stays beside the longest one: "Russia, which uses
+        # the names Iturup and Kunashir for the two largest, treats them as ..."
+        extra += [found for found in shorter if best is not None and found[1] < best[1]]
         for found in [best, *extra] if best is not None else extra:
             cues.append(_scoped(text, found, m, lex, limit, quotes_at))
         if best is not None and best_over:  # the subject's names for the object, listed between dashes inside the
@@ -360,5 +376,13 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
                bool(lex.cue_scope_words[best[2]]))
 
 
+#: A preposition right before a cue's subject: the subject is a phrase's object, not the verb's subject.
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|of|from|on|with|within|among|across|inside)\s+$", re.I)
+#: A capitalised word (maybe after "the" or a quotation mark) right after a cue: the name it gives.
+NAME_NEXT_RE = re.compile(r"\s+(?:the\s+)?[\"“„‘']?[A-Z]")
+#: A relative clause right after an insertion between dashes: the insertion lists the referent of that clause, in
+#: the outlet's words ("Japan claims four islands — Iturup, Kunashir, Shikotan and Habomai — which it refers to as
+#: the Northern Territories"), not the subject's names for it.
+RELATIVE_AFTER_RE = re.compile(r"\s*[,—–-]?\s*(?:which|that|what|whom)\b", re.I)
 #: Where the referent after "{side}'s name for" ends and its name begins: a comma, colon, dash, or a copula.
 REFERENT_END_RE = re.compile(r"[,:—–]|\s-\s|\b(?:is|are|was|were)\b")

@@ -6,11 +6,14 @@ import re
 from collections.abc import Sequence
 
 
-CLOSING_FOR = {"“": "”\"", '"': "\"”", "«": "»"}  # opener -> closers, preferred first; «guillemets» too
+CLOSING_FOR = {"“": "”\"", '"': "\"”", "«": "»",  # opener -> closers, preferred first; «guillemets» too
+               "„": "“”\""}  # a low opening mark („…“ in German, Polish, Czech and Ukrainian copy, „…” in Romanian)
 #: A footnote number glued after a closing mark ('the ocean."12 Japanese officials'), then a space or the end.
 FOOTNOTE_AFTER_RE = re.compile(r"\d{1,3}(?=\s|$)")
 #: Every character that can open or close a quotation; find_quotes jumps from one to the next.
-QUOTE_MARK_RE = re.compile("[“”\"‘«']")
+QUOTE_MARK_RE = re.compile("[“”\"‘«'„‚]")
+#: Two straight apostrophes standing for a double mark (''...''), as wiki markup and some CMS copies print them.
+DOUBLED_APOSTROPHE = "''"
 #: A single mark that stands for left-out digits, not an opening mark: "the '90s", "in ‘05" (an autocorrected ’).
 ELISION_RE = re.compile(r"['‘]\d\d(?:s|\b)")
 #: Characters after which a single mark followed by a letter opens a quotation (besides white space).
@@ -46,6 +49,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]], *,
     >>> g = "«We keep the «Kuril» promise», – said Petrov."
     >>> [g[s:e] for s, e, _ in find_quotes(g, [(0, len(g))])]
     ['We keep the «Kuril» promise']
+    >>> low = "„We keep the ‚Kuril‘ promise“, Petrov said; Tokyo says ''Etorofu'' and ‚Hoppo Ryodo‘."
+    >>> [low[s:e] for s, e, _ in find_quotes(low, [(0, len(low))])]
+    ['We keep the ‚Kuril‘ promise', 'Etorofu', 'Hoppo Ryodo']
     """
     found = []
     for para_id, (ps, pe) in enumerate(paragraphs):
@@ -55,7 +61,18 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]], *,
         while (hit := QUOTE_MARK_RE.search(text, i, pe)) is not None:
             i = hit.start()
             ch, close = text[i], None
-            if ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace()
+            if text.startswith(DOUBLED_APOSTROPHE, i):  # ''...'': a double quotation, closed by the next ''
+                close = text.find(DOUBLED_APOSTROPHE, i + 2, pe) if _single_opens(text, i + 1, i + 1) \
+                    and (i == ps or text[i - 1].isspace() or text[i - 1] in SINGLE_OPENS_AFTER) else -1
+                if close > i + 2:
+                    spans.append((i + 2, close, True))
+                i = close + 2 if close > i + 2 else i + 2
+                continue
+            if ch == "‚":  # a low single opening mark (‚...‘), closed like ‘...’; glued to a word it is a comma
+                close = _single_close(text, i + 1, pe, closers="‘’'") if _single_opens(text, i, ps) else None
+                if close is not None:
+                    spans.append((i + 1, close, False))
+            elif ch == "”" or (ch == '"' and i > ps and not text[i - 1].isspace()
                             and (not text[i + 1:i + 2].isalnum() or FOOTNOTE_AFTER_RE.match(text, i + 1))):
                 if not any(double for *_, double in spans):  # a closing mark with no opener
                     spans, close = [(ps, i, True)], i  # absorbs earlier ‘…’ spans
@@ -145,6 +162,7 @@ def _with_block_quotes(text: str, paragraphs: Sequence[tuple[int, int]], found: 
 
 #: Double marks that may close (or, nested, open) a quotation, by the closing mark looked for.
 NESTED_MARKS_RE = {"”": re.compile("[“”]"), '"': re.compile('"'), "»": re.compile("[«»]")}
+LOW_NESTED_MARKS_RE = re.compile("[„“”]")
 
 
 def _double_close(text: str, opener: str, pos: int, end: int) -> int:
@@ -155,6 +173,16 @@ def _double_close(text: str, opener: str, pos: int, end: int) -> int:
     ``"We reject "Northern Territories" claims," she said`` is one quotation. A curly “ with no ” left in
     the paragraph closes at a straight " found the same way.
     """
+    if opener == "„":  # closed by “ or ”, which open nothing inside it; only a further „ nests
+        depth = 0
+        for hit in LOW_NESTED_MARKS_RE.finditer(text, pos, end):
+            if text[hit.start()] == "„":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                return hit.start()
+        return end
     for mark in CLOSING_FOR[opener]:
         pattern, depth = NESTED_MARKS_RE[mark], 0
         for hit in pattern.finditer(text, pos, end):
@@ -205,7 +233,7 @@ def _single_opens(text: str, i: int, start: int) -> bool:
         and text[i + 1:i + 2].isalnum() and ELISION_RE.match(text, i) is None
 
 
-def _single_close(text: str, pos: int, end: int) -> int | None:
+def _single_close(text: str, pos: int, end: int, closers: str = "’'") -> int | None:
     """Position of the single mark (’ or ') closing a quotation opened just before ``pos``, or None.
 
     A closing mark follows a character that is not white space and is not followed by a letter or digit, so
@@ -213,10 +241,10 @@ def _single_close(text: str, pos: int, end: int) -> int | None:
     islanders' graves", "the Russians' Kuril policy") is a plural possessive when another closing mark
     follows before the next opening mark; else it closes ("'the islands' and of 'joint activity'").
     """
-    closers = []
+    marks, closers = closers, []
     for k in range(pos, end):
         ch = text[k]
-        if ch in "’'" and k > pos and not text[k - 1].isspace() and not text[k + 1:k + 2].isalnum():
+        if ch in marks and k > pos and not text[k - 1].isspace() and not text[k + 1:k + 2].isalnum():
             closers.append(k)
         elif ch in "‘'" and _single_opens(text, k, pos) and k > pos:
             break  # the next quotation opens: the close is before it
@@ -264,5 +292,5 @@ def continued_quotes(text: str, spans: Sequence[tuple[int, int, int]],
 
 
 #: Marks that open / close a quotation.
-OPENING_MARKS = "“\"‘'«"
+OPENING_MARKS = "“\"‘'«„‚"
 CLOSING_MARKS = "”\"’'»"

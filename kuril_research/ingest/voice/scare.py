@@ -105,7 +105,7 @@ def find_scare_quotes(text: str, spans: list[tuple[int, int, int]], mentions: Se
 
 
 #: "so-called" just before a quotation: the outlet's distance from the term, whatever verb comes before.
-SO_CALLED_BEFORE_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?[\"“‘'«]?$", re.I)
+SO_CALLED_BEFORE_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?[\"“‘'«„‚]?$", re.I)
 #: A treaty named by a capital or a year, not a generic "peace treaty".
 NAMED_RE = re.compile(r"[A-Z0-9]")
 #: A past form: a speech or naming verb of a reported occasion, not a habit ("referred", "used", "said").
@@ -121,7 +121,7 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
     outside a naming cue's scope (``in_cue(pos)``); or a named treaty of ``documents`` stands before it in its
     sentence ('Under the 1951 San Francisco Peace Treaty, Japan renounced its claim to "the Kurile Islands"': the
     treaty's words). They are quotations, and their names are quoted. A habit in the present ('Tokyo speaks of
-    "the Southern Kurils"') stays a scare quote.
+    "the Southern Kurils"', 'the islands are called the "northern territories"') stays a scare quote.
 
     ``sentence_start(pos)`` gives the start of the sentence holding ``pos``.
     """
@@ -135,12 +135,16 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
             continue
         if any(PAST_RE.search(v.group().split()[0])
                and not (v.group().lower() in CATENATIVE_VERBS and CATENATIVE_RE.match(text, v.end()))
+               and not PRESENT_PASSIVE_RE.search(text, max(lo, v.start() - 24), v.start())
                for v in lex.term_verb_re.finditer(text, lo, start)) \
                 or any(lo <= d.start and d.end <= start and NAMED_RE.search(d.surface) for d in documents):
             found.add(qi)
     return found
 
 
+#: A present passive before the participle: what a thing is called, a habit, not words said on an occasion ("the
+#: islands are called the "northern territories"", "is usually called").
+PRESENT_PASSIVE_RE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 #: An infinitive after a past verb: the habit it names is in the infinitive ("continued to refer to the
 #: 'Southern Kurils'", "used to call"), no words said on an occasion.
 CATENATIVE_RE = re.compile(r"\s+to\s+(?!the\b|them\b|it\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
