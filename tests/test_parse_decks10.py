@@ -1,0 +1,43 @@
+"""Round 10 (issue #12): standfirsts that hold on layouts never seen, on hand-made pages."""
+
+from kuril_research.ingest.parse import parse_article
+from kuril_research.ingest.parse.decks import is_byline_line
+
+TITLE = "Island ferry talks stall again"
+DECK = "Moscow wants a new fee. Tokyo says the old deal still stands."
+LEAD = ("Japan and Russia ended a second day of talks in Sakhalin on Tuesday without agreeing on the ferry "
+        "service to the disputed islands, officials on both sides said.")
+MORE = "A further round is planned for the spring, according to the Japanese side."
+
+
+def _page(*lines: str) -> str:
+    return "\n\n".join(("The Harbour Times",) + lines)
+
+
+def test_a_deck_in_sentences_over_the_byline_is_the_standfirst():
+    a = parse_article(_page(TITLE, DECK, "By Jane Roe", "June 3, 2026", LEAD, MORE))
+    assert (a.title, a.standfirst) == (TITLE, DECK)
+    assert a.text.startswith("Japan and Russia ended")
+
+
+def test_a_deck_over_a_byline_left_in_the_body_with_a_job_title():
+    a = parse_article(_page(TITLE, DECK, "Jane RoeNorth Asia correspondent", LEAD, MORE))
+    assert a.standfirst == DECK
+
+
+def test_a_lead_in_sentences_with_no_byline_under_it_stays_in_the_story():
+    a = parse_article(_page(TITLE, DECK, LEAD, MORE))
+    assert a.standfirst is None
+    assert a.text.startswith("Moscow wants a new fee.")
+
+
+def test_a_line_under_the_byline_is_the_story_not_a_deck():
+    a = parse_article(_page(TITLE, "By Jane Roe", "June 3, 2026", DECK, LEAD, MORE))
+    assert a.standfirst is None
+
+
+def test_byline_shapes():
+    assert is_byline_line("By Jane Roe (Tokyo, correspondent)")
+    assert is_byline_line("Jane RoeNorth Asia correspondent")
+    assert not is_byline_line("By the end of the week the ferry had left.")
+    assert not is_byline_line(DECK)
