@@ -41,3 +41,27 @@ def test_byline_shapes():
     assert is_byline_line("Jane RoeNorth Asia correspondent")
     assert not is_byline_line("By the end of the week the ferry had left.")
     assert not is_byline_line(DECK)
+
+
+def test_a_caption_with_its_credit_after_a_dash_is_no_standfirst():
+    caption = "The two leaders shake hands before their talks in Vladivostok on the sidelines of a forum on Monday — Harbour Wire"
+    a = parse_article("\n".join([TITLE, "June 3, 2026", caption, f"TOKYO, June 3 (Harbour Wire): {LEAD}", MORE]))
+    assert (a.title, a.standfirst) == (TITLE, None)
+    assert [r.reason for r in a.removed if r.text == caption] == ["photo caption"]
+
+
+def test_a_caption_with_agency_pic_in_brackets_is_no_standfirst():
+    caption = "The two leaders shake hands before their talks at the Kremlin in Moscow. (Harbour Wire pic)"
+    a = parse_article(_page(TITLE, caption, f"MOSCOW: {LEAD}", MORE))
+    assert a.standfirst is None
+
+
+def test_the_headline_in_another_script_is_no_standfirst():
+    a = parse_article("\n\n".join([TITLE, "World News", "Переговоры о пароме снова зашли в тупик", LEAD, MORE]))
+    assert (a.title, a.standfirst) == (TITLE, None)
+
+
+def test_a_page_title_with_a_tagline_over_its_headline_printed_again():
+    a = parse_article("\n\n".join([f"{TITLE} - A guide to life on the northern islands", TITLE, LEAD, MORE]))
+    assert a.title == TITLE
+    assert [r.reason for r in a.removed if r.line == 1] == ["page title"]

@@ -270,7 +270,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             choice = deck_in_sentences(text.split("\n"), title, standfirst, body, removed)
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
-    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None)
+    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None,
+                                          title=title)
     # the headline printed again over the story, under a caption or a date the header rules removed
     story = next((j for j, (_, line, _) in enumerate(body) if is_lead_paragraph(line)), len(body))
     for j in [j for j in range(min(story, REPEATED_TITLE_LINES)) if same_heading(body[j][1], title)][:1]:

@@ -23,7 +23,8 @@ from kuril_research.ingest.parse.shape import (
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["CAPTION_LABEL_RE", "LABEL_MAX_WORDS", "SHORT_DECK_WORDS", "DECK_MIN_WORDS", "is_short_label", "LEAD_WORDS", "is_deck", "drop_false_deck", "slogan_over_headline",
+__all__ = ["CAPTION_LABEL_RE", "LABEL_MAX_WORDS", "SHORT_DECK_WORDS", "DECK_MIN_WORDS", "is_short_label", "LEAD_WORDS", "is_deck",
+           "DECK_CREDIT_TAIL_RE", "has_deck_credit", "is_other_script", "drop_false_deck", "slogan_over_headline",
            "deck_under_title", "SENTENCE_DECK_MAX_WORDS", "SENTENCE_DECK_MAX_SENTENCES", "DECK_CLOSERS", "BYLINE_LINE_RE",
            "is_byline_line", "deck_in_sentences"]
 
@@ -55,6 +56,46 @@ def is_short_label(line: str) -> bool:
 CAPTION_LABEL_RE = re.compile(r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,4}:\s")
 
 
+#: A photo's caption with its credit at the end: the agency and "pic" or "photo" in brackets ("... in Moscow.
+#: (Reuters pic)"), or the agency's name after a dash ("... in Vladivostok on Monday — Reuters"). A deck carries
+#: no credit.
+DECK_CREDIT_TAIL_RE = re.compile(r"(?:\((?:[A-Z][\w.&'’-]*\s){1,3}(?i:pic|pix|photo|picture|file photo)s?\)"
+                                 r"|[^.!?\s]\s+[—–]\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})\s*\Z")
+
+
+def has_deck_credit(line: str) -> bool:
+    """A caption's credit at the end of a line (:data:`DECK_CREDIT_TAIL_RE`) of eight words or more.
+
+    Examples
+    --------
+    >>> has_deck_credit("Two leaders shake hands before their talks at the Kremlin in Moscow. (Harbour Wire pic)")
+    True
+    >>> has_deck_credit("The two leaders shake hands before their talks in Vladivostok on Monday — Harbour Wire")
+    True
+    >>> has_deck_credit("Tokyo says the drills run counter to its position — and Moscow disagrees")
+    False
+    """
+    return len(line.split()) >= 8 and DECK_CREDIT_TAIL_RE.search(line) is not None
+
+
+def is_other_script(line: str, title: str) -> bool:
+    """Whether most letters of ``line`` are of another script than the title's (a headline in the outlet's own
+    language over the translation: "Тихий океан" under an English title): outside the Latin letters when the title
+    is in them, or Latin when it is not.
+
+    Examples
+    --------
+    >>> is_other_script("Паром снова ходит на острова", "Ferries resume to the islands")
+    True
+    >>> is_other_script("Ferries resume to the islands of Kunashir and Shikotan", "Ferries resume")
+    False
+    """
+    def latin_share(text: str) -> float:
+        letters = [c for c in text if c.isalpha()]
+        return sum(1 for c in letters if ord(c) < 0x250) / len(letters) if letters else 1.0
+    return abs(latin_share(line) - latin_share(title)) > 0.5
+
+
 def is_deck(line: str) -> bool:
     """Whether a line the position rules took for the standfirst may be one: not a row of page tools or a text-size
     toggle ("Normal text size"), not a short labelled field ("Publication: Policy Brief No. 12"), not a date, not a
@@ -71,11 +112,12 @@ def is_deck(line: str) -> bool:
     """
     return not (is_tool_bar(line) or LABEL_RE.match(line) and len(line.split()) <= LABEL_MAX_WORDS
                 or is_timestamp(line) or is_person_name(line) or is_writers_line(line)
-                or CAPTION_LABEL_RE.match(line) is not None)
+                or CAPTION_LABEL_RE.match(line) is not None or has_deck_credit(line))
 
 
 def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
-                    removed: list[Removed], *, dated: bool = True) -> tuple[str | None, list[Removed]]:
+                    removed: list[Removed], *, dated: bool = True,
+                    title: str | None = None) -> tuple[str | None, list[Removed]]:
     """The standfirst, or None when it is no deck (:func:`is_deck`; on a page without a dateline, ``dated`` false,
     nor a short label, :func:`is_short_label`): it is then logged as removed ("page tool", or "site header" for a
     label, a date or a name). ``removed`` is not changed; a new list is returned.
@@ -85,13 +127,15 @@ def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[i
     >>> drop_false_deck(["Talks stall", "Normal text size", "Body."], "Normal text size", [(3, "Body.", False)], [])
     (None, [Removed(line=2, text='Normal text size', reason='page tool')])
     """
-    if standfirst is None or is_deck(standfirst) and (dated or not is_short_label(standfirst)):
+    other_script = title is not None and standfirst is not None and is_other_script(standfirst, title)
+    if standfirst is None or is_deck(standfirst) and (dated or not is_short_label(standfirst)) and not other_script:
         return standfirst, removed
     number = line_of(standfirst, lines, {n for n, _, _ in body} | {r.line for r in removed})
     if number is None:
         return standfirst, removed
-    reason = "page tool" if is_tool_bar(standfirst) else "photo caption" if CAPTION_LABEL_RE.match(standfirst) \
-        else "site header"
+    reason = "page tool" if is_tool_bar(standfirst) \
+        else "photo caption" if CAPTION_LABEL_RE.match(standfirst) or has_deck_credit(standfirst) \
+        else "repeated title" if other_script else "site header"
     return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
 
 
