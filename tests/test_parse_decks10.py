@@ -65,3 +65,24 @@ def test_a_page_title_with_a_tagline_over_its_headline_printed_again():
     a = parse_article("\n\n".join([f"{TITLE} - A guide to life on the northern islands", TITLE, LEAD, MORE]))
     assert a.title == TITLE
     assert [r.reason for r in a.removed if r.line == 1] == ["page title"]
+
+
+def test_an_issue_label_over_the_headline_is_no_title():
+    page = "\n".join(["The Harbour Times", "Home | Politics | Fisheries", "Issue #48", "June 3, 2026", TITLE,
+                      "By Jane Roe", LEAD, MORE])
+    assert parse_article(page).title == TITLE
+
+
+def test_a_gallery_of_numbered_image_names_never_takes_the_headline():
+    from kuril_research.ingest.parse.title_model import rerank_title
+    from kuril_research.ingest.parse.lexicon import default_furniture
+    from kuril_research.ingest.parse.title_features import FEATURE_NAMES, is_numbered_copy
+    from kuril_research.ingest.parse.title_model import TitleModel
+    # a model sure of the lead's words: the numbered lines share more of them than the headline does
+    sure = TitleModel(tuple(50.0 if n == "lead_overlap" else 0.0 for n in FEATURE_NAMES),
+                      tuple(0.0 for _ in FEATURE_NAMES), tuple(1.0 for _ in FEATURE_NAMES))
+    assert is_numbered_copy("Ferry pier at Nemuro 2", ["Ferry pier at Nemuro 1"])
+    lines = [TITLE, "Ferry talks in Sakhalin 2", "Ferry talks in Sakhalin 1", LEAD, MORE]
+    body = [(4, LEAD, False), (5, MORE, False)]
+    choice = rerank_title(lines, TITLE, None, body, [], default_furniture(), dated=False, model=sure)
+    assert choice.title == TITLE

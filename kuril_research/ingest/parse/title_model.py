@@ -44,6 +44,7 @@ from kuril_research.ingest.parse.header import has_headline_verb, is_person_name
 from kuril_research.ingest.parse.title_features import (
     FEATURE_NAMES,
     candidates,
+    is_numbered_copy,
     is_paragraph,
     lead_words,
     line_features,
@@ -205,7 +206,9 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     """Replace the rules' ``title`` by the model's headline when the model is confident.
 
     The rules' choice stands unless it is one of the page's candidates, the model's best candidate above the
-    first paragraph the rules kept in the body is another line with probability ``swap_min`` or more, and the rules' title has ``keep_max`` or less. Then the best
+    first paragraph the rules kept in the body (and no numbered copy of its neighbours,
+    :func:`~.title_features.is_numbered_copy`) is another line with probability ``swap_min`` or more, and the
+    rules' title has ``keep_max`` or less. Then the best
     line is the title; the old title is logged as removed (a byline, a date line or a site header by its shape),
     or is the standfirst when it is the line right under the new headline, has six words or more and is no
     byline nor date; a standfirst above the new headline is removed as a site header; the line right under the
@@ -242,7 +245,9 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     p = headline_probabilities(x, model)
     # a headline stands over the story: never under the first paragraph the rules kept in the body
     top = next((number for number, line, _ in body if is_paragraph(line)), len(lines) + 1)
-    allowed = [i for i, (number, _) in enumerate(cands) if number < top]
+    texts = [text for _, text in cands]
+    # a gallery's numbered image names ("Rally in Nemuro1", "Rally in Nemuro2") are never the headline
+    allowed = [i for i, (number, text) in enumerate(cands) if number < top and not is_numbered_copy(text, texts)]
     if not allowed:
         return unchanged
     best = max(allowed, key=lambda i: p[i])
