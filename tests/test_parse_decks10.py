@@ -86,3 +86,29 @@ def test_a_gallery_of_numbered_image_names_never_takes_the_headline():
     body = [(4, LEAD, False), (5, MORE, False)]
     choice = rerank_title(lines, TITLE, None, body, [], default_furniture(), dated=False, model=sure)
     assert choice.title == TITLE
+
+
+def test_where_the_rules_find_no_title_a_sure_model_names_the_headline():
+    from kuril_research.ingest.parse.lexicon import default_furniture
+    from kuril_research.ingest.parse.title_features import FEATURE_NAMES
+    from kuril_research.ingest.parse.title_model import TitleModel, rerank_title
+    sure = TitleModel(tuple(50.0 if n == "lead_overlap" else 0.0 for n in FEATURE_NAMES),
+                      tuple(0.0 for _ in FEATURE_NAMES), tuple(1.0 for _ in FEATURE_NAMES))
+    lines = ["Made for minds.", "Ferry talks in Sakhalin", LEAD, MORE]
+    body = [(1, lines[0], False), (2, lines[1], False), (3, LEAD, False), (4, MORE, False)]
+    choice = rerank_title(lines, None, None, body, [], default_furniture(), dated=False, model=sure)
+    assert choice.title == "Ferry talks in Sakhalin"
+    assert [n for n, _, _ in choice.body] == [3, 4]
+    # a line that runs on into a lower-case line is a hard-wrapped paragraph's, no headline
+    wrapped = ["Made for minds.", "Ferry talks in Sakhalin", "ended on Tuesday without a deal.", LEAD, MORE]
+    body = [(1, wrapped[0], False), (2, wrapped[1], False), (3, wrapped[2], False), (4, LEAD, False)]
+    assert rerank_title(wrapped, None, None, body, [], default_furniture(), dated=False, model=sure).title is None
+
+
+def test_a_page_copied_line_by_line_without_a_title_rule_gets_headline_deck_and_byline():
+    page = "\n".join(["DW", "Made for minds.", "Asia", "Japan", "Ferry talks in Sakhalin end without a deal", DECK,
+                      "Jane Roe", "03/22/2026 March 22, 2026", LEAD, MORE])
+    a = parse_article(page)
+    assert (a.title, a.standfirst) == ("Ferry talks in Sakhalin end without a deal", DECK)
+    assert a.text.startswith("Japan and Russia ended")
+    assert ("Jane Roe", "byline") in [(r.text, r.reason) for r in a.removed]

@@ -267,8 +267,9 @@ def deck_in_sentences(lines: list[str], title: str | None, standfirst: str | Non
     the title (or under removed lines that are no byline nor date), of one to :data:`SENTENCE_DECK_MAX_SENTENCES`
     sentences and at most :data:`SENTENCE_DECK_MAX_WORDS` words, no caption, with the byline and date block (or a
     page tool, :data:`DECK_CLOSERS`; or a byline left in the body, :func:`is_byline_line`) between it and the rest
-    of the story. A byline stands between the header and the story: what stands over it under the headline is the
-    header's deck, full stops or not (:func:`deck_under_title` reads a deck without them over the lead).
+    of the story; a byline left in the body is then logged as removed. A byline stands between the header and the
+    story: what stands over it under the headline is the header's deck, full stops or not (:func:`deck_under_title`
+    reads a deck without them over the lead).
 
     Examples
     --------
@@ -300,11 +301,12 @@ def deck_in_sentences(lines: list[str], title: str | None, standfirst: str | Non
             or is_caption(deck, [b[1] for b in body[:3]]) or is_byline_line(deck):
         return unchanged
     closers = {reasons.get(n) for n in range(body[0][0] + 1, body[1][0])}
-    rest = body[1:]
+    rest, out = body[1:], removed
     if not closers & DECK_CLOSERS:
         if not is_byline_line(body[1][1]):
             return unchanged
-        rest = body[2:]
+        rest = body[2:]  # the byline left in the body goes with the header
+        out = sorted([*removed, Removed(body[1][0], body[1][1], "byline")], key=lambda r: r.line)
     if not any(is_lead_paragraph(line) for _, line, _ in rest[:3]):
         return unchanged  # the story goes on under the byline
-    return HeaderChoice(title, deck, body[1:], removed)
+    return HeaderChoice(title, deck, rest, out)
