@@ -119,8 +119,10 @@ def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[i
                     removed: list[Removed], *, dated: bool = True,
                     title: str | None = None) -> tuple[str | None, list[Removed]]:
     """The standfirst, or None when it is no deck (:func:`is_deck`; on a page without a dateline, ``dated`` false,
-    nor a short label, :func:`is_short_label`): it is then logged as removed ("page tool", or "site header" for a
-    label, a date or a name). ``removed`` is not changed; a new list is returned.
+    nor a short label, :func:`is_short_label`; nor a line in another script than the ``title``'s,
+    :func:`is_other_script`): it is then logged as removed ("page tool"; "photo caption" for a caption with its
+    label or credit; "repeated title" for the headline in another script; "site header" for a label, a date or a
+    name). ``removed`` is not changed; a new list is returned.
 
     Examples
     --------
