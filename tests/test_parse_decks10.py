@@ -112,3 +112,13 @@ def test_a_page_copied_line_by_line_without_a_title_rule_gets_headline_deck_and_
     assert (a.title, a.standfirst) == ("Ferry talks in Sakhalin end without a deal", DECK)
     assert a.text.startswith("Japan and Russia ended")
     assert ("Jane Roe", "byline") in [(r.text, r.reason) for r in a.removed]
+
+
+def test_a_headline_printed_twice_over_its_photo_credit_is_named_with_its_deck():
+    head = 'Jane Roe: "We keep our word"'
+    deck = "The island governor told our readers how life on the islands could be made easier for families"
+    page = "\n".join(["The Harbour Times is not responsible for mistakes in this version. Sorry for that.",
+                      "Please read the original as the source.", "", head, "", deck, "", head, "Photo: Harbour Wire",
+                      "- " + LEAD, "- " + MORE])
+    a = parse_article(page)
+    assert (a.title, a.standfirst) == (head, deck)

@@ -266,8 +266,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         # the learned headline chooser vetoes the rules' title when it is confident (data/title_model.json)
         choice = rerank_title(text.split("\n"), title, standfirst, body, removed, lex, dated=dateline_index is not None)
         title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
-        if dateline_index is None:  # a deck in sentences over the byline and date
-            choice = deck_in_sentences(text.split("\n"), title, standfirst, body, removed)
+        if dateline_index is None:  # under the headline the model chose: a deck, or a deck in sentences over the byline
+            choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)
+            choice = deck_in_sentences(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
     standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None,

@@ -267,7 +267,8 @@ NO_TITLE_MIN = 0.5
 def _title_where_none(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
                       removed: list[Removed], lex: FurnitureLexicon, dated: bool, model: TitleModel) -> HeaderChoice:
     """The model's headline on a page where the rules found none (see :func:`rerank_title`): its best candidate in
-    the body, above the story's first paragraph (there must be one), of probability :data:`NO_TITLE_MIN` or more, no certain non-title
+    the body, above the story's first paragraph (there must be one), of probability :data:`NO_TITLE_MIN` or more
+    (the copies of a line printed twice adding up), no certain non-title
     (:func:`~.shape.is_no_title`), not run on into a lower-case line (a hard-wrapped paragraph), with no standfirst
     chosen; the body's lines above it are removed as site header."""
     unchanged = HeaderChoice(None, standfirst, body, removed)
@@ -277,6 +278,11 @@ def _title_where_none(lines: list[str], standfirst: str | None, body: list[tuple
     if len(cands) < 2:
         return unchanged
     p = headline_probabilities(x, model)
+    # the headline printed twice is one choice: each copy counts with the probability of all
+    share: dict[str, float] = {}
+    for (_, text), q in zip(cands, p):
+        share[_key(text)] = share.get(_key(text), 0.0) + float(q)
+    p = np.asarray([share[_key(text)] for _, text in cands])
     top = next((number for number, line, _ in body if is_paragraph(line)), None)
     if top is None:
         return unchanged  # a headline stands over a story's paragraph: a page of short lines keeps no title
