@@ -79,7 +79,12 @@ line on Unicode-normalised text and applies these rules, in order:
    is moved out of the title; a standfirst must read as a deck (no page tool, field,
    date or name; on a page without a dateline, nor a capitalised line of under six words; nor a caption opening with
    a label in capitals), and the headline printed again in any case among the first lines over the story is a
-   repeated title; a lone section heading ("Abstract") is the text's first heading, never its title. A place alone
+   repeated title; a lone section heading ("Abstract") is the text's first heading, never its title. A deck in
+   sentences right under the headline and over the byline and date block (or a byline left in the body) is the
+   standfirst; a caption ending in its credit ("(Agency pic)", "— Agency") or a line in another script than the
+   headline's is no deck; "Headline - tagline" over the headline printed again is the page's title; an issue label
+   ("Issue #612") is no headline; where the rules find no title, the learned chooser (:mod:`.title_model`) names it
+   when sure, never from a gallery's numbered image names. A place alone
    on its line over a transcript's first turn ("MR
    PRICE: ...") is the briefing's place header, not a dateline.
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few

@@ -40,7 +40,7 @@ from kuril_research.ingest.parse.header import (
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
-from kuril_research.ingest.parse.decks import deck_under_title, drop_false_deck, slogan_over_headline
+from kuril_research.ingest.parse.decks import deck_in_sentences, deck_under_title, drop_false_deck, slogan_over_headline
 from kuril_research.ingest.parse.shape import headline_by_shape, same_heading, section_heading_title
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 from kuril_research.ingest.parse.title_model import rerank_title
@@ -266,8 +266,13 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         # the learned headline chooser vetoes the rules' title when it is confident (data/title_model.json)
         choice = rerank_title(text.split("\n"), title, standfirst, body, removed, lex, dated=dateline_index is not None)
         title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+        if dateline_index is None:  # under the headline the model chose: a deck, or a deck in sentences over the byline
+            choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)
+            choice = deck_in_sentences(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
+            title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
-    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None)
+    standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None,
+                                          title=title)
     # the headline printed again over the story, under a caption or a date the header rules removed
     story = next((j for j, (_, line, _) in enumerate(body) if is_lead_paragraph(line)), len(body))
     for j in [j for j in range(min(story, REPEATED_TITLE_LINES)) if same_heading(body[j][1], title)][:1]:

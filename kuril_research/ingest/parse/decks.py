@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.blocks import DATED_BLOCK
+from kuril_research.ingest.parse.blocks import DATED_BLOCK, is_lead_paragraph
+from kuril_research.ingest.parse.captions import is_caption
 from kuril_research.ingest.parse.header import is_person_name, is_tool_bar
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
@@ -22,8 +23,10 @@ from kuril_research.ingest.parse.shape import (
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["CAPTION_LABEL_RE", "LABEL_MAX_WORDS", "SHORT_DECK_WORDS", "DECK_MIN_WORDS", "is_short_label", "LEAD_WORDS", "is_deck", "drop_false_deck", "slogan_over_headline",
-           "deck_under_title"]
+__all__ = ["CAPTION_LABEL_RE", "LABEL_MAX_WORDS", "SHORT_DECK_WORDS", "DECK_MIN_WORDS", "is_short_label", "LEAD_WORDS", "is_deck",
+           "DECK_CREDIT_TAIL_RE", "has_deck_credit", "is_other_script", "drop_false_deck", "slogan_over_headline",
+           "deck_under_title", "SENTENCE_DECK_MAX_WORDS", "SENTENCE_DECK_MAX_SENTENCES", "DECK_CLOSERS", "BYLINE_LINE_RE",
+           "is_byline_line", "deck_in_sentences"]
 
 
 #: A labelled field ("Publication: Policy Brief No. 12") is no standfirst when it is this short.
@@ -53,6 +56,46 @@ def is_short_label(line: str) -> bool:
 CAPTION_LABEL_RE = re.compile(r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,4}:\s")
 
 
+#: A photo's caption with its credit at the end: the agency and "pic" or "photo" in brackets ("... in Moscow.
+#: (Reuters pic)"), or the agency's name after a dash ("... in Vladivostok on Monday — Reuters"). A deck carries
+#: no credit.
+DECK_CREDIT_TAIL_RE = re.compile(r"(?:\((?:[A-Z][\w.&'’-]*\s){1,3}(?i:pic|pix|photo|picture|file photo)s?\)"
+                                 r"|[^.!?\s]\s+[—–]\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})\s*\Z")
+
+
+def has_deck_credit(line: str) -> bool:
+    """A caption's credit at the end of a line (:data:`DECK_CREDIT_TAIL_RE`) of eight words or more.
+
+    Examples
+    --------
+    >>> has_deck_credit("Two leaders shake hands before their talks at the Kremlin in Moscow. (Harbour Wire pic)")
+    True
+    >>> has_deck_credit("The two leaders shake hands before their talks in Vladivostok on Monday — Harbour Wire")
+    True
+    >>> has_deck_credit("Tokyo says the drills run counter to its position — and Moscow disagrees")
+    False
+    """
+    return len(line.split()) >= 8 and DECK_CREDIT_TAIL_RE.search(line) is not None
+
+
+def is_other_script(line: str, title: str) -> bool:
+    """Whether most letters of ``line`` are of another script than the title's (a headline in the outlet's own
+    language over the translation: "Тихий океан" under an English title): outside the Latin letters when the title
+    is in them, or Latin when it is not.
+
+    Examples
+    --------
+    >>> is_other_script("Паром снова ходит на острова", "Ferries resume to the islands")
+    True
+    >>> is_other_script("Ferries resume to the islands of Kunashir and Shikotan", "Ferries resume")
+    False
+    """
+    def latin_share(text: str) -> float:
+        letters = [c for c in text if c.isalpha()]
+        return sum(1 for c in letters if ord(c) < 0x250) / len(letters) if letters else 1.0
+    return abs(latin_share(line) - latin_share(title)) > 0.5
+
+
 def is_deck(line: str) -> bool:
     """Whether a line the position rules took for the standfirst may be one: not a row of page tools or a text-size
     toggle ("Normal text size"), not a short labelled field ("Publication: Policy Brief No. 12"), not a date, not a
@@ -69,27 +112,32 @@ def is_deck(line: str) -> bool:
     """
     return not (is_tool_bar(line) or LABEL_RE.match(line) and len(line.split()) <= LABEL_MAX_WORDS
                 or is_timestamp(line) or is_person_name(line) or is_writers_line(line)
-                or CAPTION_LABEL_RE.match(line) is not None)
+                or CAPTION_LABEL_RE.match(line) is not None or has_deck_credit(line))
 
 
 def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
-                    removed: list[Removed], *, dated: bool = True) -> tuple[str | None, list[Removed]]:
+                    removed: list[Removed], *, dated: bool = True,
+                    title: str | None = None) -> tuple[str | None, list[Removed]]:
     """The standfirst, or None when it is no deck (:func:`is_deck`; on a page without a dateline, ``dated`` false,
-    nor a short label, :func:`is_short_label`): it is then logged as removed ("page tool", or "site header" for a
-    label, a date or a name). ``removed`` is not changed; a new list is returned.
+    nor a short label, :func:`is_short_label`; nor a line in another script than the ``title``'s,
+    :func:`is_other_script`): it is then logged as removed ("page tool"; "photo caption" for a caption with its
+    label or credit; "repeated title" for the headline in another script; "site header" for a label, a date or a
+    name). ``removed`` is not changed; a new list is returned.
 
     Examples
     --------
     >>> drop_false_deck(["Talks stall", "Normal text size", "Body."], "Normal text size", [(3, "Body.", False)], [])
     (None, [Removed(line=2, text='Normal text size', reason='page tool')])
     """
-    if standfirst is None or is_deck(standfirst) and (dated or not is_short_label(standfirst)):
+    other_script = title is not None and standfirst is not None and is_other_script(standfirst, title)
+    if standfirst is None or is_deck(standfirst) and (dated or not is_short_label(standfirst)) and not other_script:
         return standfirst, removed
     number = line_of(standfirst, lines, {n for n, _, _ in body} | {r.line for r in removed})
     if number is None:
         return standfirst, removed
-    reason = "page tool" if is_tool_bar(standfirst) else "photo caption" if CAPTION_LABEL_RE.match(standfirst) \
-        else "site header"
+    reason = "page tool" if is_tool_bar(standfirst) \
+        else "photo caption" if CAPTION_LABEL_RE.match(standfirst) or has_deck_credit(standfirst) \
+        else "repeated title" if other_script else "site header"
     return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
 
 
@@ -187,3 +235,80 @@ def deck_under_title(lines: list[str], title: str | None, standfirst: str | None
             or not deck[:1].isupper() or len(lead.split()) < LEAD_WORDS or not SENTENCE_END_RE.search(lead):
         return unchanged
     return HeaderChoice(title, deck, body[1:], removed)
+
+
+#: A deck written in sentences has at most this many words and sentences; a longer line is the story's lead.
+SENTENCE_DECK_MAX_WORDS = 60
+SENTENCE_DECK_MAX_SENTENCES = 3
+#: Removed lines that close a page's header between its deck and its story: the byline and date block, or a page
+#: tool under the deck is not enough: a contents box follows an encyclopaedia's first paragraph.
+DECK_CLOSERS = DATED_BLOCK
+#: A byline left in the body: "By Jane Roe (Tokyo, correspondent)", "Jane RoeNorth Asia correspondent".
+BYLINE_LINE_RE = re.compile(r"By\s+[A-Z][\w'’.-]*\s+[A-Z].{0,80}|"
+                            r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} ?(?:[A-Z][\w'’-]+ ){0,3}"
+                            r"(?i:correspondent|reporter|bureau chief|editor|staff writer)")
+
+
+def is_byline_line(line: str) -> bool:
+    """A byline: a writer's name with "By" before it or a job title after it, or writers' names alone.
+
+    Examples
+    --------
+    >>> is_byline_line("By Jane Roe (Tokyo, correspondent)"), is_byline_line("Jane RoeNorth Asia correspondent")
+    (True, True)
+    >>> is_byline_line("By the end of the week the ferry had left.")
+    False
+    """
+    return (BYLINE_LINE_RE.fullmatch(line) is not None and not SENTENCE_END_RE.search(line)
+            or is_person_name(line) or is_writers_line(line))
+
+
+def deck_in_sentences(lines: list[str], title: str | None, standfirst: str | None,
+                      body: list[tuple[int, str, bool]], removed: list[Removed]) -> HeaderChoice:
+    """Take the standfirst from the body when it is written in sentences: the first line of the body, right under
+    the title (or under removed lines that are no byline nor date), of one to :data:`SENTENCE_DECK_MAX_SENTENCES`
+    sentences and at most :data:`SENTENCE_DECK_MAX_WORDS` words, no caption, with the byline and date block (or a
+    page tool, :data:`DECK_CLOSERS`; or a byline left in the body, :func:`is_byline_line`) between it and the rest
+    of the story; a byline left in the body is then logged as removed. A byline stands between the header and the
+    story: what stands over it under the headline is the header's deck, full stops or not (:func:`deck_under_title`
+    reads a deck without them over the lead).
+
+    Examples
+    --------
+    >>> lines = ["Island talks stall", "Moscow said no. Tokyo said it would wait.", "By Jane Roe",
+    ...          "Japan and Russia ended a round of talks on Tuesday without agreement on the islands, officials said."]
+    >>> c = deck_in_sentences(lines, lines[0], None, [(2, lines[1], False), (4, lines[3], False)],
+    ...                       [Removed(3, lines[2], "byline")])
+    >>> c.standfirst, [n for n, _, _ in c.body]
+    ('Moscow said no. Tokyo said it would wait.', [4])
+    >>> deck_in_sentences(lines, lines[0], None, [(2, lines[1], False), (4, lines[3], False)], []).standfirst is None
+    True
+    """
+    unchanged = HeaderChoice(title, standfirst, body, removed)
+    if title is None or standfirst is not None or len(body) < 2:
+        return unchanged
+    taken = {n for n, _, _ in body} | {r.line for r in removed}
+    title_number = line_of(title, lines, taken)
+    if title_number is None or title_number > body[0][0]:
+        return unchanged
+    reasons = {r.line: r.reason for r in removed}
+    between = [n for n in range(title_number + 1, body[0][0]) if lines[n - 1].strip()]
+    if any(n not in reasons or reasons[n] in DATED_BLOCK for n in between):
+        return unchanged  # a deck stands over the byline and date, right under the headline
+    deck = body[0][1]
+    words = len(deck.split())
+    sentences = len(SENTENCE_BREAK_RE.findall(deck)) + 1
+    if not 6 <= words <= SENTENCE_DECK_MAX_WORDS or sentences > SENTENCE_DECK_MAX_SENTENCES \
+            or not (deck[:1].isupper() or deck[:1] in "\"“'‘") or LABEL_RE.match(deck) or not is_deck(deck) \
+            or is_caption(deck, [b[1] for b in body[:3]]) or is_byline_line(deck):
+        return unchanged
+    closers = {reasons.get(n) for n in range(body[0][0] + 1, body[1][0])}
+    rest, out = body[1:], removed
+    if not closers & DECK_CLOSERS:
+        if not is_byline_line(body[1][1]):
+            return unchanged
+        rest = body[2:]  # the byline left in the body goes with the header
+        out = sorted([*removed, Removed(body[1][0], body[1][1], "byline")], key=lambda r: r.line)
+    if not any(is_lead_paragraph(line) for _, line, _ in rest[:3]):
+        return unchanged  # the story goes on under the byline
+    return HeaderChoice(title, deck, rest, out)

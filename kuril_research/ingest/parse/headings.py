@@ -11,7 +11,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
+__all__ = ["has_headline_under", "PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_MAX_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
            "doubled_heading", "is_outlet_name", "resolve_page_titles", "join_wrapped_headings"]
 
 
@@ -49,11 +49,14 @@ def page_title_headline(line: str, lex: FurnitureLexicon) -> str | None:
         if not site or DIGIT_RE.search(site) or not is_site_header(site, lex):
             break
         head = shorter
-    if head == line or "|" in head or len(head.split()) < PAGE_TITLE_WORDS or is_site_header(head, lex):
-        return None
+    if head == line or "|" in head or not PAGE_TITLE_WORDS <= len(head.split()) <= PAGE_TITLE_MAX_WORDS \
+            or is_site_header(head, lex):
+        return None  # a longer line before "— Agency" is a photo's caption with its credit
     return head
 
 
+#: A page title's headline has at most this many words.
+PAGE_TITLE_MAX_WORDS = 25
 #: A page title names the site and at most this many sections after its headline.
 PAGE_TITLE_PARTS = 3
 #: A site's name printed as its domain ("harbourtimes.com").
@@ -123,6 +126,8 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
                 removed.append(Removed(number, line, "repeated title"))
             else:
                 out.append((number, half, blank))
+        elif head is None and i < min(PAGE_TITLE_LINES, story) and has_headline_under(line, texts[i + 1:]):
+            removed.append(Removed(number, line, "page title"))  # "Headline - the site's tagline" over "Headline"
         elif head is None:
             out.append((number, line, blank))
         elif " ".join(head.split()).lower() in texts[:i] + texts[i + 1:]:
@@ -143,6 +148,26 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
                 out.insert(0, (r.line, head, True))
                 break
     return out
+
+
+def has_headline_under(line: str, later: list[str]) -> bool:
+    """Whether ``line`` is a page title whose headline is printed again under it: the words before one of its
+    separators (:data:`PAGE_TITLE_SEPARATOR_RE`), :data:`PAGE_TITLE_WORDS` or more, are one of the ``later`` lines
+    (lower-cased, spaces collapsed). What follows the separator need not look like a site's name: a tagline or a
+    section ("... - New Zealand in the Kuril Islands") goes with the page title too.
+
+    Examples
+    --------
+    >>> has_headline_under("Ferries resume to the islands - A travel guide to the north", ["ferries resume to the islands"])
+    True
+    >>> has_headline_under("Ferries resume - to the islands", ["ferries resume"])
+    False
+    """
+    for match in PAGE_TITLE_SEPARATOR_RE.finditer(line):
+        head = " ".join(line[:match.start()].split()).lower()
+        if len(head.split()) >= PAGE_TITLE_WORDS and head in later:
+            return True
+    return False
 
 
 def doubled_heading(line: str) -> str | None:

@@ -37,7 +37,7 @@ from kuril_research.ingest.parse.timestamps import is_timestamp
 
 __all__ = ["HEADLINE_SHAPE_MIN_WORDS", "HEADLINE_SHAPE_MAX_WORDS", "TITLE_CASE_HEADLINE_WORDS",
            "is_headline_shaped", "is_no_title", "same_heading", "SECTION_HEADINGS", "section_heading_title", "is_writers_line", "is_dated_line", "HeaderChoice", "line_of", "headline_by_shape", "body_under_headline",
-           "BYLINE_PLACE_RE", "HEADER_REASONS", "LABEL_RE", "SENTENCE_BREAK_RE"]
+           "BYLINE_PLACE_RE", "HEADER_REASONS", "LABEL_RE", "SENTENCE_BREAK_RE", "ISSUE_LABEL_RE"]
 
 #: A headline read by its shape has at least this many words ("Japan protests Russian drills") ...
 HEADLINE_SHAPE_MIN_WORDS = 4
@@ -145,6 +145,11 @@ def is_headline_shaped(line: str, lex: FurnitureLexicon, title_case_words: int =
     return len(words) >= title_case_words
 
 
+#: A periodical's issue or volume label ("Issue #612", "Vol. 3, No. 12", "No. 27"): the edition, never a headline.
+ISSUE_LABEL_RE = re.compile(r"(?i:issue|vol\.?|volume|no\.|number|edition)\s*#?\s*\d+"
+                            r"(?:\s*[,/]?\s*(?i:issue|no\.|number)\s*#?\s*\d+)?")
+
+
 def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = frozenset()) -> bool:
     """Whether a line the position rules took for the title is certainly none: writers' names, a writer's name and
     city, a place and its country ("Tokyo, Japan"), a date, a page's labelled field ("Publication: Policy Brief"), a line of furniture or page tools, or an
@@ -161,9 +166,11 @@ def is_no_title(line: str, lex: FurnitureLexicon, menu_items: frozenset[str] = f
     (True, False)
     >>> is_no_title("The Border Issue", lex), is_no_title("Putin: No deal", lex)
     (False, False)
+    >>> is_no_title("Issue #612", lex), is_no_title("Vol. 3, No. 12", lex), is_no_title("Issue 612 of the treaty", lex)
+    (True, True, False)
     """
     return bool(is_writers_line(line) or PLACE_COUNTRY_RE.fullmatch(line) or is_dated_line(line)
-                or FIELD_RE.fullmatch(line)
+                or FIELD_RE.fullmatch(line) or ISSUE_LABEL_RE.fullmatch(line.strip())
                 or furniture_reason(line, lexicon=lex) is not None or is_tool_bar(line)
                 or line.strip().lower() in menu_items)
 

@@ -20,7 +20,8 @@ from kuril_research.ingest.parse.shape import SENTENCE_BREAK_RE, is_dated_line, 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["CANDIDATE_LINES", "HEADER_PARAGRAPHS", "LEAD_MIN_WORDS", "LEAD_PARAGRAPHS", "FEATURE_NAMES", "candidates", "is_paragraph", "lead_words",
-           "content_words", "line_features"]
+           "content_words", "line_features",
+           "NUMBER_TAIL_RE", "is_numbered_copy"]
 
 #: How many non-empty lines at the top of a page may be the headline.
 CANDIDATE_LINES = 25
@@ -131,6 +132,28 @@ def candidates(lines: list[str]) -> list[tuple[int, str]]:
             break
         out.append((number, text))
     return out
+
+
+#: A figure at the end of a line, with the spaces, dashes or brackets before it ("... protest4", "Photo (2)").
+NUMBER_TAIL_RE = re.compile(r"[\s_(#-]*\d+\)?\Z")
+
+
+def is_numbered_copy(line: str, others: list[str]) -> bool:
+    """Whether ``line`` is one of a series of lines that differ only in a closing number ("Rally in Nemuro 1",
+    "Rally in Nemuro 2"): a gallery's image names or alternative texts, never a headline.
+
+    Examples
+    --------
+    >>> is_numbered_copy("Rally in Nemuro2", ["Rally in Nemuro1", "Japan protests"])
+    True
+    >>> is_numbered_copy("Japan protests", ["Rally in Nemuro1"])
+    False
+    >>> is_numbered_copy("UN Resolution 2758", ["UN Resolution 2759"]), is_numbered_copy("Talks 2", ["Talks 2"])
+    (True, False)
+    """
+    stem = NUMBER_TAIL_RE.sub("", line)
+    return stem != line and len(stem.split()) >= 2 and any(
+        other != line and NUMBER_TAIL_RE.sub("", other) == stem for other in others)
 
 
 def lead_words(lines: list[str]) -> set[str]:

@@ -44,6 +44,7 @@ from kuril_research.ingest.parse.header import has_headline_verb, is_person_name
 from kuril_research.ingest.parse.title_features import (
     FEATURE_NAMES,
     candidates,
+    is_numbered_copy,
     is_paragraph,
     lead_words,
     line_features,
@@ -205,7 +206,9 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     """Replace the rules' ``title`` by the model's headline when the model is confident.
 
     The rules' choice stands unless it is one of the page's candidates, the model's best candidate above the
-    first paragraph the rules kept in the body is another line with probability ``swap_min`` or more, and the rules' title has ``keep_max`` or less. Then the best
+    first paragraph the rules kept in the body (and no numbered copy of its neighbours,
+    :func:`~.title_features.is_numbered_copy`) is another line with probability ``swap_min`` or more, and the
+    rules' title has ``keep_max`` or less. Then the best
     line is the title; the old title is logged as removed (a byline, a date line or a site header by its shape),
     or is the standfirst when it is the line right under the new headline, has six words or more and is no
     byline nor date; a standfirst above the new headline is removed as a site header; the line right under the
@@ -231,7 +234,7 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     unchanged = HeaderChoice(title, standfirst, body, removed)
     model = default_title_model() if model is None else model
     if title is None:
-        return unchanged
+        return _title_where_none(lines, standfirst, body, removed, lex, dated, model)
     cands, x = page_features(lines, lex)
     if len(cands) < 2:
         return unchanged
@@ -242,7 +245,9 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     p = headline_probabilities(x, model)
     # a headline stands over the story: never under the first paragraph the rules kept in the body
     top = next((number for number, line, _ in body if is_paragraph(line)), len(lines) + 1)
-    allowed = [i for i, (number, _) in enumerate(cands) if number < top]
+    texts = [text for _, text in cands]
+    # a gallery's numbered image names ("Rally in Nemuro1", "Rally in Nemuro2") are never the headline
+    allowed = [i for i, (number, text) in enumerate(cands) if number < top and not is_numbered_copy(text, texts)]
     if not allowed:
         return unchanged
     best = max(allowed, key=lambda i: p[i])
@@ -253,6 +258,52 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     if cands[best][0] > cands[mine][0] and item_page_start([(cands[mine][0], title, True), *body], removed, lex) == 1:
         return unchanged  # a topic page's heading over its dated items: the first item's headline is not the page's
     return _swap(lines, title, standfirst, body, removed, cands[best][0], dated)
+
+
+#: When the rules found no title, the model's best line is the headline only with at least this probability.
+NO_TITLE_MIN = 0.5
+
+
+def _title_where_none(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
+                      removed: list[Removed], lex: FurnitureLexicon, dated: bool, model: TitleModel) -> HeaderChoice:
+    """The model's headline on a page where the rules found none (see :func:`rerank_title`): its best candidate in
+    the body, above the story's first paragraph (there must be one), of probability :data:`NO_TITLE_MIN` or more
+    (the copies of a line printed twice adding up), no certain non-title
+    (:func:`~.shape.is_no_title`), not run on into a lower-case line (a hard-wrapped paragraph), with no standfirst
+    chosen; the body's lines above it are removed as site header."""
+    unchanged = HeaderChoice(None, standfirst, body, removed)
+    if standfirst is not None or len(body) < 2:
+        return unchanged
+    cands, x = page_features(lines, lex)
+    if len(cands) < 2:
+        return unchanged
+    p = headline_probabilities(x, model)
+    # the headline printed twice is one choice: each copy counts with the probability of all
+    share: dict[str, float] = {}
+    for (_, text), q in zip(cands, p):
+        share[_key(text)] = share.get(_key(text), 0.0) + float(q)
+    p = np.asarray([share[_key(text)] for _, text in cands])
+    top = next((number for number, line, _ in body if is_paragraph(line)), None)
+    if top is None:
+        return unchanged  # a headline stands over a story's paragraph: a page of short lines keeps no title
+    texts = [text for _, text in cands]
+    in_body = {number for number, _, _ in body}
+    allowed = [i for i, (number, text) in enumerate(cands)
+               if number < top and number in in_body and not is_numbered_copy(text, texts)]
+    if not allowed:
+        return unchanged
+    best = max(allowed, key=lambda i: p[i])
+    head = cands[best][0]
+    following = lines[head].strip() if head < len(lines) else ""
+    if p[best] < max(model.swap_min, NO_TITLE_MIN) or is_no_title(cands[best][1], lex) \
+            or dated and head == body[0][0] or following[:1].islower():
+        return unchanged  # a line that runs on into a lower-case line is a hard-wrapped paragraph's, no headline
+    out = list(removed)
+    new_body = body_under_headline(body, head, dated, out)
+    if not new_body:
+        return unchanged
+    out.sort(key=lambda r: r.line)
+    return HeaderChoice(cands[best][1], None, new_body, out)
 
 
 def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple[int, str, bool]],
