@@ -42,22 +42,16 @@ import pandas as pd
 
 from kuril_research.errors import ParameterError
 from kuril_research.publish.csv_writer import FLOAT_FORMAT, csv_bytes, flat_table, write_csv, write_file
+from kuril_research.publish.figure_preview import FIGURE_DPI, FIGURE_FORMATS, preview_png
 from kuril_research.publish.matplotlib_setup import MATPLOTLIB_RC, configure_matplotlib, use_bundled_dejavu
 
-# configure_matplotlib, write_csv and csv_bytes live in matplotlib_setup and csv_writer; they are
-# re-exported here because notebooks and the evaluate command import them from this module.
+# configure_matplotlib, write_csv, csv_bytes and preview_png live in matplotlib_setup, csv_writer and
+# figure_preview; they are re-exported here because notebooks and the evaluate command import them from this module.
 __all__ = [
     "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE", "FLOAT_FORMAT",
     "SavedOutput", "configure_matplotlib", "use_bundled_dejavu", "save_figure", "preview_png", "save_table",
     "show_table", "read_outputs", "write_csv", "csv_bytes",
 ]
-
-#: File formats :func:`save_figure` can write, with the metadata that removes dates and versions.
-FIGURE_FORMATS: dict[str, dict[str, None]] = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
-}
 
 #: The index of a notebook's outputs, in its output folder.
 OUTPUTS_FILE = "outputs.json"
@@ -65,9 +59,6 @@ OUTPUTS_FILE = "outputs.json"
 #: What an output id may look like: it becomes a file name.
 OUTPUT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_\-]{0,79}")
 
-#: Resolution of the PNG files (dots per inch) and of the preview shown in the notebook and its HTML page.
-FIGURE_DPI = 300
-PREVIEW_DPI = 150
 SHOW_ROWS = 50
 
 
@@ -202,42 +193,6 @@ def _table_html(frame: pd.DataFrame, *, max_rows: int, key: str = "shown") -> st
                                                        classes=["kr-table", scope])
     more = "" if len(flat) <= max_rows else f"<p><i>First {max_rows} of {len(flat)} rows.</i></p>"
     return f'<div class="tex2jax_ignore mathjax_ignore">{style}{body}{more}</div>'
-
-
-def preview_png(fig, png: bytes | None = None) -> bytes:
-    """The figure as a PNG at :data:`PREVIEW_DPI`, for the notebook and its HTML page.
-
-    Made from ``png``, the figure's PNG file at :data:`FIGURE_DPI`, by averaging
-    each square of 2 × 2 pixels (Pillow's ``Image.reduce``): a fraction of the
-    time of drawing the figure again at the lower resolution, which is what
-    happens when there is no such file (``png`` None). The preview is
-    deterministic either way; the files written are not affected.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> from PIL import Image
-    >>> configure_matplotlib()
-    >>> fig, ax = plt.subplots(figsize=(2, 1))
-    >>> full = io.BytesIO()
-    >>> fig.savefig(full, format="png", dpi=FIGURE_DPI)
-    >>> Image.open(io.BytesIO(full.getvalue())).size, Image.open(io.BytesIO(preview_png(fig, full.getvalue()))).size
-    ((600, 300), (300, 150))
-    >>> Image.open(io.BytesIO(preview_png(fig))).size
-    (300, 150)
-    >>> plt.close(fig)
-    """
-    if png is None or FIGURE_DPI % PREVIEW_DPI:
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=PREVIEW_DPI, metadata=FIGURE_FORMATS["png"])
-        return buffer.getvalue()
-    from PIL import Image
-
-    with Image.open(io.BytesIO(png)) as image:
-        small = image.reduce(FIGURE_DPI // PREVIEW_DPI)
-    buffer = io.BytesIO()
-    small.save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd.DataFrame | None = None,
