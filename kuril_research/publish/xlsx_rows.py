@@ -235,7 +235,7 @@ def sheet_rows(frame: pd.DataFrame) -> str | None:
 
     Examples
     --------
-    >>> print(sheet_rows(pd.DataFrame({"a": ["R&D "], "n": [3]})).replace("</c>", "</c>\n"))
+    >>> print(sheet_rows(pd.DataFrame({"a": ["R&D "], "n": [3]})).replace("</c>", "</c>\\n"))
     <row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">R&amp;D </t></is></c>
     <c r="B2" t="n"><v>3</v></c>
     </row>
