@@ -952,3 +952,27 @@ def test_default_stop_words_are_the_shipped_list(kuril):
     pd.testing.assert_frame_equal(default, _frequency.word_list(kuril, stopwords="default"))
     assert row(_frequency.word_list(kuril, stopwords=None), term="the")["count"] == 4
     assert "the" not in set(_frequency.tokens(kuril)["token"])
+
+
+def test_kwic_repeated_is_a_copy_of_the_same_concordance():
+    from kuril_research.testing import two_habomai_articles
+
+    corpus = two_habomai_articles()
+    first = frequency.kwic(corpus, "habomai", window=2)
+    assert first.left.tolist() == ["Japan wants", "The"]
+    first.loc[0, "left"] = "edited by the caller"
+    again = frequency.kwic(corpus, "habomai", window=2)
+    assert again.left.tolist() == ["Japan wants", "The"]            # the caller's edit did not reach the store
+    again.loc[1, "left"] = "edited again"
+    assert frequency.kwic(corpus, "habomai", window=2).left.tolist() == ["Japan wants", "The"]
+    assert frequency.kwic(corpus, "habomai", window=1).left.tolist() == ["wants", "The"]   # the window is in the key
+
+
+def test_kwic_after_a_text_is_edited_cuts_the_new_text():
+    from kuril_research.testing import two_habomai_articles
+
+    corpus = two_habomai_articles()
+    assert frequency.kwic(corpus, "habomai", window=2).left.tolist()[0] == "Japan wants"
+    # the same length, so every offset in the other tables still holds
+    corpus.documents["text"] = corpus.documents["text"].str.replace("Japan", "Nihon", regex=False)
+    assert frequency.kwic(corpus, "habomai", window=2).left.tolist()[0] == "Nihon wants"

@@ -17,10 +17,12 @@ from kuril_research.checks import choice, positive_int
 from kuril_research.corpus import Corpus
 from kuril_research.tokens import MATCH_MODES, PUNCT, prepare, string_array
 
-__all__ = ["TEXTS_AT_ONCE", "kwic"]
+__all__ = ["TEXTS_AT_ONCE", "RESULTS_KEPT", "kwic"]
 
 #: Documents whose texts :func:`kwic` holds as Python strings at one time.
 TEXTS_AT_ONCE = 5_000
+#: Concordances each token stream remembers, by their arguments (the oldest is forgotten first).
+RESULTS_KEPT = 4
 
 
 def _texts_of(text: pd.api.extensions.ExtensionArray, rows: np.ndarray) -> np.ndarray:
@@ -76,6 +78,11 @@ def kwic(
     spelling only: ``kwic(corpus, "Habomai", match="surface")`` leaves out
     *Khabomai*, which ``"auto"`` (an entity id first) includes.
 
+    The token stream remembers the concordances of its last :data:`RESULTS_KEPT`
+    sets of arguments: a call repeated on an unchanged corpus (a notebook cell
+    run again) returns a copy of the one worked out before, without cutting the
+    texts again; a changed stream column makes a new stream, and a new store.
+
     Parameters
     ----------
     corpus : Corpus
@@ -123,16 +130,34 @@ def kwic(
     choice(match, "match", MATCH_MODES)
     prep = prepare(corpus, {"stopwords": None})     # context counts every word; no stop list to read
     st = prep.st
+    # a cell run again (the same arguments, the same stream) is a lookup: the stream is rebuilt, and with it
+    # this store, whenever a column it is made from changes; each caller gets its own copy to edit
+    kept = st.remember("kwic results", dict)
+    key = (query, window, unit, sort, match)
+    if key in kept:
+        kept[key] = kept.pop(key)                        # now the most recently used
+        return kept[key].copy()
+    out = _concordance(prep, query, window=window, unit=unit, sort=sort, match=match)
+    if len(kept) >= RESULTS_KEPT:
+        del kept[next(iter(kept))]
+    kept[key] = out
+    return out.copy()
+
+
+def _concordance(prep, query: str, *, window: int, unit: str, sort: str | None, match: str) -> pd.DataFrame:
+    """The concordance :func:`kwic` returns, worked out from the prepared stream."""
+    st = prep.st
     first, last = prep.match(query, match)
     doc = st.doc[first]
     m_start, m_end = st.start[first], st.end[last]
     if unit == "token":
         wordish = st.remember("rows not punctuation", lambda: np.flatnonzero(st.kind != PUNCT).astype(
             np.int32 if len(st.kind) < 2**31 else np.int64))
-        at_doc = np.searchsorted(wordish, st.doc_first, side="left")    # documents' rows are contiguous
+        # keys in wordish's dtype: numpy would otherwise cast the whole (corpus-long) array to theirs
+        at_doc = np.searchsorted(wordish, st.doc_first.astype(wordish.dtype), side="left")  # documents are contiguous
         doc_lo, doc_hi = at_doc[:-1], at_doc[1:]
-        k_left = np.searchsorted(wordish, first, side="left")      # context words before the match
-        k_right = np.searchsorted(wordish, last, side="right")     # first context word after it
+        k_left = np.searchsorted(wordish, first.astype(wordish.dtype), side="left")   # context words before the match
+        k_right = np.searchsorted(wordish, last.astype(wordish.dtype), side="right")  # first context word after it
         lo = np.maximum(k_left - window, doc_lo[doc])
         hi = np.minimum(k_right + window, doc_hi[doc]) - 1
         left_start = np.where(lo < k_left, st.start[wordish[np.minimum(lo, len(wordish) - 1)]], m_start)

@@ -42,22 +42,16 @@ import pandas as pd
 
 from kuril_research.errors import ParameterError
 from kuril_research.publish.csv_writer import FLOAT_FORMAT, csv_bytes, flat_table, write_csv, write_file
+from kuril_research.publish.figure_preview import FIGURE_DPI, FIGURE_FORMATS, preview_png
 from kuril_research.publish.matplotlib_setup import MATPLOTLIB_RC, configure_matplotlib, use_bundled_dejavu
 
-# configure_matplotlib, write_csv and csv_bytes live in matplotlib_setup and csv_writer; they are
-# re-exported here because notebooks and the evaluate command import them from this module.
+# configure_matplotlib, write_csv, csv_bytes and preview_png live in matplotlib_setup, csv_writer and
+# figure_preview; they are re-exported here because notebooks and the evaluate command import them from this module.
 __all__ = [
     "MATPLOTLIB_RC", "FIGURE_FORMATS", "OUTPUTS_FILE", "FLOAT_FORMAT",
-    "SavedOutput", "configure_matplotlib", "use_bundled_dejavu", "save_figure", "save_table", "show_table", "read_outputs",
-    "write_csv", "csv_bytes",
+    "SavedOutput", "configure_matplotlib", "use_bundled_dejavu", "save_figure", "preview_png", "save_table",
+    "show_table", "read_outputs", "write_csv", "csv_bytes",
 ]
-
-#: File formats :func:`save_figure` can write, with the metadata that removes dates and versions.
-FIGURE_FORMATS: dict[str, dict[str, None]] = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
-}
 
 #: The index of a notebook's outputs, in its output folder.
 OUTPUTS_FILE = "outputs.json"
@@ -65,7 +59,6 @@ OUTPUTS_FILE = "outputs.json"
 #: What an output id may look like: it becomes a file name.
 OUTPUT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_\-]{0,79}")
 
-PREVIEW_DPI = 150
 SHOW_ROWS = 50
 
 
@@ -221,7 +214,8 @@ def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd
     out_dir : str or Path
         The notebook's output folder.
     formats : sequence of {"png", "svg", "pdf"}
-        PNG is written at 300 dpi.
+        PNG is written at 300 dpi. The preview shown (150 dpi) is made from that PNG
+        when there is one (:func:`preview_png`), else drawn at 150 dpi.
 
     Returns
     -------
@@ -267,18 +261,19 @@ def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd
     folder = out_dir / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
+    written: dict[str, bytes] = {}
     for fmt in formats:
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=300, metadata=FIGURE_FORMATS[fmt])
+        fig.savefig(buffer, format=fmt, dpi=FIGURE_DPI, metadata=FIGURE_FORMATS[fmt])
+        written[fmt] = buffer.getvalue()
         path = folder / f"{fig_id}.{fmt}"
-        write_file(path, buffer.getvalue())
-        files[f"figures/{fig_id}.{fmt}"] = hashlib.sha256(buffer.getvalue()).hexdigest()
+        write_file(path, written[fmt])
+        files[f"figures/{fig_id}.{fmt}"] = hashlib.sha256(written[fmt]).hexdigest()
     files[f"figures/{fig_id}.csv"] = write_csv(data, folder / f"{fig_id}.csv")
-    preview = io.BytesIO()
-    fig.savefig(preview, format="png", dpi=PREVIEW_DPI, metadata=FIGURE_FORMATS["png"])
+    preview = preview_png(fig, written.get("png"))
     width = round(fig.get_figwidth() * 100)
     plt.close(fig)
-    image = base64.b64encode(preview.getvalue()).decode("ascii")
+    image = base64.b64encode(preview).decode("ascii")
     text = html.escape(caption)
     markup = (f'<figure class="kr-figure" id="figure-{fig_id}"><img src="data:image/png;base64,{image}" '
               f'width="{width}" alt="{text}"/><figcaption><b>Figure {html.escape(fig_id)}.</b> {text}</figcaption></figure>')

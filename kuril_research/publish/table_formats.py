@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from kuril_research.publish.csv_writer import FLOAT_FORMAT
+from kuril_research.publish.xlsx_rows import cell_value, column_letter, sheet_rows
 
 __all__ = ["XLSX_MAX_ROWS", "LATEX_MAX_ROWS", "SIGNIFICANT_DIGITS", "round_for_reading", "readable", "each_distinct",
            "split_constants", "parquet_bytes", "xlsx_bytes", "xlsx_openpyxl", "latex_text"]
@@ -130,21 +131,6 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def _cell(value):
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        return value if len(value) <= 32_767 else value[:32_766] + "…"     # Excel's limit per cell
-    if isinstance(value, (int, float, bool)):
-        return value
-    return str(value)
-
-
 def xlsx_bytes(frame: pd.DataFrame, *, title: str = "table") -> bytes:
     """The table as an Excel workbook: one sheet, a bold header row, the same bytes on every run.
 
@@ -153,9 +139,11 @@ def xlsx_bytes(frame: pd.DataFrame, *, title: str = "table") -> bytes:
 
     openpyxl writes the workbook with the header row only; the data rows are
     then written into its sheet as openpyxl itself writes them (inline
-    strings, numbers as ``%.16g``, empty cells left out: :func:`_sheet_rows`),
-    about twenty times faster than a cell object per value (100,000 rows of
-    13 columns: about 30 s through openpyxl). A table with a cell openpyxl
+    strings, numbers as ``%.16g``, empty cells left out:
+    :func:`kuril_research.publish.xlsx_rows.sheet_rows`, which formats text,
+    number and boolean columns as whole Arrow arrays), about a hundred times
+    faster than a cell object per value (100,000 rows of 13 columns: about
+    30 s through openpyxl). A table with a cell openpyxl
     would write otherwise (a text starting with ``=``, an Excel error code,
     a character XML cannot hold) goes through openpyxl whole, so the bytes are
     openpyxl's either way (``tests/test_table_formats.py`` compares them).
@@ -170,10 +158,10 @@ def xlsx_bytes(frame: pd.DataFrame, *, title: str = "table") -> bytes:
     >>> pd.read_excel(io.BytesIO(data)).to_dict("list")
     {'outlet': ['Kyodo'], 'share': [0.5]}
     """
-    rows = _sheet_rows(frame) if len(frame.columns) else None
+    rows = sheet_rows(frame) if len(frame.columns) else None
     if rows is None:
         return xlsx_openpyxl(frame, title=title)
-    return _workbook(frame.head(0), title, rows=rows, last=f"{_column_letter(len(frame.columns))}{len(frame) + 1}")
+    return _workbook(frame.head(0), title, rows=rows, last=f"{column_letter(len(frame.columns))}{len(frame) + 1}")
 
 
 def xlsx_openpyxl(frame: pd.DataFrame, *, title: str = "table") -> bytes:
@@ -202,7 +190,7 @@ def _workbook(frame: pd.DataFrame, title: str, *, rows: str | None = None, last:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in frame.itertuples(index=False, name=None):
-        sheet.append([_cell(v) for v in row])
+        sheet.append([cell_value(v) for v in row])
     fixed = datetime.datetime(2000, 1, 1)
     book.properties.created = fixed
     book.properties.modified = fixed
@@ -213,84 +201,6 @@ def _workbook(frame: pd.DataFrame, title: str, *, rows: str | None = None, last:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).write_data()
     return _fixed_zip(buffer.getvalue(), fixed, rows=rows, last=last)
-
-
-#: Texts openpyxl writes as a formula or an error cell, not as text.
-_ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
-#: Characters an XML text cannot hold (lxml refuses them; openpyxl's own error is kept by falling back to it).
-_NOT_XML_RE = re.compile("[\ud800-\udfff\ufffe\uffff]")
-#: Characters :func:`_cell` removes (openpyxl's ``ILLEGAL_CHARACTERS_RE``: control characters XML 1.0 forbids).
-_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _column_letter(n: int) -> str:
-    letters = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _text_xml(value: str) -> str | None:
-    """A text cell's content as openpyxl (through lxml) writes it; None for one it writes otherwise."""
-    if (len(value) > 1 and value.startswith("=")) or value in _ERROR_CODES or _NOT_XML_RE.search(value):
-        return None
-    if not value:
-        return ""
-    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    space = ' xml:space="preserve"' if value != value.strip() else ""
-    return f"<is><t{space}>{escaped}</t></is>"
-
-
-def _column_cells(values: pd.Series, letter: str) -> list[str] | None:
-    """One column's ``<c>`` elements from the sheet's row 2 on ("" for a cell left out); None: needs openpyxl.
-
-    Each value as :func:`_cell` makes it: text as an inline string, booleans as
-    ``t="b"``, numbers as ``%.16g`` (infinity: empty), missing values left out.
-    """
-    cells = []
-    append = cells.append
-    for r, raw in enumerate(values.to_numpy(dtype=object).tolist(), start=2):
-        kind = type(raw)
-        if kind is not str and kind is not int and kind is not float and kind is not bool:
-            raw = _cell(raw)
-            if raw is None:
-                append("")
-                continue
-            kind = type(raw)
-        if kind is str:
-            if len(raw) > 32_767 or _ILLEGAL_RE.search(raw):
-                raw = _cell(raw)
-            text = _text_xml(raw)
-            if text is None:
-                return None
-            append(f'<c r="{letter}{r}" t="inlineStr">{text}</c>')
-        elif kind is bool:
-            append(f'<c r="{letter}{r}" t="b"><v>{int(raw)}</v></c>')
-        elif kind is float:
-            if raw != raw:                                  # NaN: missing, left out
-                append("")
-            else:
-                append(f'<c r="{letter}{r}" t="n"><v>{"" if math.isinf(raw) else "%.16g" % raw}</v></c>')
-        elif kind is int:
-            append(f'<c r="{letter}{r}" t="n"><v>{"%.16g" % raw}</v></c>')
-        else:
-            return None
-    return cells
-
-
-def _sheet_rows(frame: pd.DataFrame) -> str | None:
-    """The ``<row>`` elements of the data rows (from the sheet's row 2), as openpyxl writes them.
-
-    Made column by column (:func:`_column_cells`); None when a cell needs openpyxl.
-    """
-    columns = []
-    for i in range(len(frame.columns)):
-        cells = _column_cells(frame.iloc[:, i], _column_letter(i + 1))
-        if cells is None:
-            return None
-        columns.append(cells)
-    return "".join(f'<row r="{r}">{"".join(row)}</row>' for r, row in enumerate(zip(*columns), start=2))
 
 
 def _fixed_zip(data: bytes, fixed, *, rows: str | None = None, last: str | None = None) -> bytes:
