@@ -214,8 +214,7 @@ def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd
     out_dir : str or Path
         The notebook's output folder.
     formats : sequence of {"png", "svg", "pdf"}
-        PNG is written at 300 dpi. The preview shown (150 dpi) is made from that PNG
-        when there is one (:func:`preview_png`), else drawn at 150 dpi.
+        PNG is written at 300 dpi; the preview shown is drawn at 150 dpi (:func:`preview_png`).
 
     Returns
     -------
@@ -270,7 +269,7 @@ def save_figure(fig, fig_id: str, *, caption: str, out_dir: str | Path, data: pd
         write_file(path, written[fmt])
         files[f"figures/{fig_id}.{fmt}"] = hashlib.sha256(written[fmt]).hexdigest()
     files[f"figures/{fig_id}.csv"] = write_csv(data, folder / f"{fig_id}.csv")
-    preview = preview_png(fig, written.get("png"))
+    preview = preview_png(fig)
     width = round(fig.get_figwidth() * 100)
     plt.close(fig)
     image = base64.b64encode(preview).decode("ascii")
