@@ -205,14 +205,16 @@ class FirstRuleMatch:
         self.flags = flags
         self.pattern = re.compile("|".join(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in patterns) + ")"
                                            for name, patterns in self.groups), flags)
-        self._rules: list[re.Pattern] = []
+        self._sources: list[str] = []
+        self._rules: list[re.Pattern | None] = []
         self._always: list[int] = []
         by_literal: dict[str, list[int]] = {}
         self._usable = not any(_has_groupref(p, flags) for _, ps in self.groups for p in ps)
         for name, patterns in self.groups:
             for p in patterns:
                 n = len(self._rules)
-                self._rules.append(re.compile(f"(?P<{name}>(?:{p}))", flags))
+                self._sources.append(f"(?P<{name}>(?:{p}))")  # compiled when first tried (most lines try few)
+                self._rules.append(None)
                 found = required_literals(p, flags)
                 if found is None:
                     self._always.append(n)
@@ -244,7 +246,10 @@ class FirstRuleMatch:
                     kept.update(rules)
         rules = self._rules
         for n in sorted(kept):
-            if (hit := rules[n].fullmatch(text)) is not None:
+            rule = rules[n]
+            if rule is None:
+                rule = rules[n] = re.compile(self._sources[n], self.flags)
+            if (hit := rule.fullmatch(text)) is not None:
                 return hit
         return None
 
