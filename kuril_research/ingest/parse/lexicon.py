@@ -10,6 +10,7 @@ from pathlib import Path
 from kuril_research.errors import LexiconError
 from kuril_research.ingest.parse.timestamps import is_timestamp, timestamp_tail
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
+from kuril_research.matching.required_literals import FirstRuleMatch
 
 __all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason", "DATED_REASONS",
            "BYLINE_WITH_DATE_CHARS", "is_menu_row", "tool_row_reason", "TOOL_REASONS"]
@@ -45,6 +46,12 @@ class FurnitureLexicon:
     headline_verbs: frozenset[str] = frozenset()
     place_name_words: frozenset[str] = frozenset()
     site_name_nouns: frozenset[str] = frozenset()
+    #: ``line_re.fullmatch`` trying only the rules whose words the line holds (same result, faster).
+    line_rules: FirstRuleMatch | None = field(default=None, repr=False, compare=False)
+
+    def line_match(self, line: str) -> re.Match | None:
+        """``line_re.fullmatch(line)``: the same reason group, by :attr:`line_rules` when there is one."""
+        return self.line_re.fullmatch(line) if self.line_rules is None else self.line_rules.fullmatch(line)
 
 
 def load_furniture_lexicon(path: str | Path | None = None) -> FurnitureLexicon:
@@ -124,9 +131,10 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
     if not isinstance(rules, dict) or not rules:
         raise fail("line_rules must map reasons to lists of patterns", doc.lines["line_rules"],
                    "write e.g. 'byline:' followed by '- ' patterns")
-    groups, reasons = [], {}
+    groups, reasons, rule_groups = [], {}, []
     for n, (reason, node) in enumerate(rules.items()):
-        alternatives = "|".join(f"(?:{p})" for p in patterns(f"line_rules.{reason}", node, rules.lines[reason]))
+        rule_groups.append((f"r{n}", patterns(f"line_rules.{reason}", node, rules.lines[reason])))
+        alternatives = "|".join(f"(?:{p})" for p in rule_groups[-1][1])
         groups.append(f"(?P<r{n}>{alternatives})")
         reasons[f"r{n}"] = str(reason)
     headers = patterns("list_headers", doc["list_headers"], doc.lines["list_headers"])
@@ -178,6 +186,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         dateline_labels=frozenset(str(label).strip().lower() for label in labels),
         headline_verbs=frozenset(str(verb).strip().lower() for verb in verbs),
         place_name_words=place_words, site_name_nouns=site_nouns,
+        line_rules=FirstRuleMatch(rule_groups, re.I),
     )
 
 
@@ -204,7 +213,7 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     lex = lexicon if lexicon is not None else default_furniture()
     if len(line) > lex.max_line_chars:
         return None
-    hit = lex.line_re.fullmatch(line)
+    hit = lex.line_match(line)
     reason = lex.reasons[hit.lastgroup] if hit is not None else None
     if reason in (None, "navigation") and is_timestamp(line):
         return "date line"  # a date or time by its shape, however the site prints it (its bars are no menu)
@@ -224,7 +233,7 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
         return reason
     if len(line) <= BYLINE_WITH_DATE_CHARS and (tail := timestamp_tail(line)) is not None:
         head = line[:tail].rstrip(" ,|·•-–—")  # a byline or a source with its date: "by Jane Roe March 3, 2026"
-        hit = lex.line_re.fullmatch(head) if head else None
+        hit = lex.line_match(head) if head else None
         if hit is not None and lex.reasons[hit.lastgroup] in DATED_REASONS:
             return lex.reasons[hit.lastgroup]
     return None
@@ -245,7 +254,7 @@ def _part_reason(part: str, lex: FurnitureLexicon) -> str | None:
         return "byline"
     if is_timestamp(part):
         return "date line"
-    hit = lex.line_re.fullmatch(part)
+    hit = lex.line_match(part)
     return lex.reasons[hit.lastgroup] if hit is not None else None
 
 
@@ -272,7 +281,7 @@ def is_menu_row(line: str, lex: FurnitureLexicon | None = None) -> bool:
     items = [item for item in MENU_GAP_RE.split(line.strip()) if item]
     return len(items) >= 2 and all(
         len(item.split()) <= MENU_ITEM_WORDS and not item.endswith(".")
-        or lex is not None and lex.line_re.fullmatch(item) is not None for item in items) and any(
+        or lex is not None and lex.line_match(item) is not None for item in items) and any(
         any(c.isalpha() for c in item) for item in items)
 
 
@@ -304,7 +313,7 @@ def tool_row_reason(line: str, lex: FurnitureLexicon) -> str | None:
     for j in range(1, len(words) + 1):
         for i in range(max(0, j - MENU_ITEM_WORDS), j):
             if reachable[i] and (i, j) != (0, len(words)):
-                hit = lex.line_re.fullmatch(" ".join(words[i:j]))
+                hit = lex.line_match(" ".join(words[i:j]))
                 if hit is not None and lex.reasons[hit.lastgroup] in TOOL_REASONS:
                     reachable[j] = True
                     break
