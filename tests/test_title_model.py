@@ -210,3 +210,19 @@ def test_a_deck_left_in_the_body_under_the_new_headline_becomes_the_standfirst()
     choice = rerank_title(page, page[0], head, body, [], LEX, dated=False, model=sure)
     assert (choice.title, choice.standfirst) == (head, deck)
     assert [number for number, _, _ in choice.body] == [4, 5]
+
+
+def test_a_site_line_the_lead_does_not_take_up_yields_to_the_headline_that_sums_up_the_story():
+    # one feature, lead_overlap (the share of a line's content words found in the lead), weighted log 4: the
+    # tagline and the section (no word in the lead) get exp(0) = 1 each, the headline (all of them) exp(log 4) = 4,
+    # so P = 1/6, 1/6, 4/6: the tagline's 0.167 is above keep_max (0.03) but no more than 0.25
+    model = _one_feature_model("lead_overlap", weight=float(np.log(4.0)))
+    head = "Japan protests Russian drills on Kunashir"
+    page = ["The world news channel", "Asia-Pacific", head, LEAD, SECOND]
+    body = [(2, page[1], False), (3, head, False), (4, LEAD, False), (5, SECOND, False)]
+    assert rerank_title(page, page[0], None, body, [], LEX, dated=False, model=model).title == head
+    # a short headline right over a longer line is a headline over its deck, even when the lead does not take it up
+    deck = "Japan protests Russian drills on Kunashir"
+    page = ["Rock bottom", deck, LEAD, SECOND]
+    body = [(2, deck, False), (3, LEAD, False), (4, SECOND, False)]
+    assert rerank_title(page, "Rock bottom", None, body, [], LEX, dated=False, model=model).title == "Rock bottom"

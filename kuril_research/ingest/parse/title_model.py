@@ -41,9 +41,11 @@ from kuril_research.ingest.parse.shape import (
     line_of,
 )
 from kuril_research.ingest.parse.header import has_headline_verb, is_person_name, item_page_start
+from kuril_research.ingest.parse.text import STATEMENT_END_RE
 from kuril_research.ingest.parse.title_features import (
     FEATURE_NAMES,
     candidates,
+    content_words,
     is_numbered_copy,
     is_paragraph,
     lead_words,
@@ -251,13 +253,59 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     if not allowed:
         return unchanged
     best = max(allowed, key=lambda i: p[i])
-    if best == mine or p[best] < model.swap_min or p[mine] > model.keep_max:
+    # a headline sums up its story: a title none of whose words the lead takes up, under a line that shares
+    # several, is a site's line (its tagline, a notice, a section's name, a counter) and is vetoed more readily
+    lead = lead_words(lines)
+    # ... but a short headline right over a longer line is a headline over its deck, whatever the lead says
+    over_deck = best == mine + 1 and len(cands[best][1].split()) > len(title.split())
+    unsupported = is_unsupported(title, cands[best][1], lead) and not over_deck
+    keep_max = max(model.keep_max, UNSUPPORTED_KEEP_MAX) if unsupported else model.keep_max
+    if best == mine or p[best] < model.swap_min or p[mine] > keep_max:
         return unchanged
-    if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex):
+    if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex) \
+            and not unsupported:
         return unchanged  # a short headline with its verb over a richer standfirst ("Talks stalled") stays
     if cands[best][0] > cands[mine][0] and item_page_start([(cands[mine][0], title, True), *body], removed, lex) == 1:
         return unchanged  # a topic page's heading over its dated items: the first item's headline is not the page's
     return _swap(lines, title, standfirst, body, removed, cands[best][0], dated)
+
+
+#: A title the story's lead does not take up (:func:`is_unsupported`) yields to the model's best line when its
+#: own probability is at most this (instead of the model's ``keep_max``).
+UNSUPPORTED_KEEP_MAX = 0.25
+#: The other line shares at least this many content words with the lead.
+SUPPORTED_MIN_WORDS = 2
+#: Words are compared by their first four letters ("ferry" and "ferries", "Japan" and "Japanese" meet).
+STEM_LETTERS = 4
+
+
+def is_unsupported(title: str, other: str, lead: set[str]) -> bool:
+    """Whether the lead of the story takes up none of ``title``'s content words, or at most one of four or more
+    (a quarter), while it takes up :data:`SUPPORTED_MIN_WORDS` or more of ``other``'s, and more than of the title's,
+    and ``other`` ends in no full stop, colon or semicolon as a headline does (words compared by their first
+    :data:`STEM_LETTERS` letters).
+    A headline sums up its story; a site's tagline ("The world news channel"), a browser notice, a section's
+    name or a page counter ("Article ID 5391") shares nothing with it, whatever site prints them.
+    ``lead`` holds the lead's content words (:func:`~.title_features.lead_words`).
+
+    Examples
+    --------
+    >>> lead = content_words("Japan protested on Monday against Russian drills on Kunashir, the ministry said.")
+    >>> is_unsupported("The world news channel", "Japan protests Russian drills", lead)
+    True
+    >>> is_unsupported("Drills anger Tokyo", "Japan protests Russian drills", lead)
+    False
+    >>> is_unsupported("The world news channel", "Weather in Tokyo", lead)
+    False
+    >>> is_unsupported("The world news channel", "Japan protested against Russian drills.", lead)
+    False
+    """
+    stems = {w[:STEM_LETTERS] for w in lead}
+    own = {w[:STEM_LETTERS] for w in content_words(title)}
+    theirs = {w[:STEM_LETTERS] for w in content_words(other)}
+    mine, other_count = len(own & stems), len(theirs & stems)
+    return other_count >= SUPPORTED_MIN_WORDS and other_count > mine and not STATEMENT_END_RE.search(other) and (
+        mine == 0 or len(own) >= 4 and mine / len(own) <= 0.25)
 
 
 #: When the rules found no title, the model's best line is the headline only with at least this probability.
