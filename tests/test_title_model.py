@@ -226,3 +226,21 @@ def test_a_site_line_the_lead_does_not_take_up_yields_to_the_headline_that_sums_
     page = ["Rock bottom", deck, LEAD, SECOND]
     body = [(2, deck, False), (3, LEAD, False), (4, SECOND, False)]
     assert rerank_title(page, "Rock bottom", None, body, [], LEX, dated=False, model=model).title == "Rock bottom"
+
+
+def test_an_entry_of_a_reference_work_is_titled_by_the_headword_its_first_sentence_defines():
+    flat = _one_feature_model("lead_overlap", weight=0.0)  # every line equally likely: the model decides nothing
+    entry = ("Shikotan, also known as Spanberg, is an island of the Lesser Kurils administered by Russia and claimed "
+             "by Japan as part of Hokkaido.")
+    page = ["Wiki Mirror", "Shikotan", "From the free encyclopedia", "8 pages, 0 posts", entry, SECOND]
+    body = [(i, line, False) for i, line in enumerate(page, start=1)]
+    choice = rerank_title(page, None, None, body, [], LEX, dated=False, model=flat)
+    assert choice.title == "Shikotan" and [n for n, _, _ in choice.body] == [3, 4, 5, 6]
+    # a counter taken for the title shares no word with the entry: the headword above it replaces it
+    choice = rerank_title(page, "8 pages, 0 posts", None, body[4:], [], LEX, dated=False, model=flat)
+    assert choice.title == "Shikotan"
+    # a news story whose lead does not open by defining a line above it keeps its title
+    news = ["Island Wire", "Shikotan", "Ferries resume to Shikotan", LEAD, SECOND]
+    body = [(4, LEAD, False), (5, SECOND, False)]
+    title = rerank_title(news, "Ferries resume to Shikotan", None, body, [], LEX, dated=False, model=flat).title
+    assert title == "Ferries resume to Shikotan"

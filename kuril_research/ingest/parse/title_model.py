@@ -41,11 +41,16 @@ from kuril_research.ingest.parse.shape import (
     line_of,
 )
 from kuril_research.ingest.parse.header import has_headline_verb, is_person_name, item_page_start
-from kuril_research.ingest.parse.text import STATEMENT_END_RE
+from kuril_research.ingest.parse.headline_support import (
+    STEM_LETTERS,
+    UNSUPPORTED_KEEP_MAX,
+    headword_line,
+    is_unsupported,
+    stems,
+)
 from kuril_research.ingest.parse.title_features import (
     FEATURE_NAMES,
     candidates,
-    content_words,
     is_numbered_copy,
     is_paragraph,
     lead_words,
@@ -235,9 +240,16 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     """
     unchanged = HeaderChoice(title, standfirst, body, removed)
     model = default_title_model() if model is None else model
+    cands, x = page_features(lines, lex)
+    head = headword_line(cands, lines)
+    if head is not None and (title is None or not stems(title) & {w[:STEM_LETTERS] for w in lead_words(lines)}):
+        # an entry of a reference work: the headword its first sentence defines, over no title or a line that
+        # shares no word with the entry (an infobox row, a page counter)
+        choice = _to_headword(lines, title, standfirst, body, removed, head, dated)
+        if choice is not None:
+            return choice
     if title is None:
         return _title_where_none(lines, standfirst, body, removed, lex, dated, model)
-    cands, x = page_features(lines, lex)
     if len(cands) < 2:
         return unchanged
     want = _key(title)
@@ -268,44 +280,6 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     if cands[best][0] > cands[mine][0] and item_page_start([(cands[mine][0], title, True), *body], removed, lex) == 1:
         return unchanged  # a topic page's heading over its dated items: the first item's headline is not the page's
     return _swap(lines, title, standfirst, body, removed, cands[best][0], dated)
-
-
-#: A title the story's lead does not take up (:func:`is_unsupported`) yields to the model's best line when its
-#: own probability is at most this (instead of the model's ``keep_max``).
-UNSUPPORTED_KEEP_MAX = 0.25
-#: The other line shares at least this many content words with the lead.
-SUPPORTED_MIN_WORDS = 2
-#: Words are compared by their first four letters ("ferry" and "ferries", "Japan" and "Japanese" meet).
-STEM_LETTERS = 4
-
-
-def is_unsupported(title: str, other: str, lead: set[str]) -> bool:
-    """Whether the lead of the story takes up none of ``title``'s content words, or at most one of four or more
-    (a quarter), while it takes up :data:`SUPPORTED_MIN_WORDS` or more of ``other``'s, and more than of the title's,
-    and ``other`` ends in no full stop, colon or semicolon as a headline does (words compared by their first
-    :data:`STEM_LETTERS` letters).
-    A headline sums up its story; a site's tagline ("The world news channel"), a browser notice, a section's
-    name or a page counter ("Article ID 5391") shares nothing with it, whatever site prints them.
-    ``lead`` holds the lead's content words (:func:`~.title_features.lead_words`).
-
-    Examples
-    --------
-    >>> lead = content_words("Japan protested on Monday against Russian drills on Kunashir, the ministry said.")
-    >>> is_unsupported("The world news channel", "Japan protests Russian drills", lead)
-    True
-    >>> is_unsupported("Drills anger Tokyo", "Japan protests Russian drills", lead)
-    False
-    >>> is_unsupported("The world news channel", "Weather in Tokyo", lead)
-    False
-    >>> is_unsupported("The world news channel", "Japan protested against Russian drills.", lead)
-    False
-    """
-    stems = {w[:STEM_LETTERS] for w in lead}
-    own = {w[:STEM_LETTERS] for w in content_words(title)}
-    theirs = {w[:STEM_LETTERS] for w in content_words(other)}
-    mine, other_count = len(own & stems), len(theirs & stems)
-    return other_count >= SUPPORTED_MIN_WORDS and other_count > mine and not STATEMENT_END_RE.search(other) and (
-        mine == 0 or len(own) >= 4 and mine / len(own) <= 0.25)
 
 
 #: When the rules found no title, the model's best line is the headline only with at least this probability.
@@ -352,6 +326,18 @@ def _title_where_none(lines: list[str], standfirst: str | None, body: list[tuple
         return unchanged
     out.sort(key=lambda r: r.line)
     return HeaderChoice(cands[best][1], None, new_body, out)
+
+
+def _to_headword(lines: list[str], title: str | None, standfirst: str | None, body: list[tuple[int, str, bool]],
+                 removed: list[Removed], head: int, dated: bool) -> HeaderChoice | None:
+    """Make the headword at line ``head`` the title (see :func:`rerank_title`); None when no body would be left."""
+    if title is not None:
+        return _swap(lines, title, standfirst, body, removed, head, dated)
+    out = [r for r in removed if r.line != head]
+    new_body = body_under_headline(body, head, dated, out)
+    if not new_body or standfirst is not None:
+        return None
+    return HeaderChoice(lines[head - 1].strip(), None, new_body, sorted(out, key=lambda r: r.line))
 
 
 def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple[int, str, bool]],
