@@ -244,3 +244,23 @@ def test_an_entry_of_a_reference_work_is_titled_by_the_headword_its_first_senten
     body = [(4, LEAD, False), (5, SECOND, False)]
     title = rerank_title(news, "Ferries resume to Shikotan", None, body, [], LEX, dated=False, model=flat).title
     assert title == "Ferries resume to Shikotan"
+
+
+def test_a_title_under_the_byline_yields_to_the_confident_line_over_it_and_becomes_the_standfirst():
+    # one feature, is_first, weighted log 8: the first line gets exp(log 8) = 8, the byline and the deck 1 each
+    # (the lead and the second paragraph are no candidates), so P = 8/10, 1/10, 1/10: the deck's 0.1 is above
+    # keep_max (0.03) but no more than 0.25, and the byline stands between the two lines
+    model = _one_feature_model("is_first", weight=float(np.log(8.0)))
+    head = "The islands both capitals claim"
+    deck = "Japan protests Russian drills on Kunashir as the talks stall"
+    page = [head, "Anna Roe", deck, LEAD, SECOND]
+    body = [(4, LEAD, False), (5, SECOND, False)]
+    removed = [Removed(1, head, "site header"), Removed(2, "Anna Roe", "byline")]
+    choice = rerank_title(page, deck, None, body, removed, LEX, dated=False, model=model)
+    assert (choice.title, choice.standfirst) == (head, deck)
+    assert [number for number, _, _ in choice.body] == [4, 5]
+    # with no byline between them the deck stays the title (P 0.1 is over keep_max)
+    page = [head, deck, LEAD, SECOND]
+    body = [(3, LEAD, False), (4, SECOND, False)]
+    choice = rerank_title(page, deck, None, body, removed[:1], LEX, dated=False, model=model)
+    assert choice.title == deck

@@ -271,7 +271,10 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     # ... but a short headline right over a longer line is a headline over its deck, whatever the lead says
     over_deck = best == mine + 1 and len(cands[best][1].split()) > len(title.split())
     unsupported = is_unsupported(title, cands[best][1], lead) and not over_deck
-    keep_max = max(model.keep_max, UNSUPPORTED_KEEP_MAX) if unsupported else model.keep_max
+    # a headline stands over its byline: a title under the writer's name, with the model's best line over it
+    under_byline = any(cands[best][0] < number < cands[mine][0] and (is_writers_line(text) or is_person_name(text))
+                       for number, text in cands)
+    keep_max = max(model.keep_max, UNSUPPORTED_KEEP_MAX) if unsupported or under_byline else model.keep_max
     if best == mine or p[best] < model.swap_min or p[mine] > keep_max:
         return unchanged
     if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex) \
@@ -340,6 +343,12 @@ def _to_headword(lines: list[str], title: str | None, standfirst: str | None, bo
     return HeaderChoice(lines[head - 1].strip(), None, new_body, sorted(out, key=lambda r: r.line))
 
 
+#: A byline and date block between a headline and its deck has at most this many lines, each a byline, a date or
+#: a line the rules removed as one of these reasons (a reading time: "site header").
+BYLINE_BLOCK_LINES = 3
+BYLINE_BLOCK_REASONS = frozenset({"byline", "date line", "site header"})
+
+
 def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple[int, str, bool]],
           removed: list[Removed], head: int, dated: bool) -> HeaderChoice:
     """Make line ``head`` the title (see :func:`rerank_title`)."""
@@ -360,7 +369,12 @@ def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple
     under = next((i for i in range(head + 1, len(lines) + 1) if lines[i - 1].strip()), None)
     old = title
     deck_shaped = len(old.split()) >= 6
-    if title_number is not None and title_number == under and new_standfirst is None and deck_shaped \
+    # the deck stands right under the new headline, or under the byline and date block that follows it
+    between = [(i, lines[i - 1].strip()) for i in range(head + 1, title_number or 0) if lines[i - 1].strip()]
+    byline_block = title_number is not None and title_number > head and len(between) <= BYLINE_BLOCK_LINES and all(
+        reasons.get(i) in BYLINE_BLOCK_REASONS or is_writers_line(text) or is_person_name(text) or is_dated_line(text)
+        for i, text in between)
+    if title_number is not None and (title_number == under or byline_block) and new_standfirst is None and deck_shaped \
             and not (is_writers_line(old) or is_person_name(old) or is_dated_line(old) or LABEL_RE.match(old)):
         new_standfirst = old  # the rules took the headline's deck for the headline
     elif title_number is not None:
