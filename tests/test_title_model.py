@@ -264,3 +264,14 @@ def test_a_title_under_the_byline_yields_to_the_confident_line_over_it_and_becom
     body = [(3, LEAD, False), (4, SECOND, False)]
     choice = rerank_title(page, deck, None, body, removed[:1], LEX, dated=False, model=model)
     assert choice.title == deck
+
+
+def test_a_section_label_over_its_blurb_is_not_supported_by_the_blurb_but_by_the_story_under_the_headline():
+    # one feature, is_first, weighted -log 4: the label gets exp(-log 4) = 1/4, the headline 1, so P = 0.2, 0.8
+    model = _one_feature_model("is_first", weight=-float(np.log(4.0)))
+    blurb = ("When a picture says more than words, see the world through our multimedia galleries, maps and "
+             "other multimedia content from every region.")
+    head = "Japan protests Russian drills on Kunashir"
+    page = ["Multimedia", blurb, head, LEAD, SECOND]  # the blurb and the lead are paragraphs, no candidates
+    body = [(3, head, False), (4, LEAD, False), (5, SECOND, False)]
+    assert rerank_title(page, "Multimedia", blurb, body, [], LEX, dated=False, model=model).title == head

@@ -267,9 +267,10 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     best = max(allowed, key=lambda i: p[i])
     # a headline sums up its story: a title none of whose words the lead takes up, under a line that shares
     # several, is a site's line (its tagline, a notice, a section's name, a counter) and is vetoed more readily
-    lead = lead_words(lines)
+    lead = lead_words(lines[cands[best][0]:])  # the story under the line (a section's blurb over it is none)
     # ... but a short headline right over a longer line is a headline over its deck, whatever the lead says
-    over_deck = best == mine + 1 and len(cands[best][1].split()) > len(title.split())
+    over_deck = len(cands[best][1].split()) > len(title.split()) and cands[best][0] > cands[mine][0] \
+        and not any(line.strip() for line in lines[cands[mine][0]:cands[best][0] - 1])
     unsupported = is_unsupported(title, cands[best][1], lead) and not over_deck
     # a headline stands over its byline: a title under the writer's name, with the model's best line over it
     under_byline = any(cands[best][0] < number < cands[mine][0] and (is_writers_line(text) or is_person_name(text))
