@@ -215,14 +215,15 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     The rules' choice stands unless it is one of the page's candidates, the model's best candidate above the
     first paragraph the rules kept in the body (and no numbered copy of its neighbours,
     :func:`~.title_features.is_numbered_copy`) is another line with probability ``swap_min`` or more, and the
-    rules' title has ``keep_max`` or less. Then the best
-    line is the title; the old title is logged as removed (a byline, a date line or a site header by its shape),
-    or is the standfirst when it is the line right under the new headline, has six words or more and is no
-    byline nor date; a standfirst above the new headline is removed as a site header; the line right under the
-    new headline, removed as a header line or left in the body while no paragraph (fewer than
-    :data:`~.title_features.LEAD_MIN_WORDS` words or no sentence end), of six words or more and no byline, date
-    or field, is the standfirst when none is; body lines
-    down to the new headline are removed as site header. ``model`` defaults to :func:`default_title_model`.
+    rules' title has ``keep_max`` or less (:data:`~.headline_support.UNSUPPORTED_KEEP_MAX` when the story under
+    the best line takes up none of the title's words, :func:`~.headline_support.is_unsupported`, or a byline stands
+    between them). Before that, an entry's headword (:func:`~.headline_support.headword_line`) replaces no title or
+    one that shares no word with the lead. The old title is logged as removed (a byline, a date line or a site
+    header by its shape), or is the standfirst when it is the line right under the new headline (or under its
+    byline and date block), has six words or more and is no byline nor date; a standfirst above the new headline
+    is removed as a site header; the line right under the new headline, removed as a header line or left in the
+    body while no paragraph, of six words or more and no byline, date or field, is the standfirst when none is;
+    body lines down to the new headline are removed as site header. ``model`` defaults to :func:`default_title_model`.
 
     Examples
     --------
@@ -344,8 +345,7 @@ def _to_headword(lines: list[str], title: str | None, standfirst: str | None, bo
     return HeaderChoice(lines[head - 1].strip(), None, new_body, sorted(out, key=lambda r: r.line))
 
 
-#: A byline and date block between a headline and its deck has at most this many lines, each a byline, a date or
-#: a line the rules removed as one of these reasons (a reading time: "site header").
+#: A byline and date block under a headline: at most this many lines, bylines, dates or lines removed so.
 BYLINE_BLOCK_LINES = 3
 BYLINE_BLOCK_REASONS = frozenset({"byline", "date line", "site header"})
 
