@@ -273,7 +273,7 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     over_deck = len(cands[best][1].split()) > len(title.split()) and cands[best][0] > cands[mine][0] \
         and not any(line.strip() for line in lines[cands[mine][0]:cands[best][0] - 1])
     unsupported = is_unsupported(title, cands[best][1], lead) and not over_deck
-    # a headline stands over its byline: a title under the writer's name, with the model's best line over it
+    # a headline stands over its byline: the model's best line over the writer's name, the title under it
     under_byline = any(cands[best][0] < number < cands[mine][0] and (is_writers_line(text) or is_person_name(text))
                        for number, text in cands)
     keep_max = max(model.keep_max, UNSUPPORTED_KEEP_MAX) if unsupported or under_byline else model.keep_max
@@ -370,7 +370,6 @@ def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple
     under = next((i for i in range(head + 1, len(lines) + 1) if lines[i - 1].strip()), None)
     old = title
     deck_shaped = len(old.split()) >= 6
-    # the deck stands right under the new headline, or under the byline and date block that follows it
     between = [(i, lines[i - 1].strip()) for i in range(head + 1, title_number or 0) if lines[i - 1].strip()]
     byline_block = title_number is not None and title_number > head and len(between) <= BYLINE_BLOCK_LINES and all(
         reasons.get(i) in BYLINE_BLOCK_REASONS or is_writers_line(text) or is_person_name(text) or is_dated_line(text)
