@@ -500,3 +500,12 @@ def test_related_pages_is_a_list_header():
                                   "March 3, 2026 / 4:12 PM / Updated 2 hours ago"])
 def test_glued_and_relative_dates_are_date_lines(line):
     assert furniture_reason(line) == "date line"
+
+
+def test_a_breadcrumb_trail_glued_to_the_headline_printed_again_below_is_the_page_title():
+    raw = ("Home World Ferries resume to the islands after the ice\n\nFerries resume to the islands after the ice\n\n"
+           "By Anna Roe\n\nThe ferry to the islands sailed again on Monday for the first time since the ice came in "
+           "December, the harbour master said.\n\nMore boats will follow in the spring, he said.")
+    art = parse_article(raw)
+    assert (art.title, art.standfirst) == ("Ferries resume to the islands after the ice", None)
+    assert (1, "page title") in [(r.line, r.reason) for r in art.removed]

@@ -210,3 +210,68 @@ def test_a_deck_left_in_the_body_under_the_new_headline_becomes_the_standfirst()
     choice = rerank_title(page, page[0], head, body, [], LEX, dated=False, model=sure)
     assert (choice.title, choice.standfirst) == (head, deck)
     assert [number for number, _, _ in choice.body] == [4, 5]
+
+
+def test_a_site_line_the_lead_does_not_take_up_yields_to_the_headline_that_sums_up_the_story():
+    # one feature, lead_overlap (the share of a line's content words found in the lead), weighted log 4: the
+    # tagline and the section (no word in the lead) get exp(0) = 1 each, the headline (all of them) exp(log 4) = 4,
+    # so P = 1/6, 1/6, 4/6: the tagline's 0.167 is above keep_max (0.03) but no more than 0.25
+    model = _one_feature_model("lead_overlap", weight=float(np.log(4.0)))
+    head = "Japan protests Russian drills on Kunashir"
+    page = ["The world news channel", "Asia-Pacific", head, LEAD, SECOND]
+    body = [(2, page[1], False), (3, head, False), (4, LEAD, False), (5, SECOND, False)]
+    assert rerank_title(page, page[0], None, body, [], LEX, dated=False, model=model).title == head
+    # a short headline right over a longer line is a headline over its deck, even when the lead does not take it up
+    deck = "Japan protests Russian drills on Kunashir"
+    page = ["Rock bottom", deck, LEAD, SECOND]
+    body = [(2, deck, False), (3, LEAD, False), (4, SECOND, False)]
+    assert rerank_title(page, "Rock bottom", None, body, [], LEX, dated=False, model=model).title == "Rock bottom"
+
+
+def test_an_entry_of_a_reference_work_is_titled_by_the_headword_its_first_sentence_defines():
+    flat = _one_feature_model("lead_overlap", weight=0.0)  # every line equally likely: the model decides nothing
+    entry = ("Shikotan, also known as Spanberg, is an island of the Lesser Kurils administered by Russia and claimed "
+             "by Japan as part of Hokkaido.")
+    page = ["Wiki Mirror", "Shikotan", "From the free encyclopedia", "8 pages, 0 posts", entry, SECOND]
+    body = [(i, line, False) for i, line in enumerate(page, start=1)]
+    choice = rerank_title(page, None, None, body, [], LEX, dated=False, model=flat)
+    assert choice.title == "Shikotan" and [n for n, _, _ in choice.body] == [3, 4, 5, 6]
+    # a counter taken for the title shares no word with the entry: the headword above it replaces it
+    choice = rerank_title(page, "8 pages, 0 posts", None, body[4:], [], LEX, dated=False, model=flat)
+    assert choice.title == "Shikotan"
+    # a news story whose lead does not open by defining a line above it keeps its title
+    news = ["Island Wire", "Shikotan", "Ferries resume to Shikotan", LEAD, SECOND]
+    body = [(4, LEAD, False), (5, SECOND, False)]
+    title = rerank_title(news, "Ferries resume to Shikotan", None, body, [], LEX, dated=False, model=flat).title
+    assert title == "Ferries resume to Shikotan"
+
+
+def test_a_title_under_the_byline_yields_to_the_confident_line_over_it_and_becomes_the_standfirst():
+    # one feature, is_first, weighted log 8: the first line gets exp(log 8) = 8, the byline and the deck 1 each
+    # (the lead and the second paragraph are no candidates), so P = 8/10, 1/10, 1/10: the deck's 0.1 is above
+    # keep_max (0.03) but no more than 0.25, and the byline stands between the two lines
+    model = _one_feature_model("is_first", weight=float(np.log(8.0)))
+    head = "The islands both capitals claim"
+    deck = "Japan protests Russian drills on Kunashir as the talks stall"
+    page = [head, "Anna Roe", deck, LEAD, SECOND]
+    body = [(4, LEAD, False), (5, SECOND, False)]
+    removed = [Removed(1, head, "site header"), Removed(2, "Anna Roe", "byline")]
+    choice = rerank_title(page, deck, None, body, removed, LEX, dated=False, model=model)
+    assert (choice.title, choice.standfirst) == (head, deck)
+    assert [number for number, _, _ in choice.body] == [4, 5]
+    # with no byline between them the deck stays the title (P 0.1 is over keep_max)
+    page = [head, deck, LEAD, SECOND]
+    body = [(3, LEAD, False), (4, SECOND, False)]
+    choice = rerank_title(page, deck, None, body, removed[:1], LEX, dated=False, model=model)
+    assert choice.title == deck
+
+
+def test_a_section_label_over_its_blurb_is_not_supported_by_the_blurb_but_by_the_story_under_the_headline():
+    # one feature, is_first, weighted -log 4: the label gets exp(-log 4) = 1/4, the headline 1, so P = 0.2, 0.8
+    model = _one_feature_model("is_first", weight=-float(np.log(4.0)))
+    blurb = ("When a picture says more than words, see the world through our multimedia galleries, maps and "
+             "other multimedia content from every region.")
+    head = "Japan protests Russian drills on Kunashir"
+    page = ["Multimedia", blurb, head, LEAD, SECOND]  # the blurb and the lead are paragraphs, no candidates
+    body = [(3, head, False), (4, LEAD, False), (5, SECOND, False)]
+    assert rerank_title(page, "Multimedia", blurb, body, [], LEX, dated=False, model=model).title == head

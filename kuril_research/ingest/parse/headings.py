@@ -12,7 +12,8 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["has_headline_under", "PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_MAX_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
-           "doubled_heading", "is_outlet_name", "resolve_page_titles", "join_wrapped_headings"]
+           "doubled_heading", "is_outlet_name", "resolve_page_titles", "join_wrapped_headings",
+           "GLUED_CRUMB_WORDS", "crumbs_glued_to"]
 
 
 #: The separator between a headline and the site's name in a page's title ("Headline | Site", "Headline - Site").
@@ -167,7 +168,37 @@ def has_headline_under(line: str, later: list[str]) -> bool:
         head = " ".join(line[:match.start()].split()).lower()
         if len(head.split()) >= PAGE_TITLE_WORDS and head in later:
             return True
-    return False
+    return crumbs_glued_to(line, later) is not None
+
+
+#: A breadcrumb trail glued to a headline has at most this many words, each opening in a capital.
+GLUED_CRUMB_WORDS = 4
+
+
+def crumbs_glued_to(line: str, later: list[str]) -> str | None:
+    """The headline of a line that glues a breadcrumb trail, its separators lost, before a headline the page prints
+    again on its own line ("Home World Japan protests drills" over "Japan protests drills"): the repeated line
+    (lower-cased, spaces collapsed, one of ``later``, :data:`PAGE_TITLE_WORDS` words or more) when the words before
+    it are at most :data:`GLUED_CRUMB_WORDS`, each opening in a capital, with no sentence end. None otherwise.
+
+    Examples
+    --------
+    >>> crumbs_glued_to("Home International Ferries resume to the islands", ["ferries resume to the islands"])
+    'ferries resume to the islands'
+    >>> crumbs_glued_to("Tokyo says ferries resume to the islands", ["ferries resume to the islands"]) is None
+    True
+    >>> crumbs_glued_to("Home International Ferries resume", ["ferries resume"]) is None
+    True
+    """
+    words = line.split()
+    for k in range(1, min(GLUED_CRUMB_WORDS, len(words) - PAGE_TITLE_WORDS) + 1):
+        rest = " ".join(words[k:]).lower()
+        crumbs = words[:k]
+        if not all(w[:1].isupper() for w in crumbs) or SENTENCE_END_RE.search(" ".join(crumbs)):
+            return None
+        if rest in later:
+            return rest
+    return None
 
 
 def doubled_heading(line: str) -> str | None:

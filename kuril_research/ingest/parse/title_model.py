@@ -41,6 +41,13 @@ from kuril_research.ingest.parse.shape import (
     line_of,
 )
 from kuril_research.ingest.parse.header import has_headline_verb, is_person_name, item_page_start
+from kuril_research.ingest.parse.headline_support import (
+    STEM_LETTERS,
+    UNSUPPORTED_KEEP_MAX,
+    headword_line,
+    is_unsupported,
+    stems,
+)
 from kuril_research.ingest.parse.title_features import (
     FEATURE_NAMES,
     candidates,
@@ -208,14 +215,15 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     The rules' choice stands unless it is one of the page's candidates, the model's best candidate above the
     first paragraph the rules kept in the body (and no numbered copy of its neighbours,
     :func:`~.title_features.is_numbered_copy`) is another line with probability ``swap_min`` or more, and the
-    rules' title has ``keep_max`` or less. Then the best
-    line is the title; the old title is logged as removed (a byline, a date line or a site header by its shape),
-    or is the standfirst when it is the line right under the new headline, has six words or more and is no
-    byline nor date; a standfirst above the new headline is removed as a site header; the line right under the
-    new headline, removed as a header line or left in the body while no paragraph (fewer than
-    :data:`~.title_features.LEAD_MIN_WORDS` words or no sentence end), of six words or more and no byline, date
-    or field, is the standfirst when none is; body lines
-    down to the new headline are removed as site header. ``model`` defaults to :func:`default_title_model`.
+    rules' title has ``keep_max`` or less (:data:`~.headline_support.UNSUPPORTED_KEEP_MAX` when the story under
+    the best line takes up none of the title's words, :func:`~.headline_support.is_unsupported`, or a byline stands
+    between them). Before that, an entry's headword (:func:`~.headline_support.headword_line`) replaces no title or
+    one that shares no word with the lead. The old title is logged as removed (a byline, a date line or a site
+    header by its shape), or is the standfirst when it is the line right under the new headline (or under its
+    byline and date block), has six words or more and is no byline nor date; a standfirst above the new headline
+    is removed as a site header; the line right under the new headline, removed as a header line or left in the
+    body while no paragraph, of six words or more and no byline, date or field, is the standfirst when none is;
+    body lines down to the new headline are removed as site header. ``model`` defaults to :func:`default_title_model`.
 
     Examples
     --------
@@ -233,9 +241,16 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     """
     unchanged = HeaderChoice(title, standfirst, body, removed)
     model = default_title_model() if model is None else model
+    cands, x = page_features(lines, lex)
+    head = headword_line(cands, lines)
+    if head is not None and (title is None or not stems(title) & {w[:STEM_LETTERS] for w in lead_words(lines)}):
+        # an entry of a reference work: the headword its first sentence defines, over no title or a line that
+        # shares no word with the entry (an infobox row, a page counter)
+        choice = _to_headword(lines, title, standfirst, body, removed, head, dated)
+        if choice is not None:
+            return choice
     if title is None:
         return _title_where_none(lines, standfirst, body, removed, lex, dated, model)
-    cands, x = page_features(lines, lex)
     if len(cands) < 2:
         return unchanged
     want = _key(title)
@@ -251,9 +266,21 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     if not allowed:
         return unchanged
     best = max(allowed, key=lambda i: p[i])
-    if best == mine or p[best] < model.swap_min or p[mine] > model.keep_max:
+    # a headline sums up its story: a title none of whose words the lead takes up, under a line that shares
+    # several, is a site's line (its tagline, a notice, a section's name, a counter) and is vetoed more readily
+    lead = lead_words(lines[cands[best][0]:])  # the story under the line (a section's blurb over it is none)
+    # ... but a short headline right over a longer line is a headline over its deck, whatever the lead says
+    over_deck = len(cands[best][1].split()) > len(title.split()) and cands[best][0] > cands[mine][0] \
+        and not any(line.strip() for line in lines[cands[mine][0]:cands[best][0] - 1])
+    unsupported = is_unsupported(title, cands[best][1], lead) and not over_deck
+    # a headline stands over its byline: the model's best line over the writer's name, the title under it
+    under_byline = any(cands[best][0] < number < cands[mine][0] and (is_writers_line(text) or is_person_name(text))
+                       for number, text in cands)
+    keep_max = max(model.keep_max, UNSUPPORTED_KEEP_MAX) if unsupported or under_byline else model.keep_max
+    if best == mine or p[best] < model.swap_min or p[mine] > keep_max:
         return unchanged
-    if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex):
+    if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex) \
+            and not unsupported:
         return unchanged  # a short headline with its verb over a richer standfirst ("Talks stalled") stays
     if cands[best][0] > cands[mine][0] and item_page_start([(cands[mine][0], title, True), *body], removed, lex) == 1:
         return unchanged  # a topic page's heading over its dated items: the first item's headline is not the page's
@@ -306,6 +333,23 @@ def _title_where_none(lines: list[str], standfirst: str | None, body: list[tuple
     return HeaderChoice(cands[best][1], None, new_body, out)
 
 
+def _to_headword(lines: list[str], title: str | None, standfirst: str | None, body: list[tuple[int, str, bool]],
+                 removed: list[Removed], head: int, dated: bool) -> HeaderChoice | None:
+    """Make the headword at line ``head`` the title (see :func:`rerank_title`); None when no body would be left."""
+    if title is not None:
+        return _swap(lines, title, standfirst, body, removed, head, dated)
+    out = [r for r in removed if r.line != head]
+    new_body = body_under_headline(body, head, dated, out)
+    if not new_body or standfirst is not None:
+        return None
+    return HeaderChoice(lines[head - 1].strip(), None, new_body, sorted(out, key=lambda r: r.line))
+
+
+#: A byline and date block under a headline: at most this many lines, bylines, dates or lines removed so.
+BYLINE_BLOCK_LINES = 3
+BYLINE_BLOCK_REASONS = frozenset({"byline", "date line", "site header"})
+
+
 def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple[int, str, bool]],
           removed: list[Removed], head: int, dated: bool) -> HeaderChoice:
     """Make line ``head`` the title (see :func:`rerank_title`)."""
@@ -326,7 +370,11 @@ def _swap(lines: list[str], title: str, standfirst: str | None, body: list[tuple
     under = next((i for i in range(head + 1, len(lines) + 1) if lines[i - 1].strip()), None)
     old = title
     deck_shaped = len(old.split()) >= 6
-    if title_number is not None and title_number == under and new_standfirst is None and deck_shaped \
+    between = [(i, lines[i - 1].strip()) for i in range(head + 1, title_number or 0) if lines[i - 1].strip()]
+    byline_block = title_number is not None and title_number > head and len(between) <= BYLINE_BLOCK_LINES and all(
+        reasons.get(i) in BYLINE_BLOCK_REASONS or is_writers_line(text) or is_person_name(text) or is_dated_line(text)
+        for i, text in between)
+    if title_number is not None and (title_number == under or byline_block) and new_standfirst is None and deck_shaped \
             and not (is_writers_line(old) or is_person_name(old) or is_dated_line(old) or LABEL_RE.match(old)):
         new_standfirst = old  # the rules took the headline's deck for the headline
     elif title_number is not None:
