@@ -879,6 +879,44 @@ def test_q_labels_in_a_named_transcript_ask_and_a_labels_answer_as_the_last_name
                                          ("Habomai", "quoted", None), ("Habomai", "quoted", "Ken Oda")]
 
 
+def test_recurring_surname_and_acronym_labels_make_an_interview():
+    # a journal's interview: the interviewer's acronym and the interviewee's family name, whose full name the
+    # introduction writes without an honorific; each opens two paragraphs (the family name speaks as that full name)
+    text = ("Anna Berg teaches history in Tokyo.\n\nJRN: What about Kunashiri?\n\n"
+            "Berg: Kunashiri was never part of the Kurils.\n\nJRN: And Habomai?\n\nBerg: Habomai neither.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [
+        ("Tokyo", "narrator", None), ("Kunashiri", "quoted", "JRN"), ("Kunashiri", "quoted", "Anna Berg"),
+        ("Kurils", "quoted", "Anna Berg"), ("Habomai", "quoted", "JRN"), ("Habomai", "quoted", "Anna Berg")]
+
+
+@pytest.mark.parametrize("text", [
+    # a glossary: each label opens one paragraph
+    "Kunashiri: the second largest island.\n\nHabomai: a group of islets.",
+    # a repeated lone word nobody was named with before, and an acronym that alone repeats, name no speaker
+    "Agenda: rally held on Kunashiri.\n\nAgenda: rally held on Habomai.",
+    "NB: figures for Kunashiri are provisional.\n\nNB: figures for Habomai too.",
+])
+def test_labels_that_name_no_interviewee_make_no_transcript(text):
+    _, voiced = run(text)
+    assert {v.voice for v in voiced if v.mention.surface in ("Kunashiri", "Habomai")} == {"narrator"}
+
+
+def test_a_speech_under_a_headline_naming_its_speaker_is_the_speakers_without_labels():
+    text = ("To the former residents here today, I offer my respect.\n\n"
+            "In 1855 the border was drawn north of Etorofu.\n\n"
+            "We will not forget Kunashiri.\n\nRelated Links")
+    title = "Address by Prime Minister Ken Oda at the National Rally"
+    paragraphs = paragraph_spans(text)
+    _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text), title=title)
+    assert speakers_of(text, voiced) == [("Etorofu", "quoted", "Ken Oda"), ("Kunashiri", "quoted", "Ken Oda")]
+    # a report under such a headline opens in the outlet's voice: no speech
+    report = "The prime minister flew over Kunashiri on Monday.\n\nWe will not forget, he said."
+    paragraphs = paragraph_spans(report)
+    _, voiced = mark_voice(report, paragraphs, sentence_spans(report, paragraphs), mentions_in(report), title=title)
+    assert speakers_of(report, voiced)[0] == ("Kunashiri", "narrator", None)
+
+
 def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():
     text = ("Our guest was in the studio with Vladimir Putin's envoy.\n\n- What about the Kurils?\n\n"
             "Ken Oda, Director of the Press Department:\n\n- The Kurils are not for sale.\n\n- And Iturup?\n\n"
