@@ -915,6 +915,11 @@ def test_a_speech_under_a_headline_naming_its_speaker_is_the_speakers_without_la
     paragraphs = paragraph_spans(report)
     _, voiced = mark_voice(report, paragraphs, sentence_spans(report, paragraphs), mentions_in(report), title=title)
     assert speakers_of(report, voiced)[0] == ("Kunashiri", "narrator", None)
+    # a statement is the publishing office's own text, whatever person it speaks in
+    paragraphs = paragraph_spans(text)
+    _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text),
+                           title="Statement by Foreign Minister Ken Oda on the Northern Territories")
+    assert {v.voice for v in voiced} == {"narrator"}
 
 
 def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():

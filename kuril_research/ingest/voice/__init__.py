@@ -175,10 +175,11 @@ Method (the rules, in the order they are applied)
    Under a headline naming the page's speaker ("Briefing by Foreign Ministry Spokeswoman X", "Remarks by ..."),
    the prose paragraphs before the first labelled turn are the opening statement of the headline's person
    who has turns (headings without final punctuation left out). A speech printed without labels under such a
-   headline ("Address by Prime Minister X at ...") is that person's turn from its first prose paragraph, when that
-   paragraph speaks in the first or second person. A lone word that opens two or more paragraphs ("Sugimura:",
-   "APJJF:") is an interview's label when the text writes a full name ending in it, or when it is an acronym
-   (the interviewer's journal or outlet) beside other turns.
+   headline ("Address by Prime Minister X at ..."; ``turn_roles.speech`` nouns, not a "Statement by") is that
+   person's turn from its first prose paragraph, when that paragraph speaks in the first or second person.
+   A lone word that opens two or more paragraphs ("Sugimura:", "APJJF:") is an interview's label when the
+   text writes a full name ending in it, or when it is an acronym (the interviewer's journal or outlet)
+   beside other turns.
    Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
    (``turn_continuation_words``), and over up to three paragraphs that end their sentences without doing so,
    when one that does follows or the next label does (a leader's statement under his label). A lone family name takes the full name written earlier. "Q:" and "A:"

@@ -312,8 +312,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     turn_roles: dict[str, frozenset[str]] = {}
     if "turn_roles" in doc:
         node = doc["turn_roles"]
-        if not isinstance(node, dict) or not node or not set(node) <= {"speaker", "question", "not_speaker", "headline"}:
-            raise fail("turn_roles must map speaker, question, not_speaker or headline to lists of labels",
+        if not isinstance(node, dict) or not node or not set(node) <= {"speaker", "question", "not_speaker", "headline",
+                                                                 "speech"}:
+            raise fail("turn_roles must map speaker, question, not_speaker, headline or speech to lists of labels",
                        doc.lines["turn_roles"],
                        "write e.g. 'speaker: [Moderator]' and 'question: [Question]'")
         turn_roles = {k: frozenset(p.lower() for p in phrases(f"turn_roles.{k}", v, node.lines[k]))

@@ -25,6 +25,9 @@ put it, "..."') is that person's (:func:`~kuril_research.ingest.voice.transcript
 
 Interviews printed without name labels ("Q:"/"A:", dash-opened turns) are found by
 :mod:`~kuril_research.ingest.voice.interviews`.
+
+Size: over 400 lines because finding turns, their labels' recurrence and an unlabelled speech's turn share the
+private continuation helpers (``_continues``, ``_goes_on``, ``_full_in``); splitting would export them.
 """
 
 from __future__ import annotations
@@ -134,7 +137,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             text, paragraphs, mentions, full, byline_name(byline),
             (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0)
         if not found:
-            found = _speech_turn(text, paragraphs, _headline_speaker(title or "", mentions, full, lex), lex)
+            found = _speech_turn(text, paragraphs, _headline_speaker(title or "", mentions, full, lex, "speech"),
+                                 lex)
             if not found:
                 return {}
     else:
@@ -198,10 +202,11 @@ def _recurring_labels(text: str, paragraphs: Sequence[tuple[int, int]], lex: Voi
 
 def _speech_turn(text: str, paragraphs: Sequence[tuple[int, int]], host: tuple[str | None, str] | None,
                  lex: VoiceLexicon) -> dict[int, Turn]:
-    """A speech printed without labels under a headline naming its speaker ("Address by Prime Minister X at
-    ..."): the first prose paragraph is the speaker's turn when it speaks in the first or second person ("To
-    all of you ... I would like to"), and the turn goes on as a labelled one does; {} otherwise (a news
-    report under such a headline opens in the outlet's voice: "The prime minister said ...")."""
+    """A speech printed without labels under a headline naming its speaker with a ``turn_roles.speech`` noun
+    ("Address by Prime Minister X at ..."; not "Statement by ...", the publishing office's own text): the first
+    prose paragraph is the speaker's turn when it speaks in the first or second person ("To all of you ... I
+    would like to"), and the turn goes on as a labelled one does; {} otherwise (a news report under such a
+    headline opens in the outlet's voice: "The prime minister said ...")."""
     if host is None:
         return {}
     for pid, (ps, pe) in enumerate(paragraphs):
@@ -402,7 +407,7 @@ SENTENCE_END_RE = re.compile(r"[.!?…:;—–-][\"'”’»)\]]*\s*\Z")
 
 
 def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, str],
-                      lex: VoiceLexicon) -> tuple[str | None, str] | None:
+                      lex: VoiceLexicon, nouns_of: str = "headline") -> tuple[str | None, str] | None:
     """(entity, name) of the person a transcript's headline names as its speaker ("Briefing by Foreign Ministry
     Spokeswoman Maria Zakharova, Moscow, July 16"; ``turn_roles.headline`` nouns before "by"), or None.
 
@@ -418,7 +423,7 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
     >>> _headline_speaker("Remarks by President Ito and Prime Minister Sato", [], {}, load_voice_lexicon()) is None
     True
     """
-    nouns = lex.turn_roles.get("headline", frozenset())
+    nouns = lex.turn_roles.get(nouns_of, frozenset())  # ``turn_roles.speech``: a speech's nouns only
     hit = HEADLINE_BY_RE.match(title)
     if hit is None or " ".join(hit.group("noun").split()).lower() not in nouns:
         return None
