@@ -159,6 +159,13 @@ Method (the rules, in the order they are applied)
    the relay; "In a statement, X said": X (a phrase after a preposition is no subject); "the ministry's
    statement said": the ministry named before, else the statement as written.
 
+   **Soundbites without marks** (:func:`~kuril_research.ingest.voice.quotes.find_quotes`): a broadcast transcript
+   may print a speaker's words without quotation marks after the sentence that introduces them ("A resident,
+   88, said she was disappointed. I was born on Shikotan."): in a paragraph with no quotation, a sentence in the
+   first person singular right after a sentence with a speech verb begins a quotation that runs to the
+   paragraph's end, unless the narrator has written "I" before it outside quotations (a column); a presenter
+   naming himself ("I'm Mori Takashi with the news") does not count.
+
    **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
    speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:", "NHK, Okuzumi:",
    "M.Zakharova:"; a title and a name: "President of Russia Vladimir Putin:", "Mr. Taro Kono, Minister for Foreign
