@@ -1445,6 +1445,17 @@ def test_a_term_quoted_after_a_past_speech_or_naming_verb_is_that_speakers_quota
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")  # so-called
 
 
+def test_a_term_quoted_in_the_content_clause_of_a_speech_noun_is_that_statements_words():
+    # "a statement saying that" / "a statement by ... that": the words of that statement on an occasion
+    text = ('The embassy issued a statement saying that the "Southern Kurils issue" was closed. Kishida answered '
+            'a statement by Lavrov last week that Moscow would keep the "Kuril Islands". Tokyo speaks of '
+            '"the Southern Kurils" only in quotes.')
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Southern Kurils", 0)[0] == "quoted"
+    assert voice_of(text, voiced, "Kuril Islands")[0] == "quoted"
+    assert voice_of(text, voiced, "Southern Kurils", 1) == ("attributed", "russia")  # no statement: a habit
+
+
 def test_a_government_that_uses_a_sides_name_with_no_side_named_is_that_sides():
     text = "Moscow blocked the flights. Planes once flew over Habomai, part of what the government calls the " \
            "Northern Territories."
