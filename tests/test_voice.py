@@ -896,6 +896,8 @@ def test_recurring_surname_and_acronym_labels_make_an_interview():
     # a repeated lone word nobody was named with before, and an acronym that alone repeats, name no speaker
     "Agenda: rally held on Kunashiri.\n\nAgenda: rally held on Habomai.",
     "NB: figures for Kunashiri are provisional.\n\nNB: figures for Habomai too.",
+    # a live blog's repeated marker beside a named label is no interviewer
+    "Anna Berg: Kunashiri is quiet.\n\nUPDATE: Kunashiri drills begin.\n\nUPDATE: Habomai too.",
 ])
 def test_labels_that_name_no_interviewee_make_no_transcript(text):
     _, voiced = run(text)
