@@ -933,6 +933,15 @@ def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():
                                              ("Iturup", "quoted", None), ("Iturup", "quoted", "Ken Oda")]
 
 
+def test_an_editors_insertion_between_slashes_inside_a_quotation_is_the_outlets():
+    # older TASS copy inserts the editor's words between slashes, as others use square brackets
+    text = '"The people /on the Kuril Islands/ are happy, and Iturup and/or Kunashir will grow," Peskov said.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kuril Islands") == ("narrator", None)
+    assert voice_of(text, voiced, "Iturup")[0] == "quoted"
+    assert voice_of(text, voiced, "Kunashir")[0] == "quoted"  # "and/or" is no insertion
+
+
 def test_a_naming_gloss_in_round_brackets_inside_a_quotation_is_the_outlets():
     text = '"We object to drills in the Northern Territories (as the Kuril Islands are called in Japan)," Abe said.'
     _, voiced = run(text)
