@@ -284,3 +284,26 @@ def test_a_lone_place_name_label_is_no_speaker_though_a_longer_name_holds_it():
     text = ("The Nemuro Bay fleet sailed.\n\nNemuro: boats stayed home.\n\nMr. Ken Oda spoke.\n\n"
             "Oda: We waited.\n\nMR ODA: We wait.")
     assert said(text) == [("We waited.", "Ken Oda"), ("We wait.", "Ken Oda")]
+
+
+# --- soundbites printed without quotation marks ---------------------------------------------------------
+
+
+def test_a_first_person_sentence_after_a_speech_verb_is_an_unmarked_soundbite():
+    # a radio transcript: the presenter names himself, then a resident's words follow "said" without marks
+    text = ("I'm Ken Oda with the news.\n\n"
+            "Former residents met in Tokyo. One of them, Aiko Mori, said she was sad. "
+            "I was born on Shikotan. My parents are buried there.")
+    assert said(text) == [("I was born", "Aiko Mori")]
+    assert voices(text) == [("Tokyo", "narrator"), ("Shikotan", "quoted")]
+
+
+@pytest.mark.parametrize("text", [
+    # a column: the author writes "I" before, so a later "I" is the author's too
+    "I flew over Shikotan last year.\n\nA resident said she was sad. I was moved by Shikotan.",
+    # no speech verb in the sentence before: no soundbite
+    "The resident was sad. I visited Shikotan with her.",
+])
+def test_the_first_person_of_an_author_is_no_soundbite(text):
+    assert said(text) == []
+    assert {v for _, v in voices(text)} == {"narrator"}

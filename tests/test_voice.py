@@ -879,6 +879,51 @@ def test_q_labels_in_a_named_transcript_ask_and_a_labels_answer_as_the_last_name
                                          ("Habomai", "quoted", None), ("Habomai", "quoted", "Ken Oda")]
 
 
+def test_recurring_surname_and_acronym_labels_make_an_interview():
+    # a journal's interview: the interviewer's acronym and the interviewee's family name, whose full name the
+    # introduction writes without an honorific; each opens two paragraphs (the family name speaks as that full name)
+    text = ("Anna Berg teaches history in Tokyo.\n\nJRN: What about Kunashiri?\n\n"
+            "Berg: Kunashiri was never part of the Kurils.\n\nJRN: And Habomai?\n\nBerg: Habomai neither.")
+    _, voiced = run(text)
+    assert speakers_of(text, voiced) == [
+        ("Tokyo", "narrator", None), ("Kunashiri", "quoted", "JRN"), ("Kunashiri", "quoted", "Anna Berg"),
+        ("Kurils", "quoted", "Anna Berg"), ("Habomai", "quoted", "JRN"), ("Habomai", "quoted", "Anna Berg")]
+
+
+@pytest.mark.parametrize("text", [
+    # a glossary: each label opens one paragraph
+    "Kunashiri: the second largest island.\n\nHabomai: a group of islets.",
+    # a repeated lone word nobody was named with before, and an acronym that alone repeats, name no speaker
+    "Agenda: rally held on Kunashiri.\n\nAgenda: rally held on Habomai.",
+    "NB: figures for Kunashiri are provisional.\n\nNB: figures for Habomai too.",
+    # a live blog's repeated marker beside a named label is no interviewer
+    "Anna Berg: Kunashiri is quiet.\n\nUPDATE: Kunashiri drills begin.\n\nUPDATE: Habomai too.",
+])
+def test_labels_that_name_no_interviewee_make_no_transcript(text):
+    _, voiced = run(text)
+    assert {v.voice for v in voiced if v.mention.surface in ("Kunashiri", "Habomai")} == {"narrator"}
+
+
+def test_a_speech_under_a_headline_naming_its_speaker_is_the_speakers_without_labels():
+    text = ("To the former residents here today, I offer my respect.\n\n"
+            "In 1855 the border was drawn north of Etorofu.\n\n"
+            "We will not forget Kunashiri.\n\nRelated Links")
+    title = "Address by Prime Minister Ken Oda at the National Rally"
+    paragraphs = paragraph_spans(text)
+    _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text), title=title)
+    assert speakers_of(text, voiced) == [("Etorofu", "quoted", "Ken Oda"), ("Kunashiri", "quoted", "Ken Oda")]
+    # a report under such a headline opens in the outlet's voice: no speech
+    report = "The prime minister flew over Kunashiri on Monday.\n\nWe will not forget, he said."
+    paragraphs = paragraph_spans(report)
+    _, voiced = mark_voice(report, paragraphs, sentence_spans(report, paragraphs), mentions_in(report), title=title)
+    assert speakers_of(report, voiced)[0] == ("Kunashiri", "narrator", None)
+    # a statement is the publishing office's own text, whatever person it speaks in
+    paragraphs = paragraph_spans(text)
+    _, voiced = mark_voice(text, paragraphs, sentence_spans(text, paragraphs), mentions_in(text),
+                           title="Statement by Foreign Minister Ken Oda on the Northern Territories")
+    assert {v.voice for v in voiced} == {"narrator"}
+
+
 def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():
     text = ("Our guest was in the studio with Vladimir Putin's envoy.\n\n- What about the Kurils?\n\n"
             "Ken Oda, Director of the Press Department:\n\n- The Kurils are not for sale.\n\n- And Iturup?\n\n"
@@ -886,6 +931,15 @@ def test_a_label_alone_over_hyphen_dash_turns_names_the_interviewee():
     _, voiced = run(text)
     assert speakers_of(text, voiced) == [("Kurils", "quoted", None), ("Kurils", "quoted", "Ken Oda"),
                                              ("Iturup", "quoted", None), ("Iturup", "quoted", "Ken Oda")]
+
+
+def test_an_editors_insertion_between_slashes_inside_a_quotation_is_the_outlets():
+    # older TASS copy inserts the editor's words between slashes, as others use square brackets
+    text = '"The people /on the Kuril Islands/ are happy, and Iturup and/or Kunashir will grow," Peskov said.'
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Kuril Islands") == ("narrator", None)
+    assert voice_of(text, voiced, "Iturup")[0] == "quoted"
+    assert voice_of(text, voiced, "Kunashir")[0] == "quoted"  # "and/or" is no insertion
 
 
 def test_a_naming_gloss_in_round_brackets_inside_a_quotation_is_the_outlets():
@@ -1400,6 +1454,17 @@ def test_a_term_quoted_after_a_past_speech_or_naming_verb_is_that_speakers_quota
     assert voice_of(text, voiced, "Kuril Islands") == ("quoted", "sergey_lavrov")
     assert voice_of(text, voiced, "Southern Kurils", 1) == ("attributed", "russia")  # a habit: the outlet's term
     assert voice_of(text, voiced, "Northern Territories") == ("attributed", "japan")  # so-called
+
+
+def test_a_term_quoted_in_the_content_clause_of_a_speech_noun_is_that_statements_words():
+    # "a statement saying that" / "a statement by ... that": the words of that statement on an occasion
+    text = ('The embassy issued a statement saying that the "Southern Kurils issue" was closed. Kishida answered '
+            'a statement by Lavrov last week that Moscow would keep the "Kuril Islands". Tokyo speaks of '
+            '"the Southern Kurils" only in quotes.')
+    _, voiced = run(text)
+    assert voice_of(text, voiced, "Southern Kurils", 0)[0] == "quoted"
+    assert voice_of(text, voiced, "Kuril Islands")[0] == "quoted"
+    assert voice_of(text, voiced, "Southern Kurils", 1) == ("attributed", "russia")  # no statement: a habit
 
 
 def test_a_government_that_uses_a_sides_name_with_no_side_named_is_that_sides():

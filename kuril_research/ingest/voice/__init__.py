@@ -159,6 +159,13 @@ Method (the rules, in the order they are applied)
    the relay; "In a statement, X said": X (a phrase after a preposition is no subject); "the ministry's
    statement said": the ministry named before, else the statement as written.
 
+   **Soundbites without marks** (:func:`~kuril_research.ingest.voice.quotes.find_quotes`): a broadcast transcript
+   may print a speaker's words without quotation marks after the sentence that introduces them ("A resident,
+   88, said she was disappointed. I was born on Shikotan."): in a paragraph with no quotation, a sentence in the
+   first person singular right after a sentence with a speech verb begins a quotation that runs to the
+   paragraph's end, unless the narrator has written "I" before it outside quotations (a column); a presenter
+   naming himself ("I'm Mori Takashi with the news") does not count.
+
    **Transcripts** (:mod:`~kuril_research.ingest.voice.turns`): when two or more paragraphs open with a
    speaker label (a person: "Maria Zakharova:", "Mr. Ken Oda:", "Hosokawa, Hokkaido Shimbun:", "NHK, Okuzumi:",
    "M.Zakharova:"; a title and a name: "President of Russia Vladimir Putin:", "Mr. Taro Kono, Minister for Foreign
@@ -174,7 +181,12 @@ Method (the rules, in the order they are applied)
    A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
    Under a headline naming the page's speaker ("Briefing by Foreign Ministry Spokeswoman X", "Remarks by ..."),
    the prose paragraphs before the first labelled turn are the opening statement of the headline's person
-   who has turns (headings without final punctuation left out).
+   who has turns (headings without final punctuation left out). A speech printed without labels under such a
+   headline ("Address by Prime Minister X at ..."; ``turn_roles.speech`` nouns, not a "Statement by") is that
+   person's turn from its first prose paragraph, when that paragraph speaks in the first or second person.
+   A lone word that opens two or more paragraphs ("Sugimura:", "APJJF:") is an interview's label when the
+   text writes a full name ending in it, or when it is an acronym (the interviewer's journal or outlet)
+   beside other turns.
    Unlabelled paragraphs after a turn go on with it while they speak in the first or second person
    (``turn_continuation_words``), and over up to three paragraphs that end their sentences without doing so,
    when one that does follows or the next label does (a leader's statement under his label). A lone family name takes the full name written earlier. "Q:" and "A:"

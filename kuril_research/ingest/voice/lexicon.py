@@ -162,6 +162,9 @@ class VoiceLexicon:
     generic_role_heads: frozenset[str] = frozenset()
     #: Speech verbs and ``term_report_verbs``: a past form before a quoted term reports someone's words.
     term_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A ``speech_nouns`` word whose content clause follows ("a statement saying that", "a statement by the prime
+    #: minister last week that"): a quoted term after it in its sentence reports those words.
+    report_noun_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``speaker_after_cues`` opening the sentence after a quotation, up to the speaker ("This was stated by").
     speaker_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``name_giving_cues`` and the name after them ("who gave only his first name, Nicolai"): group ``name``.
@@ -312,8 +315,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
     turn_roles: dict[str, frozenset[str]] = {}
     if "turn_roles" in doc:
         node = doc["turn_roles"]
-        if not isinstance(node, dict) or not node or not set(node) <= {"speaker", "question", "not_speaker", "headline"}:
-            raise fail("turn_roles must map speaker, question, not_speaker or headline to lists of labels",
+        if not isinstance(node, dict) or not node or not set(node) <= {"speaker", "question", "not_speaker", "headline",
+                                                                 "speech"}:
+            raise fail("turn_roles must map speaker, question, not_speaker, headline or speech to lists of labels",
                        doc.lines["turn_roles"],
                        "write e.g. 'speaker: [Moderator]' and 'question: [Question]'")
         turn_roles = {k: frozenset(p.lower() for p in phrases(f"turn_roles.{k}", v, node.lines[k]))
@@ -426,6 +430,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "title_nouns" in doc else None,
         continuation_re=re.compile(rf"\b(?:{alternation(person_words, keep_case=True)})\b") if person_words else None,
         possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{alternation(phrases('speech_nouns'))})\b", re.I)
+        if "speech_nouns" in doc else None,
+        report_noun_re=re.compile(rf"\b(?:{alternation(phrases('speech_nouns'))})\b(?:[ ][^.;:!?\"“”«»]{{0,80}}?)?"
+                                  r",?[ ](?:saying|stating|declaring|that)\b", re.I)
         if "speech_nouns" in doc else None,
         verb_re=re.compile(rf"\b(?:{verbs_re})\b", re.I),
         verb_re_lower=re.compile(rf"\b(?:{verbs_re})\b"),

@@ -21,7 +21,9 @@ from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, o
 from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 
-BRACKET_RE = re.compile(r"\[[^\]]*\]?")
+#: An editor's insertion inside a quotation: square brackets ("[the Kurils]"), or the slashes older TASS copy uses
+#: ("The people /on the Kuril Islands/, our nationals ..."; not "and/or", a URL or a date). Its names are the outlet's.
+BRACKET_RE = re.compile(r"\[[^\]]*\]?|(?<![\w/:])/[A-Za-z][^/\n\"“”]{0,80}?[\w.]/(?![\w/])")
 #: A gloss in round brackets inside a quotation, saying what a name is called: the outlet's words, like square
 #: brackets ('"... presence in the Northern Territories (as the southern Kurils are called in Japan) ..."').
 NAMING_GLOSS_RE = re.compile(r"\((?:as|also\s+known\s+as|known\s+as|called|referred\s+to\s+as|the\s+(?:name|term)\s+for)"

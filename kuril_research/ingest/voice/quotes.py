@@ -91,7 +91,66 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]], *,
         found += [(s, e, para_id) for s, e, _ in spans if text[s:e].strip()]
     if speech_verbs is not None:
         found = _with_block_quotes(text, paragraphs, found, speech_verbs)
+        found = _with_unmarked_soundbites(text, paragraphs, found, speech_verbs)
     return found
+
+
+#: A sentence of a paragraph: up to a full stop, question or exclamation mark before a space and a capital.
+PARA_SENTENCE_RE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z])|$)", re.S)
+#: The first person singular: a speaker's own words, which a news narrator does not use.
+FIRST_SINGULAR_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|My|me)\b")
+
+
+#: A broadcast presenter naming himself ("I'm Mori Takashi with the news"): the outlet's voice, not an author
+#: writing in the first person.
+PRESENTER_RE = re.compile(r"I(?:'m|’m| am)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\b(?!\s+[a-z]+ed\b)")
+
+
+def _with_unmarked_soundbites(text: str, paragraphs: Sequence[tuple[int, int]], found: list[tuple[int, int, int]],
+                              speech_verbs: re.Pattern) -> list[tuple[int, int, int]]:
+    """``found`` with the soundbites a broadcast transcript prints without quotation marks: in a paragraph with no
+    quotation, a sentence in the first person singular right after a sentence with a speech verb that does not
+    speak so ("One former resident, 88, said she was disappointed. I was born on Shikotan. All I want is ...")
+    begins the speaker's words, which run to the paragraph's end. Not in a text whose narrator writes "I" outside
+    quotations before it (a column, a reporter's diary): there the first person is the author's; a presenter
+    naming himself ("I'm Mori Takashi with the news") is no such author.
+
+    Examples
+    --------
+    >>> import re
+    >>> said = re.compile(r"\\bsaid\\b")
+    >>> t = "The rally ended. A resident said she was sad. I was born there. All I want is to go back."
+    >>> [t[s:e] for s, e, _ in _with_unmarked_soundbites(t, [(0, len(t))], [], said)]
+    ['I was born there. All I want is to go back.']
+    >>> t2 = "I went to Nemuro. A resident said she was sad. I was moved."
+    >>> _with_unmarked_soundbites(t2, [(0, len(t2))], [], said)
+    []
+    >>> t3 = "I'm Ken Oda with the news.\\n\\n" + t
+    >>> [t3[s:e] for s, e, _ in _with_unmarked_soundbites(t3, [(0, 26), (28, len(t3))], [], said)]
+    ['I was born there. All I want is to go back.']
+    """
+    quoted_paras = {pid for *_, pid in found}
+    added = []
+    author_speaks = False  # the narrator has written "I" outside quotations before this paragraph
+    spans = sorted(found)
+    for pid, (ps, pe) in enumerate(paragraphs):
+        pe = min(pe, len(text))
+        sentences = [m.span() for m in PARA_SENTENCE_RE.finditer(text, ps, pe)]
+        if pid not in quoted_paras and not author_speaks:
+            for (s0, e0), (s1, e1) in zip(sentences, sentences[1:]):
+                if speech_verbs.search(text, s0, e0) and not FIRST_SINGULAR_RE.search(text, ps, s1) \
+                        and FIRST_SINGULAR_RE.search(text, s1, e1):
+                    added.append((s1, len(text[:pe].rstrip()), pid))
+                    break
+        outside = [(s, e) for s, e, p in spans if p == pid]
+        pos = ps
+        for s, e in outside + [(pe, pe)]:
+            if any(not PRESENTER_RE.match(text, h.start()) for h in FIRST_SINGULAR_RE.finditer(text, pos, s)):
+                author_speaks = True
+            pos = max(pos, e)
+        if added and added[-1][2] == pid:
+            author_speaks = False  # the soundbite's "I" is the speaker's
+    return sorted(found + added) if added else found
 
 
 #: Words of an attribution paragraph before its speech verb, at most.

@@ -120,7 +120,9 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
     Islands,"'; 'Rudenko referred to them only as "the Southern Kurils."'), with no "so-called" before it and
     outside a naming cue's scope (``in_cue(pos)``); or a named treaty of ``documents`` stands before it in its
     sentence ('Under the 1951 San Francisco Peace Treaty, Japan renounced its claim to "the Kurile Islands"': the
-    treaty's words). They are quotations, and their names are quoted. A habit in the present ('Tokyo speaks of
+    treaty's words); or a ``speech_nouns`` word with its content clause does ('issued a statement saying that the
+    "so-called Northern Territories Day" was ...'; 'a statement by the prime minister that Japan would settle "the
+    Northern Territories issue"'). They are quotations, and their names are quoted. A habit in the present ('Tokyo speaks of
     "the Southern Kurils"', 'the islands are called the "northern territories"') stays a scare quote.
 
     ``sentence_start(pos)`` gives the start of the sentence holding ``pos``.
@@ -137,6 +139,7 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
                and not (v.group().lower() in CATENATIVE_VERBS and CATENATIVE_RE.match(text, v.end()))
                and not PRESENT_PASSIVE_RE.search(text, max(lo, v.start() - 24), v.start())
                for v in lex.term_verb_re.finditer(text, lo, start)) \
+                or (lex.report_noun_re is not None and lex.report_noun_re.search(text, lo, start)) \
                 or any(lo <= d.start and d.end <= start and NAMED_RE.search(d.surface) for d in documents):
             found.add(qi)
     return found

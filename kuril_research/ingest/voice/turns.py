@@ -25,6 +25,9 @@ put it, "..."') is that person's (:func:`~kuril_research.ingest.voice.transcript
 
 Interviews printed without name labels ("Q:"/"A:", dash-opened turns) are found by
 :mod:`~kuril_research.ingest.voice.interviews`.
+
+Size: over 400 lines because finding turns, their labels' recurrence and an unlabelled speech's turn share the
+private continuation helpers (``_continues``, ``_goes_on``, ``_full_in``); splitting would export them.
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     bare: set[int] = set()  # labels alone on their line ("Naomi Carver:"): the words follow in the next paragraphs
     starts = [m.start for m in mentions]
     questioner = None
+    recurring = _recurring_labels(text, paragraphs, lex, title or "")
+    acronyms: set[int] = set()  # turns of a recurring acronym label ("APJJF:"): kept only beside other turns
     for pid, (ps, pe) in enumerate(paragraphs):
         pe = min(pe, len(text))
         bite = SOUNDBITE_RE.match(text, ps, pe)
@@ -94,6 +99,10 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         if label is None:
             continue
         entity, name, is_label = _label_speaker(text, label, mentions, starts, full, lex)
+        if not is_label and label.group("name") in recurring and not any(
+                m.start < label.end("name") and label.start("name") < m.end for m in mentions):
+            entity, name, is_label = None, label.group("name"), True  # "Sugimura:" / "APJJF:" in an interview
+            acronyms |= {pid} if ACRONYM_RE.fullmatch(name) else set()
         if not is_label:
             continue
         role = " ".join(label.group("name").split()).lower()
@@ -118,6 +127,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 entity, name = (j.entity, full.get(j.entity, named)) if j is not None else (None, named)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
         bare |= {pid} if label.end() >= pe else set()
+    if acronyms and not set(found) - acronyms:
+        found = {pid: t for pid, t in found.items() if pid not in acronyms}  # "NB:" twice names no one
     if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, ps, min(pe, len(text)))
                                           for ps, pe in (paragraphs[pid] for pid in found)):
         alone = [found[pid] for pid in bare if found[pid].name]  # "Maria Zakharova, Director ...:" over dash turns
@@ -126,7 +137,10 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             text, paragraphs, mentions, full, byline_name(byline),
             (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0)
         if not found:
-            return {}
+            found = _speech_turn(text, paragraphs, _headline_speaker(title or "", mentions, full, lex, "speech"),
+                                 lex)
+            if not found:
+                return {}
     else:
         if (host := _headline_speaker(title or "", mentions, full, lex)) is not None:
             for pid in range(min(found)):  # a briefing's own words before its first label: the headline's person
@@ -147,6 +161,60 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 continued[k] = found[pid]._replace(start=paragraphs[k][0])
             nxt += run
     return dict(sorted({**{pid: t for pid, t in found.items() if pid not in bare}, **continued}.items()))
+
+
+#: An interviewer's label printed as an acronym of the journal or outlet ("APJJF:", "RFE/RL:", "NHK:").
+ACRONYM_RE = re.compile(r"[A-Z][A-Z/&]{1,9}")
+
+
+def _recurring_labels(text: str, paragraphs: Sequence[tuple[int, int]], lex: VoiceLexicon, title: str) -> set[str]:
+    """Lone label words that open two or more paragraphs and are an interview's speakers: a family name whose
+    full name the text or the headline writes ("Noriko Sugimura is professor ..." ... "Sugimura:"), or an
+    acronym ("APJJF:", the interviewer's journal). A glossary's or a list's labels ("Iturup: ...",
+    "Kunashir: ...") open one paragraph each; ``turn_roles.not_speaker`` labels ("Note:") never count.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> text = "Anna Berg teaches history.\\n\\nJRN: Why?\\n\\nBerg: Because.\\n\\nJRN: And?\\n\\nBerg: Yes."
+    >>> paras = [(0, 26), (28, 37), (39, 53), (55, 64), (66, 76)]
+    >>> sorted(_recurring_labels(text, paras, load_voice_lexicon(), ""))
+    ['Berg', 'JRN']
+    >>> _recurring_labels("Oda: Yes.\\n\\nOda: No.", [(0, 9), (11, 19)], load_voice_lexicon(), "")
+    set()
+    """
+    seen: dict[str, list[int]] = {}
+    for ps, pe in paragraphs:
+        label = TURN_RE.match(text, ps, min(pe, len(text)))
+        if label is not None and not (label.group("hon") or label.group("outlet") or label.group("role")) \
+                and " " not in label.group("name"):
+            seen.setdefault(label.group("name"), []).append(ps)
+    not_speaker = lex.turn_roles.get("not_speaker", frozenset())
+    found = set()
+    for word, at in seen.items():
+        if len(at) < 2 or word.lower() in not_speaker:
+            continue
+        if ACRONYM_RE.fullmatch(word) or (is_name(word, lex, single=True) and (
+                _full_in(text[:at[0]], word, lex) or _full_in(title, word, lex))):
+            found.add(word)
+    return found
+
+
+def _speech_turn(text: str, paragraphs: Sequence[tuple[int, int]], host: tuple[str | None, str] | None,
+                 lex: VoiceLexicon) -> dict[int, Turn]:
+    """A speech printed without labels under a headline naming its speaker with a ``turn_roles.speech`` noun
+    ("Address by Prime Minister X at ..."; not "Statement by ...", the publishing office's own text): the first
+    prose paragraph is the speaker's turn when it speaks in the first or second person ("To all of you ... I
+    would like to"), and the turn goes on as a labelled one does; {} otherwise (a news report under such a
+    headline opens in the outlet's voice: "The prime minister said ...")."""
+    if host is None:
+        return {}
+    for pid, (ps, pe) in enumerate(paragraphs):
+        if _goes_on(text, ps, min(pe, len(text))):
+            if _continues(text, ps, min(pe, len(text)), lex):
+                return {pid: Turn(ps, host[0], host[1], "")}
+            return {}
+    return {}
 
 
 #: How many paragraphs that do not speak in the first or second person a turn may go on over: before one that does
@@ -339,7 +407,7 @@ SENTENCE_END_RE = re.compile(r"[.!?…:;—–-][\"'”’»)\]]*\s*\Z")
 
 
 def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, str],
-                      lex: VoiceLexicon) -> tuple[str | None, str] | None:
+                      lex: VoiceLexicon, nouns_of: str = "headline") -> tuple[str | None, str] | None:
     """(entity, name) of the person a transcript's headline names as its speaker ("Briefing by Foreign Ministry
     Spokeswoman Maria Zakharova, Moscow, July 16"; ``turn_roles.headline`` nouns before "by"), or None.
 
@@ -355,7 +423,7 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
     >>> _headline_speaker("Remarks by President Ito and Prime Minister Sato", [], {}, load_voice_lexicon()) is None
     True
     """
-    nouns = lex.turn_roles.get("headline", frozenset())
+    nouns = lex.turn_roles.get(nouns_of, frozenset())  # ``turn_roles.speech``: a speech's nouns only
     hit = HEADLINE_BY_RE.match(title)
     if hit is None or " ".join(hit.group("noun").split()).lower() not in nouns:
         return None
