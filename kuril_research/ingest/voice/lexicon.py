@@ -160,6 +160,9 @@ class VoiceLexicon:
     genders: dict[str, str] = field(default_factory=dict)
     #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
     generic_role_heads: frozenset[str] = frozenset()
+    #: ``speaker_heads`` right after a word, singular or plural: the word only modifies that head noun ("the
+    #: Kremlin official", "the official communique"), which is the speaker; not a title before a name.
+    head_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Speech verbs and ``term_report_verbs``: a past form before a quoted term reports someone's words.
     term_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``speaker_after_cues`` opening the sentence after a quotation, up to the speaker ("This was stated by").
@@ -406,6 +409,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
         else frozenset(),
         described_re=described_re(phrases("speaker_heads"), verbs) if "speaker_heads" in doc else None,
+        head_after_re=re.compile(rf"[ ](?:{alternation(phrases('speaker_heads'))})s?\b(?![’'-])"
+                                 r"(?!,?\s+[A-Z])")  # "Kremlin spokesman Dmitry Peskov": a title of the name after
+        if "speaker_heads" in doc else None,
         turn_roles=turn_roles,
         name_after_re=re.compile(rf"\b(?i:{alternation(phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
