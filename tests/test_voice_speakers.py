@@ -320,3 +320,23 @@ def test_a_text_that_speaks_for_itself_is_not_the_person_quoted_next():
 ])
 def test_the_name_a_described_speaker_gave_is_the_speaker(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word before a speaker head noun only says whose the head is: the head noun's phrase speaks
+    ('"The talks are frozen," the official communique stated.', [("The talks are", "the official communique")]),
+    ('"We are ready," a Kremlin source said on Monday.', [("We are ready,", "a Kremlin source")]),
+    # a singular generic head ("official") is a role: the official named before speaks, not the body
+    ('Ivan Petrov, an aide to the president, spoke on Monday. "We will wait," the Kremlin official said.',
+     [("We will wait,", "Ivan Petrov")]),
+    # a head noun before a name is the name's title: the name speaks
+    ('"We will wait," Kremlin spokesman Dmitry Peskov said.', [("We will wait,", "Dmitry Peskov")]),
+    # a text a body adopted speaks its own words in a relative clause
+    ('The lower house adopted a resolution which calls the islands "illegally occupied land."',
+     [("illegally occupied land.", "a resolution")]),
+    # the last head noun after a possessive: the representative, whose name follows in apposition
+    ('"Tokyo has chosen confrontation," said the ministry\'s official representative, Anna Volkova.',
+     [("Tokyo has chosen", "Anna Volkova")]),
+])
+def test_a_modifier_of_a_speaker_head_noun_is_no_speaker(text, expected):
+    assert speakers(text) == expected
