@@ -340,3 +340,17 @@ def test_the_name_a_described_speaker_gave_is_the_speaker(text, expected):
 ])
 def test_a_modifier_of_a_speaker_head_noun_is_no_speaker(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lead printing its subject's name in capitals names the person "he" and the family name stand for
+    ('HIROSHI TOKUNO was born on Shikotan in 1934.\n\n"We left in a hurry," he recalls.',
+     [("We left in", "HIROSHI TOKUNO")]),
+    ('HIROSHI TOKUNO was born on Shikotan in 1934. His school had two rooms.\n\nThe family left in 1947.\n\n'
+     '"We left in a hurry," Tokuno said.', [("We left in", "HIROSHI TOKUNO")]),
+    # a byline in capitals is no one of the story: the pronoun keeps the person named in the text
+    ('KENJI SATO, staff writer\n\nIvan Petrov runs a shop on Kunashir.\n\n"Nobody comes," he said.',
+     [("Nobody comes,", "Ivan Petrov")]),
+])
+def test_a_name_in_capitals_opening_a_lead_is_a_person(text, expected):
+    assert speakers(text) == expected

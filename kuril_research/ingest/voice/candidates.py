@@ -308,6 +308,14 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             names.append(Cand(run.start(), run.start() + len(POSSESSIVE_RE.sub("", run.group())), "person", None,
                                POSSESSIVE_RE.sub("", run.group())))  # "Mr. Sato (no first name given)"
             continue
+        if (capitals := CAPITALS_LEAD_RE.match(text, run.start())) is not None and (
+                run.start() == 0 or text[run.start() - 1] == "\n") and not _overlaps(taken, run.start(), capitals.end()):
+            words = capitals.group().split()  # "HIROSHI TOKUNO was born on Shikotan": a lead naming its subject in
+            if not any(w.lower() in lex.name_stop_words or w.lower() in lex.name_title_words for w in words):
+                if emit:  # capitals
+                    names.append(Cand(run.start(), capitals.end(), "person", None, capitals.group()))
+                surnames.setdefault(words[-1].title(), capitals.group())  # "... Tokuno said": the same person
+                continue
         if not emit:  # learn full names only
             words = [POSSESSIVE_RE.sub("", t) for t in run.group().split()]
             if all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words
@@ -358,6 +366,12 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                         names.append(Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
+
+
+#: Two or three words in capitals opening a paragraph before a lower-case word: a feature's lead printing its
+#: subject's name in capitals ("HIROSHI TOKUNO was born ..."), not a byline ("KENJI SATO, staff writer"), a
+#: dateline ("TOKYO —") or a heading (no lower-case word follows on its line).
+CAPITALS_LEAD_RE = re.compile(r"[A-Z][A-Z’'-]+(?:[ ][A-Z][A-Z’'-]+){1,2}(?=[ ][a-z])")
 
 
 #: A described person in apposition after a lone name: "Svetlana, a 52-year-old teacher".
