@@ -354,3 +354,14 @@ def test_a_modifier_of_a_speaker_head_noun_is_no_speaker(text, expected):
 ])
 def test_a_name_in_capitals_opening_a_lead_is_a_person(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_side_official_takes_up_the_name_given_that_head_noun():
+    # "The Japanese official" is the unknown name given the title "official" before; no one else spoke
+    text = ('We have read an interview by Kenta Mori, a senior official of the foreign ministry. '
+            'The Japanese official stated that "nothing is settled yet."')
+    assert speakers(text) == [("nothing is settled", "Kenta Mori")]
+    # a name never given that head noun is not taken up: the phrase speaks as written
+    text = ('We have read an interview by Kenta Mori, a writer from Sapporo. '
+            'The Japanese official stated that "nothing is settled yet."')
+    assert speakers(text) == [("nothing is settled", "The Japanese official")]

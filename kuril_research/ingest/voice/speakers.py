@@ -137,8 +137,11 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.kind == c.kind and p.end <= c.start
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
-                     and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
-                     and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
+                     and (p.entity is not None or (side is None and not DESCRIBED_RE.match(p.text) and (
+                         " " not in c.text or c.text.split()[-1].lower() in self.lex.generic_role_heads
+                         and self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, a senior official of
+                     and (side is None or sides.get(p.entity) == side)), None)  # the ministry, ... The Japanese
+        # official stated": a name given that head noun; "he": also a name not in the gazetteer
 
     def text_owner(self, c: Cand) -> Cand | None:
         """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest
