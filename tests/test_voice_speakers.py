@@ -329,6 +329,9 @@ def test_the_name_a_described_speaker_gave_is_the_speaker(text, expected):
     # a singular generic head ("official") is a role: the official named before speaks, not the body
     ('Ivan Petrov, an aide to the president, spoke on Monday. "We will wait," the Kremlin official said.',
      [("We will wait,", "Ivan Petrov")]),
+    # a definite person's head after a body is a description of the person named before; "he" is that person
+    ('Dmitry Peskov answered reporters. The Kremlin representative noted that it was no concern. '
+     '"We will go on," he stressed.', [("We will go", "Dmitry Peskov")]),
     # a head noun before a name is the name's title: the name speaks
     ('"We will wait," Kremlin spokesman Dmitry Peskov said.', [("We will wait,", "Dmitry Peskov")]),
     # a text a body adopted speaks its own words in a relative clause

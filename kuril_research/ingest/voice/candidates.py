@@ -146,8 +146,9 @@ def _head_phrases(text: str, cands: list[Cand], lex: VoiceLexicon) -> list[Cand]
     """Candidates with a modifier widened to the noun phrase they modify: a name, a place or a role right
     before a ``speaker_heads`` noun only says whose that head is ("the Kremlin official said", "Tokyo officials
     said", "the official communique stated"); the head noun's phrase speaks, with the article before it. A
-    ``generic_role_heads`` noun in the singular is a role: it stands for the official named before ("Dmitry
-    Ivanov, an aide ... "...," the Kremlin official said": Ivanov). Candidates inside the phrase are dropped.
+    person's head in the singular after "the", or a ``generic_role_heads`` one, is a role: it stands for the
+    person named before ("Dmitry Ivanov, an aide ... "...," the Kremlin official said": Ivanov; "the Kremlin
+    representative noted"); a ``text_heads`` noun speaks as written. Candidates inside the phrase are dropped.
 
     Examples
     --------
@@ -169,8 +170,9 @@ def _head_phrases(text: str, cands: list[Cand], lex: VoiceLexicon) -> list[Cand]
         start = c.start
         if (article := ARTICLE_BEFORE_RE.search(text, max(0, c.start - 4), c.start)) is not None:
             start = article.start()
-        noun = head.group().strip().lower()
-        role = noun in lex.generic_role_heads
+        noun = head.group().strip().lower()  # singular: a head itself, not its plural ("officials")
+        role = noun in lex.name_title_words and noun not in lex.text_heads and (
+            noun in lex.generic_role_heads or text[start:start + 3].lower() == "the")
         wide.append(Cand(start, head.end(), "person", None, " ".join(text[start:head.end()].split()), role))
     taken = Spans(_disjoint([(w.start, w.end) for w in wide]))
     return [c for c in out if not _overlaps(taken, c.start, c.end)] + wide
