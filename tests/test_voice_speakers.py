@@ -368,3 +368,15 @@ def test_a_side_official_takes_up_the_name_given_that_head_noun():
     text = ('We have read an interview by Kenta Mori, a writer from Sapporo. '
             'The Japanese official stated that "nothing is settled yet."')
     assert speakers(text) == [("nothing is settled", "The Japanese official")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite description opening the sentence before takes up the person named before it: "he" is that person
+    ('Prime Minister Shigeru Ishiba said the talks had stalled. The head of government is abroad.\n\n'
+     '"We will keep trying," he said.', [("We will keep", "Shigeru Ishiba")]),
+    # with no one named before, the description itself is the antecedent
+    ('The head of the fishing cooperative was on the pier.\n\n"Nobody comes now," he said.',
+     [("Nobody comes now,", "The head of the fishing cooperative")]),
+])
+def test_a_definite_description_takes_up_the_person_named_before(text, expected):
+    assert speakers(text) == expected
