@@ -380,3 +380,17 @@ def test_a_side_official_takes_up_the_name_given_that_head_noun():
 ])
 def test_a_definite_description_takes_up_the_person_named_before(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a paragraph opened by a speaker goes on with his argument: a body named as the holder of a view in a later
+    # sentence with no speech verb of its own is spoken about, not speaking
+    ('In Moscow, the mood is cool, said Ivan Petrov in a column. For the Kremlin, the islands are '
+     '"a fortress, not a coin": the straits are the fleet\'s gate.',
+     [("a fortress, not", "Ivan Petrov")]),
+    # with no speaker earlier in the paragraph, the body holds the view
+    ('The mood is cool. For the Kremlin, the islands are "a fortress, not a coin": the straits are the gate.',
+     [("a fortress, not", "Kremlin")]),
+])
+def test_a_paragraph_speaker_goes_on_past_a_body_spoken_about(text, expected):
+    assert speakers(text) == expected

@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, source_before)
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject
 from kuril_research.ingest.voice.continuation import ContinuationRules
@@ -217,6 +217,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                                                             if c.role and c.kind != "institution"), None)) \
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
                     return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
+                if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker(
+                        [], sents.bounds(max(ps, cue.start), (ps, pe))[0], cue.start, ps, para_id)) is not None:
+                    return held  # "..., said X in Kommersant. For the Kremlin, the islands are "a bastion"": the
+                    # paragraph goes on with X's argument; the cue names whose view X reports
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
@@ -322,6 +326,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             if (relative := self.relative_speaker(before, start)) is not None:
                 found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
                 return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
+            if before and (held := self.paragraph_speaker(before, sent_start, start, ps, para_id)) is not None:
+                return held  # "In Moscow the mood is cool, said X in Kommersant. For the Kremlin, the islands are
+                # "a bastion"": a place or body the paragraph's speaker talks about, not one who speaks
             before = [b for b in before if not judged(text, b.start, b.end, start, self.lex.possessive_speech_re)] \
                 or before  # 'saying that Morgulov's statement is "inadmissible"': the statement is judged, not speaking
             if before:
@@ -364,6 +371,20 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
+
+    def paragraph_speaker(self, before: list[Cand], sent_start: int, start: int, ps: int,
+                          para_id: int) -> tuple[str | None, str, str, str, bool] | None:
+        """The speaker of an earlier sentence of the paragraph, for a fragment in a sentence with no speech verb,
+        participle or colon before it whose only candidates are places and bodies, none a possessor: the
+        paragraph reports that speaker's argument ("..., said Andrei Vetrov in Kommersant. For the Kremlin, the
+        islands are "a bastion"": Vetrov). None otherwise (the candidate rules go on)."""
+        if any(b.kind == "person" or b.role or possessor(self.text, b.end) for b in before) \
+                or self.verb_in(sent_start, start) is not None or PARTICIPLE_RE.search(self.text, sent_start, start) \
+                or ":" in self.text[sent_start:start]:
+            return None
+        held = next((e for e in reversed(self.events) if e.established and e.para_id == para_id
+                     and ps <= e.pos < sent_start and e.kind in ("person", "organisation")), None)
+        return None if held is None else (held.entity, held.text, held.kind, held.cue, False)
 
     def talker(self, before: list[Cand], start: int) -> Cand | None:
         """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
