@@ -139,9 +139,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and not DESCRIBED_RE.match(p.text) and (
                          " " not in c.text or c.text.split()[-1].lower() in self.lex.generic_role_heads
-                         and self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, a senior official of
-                     and (side is None or sides.get(p.entity) == side)), None)  # the ministry, ... The Japanese
-        # official stated": a name given that head noun; "he": also a name not in the gazetteer
+                         and self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an official ... The
+                     and (side is None or sides.get(p.entity) == side)), None)  # official stated"; "he": any name
 
     def text_owner(self, c: Cand) -> Cand | None:
         """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest
@@ -218,9 +217,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
                     return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker(
-                        [], sents.bounds(max(ps, cue.start), (ps, pe))[0], cue.start, ps, para_id)) is not None:
-                    return held  # "..., said X in Kommersant. For the Kremlin, the islands are "a bastion"": the
-                    # paragraph goes on with X's argument; the cue names whose view X reports
+                        [], sents.bounds(max(ps, cue.start), (ps, pe))[0], cue.start, ps, para_id)):
+                    return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
@@ -326,9 +324,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             if (relative := self.relative_speaker(before, start)) is not None:
                 found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
                 return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
-            if before and (held := self.paragraph_speaker(before, sent_start, start, ps, para_id)) is not None:
-                return held  # "In Moscow the mood is cool, said X in Kommersant. For the Kremlin, the islands are
-                # "a bastion"": a place or body the paragraph's speaker talks about, not one who speaks
+            if before and (held := self.paragraph_speaker(before, sent_start, start, ps, para_id)):
+                return held  # "..., said X. In Tokyo the mood is "...": the body is spoken about (continuation.py)
             before = [b for b in before if not judged(text, b.start, b.end, start, self.lex.possessive_speech_re)] \
                 or before  # 'saying that Morgulov's statement is "inadmissible"': the statement is judged, not speaking
             if before:
@@ -371,20 +368,6 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         if para_id > 0 and not text[ps:start - 1].strip():
             return self.previous_speaker(para_id)
         return None
-
-    def paragraph_speaker(self, before: list[Cand], sent_start: int, start: int, ps: int,
-                          para_id: int) -> tuple[str | None, str, str, str, bool] | None:
-        """The speaker of an earlier sentence of the paragraph, for a fragment in a sentence with no speech verb,
-        participle or colon before it whose only candidates are places and bodies, none a possessor: the
-        paragraph reports that speaker's argument ("..., said Andrei Vetrov in Kommersant. For the Kremlin, the
-        islands are "a bastion"": Vetrov). None otherwise (the candidate rules go on)."""
-        if any(b.kind == "person" or b.role or possessor(self.text, b.end) for b in before) \
-                or self.verb_in(sent_start, start) is not None or PARTICIPLE_RE.search(self.text, sent_start, start) \
-                or ":" in self.text[sent_start:start]:
-            return None
-        held = next((e for e in reversed(self.events) if e.established and e.para_id == para_id
-                     and ps <= e.pos < sent_start and e.kind in ("person", "organisation")), None)
-        return None if held is None else (held.entity, held.text, held.kind, held.cue, False)
 
     def talker(self, before: list[Cand], start: int) -> Cand | None:
         """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
