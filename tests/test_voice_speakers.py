@@ -394,3 +394,10 @@ def test_a_definite_description_takes_up_the_person_named_before(text, expected)
 ])
 def test_a_paragraph_speaker_goes_on_past_a_body_spoken_about(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_name_in_apposition_to_an_inverted_described_subject_speaks_on():
+    # "said the ministry's official representative, X": X is the subject of "said" and speaks the next paragraph
+    text = ('Moscow regards the move as hostile, said the Russian Foreign Ministry\'s official representative, '
+            'Anna Volkova.\n\n"Tokyo has chosen confrontation."')
+    assert speakers(text) == [("Tokyo has chosen", "Anna Volkova")]

@@ -26,12 +26,16 @@ class ContinuationRules:
     """Continuation rules over the walk's ``text``, ``paras``, ``sents``, ``spans``, ``spans_at``, ``events``,
     ``cands_from``, ``is_subject`` and ``resolve`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
 
-    def paragraph_speaker(self, before: list[Cand], sent_start: int, start: int, ps: int,
-                          para_id: int) -> tuple[str | None, str, str, str, bool] | None:
+    def paragraph_speaker(self, before: list[Cand], start: int) -> tuple[str | None, str, str, str, bool] | None:
         """The speaker of an earlier sentence of the paragraph, for a fragment in a sentence with no speech verb,
         participle or colon before it whose only candidates are places and bodies, none a possessor: the
         paragraph reports that speaker's argument ("..., said Andrei Vetrov in Kommersant. For the Kremlin, the
         islands are "a bastion"": Vetrov). None otherwise (the candidate rules go on)."""
+        para_id = self.paras.at(start)
+        if para_id is None:
+            return None
+        ps, pe = self.paras.spans[para_id][:2]
+        sent_start = self.sents.bounds(start, (ps, pe))[0]
         if any(b.kind == "person" or b.role or possessor(self.text, b.end) for b in before) \
                 or self.verb_in(sent_start, start) is not None or PARTICIPLE_RE.search(self.text, sent_start, start) \
                 or ":" in self.text[sent_start:start]:
