@@ -320,3 +320,84 @@ def test_a_text_that_speaks_for_itself_is_not_the_person_quoted_next():
 ])
 def test_the_name_a_described_speaker_gave_is_the_speaker(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word before a speaker head noun only says whose the head is: the head noun's phrase speaks
+    ('"The talks are frozen," the official communique stated.', [("The talks are", "the official communique")]),
+    ('"We are ready," a Kremlin source said on Monday.', [("We are ready,", "a Kremlin source")]),
+    # a singular generic head ("official") is a role: the official named before speaks, not the body
+    ('Ivan Petrov, an aide to the president, spoke on Monday. "We will wait," the Kremlin official said.',
+     [("We will wait,", "Ivan Petrov")]),
+    # a definite person's head after a body is a description of the person named before; "he" is that person
+    ('Dmitry Peskov answered reporters. The Kremlin representative noted that it was no concern. '
+     '"We will go on," he stressed.', [("We will go", "Dmitry Peskov")]),
+    # a head noun before a name is the name's title: the name speaks
+    ('"We will wait," Kremlin spokesman Dmitry Peskov said.', [("We will wait,", "Dmitry Peskov")]),
+    # a text a body adopted speaks its own words in a relative clause
+    ('The lower house adopted a resolution which calls the islands "illegally occupied land."',
+     [("illegally occupied land.", "a resolution")]),
+    # the last head noun after a possessive: the representative, whose name follows in apposition
+    ('"Tokyo has chosen confrontation," said the ministry\'s official representative, Anna Volkova.',
+     [("Tokyo has chosen", "Anna Volkova")]),
+])
+def test_a_modifier_of_a_speaker_head_noun_is_no_speaker(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lead printing its subject's name in capitals names the person "he" and the family name stand for
+    ('HIROSHI TOKUNO was born on Shikotan in 1934.\n\n"We left in a hurry," he recalls.',
+     [("We left in", "HIROSHI TOKUNO")]),
+    ('HIROSHI TOKUNO was born on Shikotan in 1934. His school had two rooms.\n\nThe family left in 1947.\n\n'
+     '"We left in a hurry," Tokuno said.', [("We left in", "HIROSHI TOKUNO")]),
+    # a byline in capitals is no one of the story: the pronoun keeps the person named in the text
+    ('KENJI SATO, staff writer\n\nIvan Petrov runs a shop on Kunashir.\n\n"Nobody comes," he said.',
+     [("Nobody comes,", "Ivan Petrov")]),
+])
+def test_a_name_in_capitals_opening_a_lead_is_a_person(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_side_official_takes_up_the_name_given_that_head_noun():
+    # "The Japanese official" is the unknown name given the title "official" before; no one else spoke
+    text = ('We have read an interview by Kenta Mori, a senior official of the foreign ministry. '
+            'The Japanese official stated that "nothing is settled yet."')
+    assert speakers(text) == [("nothing is settled", "Kenta Mori")]
+    # a name never given that head noun is not taken up: the phrase speaks as written
+    text = ('We have read an interview by Kenta Mori, a writer from Sapporo. '
+            'The Japanese official stated that "nothing is settled yet."')
+    assert speakers(text) == [("nothing is settled", "The Japanese official")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite description opening the sentence before takes up the person named before it: "he" is that person
+    ('Prime Minister Shigeru Ishiba said the talks had stalled. The head of government is abroad.\n\n'
+     '"We will keep trying," he said.', [("We will keep", "Shigeru Ishiba")]),
+    # with no one named before, the description itself is the antecedent
+    ('The head of the fishing cooperative was on the pier.\n\n"Nobody comes now," he said.',
+     [("Nobody comes now,", "The head of the fishing cooperative")]),
+])
+def test_a_definite_description_takes_up_the_person_named_before(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a paragraph opened by a speaker goes on with his argument: a body named as the holder of a view in a later
+    # sentence with no speech verb of its own is spoken about, not speaking
+    ('In Moscow, the mood is cool, said Ivan Petrov in a column. For the Kremlin, the islands are '
+     '"a fortress, not a coin": the straits are the fleet\'s gate.',
+     [("a fortress, not", "Ivan Petrov")]),
+    # with no speaker earlier in the paragraph, the body holds the view
+    ('The mood is cool. For the Kremlin, the islands are "a fortress, not a coin": the straits are the gate.',
+     [("a fortress, not", "Kremlin")]),
+])
+def test_a_paragraph_speaker_goes_on_past_a_body_spoken_about(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_name_in_apposition_to_an_inverted_described_subject_speaks_on():
+    # "said the ministry's official representative, X": X is the subject of "said" and speaks the next paragraph
+    text = ('Moscow regards the move as hostile, said the Russian Foreign Ministry\'s official representative, '
+            'Anna Volkova.\n\n"Tokyo has chosen confrontation."')
+    assert speakers(text) == [("Tokyo has chosen", "Anna Volkova")]

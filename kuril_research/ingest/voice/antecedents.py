@@ -53,6 +53,11 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 #: word: a subject the candidate scan may not have listed ("Tetsuo Kobayashi, who has died aged 92, was ...").
 #: An indefinite described person ("a Foreign Ministry official", "another resident") that a definite role takes up.
 INDEFINITE_HEAD_RE = re.compile(r"(?:an?|another|one)\s", re.I)
+#: A definite described phrase ("The head of government"), no possessive's ("Russia's envoy").
+DEFINITE_DESCRIBED_RE = re.compile(r"(?i:the)\s(?!.*[’']s\s)")
+#: A relative clause or an apposition right after a described subject: it introduces someone new ("The head of
+#: the district, Anna Roe, ...", "The man who runs the shop ...").
+RELATIVE_AFTER_SUBJECT_RE = re.compile(r",|\s+(?:who|whom|whose|that)\b")
 OPENING_NAME_RE = re.compile(r"(?P<name>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){1,2})(?=,\s|\s+[a-z])")
 
 
@@ -116,6 +121,10 @@ class AntecedentRules:
                     if (g := self.lex.genders.get(w))), None)
         if gender is not None and own is not None and own != gender:
             return None
+        if not subject.role and subject.entity is None and subject.kind == "person" \
+                and DEFINITE_DESCRIBED_RE.match(subject.text) and not RELATIVE_AFTER_SUBJECT_RE.match(self.text, subject.end):
+            return "related"  # "This was stated by Prime Minister X ... The head of government is on a visit. "...,"
+            # he said": a definite description takes up the person of the story before it; the chain goes on
         if subject.role:
             if ROLE_GOES_ON_RE.match(self.text, subject.end):
                 return None  # "the Secretary General of the Cabinet ...": a longer description, not "the secretary"

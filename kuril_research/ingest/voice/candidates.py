@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.head_phrases import head_phrases
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
 
@@ -133,7 +134,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                   for g in lex.name_giving_re.finditer(text)]
     if with_names:
         names += _lone_speakers(text, mentions, named + roles + names, lex)
-    inside = [c for c in named + roles + names if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
+    found = head_phrases(text, named + roles + names, lex)
+    inside = [c for c in found if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
 
 
@@ -269,6 +271,14 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             names.append(Cand(run.start(), run.start() + len(POSSESSIVE_RE.sub("", run.group())), "person", None,
                                POSSESSIVE_RE.sub("", run.group())))  # "Mr. Sato (no first name given)"
             continue
+        if (capitals := CAPITALS_LEAD_RE.match(text, run.start())) is not None and (
+                run.start() == 0 or text[run.start() - 1] == "\n") and not _overlaps(taken, run.start(), capitals.end()):
+            words = capitals.group().split()  # "HIROSHI TOKUNO was born on Shikotan": a lead naming its subject in
+            if not any(w.lower() in lex.name_stop_words or w.lower() in lex.name_title_words for w in words):
+                if emit:  # capitals
+                    names.append(Cand(run.start(), capitals.end(), "person", None, capitals.group()))
+                surnames.setdefault(words[-1].title(), capitals.group())  # "... Tokuno said": the same person
+                continue
         if not emit:  # learn full names only
             words = [POSSESSIVE_RE.sub("", t) for t in run.group().split()]
             if all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words
@@ -319,6 +329,12 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                         names.append(Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
+
+
+#: Two or three words in capitals opening a paragraph before a lower-case word: a feature's lead printing its
+#: subject's name in capitals ("HIROSHI TOKUNO was born ..."), not a byline ("KENJI SATO, staff writer"), a
+#: dateline ("TOKYO —") or a heading (no lower-case word follows on its line).
+CAPITALS_LEAD_RE = re.compile(r"[A-Z][A-Z’'-]+(?:[ ][A-Z][A-Z’'-]+){1,2}(?=[ ][a-z])")
 
 
 #: A described person in apposition after a lone name: "Svetlana, a 52-year-old teacher".

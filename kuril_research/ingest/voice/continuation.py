@@ -4,14 +4,16 @@
 an unattributed quotation the speaker of the sentence or paragraph before it: a quotation continued across a
 paragraph break, a person or body introducing it ("The chairman, Taro Ueda, put it plainly:"; "The Kremlin
 was blunt:"; "Sato was blunt. "We are running out of time.""), or that paragraph's latest speaker; and the
-other way round, a quotation printed first whose speaker the next sentence names ("This was stated by X.").
+other way round, a quotation printed first whose speaker the next sentence names ("This was stated by X."); and
+a paragraph opened by a speaker, whose later sentences go on with that speaker's argument.
 """
 
 from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.voice.speaker_cues import DESCRIBED_RE
+from kuril_research.ingest.voice.model import Cand
+from kuril_research.ingest.voice.speaker_cues import DESCRIBED_RE, PARTICIPLE_RE, possessor
 
 
 #: What may stand between a quotation's closing mark and the sentence after it: its last punctuation, spaces.
@@ -23,6 +25,24 @@ PHRASE_STOP_RE = re.compile(r"[,.;:!?(]|\s(?:who|which|that|when|while|on|at|dur
 class ContinuationRules:
     """Continuation rules over the walk's ``text``, ``paras``, ``sents``, ``spans``, ``spans_at``, ``events``,
     ``cands_from``, ``is_subject`` and ``resolve`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
+
+    def paragraph_speaker(self, before: list[Cand], start: int) -> tuple[str | None, str, str, str, bool] | None:
+        """The speaker of an earlier sentence of the paragraph, for a fragment in a sentence with no speech verb,
+        participle or colon before it whose only candidates are places and bodies, none a possessor: the
+        paragraph reports that speaker's argument ("..., said Andrei Vetrov in Kommersant. For the Kremlin, the
+        islands are "a bastion"": Vetrov). None otherwise (the candidate rules go on)."""
+        para_id = self.paras.at(start)
+        if para_id is None:
+            return None
+        ps, pe = self.paras.spans[para_id][:2]
+        sent_start = self.sents.bounds(start, (ps, pe))[0]
+        if any(b.kind == "person" or b.role or possessor(self.text, b.end) for b in before) \
+                or self.verb_in(sent_start, start) is not None or PARTICIPLE_RE.search(self.text, sent_start, start) \
+                or ":" in self.text[sent_start:start]:
+            return None
+        held = next((e for e in reversed(self.events) if e.established and e.para_id == para_id
+                     and ps <= e.pos < sent_start and e.kind in ("person", "organisation")), None)
+        return None if held is None else (held.entity, held.text, held.kind, held.cue, False)
 
     def previous_speaker(self, para_id: int) -> tuple[str | None, str, str, str, bool] | None:
         """The speaker a quotation paragraph continues from the paragraph before it: that paragraph's unclosed

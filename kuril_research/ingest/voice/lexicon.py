@@ -34,7 +34,7 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
-                 "name_giving_cues")
+                 "name_giving_cues", "text_heads")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -160,6 +160,11 @@ class VoiceLexicon:
     genders: dict[str, str] = field(default_factory=dict)
     #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
     generic_role_heads: frozenset[str] = frozenset()
+    #: ``speaker_heads`` right after a word, singular or plural: the word only modifies that head noun ("the
+    #: Kremlin official", "the official communique"), which is the speaker; not a title before a name.
+    head_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: ``text_heads``, lower case: head nouns of texts, which speak as written, never for a person named before.
+    text_heads: frozenset[str] = frozenset()
     #: Speech verbs and ``term_report_verbs``: a past form before a quoted term reports someone's words.
     term_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A ``speech_nouns`` word whose content clause follows ("a statement saying that", "a statement by the prime
@@ -399,6 +404,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "speaker_after_cues" in doc else None,
         name_giving_re=re.compile(rf"\b(?i:{alternation(phrases('name_giving_cues'))})[,:]?\s+(?:as\s+)?"
                                   r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)") if "name_giving_cues" in doc else None,
+        text_heads=frozenset(w.lower() for w in phrases("text_heads")) if "text_heads" in doc else frozenset(),
         generic_role_heads=frozenset(w.lower() for w in phrases("generic_role_heads"))
         if "generic_role_heads" in doc else frozenset(),
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
@@ -410,6 +416,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
         else frozenset(),
         described_re=described_re(phrases("speaker_heads"), verbs) if "speaker_heads" in doc else None,
+        head_after_re=re.compile(rf"[ ](?:{alternation(phrases('speaker_heads'))})s?\b(?![’'-])"
+                                 r"(?!,?\s+[A-Z])")  # "Kremlin spokesman Dmitry Peskov": a title of the name after
+        if "speaker_heads" in doc else None,
         turn_roles=turn_roles,
         name_after_re=re.compile(rf"\b(?i:{alternation(phrases('name_after_verbs'))})\s+(?P<name>[A-Z][a-z’'-]+)"
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,

@@ -109,6 +109,28 @@ def possessor(text: str, end: int) -> bool:
     (True, False)
     """
     return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")
+
+
+def inverted_start(text: str, sent_start: int, start: int, before: list) -> int:
+    """Where the words before an inverted subject at ``start`` end: ``start`` itself, or, for a name in
+    apposition to a described speaker right before it ("..., said the ministry's official representative,
+    Maria Zakharova"), where that phrase and its "the" start; ``before`` are the candidates before ``start``.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.model import Cand
+    >>> text = "It is hostile, said the ministry's representative, Anna Roe."
+    >>> inverted_start(text, 0, 51, [Cand(24, 49, "person", None, "ministry's representative")])
+    20
+    """
+    prev = before[-1] if before else None
+    if prev is None or prev.start < sent_start or not re.fullmatch(r",\s+", text[prev.end:start]) \
+            or not DESCRIBED_RE.match(text, max(0, prev.start - 4) if THE_BEFORE_RE.search(text, 0, prev.start)
+                                      else prev.start):
+        return start
+    return prev.start - 4 if THE_BEFORE_RE.search(text, max(0, prev.start - 4), prev.start) else prev.start
+
+
 #: A verb of speaking or naming right after the subject of a reported clause ('... said that Rudenko referred to
 #: the islands only as "..."'): the reported subject's own words.
 REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"

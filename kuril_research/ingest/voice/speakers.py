@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, source_before)
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject
 from kuril_research.ingest.voice.continuation import ContinuationRules
@@ -52,7 +52,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
             elif according := source_before(text, sent_start, c.start, self.verb_in):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
-            elif not c.role and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, c.start - 30), c.start)) \
+            elif not c.role and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, (at := inverted_start(
+                    text, sent_start, c.start, self.cands_from(sent_start, c.start))) - 30), at)) \
                     and inv.group(1) in self.lex.inverted_verbs:  # '..., said Irina Belova, an analyst': she speaks
                 stream.append((c.end, 0, (c, self.cue_text(inv.start(1), c.end))))
             elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
@@ -137,8 +138,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.kind == c.kind and p.end <= c.start
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
-                     and (p.entity is not None or (side is None and " " not in c.text and not DESCRIBED_RE.match(p.text)))
-                     and (side is None or sides.get(p.entity) == side)), None)  # "he": also a name not in the gazetteer
+                     and (p.entity is not None or (side is None and not DESCRIBED_RE.match(p.text) and (
+                         " " not in c.text or c.text.split()[-1].lower() in self.lex.generic_role_heads
+                         and self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an official ... The
+                     and (side is None or sides.get(p.entity) == side)), None)  # official stated"; "he": any name
 
     def text_owner(self, c: Cand) -> Cand | None:
         """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest
@@ -214,6 +217,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                                                             if c.role and c.kind != "institution"), None)) \
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
                     return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
+                if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
+                    return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
@@ -319,6 +324,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             if (relative := self.relative_speaker(before, start)) is not None:
                 found = self.resolve(relative) or (None, relative.text)  # "a protest from Tokyo, which called the
                 return found[0], found[1], relative.kind, self.cue_text(relative.start, relative.end), False  # move "...""
+            if before and (held := self.paragraph_speaker(before, start)):
+                return held  # "..., said X. In Tokyo the mood is "...": the body is spoken about (continuation.py)
             before = [b for b in before if not judged(text, b.start, b.end, start, self.lex.possessive_speech_re)] \
                 or before  # 'saying that Morgulov's statement is "inadmissible"': the statement is judged, not speaking
             if before:
