@@ -75,6 +75,7 @@ def test_the_agency_after_the_date_and_a_comma():
 
 
 def test_a_place_and_country_in_capitals_over_a_date_line():
+    # the date line goes as furniture; "NEMURO" is no agency (an agency in capitals is an acronym, "AFP, TOKYO")
     a = parse_article(_article("NEMURO, JAPAN", "April 16, 1998", LEAD))
     assert (a.dateline_place, a.dateline_country) == ("NEMURO", "JAPAN")
     assert "Japan and Russia agreed" in a.text
@@ -84,3 +85,8 @@ def test_a_place_and_a_dash_alone_on_its_line_over_a_quotation():
     a = parse_article(_article("TOKYO —", QUOTE_LEAD))
     assert (a.dateline, a.dateline_place) == ("TOKYO —", "TOKYO")
     assert a.text.startswith("\"We spoke")
+
+
+def test_an_agency_acronym_before_the_place_in_capitals_still_reads_as_agency():
+    a = parse_article(_article("AFP, TOKYO", LEAD))
+    assert (a.agency, a.dateline_place, a.dateline_country) == ("AFP", "TOKYO", None)

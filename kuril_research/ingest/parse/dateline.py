@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
+from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
+                                                    is_label_line, is_name_in_capitals, is_phrase_label)
 
 __all__ = ["MONTHS", "WEEKDAYS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
@@ -221,7 +223,8 @@ COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)
 #: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it, maybe
 #: after the agency or agencies ("AFP, TOKYO", "AFP and Reuters, TOKYO", as papers that run wire copy print it),
 #: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it); a story filed from two
-#: places names both ("AFP, TOKYO and MOSCOW", "TOKYO/MOSCOW").
+#: places names both ("AFP, TOKYO and MOSCOW", "TOKYO/MOSCOW"); its country may follow ("NEMURO, JAPAN"); a colon or a
+#: dash may close it ("TOKYO:", "TOKYO —" over a lead that opens with a quotation).
 #: ... where an agency's name is in mixed case ("Reuters", "Kyodo") or an acronym of up to four letters ("AFP", "AP"),
 #: so that a place and its country in capitals ("NEMURO, JAPAN") are not read as an agency and a place.
 AGENCY_WORD = r"(?:[A-Z][A-Za-z.]*[a-z][A-Za-z.]*|(?:[A-Z]\.?){1,4})"
@@ -243,58 +246,6 @@ def is_lead(line: str) -> bool:
 #: A transcript's turn: a speaker's name or role in capitals and a colon ("MR PRICE: Good afternoon", "QUESTION:
 #: Thanks"); the place over it is the briefing's place header, not a dateline.
 SPEAKER_TURN_RE = re.compile(r"\A[A-Z][A-Z'.\- ]{1,30}:\s")
-#: A transcript's speaker: a title or role before the name ("MR PRICE:", "AMBASSADOR ROE:", "Secretary Blinken:"),
-#: never a dateline's place.
-SPEAKER_ROLE_RE = re.compile(r"(?i:mr|mrs|ms|dr|prof|ambassador|secretary|spokesperson|spokesman|spokeswoman|"
-                             r"moderator|minister|president|senator|chairman|chairwoman|chair|governor|mayor|general|"
-                             r"admiral|operator|participant|reporter|correspondent|anchor|host)\.?\s")
-#: Any line opening like this: a label ("Q:", "SARAH:", "Nemuro:") at the start of a line.
-LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
-
-
-def is_name_in_capitals(place: str, place_words: frozenset[str]) -> bool:
-    """Whether a line in capitals read as a lone dateline's place is rather a writer's name ("JANE ROE"): two or
-    three words, none of them a word of a place name of several words (``place_words``: "new", "hong", "city").
-    Without ``place_words`` no line is taken for a name.
-
-    Examples
-    --------
-    >>> words = frozenset({"new", "york", "hong", "kong", "city"})
-    >>> is_name_in_capitals("JANE ROE", words), is_name_in_capitals("NEW YORK", words)
-    (True, False)
-    >>> is_name_in_capitals("MOSCOW", words), is_name_in_capitals("YUZHNO-SAKHALINSK", words)
-    (False, False)
-    >>> is_name_in_capitals("TOKYO and MOSCOW", words), is_name_in_capitals("JANE ROE and MOSCOW", words)
-    (False, True)
-    """
-    places = PLACES_SPLIT_RE.split(place)
-    if len(places) > 1:  # "TOKYO and MOSCOW": two places, a name only if one of them is
-        return any(is_name_in_capitals(one, place_words) for one in places)
-    words = place.split()
-    return bool(place_words) and 2 <= len(words) <= 3 and not any(w.lower() in place_words for w in words)
-
-
-#: Small words that a caption's or a section's label holds after its first word ("WATCHING THE STRAIT", "LIFE ON
-#: THE ISLANDS", "BACK TO NEMURO") and a place name hardly ever does ("THE HAGUE" opens with it; "PORT OF SPAIN").
-PHRASE_WORDS = frozenset({"the", "a", "an", "to", "for", "with", "from", "over", "under", "into", "on", "at", "in",
-                          "is", "are", "was", "were"})
-
-
-def is_phrase_label(place: str) -> bool:
-    """Whether a label in capitals read as a dateline's place is rather a phrase: a word after its first is one of
-    :data:`PHRASE_WORDS`.
-
-    Examples
-    --------
-    >>> is_phrase_label("WATCHING THE STRAIT"), is_phrase_label("THE HAGUE"), is_phrase_label("PORT OF SPAIN")
-    (True, False, False)
-    """
-    return any(word.lower() in PHRASE_WORDS for word in place.split()[1:])
-
-
-#: Between the places of a dateline filed from two ("TOKYO and MOSCOW", "TOKYO/MOSCOW").
-PLACES_SPLIT_RE = re.compile(r" and | & | ?/ ?")
-
 
 def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                   place_words: frozenset[str] = frozenset()) -> tuple[int, re.Match[str]] | None:
@@ -308,7 +259,10 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     no place ("QUESTION:", "ANALYSIS"). A line in capitals is no lone place when the lead under it opens with a
     dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``); a place
     of two or three words before a colon is none either when no word of it is a ``place_words`` word: a caption's
-    label ("WATCHING THE STRAIT: A lighthouse on the cape ...") or a speaker's name.
+    label ("WATCHING THE STRAIT: A lighthouse on the cape ...") or a speaker's name, and no label with a small word
+    after its first (:func:`is_phrase_label`) is a place. A line opening with a page's furniture label ("PHOTO:
+    REUTERS", "READ MORE: ...", :func:`is_label_line`) is no transcript's turn. A place alone on its line with a
+    colon ("TOKYO:") must be the page's only label line, so that a transcript's speaker over a turn ("LAVROV:") is none.
 
     Examples
     --------
@@ -359,9 +313,8 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                 and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
             return i, colon
         alone = PLACE_LINE_RE.match(line)
-        under = i + 2 if i + 2 < len(lines) and DATE_LINE_RE.match(lines[i + 1]) else i + 1  # "April 16, 1998"
-        if alone is not None and i >= 1 and under < len(lines) and alone.group("place").lower() not in labels \
-                and is_lead(lines[under]) and not (standard is not None and standard[0] == under) \
+        if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \
+                and is_lead(lines[i + 1]) and not (standard is not None and standard[0] == i + 1) \
                 and not is_name_in_capitals(alone.group("place"), place_words) and not is_phrase_label(alone.group("place")) \
                 and (alone.group("dash") != ":" or is_only_turn(lines, sorted(set(openings) | {
                     j for j, other in enumerate(lines) if LABEL_LINE_RE.match(other)
@@ -373,32 +326,6 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
             break  # the story has begun without a dateline (a long headline has no sentence end); a standfirst's
             # sentence right over "TOKYO: ..." has not begun it
     return standard
-
-
-#: A date alone on its line, under a dateline's place alone on its line ("NEMURO, JAPAN" over "April 16, 1998").
-DATE_LINE_RE = re.compile(rf"\A(?:(?i:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\.?,? )?"
-                          rf"(?:(?i:{MONTH_ALT})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} (?i:{MONTH_ALT}),? \d{{4}})\Z")
-#: A label and a colon alone on its line ("ANNA:", "TOKYO:"): a transcript's speaker over the turn, or a place.
-LABEL_LINE_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\Z")
-#: Transcript labels ("Q:", "QUESTION:") which :func:`is_label_line` counts as turns although they name no place.
-TURN_LABELS = frozenset({"q", "a", "question", "answer"})
-
-
-def is_label_line(line: str, labels: frozenset[str]) -> bool:
-    """Whether ``line`` opens with a page's furniture label and a colon ("PHOTO: REUTERS", "FILE PHOTO: Boats in
-    Nemuro", "READ MORE: ..."), not a transcript's turn: a word of the label is a ``labels`` word (lower case) and
-    the label is not a question or an answer (:data:`TURN_LABELS`).
-
-    Examples
-    --------
-    >>> labels = frozenset({"photo", "read", "question", "q"})
-    >>> is_label_line("FILE PHOTO: Boats in the port.", labels), is_label_line("READ MORE: Japan protests", labels)
-    (True, True)
-    >>> is_label_line("QUESTION: Why?", labels), is_label_line("ANNA: Yes.", labels)
-    (False, False)
-    """
-    label = line.split(":", 1)[0].strip().lower()
-    return label not in TURN_LABELS and any(word in labels for word in label.split())
 
 
 def is_only_turn(lines: list[str], openings: list[int], i: int) -> bool:
