@@ -90,3 +90,8 @@ def test_a_place_and_a_dash_alone_on_its_line_over_a_quotation():
 def test_an_agency_acronym_before_the_place_in_capitals_still_reads_as_agency():
     a = parse_article(_article("AFP, TOKYO", LEAD))
     assert (a.agency, a.dateline_place, a.dateline_country) == ("AFP", "TOKYO", None)
+
+
+def test_a_section_kicker_alone_or_with_a_colon_or_a_dash_is_no_dateline():
+    for kicker in ("INSIGHT", "INSIGHT:", "FOCUS —", "SPOTLIGHT"):
+        assert parse_article(_article(kicker, LEAD)).dateline is None, kicker
