@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
+from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
+                                                    is_label_line, is_name_in_capitals, is_phrase_label)
 
 __all__ = ["MONTHS", "WEEKDAYS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
@@ -46,7 +48,8 @@ DATELINE_RE = re.compile(
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
         |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|\ \|\ |(?:[–—]|--?)(?=["“A-Z]))
-        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])))
+        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])
+        |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:,\ \d{{4}})?(?:\.\ |,\ [A-Z])|,\ \d{{1,2}}\ (?i:{MONTH_ALT})(?:\ \d{{4}})?\.\ ))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
         |[A-Z]\.[A-Z]\.)
         (?=\s*[,(/–—|-])
@@ -56,7 +59,7 @@ DATELINE_RE = re.compile(
                |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
     (?P<dash>\s*(?:\.?[–—-]+|•|:|_|\|))?
-    (?:\s+(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}}(?:\.[a-z]{{2,4}})?)\.)?
+    (?:(?:\s+|(?<=\d),\ )(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}}(?:\.[a-z]{{2,4}})?)\.)?
     (?:(?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)|(?(agency3)(?!)|\Z))
     """,
     re.VERBOSE,
@@ -138,7 +141,7 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         not match.group("dash")[:1].isspace() or match.group("dash").strip() == "|")
     if not match.group("place").isupper() and not (has_agency and has_dash) and not region_dash \
             and not (has_date and (match.group("agency3") is not None or has_dash or has_agency)) \
-            and not is_bare_dash(match):
+            and not is_bare_dash(match) and not is_dated_lead(match, paragraph):
         return None
     if not has_date and _MONTH_CI_RE.match(match.group("place")):
         return None
@@ -147,6 +150,25 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     if match.group("place").upper() in CAPTION_LABELS and not (has_date or has_agency):
         return None  # "FILE - Soldiers march on Iturup ...": a wire photo's caption, no dateline
     return match
+
+
+def is_dated_lead(match: re.Match[str], paragraph: str) -> bool:
+    """A place in mixed case, a date and a full stop over a whole first sentence, without an agency or a dash, as
+    Russian regional sites print their dateline ("Yuzhno-Sakhalinsk, October 14. A large ..."): the rest of the
+    paragraph must be a lead (:func:`is_lead`), so that a short line ("Tokyo, 12 March. It rained.") is none.
+
+    Examples
+    --------
+    >>> lead = "Korsakov, May 3. The ferry to the islands left the port on time with ninety passengers on board."
+    >>> is_dated_lead(DATELINE_RE.match(lead), lead)
+    True
+    >>> short = "Korsakov, May 3. It rained."
+    >>> is_dated_lead(DATELINE_RE.match(short), short)
+    False
+    """
+    groups = match.groupdict()
+    return (groups.get("month") or groups.get("month2")) is not None and groups.get("dash") is None \
+        and match.group(0).rstrip().endswith(".") and is_lead(paragraph[match.end():])
 
 
 #: Words in capitals that open a wire photo's caption with a dash, as a place opens a dateline.
@@ -194,18 +216,24 @@ def is_bare_dash(match: re.Match[str]) -> bool:
 
 #: A place and a colon before the first sentence, without a date ("TOKYO: Japan lodged ...", "Nemuro: From the
 #: observation deck ..."): the South Asian and Australian papers' dateline.
+#: A place in capitals may carry its country in mixed case ("NAGATO, Japan: Japan's prime minister ...").
+#: (:func:`find_dateline` takes the country only after a place in capitals).
 COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
-                               r"(?P<dash>:)\s+(?=[\"“‘A-Z])")
+                               r"(?:, (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?P<dash>:)\s+(?=[\"“‘A-Z])")
 #: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it, maybe
 #: after the agency or agencies ("AFP, TOKYO", "AFP and Reuters, TOKYO", as papers that run wire copy print it),
 #: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it); a story filed from two
-#: places names both ("AFP, TOKYO and MOSCOW", "TOKYO/MOSCOW").
+#: places names both ("AFP, TOKYO and MOSCOW", "TOKYO/MOSCOW"); its country may follow ("NEMURO, JAPAN"); a colon or a
+#: dash may close it ("TOKYO:", "TOKYO —" over a lead that opens with a quotation).
+#: ... where an agency's name is in mixed case ("Reuters", "Kyodo") or an acronym of up to four letters ("AFP", "AP"),
+#: so that a place and its country in capitals ("NEMURO, JAPAN") are not read as an agency and a place.
+AGENCY_WORD = r"(?:[A-Z][A-Za-z.]*[a-z][A-Za-z.]*|(?:[A-Z]\.?){1,4})"
 PLACE_LINE_RE = re.compile(r"\A(?:(?i:dateline):\s*)?"
-                           r"(?:(?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?"
-                           r"(?:(?:, | and | & )[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)*),\s+)?"
+                           rf"(?:(?P<agency>{AGENCY_WORD}(?: {AGENCY_WORD})?"
+                           rf"(?:(?:, | and | & ){AGENCY_WORD}(?: {AGENCY_WORD})?)*),\s+)?"
                            r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}"
                            r"(?:(?: and | & | ?/ ?)[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})*)"
-                           r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?\Z")
+                           r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?(?P<dash>:| ?(?:[–—]|--?))?\Z")
 #: Those two forms are looked for only among the first lines kept above and at the start of the story ...
 LEAD_LINES = 8
 #: ... and only before (or on) a lead of at least this many words.
@@ -218,40 +246,6 @@ def is_lead(line: str) -> bool:
 #: A transcript's turn: a speaker's name or role in capitals and a colon ("MR PRICE: Good afternoon", "QUESTION:
 #: Thanks"); the place over it is the briefing's place header, not a dateline.
 SPEAKER_TURN_RE = re.compile(r"\A[A-Z][A-Z'.\- ]{1,30}:\s")
-#: A transcript's speaker: a title or role before the name ("MR PRICE:", "AMBASSADOR ROE:", "Secretary Blinken:"),
-#: never a dateline's place.
-SPEAKER_ROLE_RE = re.compile(r"(?i:mr|mrs|ms|dr|prof|ambassador|secretary|spokesperson|spokesman|spokeswoman|"
-                             r"moderator|minister|president|senator|chairman|chairwoman|chair|governor|mayor|general|"
-                             r"admiral|operator|participant|reporter|correspondent|anchor|host)\.?\s")
-#: Any line opening like this: a label ("Q:", "SARAH:", "Nemuro:") at the start of a line.
-LABEL_OPENING_RE = re.compile(r"\A[A-Z][\w'.\- ]{0,30}:\s")
-
-
-def is_name_in_capitals(place: str, place_words: frozenset[str]) -> bool:
-    """Whether a line in capitals read as a lone dateline's place is rather a writer's name ("JANE ROE"): two or
-    three words, none of them a word of a place name of several words (``place_words``: "new", "hong", "city").
-    Without ``place_words`` no line is taken for a name.
-
-    Examples
-    --------
-    >>> words = frozenset({"new", "york", "hong", "kong", "city"})
-    >>> is_name_in_capitals("JANE ROE", words), is_name_in_capitals("NEW YORK", words)
-    (True, False)
-    >>> is_name_in_capitals("MOSCOW", words), is_name_in_capitals("YUZHNO-SAKHALINSK", words)
-    (False, False)
-    >>> is_name_in_capitals("TOKYO and MOSCOW", words), is_name_in_capitals("JANE ROE and MOSCOW", words)
-    (False, True)
-    """
-    places = PLACES_SPLIT_RE.split(place)
-    if len(places) > 1:  # "TOKYO and MOSCOW": two places, a name only if one of them is
-        return any(is_name_in_capitals(one, place_words) for one in places)
-    words = place.split()
-    return bool(place_words) and 2 <= len(words) <= 3 and not any(w.lower() in place_words for w in words)
-
-
-#: Between the places of a dateline filed from two ("TOKYO and MOSCOW", "TOKYO/MOSCOW").
-PLACES_SPLIT_RE = re.compile(r" and | & | ?/ ?")
-
 
 def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                   place_words: frozenset[str] = frozenset()) -> tuple[int, re.Match[str]] | None:
@@ -265,7 +259,10 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     no place ("QUESTION:", "ANALYSIS"). A line in capitals is no lone place when the lead under it opens with a
     dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``); a place
     of two or three words before a colon is none either when no word of it is a ``place_words`` word: a caption's
-    label ("WATCHING THE STRAIT: A lighthouse on the cape ...") or a speaker's name.
+    label ("WATCHING THE STRAIT: A lighthouse on the cape ...") or a speaker's name, and no label with a small word
+    after its first (:func:`is_phrase_label`) is a place. A line opening with a page's furniture label ("PHOTO:
+    REUTERS", "READ MORE: ...", :func:`is_label_line`) is no transcript's turn. A place alone on its line with a
+    colon ("TOKYO:") must be the page's only label line, so that a transcript's speaker over a turn ("LAVROV:") is none.
 
     Examples
     --------
@@ -304,11 +301,13 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                      and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
                           and SENTENCE_END_RE.search(line))), None)
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
-    openings = [j for j, line in enumerate(lines) if LABEL_OPENING_RE.match(line)]
+    openings = [j for j, line in enumerate(lines) if LABEL_OPENING_RE.match(line) and not is_label_line(line, labels)]
     for i in range(end):
         line = lines[i]
         colon = COLON_DATELINE_RE.match(line)
         if colon is not None and is_only_turn(lines, openings, i) and colon.group("place").lower() not in labels \
+                and not is_phrase_label(colon.group("place")) \
+                and (colon.group("country") is None or colon.group("place").isupper()) \
                 and not SPEAKER_ROLE_RE.match(colon.group("place")) \
                 and not is_name_in_capitals(colon.group("place"), place_words) \
                 and len(line.split()) >= LEAD_MIN_WORDS and is_sentence_paragraph(lines, i):
@@ -316,7 +315,10 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
         alone = PLACE_LINE_RE.match(line)
         if alone is not None and i >= 1 and i + 1 < len(lines) and alone.group("place").lower() not in labels \
                 and is_lead(lines[i + 1]) and not (standard is not None and standard[0] == i + 1) \
-                and not is_name_in_capitals(alone.group("place"), place_words):
+                and not is_name_in_capitals(alone.group("place"), place_words) and not is_phrase_label(alone.group("place")) \
+                and (alone.group("dash") != ":" or is_only_turn(lines, sorted(set(openings) | {
+                    j for j, other in enumerate(lines) if LABEL_LINE_RE.match(other)
+                    and not is_label_line(other, labels)}), i) and not SPEAKER_ROLE_RE.match(line + " ")):
             return i, alone
         if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) and not (
                 i + 1 < end and (under := COLON_DATELINE_RE.match(lines[i + 1])) is not None
