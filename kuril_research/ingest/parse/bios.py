@@ -13,12 +13,13 @@ import re
 from kuril_research.ingest.parse.captions import has_credit
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["BIO_REASON", "BYLINE_NAME_RE", "BIO_VERBS", "BIO_MAX_SENTENCES", "STORY_WORDS", "author_bio_lines"]
+__all__ = ["BIO_REASON", "BYLINE_OPENING_RE", "BIO_VERBS", "BIO_MAX_SENTENCES", "STORY_WORDS", "author_bio_lines"]
 
 #: Why a bio line is removed.
 BIO_REASON = "author bio"
-#: The writer's name opening a removed line ("By Jane Roe  •  Harbour Times", "Written by Jane Roe", "By: Jane Roe").
-BYLINE_NAME_RE = re.compile(r"\s*(?:[•·]\s*)?(?i:by|written by)\s*:?\s+(?P<name>[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,2})")
+#: A removed line that opens with a byline and the writer's name, whatever follows it ("By Jane Roe  •  Harbour
+#: Times", "Written by Jane Roe", "By: Jane Roe").
+BYLINE_OPENING_RE = re.compile(r"\s*(?:[•·]\s*)?(?i:by|written by)\s*:?\s+(?P<name>[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,2})")
 #: What a bio says of its writer right after the name.
 BIO_VERBS = ("is", "was", "covers", "writes", "reports", "has", "teaches", "works", "lives", "serves", "joined",
              "edits", "leads", "heads", "focuses", "specializes", "specialises", "studies", "researches")
@@ -33,7 +34,7 @@ _SENTENCE_STOP_RE = re.compile(r"[.!?][\"'”’)]*(?:\s|\Z)")
 def author_bio_lines(lines: list[str], reasons: dict[int, str]) -> dict[int, str]:
     """1-based numbers of the writer's name and bio under the story, as :data:`BIO_REASON`.
 
-    The names are those of the bylines among the lines ``reasons`` already removes (:data:`BYLINE_NAME_RE`: a line
+    The names are those of the bylines among the lines ``reasons`` already removes (:data:`BYLINE_OPENING_RE`: a line
     opening with "By" and a name, whatever reason removed it). Under the first byline, a line that is such a name
     alone, or that opens with it and a :data:`BIO_VERBS` word in at most :data:`BIO_MAX_SENTENCES` sentences, is a bio when no line of the story (:data:`STORY_WORDS` words or more with a
     sentence end, not already in ``reasons``, not a bio, no photo's caption with its credit) stands under it.
@@ -47,7 +48,7 @@ def author_bio_lines(lines: list[str], reasons: dict[int, str]) -> dict[int, str
     >>> author_bio_lines(["By Jane Roe", "Jane Roe was in Nemuro.", page[2]], {1: "byline"})  # the story goes on
     {}
     """
-    bylines = {n: m.group("name") for n in reasons if (m := BYLINE_NAME_RE.match(lines[n - 1])) is not None}
+    bylines = {n: m.group("name") for n in reasons if (m := BYLINE_OPENING_RE.match(lines[n - 1])) is not None}
     names = set(bylines.values())
     if not names:
         return {}
