@@ -38,6 +38,7 @@ from kuril_research.ingest.parse.header import (
     masthead_end,
 )
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
+from kuril_research.ingest.parse.header_place import header_place
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.decks import deck_in_sentences, deck_under_title, drop_false_deck, slogan_over_headline
@@ -318,6 +319,16 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             dateline = place = country = agency = None
             month = day = None
 
+    if dateline is None and (found := header_place(text.split("\n"), list(zip(numbers, paragraphs_src)), removed,
+                                                   lex)) is not None:
+        number, alone = found  # the place printed on its own line among the header lines ("12 Comments", "TOKYO")
+        if number in numbers:
+            paragraphs_src.pop(numbers.index(number))
+            numbers.remove(number)
+        removed = [Removed(r.line, r.text, "dateline") if r.line == number else r for r in removed]
+        dateline, place, country, agency = alone.group(0).strip(), alone.group("place"), alone.group("country"), \
+            alone.group("agency")
+        warnings = [w for w in warnings if w != "no dateline found"]
     paragraphs_src = join_hard_wraps(paragraphs_src)
     offsets, pieces, pos = [], [], 0
     for para in paragraphs_src:
