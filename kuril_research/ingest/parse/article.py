@@ -23,6 +23,7 @@ from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_bare_capt
 from kuril_research.ingest.parse.dateline import MONTHS, SPEAKER_TURN_RE, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
+    is_outlet_name,
     KICKER_MAX_WORDS,
     STANDFIRST_FOLLOWERS,
     dated_masthead_end,
@@ -166,8 +167,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         warnings.append("no dateline found")
     else:
         first = 0
-        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower() \
-                and not is_lead_paragraph(kept[first + 1][1]) and not (
+        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and (is_outlet_name(kept[first][1], lex) or (
+                not kept[first + 1][1][:1].islower() and not is_lead_paragraph(kept[first + 1][1]))) and not (
                     first > 0 and is_under_menu_bar(kept, first, removed) and len(kept[first][1].split()) > KICKER_MAX_WORDS
                     and not kept[first][1].isupper()):
             # the last short line over the story is its title, and so is a longer one (not a label in capitals) under

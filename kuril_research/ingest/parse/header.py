@@ -10,6 +10,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
+           "is_outlet_name",
            "is_kicker", "is_slogan_over_headline",
            "is_person_name", "is_byline_names", "is_tool_bar", "is_menu_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
@@ -91,6 +92,24 @@ KICKER_HEADLINE_WORDS = 6
 #: A topic label is a bare noun ("Arctic shipping"); a short line opening with an article is a short headline
 #: ("A frozen frontier", a magazine's fly-title over its rubric).
 HEADLINE_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def is_outlet_name(line: str, lex: FurnitureLexicon) -> bool:
+    """A site's header line (:func:`is_site_header`) of at most ``site_name_words`` words that ends in an outlet's noun
+    (``site_name_nouns``: "THE ASAHI SHIMBUN", "The Moscow Times", "Kyodo News"): the outlet's name, never the title,
+    even as the only line over the story (a page copied without its headline).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_outlet_name("THE HARBOUR SHIMBUN", default_furniture()), is_outlet_name("The Island Times", default_furniture())
+    (True, True)
+    >>> is_outlet_name("Island Drills Anger Tokyo", default_furniture()), is_outlet_name("Kuril Islands", default_furniture())
+    (False, False)
+    """
+    words = line.split()
+    return 0 < len(words) <= lex.site_name_words and words[-1].lower().strip(".,:") in lex.site_name_nouns \
+        and is_site_header(line, lex)
 
 
 def is_kicker(line: str, next_line: str, lex: FurnitureLexicon | None = None) -> bool:
