@@ -109,3 +109,18 @@ def test_numbered_title_of_a_database_list():
     assert unnumbered_title("3. Ferry to the islands resumes", lines) == "Ferry to the islands resumes"
     assert unnumbered_title("3. Ferry to the islands resumes", lines[:3]) == "3. Ferry to the islands resumes"
     assert unnumbered_title(None, lines) is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    # news about a politician's channel is text; the site's own channel is furniture
+    ("Medvedev responded on his Telegram channel on Friday.", None),
+    ("The governor wrote on her Telegram channel that the ferry would sail.", None),
+    ("Join the Harbour Post's Telegram channel for the latest news.", "follow button"),
+    ("News from our Telegram channel", "follow button"),
+    # "Related" opening a sentence of the story is text; the label is furniture
+    ("Related talks between the two coast guards were held in Korsakov.", None),
+    ("Related stories", "read more"),
+    ("Related:", "read more"),
+])
+def test_news_sentences_are_not_furniture(line, reason):
+    assert furniture_reason(line) == reason
