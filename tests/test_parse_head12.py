@@ -124,3 +124,12 @@ def test_numbered_title_of_a_database_list():
 ])
 def test_news_sentences_are_not_furniture(line, reason):
     assert furniture_reason(line) == reason
+
+
+def test_region_label_over_a_speaker_headline():
+    # a region label over a headline that quotes its speaker after a colon, over the date: the label is no headline
+    page = ("Harbour News\nNews | Analytics | Regions\n\nKuril District\n\n"
+            "Governor: the new pier on Shikotan will open next spring\n\n12 March 2026, 10:15\n\n"
+            f"{LEAD}\n\n{MORE}")
+    article = parse_article(page)
+    assert (article.title, article.standfirst) == ("Governor: the new pier on Shikotan will open next spring", None)

@@ -24,6 +24,7 @@ from kuril_research.ingest.parse.dateline import MONTHS, SPEAKER_TURN_RE, find_d
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     is_outlet_name,
+    is_speaker_headline,
     KICKER_MAX_WORDS,
     STANDFIRST_FOLLOWERS,
     dated_masthead_end,
@@ -181,7 +182,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
         if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1], lex) and not (
-                dated_between(kept[1], kept[2], removed) and not is_title_case(kept[1][1])):
+                dated_between(kept[1], kept[2], removed) and not is_title_case(kept[1][1])
+                and not is_speaker_headline(kept[1][1])):
             # a short line over a sentence-case line that a byline or date closes is a headline over its rubric
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
             kept = kept[1:]
