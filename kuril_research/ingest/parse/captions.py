@@ -20,7 +20,7 @@ CAPTION_CREDIT_RE = re.compile(
 
 #: Every match of :data:`CAPTION_CREDIT_RE` contains one of these (compared lower-cased).
 CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video", "(kyodo)",
-                "screen", "video grab", "still from", "video", "footage",
+                "screen", "video grab", "still from",
                 "(jiji)", "(afp)", "(ap)", "(reuters)", "(tass)", "(sputnik)", "(epa)", "(xinhua)", "(yonhap)",
                 "picture", "(supplied", "©", "[")
 #: :data:`CREDIT_WORDS` as one regex of literals (one scan of the line instead of one per word).
@@ -40,11 +40,12 @@ def has_credit(line: str) -> bool:
     >>> has_credit("The ministry released a video of the drills."), has_credit("He spoke (see the video).")
     (False, False)
     """
+    names_picture = line.rstrip().endswith(")") and PICTURE_SOURCE_RE.search(line) is not None
     if line.isascii():
         lowered = line.lower()
         if CREDIT_WORDS_RE.search(lowered) is None:
-            return False
-    return CAPTION_CREDIT_RE.search(line) is not None or PICTURE_SOURCE_RE.search(line) is not None
+            return names_picture
+    return names_picture or CAPTION_CREDIT_RE.search(line) is not None
 
 
 #: A caption's source in brackets after its last sentence, naming the picture it came from, in any words
