@@ -12,7 +12,8 @@ line on Unicode-normalised text and applies these rules, in order:
    more" link, share counter, comment notice, byline, date line, audio player,
    donation appeal, weather or traffic widget, cookie notice, tag list or other
    listed furniture, or a line of date and time tokens whatever their order
-   (:mod:`.timestamps`: "00:23 GMT 03.03.2026"; after a byline on its line too),
+   (:mod:`.timestamps`: "00:23 GMT 03.03.2026"; after a byline on its line too; after a source's or a town's name
+   when it has a clock time: "BBC World Service, Monday 20 August 2001, 07:09 GMT"),
    a menu copied with its spacing ("News  Opinion  Business"), a row of page
    tools side by side ("Share Comments Print") or a bar whose every item is
    furniture, a date or a writer's name ("Jane Roe · 3 min read"), is removed
@@ -37,7 +38,8 @@ line on Unicode-normalised text and applies these rules, in order:
    ``TOKYO/MOSCOW, March 3, 2026 (AFP) -``, ``Moscow, March 3 —``; a place in
    mixed case and a spaced dash, ``Tokyo —``, only at the head of a long lead; ``Nemuro, Hokkaido--About``;
    ``ITURUP /Sakhalin Region/, July 26. /TASS/.``; ``Nemuro, Japan |``;
-   a place and a dash alone only on a sentence) starts the body; the dateline
+   a place and a dash alone only on a sentence; a dash typed against a place in capitals, ``TOKYO- Japan ...``)
+   starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION", nor two or three words in capitals without a word of a place
@@ -55,7 +57,10 @@ line on Unicode-normalised text and applies these rules, in order:
    site's masthead (not above a row of page tools, nor above a bar with figures printed
    under a headline: "Jane Roe | 3.5.2026"), and so are heading lines above a date when one more heading line and
    then a sentence follow it (minutes, notices); a short kicker ("Japan-Russia relations")
-   over a longer headline is a section label; the line under a summary label ("In Brief")
+   over a longer headline is a section label, and so is a label over a headline that quotes its speaker after a
+   colon ("Limarenko: a berth will be ready by 2027"); a short capitalised line ending in an outlet's noun ("THE
+   ASAHI SHIMBUN") is the outlet's name even right over the story; a title numbered as an item of a database
+   export's list ("1. Headline") loses its number when the headline is printed again; the line under a summary label ("In Brief")
    is the standfirst. A donation appeal runs from its header ("A message from ...:") to
    its button; readers' comments run from "Sort by:" to the end; a caption standing just
    above its photo credit is a caption. A page of several dated items (a topic page)
@@ -86,7 +91,9 @@ line on Unicode-normalised text and applies these rules, in order:
    ("Issue #612") is no headline; where the rules find no title, the learned chooser (:mod:`.title_model`) names it
    when sure, never from a gallery's numbered image names. A place alone
    on its line over a transcript's first turn ("MR
-   PRICE: ...") is the briefing's place header, not a dateline.
+   PRICE: ...") is the briefing's place header, not a dateline. Where no dateline was found, a place alone on its
+   line among the header lines ("12 Comments", "TOKYO", headline; byline, "NEMURO, JAPAN", date) that names its
+   country or agency or a town of ``dateline_places`` is the dateline (:mod:`.header_place`).
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
    paragraphs the story has; every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
@@ -97,7 +104,7 @@ The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
 (``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.database_fields` (a Factiva export's
 field labels), :mod:`.furniture` (whole furniture lines and blocks), :mod:`.bios` (a writer's bio under the story),
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
-headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.shape` (the headline by its shape),
+headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.header_place` (a dateline among the header lines), :mod:`.shape` (the headline by its shape),
 :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 

@@ -23,6 +23,8 @@ from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_bare_capt
 from kuril_research.ingest.parse.dateline import MONTHS, SPEAKER_TURN_RE, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
+    is_outlet_name,
+    is_speaker_headline,
     KICKER_MAX_WORDS,
     STANDFIRST_FOLLOWERS,
     dated_masthead_end,
@@ -37,7 +39,8 @@ from kuril_research.ingest.parse.header import (
     item_page_start,
     masthead_end,
 )
-from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles
+from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles, unnumbered_title
+from kuril_research.ingest.parse.header_place import header_place
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.decks import deck_in_sentences, deck_under_title, drop_false_deck, slogan_over_headline
@@ -165,8 +168,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         warnings.append("no dateline found")
     else:
         first = 0
-        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and not kept[first + 1][1][:1].islower() \
-                and not is_lead_paragraph(kept[first + 1][1]) and not (
+        while first + 1 < len(kept) and is_site_header(kept[first][1], lex) and (is_outlet_name(kept[first][1], lex) or (
+                not kept[first + 1][1][:1].islower() and not is_lead_paragraph(kept[first + 1][1]))) and not (
                     first > 0 and is_under_menu_bar(kept, first, removed) and len(kept[first][1].split()) > KICKER_MAX_WORDS
                     and not kept[first][1].isupper()):
             # the last short line over the story is its title, and so is a longer one (not a label in capitals) under
@@ -179,7 +182,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             removed.append(Removed(number, line, "site header"))  # a site's name and slogan above its menu bar
         kept = kept[max(first, masthead):]
         if len(kept) > 2 and is_kicker(kept[0][1], kept[1][1], lex) and not (
-                dated_between(kept[1], kept[2], removed) and not is_title_case(kept[1][1])):
+                dated_between(kept[1], kept[2], removed) and not is_title_case(kept[1][1])
+                and not is_speaker_headline(kept[1][1])):
             # a short line over a sentence-case line that a byline or date closes is a headline over its rubric
             removed.append(Removed(kept[0][0], kept[0][1], "section label"))
             kept = kept[1:]
@@ -270,6 +274,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)
             choice = deck_in_sentences(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
+    title = unnumbered_title(title, text.split("\n"))  # "1. Headline" in a database export's list of documents
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
     standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None,
                                           title=title)
@@ -318,6 +323,16 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             dateline = place = country = agency = None
             month = day = None
 
+    if dateline is None and (found := header_place(text.split("\n"), list(zip(numbers, paragraphs_src)), removed,
+                                                   lex)) is not None:
+        number, alone = found  # the place printed on its own line among the header lines ("12 Comments", "TOKYO")
+        if number in numbers:
+            paragraphs_src.pop(numbers.index(number))
+            numbers.remove(number)
+        removed = [Removed(r.line, r.text, "dateline") if r.line == number else r for r in removed]
+        dateline, place, country, agency = alone.group(0).strip(), alone.group("place"), alone.group("country"), \
+            alone.group("agency")
+        warnings = [w for w in warnings if w != "no dateline found"]
     paragraphs_src = join_hard_wraps(paragraphs_src)
     offsets, pieces, pos = [], [], 0
     for para in paragraphs_src:

@@ -7,7 +7,7 @@ import re
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
 __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "AGENCY_PHOTO_CREDIT_RE", "CREDIT_WORDS", "CREDIT_WORDS_RE", "CAPTION_MAX_CHARS",
-           "CREDIT_TAIL_RE", "GLUED_CREDIT_RE", "CREDIT_TAIL_WORDS", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
+           "CREDIT_TAIL_RE", "GLUED_CREDIT_RE", "CREDIT_TAIL_WORDS", "PICTURE_SOURCE_RE", "has_credit", "has_credit_tail", "is_caption", "is_bare_caption",
            "is_title_case", "CREDIT_LABEL_RE", "CREDIT_VALUE_WORDS", "credit_label_values"]
 
 #: A line that ends with a photo agency's credit is a caption with its credit.
@@ -32,12 +32,28 @@ def has_credit(line: str) -> bool:
 
     For ASCII text ``re.IGNORECASE`` and ``str.lower`` agree, so a line whose
     lower case contains none of :data:`CREDIT_WORDS` cannot match.
+
+    Examples
+    --------
+    >>> has_credit("Two ministers meet in Tokyo.(photo taken from Harbour TV video)")
+    True
+    >>> has_credit("The ministry released a video of the drills."), has_credit("He spoke (see the video).")
+    (False, False)
     """
+    names_picture = line.rstrip().endswith(")") and PICTURE_SOURCE_RE.search(line) is not None
     if line.isascii():
         lowered = line.lower()
         if CREDIT_WORDS_RE.search(lowered) is None:
-            return False
-    return CAPTION_CREDIT_RE.search(line) is not None
+            return names_picture
+    return names_picture or CAPTION_CREDIT_RE.search(line) is not None
+
+
+#: A caption's source in brackets after its last sentence, naming the picture it came from, in any words
+#: ("... security issues.(photo grabbed from Reuters video)", "... on Monday. (Screenshot from NHK video)"): a
+#: story's paragraph does not end by naming a picture after its last sentence.
+PICTURE_SOURCE_RE = re.compile(
+    r"[.!?][”\"’']?\s*\((?=[^()]*\b(?:photo|photograph|picture|image|screenshot|screengrab|video|footage)s?\b)"
+    r"[^()]{3,80}\)\s*\Z", re.I)
 
 
 #: Signs that a short line is a sentence of the article rather than a caption without a credit.

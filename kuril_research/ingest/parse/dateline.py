@@ -8,7 +8,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
                                                     is_label_line, is_name_in_capitals, is_phrase_label)
 
-__all__ = ["MONTHS", "WEEKDAYS", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
+__all__ = ["MONTHS", "WEEKDAYS", "CAPS_WORD", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline"]
 
@@ -22,6 +22,10 @@ MONTHS = {
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+#: A word of a place in capitals ("TOKYO", "YUZHNO-SAKHALINSK", "ST."): a hyphen only inside it, between two letters,
+#: so that a dash typed against the place ("TOKYO- Japan lodged ...") is the dateline's dash, not part of the place.
+CAPS_WORD = r"[A-Z](?:[A-Z'.]|-(?=[A-Z]))+"
 
 #: A dateline at the start of a paragraph. Place in capitals (1–4 words), then
 #: any of: ", Country" or " [Country]", ", Month Day" or ", Day Month", "/AGENCY/"
@@ -44,7 +48,7 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATELINE_RE = re.compile(
     rf"""\A
     (?:[Bb]y\ (?P<byline>[A-Z][a-z'\-]+(?:\ [A-Z]\.)?(?:\ [A-Z][a-z'\-]+){{1,2}})\ (?=[A-Z][A-Z'.\-]+[\s,(/]))?
-    (?P<place>[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,3}}(?:\ ?/\ ?[A-Z][A-Z'.\-]+(?:\ [A-Z][A-Z'.\-]+){{0,2}})*
+    (?P<place>{CAPS_WORD}(?:\ {CAPS_WORD}){{0,3}}(?:\ ?/\ ?{CAPS_WORD}(?:\ {CAPS_WORD}){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
         |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|\ \|\ |(?:[–—]|--?)(?=["“A-Z]))

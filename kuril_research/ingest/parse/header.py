@@ -10,6 +10,7 @@ from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
+           "is_outlet_name", "SPEAKER_HEADLINE_RE", "is_speaker_headline",
            "is_kicker", "is_slogan_over_headline",
            "is_person_name", "is_byline_names", "is_tool_bar", "is_menu_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
 
@@ -91,6 +92,43 @@ KICKER_HEADLINE_WORDS = 6
 #: A topic label is a bare noun ("Arctic shipping"); a short line opening with an article is a short headline
 #: ("A frozen frontier", a magazine's fly-title over its rubric).
 HEADLINE_ARTICLES = frozenset({"a", "an", "the"})
+
+
+#: A headline that gives a speaker's words after the speaker's name or role and a colon, as Russian and other outlets
+#: print quotations in headlines ("Limarenko: a deep-water berth will be ready by 2027", "Sakhalin Governor: we
+#: have no dispute", "Zakharova: Tokyo must accept the results of the war").
+SPEAKER_HEADLINE_RE = re.compile(r"\A[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}:\s+\S")
+
+
+def is_speaker_headline(line: str) -> bool:
+    """A line in the form of :data:`SPEAKER_HEADLINE_RE`: a headline, never the rubric under one.
+
+    Examples
+    --------
+    >>> is_speaker_headline("Limarenko: a new berth on Iturup will be ready by 2027"), is_speaker_headline("Talks stall")
+    (True, False)
+    >>> is_speaker_headline("Tokyo says the drills run counter to its position: a protest followed")
+    False
+    """
+    return SPEAKER_HEADLINE_RE.match(line) is not None
+
+
+def is_outlet_name(line: str, lex: FurnitureLexicon) -> bool:
+    """A site's header line (:func:`is_site_header`) of at most ``site_name_words`` words that ends in an outlet's noun
+    (``site_name_nouns``: "THE ASAHI SHIMBUN", "The Moscow Times", "Kyodo News"): the outlet's name, never the title,
+    even as the only line over the story (a page copied without its headline).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_outlet_name("THE HARBOUR SHIMBUN", default_furniture()), is_outlet_name("The Island Times", default_furniture())
+    (True, True)
+    >>> is_outlet_name("Island Drills Anger Tokyo", default_furniture()), is_outlet_name("Kuril Islands", default_furniture())
+    (False, False)
+    """
+    words = line.split()
+    return 0 < len(words) <= lex.site_name_words and words[-1].lower().strip(".,:") in lex.site_name_nouns \
+        and is_site_header(line, lex)
 
 
 def is_kicker(line: str, next_line: str, lex: FurnitureLexicon | None = None) -> bool:

@@ -11,7 +11,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["has_headline_under", "PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_MAX_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
+__all__ = ["LIST_NUMBER_RE", "unnumbered_title", "has_headline_under", "PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_MAX_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
            "doubled_heading", "is_outlet_name", "resolve_page_titles", "join_wrapped_headings",
            "GLUED_CRUMB_WORDS", "crumbs_glued_to"]
 
@@ -254,3 +254,27 @@ def join_wrapped_headings(kept: list[tuple[int, str, bool]], lines: int = PAGE_T
         else:
             i += 1
     return out
+
+
+#: A title numbered as an item of a list ("1. Japanese schooner detained ..."): a database export's list of
+#: documents (Nexis: "Document (1)", "1. Headline") prints the headline so above the document itself.
+LIST_NUMBER_RE = re.compile(r"\A\d{1,3}\.\s+(?P<rest>\S.*)\Z")
+
+
+def unnumbered_title(title: str | None, lines: list[str]) -> str | None:
+    """The title without its list number when the page prints the headline again without it on a line of its own,
+    else ``title`` unchanged.
+
+    Examples
+    --------
+    >>> unnumbered_title("1. Ferry to the islands resumes", ["Document (1)", "1. Ferry to the islands resumes",
+    ...                  "Ferry to the islands resumes", "Harbour Wire"])
+    'Ferry to the islands resumes'
+    >>> unnumbered_title("1. Ferry to the islands resumes", ["1. Ferry to the islands resumes", "The ferry sailed."])
+    '1. Ferry to the islands resumes'
+    """
+    numbered = LIST_NUMBER_RE.match(title) if title is not None else None
+    if numbered is None:
+        return title
+    rest = " ".join(numbered.group("rest").split()).casefold()
+    return numbered.group("rest") if any(" ".join(line.split()).casefold() == rest for line in lines) else title

@@ -46,6 +46,7 @@ class FurnitureLexicon:
     headline_verbs: frozenset[str] = frozenset()
     place_name_words: frozenset[str] = frozenset()
     site_name_nouns: frozenset[str] = frozenset()
+    dateline_places: frozenset[str] = frozenset()
     #: ``line_re.fullmatch`` trying only the rules whose words the line holds (same result, faster).
     line_rules: FirstRuleMatch | None = field(default=None, repr=False, compare=False)
 
@@ -99,7 +100,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
     optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels",
-                "headline_verbs", "place_name_words", "site_name_nouns")
+                "headline_verbs", "place_name_words", "site_name_nouns", "dateline_places")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -185,7 +186,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         tag_header_re=re.compile("|".join(f"(?:{p})" for p in tags), re.I) if tags else None,
         dateline_labels=frozenset(str(label).strip().lower() for label in labels),
         headline_verbs=frozenset(str(verb).strip().lower() for verb in verbs),
-        place_name_words=place_words, site_name_nouns=site_nouns,
+        place_name_words=place_words, site_name_nouns=site_nouns, dateline_places=words("dateline_places"),
         line_rules=FirstRuleMatch(rule_groups, re.I),
     )
 
@@ -209,6 +210,10 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     ('date line', 'byline')
     >>> furniture_reason("Jane Roe · 3 min read · Follow"), furniture_reason("Jane Roe | March 3, 2026")
     ('byline', 'byline')
+    >>> furniture_reason("Island Radio, Tuesday 3 March 2026, 07:09 GMT"), furniture_reason("Korsakov, May 24 21:48")
+    ('date line', 'date line')
+    >>> furniture_reason("Korsakov, May 24") is None, furniture_reason("Talks resumed on Monday, 3 March, at 10:00") is None
+    (True, True)
     """
     lex = lexicon if lexicon is not None else default_furniture()
     if len(line) > lex.max_line_chars:
@@ -236,9 +241,18 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
         hit = lex.line_match(head) if head else None
         if hit is not None and lex.reasons[hit.lastgroup] in DATED_REASONS:
             return lex.reasons[hit.lastgroup]
+        if NAME_HEAD_RE.fullmatch(head) and CLOCK_TIME_RE.search(line[tail:]):
+            return "date line"  # a source's or a town's name over its date and clock: "BBC World Service, Monday ..."
     return None
 
 
+
+#: A name of one to four capitalised words (a service's, an outlet's, a town's: "BBC World Service", "Atyrau") before a
+#: date with a clock time ("BBC World Service, Monday 20 August 2001, 07:09 GMT", a weather or date widget's "Atyrau,
+#: May 24 21:48"): the page's date line, never a headline or a deck. A dateline never prints a clock time.
+NAME_HEAD_RE = re.compile(r"(?:[A-Z][\w'’.&-]*)(?: (?:[A-Z][\w'’.&-]*|of|the|and)){0,3}")
+#: A clock time ("07:09", "21:48").
+CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 
 #: The dot or bar between the items of a byline or tool bar ("Jane Roe · 3 min read · Follow").
 BAR_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
