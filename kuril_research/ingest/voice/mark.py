@@ -10,6 +10,7 @@ from kuril_research.ingest.voice.candidates import find_candidates, full_names
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
 from kuril_research.ingest.voice.inner import split_inner
+from kuril_research.ingest.voice.lists import one_voice_per_list
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects,
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.post_cues import post_side
@@ -277,4 +278,4 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
             voiced.append(VoicedMention(m, "quoted", quotes[qi].speaker, qi, quotes[qi].speaker_text))
         else:
             voiced.append(VoicedMention(m, "narrator", None, None))
-    return quotes, voiced
+    return quotes, one_voice_per_list(text, voiced, lex)

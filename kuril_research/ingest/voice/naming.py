@@ -347,8 +347,11 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         extra += [found for found in shorter if best is not None and found[1] < best[1]]
         for found in [best, *extra] if best is not None else extra:
             cues.append(_scoped(text, found, m, lex, limit, quotes_at))
-        if best is not None and best_over:  # the subject's names for the object, listed between dashes inside the
-            cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]  # gap, are its usage too
+        if best is not None and best_over and (lex.cue_scope_words[best[2]] or GIVES_NAME_RE.match(text, best[1])):
+            # the subject's names for the object, listed between dashes inside the gap, are its usage too, when the cue
+            # gives a name ("refers to the islands - A, B and C - as the South Kurils"; not "regards the islands - A,
+            # B - as sovereign territory") or is a point of view ("For Japan, the islands - A, B - are ...")
+            cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]
     return sorted(cues)
 
 
@@ -380,6 +383,8 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|of|from|on|with|within|among|across|inside)\s+$", re.I)
 #: A capitalised word (maybe after "the" or a quotation mark) right after a cue: the name it gives.
 NAME_NEXT_RE = re.compile(r"\s+(?:the\s+)?[\"“„‘']?[A-Z]")
+#: A name right after a cue, maybe after a possessive: "as the South Kurils", "as its Northern Territories".
+GIVES_NAME_RE = re.compile(r"\s+(?:(?:its|their)\s+(?:own\s+)?)?(?:the\s+)?[\"“„‘']?[A-Z]")
 #: A relative clause right after an insertion between dashes: the insertion lists the referent of that clause, in
 #: the outlet's words ("Japan claims four islands — Iturup, Kunashir, Shikotan and Habomai — which it refers to as
 #: the Northern Territories"), not the subject's names for it.

@@ -1,0 +1,56 @@
+"""Naming voice, round 12 of issue #12: mechanisms that failed on unseen text, not phrasings.
+
+Every text is made up for the test; each expected voice follows the coding rules of data/gold/FORMAT.md and can be
+checked by eye.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.voice import mark_voice
+from kuril_research.testing import paragraph_spans
+
+
+def voices(text: str) -> list[tuple[str, str, str | None]]:
+    """(surface, voice, speaker) of every territory name, in text order."""
+    paragraphs = paragraph_spans(text)
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    _, voiced = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
+    return [(v.mention.surface, v.voice, v.speaker) for v in voiced
+            if v.mention.entity_type in ("island", "island_group", "collective_name", "archipelago")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list spelt the Russian way after a Japanese cue is the outlet's list, its neutral names too
+    ("Tokyo considers Iturup, Kunashir, Shikotan and the Habomai islands its own.",
+     [("Iturup", "narrator", None), ("Kunashir", "narrator", None), ("Shikotan", "narrator", None),
+      ("Habomai islands", "narrator", None)]),
+    ("Japanese law refers to Kunashir, Shikotan and the Habomai as the Northern Territories.",
+     [("Kunashir", "narrator", None), ("Shikotan", "narrator", None), ("Habomai", "narrator", None),
+      ("Northern Territories", "attributed", "japan")]),
+    # a list with no spelling of either side keeps the cue's side
+    ("Tokyo considers Shikotan and the Habomai islands its own.",
+     [("Shikotan", "attributed", "tokyo"), ("Habomai islands", "attributed", "tokyo")]),
+    # "or" gives the other side's names of the same islands: a second list, not the first one's
+    ("Japan calls them Etorofu, Kunashiri and Shikotan, or Iturup and Kunashir in the outlet's atlas.",
+     [("Etorofu", "attributed", "japan"), ("Kunashiri", "attributed", "japan"), ("Shikotan", "attributed", "japan"),
+      ("Iturup", "narrator", None), ("Kunashir", "narrator", None)]),
+])
+def test_a_list_of_names_has_one_voice(text, expected):
+    assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue whose "as" gives no name: the list between dashes is the outlet's
+    ("Moscow regards the islands – Iturup, Kunashir and Shikotan – as sovereign territory.",
+     [("Iturup", "narrator", None), ("Kunashir", "narrator", None), ("Shikotan", "narrator", None)]),
+    # a cue whose "as" gives a name: the list between dashes is the subject's usage
+    ("Moscow refers to the islands – Iturup, Kunashir and Shikotan – as the South Kurils.",
+     [("Iturup", "attributed", "moscow"), ("Kunashir", "attributed", "moscow"), ("Shikotan", "attributed", "moscow"),
+      ("South Kurils", "attributed", "moscow")]),
+])
+def test_a_list_between_dashes_is_the_subjects_only_when_the_cue_gives_a_name(text, expected):
+    assert voices(text) == expected
