@@ -54,3 +54,45 @@ def test_a_list_of_names_has_one_voice(text, expected):
 ])
 def test_a_list_between_dashes_is_the_subjects_only_when_the_cue_gives_a_name(text, expected):
     assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" is the nearest side that may use the name it gives, wherever the nearer side stands
+    ("Moscow said Japan must accept Russian rule over what it calls the Southern Kurils.",
+     [("Southern Kurils", "attributed", "moscow")]),
+    ("Tokyo wants a treaty with Russia once it settles the four islands it calls the Northern Territories.",
+     [("Northern Territories", "attributed", "tokyo")]),
+])
+def test_a_pronoun_subject_is_the_nearest_side_that_uses_the_name(text, expected):
+    assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause between commas does not use up the cue's scope
+    ("Japan calls the islands, which Soviet troops seized in the last days of the war in 1945, its Northern "
+     "Territories.", [("Northern Territories", "attributed", "japan")]),
+    # an insertion between dashes before the cue has given its name does not end the scope
+    ("Japan calls the islands — two of them large, two small — its Northern Territories.",
+     [("Northern Territories", "attributed", "japan")]),
+    # once the cue has given its name, a list between dashes is the outlet's
+    ("Known in Russia as the South Kurils, the islands—Iturup, Kunashir and Shikotan—lie off Hokkaido.",
+     [("South Kurils", "attributed", "russia"), ("Iturup", "narrator", None), ("Kunashir", "narrator", None),
+      ("Shikotan", "narrator", None)]),
+])
+def test_insertions_inside_a_cues_scope(text, expected):
+    assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian officials, who refer to the area as the Southern Kurils, objected.",
+     [("Southern Kurils", "attributed", "russia")]),
+    ("Kunashiri, which in Russian is called Kunashir, lies close to Hokkaido.",
+     [("Kunashiri", "narrator", None), ("Kunashir", "attributed", "russia")]),
+    ("The islet belongs to the chain Russia administers as the Southern Kurils.",
+     [("Southern Kurils", "attributed", "russia")]),
+    ("Russia administers Shikotan as part of its Sakhalin region.", [("Shikotan", "narrator", None)]),
+    ("Kishida refuses to treat the Southern Kurils, as Moscow styles them, as settled.",
+     [("Southern Kurils", "attributed", "moscow")]),
+])
+def test_relative_who_administering_and_styling_cues(text, expected):
+    assert voices(text) == expected

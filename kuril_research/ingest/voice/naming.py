@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.gaps import PAIRED_INSERTION_RE, insertion_ends, mask_insertions, noun_gap_ends
+from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, RELATIVE_INSERTION_RE, insertion_ends, mask_insertions,
+                                             noun_gap_ends)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
@@ -91,10 +92,11 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
         if side_ok(entity, m, lex):
             return entity, written
         if cue.kind == "pronoun" and not took_over:  # "it", "the government": the side that uses the name
-            if _in_relative_clause(text, cue.start, entity, mentions) \
-                    and (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
-                return found  # "the treaty, which the Soviet Union did not sign, but it maintains ... the islands,
-                # which it calls the Northern Territories": Japan, named before the Soviet Union
+            if (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
+                return found  # a side calls the islands by its own names: "it" is the nearest side that may use the
+                # name ("the treaty, which the Soviet Union did not sign, but it maintains ... the islands, which it
+                # calls the Northern Territories": Japan; "Russia's ministry said Japan must recognise Russian
+                # sovereignty over what it calls the Southern Kurils": Russia, named before Japan)
             described = lex.subject_re.search(text, cue.start, cue.end) if lex.subject_re is not None else None
             if described is not None and " " in described.group() and described.lastgroup.startswith("p_") \
                     and (owner := lex.naming_owner.get(m.naming)) is not None:
@@ -207,17 +209,6 @@ def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: Voic
     return None
 
 
-def _in_relative_clause(text: str, pos: int, entity: str, mentions: Sequence[Mention]) -> bool:
-    """Whether the latest mention of ``entity`` before ``pos`` stands in a relative clause ("the treaty, which
-    the Soviet Union did not sign"), where it is no antecedent of a pronoun of the main clause."""
-    i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
-    while i >= 0 and (mentions[i].entity != entity or mentions[i].end > pos):
-        i -= 1
-    return i >= 0 and RELATIVE_OPEN_RE.search(text, max(0, mentions[i].start - 40), mentions[i].start) is not None
-
-
-#: A relative clause opening just before a mention: ", which the", ", whom".
-RELATIVE_OPEN_RE = re.compile(r"[,(]\s*(?:which|who|whom|that|whose)\s+(?:\w+\s+){0,3}$", re.I)
 #: How far back a pronoun looks for a side that may use the name it gives (characters).
 PRONOUN_REACH = 300
 
@@ -368,10 +359,20 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
                                                                      stop.start()) >= 0:
         stop = CLAUSE_END_RE.search(text, stop.end(), limit)  # a bracketed gloss inside the scope ends nothing:
         # "What Tokyo calls the Northern Territories (Hoppo Ryodo) and Moscow the South Kurils"
+    while stop is not None and stop.group().strip() in "–—" and not CAPITAL_RE.search(text, end, stop.start()) \
+            and (pair := DASH_PAIR_RE.match(text, stop.start(), limit)) is not None:
+        stop = CLAUSE_END_RE.search(text, pair.end(), limit)  # an insertion between dashes before the cue has given
+        # a name ends nothing either: "Japan calls the islands — known there as Etorofu and Kunashiri — its Northern
+        # Territories" (but "Known in Russia as the South Kurils, the islands—Iturup, ...—": the name is given)
     if stop is not None:
         limit = stop.start()
     words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
-    for n, word in enumerate(WORD_RE.finditer(text, end, limit), start=1):
+    inserted = [(hit.start(), hit.end()) for rx in (RELATIVE_INSERTION_RE, DASH_PAIR_RE)
+                for hit in rx.finditer(text, end, limit)]  # words of an insertion do not count towards the scope:
+    # "Japan calls the islands, which the Soviet Union took at the end of World War II, its Northern Territories"
+    counted = (word for word in WORD_RE.finditer(text, end, limit)
+               if not any(lo <= word.start() < hi for lo, hi in inserted))
+    for n, word in enumerate(counted, start=1):
         if n == words:
             limit = word.end()
             break
@@ -383,6 +384,10 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|of|from|on|with|within|among|across|inside)\s+$", re.I)
 #: A capitalised word (maybe after "the" or a quotation mark) right after a cue: the name it gives.
 NAME_NEXT_RE = re.compile(r"\s+(?:the\s+)?[\"“„‘']?[A-Z]")
+#: A capitalised word: a name the cue may already have given.
+CAPITAL_RE = re.compile(r"\b[A-Z]")
+#: An insertion between two dashes of one kind inside a sentence, from the opening dash.
+DASH_PAIR_RE = re.compile(r"\s?(?P<d>[—–])\s?[^.;!?\n()\"“”–—]{1,160}?\s?(?P=d)(?=\s?\w)")
 #: A name right after a cue, maybe after a possessive: "as the South Kurils", "as its Northern Territories".
 GIVES_NAME_RE = re.compile(r"\s+(?:(?:its|their)\s+(?:own\s+)?)?(?:the\s+)?[\"“„‘']?[A-Z]")
 #: A relative clause right after an insertion between dashes: the insertion lists the referent of that clause, in
