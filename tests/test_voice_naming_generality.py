@@ -96,3 +96,19 @@ def test_insertions_inside_a_cues_scope(text, expected):
 ])
 def test_relative_who_administering_and_styling_cues(text, expected):
     assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side's point of view: every name of the clause is its usage, the subject before the copula included
+    ("For Japan, Etorofu, Kunashiri, Shikotan and the Habomai islets are inherent territory.",
+     [("Etorofu", "attributed", "japan"), ("Kunashiri", "attributed", "japan"), ("Shikotan", "attributed", "japan"),
+      ("Habomai islets", "attributed", "japan")]),
+    ("For Moscow, Kunashir is part of the South Kurils.",
+     [("Kunashir", "attributed", "moscow"), ("South Kurils", "attributed", "moscow")]),
+    # a language before the copula gives no point of view: the subject is the outlet's name
+    ("In Japanese, Iturup is Etorofu.", [("Iturup", "narrator", None), ("Etorofu", "attributed", "japan")]),
+    # inside a quotation the clause is the speaker's
+    ('"For Moscow, the Kurils are a gate to the Pacific," an analyst said.', [("Kurils", "quoted", None)]),
+])
+def test_a_point_of_view_clause_gives_the_side_every_name_of_the_clause(text, expected):
+    assert voices(text) == expected

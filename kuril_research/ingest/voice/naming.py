@@ -10,6 +10,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, RELATIVE_INSERTION_RE, insertion_ends, mask_insertions,
                                              noun_gap_ends)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.viewpoint import viewpoint_subject_cue
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
 
@@ -338,6 +339,8 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         extra += [found for found in shorter if best is not None and found[1] < best[1]]
         for found in [best, *extra] if best is not None else extra:
             cues.append(_scoped(text, found, m, lex, limit, quotes_at))
+        if best is not None and lex.cue_scope_words[best[2]] and (view := viewpoint_subject_cue(text, *best[:2], m)):
+            cues.append(view)  # "For Japan, Etorofu and Kunashiri are ...": the subject is the side's usage too
         if best is not None and best_over and (lex.cue_scope_words[best[2]] or GIVES_NAME_RE.match(text, best[1])):
             # the subject's names for the object, listed between dashes inside the gap, are its usage too, when the cue
             # gives a name ("refers to the islands - A, B and C - as the South Kurils"; not "regards the islands - A,
