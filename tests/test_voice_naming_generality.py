@@ -112,3 +112,25 @@ def test_relative_who_administering_and_styling_cues(text, expected):
 ])
 def test_a_point_of_view_clause_gives_the_side_every_name_of_the_clause(text, expected):
     assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted name of a thing, no speech verb before it, then whose name it is
+    ('The annual "rally for the return of the Northern Territories," as Tokyo calls the southern Kurils, opened.',
+     [("Northern Territories", "attributed", "tokyo"), ("southern Kurils", "narrator", None)]),
+    # a speaker's words stay quoted, whatever gloss follows them
+    ('The ministry called the visit "unacceptable given our position on the Northern Territories," as Tokyo calls '
+     'the islands.', [("Northern Territories", "quoted", None)]),
+    # a bracket naming the referent and the place of usage
+    ("Japan marks Northern Territories (the way the southern Kurils are referred to in Japan) Day on February 7.",
+     [("Northern Territories", "attributed", "japan"), ("southern Kurils", "narrator", None)]),
+])
+def test_a_gloss_after_a_quoted_title_or_in_a_bracket(text, expected):
+    assert voices(text) == expected
+
+
+def test_a_naming_verb_before_a_lists_first_name_licenses_a_gloss_after_its_last():
+    text = ("Troops took the islands, called Etorofu, Kunashiri, Shikotan and the Habomai islets by Japan, and "
+            "Iturup, Kunashir, Shikotan and the Habomai by Russia.")
+    assert [v for v in voices(text) if v[0] in ("Iturup", "Habomai")] == [
+        ("Iturup", "attributed", "russia"), ("Habomai", "attributed", "russia")]
