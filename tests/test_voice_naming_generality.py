@@ -32,7 +32,7 @@ def voices(text: str) -> list[tuple[str, str, str | None]]:
      [("Kunashir", "narrator", None), ("Shikotan", "narrator", None), ("Habomai", "narrator", None),
       ("Northern Territories", "attributed", "japan")]),
     # a list with no spelling of either side keeps the cue's side
-    ("Tokyo considers Shikotan and the Habomai islands its own.",
+    ("The islets, which Tokyo calls Shikotan and the Habomai islands, lie east.",
      [("Shikotan", "attributed", "tokyo"), ("Habomai islands", "attributed", "tokyo")]),
     # "or" gives the other side's names of the same islands: a second list, not the first one's
     ("Japan calls them Etorofu, Kunashiri and Shikotan, or Iturup and Kunashir in the outlet's atlas.",
@@ -134,3 +134,18 @@ def test_a_naming_verb_before_a_lists_first_name_licenses_a_gloss_after_its_last
             "Iturup, Kunashir, Shikotan and the Habomai by Russia.")
     assert [v for v in voices(text) if v[0] in ("Iturup", "Habomai")] == [
         ("Iturup", "attributed", "russia"), ("Habomai", "attributed", "russia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of a classing verb, before its predicate, is the referent in the outlet's words
+    ("Russia considers the South Kurils its sovereign territory.", [("South Kurils", "narrator", None)]),
+    ("Japan regards Etorofu and Kunashiri as illegally occupied.",
+     [("Etorofu", "narrator", None), ("Kunashiri", "narrator", None)]),
+    # the predicate is the name the side gives
+    ("Russia considers them part of the Kuril Islands.", [("Kuril Islands", "attributed", "russia")]),
+    # a cue that gave a quoted phrase as its name gives no later name
+    ('The embassy denounced what it called "a hostile campaign" and recalled that the Kurils became Soviet in 1945.',
+     [("Kurils", "narrator", None)]),
+])
+def test_an_object_after_a_cue_is_no_name_it_gives(text, expected):
+    assert voices(text) == expected

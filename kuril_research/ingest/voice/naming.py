@@ -10,6 +10,8 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, RELATIVE_INSERTION_RE, insertion_ends, mask_insertions,
                                              noun_gap_ends)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, GIVES_NAME_RE, classed_object,
+                                                     quoted_object_before)
 from kuril_research.ingest.voice.viewpoint import viewpoint_subject_cue
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
@@ -90,6 +92,9 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
         if not took_over and (complement := COMPLEMENT_RE.match(text, _list_end(text, m, mentions, lex))) \
                 and complement.end() <= cue.scope_end and _named_at(complement.end(), mentions, lex):
             continue  # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories": the object
+        if not took_over and (classed_object(text, cue.start, cue.end, _list_end(text, m, mentions, lex))
+                              or quoted_object_before(text, cue.end, m.start)):
+            continue  # "Russia considers the South Kurils its territory"; 'what it called "a campaign" ... the Kurils'
         if side_ok(entity, m, lex):
             return entity, written
         if cue.kind == "pronoun" and not took_over:  # "it", "the government": the side that uses the name
@@ -387,12 +392,6 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|at|of|from|on|with|within|among|across|inside)\s+$", re.I)
 #: A capitalised word (maybe after "the" or a quotation mark) right after a cue: the name it gives.
 NAME_NEXT_RE = re.compile(r"\s+(?:the\s+)?[\"“„‘']?[A-Z]")
-#: A capitalised word: a name the cue may already have given.
-CAPITAL_RE = re.compile(r"\b[A-Z]")
-#: An insertion between two dashes of one kind inside a sentence, from the opening dash.
-DASH_PAIR_RE = re.compile(r"\s?(?P<d>[—–])\s?[^.;!?\n()\"“”–—]{1,160}?\s?(?P=d)(?=\s?\w)")
-#: A name right after a cue, maybe after a possessive: "as the South Kurils", "as its Northern Territories".
-GIVES_NAME_RE = re.compile(r"\s+(?:(?:its|their)\s+(?:own\s+)?)?(?:the\s+)?[\"“„‘']?[A-Z]")
 #: A relative clause right after an insertion between dashes: the insertion lists the referent of that clause, in
 #: the outlet's words ("Japan claims four islands — Iturup, Kunashir, Shikotan and Habomai — which it refers to as
 #: the Northern Territories"), not the subject's names for it.
