@@ -99,10 +99,8 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
             return entity, written
         if cue.kind == "pronoun" and not took_over:  # "it", "the government": the side that uses the name
             if (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
-                return found  # a side calls the islands by its own names: "it" is the nearest side that may use the
-                # name ("the treaty, which the Soviet Union did not sign, but it maintains ... the islands, which it
-                # calls the Northern Territories": Japan; "Russia's ministry said Japan must recognise Russian
-                # sovereignty over what it calls the Southern Kurils": Russia, named before Japan)
+                return found  # "it" is the nearest side that may use the name ("Russia's ministry said Japan must
+                # recognise Russian rule over what it calls the Southern Kurils": Russia, named before Japan)
             described = lex.subject_re.search(text, cue.start, cue.end) if lex.subject_re is not None else None
             if described is not None and " " in described.group() and described.lastgroup.startswith("p_") \
                     and (owner := lex.naming_owner.get(m.naming)) is not None:
