@@ -57,10 +57,11 @@ def test_names_in_low_and_doubled_marks(text, expected):
      [("Southern Kurils", "attributed", "moscow")]),
     ("To Japan, Iturup is Etorofu.", [("Iturup", "narrator", None), ("Etorofu", "attributed", "japan")]),
     ("For Tokyo they are the Northern Territories.", [("Northern Territories", "attributed", "tokyo")]),
-    # the name the view is about, before the copula, is the outlet's; so is a copula with no name after it
+    # the name the view is about, before the copula, is the side's usage too (FORMAT.md as settled on main in
+    # 5bbb6fe: every name of a point-of-view clause, neutral spellings included), also with no name after the copula
     ("In Japan's view, the Northern Territories are part of its territory.",
-     [("Northern Territories", "narrator", None)]),
-    ("To Russia, the Kurils are strategic.", [("Kurils", "narrator", None)]),
+     [("Northern Territories", "attributed", "japan")]),
+    ("To Russia, the Kurils are strategic.", [("Kurils", "attributed", "russia")]),
     # a possessive alone is no naming (FORMAT.md: "part of Japan's Northern Territories" is narrator)
     ("Tokyo's Northern Territories remain under Russian control.", [("Northern Territories", "narrator", None)]),
 ])

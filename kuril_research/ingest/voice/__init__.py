@@ -93,7 +93,18 @@ Method (the rules, in the order they are applied)
    Signal Island, one of the Habomai islets": the islets are the outlet's words). A mention in scope is ``attributed`` (this
    wins over ``quoted``) when its entity type is in ``named_types`` and its
    naming is not the other side's naming (``sides``): a Russian-named mention is
-   never Japan's name for the thing.
+   never Japan's name for the thing. A pronoun subject whose nearest side may not use the name is the nearest
+   side that may ("Russia's ministry said Japan must accept ... what it calls the Southern Kurils"). A comma
+   relative clause in the scope does not count towards its words, and a dash pair opened before the cue has
+   given a name does not end it. An object is no name given: after a classing verb before a predicate
+   ("Russia considers the South Kurils its territory"), or after a quoted phrase the cue gave
+   (:mod:`~kuril_research.ingest.voice.cue_objects`). A point of view before a copula ("For Japan, Etorofu and
+   Kunashiri are ...") gives the side the subject's names too (:mod:`~kuril_research.ingest.voice.viewpoint`).
+   A quoted name of a thing with no speech verb before it, its last words a name, takes a post-posed cue after
+   the closing mark ('"rally for the return of the Northern Territories," as Tokyo calls ...').
+   **One voice per list** (:mod:`~kuril_research.ingest.voice.lists`): in a list of names joined by commas or
+   "and" that the outlet spells one side's way in its own voice, no neutral name is the other side's usage
+   ("Japan considers Iturup, Kunashir, Shikotan and the Habomai its own").
 4. **Speakers** are open-set. Candidates, outside quotations, are person and
    organisation mentions (written as their longest spelling in the article),
    names the gazetteer does not know (runs of capitalised words with titles

@@ -10,6 +10,7 @@ from kuril_research.ingest.voice.candidates import find_candidates, full_names
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
 from kuril_research.ingest.voice.inner import split_inner
+from kuril_research.ingest.voice.lists import one_voice_per_list
 from kuril_research.ingest.voice.naming import (cue_side, cue_windows, find_naming_cues, find_subjects,
                                                 side_ok, subject_at)
 from kuril_research.ingest.voice.post_cues import post_side
@@ -33,6 +34,8 @@ TRANSLATED_RE = re.compile(r"[\"'”’“‘»]?\s*[,(]?\s*(?:(?:usually|often|
                            r"(?:rendered|translated)\s+(?:(?:in|into)\s+English\s+)?as\s+(?:the\s+)?[\"“‘'«]?", re.I)
 #: A bracket opening right after a name: a gloss in the outlet's words, also inside a quotation.
 GLOSS_OPEN_RE = re.compile(r"\s*[(\[]")
+#: Only punctuation between a name and the end of its quotation: the name ends the quoted words.
+QUOTE_TAIL_RE = re.compile(r"[\s,.;:!?]*")
 #: "so-called" just before a name: the outlet distancing itself from the term.
 SO_CALLED_RE = re.compile(r"\bso[- ]called\s+(?:the\s+)?$", re.I)
 def sentence_side(text: str, m: Mention, mentions, lex: VoiceLexicon, sent_start: int) -> tuple[str, str] | None:
@@ -243,6 +246,12 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 side = post_side(text, m, m.end, mentions, lex, sents)  # a gloss inside a quotation is the speaker's
                 # ('"... around the islets called the Southern Kurils in Russia ...," Kyodo reported'), but a bracket
                 # there is the outlet's ('"... the Northern Territories (as the southern Kurils are called in Japan)"')
+            if side is None and qi is not None and QUOTE_TAIL_RE.fullmatch(text, m.end, real[qi][1]) \
+                    and not verb_in(sents.bounds(real[qi][0], (0, len(text)))[0], real[qi][0]):
+                side = post_side(text, m, real[qi][1] + 1, mentions, lex, sents)  # the quoted name of a thing, no
+                # speech verb before it, then whose name it is: '"Nationwide rally for the return of the Northern
+                # Territories," as Tokyo calls ...' (but 'described it as "... on the Northern Territories," as Tokyo
+                # refers to ...': the ministry's words stay quoted)
             if side is None and (si := all_quotes_at.at(m.start)) is not None and si in titles:
                 pass
             elif side is None and si is not None and si in scare:
@@ -277,4 +286,4 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
             voiced.append(VoicedMention(m, "quoted", quotes[qi].speaker, qi, quotes[qi].speaker_text))
         else:
             voiced.append(VoicedMention(m, "narrator", None, None))
-    return quotes, voiced
+    return quotes, one_voice_per_list(text, voiced, lex)

@@ -7,8 +7,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.gaps import PAIRED_INSERTION_RE, insertion_ends, mask_insertions, noun_gap_ends
+from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, RELATIVE_INSERTION_RE, insertion_ends, mask_insertions,
+                                             noun_gap_ends)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, GIVES_NAME_RE, classed_object,
+                                                     quoted_object_before)
+from kuril_research.ingest.voice.viewpoint import viewpoint_subject_cue
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
 
@@ -88,13 +92,15 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
         if not took_over and (complement := COMPLEMENT_RE.match(text, _list_end(text, m, mentions, lex))) \
                 and complement.end() <= cue.scope_end and _named_at(complement.end(), mentions, lex):
             continue  # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories": the object
+        if not took_over and (classed_object(text, cue.start, cue.end, _list_end(text, m, mentions, lex))
+                              or quoted_object_before(text, cue.end, m.start)):
+            continue  # "Russia considers the South Kurils its territory"; 'what it called "a campaign" ... the Kurils'
         if side_ok(entity, m, lex):
             return entity, written
         if cue.kind == "pronoun" and not took_over:  # "it", "the government": the side that uses the name
-            if _in_relative_clause(text, cue.start, entity, mentions) \
-                    and (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
-                return found  # "the treaty, which the Soviet Union did not sign, but it maintains ... the islands,
-                # which it calls the Northern Territories": Japan, named before the Soviet Union
+            if (found := _resolve_pronoun("any", cue.start, mentions, lex, naming=m.naming)) is not None:
+                return found  # "it" is the nearest side that may use the name ("Russia's ministry said Japan must
+                # recognise Russian rule over what it calls the Southern Kurils": Russia, named before Japan)
             described = lex.subject_re.search(text, cue.start, cue.end) if lex.subject_re is not None else None
             if described is not None and " " in described.group() and described.lastgroup.startswith("p_") \
                     and (owner := lex.naming_owner.get(m.naming)) is not None:
@@ -207,17 +213,6 @@ def _resolve_pronoun(kind: str, pos: int, mentions: Sequence[Mention], lex: Voic
     return None
 
 
-def _in_relative_clause(text: str, pos: int, entity: str, mentions: Sequence[Mention]) -> bool:
-    """Whether the latest mention of ``entity`` before ``pos`` stands in a relative clause ("the treaty, which
-    the Soviet Union did not sign"), where it is no antecedent of a pronoun of the main clause."""
-    i = bisect_right(mentions, pos, key=lambda mm: mm.start) - 1
-    while i >= 0 and (mentions[i].entity != entity or mentions[i].end > pos):
-        i -= 1
-    return i >= 0 and RELATIVE_OPEN_RE.search(text, max(0, mentions[i].start - 40), mentions[i].start) is not None
-
-
-#: A relative clause opening just before a mention: ", which the", ", whom".
-RELATIVE_OPEN_RE = re.compile(r"[,(]\s*(?:which|who|whom|that|whose)\s+(?:\w+\s+){0,3}$", re.I)
 #: How far back a pronoun looks for a side that may use the name it gives (characters).
 PRONOUN_REACH = 300
 
@@ -347,8 +342,13 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         extra += [found for found in shorter if best is not None and found[1] < best[1]]
         for found in [best, *extra] if best is not None else extra:
             cues.append(_scoped(text, found, m, lex, limit, quotes_at))
-        if best is not None and best_over:  # the subject's names for the object, listed between dashes inside the
-            cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]  # gap, are its usage too
+        if best is not None and lex.cue_scope_words[best[2]] and (view := viewpoint_subject_cue(text, *best[:2], m)):
+            cues.append(view)  # "For Japan, Etorofu and Kunashiri are ...": the subject is the side's usage too
+        if best is not None and best_over and (lex.cue_scope_words[best[2]] or GIVES_NAME_RE.match(text, best[1])):
+            # the subject's names for the object, listed between dashes inside the gap, are its usage too, when the cue
+            # gives a name ("refers to the islands - A, B and C - as the South Kurils"; not "regards the islands - A,
+            # B - as sovereign territory") or is a point of view ("For Japan, the islands - A, B - are ...")
+            cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]
     return sorted(cues)
 
 
@@ -365,10 +365,20 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
                                                                      stop.start()) >= 0:
         stop = CLAUSE_END_RE.search(text, stop.end(), limit)  # a bracketed gloss inside the scope ends nothing:
         # "What Tokyo calls the Northern Territories (Hoppo Ryodo) and Moscow the South Kurils"
+    while stop is not None and stop.group().strip() in "–—" and not CAPITAL_RE.search(text, end, stop.start()) \
+            and (pair := DASH_PAIR_RE.match(text, stop.start(), limit)) is not None:
+        stop = CLAUSE_END_RE.search(text, pair.end(), limit)  # an insertion between dashes before the cue has given
+        # a name ends nothing either: "Japan calls the islands — known there as Etorofu and Kunashiri — its Northern
+        # Territories" (but "Known in Russia as the South Kurils, the islands—Iturup, ...—": the name is given)
     if stop is not None:
         limit = stop.start()
     words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
-    for n, word in enumerate(WORD_RE.finditer(text, end, limit), start=1):
+    inserted = [(hit.start(), hit.end()) for rx in (RELATIVE_INSERTION_RE, DASH_PAIR_RE)
+                for hit in rx.finditer(text, end, limit)]  # words of an insertion do not count towards the scope:
+    # "Japan calls the islands, which the Soviet Union took at the end of World War II, its Northern Territories"
+    counted = (word for word in WORD_RE.finditer(text, end, limit)
+               if not any(lo <= word.start() < hi for lo, hi in inserted))
+    for n, word in enumerate(counted, start=1):
         if n == words:
             limit = word.end()
             break

@@ -126,9 +126,13 @@ def _licensed(text: str, m: Mention, lex: VoiceLexicon, sents: Spans,
             and BRACKET_ITEM_RE.search(text, max(0, m.start - 12), m.start):
         return True  # the second gloss of a bracket: "(Northern Territories in Japan, Southern Kurils in Russia)"
     sent_start = sents.bounds(m.start, (0, len(text)))[0]
-    window = max(sent_start, m.start - 160)
-    end = m.start - 1 if m.start and text[m.start - 1] in "\"“‘'«„‚" else m.start  # 'dubbed the "Kurils" by Russia'
-    return lex.trigger_re is not None and lex.trigger_re.search(text, window, end) is not None
+    for name in (m, head) if head is not m else (m,):  # a list's naming verb stands before its first name: "called
+        # Etorofu, ... by Japan, and Iturup, Kunashir, Shikotan and the Habomai by Russia" licenses the whole list
+        window = max(sent_start, name.start - 160)
+        end = name.start - 1 if name.start and text[name.start - 1] in "\"“‘'«„‚" else name.start  # 'dubbed the "Kurils"'
+        if lex.trigger_re is not None and lex.trigger_re.search(text, window, end) is not None:
+            return True
+    return False
 
 
 #: What joins two glosses of a pair: "Kurils to Moscow and Northern Territories to Tokyo", "the Southern Kurils for
