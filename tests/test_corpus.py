@@ -95,6 +95,17 @@ def test_003_northern_territories_quoted_and_attributed(seed_corpus):
     ]
 
 
+def test_002_names_after_known_in_japan_as(seed_corpus):
+    # "Known in Japan as Iturup, Kunashir, Shikotan and Habomai, ...": the outlet's own Russian spellings stay its
+    # own (narrator), the neutral names in the cue's name slot are reported as Japan's (attributed), whatever the
+    # one-voice-per-list rule does with a list the outlet writes after a claim verb.
+    m = seed_corpus.mentions
+    row = m[(m["doc_id"] == "002_ff6a0fcddfbc72fb") & m["entity"].isin(["iturup", "kunashir", "shikotan", "habomai"])]
+    first = row.drop_duplicates("entity").set_index("entity")
+    assert first.loc[["iturup", "kunashir", "shikotan", "habomai"], ["voice", "speaker"]].fillna("").values.tolist() \
+        == [["narrator", ""], ["narrator", ""], ["attributed", "japan"], ["attributed", "japan"]]
+
+
 def test_000_southern_kurils_all_narrator(seed_corpus):
     m = _mentions(seed_corpus, "000_02c35acdd9b1a3b6", "southern_kurils")
     assert m["surface"].tolist() == ["Southern Kuril Islands", "Southern Kuril Islands", "Southern Kurils"]

@@ -18,6 +18,10 @@ from kuril_research.ingest.voice.model import OTHER_SIDE, VoicedMention
 #: Between two names of one list: a comma or "and" (not "or", which gives the other names of the same things:
 #: "Etorofu, Kunashiri, Shikotan and the Habomai islets, or Iturup, Kunashir, Shikotan and Habomai").
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
+#: The end of a naming cue whose names follow it ("known in Japan as ", "called in Russia "): a list right after it
+#: is the names the cue gives, not a list the outlet writes ("Known in Japan as Iturup, Kunashir, Shikotan and
+#: Habomai, ..." reports all four as Japan's names, however the outlet spells them).
+NAME_SLOT_RE = re.compile(r"\b(?:as|called|named|dubbed|termed|styled)\s+(?:the\s+)?\Z", re.I)
 
 
 def name_lists(text: str, voiced: Sequence[VoicedMention], lex: VoiceLexicon) -> list[list[int]]:
@@ -70,9 +74,21 @@ def one_voice_per_list(text: str, voiced: Sequence[VoicedMention], lex: VoiceLex
     ...     default_lexicon())
     >>> [(f.mention.surface, f.voice, f.speaker) for f in fixed]
     [('Kunashir', 'narrator', None), ('Shikotan', 'narrator', None), ('Habomai islands', 'narrator', None)]
+
+    A list in the cue's name slot ("known in Japan as ...") is left as the cue coded it:
+
+    >>> text = "Known in Japan as Kunashir, Shikotan and the Habomai islands, they went to the USSR."
+    >>> kept = one_voice_per_list(text, [v("Kunashir", "russian", "narrator"),
+    ...     v("Shikotan", "neutral", "attributed", "japan"), v("Habomai islands", "neutral", "attributed", "japan")],
+    ...     default_lexicon())
+    >>> [(f.mention.surface, f.voice, f.speaker) for f in kept]
+    [('Kunashir', 'narrator', None), ('Shikotan', 'attributed', 'japan'), ('Habomai islands', 'attributed', 'japan')]
     """
     out = list(voiced)
     for run in name_lists(text, voiced, lex):
+        first = voiced[run[0]].mention.start
+        if NAME_SLOT_RE.search(text, max(0, first - 20), first) is not None:
+            continue  # the list is what the cue calls them: its names are the cue's, as the cue codes them
         own = {voiced[i].mention.naming for i in run
                if voiced[i].voice == "narrator" and voiced[i].mention.naming in OTHER_SIDE}
         if not own:
