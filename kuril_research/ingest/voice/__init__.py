@@ -178,7 +178,8 @@ Method (the rules, in the order they are applied)
    family name ("MR PRICE:", "Kishida:") is the person named before with it; ``turn_roles.not_speaker``
    labels ("Photo:", "Who:") never speak. A quotation a turn attributes to someone else in the same
    sentence ('As Ambassador Emanuel put it, "..."') is that person's.
-   A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
+   A question label names nobody (its speaker is the label as printed, "Question" or "Q", with no entity) unless
+   the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
    Under a headline naming the page's speaker ("Briefing by Foreign Ministry Spokeswoman X", "Remarks by ..."),
    the prose paragraphs before the first labelled turn are the opening statement of the headline's person
    who has turns (headings without final punctuation left out). A speech printed without labels under such a
