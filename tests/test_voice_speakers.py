@@ -401,3 +401,21 @@ def test_a_name_in_apposition_to_an_inverted_described_subject_speaks_on():
     text = ('Moscow regards the move as hostile, said the Russian Foreign Ministry\'s official representative, '
             'Anna Volkova.\n\n"Tokyo has chosen confrontation."')
     assert speakers(text) == [("Tokyo has chosen", "Anna Volkova")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question label that names nobody speaks as printed; the answer as its named label
+    ("Question: Will the ferry to Kunashir run?\n\nAnna Berg: Not this year.",
+     [("Will the ferry", "Question"), ("Not this year.", "Anna Berg")]),
+    # in a transcript turn, words introduced by a described subject and a speech verb are that subject's;
+    # an adverbial clause opening the sentence is not its subject
+    ("Ken Oda: When I met the islanders last week, one of them told me, \"We have no time left.\" I agree.\n\n"
+     "Question: And Habomai?",
+     [("When I met", "Ken Oda"), ("We have no", "one of them"), ("I agree.", "Ken Oda"), ("And Habomai?", "Question")]),
+    # "she" inside a quotation is the woman the speaker brought in just before, not the speaker
+    ('"Last spring a woman of 90 came to my office. She said, \'I want to see Shikotan once more,\'" '
+     'Ken Oda said.',
+     [("Last spring a", "Ken Oda"), ("I want to", "a woman of 90")]),
+])
+def test_words_a_speaker_quotes_are_the_person_they_bring_in(text, expected):
+    assert speakers(text) == expected
