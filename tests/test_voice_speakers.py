@@ -419,3 +419,17 @@ def test_a_name_in_apposition_to_an_inverted_described_subject_speaks_on():
 ])
 def test_words_a_speaker_quotes_are_the_person_they_bring_in(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role phrase after the quotation stands for the person named before with that role, of the side it names
+    ("Foreign Minister Ken Sato spoke on Tuesday. On Monday Russian Transport Minister Ivan Petrov visited "
+     "Iturup.\n\n\"We handed in a protest note,\" the Japanese minister said.",
+     [("We handed in", "Ken Sato")]),
+    # no side in the phrase: the latest person named with the role
+    ("Foreign Minister Ken Sato spoke on Tuesday. On Monday Transport Minister Ivan Petrov visited Iturup.\n\n"
+     "\"The port is ready,\" the transport minister said.",
+     [("The port is", "Ivan Petrov")]),
+])
+def test_a_role_phrase_after_a_quotation_is_the_person_named_before_with_that_role(text, expected):
+    assert speakers(text) == expected

@@ -189,3 +189,21 @@ def plain_person(word: str, genders: dict[str, str]) -> bool:
     (True, False)
     """
     return word in genders and not re.search(r"\w(?:man|woman|person)$", word)
+
+
+def phrase_side(sides: dict[str, str], phrase: str) -> str | None:
+    """The side a phrase's words name, by a side's name or a place of its own (``sides`` in ``voice.yaml``,
+    entity -> side); None for none, or for both.
+
+    Examples
+    --------
+    >>> sides = {"japan": "japanese", "tokyo": "japanese", "russia": "russian"}
+    >>> phrase_side(sides, "the Japanese minister"), phrase_side(sides, "Russia's envoy")
+    ('japanese', 'russian')
+    >>> phrase_side(sides, "the minister"), phrase_side(sides, "Japanese and Russian officials")
+    (None, None)
+    """
+    names = set(sides.values())
+    named = {sides.get(w, w) for w in re.findall(r"[a-z]+", phrase.lower().replace("’s", "").replace("'s", ""))
+             if sides.get(w, w) in names}
+    return named.pop() if len(named) == 1 else None

@@ -271,7 +271,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
             if (phrase := self.clause_phrase(clause_start, verb, clause_end)) is not None:
-                return None, phrase.text, phrase.kind, phrase.text, True  # '"...," the Japanese government said'
+                found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)  # '"...," the Japanese
+                return found[0], found[1], phrase.kind, phrase.text, True  # minister said': the one named before
         if verb is None and (found := self.speaker_after(start, end, para_id)) is not None:
             return found  # '"...unacceptable." This was stated by the Cabinet Secretary, Hirokazu Matsuno.'
         # c: a fragment inside a narrator sentence: the nearest candidate before it
