@@ -433,3 +433,20 @@ def test_words_a_speaker_quotes_are_the_person_they_bring_in(text, expected):
 ])
 def test_a_role_phrase_after_a_quotation_is_the_person_named_before_with_that_role(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a term quoted in the content of someone's statement is theirs, not the sentence's speaker's
+    ('Commenting on Tokyo\'s statement about the "occupied" islands, Ivan Petrov said they were Russian.',
+     [("occupied", "Tokyo")]),
+    ('The envoy was answering remarks by Prime Minister Ken Sato last week that Japan would "never give up" '
+     'the islands.',
+     [("never give up", "Ken Sato")]),
+    # the statement judged ("was ...") is no owner speaking: the sentence's speaker judges it
+    ('Ivan Petrov said Tokyo\'s statement was "inadmissible".', [("inadmissible", "Ivan Petrov")]),
+    # a capital that speaks in a relative clause, not the main clause's subject
+    ('Russia\'s military said it held drills on Iturup, prompting a protest from Tokyo, which called them '
+     '"unacceptable."', [("unacceptable.", "Tokyo")]),
+])
+def test_a_quoted_term_belongs_to_the_party_whose_words_it_reports(text, expected):
+    assert speakers(text) == expected

@@ -98,7 +98,13 @@ PARTICIPLE_WORD_RE = re.compile(r"[a-z]+ed")
 PHRASE_WORDS = 8
 #: "of" after the head of a subject phrase: "The government of Prime Minister X".
 OF_RE = re.compile(r"\s+of\s+")
-
+#: A subject pronoun right after a quotation's closing mark, before a finite verb the speech verbs may not list
+#: ('"...," she gasps'; "he sighs", "she laughed"): the attribution clause of the quotation.
+MANNER_ATTRIBUTION_RE = re.compile(r"[\s,;:–—-]*(?:he|she)\s+(?=[a-z]{3,}(?:s|ed)\b)")
+FINITE_VERB_RE = re.compile(r"[a-z]{3,}(?:s|ed)\b")
+#: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
+#: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
+QUESTION_ATTRIBUTION_REACH = 90
 
 def possessor(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` is followed by a possessive 's: it qualifies the subject, it is not it.

@@ -232,9 +232,10 @@ class SubjectRules:
             copula = COPULA_RE.search(text, clause, verb.start())  # "Russian state television is blunter still,
             if copula is None or POSSESSIVE_PRONOUN_RE.match(text, clause):  # referring to ... as "...": the subject
                 return None  # before the copula speaks; so with a colon ("Local fishermen have a saying: "..."")
-        if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
+        if verb is None or any(not c.role and c.kind in ("person", "organisation", "document", "place")
                                for c in self.cands_from(verb.end(), start)):
-            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
+            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word; so a
+            # side's capital that speaks ("prompting a protest from Tokyo, which called it "..."")
         if text[clause:clause + 12].split(" ")[0].lower() in SUBORDINATORS \
                 and (comma := MAIN_CLAUSE_RE.search(text, clause, verb.start())) is not None:
             clause = comma.end()  # "In a statement, the FSB said the man had "...": the main clause's subject
