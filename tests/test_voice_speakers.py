@@ -444,6 +444,9 @@ def test_a_role_phrase_after_a_quotation_is_the_person_named_before_with_that_ro
      [("never give up", "Ken Sato")]),
     # the statement judged ("was ...") is no owner speaking: the sentence's speaker judges it
     ('Ivan Petrov said Tokyo\'s statement was "inadmissible".', [("inadmissible", "Ivan Petrov")]),
+    # ... also with an insertion between commas before the copula
+    ('Ken Sato told reporters that Ivan Petrov\'s remarks, reported by Interfax, were "false".',
+     [("false", "Ken Sato")]),
     # a capital that speaks in a relative clause, not the main clause's subject
     ('Russia\'s military said it held drills on Iturup, prompting a protest from Tokyo, which called them '
      '"unacceptable."', [("unacceptable.", "Tokyo")]),

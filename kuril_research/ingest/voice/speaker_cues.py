@@ -148,8 +148,10 @@ REPORTED_THAT_RE = re.compile(r"\s+that\s+$")
 JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"
                                     r"labell?(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?)\s+(?:the\s+)?$", re.I)
 #: A copula or "as" between a noun phrase and a quotation: 'X's statement is "inadmissible"', 'described X's
-#: remark as "..."': the words judge the noun phrase, they are not its content.
-JUDGED_BY_RE = re.compile(r"[\s,]*(?:(?:is|was|are|were|remains|remained|seems|seemed|appears|appeared|as)\s+)"
+#: remark as "..."': the words judge the noun phrase, they are not its content; an insertion between commas may
+#: stand before the copula ('Morgulov's remarks, reported by Interfax, were "unproductive"').
+JUDGED_BY_RE = re.compile(r"(?:,[^,;:.!?\"“”]{1,80},)?[\s,]*"
+                          r"(?:(?:is|was|are|were|remains|remained|seems|seemed|appears|appeared|as)\s+)"
                           r"(?:[\w-]+\s+){0,3}?$", re.I)
 
 
