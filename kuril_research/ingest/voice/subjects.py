@@ -234,8 +234,7 @@ class SubjectRules:
                 return None  # before the copula speaks; so with a colon ("Local fishermen have a saying: "..."")
         if verb is None or any(not c.role and c.kind in ("person", "organisation", "document", "place")
                                for c in self.cands_from(verb.end(), start)):
-            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word; so a
-            # side's capital that speaks ("prompting a protest from Tokyo, which called it "..."")
+            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word ("place": a capital)
         if text[clause:clause + 12].split(" ")[0].lower() in SUBORDINATORS \
                 and (comma := MAIN_CLAUSE_RE.search(text, clause, verb.start())) is not None:
             clause = comma.end()  # "In a statement, the FSB said the man had "...": the main clause's subject
@@ -384,10 +383,9 @@ class SubjectRules:
                 continue
             at = self.text.find(p.text)
             at = p.start if at < 0 or at > p.start else at
-            near = self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)]
-            own = self.lex.sides.get(p.entity) if p.entity \
-                else phrase_side(self.lex.sides, self.text[max(0, at - TITLE_WINDOW):at])  # "Russian ... Minister X"
-            if head in near.lower() and (side is None or own in (None, side)):
+            own = self.lex.sides.get(p.entity) if p.entity else phrase_side(self.lex.sides, self.text[max(0, at - TITLE_WINDOW):at])
+            if head in self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower() \
+                    and (side is None or own in (None, side)):  # "the Japanese minister": not "Russian ... Minister X"
                 return p.entity, p.text
         return None
 
