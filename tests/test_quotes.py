@@ -93,7 +93,7 @@ def test_an_upper_case_honorific_and_a_lone_family_name_find_the_person_named_be
             "QUESTION: Will you visit Iturup?\n\nKishida: Not this year.")
     quotes, _ = run(text)
     assert [(q.speaker, q.speaker_text) for q in quotes] == [
-        ("fumio_kishida", "Fumio Kishida"), (None, None), ("fumio_kishida", "Fumio Kishida")]
+        ("fumio_kishida", "Fumio Kishida"), (None, "QUESTION"), ("fumio_kishida", "Fumio Kishida")]
 
 
 def test_a_lone_capitalised_word_names_nobody_unless_a_person_bears_it():
@@ -121,7 +121,7 @@ def test_q_and_a_turns_speak_as_the_interviewee_named_before_them():
     text = ("Fumio Kishida spoke to us in Tokyo.\n\nQ: Will Japan keep asking for the Northern Territories?\n\n"
             "A: Yes. We will never give up the islands.")
     quotes, voiced = run(text)
-    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, None), ("fumio_kishida", "Fumio Kishida")]
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "Q"), ("fumio_kishida", "Fumio Kishida")]
     assert ("Northern Territories", "quoted") in [(v.mention.surface, v.voice) for v in voiced]
 
 
@@ -187,7 +187,7 @@ def test_a_quotation_a_turn_attributes_to_someone_else_is_that_person_s():
     quotes, voiced = run(text)
     assert [(text[q.start:q.end].strip(), q.speaker_text) for q in quotes] == [
         ("Good morning.", "KISHIDA"),
-        ("Yes. As Lavrov told reporters,", None), ("Iturup is Russian.", "Lavrov"), ("Is it?", None),
+        ("Yes. As Lavrov told reporters,", "QUESTION"), ("Iturup is Russian.", "Lavrov"), ("Is it?", "QUESTION"),
         ("As Ambassador Ito put it,", "KISHIDA"), ("Japan will wait.", "Ito"),
         ("We call them the Northern Territories.", "KISHIDA")]
     # every name in a turn stays quoted, the nested quotation's too
@@ -242,11 +242,11 @@ def test_a_briefing_s_own_paragraphs_before_its_first_label_are_the_person_the_h
     title = "Briefing by Foreign Ministry Spokeswoman Anna Berg, Moscow, May 5"
     quotes, voiced = run(text, title)
     assert [(text[q.start:q.end][:10], q.speaker_text) for q in quotes] == [
-        ("We reject ", "Anna Berg"), ("Will Lavro", None), ("Not this y", "Sergei Lavrov")]
+        ("We reject ", "Anna Berg"), ("Will Lavro", "Question"), ("Not this y", "Sergei Lavrov")]
     assert [(v.mention.surface, v.voice) for v in voiced if v.mention.entity_type != P] == [
         ("Japan", "narrator"), ("Kurils", "quoted"), ("Tokyo", "quoted")]
     # a headline that names no speaker, or a page without labels: the outlet's words
-    assert said(text, "Moscow answers Tokyo")[0] == ("Will Lavrov visit", None)
+    assert said(text, "Moscow answers Tokyo")[0] == ("Will Lavrov visit", "Question")
 
 
 @pytest.mark.parametrize(("label", "expected"), [

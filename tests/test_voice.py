@@ -848,7 +848,7 @@ def test_role_labels_make_a_transcript_and_every_name_in_a_turn_is_quoted():
      [("Kunashiri", "quoted", "Ken Oda"), ("Habomai", "quoted", "Matsui")]),
     # initials glued to the family name
     ("Question: And the Southern Kurils?\n\nM.Zakharova: The Southern Kurils are Russian.",
-     [("Southern Kurils", "quoted", None), ("Southern Kurils", "quoted", "Zakharova")]),
+     [("Southern Kurils", "quoted", "Question"), ("Southern Kurils", "quoted", "Zakharova")]),
 ])
 def test_a_label_may_give_a_title_and_a_name(text, expected):
     _, voiced = run(text)
@@ -875,8 +875,8 @@ def test_q_labels_in_a_named_transcript_ask_and_a_labels_answer_as_the_last_name
     text = ("Question: And Kunashiri?\n\nAmbassador Ken Oda: Kunashiri is ours.\n\nQ: And Habomai?\n\n"
             "A: Habomai too.")
     _, voiced = run(text)
-    assert speakers_of(text, voiced) == [("Kunashiri", "quoted", None), ("Kunashiri", "quoted", "Ken Oda"),
-                                         ("Habomai", "quoted", None), ("Habomai", "quoted", "Ken Oda")]
+    assert speakers_of(text, voiced) == [("Kunashiri", "quoted", "Question"), ("Kunashiri", "quoted", "Ken Oda"),
+                                         ("Habomai", "quoted", "Q"), ("Habomai", "quoted", "Ken Oda")]
 
 
 def test_recurring_surname_and_acronym_labels_make_an_interview():
@@ -975,7 +975,7 @@ def test_a_title_without_a_name_is_no_label():
     assert [v for _, v, _ in speakers_of(text, voiced)] == ["narrator", "narrator"]
 
 
-def test_a_question_label_names_nobody_unless_the_questioner_introduces_himself():
+def test_a_question_label_speaks_as_printed_unless_the_questioner_introduces_himself():
     text = ("Question: Will Iturup get a new port?\n\n"
             "Maria Zakharova: Iturup is Russian land.\n\n"
             "Question: Good evening. Kenji Mori, Hokkaido Daily. And the Kuril Islands?\n\n"
@@ -983,7 +983,7 @@ def test_a_question_label_names_nobody_unless_the_questioner_introduces_himself(
             "Question: And Kunashir?")
     _, voiced = run(text)
     assert speakers_of(text, voiced) == [
-        ("Iturup", "quoted", None), ("Iturup", "quoted", "Maria Zakharova"),
+        ("Iturup", "quoted", "Question"), ("Iturup", "quoted", "Maria Zakharova"),
         ("Kuril Islands", "quoted", "Kenji Mori"), ("Kunashir", "quoted", "Kenji Mori")]
 
 
@@ -1701,9 +1701,9 @@ def test_an_introduced_quotation_inside_a_quotation_has_its_own_speaker(text, ex
 @pytest.mark.parametrize(("title", "expected"), [
     # a briefing headed "Briefing by X", with X's labelled turns: the prose before the first turn is X's
     ("Briefing by Spokeswoman Anna Berg, Moscow", [("We reject the claim to Iturup.", "Anna Berg"),
-                                                   ("Why?", None), ("Because.", "Anna Berg")]),
+                                                   ("Why?", "Question"), ("Because.", "Anna Berg")]),
     # a headline that names nobody speaking the page: the prose stays the outlet's
-    ("Moscow rejects the claim", [("Why?", None), ("Because.", "Anna Berg")]),
+    ("Moscow rejects the claim", [("Why?", "Question"), ("Because.", "Anna Berg")]),
 ])
 def test_the_opening_statement_of_a_titled_briefing_is_its_speakers(title, expected):
     text = "On Japan\n\nWe reject the claim to Iturup.\n\nQuestion: Why?\n\nAnna Berg: Because."

@@ -401,3 +401,55 @@ def test_a_name_in_apposition_to_an_inverted_described_subject_speaks_on():
     text = ('Moscow regards the move as hostile, said the Russian Foreign Ministry\'s official representative, '
             'Anna Volkova.\n\n"Tokyo has chosen confrontation."')
     assert speakers(text) == [("Tokyo has chosen", "Anna Volkova")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question label that names nobody speaks as printed; the answer as its named label
+    ("Question: Will the ferry to Kunashir run?\n\nAnna Berg: Not this year.",
+     [("Will the ferry", "Question"), ("Not this year.", "Anna Berg")]),
+    # in a transcript turn, words introduced by a described subject and a speech verb are that subject's;
+    # an adverbial clause opening the sentence is not its subject
+    ("Ken Oda: When I met the islanders last week, one of them told me, \"We have no time left.\" I agree.\n\n"
+     "Question: And Habomai?",
+     [("When I met", "Ken Oda"), ("We have no", "one of them"), ("I agree.", "Ken Oda"), ("And Habomai?", "Question")]),
+    # "she" inside a quotation is the woman the speaker brought in just before, not the speaker
+    ('"Last spring a woman of 90 came to my office. She said, \'I want to see Shikotan once more,\'" '
+     'Ken Oda said.',
+     [("Last spring a", "Ken Oda"), ("I want to", "a woman of 90")]),
+])
+def test_words_a_speaker_quotes_are_the_person_they_bring_in(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role phrase after the quotation stands for the person named before with that role, of the side it names
+    ("Foreign Minister Ken Sato spoke on Tuesday. On Monday Russian Transport Minister Ivan Petrov visited "
+     "Iturup.\n\n\"We handed in a protest note,\" the Japanese minister said.",
+     [("We handed in", "Ken Sato")]),
+    # no side in the phrase: the latest person named with the role
+    ("Foreign Minister Ken Sato spoke on Tuesday. On Monday Transport Minister Ivan Petrov visited Iturup.\n\n"
+     "\"The port is ready,\" the transport minister said.",
+     [("The port is", "Ivan Petrov")]),
+])
+def test_a_role_phrase_after_a_quotation_is_the_person_named_before_with_that_role(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a term quoted in the content of someone's statement is theirs, not the sentence's speaker's
+    ('Commenting on Tokyo\'s statement about the "occupied" islands, Ivan Petrov said they were Russian.',
+     [("occupied", "Tokyo")]),
+    ('The envoy was answering remarks by Prime Minister Ken Sato last week that Japan would "never give up" '
+     'the islands.',
+     [("never give up", "Ken Sato")]),
+    # the statement judged ("was ...") is no owner speaking: the sentence's speaker judges it
+    ('Ivan Petrov said Tokyo\'s statement was "inadmissible".', [("inadmissible", "Ivan Petrov")]),
+    # ... also with an insertion between commas before the copula
+    ('Ken Sato told reporters that Ivan Petrov\'s remarks, reported by Interfax, were "false".',
+     [("false", "Ken Sato")]),
+    # a capital that speaks in a relative clause, not the main clause's subject
+    ('Russia\'s military said it held drills on Iturup, prompting a protest from Tokyo, which called them '
+     '"unacceptable."', [("unacceptable.", "Tokyo")]),
+])
+def test_a_quoted_term_belongs_to_the_party_whose_words_it_reports(text, expected):
+    assert speakers(text) == expected

@@ -147,11 +147,15 @@ Method (the rules, in the order they are applied)
       clause's subject when a candidate opens it ('"...," Keiichi Morita, an
       official at ..., told AFP'), else the candidate nearest the verb (the one
       before it on a tie) — never a farther known person; with no candidate, the clause's noun phrase as
-      written ('"...," the Japanese government said'; '"...," said the regional authorities');
+      written ('"...," the Japanese government said'; '"...," said the regional authorities'), or the person
+      named before with its head noun and no other side ('"...," the Japanese minister said': Fumio Kishida);
    c. for a fragment inside a narrator sentence, the sentence's subject when its
       speech verb comes before the fragment, else the nearest candidate before
       it in the same sentence, unless that candidate owns a speech noun
-      ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*);
+      ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*); a fragment in the content of a
+      statement someone owns is the owner's, before any attribution clause ("Commenting on Tokyo's statement
+      about the "occupied" islands, Peskov said": Tokyo; "remarks by X last week that ... "..."": X), but not
+      one a copula judges ("X's statement, reported by Y, was "inadmissible"");
    d. a sentence ending in a colon right before the quotation ("The Kremlin was blunt: "...""), else the latest
       speaker event of the same paragraph before the quotation (an "X said." sentence, or the previous
       quotation's speaker), else a person opening the sentence right before it ("Tomoko Sato was blunt. "..."");
@@ -189,7 +193,8 @@ Method (the rules, in the order they are applied)
    family name ("MR PRICE:", "Kishida:") is the person named before with it; ``turn_roles.not_speaker``
    labels ("Photo:", "Who:") never speak. A quotation a turn attributes to someone else in the same
    sentence ('As Ambassador Emanuel put it, "..."') is that person's.
-   A question label names nobody unless the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
+   A question label names nobody (its speaker is the label as printed, "Question" or "Q", with no entity) unless
+   the questioner introduces himself ("Kenji Mori, Hokkaido Daily.").
    Under a headline naming the page's speaker ("Briefing by Foreign Ministry Spokeswoman X", "Remarks by ..."),
    the prose paragraphs before the first labelled turn are the opening statement of the headline's person
    who has turns (headings without final punctuation left out). A speech printed without labels under such a

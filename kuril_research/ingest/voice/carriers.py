@@ -4,6 +4,10 @@ who carry or chant them, the subject of the clause ("A few hundred people rallie
 The object is no speaker (a banner says nothing of its own), and no speech verb stands in such a clause, so
 the usual rules find none; this rule names the clause's subject: a candidate opening the clause, else the
 noun phrase before the clause's first verb, as written.
+
+Words quoted in the content of someone's statement are theirs too (:func:`speech_owner`): "Commenting on
+Tokyo's statement about the "occupied" islands, Peskov said ..." quotes Tokyo, not Peskov; "a statement by
+Prime Minister X last week that Japan would "never give up"" quotes X.
 """
 
 from __future__ import annotations
@@ -76,4 +80,53 @@ def carrier_subject(text: str, sent_start: int, start: int, cands: Sequence[Cand
         phrase = " ".join(text[clause:verb.start()].split())
         if phrase and not any(ch in phrase for ch in ",;:\"“”"):
             return Cand(clause, verb.start(), "person", None, phrase) if len(phrase.split()) <= PHRASE_WORDS else None
+    return None
+
+
+#: What opens the content of a statement between its noun and a quoted fragment: "about", "that", "on" ...,
+#: after at most three words ("last week that").
+CONTENT_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:about|that|on|regarding|concerning|over|calling|describing)"
+                            r"\s[^.;:!?\"“”«»]{0,100}$")
+#: A speech noun and "by" or "from" before the owner's name ("a statement by Japanese Prime Minister").
+NOUN_BY_RE = re.compile(r"\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$")
+#: A possessive inside a described candidate that ends in a speech noun: "Tokyo's" in "Tokyo's statement".
+POSSESSIVE_RE = re.compile(r"[’']s\s")
+
+
+def speech_owner(text: str, start: int, cands: Sequence[Cand], noun_re: re.Pattern | None,
+                 owned_re: re.Pattern | None, verb_in) -> Cand | None:
+    """The owner of the statement in whose content the fragment at ``start`` is quoted: the latest candidate
+    before it that owns a ``speech_nouns`` word (``owned_re``: "Tokyo's statement"; ``noun_re`` before "by" or
+    "from": "remarks by X") whose content opens ("about", "that", "on" ...) and runs to the fragment with no
+    speech verb (``verb_in(start, end)``); None otherwise.
+
+    Examples
+    --------
+    >>> noun_re = re.compile(r"\\b(?:statement|remarks)$")
+    >>> owned_re = re.compile(r"[’']s\\s+(?:statement|remarks)\\b")
+    >>> t = 'Commenting on Tokyo’s statement about the "occupied" islands, Petrov said they are Russian.'
+    >>> tokyo = Cand(14, 19, "place", "tokyo", "Tokyo")
+    >>> speech_owner(t, t.index("occupied"), [tokyo], noun_re, owned_re, lambda s, e: None).text
+    'Tokyo'
+    >>> t = 'He said Tokyo’s statement was "inadmissible".'
+    >>> speech_owner(t, t.index("inadmissible"), [Cand(8, 13, "place", "tokyo", "Tokyo")], noun_re, owned_re,
+    ...              lambda s, e: None) is None
+    True
+    """
+    for c in reversed(cands):
+        if c.role:
+            continue
+        if owned_re is not None and (owned := owned_re.match(text, c.end)) is not None:
+            noun_end = owned.end()
+        elif noun_re is not None and noun_re.search(text, c.start, c.end) is not None \
+                and (own := POSSESSIVE_RE.search(text, c.start, c.end)) is not None:  # "Tokyo's statement"
+            noun_end, c = c.end, Cand(c.start, own.start(), c.kind, None, text[c.start:own.start()])
+        elif noun_re is not None and (by := NOUN_BY_RE.search(text, max(0, c.start - 60), c.start)) is not None \
+                and by.end() == c.start and noun_re.search(text, max(0, by.start() - 30), by.start()) is not None:
+            noun_end = c.end
+        else:
+            continue
+        if CONTENT_GAP_RE.fullmatch(text, noun_end, max(noun_end, start - 1)) and verb_in(noun_end, start) is None:
+            return c
+        return None
     return None

@@ -5,9 +5,12 @@ A speaker often quotes someone else, introduced as in narration by a speech verb
 inner quotation so introduced is split out of the outer one: the outer quotation's words before and after it
 keep their speaker, and the inner words get the subject of the clause that introduces them, as written inside
 the outer quotation ("My father"; "The Kremlin has said as much: 'We do not trade in territory'" -> "The
-Kremlin"). "I" or "we" there is the outer speaker; "he", "she" or "they" is the latest other established
+Kremlin"). "I" or "we" there is the outer speaker; "he" or "she" is the person the outer speaker last brought in
+by an indefinite phrase with a noun of that gender ('"... a woman of 93 came to my office. She said, '...'"': "a
+woman of 93", :func:`introduced_person`); else, as "they", the latest other established
 speaker (never the outer one: she would say "I"), unless a person described with a noun of that gender
-("the Japanese woman who came every summer") stands shortly before the outer quotation. A quoted term not introduced so (``call them the
+("the Japanese woman who came every summer") stands shortly before the outer quotation. An adverbial clause
+opening the sentence is no subject ("When I met them, one of them told me, '...'": "one of them"). A quoted term not introduced so (``call them the
 'northern territories'``) stays part of the outer quotation.
 """
 
@@ -27,9 +30,21 @@ SENTENCE_END_RE = re.compile(r"[.!?]\s+")
 #: Words after the subject that belong to its verb phrase ("always", "once", "more than").
 VERB_PHRASE_WORDS = frozenset({"always", "once", "often", "sometimes", "never", "just", "simply"})
 FIRST_PERSON = frozenset({"i", "we"})
+#: Gendered words that are pronouns, not nouns naming a person.
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them"})
 THIRD_PERSON = frozenset({"he", "she", "they"})
 #: How far before the outer quotation (characters) a gendered described person may stand for "he" or "she".
 DESCRIBED_REACH = 300
+#: An indefinite noun phrase opening: the outer speaker bringing a new person into their own words ("a woman of
+#: 93", "an elderly man from Etorofu"), whom a later "she" or "he" stands for.
+INTRODUCING_RE = re.compile(r"\b(?:an?|another|one)\s+", re.I)
+#: How many words may stand between the indefinite article and the gendered noun ("an elderly retired man").
+INTRODUCED_WORDS = 3
+#: A short post-modifier kept with an introduced person: "of 93", "from Etorofu", "in her eighties".
+INTRODUCED_TAIL_RE = re.compile(r"\s+(?:of|from|in)\s+(?:\d+\b|(?:her|his)\s+[a-z]+|[A-Z][\w’'-]+)")
+#: Words opening an adverbial clause before the subject ("When I met them last month, one of them told me").
+CLAUSE_OPENERS = frozenset({"when", "as", "after", "while", "because", "if", "since", "before", "once", "although",
+                            "though", "whenever"})
 
 
 class Walk(Protocol):  # what the split needs of a SpeakerWalk
@@ -113,6 +128,8 @@ def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str,
     if verb is None:
         return None
     words = list(WORD_RE.finditer(text, lo, verb.start()))
+    if words and words[0].group().lower() in CLAUSE_OPENERS and (comma := text.rfind(",", lo, verb.start())) > 0:
+        words = [w for w in words if w.start() > comma]  # "When I met them, one of them told me, '...'"
     while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS | VERB_PHRASE_WORDS
                      or words[-1].group().endswith("ly")):
         words.pop()
@@ -124,6 +141,10 @@ def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str,
         return outer.speaker, outer.speaker_text, cue
     if phrase.lower() in THIRD_PERSON:
         gender = walk.lex.genders.get(phrase.lower())
+        introduced = introduced_person(text, max(outer.start, words[0].start() - DESCRIBED_REACH), words[0].start(),
+                                       gender, walk.lex.genders)
+        if introduced is not None:  # '... a woman of 93 came to my office. She said, "..."'
+            return None, introduced, cue
         described = next((c for c in reversed(walk.cands_from(max(0, outer.start - DESCRIBED_REACH), outer.start))
                           if not c.role and c.kind == "person" and c.text != outer.speaker_text and gender
                           and any(walk.lex.genders.get(w.lower()) == gender for w in c.text.split())), None)
@@ -133,3 +154,31 @@ def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str,
                       and e.text != outer.speaker_text), None)
         return (other.entity, other.text, cue) if other is not None else None
     return None, phrase, cue
+
+
+def introduced_person(text: str, lo: int, hi: int, gender: str | None, genders: dict[str, str]) -> str | None:
+    """The latest person a speaker brings into their own words in ``text[lo:hi]`` by an indefinite noun phrase
+    whose head is a noun of ``gender`` (``genders`` in ``voice.yaml``), as written with a short post-modifier;
+    None if there is none (or no gender).
+
+    Examples
+    --------
+    >>> genders = {"woman": "female", "man": "male", "she": "female"}
+    >>> t = "Last spring a woman of 93 came to see me with a man from Nemuro. "
+    >>> introduced_person(t, 0, len(t), "female", genders), introduced_person(t, 0, len(t), "male", genders)
+    ('a woman of 93', 'a man from Nemuro')
+    >>> introduced_person("One day she came.", 0, 17, "female", genders) is None
+    True
+    """
+    found = None
+    if gender is None:
+        return None
+    for hit in INTRODUCING_RE.finditer(text, lo, hi):
+        for k, word in enumerate(WORD_RE.finditer(text, hit.end(), hi)):
+            if k > INTRODUCED_WORDS or not word.group().islower():
+                break
+            if genders.get(word.group()) == gender and word.group() not in PRONOUNS:
+                tail = INTRODUCED_TAIL_RE.match(text, word.end(), hi)
+                found = " ".join(text[hit.start():tail.end() if tail else word.end()].split())
+                break
+    return found

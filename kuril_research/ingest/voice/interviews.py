@@ -42,7 +42,7 @@ def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequenc
     no such turns of both kinds, or names no person before the first of them (a page of frequently asked
     questions, where the outlet asks and answers in its own voice).
 
-    A "Q:" turn is the interviewer's (unnamed: speaker None); an "A:" turn is the interviewee's, the person
+    A "Q:" turn is the interviewer's, unnamed: its speaker is the label "Q" (no entity); an "A:" turn is the interviewee's, the person
     named last before the first turn: a gazetteer person, else a name after an honorific ("Mr. Ivan Petrov").
 
     Examples
@@ -52,7 +52,7 @@ def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequenc
     >>> for part in text.split("\\n\\n"):
     ...     paras.append((pos, pos + len(part))); pos += len(part) + 2
     >>> [(pid, t.name) for pid, t in qa_turns(text, paras, [], {}).items()]
-    [(1, None), (2, 'Ivan Petrov')]
+    [(1, 'Q'), (2, 'Ivan Petrov')]
     >>> qa_turns(text[text.index("Q:"):], [(0, 14), (16, 29)], [], {})
     {}
     """
@@ -69,7 +69,7 @@ def qa_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequenc
         if not named:
             return {}
         entity, name = None, named[-1]
-    return {pid: Turn(m.end(), None, None, "Q:") if m.group("qa") == "Q" else Turn(m.end(), entity, name, "A:")
+    return {pid: Turn(m.end(), None, "Q", "Q:") if m.group("qa") == "Q" else Turn(m.end(), entity, name, "A:")
             for pid, m in sorted(opened.items())}
 
 

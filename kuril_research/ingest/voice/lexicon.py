@@ -170,6 +170,8 @@ class VoiceLexicon:
     #: A ``speech_nouns`` word whose content clause follows ("a statement saying that", "a statement by the prime
     #: minister last week that"): a quoted term after it in its sentence reports those words.
     report_noun_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A ``speech_nouns`` word ending where the pattern is searched to: "remarks" in "remarks by X".
+    speech_noun_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``speaker_after_cues`` opening the sentence after a quotation, up to the speaker ("This was stated by").
     speaker_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``name_giving_cues`` and the name after them ("who gave only his first name, Nicolai"): group ``name``.
@@ -439,6 +441,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "title_nouns" in doc else None,
         continuation_re=re.compile(rf"\b(?:{alternation(person_words, keep_case=True)})\b") if person_words else None,
         possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{alternation(phrases('speech_nouns'))})\b", re.I)
+        if "speech_nouns" in doc else None,
+        speech_noun_re=re.compile(rf"\b(?:{alternation(phrases('speech_nouns'))})\s*$", re.I)
         if "speech_nouns" in doc else None,
         report_noun_re=re.compile(rf"\b(?:{alternation(phrases('speech_nouns'))})\b(?:[ ][^.;:!?\"“”«»]{{0,80}}?)?"
                                   r",?[ ](?:saying|stating|declaring|that)\b", re.I)

@@ -229,8 +229,15 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
                 Quote(q.start, q.end, q.para_id, said.speaker, said.speaker_cue, said.speaker_text)
                 if q.start == paragraphs[q.para_id][0] + 1 and q.start not in turn_at else q
                 for q in quotes[run[0]:run[-1]]]
-    if not turns:  # "My father always said, 'We will go home,'" she said: the father's words in hers
-        quotes = split_inner(quotes, walk)
+    # "My father always said, 'We will go home,'" she said: the father's words in hers; so in a transcript turn
+    # ("... one of them told me, "We have no time."")
+    outer = quotes
+    quotes = split_inner(quotes, walk)
+    if quotes is not outer:
+        outer_at = Spans([(q.start, q.end, q.para_id) for q in outer])
+        for q in quotes:  # a piece of a turn stays in the turn: every name in it is quoted
+            if q.start not in turn_at and (oi := outer_at.at(q.start)) is not None and outer[oi].start in turn_at:
+                turn_at[q.start] = turn_at[outer[oi].start]
         real = [(q.start, q.end, q.para_id) for q in quotes]
         quotes_at = Spans(real)
     cue_ends = sorted((c.end, i) for i, c in enumerate(cues))

@@ -98,7 +98,13 @@ PARTICIPLE_WORD_RE = re.compile(r"[a-z]+ed")
 PHRASE_WORDS = 8
 #: "of" after the head of a subject phrase: "The government of Prime Minister X".
 OF_RE = re.compile(r"\s+of\s+")
-
+#: A subject pronoun right after a quotation's closing mark, before a finite verb the speech verbs may not list
+#: ('"...," she gasps'; "he sighs", "she laughed"): the attribution clause of the quotation.
+MANNER_ATTRIBUTION_RE = re.compile(r"[\s,;:–—-]*(?:he|she)\s+(?=[a-z]{3,}(?:s|ed)\b)")
+FINITE_VERB_RE = re.compile(r"[a-z]{3,}(?:s|ed)\b")
+#: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
+#: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
+QUESTION_ATTRIBUTION_REACH = 90
 
 def possessor(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` is followed by a possessive 's: it qualifies the subject, it is not it.
@@ -142,8 +148,10 @@ REPORTED_THAT_RE = re.compile(r"\s+that\s+$")
 JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"
                                     r"labell?(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?)\s+(?:the\s+)?$", re.I)
 #: A copula or "as" between a noun phrase and a quotation: 'X's statement is "inadmissible"', 'described X's
-#: remark as "..."': the words judge the noun phrase, they are not its content.
-JUDGED_BY_RE = re.compile(r"[\s,]*(?:(?:is|was|are|were|remains|remained|seems|seemed|appears|appeared|as)\s+)"
+#: remark as "..."': the words judge the noun phrase, they are not its content; an insertion between commas may
+#: stand before the copula ('Morgulov's remarks, reported by Interfax, were "unproductive"').
+JUDGED_BY_RE = re.compile(r"(?:,[^,;:.!?\"“”]{1,80},)?[\s,]*"
+                          r"(?:(?:is|was|are|were|remains|remained|seems|seemed|appears|appeared|as)\s+)"
                           r"(?:[\w-]+\s+){0,3}?$", re.I)
 
 
@@ -189,3 +197,21 @@ def plain_person(word: str, genders: dict[str, str]) -> bool:
     (True, False)
     """
     return word in genders and not re.search(r"\w(?:man|woman|person)$", word)
+
+
+def phrase_side(sides: dict[str, str], phrase: str) -> str | None:
+    """The side a phrase's words name, by a side's name or a place of its own (``sides`` in ``voice.yaml``,
+    entity -> side); None for none, or for both.
+
+    Examples
+    --------
+    >>> sides = {"japan": "japanese", "tokyo": "japanese", "russia": "russian"}
+    >>> phrase_side(sides, "the Japanese minister"), phrase_side(sides, "Russia's envoy")
+    ('japanese', 'russian')
+    >>> phrase_side(sides, "the minister"), phrase_side(sides, "Japanese and Russian officials")
+    (None, None)
+    """
+    names = set(sides.values())
+    named = {sides.get(w, w) for w in re.findall(r"[a-z]+", phrase.lower().replace("’s", "").replace("'s", ""))
+             if sides.get(w, w) in names}
+    return named.pop() if len(named) == 1 else None

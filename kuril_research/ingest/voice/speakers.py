@@ -13,20 +13,12 @@ from kuril_research.ingest.voice.speaker_cues import (
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
     CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start)
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start,
+    MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
-from kuril_research.ingest.voice.carriers import carrier_subject
+from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
-
-
-#: A subject pronoun right after a quotation's closing mark, before a finite verb the speech verbs may not list
-#: ('"...," she gasps'; "he sighs", "she laughed"): the attribution clause of the quotation.
-MANNER_ATTRIBUTION_RE = re.compile(r"[\s,;:–—-]*(?:he|she)\s+(?=[a-z]{3,}(?:s|ed)\b)")
-FINITE_VERB_RE = re.compile(r"[a-z]{3,}(?:s|ed)\b")
-#: How far into the sentence after a quotation that ends in "?" or "!" its speech verb may stand (characters): a
-#: name with a short apposition ('"...?" Ivan Petrov, a military analyst and retired officer, asked').
-QUESTION_ATTRIBUTION_REACH = 90
 
 
 class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
@@ -271,7 +263,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 lo, hi = min(c.start, verb.start()), max(c.end, verb.end())
                 return found[0], found[1], c.kind, self.cue_text(lo, hi), True
             if (phrase := self.clause_phrase(clause_start, verb, clause_end)) is not None:
-                return None, phrase.text, phrase.kind, phrase.text, True  # '"...," the Japanese government said'
+                found = self.named_before(phrase.text, phrase.start) or (None, phrase.text)  # '"...," the Japanese
+                return found[0], found[1], phrase.kind, phrase.text, True  # minister said': the one named before
         if verb is None and (found := self.speaker_after(start, end, para_id)) is not None:
             return found  # '"...unacceptable." This was stated by the Cabinet Secretary, Hirokazu Matsuno.'
         # c: a fragment inside a narrator sentence: the nearest candidate before it
@@ -309,7 +302,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
                 if found is not None:  # 'a formula that, in his words, "closes the door"': the one "his" is
                     return found[0], found[1], "person", " ".join(words.group().split()), False
-            if (carrier := carrier_subject(text, sent_start, start, before)) is not None:
+            if (carrier := carrier_subject(text, sent_start, start, before) or speech_owner(  # "the Tokyo's statement"
+                    text, start, [c for c in self.cands_from(sent_start, start) if c.end < start],
+                    self.lex.speech_noun_re, self.lex.possessive_speech_re, self.verb_in)):
                 found = self.resolve(carrier) or (None, carrier.text)  # 'people rallied with banners reading "..."'
                 return found[0], found[1], carrier.kind, carrier.text, False
             if (source := ACCORDING_OPENING_RE.match(text, sent_start)) is not None \
@@ -388,8 +383,12 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
     def governed(self, start: int, ps: int, pe: int) -> bool:
         """Whether a speech verb right before the opening mark (at most :data:`GOVERNED_GAP` words between:
         "spoke of", "called it", "described them as") governs the quotation, with a candidate before it in the
-        sentence as its subject: the quotation is attributed before it, not by the clause after it."""
+        sentence as its subject, or it is in the content of someone's statement (``carriers.speech_owner``): the
+        quotation is attributed before it, not by the clause after it."""
         sent_start = self.sents.bounds(max(ps, start - 1), (ps, pe))[0]
+        if speech_owner(self.text, start, [c for c in self.cands_from(sent_start, start) if c.end < start],
+                        self.lex.speech_noun_re, self.lex.possessive_speech_re, self.verb_in) is not None:
+            return True  # 'On Tokyo's statement about the "occupied" islands, Peskov said': Tokyo's
         verb = None
         for verb in self.lex.verb_re.finditer(self.text, max(sent_start, start - 60), max(sent_start, start - 1)):
             pass  # the last speech verb before the mark

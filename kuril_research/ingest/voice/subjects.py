@@ -16,7 +16,7 @@ from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
-    possessor, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
+    possessor, phrase_side, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
     POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person)
 
 
@@ -232,9 +232,9 @@ class SubjectRules:
             copula = COPULA_RE.search(text, clause, verb.start())  # "Russian state television is blunter still,
             if copula is None or POSSESSIVE_PRONOUN_RE.match(text, clause):  # referring to ... as "...": the subject
                 return None  # before the copula speaks; so with a colon ("Local fishermen have a saying: "..."")
-        if verb is None or any(not c.role and c.kind in ("person", "organisation", "document")
+        if verb is None or any(not c.role and c.kind in ("person", "organisation", "document", "place")
                                for c in self.cands_from(verb.end(), start)):
-            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word
+            return None  # "Japanese media reported that Lavrov called the plan "absurd"": Lavrov's word ("place": a capital)
         if text[clause:clause + 12].split(" ")[0].lower() in SUBORDINATORS \
                 and (comma := MAIN_CLAUSE_RE.search(text, clause, verb.start())) is not None:
             clause = comma.end()  # "In a statement, the FSB said the man had "...": the main clause's subject
@@ -372,16 +372,20 @@ class SubjectRules:
     def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
         """(entity, name) of the person a definite described phrase without a prepositional phrase stands for
         ("Yuri Ivanov heads the Kurilsky district. The district head said ..." -> Yuri Ivanov): the latest person
-        named before ``pos`` whose first mention has the phrase's head noun near it, before ``pos``."""
+        named before ``pos`` whose first mention has the phrase's head noun near it, before ``pos``, and no other side
+        than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
         if not DEFINITE_RE.match(phrase) or PP_RE.search(phrase) or len(phrase.split()) < 2:
             return None
         head = phrase.lower().split()[-1]
+        side = phrase_side(self.lex.sides, phrase)
         for p in reversed(self.cands_from(0, pos)):
             if p.role or p.kind != "person" or DESCRIBED_RE.match(p.text):
                 continue
             at = self.text.find(p.text)
             at = p.start if at < 0 or at > p.start else at
-            if head in self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower():
+            own = self.lex.sides.get(p.entity) if p.entity else phrase_side(self.lex.sides, self.text[max(0, at - TITLE_WINDOW):at])
+            if head in self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower() \
+                    and (side is None or own in (None, side)):  # "the Japanese minister": not "Russian ... Minister X"
                 return p.entity, p.text
         return None
 

@@ -5,7 +5,8 @@ A press conference, a briefing, minutes or an interview print each turn after a 
 "Shigeo Noda (through interpreter):"), a title and a name ("President of Russia Vladimir Putin:", "Mr. Taro Kono,
 Minister for Foreign Affairs:"; a name the gazetteer does not know counts after a title holding a role), a role (``turn_roles.speaker`` in ``voice.yaml``: "Prime Minister:", "Moderator:",
 "Reporter:"), a role with the person in brackets ("Chairperson (Ms. Anna Berg):", "Reporter (Ota, Hokkaido
-Shimbun):"), or a question label that names nobody (``turn_roles.question``: "Question:"). A family name
+Shimbun):"), or a question label that names nobody (``turn_roles.question``: "Question:"; "Q:"), whose speaker is the
+label as printed ("Question", "QUESTION", "Q": how a reader cites the turn), with no entity. A family name
 after an honorific ("Mr. Oda:", "MR PRICE:") is the person named before with that family name (a gazetteer
 person, in any case, else a full name written in the text or the headline); a lone capitalised word
 ("Kishida:") is a label only when a gazetteer person or a name after an honorific named before bears it
@@ -54,6 +55,23 @@ SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[
                                 r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
+
+
+def asks(turn: Turn, lex: VoiceLexicon) -> bool:
+    """Whether a turn is a question label's that names nobody ("Question:", "QUESTION:", "Q:"): its speaker is the
+    label as printed, which no "A:" turn answers as.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> lex = load_voice_lexicon()
+    >>> asks(Turn(10, None, "QUESTION", "QUESTION:"), lex), asks(Turn(3, None, "Q", "Q:"), lex)
+    (True, True)
+    >>> asks(Turn(12, None, "Anna Berg", "Anna Berg:"), lex), asks(Turn(10, None, "Ken Oda", "Question:"), lex)
+    (False, False)
+    """
+    return turn.entity is None and turn.name is not None and (
+        turn.name == "Q" or turn.name.lower() in lex.turn_roles.get("question", ()))
 
 
 def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
@@ -111,7 +129,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             if intro is not None:
                 questioner = name = intro.group("name")
             elif role in lex.turn_roles.get("question", ()):
-                name = questioner
+                name = questioner or " ".join(label.group("name").split())  # "Question:" speaks as its label
         elif " " not in name and entity is None:  # "Mr. Oda": the full name written before ("I recognize Mr. Ken Oda")
             earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
             person = _person_named(name, mentions, full, ps)
@@ -131,7 +149,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         found = {pid: t for pid, t in found.items() if pid not in acronyms}  # "NB:" twice names no one
     if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, ps, min(pe, len(text)))
                                           for ps, pe in (paragraphs[pid] for pid in found)):
-        alone = [found[pid] for pid in bare if found[pid].name]  # "Maria Zakharova, Director ...:" over dash turns
+        alone = [found[pid] for pid in bare if found[pid].name and not asks(found[pid], lex)]  # "Maria Zakharova, Director ...:" over dash turns
         bare = set()
         found = qa_turns(text, paragraphs, mentions, full) or dash_turns(
             text, paragraphs, mentions, full, byline_name(byline),
@@ -146,7 +164,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             for pid in range(min(found)):  # a briefing's own words before its first label: the headline's person
                 if _goes_on(text, *paragraphs[pid]):
                     found[pid] = Turn(paragraphs[pid][0], host[0], host[1], title or "")
-        found = _with_qa_labels(text, paragraphs, found)
+        found = _with_qa_labels(text, paragraphs, found, lex)
     continued: dict[int, Turn] = {}
     for pid in found:
         nxt = pid + 1
@@ -243,18 +261,19 @@ def _continued_run(text: str, paragraphs: Sequence[tuple[int, int]], nxt: int, f
     return 0
 
 
-def _with_qa_labels(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn]) -> dict[int, Turn]:
+def _with_qa_labels(text: str, paragraphs: Sequence[tuple[int, int]], found: dict[int, Turn],
+                    lex: VoiceLexicon) -> dict[int, Turn]:
     """``found`` with the "Q:" and "A:" paragraphs of a transcript that has named labels too ("Question: ..." /
-    "Ambassador Ivan Petrov: ..." / "Q: ..." / "Petrov: ..."): a "Q:" turn asks (speaker None), an "A:" turn
-    answers as the latest named turn before it that is no question."""
+    "Ambassador Ivan Petrov: ..." / "Q: ..." / "Petrov: ..."): a "Q:" turn asks (speaker "Q", its label, no
+    entity), an "A:" turn answers as the latest named turn before it that does not ask (:func:`asks`)."""
     found = dict(found)
     for pid, (ps, pe) in enumerate(paragraphs):
         if pid in found or (qa := QA_RE.match(text, ps, min(pe, len(text)))) is None:
             continue
         if qa.group("qa") == "Q":
-            found[pid] = Turn(qa.end(), None, None, "Q:")
+            found[pid] = Turn(qa.end(), None, "Q", "Q:")
         elif (answer := next((found[p] for p in sorted(found, reverse=True) if p < pid and found[p].name
-                              and found[p].label != "Q:"), None)) is not None:
+                              and not asks(found[p], lex)), None)) is not None:
             found[pid] = answer._replace(start=qa.end(), label="A:")
     return dict(sorted(found.items()))
 
