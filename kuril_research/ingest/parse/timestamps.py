@@ -13,7 +13,7 @@ import re
 
 from kuril_research.ingest.parse.dateline import MONTHS, WEEKDAYS
 
-__all__ = ["TIMESTAMP_MAX_CHARS", "TIME_LABEL_WORDS", "WEEKDAYS", "is_timestamp", "timestamp_tail"]
+__all__ = ["TIMESTAMP_MAX_CHARS", "TIME_LABEL_WORDS", "is_timestamp", "timestamp_tail"]
 
 #: A date line is short.
 TIMESTAMP_MAX_CHARS = 90
