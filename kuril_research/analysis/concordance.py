@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from kuril_research.checks import choice, positive_int
 from kuril_research.corpus import Corpus
-from kuril_research.tokens import MATCH_MODES, PUNCT, prepare, string_array
+from kuril_research.tokens import MATCH_MODES, PUNCT, prepare, release_pages, string_array
 
 __all__ = ["TEXTS_AT_ONCE", "RESULTS_KEPT", "kwic"]
 
@@ -196,6 +196,7 @@ def _concordance(prep, query: str, *, window: int, unit: str, sort: str | None, 
         "voice": string_array(st.voices, st.voice[first].astype(np.intp)),
         "speaker": string_array(st.speakers, st.speaker[first].astype(np.intp)),
     })
+    release_pages(st.stream)
     if sort is not None:
         context = out["left"] if sort == "left" else out["right"]
         words = context.str.lower().str.split()

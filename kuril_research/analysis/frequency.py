@@ -43,8 +43,10 @@ from kuril_research.tokens import (
     TOKEN_RE,
     Prepared,
     TokenOptions,
+    blocks,
     prepare,
     distinct_pairs,
+    release_pages,
     tokens,
 )
 
@@ -127,20 +129,67 @@ def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, units: n
     return out.reset_index(drop=True)
 
 
-def _ngram_units(prep: Prepared, n: int) -> tuple[np.ndarray, np.ndarray, object]:
-    """N-grams of the filtered stream: (document code, n-gram code, function giving the texts of codes)."""
+def _ngram_units(prep: Prepared, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, object]:
+    """N-grams of the filtered stream per document: (document code, n-gram code, count, texts of codes).
+
+    One row per distinct (document, n-gram), sorted by document. Counted block by
+    block of whole documents (an n-gram never crosses a sentence): an n-gram is
+    first keyed by its token codes, ``((t1 × V) + t2) × V + t3`` with V the
+    number of distinct token texts, then the distinct keys of the corpus are
+    numbered in ascending order.
+    """
+    st = prep.st
+    width = max(len(st.tuniq), 1)
+    if width ** n >= 2 ** 62:                           # keys would not fit in 64 bits: the whole stream at once
+        return _ngram_units_whole(prep, n)
+    docs, keys, units = [np.empty(0, np.int64)], [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    for lo, hi in blocks(st.doc_first):
+        rows = np.flatnonzero(prep.base[lo:hi])
+        m = len(rows) - n + 1
+        if m <= 0:
+            continue
+        stop, code, sent = prep.stop[lo:hi][rows], st.tcode[lo:hi][rows], st.sent[lo:hi][rows]
+        ok = ~stop[:m] & ~stop[n - 1:n - 1 + m]
+        for j in range(1, n):
+            ok &= sent[j:j + m] == sent[:m]
+        first = np.flatnonzero(ok)                      # position in ``rows`` of each n-gram's first token
+        key = code[first].astype(np.int64)
+        for j in range(1, n):
+            key = key * width + code[first + j]
+        block_keys, local = np.unique(key, return_inverse=True)     # small codes: (document, code) fits 64 bits
+        doc, local, count = distinct_pairs(st.doc[lo:hi][rows[first]], local.ravel())
+        docs.append(doc)
+        keys.append(block_keys[local])
+        units.append(count)
+    release_pages(st.stream)
+    ngram_keys, code = np.unique(np.concatenate(keys), return_inverse=True)
+
+    def strings_of(codes: np.ndarray) -> np.ndarray:
+        parts = []
+        rest = ngram_keys[codes]
+        for _ in range(n):
+            rest, last = np.divmod(rest, width)
+            parts.append(st.tuniq[last])
+        strings = parts[-1]
+        for part in reversed(parts[:-1]):
+            strings = strings + " " + part
+        return strings
+
+    return np.concatenate(docs), code.ravel(), np.concatenate(units), strings_of
+
+
+def _ngram_units_whole(prep: Prepared, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, object]:
+    """:func:`_ngram_units` for a vocabulary too large for 64-bit keys: the whole stream at once."""
     st = prep.st
     rows = np.flatnonzero(prep.base)
     m = len(rows) - n + 1
     if m <= 0:
-        return np.empty(0, np.int64), np.empty(0, np.int64), lambda codes: np.empty(0, object)
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64), lambda codes: np.empty(0, object)
     ok = ~prep.stop[rows[:m]] & ~prep.stop[rows[n - 1:n - 1 + m]]
     for j in range(1, n):
         ok &= st.sent[rows[j:j + m]] == st.sent[rows[:m]]
-    first = rows[np.flatnonzero(ok)]                    # stream row of each n-gram's first token
-    if n == 1:
-        return st.doc[first], st.tcode[first], lambda codes: st.tuniq[codes]
     positions = np.flatnonzero(ok)
+    first = rows[positions]                             # stream row of each n-gram's first token
     key = st.tcode[first].astype(np.int64)
     for j in range(1, n):
         key, _ = pd.factorize(key * len(st.tuniq) + st.tcode[rows[positions + j]])
@@ -156,7 +205,7 @@ def _ngram_units(prep: Prepared, n: int) -> tuple[np.ndarray, np.ndarray, object
             strings = strings + " " + st.tuniq[st.tcode[rows[at + j]]]
         return strings
 
-    return st.doc[first], key.astype(np.int64), strings_of
+    return (*distinct_pairs(st.doc[first], key.astype(np.int64)), strings_of)
 
 
 def word_list(
@@ -273,6 +322,6 @@ def ngrams(
     choice(n, "n", (1, 2, 3))
     if top is not None:
         positive_int(top, "top")
-    doc, code, strings_of = _ngram_units(prep, n)
-    return _frequency_table(corpus, *distinct_pairs(doc, code), strings_of, by=by_columns(corpus, by),
+    doc, code, units, strings_of = _ngram_units(prep, n)
+    return _frequency_table(corpus, doc, code, units, strings_of, by=by_columns(corpus, by),
                             min_count=positive_int(min_count, "min_count"), top=top)
