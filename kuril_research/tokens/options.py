@@ -140,10 +140,16 @@ class Prepared:
         """
         if not self._counts:
             st, kept = self.st, self.kept
-            parts = [distinct_pairs(st.doc[lo:hi][kept[lo:hi]], st.tcode[lo:hi][kept[lo:hi]])
-                     for lo, hi in blocks(st.doc_first)]     # documents never span blocks: sorted as a whole
-            self._counts.append(tuple(np.concatenate([np.empty(0, np.int64), *column]) for column in zip(*parts))
-                                if parts else distinct_pairs(np.empty(0, np.int64), np.empty(0, np.int64)))
+            # documents never span blocks, so the blocks' pairs in order are sorted as a whole; 32-bit
+            # integers, half the memory of the pairs (19 million at 100,000 articles)
+            parts = [[column.astype(np.int32) for column in distinct_pairs(st.doc[lo:hi][kept[lo:hi]],
+                                                                          st.tcode[lo:hi][kept[lo:hi]])]
+                     for lo, hi in blocks(st.doc_first)]
+            counts = tuple(np.concatenate([np.empty(0, np.int32), *column]) for column in zip(*parts)) if parts \
+                else tuple(np.empty(0, np.int32) for _ in range(3))
+            for column in counts:
+                column.flags.writeable = False
+            self._counts.append(counts)
             release_pages(st.stream)
         return self._counts[0]
 
