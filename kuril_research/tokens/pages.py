@@ -81,7 +81,7 @@ def release_pages(stream: object) -> int:
     return len(done)
 
 
-def blocks(doc_first: np.ndarray, rows: np.ndarray | None = None, size: int = BLOCK_TOKENS,
+def blocks(doc_first: np.ndarray, rows: np.ndarray | None = None, size: int | None = None,
            ) -> Iterator[tuple[int, int]]:
     """Cut a stream into blocks of whole documents: ``(lo, hi)`` of each block, in order.
 
@@ -93,9 +93,10 @@ def blocks(doc_first: np.ndarray, rows: np.ndarray | None = None, size: int = BL
     rows : ndarray, optional
         Sorted rows of the stream a count reads (e.g. the tokens kept by the
         options). Given, ``lo:hi`` index ``rows``; else they are stream rows.
-    size : int
-        About how many rows a block holds; a block ends at the first document
-        boundary at or after ``size`` rows.
+    size : int, optional
+        About how many rows a block holds (default :data:`BLOCK_TOKENS`, read at
+        each call); a block ends at the first document boundary at or after
+        ``size`` rows.
 
     Examples
     --------
@@ -106,6 +107,7 @@ def blocks(doc_first: np.ndarray, rows: np.ndarray | None = None, size: int = BL
     >>> list(blocks(np.array([0, 3, 5, 9]), rows=np.array([1, 2, 6, 8]), size=1))
     [(0, 2), (2, 4)]
     """
+    size = max(int(BLOCK_TOKENS if size is None else size), 1)
     bounds = np.asarray(doc_first, dtype=np.int64)
     if rows is not None:
         bounds = np.searchsorted(rows, bounds, side="left")
