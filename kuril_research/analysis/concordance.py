@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from kuril_research.checks import choice, positive_int
 from kuril_research.corpus import Corpus
-from kuril_research.tokens import MATCH_MODES, PUNCT, blocks, prepare, release_pages, string_array
+from kuril_research.tokens import MATCH_MODES, PUNCT, blocks, prepare, release_pages, release_table_pages, string_array
 
 __all__ = ["TEXTS_AT_ONCE", "RESULTS_KEPT", "kwic"]
 
@@ -128,7 +128,9 @@ def kwic(
     choice(unit, "unit", ("token", "sentence"))
     choice(sort, "sort", ("left", "right", None))
     choice(match, "match", MATCH_MODES)
-    prep = prepare(corpus, {"stopwords": None})     # context counts every word; no stop list to read
+    # context counts every word, whatever the options: only the stream's texts (lower-cased, as by default) and
+    # its matches are read, so the default options' prepared stream, which the other counts share, serves
+    prep = prepare(corpus, {})
     st = prep.st
     # a cell run again (the same arguments, the same stream) is a lookup: the stream is rebuilt, and with it
     # this store, whenever a column it is made from changes; each caller gets its own copy to edit
@@ -207,6 +209,7 @@ def _concordance(prep, query: str, *, window: int, unit: str, sort: str | None, 
             pieces[name][rows] = [" ".join(t[i:j].split())
                                   for t, i, j in zip(texts, a[rows].tolist(), b[rows].tolist())]
         del texts
+        release_table_pages(st.text)         # the block's texts are Python strings now; the column is read again
 
     out = pd.DataFrame({
         "doc_id": string_array(st.doc_ids, doc.astype(np.intp)),

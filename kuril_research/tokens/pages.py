@@ -21,12 +21,16 @@ stream at once does.
 
 from __future__ import annotations
 
+import ctypes
 import mmap
 from collections.abc import Iterator
+from functools import cache
 
 import numpy as np
 
-__all__ = ["BLOCK_TOKENS", "blocks", "release_pages"]
+from kuril_research.corpus.arrow_cache import mapped_from
+
+__all__ = ["BLOCK_TOKENS", "blocks", "release_pages", "release_table_pages"]
 
 #: Tokens per block of :func:`blocks` (whole documents, so a block may be longer by one document).
 BLOCK_TOKENS = 2_000_000
@@ -79,6 +83,56 @@ def release_pages(stream: object) -> int:
             continue
         done.add(id(found))
     return len(done)
+
+
+@cache
+def _madvise():
+    """libc's ``madvise``, or None where there is none to call (Windows)."""
+    try:
+        function = ctypes.CDLL(None, use_errno=True).madvise
+    except (OSError, AttributeError, TypeError):
+        return None
+    function.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    function.restype = ctypes.c_int
+    return function
+
+
+def release_table_pages(array: object) -> bool:
+    """Give back the resident pages of an Arrow column read from a memory-mapped copy of a corpus table.
+
+    Only a column whose every buffer lies in the read-only map of a table's
+    Arrow copy (:func:`~kuril_research.corpus.arrow_cache.mapped_from`) is
+    released; anything else (a column built in memory, whose pages hold the only
+    copy of its data) is left alone and False returned.
+
+    Parameters
+    ----------
+    array : pyarrow.Array, pyarrow.ChunkedArray or pandas ArrowExtensionArray
+
+    Returns
+    -------
+    bool
+        Whether pages were given back.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> release_table_pages(pa.chunked_array([["built in memory"]]))
+    False
+    """
+    if hasattr(array, "__arrow_array__"):
+        array = array.__arrow_array__()
+    advise = _madvise()
+    if advise is None or not hasattr(mmap, "MADV_DONTNEED") or mapped_from(array) is None:
+        return False
+    page = mmap.PAGESIZE
+    for chunk in array.chunks if hasattr(array, "chunks") else [array]:
+        for buffer in chunk.buffers():
+            if buffer is None or not buffer.size:
+                continue
+            start = buffer.address - buffer.address % page     # the map begins on a page: still inside it
+            advise(start, buffer.address + buffer.size - start, mmap.MADV_DONTNEED)
+    return True
 
 
 def blocks(doc_first: np.ndarray, rows: np.ndarray | None = None, size: int | None = None,
