@@ -92,6 +92,7 @@ def _frequency_table(corpus: Corpus, groups: tuple[np.ndarray, np.ndarray], grou
     doc_group, group_row = groups
     n_groups = max(len(group_row), 1)
     group = group.astype(np.int64, copy=False)
+    units = units.astype(np.float64)        # bincount's weights: other types take a slower cast
     vocabulary = int(code.max()) + 1 if len(code) else 1
     if n_groups * vocabulary <= DENSE_CELLS:                       # cell = group × vocabulary + term
         flat = group * vocabulary + code
