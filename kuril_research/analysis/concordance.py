@@ -174,6 +174,7 @@ def _token_context(st, first: np.ndarray, last: np.ndarray, doc: np.ndarray, win
                                       m_start[at])
             right_end[at] = np.where(hi_k >= k_right, st.end[wordish[np.clip(hi_k, 0, len(wordish) - 1)]],
                                      m_end[at])
+        release_pages(st.stream)           # the block's pages of kind, start and end: resident one block at a time
     return left_start, right_end
 
 

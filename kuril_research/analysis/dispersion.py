@@ -44,20 +44,30 @@ def _occurrences(prep: Prepared, terms: list[str]) -> tuple[np.ndarray, np.ndarr
     return np.concatenate(term_index), np.concatenate(first_rows)
 
 
-def _kept_before(prep: Prepared, rows: np.ndarray, doc: np.ndarray) -> np.ndarray:
-    """Kept tokens (under the options) before each of some stream rows in its document, block by block."""
+def _in_blocks(prep: Prepared, rows: np.ndarray, doc: np.ndarray) -> dict[str, np.ndarray]:
+    """For some stream rows: kept tokens before each in its document, its token id, start and end offsets.
+
+    Read block by block of whole documents, in row order, the stream's pages
+    given back after each block, so that only one block of its columns is
+    resident at a time.
+    """
     st = prep.st
     order = np.argsort(rows, kind="stable")
     ordered = rows[order]
-    out = np.empty(len(rows), dtype=np.int64)
+    out = {name: np.empty(len(rows), dtype=np.int64) for name in ("position", "token_id", "start", "end")}
     for lo, hi in blocks(st.doc_first):
         a, b = np.searchsorted(ordered, [lo, hi], side="left")
         if a == b:
             continue
         before = np.zeros(hi - lo + 1, dtype=np.int64)           # before[i]: kept tokens in rows lo .. lo+i-1
         np.cumsum(prep.kept[lo:hi], out=before[1:])
-        at = order[a:b]
-        out[at] = before[ordered[a:b] - lo] - before[st.doc_first[doc[at]] - lo]
+        at, here = order[a:b], ordered[a:b]
+        doc_first = st.doc_first[doc[at]]
+        out["position"][at] = before[here - lo] - before[doc_first - lo]
+        out["token_id"][at] = here - doc_first
+        out["start"][at] = st.start[here]
+        out["end"][at] = st.end[here]
+        release_pages(st.stream)
     return out
 
 
@@ -196,15 +206,16 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     term_index, first = _occurrences(prep, labels)
     n_tokens = prep.doc_sizes()
     doc = st.doc[first]
-    position = _kept_before(prep, first, doc)
+    found = _in_blocks(prep, first, doc)
+    position = found["position"]
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = position / n_tokens[doc]
     out = pd.DataFrame({
         "doc_id": string_array(st.doc_ids, doc.astype(np.intp)),
         "term": string_array(np.array(labels, dtype=object), term_index),
-        "token_id": pd.array(st.token_id(first), dtype="Int64"),
-        "start": pd.array(st.start[first].astype(np.int64), dtype="Int64"),
-        "end": pd.array(st.end[first].astype(np.int64), dtype="Int64"),
+        "token_id": pd.array(found["token_id"], dtype="Int64"),
+        "start": pd.array(found["start"], dtype="Int64"),
+        "end": pd.array(found["end"], dtype="Int64"),
         "position": pd.array(position, dtype="Int64"),
         "n_tokens": pd.array(n_tokens[doc], dtype="Int64"),
         "rel_position": rel.astype(float),

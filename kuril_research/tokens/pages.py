@@ -9,7 +9,9 @@ process no longer needs the pages (``madvise(MADV_DONTNEED)``); the data stays
 in the system's file cache, so a later count reads them again at the cost of a
 page fault, never of a disk read on a machine with memory to spare. Nothing
 is written: the stream is mapped read-only. A stream built in memory has
-nothing mapped and is left as it is.
+nothing mapped and is left as it is. The free pages of the C library's heap
+are given back too (glibc's ``malloc_trim``, where there is one): the
+temporary arrays of a count leave holes there that the library would keep.
 
 :func:`blocks` cuts a stream into runs of whole documents of about
 :data:`BLOCK_TOKENS` tokens, so that a count works on a block at a time and
@@ -82,7 +84,22 @@ def release_pages(stream: object) -> int:
         except (OSError, ValueError, AttributeError):       # no madvise on this system: nothing to give back
             continue
         done.add(id(found))
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)             # and the heap's free pages: a count's temporary arrays leave holes the C library keeps
     return len(done)
+
+
+@cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, Windows, musl)."""
+    try:
+        function = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+    function.argtypes = [ctypes.c_size_t]
+    function.restype = ctypes.c_int
+    return function
 
 
 @cache
