@@ -19,7 +19,7 @@ from kuril_research.analysis import association
 from kuril_research.checks import choice, positive_int
 from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
-from kuril_research.tokens import TokenOptions, prepare
+from kuril_research.tokens import TokenOptions, blocks, prepare, release_pages
 
 __all__ = ["MEASURES", "Measure", "collocations"]
 
@@ -106,33 +106,36 @@ def collocations(
         choice(measure, "measures", MEASURES)
     choice(sort_by, "sort_by", measures)
     st = prep.st
-    rows = np.flatnonzero(prep.base)
-    code, sent = st.tcode[rows].astype(np.int64), st.sent[rows]
-    del rows
     vocabulary = len(st.tuniq)
     stop_code = np.zeros(vocabulary, dtype=bool)
-    stop_code[st.tcode[prep.stop]] = True
     f1_all = np.zeros(vocabulary, dtype=np.int64)
     f2_all = np.zeros(vocabulary, dtype=np.int64)
     n = 0
     keys, counts = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
-    for distance in range(1, window + 1):              # counted distance by distance, to bound memory
-        m = len(code) - distance
-        if m <= 0:
-            break
-        same = sent[:m] == sent[distance:]
-        xc, yc = code[:m][same], code[distance:][same]
-        n += len(xc)
-        f1_all += np.bincount(xc, minlength=vocabulary)
-        f2_all += np.bincount(yc, minlength=vocabulary)
-        shown = ~stop_code[xc] & ~stop_code[yc]         # pairs with a stop word count in f1, f2 and n only
-        xc, yc = xc[shown], yc[shown]
-        pair_code, pair_key = pd.factorize(xc * vocabulary + yc)
-        keys.append(np.asarray(pair_key, dtype=np.int64))
-        counts.append(np.bincount(pair_code, minlength=len(pair_key)))
-    pair_code, pairs = pd.factorize(np.concatenate(keys))
-    pairs = np.asarray(pairs, dtype=np.int64)
-    o11 = np.bincount(pair_code, weights=np.concatenate(counts), minlength=len(pairs)).astype(np.int64)
+    # block by block of whole documents (a window never crosses a sentence, so never a block): temporary
+    # arrays are bounded by the block, and the pairs of all blocks are counted once at the end
+    for lo, hi in blocks(st.doc_first):
+        stop_code[st.tcode[lo:hi][prep.stop[lo:hi]]] = True
+    for lo, hi in blocks(st.doc_first):
+        rows = np.flatnonzero(prep.base[lo:hi])
+        code, sent = st.tcode[lo:hi][rows].astype(np.int64), st.sent[lo:hi][rows]
+        del rows
+        for distance in range(1, window + 1):
+            m = len(code) - distance
+            if m <= 0:
+                break
+            same = sent[:m] == sent[distance:]
+            xc, yc = code[:m][same], code[distance:][same]
+            n += len(xc)
+            f1_all += np.bincount(xc, minlength=vocabulary)
+            f2_all += np.bincount(yc, minlength=vocabulary)
+            shown = ~stop_code[xc] & ~stop_code[yc]     # pairs with a stop word count in f1, f2 and n only
+            pair_key, pair_count = np.unique(xc[shown] * vocabulary + yc[shown], return_counts=True)
+            keys.append(pair_key)
+            counts.append(pair_count)
+    release_pages(st.stream)
+    pairs, pair_code = np.unique(np.concatenate(keys), return_inverse=True)
+    o11 = np.bincount(pair_code.ravel(), weights=np.concatenate(counts), minlength=len(pairs)).astype(np.int64)
     w1, w2 = pairs // max(vocabulary, 1), pairs % max(vocabulary, 1)
     keep = o11 >= min_count
     if node is not None:

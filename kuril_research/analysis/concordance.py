@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from kuril_research.checks import choice, positive_int
 from kuril_research.corpus import Corpus
-from kuril_research.tokens import MATCH_MODES, PUNCT, prepare, string_array
+from kuril_research.tokens import MATCH_MODES, PUNCT, blocks, prepare, release_pages, release_table_pages, string_array
 
 __all__ = ["TEXTS_AT_ONCE", "RESULTS_KEPT", "kwic"]
 
@@ -128,7 +128,9 @@ def kwic(
     choice(unit, "unit", ("token", "sentence"))
     choice(sort, "sort", ("left", "right", None))
     choice(match, "match", MATCH_MODES)
-    prep = prepare(corpus, {"stopwords": None})     # context counts every word; no stop list to read
+    # context counts every word, whatever the options: only the stream's texts (lower-cased, as by default) and
+    # its matches are read, so the default options' prepared stream, which the other counts share, serves
+    prep = prepare(corpus, {})
     st = prep.st
     # a cell run again (the same arguments, the same stream) is a lookup: the stream is rebuilt, and with it
     # this store, whenever a column it is made from changes; each caller gets its own copy to edit
@@ -144,6 +146,38 @@ def kwic(
     return out.copy()
 
 
+def _token_context(st, first: np.ndarray, last: np.ndarray, doc: np.ndarray, window: int,
+                   m_start: np.ndarray, m_end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where the context of each match begins and ends: ``window`` tokens that are not punctuation each side.
+
+    Worked out block by block of whole documents (context never leaves its
+    document): the rows that are not punctuation are listed for one block at a
+    time, never for the whole stream.
+    """
+    left_start, right_end = m_start.copy(), m_end.copy()
+    order = np.argsort(first, kind="stable")
+    ordered = first[order]
+    for lo, hi in blocks(st.doc_first):
+        a, b = np.searchsorted(ordered, [lo, hi], side="left")
+        if a == b:
+            continue
+        at = order[a:b]
+        wordish = np.flatnonzero(st.kind[lo:hi] != PUNCT) + lo
+        at_doc = np.searchsorted(wordish, st.doc_first[doc[at]], side="left")       # documents are contiguous
+        doc_hi = np.searchsorted(wordish, st.doc_first[doc[at] + 1], side="left")
+        k_left = np.searchsorted(wordish, first[at], side="left")       # context words before the match
+        k_right = np.searchsorted(wordish, last[at], side="right")      # first context word after it
+        lo_k = np.maximum(k_left - window, at_doc)
+        hi_k = np.minimum(k_right + window, doc_hi) - 1
+        if len(wordish):
+            left_start[at] = np.where(lo_k < k_left, st.start[wordish[np.minimum(lo_k, len(wordish) - 1)]],
+                                      m_start[at])
+            right_end[at] = np.where(hi_k >= k_right, st.end[wordish[np.clip(hi_k, 0, len(wordish) - 1)]],
+                                     m_end[at])
+        release_pages(st.stream)           # the block's pages of kind, start and end: resident one block at a time
+    return left_start, right_end
+
+
 def _concordance(prep, query: str, *, window: int, unit: str, sort: str | None, match: str) -> pd.DataFrame:
     """The concordance :func:`kwic` returns, worked out from the prepared stream."""
     st = prep.st
@@ -151,17 +185,7 @@ def _concordance(prep, query: str, *, window: int, unit: str, sort: str | None, 
     doc = st.doc[first]
     m_start, m_end = st.start[first], st.end[last]
     if unit == "token":
-        wordish = st.remember("rows not punctuation", lambda: np.flatnonzero(st.kind != PUNCT).astype(
-            np.int32 if len(st.kind) < 2**31 else np.int64))
-        # keys in wordish's dtype: numpy would otherwise cast the whole (corpus-long) array to theirs
-        at_doc = np.searchsorted(wordish, st.doc_first.astype(wordish.dtype), side="left")  # documents are contiguous
-        doc_lo, doc_hi = at_doc[:-1], at_doc[1:]
-        k_left = np.searchsorted(wordish, first.astype(wordish.dtype), side="left")   # context words before the match
-        k_right = np.searchsorted(wordish, last.astype(wordish.dtype), side="right")  # first context word after it
-        lo = np.maximum(k_left - window, doc_lo[doc])
-        hi = np.minimum(k_right + window, doc_hi[doc]) - 1
-        left_start = np.where(lo < k_left, st.start[wordish[np.minimum(lo, len(wordish) - 1)]], m_start)
-        right_end = np.where(hi >= k_right, st.end[wordish[np.clip(hi, 0, len(wordish) - 1)]], m_end)
+        left_start, right_end = _token_context(st, first, last, doc, window, m_start, m_end)
     else:
         sent = st.sent[first]
         s_lo = np.searchsorted(st.s_doc, doc, side="left")
@@ -169,6 +193,8 @@ def _concordance(prep, query: str, *, window: int, unit: str, sort: str | None, 
         left_start = st.s_start[np.maximum(sent - window, s_lo)]
         right_end = st.s_end[np.minimum(sent + window, s_hi)]
         left_start, right_end = np.minimum(left_start, m_start), np.maximum(right_end, m_end)
+    voice, speaker, sent_id = st.voice[first], st.speaker[first], st.s_id[st.sent[first]]
+    release_pages(st.stream)                 # the stream's pages are not needed while the texts are read
     # each document's text is read once, TEXTS_AT_ONCE documents at a time (memory bounded by the block,
     # not by the corpus); " ".join(s.split()) is WHITESPACE_RE.sub(" ", s).strip(): both split at
     # str.isspace characters (Arrow's regex replace took 4.0 s for the 1 M strings of one kwic at
@@ -184,17 +210,18 @@ def _concordance(prep, query: str, *, window: int, unit: str, sort: str | None, 
             pieces[name][rows] = [" ".join(t[i:j].split())
                                   for t, i, j in zip(texts, a[rows].tolist(), b[rows].tolist())]
         del texts
+        release_table_pages(st.text)         # the block's texts are Python strings now; the column is read again
 
     out = pd.DataFrame({
         "doc_id": string_array(st.doc_ids, doc.astype(np.intp)),
-        "sent_id": pd.array(st.s_id[st.sent[first]], dtype="Int64"),
+        "sent_id": pd.array(sent_id, dtype="Int64"),
         "start": pd.array(m_start.astype(np.int64), dtype="Int64"),
         "end": pd.array(m_end.astype(np.int64), dtype="Int64"),
         "left": pd.array(pieces["left"], dtype="string"),
         "match": pd.array(pieces["match"], dtype="string"),
         "right": pd.array(pieces["right"], dtype="string"),
-        "voice": string_array(st.voices, st.voice[first].astype(np.intp)),
-        "speaker": string_array(st.speakers, st.speaker[first].astype(np.intp)),
+        "voice": string_array(st.voices, voice.astype(np.intp)),
+        "speaker": string_array(st.speakers, speaker.astype(np.intp)),
     })
     if sort is not None:
         context = out["left"] if sort == "left" else out["right"]

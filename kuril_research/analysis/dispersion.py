@@ -21,7 +21,7 @@ from kuril_research.checks import choice
 from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.analysis.periods import FREQUENCIES, document_periods
-from kuril_research.tokens import Prepared, TokenOptions, prepare, string_array
+from kuril_research.tokens import Prepared, TokenOptions, blocks, prepare, release_pages, string_array
 
 __all__ = ["dispersion", "positions", "trend"]
 
@@ -42,6 +42,33 @@ def _occurrences(prep: Prepared, terms: list[str]) -> tuple[np.ndarray, np.ndarr
         term_index.append(np.full(len(first), i, dtype=np.int64))
         first_rows.append(first)
     return np.concatenate(term_index), np.concatenate(first_rows)
+
+
+def _in_blocks(prep: Prepared, rows: np.ndarray, doc: np.ndarray) -> dict[str, np.ndarray]:
+    """For some stream rows: kept tokens before each in its document, its token id, start and end offsets.
+
+    Read block by block of whole documents, in row order, the stream's pages
+    given back after each block, so that only one block of its columns is
+    resident at a time.
+    """
+    st = prep.st
+    order = np.argsort(rows, kind="stable")
+    ordered = rows[order]
+    out = {name: np.empty(len(rows), dtype=np.int64) for name in ("position", "token_id", "start", "end")}
+    for lo, hi in blocks(st.doc_first):
+        a, b = np.searchsorted(ordered, [lo, hi], side="left")
+        if a == b:
+            continue
+        before = np.zeros(hi - lo + 1, dtype=np.int64)           # before[i]: kept tokens in rows lo .. lo+i-1
+        np.cumsum(prep.kept[lo:hi], out=before[1:])
+        at, here = order[a:b], ordered[a:b]
+        doc_first = st.doc_first[doc[at]]
+        out["position"][at] = before[here - lo] - before[doc_first - lo]
+        out["token_id"][at] = here - doc_first
+        out["start"][at] = st.start[here]
+        out["end"][at] = st.end[here]
+        release_pages(st.stream)
+    return out
 
 
 def dispersion(
@@ -98,7 +125,7 @@ def dispersion(
     prep = prepare(corpus, token_options)
     st = prep.st
     n_docs = len(st.doc_ids)
-    size = np.bincount(st.doc[prep.kept], minlength=n_docs).astype(float)
+    size = prep.doc_sizes().astype(float)
     part = size > 0
     n_parts = int(part.sum())
     share = size / size.sum() if n_parts else size
@@ -140,6 +167,7 @@ def dispersion(
     })
     if terms is None:
         out = out[~absent].sort_values(["freq", "term"], ascending=[False, True], kind="mergesort")
+    release_pages(st.stream)
     return out.reset_index(drop=True)
 
 
@@ -176,23 +204,24 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     st = prep.st
     labels = _terms_list(terms)
     term_index, first = _occurrences(prep, labels)
-    kept_rows = np.flatnonzero(prep.kept)
-    at_doc = np.searchsorted(kept_rows, st.doc_first, side="left")   # kept tokens before each document's first row
-    n_tokens = np.diff(at_doc)
+    n_tokens = prep.doc_sizes()
     doc = st.doc[first]
-    position = np.searchsorted(kept_rows, first, side="left") - at_doc[doc]   # kept tokens before the match
+    found = _in_blocks(prep, first, doc)
+    position = found["position"]
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = position / n_tokens[doc]
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "doc_id": string_array(st.doc_ids, doc.astype(np.intp)),
         "term": string_array(np.array(labels, dtype=object), term_index),
-        "token_id": pd.array(st.token_id(first), dtype="Int64"),
-        "start": pd.array(st.start[first].astype(np.int64), dtype="Int64"),
-        "end": pd.array(st.end[first].astype(np.int64), dtype="Int64"),
+        "token_id": pd.array(found["token_id"], dtype="Int64"),
+        "start": pd.array(found["start"], dtype="Int64"),
+        "end": pd.array(found["end"], dtype="Int64"),
         "position": pd.array(position, dtype="Int64"),
         "n_tokens": pd.array(n_tokens[doc], dtype="Int64"),
         "rel_position": rel.astype(float),
     })
+    release_pages(st.stream)
+    return out
 
 
 def trend(
@@ -254,7 +283,7 @@ def trend(
     n_periods = len(period_names)
     names = np.asarray(period_names, dtype=object)
     doc_period = np.asarray(period_codes, dtype=np.int64)
-    n_tokens = np.bincount(doc_period[st.doc[prep.kept]], minlength=n_periods)
+    n_tokens = np.bincount(doc_period, weights=prep.doc_sizes(), minlength=n_periods).astype(np.int64)
     n_docs = np.bincount(doc_period, minlength=n_periods)
     term_index, first = _occurrences(prep, labels)
     counts = np.bincount(term_index * n_periods + doc_period[st.doc[first]],
@@ -275,4 +304,5 @@ def trend(
         "n_docs": pd.array(n_docs[p_idx], dtype="Int64"),
     })
     result.attrs["n_docs_left_out"] = left_out
+    release_pages(st.stream)
     return result

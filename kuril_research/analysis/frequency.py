@@ -43,8 +43,10 @@ from kuril_research.tokens import (
     TOKEN_RE,
     Prepared,
     TokenOptions,
+    blocks,
     prepare,
     distinct_pairs,
+    release_pages,
     tokens,
 )
 
@@ -71,31 +73,37 @@ __all__ = [
 DENSE_CELLS = 8_000_000
 
 
-def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, units: np.ndarray, strings_of, *,
+def _frequency_table(corpus: Corpus, groups: tuple[np.ndarray, np.ndarray], group: np.ndarray, code: np.ndarray,
+                     units: np.ndarray, docs: np.ndarray | None, strings_of, *,
                      by: list[str], min_count: int, top: int | None) -> pd.DataFrame:
     """Count term codes per group: count, per_10k, doc_freq, range_pct.
 
-    ``doc``, ``code`` and ``units`` give each distinct (document, term) pair and
-    how many counted units it has (:func:`~kuril_research.tokens.options.distinct_pairs`;
-    codes are non-negative integers). A group is a set of documents, so a cell
-    (group, term) has as many documents as pairs, and its count is the sum of
-    its pairs' units. ``strings_of(codes)`` returns the text of some term codes,
-    and is asked only for the terms reported.
+    ``groups`` is :func:`~kuril_research.grouping.document_groups` of the
+    documents (group of each document, first row of each group). Each row of
+    ``group``, ``code``, ``units`` and ``docs`` is a cell (group, term) or part
+    of one: its count of counted units and its number of documents (``None``:
+    one document per row, as for the distinct (document, term) pairs of
+    :func:`~kuril_research.tokens.options.distinct_pairs`; codes are non-negative
+    integers). A cell's count is the sum of its rows' units, its documents the
+    sum of their documents. ``strings_of(codes)`` returns the text of some term
+    codes, and is asked only for the terms reported.
     """
     documents = corpus.documents
-    doc_group, group_row = document_groups(documents, by)
+    doc_group, group_row = groups
     n_groups = max(len(group_row), 1)
-    group = doc_group[doc]
+    group = group.astype(np.int64, copy=False)
+    units = units.astype(np.float64)        # bincount's weights: other types take a slower cast
     vocabulary = int(code.max()) + 1 if len(code) else 1
     if n_groups * vocabulary <= DENSE_CELLS:                       # cell = group × vocabulary + term
         flat = group * vocabulary + code
         count = np.bincount(flat, weights=units, minlength=n_groups * vocabulary).astype(np.int64)
-        doc_freq_all = np.bincount(flat, minlength=n_groups * vocabulary)
+        doc_freq_all = np.bincount(flat, weights=docs, minlength=n_groups * vocabulary).astype(np.int64)
         keys = None
     else:
         keys, cell = np.unique(group * vocabulary + code, return_inverse=True)
+        cell = cell.ravel()
         count = np.bincount(cell, weights=units, minlength=len(keys)).astype(np.int64)
-        doc_freq_all = np.bincount(cell, minlength=len(keys))
+        doc_freq_all = np.bincount(cell, weights=docs, minlength=len(keys)).astype(np.int64)
 
     def cell_group(cells: np.ndarray) -> np.ndarray:
         return (cells if keys is None else keys[cells]) // vocabulary
@@ -127,20 +135,95 @@ def _frequency_table(corpus: Corpus, doc: np.ndarray, code: np.ndarray, units: n
     return out.reset_index(drop=True)
 
 
-def _ngram_units(prep: Prepared, n: int) -> tuple[np.ndarray, np.ndarray, object]:
-    """N-grams of the filtered stream: (document code, n-gram code, function giving the texts of codes)."""
+def _ngram_units(prep: Prepared, n: int, doc_group: np.ndarray,
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, object]:
+    """N-grams of the filtered stream per group of documents: (group, n-gram code, count, documents, texts of codes).
+
+    One row per (group, n-gram) of each block of whole documents, with the
+    n-gram's occurrences and the documents it occurs in there (an n-gram never
+    crosses a sentence, so never a block; the rows of one cell from several
+    blocks add up). An n-gram is first keyed by its token codes,
+    ``((t1 × V) + t2) × V + t3`` with V the number of distinct token texts, then
+    the distinct keys of the corpus are numbered in ascending order.
+    """
+    st = prep.st
+    width = max(len(st.tuniq), 1)
+    if width ** n >= 2 ** 62:                           # keys would not fit in 64 bits: the whole stream at once
+        return _ngram_units_whole(prep, n, doc_group)
+    groups, keys, units, docs = ([np.empty(0, np.int64)] for _ in range(4))
+    for lo, hi in blocks(st.doc_first):
+        rows = np.flatnonzero(prep.base[lo:hi])
+        m = len(rows) - n + 1
+        if m <= 0:
+            continue
+        stop, code, sent = prep.stop[lo:hi][rows], st.tcode[lo:hi][rows], st.sent[lo:hi][rows]
+        ok = ~stop[:m] & ~stop[n - 1:n - 1 + m]
+        for j in range(1, n):
+            ok &= sent[j:j + m] == sent[:m]
+        first = np.flatnonzero(ok)                      # position in ``rows`` of each n-gram's first token
+        key = code[first].astype(np.int64)
+        for j in range(1, n):
+            key = key * width + code[first + j]
+        block_keys, local = np.unique(key, return_inverse=True)     # small codes: (document, code) fits 64 bits
+        doc, local, count = distinct_pairs(st.doc[lo:hi][rows[first]], local.ravel())
+        group, local, count, n_docs = _sum_pairs(doc_group[doc], local, count)
+        groups.append(group)
+        keys.append(block_keys[local])
+        units.append(count)
+        docs.append(n_docs)
+    release_pages(st.stream)
+    ngram_keys, code = np.unique(np.concatenate(keys), return_inverse=True)
+
+    def strings_of(codes: np.ndarray) -> np.ndarray:
+        parts = []
+        rest = ngram_keys[codes]
+        for _ in range(n):
+            rest, last = np.divmod(rest, width)
+            parts.append(st.tuniq[last])
+        strings = parts[-1]
+        for part in reversed(parts[:-1]):
+            strings = strings + " " + part
+        return strings
+
+    return np.concatenate(groups), code.ravel(), np.concatenate(units), np.concatenate(docs), strings_of
+
+
+def _sum_pairs(major: np.ndarray, minor: np.ndarray, weights: np.ndarray,
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(major, minor, sum of weights, rows) of each distinct pair of non-negative integers, in (major, minor) order.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in _sum_pairs(np.array([1, 0, 1]), np.array([4, 4, 4]), np.array([2, 5, 3]))]
+    [[0, 1], [4, 4], [5, 5], [1, 2]]
+    """
+    if not len(major):
+        empty = np.empty(0, np.int64)
+        return empty, empty, empty, empty
+    width = int(minor.max()) + 1
+    key = major.astype(np.int64) * width + minor
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    unique = key[starts]
+    return (unique // width, unique % width, np.add.reduceat(weights[order], starts).astype(np.int64),
+            np.diff(np.append(starts, len(key))))
+
+
+def _ngram_units_whole(prep: Prepared, n: int, doc_group: np.ndarray,
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, object]:
+    """:func:`_ngram_units` for a vocabulary too large for 64-bit keys: the whole stream at once."""
     st = prep.st
     rows = np.flatnonzero(prep.base)
     m = len(rows) - n + 1
     if m <= 0:
-        return np.empty(0, np.int64), np.empty(0, np.int64), lambda codes: np.empty(0, object)
+        empty = np.empty(0, np.int64)
+        return empty, empty, empty, None, lambda codes: np.empty(0, object)
     ok = ~prep.stop[rows[:m]] & ~prep.stop[rows[n - 1:n - 1 + m]]
     for j in range(1, n):
         ok &= st.sent[rows[j:j + m]] == st.sent[rows[:m]]
-    first = rows[np.flatnonzero(ok)]                    # stream row of each n-gram's first token
-    if n == 1:
-        return st.doc[first], st.tcode[first], lambda codes: st.tuniq[codes]
     positions = np.flatnonzero(ok)
+    first = rows[positions]                             # stream row of each n-gram's first token
     key = st.tcode[first].astype(np.int64)
     for j in range(1, n):
         key, _ = pd.factorize(key * len(st.tuniq) + st.tcode[rows[positions + j]])
@@ -156,7 +239,8 @@ def _ngram_units(prep: Prepared, n: int) -> tuple[np.ndarray, np.ndarray, object
             strings = strings + " " + st.tuniq[st.tcode[rows[at + j]]]
         return strings
 
-    return st.doc[first], key.astype(np.int64), strings_of
+    doc, code, units = distinct_pairs(st.doc[first], key.astype(np.int64))
+    return doc_group[doc], code, units, None, strings_of
 
 
 def word_list(
@@ -221,7 +305,10 @@ def word_list(
         positive_int(top, "top")
     st = prep.st
     doc, code, units = prep.doc_counts()          # worked out once per stream and options
-    return _frequency_table(corpus, doc, code, units, lambda codes: st.tuniq[codes], by=by_columns(corpus, by),
+    columns = by_columns(corpus, by)
+    groups = document_groups(corpus.documents, columns)
+    return _frequency_table(corpus, groups, groups[0][doc], code, units, None, lambda codes: st.tuniq[codes],
+                            by=columns,
                             min_count=positive_int(min_count, "min_count"), top=top)
 
 
@@ -273,6 +360,8 @@ def ngrams(
     choice(n, "n", (1, 2, 3))
     if top is not None:
         positive_int(top, "top")
-    doc, code, strings_of = _ngram_units(prep, n)
-    return _frequency_table(corpus, *distinct_pairs(doc, code), strings_of, by=by_columns(corpus, by),
+    columns = by_columns(corpus, by)
+    groups = document_groups(corpus.documents, columns)
+    group, code, units, docs, strings_of = _ngram_units(prep, n, groups[0])
+    return _frequency_table(corpus, groups, group, code, units, docs, strings_of, by=columns,
                             min_count=positive_int(min_count, "min_count"), top=top)

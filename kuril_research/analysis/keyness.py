@@ -55,7 +55,8 @@ def _select(corpus: Corpus, selection: Selection, name: str) -> np.ndarray:
 
 def _counts(codes: np.ndarray, units: np.ndarray, chosen: np.ndarray, vocabulary: int) -> np.ndarray:
     """Occurrences of each term in the chosen (document, term) pairs, as integers."""
-    return np.bincount(codes[chosen], weights=units[chosen], minlength=vocabulary).astype(np.int64)
+    # float64 weights: NumPy's bincount casts other weights (the 32-bit counts) by a slower path
+    return np.bincount(codes[chosen], weights=units[chosen].astype(np.float64), minlength=vocabulary).astype(np.int64)
 
 
 def keyness(

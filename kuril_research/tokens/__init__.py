@@ -8,6 +8,7 @@ Import from here; the modules inside are its parts, each with one job:
 * ``lexer`` and ``columns`` -- cutting the text of a corpus into tokens, fast;
 * ``stream`` -- the data object (:class:`TokenStream`, :class:`TokenView`);
 * ``persist`` -- keeping it on disk beside a loaded corpus's Arrow cache, for the next process;
+* ``pages`` -- walking it in blocks of documents, and giving back the pages of its memory maps;
 * ``build`` -- building it from the corpus tables, once per corpus (:func:`stream_of`);
 * ``query`` -- finding a word, phrase or entity in it (:data:`MATCH_MODES`);
 * ``options`` -- the token options (:class:`TokenOptions`), the stream under them
@@ -18,6 +19,7 @@ Data flows one way: patterns → lexer → stream → persist → build → quer
 """
 
 from kuril_research.tokens.build import STREAM_COLUMNS, stream_of
+from kuril_research.tokens.pages import BLOCK_TOKENS, blocks, release_pages, release_table_pages
 from kuril_research.tokens.options import MATCHES_KEPT, Prepared, TokenOptions, distinct_pairs, prepare, tokens
 from kuril_research.tokens.patterns import ENTITY, NUMBER, PUNCT, TOKEN_RE, WHITESPACE_RE, WORD
 from kuril_research.tokens.query import MATCH_MODES
@@ -42,4 +44,8 @@ __all__ = [
     "stream_of",
     "string_array",
     "tokens",
+    "BLOCK_TOKENS",
+    "blocks",
+    "release_pages",
+    "release_table_pages",
 ]

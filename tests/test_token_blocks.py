@@ -1,0 +1,90 @@
+"""Counting block by block of documents (kuril_research.tokens.pages) gives what one pass over the stream gives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kuril_research.analysis import frequency
+from kuril_research.testing import corpus_of_sentences, two_habomai_articles
+from kuril_research.tokens import pages, prepare, release_pages
+from kuril_research.tokens.build import stream_of
+
+
+def _three_articles():
+    """Three articles; the pair 'peace treaty' occurs in each, 'treaty talks' in a and c (never across a sentence)."""
+    return corpus_of_sentences({
+        "a": [["Japan seeks a peace treaty.", "Treaty talks stalled."]],
+        "b": [["Russia wants a peace treaty now."]],
+        "c": [["No peace treaty talks.", "Treaty talks resumed in Tokyo."]],
+    }, documents={"a": {"outlet": "TASS"}, "b": {"outlet": "Kyodo"}, "c": {"outlet": "TASS"}})
+
+
+def _results(corpus) -> dict[str, pd.DataFrame]:
+    return {
+        "ngrams2": frequency.ngrams(corpus, 2, stopwords=None),
+        "ngrams3_by": frequency.ngrams(corpus, 3, by="outlet", stopwords=None),
+        "word_list_by": frequency.word_list(corpus, by="outlet"),
+        "collocations": frequency.collocations(corpus, window=3, min_count=1),
+        "positions": frequency.positions(corpus, ["treaty", "peace treaty"], stopwords=None),
+        "dispersion": frequency.dispersion(corpus, terms=["treaty", "talks"]),
+        "kwic": frequency.kwic(corpus, "treaty", window=2),
+    }
+
+
+def test_blocks_end_at_document_boundaries():
+    # documents of 3, 2 and 4 tokens: blocks of at least 2 tokens end where a document ends
+    assert list(pages.blocks(np.array([0, 3, 5, 9]), size=2)) == [(0, 3), (3, 5), (5, 9)]
+    assert list(pages.blocks(np.array([0, 3, 5, 9]), size=100)) == [(0, 9)]
+    assert list(pages.blocks(np.array([0]), size=2)) == []
+
+
+def test_counts_in_blocks_of_one_document_equal_one_pass(monkeypatch):
+    whole = _results(_three_articles())
+    assert whole["ngrams2"].set_index("term").loc["peace treaty", "count"] == 3       # once in each article
+    assert whole["ngrams2"].set_index("term").loc["treaty talks", "doc_freq"] == 2   # a and c
+    monkeypatch.setattr(pages, "BLOCK_TOKENS", 1)                                    # every document its own block
+    small = _results(_three_articles())
+    for name, frame in whole.items():
+        pd.testing.assert_frame_equal(small[name], frame, check_exact=True, obj=name)
+
+
+def test_ngrams_by_group_add_documents_across_blocks(monkeypatch):
+    monkeypatch.setattr(pages, "BLOCK_TOKENS", 1)
+    by = frequency.ngrams(_three_articles(), 2, by="outlet", stopwords=None).set_index(["outlet", "term"])
+    # TASS: a and c, each in its own block; 'treaty talks' twice in c and once in a
+    assert by.loc[("TASS", "treaty talks"), ["count", "doc_freq"]].tolist() == [3, 2]
+    assert by.loc[("Kyodo", "peace treaty"), ["count", "doc_freq"]].tolist() == [1, 1]
+
+
+def test_release_pages_keeps_values(tmp_path):
+    mapped = np.load(_saved(tmp_path, np.arange(1000)), mmap_mode="r").view(np.ndarray)
+
+    class Holder:
+        pass
+
+    holder = Holder()
+    holder.mapped, holder.owned = mapped, np.arange(3)
+    assert release_pages(holder) == 1          # the owned array is left alone
+    assert int(mapped[999]) == 999 and int(mapped.sum()) == 499500
+
+
+def test_release_pages_of_a_stream_built_in_memory_does_nothing():
+    corpus = two_habomai_articles()
+    assert release_pages(stream_of(corpus)) == 0
+    assert prepare(corpus, {}).doc_sizes().tolist() == [9, 8]   # a: 9 tokens without stop words, b: 8
+
+
+def _saved(folder, array) -> str:
+    path = folder / "a.npy"
+    np.save(path, array)
+    return str(path)
+
+
+@pytest.mark.parametrize("size", [1, 5, 1000])
+def test_doc_sizes_do_not_depend_on_block_size(monkeypatch, size):
+    monkeypatch.setattr(pages, "BLOCK_TOKENS", size)
+    corpus = _three_articles()
+    # a: japan seeks a peace treaty . treaty talks stalled . -> 8 tokens without punctuation, stop words kept
+    assert prepare(corpus, {"stopwords": None}).doc_sizes().tolist() == [8, 6, 9]
