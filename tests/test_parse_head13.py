@@ -18,6 +18,8 @@ MORE = "The ministry said the drills ran counter to Tokyo's position on the talk
     # the wire's name after the date without brackets, then a dash (Kyodo copies, BNS)
     (f"NEMURO, Japan, Sept. 23 Kyodo - {LEAD}", "NEMURO, Japan, Sept. 23 Kyodo - ", "Kyodo"),
     (f"VILNIUS, Feb 02, BNS – {LEAD}", "VILNIUS, Feb 02, BNS – ", "BNS"),
+    # ... or alone on its line over the lead, without a dash
+    ("TOKYO, Oct. 6 Kyodo", "TOKYO, Oct. 6 Kyodo", "Kyodo"),
     # "//" for the dash (The National's "CITY //")
     (f"ABU DHABI // {LEAD}", "ABU DHABI // ", None),
 ])
