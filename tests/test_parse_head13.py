@@ -131,3 +131,36 @@ def test_a_deck_under_a_caption_with_a_bracketed_credit():
     article = parse_article(page)
     assert (article.title, article.standfirst) == (headline, deck)
     assert "Photo/Agencies" not in article.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    # a blog's share buttons and like button (WordPress prints them on any site it runs)
+    ("Click to share on X (Opens in new window)", "navigation"),
+    ("Click to email a link to a friend (Opens in new window)", "navigation"),
+    ("Like Loading...", "loading message"),
+    ("Please read our comment policy before commenting.", "comment notice"),
+    # an interview's byline
+    ("Anna Berg, Interviewed by Jane Roe", "byline"),
+    # a house disclaimer with the kind of piece as its subject
+    ("Blog posts represent the views of the institute's fellows and not those of the institute.", "disclaimer"),
+    ("Island Forum commentaries and responses represent the views of their authors.", "disclaimer"),
+])
+def test_blog_and_house_furniture(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The protesters represent the views of many residents of Nemuro.",
+    "The ministry said it would open a new window for talks (officials said).",
+])
+def test_news_sentences_are_no_blog_furniture(line):
+    assert furniture_reason(line) is None
+
+
+def test_a_caption_with_its_source_after_a_slash_under_the_date():
+    headline = "Moscow courts investors for the islands Japan claims"
+    caption = "Processing lines at a fish plant on Shikotan. / Island Wire"
+    page = f"{headline}\n\nAnna Berg in Vladivostok\nMarch 4, 2026\n\n{caption}\n\n{LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert article.title == headline and article.standfirst is None
+    assert caption not in article.text
