@@ -164,3 +164,19 @@ def test_a_caption_with_its_source_after_a_slash_under_the_date():
     article = parse_article(page)
     assert article.title == headline and article.standfirst is None
     assert caption not in article.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    # the story's number in the site's database, under the headline
+    ("Story Code : 1151440", "link"),
+    ("News ID: 85123456", "link"),
+    # the source's name and the story's age, as aggregators print it, maybe glued together
+    ("Harbour Wire8 hours ago", "date line"),
+    ("Island Daily 3 hours ago", "date line"),
+])
+def test_database_numbers_and_aggregator_ages(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_sentence_with_an_age_is_no_date_line():
+    assert furniture_reason("Talks began 3 days ago") is None
