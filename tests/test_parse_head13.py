@@ -177,3 +177,10 @@ def test_aggregator_ages(line, reason):
 
 def test_a_sentence_with_an_age_is_no_date_line():
     assert furniture_reason("Talks began 3 days ago") is None
+
+
+@pytest.mark.parametrize("town", ["Abu Dhabi:", "New Delhi:", "Vilnius:"])
+def test_towns_of_several_words_and_new_capitals_with_a_colon(town):
+    article = parse_article(f"Ferry talks stall\n\n{town}\n\n{LEAD}\n\n{MORE}")
+    assert article.dateline == town
+    assert article.text.startswith("Japan lodged")
