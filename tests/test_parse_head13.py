@@ -70,10 +70,12 @@ def test_an_unknown_word_and_a_colon_alone_is_no_dateline():
     assert article.dateline is None
 
 
-@pytest.mark.parametrize("sep", [" | ", " > ", " › ", " » ", " / "])
-def test_a_breadcrumb_ending_in_the_headline(sep):
+@pytest.mark.parametrize("sep, first", [(" | ", "Home"), (" > ", "Home"), (" › ", "Home"), (" » ", "Home"),
+                                        (" / ", "Home"), (" | ", "News"), (" > ", "You are here: Home")])
+def test_a_breadcrumb_ending_in_the_headline(sep, first):
+    # the trail ends in the headline printed again under it, whatever mark parts its items and however it begins
     headline = 'Japan Calls Russia\'s Exit From Ferry Talks "Unjust", Islanders Fear For Their Graves'
-    crumb = sep.join(["Home", "World News", headline])
+    crumb = sep.join([first, "World News", headline])
     deck = "Moscow said it would stop the visa-free visits, citing Tokyo's sanctions."
     article = parse_article(f"Island Daily\n{crumb}\n\n{headline}\n\n{deck}\n\nTOKYO: {LEAD}\n\n{MORE}")
     assert (article.title, article.standfirst) == (headline, deck)
