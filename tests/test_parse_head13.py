@@ -186,3 +186,16 @@ def test_towns_of_several_words_and_new_capitals_with_a_colon(town):
     article = parse_article(f"Ferry talks stall\n\n{town}\n\n{LEAD}\n\n{MORE}")
     assert article.dateline == town
     assert article.text.startswith("Japan lodged")
+
+
+def test_a_wire_and_a_place_in_mixed_case_under_the_headline():
+    # FORMAT.md: a filing place on a line of its own in the byline block is the dateline; the place is Singapore
+    page = f"Ferry talks stall\n\nAFP, Singapore\nPublished: 14 November 2026: 05:12 PM GST\n\n{LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert (article.dateline, article.dateline_place, article.agency) == ("AFP, Singapore", "Singapore", "AFP")
+
+
+def test_a_writer_and_a_town_is_no_wire_and_place():
+    article = parse_article(f"Ferry talks stall\n\nJane Roe, Tokyo\n\n{LEAD}\n\n{MORE}")
+    assert article.dateline_place != "Jane Roe"
+    assert article.agency is None

@@ -260,6 +260,8 @@ COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)
 #: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it); a story filed from two
 #: places names both ("AFP, TOKYO and MOSCOW", "TOKYO/MOSCOW"); its country may follow ("NEMURO, JAPAN"); a colon or a
 #: dash may close it ("TOKYO:", "TOKYO —" over a lead that opens with a quotation).
+#: After a wire's acronym the place may be in mixed case, ending the line ("AFP, Singapore", as Al Arabiya prints it
+#: under the headline); after a name in mixed case it may not ("Jane Roe, Tokyo" is a byline).
 #: ... where an agency's name is in mixed case ("Reuters", "Kyodo") or an acronym of up to four letters ("AFP", "AP"),
 #: so that a place and its country in capitals ("NEMURO, JAPAN") are not read as an agency and a place.
 AGENCY_WORD = r"(?:[A-Z][A-Za-z.]*[a-z][A-Za-z.]*|(?:[A-Z]\.?){1,4})"
@@ -267,7 +269,8 @@ PLACE_LINE_RE = re.compile(r"\A(?:(?i:dateline):\s*)?"
                            rf"(?:(?P<agency>{AGENCY_WORD}(?: {AGENCY_WORD})?"
                            rf"(?:(?:, | and | & ){AGENCY_WORD}(?: {AGENCY_WORD})?)*),\s+)?"
                            r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}"
-                           r"(?:(?: and | & | ?/ ?)[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})*)"
+                           r"(?:(?: and | & | ?/ ?)[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})*"
+                           r"|(?<=[A-Z], )[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\Z))"
                            r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?(?P<dash>:| ?(?:[–—]|--?))?\Z")
 #: Those two forms are looked for only among the first lines kept above and at the start of the story ...
 LEAD_LINES = 8
