@@ -38,7 +38,9 @@ line on Unicode-normalised text and applies these rules, in order:
    ``TOKYO/MOSCOW, March 3, 2026 (AFP) -``, ``Moscow, March 3 —``; a place in
    mixed case and a spaced dash, ``Tokyo —``, only at the head of a long lead; ``Nemuro, Hokkaido--About``;
    ``ITURUP /Sakhalin Region/, July 26. /TASS/.``; ``Nemuro, Japan |``;
-   a place and a dash alone only on a sentence; a dash typed against a place in capitals, ``TOKYO- Japan ...``)
+   a place and a dash alone only on a sentence; a dash typed against a place in capitals, ``TOKYO- Japan ...``;
+   the wire's name after the date without brackets, ``NEMURO, Japan, Sept. 23 Kyodo -``, ``VILNIUS, Feb 02, BNS –``;
+   the agency before place and date, ``(ANSA) - TOKYO, 14 NOV -``; ``//`` for the dash, ``MOSCOW //``)
    starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
@@ -53,8 +55,10 @@ line on Unicode-normalised text and applies these rules, in order:
    leading site-header lines removed the same way, and a title only if its
    next line is a single line followed by a blank line and reads like a
    headline (no sentence-final full stop); it then has no standfirst.
-   Lines above a removed menu bar or breadcrumb ("Home > Local", "A | B | C") are the
-   site's masthead (not above a row of page tools, nor above a bar with figures printed
+   Lines above a removed menu bar or breadcrumb ("Home > Local", "A | B | C"; a breadcrumb from "Home" that ends in
+   the headline, whatever mark parts it, is navigation) are the
+   site's masthead (not above a row of page tools or share targets, "Facebook | Twitter | Print", nor above a bar
+   with figures printed
    under a headline: "Jane Roe | 3.5.2026"), and so are heading lines above a date when one more heading line and
    then a sentence follow it (minutes, notices); a short kicker ("Japan-Russia relations")
    over a longer headline is a section label, and so is a label over a headline that quotes its speaker after a
@@ -93,7 +97,8 @@ line on Unicode-normalised text and applies these rules, in order:
    on its line over a transcript's first turn ("MR
    PRICE: ...") is the briefing's place header, not a dateline. Where no dateline was found, a place alone on its
    line among the header lines ("12 Comments", "TOKYO", headline; byline, "NEMURO, JAPAN", date) that names its
-   country or agency or a town of ``dateline_places`` is the dateline (:mod:`.header_place`).
+   country or agency or a town of ``dateline_places`` is the dateline (:mod:`.header_place`), and so is such a town in
+   mixed case with a colon alone right over the lead (``Tokyo:``, a dateline's own span copied onto its own line).
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
    paragraphs the story has; every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped

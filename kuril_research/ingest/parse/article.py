@@ -310,7 +310,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     if match is not None and paragraphs_src:
         dateline = match.group(0).strip()
         groups = match.groupdict()
-        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3") or groups.get("agency4")
+        agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3") or groups.get("agency4") \
+            or groups.get("agency5") or groups.get("agency0")
         place, country = groups.get("place"), groups.get("country") or groups.get("country2") or groups.get("country3")
         if groups.get("month") or groups.get("month2"):
             month = MONTHS[(groups.get("month") or groups["month2"]).lower()]

@@ -10,7 +10,7 @@ from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENIN
 
 __all__ = ["MONTHS", "WEEKDAYS", "CAPS_WORD", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
-           "find_dateline"]
+           "find_dateline", "AGENCY_FIRST_RE", "agency_first"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -60,9 +60,10 @@ DATELINE_RE = re.compile(
       |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\]
       |\ /(?P<country3>[A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}})/(?=,\ ))?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\.?
-               |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?)?
+               |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\b\.?)(?:,?\ (?P<year>\d{{4}})\b)?
+       (?:,?\ (?P<agency5>[A-Z][A-Za-z]+(?:[\ -][A-Z][A-Za-z]+)?)(?=\ ?(?:[–—]|--?)(?:\s|\Z)|\Z))?)?
     (?:\s*/(?P<agency>[A-Za-z][A-Za-z\-]*)/\.?|,?\s*\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)|\s*\[(?P<agency4>[A-Z][A-Za-z .]{{1,30}})\])?
-    (?P<dash>\s*(?:\.?[–—-]+|•|:|_|\|))?
+    (?P<dash>\s*(?:\.?[–—-]+|•|:|_|\||//))?
     (?:(?:\s+|(?<=\d),\ )(?P<agency3>[A-Z][A-Za-z]+(?:\ [A-Z][A-Za-z]+){{0,2}}(?:\.[a-z]{{2,4}})?)\.)?
     (?:(?:\s+|(?<=[–—-])(?=["“A-Z]))(?=\S)|(?(agency3)(?!)|\Z))
     """,
@@ -79,6 +80,33 @@ BRACKET_LABELS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTO", "PHOTOS", "AU
 AGENCY_DATELINE_RE = re.compile(
     rf"\A(?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:,\ \d{{4}})?\ )?"
     r"\((?P<agency2>[A-Za-z][^()\n]{0,40})\)\s*(?P<dash>[–—-]+)\s+(?=\S)")
+#: A wire that names itself before its place and date, as ANSA prints its dateline ("(ANSA) - TOKYO, 14 NOV -",
+#: "(ANSA) - CAPRI, APRIL 19 -"): the agency in brackets and a dash, then a dateline of :data:`DATELINE_RE`.
+AGENCY_FIRST_RE = re.compile(r"\A\((?P<agency0>[A-Za-z][^()\n]{0,40})\)\s*[–—-]+\s+(?=[A-Z])"
+                             + DATELINE_RE.pattern.replace(r"\A", "", 1), re.VERBOSE)
+
+
+def agency_first(paragraph: str) -> re.Match[str] | None:
+    """The dateline of a paragraph that opens with its agency in brackets and a dash, then a place in capitals, a date
+    and a dash ("(ANSA) - TOKYO, 14 NOV - Japan ..."), or None: a place and a date with nothing after them, or a
+    place in mixed case, is the story's first words ("(AFP) - Tokyo, the capital, ...").
+
+    Examples
+    --------
+    >>> agency_first("(ANSA) - TOKYO, 14 NOV - Japan and Russia agreed.").group(0, "agency0", "place", "day2")
+    ('(ANSA) - TOKYO, 14 NOV - ', 'ANSA', 'TOKYO', '14')
+    >>> agency_first("(ANSA) - CAPRI, APRIL 19 - The ministers met.").group("month")
+    'APRIL'
+    >>> agency_first("(Harbour Wire) - Ferries resumed on Monday."), agency_first("(AFP) - TOKYO - Japan said.")
+    (None, None)
+    """
+    match = AGENCY_FIRST_RE.match(paragraph)
+    if match is None or not match.group("place").isupper() or match.group("dash") is None \
+            or (match.group("month") or match.group("month2")) is None or match.group("byline") is not None:
+        return None
+    return match
+
+
 _MONTH_CI_RE = re.compile(rf"\A(?:{MONTH_ALT})\Z", re.IGNORECASE)
 
 
@@ -126,9 +154,12 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         if paragraph[:1] == "[":
             bracket = BRACKET_DATELINE_RE.match(paragraph)
             return bracket if bracket is not None and bracket.group("place") not in BRACKET_LABELS else None
+        if paragraph[:1] == "(" and (first := agency_first(paragraph)) is not None:
+            return first
         return AGENCY_DATELINE_RE.match(paragraph) if paragraph[:1] == "(" or paragraph[:1].isupper() else None
     has_date = match.group("month") is not None or match.group("month2") is not None
-    has_agency = (match.group("agency") or match.group("agency2") or match.group("agency4")) is not None
+    has_agency = (match.group("agency") or match.group("agency2") or match.group("agency4")
+                  or match.group("agency5")) is not None
     has_dash = match.group("dash") is not None
     if not (has_date or has_agency or has_dash):
         return None
@@ -229,6 +260,8 @@ COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)
 #: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it); a story filed from two
 #: places names both ("AFP, TOKYO and MOSCOW", "TOKYO/MOSCOW"); its country may follow ("NEMURO, JAPAN"); a colon or a
 #: dash may close it ("TOKYO:", "TOKYO —" over a lead that opens with a quotation).
+#: After a wire's acronym the place may be in mixed case, ending the line ("AFP, Singapore", as Al Arabiya prints it
+#: under the headline); after a name in mixed case it may not ("Jane Roe, Tokyo" is a byline).
 #: ... where an agency's name is in mixed case ("Reuters", "Kyodo") or an acronym of up to four letters ("AFP", "AP"),
 #: so that a place and its country in capitals ("NEMURO, JAPAN") are not read as an agency and a place.
 AGENCY_WORD = r"(?:[A-Z][A-Za-z.]*[a-z][A-Za-z.]*|(?:[A-Z]\.?){1,4})"
@@ -236,7 +269,8 @@ PLACE_LINE_RE = re.compile(r"\A(?:(?i:dateline):\s*)?"
                            rf"(?:(?P<agency>{AGENCY_WORD}(?: {AGENCY_WORD})?"
                            rf"(?:(?:, | and | & ){AGENCY_WORD}(?: {AGENCY_WORD})?)*),\s+)?"
                            r"(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}"
-                           r"(?:(?: and | & | ?/ ?)[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})*)"
+                           r"(?:(?: and | & | ?/ ?)[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})*"
+                           r"|(?<=[A-Z], )[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\Z))"
                            r"(?:, (?P<country>[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?))?(?P<dash>:| ?(?:[–—]|--?))?\Z")
 #: Those two forms are looked for only among the first lines kept above and at the start of the story ...
 LEAD_LINES = 8

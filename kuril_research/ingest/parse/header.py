@@ -202,7 +202,7 @@ def is_byline_names(line: str) -> bool:
 
 #: Items of a bar of tools under a headline ("Print | Cite | Share | Feedback"): not a menu above the masthead.
 TOOL_WORDS = frozenset({"print", "cite", "share", "feedback", "email", "e-mail", "save", "comment", "comments", "pdf",
-                        "copy link", "listen", "gift", "more",
+                        "copy link", "listen", "gift", "more", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "wechat", "weibo", "line", "vk", "reddit",
                         # a wiki's page tabs and a page's text-size switch ("Article  Talk  Read  Edit", "S  M  L")
                         "article", "talk", "read", "edit", "view history", "history", "tools", "discussion",
                         "view source", "page", "s", "m", "l", "font size", "text size"})

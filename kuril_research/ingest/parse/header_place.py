@@ -9,7 +9,9 @@ story's first lead paragraph, removed as a header line (:data:`HEADER_REASONS`) 
 wholly a place in capitals (:data:`.dateline.PLACE_LINE_RE`) and is a place, not a section label or a site's name
 in capitals ("POLITICS", "THE ASAHI SHIMBUN"): it names its country or its agency ("NEMURO, JAPAN", "AFP, TOKYO"),
 or it is a town the lexicon knows (``dateline_places`` in ``furniture.yaml``, with ``place_name_words`` for the
-words of longer names: "NEW DELHI").
+words of longer names: "NEW DELHI"). A town in mixed case with a colon ("Tokyo:", "New Delhi:"), as South Asian and
+Gulf sites print the dateline in its own span that a copy puts on its own line, is the dateline only when it is a
+known town standing right over the lead: in mixed case, a word and a colon may be any label.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ from kuril_research.ingest.parse.dateline import PLACE_LINE_RE, is_lead
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 
-__all__ = ["HEADER_REASONS", "is_known_place", "header_place"]
+__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "is_known_place", "header_place"]
 
 #: Reasons under which the header rules log a place printed on its own line.
 HEADER_REASONS = frozenset({"site header", "byline", "section label"})
+#: A town in mixed case and a colon alone on its line ("Tokyo:", "New Delhi:", "Yuzhno-Sakhalinsk:").
+#: (its ``agency`` and ``country`` groups never match: they are there for the caller, as in a place line)
+TOWN_COLON_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?P<dash>:)\Z(?:(?!)(?P<agency>)(?P<country>))?")
 #: How a place of several words or towns splits into words ("TOKYO/MOSCOW", "TOKYO and MOSCOW", "NEW DELHI").
 _PLACE_WORDS_RE = re.compile(r"\s*/\s*|\s+(?:and|&)\s+|\s+")
 
@@ -80,17 +85,27 @@ def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Re
     >>> removed = [Removed(2, "POLITICS", "section label")]
     >>> header_place(["", "POLITICS"] + lines[2:], [(6, lines[5])], removed, default_furniture()) is None
     True
+    >>> lines = ["Ferry to the islands resumes", "", "Tokyo:", "", lines[5]]
+    >>> header_place(lines, [(3, "Tokyo:"), (5, lines[4])], [], default_furniture())[1].group(0)
+    'Tokyo:'
+    >>> header_place(lines, [(3, "Tokyo:"), (4, "Read more"), (5, lines[4])], [], default_furniture()) is None
+    True
     """
     lead = next((number for number, text in body if is_lead(text)), None)
     if lead is None:
         return None
     kept = {number for number, _ in body}
+    above_lead = max((number for number in kept if number < lead), default=None)
     logged = {r.line for r in removed if r.reason in HEADER_REASONS}
     for number in range(1, lead):
         if number not in kept and number not in logged:
             continue
         text = lines[number - 1].strip()
         match = PLACE_LINE_RE.match(text)
+        if match is None and number in kept and number == above_lead:
+            town = TOWN_COLON_RE.match(text)  # "Tokyo:" right over the lead
+            if town is not None and is_known_place(town.group("place"), lex):
+                return number, town
         if match is None or match.group("place").lower() in lex.dateline_labels:
             continue
         if match.group("country") or match.group("agency") or is_known_place(match.group("place"), lex):

@@ -13,7 +13,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
 __all__ = ["LIST_NUMBER_RE", "unnumbered_title", "has_headline_under", "PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_MAX_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
            "doubled_heading", "is_outlet_name", "resolve_page_titles", "join_wrapped_headings",
-           "GLUED_CRUMB_WORDS", "crumbs_glued_to"]
+           "GLUED_CRUMB_WORDS", "crumbs_glued_to", "CRUMB_SEPARATOR_RE", "crumbs_before"]
 
 
 #: The separator between a headline and the site's name in a page's title ("Headline | Site", "Headline - Site").
@@ -168,7 +168,40 @@ def has_headline_under(line: str, later: list[str]) -> bool:
         head = " ".join(line[:match.start()].split()).lower()
         if len(head.split()) >= PAGE_TITLE_WORDS and head in later:
             return True
-    return crumbs_glued_to(line, later) is not None
+    return crumbs_glued_to(line, later) is not None or crumbs_before(line, later) is not None
+
+
+#: What parts a breadcrumb's items: a bar, an angle mark, a spaced slash, a double colon.
+CRUMB_SEPARATOR_RE = re.compile(r"\s*[|>›»]\s*|\s/\s|\s::\s")
+
+
+def crumbs_before(line: str, later: list[str]) -> str | None:
+    """The headline that ends a breadcrumb trail, whatever mark parts its items, when the page prints it again on a
+    line of its own ("News | World | Japan protests drills", "World > Asia > Japan protests drills", "You are here:
+    Home » World » ..." over "Japan protests drills"): the repeated line (lower-cased, spaces collapsed, one of
+    ``later``, :data:`PAGE_TITLE_WORDS` words or more) when every item before it is short
+    (:data:`GLUED_CRUMB_WORDS` words at most) and none ends a sentence. None otherwise: a headline with its site's
+    name after it ("Japan protests drills | The Harbour Times") is a page title of another kind.
+
+    Examples
+    --------
+    >>> crumbs_before("News | World | Ferries resume to the islands", ["ferries resume to the islands"])
+    'ferries resume to the islands'
+    >>> crumbs_before("World > Asia > Ferries resume", ["ferries resume"]) is None
+    True
+    >>> crumbs_before("Tokyo said so. | Ferries resume to the islands", ["ferries resume to the islands"]) is None
+    True
+    """
+    items = CRUMB_SEPARATOR_RE.split(line)
+    if len(items) < 2:
+        return None
+    rest = " ".join(items[-1].split()).lower()
+    crumbs = [item.strip() for item in items[:-1]]
+    if len(rest.split()) < PAGE_TITLE_WORDS or rest not in later:
+        return None
+    if any(not item or len(item.split()) > GLUED_CRUMB_WORDS or SENTENCE_END_RE.search(item) for item in crumbs):
+        return None
+    return rest
 
 
 #: A breadcrumb trail glued to a headline has at most this many words, each opening in a capital.
