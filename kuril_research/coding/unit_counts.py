@@ -101,7 +101,7 @@ def units_by_group(units: pd.DataFrame, flags: dict[str, pd.DataFrame], groups: 
     def codes(name: str) -> np.ndarray:
         doc, number = found[name]
         ok = (doc >= 0) & ~np.isnan(number) & (number >= 0) & (number == np.floor(number))
-        return np.unique(doc[ok] * span + number[ok].astype(np.int64))
+        return _distinct(doc[ok] * span + number[ok].astype(np.int64))
 
     if (found["units"][1] < 0).any() or (found["units"][1] != np.floor(found["units"][1])).any():
         return None
@@ -112,3 +112,9 @@ def units_by_group(units: pd.DataFrame, flags: dict[str, pd.DataFrame], groups: 
     for name in flags:
         out[name] = np.bincount(by_group[np.isin(keys, codes(name))], minlength=n_groups)
     return out
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, ascending: ``np.unique`` by one sort (NumPy's hash table is slower on millions of ints)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
