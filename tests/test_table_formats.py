@@ -1,5 +1,6 @@
 """The spreadsheet copy of a report table: the fast writer gives openpyxl's bytes, cell for cell."""
 
+import hashlib
 import io
 import zipfile
 
@@ -69,3 +70,33 @@ def test_floats_of_a_large_table_are_formatted_once_per_value_with_pandas_bytes(
     assert csv_bytes(frame) == frame.to_csv(index=False, lineterminator="\n", float_format="%.12g").encode()
     shown = readable(frame)["share"].tolist()[:7]
     assert [str(v) for v in shown] == ["0.0", "-0.0", "0.3333", "nan", "0.6667", "1234.0", "-inf"]   # 1234.5: even
+
+
+def test_a_table_written_in_slices_has_the_bytes_of_one_piece(tmp_path, monkeypatch):
+    # slices of 7 rows over 30,001: the last slice is short, a quoted cell and a missing value fall in several
+    from kuril_research.publish import csv_writer
+
+    n = 30_001
+    frame = pd.DataFrame({
+        "doc_id": pd.array([f"d{i % 13}" if i % 11 else 'say "x", then' for i in range(n)], dtype="string"),
+        "sent_id": pd.array([None if i % 17 == 0 else i for i in range(n)], dtype="Int64"),
+        "share": [i / 7 for i in range(n)],
+        "flag": [bool(i % 2) for i in range(n)],
+    })
+    whole = frame.to_csv(index=False, lineterminator="\n", float_format="%.12g").encode()
+    monkeypatch.setattr(csv_writer, "_CSV_SLICE_ROWS", 7)
+    digest = csv_writer.write_csv(frame, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_bytes() == whole
+    assert digest == hashlib.sha256(whole).hexdigest()
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]       # no temporary file left
+
+
+def test_a_sliced_table_with_a_column_the_fast_writer_refuses_goes_through_pandas(tmp_path, monkeypatch):
+    from kuril_research.publish import csv_writer
+
+    frame = pd.DataFrame({"n": range(20_000), "when": pd.date_range("2020-01-01", periods=20_000, freq="h")})
+    monkeypatch.setattr(csv_writer, "_CSV_SLICE_ROWS", 1_000)
+    csv_writer.write_csv(frame, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_bytes() == frame.to_csv(index=False, lineterminator="\n",
+                                                             float_format="%.12g").encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]

@@ -18,8 +18,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from kuril_research.corpus import Corpus
 from kuril_research.coding.cue_context import frames_in_context
@@ -31,6 +29,7 @@ from kuril_research.coding.voice_of_spans import assign_voice
 from kuril_research.errors import ParameterError
 from kuril_research.coding.naming import NAMINGS, TERRITORIAL_TYPES, VOICES, naming_stance, naming_stance_table
 from kuril_research.grouping import documents_by, share, sorted_groups
+from kuril_research.coding.unit_counts import positions
 
 __all__ = [
     "TERRITORIAL_TYPES",
@@ -223,13 +222,11 @@ def frame_profile(
     return out[[*columns, "frame", "sentences", "frame_sentences", "share", "codebook_sha256"]]
 
 
-def _positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
-    """Row of ``keys`` holding each of ``values`` (-1: none); in Arrow when both are Arrow strings."""
-    a, b = values.array, keys.array
-    if isinstance(a, pd.arrays.ArrowExtensionArray) and isinstance(b, pd.arrays.ArrowExtensionArray):
-        found = pc.index_in(a.__arrow_array__(), value_set=pa.chunked_array(b.__arrow_array__()).combine_chunks())
-        return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    return pd.Index(keys).get_indexer(values).astype(np.int64)
+def _frame_codes(frames: pd.Series, ids: list[str]) -> np.ndarray:
+    """Position of each frame id in ``ids`` (-1: not a codebook frame), without a Python string per row."""
+    if isinstance(frames.array, pd.arrays.ArrowExtensionArray):
+        return positions(frames, pd.Series(pd.array(ids, dtype=frames.dtype)))
+    return pd.Index(ids).get_indexer(frames.astype(object).to_numpy())
 
 
 def _profile_by_codes(hits: pd.DataFrame, sentences: pd.DataFrame, groups: pd.DataFrame, columns: list[str],
@@ -248,10 +245,10 @@ def _profile_by_codes(hits: pd.DataFrame, sentences: pd.DataFrame, groups: pd.Da
     _, first_row = np.unique(group, return_index=True)            # group ids are in order of first appearance
     gid = sorted_groups(groups[columns].iloc[first_row].reset_index(drop=True)).index.to_numpy()
     n_frames = len(codebook.ids)
-    doc = _positions(sentences["doc_id"], doc_ids)
+    doc = positions(sentences["doc_id"], doc_ids)
     per_group = np.bincount(group[doc[doc >= 0]], minlength=n_groups)[gid]
-    doc = _positions(hits["doc_id"], doc_ids)
-    frame = pd.Index(codebook.ids).get_indexer(hits["frame"].astype(object).to_numpy())
+    doc = positions(hits["doc_id"], doc_ids)
+    frame = _frame_codes(hits["frame"], codebook.ids)
     ok = (doc >= 0) & (frame >= 0)
     counts = np.bincount(group[doc[ok]] * n_frames + frame[ok], minlength=n_groups * n_frames)
     counts = counts.reshape(n_groups, n_frames)[gid].ravel()

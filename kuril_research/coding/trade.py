@@ -31,6 +31,7 @@ from kuril_research.coding.framing import frames as code_frames
 from kuril_research.grouping import documents_by, share, sorted_groups
 from kuril_research.coding.cue_context import ended
 from kuril_research.coding.trade_lists import merge_lists
+from kuril_research.coding.unit_counts import units_by_group
 from kuril_research.coding.trade_quantities import DIRECTION_RE, PERIOD_RE, QUANTITY_RE, SCALES, UNITS, mention_quantities
 
 __all__ = ["POLARITIES", "QUANTITY_RE", "UNITS", "SCALES", "DIRECTION_RE", "PERIOD_RE", "load_lexicon",
@@ -345,18 +346,22 @@ def cooccurrence(
         hits = frames
     key = ["doc_id", "sent_id" if unit == "sentence" else "para_id"]
     mentions = cue_matches(corpus, lexicon)
-    trade = mentions.loc[~mentions["entry"].isin(exclude_categories), key].drop_duplicates()
+    trade = mentions.loc[~mentions["entry"].isin(exclude_categories), key]
     territory = corpus.mentions.loc[corpus.mentions["entity_type"].isin(TERRITORIAL_TYPES), key]
     sanctions = hits.loc[hits["frame"] == "sanctions_hostility", key]
-    index = pd.MultiIndex.from_frame(trade)
-    trade["with_territory"] = index.isin(pd.MultiIndex.from_frame(territory))
-    trade["with_sanctions"] = index.isin(pd.MultiIndex.from_frame(sanctions))
-
     columns, groups = documents_by(corpus, by)
-    counts = (trade.merge(groups, on="doc_id").groupby(columns, dropna=False)
-              .agg(trade_units=("doc_id", "size"), with_territory=("with_territory", "sum"),
-                   with_sanctions=("with_sanctions", "sum")))
-    out = sorted_groups(groups[columns]).merge(counts.reset_index(), on=columns, how="left")
+    counts = units_by_group(trade, {"with_territory": territory, "with_sanctions": sanctions}, groups, columns)
+    if counts is not None:      # the same counts as the merges below, from integer codes
+        counts = counts.rename(columns={"units": "trade_units"})
+    else:
+        trade = trade.drop_duplicates()
+        index = pd.MultiIndex.from_frame(trade)
+        trade["with_territory"] = index.isin(pd.MultiIndex.from_frame(territory))
+        trade["with_sanctions"] = index.isin(pd.MultiIndex.from_frame(sanctions))
+        counts = (trade.merge(groups, on="doc_id").groupby(columns, dropna=False)
+                  .agg(trade_units=("doc_id", "size"), with_territory=("with_territory", "sum"),
+                       with_sanctions=("with_sanctions", "sum"))).reset_index()
+    out = sorted_groups(groups[columns]).merge(counts, on=columns, how="left")
     for col in ("trade_units", "with_territory", "with_sanctions"):
         out[col] = out[col].fillna(0).astype("Int64")
     out.insert(len(columns), "unit", pd.array([unit] * len(out), dtype="string"))
