@@ -92,3 +92,18 @@ def test_a_passive_of_naming_after_the_first_name_still_gives_the_next():
     # the Japanese spellings are the referents, never Russia's usage; each Russian name after "is called" is
     assert voices(text) == [("Etorofu", "narrator", None), ("Iturup", "attributed", "russia"),
                             ("Kunashiri", "narrator", None), ("Kunashir", "attributed", "russia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second predicate of the cue's subject after "and" is a cue of that subject too
+    ("Japan refers to the two largest as Etorofu and Kunashiri and considers them part of its Northern Territories.",
+     [("Etorofu", "attributed", "japan"), ("Kunashiri", "attributed", "japan"),
+      ("Northern Territories", "attributed", "japan")]),
+    ("Russia stations troops on Iturup and still calls the whole chain the Kuril Islands.",
+     [("Iturup", "narrator", None), ("Kuril Islands", "attributed", "russia")]),
+    # ... but not a predicate of another subject ("and Tokyo calls") nor one after a clause boundary
+    ("Russia built a base on Iturup and Tokyo calls it Etorofu.",
+     [("Iturup", "narrator", None), ("Etorofu", "attributed", "tokyo")]),
+])
+def test_a_second_predicate_of_the_cues_subject(text, expected):
+    assert voices(text) == expected

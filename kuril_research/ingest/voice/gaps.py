@@ -54,10 +54,37 @@ def adverb_ends(text: str, end: int, limit: int) -> list[int]:
     return ends
 
 
-def gap_ends(text: str, end: int, limit: int, kind: str) -> list[int]:
+#: A second predicate of the same subject: "and", maybe an adverb, then a lower-case verb ("Japan refers to them as
+#: Etorofu and Kunashiri and considers them ... part of its Northern Territories").
+AND_VERB_RE = re.compile(r"\band(?=\s+(?:[a-z]+ly\s+|still\s+|also\s+)?[a-z]+s\b)")
+#: What ends the subject's own clause before a second predicate: a clause boundary or another subject's clause.
+CLAUSE_BREAK_RE = re.compile(r"[;:.!?()\[\]\"“”]|\b(?:but|while|whereas|which|who|that|when|because|although)\b")
+#: How many words the first predicate may hold before "and" and the second one.
+COORDINATION_WORDS = 16
+
+
+def coordination_ends(text: str, end: int, limit: int) -> list[int]:
+    """The ends of each "and" that opens a second predicate of the subject ending at ``end``, within
+    :data:`COORDINATION_WORDS` words and the subject's clause.
+
+    Examples
+    --------
+    >>> text = "Japan refers to them as Etorofu and Kunashiri and considers them its own; Tokyo and Moscow talk"
+    >>> coordination_ends(text, 5, len(text)), coordination_ends(text, 79, len(text))
+    ([49], [])
+    """
+    stop = CLAUSE_BREAK_RE.search(text, end, limit)
+    hi = min(limit, stop.start() if stop is not None else limit, end + COORDINATION_WORDS * 12)
+    return [hit.end() for hit in AND_VERB_RE.finditer(text, end, hi)
+            if len(text[end:hit.start()].split()) <= COORDINATION_WORDS]
+
+
+def gap_ends(text: str, end: int, limit: int, kind: str, coordinated: bool = True) -> list[int]:
     """Where the rest of a cue may start after a subject of ``kind`` ending at ``end``: after the nouns a side word
-    qualifies (:func:`noun_gap_ends`, only for ``kind`` "word"), or after adverbs (:func:`adverb_ends`)."""
-    return (noun_gap_ends(text, end, limit) if kind == "word" else []) + adverb_ends(text, end, limit)
+    qualifies (:func:`noun_gap_ends`, only for ``kind`` "word"), after adverbs (:func:`adverb_ends`), or, if
+    ``coordinated``, after the "and" of a second predicate (:func:`coordination_ends`)."""
+    return (noun_gap_ends(text, end, limit) if kind == "word" else []) + adverb_ends(text, end, limit) \
+        + (coordination_ends(text, end, limit) if coordinated else [])
 
 
 def insertion_ends(text: str, end: int, limit: int) -> list[int]:

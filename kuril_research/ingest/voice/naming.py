@@ -7,8 +7,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE, gap_ends,
-                                             insertion_ends, mask_insertions)
+from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE,
+                                             coordination_ends, gap_ends, insertion_ends, mask_insertions)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, GIVES_NAME_RE, classed_object,
                                                      quoted_object_before)
@@ -303,17 +303,18 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         best, best_over, extra, shorter = None, None, [], []
-        inserted = insertion_ends(text, m.end, limit)
+        inserted, ands = insertion_ends(text, m.end, limit), coordination_ends(text, m.end, limit)
         for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
             if after is None and masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
                 after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
-
             if after is None:  # a side word and its nouns ("Japanese maps call"), an adverb ("Tokyo collectively calls")
-                after = next((a for end in gap_ends(text, m.end, limit, m.kind)
+                after = next((a for end in gap_ends(text, m.end, limit, m.kind, coordinated=False)
                               if (a := suffix_re.match(text, end, limit)) is not None), None)
             if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
                 after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
+            second = after is None and (after := next((a for i in ands if (a := suffix_re.match(text, i, limit))),
+                                                      None)) is not None  # "Japan ... and considers them": beside
             before = after and (prefix_re.search(text, sent_start, m.start)
                                 or prefix_re.search(masked, sent_start, m.start))
             if not before:
@@ -327,7 +328,7 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             nxt = NEXT_WORD_RE.match(text, after.end())
             if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
                 continue
-            if lex.cue_coordinated[index]:  # "Russia considers them part of its Kurils and calls them ...": its own
+            if lex.cue_coordinated[index] or second:  # "Russia considers them part of its Kurils and calls them ..."
                 extra.append((before.start(), after.end(), index))
             elif best is None or (before.start(), -after.end()) < (best[0], -best[1]):
                 if best is not None and NAME_NEXT_RE.match(text, best[1]):
