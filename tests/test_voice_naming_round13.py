@@ -81,7 +81,8 @@ def test_the_names_a_cue_gives(text, expected):
     ('Marchers carried banners reading "Hands off the Kurils" past the embassy.', [("Kurils", "quoted", None)]),
     ('Protesters waved placards saying "Not One Inch of the Kuril Islands".', [("Kuril Islands", "quoted", None)]),
     # a title after a naming participle stays a title
-    ('The ministry ran a campaign called "Return of the Kuril Islands" in 2010.', [("Kuril Islands", "narrator", None)]),
+    ('The ministry ran a campaign called "Return of the Kuril Islands" in 2010.',
+     [("Kuril Islands", "narrator", None)]),
 ])
 def test_slogans_are_words_titles_are_names(text, expected):
     assert voices(text) == expected

@@ -33,7 +33,8 @@ ADVERB_GAP_RE = re.compile(r"\s+(?:[a-z]{3,}ly|still|also|now|often|always|long|
 #: unless the verb is a passive of naming, which gives the next name ("In Russian usage Etorofu is called Iturup").
 PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|remain|remains|remained|has|have|had|will|would|lie|lies|belong|"
                           r"belongs|belonged)\b(?!\s+(?:[a-z]+ly\s+|still\s+|also\s+|now\s+)?(?:called|known|named|"
-                          r"referred|termed|labell?ed|labeled|listed|marked|shown|spel[lt]|spelled|written|rendered)\b)")
+                          r"referred|termed|labell?ed|labeled|listed|marked|shown|spel[lt]|spelled|written|"
+                          r"rendered)\b)")
 
 
 def adverb_ends(text: str, end: int, limit: int) -> list[int]:

@@ -443,7 +443,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "scare_term_nouns" in doc else None,
         title_before_re=re.compile(rf"\b(?i:{alternation(phrases('title_nouns'))})\s*$")
         if "title_nouns" in doc else None,
-        term_before_re=re.compile(rf"\b(?i:the|a|this|that)\s+(?i:{alternation(phrases('term_nouns'))})\s*[\"“‘'«„]?$")
+        term_before_re=re.compile(rf"\b(?i:the|a|this|that)\s+(?i:{alternation(phrases('term_nouns'))})"
+                                  r"\s*[\"“‘'«„]?$")
         if "term_nouns" in doc else None,
         slogan_before_re=re.compile(rf"\b(?i:{alternation(phrases('slogan_cues'))})\s*[,:]?\s*[\"“‘'«„]?$")
         if "slogan_cues" in doc else None,

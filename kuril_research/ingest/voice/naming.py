@@ -308,7 +308,7 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
             if after is None and masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
                 after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
-            if after is None:  # a side word and its nouns ("Japanese maps call"), an adverb ("Tokyo collectively calls")
+            if after is None:  # a side word and its nouns ("Japanese maps call"), an adverb ("Tokyo officially calls")
                 after = next((a for end in gap_ends(text, m.end, limit, m.kind, coordinated=False)
                               if (a := suffix_re.match(text, end, limit)) is not None), None)
             if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")

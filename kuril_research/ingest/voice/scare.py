@@ -132,12 +132,13 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
     Islands,"'; 'Rudenko referred to them only as "the Southern Kurils."'), with no "so-called" before it and
     outside a naming cue's scope (``in_cue(pos)``), not in the present perfect (a position held: 'Tokyo has long
     argued that the islands were never part of the "Kurils"'), and not after a ``term_nouns`` word the verb does
-    not take as its own object ('Another said the phrase "northern territories" would ...': a term cited); or a named treaty of ``documents`` stands before it in its
-    sentence ('Under the 1951 San Francisco Peace Treaty, Japan renounced its claim to "the Kurile Islands"': the
-    treaty's words); or a ``speech_nouns`` word with its content clause does ('issued a statement saying that the
-    "so-called Northern Territories Day" was ...'; 'a statement by the prime minister that Japan would settle "the
-    Northern Territories issue"'). They are quotations, and their names are quoted. A habit in the present ('Tokyo speaks of
-    "the Southern Kurils"', 'the islands are called the "northern territories"') stays a scare quote.
+    not take as its own object ('Another said the phrase "northern territories" would ...': a term cited); or a
+    named treaty of ``documents`` stands before it in its sentence ('Under the 1951 San Francisco Peace Treaty, Japan
+    renounced its claim to "the Kurile Islands"': the treaty's words); or a ``speech_nouns`` word with its content
+    clause does ('issued a statement saying that the "so-called Northern Territories Day" was ...'; 'a statement by
+    the prime minister that Japan would settle "the Northern Territories issue"'). They are quotations, and their
+    names are quoted. A habit in the present ('Tokyo speaks of "the Southern Kurils"', 'the islands are called the
+    "northern territories"') stays a scare quote.
 
     ``sentence_start(pos)`` gives the start of the sentence holding ``pos``.
     """
@@ -167,8 +168,8 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
 PRESENT_PASSIVE_RE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 #: A present perfect before the verb: a position held up to now, no words said on an occasion ('Japanese governments
 #: have since argued that the islands were never part of the "Kurils" ...'; "Tokyo has long maintained").
-PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:(?:since|long|always|also|repeatedly|consistently|never|[a-z]+ly)\s+){0,2}$",
-                        re.I)
+PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:(?:since|long|always|also|repeatedly|consistently|never|[a-z]+ly)"
+                        r"\s+){0,2}$", re.I)
 #: An infinitive after a past verb: the habit it names is in the infinitive ("continued to refer to the
 #: 'Southern Kurils'", "used to call"), no words said on an occasion.
 CATENATIVE_RE = re.compile(r"\s+to\s+(?!the\b|them\b|it\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
