@@ -165,9 +165,9 @@ def test_mark_voice_gives_every_mention_a_consistent_voice(pieces):
     # 002: "X said." then an unattributed quote in the same paragraph
     ("Japan is sticking to sanctions, Peskov said. “They support the sanctions regime.”",
      [("They support the sanctions regime.", "dmitry_peskov", "Peskov said")]),
-    # 002: fragments after "called"
+    # 002: fragments after "called" (an adverb before the verb is part of the cue, as "Lavrov called" is without one)
     ("Russian Foreign Minister Sergei Lavrov recently called the idea “outrageous,” raising the issue.",
-     [("outrageous,", "sergey_lavrov", "Sergei Lavrov")]),
+     [("outrageous,", "sergey_lavrov", "Sergei Lavrov recently called")]),
     ("Putin proposed an agreement, but Abe later called the idea “unacceptable.”",
      [("unacceptable.", "shinzo_abe", "Abe")]),
     # 003: "According to X," establishes X for a later role noun

@@ -53,7 +53,10 @@ Method (the rules, in the order they are applied)
    add a ``scare_term_nouns`` word ('the "Kuril Islands dispute"'). A quotation
    right after a ``title_nouns`` word is a name ('the youth forum "Iturup"'):
    no quotation, and its names are narrator. "so-called" makes a name the
-   outlet's report of a term only outside a speaker's quotation.
+   outlet's report of a term only outside a speaker's quotation. A lone name quoted after "the" and a
+   ``term_nouns`` word is a term cited ('said the phrase "northern territories" would ...'), and a past verb in
+   the present perfect states a position held ('has long argued that ... the "Kurils"'): both stay scare quotes.
+   A title-case quotation after a ``slogan_cues`` phrase ('banners reading "Hands off the Kurils"') is words.
    **Inner quotations** (:mod:`~kuril_research.ingest.voice.inner`): inside a quotation, words opened by a
    quotation mark after a comma or colon ('"My father always said, 'We will go home,'" she said') are split
    out as their own quotation, spoken by the subject of the speech verb introducing them, as written ("My
@@ -90,12 +93,18 @@ Method (the rules, in the order they are applied)
    "what Tokyo terms the" / "Northern Territories") continues into the next. Within its scope a cue gives
    the first name and the names listed with it, never a first name after a preposition of place ("Russia
    called the drills on Iturup routine": where, not a name given), not a name after an apposition ("known in Russia as
-   Signal Island, one of the Habomai islets": the islets are the outlet's words). A mention in scope is ``attributed`` (this
-   wins over ``quoted``) when its entity type is in ``named_types`` and its
+   Signal Island, one of the Habomai islets": the islets are the outlet's words). A mention in scope is
+   ``attributed`` (over a quoted lone term too) when its entity type is in ``named_types`` and its
    naming is not the other side's naming (``sides``): a Russian-named mention is
    never Japan's name for the thing. A pronoun subject whose nearest side may not use the name is the nearest
    side that may ("Russia's ministry said Japan must accept ... what it calls the Southern Kurils"). A comma
-   relative clause in the scope does not count towards its words, and a dash pair opened before the cue has
+   relative clause in the scope does not count towards its words, an adverb may stand between the subject and its
+   verb ("Tokyo collectively calls"), a second predicate of the subject after "and" is a cue of its own beside the
+   first ("Japan refers to them as Etorofu and Kunashiri and considers them part of its Northern Territories"), a
+   finite verb after the first name given ends the names given ("the islands it calls the Northern Territories
+   were never part of the Chishima chain"; not a passive of naming: "Etorofu is called Iturup"), a cue gives no
+   name inside a quotation that is not a lone term (the speaker's words: 'who called it 'a sign that the Kurils
+   are open''), and a dash pair opened before the cue has
    given a name does not end it. An object is no name given: after a classing verb before a predicate
    ("Russia considers the South Kurils its territory"), or after a quoted phrase the cue gave
    (:mod:`~kuril_research.ingest.voice.cue_objects`). A point of view before a copula ("For Japan, Etorofu and

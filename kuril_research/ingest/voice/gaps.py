@@ -24,6 +24,70 @@ def noun_gap_ends(text: str, end: int, limit: int) -> list[int]:
     return ends
 
 
+#: An adverb between a cue's subject and its verb ("Tokyo collectively calls", "Russia still refers to"): a word in -ly
+#: or one of a few adverbs of time and degree.
+ADVERB_GAP_RE = re.compile(r"\s+(?:[a-z]{3,}ly|still|also|now|often|always|long|even|already|sometimes|simply|mostly)"
+                           r"(?=\s)")
+#: A finite verb after the first name a cue gives: that name is the subject of a new predicate, and the names after
+#: the verb are the outlet's ("the islands it calls the Northern Territories were never part of the Chishima chain"),
+#: unless the verb is a passive of naming, which gives the next name ("In Russian usage Etorofu is called Iturup").
+PREDICATE_RE = re.compile(r"\b(?:is|are|was|were|remain|remains|remained|has|have|had|will|would|lie|lies|belong|"
+                          r"belongs|belonged)\b(?!\s+(?:[a-z]+ly\s+|still\s+|also\s+|now\s+)?(?:called|known|named|"
+                          r"referred|termed|labell?ed|labeled|listed|marked|shown|spel[lt]|spelled|written|"
+                          r"rendered)\b)")
+
+
+def adverb_ends(text: str, end: int, limit: int) -> list[int]:
+    """The ends of one and of two adverbs right after ``end`` ("Tokyo| officially| collectively| calls").
+
+    Examples
+    --------
+    >>> text = "Tokyo officially collectively calls them; Tokyo calls them"
+    >>> adverb_ends(text, 5, len(text)), adverb_ends(text, 47, len(text))
+    ([16, 29], [])
+    """
+    ends = []
+    for _ in range(2):
+        gap = ADVERB_GAP_RE.match(text, end, limit)
+        if gap is None:
+            break
+        ends.append(end := gap.end())
+    return ends
+
+
+#: A second predicate of the same subject: "and", maybe an adverb, then a lower-case verb ("Japan refers to them as
+#: Etorofu and Kunashiri and considers them ... part of its Northern Territories").
+AND_VERB_RE = re.compile(r"\band(?=\s+(?:[a-z]+ly\s+|still\s+|also\s+)?[a-z]+s\b)")
+#: What ends the subject's own clause before a second predicate: a clause boundary or another subject's clause.
+CLAUSE_BREAK_RE = re.compile(r"[;:.!?()\[\]\"“”]|\b(?:but|while|whereas|which|who|that|when|because|although)\b")
+#: How many words the first predicate may hold before "and" and the second one.
+COORDINATION_WORDS = 16
+
+
+def coordination_ends(text: str, end: int, limit: int) -> list[int]:
+    """The ends of each "and" that opens a second predicate of the subject ending at ``end``, within
+    :data:`COORDINATION_WORDS` words and the subject's clause.
+
+    Examples
+    --------
+    >>> text = "Japan refers to them as Etorofu and Kunashiri and considers them its own; Tokyo and Moscow talk"
+    >>> coordination_ends(text, 5, len(text)), coordination_ends(text, 79, len(text))
+    ([49], [])
+    """
+    stop = CLAUSE_BREAK_RE.search(text, end, limit)
+    hi = min(limit, stop.start() if stop is not None else limit, end + COORDINATION_WORDS * 12)
+    return [hit.end() for hit in AND_VERB_RE.finditer(text, end, hi)
+            if len(text[end:hit.start()].split()) <= COORDINATION_WORDS]
+
+
+def gap_ends(text: str, end: int, limit: int, kind: str, coordinated: bool = True) -> list[int]:
+    """Where the rest of a cue may start after a subject of ``kind`` ending at ``end``: after the nouns a side word
+    qualifies (:func:`noun_gap_ends`, only for ``kind`` "word"), after adverbs (:func:`adverb_ends`), or, if
+    ``coordinated``, after the "and" of a second predicate (:func:`coordination_ends`)."""
+    return (noun_gap_ends(text, end, limit) if kind == "word" else []) + adverb_ends(text, end, limit) \
+        + (coordination_ends(text, end, limit) if coordinated else [])
+
+
 def insertion_ends(text: str, end: int, limit: int) -> list[int]:
     """Where an insertion set off by commas right after a subject may end: the position of each comma after the
     one at ``end``, within :data:`INSERTION_WORDS` words and before ``limit``, outside brackets and quotation

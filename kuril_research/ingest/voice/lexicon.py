@@ -34,7 +34,7 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
-                 "name_giving_cues", "text_heads")
+                 "name_giving_cues", "text_heads", "term_nouns", "slogan_cues")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -154,6 +154,10 @@ class VoiceLexicon:
     term_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A title noun just before an opening mark: the quotation is a name ('the forum "Iturup"').
     title_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A ``term_nouns`` word just before an opening mark: the quotation cites a term ('the phrase "...").
+    term_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: A ``slogan_cues`` phrase just before an opening mark: the words of a sign or a chant.
+    slogan_before_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A first- or second-person word: an unlabelled paragraph with one goes on with the transcript turn before.
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Word, lower case -> female | male: pronouns and the head nouns of described persons ("she", "woman").
@@ -439,6 +443,11 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "scare_term_nouns" in doc else None,
         title_before_re=re.compile(rf"\b(?i:{alternation(phrases('title_nouns'))})\s*$")
         if "title_nouns" in doc else None,
+        term_before_re=re.compile(rf"\b(?i:the|a|this|that)\s+(?i:{alternation(phrases('term_nouns'))})"
+                                  r"\s*[\"“‘'«„]?$")
+        if "term_nouns" in doc else None,
+        slogan_before_re=re.compile(rf"\b(?i:{alternation(phrases('slogan_cues'))})\s*[,:]?\s*[\"“‘'«„]?$")
+        if "slogan_cues" in doc else None,
         continuation_re=re.compile(rf"\b(?:{alternation(person_words, keep_case=True)})\b") if person_words else None,
         possessive_speech_re=re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{alternation(phrases('speech_nouns'))})\b", re.I)
         if "speech_nouns" in doc else None,

@@ -201,7 +201,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     reported = {si for si in reported if not named_after(text, spans[si], mentions, lex, sents)}
     scare_quotes -= reported
     # «Social Development of the Islands» is a title; "the Southern Kurils" a term
-    titles |= title_phrases(text, spans) - scare_quotes - reported
+    titles |= title_phrases(text, spans, lex) - scare_quotes - reported
     scare = {i for i in scare_quotes | titles if spans[i][0] not in turn_at}
     real = [span for i, span in enumerate(spans) if i not in scare]
     quotes_at = Spans(real)

@@ -7,8 +7,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, RELATIVE_INSERTION_RE, insertion_ends, mask_insertions,
-                                             noun_gap_ends)
+from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE,
+                                             coordination_ends, gap_ends, insertion_ends, mask_insertions)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, GIVES_NAME_RE, classed_object,
                                                      quoted_object_before)
@@ -69,7 +69,7 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
         cue = cues[i]
         if m.end > cue.scope_end or _post_posed(text, cue, mentions, lex) \
-                or (quoted is not None and quoted[0] <= cue.start < quoted[1]):
+                or (quoted is not None and (quoted[0] <= cue.start < quoted[1] or cue.end <= quoted[0])):
             continue
         entity, written, took_over = cue.entity, cue.text, False
         j = bisect_right(subjects, m.start, key=lambda subject: subject.start) - 1
@@ -148,7 +148,7 @@ def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex:
         return COPULA_GAP_RE.fullmatch(text, start, first.start) is not None \
             and _list_end(text, first, mentions, lex) >= m.end
     return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions) \
-        and COORDINATED_VERB_RE.search(text, first.end, m.start) is None
+        and not any(rx.search(text, first.end, m.start) for rx in (COORDINATED_VERB_RE, PREDICATE_RE))
 
 
 #: "and" and a second verb of the cue's subject after the first name: the names after it are that verb's objects,
@@ -296,24 +296,25 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
         if not _may_cue(text, m.start, m.end, lex, limit) and not (
                 masked is not text and lex.cue_suffix_re is not None and lex.cue_suffix_re.match(masked, m.end)
                 and masked[m.start:m.end] == text[m.start:m.end]) and not (
-                m.kind == "word" and lex.cue_suffix_re is not None
-                and any(lex.cue_suffix_re.match(text, end) for end in noun_gap_ends(text, m.end, limit))):
+                lex.cue_suffix_re is not None
+                and any(lex.cue_suffix_re.match(text, end) for end in gap_ends(text, m.end, limit, m.kind))):
             continue
         if limit == para[1] and OPEN_END_RE.search(text, max(para[0], para[1] - 3), para[1]) \
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         best, best_over, extra, shorter = None, None, [], []
-        inserted = insertion_ends(text, m.end, limit)
+        inserted, ands = insertion_ends(text, m.end, limit), coordination_ends(text, m.end, limit)
         for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
             after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
             if after is None and masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
                 after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
-
-            if after is None and m.kind == "word":  # a side word and the nouns it qualifies: "Japanese maps call"
-                after = next((a for end in noun_gap_ends(text, m.end, limit)
+            if after is None:  # a side word and its nouns ("Japanese maps call"), an adverb ("Tokyo officially calls")
+                after = next((a for end in gap_ends(text, m.end, limit, m.kind, coordinated=False)
                               if (a := suffix_re.match(text, end, limit)) is not None), None)
             if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
                 after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
+            second = after is None and (after := next((a for i in ands if (a := suffix_re.match(text, i, limit))),
+                                                      None)) is not None  # "Japan ... and considers them": beside
             before = after and (prefix_re.search(text, sent_start, m.start)
                                 or prefix_re.search(masked, sent_start, m.start))
             if not before:
@@ -327,7 +328,7 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             nxt = NEXT_WORD_RE.match(text, after.end())
             if nxt and nxt.group(1).lower() in lex.cue_not_followed_by:
                 continue
-            if lex.cue_coordinated[index]:  # "Russia considers them part of its Kurils and calls them ...": its own
+            if lex.cue_coordinated[index] or second:  # "Russia considers them part of its Kurils and calls them ..."
                 extra.append((before.start(), after.end(), index))
             elif best is None or (before.start(), -after.end()) < (best[0], -best[1]):
                 if best is not None and NAME_NEXT_RE.match(text, best[1]):

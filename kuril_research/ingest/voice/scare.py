@@ -46,9 +46,21 @@ def find_titles(text: str, spans: list[tuple[int, int, int]], lex: VoiceLexicon)
             if lex.title_before_re.search(text, max(0, start - 40), max(0, start - 1))}
 
 
-def title_phrases(text: str, spans: list[tuple[int, int, int]]) -> set[int]:
-    """Indexes of quotations that are names of things in title case (:func:`is_title_phrase`)."""
-    return {qi for qi, (start, end, _) in enumerate(spans) if is_title_phrase(text[start:end])}
+def title_phrases(text: str, spans: list[tuple[int, int, int]], lex: VoiceLexicon | None = None) -> set[int]:
+    """Indexes of quotations that are names of things in title case (:func:`is_title_phrase`), but for the words
+    of a sign or a chant right after a ``slogan_cues`` phrase ('banners reading "Hands off the
+    Kurils"'): those are quotations.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> text = 'the programme "Development of the Kuril Islands" and banners reading "Hands off the Kurils"'
+    >>> sorted(title_phrases(text, [(15, 47, 0), (70, 90, 0)], load_voice_lexicon()))
+    [0]
+    """
+    slogan = lex.slogan_before_re if lex is not None else None
+    return {qi for qi, (start, end, _) in enumerate(spans) if is_title_phrase(text[start:end])
+            and (slogan is None or slogan.search(text, max(0, start - 40), start) is None)}
 
 
 #: A quoted name of a thing (a programme, an event, a ship) has two to ten words ...
@@ -118,12 +130,15 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
     occasion: a speech or naming verb in a past form (``speech_verbs``, ``term_report_verbs``) stands before the
     quotation in its sentence ('The Russian side referred to the area throughout as the "southern Kuril
     Islands,"'; 'Rudenko referred to them only as "the Southern Kurils."'), with no "so-called" before it and
-    outside a naming cue's scope (``in_cue(pos)``); or a named treaty of ``documents`` stands before it in its
-    sentence ('Under the 1951 San Francisco Peace Treaty, Japan renounced its claim to "the Kurile Islands"': the
-    treaty's words); or a ``speech_nouns`` word with its content clause does ('issued a statement saying that the
-    "so-called Northern Territories Day" was ...'; 'a statement by the prime minister that Japan would settle "the
-    Northern Territories issue"'). They are quotations, and their names are quoted. A habit in the present ('Tokyo speaks of
-    "the Southern Kurils"', 'the islands are called the "northern territories"') stays a scare quote.
+    outside a naming cue's scope (``in_cue(pos)``), not in the present perfect (a position held: 'Tokyo has long
+    argued that the islands were never part of the "Kurils"'), and not after a ``term_nouns`` word the verb does
+    not take as its own object ('Another said the phrase "northern territories" would ...': a term cited); or a
+    named treaty of ``documents`` stands before it in its sentence ('Under the 1951 San Francisco Peace Treaty, Japan
+    renounced its claim to "the Kurile Islands"': the treaty's words); or a ``speech_nouns`` word with its content
+    clause does ('issued a statement saying that the "so-called Northern Territories Day" was ...'; 'a statement by
+    the prime minister that Japan would settle "the Northern Territories issue"'). They are quotations, and their
+    names are quoted. A habit in the present ('Tokyo speaks of "the Southern Kurils"', 'the islands are called the
+    "northern territories"') stays a scare quote.
 
     ``sentence_start(pos)`` gives the start of the sentence holding ``pos``.
     """
@@ -135,9 +150,12 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
         lo = sentence_start(start)
         if SO_CALLED_BEFORE_RE.search(text, max(lo, start - 16), start) or in_cue(start):
             continue
+        cited = lex.term_before_re.search(text, max(lo, start - 24), start) if lex.term_before_re else None
         if any(PAST_RE.search(v.group().split()[0])
                and not (v.group().lower() in CATENATIVE_VERBS and CATENATIVE_RE.match(text, v.end()))
                and not PRESENT_PASSIVE_RE.search(text, max(lo, v.start() - 24), v.start())
+               and not PERFECT_RE.search(text, max(lo, v.start() - 40), v.start())
+               and not (cited is not None and v.end() < cited.start())
                for v in lex.term_verb_re.finditer(text, lo, start)) \
                 or (lex.report_noun_re is not None and lex.report_noun_re.search(text, lo, start)) \
                 or any(lo <= d.start and d.end <= start and NAMED_RE.search(d.surface) for d in documents):
@@ -148,6 +166,10 @@ def reported_terms(text: str, spans: list[tuple[int, int, int]], candidates: set
 #: A present passive before the participle: what a thing is called, a habit, not words said on an occasion ("the
 #: islands are called the "northern territories"", "is usually called").
 PRESENT_PASSIVE_RE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+ly\s+)?$", re.I)
+#: A present perfect before the verb: a position held up to now, no words said on an occasion ('Japanese governments
+#: have since argued that the islands were never part of the "Kurils" ...'; "Tokyo has long maintained").
+PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:(?:since|long|always|also|repeatedly|consistently|never|[a-z]+ly)"
+                        r"\s+){0,2}$", re.I)
 #: An infinitive after a past verb: the habit it names is in the infinitive ("continued to refer to the
 #: 'Southern Kurils'", "used to call"), no words said on an occasion.
 CATENATIVE_RE = re.compile(r"\s+to\s+(?!the\b|them\b|it\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b")
