@@ -8,14 +8,13 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    REPORTED_THAT_RE, REPORTED_VERB_RE,
-    CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
-    INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start,
-    MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
+    REPORTED_THAT_RE, REPORTED_VERB_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
+    INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE, RELATIVE_BEFORE_RE,
+    THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE,
+    PASSIVE_QUOTED_RE, TEXT_OWNER_RE, INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before,
+    inverted_start, MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
+from kuril_research.ingest.voice.appositions import apposed_cue, apposition_head
 from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
@@ -211,7 +210,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
                     return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
-                return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
+                return apposed_cue(text, self.cands_from(ps, cue.start), cue, self.resolve) or (  # "Ken Sato, the
+                    cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False)  # minister for X, told"
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
         next_open = following[0] - 1 if following and following[2] == para_id else pe
@@ -367,8 +367,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
     def talker(self, before: list[Cand], start: int) -> Cand | None:
         """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
         of an earlier one in the same clause ("Kihara told reporters that the government had conveyed "serious
-        concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last."""
-        talkers = [(b, v) for b in before  # "Minoru Kihara, told": an apposition's closing comma
+        concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last.
+        "Minoru Kihara, told": an apposition's closing comma, whose head talks (appositions.py)."""
+        talkers = [(apposition_head(self.text, before, b) if self.text[b.end:b.end + 1] == "," else b, v) for b in before
                    if (v := self.lex.subject_verb_re.match(self.text, b.end + (self.text[b.end:b.end + 1] == ",")))
                    and v.end() <= start]
         if not talkers:

@@ -1,0 +1,74 @@
+"""Speakers named with the marks news puts around a person: a family name that is also a common word, a
+described phrase with the name in apposition, a body named inside a person's apposition.
+
+Every example is made up for the test; the expected speaker is the one a reader names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.voice import mark_voice
+from kuril_research.testing import paragraph_spans
+
+
+gazetteer = lru_cache(maxsize=1)(load_gazetteer)
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(first words of each quotation, its speaker as written)."""
+    paragraphs = paragraph_spans(text)
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    quotes, _ = mark_voice(text, paragraphs, sentences, gazetteer().find(text))
+    return [(" ".join(text[q.start:q.end].split()[:3]), q.speaker_text) for q in quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Korean family name first, and a word of the stop list ("Park"): the apposition marks a person, and the
+    # later lone "Park" is the same one
+    ('Park Min-su, director of the ministry\'s fisheries division, said the fleet had no choice. '
+     '"Our own waters are empty," Park said.',
+     [("Our own waters", "Park Min-su")]),
+    # inverted after the quotation, with an apposition naming a professor
+    ('"It helps at home but costs us abroad," said Park Ji-won, a professor at a Seoul university.',
+     [("It helps at", "Park Ji-won")]),
+    # a British family name that is a month: a title before it marks the person
+    ('Prime Minister Theresa May met the envoy on Monday.\n\nMay said in a statement: "We stand with Japan."',
+     [("We stand with", "Theresa May")]),
+    # an age right after the name marks a person too; the described phrase after it is his apposition
+    ('Ken West, 68, a retired fisherman from Nemuro, said: "The sea has no border."',
+     [("The sea has", "Ken West")]),
+])
+def test_a_family_name_that_is_also_a_common_word_is_a_name_where_a_person_is_marked(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Visitors crowd Gorky Park, a favourite of tourists, in May. "It is full," a guard said.',
+    'On May 9, Victory Day, the city paraded. "We remember," a veteran said.',
+])
+def test_a_stop_word_without_the_marks_of_a_person_stays_out_of_names(text):
+    assert speakers(text)[0][1] in ("a guard", "a veteran")
+
+
+def test_a_name_in_apposition_after_a_described_phrase_speaks():
+    text = ('A local fishing official, Kenji Tamura of the Nemuro cooperative, said members were worried. '
+            '"If that goes too, we have nothing," he told AFP.')
+    assert speakers(text) == [("If that goes", "Kenji Tamura")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after a verb of the subject: the person the apposition describes, not the body it names
+    ('Hanako Jimi, the minister in charge of Okinawa and Northern Territories affairs, urged Russia to reopen '
+     'the visits, calling the suspension "extremely regrettable".',
+     [("extremely regrettable", "Hanako Jimi")]),
+    # a speech verb after the apposition's closing comma
+    ('Ken Sato, the minister for Okinawa and Northern Territories Affairs, told reporters the trip was "a mistake".',
+     [("a mistake", "Ken Sato")]),
+])
+def test_a_body_named_in_a_persons_apposition_does_not_speak_for_the_person(text, expected):
+    assert speakers(text) == expected
