@@ -72,3 +72,13 @@ def test_a_name_in_apposition_after_a_described_phrase_speaks():
 ])
 def test_a_body_named_in_a_persons_apposition_does_not_speak_for_the_person(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Some Japanese critics call that a "two-island sellout," while polls differ.',
+     [("two-island sellout,", "Some Japanese critics")]),
+    ('Japanese embassy officials called the move "regrettable".', [("regrettable", "Japanese embassy officials")]),
+    ('Russian lawmakers call the islands "ours".', [("ours", "Russian lawmakers")]),
+])
+def test_a_side_word_opening_a_naming_cue_speaks_as_the_whole_subject_phrase(text, expected):
+    assert speakers(text) == expected

@@ -15,6 +15,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     inverted_start, MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.appositions import apposed_cue, apposition_head
+from kuril_research.ingest.voice.side_phrases import side_phrase
 from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
@@ -30,8 +31,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[Event] = []
         self.subjects: dict[int, tuple[Cand, int] | None] = {}
-        self.cue_starts = [cue.start for cue in cues]
-        self.cand_starts = [c.start for c in cands]
+        self.cue_starts, self.cand_starts = [cue.start for cue in cues], [c.start for c in cands]
         self.spans_at = Spans(spans)
 
     def quotes(self) -> list[Quote]:
@@ -70,9 +70,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
 
     def side_of(self, c: Cand) -> str | None:
         """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
-        if not c.role or not self.lex.role_sides:
-            return None
-        return self.lex.role_sides.get(phrase_key(c.text))
+        return self.lex.role_sides.get(phrase_key(c.text)) if c.role and self.lex.role_sides else None
 
     def resolve(self, c: Cand) -> tuple[str | None, str] | None:
         """(entity, as written) of a candidate: a mention or a name stands for itself, an institution too;
@@ -211,7 +209,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
                     return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
                 return apposed_cue(text, self.cands_from(ps, cue.start), cue, self.resolve) or (  # "Ken Sato, the
-                    cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False)  # minister for X, told"
+                    # minister for X, told": Ken Sato; "Some Japanese critics call": the phrase (side_phrases.py)
+                    cue.entity, side_phrase(text, cue) or cue.text, cue.kind, self.cue_text(cue.start, cue.end), False)
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
         next_open = following[0] - 1 if following and following[2] == para_id else pe
