@@ -82,3 +82,16 @@ def test_a_body_named_in_a_persons_apposition_does_not_speak_for_the_person(text
 ])
 def test_a_side_word_opening_a_naming_cue_speaks_as_the_whole_subject_phrase(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the accuser's charge quotes the accuser, not the accused
+    ('Critics back home have accused the prime minister of pursuing a "cut and paste" deal.',
+     [("cut and paste", "Critics back home")]),
+    # a reported clause whose subject has titles before the name: the name reported, not the agency or the object
+    ('Earlier, the agency reported that Russian Foreign Ministry spokeswoman Maria Zakharova accused Japanese '
+     'officials of "unacceptable" statements.',
+     [("unacceptable", "Maria Zakharova")]),
+])
+def test_an_accusation_quotes_the_accuser(text, expected):
+    assert speakers(text) == expected
