@@ -95,3 +95,10 @@ def test_a_side_word_opening_a_naming_cue_speaks_as_the_whole_subject_phrase(tex
 ])
 def test_an_accusation_quotes_the_accuser(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_places_possessive_before_a_capitalised_word_is_no_personal_name():
+    # "Nemuro's Hanasaki port" names a port, not a person "Nemuro Hanasaki": "he" is the fisherman
+    text = ("I put the question to Masaaki Ono, who has fished out of Nemuro's Hanasaki port for thirty years. "
+            '"The sea does not know whose it is," he told me.')
+    assert speakers(text) == [("The sea does", "Masaaki Ono")]

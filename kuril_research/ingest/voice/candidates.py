@@ -37,6 +37,8 @@ RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who)\s")
 SPEECH_PREPOSITION_RE = re.compile(r"\b(?:in\s+the\s+words\s+of|according\s+to)\s+$", re.I)
 #: An honorific just before a word: "Mr. Sato" is a name even without a first name.
 HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
+#: A possessive 's at the end of a word.
+OWNER_END_RE = re.compile(r"[’']s$")
 #: A possessive or a full stop at the end of a name's word.
 POSSESSIVE_RE = re.compile(r"(?:[’']s?|[.,])$")
 
@@ -320,6 +322,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                     and not (not segment and HONORIFIC_BEFORE_RE.search(text, max(0, token.start() - 6), token.start())))
             # ... but a family name in capitals after an honorific is a name ("Mr. NAKAZAWA Takeshi")
             if token is not None and word not in lex.name_title_words and not stop:
+                if segment and OWNER_END_RE.search(segment[-1].group()):
+                    segment = []  # "Nemuro's Hanasaki port": a possessive ends its owner, no name goes on after it
                 segment.append(token)
                 continue
             if stop:  # "New York Times", "Fisheries Agency", "Yamal LNG": no name before the word
