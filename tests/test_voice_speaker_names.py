@@ -102,3 +102,22 @@ def test_a_places_possessive_before_a_capitalised_word_is_no_personal_name():
     text = ("I put the question to Masaaki Ono, who has fished out of Nemuro's Hanasaki port for thirty years. "
             '"The sea does not know whose it is," he told me.')
     assert speakers(text) == [("The sea does", "Masaaki Ono")]
+
+
+def test_it_after_a_report_about_a_country_is_the_body_that_reported_before():
+    # "it" does not take up the country the sentence is about; it takes up the agency that spoke before
+    text = ('Japanese boats may catch 2,050 tonnes this year, the agency said in a statement.\n\n'
+            'Japan will pay Russia a "cooperation fee" of up to 300 million yen, it said.')
+    assert speakers(text) == [("cooperation fee", "the agency")]
+
+
+def test_it_after_a_country_that_spoke_in_the_sentence_is_that_country():
+    text = 'Russia said the talks were over, but it called the door "still open".'
+    assert speakers(text) == [("still open", "Russia")]
+
+
+def test_a_slogan_on_a_banner_is_a_quotation_even_in_title_case():
+    # a title-case phrase after a carrier is the carriers' words, not the name of a thing
+    text = ('Days before the visit, several hundred people gathered near the Kremlin with banners reading '
+            '"Hands off the Kurils". The police watched.')
+    assert speakers(text) == [("Hands off the", "several hundred people")]
