@@ -121,3 +121,9 @@ def test_a_slogan_on_a_banner_is_a_quotation_even_in_title_case():
     text = ('Days before the visit, several hundred people gathered near the Kremlin with banners reading '
             '"Hands off the Kurils". The police watched.')
     assert speakers(text) == [("Hands off the", "several hundred people")]
+
+
+def test_an_indefinite_phrase_after_become_is_a_predicate_not_a_new_person():
+    text = ('Meanwhile, parliament speaker Ivan Orlov may become another top official to visit the islands. '
+            '"I flew there before, and I will do it again," he told reporters.')
+    assert speakers(text) == [("I flew there", "Ivan Orlov")]

@@ -68,6 +68,10 @@ GOVERNED_GAP = 3
 MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
 #: "in his words" before a quotation: the one the possessive stands for speaks it.
 IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
+#: A copula or "become" right before an indefinite described phrase: the phrase is what someone named before is
+#: ("Sergey Mironov may become another top official to visit"; "He is a former resident of Kunashiri"), a
+#: predicate, not a new person a later "he" or "she" could stand for.
+PREDICATE_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|be|been|become|becomes|became|remains|remained)\s+$", re.I)
 #: "that" opening a reported clause: "told reporters that the government had conveyed ...".
 THAT_RE = re.compile(r"\bthat\b", re.I)
 #: A copula or auxiliary after a subject phrase: the phrase ends before it ("Russian state television is blunter").

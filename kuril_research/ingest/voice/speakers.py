@@ -12,7 +12,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE, RELATIVE_BEFORE_RE,
     THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE,
     PASSIVE_QUOTED_RE, TEXT_OWNER_RE, INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before,
-    inverted_start, MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
+    inverted_start, PREDICATE_BEFORE_RE, MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.appositions import apposed_cue, apposition_head
 from kuril_research.ingest.voice.side_phrases import side_phrase
@@ -177,8 +177,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             own = next((g for w in WORD_RE.findall(p.text.lower()) if (g := self.lex.genders.get(w))), None)
             if gender is not None and own is not None and own != gender:
                 continue  # "a retired fisherman ... she said": not him
-            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]) or INDEFINITE_RE.match(p.text):
-                return p
+            if (self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]) or INDEFINITE_RE.match(p.text)) \
+                    and not PREDICATE_BEFORE_RE.search(self.text, max(0, p.start - 16), p.start):  # "X may become
+                return p  # another top official": X, not a new person (speaker_cues.PREDICATE_BEFORE_RE)
         return None
 
     def cands_from(self, start: int, end: int) -> list[Cand]:
