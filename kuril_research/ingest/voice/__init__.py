@@ -183,7 +183,8 @@ Method (the rules, in the order they are applied)
    told") does not take the verb; a side word opening a naming cue speaks as its whole subject phrase ("Some
    Japanese critics call"); an accusation quotes the accuser ("X accused Y of "...""); a possessive ends a name
    ("Nemuro's Hanasaki port"); "it" takes up a country only when the country speaks in its sentence; a slogan
-   after a carrier ("banners reading "Hands off the Kurils"") is a quotation even in title case.
+   after a carrier ("banners reading "Hands off the Kurils"") is a quotation even in title case; an indefinite
+   phrase after a copula or "become" ("X may become another top official") is a predicate, no new person.
 
    **Soundbites without marks** (:func:`~kuril_research.ingest.voice.quotes.find_quotes`): a broadcast transcript
    may print a speaker's words without quotation marks after the sentence that introduces them ("A resident,
