@@ -183,18 +183,6 @@ Method (the rules, in the order they are applied)
    the relay; "In a statement, X said": X (a phrase after a preposition is no subject); "the ministry's
    statement said": the ministry named before, else the statement as written.
 
-   Names with the marks of a person (:mod:`~kuril_research.ingest.voice.name_words`,
-   :mod:`~kuril_research.ingest.voice.appositions`, :mod:`~kuril_research.ingest.voice.side_phrases`): a
-   family name that is also a stop word ("Park Jae-hyun, director of ...", "Prime Minister Theresa May") is a
-   name where a title, an age or an apposition marks the person, and so is its later lone use ("Park said"); a
-   name in apposition after a described phrase speaks ("A local official, Kenji Tamura of ..., said"); a body
-   named at the end of a person's apposition ("X, the minister for Okinawa and Northern Territories Affairs,
-   told") does not take the verb; a side word opening a naming cue speaks as its whole subject phrase ("Some
-   Japanese critics call"); an accusation quotes the accuser ("X accused Y of "...""); a possessive ends a name
-   ("Nemuro's Hanasaki port"); "it" takes up a country only when the country speaks in its sentence; a slogan
-   after a carrier ("banners reading "Hands off the Kurils"") is a quotation even in title case; an indefinite
-   phrase after a copula or "become" ("X may become another top official") is a predicate, no new person.
-
    **Soundbites without marks** (:func:`~kuril_research.ingest.voice.quotes.find_quotes`): a broadcast transcript
    may print a speaker's words without quotation marks after the sentence that introduces them ("A resident,
    88, said she was disappointed. I was born on Shikotan."): in a paragraph with no quotation, a sentence in the

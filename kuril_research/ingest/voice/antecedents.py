@@ -79,10 +79,7 @@ class AntecedentRules:
         start = self.sents.spans[si][0]
         if self.spans_at.at(start) is None and self.spans_at.at(start + 1) is None:
             subject = self.sentence_subject(start, c.start)  # "Putin said ..., but he warned": Putin
-            if isinstance(subject, Cand) and subject.end <= c.start and subject.start != c.start and (
-                    subject.kind != "place" or self.verb_in(subject.end, c.start) is not None):
-                # "Japan will pay Russia a "cooperation fee", it said": a country the report is about is no body
-                # that speaks, unless it speaks in the sentence ("Russia said ..., but it added")
+            if isinstance(subject, Cand) and subject.end <= c.start and subject.start != c.start:
                 if (found := self.as_topic(subject, kinds, pronoun, gender)) not in (None, "related"):
                     return found
         for k in range(si - 1, -1, -1):

@@ -10,7 +10,6 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.head_phrases import head_phrases
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
-from kuril_research.ingest.voice.name_words import stop_name_words
 
 
 SPEAKER_TYPES = frozenset({"person", "organisation"})
@@ -37,8 +36,6 @@ RELATIVE_SPEAKER_RE = re.compile(r",\s+(?:which|who)\s")
 SPEECH_PREPOSITION_RE = re.compile(r"\b(?:in\s+the\s+words\s+of|according\s+to)\s+$", re.I)
 #: An honorific just before a word: "Mr. Sato" is a name even without a first name.
 HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
-#: A possessive 's at the end of a word.
-OWNER_END_RE = re.compile(r"[’']s$")
 #: A possessive or a full stop at the end of a name's word.
 POSSESSIVE_RE = re.compile(r"(?:[’']s?|[.,])$")
 
@@ -103,9 +100,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
             d.start <= n.start and n.end <= d.end and _appositive(text, d.start, n.start, lex)
             for n in named + names if n.kind == "person")]  # "The head of the district Anna Roe": the name speaks
         appositions = {(d.start, d.end) for d in described if any(  # "Anna Roe, an economist at X, said": Anna Roe
-            n.kind == "person" and not n.role and (APPOSITION_GAP_RE.fullmatch(text, n.end, d.start)
-                                                   or NAME_AFTER_GAP_RE.fullmatch(text, d.end, n.start))
-            for n in named + names)}  # "A local official, Kenji Ota of the cooperative, said": Kenji Ota
+            n.kind == "person" and not n.role and APPOSITION_GAP_RE.fullmatch(text, n.end, d.start)
+            for n in named + names)}
         outer = Spans(_disjoint([(d.start, d.end) for d in described]))
         named, roles, names = ([c for c in group if not _inside(outer, c.start, c.end)]
                                for group in (named, roles, names))
@@ -199,12 +195,8 @@ NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "tha
                        "also", "later", "earlier", "today", "yesterday", "tokyo", "moscow", "russia", "japan"})
 
 
-#: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...", with the age news
-#: prints after a name: "Mihail Park (87), a professor ...", "Ken Ota, 68, a fisherman ...".
-APPOSITION_GAP_RE = re.compile(r"(?:\s*\(\d{1,3}\))?,\s+(?:\d{1,3},\s+)?")
-#: Between a described phrase and the name in apposition after it, set off by a comma: "A local
-#: fishing industry official, Kazuo Ninomiya of the Nemuro cooperative, said" (the name speaks).
-NAME_AFTER_GAP_RE = re.compile(r",\s+")
+#: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
+APPOSITION_GAP_RE = re.compile(r",\s+")
 #: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".
 LINK_WORDS = frozenset({"for", "of", "to", "with", "by", "at", "from", "in", "on", "under", "near", "close",
                         "about", "over", "against"})
@@ -263,7 +255,6 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
     taken = Spans(sorted([(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]))
     names: list[Cand] = []
     surnames: dict[str, str] = {}
-    stop_names: set[str] = set()
     org_taken = Spans(_disjoint([(m.start, m.end) for m in mentions if m.entity_type in SPEAKER_TYPES]
                                  + [(r.start, r.end) for r in roles]))
     runs = ((selected is None or (ps, pe) in selected, run) for ps, pe in (paragraphs or [(0, len(text))])
@@ -288,13 +279,9 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                     names.append(Cand(run.start(), capitals.end(), "person", None, capitals.group()))
                 surnames.setdefault(words[-1].title(), capitals.group())  # "... Tokuno said": the same person
                 continue
-        named_stops = stop_name_words(text, list(WORD_RE.finditer(text, run.start(), run.end())), lex)
-        stop_names |= named_stops  # "Park Jae-hyun, director of ...": "Park" is a name here and later
         if not emit:  # learn full names only
             words = [POSSESSIVE_RE.sub("", t) for t in run.group().split()]
-            while named_stops and words and words[0].lower() in lex.name_title_words:
-                words.pop(0)  # "Prime Minister Theresa May": the title marked the name, and is no part of it
-            if all(w.lower() not in lex.name_title_words and (w.lower() not in lex.name_stop_words or w in stop_names)
+            if all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words
                    and not (len(w) > 1 and w.isupper()) for w in words) and 2 <= len(words) <= 3 \
                     and not _overlaps(taken, run.start(), run.end()):
                 written = " ".join(words)
@@ -316,14 +303,12 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
         for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
             raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
             word = raw.lower()
-            stop = (word in lex.name_stop_words and raw not in stop_names) or word in lex.organisation_heads \
+            stop = word in lex.name_stop_words or word in lex.organisation_heads \
                 or (len(raw) > 1 and raw.isupper() and not INITIALS_RE.fullmatch(token.group())  # an acronym:
                     # "Arctic LNG"; "Asia Department Ivan Petrov"; not initials ("James D.J. Brown")
                     and not (not segment and HONORIFIC_BEFORE_RE.search(text, max(0, token.start() - 6), token.start())))
             # ... but a family name in capitals after an honorific is a name ("Mr. NAKAZAWA Takeshi")
             if token is not None and word not in lex.name_title_words and not stop:
-                if segment and OWNER_END_RE.search(segment[-1].group()):
-                    segment = []  # "Nemuro's Hanasaki port": a possessive ends its owner, no name goes on after it
                 segment.append(token)
                 continue
             if stop:  # "New York Times", "Fisheries Agency", "Yamal LNG": no name before the word

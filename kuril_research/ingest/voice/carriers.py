@@ -51,9 +51,6 @@ def carrier_subject(text: str, sent_start: int, start: int, cands: Sequence[Cand
     >>> t = 'Last weekend a few hundred people rallied in Moscow with banners reading "Not one island."'
     >>> carrier_subject(t, 0, t.index("Not"), []).text
     'a few hundred people'
-    >>> t = 'Days before the visit, several hundred people gathered with banners reading "Hands off the Kurils"'
-    >>> carrier_subject(t, 0, t.index("Hands"), []).text
-    'several hundred people'
     >>> t = 'The banners were red. "Not one island," he said.'
     >>> carrier_subject(t, 22, t.index("Not"), []) is None
     True
@@ -80,9 +77,6 @@ def carrier_subject(text: str, sent_start: int, start: int, cands: Sequence[Cand
     if opening:
         return opening[0]
     for verb in VERB_RE.finditer(text, clause, carrier.end()):
-        if "," in text[clause:verb.start()] and not any(ch in text[clause:verb.start()] for ch in ";:\"“”"):
-            clause = text.rindex(",", clause, verb.start()) + 1  # "Days before the visit, several hundred people
-            # gathered ...": an opening adverbial the comma closes, before the subject
         phrase = " ".join(text[clause:verb.start()].split())
         if phrase and not any(ch in phrase for ch in ",;:\"“”"):
             return Cand(clause, verb.start(), "person", None, phrase) if len(phrase.split()) <= PHRASE_WORDS else None
@@ -136,17 +130,3 @@ def speech_owner(text: str, start: int, cands: Sequence[Cand], noun_re: re.Patte
             return c
         return None
     return None
-
-
-def carried(text: str, spans: Sequence[tuple[int, ...]]) -> set[int]:
-    """Indexes of the quotations a carrier phrase introduces ('banners reading "Hands off the Kurils"', 'placards
-    saying: "..."'): slogans someone carries or chants, quoted words even when written in title case like a name.
-
-    Examples
-    --------
-    >>> t = 'They held banners reading "Hands off the Kurils" at the "Kuril Islands Forum".'
-    >>> sorted(carried(t, [(27, 47, 0), (57, 76, 0)]))
-    [0]
-    """
-    return {qi for qi, (start, *_) in enumerate(spans)
-            if start > 1 and CARRIER_RE.search(text, max(0, start - 80), start - 1) is not None}

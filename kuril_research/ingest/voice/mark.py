@@ -17,7 +17,6 @@ from kuril_research.ingest.voice.post_cues import post_side
 from kuril_research.ingest.voice.quotes import block_attribution, continued_quotes, find_quotes
 from kuril_research.ingest.voice.transcript_quotes import turn_quotes
 from kuril_research.ingest.voice.turns import find_turns
-from kuril_research.ingest.voice.carriers import carried
 from kuril_research.ingest.voice.scare import (find_scare_quotes, find_titles, owner_side, reported_terms,
                                                single_scare, title_phrases)
 from kuril_research.ingest.voice.speakers import SpeakerWalk
@@ -202,8 +201,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     reported = {si for si in reported if not named_after(text, spans[si], mentions, lex, sents)}
     scare_quotes -= reported
     # «Social Development of the Islands» is a title; "the Southern Kurils" a term
-    titles |= title_phrases(text, spans, lex) - scare_quotes - reported - carried(text, spans)  # 'banners reading
-    # "Hands off the Kurils"': a slogan someone carries, in title case or not (carriers.py)
+    titles |= title_phrases(text, spans, lex) - scare_quotes - reported
     scare = {i for i in scare_quotes | titles if spans[i][0] not in turn_at}
     real = [span for i, span in enumerate(spans) if i not in scare]
     quotes_at = Spans(real)

@@ -68,10 +68,6 @@ GOVERNED_GAP = 3
 MAIN_CLAUSE_RE = re.compile(r",[\"”’»]?\s+")
 #: "in his words" before a quotation: the one the possessive stands for speaks it.
 IN_WORDS_RE = re.compile(r"\bin\s+(his|her|their)\s+(?:own\s+)?words\W*$", re.I)
-#: A copula or "become" right before an indefinite described phrase: the phrase is what someone named before is
-#: ("Sergey Mironov may become another top official to visit"; "He is a former resident of Kunashiri"), a
-#: predicate, not a new person a later "he" or "she" could stand for.
-PREDICATE_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|be|been|become|becomes|became|remains|remained)\s+$", re.I)
 #: "that" opening a reported clause: "told reporters that the government had conveyed ...".
 THAT_RE = re.compile(r"\bthat\b", re.I)
 #: A copula or auxiliary after a subject phrase: the phrase ends before it ("Russian state television is blunter").
@@ -145,23 +141,8 @@ def inverted_start(text: str, sent_start: int, start: int, before: list) -> int:
 #: the islands only as "..."'): the reported subject's own words.
 REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"
                               r"described|describes|termed|dubbed|labell?ed|branded)\b")
-#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject, its
-#: titles included ("reported that Russian Foreign Ministry spokeswoman Maria Zakharova accused ...").
-REPORTED_THAT_RE = re.compile(r"\s+that\s+((?:[\w’'.-]+\s+){0,6})$")
-
-
-def reported_opening(text: str, start: int, titles: frozenset[str]) -> bool:
-    """Whether a name at ``start`` opens the clause of a reporting verb's "that": only its titles between, in
-    capitals or listed in ``titles`` ("said that Rudenko", "reported that Foreign Ministry spokeswoman X").
-
-    Examples
-    --------
-    >>> t = "It reported that Russian Ministry spokeswoman Anna Roe accused them; it said that a man met Ivan Ota"
-    >>> reported_opening(t, 46, frozenset({"spokeswoman"})), reported_opening(t, 92, frozenset())
-    (True, False)
-    """
-    that = REPORTED_THAT_RE.search(text, max(0, start - 80), start)
-    return that is not None and all(w[:1].isupper() or w.lower() in titles for w in that.group(1).split())
+#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
+REPORTED_THAT_RE = re.compile(r"\s+that\s+$")
 #: A verb that names its object's quality right before a noun phrase: "called Lavrov's remarks "...""; the subject
 #: of the verb gives the words, not the one whose remarks they are.
 JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"

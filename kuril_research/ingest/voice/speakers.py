@@ -8,14 +8,14 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    reported_opening, REPORTED_VERB_RE, CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
-    INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE, RELATIVE_BEFORE_RE,
-    THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE,
-    PASSIVE_QUOTED_RE, TEXT_OWNER_RE, INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before,
-    inverted_start, PREDICATE_BEFORE_RE, MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
+    REPORTED_THAT_RE, REPORTED_VERB_RE,
+    CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
+    INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
+    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
+    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start,
+    MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
-from kuril_research.ingest.voice.appositions import apposed_cue, apposition_head
-from kuril_research.ingest.voice.side_phrases import side_phrase
 from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.subjects import SubjectRules
@@ -31,7 +31,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[Event] = []
         self.subjects: dict[int, tuple[Cand, int] | None] = {}
-        self.cue_starts, self.cand_starts = [cue.start for cue in cues], [c.start for c in cands]
+        self.cue_starts = [cue.start for cue in cues]
+        self.cand_starts = [c.start for c in cands]
         self.spans_at = Spans(spans)
 
     def quotes(self) -> list[Quote]:
@@ -70,7 +71,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
 
     def side_of(self, c: Cand) -> str | None:
         """The side a role phrase names ("the Japanese premier": japanese), from ``role_sides``; None otherwise."""
-        return self.lex.role_sides.get(phrase_key(c.text)) if c.role and self.lex.role_sides else None
+        if not c.role or not self.lex.role_sides:
+            return None
+        return self.lex.role_sides.get(phrase_key(c.text))
 
     def resolve(self, c: Cand) -> tuple[str | None, str] | None:
         """(entity, as written) of a candidate: a mention or a name stands for itself, an institution too;
@@ -177,9 +180,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             own = next((g for w in WORD_RE.findall(p.text.lower()) if (g := self.lex.genders.get(w))), None)
             if gender is not None and own is not None and own != gender:
                 continue  # "a retired fisherman ... she said": not him
-            if (self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]) or INDEFINITE_RE.match(p.text)) \
-                    and not PREDICATE_BEFORE_RE.search(self.text, max(0, p.start - 16), p.start):  # "X may become
-                return p  # another top official": X, not a new person (speaker_cues.PREDICATE_BEFORE_RE)
+            if self.is_subject(p, self.sents.bounds(p.start, (p.start, p.end))[0]) or INDEFINITE_RE.match(p.text):
+                return p
         return None
 
     def cands_from(self, start: int, end: int) -> list[Cand]:
@@ -209,9 +211,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
                     return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
-                return apposed_cue(text, self.cands_from(ps, cue.start), cue, self.resolve) or (  # "Ken Sato, the
-                    # minister for X, told": Ken Sato; "Some Japanese critics call": the phrase (side_phrases.py)
-                    cue.entity, side_phrase(text, cue) or cue.text, cue.kind, self.cue_text(cue.start, cue.end), False)
+                return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
         next_open = following[0] - 1 if following and following[2] == para_id else pe
@@ -337,7 +337,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = next((b for b in before if b.start > subject[1] and not b.role and b.kind == "person"
-                              and reported_opening(text, b.start, self.lex.name_title_words)
+                              and REPORTED_THAT_RE.search(text, max(0, b.start - 12), b.start)
                               and (REPORTED_VERB_RE.match(text, b.end) or self.lex.subject_verb_re.match(text, b.end))),
                              subject[0])  # "A spokesman for the fleet, speaking ..., said the crews would "..."";
                     # "Sankei noted ..., and said that Rudenko referred to them as "...": Rudenko, whose words it reports
@@ -367,9 +367,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
     def talker(self, before: list[Cand], start: int) -> Cand | None:
         """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
         of an earlier one in the same clause ("Kihara told reporters that the government had conveyed "serious
-        concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last.
-        "Minoru Kihara, told": an apposition's closing comma, whose head talks (appositions.py)."""
-        talkers = [(apposition_head(self.text, before, b) if self.text[b.end:b.end + 1] == "," else b, v) for b in before
+        concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last."""
+        talkers = [(b, v) for b in before  # "Minoru Kihara, told": an apposition's closing comma
                    if (v := self.lex.subject_verb_re.match(self.text, b.end + (self.text[b.end:b.end + 1] == ",")))
                    and v.end() <= start]
         if not talkers:
