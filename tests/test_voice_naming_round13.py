@@ -8,19 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kuril_research.ingest.gazetteer import load_gazetteer
-from kuril_research.ingest.sentences import split_sentences
-from kuril_research.ingest.voice import mark_voice
-from kuril_research.testing import paragraph_spans
-
-
-def voices(text: str) -> list[tuple[str, str, str | None]]:
-    """(surface, voice, speaker) of every territory name, in text order."""
-    paragraphs = paragraph_spans(text)
-    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
-    _, voiced = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
-    return [(v.mention.surface, v.voice, v.speaker) for v in voiced
-            if v.mention.entity_type in ("island", "island_group", "collective_name", "archipelago")]
+from tests.voice_helpers import territory_voices as voices
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,0 +1,20 @@
+"""What the voice rules make of a hand-made text: the helper the naming-voice tests share."""
+
+from __future__ import annotations
+
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.voice import mark_voice
+from kuril_research.testing import paragraph_spans
+
+#: The entity types of territory names (documents and persons are left out).
+TERRITORY_TYPES = ("island", "island_group", "collective_name", "archipelago")
+
+
+def territory_voices(text: str) -> list[tuple[str, str, str | None]]:
+    """(surface, voice, speaker) of every territory name of ``text``, in text order, after the gazetteer and the
+    voice rules; paragraphs are separated by a blank line."""
+    paragraphs = paragraph_spans(text)
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    _, voiced = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
+    return [(v.mention.surface, v.voice, v.speaker) for v in voiced if v.mention.entity_type in TERRITORY_TYPES]
