@@ -339,13 +339,13 @@ def cooccurrence(
         raise ParameterError(f"unknown trade categories {unknown}", field="exclude_categories",
                              hint=f"use categories of the lexicon: {', '.join(lexicon.ids)}")
     codebook = cue_lexicon(FRAMES, codebook)
-    if frames is None:
-        hits = code_frames(corpus, codebook)
+    key = ["doc_id", "sent_id" if unit == "sentence" else "para_id"]
+    if frames is None:      # only the columns used: the stored table's strings stay on disk
+        hits = code_frames(corpus, codebook, columns=[*key, "frame"])
     else:
         codebook.check_coded_with(frames, "codebook_sha256", what="frame hits", field="codebook")
         hits = frames
-    key = ["doc_id", "sent_id" if unit == "sentence" else "para_id"]
-    mentions = cue_matches(corpus, lexicon)
+    mentions = cue_matches(corpus, lexicon, columns=[*key, "entry"])
     trade = mentions.loc[~mentions["entry"].isin(exclude_categories), key]
     territory = corpus.mentions.loc[corpus.mentions["entity_type"].isin(TERRITORIAL_TYPES), key]
     sanctions = hits.loc[hits["frame"] == "sanctions_hostility", key]
