@@ -102,6 +102,9 @@ def test_frames_and_trade_mentions_are_read_back_without_coding_again(folder, mo
     pd.testing.assert_frame_equal(trade.trade_mentions(again), mentions, check_exact=True)
     assert framing.frame_profile(again)["frame_sentences"].sum() == 3
     assert trade.cooccurrence(again)["trade_units"].tolist() == [0, 1]     # sanctions talk is no trade unit
+    fresh = load_corpus(folder, cache=True)     # nothing in memory: the columns alone are read from the file
+    assert trade.trade_mentions(fresh, columns=["surface", "category"]).values.tolist() == [
+        ["anti-Russian sanctions", "sanctions_restrictions"], ["fishing boats", "fisheries"]]
 
 
 def test_an_added_cue_gives_a_new_key_and_its_matches(folder, tmp_path):
