@@ -102,6 +102,9 @@ def test_frames_and_trade_mentions_are_read_back_without_coding_again(folder, mo
     pd.testing.assert_frame_equal(trade.trade_mentions(again), mentions, check_exact=True)
     assert framing.frame_profile(again)["frame_sentences"].sum() == 3
     assert trade.cooccurrence(again)["trade_units"].tolist() == [0, 1]     # sanctions talk is no trade unit
+    fresh = load_corpus(folder, cache=True)     # nothing in memory: the columns alone are read from the file
+    assert trade.trade_mentions(fresh, columns=["surface", "category"]).values.tolist() == [
+        ["anti-Russian sanctions", "sanctions_restrictions"], ["fishing boats", "fisheries"]]
 
 
 def test_an_added_cue_gives_a_new_key_and_its_matches(folder, tmp_path):
@@ -227,3 +230,37 @@ def test_quantities_are_kept_and_read_back_without_reading_the_sentences_again(t
     _no_scan(monkeypatch)
     monkeypatch.setattr(trade, "mention_quantities", None)        # no figure is read again
     pd.testing.assert_frame_equal(trade.quantities(load_corpus(folder, cache=True)), first, check_exact=True)
+
+
+def test_asking_for_some_columns_reads_only_those_from_the_stored_table(folder, monkeypatch):
+    hits = framing.frames(load_corpus(folder, cache=True))     # coded and kept
+    reads = []
+    read = cue_store.CueStore.read
+
+    def spy(self, columns=None):
+        reads.append(None if columns is None else list(columns))
+        return read(self, columns)
+
+    monkeypatch.setattr(cue_store.CueStore, "read", spy)
+    _no_scan(monkeypatch)
+    monkeypatch.setattr(framing, "frames_in_context", None)
+    again = load_corpus(folder, cache=True)
+    keys = framing.frames(again, columns=["sent_id", "doc_id", "frame"])
+    # by hand: a/0 and a/1 treaty_negotiation, b/0 sanctions_hostility (module comment above)
+    assert keys.values.tolist() == [[0, "a", "treaty_negotiation"], [1, "a", "treaty_negotiation"],
+                                    [0, "b", "sanctions_hostility"]]
+    pd.testing.assert_frame_equal(keys, hits[["sent_id", "doc_id", "frame"]], check_exact=True)
+    framing.frames(again, columns=["sent_id", "doc_id", "frame"])    # remembered: the file is not read again
+    assert reads == [["sent_id", "doc_id", "frame"]]
+    pd.testing.assert_frame_equal(framing.frames(again), hits, check_exact=True)   # the whole table: read whole
+    assert reads == [["sent_id", "doc_id", "frame"], None]
+    framing.frames(again, columns=["frame"])       # the whole table is in memory now: taken from it
+    assert len(reads) == 2
+
+
+def test_a_column_that_is_not_stored_is_refused_by_read(folder):
+    lexicon = cue_lexicon(FRAMES)
+    cue_matches(load_corpus(folder, cache=True), lexicon)
+    store = store_for(load_corpus(folder, cache=True), lexicon)
+    assert store.read(["doc_id", "no_such_column"]) is None
+    assert store.read(["end", "doc_id"]).columns.tolist() == ["end", "doc_id"]

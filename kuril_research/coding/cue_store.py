@@ -122,11 +122,18 @@ class CueStore:
 
     file: Path
 
-    def read(self) -> pd.DataFrame | None:
-        """The stored table, memory-mapped (strings are not copied); None when missing or unreadable."""
+    def read(self, columns: Sequence[str] | None = None) -> pd.DataFrame | None:
+        """The stored table, memory-mapped (strings are not copied); None when missing or unreadable.
+
+        ``columns``: only these columns, in this order (None: all); the others are never decoded,
+        which is what keeps a caller that needs a table's keys from holding its strings. None
+        also when a column asked for is not stored.
+        """
         try:
             with pa.memory_map(str(self.file)) as source:
                 table = pa.ipc.open_file(source).read_all()
+            if columns is not None:
+                table = table.select(list(columns))
             for i, column in enumerate(table.columns):
                 if pa.types.is_dictionary(column.type):
                     table = table.set_column(i, table.field(i).name, column.cast(column.type.value_type))
@@ -237,13 +244,15 @@ def store_for(corpus: Corpus, lexicon: CueLexicon, what: str = "matches",
     return CueStore(home[0] / CACHE_DIR / f"{_family(lexicon, what)}-{key.hexdigest()[:16]}.arrow")
 
 
-def cue_matches(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
+def cue_matches(corpus: Corpus, lexicon: CueLexicon, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """``lexicon.match(corpus.sentences)``, read from the corpus's stored table when one is current, else kept there.
 
     Parameters
     ----------
     corpus : Corpus
     lexicon : CueLexicon
+    columns : sequence of str, optional
+        Only these columns (see :func:`coded_table`); default all.
 
     Returns
     -------
@@ -261,14 +270,15 @@ def cue_matches(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
     0  peace treaty (?:talks|negotiations?)      4   22
     """
     return coded_table(corpus, lexicon, "matches", lambda: lexicon.match(corpus.sentences),
-                       tables={"sentences": MATCH_COLUMNS})
+                       tables={"sentences": MATCH_COLUMNS}, columns=columns)
 
 
 _CODED = memo.Memo()
 
 
 def coded_table(corpus: Corpus, lexicon: CueLexicon, what: str, make: Callable[[], pd.DataFrame], *,
-                tables: Mapping[str, Sequence[str] | None]) -> pd.DataFrame:
+                tables: Mapping[str, Sequence[str] | None],
+                columns: Sequence[str] | None = None) -> pd.DataFrame:
     """``make()``: a table coded with ``lexicon`` from the corpus tables ``tables``, remembered and kept on disk.
 
     Remembered in memory while those columns are unchanged (:mod:`kuril_research.memo`), read
@@ -284,11 +294,16 @@ def coded_table(corpus: Corpus, lexicon: CueLexicon, what: str, make: Callable[[
         Makes the table in memory from ``corpus`` and ``lexicon`` alone.
     tables : mapping
         Corpus table → the columns ``make`` reads (None: all); ``sentences`` must be one.
+    columns : sequence of str, optional
+        Only these columns of the table, in this order; default all. When the whole table is
+        not in memory but is stored, only these columns are read from the file (and remembered
+        under their own key): a caller that needs a table's keys does not hold its strings.
 
     Returns
     -------
     DataFrame
-        A shallow copy (copy-on-write) of the table ``make()`` returns, or returned before.
+        A shallow copy (copy-on-write) of the table ``make()`` returns, or returned before
+        (of its ``columns`` only, when given).
 
     Examples
     --------
@@ -303,10 +318,21 @@ def coded_table(corpus: Corpus, lexicon: CueLexicon, what: str, make: Callable[[
     ...     _ = coded_table(c, cue_lexicon(FRAMES), "count", make, tables={"sentences": ["text"]})
     >>> len(calls)
     1
+    >>> list(coded_table(c, cue_lexicon(FRAMES), "count", make, tables={"sentences": ["text"]}, columns=["n"]))
+    ['n']
     """
     token = memo.fingerprint(*((getattr(corpus, name), list(getattr(corpus, name).columns) if cols is None
                                 else list(cols)) for name, cols in tables.items()))
     found = _CODED.get(corpus.sentences, (what, lexicon), token)
+    if found is None and columns is not None:
+        part = _CODED.get(corpus.sentences, (what, lexicon, tuple(columns)), token)
+        if part is None:
+            store = store_for(corpus, lexicon, what, tables)
+            part = store.read(columns) if store is not None else None
+            if part is not None:
+                _CODED.put(corpus.sentences, (what, lexicon, tuple(columns)), token, part)
+        if part is not None:
+            return part.copy(deep=False)
     if found is None:
         store = store_for(corpus, lexicon, what, tables)
         found = store.read() if store is not None else None
@@ -315,4 +341,4 @@ def coded_table(corpus: Corpus, lexicon: CueLexicon, what: str, make: Callable[[
             if store is not None:
                 store.write(found)
         _CODED.put(corpus.sentences, (what, lexicon), token, found)
-    return found.copy(deep=False)
+    return (found if columns is None else found[list(columns)]).copy(deep=False)

@@ -81,7 +81,8 @@ def load_codebook(path: str | Path | None = None) -> CueLexicon:
     return cue_lexicon(FRAMES, path)
 
 
-def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> pd.DataFrame:
+def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None,
+           columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Code every sentence with the frames whose cues it contains.
 
     Cues are matched per sentence under the overlap rule of
@@ -93,6 +94,10 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
     corpus : Corpus
     codebook : CueLexicon, str or Path, optional
         A loaded codebook or the path of one; default: the shipped codebook.
+    columns : sequence of str, optional
+        Only these columns, in this order; default all. Read alone from the stored table
+        when the whole table is not in memory, so the strings of the others are never
+        held (e.g. ``["doc_id", "sent_id", "frame"]`` for co-occurrence).
 
     Returns
     -------
@@ -127,10 +132,14 @@ def frames(corpus: Corpus, codebook: CueLexicon | str | Path | None = None) -> p
        sent_id                frame                 surface  n_cues     voice
     0        0  sanctions_hostility  anti-Russian sanctions       1  narrator
     1        1  sanctions_hostility               Sanctions       2  narrator
+    >>> frames(c, columns=["sent_id", "frame"])
+       sent_id                frame
+    0        0  sanctions_hostility
+    1        1  sanctions_hostility
     """
     codebook = cue_lexicon(FRAMES, codebook)
     return coded_table(corpus, codebook, "frames", lambda: _frames(corpus, codebook),
-                       tables={"sentences": MATCH_COLUMNS, "quotes": None})
+                       tables={"sentences": MATCH_COLUMNS, "quotes": None}, columns=columns)
 
 
 def _frames(corpus: Corpus, codebook: CueLexicon) -> pd.DataFrame:

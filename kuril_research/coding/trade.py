@@ -75,7 +75,8 @@ def load_lexicon(path: str | Path | None = None) -> CueLexicon:
     return cue_lexicon(TRADE, path)
 
 
-def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None) -> pd.DataFrame:
+def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = None,
+                   columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Find the trade cues in every sentence, with their polarity in context and their figure.
 
     Rules (the coding rules at the top of ``data/trade.yaml``):
@@ -97,6 +98,9 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
     corpus : Corpus
     lexicon : CueLexicon, str or Path, optional
         A loaded lexicon or the path of one; default: the shipped lexicon.
+    columns : sequence of str, optional
+        Only these columns, in this order; default all. Read alone from the stored table
+        when the whole table is not in memory (:func:`~kuril_research.coding.cue_store.coded_table`).
 
     Returns
     -------
@@ -139,10 +143,12 @@ def trade_mentions(corpus: Corpus, lexicon: CueLexicon | str | Path | None = Non
     2  trade_volume  cooperation         Bilateral trade  False  narrator
     >>> m.loc[2, ["quantity_value", "quantity_unit", "quantity_kind", "direction"]].to_dict()
     {'quantity_value': 10.0, 'quantity_unit': 'USD_bn', 'quantity_kind': 'level', 'direction': 'down'}
+    >>> trade_mentions(c, columns=["category", "voice"]).columns.tolist()
+    ['category', 'voice']
     """
     lexicon = cue_lexicon(TRADE, lexicon)
     return coded_table(corpus, lexicon, "trade_mentions", lambda: _trade_mentions(corpus, lexicon),
-                       tables={"sentences": MATCH_COLUMNS, "quotes": None})
+                       tables={"sentences": MATCH_COLUMNS, "quotes": None}, columns=columns)
 
 
 def _trade_mentions(corpus: Corpus, lexicon: CueLexicon) -> pd.DataFrame:
@@ -339,13 +345,13 @@ def cooccurrence(
         raise ParameterError(f"unknown trade categories {unknown}", field="exclude_categories",
                              hint=f"use categories of the lexicon: {', '.join(lexicon.ids)}")
     codebook = cue_lexicon(FRAMES, codebook)
-    if frames is None:
-        hits = code_frames(corpus, codebook)
+    key = ["doc_id", "sent_id" if unit == "sentence" else "para_id"]
+    if frames is None:      # only the columns used: the stored table's strings stay on disk
+        hits = code_frames(corpus, codebook, columns=[*key, "frame"])
     else:
         codebook.check_coded_with(frames, "codebook_sha256", what="frame hits", field="codebook")
         hits = frames
-    key = ["doc_id", "sent_id" if unit == "sentence" else "para_id"]
-    mentions = cue_matches(corpus, lexicon)
+    mentions = cue_matches(corpus, lexicon, columns=[*key, "entry"])
     trade = mentions.loc[~mentions["entry"].isin(exclude_categories), key]
     territory = corpus.mentions.loc[corpus.mentions["entity_type"].isin(TERRITORIAL_TYPES), key]
     sanctions = hits.loc[hits["frame"] == "sanctions_hostility", key]
