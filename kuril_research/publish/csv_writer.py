@@ -13,31 +13,42 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["FLOAT_FORMAT", "write_file", "flat_table", "write_csv", "csv_bytes"]
+__all__ = ["FLOAT_FORMAT", "atomic_file", "write_file", "flat_table", "write_csv", "csv_bytes"]
 
 #: How every float is written in the CSV files and the readable table copies.
 FLOAT_FORMAT = "%.12g"
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write a file via a temporary file and a rename, so a reader never sees half of it."""
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file open for writing under a temporary name beside ``path``, renamed to ``path`` when the block ends
+    and removed when it raises, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a file via a temporary file and a rename (:func:`atomic_file`)."""
+    with atomic_file(path) as handle:
+        handle.write(data)
 
 
 def flat_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -103,24 +114,22 @@ def _write_slices(flat: pd.DataFrame, path: Path) -> str | None:
 
     None, with nothing written, when a slice has a column the column-wise writer does not handle.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     digest = hashlib.sha256()
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with atomic_file(path) as handle:
             for first in [None, *range(0, len(flat), _CSV_SLICE_ROWS)]:
                 data = _header(flat) if first is None else _csv_body(flat.iloc[first:first + _CSV_SLICE_ROWS])
                 if data is None:
-                    Path(tmp).unlink(missing_ok=True)
-                    return None
+                    raise _NotSliceable  # the temporary file is removed, nothing is written
                 handle.write(data)
                 digest.update(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except _NotSliceable:
+        return None
     return digest.hexdigest()
+
+
+class _NotSliceable(Exception):
+    """A slice holds a column the column-wise writer does not handle (raised and caught in :func:`_write_slices`)."""
 
 
 #: Characters that make the CSV writer quote a text cell (``csv.QUOTE_MINIMAL`` with ``\\n`` line ends).
