@@ -107,7 +107,11 @@ Method (the rules, in the order they are applied)
    are open''), and a dash pair opened before the cue has
    given a name does not end it. An object is no name given: after a classing verb before a predicate
    ("Russia considers the South Kurils its territory"), or after a quoted phrase the cue gave
-   (:mod:`~kuril_research.ingest.voice.cue_objects`). A point of view before a copula ("For Japan, Etorofu and
+   (:mod:`~kuril_research.ingest.voice.cue_objects`). The object of a naming verb with two slots is the
+   referent, named in the outlet's words, and only the complement is the side's name
+   (:mod:`~kuril_research.ingest.voice.referents`): "Russia calls Iturup, Kunashir, Shikotan and the Habomai islets
+   the South Kurils", "refers to the islands - A, B and C - as the Southern Kurils", "calls the four islands,
+   including the Habomai islets, the Northern Territories". A point of view before a copula ("For Japan, Etorofu and
    Kunashiri are ...") gives the side the subject's names too (:mod:`~kuril_research.ingest.voice.viewpoint`).
    A quoted name of a thing with no speech verb before it, its last words a name, takes a post-posed cue after
    the closing mark ('"rally for the return of the Northern Territories," as Tokyo calls ...').

@@ -1,0 +1,132 @@
+"""The referent and the name of a naming verb (rule 3): which names after a cue are the name given.
+
+A naming verb with two slots ("{side} calls X Y", "{side} refers to X as Y", "{side} considers X its Y") takes
+an object, the places being named (the *referent*, which the outlet names in its own words), and a complement,
+the name the side uses. Only the complement is the side's usage: in "Russia calls Iturup, Kunashir, Shikotan
+and the Habomai islets the South Kurils" the four islands are the outlet's, the South Kurils Russia's. The same
+holds however the object is written: a list ("calls Iturup and Kunashir Etorofu and Kunashiri"), a noun
+described by a list between dashes ("calls the islands - Etorofu, Kunashiri, Shikotan and the Habomai group -
+the Northern Territories"), or one holding names in a relative or "including" clause ("calls the four islands,
+including the Habomai islets to which Kaigara belongs, the Northern Territories"). A name right after the verb
+is the name given only when no complement follows it ("which Japan calls Etorofu", "Japan calls them Etorofu
+and Kunashiri").
+
+A cue whose last word opens the name slot ("known in Japan as", "called by Russia") has no object after it: its
+first name is the name given.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.gaps import RELATIVE_INSERTION_RE
+from kuril_research.ingest.voice.lexicon import VoiceLexicon
+
+#: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
+LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+#: What describes an object between the verb and its complement: a list or a phrase between paired dashes
+#: (spaced hyphens, en or em dashes), a relative clause between commas, or an "including" clause between commas.
+OBJECT_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s[-–](?=\s)"
+                                 r"|\s?—[^.;!?\n()\"“”—]{1,160}?—"
+                                 r"|,\s+(?:including|notably|among\s+them|such\s+as|in\s+particular)\s"
+                                 r"[^.;:!?\n()\"“”,]{1,200}?,"
+                                 + "|" + RELATIVE_INSERTION_RE.pattern, re.I)
+#: The start of a complement after an object: an optional "as", "part of" / "one of", a possessive or "the", an
+#: optional quotation mark; a name must start right after it (or the possessive / quotation mark alone makes it a
+#: complement: "calls Shikotan its own", 'calls Kunashir "occupied land"').
+COMPLEMENT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:part|one)\s+of\s+)?(?:(?P<own>(?:its|their)\s+(?:own\s+)?)|the\s+)?"
+                           r"(?P<mark>[\"“‘'])?", re.I)
+#: The end of a cue that opens its name slot: no object stands between it and the name given.
+NAME_SLOT_END_RE = re.compile(r"\b(?:as|called|named|dubbed|termed|styled|labell?ed)\s*(?:the)?\s*\Z", re.I)
+#: The start of a cue whose object is a relative pronoun before its subject ("which Japan calls", "what Tokyo
+#: terms", "the way Russia calls"): the verb's object stands before it, its first name is the name given ("describes
+#: what Tokyo terms the Northern Territories as "illegally occupied"").
+OBJECT_PRONOUN_RE = re.compile(r"(?:which|what|that|whom|the\s+way)\s", re.I)
+#: A naming participle inside an insertion, before its names: "calls the islands - known there as Etorofu and
+#: Kunashiri - its Northern Territories" gives the names after it.
+INSERTED_NAMING_RE = re.compile(r"\b(?:known|called|named|referred\s+to|dubbed|termed)\b[^,]*$", re.I)
+
+
+def list_end(text: str, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> int:
+    """The end of the list of names ``m`` opens or stands in ("Iturup, Kunashir and the Habomai ridge").
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import default_lexicon
+    >>> text = "Iturup, Kunashir and the Habomai ridge lie east."
+    >>> def at(s):
+    ...     i = text.index(s)
+    ...     return Mention(i, i + len(s), s, s.lower(), "island", "neutral")
+    >>> ms = [at("Iturup"), at("Kunashir"), at("Habomai ridge")]
+    >>> text[:list_end(text, ms[0], ms, default_lexicon())]
+    'Iturup, Kunashir and the Habomai ridge'
+    """
+    pos, i = m.end, bisect_right(mentions, m.start, key=lambda mm: mm.start)
+    while i < len(mentions) and mentions[i].entity_type in lex.named_types \
+            and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
+        pos, i = mentions[i].end, i + 1
+    return pos
+
+
+def first_given(text: str, cue_text: str, start: int, limit: int, mentions: Sequence[Mention],
+                lex: VoiceLexicon) -> Mention | None:
+    """The first name a naming cue ending at ``start`` gives before ``limit``, past the object of its verb; None if
+    every name there is the object.
+
+    A name inside an insertion that describes the object (between dashes, in a relative or "including" clause
+    between commas) and a list followed by a complement (:data:`COMPLEMENT_RE`) are the object's words.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import default_lexicon
+    >>> text = "Russia calls Iturup and Kunashir the South Kurils."
+    >>> def at(s, kind="island"):
+    ...     i = text.index(s)
+    ...     return Mention(i, i + len(s), s, s.lower(), kind, "neutral")
+    >>> ms = [at("Iturup"), at("Kunashir"), at("South Kurils", "collective_name")]
+    >>> first_given(text, "Russia calls", 12, len(text), ms, default_lexicon()).surface
+    'South Kurils'
+    >>> first_given(text, "known in Russia as", 12, len(text), ms, default_lexicon()).surface
+    'Iturup'
+    """
+    i = bisect_left(mentions, start, key=lambda mm: mm.start)
+    named = [mm for mm in mentions[i:] if mm.start < limit and mm.entity_type in lex.named_types]
+    if not named:
+        return None
+    if not cue_text.strip() or NAME_SLOT_END_RE.search(cue_text) is not None \
+            or OBJECT_PRONOUN_RE.match(cue_text) is not None:
+        return named[0]
+    inserted = [(hit.start(), hit.end()) for hit in OBJECT_INSERTION_RE.finditer(text, start, limit)]
+    k = 0
+    while k < len(named):
+        mm = named[k]
+        inside = next(((lo, hi) for lo, hi in inserted if lo <= mm.start < hi), None)
+        if inside is not None and INSERTED_NAMING_RE.search(text, inside[0], mm.start) is None:
+            pos = inside[1]
+        else:
+            pos = _past_insertions(text, list_end(text, mm, mentions, lex), inserted)
+            complement = COMPLEMENT_RE.match(text, pos, limit)
+            if complement is None or not (complement.group("own") or complement.group("mark")
+                                          or _named_at(complement.end(), named)):
+                return mm
+            pos = complement.end()
+        k = next((j for j in range(k + 1, len(named)) if named[j].start >= pos), len(named))
+    return None
+
+
+def _past_insertions(text: str, pos: int, inserted: list[tuple[int, int]]) -> int:
+    """``pos`` moved past the insertions that start there, one after the other."""
+    moved = True
+    while moved:
+        moved = False
+        for lo, hi in inserted:
+            if lo == pos or (lo > pos and not text[pos:lo].strip()):
+                pos, moved = hi, True
+    return pos
+
+
+def _named_at(pos: int, named: Sequence[Mention]) -> bool:
+    return any(mm.start == pos for mm in named)
