@@ -73,3 +73,32 @@ def test_names_right_after_a_naming_verb_are_given_when_no_complement_follows(te
 ])
 def test_an_apposition_naming_a_sides_names(text, expected):
     assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long object before a possessive complement does not use up the cue's words
+    ("Tokyo still calls the islands of Shikotan, Kunashir and a string of small rocks east of the Habomai group its "
+     "Northern Territories.",
+     [("Shikotan", "narrator", None), ("Kunashir", "narrator", None), ("Habomai group", "narrator", None),
+      ("Northern Territories", "attributed", "tokyo")]),
+    # ... nor does an object with no name before the names given, and a second object-name pair follows the first
+    ("Japan calls the two larger ones Etorofu and Kunashiri and the whole group the Northern Territories.",
+     [("Etorofu", "attributed", "japan"), ("Kunashiri", "attributed", "japan"),
+      ("Northern Territories", "attributed", "japan")]),
+    # a possessive after a comma is an apposition, no complement: the names before it are given
+    ("Japan calls them Etorofu and Kunashiri, part of its territory since the nineteenth century.",
+     [("Etorofu", "attributed", "japan"), ("Kunashiri", "attributed", "japan")]),
+])
+def test_the_object_does_not_use_up_the_scope(text, expected):
+    assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the second predicate of a relative clause right after the subject is the subject's
+    ("Japan, which calls the island Kunashiri and considers it part of its Northern Territories, protested.",
+     [("Kunashiri", "attributed", "japan"), ("Northern Territories", "attributed", "japan")]),
+    ("Russia, which took the islands in 1945 and now refers to them as the South Kurils, declined.",
+     [("South Kurils", "attributed", "russia")]),
+])
+def test_a_second_predicate_of_a_subject_relative_clause_is_a_cue(text, expected):
+    assert voices(text) == expected

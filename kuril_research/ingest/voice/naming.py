@@ -12,7 +12,8 @@ from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE,
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, classed_object,
                                                      quoted_object_before)
-from kuril_research.ingest.voice.referents import LIST_JOIN_RE, OBJECT_INSERTION_RE, first_given, list_end
+from kuril_research.ingest.voice.referents import (LIST_JOIN_RE, OBJECT_INSERTION_RE, first_given, has_object,
+                                                    list_end)
 from kuril_research.ingest.voice.viewpoint import viewpoint_subject_cue
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
@@ -65,7 +66,7 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     hi = bisect_right(cue_ends, (m.start, len(cues)))
     for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
         cue = cues[i]
-        if m.end > cue.scope_end or _post_posed(text, cue, mentions, lex) \
+        if m.end > max(cue.scope_end, cue.clause_end) or _post_posed(text, cue, mentions, lex) \
                 or (quoted is not None and (quoted[0] <= cue.start < quoted[1] or cue.end <= quoted[0])):
             continue
         entity, written, took_over = cue.entity, cue.text, False
@@ -81,14 +82,19 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 if word.lastgroup.startswith("e_") and ELLIPSIS_GAP_RE.fullmatch(text, word.end(), m.start) \
                         and PAIR_BEFORE_RE.search(text, max(cue.end, word.start() - 8), word.start()):
                     entity, written, took_over = word.lastgroup[2:], word.group(), True
+        if m.end > cue.scope_end and (took_over or cue.copula):
+            continue
         if cue.copula and not took_over and not COPULA_GAP_RE.fullmatch(text, cue.end, m.start) \
                 and not _listed(text, cue.end, m, mentions, lex, first_only=True):
             continue  # "For Japan, the priority is the airport on Etorofu": no naming
         if not took_over and not cue.copula:  # the object of the cue's verb is the referent, in the outlet's words:
             # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories" (referents.py)
-            given = first_given(text, text[cue.start:cue.end], cue.end, cue.scope_end, mentions, lex)
-            if given is None or m.start < given.start or not _listed(text, cue.end, m, mentions, lex, first=given):
-                continue
+            clause, cue_text = max(cue.scope_end, cue.clause_end), text[cue.start:cue.end]
+            given = first_given(text, cue_text, cue.end, clause, mentions, lex)
+            if given is None or m.start < given.start or not _listed(text, cue.end, m, mentions, lex, first=given) \
+                    or m.end > (_past_object(text, cue, given.start, clause) if has_object(cue_text) else cue.scope_end):
+                continue  # the object's words do not use up the scope: "Japan still calls the islands of Kunashir,
+                # Iturup and a number of territories of the Lesser Kuril ridge its northern territories"
         if not took_over and (classed_object(text, cue.start, cue.end, list_end(text, m, mentions, lex))
                               or quoted_object_before(text, cue.end, m.start)):
             continue  # "Russia considers the South Kurils its territory"; 'what it called "a campaign" ... the Kurils'
@@ -104,6 +110,17 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 return owner, described.group()  # "what the government calls the Northern Territories": the
                 # government that uses Japan's name is Japan's (a description; a speaker's "they" may be anyone)
     return None
+
+
+def _past_object(text: str, cue: Cue, given: int, clause: int) -> int:
+    """The end of ``cue``'s scope when the words of its verb's object (up to ``given``) do not count towards it."""
+    skip = len(WORD_RE.findall(text, cue.end, given))
+    end = cue.scope_end
+    for n, word in enumerate(WORD_RE.finditer(text, cue.scope_end, clause), start=1):
+        if n > skip:
+            break
+        end = word.end()
+    return end
 
 
 def _post_posed(text: str, cue: Cue, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
@@ -356,6 +373,7 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
         # Territories" (but "Known in Russia as the South Kurils, the islands—Iturup, ...—": the name is given)
     if stop is not None:
         limit = stop.start()
+    clause_end = limit
     words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
     inserted = [(hit.start(), hit.end()) for rx in (OBJECT_INSERTION_RE, DASH_PAIR_RE)
                 for hit in rx.finditer(text, end, limit)]  # words of an insertion do not count towards the scope:
@@ -368,7 +386,7 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
             limit = word.end()
             break
     return Cue(start, max(end, best[1]), max(limit, end), m.entity, m.kind, m.text,
-               bool(lex.cue_scope_words[best[2]]))
+               bool(lex.cue_scope_words[best[2]]), max(clause_end, end))
 
 
 #: A preposition right before a cue's subject: the subject is a phrase's object, not the verb's subject.

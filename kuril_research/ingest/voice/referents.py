@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.gaps import RELATIVE_INSERTION_RE
+from kuril_research.ingest.voice.gaps import AND_VERB_RE, RELATIVE_INSERTION_RE
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
@@ -39,6 +39,10 @@ OBJECT_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s
 #: complement: "calls Shikotan its own", 'calls Kunashir "occupied land"').
 COMPLEMENT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:part|one)\s+of\s+)?(?:(?P<own>(?:its|their)\s+(?:own\s+)?)|the\s+)?"
                            r"(?P<mark>[\"“‘'])?", re.I)
+#: A possessive complement right before a name: "its Northern Territories", "as part of their "Southern Kurils""; not
+#: after a comma (an apposition: "Etorofu and Kunashiri, part of its Northern Territories").
+POSSESSIVE_BEFORE_RE = re.compile(r"(?<![,;:])(?<!\bof)\s(?:as\s+)?(?:(?:part|one)\s+of\s+)?(?:its|their)\s+(?:own\s+)?[\"“‘']?(?:the\s+)?$",
+                                  re.I)
 #: The end of a cue that opens its name slot: no object stands between it and the name given.
 NAME_SLOT_END_RE = re.compile(r"\b(?:as|called|named|dubbed|termed|styled|labell?ed)\s*(?:the)?\s*\Z", re.I)
 #: The start of a cue whose object is a relative pronoun before its subject ("which Japan calls", "what Tokyo
@@ -96,10 +100,15 @@ def first_given(text: str, cue_text: str, start: int, limit: int, mentions: Sequ
     named = [mm for mm in mentions[i:] if mm.start < limit and mm.entity_type in lex.named_types]
     if not named:
         return None
-    if not cue_text.strip() or NAME_SLOT_END_RE.search(cue_text) is not None \
-            or OBJECT_PRONOUN_RE.match(cue_text) is not None:
+    if not has_object(cue_text):
         return named[0]
     inserted = [(hit.start(), hit.end()) for hit in OBJECT_INSERTION_RE.finditer(text, start, limit)]
+    owned = next((mm for mm in named if POSSESSIVE_BEFORE_RE.search(text, max(start, mm.start - 30), mm.start)), None)
+    if owned is not None and owned is not named[0] and AND_VERB_RE.search(text, start, owned.start) is None:
+        # "calls the islands of Kunashir, Iturup and a number of islets of the Lesser Kuril ridge its northern
+        # territories": all before the possessive complement is the object, but for names a participle gives
+        return next((mm for mm in named if mm.start < owned.start and any(
+            lo <= mm.start < hi and INSERTED_NAMING_RE.search(text, lo, mm.start) for lo, hi in inserted)), owned)
     k = 0
     while k < len(named):
         mm = named[k]
@@ -115,6 +124,19 @@ def first_given(text: str, cue_text: str, start: int, limit: int, mentions: Sequ
             pos = complement.end()
         k = next((j for j in range(k + 1, len(named)) if named[j].start >= pos), len(named))
     return None
+
+
+def has_object(cue_text: str) -> bool:
+    """Whether the verb of the cue ``cue_text`` has its object after it: not when the cue opens its name slot ("known
+    in Japan as") or its object is a relative pronoun ("which Japan calls").
+
+    Examples
+    --------
+    >>> has_object("Russia calls"), has_object("which Russia calls"), has_object("known in Russia as")
+    (True, False, False)
+    """
+    return bool(cue_text.strip()) and NAME_SLOT_END_RE.search(cue_text) is None \
+        and OBJECT_PRONOUN_RE.match(cue_text) is None
 
 
 def _past_insertions(text: str, pos: int, inserted: list[tuple[int, int]]) -> int:
