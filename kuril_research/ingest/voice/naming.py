@@ -13,7 +13,7 @@ from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, classed_object,
                                                      quoted_object_before)
 from kuril_research.ingest.voice.referents import (LIST_JOIN_RE, OBJECT_INSERTION_RE, first_given, has_object,
-                                                    list_end)
+                                                    list_end, past_object)
 from kuril_research.ingest.voice.viewpoint import viewpoint_subject_cue
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
@@ -92,7 +92,7 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
             clause, cue_text = max(cue.scope_end, cue.clause_end), text[cue.start:cue.end]
             given = first_given(text, cue_text, cue.end, clause, mentions, lex)
             if given is None or m.start < given.start or not _listed(text, cue.end, m, mentions, lex, first=given) \
-                    or m.end > (_past_object(text, cue, given.start, clause) if has_object(cue_text) else cue.scope_end):
+                    or m.end > (past_object(text, cue, given.start, clause) if has_object(cue_text) else cue.scope_end):
                 continue  # the object's words do not use up the scope: "Japan still calls the islands of Kunashir,
                 # Iturup and a number of territories of the Lesser Kuril ridge its northern territories"
         if not took_over and (classed_object(text, cue.start, cue.end, list_end(text, m, mentions, lex))
@@ -110,17 +110,6 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 return owner, described.group()  # "what the government calls the Northern Territories": the
                 # government that uses Japan's name is Japan's (a description; a speaker's "they" may be anyone)
     return None
-
-
-def _past_object(text: str, cue: Cue, given: int, clause: int) -> int:
-    """The end of ``cue``'s scope when the words of its verb's object (up to ``given``) do not count towards it."""
-    skip = len(WORD_RE.findall(text, cue.end, given))
-    end = cue.scope_end
-    for n, word in enumerate(WORD_RE.finditer(text, cue.scope_end, clause), start=1):
-        if n > skip:
-            break
-        end = word.end()
-    return end
 
 
 def _post_posed(text: str, cue: Cue, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import AND_VERB_RE, RELATIVE_INSERTION_RE
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.model import WORD_RE, Cue
 
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
 LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
@@ -43,8 +44,9 @@ COMPLEMENT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:part|one)\s+of\s+)?(?:(?P<own>(?
 #: after a comma (an apposition: "Etorofu and Kunashiri, part of its Northern Territories").
 POSSESSIVE_BEFORE_RE = re.compile(r"(?<![,;:])(?<!\bof)\s(?:as\s+)?(?:(?:part|one)\s+of\s+)?(?:its|their)\s+(?:own\s+)?[\"“‘']?(?:the\s+)?$",
                                   re.I)
-#: The end of a cue that opens its name slot: no object stands between it and the name given.
-NAME_SLOT_END_RE = re.compile(r"\b(?:as|called|named|dubbed|termed|styled|labell?ed)\s*(?:the)?\s*\Z", re.I)
+#: The end of a cue that opens its name slot: no object stands between it and the name given ("known in Japan as",
+#: "called by Russia the"); also what stands right before a list that is the names a cue gives (voice/lists.py).
+NAME_SLOT_END_RE = re.compile(r"\b(?:as|called|named|dubbed|termed|styled|labell?ed)(?:\s+the)?\s*\Z", re.I)
 #: The start of a cue whose object is a relative pronoun before its subject ("which Japan calls", "what Tokyo
 #: terms", "the way Russia calls"): the verb's object stands before it, its first name is the name given ("describes
 #: what Tokyo terms the Northern Territories as "illegally occupied"").
@@ -137,6 +139,28 @@ def has_object(cue_text: str) -> bool:
     """
     return bool(cue_text.strip()) and NAME_SLOT_END_RE.search(cue_text) is None \
         and OBJECT_PRONOUN_RE.match(cue_text) is None
+
+
+def past_object(text: str, cue: Cue, given: int, clause: int) -> int:
+    """The end of ``cue``'s scope when the words of its verb's object (up to ``given``) do not count towards it, at
+    most ``clause``.
+
+    Examples
+    --------
+    >>> text = "Japan calls the two larger ones Etorofu and Kunashiri and the whole group the Northern Territories."
+    >>> cue = Cue(0, 11, 77, "japan", "place", "Japan")  # a scope of 12 words
+    >>> text[cue.end:cue.scope_end]
+    ' the two larger ones Etorofu and Kunashiri and the whole group the'
+    >>> text[cue.end:past_object(text, cue, text.index("Etorofu"), len(text) - 1)]
+    ' the two larger ones Etorofu and Kunashiri and the whole group the Northern Territories'
+    """
+    skip = len(WORD_RE.findall(text, cue.end, given))
+    end = cue.scope_end
+    for n, word in enumerate(WORD_RE.finditer(text, cue.scope_end, clause), start=1):
+        if n > skip:
+            break
+        end = word.end()
+    return end
 
 
 def _past_insertions(text: str, pos: int, inserted: list[tuple[int, int]]) -> int:
