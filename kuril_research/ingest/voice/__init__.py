@@ -98,9 +98,13 @@ Method (the rules, in the order they are applied)
    naming is not the other side's naming (``sides``): a Russian-named mention is
    never Japan's name for the thing. A pronoun subject whose nearest side may not use the name is the nearest
    side that may ("Russia's ministry said Japan must accept ... what it calls the Southern Kurils"). A comma
-   relative clause in the scope does not count towards its words, an adverb may stand between the subject and its
+   relative or "including" clause in the scope does not count towards its words, nor do the words of the verb's
+   object ("Japan still calls the islands of Kunashir, Iturup and ... of the Lesser Kuril ridge its northern
+   territories"), an adverb may stand between the subject and its
    verb ("Tokyo collectively calls"), a second predicate of the subject after "and" is a cue of its own beside the
-   first ("Japan refers to them as Etorofu and Kunashiri and considers them part of its Northern Territories"), a
+   first ("Japan refers to them as Etorofu and Kunashiri and considers them part of its Northern Territories"), also
+   in a relative clause right after the subject ("Japan, which calls the island Kunashiri and considers it part of
+   its Northern Territories"), a
    finite verb after the first name given ends the names given ("the islands it calls the Northern Territories
    were never part of the Chishima chain"; not a passive of naming: "Etorofu is called Iturup"), a cue gives no
    name inside a quotation that is not a lone term (the speaker's words: 'who called it 'a sign that the Kurils
