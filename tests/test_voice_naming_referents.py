@@ -102,3 +102,16 @@ def test_the_object_does_not_use_up_the_scope(text, expected):
 ])
 def test_a_second_predicate_of_a_subject_relative_clause_is_a_cue(text, expected):
     assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list in round brackets after the object's noun describes the object
+    ("Japan calls the four islands (Etorofu, Kunashiri, Shikotan and Habomai) the Northern Territories.",
+     [("Etorofu", "narrator", None), ("Kunashiri", "narrator", None), ("Shikotan", "narrator", None),
+      ("Habomai", "narrator", None), ("Northern Territories", "attributed", "japan")]),
+    # a bracket after the name given is its gloss
+    ("Japan calls them the Northern Territories (Hoppo Ryodo).",
+     [("Northern Territories", "attributed", "japan"), ("Hoppo Ryodo", "attributed", "japan")]),
+])
+def test_a_bracket_before_the_complement_is_the_objects(text, expected):
+    assert voices(text) == expected

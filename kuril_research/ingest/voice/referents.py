@@ -35,6 +35,9 @@ OBJECT_INSERTION_RE = re.compile(r"\s[-–]\s[^.;!?\n()\"“”–—]{1,160}?\s
                                  r"|,\s+(?:including|notably|among\s+them|such\s+as|in\s+particular)\s"
                                  r"[^.;:!?\n()\"“”,]{1,200}?,"
                                  + "|" + RELATIVE_INSERTION_RE.pattern, re.I)
+#: A list in round brackets after the object's noun: "calls the four islands (Etorofu, ..., Habomai) the Northern
+#: Territories" (a bracket after the name given is its gloss, and is passed over).
+BRACKET_RE = re.compile(r"\s?\([^()\n]{1,160}?\)")
 #: The start of a complement after an object: an optional "as", "part of" / "one of", a possessive or "the", an
 #: optional quotation mark; a name must start right after it (or the possessive / quotation mark alone makes it a
 #: complement: "calls Shikotan its own", 'calls Kunashir "occupied land"').
@@ -82,8 +85,8 @@ def first_given(text: str, cue_text: str, start: int, limit: int, mentions: Sequ
     """The first name a naming cue ending at ``start`` gives before ``limit``, past the object of its verb; None if
     every name there is the object.
 
-    A name inside an insertion that describes the object (between dashes, in a relative or "including" clause
-    between commas) and a list followed by a complement (:data:`COMPLEMENT_RE`) are the object's words.
+    A name inside an insertion that describes the object (between dashes or round brackets, in a relative or
+    "including" clause between commas) and a list followed by a complement (:data:`COMPLEMENT_RE`) are the object's words.
 
     Examples
     --------
@@ -104,7 +107,8 @@ def first_given(text: str, cue_text: str, start: int, limit: int, mentions: Sequ
         return None
     if not has_object(cue_text):
         return named[0]
-    inserted = [(hit.start(), hit.end()) for hit in OBJECT_INSERTION_RE.finditer(text, start, limit)]
+    inserted = sorted((hit.start(), hit.end()) for rx in (OBJECT_INSERTION_RE, BRACKET_RE)
+                      for hit in rx.finditer(text, start, limit))
     owned = next((mm for mm in named if POSSESSIVE_BEFORE_RE.search(text, max(start, mm.start - 30), mm.start)), None)
     if owned is not None and owned is not named[0] and AND_VERB_RE.search(text, start, owned.start) is None:
         # "calls the islands of Kunashir, Iturup and a number of islets of the Lesser Kuril ridge its northern
