@@ -1347,11 +1347,12 @@ def test_a_fragment_after_a_speech_verb_is_the_subjects_and_a_report_attribution
 
 
 @pytest.mark.parametrize(("text", "surface", "nth", "expected"), [
-    # a cue's gap reaches over a list between dashes; the subject's own names in that list are its usage too
+    # a cue's gap reaches over a list between dashes; that list describes the verb's object, the places named,
+    # in the outlet's words, whoever's spelling it uses (round 14: gold g480, g495; g194 codes it the other way)
     ("Japan refers to the islands - Etorofu, Kunashiri and Habomai - as its Northern Territories.",
      "Northern Territories", 0, ("attributed", "japan")),
     ("Japan refers to the islands - Etorofu, Kunashiri and Habomai - as its Northern Territories.",
-     "Etorofu", 0, ("attributed", "japan")),
+     "Etorofu", 0, ("narrator", None)),
     ("Japan refers to the islands - Iturup, Kunashir and Habomai - as its Northern Territories.",
      "Iturup", 0, ("narrator", None)),
     # a second verb of the same subject, beside its first cue

@@ -35,12 +35,13 @@ def test_a_list_of_names_has_one_voice(text, expected):
     # a cue whose "as" gives no name: the list between dashes is the outlet's
     ("Moscow regards the islands – Iturup, Kunashir and Shikotan – as sovereign territory.",
      [("Iturup", "narrator", None), ("Kunashir", "narrator", None), ("Shikotan", "narrator", None)]),
-    # a cue whose "as" gives a name: the list between dashes is the subject's usage
+    # a cue whose "as" gives a name: the list between dashes is still the object, the places named, in the
+    # outlet's words; only the name after "as" is the subject's usage (round 14)
     ("Moscow refers to the islands – Iturup, Kunashir and Shikotan – as the South Kurils.",
-     [("Iturup", "attributed", "moscow"), ("Kunashir", "attributed", "moscow"), ("Shikotan", "attributed", "moscow"),
+     [("Iturup", "narrator", None), ("Kunashir", "narrator", None), ("Shikotan", "narrator", None),
       ("South Kurils", "attributed", "moscow")]),
 ])
-def test_a_list_between_dashes_is_the_subjects_only_when_the_cue_gives_a_name(text, expected):
+def test_a_list_between_dashes_is_the_outlets_whether_or_not_the_cue_gives_a_name(text, expected):
     assert voices(text) == expected
 
 

@@ -98,16 +98,24 @@ Method (the rules, in the order they are applied)
    naming is not the other side's naming (``sides``): a Russian-named mention is
    never Japan's name for the thing. A pronoun subject whose nearest side may not use the name is the nearest
    side that may ("Russia's ministry said Japan must accept ... what it calls the Southern Kurils"). A comma
-   relative clause in the scope does not count towards its words, an adverb may stand between the subject and its
+   relative or "including" clause in the scope does not count towards its words, nor do the words of the verb's
+   object ("Japan still calls the islands of Kunashir, Iturup and ... of the Lesser Kuril ridge its northern
+   territories"), an adverb may stand between the subject and its
    verb ("Tokyo collectively calls"), a second predicate of the subject after "and" is a cue of its own beside the
-   first ("Japan refers to them as Etorofu and Kunashiri and considers them part of its Northern Territories"), a
+   first ("Japan refers to them as Etorofu and Kunashiri and considers them part of its Northern Territories"), also
+   in a relative clause right after the subject ("Japan, which calls the island Kunashiri and considers it part of
+   its Northern Territories"), a
    finite verb after the first name given ends the names given ("the islands it calls the Northern Territories
    were never part of the Chishima chain"; not a passive of naming: "Etorofu is called Iturup"), a cue gives no
    name inside a quotation that is not a lone term (the speaker's words: 'who called it 'a sign that the Kurils
    are open''), and a dash pair opened before the cue has
    given a name does not end it. An object is no name given: after a classing verb before a predicate
    ("Russia considers the South Kurils its territory"), or after a quoted phrase the cue gave
-   (:mod:`~kuril_research.ingest.voice.cue_objects`). A point of view before a copula ("For Japan, Etorofu and
+   (:mod:`~kuril_research.ingest.voice.cue_objects`). The object of a naming verb with two slots is the
+   referent, named in the outlet's words, and only the complement is the side's name
+   (:mod:`~kuril_research.ingest.voice.referents`): "Russia calls Iturup, Kunashir, Shikotan and the Habomai islets
+   the South Kurils", "refers to the islands - A, B and C - as the Southern Kurils", "calls the four islands,
+   including the Habomai islets, the Northern Territories". A point of view before a copula ("For Japan, Etorofu and
    Kunashiri are ...") gives the side the subject's names too (:mod:`~kuril_research.ingest.voice.viewpoint`).
    A quoted name of a thing with no speech verb before it, its last words a name, takes a post-posed cue after
    the closing mark ('"rally for the return of the Northern Territories," as Tokyo calls ...').

@@ -60,6 +60,8 @@ def adverb_ends(text: str, end: int, limit: int) -> list[int]:
 AND_VERB_RE = re.compile(r"\band(?=\s+(?:[a-z]+ly\s+|still\s+|also\s+)?[a-z]+s\b)")
 #: What ends the subject's own clause before a second predicate: a clause boundary or another subject's clause.
 CLAUSE_BREAK_RE = re.compile(r"[;:.!?()\[\]\"“”]|\b(?:but|while|whereas|which|who|that|when|because|although)\b")
+#: A relative pronoun that is the subject of its clause, right after the subject it stands for ("Japan, which calls").
+SUBJECT_RELATIVE_RE = re.compile(r",\s+(?:which|who)\b")
 #: How many words the first predicate may hold before "and" and the second one.
 COORDINATION_WORDS = 16
 
@@ -73,7 +75,15 @@ def coordination_ends(text: str, end: int, limit: int) -> list[int]:
     >>> text = "Japan refers to them as Etorofu and Kunashiri and considers them its own; Tokyo and Moscow talk"
     >>> coordination_ends(text, 5, len(text)), coordination_ends(text, 79, len(text))
     ([49], [])
+
+    A relative clause right after the subject is the subject's clause: its predicates are the subject's.
+
+    >>> text = "Japan, which calls the island Kunashiri and considers it its own, protested."
+    >>> coordination_ends(text, 5, len(text))
+    [43]
     """
+    relative = SUBJECT_RELATIVE_RE.match(text, end, limit)
+    end = relative.end() if relative is not None else end
     stop = CLAUSE_BREAK_RE.search(text, end, limit)
     hi = min(limit, stop.start() if stop is not None else limit, end + COORDINATION_WORDS * 12)
     return [hit.end() for hit in AND_VERB_RE.finditer(text, end, hi)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, VoicedMention
+from kuril_research.ingest.voice.referents import NAME_SLOT_END_RE
 
 #: Between two names of one list: a comma or "and" (not "or", which gives the other names of the same things:
 #: "Etorofu, Kunashiri, Shikotan and the Habomai islets, or Iturup, Kunashir, Shikotan and Habomai").
@@ -21,7 +22,8 @@ LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?",
 #: The end of a naming cue whose names follow it ("known in Japan as ", "called in Russia "): a list right after it
 #: is the names the cue gives, not a list the outlet writes ("Known in Japan as Iturup, Kunashir, Shikotan and
 #: Habomai, ..." reports all four as Japan's names, however the outlet spells them).
-NAME_SLOT_RE = re.compile(r"\b(?:as|called|named|dubbed|termed|styled)\s+(?:the\s+)?\Z", re.I)
+#: One pattern with the cues' own name slot (:mod:`~kuril_research.ingest.voice.referents`).
+NAME_SLOT_RE = NAME_SLOT_END_RE
 
 
 def name_lists(text: str, voiced: Sequence[VoicedMention], lex: VoiceLexicon) -> list[list[int]]:

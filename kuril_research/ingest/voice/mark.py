@@ -106,9 +106,15 @@ def named_after(text: str, span: tuple[int, int, int], mentions: Sequence[Mentio
                 sents: Spans) -> bool:
     """Whether a quoted term (one name in quotation marks) is followed by a post-posed cue saying whose name it is
     ('dubbed the "Northern Territories" by Japan'; 'the "Northern Territories" as Tokyo calls them'): the outlet
-    reports the term and its side, no speaker's words."""
+    reports the term and its side, no speaker's words. An apposition saying what the term is ('described the
+    islands as the "Chishima" - the old Japanese name for the chain') leaves a speaker's term the speaker's."""
     inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1] and m.entity_type in lex.named_types]
-    return len(inside) == 1 and post_side(text, inside[0], span[1] + 1, mentions, lex, sents) is not None
+    return len(inside) == 1 and APPOSITION_AFTER_RE.match(text, span[1] + 1) is None \
+        and post_side(text, inside[0], span[1] + 1, mentions, lex, sents) is not None
+
+
+#: An apposition after a closing quotation mark: a comma or dash and a noun phrase ("— the old Japanese name for").
+APPOSITION_AFTER_RE = re.compile(r"\s*(?:,|[–—]|\s-)\s*(?:the|its|their|an?)\s", re.I)
 
 
 def block_speaker(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk: SpeakerWalk,

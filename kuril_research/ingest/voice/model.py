@@ -80,6 +80,7 @@ class Cue(NamedTuple):  # a naming cue and its scope [end, scope_end)
     kind: str
     text: str
     copula: bool = False  # a copula cue ("For Tokyo, the island is"): the name must follow it closely
+    clause_end: int = 0  # where the cue's clause ends (scope_end before the word limit); 0: at scope_end
 
 
 class Spans:

@@ -10,8 +10,10 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE,
                                              coordination_ends, gap_ends, insertion_ends, mask_insertions)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
-from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, GIVES_NAME_RE, classed_object,
+from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, classed_object,
                                                      quoted_object_before)
+from kuril_research.ingest.voice.referents import (LIST_JOIN_RE, OBJECT_INSERTION_RE, first_given, has_object,
+                                                    list_end, past_object)
 from kuril_research.ingest.voice.viewpoint import viewpoint_subject_cue
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cue, OTHER_SIDE, SUBJECT_TYPES, Spans, Subj, WORD_RE
 
@@ -37,10 +39,6 @@ CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 300, 160
 #: "as" just before a subject: "the Lesser Kuril Chain, as Russians call Shikotan and the Habomais" names the
 #: name before "as"; the names after the verb are what it stands for, in the outlet's words.
 AS_BEFORE_RE = re.compile(r"\bas\s+$", re.I)
-#: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".
-LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
-#: A possessive before the name a naming verb gives its object: "calls Iturup ... its "Northern Territories"".
-COMPLEMENT_RE = re.compile(r"\s(?:its|their)\s+(?:own\s+)?[\"“‘']?(?:the\s+)?", re.I)
 #: A comma and a lower-case phrase after a name: an apposition, which ends the names a cue gives.
 APPOSITION_RE = re.compile(r",\s+(?!(?:and|or|the|its|their)\b)[a-z]")
 
@@ -68,7 +66,7 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
     hi = bisect_right(cue_ends, (m.start, len(cues)))
     for _, i in sorted(cue_ends[lo:hi], key=lambda item: -item[1]):
         cue = cues[i]
-        if m.end > cue.scope_end or _post_posed(text, cue, mentions, lex) \
+        if m.end > max(cue.scope_end, cue.clause_end) or _post_posed(text, cue, mentions, lex) \
                 or (quoted is not None and (quoted[0] <= cue.start < quoted[1] or cue.end <= quoted[0])):
             continue
         entity, written, took_over = cue.entity, cue.text, False
@@ -84,15 +82,20 @@ def cue_side(text: str, m: Mention, cues: list[Cue], cue_ends: list[tuple[int, i
                 if word.lastgroup.startswith("e_") and ELLIPSIS_GAP_RE.fullmatch(text, word.end(), m.start) \
                         and PAIR_BEFORE_RE.search(text, max(cue.end, word.start() - 8), word.start()):
                     entity, written, took_over = word.lastgroup[2:], word.group(), True
+        if m.end > cue.scope_end and (took_over or cue.copula):
+            continue
         if cue.copula and not took_over and not COPULA_GAP_RE.fullmatch(text, cue.end, m.start) \
                 and not _listed(text, cue.end, m, mentions, lex, first_only=True):
             continue  # "For Japan, the priority is the airport on Etorofu": no naming
-        if not took_over and not _listed(text, cue.end, m, mentions, lex):
-            continue
-        if not took_over and (complement := COMPLEMENT_RE.match(text, _list_end(text, m, mentions, lex))) \
-                and complement.end() <= cue.scope_end and _named_at(complement.end(), mentions, lex):
-            continue  # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories": the object
-        if not took_over and (classed_object(text, cue.start, cue.end, _list_end(text, m, mentions, lex))
+        if not took_over and not cue.copula:  # the object of the cue's verb is the referent, in the outlet's words:
+            # "Japan calls Iturup, ... and the Habomai ridge its Northern Territories" (referents.py)
+            clause, cue_text = max(cue.scope_end, cue.clause_end), text[cue.start:cue.end]
+            given = first_given(text, cue_text, cue.end, clause, mentions, lex)
+            if given is None or m.start < given.start or not _listed(text, cue.end, m, mentions, lex, first=given) \
+                    or m.end > (past_object(text, cue, given.start, clause) if has_object(cue_text) else cue.scope_end):
+                continue  # the object's words do not use up the scope: "Japan still calls the islands of Kunashir,
+                # Iturup and a number of territories of the Lesser Kuril ridge its northern territories"
+        if not took_over and (classed_object(text, cue.start, cue.end, list_end(text, m, mentions, lex))
                               or quoted_object_before(text, cue.end, m.start)):
             continue  # "Russia considers the South Kurils its territory"; 'what it called "a campaign" ... the Kurils'
         if side_ok(entity, m, lex):
@@ -118,35 +121,21 @@ def _post_posed(text: str, cue: Cue, mentions: Sequence[Mention], lex: VoiceLexi
     return i >= 0 and mentions[i].entity_type in lex.named_types and not text[mentions[i].end:cue.start].strip()
 
 
-def _list_end(text: str, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon) -> int:
-    """The end of the list of names ``m`` opens or stands in ("Iturup, Kunashir and the Habomai ridge")."""
-    pos, i = m.end, bisect_right(mentions, m.start, key=lambda mm: mm.start)
-    while i < len(mentions) and mentions[i].entity_type in lex.named_types \
-            and LIST_JOIN_RE.fullmatch(text, pos, mentions[i].start):
-        pos, i = mentions[i].end, i + 1
-    return pos
-
-
-def _named_at(pos: int, mentions: Sequence[Mention], lex: VoiceLexicon) -> bool:
-    """Whether a name of ``named_types`` starts at ``pos``."""
-    i = bisect_left(mentions, pos, key=lambda mm: mm.start)
-    return i < len(mentions) and mentions[i].start == pos and mentions[i].entity_type in lex.named_types
-
-
 def _listed(text: str, start: int, m: Mention, mentions: Sequence[Mention], lex: VoiceLexicon,
-            first_only: bool = False) -> bool:
+            first_only: bool = False, first: Mention | None = None) -> bool:
     """Whether ``m`` still belongs to the names a cue starting its scope at ``start`` gives: no apposition
-    (a comma and a lower-case phrase) stands between the first name of the scope and ``m`` ("known in
-    Russia as Signal Island, one of the Habomai islets": the islets are the outlet's words)."""
+    (a comma and a lower-case phrase) stands between the first name given (``first``, else the first name of the
+    scope) and ``m`` ("known in Russia as Signal Island, one of the Habomai islets": the islets are the outlet's
+    words)."""
     i = bisect_left(mentions, start, key=lambda mm: mm.start)
-    first = next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
+    first = first or next((mm for mm in mentions[i:] if mm.entity_type in lex.named_types), m)
     if LOCATIVE_BEFORE_RE.search(text, max(start, first.start - 16), first.start):
         return False  # "Russia called the drills on Iturup routine": a place where, not a name the cue gives
     if first.start >= m.start:
         return not first_only
     if first_only:  # a name listed with the first name right after a copula cue
         return COPULA_GAP_RE.fullmatch(text, start, first.start) is not None \
-            and _list_end(text, first, mentions, lex) >= m.end
+            and list_end(text, first, mentions, lex) >= m.end
     return APPOSITION_RE.search(text, first.end, m.start) is None and not _for_referent(text, m, first, mentions) \
         and not any(rx.search(text, first.end, m.start) for rx in (COORDINATED_VERB_RE, PREDICATE_RE))
 
@@ -345,10 +334,10 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             cues.append(_scoped(text, found, m, lex, limit, quotes_at))
         if best is not None and lex.cue_scope_words[best[2]] and (view := viewpoint_subject_cue(text, *best[:2], m)):
             cues.append(view)  # "For Japan, Etorofu and Kunashiri are ...": the subject is the side's usage too
-        if best is not None and best_over and (lex.cue_scope_words[best[2]] or GIVES_NAME_RE.match(text, best[1])):
-            # the subject's names for the object, listed between dashes inside the gap, are its usage too, when the cue
-            # gives a name ("refers to the islands - A, B and C - as the South Kurils"; not "regards the islands - A,
-            # B - as sovereign territory") or is a point of view ("For Japan, the islands - A, B - are ...")
+        if best is not None and best_over and lex.cue_scope_words[best[2]]:
+            # a list between dashes inside the gap of a point of view is the side's usage too ("For Japan, the
+            # islands - A, B - are ..."); inside the gap of a naming verb it is the object, the outlet's words
+            # ("refers to the islands - A, B and C - as the South Kurils": referents.py)
             cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]
     return sorted(cues)
 
@@ -373,10 +362,12 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
         # Territories" (but "Known in Russia as the South Kurils, the islands—Iturup, ...—": the name is given)
     if stop is not None:
         limit = stop.start()
+    clause_end = limit
     words = lex.cue_scope_words[best[2]] or lex.naming_scope_words
-    inserted = [(hit.start(), hit.end()) for rx in (RELATIVE_INSERTION_RE, DASH_PAIR_RE)
+    inserted = [(hit.start(), hit.end()) for rx in (OBJECT_INSERTION_RE, DASH_PAIR_RE)
                 for hit in rx.finditer(text, end, limit)]  # words of an insertion do not count towards the scope:
-    # "Japan calls the islands, which the Soviet Union took at the end of World War II, its Northern Territories"
+    # "Japan calls the islands, which the Soviet Union took at the end of World War II, its Northern Territories";
+    # "calls the four islands, including the Habomai islets, the Northern Territories"
     counted = (word for word in WORD_RE.finditer(text, end, limit)
                if not any(lo <= word.start() < hi for lo, hi in inserted))
     for n, word in enumerate(counted, start=1):
@@ -384,7 +375,7 @@ def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, l
             limit = word.end()
             break
     return Cue(start, max(end, best[1]), max(limit, end), m.entity, m.kind, m.text,
-               bool(lex.cue_scope_words[best[2]]))
+               bool(lex.cue_scope_words[best[2]]), max(clause_end, end))
 
 
 #: A preposition right before a cue's subject: the subject is a phrase's object, not the verb's subject.
