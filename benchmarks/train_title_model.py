@@ -114,7 +114,7 @@ def batch_of(stem: str, ranges) -> str:
     return next((letter for letter, first, last in ranges if first <= stem <= last), "?")
 
 
-def by_batch(items, ranges, lex, shipped, grid):
+def by_batch(items, ranges, lex, shipped, grid, l2=0.01):
     """Per batch: (letter, articles, rules right, shipped veto right, held-out veto right for each (swap_min,
     keep_max) of ``grid``, held-out top line right, articles whose title is among the candidates), and the titles
     the held-out veto of the first thresholds changed."""
@@ -122,7 +122,7 @@ def by_batch(items, ranges, lex, shipped, grid):
     for letter in dict.fromkeys(batch_of(stem, ranges) for stem, _, _ in items):
         test = [it for it in items if batch_of(it[0], ranges) == letter]
         train = [it for it in items if batch_of(it[0], ranges) != letter]
-        model = title_model.fit_title_model(examples(train, lex))
+        model = title_model.fit_title_model(examples(train, lex), l2=l2)
         ex = examples(test, lex)
         top1 = sum(int(title_model.headline_probabilities(x, model).argmax()) in y for x, y in ex)
         rules = ship = 0
@@ -151,6 +151,7 @@ def main(argv=None):
     ap.add_argument("--readme", type=Path, default=ROOT / "data" / "gold" / "README.md",
                     help="the gold README whose SOURCES_X.md (gNNN–gMMM) ranges define the batches")
     ap.add_argument("--grid", help="further thresholds for --by-batch, 'swap_min:keep_max[:no_title_min],...'")
+    ap.add_argument("--l2", type=float, default=0.01, help="the fit's penalty (held-out and written models)")
     ap.add_argument("--swap-min", type=float, default=0.3)
     ap.add_argument("--keep-max", type=float, default=0.03)
     ap.add_argument("--until", help="last file stem to read (g241: the articles the shipped model was fitted on)")
@@ -171,7 +172,7 @@ def main(argv=None):
             shipped = title_model.default_title_model()
         except LexiconError:  # features changed since the shipped model was written: its column reads 0
             shipped = None
-        rows, changed = by_batch(items, batches(args.readme), lex, shipped, grid)
+        rows, changed = by_batch(items, batches(args.readme), lex, shipped, grid, args.l2)
         heads = ["held-out " + ":".join(f"{v:g}" for v in t) for t in grid]
         print("batch  articles  rules  shipped  " + "  ".join(heads) + "  held-out top line (of pages with the "
               "title a candidate)")
@@ -191,7 +192,7 @@ def main(argv=None):
             print(f"  {stem}: {a!r} -> {b!r} ({'right' if ok else 'wrong'})")
     if args.write:
         ex = examples(items, lex)
-        model = title_model.fit_title_model(ex, **fit)
+        model = title_model.fit_title_model(ex, l2=args.l2, **fit)
         digest = hashlib.sha256()
         for stem, raw, title in items:
             digest.update(f"{stem}\0{title}\0{raw}\0".encode("utf-8"))
@@ -199,7 +200,7 @@ def main(argv=None):
             "trained_on": f"{args.gold.name}: annotations with split: dev ({items[0][0]}-{items[-1][0]}, "
                           f"{len(items)} articles, {len(ex)} with their title among the candidates)",
             "code": "benchmarks/train_title_model.py, kuril_research.ingest.parse.title_model.fit_title_model "
-                    "(l2 0.01, 3000 steps of size 0.5 from zero weights)",
+                    f"(l2 {args.l2:g}, 3000 steps of size 0.5 from zero weights)",
             "gold_sha256": digest.hexdigest()[:16],
             "date": dt.date.today().isoformat(),
         }
