@@ -183,7 +183,7 @@ def main(argv=None):
         for stem, a, b, ok in changed:
             print(f"  {stem}: {a!r} -> {b!r} ({'right' if ok else 'wrong'})")
     if args.folds:
-        rules, both, top1, changed = cross_validate(items, args.folds, lex)
+        rules, both, top1, changed = cross_validate(items, args.folds, lex, l2=args.l2, **fit)
         n = len(items)
         print(f"{args.folds}-fold cross-validation over {n} dev articles: titles right, rules alone {rules}/{n} "
               f"= {rules / n:.3f}; rules + model {both}/{n} = {both / n:.3f}; the model's best line alone "
