@@ -13,6 +13,11 @@ nothing mapped and is left as it is. The free pages of the C library's heap
 are given back too (glibc's ``malloc_trim``, where there is one): the
 temporary arrays of a count leave holes there that the library would keep.
 
+:func:`take` reads some rows of one column (``column[rows]``) a block of the column
+at a time, giving its pages back after each: rows spread over the whole stream
+(the matches of a query) would otherwise make every page of the column resident
+at once (0.23 GB a column at 100,000 articles).
+
 :func:`blocks` cuts a stream into runs of whole documents of about
 :data:`BLOCK_TOKENS` tokens, so that a count works on a block at a time and
 its temporary arrays are bounded by the block, not by the corpus. A pair of
@@ -32,7 +37,7 @@ import numpy as np
 
 from kuril_research.corpus.arrow_cache import mapped_from
 
-__all__ = ["BLOCK_TOKENS", "blocks", "release_pages", "release_table_pages"]
+__all__ = ["BLOCK_TOKENS", "blocks", "release_pages", "release_table_pages", "take"]
 
 #: Tokens per block of :func:`blocks` (whole documents, so a block may be longer by one document).
 BLOCK_TOKENS = 2_000_000
@@ -189,3 +194,47 @@ def blocks(doc_first: np.ndarray, rows: np.ndarray | None = None, size: int | No
         hi = int(bounds[at]) if at < len(bounds) else total
         yield lo, hi
         lo = hi
+
+
+def take(column: np.ndarray, rows: np.ndarray, size: int | None = None) -> np.ndarray:
+    """``column[rows]``, read about ``size`` rows of a memory-mapped column at a time, its pages given back after each.
+
+    The same values as ``column[rows]`` (in the order of ``rows``); a column
+    that is not in a memory map is simply indexed.
+
+    Parameters
+    ----------
+    column : ndarray
+        One column of a token stream (e.g. ``st.doc``), possibly memory-mapped.
+    rows : ndarray of int
+        Non-negative rows, in any order, repeats allowed.
+    size : int, optional
+        Rows of the column read between two releases (default :data:`BLOCK_TOKENS`, read at each call).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = tempfile.mkdtemp() + "/a.npy"
+    >>> np.save(path, np.arange(10) * 10)
+    >>> mapped = np.load(path, mmap_mode="r").view(np.ndarray)
+    >>> take(mapped, np.array([9, 0, 4, 4]), size=3).tolist()
+    [90, 0, 40, 40]
+    """
+    rows = np.asarray(rows)
+    found = _mapping(column)
+    if found is None or found.closed or not len(rows):
+        return column[rows]
+    size = max(int(BLOCK_TOKENS if size is None else size), 1)
+    order = np.argsort(rows, kind="stable")
+    ordered = rows[order]
+    out = np.empty(len(rows), dtype=column.dtype)
+    bounds = np.searchsorted(ordered, np.arange(0, int(ordered[-1]) + size + 1, size), side="left")
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        if a == b:
+            continue
+        out[order[a:b]] = column[ordered[a:b]]
+        try:
+            found.madvise(mmap.MADV_DONTNEED)
+        except (OSError, ValueError, AttributeError):       # no madvise on this system: nothing to give back
+            pass
+    return out
