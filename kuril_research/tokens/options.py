@@ -140,10 +140,9 @@ class Prepared:
         """
         if not self._counts:
             st, kept = self.st, self.kept
-            # documents never span blocks, so the blocks' pairs in order are sorted as a whole; 32-bit
-            # integers, half the memory of the pairs (19 million at 100,000 articles); the stream's pages are
-            # given back after each block, and the columns joined one at a time, each one's parts freed once
-            # joined (the peak: the parts and one joined column, not the parts and all three)
+            # documents never span blocks, so the blocks' pairs in order are sorted as a whole; 32-bit integers,
+            # half the memory of the pairs (19 million at 100,000 articles); the stream's pages given back after
+            # each block, the columns joined one at a time (the peak: the parts and one column, not all three)
             parts: list[list[np.ndarray]] = [[], [], []]
             for lo, hi in blocks(st.doc_first):
                 pairs = distinct_pairs(st.doc[lo:hi][kept[lo:hi]], st.tcode[lo:hi][kept[lo:hi]])
