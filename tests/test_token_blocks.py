@@ -88,3 +88,17 @@ def test_doc_sizes_do_not_depend_on_block_size(monkeypatch, size):
     corpus = _three_articles()
     # a: japan seeks a peace treaty . treaty talks stalled . -> 8 tokens without punctuation, stop words kept
     assert prepare(corpus, {"stopwords": None}).doc_sizes().tolist() == [8, 6, 9]
+
+
+@pytest.mark.parametrize("size", [1, 3, 4, 1000])
+def test_take_reads_a_mapped_column_in_blocks_with_the_values_of_indexing(tmp_path, size):
+    mapped = np.load(_saved(tmp_path, np.arange(10, dtype=np.int32) * 10), mmap_mode="r").view(np.ndarray)
+    rows = np.array([9, 0, 4, 4, 3, 8])            # unsorted, a repeat, rows in several blocks of `size`
+    got = pages.take(mapped, rows, size=size)
+    assert got.tolist() == [90, 0, 40, 40, 30, 80]
+    assert got.dtype == np.int32
+    assert pages.take(mapped, np.array([], dtype=np.int64), size=size).tolist() == []
+
+
+def test_take_of_an_array_in_memory_is_indexing():
+    assert pages.take(np.array([5, 6, 7]), np.array([2, 2, 0])).tolist() == [7, 7, 5]

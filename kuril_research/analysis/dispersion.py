@@ -21,7 +21,7 @@ from kuril_research.checks import choice
 from kuril_research.corpus import Corpus
 from kuril_research.errors import ParameterError
 from kuril_research.analysis.periods import FREQUENCIES, document_periods
-from kuril_research.tokens import Prepared, TokenOptions, blocks, prepare, release_pages, string_array
+from kuril_research.tokens import Prepared, TokenOptions, blocks, prepare, release_pages, string_array, take
 
 __all__ = ["dispersion", "positions", "trend"]
 
@@ -136,7 +136,7 @@ def dispersion(
     else:
         labels = np.array(_terms_list(terms), dtype=object)
         term_code, first = _occurrences(prep, list(labels))
-        doc = st.doc[first]
+        doc = take(st.doc, first)
     n_terms = len(labels)
     counted = part[doc]
     pair, v = np.unique(term_code[counted] * max(n_docs, 1) + doc[counted], return_counts=True)
@@ -205,7 +205,7 @@ def positions(corpus: Corpus, terms: str | Sequence[str], **token_options: Unpac
     labels = _terms_list(terms)
     term_index, first = _occurrences(prep, labels)
     n_tokens = prep.doc_sizes()
-    doc = st.doc[first]
+    doc = take(st.doc, first)            # a block of the column at a time: the matches lie all over the stream
     found = _in_blocks(prep, first, doc)
     position = found["position"]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -286,7 +286,7 @@ def trend(
     n_tokens = np.bincount(doc_period, weights=prep.doc_sizes(), minlength=n_periods).astype(np.int64)
     n_docs = np.bincount(doc_period, minlength=n_periods)
     term_index, first = _occurrences(prep, labels)
-    counts = np.bincount(term_index * n_periods + doc_period[st.doc[first]],
+    counts = np.bincount(term_index * n_periods + doc_period[take(st.doc, first)],
                          minlength=len(labels) * n_periods).reshape(len(labels), n_periods)
     # rows: periods ascending with <NA> last, terms in given order
     order = sorted(range(n_periods), key=lambda i: (names[i] is None or names[i] is pd.NA, str(names[i])))

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from kuril_research.corpus import TABLE_NAMES, Corpus
 from kuril_research.errors import ParameterError
+from kuril_research.tokens import release_table_pages
 
 __all__ = ["select_documents"]
 
@@ -110,6 +111,9 @@ def _isin(values: pd.Series, ids: pd.Series) -> np.ndarray:
     if isinstance(values.array, pd.arrays.ArrowExtensionArray) and isinstance(ids.array, pd.arrays.ArrowExtensionArray):
         found = pc.is_in(values.array.__arrow_array__(), value_set=pa.chunked_array(ids.array.__arrow_array__()),
                          skip_nulls=True)
+        # the ids' pages of a memory-mapped table are given back once read: every report selects, and at
+        # 100,000 articles the doc_id columns of the tables held 0.3 GB of file pages for the whole kernel
+        release_table_pages(values.array)
         return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
     return values.isin(set(ids.dropna())).to_numpy(dtype=bool)
 

@@ -19,7 +19,8 @@ Data flows one way: patterns → lexer → stream → persist → build → quer
 """
 
 from kuril_research.tokens.build import STREAM_COLUMNS, stream_of
-from kuril_research.tokens.pages import BLOCK_TOKENS, blocks, release_pages, release_table_pages
+from kuril_research.tokens.pages import (BLOCK_TOKENS, blocks, release_corpus_pages, release_pages,
+                                        release_table_pages, take)
 from kuril_research.tokens.options import MATCHES_KEPT, Prepared, TokenOptions, distinct_pairs, prepare, tokens
 from kuril_research.tokens.patterns import ENTITY, NUMBER, PUNCT, TOKEN_RE, WHITESPACE_RE, WORD
 from kuril_research.tokens.query import MATCH_MODES
@@ -48,4 +49,6 @@ __all__ = [
     "blocks",
     "release_pages",
     "release_table_pages",
+    "release_corpus_pages",
+    "take",
 ]

@@ -140,17 +140,21 @@ class Prepared:
         """
         if not self._counts:
             st, kept = self.st, self.kept
-            # documents never span blocks, so the blocks' pairs in order are sorted as a whole; 32-bit
-            # integers, half the memory of the pairs (19 million at 100,000 articles)
-            parts = [[column.astype(np.int32) for column in distinct_pairs(st.doc[lo:hi][kept[lo:hi]],
-                                                                          st.tcode[lo:hi][kept[lo:hi]])]
-                     for lo, hi in blocks(st.doc_first)]
-            counts = tuple(np.concatenate([np.empty(0, np.int32), *column]) for column in zip(*parts)) if parts \
-                else tuple(np.empty(0, np.int32) for _ in range(3))
-            for column in counts:
-                column.flags.writeable = False
-            self._counts.append(counts)
-            release_pages(st.stream)
+            # documents never span blocks, so the blocks' pairs in order are sorted as a whole; 32-bit integers,
+            # half the memory of the pairs (19 million at 100,000 articles); the stream's pages given back after
+            # each block, the columns joined one at a time (the peak: the parts and one column, not all three)
+            parts: list[list[np.ndarray]] = [[], [], []]
+            for lo, hi in blocks(st.doc_first):
+                pairs = distinct_pairs(st.doc[lo:hi][kept[lo:hi]], st.tcode[lo:hi][kept[lo:hi]])
+                for part, column in zip(parts, pairs):
+                    part.append(column.astype(np.int32))
+                release_pages(st.stream)
+            counts = []
+            for part in parts:
+                counts.append(np.concatenate([np.empty(0, np.int32), *part]))
+                counts[-1].flags.writeable = False
+                part.clear()
+            self._counts.append(tuple(counts))
         return self._counts[0]
 
     def doc_sizes(self) -> np.ndarray:
@@ -278,17 +282,20 @@ def prepare(corpus: Corpus, options: dict) -> Prepared:
 
 def _prepare_stream(stream: TokenStream, opts: dict, stopset: frozenset[str]) -> Prepared:
     st = stream.view(lowercase=bool(opts["lowercase"]), stem=bool(opts["stem"]))
-    base = np.ones(len(st.kind), dtype=bool)
-    if not opts["keep_punct"]:
-        base &= st.kind != PUNCT
-    if not opts["keep_numbers"]:
-        base &= st.kind != NUMBER
-    stop = np.zeros(len(st.kind), dtype=bool)
+    release_pages(stream)                       # the view read every page of ``spell``; the masks read it again
+    base, stop, spelling_stop = np.ones(len(st.kind), dtype=bool), np.zeros(len(st.kind), dtype=bool), None
     if stopset:
         form_code, forms = stream.forms()
         is_stop = np.fromiter((f in stopset for f in forms), dtype=bool, count=len(forms))
         spelling_stop = is_stop[form_code] & (stream.spell_kind != ENTITY)
-        stop = spelling_stop[st.spell]
+    for lo, hi in blocks(st.doc_first):         # a block of ``kind`` and ``spell`` resident at a time
+        if not opts["keep_punct"]:
+            base[lo:hi] &= st.kind[lo:hi] != PUNCT
+        if not opts["keep_numbers"]:
+            base[lo:hi] &= st.kind[lo:hi] != NUMBER
+        if spelling_stop is not None:
+            stop[lo:hi] = spelling_stop[st.spell[lo:hi]]
+        release_pages(stream)
     prepared = Prepared(st, base, stop, opts)
     for mask in (base, stop, prepared.kept):
         mask.flags.writeable = False            # shared by every call with these options
