@@ -168,7 +168,7 @@ def test_roundtrip_and_training_is_deterministic(tmp_path):
         "military drills on Kunashir", "ferries to Kunashir from Nemuro"), "", SECOND]]
     heads = ["Japan protests Russian drills on Kunashir", "Ferries resume between Nemuro and Kunashir"]
     examples = [training_example(p, h, LEX) for p, h in zip(pages, heads)]
-    assert [y for _, y in examples] == [(4,), (2,)]
+    assert [y for _, y in examples] == [4, 2]
     a = fit_title_model(examples, steps=50)
     b = fit_title_model(examples, steps=50)
     assert model_document(a, {}) == model_document(b, {})
@@ -275,43 +275,3 @@ def test_a_section_label_over_its_blurb_is_not_supported_by_the_blurb_but_by_the
     page = ["Multimedia", blurb, head, LEAD, SECOND]  # the blurb and the lead are paragraphs, no candidates
     body = [(3, head, False), (4, LEAD, False), (5, SECOND, False)]
     assert rerank_title(page, "Multimedia", blurb, body, [], LEX, dated=False, model=model).title == head
-
-
-def test_a_headline_over_its_deck_and_the_deck_under_its_headline():
-    # both lines share japan, prote(st), russi(an), drill(s) with the lead; the kicker above shares none
-    cands = [(1, "Diplomacy"), (2, "Japan protests Russian drills"), (3, "Tokyo calls the Russian drills on Kunashir "
-             "unacceptable in a protest")]
-    kicker, head, deck = features(cands, 0), features(cands, 1), features(cands, 2)
-    assert (kicker["over_story_line"], kicker["under_story_line"]) == (1.0, 0.0)  # over the headline: shares 4
-    assert (head["over_story_line"], head["under_story_line"]) == (1.0, 0.0)      # the deck shares russi, drill, ...
-    assert (deck["over_story_line"], deck["under_story_line"]) == (0.0, 1.0)      # nothing under it; the head over it
-
-
-def test_a_caption_over_the_headline_is_no_headline_over_a_deck():
-    # the line above shares japan, russi(an), drill(s) with the lead, but ends a sentence: a caption, no headline
-    cands = [(1, "Japanese officials watch Russian drills on Kunashir."), (2, "Tokyo lodges a protest")]
-    assert features(cands, 1)["under_story_line"] == 0.0
-    cands = [(1, "Japanese officials watch Russian drills on Kunashir"), (2, "Tokyo lodges a protest")]
-    assert features(cands, 1)["under_story_line"] == 1.0
-
-
-def test_a_title_printed_twice_is_trained_on_as_one_choice_of_two_rows():
-    page = ["The Island Post", "Japan protests Russian drills on Kunashir", "Photo: Island Wire",
-            "Japan protests Russian drills on Kunashir", LEAD, "", SECOND]
-    x, y = training_example(page, "Japan protests Russian drills on Kunashir", LEX)
-    assert y == (1, 3)
-    # rows 0 and 1 of the first page are its headline's copies: only the feature they share (the first) and the
-    # other page's headline has gets a positive weight
-    x1 = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
-    x2 = np.array([[0.0, 1.0], [1.0, 0.0]])
-    m = fit_title_model([(x1, (0, 1)), (x2, (1,))], steps=200)
-    assert m.weights[0] > 0 > m.weights[1]
-
-
-def test_the_model_never_vetoes_on_a_page_without_a_story_paragraph():
-    # no line of 20 words ending a sentence: the model has no lead to compare the lines with
-    lines = ["Home | World | Asia", "Japan protests Russian drills off Kunashir", "Tokyo lodged a protest on Monday."]
-    sure = _one_feature_model("is_first", 50.0)
-    choice = rerank_title(lines, "Japan protests Russian drills off Kunashir", None, [(3, lines[2], False)], [], LEX,
-                          dated=False, model=sure)
-    assert choice.title == "Japan protests Russian drills off Kunashir"

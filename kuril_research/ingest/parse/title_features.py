@@ -84,11 +84,7 @@ FEATURE_NAMES = (
     "is_page_title",       # this line reads "a line printed elsewhere | Site"
     "repeated",            # the same line is printed elsewhere in the page
     "lower_start",         # opens in lower case
-    "over_story_line",     # the next candidate sums up the story (this line may stand over its deck)
-    "under_story_line",    # the previous candidate is headline-shaped and sums up the story (this is its deck)
 )
-#: A neighbour "sums up the story" when it shares this many content words with the lead.
-NEIGHBOUR_SHARED = 2
 
 
 def content_words(line: str) -> set[str]:
@@ -209,11 +205,6 @@ def line_features(cands: list[tuple[int, str]], i: int, lead: set[str], counts: 
     repeat = any(o != line and o.startswith(line) and PAGE_TITLE_TAIL_RE.fullmatch(o[len(line):]) for o in others)
     is_title = any(line != o and line.startswith(o) and PAGE_TITLE_TAIL_RE.fullmatch(line[len(o):]) for o in others)
     lowered = {w.strip(".,:;!?()\"'“”‘’").lower() for w in words}
-    # two lines that both sum up the story, one over the other: the upper is the headline, the lower its deck (or
-    # a kicker's summary); the upper one must be headline-shaped (no sentence end: a caption over a headline is none)
-    over = len(content_words(nxt) & lead) >= NEIGHBOUR_SHARED
-    under = len(content_words(prev) & lead) >= NEIGHBOUR_SHARED and STATEMENT_END_RE.search(prev) is None \
-        and len(prev.split()) <= 16
     return [
         i / CANDIDATE_LINES,
         float(i == 0),
@@ -246,6 +237,4 @@ def line_features(cands: list[tuple[int, str]], i: int, lead: set[str], counts: 
         float(is_title),
         float(counts.get(line, 0) > 1),
         float(line[:1].islower()),
-        float(over),
-        float(under),
     ]

@@ -13,10 +13,6 @@ the sum over the page's candidates; ``w``, ``mean`` and ``scale`` are read from 
 descent on the mean negative log-likelihood plus ``l2 · |w|²``, from w = 0, a fixed number of steps: the same
 articles give the same bytes). :func:`rerank_title` vetoes the rules' title only when the model is confident:
 the best line's probability is at least ``swap_min`` and the rules' title has at most ``keep_max``.
-
-Size: about 420 lines, over the 400 of the style guide, because the weights file's reader, the fit and the two
-decisions (veto, title where the rules found none) share the page's candidates and standardisation; splitting the
-fit off would split the one formula above across two modules.
 """
 
 from __future__ import annotations
@@ -160,24 +156,22 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).replace("’", "'").replace("“", '"').replace("”", '"').split())
 
 
-def training_example(lines: list[str], title: str | None,
-                     lex: FurnitureLexicon) -> tuple[np.ndarray, tuple[int, ...]] | None:
-    """The feature matrix of a page and the indices of its headline among the candidates (every candidate reading
-    ``title``, spaces and curly quotes aside: a page may print it twice), or None when no candidate reads it."""
+def training_example(lines: list[str], title: str | None, lex: FurnitureLexicon) -> tuple[np.ndarray, int] | None:
+    """The feature matrix of a page and the index of its headline among the candidates (the first candidate
+    reading ``title``, spaces and curly quotes aside), or None when no candidate reads it."""
     if not title:
         return None
     cands, x = page_features(lines, lex)
     want = _key(title)
-    index = tuple(i for i, (_, text) in enumerate(cands) if _key(text) == want)
-    return (x, index) if index else None
+    index = next((i for i, (_, text) in enumerate(cands) if _key(text) == want), None)
+    return None if index is None else (x, index)
 
 
 def fit_title_model(examples: list[tuple[np.ndarray, int]], *, l2: float = 0.01, steps: int = 3000,
                     rate: float = 0.5, swap_min: float = 0.3, keep_max: float = 0.03) -> TitleModel:
     """Fit the conditional logit on ``examples`` (:func:`training_example`).
 
-    Minimises ``mean_g(-log Σ_{i ∈ y_g} P_g(i)) + l2 · |w|²`` (``y_g``: the row of the headline, or the rows of its
-    copies when the page prints it twice; their probabilities add up as in :func:`rerank_title`) by ``steps`` steps of gradient descent of size ``rate``
+    Minimises ``mean_g(-log P_g(y_g)) + l2 · |w|²`` by ``steps`` steps of gradient descent of size ``rate``
     from w = 0, on features standardised by their mean and standard deviation over all candidate rows (a
     feature that never varies gets scale 1). Deterministic: no random start, no shuffling.
 
@@ -192,22 +186,15 @@ def fit_title_model(examples: list[tuple[np.ndarray, int]], *, l2: float = 0.01,
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    z = (rows - mean) / scale
-    sizes = np.asarray([len(x) for x, _ in examples])
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    group = np.repeat(np.arange(len(examples)), sizes)
-    headline = np.zeros(len(rows), dtype=bool)  # the rows reading the page's title (its copies, if printed twice)
-    for start, (_, y) in zip(starts, examples):
-        headline[start + np.atleast_1d(np.asarray(y, dtype=int))] = True
+    zs = [((x - mean) / scale, y) for x, y in examples]
     w = np.zeros(rows.shape[1])
     for _ in range(steps):
-        # every page's softmax at once: scores less their page's maximum, exponentials over their page's sum
-        s = z @ w
-        e = np.exp(s - np.maximum.reduceat(s, starts)[group])
-        p = e / np.add.reduceat(e, starts)[group]
-        mine = np.where(headline, p, 0.0)
-        q = mine / np.add.reduceat(mine, starts)[group]  # P(row | the page's headline is one of its copies)
-        w -= rate * (2 * l2 * w + z.T @ (p - q) / len(examples))
+        grad = 2 * l2 * w
+        for z, y in zs:
+            p = _softmax(z @ w)
+            p[y] -= 1.0
+            grad += (z.T @ p) / len(zs)
+        w -= rate * grad
     return TitleModel(tuple(float(round(v, 6)) for v in w), tuple(float(round(v, 6)) for v in mean),
                       tuple(float(round(v, 6)) for v in scale), swap_min, keep_max)
 
@@ -264,8 +251,8 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
             return choice
     if title is None:
         return _title_where_none(lines, standfirst, body, removed, lex, dated, model)
-    if len(cands) < 2 or not lead_words(lines):
-        return unchanged  # with no story paragraph the model reads shapes only, no evidence against the rules
+    if len(cands) < 2:
+        return unchanged
     want = _key(title)
     mine = next((i for i, (_, text) in enumerate(cands) if _key(text) == want), None)
     if mine is None:
@@ -304,16 +291,11 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
 NO_TITLE_MIN = 0.5
 
 
-#: A line of more words than this is deck-long (few headlines are; ``many_words`` of :mod:`.title_features`).
-DECK_MIN_WORDS = 16
-
-
 def _title_where_none(lines: list[str], standfirst: str | None, body: list[tuple[int, str, bool]],
                       removed: list[Removed], lex: FurnitureLexicon, dated: bool, model: TitleModel) -> HeaderChoice:
     """The model's headline on a page where the rules found none (see :func:`rerank_title`): its best candidate in
     the body, above the story's first paragraph (there must be one), of probability :data:`NO_TITLE_MIN` or more
-    (the copies of a line printed twice adding up; a line of over :data:`DECK_MIN_WORDS` words right under the
-    second-best, shorter line is that line's deck, and the two add up), no certain non-title
+    (the copies of a line printed twice adding up), no certain non-title
     (:func:`~.shape.is_no_title`), not run on into a lower-case line (a hard-wrapped paragraph), with no standfirst
     chosen; the body's lines above it are removed as site header."""
     unchanged = HeaderChoice(None, standfirst, body, removed)
@@ -338,16 +320,9 @@ def _title_where_none(lines: list[str], standfirst: str | None, body: list[tuple
     if not allowed:
         return unchanged
     best = max(allowed, key=lambda i: p[i])
-    sure = p[best]
-    ranked = sorted(allowed, key=lambda i: -p[i])
-    above = best - 1
-    if len(cands[best][1].split()) > DECK_MIN_WORDS and len(ranked) > 1 and ranked[1] == above \
-            and len(cands[above][1].split()) < len(cands[best][1].split()) \
-            and not any(line.strip() for line in lines[cands[above][0]:cands[best][0] - 1]):
-        best, sure = above, sure + p[above]  # a deck-long line under the runner-up: its headline over its deck
     head = cands[best][0]
     following = lines[head].strip() if head < len(lines) else ""
-    if sure < max(model.swap_min, NO_TITLE_MIN) or is_no_title(cands[best][1], lex) \
+    if p[best] < max(model.swap_min, NO_TITLE_MIN) or is_no_title(cands[best][1], lex) \
             or dated and head == body[0][0] or following[:1].islower():
         return unchanged  # a line that runs on into a lower-case line is a hard-wrapped paragraph's, no headline
     out = list(removed)
