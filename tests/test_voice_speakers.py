@@ -453,3 +453,48 @@ def test_a_role_phrase_after_a_quotation_is_the_person_named_before_with_that_ro
 ])
 def test_a_quoted_term_belongs_to_the_party_whose_words_it_reports(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role whose head noun was given to a named person in apposition: that person, whatever the head noun
+    ('At the session, committee member Pavel Orlov, the senator representing the Amur Region, spoke first. '
+     '"People come when there is a school," the senator said.',
+     [("People come when", "Pavel Orlov")]),
+    # ... but not a person never given that title
+    ('At the session, committee member Pavel Orlov spoke first. "People come when there is a school," the '
+     'senator said.',
+     [("People come when", "the senator")]),
+])
+def test_a_role_is_the_person_given_its_head_noun_as_a_title(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name in apposition after a described subject, closed after the place the person works
+    ('A local fishing official, Kenji Mori of the Rausu cooperative, said members were worried. '
+     '"Our boats will have nowhere to fish," he told reporters.',
+     [("Our boats will", "Kenji Mori")]),
+    # a job of three words between the comma and the name
+    ('A resident of Iturup, fish factory worker Irina Sokolova, told visitors that families had arrived. '
+     '"We thought the island would be given away," she said.',
+     [("We thought the", "Irina Sokolova")]),
+    # a described person runs to its last head noun, over a capitalised adjective
+    ('A veteran Japanese correspondent was more succinct. "He came to give answers," she said.',
+     [("He came to", "A veteran Japanese correspondent")]),
+])
+def test_a_described_subject_is_the_name_in_apposition_and_runs_to_its_head(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite person quoted first and named by the next attribution, which takes up the head noun
+    ('A Russian analyst quoted by a newspaper said the rally had become "a ritual" with no meaning. '
+     '"Nobody reads these speeches," said the analyst, Ivan Lebedev of the Far East Institute.',
+     [("a ritual", "Ivan Lebedev"), ("Nobody reads these", "Ivan Lebedev")]),
+    # a next speaker that does not take up the head noun is someone else
+    ('A Russian analyst quoted by a newspaper said the rally had become "a ritual" with no meaning. '
+     '"Nobody reads these speeches," said Ivan Lebedev of the Far East Institute.',
+     [("a ritual", "A Russian analyst"), ("Nobody reads these", "Ivan Lebedev")]),
+])
+def test_an_indefinite_speaker_named_by_the_next_attribution_that_takes_up_its_head(text, expected):
+    assert speakers(text) == expected

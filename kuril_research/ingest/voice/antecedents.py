@@ -38,7 +38,10 @@ TOPIC_PARAGRAPHS = 3
 TOPIC_KINDS = {"he": ("person",), "she": ("person",), "it": ("organisation", "institution", "place")}
 #: Between a described subject and the name in apposition after it: "Its Nemuro branch head, ", "Kawabata's
 #: daughter, ", "Another resident, fisherman ", "One former islander, 90-year-old ".
-APPOSED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?:[a-z0-9][\w’'-]*\s+){0,2}")
+APPOSED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?:[a-z0-9][\w’'-]*\s+){0,3}")
+#: What closes a name in apposition: its comma, after a phrase saying where the person works if any ("A local
+#: official, Kenji Mori of the Rausu cooperative, said"; "A resident, Anna Roe from Kunashir, said").
+APPOSED_CLOSE_RE = re.compile(r"(?:\s+(?:of|from|at|with)\s[^,.;:!?\"“”]{1,60})?,")
 #: What continues a role phrase into a longer description: "the Secretary[-General] of ...", "the minister for".
 ROLE_GOES_ON_RE = re.compile(r"[-‑]|\s+(?:[A-Z]|of\b|for\b|in\b|at\b)")
 #: A person named by a possessive pronoun and a noun, which ``genders`` lists ("her father", "His widow").
@@ -169,7 +172,7 @@ class AntecedentRules:
                             and ("," not in gap or text[nxt.end:nxt.end + 1] == ","):
                         return nxt  # "Russian foreign ministry spokeswoman Maria Zakharova dismissed"; in apposition
                         # with a title: "Japan's top government spokesman, Chief Cabinet Secretary Ivan Petrov, said"
-                    if APPOSED_RE.fullmatch(text, head.end, nxt.start) and text[nxt.end:nxt.end + 1] == ",":
+                    if APPOSED_RE.fullmatch(text, head.end, nxt.start) and APPOSED_CLOSE_RE.match(text, nxt.end):
                         return nxt  # "Its Nemuro branch head, Yuko Shirakawa, says"
                     break
                 return None if possessor(text, head.end) else head  # "Mr. Kawabata's crew sorted ...": the crew
@@ -220,6 +223,19 @@ class AntecedentRules:
             if head and head[-1] == words[-1]:
                 return p
         return None
+
+    def taken_up_by_name(self, written: str, qi: int) -> bool:
+        """Whether the attribution of quotation ``qi`` takes up the head noun of the indefinite described person
+        ``written`` with "the" ("A Russian analyst said ... "..."" / '"...," said the analyst, Ivan Lebedev'): the
+        same person, whom the attribution names."""
+        head = []
+        for w in WORD_RE.findall(written.lower()):
+            if w.strip(",") in LINK_WORDS or w.strip(",") in ("who", "which", "that"):
+                break
+            head.append(w.strip(","))
+        end = self.spans[qi][1]
+        sent_end = self.sents.bounds(end, (end, len(self.text)))[1]
+        return len(head) > 1 and re.search(rf"\bthe\s+{re.escape(head[-1])}\b", self.text[end:sent_end], re.I) is not None
 
     def titled(self, name: str, role: str) -> bool:
         """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word

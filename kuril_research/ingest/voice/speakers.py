@@ -131,9 +131,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                      if not p.role and p.kind == c.kind and p.end <= c.start
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and not DESCRIBED_RE.match(p.text) and (
-                         " " not in c.text or c.text.split()[-1].lower() in self.lex.generic_role_heads
-                         and self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an official ... The
-                     and (side is None or sides.get(p.entity) == side)), None)  # official stated"; "he": any name
+                         " " not in c.text or self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an
+                     # official ... The official stated"; "X, the senator for ... the senator said": the person
+                     # given the role's head noun as a title
+                     and (side is None or sides.get(p.entity) == side)), None)  # "he": any name
 
     def text_owner(self, c: Cand) -> Cand | None:
         """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest

@@ -62,13 +62,14 @@ class SubjectRules:
         """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
         person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
-        person is of the side the phrase names, if any, and the phrase's head is no plain gendered noun ("the man"
-        of a story is not the official quoted next; "spokesman" may be), nor an ``institution`` role, which speaks for
-        itself ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        person is of the side the phrase names, if any (an indefinite one: when that attribution takes up its head,
+        ``taken_up_by_name``), and the phrase's head is no plain gendered noun ("the man" of a story is not the
+        official quoted next; "spokesman" may be), nor an ``institution`` role, which speaks for itself ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
             if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
+                    and not self.taken_up_by_name(written, qi + 1) \
                     or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
                     or plain_person(written.split()[-1].lower(), self.lex.genders) \
                     or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
