@@ -498,3 +498,20 @@ def test_a_described_subject_is_the_name_in_apposition_and_runs_to_its_head(text
 ])
 def test_an_indefinite_speaker_named_by_the_next_attribution_that_takes_up_its_head(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_lone_family_name_is_the_gazetteer_person_named_in_full_before():
+    # "Kan" alone is the subject the pronoun continues, not the earlier speaker Lavrov
+    text = ('Prime Minister Naoto Kan described the visit as "regrettable".\n\n'
+            "Earlier, Russia's top diplomat Sergei Lavrov warned that the president was free to visit.\n\n"
+            "In Tokyo, Prime Minister Kan reiterated Japan's stance on the islands.\n\n"
+            '"Those four islands are ours," he said.')
+    assert speakers(text) == [("regrettable", "Naoto Kan"), ("Those four islands", "Naoto Kan")]
+
+
+def test_a_role_does_not_resolve_to_a_possessive_phrase_named_since():
+    # the report a spokesman comments on is no person the role "the spokesman" could stand for
+    text = ("Kremlin Spokesman Dmitry Peskov told reporters that talks are impossible.\n\n"
+            "Commenting on the Japanese Foreign Ministry's annual report, the spokesman recalled that "
+            '"Tokyo has rushed to join all unfriendly steps."')
+    assert speakers(text) == [("Tokyo has rushed", "Dmitry Peskov")]

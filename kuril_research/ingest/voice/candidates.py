@@ -244,7 +244,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
 
     "Deputy Foreign Minister Ivan Petrov" gives "Ivan Petrov" (``name_title_words`` split a run); a run
     with a ``name_stop_words`` word (a month, "Ministry", "Islands") or one that overlaps a gazetteer
-    mention or a role is not a name. A later lone "Petrov" is the same person, and so is a later lone "Zhang"
+    mention or a role is not a name. A later lone "Petrov" is the same person (of a gazetteer person too:
+    ``_known_surname``), and so is a later lone "Zhang"
     after "Zhang Wenhao" (family name first); an honorific makes one word a name ("Mr. Sato"). Candidates
     come from ``paragraphs`` only (all of the text if none are given: those with a quotation or a speech
     verb), but full names are learnt from ``all_paragraphs`` before them too ("Setsuko Oikawa can see the
@@ -325,10 +326,20 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                         names.append(Cand(start, end, "person", None, written))
                     elif written in surnames:
                         names.append(Cand(start, end, "person", None, surnames[written]))
+                    elif (person := _known_surname(written, start, mentions)) is not None:
+                        names.append(Cand(start, end, "person", person.entity, " ".join(person.surface.split())))
                     elif HONORIFIC_BEFORE_RE.search(text, max(0, start - 6), start):
                         names.append(Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
+
+
+def _known_surname(word: str, pos: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The gazetteer person named in full before ``pos`` whose last word is ``word``: a later lone family name
+    is that person ("Prime Minister Naoto Kan ... In Tokyo, Prime Minister Kan reiterated"), as for names the
+    gazetteer does not know; the latest such person if more than one."""
+    return next((m for m in reversed(mentions) if m.end <= pos and m.entity_type == "person"
+                 and " " in m.surface.strip() and m.surface.split()[-1] == word), None)
 
 
 #: Two or three words in capitals opening a paragraph before a lower-case word: a feature's lead printing its

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.voice.model import Cand
+
 ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
 #: A source opening its sentence up to a comma: "According to Putin, ...", "In the words of the ministry, ...".
 ACCORDING_OPENING_RE = re.compile(r"\s*(?:according\s+to|in\s+the\s+words\s+of)\s+[^,.;:\"“”«»]{1,60},", re.I)
@@ -215,3 +217,15 @@ def phrase_side(sides: dict[str, str], phrase: str) -> str | None:
     named = {sides.get(w, w) for w in re.findall(r"[a-z]+", phrase.lower().replace("’s", "").replace("'s", ""))
              if sides.get(w, w) in names}
     return named.pop() if len(named) == 1 else None
+
+
+#: A lower-case word in a candidate's text, other than a particle of a name ("van", "de", "bin").
+LOWER_WORD_IN_NAME_RE = re.compile(r"(?<![\w’'.-])(?!(?:van|von|de|der|den|da|di|du|la|le|bin|al|ibn|y)\b)[a-z][\w’'-]*")
+
+
+def named_person(c: Cand) -> bool:
+    """Whether a candidate is a person's name, no description: a gazetteer person, or capitalised words only
+    ("Ivan Petrov", "Mr. Sato"); not "a local man" nor "Japan's annual report", which a phrase with a possessive
+    of several words ("Japanese Foreign Ministry's annual report") would pass as a person of the possessive's
+    kind. A role resolves to a person named since its speaker spoke only if it is such a name."""
+    return c.entity is not None or not DESCRIBED_RE.match(c.text) and not LOWER_WORD_IN_NAME_RE.search(c.text)

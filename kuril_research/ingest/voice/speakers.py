@@ -8,6 +8,7 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
+    named_person,
     REPORTED_THAT_RE, REPORTED_VERB_RE,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
@@ -113,7 +114,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     # a speaker of the previous paragraph yields to a person named since in this one
                     # ("Ishiba said ... \n\n ... came from Medvedev. The former president wrote ...")
                     since = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
-                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and e.pos <= p.start and p.end <= c.start and named_person(p)
                                   and (p.entity is not None or self.titled(p.text, c.text))
                                   and self.paras.at(p.start) == para), None)
                     if since is not None:
@@ -121,7 +122,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 if side is None and para is not None and e.para_id < para - 1:
                     # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
                     later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
-                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and e.pos <= p.start and p.end <= c.start and named_person(p)
                                   and (p.entity is not None or self.titled(p.text, c.text))
                                   and self.paras.at(p.start) is not None and self.paras.at(p.start) >= para - 1), None)
                     if later is not None:
@@ -130,7 +131,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.kind == c.kind and p.end <= c.start
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
-                     and (p.entity is not None or (side is None and not DESCRIBED_RE.match(p.text) and (
+                     and (p.entity is not None or (side is None and named_person(p) and (
                          " " not in c.text or self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an
                      # official ... The official stated"; "X, the senator for ... the senator said": the person
                      # given the role's head noun as a title
