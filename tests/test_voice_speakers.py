@@ -515,3 +515,19 @@ def test_a_role_does_not_resolve_to_a_possessive_phrase_named_since():
             "Commenting on the Japanese Foreign Ministry's annual report, the spokesman recalled that "
             '"Tokyo has rushed to join all unfriendly steps."')
     assert speakers(text) == [("Tokyo has rushed", "Dmitry Peskov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the naming cue gave its name before the quotation: the words are the sentence's speaker's
+    ('Prime Minister Taro Hoshino called the trip "very regrettable" and said Japan\'s claim to the four islands '
+     'it calls the Northern Territories was "unchanged".',
+     [("very regrettable", "Taro Hoshino"), ("unchanged", "Taro Hoshino")]),
+    ('Taro Hoshino told parliament that her government would "never give up" on what Tokyo calls the Northern '
+     'Territories and would seek a peace treaty "when conditions allow."',
+     [("never give up", "Taro Hoshino"), ("when conditions allow.", "Taro Hoshino")]),
+    # ... but a speech verb after "and" goes on with the cue's subject, and a term right after the cue is its
+    ('Not a word about Kunashir, which Tokyo calls Kunashiri and describes in every textbook as "inherent land".',
+     [("inherent land", "Tokyo")]),
+])
+def test_a_quotation_after_the_name_a_naming_cue_gave_is_not_the_cues(text, expected):
+    assert speakers(text) == expected

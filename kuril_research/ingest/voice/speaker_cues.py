@@ -46,6 +46,10 @@ OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|bec
                               r"after|before|where|whereas|who|which|what|then|yet)\s)[a-z][\w’'-]*\s+$")
 #: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
 CLAUSE_BREAK_RE = re.compile(r",\s")
+#: A capitalised word between a naming cue and a quotation: the name the cue gives stands before the quotation,
+#: which is then no name given but the words of the sentence's speaker ("what Tokyo terms the Northern
+#: Territories as "incompatible ...""; "the islands it calls the Northern Territories was "unchanged"").
+NAME_GIVEN_RE = re.compile(r"\b[A-Z][a-z]")
 #: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
 PARTICIPLE_RE = re.compile(r",\s+(?:(?:each|both|all)\s+)?(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding|"
                            r"stating|noting|warning|insisting|arguing|referring|promising|pledging|vowing|claiming|demanding|accusing)\b",
@@ -229,3 +233,33 @@ def named_person(c: Cand) -> bool:
     of several words ("Japanese Foreign Ministry's annual report") would pass as a person of the possessive's
     kind. A role resolves to a person named since its speaker spoke only if it is such a name."""
     return c.entity is not None or not DESCRIBED_RE.match(c.text) and not LOWER_WORD_IN_NAME_RE.search(c.text)
+
+
+#: A second predicate after the name a cue gave: "which Tokyo calls Kunashiri and describes ... as "..."".
+AND_RE = re.compile(r"\band\s")
+
+
+def name_given(text: str, cue_end: int, start: int, verb_in) -> bool:
+    """Whether a naming cue gave its name before the quotation opening at ``start`` (``NAME_GIVEN_RE``), so that
+    the quotation is no name the cue gives but words of the sentence ("what Tokyo calls the Northern
+    Territories and would seek a treaty "when ..."": the prime minister's), unless a speech verb after "and"
+    goes on with the cue's subject ("which Tokyo calls Kunashiri and describes as "..."": Tokyo's).
+
+    Examples
+    --------
+    >>> verb_in = lambda s, e: re.compile("describes").search(text, s, e)
+    >>> text = 'what Tokyo calls the Northern Territories and would seek talks "when ..."'
+    >>> name_given(text, 16, text.index('"') + 1, verb_in)
+    True
+    >>> text = 'which Tokyo calls Kunashiri and describes as "inherent land"'
+    >>> name_given(text, 17, text.index('"') + 1, verb_in)
+    False
+    >>> text = 'what it calls its "inherent territory"'
+    >>> name_given(text, 13, text.index('"') + 1, verb_in)
+    False
+    """
+    name = NAME_GIVEN_RE.search(text, cue_end, start)
+    if name is None:
+        return False
+    joint = AND_RE.search(text, name.end(), start)
+    return joint is None or verb_in(joint.end(), start) is None

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    named_person,
+    named_person, name_given,
     REPORTED_THAT_RE, REPORTED_VERB_RE,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
@@ -206,7 +206,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:
             if cue.start > start:
                 break
-            if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start):
+            if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start) \
+                    and not name_given(text, cue.end, start, self.verb_in):
                 if cue.kind == "pronoun" and (role := next((c for c in self.cands_from(cue.start, cue.end)
                                                             if c.role and c.kind != "institution"), None)) \
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
