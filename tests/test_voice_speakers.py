@@ -531,3 +531,23 @@ def test_a_role_does_not_resolve_to_a_possessive_phrase_named_since():
 ])
 def test_a_quotation_after_the_name_a_naming_cue_gave_is_not_the_cues(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural subject with the present "describe" (an analysis piece's tense) speaks as written
+    ('Japanese officials call it a concern; Russian commanders describe it as "the defence of our frontier."',
+     [("the defence of", "Russian commanders")]),
+    # a year opening the clause without a comma is no part of the subject phrase
+    ('Since 2022 Japanese official documents have again described them as "illegally occupied."',
+     [("illegally occupied.", "Japanese official documents")]),
+    # a text that "repeats that" speaks its words
+    ('The annual report, approved by the cabinet on Tuesday, repeats that the islands are an "inherent part" of '
+     "Japan's territory.",
+     [("inherent part", "The annual report")]),
+    # a contact relative clause: the body whose verb governs the fragment, not the sentence's first speaker
+    ('A spokesman said the United States supports Japan, a comment the Russian Foreign Ministry described as '
+     '"unhelpful interference".',
+     [("unhelpful interference", "Russian Foreign Ministry")]),
+])
+def test_the_subject_of_the_verb_governing_a_fragment_speaks_it(text, expected):
+    assert speakers(text) == expected

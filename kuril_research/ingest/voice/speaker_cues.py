@@ -145,10 +145,16 @@ def inverted_start(text: str, sent_start: int, start: int, before: list) -> int:
 
 #: A verb of speaking or naming right after the subject of a reported clause ('... said that Rudenko referred to
 #: the islands only as "..."'): the reported subject's own words.
+#: A year opening a clause without a comma before its subject: "Since 2022 Japanese official documents have ...".
+YEAR_LEAD_RE = re.compile(r"\s*(?:since|in|by|until)\s+\d{4}\s+(?=\S)", re.I)
+#: The kinds of candidate that speak in their own name.
+SPEAKER_KINDS = ("person", "organisation")
 REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"
                               r"described|describes|termed|dubbed|labell?ed|branded)\b")
 #: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
-REPORTED_THAT_RE = re.compile(r"\s+that\s+$")
+REPORTED_THAT_RE = re.compile(r"\s+that\s+$"
+                              # ... or a noun with a contact relative clause: "a comment the ministry described as"
+                              r"|\b(?:a|an|the)\s+(?!(?:that|which|who)\s)[a-z-]+\s+(?:the\s+)?$")
 #: A verb that names its object's quality right before a noun phrase: "called Lavrov's remarks "...""; the subject
 #: of the verb gives the words, not the one whose remarks they are.
 JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"

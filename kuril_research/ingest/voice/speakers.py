@@ -8,8 +8,7 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    named_person, name_given,
-    REPORTED_THAT_RE, REPORTED_VERB_RE,
+    REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
@@ -339,8 +338,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 elif not owner and (inner := self.clause_subject(sent_start, start, before)) is not None:
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
-                    c = next((b for b in before if b.start > subject[1] and not b.role and b.kind == "person"
-                              and REPORTED_THAT_RE.search(text, max(0, b.start - 12), b.start)
+                    c = next((b for b in before if b.start > subject[1] and not b.role and b.kind in SPEAKER_KINDS
+                              and REPORTED_THAT_RE.search(text, max(0, b.start - 24), b.start)
                               and (REPORTED_VERB_RE.match(text, b.end) or self.lex.subject_verb_re.match(text, b.end))),
                              subject[0])  # "A spokesman for the fleet, speaking ..., said the crews would "..."";
                     # "Sankei noted ..., and said that Rudenko referred to them as "...": Rudenko, whose words it reports

@@ -17,7 +17,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, phrase_side, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
@@ -53,7 +53,6 @@ PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", 
 APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 
 
-
 class SubjectRules:
     """Subject rules over the walk's ``text``, ``cands``, ``spans``, ``sents``, ``lex``, ``verb_in`` and
     ``cands_from`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
@@ -62,9 +61,9 @@ class SubjectRules:
         """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
         person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
-        person is of the side the phrase names, if any (an indefinite one: when that attribution takes up its head,
-        ``taken_up_by_name``), and the phrase's head is no plain gendered noun ("the man" of a story is not the
-        official quoted next; "spokesman" may be), nor an ``institution`` role, which speaks for itself ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        person is of the side the phrase names, if any (an indefinite one: if that attribution takes up its head,
+        ``taken_up_by_name``), the phrase's head no plain gendered noun ("the man"; "spokesman" may be) nor an
+        ``institution`` role ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
@@ -225,6 +224,7 @@ class SubjectRules:
         joints = [j for j in CLAUSE_JOINT_RE.finditer(text, sent_start, start)
                   if not COLON_BEFORE_RE.fullmatch(text, j.start(), start)]  # the colon introducing the quotation
         clause = joints[-1].end() if joints else sent_start
+        clause = lead.end() if (lead := YEAR_LEAD_RE.match(text, clause)) and lead.end() < start else clause  # "Since 2022"
         verb, copula = self.verb_in(clause, start), None
         if verb is not None and (group := self.partitive(clause, start)) is not None:
             return group  # "According to the centre, 93% of those polled on Iturup ... said": those polled
