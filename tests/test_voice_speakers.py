@@ -551,3 +551,23 @@ def test_a_quotation_after_the_name_a_naming_cue_gave_is_not_the_cues(text, expe
 ])
 def test_the_subject_of_the_verb_governing_a_fragment_speaks_it(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "tell" in the present, like "say": the subject of the clause introducing the inner words speaks them
+    ('Kiyo Nakanishi keeps a map of her village.\n\n'
+     '"People tell me, \'Be patient, it will happen next year,\'" she says.',
+     [("People tell me,", "Kiyo Nakanishi"), ("Be patient, it", "People")]),
+    ('"My grandmother used to tell us, \'The sea was our garden.\' You don\'t forget that," says Yuki Sato.',
+     [("My grandmother used", "Yuki Sato"), ("The sea was", "My grandmother"), ("You don't forget", "Yuki Sato")]),
+    # words reported right after a speech verb, no comma before them, are an inner quotation too
+    ('Sachiko Okubo, 79, said she felt let down.\n\n'
+     '"The prime minister says \'a new approach,\' but it sounds old to us," she said.',
+     [("The prime minister", "Sachiko Okubo"), ("a new approach,", "The prime minister"),
+      ("but it sounds", "Sachiko Okubo")]),
+    # a quoted term after a naming verb is no inner quotation
+    ('"They call them the \'northern territories\' in Tokyo," said Irina Belova.',
+     [("They call them", "Irina Belova")]),
+])
+def test_inner_words_introduced_inside_a_quotation(text, expected):
+    assert speakers(text) == expected
