@@ -571,3 +571,19 @@ def test_the_subject_of_the_verb_governing_a_fragment_speaks_it(text, expected):
 ])
 def test_inner_words_introduced_inside_a_quotation(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "..., it said": what the clause reports has its own subject, which is not what "it" stands for
+    ("Japan's Fisheries Agency said on Saturday that the two sides agreed on a quota.\n\n"
+     'Japan will pay Russia a "cooperation fee" of up to 300 million yen, it said.',
+     [("cooperation fee", "Japan's Fisheries Agency")]),
+    # a sentence with a trailing attribution is spoken by that attribution's subject, not by the side it reports
+    ('The Japanese side will pay about 14 million rubles in fees, the agency said. "All conditions have been '
+     'fulfilled," it added.',
+     [("All conditions have", "the agency")]),
+    # "but he warned": the sentence's own subject still is the pronoun's
+    ('Putin said the talks would go on, but he warned that "nothing is decided".', [("nothing is decided", "Putin")]),
+])
+def test_a_pronoun_after_a_trailing_attribution_is_its_speaker(text, expected):
+    assert speakers(text) == expected

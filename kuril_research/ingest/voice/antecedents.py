@@ -32,6 +32,8 @@ from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_
                                                      SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, possessor)
 from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
 
+#: A comma right before an attribution that follows what it reports ("..., it said"; "..., the agency said").
+TRAILING_ATTRIBUTION_RE = re.compile(r",\s?$")
 #: How many paragraphs before the pronoun's the walk may look into.
 TOPIC_PARAGRAPHS = 3
 #: The subject pronouns resolved by topic, and the kinds of subject they stand for.
@@ -80,8 +82,10 @@ class AntecedentRules:
         gender = self.lex.genders.get(pronoun)
         floor = self.paras.spans[max(0, para - TOPIC_PARAGRAPHS)][0]
         start = self.sents.spans[si][0]
-        if self.spans_at.at(start) is None and self.spans_at.at(start + 1) is None:
-            subject = self.sentence_subject(start, c.start)  # "Putin said ..., but he warned": Putin
+        if self.spans_at.at(start) is None and self.spans_at.at(start + 1) is None \
+                and not TRAILING_ATTRIBUTION_RE.search(self.text, max(start, c.start - 2), c.start):
+            subject = self.sentence_subject(start, c.start)  # "Putin said ..., but he warned": Putin; not the
+            # subject of what "..., it said" reports ("Japan will pay a fee ..., it said": the speaker before)
             if isinstance(subject, Cand) and subject.end <= c.start and subject.start != c.start:
                 if (found := self.as_topic(subject, kinds, pronoun, gender)) not in (None, "related"):
                     return found
@@ -90,6 +94,12 @@ class AntecedentRules:
             if start < floor:
                 return None
             subject = self.sentence_subject(start, end)
+            trailing = [e for e in self.events if start <= e.pos < end and e.kind in kinds and e.established
+                        and isinstance(subject, Cand) and e.pos > subject.end and e.text.lower() != pronoun
+                        and (at := self.text.rfind(e.cue, start, e.pos + 1)) > 0
+                        and TRAILING_ATTRIBUTION_RE.search(self.text, max(start, at - 2), at)]
+            if trailing:  # "The Japanese side will pay ..., the agency said.": the agency speaks that sentence
+                return trailing[-1].entity, trailing[-1].text
             if isinstance(subject, Cand):
                 found = self.as_topic(subject, kinds, pronoun, gender)
                 if found == "related":
