@@ -587,3 +587,10 @@ def test_inner_words_introduced_inside_a_quotation(text, expected):
 ])
 def test_a_pronoun_after_a_trailing_attribution_is_its_speaker(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_possessive_ends_a_name_the_gazetteer_does_not_know():
+    # "Rausu's Shiretoko harbour" names no person "Rausu Shiretoko": "he" is the fisherman named before
+    text = ("I put the question to Kenji Mori, who has fished out of Rausu's Shiretoko harbour for thirty years. "
+            '"The sea does not know whose it is," he told me.')
+    assert speakers(text) == [("The sea does", "Kenji Mori")]

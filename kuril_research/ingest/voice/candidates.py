@@ -311,7 +311,8 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             # ... but a family name in capitals after an honorific is a name ("Mr. NAKAZAWA Takeshi")
             if token is not None and word not in lex.name_title_words and not stop:
                 segment.append(token)
-                continue
+                if not token.group().endswith(("'s", "’s", "'", "’")):
+                    continue  # a possessive ends the name: "Nemuro's Hanasaki port" names no "Nemuro Hanasaki"
             if stop:  # "New York Times", "Fisheries Agency", "Yamal LNG": no name before the word
                 segment = []
             if segment:
