@@ -594,3 +594,16 @@ def test_a_possessive_ends_a_name_the_gazetteer_does_not_know():
     text = ("I put the question to Kenji Mori, who has fished out of Rausu's Shiretoko harbour for thirty years. "
             '"The sea does not know whose it is," he told me.')
     assert speakers(text) == [("The sea does", "Kenji Mori")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb after an apposition's closing comma is its head's: the minister, not her portfolio
+    ('Hanako Jimi, the minister in charge of Okinawa and Northern Territories affairs, urged Russia to reopen '
+     'the visits, calling the suspension "extremely regrettable".',
+     [("extremely regrettable", "Hanako Jimi")]),
+    # ... but a name in apposition after a description speaks
+    ('A Russian Foreign Ministry spokeswoman, Maria Zakharova, said Moscow would watch, calling it "a test".',
+     [("a test", "Maria Zakharova")]),
+])
+def test_the_speech_verb_after_an_apposition_is_its_heads(text, expected):
+    assert speakers(text) == expected

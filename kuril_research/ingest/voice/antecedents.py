@@ -29,7 +29,8 @@ import re
 from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
-                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, possessor)
+                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, named_person,
+                                                     possessor)
 from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
 
 #: A comma right before an attribution that follows what it reports ("..., it said"; "..., the agency said").
@@ -246,6 +247,18 @@ class AntecedentRules:
         end = self.spans[qi][1]
         sent_end = self.sents.bounds(end, (end, len(self.text)))[1]
         return len(head) > 1 and re.search(rf"\bthe\s+{re.escape(head[-1])}\b", self.text[end:sent_end], re.I) is not None
+
+    def apposition_head(self, c: Cand, before: list[Cand]) -> Cand:
+        """The head of the apposition that candidate ``c`` ends ("Hanako Jimi, the minister in charge of Okinawa
+        and Northern Territories affairs, urged": Hanako Jimi, not the portfolio): the candidate right before the
+        comma opening it, in the same sentence; ``c`` itself when there is none or ``c`` is a person's name ("A
+        spokeswoman, Maria Zakharova, said": the name speaks)."""
+        opening = self.text.rfind(", ", 0, c.start)
+        if named_person(c) and c.kind == "person" or opening < 0 or "," in self.text[opening + 1:c.start] \
+                or ";" in self.text[opening:c.start]:
+            return c
+        return next((b for b in reversed(before) if b.end <= opening and not self.text[b.end:opening].strip()
+                     and self.sents.at(b.start) == self.sents.at(c.start)), c)
 
     def titled(self, name: str, role: str) -> bool:
         """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word

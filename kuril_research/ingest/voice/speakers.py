@@ -370,9 +370,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
         of an earlier one in the same clause ("Kihara told reporters that the government had conveyed "serious
         concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last."""
-        talkers = [(b, v) for b in before  # "Minoru Kihara, told": an apposition's closing comma
+        talkers = [(self.apposition_head(b, before) if self.text[b.end:b.end + 1] == "," else b, v) for b in before
                    if (v := self.lex.subject_verb_re.match(self.text, b.end + (self.text[b.end:b.end + 1] == ",")))
-                   and v.end() <= start]
+                   and v.end() <= start]  # "Minoru Kihara, told": an apposition's closing comma
         if not talkers:
             return None
         last = talkers[-1][0]
