@@ -132,9 +132,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
                      and (p.entity is not None or (side is None and named_person(p) and (
                          " " not in c.text or self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an
-                     # official ... The official stated"; "X, the senator for ... the senator said": the person
-                     # given the role's head noun as a title
-                     and (side is None or sides.get(p.entity) == side)), None)  # "he": any name
+                     # official ... The official stated"; "X, the senator for ... the senator said"; "he": any name
+                     and (side is None or sides.get(p.entity) == side)), None)
 
     def text_owner(self, c: Cand) -> Cand | None:
         """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest

@@ -60,10 +60,9 @@ class SubjectRules:
     def name_cataphora(self, speakers: dict[int, tuple]) -> None:
         """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
-        person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
-        person is of the side the phrase names, if any (an indefinite one: if that attribution takes up its head,
-        ``taken_up_by_name``), the phrase's head no plain gendered noun ("the man"; "spokesman" may be) nor an
-        ``institution`` role ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        person ('"...," Minoru Kihara told reporters'), if no other person is named between them, the person is of
+        the side the phrase names, if any (an indefinite phrase: if that attribution takes up its head noun), the
+        head no plain gendered noun ("the man") nor an ``institution`` role. Rewrites ``speakers``."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
