@@ -29,7 +29,6 @@ CARRIER_RE = re.compile(
 LIST_TAIL_RE = re.compile(r"(?:[\"“][^\"“”]*[\"”]\s*(?:,|;|and|or|,\s*and)?\s*)*")
 #: A time phrase opening the clause before its subject: "Last weekend", "On Sunday,", "Earlier this month".
 TIME_LEAD_RE = re.compile(r"\s*(?:(?:last|this|next|earlier|later)\s+(?:this\s+)?[a-z]+|on\s+(?-i:[A-Z])[a-z]+"
-                          r"|since\s+\d{4}"
                           r"|in\s+(?-i:[A-Z0-9])\w*|yesterday|today|meanwhile)\s*,?\s+", re.I)
 #: The clause's first verb: a past form ("rallied", "held up") or a copula; the subject phrase ends before it
 #: (not a noun or adjective in "-ed": "a few hundred people").
