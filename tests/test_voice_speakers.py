@@ -607,3 +607,29 @@ def test_a_possessive_ends_a_name_the_gazetteer_does_not_know():
 ])
 def test_the_speech_verb_after_an_apposition_is_its_heads(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Russian leader" takes up the person introduced as "President": a leader may be a president
+    ("President Vladimir Putin met the visiting delegation in Moscow.\n\n"
+     "Officials from both sides attended the talks.\n\n"
+     '"We are ready to talk," the Russian leader said.',
+     [("We are ready", "Vladimir Putin")]),
+    # the title before the name may carry an of-phrase and a comma
+    ("According to the Minister of Fisheries of the Primorye Region, Ivan Sokolov, the plant opens in spring.\n\n"
+     '"The catch will stay here," the minister said.',
+     [("The catch will", "Ivan Sokolov")]),
+])
+def test_a_role_takes_up_a_person_introduced_under_another_title(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Park" is a family name beside a personal name, first or last, though "park" names places too
+    ('"The drills send a message," said Park Min-soo, a professor at a university in Seoul.',
+     [("The drills send", "Park Min-soo")]),
+    ('"The drills send a message," said Min-soo Park, a professor at a university in Seoul.',
+     [("The drills send", "Min-soo Park")]),
+])
+def test_a_family_name_that_is_also_a_common_word_is_a_name_beside_a_personal_name(text, expected):
+    assert speakers(text) == expected

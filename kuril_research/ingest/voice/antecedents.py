@@ -268,7 +268,8 @@ class AntecedentRules:
         if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
             return True  # "he"; "the diplomat", "the official": any named official may be meant
         at = self.text.find(name)
-        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
+        near = self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
+        return at >= 0 and any(title in near for title in self.lex.titles_of(words[-1]))  # "the leader": "President X"
 
     def titled_speaker(self, c: Cand):
         """For a role of two or more title words after "the" ("the Prime Minister", "the foreign minister"), not a
@@ -293,8 +294,14 @@ class AntecedentRules:
         ("Prime Minister Taro Sato met Foreign Minister Ivan Petrov", "The Prime Minister and President Putin")."""
         if not name.split():
             return False
+        return any(self.title_given(name, t) for t in self.lex.titles_of(title))  # "the leader": "President X"
+
+    def title_given(self, name: str, title: str) -> bool:
+        """``title_near`` for one title: before the name, after its of-phrase too ("the Minister of Fisheries
+        of the Sakhalin Region, Vladimir Rykunov"), or in apposition after it."""
         words = r"\s+".join(title.split())
-        before_re = re.compile(rf"(?i:{words})(?:\s+and(?:\s+[A-Z]{{2,}}|\s+[a-z]+)+)?(?:\s+[A-Z][\w.’'-]*)*\s+$")
+        before_re = re.compile(rf"(?i:{words})(?:\s+and(?:\s+[A-Z]{{2,}}|\s+[a-z]+)+)?"
+                               rf"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w.’'-]*)+)*,?(?:\s+[A-Z][\w.’'-]*)*\s+$")
         after_re = re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{words}", re.I)
         for at in re.finditer(re.escape(name.split()[-1]), self.text):
             if before_re.search(self.text, max(0, at.start() - TITLE_WINDOW), at.start()) \

@@ -282,8 +282,9 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                 continue
         if not emit:  # learn full names only
             words = [POSSESSIVE_RE.sub("", t) for t in run.group().split()]
-            if all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words
-                   and not (len(w) > 1 and w.isupper()) for w in words) and 2 <= len(words) <= 3 \
+            if all(w.lower() not in lex.name_title_words and (w.lower() not in lex.name_stop_words
+                                                              or _family_word(text, run.start(), words, i, lex))
+                   and not (len(w) > 1 and w.isupper()) for i, w in enumerate(words)) and 2 <= len(words) <= 3 \
                     and not _overlaps(taken, run.start(), run.end()):
                 written = " ".join(words)
                 surnames.setdefault(words[-1], written)
@@ -301,10 +302,13 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             names.append(Cand(tokens[0].start(), end, "organisation", None, written))
             continue
         segment: list[re.Match] = []
-        for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
+        run_tokens = [*WORD_RE.finditer(text, run.start(), run.end()), None]
+        run_words = [POSSESSIVE_RE.sub("", t.group()) for t in run_tokens[:-1]]
+        for at, token in enumerate(run_tokens):
             raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
             word = raw.lower()
-            stop = word in lex.name_stop_words or word in lex.organisation_heads \
+            stop = word in lex.name_stop_words and not _family_word(text, run.start(), run_words, at, lex) \
+                or word in lex.organisation_heads \
                 or (len(raw) > 1 and raw.isupper() and not INITIALS_RE.fullmatch(token.group())  # an acronym:
                     # "Arctic LNG"; "Asia Department Ivan Petrov"; not initials ("James D.J. Brown")
                     and not (not segment and HONORIFIC_BEFORE_RE.search(text, max(0, token.start() - 6), token.start())))
@@ -333,6 +337,21 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                         names.append(Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
+
+
+#: A preposition before a run of capitalised words: the run names a place ("in Gorky Park"), not a person.
+PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|near|from|to|into|through|outside|inside|around|across|of)\s+$", re.I)
+
+
+def _family_word(text: str, run_start: int, words: Sequence[str], i: int, lex: VoiceLexicon) -> bool:
+    """Whether ``words[i]`` of a run of capitalised words is a family name (``family_name_words``) though a
+    ``name_stop_words`` word: beside one personal word of a two-word run, family name first or last ("Park
+    Jae-hyun", "Jae-hyun Park"), the run after no preposition ("in Gorky Park", "at Park Hyatt" are places)."""
+    if words[i].lower() not in lex.family_name_words or len(words) != 2 \
+            or PLACE_PREPOSITION_RE.search(text, max(0, run_start - 12), run_start):
+        return False
+    other = words[1 - i].lower()
+    return other not in lex.name_title_words and other not in lex.name_stop_words and other not in lex.organisation_heads
 
 
 def _known_surname(word: str, pos: int, mentions: Sequence[Mention]) -> Mention | None:
