@@ -633,3 +633,18 @@ def test_a_role_takes_up_a_person_introduced_under_another_title(text, expected)
 ])
 def test_a_family_name_that_is_also_a_common_word_is_a_name_beside_a_personal_name(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the capital opening the sentence is its setting; the person named before the verb speaks
+    ('In Moscow, Deputy Foreign Minister Ivan Sokolov called the plan "a dead end".',
+     [("a dead end", "Ivan Sokolov")]),
+    # of several persons before the verb, the one right before it ("what X called"), not the object of "warned"
+    ('In Moscow, lawmakers warned Boris Yeltsin against what deputy Oleg Smirnov called "selling the islands".',
+     [("selling the islands", "Oleg Smirnov")]),
+    # a person's body in an of-phrase after his name is no subject: the person speaks
+    ('"We are watching this closely," Deputy Press Secretary Taro Yamada of the Ministry of Defense told reporters.',
+     [("We are watching", "Taro Yamada")]),
+])
+def test_a_person_named_before_the_verb_speaks_over_a_place_or_body_around_him(text, expected):
+    assert speakers(text) == expected

@@ -339,19 +339,14 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
     return names
 
 
-#: A preposition before a run of capitalised words: the run names a place ("in Gorky Park"), not a person.
-PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|near|from|to|into|through|outside|inside|around|across|of)\s+$", re.I)
-
-
 def _family_word(text: str, run_start: int, words: Sequence[str], i: int, lex: VoiceLexicon) -> bool:
     """Whether ``words[i]`` of a run of capitalised words is a family name (``family_name_words``) though a
-    ``name_stop_words`` word: beside one personal word of a two-word run, family name first or last ("Park
-    Jae-hyun", "Jae-hyun Park"), the run after no preposition ("in Gorky Park", "at Park Hyatt" are places)."""
-    if words[i].lower() not in lex.family_name_words or len(words) != 2 \
-            or PLACE_PREPOSITION_RE.search(text, max(0, run_start - 12), run_start):
-        return False
-    other = words[1 - i].lower()
-    return other not in lex.name_title_words and other not in lex.name_stop_words and other not in lex.organisation_heads
+    ``name_stop_words`` word: beside one personal word of a two-word run ("Park Jae-hyun", "Jae-hyun Park"),
+    the run after no preposition ("in Gorky Park", "at Park Hyatt" are places)."""
+    other = words[1 - i].lower() if len(words) == 2 else ""
+    return words[i].lower() in lex.family_name_words and bool(other) \
+        and not PREPOSITION_BEFORE_RE.search(text, max(0, run_start - 12), run_start) \
+        and all(other not in words_ for words_ in (lex.name_title_words, lex.name_stop_words, lex.organisation_heads))
 
 
 def _known_surname(word: str, pos: int, mentions: Sequence[Mention]) -> Mention | None:

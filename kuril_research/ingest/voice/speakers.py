@@ -11,10 +11,9 @@ from kuril_research.ingest.voice.speaker_cues import (
     REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start,
-    MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
+    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, TEXT_OWNER_RE,
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start, MANNER_ATTRIBUTION_RE,
+    FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
@@ -31,8 +30,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[Event] = []
         self.subjects: dict[int, tuple[Cand, int] | None] = {}
-        self.cue_starts = [cue.start for cue in cues]
-        self.cand_starts = [c.start for c in cands]
+        self.cue_starts, self.cand_starts = [cue.start for cue in cues], [c.start for c in cands]
         self.spans_at = Spans(spans)
 
     def quotes(self) -> list[Quote]:
@@ -110,8 +108,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 if e.entity is None and not self.titled(e.text, c.text):
                     continue  # "the president" is not the district head named before
                 if side is None and para is not None and e.para_id == para - 1:
-                    # a speaker of the previous paragraph yields to a person named since in this one
-                    # ("Ishiba said ... \n\n ... came from Medvedev. The former president wrote ...")
+                    # the previous paragraph's speaker yields to a person named since ("... came from Medvedev. The former president wrote")
                     since = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
                                   and e.pos <= p.start and p.end <= c.start and named_person(p)
                                   and (p.entity is not None or self.titled(p.text, c.text))
@@ -119,12 +116,11 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     if since is not None:
                         return since.entity, since.text
                 if side is None and para is not None and e.para_id < para - 1:
-                    # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
-                    later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
-                                  and e.pos <= p.start and p.end <= c.start and named_person(p)
-                                  and (p.entity is not None or self.titled(p.text, c.text))
+                    later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind  # a speaker two
+                                  and e.pos <= p.start and p.end <= c.start and named_person(p)  # paragraphs
+                                  and (p.entity is not None or self.titled(p.text, c.text))  # back yields to a
                                   and self.paras.at(p.start) is not None and self.paras.at(p.start) >= para - 1), None)
-                    if later is not None:
+                    if later is not None:  # person named since ("Mr. Kawabata ... he said")
                         return later.entity, later.text
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
@@ -210,6 +206,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                                                             if c.role and c.kind != "institution"), None)) \
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
                     return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
+                if cue.kind != "person" and (person := self.person_in_cue(cue)) is not None:  # "In Tokyo, X called"
+                    return *(self.resolve(person) or (None, person.text)), "person", self.cue_text(cue.start, cue.end), False
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
                     return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
@@ -258,6 +256,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     persons = [n for n in region
                                if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
                     c = persons[0] if persons else region[0]
+                elif len(region) > 1 and c is region[-1] and self.complement(c) and not self.complement(region[-2]):
+                    c = region[-2]  # '"...," Press Secretary X of the Ministry of Defense told': X, not his ministry
                 elif not region and (named := self.inverted_subject(verb.end(), clause_end)) is not None:
                     c = named  # '"...," noted the head of the district Pavel Tsygankov': the person the phrase ends in
                 found = self.resolve(c) or (None, c.text)

@@ -384,10 +384,9 @@ class SubjectRules:
             at = self.text.find(p.text)
             at = p.start if at < 0 or at > p.start else at
             own = self.lex.sides.get(p.entity) if p.entity else phrase_side(self.lex.sides, self.text[max(0, at - TITLE_WINDOW):at])
-            near = self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower()
-            if any(title in near for title in self.lex.titles_of(head)) \
-                    and (side is None or own in (None, side)):  # "the Japanese minister": not "Russian ... Minister X"
-                return p.entity, p.text
+            near = self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower()  # a head or
+            if any(t in near for t in self.lex.titles_of(head)) and (side is None or own in (None, side)):  # its titles
+                return p.entity, p.text  # "the Japanese minister": not "Russian Transport Minister X"
         return None
 
 
