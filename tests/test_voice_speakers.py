@@ -648,3 +648,19 @@ def test_a_family_name_that_is_also_a_common_word_is_a_name_beside_a_personal_na
 ])
 def test_a_person_named_before_the_verb_speaks_over_a_place_or_body_around_him(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words after "saying" are the subject's, not the owner's of the remarks he declined to comment on
+    ("Medvedev wrote that the islands were Russian land.\n\n"
+     "Chief Cabinet Secretary Taro Yamada declined to comment on Medvedev's remarks, saying only that Tokyo's "
+     'position "has not changed."',
+     [("has not changed.", "Taro Yamada")]),
+    # ... however many capitalised title words stand before the subject's name
+    ("Medvedev wrote that the islands were Russian land.\n\n"
+     "Japan's Chief Cabinet Secretary Taro Yamada declined to comment on Medvedev's remarks directly, saying only "
+     'that Tokyo\'s position "has not changed."',
+     [("has not changed.", "Taro Yamada")]),
+])
+def test_a_participle_after_a_possessed_speech_noun_gives_the_subject_the_words(text, expected):
+    assert speakers(text) == expected

@@ -326,10 +326,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 or before  # 'saying that Morgulov's statement is "inadmissible"': the statement is judged, not speaking
             if before:
                 c = next((b for b in reversed(before) if not self.complement(b) or self.lex.possessive_speech_re
-                          and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of
-                # Hokkaido University believes ...: "...": a noun phrase after a preposition is no subject, unless
-                # it owns the words ("commenting on X's remark about his desire to resolve "...": X's words)
-                owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
+                          and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of Hokkaido
+                # University believes: "...": no subject after a preposition, unless it owns the words ("on X's remark")
+                owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end) \
+                    and not PARTICIPLE_RE.search(text, c.end, start)  # "on X's remarks, saying only that "...": not X's
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
                     c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls; "...,

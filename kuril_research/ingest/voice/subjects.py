@@ -125,15 +125,15 @@ class SubjectRules:
         return found
 
     def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
-        """The subject opening a sentence: of the candidates before its first lower-case word that is no title
-        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first. Opening
-        adverbials are skipped ("In response, on the same day, Mr. X ... lodged a protest, stating that "..."")."""
+        """The subject opening a sentence, after opening adverbials ("In response, Mr. X lodged") and capitalised
+        title words however many ("Japan's Chief Cabinet Secretary X declined"): of the candidates before its first
+        lower-case word that is no title ("deputy chairman Ivan Petrov dismissed"), the first person, else the first."""
         while (lead := OPENING_ADVERBIAL_RE.match(self.text, sent_start)) is not None and lead.end() > sent_start:
             sent_start = lead.end()
         first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
                       if w.group().lower() not in self.lex.name_title_words), None)
         region = [b for b in before if first is None or b.end <= first.start()]
-        if not region or not self.is_subject(region[0], sent_start):
+        if not region or not self.is_subject(region[0], sent_start) and any(w[:1].islower() for w in WORD_RE.findall(self.text, sent_start, region[0].start)):
             return None
         persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
         return persons[0] if persons else region[0]
