@@ -227,6 +227,16 @@ Method (the rules, in the order they are applied)
    (:mod:`~kuril_research.ingest.voice.interviews`); on a FAQ page that names nobody they are the outlet's own voice. A quotation holding only an organisation's or a homonym's
    name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.
 
+**One person, several namings** (round 14): a description and the name in apposition with it are one person
+('A resident, fish factory worker Anna Roe, told ...'; 'Anna Roe of the cooperative,'); a role whose head noun was
+given to a named person as a title resolves to that person ('X, the senator for ... "...," the senator said'); an
+indefinite speaker taken up by the next attribution with "the" and its head noun is the name it gives ('an analyst
+said ... "...," said the analyst, X'); a lone family name is the gazetteer person named in full before; a
+possessive ends a name the gazetteer does not know. A naming cue's scope gives no quotation after the name it
+gave ('the islands it calls the Northern Territories was "unchanged"'); the verb after an apposition's closing
+comma is its head's; a sentence reported by a trailing attribution ('..., the agency said') is that
+attribution's subject's for a later "it".
+
 Role resolution knows kinds and sides, not titles: "the premier" after "Peskov
 said" is Peskov.
 """
