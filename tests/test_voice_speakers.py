@@ -664,3 +664,69 @@ def test_a_person_named_before_the_verb_speaks_over_a_place_or_body_around_him(t
 ])
 def test_a_participle_after_a_possessed_speech_noun_gives_the_subject_the_words(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after an inverted speech verb, the name opening the phrase speaks; the apposition or the of/at/from-phrase
+    # after it says where the person works, whatever possessive ("King's", "Moscow's", "St Antony's") it holds
+    ('"Giving away land would be political suicide," said Dr Emma Lindqvist, a Russia specialist at King\'s '
+     'College London.',
+     [("Giving away land", "Emma Lindqvist")]),
+    ('"It is a signal," said John Smith, an analyst at St Antony\'s College, Oxford.',
+     [("It is a", "John Smith")]),
+    ('"It is a signal," said Ivan Petrov of Moscow\'s Higher School of Economics.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Dr Emma Lindqvist of King\'s College London.',
+     [("It is a", "Emma Lindqvist")]),
+    ('"It is a signal," said Professor Ivan Petrov of Moscow\'s Higher School of Economics.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Prof. Ivan Petrov of the University of Tokyo.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Mr Ivan Petrov, a lecturer at Keio University in Tokyo.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Dmitri Trenin from the Carnegie Endowment\'s Moscow Center.',
+     [("It is a", "Dmitri Trenin")]),
+    ('"It is a signal," said Emma Lindqvist, who teaches at King\'s College London.',
+     [("It is a", "Emma Lindqvist")]),
+    ('"It is a signal," said Ivan Petrov, director of the Far East Institute at Moscow State University.',
+     [("It is a", "Ivan Petrov")]),
+    # a person the gazetteer knows, with a possessive role after her
+    ('"It is a signal," said Maria Zakharova, the ministry\'s spokeswoman.',
+     [("It is a", "Maria Zakharova")]),
+    # a possessive name before the role is the one the speaker works for, not the speaker
+    ('"It is a signal," said Putin\'s aide Yuri Ushakov.',
+     [("It is a", "Yuri Ushakov")]),
+])
+def test_the_name_opening_an_inverted_attribution_speaks_not_where_the_person_works(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # before the verb too, the person's name opening the attribution speaks, not the institution after it
+    ('Ivan Petrov, a researcher at Japan\'s Hokkaido University, said: "It is a signal."',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," Dr Emma Lindqvist of King\'s College London said.',
+     [("It is a", "Emma Lindqvist")]),
+    ('Ivan Petrov of Moscow\'s Higher School of Economics believes the vote changes little: "It is a signal."',
+     [("It is a", "Ivan Petrov")]),
+    ('Professor Emma Lindqvist of King\'s College London believes the vote changes little: "It is a signal."',
+     [("It is a", "Emma Lindqvist")]),
+    ('"It is a signal," Ivan Petrov, director of the Far East Institute at Moscow State University, said.',
+     [("It is a", "Ivan Petrov")]),
+])
+def test_the_name_opening_a_preposed_attribution_speaks_not_where_the_person_works(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # with no person's name, the institution speaks
+    ('"It is a signal," said the Higher School of Economics in a statement.',
+     [("It is a", "Higher School of Economics")]),
+    # a possessive place name is no person: the described fisherman speaks as written
+    ('"The catch is poor," said a fisherman at Nemuro\'s Hanasaki port.',
+     [("The catch is", "a fisherman at Nemuro's Hanasaki port")]),
+    ('"The catch is poor," said Taro Sato, a fisherman at Nemuro\'s Hanasaki port.',
+     [("The catch is", "Taro Sato")]),
+])
+def test_an_institution_or_a_description_speaks_when_no_person_is_named(text, expected):
+    assert speakers(text) == expected

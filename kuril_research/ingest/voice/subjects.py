@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kuril_research.ingest.voice.affiliation import premodifiers_dropped
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
 from kuril_research.ingest.voice.lexicon import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
@@ -194,16 +195,11 @@ class SubjectRules:
 
     def complement(self, c: Cand) -> bool:
         """Whether a candidate is the object of a preposition ("Professor X of Hokkaido University", "a visit
-        to the islands"; titles between skipped), which no subject is; "according to X" and "in the words of X"
+        to the islands"; titles and a possessor between skipped: "at King's College"), which no subject is; "according to X" and "in the words of X"
         name a source, and "by X" after a past participle a passive's agent ("repeated by Prime Minister X"; not "a
         visit by X"), not a complement."""
-        words = [w.lower() for w in WORD_RE.findall(self.text, max(0, c.start - 60), c.start)]
-        titles = self.lex.name_title_words
-        while words and (words[-1] in titles and words[-1] not in LINK_WORDS
-                         or len(words) > 1 and words[-1] in LINK_WORDS and words[-2] in titles):
-            words.pop()  # "Ambassador to Japan Serhiy Korsunsky": a title's own preposition links no complement
-        if words[-1:] == ["the"]:
-            words.pop()
+        words = [w.lower() for w in premodifiers_dropped(  # "Ambassador to Japan X"; "at King's College London"
+            WORD_RE.findall(self.text, max(0, c.start - 60), c.start), self.lex.name_title_words, LINK_WORDS)]
         if words[-1:] == ["by"] and PARTICIPLE_AGENT_RE.fullmatch(words[-2] if len(words) > 1 else ""):
             return False
         return bool(words) and words[-1] in LINK_WORDS and tuple(words[-2:]) not in SOURCE_PREPOSITIONS
@@ -356,7 +352,8 @@ class SubjectRules:
     def inverted_subject(self, start: int, end: int) -> Cand | None:
         """The person a noun phrase after an inverted speech verb ends in ('– noted the head of the Yuzhno-Kurilsky
         district Pavel Tsygankov'; '"...," said the chairman, Taro Ueda'), not one linked to its head by a
-        preposition ('said a spokesman for Minister Ivan Petrov'), within the phrase (no sentence punctuation)."""
+        preposition ('said a spokesman for Minister Ivan Petrov'), within the phrase (no sentence punctuation); a
+        name opening the phrase (titles aside, no possessive) is the subject itself ('said Dr X of Moscow's Y')."""
         for c in self.cands_from(start, end):
             if PHRASE_END_RE.search(self.text, start, c.start):
                 return None
@@ -365,8 +362,8 @@ class SubjectRules:
             words = [w.lower() for w in WORD_RE.findall(self.text, start, c.start)]
             while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
                 words.pop()
-            if words and words[-1].strip(",") not in LINK_WORDS:
-                return c
+            if not words and not possessor(self.text, c.end) or words and words[-1].strip(",") not in LINK_WORDS:
+                return c  # "said Dr X, an analyst at Y": the name opening the phrase speaks (affiliation.py)
         return None
 
     def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
