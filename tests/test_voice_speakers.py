@@ -696,6 +696,16 @@ def test_a_participle_after_a_possessed_speech_noun_gives_the_subject_the_words(
     # a possessive name before the role is the one the speaker works for, not the speaker
     ('"It is a signal," said Putin\'s aide Yuri Ushakov.',
      [("It is a", "Yuri Ushakov")]),
+    ('"It is a signal," said Hiroshi Nakanishi, a professor at Kyoto University\'s Graduate School of Law.',
+     [("It is a", "Hiroshi Nakanishi")]),
+    ('"It is a signal," said Emma Lindqvist at King\'s College London.',
+     [("It is a", "Emma Lindqvist")]),
+    # a person named in a relative clause after the speaker is someone the speaker worked for
+    ('"It is a signal," said Ivan Petrov, who advised Prime Minister Taro Aso.',
+     [("It is a", "Ivan Petrov")]),
+    # ... but "quoting" hands the words on to the one quoted
+    ('"It is a signal," said Ivan Petrov, quoting Emma Lindqvist.',
+     [("It is a", "Emma Lindqvist")]),
 ])
 def test_the_name_opening_an_inverted_attribution_speaks_not_where_the_person_works(text, expected):
     assert speakers(text) == expected
@@ -713,6 +723,12 @@ def test_the_name_opening_an_inverted_attribution_speaks_not_where_the_person_wo
      [("It is a", "Emma Lindqvist")]),
     ('"It is a signal," Ivan Petrov, director of the Far East Institute at Moscow State University, said.',
      [("It is a", "Ivan Petrov")]),
+    ('According to Emma Lindqvist of King\'s College London, "the vote is a signal."',
+     [("the vote is", "Emma Lindqvist")]),
+    # the capitalised words after "and" in an institution's name are part of it, no person's name
+    ('Ivan Petrov from Moscow\'s Institute of World Economy and International Relations thinks otherwise: '
+     '"It is a signal."',
+     [("It is a", "Ivan Petrov")]),
 ])
 def test_the_name_opening_a_preposed_attribution_speaks_not_where_the_person_works(text, expected):
     assert speakers(text) == expected
@@ -722,6 +738,8 @@ def test_the_name_opening_a_preposed_attribution_speaks_not_where_the_person_wor
     # with no person's name, the institution speaks
     ('"It is a signal," said the Higher School of Economics in a statement.',
      [("It is a", "Higher School of Economics")]),
+    ('"It is a signal," said a researcher at King\'s College London.',
+     [("It is a", "a researcher at King's College London")]),
     # a possessive place name is no person: the described fisherman speaks as written
     ('"The catch is poor," said a fisherman at Nemuro\'s Hanasaki port.',
      [("The catch is", "a fisherman at Nemuro's Hanasaki port")]),

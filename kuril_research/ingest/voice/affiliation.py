@@ -17,6 +17,22 @@ from collections.abc import Collection
 POSSESSIVE_WORD_RE = re.compile(r"[\w.-]+(?:[’']s|s[’'])")
 #: A capitalised word of a possessor's name before its possessive word ("St" in "St Antony's").
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'.-]*")
+#: A participle that hands the words on to a source named after it: "said Sergei Lavrov, quoting Vladimir Putin".
+RELAYED_RE = re.compile(r"\b(?:citing|quoting)\s")
+
+
+def relays(text: str, start: int, end: int) -> bool:
+    """Whether the words after a name opening an attribution (``text[start:end]``) hand the quotation on to
+    someone named later ("..., quoting Vladimir Putin", "..., citing a source"): the name opening it then
+    relays another's words and is not their speaker.
+
+    Examples
+    --------
+    >>> t = "said Ivan Petrov, quoting Emma Lindqvist. said Ivan Petrov of King's College"
+    >>> relays(t, 16, 40), relays(t, 58, 76)
+    (True, False)
+    """
+    return RELAYED_RE.search(text, start, end) is not None
 
 
 def premodifiers_dropped(words: list[str], titles: Collection[str], links: Collection[str]) -> list[str]:

@@ -19,8 +19,7 @@ DOCUMENT_TYPES = frozenset({"document"})
 #: A document named by a capital or a year ("the Yalta agreement", "the 1956 declaration"), not a generic one
 #: ("peace treaty talks").
 NAMED_DOCUMENT_RE = re.compile(r"[A-Z0-9]")
-#: A run of capitalised words (a possible personal name with its titles).
-#: A word of three or more letters ending in a full stop ends a run ("Guard. The" are two runs; "Mr. Ken" one).
+#: A run of capitalised words (a possible name with its titles); a word of 3+ letters ending in "." ends it ("Guard. The").
 NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:(?<!\w\w\w\.)[ ][A-Z][\w’'.-]*)*")
 #: Initials inside a name: "D.J.", "D." ("James D.J. Brown"), not an acronym.
 INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -193,8 +192,6 @@ PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|of|on|near|to|for|with|by|of
 NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "who",
                        "what", "which", "one", "some", "many", "all", "both", "each", "but", "and", "as", "so", "then",
                        "also", "later", "earlier", "today", "yesterday", "tokyo", "moscow", "russia", "japan"})
-
-
 #: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
 APPOSITION_GAP_RE = re.compile(r",\s+")
 #: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".
@@ -245,11 +242,10 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
     "Deputy Foreign Minister Ivan Petrov" gives "Ivan Petrov" (``name_title_words`` split a run); a run
     with a ``name_stop_words`` word (a month, "Ministry", "Islands") or one that overlaps a gazetteer
     mention or a role is not a name. A later lone "Petrov" is the same person (of a gazetteer person too:
-    ``_known_surname``), and so is a later lone "Zhang"
-    after "Zhang Wenhao" (family name first); an honorific makes one word a name ("Mr. Sato"). Candidates
-    come from ``paragraphs`` only (all of the text if none are given: those with a quotation or a speech
-    verb), but full names are learnt from ``all_paragraphs`` before them too ("Setsuko Oikawa can see the
-    island." ... '"...," said Oikawa').
+    ``_known_surname``), and so is a later lone "Zhang" after "Zhang Wenhao" (family name first); an honorific makes
+    one word a name ("Mr. Sato"). Candidates come from ``paragraphs`` only (all of the text if none are given:
+    those with a quotation or a speech verb), but full names are learnt from ``all_paragraphs`` before them too
+    ("Setsuko Oikawa can see the island." ... '"...," said Oikawa').
     """
     selected = {(ps, pe) for ps, pe in paragraphs} if all_paragraphs else None
     paragraphs = all_paragraphs or paragraphs
@@ -260,7 +256,10 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                                  + [(r.start, r.end) for r in roles]))
     runs = ((selected is None or (ps, pe) in selected, run) for ps, pe in (paragraphs or [(0, len(text))])
             for run in NAME_RUN_RE.finditer(text, ps, pe))
+    org_end = 0  # the end of the last organisation's name: "Institute of World Economy and International Relations"
     for emit, run in runs:
+        if run.start() < org_end:
+            continue  # a run in an organisation's tail is part of its name, no person's
         if " " not in run.group() and (not emit or POSSESSIVE_RE.sub("", run.group()) not in surnames):
             if _first_name(text, run, lex) and not _overlaps(taken, run.start(), run.end()):
                 surnames.setdefault(run.group(), run.group())  # "Svetlana, a 52-year-old teacher, ..."
@@ -298,7 +297,7 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             end = tokens[-1].end() - (len(tokens[-1].group()) - len(POSSESSIVE_RE.sub("", tokens[-1].group())))
             if end == tokens[-1].end() and (tail := ORG_TAIL_RE.match(text, end)):
                 end = tail.end()  # "the Federal Agency for Fishery", "the Ministry of Energy"
-            written = " ".join(text[tokens[0].start():end].split())
+            written, org_end = " ".join(text[tokens[0].start():end].split()), end
             names.append(Cand(tokens[0].start(), end, "organisation", None, written))
             continue
         segment: list[re.Match] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kuril_research.ingest.voice.affiliation import premodifiers_dropped
+from kuril_research.ingest.voice.affiliation import premodifiers_dropped, relays
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
 from kuril_research.ingest.voice.lexicon import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
@@ -362,8 +362,9 @@ class SubjectRules:
             words = [w.lower() for w in WORD_RE.findall(self.text, start, c.start)]
             while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
                 words.pop()
-            if not words and not possessor(self.text, c.end) or words and words[-1].strip(",") not in LINK_WORDS:
-                return c  # "said Dr X, an analyst at Y": the name opening the phrase speaks (affiliation.py)
+            if not words and not possessor(self.text, c.end) and not relays(self.text, c.end, end) \
+                    or words and words[-1].strip(",") not in LINK_WORDS:  # "said Dr X, an analyst at Y": the name
+                return c  # opening the phrase speaks, unless it relays another's ("X, quoting Y") (affiliation.py)
         return None
 
     def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
