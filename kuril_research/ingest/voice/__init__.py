@@ -189,7 +189,11 @@ Method (the rules, in the order they are applied)
    sentence's opening subject; the antecedent of ", which/who <speech verb>" speaks the fragment in that
    clause ("a protest from Tokyo, which called the move "...""); "X was quoted by AGENCY as saying": X, never
    the relay; "In a statement, X said": X (a phrase after a preposition is no subject); "the ministry's
-   statement said": the ministry named before, else the statement as written.
+   statement said": the ministry named before, else the statement as written. A person's name opening an
+   attribution, before or after the verb, speaks; the names in the apposition or the of/at/from-phrase after
+   it, a possessor among them ("said Dr X, an analyst at King's College London", "X of Moscow's Higher School
+   of Economics said"), say where the person works (``affiliation``), unless "quoting"/"citing" hands the
+   words on ("said X, quoting Y": Y); with no person named, the institution speaks.
 
    **Soundbites without marks** (:func:`~kuril_research.ingest.voice.quotes.find_quotes`): a broadcast transcript
    may print a speaker's words without quotation marks after the sentence that introduces them ("A resident,
