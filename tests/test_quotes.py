@@ -200,6 +200,15 @@ def test_a_quoted_term_in_a_turn_without_a_speaker_stays_the_turn_s():
     assert said(text) == [("People here say", "ANNA REED"), ("Yes.", "OLEG SIDOROV")]
 
 
+def test_every_quotation_of_a_sentence_a_turn_attributes_is_the_persons():
+    # the second quotation of the sentence is Lavrov's too, though the first one comes between him and it
+    text = ("MR KISHIDA: Good morning.\n\nQUESTION: Lavrov said this week that the \"Northern Day\" was an "
+            "\"unfriendly event.\" Your comment?\n\nMR KISHIDA: No comment.")
+    assert said(text) == [("Good morning.", "KISHIDA"), ("Lavrov said this", "QUESTION"), ("Northern Day", "Lavrov"),
+                          ("was an", "QUESTION"), ("unfriendly event.", "Lavrov"), ("Your comment?", "QUESTION"),
+                          ("No comment.", "KISHIDA")]
+
+
 # --- quotations over several paragraphs, and a lost closing mark ----------------------------------------
 
 

@@ -453,3 +453,298 @@ def test_a_role_phrase_after_a_quotation_is_the_person_named_before_with_that_ro
 ])
 def test_a_quoted_term_belongs_to_the_party_whose_words_it_reports(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role whose head noun was given to a named person in apposition: that person, whatever the head noun
+    ('At the session, committee member Pavel Orlov, the senator representing the Amur Region, spoke first. '
+     '"People come when there is a school," the senator said.',
+     [("People come when", "Pavel Orlov")]),
+    # ... but not a person never given that title
+    ('At the session, committee member Pavel Orlov spoke first. "People come when there is a school," the '
+     'senator said.',
+     [("People come when", "the senator")]),
+])
+def test_a_role_is_the_person_given_its_head_noun_as_a_title(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name in apposition after a described subject, closed after the place the person works
+    ('A local fishing official, Kenji Mori of the Rausu cooperative, said members were worried. '
+     '"Our boats will have nowhere to fish," he told reporters.',
+     [("Our boats will", "Kenji Mori")]),
+    # a job of three words between the comma and the name
+    ('A resident of Iturup, fish factory worker Irina Sokolova, told visitors that families had arrived. '
+     '"We thought the island would be given away," she said.',
+     [("We thought the", "Irina Sokolova")]),
+    # a described person runs to its last head noun, over a capitalised adjective
+    ('A veteran Japanese correspondent was more succinct. "He came to give answers," she said.',
+     [("He came to", "A veteran Japanese correspondent")]),
+])
+def test_a_described_subject_is_the_name_in_apposition_and_runs_to_its_head(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite person quoted first and named by the next attribution, which takes up the head noun
+    ('A Russian analyst quoted by a newspaper said the rally had become "a ritual" with no meaning. '
+     '"Nobody reads these speeches," said the analyst, Ivan Lebedev of the Far East Institute.',
+     [("a ritual", "Ivan Lebedev"), ("Nobody reads these", "Ivan Lebedev")]),
+    # a next speaker that does not take up the head noun is someone else
+    ('A Russian analyst quoted by a newspaper said the rally had become "a ritual" with no meaning. '
+     '"Nobody reads these speeches," said Ivan Lebedev of the Far East Institute.',
+     [("a ritual", "A Russian analyst"), ("Nobody reads these", "Ivan Lebedev")]),
+])
+def test_an_indefinite_speaker_named_by_the_next_attribution_that_takes_up_its_head(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_lone_family_name_is_the_gazetteer_person_named_in_full_before():
+    # "Kan" alone is the subject the pronoun continues, not the earlier speaker Lavrov
+    text = ('Prime Minister Naoto Kan described the visit as "regrettable".\n\n'
+            "Earlier, Russia's top diplomat Sergei Lavrov warned that the president was free to visit.\n\n"
+            "In Tokyo, Prime Minister Kan reiterated Japan's stance on the islands.\n\n"
+            '"Those four islands are ours," he said.')
+    assert speakers(text) == [("regrettable", "Naoto Kan"), ("Those four islands", "Naoto Kan")]
+
+
+def test_a_role_does_not_resolve_to_a_possessive_phrase_named_since():
+    # the report a spokesman comments on is no person the role "the spokesman" could stand for
+    text = ("Kremlin Spokesman Dmitry Peskov told reporters that talks are impossible.\n\n"
+            "Commenting on the Japanese Foreign Ministry's annual report, the spokesman recalled that "
+            '"Tokyo has rushed to join all unfriendly steps."')
+    assert speakers(text) == [("Tokyo has rushed", "Dmitry Peskov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the naming cue gave its name before the quotation: the words are the sentence's speaker's
+    ('Prime Minister Taro Hoshino called the trip "very regrettable" and said Japan\'s claim to the four islands '
+     'it calls the Northern Territories was "unchanged".',
+     [("very regrettable", "Taro Hoshino"), ("unchanged", "Taro Hoshino")]),
+    ('Taro Hoshino told parliament that her government would "never give up" on what Tokyo calls the Northern '
+     'Territories and would seek a peace treaty "when conditions allow."',
+     [("never give up", "Taro Hoshino"), ("when conditions allow.", "Taro Hoshino")]),
+    # ... but a speech verb after "and" goes on with the cue's subject, and a term right after the cue is its
+    ('Not a word about Kunashir, which Tokyo calls Kunashiri and describes in every textbook as "inherent land".',
+     [("inherent land", "Tokyo")]),
+])
+def test_a_quotation_after_the_name_a_naming_cue_gave_is_not_the_cues(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural subject with the present "describe" (an analysis piece's tense) speaks as written
+    ('Japanese officials call it a concern; Russian commanders describe it as "the defence of our frontier."',
+     [("the defence of", "Russian commanders")]),
+    # a year opening the clause without a comma is no part of the subject phrase
+    ('Since 2022 Japanese official documents have again described them as "illegally occupied."',
+     [("illegally occupied.", "Japanese official documents")]),
+    # a text that "repeats that" speaks its words
+    ('The annual report, approved by the cabinet on Tuesday, repeats that the islands are an "inherent part" of '
+     "Japan's territory.",
+     [("inherent part", "The annual report")]),
+    # a contact relative clause: the body whose verb governs the fragment, not the sentence's first speaker
+    ('A spokesman said the United States supports Japan, a comment the Russian Foreign Ministry described as '
+     '"unhelpful interference".',
+     [("unhelpful interference", "Russian Foreign Ministry")]),
+])
+def test_the_subject_of_the_verb_governing_a_fragment_speaks_it(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "tell" in the present, like "say": the subject of the clause introducing the inner words speaks them
+    ('Kiyo Nakanishi keeps a map of her village.\n\n'
+     '"People tell me, \'Be patient, it will happen next year,\'" she says.',
+     [("People tell me,", "Kiyo Nakanishi"), ("Be patient, it", "People")]),
+    ('"My grandmother used to tell us, \'The sea was our garden.\' You don\'t forget that," says Yuki Sato.',
+     [("My grandmother used", "Yuki Sato"), ("The sea was", "My grandmother"), ("You don't forget", "Yuki Sato")]),
+    # words reported right after a speech verb, no comma before them, are an inner quotation too
+    ('Sachiko Okubo, 79, said she felt let down.\n\n'
+     '"The prime minister says \'a new approach,\' but it sounds old to us," she said.',
+     [("The prime minister", "Sachiko Okubo"), ("a new approach,", "The prime minister"),
+      ("but it sounds", "Sachiko Okubo")]),
+    # a quoted term after a naming verb is no inner quotation
+    ('"They call them the \'northern territories\' in Tokyo," said Irina Belova.',
+     [("They call them", "Irina Belova")]),
+])
+def test_inner_words_introduced_inside_a_quotation(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "..., it said": what the clause reports has its own subject, which is not what "it" stands for
+    ("Japan's Fisheries Agency said on Saturday that the two sides agreed on a quota.\n\n"
+     'Japan will pay Russia a "cooperation fee" of up to 300 million yen, it said.',
+     [("cooperation fee", "Japan's Fisheries Agency")]),
+    # a sentence with a trailing attribution is spoken by that attribution's subject, not by the side it reports
+    ('The Japanese side will pay about 14 million rubles in fees, the agency said. "All conditions have been '
+     'fulfilled," it added.',
+     [("All conditions have", "the agency")]),
+    # "but he warned": the sentence's own subject still is the pronoun's
+    ('Putin said the talks would go on, but he warned that "nothing is decided".', [("nothing is decided", "Putin")]),
+])
+def test_a_pronoun_after_a_trailing_attribution_is_its_speaker(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_possessive_ends_a_name_the_gazetteer_does_not_know():
+    # "Rausu's Shiretoko harbour" names no person "Rausu Shiretoko": "he" is the fisherman named before
+    text = ("I put the question to Kenji Mori, who has fished out of Rausu's Shiretoko harbour for thirty years. "
+            '"The sea does not know whose it is," he told me.')
+    assert speakers(text) == [("The sea does", "Kenji Mori")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb after an apposition's closing comma is its head's: the minister, not her portfolio
+    ('Hanako Jimi, the minister in charge of Okinawa and Northern Territories affairs, urged Russia to reopen '
+     'the visits, calling the suspension "extremely regrettable".',
+     [("extremely regrettable", "Hanako Jimi")]),
+    # ... but a name in apposition after a description speaks
+    ('A Russian Foreign Ministry spokeswoman, Maria Zakharova, said Moscow would watch, calling it "a test".',
+     [("a test", "Maria Zakharova")]),
+])
+def test_the_speech_verb_after_an_apposition_is_its_heads(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Russian leader" takes up the person introduced as "President": a leader may be a president
+    ("President Vladimir Putin met the visiting delegation in Moscow.\n\n"
+     "Officials from both sides attended the talks.\n\n"
+     '"We are ready to talk," the Russian leader said.',
+     [("We are ready", "Vladimir Putin")]),
+    # the title before the name may carry an of-phrase and a comma
+    ("According to the Minister of Fisheries of the Primorye Region, Ivan Sokolov, the plant opens in spring.\n\n"
+     '"The catch will stay here," the minister said.',
+     [("The catch will", "Ivan Sokolov")]),
+])
+def test_a_role_takes_up_a_person_introduced_under_another_title(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Park" is a family name beside a personal name, first or last, though "park" names places too
+    ('"The drills send a message," said Park Min-soo, a professor at a university in Seoul.',
+     [("The drills send", "Park Min-soo")]),
+    ('"The drills send a message," said Min-soo Park, a professor at a university in Seoul.',
+     [("The drills send", "Min-soo Park")]),
+])
+def test_a_family_name_that_is_also_a_common_word_is_a_name_beside_a_personal_name(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the capital opening the sentence is its setting; the person named before the verb speaks
+    ('In Moscow, Deputy Foreign Minister Ivan Sokolov called the plan "a dead end".',
+     [("a dead end", "Ivan Sokolov")]),
+    # of several persons before the verb, the one right before it ("what X called"), not the object of "warned"
+    ('In Moscow, lawmakers warned Boris Yeltsin against what deputy Oleg Smirnov called "selling the islands".',
+     [("selling the islands", "Oleg Smirnov")]),
+    # a person's body in an of-phrase after his name is no subject: the person speaks
+    ('"We are watching this closely," Deputy Press Secretary Taro Yamada of the Ministry of Defense told reporters.',
+     [("We are watching", "Taro Yamada")]),
+])
+def test_a_person_named_before_the_verb_speaks_over_a_place_or_body_around_him(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words after "saying" are the subject's, not the owner's of the remarks he declined to comment on
+    ("Medvedev wrote that the islands were Russian land.\n\n"
+     "Chief Cabinet Secretary Taro Yamada declined to comment on Medvedev's remarks, saying only that Tokyo's "
+     'position "has not changed."',
+     [("has not changed.", "Taro Yamada")]),
+    # ... however many capitalised title words stand before the subject's name
+    ("Medvedev wrote that the islands were Russian land.\n\n"
+     "Japan's Chief Cabinet Secretary Taro Yamada declined to comment on Medvedev's remarks directly, saying only "
+     'that Tokyo\'s position "has not changed."',
+     [("has not changed.", "Taro Yamada")]),
+])
+def test_a_participle_after_a_possessed_speech_noun_gives_the_subject_the_words(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after an inverted speech verb, the name opening the phrase speaks; the apposition or the of/at/from-phrase
+    # after it says where the person works, whatever possessive ("King's", "Moscow's", "St Antony's") it holds
+    ('"Giving away land would be political suicide," said Dr Emma Lindqvist, a Russia specialist at King\'s '
+     'College London.',
+     [("Giving away land", "Emma Lindqvist")]),
+    ('"It is a signal," said John Smith, an analyst at St Antony\'s College, Oxford.',
+     [("It is a", "John Smith")]),
+    ('"It is a signal," said Ivan Petrov of Moscow\'s Higher School of Economics.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Dr Emma Lindqvist of King\'s College London.',
+     [("It is a", "Emma Lindqvist")]),
+    ('"It is a signal," said Professor Ivan Petrov of Moscow\'s Higher School of Economics.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Prof. Ivan Petrov of the University of Tokyo.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Mr Ivan Petrov, a lecturer at Keio University in Tokyo.',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," said Dmitri Trenin from the Carnegie Endowment\'s Moscow Center.',
+     [("It is a", "Dmitri Trenin")]),
+    ('"It is a signal," said Emma Lindqvist, who teaches at King\'s College London.',
+     [("It is a", "Emma Lindqvist")]),
+    ('"It is a signal," said Ivan Petrov, director of the Far East Institute at Moscow State University.',
+     [("It is a", "Ivan Petrov")]),
+    # a person the gazetteer knows, with a possessive role after her
+    ('"It is a signal," said Maria Zakharova, the ministry\'s spokeswoman.',
+     [("It is a", "Maria Zakharova")]),
+    # a possessive name before the role is the one the speaker works for, not the speaker
+    ('"It is a signal," said Putin\'s aide Yuri Ushakov.',
+     [("It is a", "Yuri Ushakov")]),
+    ('"It is a signal," said Hiroshi Nakanishi, a professor at Kyoto University\'s Graduate School of Law.',
+     [("It is a", "Hiroshi Nakanishi")]),
+    ('"It is a signal," said Emma Lindqvist at King\'s College London.',
+     [("It is a", "Emma Lindqvist")]),
+    # a person named in a relative clause after the speaker is someone the speaker worked for
+    ('"It is a signal," said Ivan Petrov, who advised Prime Minister Taro Aso.',
+     [("It is a", "Ivan Petrov")]),
+    # ... but "quoting" hands the words on to the one quoted
+    ('"It is a signal," said Ivan Petrov, quoting Emma Lindqvist.',
+     [("It is a", "Emma Lindqvist")]),
+])
+def test_the_name_opening_an_inverted_attribution_speaks_not_where_the_person_works(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # before the verb too, the person's name opening the attribution speaks, not the institution after it
+    ('Ivan Petrov, a researcher at Japan\'s Hokkaido University, said: "It is a signal."',
+     [("It is a", "Ivan Petrov")]),
+    ('"It is a signal," Dr Emma Lindqvist of King\'s College London said.',
+     [("It is a", "Emma Lindqvist")]),
+    ('Ivan Petrov of Moscow\'s Higher School of Economics believes the vote changes little: "It is a signal."',
+     [("It is a", "Ivan Petrov")]),
+    ('Professor Emma Lindqvist of King\'s College London believes the vote changes little: "It is a signal."',
+     [("It is a", "Emma Lindqvist")]),
+    ('"It is a signal," Ivan Petrov, director of the Far East Institute at Moscow State University, said.',
+     [("It is a", "Ivan Petrov")]),
+    ('According to Emma Lindqvist of King\'s College London, "the vote is a signal."',
+     [("the vote is", "Emma Lindqvist")]),
+    # the capitalised words after "and" in an institution's name are part of it, no person's name
+    ('Ivan Petrov from Moscow\'s Institute of World Economy and International Relations thinks otherwise: '
+     '"It is a signal."',
+     [("It is a", "Ivan Petrov")]),
+])
+def test_the_name_opening_a_preposed_attribution_speaks_not_where_the_person_works(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # with no person's name, the institution speaks
+    ('"It is a signal," said the Higher School of Economics in a statement.',
+     [("It is a", "Higher School of Economics")]),
+    ('"It is a signal," said a researcher at King\'s College London.',
+     [("It is a", "a researcher at King's College London")]),
+    # a possessive place name is no person: the described fisherman speaks as written
+    ('"The catch is poor," said a fisherman at Nemuro\'s Hanasaki port.',
+     [("The catch is", "a fisherman at Nemuro's Hanasaki port")]),
+    ('"The catch is poor," said Taro Sato, a fisherman at Nemuro\'s Hanasaki port.',
+     [("The catch is", "Taro Sato")]),
+])
+def test_an_institution_or_a_description_speaks_when_no_person_is_named(text, expected):
+    assert speakers(text) == expected

@@ -189,7 +189,11 @@ Method (the rules, in the order they are applied)
    sentence's opening subject; the antecedent of ", which/who <speech verb>" speaks the fragment in that
    clause ("a protest from Tokyo, which called the move "...""); "X was quoted by AGENCY as saying": X, never
    the relay; "In a statement, X said": X (a phrase after a preposition is no subject); "the ministry's
-   statement said": the ministry named before, else the statement as written.
+   statement said": the ministry named before, else the statement as written. A person's name opening an
+   attribution, before or after the verb, speaks; the names in the apposition or the of/at/from-phrase after
+   it, a possessor among them ("said Dr X, an analyst at King's College London", "X of Moscow's Higher School
+   of Economics said"), say where the person works (``affiliation``), unless "quoting"/"citing" hands the
+   words on ("said X, quoting Y": Y); with no person named, the institution speaks.
 
    **Soundbites without marks** (:func:`~kuril_research.ingest.voice.quotes.find_quotes`): a broadcast transcript
    may print a speaker's words without quotation marks after the sentence that introduces them ("A resident,
@@ -226,6 +230,16 @@ Method (the rules, in the order they are applied)
    turns are an interview of the person named before the first of them
    (:mod:`~kuril_research.ingest.voice.interviews`); on a FAQ page that names nobody they are the outlet's own voice. A quotation holding only an organisation's or a homonym's
    name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.
+
+**One person, several namings** (round 14): a description and the name in apposition with it are one person
+('A resident, fish factory worker Anna Roe, told ...'; 'Anna Roe of the cooperative,'); a role whose head noun was
+given to a named person as a title resolves to that person ('X, the senator for ... "...," the senator said'); an
+indefinite speaker taken up by the next attribution with "the" and its head noun is the name it gives ('an analyst
+said ... "...," said the analyst, X'); a lone family name is the gazetteer person named in full before; a
+possessive ends a name the gazetteer does not know. A naming cue's scope gives no quotation after the name it
+gave ('the islands it calls the Northern Territories was "unchanged"'); the verb after an apposition's closing
+comma is its head's; a sentence reported by a trailing attribution ('..., the agency said') is that
+attribution's subject's for a later "it".
 
 Role resolution knows kinds and sides, not titles: "the premier" after "Peskov
 said" is Peskov.

@@ -29,16 +29,22 @@ import re
 from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
-                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, possessor)
+                                                     SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, named_person,
+                                                     possessor)
 from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
 
+#: A comma right before an attribution that follows what it reports ("..., it said"; "..., the agency said").
+TRAILING_ATTRIBUTION_RE = re.compile(r",\s?$")
 #: How many paragraphs before the pronoun's the walk may look into.
 TOPIC_PARAGRAPHS = 3
 #: The subject pronouns resolved by topic, and the kinds of subject they stand for.
 TOPIC_KINDS = {"he": ("person",), "she": ("person",), "it": ("organisation", "institution", "place")}
 #: Between a described subject and the name in apposition after it: "Its Nemuro branch head, ", "Kawabata's
 #: daughter, ", "Another resident, fisherman ", "One former islander, 90-year-old ".
-APPOSED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?:[a-z0-9][\w’'-]*\s+){0,2}")
+APPOSED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?:[a-z0-9][\w’'-]*\s+){0,3}")
+#: What closes a name in apposition: its comma, after a phrase saying where the person works if any ("A local
+#: official, Kenji Mori of the Rausu cooperative, said"; "A resident, Anna Roe from Kunashir, said").
+APPOSED_CLOSE_RE = re.compile(r"(?:\s+(?:of|from|at|with)\s[^,.;:!?\"“”]{1,60})?,")
 #: What continues a role phrase into a longer description: "the Secretary[-General] of ...", "the minister for".
 ROLE_GOES_ON_RE = re.compile(r"[-‑]|\s+(?:[A-Z]|of\b|for\b|in\b|at\b)")
 #: A person named by a possessive pronoun and a noun, which ``genders`` lists ("her father", "His widow").
@@ -77,8 +83,10 @@ class AntecedentRules:
         gender = self.lex.genders.get(pronoun)
         floor = self.paras.spans[max(0, para - TOPIC_PARAGRAPHS)][0]
         start = self.sents.spans[si][0]
-        if self.spans_at.at(start) is None and self.spans_at.at(start + 1) is None:
-            subject = self.sentence_subject(start, c.start)  # "Putin said ..., but he warned": Putin
+        if self.spans_at.at(start) is None and self.spans_at.at(start + 1) is None \
+                and not TRAILING_ATTRIBUTION_RE.search(self.text, max(start, c.start - 2), c.start):
+            subject = self.sentence_subject(start, c.start)  # "Putin said ..., but he warned": Putin; not the
+            # subject of what "..., it said" reports ("Japan will pay a fee ..., it said": the speaker before)
             if isinstance(subject, Cand) and subject.end <= c.start and subject.start != c.start:
                 if (found := self.as_topic(subject, kinds, pronoun, gender)) not in (None, "related"):
                     return found
@@ -87,6 +95,12 @@ class AntecedentRules:
             if start < floor:
                 return None
             subject = self.sentence_subject(start, end)
+            trailing = [e for e in self.events if start <= e.pos < end and e.kind in kinds and e.established
+                        and isinstance(subject, Cand) and e.pos > subject.end and e.text.lower() != pronoun
+                        and (at := self.text.rfind(e.cue, start, e.pos + 1)) > 0
+                        and TRAILING_ATTRIBUTION_RE.search(self.text, max(start, at - 2), at)]
+            if trailing:  # "The Japanese side will pay ..., the agency said.": the agency speaks that sentence
+                return trailing[-1].entity, trailing[-1].text
             if isinstance(subject, Cand):
                 found = self.as_topic(subject, kinds, pronoun, gender)
                 if found == "related":
@@ -169,7 +183,7 @@ class AntecedentRules:
                             and ("," not in gap or text[nxt.end:nxt.end + 1] == ","):
                         return nxt  # "Russian foreign ministry spokeswoman Maria Zakharova dismissed"; in apposition
                         # with a title: "Japan's top government spokesman, Chief Cabinet Secretary Ivan Petrov, said"
-                    if APPOSED_RE.fullmatch(text, head.end, nxt.start) and text[nxt.end:nxt.end + 1] == ",":
+                    if APPOSED_RE.fullmatch(text, head.end, nxt.start) and APPOSED_CLOSE_RE.match(text, nxt.end):
                         return nxt  # "Its Nemuro branch head, Yuko Shirakawa, says"
                     break
                 return None if possessor(text, head.end) else head  # "Mr. Kawabata's crew sorted ...": the crew
@@ -221,6 +235,31 @@ class AntecedentRules:
                 return p
         return None
 
+    def taken_up_by_name(self, written: str, qi: int) -> bool:
+        """Whether the attribution of quotation ``qi`` takes up the head noun of the indefinite described person
+        ``written`` with "the" ("A Russian analyst said ... "..."" / '"...," said the analyst, Ivan Lebedev'): the
+        same person, whom the attribution names."""
+        head = []
+        for w in WORD_RE.findall(written.lower()):
+            if w.strip(",") in LINK_WORDS or w.strip(",") in ("who", "which", "that"):
+                break
+            head.append(w.strip(","))
+        end = self.spans[qi][1]
+        sent_end = self.sents.bounds(end, (end, len(self.text)))[1]
+        return len(head) > 1 and re.search(rf"\bthe\s+{re.escape(head[-1])}\b", self.text[end:sent_end], re.I) is not None
+
+    def apposition_head(self, c: Cand, before: list[Cand]) -> Cand:
+        """The head of the apposition that candidate ``c`` ends ("Hanako Jimi, the minister in charge of Okinawa
+        and Northern Territories affairs, urged": Hanako Jimi, not the portfolio): the candidate right before the
+        comma opening it, in the same sentence; ``c`` itself when there is none or ``c`` is a person's name ("A
+        spokeswoman, Maria Zakharova, said": the name speaks)."""
+        opening = self.text.rfind(", ", 0, c.start)
+        if named_person(c) and c.kind == "person" or opening < 0 or "," in self.text[opening + 1:c.start] \
+                or ";" in self.text[opening:c.start]:
+            return c
+        return next((b for b in reversed(before) if b.end <= opening and not self.text[b.end:opening].strip()
+                     and self.sents.at(b.start) == self.sents.at(c.start)), c)
+
     def titled(self, name: str, role: str) -> bool:
         """Whether a name the gazetteer does not know can be what a role phrase says: always for a one-word
         role ("he"); for a titled role ("the director"), only if its last word stands near the name's first
@@ -229,7 +268,8 @@ class AntecedentRules:
         if len(words) < 2 or words[-1] in self.lex.generic_role_heads:
             return True  # "he"; "the diplomat", "the official": any named official may be meant
         at = self.text.find(name)
-        return at >= 0 and words[-1] in self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
+        near = self.text[max(0, at - TITLE_WINDOW):at + len(name) + TITLE_WINDOW].lower()
+        return at >= 0 and any(title in near for title in self.lex.titles_of(words[-1]))  # "the leader": "President X"
 
     def titled_speaker(self, c: Cand):
         """For a role of two or more title words after "the" ("the Prime Minister", "the foreign minister"), not a
@@ -254,8 +294,14 @@ class AntecedentRules:
         ("Prime Minister Taro Sato met Foreign Minister Ivan Petrov", "The Prime Minister and President Putin")."""
         if not name.split():
             return False
+        return any(self.title_given(name, t) for t in self.lex.titles_of(title))  # "the leader": "President X"
+
+    def title_given(self, name: str, title: str) -> bool:
+        """``title_near`` for one title: before the name, after its of-phrase too ("the Minister of Fisheries
+        of the Sakhalin Region, Vladimir Rykunov"), or in apposition after it."""
         words = r"\s+".join(title.split())
-        before_re = re.compile(rf"(?i:{words})(?:\s+and(?:\s+[A-Z]{{2,}}|\s+[a-z]+)+)?(?:\s+[A-Z][\w.’'-]*)*\s+$")
+        before_re = re.compile(rf"(?i:{words})(?:\s+and(?:\s+[A-Z]{{2,}}|\s+[a-z]+)+)?"
+                               rf"(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w.’'-]*)+)*,?(?:\s+[A-Z][\w.’'-]*)*\s+$")
         after_re = re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{words}", re.I)
         for at in re.finditer(re.escape(name.split()[-1]), self.text):
             if before_re.search(self.text, max(0, at.start() - TITLE_WINDOW), at.start()) \

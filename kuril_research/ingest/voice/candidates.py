@@ -19,8 +19,7 @@ DOCUMENT_TYPES = frozenset({"document"})
 #: A document named by a capital or a year ("the Yalta agreement", "the 1956 declaration"), not a generic one
 #: ("peace treaty talks").
 NAMED_DOCUMENT_RE = re.compile(r"[A-Z0-9]")
-#: A run of capitalised words (a possible personal name with its titles).
-#: A word of three or more letters ending in a full stop ends a run ("Guard. The" are two runs; "Mr. Ken" one).
+#: A run of capitalised words (a possible name with its titles); a word of 3+ letters ending in "." ends it ("Guard. The").
 NAME_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:(?<!\w\w\w\.)[ ][A-Z][\w’'.-]*)*")
 #: Initials inside a name: "D.J.", "D." ("James D.J. Brown"), not an acronym.
 INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -193,8 +192,6 @@ PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|of|on|near|to|for|with|by|of
 NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "who",
                        "what", "which", "one", "some", "many", "all", "both", "each", "but", "and", "as", "so", "then",
                        "also", "later", "earlier", "today", "yesterday", "tokyo", "moscow", "russia", "japan"})
-
-
 #: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
 APPOSITION_GAP_RE = re.compile(r",\s+")
 #: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".
@@ -244,11 +241,11 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
 
     "Deputy Foreign Minister Ivan Petrov" gives "Ivan Petrov" (``name_title_words`` split a run); a run
     with a ``name_stop_words`` word (a month, "Ministry", "Islands") or one that overlaps a gazetteer
-    mention or a role is not a name. A later lone "Petrov" is the same person, and so is a later lone "Zhang"
-    after "Zhang Wenhao" (family name first); an honorific makes one word a name ("Mr. Sato"). Candidates
-    come from ``paragraphs`` only (all of the text if none are given: those with a quotation or a speech
-    verb), but full names are learnt from ``all_paragraphs`` before them too ("Setsuko Oikawa can see the
-    island." ... '"...," said Oikawa').
+    mention or a role is not a name. A later lone "Petrov" is the same person (of a gazetteer person too:
+    ``_known_surname``), and so is a later lone "Zhang" after "Zhang Wenhao" (family name first); an honorific makes
+    one word a name ("Mr. Sato"). Candidates come from ``paragraphs`` only (all of the text if none are given:
+    those with a quotation or a speech verb), but full names are learnt from ``all_paragraphs`` before them too
+    ("Setsuko Oikawa can see the island." ... '"...," said Oikawa').
     """
     selected = {(ps, pe) for ps, pe in paragraphs} if all_paragraphs else None
     paragraphs = all_paragraphs or paragraphs
@@ -259,7 +256,10 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                                  + [(r.start, r.end) for r in roles]))
     runs = ((selected is None or (ps, pe) in selected, run) for ps, pe in (paragraphs or [(0, len(text))])
             for run in NAME_RUN_RE.finditer(text, ps, pe))
+    org_end = 0  # the end of the last organisation's name: "Institute of World Economy and International Relations"
     for emit, run in runs:
+        if run.start() < org_end:
+            continue  # a run in an organisation's tail is part of its name, no person's
         if " " not in run.group() and (not emit or POSSESSIVE_RE.sub("", run.group()) not in surnames):
             if _first_name(text, run, lex) and not _overlaps(taken, run.start(), run.end()):
                 surnames.setdefault(run.group(), run.group())  # "Svetlana, a 52-year-old teacher, ..."
@@ -281,8 +281,9 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                 continue
         if not emit:  # learn full names only
             words = [POSSESSIVE_RE.sub("", t) for t in run.group().split()]
-            if all(w.lower() not in lex.name_title_words and w.lower() not in lex.name_stop_words
-                   and not (len(w) > 1 and w.isupper()) for w in words) and 2 <= len(words) <= 3 \
+            if all(w.lower() not in lex.name_title_words and (w.lower() not in lex.name_stop_words
+                                                              or _family_word(text, run.start(), words, i, lex))
+                   and not (len(w) > 1 and w.isupper()) for i, w in enumerate(words)) and 2 <= len(words) <= 3 \
                     and not _overlaps(taken, run.start(), run.end()):
                 written = " ".join(words)
                 surnames.setdefault(words[-1], written)
@@ -296,21 +297,25 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
             end = tokens[-1].end() - (len(tokens[-1].group()) - len(POSSESSIVE_RE.sub("", tokens[-1].group())))
             if end == tokens[-1].end() and (tail := ORG_TAIL_RE.match(text, end)):
                 end = tail.end()  # "the Federal Agency for Fishery", "the Ministry of Energy"
-            written = " ".join(text[tokens[0].start():end].split())
+            written, org_end = " ".join(text[tokens[0].start():end].split()), end
             names.append(Cand(tokens[0].start(), end, "organisation", None, written))
             continue
         segment: list[re.Match] = []
-        for token in [*WORD_RE.finditer(text, run.start(), run.end()), None]:
+        run_tokens = [*WORD_RE.finditer(text, run.start(), run.end()), None]
+        run_words = [POSSESSIVE_RE.sub("", t.group()) for t in run_tokens[:-1]]
+        for at, token in enumerate(run_tokens):
             raw = POSSESSIVE_RE.sub("", token.group()) if token is not None else ""
             word = raw.lower()
-            stop = word in lex.name_stop_words or word in lex.organisation_heads \
+            stop = word in lex.name_stop_words and not _family_word(text, run.start(), run_words, at, lex) \
+                or word in lex.organisation_heads \
                 or (len(raw) > 1 and raw.isupper() and not INITIALS_RE.fullmatch(token.group())  # an acronym:
                     # "Arctic LNG"; "Asia Department Ivan Petrov"; not initials ("James D.J. Brown")
                     and not (not segment and HONORIFIC_BEFORE_RE.search(text, max(0, token.start() - 6), token.start())))
             # ... but a family name in capitals after an honorific is a name ("Mr. NAKAZAWA Takeshi")
             if token is not None and word not in lex.name_title_words and not stop:
                 segment.append(token)
-                continue
+                if not token.group().endswith(("'s", "’s", "'", "’")):
+                    continue  # a possessive ends the name: "Nemuro's Hanasaki port" names no "Nemuro Hanasaki"
             if stop:  # "New York Times", "Fisheries Agency", "Yamal LNG": no name before the word
                 segment = []
             if segment:
@@ -325,10 +330,30 @@ def _unknown_names(text: str, mentions: Sequence[Mention], roles: list[Cand], le
                         names.append(Cand(start, end, "person", None, written))
                     elif written in surnames:
                         names.append(Cand(start, end, "person", None, surnames[written]))
+                    elif (person := _known_surname(written, start, mentions)) is not None:
+                        names.append(Cand(start, end, "person", person.entity, " ".join(person.surface.split())))
                     elif HONORIFIC_BEFORE_RE.search(text, max(0, start - 6), start):
                         names.append(Cand(start, end, "person", None, written))  # "Mr. Sato": no first name given
             segment = []
     return names
+
+
+def _family_word(text: str, run_start: int, words: Sequence[str], i: int, lex: VoiceLexicon) -> bool:
+    """Whether ``words[i]`` of a run of capitalised words is a family name (``family_name_words``) though a
+    ``name_stop_words`` word: beside one personal word of a two-word run ("Park Jae-hyun", "Jae-hyun Park"),
+    the run after no preposition ("in Gorky Park", "at Park Hyatt" are places)."""
+    other = words[1 - i].lower() if len(words) == 2 else ""
+    return words[i].lower() in lex.family_name_words and bool(other) \
+        and not PREPOSITION_BEFORE_RE.search(text, max(0, run_start - 12), run_start) \
+        and all(other not in words_ for words_ in (lex.name_title_words, lex.name_stop_words, lex.organisation_heads))
+
+
+def _known_surname(word: str, pos: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The gazetteer person named in full before ``pos`` whose last word is ``word``: a later lone family name
+    is that person ("Prime Minister Naoto Kan ... In Tokyo, Prime Minister Kan reiterated"), as for names the
+    gazetteer does not know; the latest such person if more than one."""
+    return next((m for m in reversed(mentions) if m.end <= pos and m.entity_type == "person"
+                 and " " in m.surface.strip() and m.surface.split()[-1] == word), None)
 
 
 #: Two or three words in capitals opening a paragraph before a lower-case word: a feature's lead printing its

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.voice.model import Cand
-from kuril_research.ingest.voice.speaker_cues import DESCRIBED_RE, PARTICIPLE_RE, possessor
+from kuril_research.ingest.voice.candidates import PREPOSITION_BEFORE_RE
+from kuril_research.ingest.voice.model import Cand, Cue
+from kuril_research.ingest.voice.speaker_cues import DESCRIBED_RE, PARTICIPLE_RE, named_person, possessor
 
 
 #: What may stand between a quotation's closing mark and the sentence after it: its last punctuation, spaces.
@@ -25,6 +26,14 @@ PHRASE_STOP_RE = re.compile(r"[,.;:!?(]|\s(?:who|which|that|when|while|on|at|dur
 class ContinuationRules:
     """Continuation rules over the walk's ``text``, ``paras``, ``sents``, ``spans``, ``spans_at``, ``events``,
     ``cands_from``, ``is_subject`` and ``resolve`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
+
+    def person_in_cue(self, cue: Cue) -> Cand | None:
+        """The last person named between a cue's place or body and its verb, not after a preposition nor a
+        possessor: the one who speaks, the place being the setting ("In Tokyo, Foreign Minister X called the visit";
+        "In Moscow, lawmakers warned Y against what deputy X called": X)."""
+        return next((c for c in reversed(self.cands_from(cue.start + 1, cue.end)) if c.kind == "person" and not c.role
+                     and c.end <= cue.end and named_person(c) and not possessor(self.text, c.end)
+                     and not PREPOSITION_BEFORE_RE.search(self.text, max(0, c.start - 8), c.start)), None)
 
     def paragraph_speaker(self, before: list[Cand], start: int) -> tuple[str | None, str, str, str, bool] | None:
         """The speaker of an earlier sentence of the paragraph, for a fragment in a sentence with no speech verb,

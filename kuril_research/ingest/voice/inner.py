@@ -25,6 +25,10 @@ from kuril_research.ingest.voice.speaker_cues import PHRASE_TAIL_WORDS, PHRASE_W
 
 #: An inner quotation mark opening after a comma or colon inside a quotation, a word right after it.
 INNER_OPEN_RE = re.compile(r"[,:]\s+([‘'“\"])(?=\w)")
+#: A single quotation mark at a word start, a word right after it: nested words inside a quotation when a speech
+#: verb stands before ('"The minister says 'a new approach,' but ..."'); a double mark there is a term the turn
+#: of a transcript cites ('ANNA REED: People here say "home" when they mean Shikotan').
+AFTER_WORD_OPEN_RE = re.compile(r"(?<=\s)([‘'])(?=\w)")
 #: The end of a sentence inside a quotation: the clause introducing an inner quotation starts after it.
 SENTENCE_END_RE = re.compile(r"[.!?]\s+")
 #: Words after the subject that belong to its verb phrase ("always", "once", "more than").
@@ -55,20 +59,25 @@ class Walk(Protocol):  # what the split needs of a SpeakerWalk
     def cands_from(self, start: int, end: int) -> list: ...
 
 
-def inner_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int, int]]:
-    """(start, end, index of the outer quotation) of every introduced inner quotation, marks excluded.
+def inner_quotes(text: str, quotes: list[Quote], verb_re: re.Pattern | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, index of the outer quotation) of every introduced inner quotation, marks excluded: opened
+    after a comma or colon, or a single mark right after a speech verb of ``verb_re`` ("The prime minister says
+    'a new approach,' but ...": the words a speaker reports someone saying, with no comma before them).
 
     Examples
     --------
     >>> t = "My father said, 'We will go home.' Now they call it the 'north'."
     >>> [(t[s:e], i) for s, e, i in inner_quotes(t, [Quote(0, len(t), 0, None, None)])]
     [('We will go home.', 0)]
+    >>> t = "The minister says 'a new approach,' but they call it the 'old one'."
+    >>> [t[s:e] for s, e, _ in inner_quotes(t, [Quote(0, len(t), 0, None, None)], re.compile(r"\\bsays\\b"))]
+    ['a new approach,']
     """
     found = []
     for qi, q in enumerate(quotes):
         pos = q.start
-        while (hit := INNER_OPEN_RE.search(text, pos, q.end)) is not None:
-            mark, begin = hit.group(1), hit.end()
+        while (hit := _opening(text, pos, q.end, verb_re)) is not None:
+            mark, begin = hit
             close = _close(text, mark, begin, q.end)
             if close is None:
                 break
@@ -76,6 +85,21 @@ def inner_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int, int]]:
                 found.append((begin, close, qi))
             pos = close + 1
     return found
+
+
+def _opening(text: str, pos: int, end: int, verb_re: re.Pattern | None) -> tuple[str, int] | None:
+    """(mark, position after it) of the next inner quotation opening in ``text[pos:end]``: after a comma or
+    colon (``INNER_OPEN_RE``), or after a speech verb and a space; None if there is none."""
+    hit = INNER_OPEN_RE.search(text, pos, end)
+    limit = hit.start() if hit is not None else end
+    if verb_re is not None:
+        for mark in AFTER_WORD_OPEN_RE.finditer(text, pos, limit):
+            verb = None
+            for verb in verb_re.finditer(text, max(pos, mark.start() - 30), mark.start()):
+                pass
+            if verb is not None and not text[verb.end():mark.start()].strip():
+                return mark.group(1), mark.end()
+    return (hit.group(1), hit.end()) if hit is not None else None
 
 
 def _close(text: str, mark: str, pos: int, end: int) -> int | None:
@@ -91,7 +115,7 @@ def _close(text: str, mark: str, pos: int, end: int) -> int | None:
 def split_inner(quotes: list[Quote], walk: Walk) -> list[Quote]:
     """The quotations with every introduced inner quotation split out and given its own speaker; pieces of
     the outer quotation that hold only white space and punctuation are dropped."""
-    inner = inner_quotes(walk.text, quotes)
+    inner = inner_quotes(walk.text, quotes, walk.lex.verb_re)
     if not inner:
         return quotes
     text = walk.text

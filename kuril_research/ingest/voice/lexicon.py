@@ -34,12 +34,13 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "name_after_verbs", "possessive_speaker_heads", "side_place_speakers", "scare_term_nouns",
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
-                 "name_giving_cues", "text_heads", "term_nouns", "slogan_cues")
+                 "name_giving_cues", "text_heads", "term_nouns", "slogan_cues", "role_titles",
+                 "family_name_words")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
 WORD_KEYS = ("named_types", "sides", "role_sides", "name_title_words", "name_stop_words",
-             "turn_roles")
+             "turn_roles", "role_titles", "family_name_words")
 #: A word in the script of the language it glosses, between a language label and its romanisation: "(Japanese:
 #: 国後島 Kunashiri-tō)", "Russian: Итуруп Iturup". Cyrillic, CJK, kana and full-width forms.
 NATIVE_WORD = r"[\u0400-\u04ff\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+"
@@ -91,6 +92,8 @@ class VoiceLexicon:
     naming_owner: dict[str, str] = field(default_factory=dict)  # naming side -> entity id
     name_title_words: frozenset[str] = frozenset()
     name_stop_words: frozenset[str] = frozenset()
+    #: ``name_stop_words`` that are frequent family names too ("Park"): a name beside a personal name.
+    family_name_words: frozenset[str] = frozenset()
     organisation_heads: frozenset[str] = frozenset()
     language_words: frozenset[str] = frozenset()  # lower case: a gloss "in Japanese" needs no licence
     verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -164,6 +167,8 @@ class VoiceLexicon:
     genders: dict[str, str] = field(default_factory=dict)
     #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
     generic_role_heads: frozenset[str] = frozenset()
+    #: Head noun of a role, lower case -> the other titles its person may have been given ("leader": "president").
+    role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: ``speaker_heads`` right after a word, singular or plural: the word only modifies that head noun ("the
     #: Kremlin official", "the official communique"), which is the speaker; not a title before a name.
     head_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -180,6 +185,10 @@ class VoiceLexicon:
     speaker_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``name_giving_cues`` and the name after them ("who gave only his first name, Nicolai"): group ``name``.
     name_giving_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+
+    def titles_of(self, head: str) -> tuple[str, ...]:
+        """The titles a role's head noun (lower case) may take up: itself, then its ``role_titles``."""
+        return (head, *self.role_titles.get(head, ()))
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +331,15 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 raise fail(f"subject_words: {entity!r} has no side", node.lines[entity],
                            "list the entity under sides first")
             subject_words[entity] = phrases(f"subject_words.{entity}", listed, node.lines[entity])
+    role_titles: dict[str, tuple[str, ...]] = {}
+    if "role_titles" in doc:
+        node = doc["role_titles"]
+        if not isinstance(node, dict) or not node:
+            raise fail("role_titles must map head nouns to lists of titles", doc.lines["role_titles"],
+                       "write e.g. 'leader: [president, prime minister]'")
+        role_titles = {str(head).lower(): tuple(t.lower() for t in phrases(f"role_titles.{head}", listed,
+                                                                             node.lines[head]))
+                       for head, listed in node.items()}
     possessive_heads = alternation(phrases("possessive_speaker_heads")) if "possessive_speaker_heads" in doc else ""
     turn_roles: dict[str, frozenset[str]] = {}
     if "turn_roles" in doc:
@@ -412,10 +430,12 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                                   r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)") if "name_giving_cues" in doc else None,
         text_heads=frozenset(w.lower() for w in phrases("text_heads")) if "text_heads" in doc else frozenset(),
         generic_role_heads=frozenset(w.lower() for w in phrases("generic_role_heads"))
-        if "generic_role_heads" in doc else frozenset(),
+        if "generic_role_heads" in doc else frozenset(), role_titles=role_titles,
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
                                    for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
         name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
+        else frozenset(),
+        family_name_words=frozenset(w.lower() for w in phrases("family_name_words")) if "family_name_words" in doc
         else frozenset(),
         organisation_heads=frozenset(w.lower() for w in phrases("organisation_heads")) if "organisation_heads" in doc
         else frozenset(),

@@ -162,5 +162,5 @@ def described_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     modifier = rf"(?!(?i:{FUNCTION_WORDS})\s)[\w’'-]+\s+"  # "a tiny bar run by a woman": no phrase across "by a"
     part = r"(?i:one|some|many|several|two|three|four|most|none)\s+of\s+(?i:the|its|their|his|her|our)\s+"
     return re.compile(rf"\b(?:{part}(?:{modifier}){{0,3}}?(?:{head})s?\b{pp}?"  # "one of the sources"
-                      rf"|(?i:an?|another|one)\s+(?:{modifier}){{0,4}}?(?:{head})\b{pp}?"
-                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}?(?:{head})\b(?:{pp}|(?=\s+who\s)))")  # "The man who told us"
+                      rf"|(?i:an?|another|one)\s+(?:{modifier}){{0,4}}(?:{head})\b{pp}?"
+                      rf"|(?i:the)\s+(?:{modifier}){{0,3}}(?:{head})\b(?:{pp}|(?=\s+who\s)))")  # "The man who told us"

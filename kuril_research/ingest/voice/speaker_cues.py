@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.voice.model import Cand
+
 ACCORDING_TO_RE = re.compile(r"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
 #: A source opening its sentence up to a comma: "According to Putin, ...", "In the words of the ministry, ...".
 ACCORDING_OPENING_RE = re.compile(r"\s*(?:according\s+to|in\s+the\s+words\s+of)\s+[^,.;:\"“”«»]{1,60},", re.I)
@@ -44,6 +46,10 @@ OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])(?!(?:and|but|or|that|as|while|bec
                               r"after|before|where|whereas|who|which|what|then|yet)\s)[a-z][\w’'-]*\s+$")
 #: A comma between a naming cue's name and a quotation: the cue's scope does not reach the quotation.
 CLAUSE_BREAK_RE = re.compile(r",\s")
+#: A capitalised word between a naming cue and a quotation: the name the cue gives stands before the quotation,
+#: which is then no name given but the words of the sentence's speaker ("what Tokyo terms the Northern
+#: Territories as "incompatible ...""; "the islands it calls the Northern Territories was "unchanged"").
+NAME_GIVEN_RE = re.compile(r"\b[A-Z][a-z]")
 #: A participial clause after a comma whose subject is the sentence's ("..., calling the trip "...").
 PARTICIPLE_RE = re.compile(r",\s+(?:(?:each|both|all)\s+)?(?:calling|describing|terming|dubbing|saying|labelling|labeling|branding|adding|"
                            r"stating|noting|warning|insisting|arguing|referring|promising|pledging|vowing|claiming|demanding|accusing)\b",
@@ -139,10 +145,16 @@ def inverted_start(text: str, sent_start: int, start: int, before: list) -> int:
 
 #: A verb of speaking or naming right after the subject of a reported clause ('... said that Rudenko referred to
 #: the islands only as "..."'): the reported subject's own words.
+#: A year opening a clause without a comma before its subject: "Since 2022 Japanese official documents have ...".
+YEAR_LEAD_RE = re.compile(r"\s*(?:since|in|by|until)\s+\d{4}\s+(?=\S)", re.I)
+#: The kinds of candidate that speak in their own name.
+SPEAKER_KINDS = ("person", "organisation")
 REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"
                               r"described|describes|termed|dubbed|labell?ed|branded)\b")
 #: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
-REPORTED_THAT_RE = re.compile(r"\s+that\s+$")
+REPORTED_THAT_RE = re.compile(r"\s+that\s+$"
+                              # ... or a noun with a contact relative clause: "a comment the ministry described as"
+                              r"|\b(?:a|an|the)\s+(?!(?:that|which|who)\s)[a-z-]+\s+(?:the\s+)?$")
 #: A verb that names its object's quality right before a noun phrase: "called Lavrov's remarks "...""; the subject
 #: of the verb gives the words, not the one whose remarks they are.
 JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"
@@ -215,3 +227,45 @@ def phrase_side(sides: dict[str, str], phrase: str) -> str | None:
     named = {sides.get(w, w) for w in re.findall(r"[a-z]+", phrase.lower().replace("’s", "").replace("'s", ""))
              if sides.get(w, w) in names}
     return named.pop() if len(named) == 1 else None
+
+
+#: A lower-case word in a candidate's text, other than a particle of a name ("van", "de", "bin").
+LOWER_WORD_IN_NAME_RE = re.compile(r"(?<![\w’'.-])(?!(?:van|von|de|der|den|da|di|du|la|le|bin|al|ibn|y)\b)[a-z][\w’'-]*")
+
+
+def named_person(c: Cand) -> bool:
+    """Whether a candidate is a person's name, no description: a gazetteer person, or capitalised words only
+    ("Ivan Petrov", "Mr. Sato"); not "a local man" nor "Japan's annual report", which a phrase with a possessive
+    of several words ("Japanese Foreign Ministry's annual report") would pass as a person of the possessive's
+    kind. A role resolves to a person named since its speaker spoke only if it is such a name."""
+    return c.entity is not None or not DESCRIBED_RE.match(c.text) and not LOWER_WORD_IN_NAME_RE.search(c.text)
+
+
+#: A second predicate after the name a cue gave: "which Tokyo calls Kunashiri and describes ... as "..."".
+AND_RE = re.compile(r"\band\s")
+
+
+def name_given(text: str, cue_end: int, start: int, verb_in) -> bool:
+    """Whether a naming cue gave its name before the quotation opening at ``start`` (``NAME_GIVEN_RE``), so that
+    the quotation is no name the cue gives but words of the sentence ("what Tokyo calls the Northern
+    Territories and would seek a treaty "when ..."": the prime minister's), unless a speech verb after "and"
+    goes on with the cue's subject ("which Tokyo calls Kunashiri and describes as "..."": Tokyo's).
+
+    Examples
+    --------
+    >>> verb_in = lambda s, e: re.compile("describes").search(text, s, e)
+    >>> text = 'what Tokyo calls the Northern Territories and would seek talks "when ..."'
+    >>> name_given(text, 16, text.index('"') + 1, verb_in)
+    True
+    >>> text = 'which Tokyo calls Kunashiri and describes as "inherent land"'
+    >>> name_given(text, 17, text.index('"') + 1, verb_in)
+    False
+    >>> text = 'what it calls its "inherent territory"'
+    >>> name_given(text, 13, text.index('"') + 1, verb_in)
+    False
+    """
+    name = NAME_GIVEN_RE.search(text, cue_end, start)
+    if name is None:
+        return False
+    joint = AND_RE.search(text, name.end(), start)
+    return joint is None or verb_in(joint.end(), start) is None

@@ -8,13 +8,12 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    REPORTED_THAT_RE, REPORTED_VERB_RE,
+    REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
-    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE,
-    CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start,
-    MANNER_ATTRIBUTION_RE, FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH)
+    RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, TEXT_OWNER_RE,
+    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start, MANNER_ATTRIBUTION_RE,
+    FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
@@ -31,8 +30,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         self.cands, self.cues, self.lex = cands, cues, lex
         self.events: list[Event] = []
         self.subjects: dict[int, tuple[Cand, int] | None] = {}
-        self.cue_starts = [cue.start for cue in cues]
-        self.cand_starts = [c.start for c in cands]
+        self.cue_starts, self.cand_starts = [cue.start for cue in cues], [c.start for c in cands]
         self.spans_at = Spans(spans)
 
     def quotes(self) -> list[Quote]:
@@ -110,30 +108,28 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 if e.entity is None and not self.titled(e.text, c.text):
                     continue  # "the president" is not the district head named before
                 if side is None and para is not None and e.para_id == para - 1:
-                    # a speaker of the previous paragraph yields to a person named since in this one
-                    # ("Ishiba said ... \n\n ... came from Medvedev. The former president wrote ...")
+                    # the previous paragraph's speaker yields to a person named since ("... came from Medvedev. The former president wrote")
                     since = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
-                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
+                                  and e.pos <= p.start and p.end <= c.start and named_person(p)
                                   and (p.entity is not None or self.titled(p.text, c.text))
                                   and self.paras.at(p.start) == para), None)
                     if since is not None:
                         return since.entity, since.text
                 if side is None and para is not None and e.para_id < para - 1:
-                    # a speaker two paragraphs back yields to a person named since ("Mr. Kawabata ... he said")
-                    later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind
-                                  and e.pos <= p.start and p.end <= c.start and not DESCRIBED_RE.match(p.text)
-                                  and (p.entity is not None or self.titled(p.text, c.text))
+                    later = next((p for p in reversed(self.cands) if not p.role and p.kind == c.kind  # a speaker two
+                                  and e.pos <= p.start and p.end <= c.start and named_person(p)  # paragraphs
+                                  and (p.entity is not None or self.titled(p.text, c.text))  # back yields to a
                                   and self.paras.at(p.start) is not None and self.paras.at(p.start) >= para - 1), None)
-                    if later is not None:
+                    if later is not None:  # person named since ("Mr. Kawabata ... he said")
                         return later.entity, later.text
                 return e.entity, e.text
         return next(((p.entity, p.text) for p in reversed(self.cands)
                      if not p.role and p.kind == c.kind and p.end <= c.start
                      and not (p.kind == "person" and THE_BEFORE_RE.search(self.text, max(0, p.start - 8), p.start))
-                     and (p.entity is not None or (side is None and not DESCRIBED_RE.match(p.text) and (
-                         " " not in c.text or c.text.split()[-1].lower() in self.lex.generic_role_heads
-                         and self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an official ... The
-                     and (side is None or sides.get(p.entity) == side)), None)  # official stated"; "he": any name
+                     and (p.entity is not None or (side is None and named_person(p) and (
+                         " " not in c.text or self.title_near(p.text, c.text.split()[-1].lower()))))  # "X, an
+                     # official ... The official stated"; "X, the senator for ... the senator said"; "he": any name
+                     and (side is None or sides.get(p.entity) == side)), None)
 
     def text_owner(self, c: Cand) -> Cand | None:
         """The body whose words a text phrase reports ("the ministry's statement", ``speech_nouns``): the latest
@@ -204,11 +200,14 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         for cue in self.cues[bisect_left(self.cue_starts, start - CUE_SCOPE_CHARS - 400):]:
             if cue.start > start:
                 break
-            if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start):
+            if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start) \
+                    and not name_given(text, cue.end, start, self.verb_in):
                 if cue.kind == "pronoun" and (role := next((c for c in self.cands_from(cue.start, cue.end)
                                                             if c.role and c.kind != "institution"), None)) \
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
                     return found[0], found[1], role.kind, self.cue_text(cue.start, cue.end), False  # the speaker
+                if cue.kind != "person" and (person := self.person_in_cue(cue)) is not None:  # "In Tokyo, X called"
+                    return *(self.resolve(person) or (None, person.text)), "person", self.cue_text(cue.start, cue.end), False
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
                     return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
@@ -257,6 +256,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     persons = [n for n in region
                                if not n.role and n.kind == "person" and not DESCRIBED_RE.match(n.text)]
                     c = persons[0] if persons else region[0]
+                elif len(region) > 1 and c is region[-1] and self.complement(c) and not self.complement(region[-2]):
+                    c = region[-2]  # '"...," Press Secretary X of the Ministry of Defense told': X, not his ministry
                 elif not region and (named := self.inverted_subject(verb.end(), clause_end)) is not None:
                     c = named  # '"...," noted the head of the district Pavel Tsygankov': the person the phrase ends in
                 found = self.resolve(c) or (None, c.text)
@@ -325,10 +326,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 or before  # 'saying that Morgulov's statement is "inadmissible"': the statement is judged, not speaking
             if before:
                 c = next((b for b in reversed(before) if not self.complement(b) or self.lex.possessive_speech_re
-                          and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of
-                # Hokkaido University believes ...: "...": a noun phrase after a preposition is no subject, unless
-                # it owns the words ("commenting on X's remark about his desire to resolve "...": X's words)
-                owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end)
+                          and self.lex.possessive_speech_re.match(text, b.end)), before[-1])  # "Professor X of Hokkaido
+                # University believes: "...": no subject after a preposition, unless it owns the words ("on X's remark")
+                owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end) \
+                    and not PARTICIPLE_RE.search(text, c.end, start)  # "on X's remarks, saying only that "...": not X's
                 if not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
                     c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls; "...,
@@ -336,8 +337,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 elif not owner and (inner := self.clause_subject(sent_start, start, before)) is not None:
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
-                    c = next((b for b in before if b.start > subject[1] and not b.role and b.kind == "person"
-                              and REPORTED_THAT_RE.search(text, max(0, b.start - 12), b.start)
+                    c = next((b for b in before if b.start > subject[1] and not b.role and b.kind in SPEAKER_KINDS
+                              and REPORTED_THAT_RE.search(text, max(0, b.start - 24), b.start)
                               and (REPORTED_VERB_RE.match(text, b.end) or self.lex.subject_verb_re.match(text, b.end))),
                              subject[0])  # "A spokesman for the fleet, speaking ..., said the crews would "..."";
                     # "Sankei noted ..., and said that Rudenko referred to them as "...": Rudenko, whose words it reports
@@ -368,9 +369,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         """The last candidate before a fragment followed by a speech verb, unless it stands in the "that" clause
         of an earlier one in the same clause ("Kihara told reporters that the government had conveyed "serious
         concern"": Kihara reports it); a clause joint between them (", and said that", ", while") keeps the last."""
-        talkers = [(b, v) for b in before  # "Minoru Kihara, told": an apposition's closing comma
+        talkers = [(self.apposition_head(b, before) if self.text[b.end:b.end + 1] == "," else b, v) for b in before
                    if (v := self.lex.subject_verb_re.match(self.text, b.end + (self.text[b.end:b.end + 1] == ",")))
-                   and v.end() <= start]
+                   and v.end() <= start]  # "Minoru Kihara, told": an apposition's closing comma
         if not talkers:
             return None
         last = talkers[-1][0]

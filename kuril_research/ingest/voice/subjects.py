@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kuril_research.ingest.voice.affiliation import premodifiers_dropped, relays
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
 from kuril_research.ingest.voice.lexicon import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
@@ -17,7 +18,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, phrase_side, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
@@ -53,7 +54,6 @@ PLAIN_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "who", "it", 
 APPOSED_NAME_RE = re.compile(r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+")
 
 
-
 class SubjectRules:
     """Subject rules over the walk's ``text``, ``cands``, ``spans``, ``sents``, ``lex``, ``verb_in`` and
     ``cands_from`` (see :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk`)."""
@@ -61,14 +61,14 @@ class SubjectRules:
     def name_cataphora(self, speakers: dict[int, tuple]) -> None:
         """A definite described speaker (a possessive or "the": "Japan's top government spokesman said Tokyo
         lodged a "strong protest"") who is named at the next quotation, in its paragraph or the next, is that
-        person ('"...," Minoru Kihara told reporters'), when no other person is named between them and the
-        person is of the side the phrase names, if any, and the phrase's head is no plain gendered noun ("the man"
-        of a story is not the official quoted next; "spokesman" may be), nor an ``institution`` role, which speaks for
-        itself ("the ministry's statement reads"). Rewrites ``speakers`` (qi -> (entity, cue, text))."""
+        person ('"...," Minoru Kihara told reporters'), if no other person is named between them, the person is of
+        the side the phrase names, if any (an indefinite phrase: if that attribution takes up its head noun), the
+        head no plain gendered noun ("the man") nor an ``institution`` role. Rewrites ``speakers``."""
         for qi in range(len(self.spans) - 1):
             entity, _, written = speakers[qi]
             nxt_entity, nxt_cue, nxt_written = speakers[qi + 1]
             if entity is not None or written is None or nxt_written is None or INDEFINITE_RE.match(written) \
+                    and not self.taken_up_by_name(written, qi + 1) \
                     or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
                     or plain_person(written.split()[-1].lower(), self.lex.genders) \
                     or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
@@ -126,15 +126,15 @@ class SubjectRules:
         return found
 
     def opening_subject(self, sent_start: int, before: list[Cand]) -> Cand | None:
-        """The subject opening a sentence: of the candidates before its first lower-case word that is no title
-        ("Security Council deputy chairman Ivan Petrov dismissed"), the first person named, else the first. Opening
-        adverbials are skipped ("In response, on the same day, Mr. X ... lodged a protest, stating that "..."")."""
+        """The subject opening a sentence, after opening adverbials ("In response, Mr. X lodged") and capitalised
+        title words however many ("Japan's Chief Cabinet Secretary X declined"): of the candidates before its first
+        lower-case word that is no title ("deputy chairman Ivan Petrov dismissed"), the first person, else the first."""
         while (lead := OPENING_ADVERBIAL_RE.match(self.text, sent_start)) is not None and lead.end() > sent_start:
             sent_start = lead.end()
         first = next((w for w in LOWER_WORD_RE.finditer(self.text, sent_start, before[-1].end if before else sent_start)
                       if w.group().lower() not in self.lex.name_title_words), None)
         region = [b for b in before if first is None or b.end <= first.start()]
-        if not region or not self.is_subject(region[0], sent_start):
+        if not region or not self.is_subject(region[0], sent_start) and any(w[:1].islower() for w in WORD_RE.findall(self.text, sent_start, region[0].start)):
             return None
         persons = [b for b in region if not b.role and b.kind == "person" and not DESCRIBED_RE.match(b.text)]
         return persons[0] if persons else region[0]
@@ -195,16 +195,11 @@ class SubjectRules:
 
     def complement(self, c: Cand) -> bool:
         """Whether a candidate is the object of a preposition ("Professor X of Hokkaido University", "a visit
-        to the islands"; titles between skipped), which no subject is; "according to X" and "in the words of X"
+        to the islands"; titles and a possessor between skipped: "at King's College"), which no subject is; "according to X" and "in the words of X"
         name a source, and "by X" after a past participle a passive's agent ("repeated by Prime Minister X"; not "a
         visit by X"), not a complement."""
-        words = [w.lower() for w in WORD_RE.findall(self.text, max(0, c.start - 60), c.start)]
-        titles = self.lex.name_title_words
-        while words and (words[-1] in titles and words[-1] not in LINK_WORDS
-                         or len(words) > 1 and words[-1] in LINK_WORDS and words[-2] in titles):
-            words.pop()  # "Ambassador to Japan Serhiy Korsunsky": a title's own preposition links no complement
-        if words[-1:] == ["the"]:
-            words.pop()
+        words = [w.lower() for w in premodifiers_dropped(  # "Ambassador to Japan X"; "at King's College London"
+            WORD_RE.findall(self.text, max(0, c.start - 60), c.start), self.lex.name_title_words, LINK_WORDS)]
         if words[-1:] == ["by"] and PARTICIPLE_AGENT_RE.fullmatch(words[-2] if len(words) > 1 else ""):
             return False
         return bool(words) and words[-1] in LINK_WORDS and tuple(words[-2:]) not in SOURCE_PREPOSITIONS
@@ -224,6 +219,7 @@ class SubjectRules:
         joints = [j for j in CLAUSE_JOINT_RE.finditer(text, sent_start, start)
                   if not COLON_BEFORE_RE.fullmatch(text, j.start(), start)]  # the colon introducing the quotation
         clause = joints[-1].end() if joints else sent_start
+        clause = lead.end() if (lead := YEAR_LEAD_RE.match(text, clause)) and lead.end() < start else clause  # "Since 2022"
         verb, copula = self.verb_in(clause, start), None
         if verb is not None and (group := self.partitive(clause, start)) is not None:
             return group  # "According to the centre, 93% of those polled on Iturup ... said": those polled
@@ -356,7 +352,8 @@ class SubjectRules:
     def inverted_subject(self, start: int, end: int) -> Cand | None:
         """The person a noun phrase after an inverted speech verb ends in ('– noted the head of the Yuzhno-Kurilsky
         district Pavel Tsygankov'; '"...," said the chairman, Taro Ueda'), not one linked to its head by a
-        preposition ('said a spokesman for Minister Ivan Petrov'), within the phrase (no sentence punctuation)."""
+        preposition ('said a spokesman for Minister Ivan Petrov'), within the phrase (no sentence punctuation); a
+        name opening the phrase (titles aside, no possessive) is the subject itself ('said Dr X of Moscow's Y')."""
         for c in self.cands_from(start, end):
             if PHRASE_END_RE.search(self.text, start, c.start):
                 return None
@@ -365,8 +362,9 @@ class SubjectRules:
             words = [w.lower() for w in WORD_RE.findall(self.text, start, c.start)]
             while words and words[-1] in self.lex.name_title_words and words[-1] not in LINK_WORDS:
                 words.pop()
-            if words and words[-1].strip(",") not in LINK_WORDS:
-                return c
+            if not words and not possessor(self.text, c.end) and not relays(self.text, c.end, end) \
+                    or words and words[-1].strip(",") not in LINK_WORDS:  # "said Dr X, an analyst at Y": the name
+                return c  # opening the phrase speaks, unless it relays another's ("X, quoting Y") (affiliation.py)
         return None
 
     def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
@@ -384,9 +382,9 @@ class SubjectRules:
             at = self.text.find(p.text)
             at = p.start if at < 0 or at > p.start else at
             own = self.lex.sides.get(p.entity) if p.entity else phrase_side(self.lex.sides, self.text[max(0, at - TITLE_WINDOW):at])
-            if head in self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower() \
-                    and (side is None or own in (None, side)):  # "the Japanese minister": not "Russian ... Minister X"
-                return p.entity, p.text
+            near = self.text[max(0, at - TITLE_WINDOW):min(pos, at + len(p.text) + TITLE_WINDOW)].lower()  # a head or
+            if any(t in near for t in self.lex.titles_of(head)) and (side is None or own in (None, side)):  # its titles
+                return p.entity, p.text  # "the Japanese minister": not "Russian Transport Minister X"
         return None
 
 

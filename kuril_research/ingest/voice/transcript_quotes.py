@@ -60,7 +60,8 @@ def turn_quotes(text: str, paragraphs: Sequence[tuple[int, int]], turns: dict[in
         for qs, qe, qpid in quotes:
             if qpid != pid or qs <= pos:
                 continue
-            other = _quoted_by(text, pos, qs, mentions, full, lex)
+            other = _quoted_by(text, turn.start, qs, mentions, full, lex)  # the sentence may hold an earlier
+            # quotation: 'Peskov said that Japan's "so-called ... Day" was an "unfriendly event"': both his
             if other is None:
                 continue
             if text[pos:qs - 1].strip():
