@@ -93,11 +93,16 @@ def release_pages(stream: object) -> int:
         except (OSError, ValueError, AttributeError):       # no madvise on this system: nothing to give back
             continue
         done.add(id(found))
+    _release_free_memory()     # and the heap's free pages: a count's temporary arrays leave holes the C library keeps
+    return len(done)
+
+
+def _release_free_memory() -> None:
+    """Give back the free pages of the C library's heap (glibc's ``malloc_trim``, where there is one) and of Arrow's pool."""
     trim = _malloc_trim()
     if trim is not None:
-        trim(0)             # and the heap's free pages: a count's temporary arrays leave holes the C library keeps
-    pa.default_memory_pool().release_unused()          # and those Arrow's allocator keeps for later
-    return len(done)
+        trim(0)
+    pa.default_memory_pool().release_unused()
 
 
 @cache
@@ -195,10 +200,7 @@ def release_corpus_pages(corpus: object) -> int:
         for _, column in table.items():
             if isinstance(column.array, pd.arrays.ArrowExtensionArray) and release_table_pages(column.array):
                 released += 1
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)             # and the heap's free pages, which the cell's temporary arrays left
-    pa.default_memory_pool().release_unused()          # and those Arrow's allocator keeps for later
+    _release_free_memory()     # and the heap's free pages, which the cell's temporary arrays left
     return released
 
 

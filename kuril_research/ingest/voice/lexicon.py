@@ -251,6 +251,10 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 check_tokens(key, item, item_line, lambda text: compile_tokens(text, max_gap=MAX_GAP))
         return tuple(" ".join(item.split()) for item in node)
 
+    def word_set(key: str) -> frozenset[str]:
+        """An optional list of words, lower case (empty when the key is absent)."""
+        return frozenset(w.lower() for w in phrases(key)) if key in doc else frozenset()
+
     def check_tokens(key: str, item: str, line: int, compile_) -> None:
         if "..." in item:
             raise fail(f"{key}: {item!r}: '...' is not a gap", line, "write ..N for up to N words, e.g. ..10")
@@ -428,19 +432,14 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "speaker_after_cues" in doc else None,
         name_giving_re=re.compile(rf"\b(?i:{alternation(phrases('name_giving_cues'))})[,:]?\s+(?:as\s+)?"
                                   r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)") if "name_giving_cues" in doc else None,
-        text_heads=frozenset(w.lower() for w in phrases("text_heads")) if "text_heads" in doc else frozenset(),
-        generic_role_heads=frozenset(w.lower() for w in phrases("generic_role_heads"))
-        if "generic_role_heads" in doc else frozenset(), role_titles=role_titles,
+        text_heads=word_set("text_heads"),
+        generic_role_heads=word_set("generic_role_heads"), role_titles=role_titles,
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
                                    for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
-        name_stop_words=frozenset(w.lower() for w in phrases("name_stop_words")) if "name_stop_words" in doc
-        else frozenset(),
-        family_name_words=frozenset(w.lower() for w in phrases("family_name_words")) if "family_name_words" in doc
-        else frozenset(),
-        organisation_heads=frozenset(w.lower() for w in phrases("organisation_heads")) if "organisation_heads" in doc
-        else frozenset(),
-        language_words=frozenset(w.lower() for w in phrases("language_words")) if "language_words" in doc
-        else frozenset(),
+        name_stop_words=word_set("name_stop_words"),
+        family_name_words=word_set("family_name_words"),
+        organisation_heads=word_set("organisation_heads"),
+        language_words=word_set("language_words"),
         described_re=described_re(phrases("speaker_heads"), verbs) if "speaker_heads" in doc else None,
         head_after_re=re.compile(rf"[ ](?:{alternation(phrases('speaker_heads'))})s?\b(?![’'-])"
                                  r"(?!,?\s+[A-Z])")  # "Kremlin spokesman Dmitry Peskov": a title of the name after
