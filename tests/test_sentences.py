@@ -238,3 +238,17 @@ def test_dotted_initials_inside_a_name_end_no_sentence():
     text = "James D.J. Brown said so. Others disagreed."
     assert [text[s:e] for s, e, _ in split_sentences(text, [(0, len(text))])] == \
         ["James D.J. Brown said so.", "Others disagreed."]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the example hypothesis found: Punkt itself (the reference), not only the fast path, keeps "J.J." inside
+    ("J.J. n’t ", ["J.J. n’t"]),
+    ("Talks with D.J. Brown ended. A.B.C. officials left.", ["Talks with D.J. Brown ended.", "A.B.C. officials left."]),
+    # a number after dotted initials still starts a sentence, as after "J."; five letters are no initials
+    ("They met J.J. 3 more came.", ["They met J.J.", "3 more came."]),
+    ("It was A.B.C.D.E. Then it rained.", ["It was A.B.C.D.E.", "Then it rained."]),
+])
+def test_punkt_reads_dotted_initials_as_the_fast_path_does(text, want):
+    paragraphs = _paragraphs(text)
+    assert [text[s:e] for s, e, _ in _punkt_spans(text, paragraphs)] == want
+    _assert_same_as_punkt(text, paragraphs)
