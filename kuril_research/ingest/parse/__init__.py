@@ -87,7 +87,8 @@ line on Unicode-normalised text and applies these rules, in order:
    menu bar and over the story is the headline; a site's slogan right under its name
    is moved out of the title; a standfirst must read as a deck (no page tool, field,
    date or name; on a page without a dateline, nor a capitalised line of under six words; nor a caption opening with
-   a label in capitals), and the headline printed again in any case among the first lines over the story is a
+   a label in capitals; on a page with one, nor a line under the byline and date block with no photo between them
+   and no summary label such as "Synopsis" over it: the top photo's caption or a notice box), and the headline printed again in any case among the first lines over the story is a
    repeated title; a lone section heading ("Abstract") is the text's first heading, never its title. A deck in
    sentences right under the headline and over the byline and date block (or a byline left in the body) is the
    standfirst; a caption ending in its credit ("(Agency pic)", "— Agency") or a line in another script than the
