@@ -63,3 +63,43 @@ def test_the_line_under_a_synopsis_label_under_the_byline_is_the_standfirst():
 ])
 def test_is_under_byline_block(removed, expected):
     assert is_under_byline_block(5, 1, removed) is expected
+
+
+@pytest.mark.parametrize("line, dateline, place, country", [
+    # a space before the colon, as some South Asian portals print the dateline
+    (f"Tokyo : {LEAD}", "Tokyo :", "Tokyo", None),
+    (f"NEW DELHI : {LEAD}", "NEW DELHI :", "NEW DELHI", None),
+    # a Japanese town with its prefecture abbreviated, as the Yomiuri prints it, the dash touching the lead
+    (f"ITO, Shizuoka Pref.--{LEAD}", "ITO, Shizuoka Pref.--", "ITO", "Shizuoka Pref."),
+    (f"NEMURO, Hokkaido Pref. — {LEAD}", "NEMURO, Hokkaido Pref. —", "NEMURO", "Hokkaido Pref."),
+])
+def test_colon_with_a_space_and_a_prefecture(line, dateline, place, country):
+    article = parse_article(f"{HEADLINE}\n\n{line}\n\n{MORE}")
+    assert (article.dateline, article.dateline_place, article.dateline_country) == (dateline, place, country)
+    assert article.text.startswith("Japan and Russia")
+
+
+@pytest.mark.parametrize("line, dateline, month, day, agency", [
+    # Italian, French and Spanish wires keep their own month abbreviations in the English copy
+    (f"(ANSA) - TOKYO, 14 GIU - {LEAD}", "(ANSA) - TOKYO, 14 GIU -", 6, 14, "ANSA"),
+    (f"TOKYO, 3 déc. (AFP) - {LEAD}", "TOKYO, 3 déc. (AFP) -", 12, 3, "AFP"),
+    (f"Tokio, 5 ago (EFE).- {LEAD}", "Tokio, 5 ago (EFE).-", 8, 5, "EFE"),
+    (f"MOSCOW, 21 ott - {LEAD}", "MOSCOW, 21 ott -", 10, 21, None),
+])
+def test_foreign_month_abbreviations(line, dateline, month, day, agency):
+    article = parse_article(f"{HEADLINE}\n\n{line}\n\n{MORE}")
+    assert (article.dateline, article.dateline_month, article.dateline_day, article.agency) == (dateline, month, day,
+                                                                                             agency)
+
+
+def test_a_word_that_is_a_foreign_month_is_no_date_outside_a_dateline():
+    # "ago" reads as a month only in a dateline's date: the place and "20 years ago" make none
+    assert parse_article(f"{HEADLINE}\n\nTokyo, 20 years ago - {LEAD}\n\n{MORE}").dateline is None
+
+
+def test_a_papers_name_with_its_city_in_brackets_is_no_standfirst():
+    # a news database's export: the paper's name and city under the headline, then the date, then the dateline
+    page = (f"Document 2 of 9\n\n{HEADLINE}\n\nThe Island Times (Nemuro)\nMarch 3, 2026 Tuesday\n\n"
+            f"NEMURO, Hokkaido Pref.--{LEAD}\n\n{MORE}")
+    article = parse_article(page)
+    assert (article.title, article.standfirst, article.dateline) == (HEADLINE, None, "NEMURO, Hokkaido Pref.--")

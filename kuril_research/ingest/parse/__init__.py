@@ -40,10 +40,11 @@ line on Unicode-normalised text and applies these rules, in order:
    ``ITURUP /Sakhalin Region/, July 26. /TASS/.``; ``Nemuro, Japan |``;
    a place and a dash alone only on a sentence; a dash typed against a place in capitals, ``TOKYO- Japan ...``;
    the wire's name after the date without brackets, ``NEMURO, Japan, Sept. 23 Kyodo -``, ``VILNIUS, Feb 02, BNS –``;
-   the agency before place and date, ``(ANSA) - TOKYO, 14 NOV -``; ``//`` for the dash, ``MOSCOW //``)
+   the agency before place and date, ``(ANSA) - TOKYO, 14 NOV -``; ``//`` for the dash, ``MOSCOW //``; a prefecture,
+   ``ITO, Shizuoka Pref.--``; an Italian, French or Spanish wire's month, ``TOKYO, 14 GIU -``, ``Tokio, 5 mar (EFE).-``)
    starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
-   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
+   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``, ``Tokyo :``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION", nor two or three words in capitals without a word of a place
    name, a caption's label: "WATCHING OVER SHIPS:") and a place in capitals alone
    on its line over the lead (``MOSCOW``) are datelines too.

@@ -20,7 +20,7 @@ from kuril_research.ingest.parse.blocks import (
     summary_lines,
 )
 from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_bare_caption, is_caption, is_title_case
-from kuril_research.ingest.parse.dateline import MONTHS, SPEAKER_TURN_RE, find_dateline
+from kuril_research.ingest.parse.dateline import DATELINE_MONTHS, SPEAKER_TURN_RE, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     is_outlet_name,
@@ -314,7 +314,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             or groups.get("agency5") or groups.get("agency0")
         place, country = groups.get("place"), groups.get("country") or groups.get("country2") or groups.get("country3")
         if groups.get("month") or groups.get("month2"):
-            month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
+            month = DATELINE_MONTHS[(groups.get("month") or groups["month2"]).lower()]
             day = int(groups.get("day") or groups["day2"])
         paragraphs_src[0] = paragraphs_src[0][match.end():]
         if not paragraphs_src[0]:

@@ -9,7 +9,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reas
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
+__all__ = ["STANDFIRST_FOLLOWERS", "OUTLET_PLACE_RE", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
            "is_outlet_name", "SPEAKER_HEADLINE_RE", "is_speaker_headline",
            "is_kicker", "is_slogan_over_headline",
            "is_person_name", "is_byline_names", "is_tool_bar", "is_menu_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
@@ -51,6 +51,10 @@ def has_headline_verb(line: str, lex: FurnitureLexicon) -> bool:
 HEADLINE_VERB_WORDS = 3
 
 
+#: A name with its city in brackets after it ("The Daily Yomiuri (Tokyo)", "The Island Times (Nemuro, Japan)").
+OUTLET_PLACE_RE = re.compile(r"(.+?)\s+\((?:[A-Z][\w'’.-]*)(?:,? [A-Z][\w'’.-]*){0,3}\)")
+
+
 def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
     """A header line that is the site's, not the headline: a listed pattern or a short capitalised name, without
     a headline verb ("Nikkei Asia", "The Harbour Times"; not "Japan Protests Island Drills", nor "Kurils - the
@@ -67,10 +71,14 @@ def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
     True
     >>> is_site_header("Annual Defence White Paper on the Kuril Garrison", default_furniture())
     False
+    >>> is_site_header("The Island Times (Nemuro)", default_furniture()), is_site_header("Island Drills (Video)", default_furniture())
+    (True, False)
     """
     words = line.split()
     if len(words) >= HEADLINE_VERB_WORDS and has_headline_verb(line, lex):
         return False  # "Kurils - the islands Japan wants back", "Ministry of Defense says ...": a headline
+    if (placed := OUTLET_PLACE_RE.fullmatch(line)) is not None and is_outlet_name(placed.group(1), lex):
+        return True  # "The Daily Yomiuri (Tokyo)": a paper's name and its city, as a news database prints it
     if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
         return True
     if HEADLINE_MARKS_RE.search(line):
