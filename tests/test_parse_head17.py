@@ -103,3 +103,25 @@ def test_a_papers_name_with_its_city_in_brackets_is_no_standfirst():
             f"NEMURO, Hokkaido Pref.--{LEAD}\n\n{MORE}")
     article = parse_article(page)
     assert (article.title, article.standfirst, article.dateline) == (HEADLINE, None, "NEMURO, Hokkaido Pref.--")
+
+
+@pytest.mark.parametrize("page, dateline, agency, month, day", [
+    # the filing time after the date, the agency in brackets between dashes, run into the lead
+    (f"{HEADLINE}\n\nTokyo, 07 Mar 2026 11:26 - (Harbour Wire) - {LEAD}\n\n{MORE}",
+     "Tokyo, 07 Mar 2026 11:26 - (Harbour Wire) -", "Harbour Wire", 3, 7),
+    # ... or the agency in capitals after a dash, alone on its line over the lead (not a "Headline — Site" title)
+    (f"HARBOURWIRE\n\n{HEADLINE}\n\nKorsakov, March 7, 2026, 14:05 — HARBOURWIRE\n\n{LEAD}\n\n{MORE}",
+     "Korsakov, March 7, 2026, 14:05 — HARBOURWIRE", "HARBOURWIRE", 3, 7),
+])
+def test_a_dateline_with_the_filing_time_and_the_agency(page, dateline, agency, month, day):
+    article = parse_article(page)
+    assert (article.title, article.dateline, article.agency) == (HEADLINE, dateline, agency)
+    assert (article.dateline_month, article.dateline_day) == (month, day)
+    assert article.text.startswith("Japan and Russia")
+
+
+@pytest.mark.parametrize("line", ["Korsakov, March 7 21:48", "Korsakov, March 7, 21:48 — Cloudy"])
+def test_a_date_and_time_without_an_agency_is_no_dateline(line):
+    # a weather or date widget over the story
+    article = parse_article(f"{HEADLINE}\n\n{line}\n\n{LEAD}\n\n{MORE}")
+    assert article.dateline is None

@@ -41,7 +41,9 @@ line on Unicode-normalised text and applies these rules, in order:
    a place and a dash alone only on a sentence; a dash typed against a place in capitals, ``TOKYO- Japan ...``;
    the wire's name after the date without brackets, ``NEMURO, Japan, Sept. 23 Kyodo -``, ``VILNIUS, Feb 02, BNS –``;
    the agency before place and date, ``(ANSA) - TOKYO, 14 NOV -``; ``//`` for the dash, ``MOSCOW //``; a prefecture,
-   ``ITO, Shizuoka Pref.--``; an Italian, French or Spanish wire's month, ``TOKYO, 14 GIU -``, ``Tokio, 5 mar (EFE).-``)
+   ``ITO, Shizuoka Pref.--``; an Italian, French or Spanish wire's month, ``TOKYO, 14 GIU -``, ``Tokio, 5 mar (EFE).-``; the filing time and
+   the agency after the date, ``Tokyo, 07 Feb 2024 11:26 - (Agenzia Nova) -``, ``Yuzhno-Sakhalinsk, July 31, 2023,
+   14:05 — REGNUM``)
    starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
    place and a colon before a long lead (``TOKYO:``, ``Nemuro:``, ``Tokyo :``; not in a transcript,

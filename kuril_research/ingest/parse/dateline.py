@@ -8,7 +8,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
                                                     is_label_line, is_name_in_capitals, is_phrase_label)
 
-__all__ = ["MONTHS", "OTHER_MONTHS", "DATELINE_MONTHS", "WEEKDAYS", "CAPS_WORD", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
+__all__ = ["MONTHS", "OTHER_MONTHS", "DATELINE_MONTHS", "WEEKDAYS", "CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline", "AGENCY_FIRST_RE", "agency_first"]
 
@@ -127,6 +127,23 @@ def agency_first(paragraph: str) -> re.Match[str] | None:
 
 _MONTH_CI_RE = re.compile(rf"\A(?:{MONTH_ALT})\Z", re.IGNORECASE)
 
+#: A dateline that prints the clock time of filing after the date, then the agency: in brackets between dashes
+#: ("Tokyo, 07 Feb 2024 11:26 - (Agenzia Nova) -", as Agenzia Nova prints it) or after a dash at the end of its line
+#: ("Yuzhno-Sakhalinsk, July 31, 2023, 14:05 — REGNUM", over the lead), an agency in capitals or with a capital
+#: inside its name ("PrimaMedia"). A date with a clock time and no agency is a page's date line or a widget
+#: ("Korsakov, May 24 21:48", "Korsakov, May 24, 21:48 — Cloudy"), never a dateline.
+TIMED_DATELINE_RE = re.compile(
+    rf"""\A(?P<place>{CAPS_WORD}(?:\ {CAPS_WORD}){{0,3}}|[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}})
+    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?))?
+    ,\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?
+          |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\.?)
+    (?:,?\ \d{{4}})?,?\ \d{{1,2}}[:.]\d{{2}}(?:\ ?(?i:[ap]\.?m\.?)|\ [A-Z]{{2,4}})?
+    \s*(?P<dash>[–—-]+)\s*
+    (?:\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)\s*(?:[–—-]+\s+|:\s+|\Z)
+      |(?P<agency3>[A-Z][A-Z]+(?:\ [A-Z][A-Z]+)?|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\.\s+|\s*\Z))""",
+    re.VERBOSE,
+)
+
 
 
 def match_dateline(paragraph: str) -> re.Match[str] | None:
@@ -167,6 +184,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     >>> match_dateline("[NEMURO] The ferry sailed.").group("place"), match_dateline("[UPDATE] The ferry sailed.")
     ('NEMURO', None)
     """
+    if (timed := TIMED_DATELINE_RE.match(paragraph)) is not None:
+        return timed  # "Tokyo, 07 Feb 2024 11:26 - (Agenzia Nova) -": a date, a clock time and the agency
     match = DATELINE_RE.match(paragraph)
     if match is None:
         if paragraph[:1] == "[":
