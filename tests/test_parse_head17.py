@@ -125,3 +125,43 @@ def test_a_date_and_time_without_an_agency_is_no_dateline(line):
     # a weather or date widget over the story
     article = parse_article(f"{HEADLINE}\n\n{line}\n\n{LEAD}\n\n{MORE}")
     assert article.dateline is None
+
+
+@pytest.mark.parametrize("credit, dateline, place, agency", [
+    # a wire's credit with its filing place in the byline block, where no dateline opens the story
+    ("AFP/Tokyo", "AFP/Tokyo", "Tokyo", "AFP"),
+    ("The Associated Press, Moscow", "The Associated Press, Moscow", "Moscow", "The Associated Press"),
+])
+def test_a_wire_credit_with_its_place_is_the_dateline(credit, dateline, place, agency):
+    page = f"Island Post\nHome | World | Asia\n\n{HEADLINE}\n\n{credit}\nMarch 3, 2026 | 11:42 AM\n\n{LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert (article.title, article.dateline, article.dateline_place, article.agency) == (HEADLINE, dateline, place,
+                                                                                         agency)
+    assert (6, "dateline") in [(r.line, r.reason) for r in article.removed]
+
+
+@pytest.mark.parametrize("credit", ["REUTERS/Jane Roe", "Jane Roe, Tokyo", "AFP/Harbour Island"])
+def test_a_photographer_a_writer_or_an_unknown_place_after_a_credit_is_no_dateline(credit):
+    page = f"Island Post\nHome | World | Asia\n\n{HEADLINE}\n\n{credit}\nMarch 3, 2026 | 11:42 AM\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline is None
+
+
+def test_the_town_and_date_under_a_wire_credit_is_the_dateline():
+    # the agency alone on its line is its credit (not a place in capitals over the lead); the town and date under it
+    # are where and when the story was filed
+    page = f"Island Post\n\n{HEADLINE}\n\nPTI\nSingapore, Mar 3 2026, 19:52 IST\n\n{LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert (article.dateline, article.dateline_place, article.agency) == ("Singapore, Mar 3 2026, 19:52 IST",
+                                                                         "Singapore", None)
+    assert article.text.startswith("Japan and Russia")
+
+
+def test_a_wire_alone_over_the_lead_is_no_dateline():
+    article = parse_article(f"{HEADLINE}\n\nPTI\n\n{LEAD}\n\n{MORE}")
+    assert article.dateline is None
+    assert article.text.startswith("Japan and Russia")
+
+
+def test_a_town_and_date_under_a_writer_is_no_dateline():
+    page = f"Island Post\n\n{HEADLINE}\n\nBy Jane Roe\nSingapore, Mar 3 2026, 19:52 IST\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline is None

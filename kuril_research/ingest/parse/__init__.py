@@ -102,7 +102,10 @@ line on Unicode-normalised text and applies these rules, in order:
    PRICE: ...") is the briefing's place header, not a dateline. Where no dateline was found, a place alone on its
    line among the header lines ("12 Comments", "TOKYO", headline; byline, "NEMURO, JAPAN", date) that names its
    country or agency or a town of ``dateline_places`` is the dateline (:mod:`.header_place`), and so is such a town in
-   mixed case with a colon alone right over the lead (``Tokyo:``, a dateline's own span copied onto its own line).
+   mixed case with a colon alone right over the lead (``Tokyo:``, a dateline's own span copied onto its own line), a
+   wire's credit with its town (``AFP/Tokyo``, ``The Associated Press, Moscow``; agencies of ``wire_agencies``) and a
+   town and date right under a wire's credit (``PTI`` over ``Singapore, Nov 14 2018, 19:52 IST``). A wire's name alone
+   on its line is its credit, never a place in capitals over the lead.
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
    paragraphs the story has; every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
@@ -110,10 +113,11 @@ line on Unicode-normalised text and applies these rules, in order:
    the next. The clean body is the paragraphs joined by a blank line.
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
-(``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.database_fields` (a Factiva export's
+(``furniture.yaml``), :mod:`.months` (month names), :mod:`.timestamps` (date lines by their shape), :mod:`.database_fields` (a Factiva export's
 field labels), :mod:`.furniture` (whole furniture lines and blocks), :mod:`.bios` (a writer's bio under the story),
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
-headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.header_place` (a dateline among the header lines), :mod:`.shape` (the headline by its shape),
+headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.dated_pages` (notices and topic pages ordered by their
+dates), :mod:`.header_place` (a dateline among the header lines), :mod:`.shape` (the headline by its shape),
 :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 

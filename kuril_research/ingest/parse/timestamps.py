@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.dateline import MONTHS, WEEKDAYS
+from kuril_research.ingest.parse.months import MONTHS, WEEKDAYS
 
 __all__ = ["TIMESTAMP_MAX_CHARS", "TIME_LABEL_WORDS", "is_timestamp", "timestamp_tail"]
 
