@@ -5,7 +5,7 @@ Every page here is made up by hand; the expected title, standfirst and dateline 
 
 import pytest
 
-from kuril_research.ingest.parse import parse_article
+from kuril_research.ingest.parse import furniture_reason, parse_article
 from kuril_research.ingest.parse.decks import is_under_byline_block
 from kuril_research.ingest.parse.records import Removed
 
@@ -165,3 +165,23 @@ def test_a_wire_alone_over_the_lead_is_no_dateline():
 def test_a_town_and_date_under_a_writer_is_no_dateline():
     page = f"Island Post\n\n{HEADLINE}\n\nBy Jane Roe\nSingapore, Mar 3 2026, 19:52 IST\n\n{LEAD}\n\n{MORE}"
     assert parse_article(page).dateline is None
+
+
+@pytest.mark.parametrize("stamp, reason", [
+    # the filing and update stamps of a page, one bar apart
+    ("Filed on March 3, 2026 | Last updated on March 3, 2026 at 06.45 pm", "date line"),
+    # a content system's stamp with the poster's user name
+    ("Submitted by editor7 on 3 March 2026 - 9:14pm.", "byline"),
+    # a date and time with the wire and the desk's editor after them
+    ("2026-03-03 09:14 Harbour Wire Editor: Jane Roe", "byline"),
+])
+def test_stamps_under_the_headline_are_furniture_not_the_standfirst(stamp, reason):
+    assert furniture_reason(stamp) == reason
+    article = parse_article(f"Island Post\n\n{HEADLINE}\n\n{stamp}\n\nTOKYO - {LEAD}\n\n{MORE}")
+    assert (article.title, article.standfirst, article.dateline) == (HEADLINE, None, "TOKYO -")
+    assert (5, reason) in [(r.line, r.reason) for r in article.removed]
+
+
+@pytest.mark.parametrize("line", ["Posted by Jane on the island.", "The editor: a job nobody wanted on the islands"])
+def test_sentences_with_stamp_words_are_no_furniture(line):
+    assert furniture_reason(line) is None
