@@ -185,3 +185,17 @@ def test_stamps_under_the_headline_are_furniture_not_the_standfirst(stamp, reaso
 @pytest.mark.parametrize("line", ["Posted by Jane on the island.", "The editor: a job nobody wanted on the islands"])
 def test_sentences_with_stamp_words_are_no_furniture(line):
     assert furniture_reason(line) is None
+
+
+@pytest.mark.parametrize("line", ["DETAILS", "Publication title: The Island Times; Nemuro", "Pages: A9",
+                                  "Publication year: 1997", "Place of publication: Nemuro",
+                                  "Country of publication: Japan", "People: Roe, Jane; Aoki, Ken",
+                                  "Title: Ferry to the islands to resume next month: [Final Edition]"])
+def test_a_news_database_record_under_the_story_is_furniture(line):
+    assert furniture_reason(line) == "database field"
+
+
+def test_a_details_paragraph_of_the_story_is_kept():
+    # a story's own "Details:" paragraph (as some outlets print the facts after the lead) is text
+    assert furniture_reason("Details: the ferry will carry forty former residents to the islands.") is None
+    assert parse_article(f"{HEADLINE}\n\n{LEAD}\n\nDetails: {MORE}").text.endswith(MORE)
