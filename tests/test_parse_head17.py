@@ -199,3 +199,20 @@ def test_a_details_paragraph_of_the_story_is_kept():
     # a story's own "Details:" paragraph (as some outlets print the facts after the lead) is text
     assert furniture_reason("Details: the ferry will carry forty former residents to the islands.") is None
     assert parse_article(f"{HEADLINE}\n\n{LEAD}\n\nDetails: {MORE}").text.endswith(MORE)
+
+
+def test_the_bios_of_every_writer_of_the_byline_under_the_story():
+    # the second writer of "By A and B" is printed again under the story with a bio, like the first; so is the line
+    # that says who reported from where
+    page = (f"{HEADLINE}\n\nBy Jane Roe and Ken Aoki\n\n{LEAD}\n\n{MORE}\n\n"
+            "Jane Roe reported from London, and Ken Aoki from Tokyo.\n\nKen Aoki\n\n"
+            "Ken Aoki is a Tokyo-based producer for the Harbour Wire.")
+    article = parse_article(page)
+    assert article.text == f"{LEAD}\n\n{MORE}"
+    assert [r.reason for r in article.removed if r.line >= 9] == ["author bio"] * 3
+
+
+def test_a_story_paragraph_opening_with_a_co_writers_name_is_kept_when_the_story_goes_on():
+    last = "The ferry is due to leave Nemuro on the first Monday of next month, weather permitting, officials said."
+    page = f"{HEADLINE}\n\nBy Jane Roe and Ken Aoki\n\n{LEAD}\n\nKen Aoki reported that the pier was ready.\n\n{last}"
+    assert "Ken Aoki reported" in parse_article(page).text

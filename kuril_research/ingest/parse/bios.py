@@ -13,16 +13,20 @@ import re
 from kuril_research.ingest.parse.captions import has_credit
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["BIO_REASON", "BYLINE_OPENING_RE", "BIO_VERBS", "BIO_MAX_SENTENCES", "STORY_WORDS", "author_bio_lines"]
+__all__ = ["BIO_REASON", "BYLINE_OPENING_RE", "CO_WRITER_RE", "BIO_VERBS", "BIO_MAX_SENTENCES", "STORY_WORDS", "author_bio_lines"]
 
 #: Why a bio line is removed.
 BIO_REASON = "author bio"
 #: A removed line that opens with a byline and the writer's name, whatever follows it ("By Jane Roe  •  Harbour
 #: Times", "Written by Jane Roe", "By: Jane Roe").
 BYLINE_OPENING_RE = re.compile(r"\s*(?:[•·]\s*)?(?i:by|written by)\s*:?\s+(?P<name>[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,2})")
+#: The writers after the first in the same byline ("By Jane Roe and John Doe", "By Jane Roe, John Doe & Ann Lee").
+CO_WRITER_RE = re.compile(r"(?:,\s*|\s+(?:and|&)\s+)(?P<name>[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,2})")
 #: What a bio says of its writer right after the name.
 BIO_VERBS = ("is", "was", "covers", "writes", "reports", "has", "teaches", "works", "lives", "serves", "joined",
-             "edits", "leads", "heads", "focuses", "specializes", "specialises", "studies", "researches")
+             "edits", "leads", "heads", "focuses", "specializes", "specialises", "studies", "researches",
+             # who reported the story from where ("Jane Roe reported from London, and John Doe from Tokyo.")
+             "reported", "contributed")
 #: A bio is short.
 BIO_MAX_SENTENCES = 3
 #: A line of the story: this many words or more and a sentence end (none may follow a bio).
@@ -47,9 +51,17 @@ def author_bio_lines(lines: list[str], reasons: dict[int, str]) -> dict[int, str
     {4: 'author bio', 5: 'author bio'}
     >>> author_bio_lines(["By Jane Roe", "Jane Roe was in Nemuro.", page[2]], {1: "byline"})  # the story goes on
     {}
+    >>> author_bio_lines(["By Jane Roe and Ken Aoki", page[2], "Ken Aoki", "Ken Aoki is a producer in Tokyo."],
+    ...                  {1: "byline"})
+    {3: 'author bio', 4: 'author bio'}
     """
-    bylines = {n: m.group("name") for n in reasons if (m := BYLINE_OPENING_RE.match(lines[n - 1])) is not None}
-    names = set(bylines.values())
+    bylines = {n: m for n in reasons if (m := BYLINE_OPENING_RE.match(lines[n - 1])) is not None}
+    names = {m.group("name") for m in bylines.values()}
+    for n, m in bylines.items():  # every writer of the byline, not only the first
+        end = m.end()
+        while (co := CO_WRITER_RE.match(lines[n - 1], end)) is not None:
+            names.add(co.group("name"))
+            end = co.end()
     if not names:
         return {}
     first = min(bylines)
