@@ -216,3 +216,21 @@ def test_a_story_paragraph_opening_with_a_co_writers_name_is_kept_when_the_story
     last = "The ferry is due to leave Nemuro on the first Monday of next month, weather permitting, officials said."
     page = f"{HEADLINE}\n\nBy Jane Roe and Ken Aoki\n\n{LEAD}\n\nKen Aoki reported that the pier was ready.\n\n{last}"
     assert "Ken Aoki reported" in parse_article(page).text
+
+
+@pytest.mark.parametrize("line", [
+    "Share or comment on this article:", "Add comment", "Top Comments", "Share what you think", "Have your say...",
+    "By posting your comment you agree to our house rules.", "Commenting for this story is now closed.",
+    "Disclaimer & comment rules", "If you have a Facebook account, become a fan and comment on our Facebook Page!",
+    "Do you want to automatically post your IslandPost comments to your Facebook Timeline?",
+    "The Island Post is committed to maintaining a lively but civil forum for discussion. Keep comments on topic.",
+])
+def test_the_prompts_and_rules_of_a_comment_box_are_furniture(line):
+    assert furniture_reason(line) == "comment notice"
+    assert line not in parse_article(f"{HEADLINE}\n\n{LEAD}\n\n{MORE}\n\n{line}").text
+
+
+@pytest.mark.parametrize("line", ["Lavrov said he would comment on the islands later.",
+                                  "Tokyo declined to comment on this story, the embassy said."])
+def test_sentences_about_comments_are_text(line):
+    assert furniture_reason(line) is None
