@@ -234,3 +234,17 @@ def test_the_prompts_and_rules_of_a_comment_box_are_furniture(line):
                                   "Tokyo declined to comment on this story, the embassy said."])
 def test_sentences_about_comments_are_text(line):
     assert furniture_reason(line) is None
+
+
+def test_a_known_town_alone_in_mixed_case_right_over_the_lead_is_the_dateline():
+    # a print page from a paper's e-edition: headline, deck, a rule, then the town on its own line over the lead
+    page = f"The Island Post\n{HEADLINE}\n\nTokyo hopes the crossing will reopen the graves.\n\n-\n\nTokyo\n\n{LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert (article.dateline, article.dateline_place) == ("Tokyo", "Tokyo")
+    assert article.text.startswith("Japan and Russia")
+
+
+@pytest.mark.parametrize("alone", ["Harbourville", "Ferries"])
+def test_an_unknown_word_alone_over_the_lead_is_no_dateline(alone):
+    page = f"The Island Post\n{HEADLINE}\n\n-\n\n{alone}\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline is None

@@ -11,7 +11,9 @@ in capitals ("POLITICS", "THE ASAHI SHIMBUN"): it names its country or its agenc
 or it is a town the lexicon knows (``dateline_places`` in ``furniture.yaml``, with ``place_name_words`` for the
 words of longer names: "NEW DELHI"). A town in mixed case with a colon ("Tokyo:", "New Delhi:"), as South Asian and
 Gulf sites print the dateline in its own span that a copy puts on its own line, is the dateline only when it is a
-known town standing right over the lead: in mixed case, a word and a colon may be any label.
+known town standing right over the lead: in mixed case, a word and a colon may be any label; so is such a town alone
+without the colon ("Tokyo" over the lead of a paper's e-edition page). A wire's credit with its town ("AFP/Tokyo",
+"The Associated Press, Moscow") and a town and date under a wire's credit are the dateline too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "WIRE_PLACE_RE", "TOWN_DATE_RE", "CREDIT_REASONS", "is_known_place",
+__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "TOWN_ALONE_RE", "WIRE_PLACE_RE", "TOWN_DATE_RE", "CREDIT_REASONS", "is_known_place",
            "is_wire_agency", "wire_place", "header_place"]
 
 #: Reasons under which the header rules log a place printed on its own line.
@@ -31,6 +33,9 @@ HEADER_REASONS = frozenset({"site header", "byline", "section label"})
 #: A town in mixed case and a colon alone on its line ("Tokyo:", "New Delhi:", "Yuzhno-Sakhalinsk:").
 #: (its ``agency`` and ``country`` groups never match: they are there for the caller, as in a place line)
 TOWN_COLON_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?P<dash>:)\Z(?:(?!)(?P<agency>)(?P<country>))?")
+#: A town in mixed case alone on its line ("Tokyo"), as a print page copied from a paper's e-edition sets the dateline
+#: on a line of its own over the lead.
+TOWN_ALONE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\Z(?:(?!)(?P<agency>)(?P<country>)(?P<dash>))?")
 #: A wire's credit with the place it filed from, after a slash or a comma ("AFP/Tokyo", "The Associated Press,
 #: Moscow"), as papers that run wire copy print it in the byline block. (``country`` and ``dash`` never match.)
 WIRE_PLACE_RE = re.compile(r"\A(?P<agency>[A-Za-z][\w.&'’ -]{0,40}?)\s*[/,]\s*"
@@ -162,7 +167,7 @@ def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Re
         text = lines[number - 1].strip()
         match = PLACE_LINE_RE.match(text)
         if match is None and number in kept and number == above_lead:
-            town = TOWN_COLON_RE.match(text)  # "Tokyo:" right over the lead
+            town = TOWN_COLON_RE.match(text) or TOWN_ALONE_RE.match(text)  # "Tokyo:" or "Tokyo" right over the lead
             if town is not None and is_known_place(town.group("place"), lex):
                 return number, town
         if match is None or match.group("place").lower() in lex.dateline_labels:
