@@ -248,3 +248,13 @@ def test_a_known_town_alone_in_mixed_case_right_over_the_lead_is_the_dateline():
 def test_an_unknown_word_alone_over_the_lead_is_no_dateline(alone):
     page = f"The Island Post\n{HEADLINE}\n\n-\n\n{alone}\n\n{LEAD}\n\n{MORE}"
     assert parse_article(page).dateline is None
+
+
+@pytest.mark.parametrize("citation", ["Roe, Jane. The Island Times; Nemuro [Nemuro]. 03 Mar 2026: A3.",
+                                      "The Island Times; Nemuro, Hokkaido [Nemuro, Hokkaido]03 Mar 2026: 5."])
+def test_a_news_database_citation_under_the_headline_is_no_standfirst(citation):
+    page = f"{HEADLINE}\n\n{citation}\n\nProQuest document link\n\nFull Text\n\n{LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert furniture_reason(citation) == "database field"
+    assert (article.title, article.standfirst) == (HEADLINE, None)
+    assert article.text.startswith("Japan and Russia")
