@@ -258,3 +258,12 @@ def test_a_news_database_citation_under_the_headline_is_no_standfirst(citation):
     assert furniture_reason(citation) == "database field"
     assert (article.title, article.standfirst) == (HEADLINE, None)
     assert article.text.startswith("Japan and Russia")
+
+
+def test_the_bio_under_a_writers_followers_count_is_furniture():
+    # a blog platform's profile box under the story: "Written by", the followers, a bio in the writer's own words
+    page = (f"{HEADLINE}\n\nBy Jane Roe\n\n{LEAD}\n\n{MORE}\n\nWritten by Jane Roe\n214 Followers\n"
+            "Ferry fan based in Nemuro. Writing about the islands and the sea around them.\nFollow")
+    article = parse_article(page)
+    assert article.text == f"{LEAD}\n\n{MORE}"
+    assert (11, "author bio") in [(r.line, r.reason) for r in article.removed]

@@ -13,7 +13,7 @@ import re
 from kuril_research.ingest.parse.captions import has_credit
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 
-__all__ = ["BIO_REASON", "BYLINE_OPENING_RE", "CO_WRITER_RE", "BIO_VERBS", "BIO_MAX_SENTENCES", "STORY_WORDS", "author_bio_lines"]
+__all__ = ["BIO_REASON", "BYLINE_OPENING_RE", "CO_WRITER_RE", "BIO_VERBS", "BIO_MAX_SENTENCES", "STORY_WORDS", "FOLLOWERS_RE", "author_bio_lines"]
 
 #: Why a bio line is removed.
 BIO_REASON = "author bio"
@@ -31,6 +31,9 @@ BIO_VERBS = ("is", "was", "covers", "writes", "reports", "has", "teaches", "work
 BIO_MAX_SENTENCES = 3
 #: A line of the story: this many words or more and a sentence end (none may follow a bio).
 STORY_WORDS = 12
+#: A writer's profile box counts their followers ("214 Followers", "1.2K followers", "3,400 subscribers"); the line
+#: under the count is the writer's bio, whatever its words ("Moscow-based photographer. Writing about ...").
+FOLLOWERS_RE = re.compile(r"\d[\d,.]*\s*[kKmM]?\s+(?:followers|subscribers)", re.I)
 #: The end of a sentence inside a line, to count them.
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"'”’)]*(?:\s|\Z)")
 
@@ -54,6 +57,9 @@ def author_bio_lines(lines: list[str], reasons: dict[int, str]) -> dict[int, str
     >>> author_bio_lines(["By Jane Roe and Ken Aoki", page[2], "Ken Aoki", "Ken Aoki is a producer in Tokyo."],
     ...                  {1: "byline"})
     {3: 'author bio', 4: 'author bio'}
+    >>> author_bio_lines(["By Jane Roe", page[2], "Written by Jane Roe", "214 Followers", "Photographer in Nemuro.",
+    ...                   "Follow"], {1: "byline", 3: "byline", 4: "share counter", 6: "follow button"})
+    {5: 'author bio'}
     """
     bylines = {n: m for n in reasons if (m := BYLINE_OPENING_RE.match(lines[n - 1])) is not None}
     names = {m.group("name") for m in bylines.values()}
@@ -70,9 +76,12 @@ def author_bio_lines(lines: list[str], reasons: dict[int, str]) -> dict[int, str
         line = lines[number - 1].strip()
         if not line or number in reasons:
             continue
+        above = next((n for n in range(number - 1, 0, -1) if lines[n - 1].strip()), None)
         if any(line == name or (line.startswith(name + " ") and line[len(name) + 1:].split(" ", 1)[0] in BIO_VERBS
-                                and len(_SENTENCE_STOP_RE.findall(line)) <= BIO_MAX_SENTENCES) for name in names):
-            found[number] = BIO_REASON
+                                and len(_SENTENCE_STOP_RE.findall(line)) <= BIO_MAX_SENTENCES) for name in names) \
+                or above in reasons and FOLLOWERS_RE.fullmatch(lines[above - 1].strip()) is not None \
+                and len(_SENTENCE_STOP_RE.findall(line)) <= BIO_MAX_SENTENCES:
+            found[number] = BIO_REASON  # the name, a bio opening with it, or the bio under the profile's followers
         elif len(line.split()) >= STORY_WORDS and SENTENCE_END_RE.search(line) and not has_credit(line):
             break
     return dict(sorted(found.items()))
