@@ -267,3 +267,18 @@ def test_the_bio_under_a_writers_followers_count_is_furniture():
     article = parse_article(page)
     assert article.text == f"{LEAD}\n\n{MORE}"
     assert (11, "author bio") in [(r.line, r.reason) for r in article.removed]
+
+
+@pytest.mark.parametrize("under_photo", ["", "The leaders before their talks\n"])
+def test_a_town_and_its_wire_after_a_dash_is_the_dateline(under_photo):
+    # a paper reprinting a wire's copy prints where and from whom under the top photo ("Singapore - TASS")
+    page = f"Island Post\n\n{HEADLINE}\n\n{under_photo}Singapore - TASS\n\n{LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert (article.title, article.dateline, article.dateline_place, article.agency) == (
+        HEADLINE, "Singapore - TASS", "Singapore", "TASS")
+    assert "Singapore - TASS" not in article.text
+
+
+def test_a_town_and_a_writer_after_a_dash_is_no_dateline():
+    page = f"Island Post\n\n{HEADLINE}\n\nSingapore - Jane Roe\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline is None

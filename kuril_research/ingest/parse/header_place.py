@@ -25,7 +25,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "TOWN_ALONE_RE", "WIRE_PLACE_RE", "TOWN_DATE_RE", "CREDIT_REASONS", "is_known_place",
+__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "TOWN_ALONE_RE", "WIRE_PLACE_RE", "PLACE_WIRE_RE", "TOWN_DATE_RE", "CREDIT_REASONS", "is_known_place",
            "is_wire_agency", "wire_place", "header_place"]
 
 #: Reasons under which the header rules log a place printed on its own line.
@@ -40,6 +40,10 @@ TOWN_ALONE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\Z(
 #: Moscow"), as papers that run wire copy print it in the byline block. (``country`` and ``dash`` never match.)
 WIRE_PLACE_RE = re.compile(r"\A(?P<agency>[A-Za-z][\w.&'’ -]{0,40}?)\s*[/,]\s*"
                            r"(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2})(?:(?!)(?P<country>)(?P<dash>))?\Z")
+#: The same the other way round, the town first and a dash before the agency ("Singapore - TASS"), as papers that
+#: reprint a wire's copy print it under the top photo.
+PLACE_WIRE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+[-–—]\s+"
+                           r"(?P<agency>[A-Za-z][\w.&'’ -]{0,40}?)(?:(?!)(?P<country>)(?P<dash>))?\Z")
 #: A town and a date (maybe with a time) on one line ("Singapore, Nov 14 2018, 19:52 IST"), as a site prints the
 #: dateline under the agency's credit.
 TOWN_DATE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), (?P<date>.+?)(?:(?!)(?P<agency>)(?P<country>))?\Z")
@@ -97,8 +101,10 @@ def wire_place(text: str, lex: FurnitureLexicon) -> re.Match[str] | None:
     (('AFP', 'Tokyo'), 'Moscow')
     >>> wire_place("REUTERS/Jane Roe", lex), wire_place("Jane Roe, Tokyo", lex)
     (None, None)
+    >>> wire_place("Singapore - TASS", lex).group("place", "agency"), wire_place("Singapore - Jane Roe", lex)
+    (('Singapore', 'TASS'), None)
     """
-    match = WIRE_PLACE_RE.match(text)
+    match = WIRE_PLACE_RE.match(text) or PLACE_WIRE_RE.match(text)
     if match is None or not is_wire_agency(match.group("agency"), lex) or not is_known_place(match.group("place"), lex):
         return None
     return match
@@ -153,8 +159,9 @@ def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Re
     reasons = {r.line: r.reason for r in removed}
     for number in range(1, lead):
         text = lines[number - 1].strip()
-        if reasons.get(number) in CREDIT_REASONS and (wired := wire_place(text, lex)) is not None:
-            return number, wired  # "AFP/Tokyo" in the byline block
+        if (reasons.get(number) in CREDIT_REASONS | HEADER_REASONS or number in kept) \
+                and (wired := wire_place(text, lex)) is not None:
+            return number, wired  # "AFP/Tokyo" in the byline block, "Singapore - TASS" under the top photo
         above = next((n for n in range(number - 1, 0, -1) if lines[n - 1].strip()), None)
         if reasons.get(number) == "date line" and above is not None and reasons.get(above) in CREDIT_REASONS | {
                 "site header"} and is_wire_agency(lines[above - 1].strip(), lex) \
