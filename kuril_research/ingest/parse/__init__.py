@@ -40,10 +40,13 @@ line on Unicode-normalised text and applies these rules, in order:
    ``ITURUP /Sakhalin Region/, July 26. /TASS/.``; ``Nemuro, Japan |``;
    a place and a dash alone only on a sentence; a dash typed against a place in capitals, ``TOKYO- Japan ...``;
    the wire's name after the date without brackets, ``NEMURO, Japan, Sept. 23 Kyodo -``, ``VILNIUS, Feb 02, BNS –``;
-   the agency before place and date, ``(ANSA) - TOKYO, 14 NOV -``; ``//`` for the dash, ``MOSCOW //``)
+   the agency before place and date, ``(ANSA) - TOKYO, 14 NOV -``; ``//`` for the dash, ``MOSCOW //``; a prefecture,
+   ``ITO, Shizuoka Pref.--``; an Italian, French or Spanish wire's month, ``TOKYO, 14 GIU -``, ``Tokio, 5 mar (EFE).-``; the filing time and
+   the agency after the date, ``Tokyo, 07 Feb 2024 11:26 - (Agenzia Nova) -``, ``Yuzhno-Sakhalinsk, July 31, 2023,
+   14:05 — REGNUM``)
    starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
-   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``; not in a transcript,
+   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``, ``Tokyo :``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION", nor two or three words in capitals without a word of a place
    name, a caption's label: "WATCHING OVER SHIPS:") and a place in capitals alone
    on its line over the lead (``MOSCOW``) are datelines too.
@@ -87,7 +90,8 @@ line on Unicode-normalised text and applies these rules, in order:
    menu bar and over the story is the headline; a site's slogan right under its name
    is moved out of the title; a standfirst must read as a deck (no page tool, field,
    date or name; on a page without a dateline, nor a capitalised line of under six words; nor a caption opening with
-   a label in capitals), and the headline printed again in any case among the first lines over the story is a
+   a label in capitals; on a page with one, nor a line under the byline and date block with no photo between them
+   and no summary label such as "Synopsis" over it: the top photo's caption or a notice box), and the headline printed again in any case among the first lines over the story is a
    repeated title; a lone section heading ("Abstract") is the text's first heading, never its title. A deck in
    sentences right under the headline and over the byline and date block (or a byline left in the body) is the
    standfirst; a caption ending in its credit ("(Agency pic)", "— Agency") or a line in another script than the
@@ -98,7 +102,10 @@ line on Unicode-normalised text and applies these rules, in order:
    PRICE: ...") is the briefing's place header, not a dateline. Where no dateline was found, a place alone on its
    line among the header lines ("12 Comments", "TOKYO", headline; byline, "NEMURO, JAPAN", date) that names its
    country or agency or a town of ``dateline_places`` is the dateline (:mod:`.header_place`), and so is such a town in
-   mixed case with a colon alone right over the lead (``Tokyo:``, a dateline's own span copied onto its own line).
+   mixed case with a colon alone right over the lead (``Tokyo:``, a dateline's own span copied onto its own line), a
+   wire's credit with its town (``AFP/Tokyo``, ``The Associated Press, Moscow``; agencies of ``wire_agencies``) and a
+   town and date right under a wire's credit (``PTI`` over ``Singapore, Nov 14 2018, 19:52 IST``). A wire's name alone
+   on its line is its credit, never a place in capitals over the lead.
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
    paragraphs the story has; every remaining non-empty line is a paragraph, whether the
    source separated paragraphs by blank lines or single newlines; a hard-wrapped
@@ -106,10 +113,11 @@ line on Unicode-normalised text and applies these rules, in order:
    the next. The clean body is the paragraphs joined by a blank line.
 
 The rules live in one module each: :mod:`.text` (normalising), :mod:`.lexicon`
-(``furniture.yaml``), :mod:`.timestamps` (date lines by their shape), :mod:`.database_fields` (a Factiva export's
+(``furniture.yaml``), :mod:`.months` (month names), :mod:`.timestamps` (date lines by their shape), :mod:`.database_fields` (a Factiva export's
 field labels), :mod:`.furniture` (whole furniture lines and blocks), :mod:`.bios` (a writer's bio under the story),
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
-headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.header_place` (a dateline among the header lines), :mod:`.shape` (the headline by its shape),
+headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.dated_pages` (notices and topic pages ordered by their
+dates), :mod:`.header_place` (a dateline among the header lines), :mod:`.shape` (the headline by its shape),
 :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 

@@ -20,14 +20,13 @@ from kuril_research.ingest.parse.blocks import (
     summary_lines,
 )
 from kuril_research.ingest.parse.captions import CAPTION_MAX_CHARS, is_bare_caption, is_caption, is_title_case
-from kuril_research.ingest.parse.dateline import MONTHS, SPEAKER_TURN_RE, find_dateline
+from kuril_research.ingest.parse.dateline import SPEAKER_TURN_RE, find_dateline
 from kuril_research.ingest.parse.furniture import strip_furniture
 from kuril_research.ingest.parse.header import (
     is_outlet_name,
     is_speaker_headline,
     KICKER_MAX_WORDS,
     STANDFIRST_FOLLOWERS,
-    dated_masthead_end,
     is_byline_names,
     is_descriptor,
     is_headline_case,
@@ -36,12 +35,13 @@ from kuril_research.ingest.parse.header import (
     is_site_header,
     is_slogan_over_headline,
     is_under_menu_bar,
-    item_page_start,
     masthead_end,
 )
+from kuril_research.ingest.parse.dated_pages import dated_masthead_end, item_page_start
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles, unnumbered_title
 from kuril_research.ingest.parse.header_place import header_place
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
+from kuril_research.ingest.parse.months import DATELINE_MONTHS
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
 from kuril_research.ingest.parse.decks import deck_in_sentences, deck_under_title, drop_false_deck, slogan_over_headline
 from kuril_research.ingest.parse.shape import headline_by_shape, same_heading, section_heading_title
@@ -103,7 +103,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     kept, removed = strip_furniture(text.split("\n"), lex)
     kept = join_wrapped_headings(resolve_page_titles(kept, removed, lex))
 
-    found = find_dateline([t for _, t, _ in kept], lex.dateline_labels, lex.place_name_words)
+    # a wire's name alone on its line ("PTI") is its credit, never a place
+    found = find_dateline([t for _, t, _ in kept], lex.dateline_labels | lex.wire_agencies, lex.place_name_words)
     dateline_index, match = found if found is not None else (None, None)
     # a place alone on its line over a transcript's first turn ("Washington, D.C." over "MR PRICE: Good afternoon"):
     # the briefing's place header, which splits the header from the text as a dateline does, but is none
@@ -314,7 +315,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             or groups.get("agency5") or groups.get("agency0")
         place, country = groups.get("place"), groups.get("country") or groups.get("country2") or groups.get("country3")
         if groups.get("month") or groups.get("month2"):
-            month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
+            month = DATELINE_MONTHS[(groups.get("month") or groups["month2"]).lower()]
             day = int(groups.get("day") or groups["day2"])
         paragraphs_src[0] = paragraphs_src[0][match.end():]
         if not paragraphs_src[0]:

@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.parse.months import MONTH_ALT, WEEKDAYS
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
                                                     is_label_line, is_name_in_capitals, is_phrase_label)
 
-__all__ = ["MONTHS", "WEEKDAYS", "CAPS_WORD", "DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
+__all__ = ["CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline", "AGENCY_FIRST_RE", "agency_first"]
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-#: Weekday names and their short forms: never a dateline's place ("Wed, Nov 03, 2010 - Page 5").
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
-MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+
 
 #: A word of a place in capitals ("TOKYO", "YUZHNO-SAKHALINSK", "ST."): a hyphen only inside it, between two letters,
 #: so that a dash typed against the place ("TOKYO- Japan lodged ...") is the dateline's dash, not part of the place.
@@ -50,11 +42,11 @@ DATELINE_RE = re.compile(
     (?:[Bb]y\ (?P<byline>[A-Z][a-z'\-]+(?:\ [A-Z]\.)?(?:\ [A-Z][a-z'\-]+){{1,2}})\ (?=[A-Z][A-Z'.\-]+[\s,(/]))?
     (?P<place>{CAPS_WORD}(?:\ {CAPS_WORD}){{0,3}}(?:\ ?/\ ?{CAPS_WORD}(?:\ {CAPS_WORD}){{0,2}})*
       |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
-        |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
+        |,\ \d{{1,2}}\ (?:[A-Z][a-z]+|(?i:{MONTH_ALT})\.?)(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|\ \|\ |(?:[–—]|--?)(?=["“A-Z]))
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:,\ \d{{4}})?(?:\.\ |,\ [A-Z])|,\ \d{{1,2}}\ (?i:{MONTH_ALT})(?:\ \d{{4}})?\.\ ))
-    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
+    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+|\ Pref\.)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
         |[A-Z]\.[A-Z]\.)
         (?=\s*[,(/–—|-])
       |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\]
@@ -109,6 +101,23 @@ def agency_first(paragraph: str) -> re.Match[str] | None:
 
 _MONTH_CI_RE = re.compile(rf"\A(?:{MONTH_ALT})\Z", re.IGNORECASE)
 
+#: A dateline that prints the clock time of filing after the date, then the agency: in brackets between dashes
+#: ("Tokyo, 07 Feb 2024 11:26 - (Agenzia Nova) -", as Agenzia Nova prints it) or after a dash at the end of its line
+#: ("Yuzhno-Sakhalinsk, July 31, 2023, 14:05 — REGNUM", over the lead), an agency in capitals or with a capital
+#: inside its name ("PrimaMedia"). A date with a clock time and no agency is a page's date line or a widget
+#: ("Korsakov, May 24 21:48", "Korsakov, May 24, 21:48 — Cloudy"), never a dateline.
+TIMED_DATELINE_RE = re.compile(
+    rf"""\A(?P<place>{CAPS_WORD}(?:\ {CAPS_WORD}){{0,3}}|[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}})
+    (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?))?
+    ,\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?
+          |(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<month2>(?i:{MONTH_ALT}))\.?)
+    (?:,?\ \d{{4}})?,?\ \d{{1,2}}[:.]\d{{2}}(?:\ ?(?i:[ap]\.?m\.?)|\ [A-Z]{{2,4}})?
+    \s*(?P<dash>[–—-]+)\s*
+    (?:\((?P<agency2>[A-Za-z][^()\n]{{0,60}})\)\s*(?:[–—-]+\s+|:\s+|\Z)
+      |(?P<agency3>[A-Z][A-Z]+(?:\ [A-Z][A-Z]+)?|[A-Z][a-z]+[A-Z][A-Za-z]*)(?:\.\s+|\s*\Z))""",
+    re.VERBOSE,
+)
+
 
 
 def match_dateline(paragraph: str) -> re.Match[str] | None:
@@ -149,6 +158,8 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     >>> match_dateline("[NEMURO] The ferry sailed.").group("place"), match_dateline("[UPDATE] The ferry sailed.")
     ('NEMURO', None)
     """
+    if (timed := TIMED_DATELINE_RE.match(paragraph)) is not None:
+        return timed  # "Tokyo, 07 Feb 2024 11:26 - (Agenzia Nova) -": a date, a clock time and the agency
     match = DATELINE_RE.match(paragraph)
     if match is None:
         if paragraph[:1] == "[":
@@ -254,7 +265,7 @@ def is_bare_dash(match: re.Match[str]) -> bool:
 #: A place in capitals may carry its country in mixed case ("NAGATO, Japan: Japan's prime minister ...").
 #: (:func:`find_dateline` takes the country only after a place in capitals).
 COLON_DATELINE_RE = re.compile(r"\A(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
-                               r"(?:, (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?P<dash>:)\s+(?=[\"“‘A-Z])")
+                               r"(?:, (?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?P<dash> ?:)\s+(?=[\"“‘A-Z])")
 #: A place in capitals alone on its line, over the first sentence ("MOSCOW"), as some wires print it, maybe
 #: after the agency or agencies ("AFP, TOKYO", "AFP and Reuters, TOKYO", as papers that run wire copy print it),
 #: maybe after a news database's label ("Dateline: TOKYO", as a Nexis export prints it); a story filed from two

@@ -26,7 +26,7 @@ from kuril_research.ingest.parse.timestamps import is_timestamp
 __all__ = ["CAPTION_LABEL_RE", "LABEL_MAX_WORDS", "SHORT_DECK_WORDS", "DECK_MIN_WORDS", "is_short_label", "LEAD_WORDS", "is_deck",
            "DECK_CREDIT_TAIL_RE", "has_deck_credit", "is_other_script", "drop_false_deck", "slogan_over_headline",
            "deck_under_title", "SENTENCE_DECK_MAX_WORDS", "SENTENCE_DECK_MAX_SENTENCES", "DECK_CLOSERS", "BYLINE_LINE_RE",
-           "is_byline_line", "deck_in_sentences"]
+           "is_byline_line", "deck_in_sentences", "PHOTO_REASONS", "is_under_byline_block"]
 
 
 #: A labelled field ("Publication: Policy Brief No. 12") is no standfirst when it is this short.
@@ -130,13 +130,19 @@ def drop_false_deck(lines: list[str], standfirst: str | None, body: list[tuple[i
     (None, [Removed(line=2, text='Normal text size', reason='page tool')])
     """
     other_script = title is not None and standfirst is not None and is_other_script(standfirst, title)
-    if standfirst is None or is_deck(standfirst) and (dated or not is_short_label(standfirst)) and not other_script:
+    if standfirst is None:
         return standfirst, removed
-    number = line_of(standfirst, lines, {n for n, _, _ in body} | {r.line for r in removed})
+    taken = {n for n, _, _ in body} | {r.line for r in removed}
+    number = line_of(standfirst, lines, taken)
+    title_number = line_of(title, lines, taken | {number}) if dated and number is not None else None
+    under_block = title_number is not None and title_number < number \
+        and is_under_byline_block(number, title_number, removed)
+    if is_deck(standfirst) and (dated or not is_short_label(standfirst)) and not other_script and not under_block:
+        return standfirst, removed
     if number is None:
         return standfirst, removed
     reason = "page tool" if is_tool_bar(standfirst) \
-        else "photo caption" if CAPTION_LABEL_RE.match(standfirst) or has_deck_credit(standfirst) \
+        else "photo caption" if CAPTION_LABEL_RE.match(standfirst) or has_deck_credit(standfirst) or under_block \
         else "repeated title" if other_script else "site header"
     return None, sorted([*removed, Removed(number, standfirst, reason)], key=lambda r: r.line)
 
@@ -195,6 +201,36 @@ def slogan_over_headline(lines: list[str], title: str | None, standfirst: str | 
     if not new_body:
         return unchanged
     return HeaderChoice(standfirst, deck, new_body, out)
+
+
+#: Removed lines that stand for the top photo: its caption or its credit.
+PHOTO_REASONS = frozenset({"photo caption", "credit line"})
+
+
+def is_under_byline_block(number: int, title_number: int, removed: list[Removed]) -> bool:
+    """Whether header line ``number`` stands under the byline and date block printed under the headline (a removed
+    byline or date line between line ``title_number`` and it) with no photo (a removed caption or credit) between
+    that block and it, nor a summary label ("Synopsis") right over it: the top photo's caption, a notice or a box
+    over the story's dateline, never the deck, which stands over the byline, or under the top photo (as Sputnik
+    prints its lead).
+
+    Examples
+    --------
+    >>> block = [Removed(3, "Jane Roe", "byline"), Removed(4, "March 3, 2026", "date line")]
+    >>> is_under_byline_block(5, 1, block), is_under_byline_block(2, 1, block)
+    (True, False)
+    >>> is_under_byline_block(7, 1, block + [Removed(5, "© Harbour Wire", "credit line")])
+    False
+    >>> is_under_byline_block(6, 1, block + [Removed(5, "Synopsis", "standfirst label")])
+    False
+    """
+    reasons = {r.line: r.reason for r in removed if title_number < r.line < number}
+    dated = [n for n, reason in reasons.items() if reason in DATED_BLOCK]
+    if not dated:
+        return False
+    label = max(reasons, default=None)
+    return not any(n > min(dated) and reason in PHOTO_REASONS for n, reason in reasons.items()) \
+        and not (label is not None and reasons[label] == "standfirst label")
 
 
 #: A deck read by its shape under the headline has at least this many words.

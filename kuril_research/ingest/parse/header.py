@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from kuril_research.ingest.parse.captions import is_title_case
-from kuril_research.ingest.parse.lexicon import FurnitureLexicon, furniture_reason
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["STANDFIRST_FOLLOWERS", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
+__all__ = ["STANDFIRST_FOLLOWERS", "OUTLET_PLACE_RE", "HEADLINE_MARKS_RE", "has_headline_verb", "is_headline_case", "is_site_header",
            "is_outlet_name", "SPEAKER_HEADLINE_RE", "is_speaker_headline",
            "is_kicker", "is_slogan_over_headline",
-           "is_person_name", "is_byline_names", "is_tool_bar", "is_menu_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end", "dated_masthead_end", "item_page_start"]
+           "is_person_name", "is_byline_names", "is_tool_bar", "is_menu_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
 STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
@@ -51,6 +51,10 @@ def has_headline_verb(line: str, lex: FurnitureLexicon) -> bool:
 HEADLINE_VERB_WORDS = 3
 
 
+#: A name with its city in brackets after it ("The Daily Yomiuri (Tokyo)", "The Island Times (Nemuro, Japan)").
+OUTLET_PLACE_RE = re.compile(r"(.+?)\s+\((?:[A-Z][\w'’.-]*)(?:,? [A-Z][\w'’.-]*){0,3}\)")
+
+
 def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
     """A header line that is the site's, not the headline: a listed pattern or a short capitalised name, without
     a headline verb ("Nikkei Asia", "The Harbour Times"; not "Japan Protests Island Drills", nor "Kurils - the
@@ -67,10 +71,14 @@ def is_site_header(line: str, lex: FurnitureLexicon) -> bool:
     True
     >>> is_site_header("Annual Defence White Paper on the Kuril Garrison", default_furniture())
     False
+    >>> is_site_header("The Island Times (Nemuro)", default_furniture()), is_site_header("Island Drills (Video)", default_furniture())
+    (True, False)
     """
     words = line.split()
     if len(words) >= HEADLINE_VERB_WORDS and has_headline_verb(line, lex):
         return False  # "Kurils - the islands Japan wants back", "Ministry of Defense says ...": a headline
+    if (placed := OUTLET_PLACE_RE.fullmatch(line)) is not None and is_outlet_name(placed.group(1), lex):
+        return True  # "The Daily Yomiuri (Tokyo)": a paper's name and its city, as a news database prints it
     if lex.site_header_re is not None and lex.site_header_re.fullmatch(line):
         return True
     if HEADLINE_MARKS_RE.search(line):
@@ -313,53 +321,6 @@ def masthead_end(header: list[tuple[int, str, bool]], removed: list[Removed],
             return 0
         last = max(ok)
     return sum(1 for number, _, _ in header if number < last)
-
-
-def dated_masthead_end(lines: list[tuple[int, str, bool]], removed: list[Removed]) -> int:
-    """How many leading lines are a masthead in a page that prints its headers, then a date, then the headline:
-    two or more heading lines (no sentence end), a removed date line, one heading line, then a sentence
-    (parliamentary minutes, official notices). 0 if the page does not look like that."""
-    dates = {r.line for r in removed if r.reason == "date line"}
-    bylines = {r.line for r in removed if r.reason == "byline"}
-    for d in range(2, len(lines) - 1):
-        if not any(lines[d - 1][0] < n < lines[d][0] for n in dates):
-            continue
-        if any(lines[0][0] < n < lines[d][0] for n in bylines):
-            return 0  # a headline with its byline over the date: a story, not a notice's masthead
-        heads = all(not SENTENCE_END_RE.search(line) for _, line, _ in lines[:d + 1])
-        return d if heads and SENTENCE_END_RE.search(lines[d + 1][1]) else 0
-    return 0
-
-
-def item_page_start(lines: list[tuple[int, str, bool]], removed: list[Removed], lex: FurnitureLexicon) -> int | None:
-    """Index of the first item of a page that lists several items (a topic page, a news digest): two or more
-    heading lines (no sentence end) each printed right above a removed date line. The page's own heading is
-    then the line above the first item, never the first item's headline. None if the page is not like that
-    or has no line above its first item.
-
-    Examples
-    --------
-    >>> from kuril_research.ingest.parse.lexicon import default_furniture
-    >>> lines = [(1, "Japan-Russia Relations", True), (3, "Ferries resume", True), (5, "The ferry sailed.", True),
-    ...          (7, "Kelp season delayed", True), (9, "Ice stays.", True)]
-    >>> dates = [Removed(4, "Mar. 11, 2026 17:05 JST", "date line"), Removed(8, "Mar. 9, 2026 19:20 JST", "date line")]
-    >>> item_page_start(lines, dates, default_furniture())
-    1
-    >>> item_page_start(lines, dates[:1], default_furniture()) is None
-    True
-    """
-    dated = set()
-    for r in removed:
-        if r.reason == "date line" or (r.reason == "repeated line"
-                                       and furniture_reason(r.text, lexicon=lex) == "date line"):
-            dated.add(r.line)
-    heads = [i for i, (number, line, _) in enumerate(lines)
-             if number + 1 in dated and not SENTENCE_END_RE.search(line)]
-    if len(heads) < 2 or heads[0] < 1:
-        return None
-    if any(r.reason == "byline" and r.line < lines[heads[0]][0] for r in removed):
-        return None  # a story with its byline (a live page's timed entries are no topic page's items)
-    return heads[0]
 
 
 #: A descriptor under an encyclopaedia's headword ("archipelago, Russia") is short.

@@ -11,7 +11,9 @@ in capitals ("POLITICS", "THE ASAHI SHIMBUN"): it names its country or its agenc
 or it is a town the lexicon knows (``dateline_places`` in ``furniture.yaml``, with ``place_name_words`` for the
 words of longer names: "NEW DELHI"). A town in mixed case with a colon ("Tokyo:", "New Delhi:"), as South Asian and
 Gulf sites print the dateline in its own span that a copy puts on its own line, is the dateline only when it is a
-known town standing right over the lead: in mixed case, a word and a colon may be any label.
+known town standing right over the lead: in mixed case, a word and a colon may be any label; so is such a town alone
+without the colon ("Tokyo" over the lead of a paper's e-edition page). A wire's credit with its town ("AFP/Tokyo",
+"The Associated Press, Moscow") and a town and date under a wire's credit are the dateline too.
 """
 
 from __future__ import annotations
@@ -21,14 +23,32 @@ import re
 from kuril_research.ingest.parse.dateline import PLACE_LINE_RE, is_lead
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
+from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "is_known_place", "header_place"]
+__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "TOWN_ALONE_RE", "WIRE_PLACE_RE", "PLACE_WIRE_RE", "TOWN_DATE_RE", "CREDIT_REASONS", "is_known_place",
+           "is_wire_agency", "wire_place", "header_place"]
 
 #: Reasons under which the header rules log a place printed on its own line.
 HEADER_REASONS = frozenset({"site header", "byline", "section label"})
 #: A town in mixed case and a colon alone on its line ("Tokyo:", "New Delhi:", "Yuzhno-Sakhalinsk:").
 #: (its ``agency`` and ``country`` groups never match: they are there for the caller, as in a place line)
 TOWN_COLON_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?P<dash>:)\Z(?:(?!)(?P<agency>)(?P<country>))?")
+#: A town in mixed case alone on its line ("Tokyo"), as a print page copied from a paper's e-edition sets the dateline
+#: on a line of its own over the lead.
+TOWN_ALONE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\Z(?:(?!)(?P<agency>)(?P<country>)(?P<dash>))?")
+#: A wire's credit with the place it filed from, after a slash or a comma ("AFP/Tokyo", "The Associated Press,
+#: Moscow"), as papers that run wire copy print it in the byline block. (``country`` and ``dash`` never match.)
+WIRE_PLACE_RE = re.compile(r"\A(?P<agency>[A-Za-z][\w.&'’ -]{0,40}?)\s*[/,]\s*"
+                           r"(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2})(?:(?!)(?P<country>)(?P<dash>))?\Z")
+#: The same the other way round, the town first and a dash before the agency ("Singapore - TASS"), as papers that
+#: reprint a wire's copy print it under the top photo.
+PLACE_WIRE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+[-–—]\s+"
+                           r"(?P<agency>[A-Za-z][\w.&'’ -]{0,40}?)(?:(?!)(?P<country>)(?P<dash>))?\Z")
+#: A town and a date (maybe with a time) on one line ("Singapore, Nov 14 2018, 19:52 IST"), as a site prints the
+#: dateline under the agency's credit.
+TOWN_DATE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), (?P<date>.+?)(?:(?!)(?P<agency>)(?P<country>))?\Z")
+#: Reasons under which a wire's credit line is logged.
+CREDIT_REASONS = frozenset({"credit line", "agency credit", "byline"})
 #: How a place of several words or towns splits into words ("TOKYO/MOSCOW", "TOKYO and MOSCOW", "NEW DELHI").
 _PLACE_WORDS_RE = re.compile(r"\s*/\s*|\s+(?:and|&)\s+|\s+")
 
@@ -49,6 +69,45 @@ def is_known_place(place: str, lex: FurnitureLexicon) -> bool:
     words = [w.lower() for w in _PLACE_WORDS_RE.split(place.strip()) if w]
     towns = lex.dateline_places
     return bool(words) and all(w in towns or w in lex.place_name_words for w in words) and any(w in towns for w in words)
+
+
+def is_wire_agency(name: str, lex: FurnitureLexicon) -> bool:
+    """Whether ``name`` is a news agency of ``wire_agencies`` (a leading "The" dropped, case and spacing ignored).
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> is_wire_agency("The Associated Press", default_furniture()), is_wire_agency("PTI", default_furniture())
+    (True, True)
+    >>> is_wire_agency("Jane Roe", default_furniture())
+    False
+    """
+    words = name.split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).lower() in lex.wire_agencies
+
+
+def wire_place(text: str, lex: FurnitureLexicon) -> re.Match[str] | None:
+    """The match of a wire's credit with its filing place (:data:`WIRE_PLACE_RE`: "AFP/Tokyo", "The Associated Press,
+    Moscow"), when the agency is one of ``wire_agencies`` and the place a known town (:func:`is_known_place`); else
+    None: a photographer after a slash ("REUTERS/Jane Roe") or a writer before a comma ("Jane Roe, Tokyo") makes none.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> lex = default_furniture()
+    >>> wire_place("AFP/Tokyo", lex).group("agency", "place"), wire_place("The Associated Press, Moscow", lex)["place"]
+    (('AFP', 'Tokyo'), 'Moscow')
+    >>> wire_place("REUTERS/Jane Roe", lex), wire_place("Jane Roe, Tokyo", lex)
+    (None, None)
+    >>> wire_place("Singapore - TASS", lex).group("place", "agency"), wire_place("Singapore - Jane Roe", lex)
+    (('Singapore', 'TASS'), None)
+    """
+    match = WIRE_PLACE_RE.match(text) or PLACE_WIRE_RE.match(text)
+    if match is None or not is_wire_agency(match.group("agency"), lex) or not is_known_place(match.group("place"), lex):
+        return None
+    return match
 
 
 def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Removed],
@@ -97,13 +156,25 @@ def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Re
     kept = {number for number, _ in body}
     above_lead = max((number for number in kept if number < lead), default=None)
     logged = {r.line for r in removed if r.reason in HEADER_REASONS}
+    reasons = {r.line: r.reason for r in removed}
+    for number in range(1, lead):
+        text = lines[number - 1].strip()
+        if (reasons.get(number) in CREDIT_REASONS | HEADER_REASONS or number in kept) \
+                and (wired := wire_place(text, lex)) is not None:
+            return number, wired  # "AFP/Tokyo" in the byline block, "Singapore - TASS" under the top photo
+        above = next((n for n in range(number - 1, 0, -1) if lines[n - 1].strip()), None)
+        if reasons.get(number) == "date line" and above is not None and reasons.get(above) in CREDIT_REASONS | {
+                "site header"} and is_wire_agency(lines[above - 1].strip(), lex) \
+                and (town := TOWN_DATE_RE.match(text)) is not None and is_known_place(town.group("place"), lex) \
+                and is_timestamp(town.group("date")):
+            return number, town  # "Singapore, Nov 14 2018, 19:52 IST" under "PTI"
     for number in range(1, lead):
         if number not in kept and number not in logged:
             continue
         text = lines[number - 1].strip()
         match = PLACE_LINE_RE.match(text)
         if match is None and number in kept and number == above_lead:
-            town = TOWN_COLON_RE.match(text)  # "Tokyo:" right over the lead
+            town = TOWN_COLON_RE.match(text) or TOWN_ALONE_RE.match(text)  # "Tokyo:" or "Tokyo" right over the lead
             if town is not None and is_known_place(town.group("place"), lex):
                 return number, town
         if match is None or match.group("place").lower() in lex.dateline_labels:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.parse.dateline import TIMED_DATELINE_RE
 from kuril_research.ingest.parse.header import DIGIT_RE, is_site_header
 from kuril_research.ingest.parse.layout import STORY_LINE_WORDS
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
@@ -118,7 +119,9 @@ def resolve_page_titles(kept: list[tuple[int, str, bool]], removed: list[Removed
     story = next((i for i, (_, line, _) in enumerate(kept) if len(line.split()) >= STORY_LINE_WORDS
                   and SENTENCE_END_RE.search(line)), len(kept))  # a page's title stands above its story
     for i, (number, line, blank) in enumerate(kept):
-        head = page_title_headline(line, lex) if i < min(PAGE_TITLE_LINES, story) else None
+        # "Yuzhno-Sakhalinsk, July 31, 2023, 14:05 — REGNUM" is a dateline, not a headline and its site's name
+        head = page_title_headline(line, lex) if i < min(PAGE_TITLE_LINES, story) \
+            and TIMED_DATELINE_RE.match(line) is None else None
         half = doubled_heading(line) if i < min(PAGE_TITLE_LINES, story) else None
         if half is not None:
             # a heading copied with its hidden twin ("Talks stall again Talks stall again"): removed when the page

@@ -47,6 +47,7 @@ class FurnitureLexicon:
     place_name_words: frozenset[str] = frozenset()
     site_name_nouns: frozenset[str] = frozenset()
     dateline_places: frozenset[str] = frozenset()
+    wire_agencies: frozenset[str] = frozenset()
     #: ``line_re.fullmatch`` trying only the rules whose words the line holds (same result, faster).
     line_rules: FirstRuleMatch | None = field(default=None, repr=False, compare=False)
 
@@ -100,7 +101,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
     optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels",
-                "headline_verbs", "place_name_words", "site_name_nouns", "dateline_places")
+                "headline_verbs", "place_name_words", "site_name_nouns", "dateline_places", "wire_agencies")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -173,6 +174,11 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         return frozenset(str(item).strip().lower() for item in node)
 
     place_words, site_nouns = words("place_name_words"), words("site_name_nouns")
+    agencies = doc.get("wire_agencies", [])
+    if "wire_agencies" in doc and (not isinstance(agencies, list) or not agencies
+                                   or not all(isinstance(item, str) and item.strip() for item in agencies)):
+        raise fail("wire_agencies must be a non-empty list of names", doc.lines["wire_agencies"],
+                   "write the names in [brackets], separated by commas")
     return FurnitureLexicon(
         path=str(path), sha256=file_sha256(path), max_line_chars=doc["max_line_chars"],
         line_re=re.compile("|".join(groups), re.I), reasons=reasons,
@@ -187,6 +193,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         dateline_labels=frozenset(str(label).strip().lower() for label in labels),
         headline_verbs=frozenset(str(verb).strip().lower() for verb in verbs),
         place_name_words=place_words, site_name_nouns=site_nouns, dateline_places=words("dateline_places"),
+        wire_agencies=frozenset(" ".join(str(item).split()).lower() for item in agencies),
         line_rules=FirstRuleMatch(rule_groups, re.I),
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.parse.dateline import MONTHS, WEEKDAYS
+from kuril_research.ingest.parse.months import MONTHS, WEEKDAYS
 
 __all__ = ["TIMESTAMP_MAX_CHARS", "TIME_LABEL_WORDS", "is_timestamp", "timestamp_tail"]
 
@@ -19,7 +19,7 @@ __all__ = ["TIMESTAMP_MAX_CHARS", "TIME_LABEL_WORDS", "is_timestamp", "timestamp
 TIMESTAMP_MAX_CHARS = 90
 #: Words that label a time on a page ("Updated 16:12", "Published on 3 March", "4:12 AM 3 min read"), compared
 #: lower-cased.
-TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "last", "first", "modified", "issued",
+TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "filed", "last", "first", "modified", "issued",
                               "date", "time", "on", "at", "created", "edited", "released", "reviewed", "and",
                               "aired", "broadcast", "recorded", "filmed",
                               # a forum poster's registration ("Joined: Tue Sep 20, 2016 9:39 pm")
@@ -79,8 +79,8 @@ def is_timestamp(line: str) -> bool:
     (True, True)
     >>> is_timestamp("• 3h • 3 min read"), is_timestamp("2d ago")
     (True, True)
-    >>> is_timestamp("Joined: Fri Mar 06, 2026 8:15 am")
-    True
+    >>> is_timestamp("Joined: Fri Mar 06, 2026 8:15 am"), is_timestamp("Filed on March 3, 2026 | Last updated at 6.45 pm")
+    (True, True)
     >>> is_timestamp("May 9 parades were held"), is_timestamp("Updated"), is_timestamp("2026")
     (False, False, False)
     """

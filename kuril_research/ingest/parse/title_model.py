@@ -30,17 +30,10 @@ import numpy as np
 from kuril_research.errors import LexiconError
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
-from kuril_research.ingest.parse.shape import (
-    HEADER_REASONS,
-    LABEL_RE,
-    HeaderChoice,
-    body_under_headline,
-    is_dated_line,
-    is_no_title,
-    is_writers_line,
-    line_of,
-)
-from kuril_research.ingest.parse.header import has_headline_verb, is_person_name, item_page_start
+from kuril_research.ingest.parse.shape import (HEADER_REASONS, LABEL_RE, HeaderChoice, body_under_headline, is_dated_line,
+                                               is_no_title, is_writers_line, line_of)
+from kuril_research.ingest.parse.dated_pages import item_page_start
+from kuril_research.ingest.parse.header import has_headline_verb, is_person_name
 from kuril_research.ingest.parse.headline_support import (
     STEM_LETTERS,
     UNSUPPORTED_KEEP_MAX,
