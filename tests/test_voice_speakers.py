@@ -748,3 +748,23 @@ def test_the_name_opening_a_preposed_attribution_speaks_not_where_the_person_wor
 ])
 def test_an_institution_or_a_description_speaks_when_no_person_is_named(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one told is spoken to: the name before the verb speaks, else the phrase or the speaker named before
+    ('"The border is closed," a customs officer, Pavel Lebedev, told the agency.',
+     [("The border is", "Pavel Lebedev")]),
+    ('"The border is closed," Pavel Lebedev told Interfax.',
+     [("The border is", "Pavel Lebedev")]),
+    ('Committee member Olga Serova spoke after the vote. "We can talk about fishing," the deputy told Interfax.',
+     [("We can talk", "Olga Serova")]),
+    # an inverted speaker after a verb that takes no addressee still speaks
+    ('"The border is closed," said Pavel Lebedev.',
+     [("The border is", "Pavel Lebedev")]),
+    # a passive's agent reports the words; the subject of "was quoted" speaks them
+    ('Taro Sato, a former resident, said the visit hurt. "We cannot visit the graves," he was quoted by '
+     'local media as saying.',
+     [("We cannot visit", "Taro Sato")]),
+])
+def test_the_one_told_or_the_agent_that_quotes_is_no_speaker(text, expected):
+    assert speakers(text) == expected

@@ -35,7 +35,7 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
                  "name_giving_cues", "text_heads", "term_nouns", "slogan_cues", "role_titles",
-                 "family_name_words")
+                 "family_name_words", "addressee_verbs")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -146,6 +146,8 @@ class VoiceLexicon:
     name_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``name_after_verbs``, lower case: after a comma they invert their subject ("..., said Irina Belova").
     inverted_verbs: frozenset[str] = frozenset()
+    #: ``addressee_verbs``, lower case: the candidate right after one is spoken to, not speaking ("told the agency").
+    addressee_verbs: frozenset[str] = frozenset()
     #: A side's possessive and a head noun: "Japan's Ambassador to Australia said" -> "Japan's Ambassador".
     possessive_described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A body named by a proper noun and a lower-case adjective before its head ("The Hokkaido prefectural
@@ -449,6 +451,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
         inverted_verbs=frozenset(v.lower() for v in phrases("name_after_verbs")) if "name_after_verbs" in doc
         else frozenset(),
+        addressee_verbs=word_set("addressee_verbs"),
         possessive_described_re=re.compile(  # the owner: a name or "the" and a noun ("the fleet's press service")
             rf"\b(?P<owner>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*|(?i:the)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)[’']s\s+"
             rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"

@@ -55,8 +55,9 @@ PARTICIPLE_RE = re.compile(r",\s+(?:(?:each|both|all)\s+)?(?:calling|describing|
                            r"stating|noting|warning|insisting|arguing|referring|promising|pledging|vowing|claiming|demanding|accusing)\b",
                            re.I)
 #: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
-#: Also with a colon before the quotation ("The paper quoted its chairman: "...""): the object speaks.
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)(?:\s+as\s+(?:saying|telling|stating)\b"
+#: Also with a colon before the quotation ("The paper quoted its chairman: "...""): the object speaks. Not a
+#: passive's agent ("he was quoted by Japanese media as saying": he speaks, the media report).
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\s)(?P<obj>[^,.;:\"“”«»]{1,80}?)(?:\s+as\s+(?:saying|telling|stating)\b"
                           r"|\s*:(?=\s*[\"“«]))", re.I)
 #: A lower-case word: the subject opening a sentence ends before the first that is no title.
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")

@@ -247,7 +247,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 else (None, " ".join(quoted.group("obj").split()))  # '"...," an official quoted Hayashi as saying'
             return found[0], found[1], inner[-1].kind if inner else "person", " ".join(quoted.group().split()), True
         if verb is not None:
-            near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end]
+            near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end
+                    and not self.addressee(verb, c)]  # '"...," the deputy told Vestnik Kavkaza': not the paper
             near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
             if near:  # the subject opening the clause, else the one nearest the verb; never a farther known person
                 c = near[0]
@@ -380,6 +381,12 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     and not CLAUSE_JOINT_RE.search(self.text, verb.end(), last.start):
                 return b
         return last
+
+    def addressee(self, verb: re.Match, c: Cand) -> bool:
+        """Whether candidate ``c`` is the object of an ``addressee_verbs`` verb right before it, the one spoken to
+        ('"...," a district deputy, Ivan Petrov, told the agency': the agency listens)."""
+        return c.start >= verb.end() and verb.group().lower() in self.lex.addressee_verbs \
+            and not self.text[verb.end():c.start].strip()
 
     def governed(self, start: int, ps: int, pe: int) -> bool:
         """Whether a speech verb right before the opening mark (at most :data:`GOVERNED_GAP` words between:
