@@ -768,3 +768,21 @@ def test_an_institution_or_a_description_speaks_when_no_person_is_named(text, ex
 ])
 def test_the_one_told_or_the_agent_that_quotes_is_no_speaker(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side word qualifying a plural noun: the group speaks, not the adjective
+    ('Talks resumed in May. Some Japanese critics call the deal a "two-island sellout," while others wait.',
+     [("two-island sellout,", "Some Japanese critics")]),
+    ('Talks resumed in May. Russian opposition lawmakers call the plan "a betrayal" of the constitution.',
+     [("a betrayal", "Russian opposition lawmakers")]),
+    # the side word alone is the subject: as before
+    ('Talks resumed in May. The Japanese call the deal a "two-island sellout," while others wait.',
+     [("two-island sellout,", "Japanese")]),
+    # an adverb between a subject phrase and its verb belongs to the verb, not to the speaker
+    ('Talks broke down in 2022, and Japanese trade negotiators have since said the sanctions are "not '
+     'negotiable".',
+     [("not negotiable", "Japanese trade negotiators")]),
+])
+def test_a_group_named_by_a_side_adjective_speaks_as_written(text, expected):
+    assert speakers(text) == expected

@@ -156,7 +156,8 @@ Method (the rules, in the order they are applied)
    ("A Russian acquaintance ... sees it differently. "...," she told me"). A quotation's speaker is the
    first that applies of:
 
-   a. the subject of a naming cue whose scope contains the opening mark;
+   a. the subject of a naming cue whose scope contains the opening mark (a side word qualifying a plural noun:
+      the group as written, "Some Japanese critics call it a "..."", :mod:`~kuril_research.ingest.voice.side_groups`);
    b. the attribution clause — from the closing mark to the end of its
       sentence (or of the next sentence, when the splitter broke right after
       the mark and that sentence starts lower-case), stopping at the next

@@ -92,7 +92,8 @@ PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
 #: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.
 PHRASE_TAIL_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "will", "would", "also", "long",
                                "again", "once", "later", "then", "still", "now", "even", "already", "never",
-                               "used", "to", "always", "often"})
+                               "used", "to", "always", "often", "since", "therefore", "thus", "too", "just",
+                               "sometimes", "instead", "meanwhile", "first"})
 #: A word opening a subordinate clause: its subject is not the sentence's speaker ("As one analyst put it").
 SUBORDINATORS = frozenset({"as", "after", "when", "while", "although", "though", "because", "if", "since", "before",
                            "until", "once", "whereas", "unless",

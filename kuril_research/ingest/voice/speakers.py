@@ -17,6 +17,7 @@ from kuril_research.ingest.voice.speaker_cues import (
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
+from kuril_research.ingest.voice.side_groups import side_group
 from kuril_research.ingest.voice.subjects import SubjectRules
 
 
@@ -210,6 +211,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     return *(self.resolve(person) or (None, person.text)), "person", self.cue_text(cue.start, cue.end), False
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
                     return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
+                if cue.kind == "word" and (group := side_group(text, cue.start, cue.start + len(cue.text))):
+                    return cue.entity, group, cue.kind, self.cue_text(cue.start, cue.end), False  # "Some Japanese
+                    # critics call that a "...": the group the side word qualifies
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
