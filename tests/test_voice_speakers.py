@@ -786,3 +786,22 @@ def test_the_one_told_or_the_agent_that_quotes_is_no_speaker(text, expected):
 ])
 def test_a_group_named_by_a_side_adjective_speaks_as_written(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a speech verb in the reported clause speaks the fragment, also when "that" is left out
+    ('An aide said Ivan Petrov had described the visit as "deeply regrettable."',
+     [("deeply regrettable.", "Ivan Petrov")]),
+    ('Taro Sato said Ivan Petrov had told his guest that the talks would need "a change of course".',
+     [("a change of", "Ivan Petrov")]),
+    ('Taro Sato said Ivan Petrov had expressed his "regret" and left.',
+     [("regret", "Ivan Petrov")]),
+    # ... and with a title between the "that" and the name
+    ('A news site reported that Deputy Minister Ivan Petrov described the plan as "a provocation".',
+     [("a provocation", "Ivan Petrov")]),
+    # the reporting subject speaks when the reported subject has no speech verb of its own
+    ('Taro Sato said Ivan Petrov was in the room when the "unfriendly" note arrived.',
+     [("unfriendly", "Taro Sato")]),
+])
+def test_the_reported_subject_with_a_speech_verb_speaks_the_fragment(text, expected):
+    assert speakers(text) == expected

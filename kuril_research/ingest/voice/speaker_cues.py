@@ -152,11 +152,17 @@ YEAR_LEAD_RE = re.compile(r"\s*(?:since|in|by|until)\s+\d{4}\s+(?=\S)", re.I)
 #: The kinds of candidate that speak in their own name.
 SPEAKER_KINDS = ("person", "organisation")
 REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"
-                              r"described|describes|termed|dubbed|labell?ed|branded)\b")
-#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
-REPORTED_THAT_RE = re.compile(r"\s+that\s+$"
+                              r"described|describes|termed|dubbed|labell?ed|branded|accused|accuses)\b")
+#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject, whose
+#: titles may stand between ("reported that Foreign Ministry spokeswoman Maria Zakharova accused").
+REPORTED_THAT_RE = re.compile(r"\s+that\s+(?:[A-Z][\w’'-]*\s+|[a-z]+\s+(?=[A-Z])){0,4}$"
+                              # ... or the "that" left out after a reporting verb ("A ministry official said Motegi had
+                              # described the trip as "..."")
+                              r"|\b(?:said|says|told|reported|added|noted|stated)\s+(?:[A-Z][\w’'-]*\s+){0,4}$"
                               # ... or a noun with a contact relative clause: "a comment the ministry described as"
                               r"|\b(?:a|an|the)\s+(?!(?:that|which|who)\s)[a-z-]+\s+(?:the\s+)?$")
+#: How far before a reported subject (characters) its reporting verb or "that" may stand, titles between.
+REPORTED_REACH = 64
 #: A verb that names its object's quality right before a noun phrase: "called Lavrov's remarks "...""; the subject
 #: of the verb gives the words, not the one whose remarks they are.
 JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"

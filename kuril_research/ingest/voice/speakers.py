@@ -8,7 +8,7 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,
+    REPORTED_REACH, REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, TEXT_OWNER_RE,
@@ -343,7 +343,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = next((b for b in before if b.start > subject[1] and not b.role and b.kind in SPEAKER_KINDS
-                              and REPORTED_THAT_RE.search(text, max(0, b.start - 24), b.start)
+                              and REPORTED_THAT_RE.search(text, max(0, b.start - REPORTED_REACH), b.start)
                               and (REPORTED_VERB_RE.match(text, b.end) or self.lex.subject_verb_re.match(text, b.end))),
                              subject[0])  # "A spokesman for the fleet, speaking ..., said the crews would "..."";
                     # "Sankei noted ..., and said that Rudenko referred to them as "...": Rudenko, whose words it reports
