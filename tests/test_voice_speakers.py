@@ -805,3 +805,20 @@ def test_a_group_named_by_a_side_adjective_speaks_as_written(text, expected):
 ])
 def test_the_reported_subject_with_a_speech_verb_speaks_the_fragment(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech clause between commas attributes the sentence: its subject speaks, not the sentence's subject
+    ('"The border is closed," Pavel Lebedev said.\n\n'
+     'Moscow, he added, would not talk "under pressure" from anyone.',
+     [("The border is", "Pavel Lebedev"), ("under pressure", "Pavel Lebedev")]),
+    ('"Talks are over," the Russian foreign ministry said. Tokyo, it said, had chosen "open hostility" instead.',
+     [("Talks are over,", "Russian foreign ministry"), ("open hostility", "Russian foreign ministry")]),
+    ('The plan, as one Japanese diplomat told me last year, was to "take two and talk about two."',
+     [("take two and", "one Japanese diplomat")]),
+    # a relative clause between commas is no attribution: the subject before it speaks
+    ('Pavel Lebedev, who visited Tokyo in May, called the plan "a provocation".',
+     [("a provocation", "Pavel Lebedev")]),
+])
+def test_a_speech_clause_between_commas_names_the_speaker(text, expected):
+    assert speakers(text) == expected

@@ -167,7 +167,8 @@ Method (the rules, in the order they are applied)
       before it on a tie) — never a farther known person; with no candidate, the clause's noun phrase as
       written ('"...," the Japanese government said'; '"...," said the regional authorities'), or the person
       named before with its head noun and no other side ('"...," the Japanese minister said': Fumio Kishida);
-   c. for a fragment inside a narrator sentence, the sentence's subject when its
+   c. for a fragment inside a narrator sentence, the subject of a speech clause set off by commas before it
+      ("Tokyo, it said, had chosen "..."", :mod:`~kuril_research.ingest.voice.parentheticals`), else the sentence's subject when its
       speech verb comes before the fragment, else the nearest candidate before
       it in the same sentence, unless that candidate owns a speech noun
       ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*); a fragment in the content of a

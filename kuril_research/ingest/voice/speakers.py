@@ -17,6 +17,7 @@ from kuril_research.ingest.voice.speaker_cues import (
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
+from kuril_research.ingest.voice.parentheticals import parenthetical_speaker
 from kuril_research.ingest.voice.side_groups import side_group
 from kuril_research.ingest.voice.subjects import SubjectRules
 
@@ -303,6 +304,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                       and not (c.kind == "person" and not c.role  # "the Takaichi administration's": no speaker
                                and THE_BEFORE_RE.search(text, max(0, c.start - 4), c.start)
                                and MODIFIER_AFTER_RE.match(text, c.end))]
+            if (aside := parenthetical_speaker(text, before, start, self.lex.subject_verb_re)) is not None \
+                    and (found := self.resolve(aside)) is not None:  # 'Tokyo, it said, had chosen "..."': it speaks
+                return found[0], found[1], aside.kind, self.cue_text(aside.start, aside.end), False
             if (words := IN_WORDS_RE.search(text, max(sent_start, start - 40), start)) is not None:
                 pronoun = {"his": "he", "her": "she"}.get(words.group(1).lower(), "they")
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
