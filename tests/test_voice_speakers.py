@@ -822,3 +822,22 @@ def test_the_reported_subject_with_a_speech_verb_speaks_the_fragment(text, expec
 ])
 def test_a_speech_clause_between_commas_names_the_speaker(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after ", saying", the subject of the reported clause is spoken about; the one saying it speaks
+    ('Ivan Petrov dismissed the remarks, saying the Japanese side "should look at the map."',
+     [("should look at", "Ivan Petrov")]),
+    # a statement's content ends at ", saying": the owner of "remarks by X" no longer speaks
+    ('The Russian Foreign Ministry rejected remarks by Taro Sato on the islands, saying his claims have '
+     '"no legal grounds."',
+     [("no legal grounds.", "Russian Foreign Ministry")]),
+    # without the participle the content is still the owner's
+    ('The Russian Foreign Ministry rejected remarks by Taro Sato about the "illegal occupation" of the islands.',
+     [("illegal occupation", "Taro Sato")]),
+    # a reported subject with a speech verb of its own speaks
+    ('Ivan Petrov dismissed the remarks, saying Tokyo had called the islands "occupied" for years.',
+     [("occupied", "Tokyo")]),
+])
+def test_the_subject_after_saying_is_spoken_about(text, expected):
+    assert speakers(text) == expected

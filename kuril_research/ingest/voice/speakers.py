@@ -15,7 +15,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start, MANNER_ATTRIBUTION_RE,
     FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
-from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
+from kuril_research.ingest.voice.carriers import SAYING_RE, carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.parentheticals import parenthetical_speaker
 from kuril_research.ingest.voice.side_groups import side_group
@@ -339,7 +339,13 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 # University believes: "...": no subject after a preposition, unless it owns the words ("on X's remark")
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end) \
                     and not PARTICIPLE_RE.search(text, c.end, start)  # "on X's remarks, saying only that "...": not X's
-                if not owner and PARTICIPLE_RE.search(text, c.end, start) \
+                saying = None
+                for saying in SAYING_RE.finditer(text, sent_start, c.start):
+                    pass  # "Lavrov dismissed the remarks, saying the Japanese side "should ...": the content's subject
+                if not owner and saying is not None and not self.lex.subject_verb_re.match(text, c.end) \
+                        and (opener := self.opening_subject(sent_start, [b for b in before if b.end <= saying.start()])):
+                    c = opener  # is spoken about; the one saying it speaks
+                elif not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
                     c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls; "...,
                     # Japan's government said Thursday, calling the decision "...": the one who said
