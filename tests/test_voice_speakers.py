@@ -841,3 +841,22 @@ def test_a_speech_clause_between_commas_names_the_speaker(text, expected):
 ])
 def test_the_subject_after_saying_is_spoken_about(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side's place after a time adverbial opening the sentence is its subject, and speaks through "citing"
+    ('Trade has fallen. In 2022, Russia withdrew from the talks, citing Japan\'s "openly unfriendly" stance.',
+     [("openly unfriendly", "Russia")]),
+    ('Trade has fallen. In 2023 Moscow suspended the deal, saying Tokyo was "dragging its feet" on payments.',
+     [("dragging its feet", "Moscow")]),
+    # ... and after a semicolon or "that", as the subject of "said"
+    ('Talks collapsed in 2022; Moscow said it would not talk to a country taking "unfriendly positions."',
+     [("unfriendly positions.", "Moscow")]),
+    ('Troops held drills on the island, a show of force that Tokyo said it "cannot accept".',
+     [("cannot accept", "Tokyo")]),
+    # a place adverbial naming a treaty is no time: the treaty speaks, not the country after it
+    ('In the San Francisco Peace Treaty of 1951, Japan renounced "all right, title and claim" to the islands.',
+     [("all right, title", "San Francisco Peace Treaty")]),
+])
+def test_a_side_place_speaks_as_the_subject_after_a_time_adverbial_or_a_semicolon(text, expected):
+    assert speakers(text) == expected
