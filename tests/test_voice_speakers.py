@@ -860,3 +860,22 @@ def test_the_subject_after_saying_is_spoken_about(text, expected):
 ])
 def test_a_side_place_speaks_as_the_subject_after_a_time_adverbial_or_a_semicolon(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participial phrase of speaking opening the sentence is no subject: the name after it speaks
+    ('Speaking to reporters at a hotel in Nemuro, Taro Sato said he had made "a concrete proposal" on the '
+     'border, and that Ivan Petrov had promised to study it.',
+     [("a concrete proposal", "Taro Sato")]),
+    # a naming cue whose subject is a pronoun ("the government", "it") inside what a person said: the person
+    ('Visits were halted. Speaking in Tokyo on Friday, Minister Taro Sato said the government regards their '
+     'return as "a top priority."',
+     [("a top priority.", "Taro Sato")]),
+    ('Taro Sato said Japan\'s position on what it terms its "inherent territory" had not changed.',
+     [("inherent territory", "Taro Sato")]),
+    # with no speaking person before it, the pronoun's side speaks as before
+    ('Japan protested again; its position on what it terms its "inherent territory" is unchanged.',
+     [("inherent territory", "Japan")]),
+])
+def test_the_person_speaking_before_a_participial_opener_or_a_pronoun_cue_speaks(text, expected):
+    assert speakers(text) == expected

@@ -204,6 +204,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 break
             if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start) \
                     and not name_given(text, cue.end, start, self.verb_in):
+                if cue.kind == "pronoun" and (said := self.subject(sents.bounds(cue.start, (ps, pe))[0])) is not None \
+                        and said[1] <= cue.start and said[0].kind == "person" \
+                        and (found := self.resolve(said[0])) is not None:  # 'X said the government regards it as
+                    return found[0], found[1], "person", self.cue_text(said[0].start, said[0].end), False  # "..."': X
                 if cue.kind == "pronoun" and (role := next((c for c in self.cands_from(cue.start, cue.end)
                                                             if c.role and c.kind != "institution"), None)) \
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""

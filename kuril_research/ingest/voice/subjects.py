@@ -24,6 +24,9 @@ from kuril_research.ingest.voice.speaker_cues import (
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
 OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
                                   r"[^,.;:\"“”]{0,60},\s+", re.I)
+#: A participial phrase of speaking opening a sentence before its subject: "Speaking to reporters at a hotel, ".
+SPEAKING_LEAD_RE = re.compile(r"(?:speaking|talking|writing|commenting|responding|replying|addressing)\b"
+                              r"[^,.;:\"“”]{0,80},\s+", re.I)
 #: An active participle that may start a reduced relative clause after a long subject's head ("A post sharing
 #: the clip says"); only looked for when the phrase is too long otherwise ("A leading expert" stays whole).
 ACTIVE_PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
@@ -108,6 +111,8 @@ class SubjectRules:
             verb = self.verb_in(verb.end(), sent_end)  # "The declaration, which said ..., Putin said": the main verb
         if verb is not None:
             clause_start = main
+            if (lead := SPEAKING_LEAD_RE.match(self.text, main)) is not None and lead.end() < verb.start():
+                clause_start = lead.end()  # "Speaking in Tokyo on Friday, Minister X said": X, not Tokyo
             for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
                 clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
             region = []
