@@ -879,3 +879,20 @@ def test_a_side_place_speaks_as_the_subject_after_a_time_adverbial_or_a_semicolo
 ])
 def test_the_person_speaking_before_a_participial_opener_or_a_pronoun_cue_speaks(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted term inside a quotation, said by a subject the speaker names with a speech verb: that subject's
+    ('"Moscow now says there is \'no territorial problem\' at all," Taro Sato said.',
+     [("Moscow now says", "Taro Sato"), ("no territorial problem", "Moscow"), ("at all,", "Taro Sato")]),
+    ('"Some members of the ruling party also say Japan should be \'flexible\' on visas," Taro Sato said.',
+     [("Some members of", "Taro Sato"), ("flexible", "Some members of the ruling party"),
+      ("on visas,", "Taro Sato")]),
+    # the speaker's own words or a term with no speaker named before it stay in the quotation
+    ('"We say the islands are \'ours\' and always will," Taro Sato said.',
+     [("We say the", "Taro Sato")]),
+    ('"The islands are \'ours\' and always will be," Taro Sato said.',
+     [("The islands are", "Taro Sato")]),
+])
+def test_a_term_quoted_inside_a_quotation_is_the_words_of_the_subject_who_says_it(text, expected):
+    assert speakers(text) == expected

@@ -60,8 +60,9 @@ Method (the rules, in the order they are applied)
    **Inner quotations** (:mod:`~kuril_research.ingest.voice.inner`): inside a quotation, words opened by a
    quotation mark after a comma or colon ('"My father always said, 'We will go home,'" she said') are split
    out as their own quotation, spoken by the subject of the speech verb introducing them, as written ("My
-   father"); "I"/"we" there is the outer speaker. A quoted term with no such introduction stays in the outer
-   quotation.
+   father"); "I"/"we" there is the outer speaker. A quoted term a few words after a speech verb whose subject is
+   someone else is that subject's ('"Russia today says there is 'no territorial problem'"': Russia). Any other quoted term
+   stays in the outer quotation.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
    outlet's words: mentions inside them are not ``quoted``; so is a naming gloss in round brackets ("(as the
    southern Kurils are called in Japan)").
