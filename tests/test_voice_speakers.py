@@ -896,3 +896,18 @@ def test_the_person_speaking_before_a_participial_opener_or_a_pronoun_cue_speaks
 ])
 def test_a_term_quoted_inside_a_quotation_is_the_words_of_the_subject_who_says_it(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a text in an attribution clause speaks as written, before or after its verb
+    ('The white paper was approved by Prime Minister Taro Sato on Tuesday.\n\n'
+     '"Military activity near Japan is growing," the paper reads, per Kyodo.',
+     [("Military activity near", "the paper")]),
+    ('"The troops confirmed their readiness," reads the release, which gave no details.',
+     [("The troops confirmed", "the release")]),
+    # a definite person's noun still stands for the person named before with it
+    ('Yuri Ivanov heads the Kurilsky district.\n\n"We need a doctor," the district head said.',
+     [("We need a", "Yuri Ivanov")]),
+])
+def test_a_text_in_an_attribution_clause_speaks_as_written(text, expected):
+    assert speakers(text) == expected

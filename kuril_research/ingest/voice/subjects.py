@@ -315,8 +315,10 @@ class SubjectRules:
             # "one"/"another" of a group named before ("Local fishermen said ... "...," one told NHK")
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
         if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) \
-                and len(phrase.split()) == 2 and not PLURAL_GROUP_RE.fullmatch(phrase.split()[1]):
-            return None  # "the director": someone named before; "the protesters": a group, as written
+                and len(phrase.split()) == 2 and not PLURAL_GROUP_RE.fullmatch(phrase.split()[1]) \
+                and phrase.split()[1].lower() not in self.lex.text_heads:
+            return None  # "the director": someone named before; "the protesters": a group, and "the release", a
+            # text, as written
         if len(phrase.split()) == 1 and phrase[0].isupper():
             return None  # one capitalised word at the verb: a candidate already (candidates.py finds it) or nobody
         return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
@@ -380,6 +382,8 @@ class SubjectRules:
         if not DEFINITE_RE.match(phrase) or PP_RE.search(phrase) or len(phrase.split()) < 2:
             return None
         head = phrase.lower().split()[-1]
+        if head in self.lex.text_heads:
+            return None  # "the paper reads": a text speaks as written, never for a person named near "white paper"
         side = phrase_side(self.lex.sides, phrase)
         for p in reversed(self.cands_from(0, pos)):
             if p.role or p.kind != "person" or DESCRIBED_RE.match(p.text):
