@@ -911,3 +911,36 @@ def test_a_term_quoted_inside_a_quotation_is_the_words_of_the_subject_who_says_i
 ])
 def test_a_text_in_an_attribution_clause_speaks_as_written(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a text that is the subject of a verb of wording speaks the fragment, as written
+    ('Tokyo protested again. Japan\'s annual foreign policy report repeated on Tuesday that the four islands are '
+     '"illegally occupied," drawing a rebuke.',
+     [("illegally occupied,", "Japan's annual foreign policy report")]),
+    ('The amendment states that "calls to cede territory" are not allowed.',
+     [("calls to cede", "The amendment")]),
+    # ... or the antecedent of a relative clause with one, a participle's phrase between
+    ('Moscow responded sharply to a resolution adopted by the lower house on Wednesday, which for the first time '
+     'calls the islands "illegally occupied."',
+     [("illegally occupied.", "a resolution")]),
+    ('The ministry published its annual white paper, which again describes the islands as "occupied" land.',
+     [("occupied", "its annual white paper")]),
+    # ... or the source of an opening "According to"
+    ('According to the text, the Soviet Union seized the islands "in violation of international law" in 1945.',
+     [("in violation of", "the text")]),
+    # a text after a preposition is where the words are, not who says them; a clause of its own ends the text's
+    ('In the report, Ivan Petrov repeated that the islands are "occupied".',
+     [("occupied", "Ivan Petrov")]),
+    ('Taro Sato said Russia viewed the 1956 declaration as the only basis, and that it said nothing about "whose '
+     'sovereignty" the islands would be under.',
+     [("whose sovereignty", "Taro Sato")]),
+])
+def test_a_text_speaks_the_wording_it_is_the_subject_of(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_text_in_the_clause_of_a_persons_speech_verb_is_the_persons_account():
+    text = ('"Talks go on," Ivan Petrov told reporters.\n\n'
+            'The minister noted that the declaration of 1956 states "concrete steps" for both sides.')
+    assert speakers(text) == [("Talks go on,", "Ivan Petrov"), ("concrete steps", "Ivan Petrov")]

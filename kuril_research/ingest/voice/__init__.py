@@ -169,7 +169,9 @@ Method (the rules, in the order they are applied)
       written ('"...," the Japanese government said'; '"...," said the regional authorities'), or the person
       named before with its head noun and no other side ('"...," the Japanese minister said': Fumio Kishida);
    c. for a fragment inside a narrator sentence, the subject of a speech clause set off by commas before it
-      ("Tokyo, it said, had chosen "..."", :mod:`~kuril_research.ingest.voice.parentheticals`), else the sentence's subject when its
+      ("Tokyo, it said, had chosen "..."", :mod:`~kuril_research.ingest.voice.parentheticals`), else a text that is the
+      subject of a verb of wording, as written ("Japan's annual report repeated that ... "..."", "a resolution ..., which calls
+      them "..."", "According to the text,": :mod:`~kuril_research.ingest.voice.texts`), else the sentence's subject when its
       speech verb comes before the fragment, else the nearest candidate before
       it in the same sentence, unless that candidate owns a speech noun
       ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*); a fragment in the content of a

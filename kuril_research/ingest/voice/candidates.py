@@ -10,7 +10,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.head_phrases import head_phrases
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
-
+from kuril_research.ingest.voice.side_places import clause_subject
 
 SPEAKER_TYPES = frozenset({"person", "organisation"})
 #: A treaty or declaration speaks its own words: 'In the 1951 treaty, Japan renounced "all right, title and
@@ -57,8 +57,7 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
 
     Candidates are person and organisation mentions (their text: the longest spelling in the article),
     names the gazetteer does not know (with_names), role phrases (as written), and, with
-    ``side_place_speakers``, a side's place (``sides``: Moscow, Japan) opening a sentence, or after a time
-    adverbial that does ("In 2022, Russia withdrew"), or after a semicolon or "that" as the subject of "said":
+    ``side_place_speakers``, a side's place (``sides``: Moscow, Japan) as its clause's subject (``side_places``):
     a government speaking through its capital or country ("Moscow walked away, citing Tokyo's "unfriendly" sanctions");
     its kind stays ``place``, so that no role ("the ministry", "it") resolves to it.
     """
@@ -70,7 +69,7 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
              or (lex.side_place_speakers and m.entity_type == "place" and m.entity in lex.sides
                  and (m.start in openers or (m.start - 4 in openers and text[m.start - 4:m.start] in ("The ", "the "))
                       or RELATIVE_SPEAKER_RE.match(text, m.end)  # "a protest from Tokyo, which called it "...""
-                      or _clause_subject(text, m, sentence_starts))  # "In 2022, Russia withdrew ..., citing"
+                      or clause_subject(text, m.start, m.end, sentence_starts))  # "In 2022, Russia withdrew ..., citing"
                  and text[m.end:m.end + 1] not in ("'", "’"))]  # "Russia's Federal Agency": the agency speaks
     lowered = text.lower()  # lower-case scan is ~4x faster than re.IGNORECASE; offsets equal when lengths are
     role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
@@ -138,28 +137,6 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     found = head_phrases(text, named + roles + names, lex)
     inside = [c for c in found if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
-
-
-#: A time adverbial opening a sentence before its subject: "In 2022, ", "In March 2022, ", "In 2023 ", "On Friday, ",
-#: "Earlier this month, " (not "In the 1951 treaty, Japan renounced": the treaty speaks).
-LEAD_RE = re.compile(r"(?:(?:in|since|by|after|during|until)\s+(?:(?:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?\d{4}"
-                     r"|on\s+[A-Z][a-z]+day|(?:earlier|later|last)\s+(?:this\s+)?(?:week|month|year))(?:,\s+|\s+(?=[A-Z]))",
-                     re.I)
-#: What may stand right before a subject of "said": a semicolon, or "that" ("a show of force that Tokyo said it
-#: "cannot accept"").
-SPEAKING_LEAD_RE = re.compile(r"(?:;|\bthat)\s+$")
-#: "said" right after the subject.
-SAID_RE = re.compile(r"\s+(?:said|says)\b")
-
-
-def _clause_subject(text: str, m: Mention, sentence_starts: Sequence[int]) -> bool:
-    """Whether a side's place is the subject of its clause though it does not open the sentence: after a time
-    adverbial that does ("In 2022, Russia withdrew ..."), or after a semicolon or "that" with "said" right after
-    it ("; Moscow said it would not talk")."""
-    i = bisect_right(sentence_starts, m.start) - 1
-    if i >= 0 and (lead := LEAD_RE.match(text, sentence_starts[i])) is not None and lead.end() == m.start:
-        return True
-    return bool(SPEAKING_LEAD_RE.search(text, max(0, m.start - 6), m.start) and SAID_RE.match(text, m.end))
 
 
 def _lone_speakers(text: str, mentions: Sequence[Mention], known: list[Cand], lex: VoiceLexicon) -> list[Cand]:

@@ -147,6 +147,9 @@ def inverted_start(text: str, sent_start: int, start: int, before: list) -> int:
 
 #: A verb of speaking or naming right after the subject of a reported clause ('... said that Rudenko referred to
 #: the islands only as "..."'): the reported subject's own words.
+#: A participial phrase of speaking opening a sentence before its subject: "Speaking to reporters at a hotel, ".
+SPEAKING_LEAD_RE = re.compile(r"(?:speaking|talking|writing|commenting|responding|replying|addressing)\b"
+                              r"[^,.;:\"“”]{0,80},\s+", re.I)
 #: A year opening a clause without a comma before its subject: "Since 2022 Japanese official documents have ...".
 YEAR_LEAD_RE = re.compile(r"\s*(?:since|in|by|until)\s+\d{4}\s+(?=\S)", re.I)
 #: The kinds of candidate that speak in their own name.

@@ -1,4 +1,8 @@
-"""Speakers of quotations (rule 4): narrator speech events and quotations walked in text order."""
+"""Speakers of quotations (rule 4): narrator speech events and quotations walked in text order.
+
+Size: over 400 lines because rules 4a-4e are one ordered method (``SpeakerWalk.speaker``) over one walk's state
+(candidates, events, cues); the rules that stand alone live in sibling modules (texts, parentheticals,
+side_groups, carriers, subjects, continuation, antecedents)."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.parentheticals import parenthetical_speaker
 from kuril_research.ingest.voice.side_groups import side_group
 from kuril_research.ingest.voice.subjects import SubjectRules
+from kuril_research.ingest.voice.texts import text_speaker
 
 
 class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
@@ -311,6 +316,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             if (aside := parenthetical_speaker(text, before, start, self.lex.subject_verb_re)) is not None \
                     and (found := self.resolve(aside)) is not None:  # 'Tokyo, it said, had chosen "..."': it speaks
                 return found[0], found[1], aside.kind, self.cue_text(aside.start, aside.end), False
+            if (said := text_speaker(text, sent_start, start, self.lex.text_verb_re, before, self.verb_in,
+                                     self.lex.text_phrase_re)) is not None:  # 'a resolution ..., which calls them "..."'
+                return None, said.text, said.kind, said.text, False
             if (words := IN_WORDS_RE.search(text, max(sent_start, start - 40), start)) is not None:
                 pronoun = {"his": "he", "her": "she"}.get(words.group(1).lower(), "they")
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
