@@ -89,7 +89,7 @@ CONTENT_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:about|that|on|regarding|c
                             r"\s[^.;:!?\"“”«»]{0,100}$")
 #: A participle of saying after a comma: the sentence's subject's own words follow, no longer the content of the
 #: statement before it ("rejected remarks by X on the islands, saying Tokyo's claims have "..."").
-SAYING_RE = re.compile(r",\s+(?:saying|adding|noting|stating|insisting|arguing|warning|claiming|stressing)\b")
+SAYING_RE = re.compile(r",\s+(?:saying|telling|adding|noting|stating|insisting|arguing|warning|claiming|stressing)\b")
 #: A speech noun and "by" or "from" before the owner's name ("a statement by Japanese Prime Minister").
 NOUN_BY_RE = re.compile(r"\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$")
 #: A possessive inside a described candidate that ends in a speech noun: "Tokyo's" in "Tokyo's statement".
