@@ -962,3 +962,23 @@ def test_a_text_in_the_clause_of_a_persons_speech_verb_is_the_persons_account():
 ])
 def test_telling_a_bodys_line_and_a_press_service(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in apposition after a description, with a capitalised title: the name is the topic "she" continues
+    ('Trade fell last year.\n\n'
+     'A Japanese expert on Russia, Professor Emi Tanaka of a university in Sapporo, said the plan was aimed at '
+     'Tokyo. "Moscow is saying: come as guests," she said.',
+     [("Moscow is saying:", "Emi Tanaka")]),
+    # a capitalised word after the comma that is no title is no apposition's title
+    ('Trade fell last year.\n\n'
+     'A Japanese expert on Russia, Moscow Mayor Ivan Petrov said the plan was aimed at Tokyo. '
+     '"Come as guests," she said.',
+     [("Come as guests,", "A Japanese expert")]),
+    # a possessor is not the subject of "was quoted": the name in apposition after the possessive phrase is
+    ('Kommersant reported the demand. Lavrov\'s deputy, Igor Morgulov, was quoted as saying that "without '
+     'guarantees there is no progress."',
+     [("without guarantees there", "Igor Morgulov")]),
+])
+def test_a_name_in_apposition_to_a_description_or_a_possessive_phrase_speaks(text, expected):
+    assert speakers(text) == expected

@@ -290,7 +290,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             for passive in PASSIVE_QUOTED_RE.finditer(text, sent_start, start):
                 pass  # "X was quoted by the agency as saying": X, the subject before it, speaks
             if passive is not None and (subj := [c for c in self.cands_from(sent_start, passive.start())
-                                                 if c.end <= passive.start() and not self.object_pronoun(c)]):
+                                                 if c.end <= passive.start() and not self.object_pronoun(c)
+                                                 and not possessor(text, c.end)]):  # "Lavrov's deputy, X, was quoted"
                 c = self.apposed(next((c for c in subj if self.is_subject(c, sent_start)), subj[-1]))
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, passive.end()), False
