@@ -982,3 +982,15 @@ def test_telling_a_bodys_line_and_a_press_service(text, expected):
 ])
 def test_a_name_in_apposition_to_a_description_or_a_possessive_phrase_speaks(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after a preposition, before a described person, is no first name in apposition
+    ('In the Hokkaido port of Nemuro, a former resident of Shikotan said hopes were dashed. '
+     '"We are a card in a game," he said.',
+     [("We are a", "a former resident of Shikotan")]),
+    ('Svetlana, a 52-year-old teacher, said hopes were dashed. "We are a card in a game," she said.',
+     [("We are a", "Svetlana")]),
+])
+def test_a_place_after_a_preposition_is_no_first_name_in_apposition(text, expected):
+    assert speakers(text) == expected

@@ -372,15 +372,15 @@ KIN_BEFORE_RE = re.compile(r"(?:[’']s|\b(?:his|her|their|my|our))\s+(?:[a-z-]+
 def _first_name(text: str, run: re.Match, lex: VoiceLexicon) -> bool:
     """Whether one capitalised word is a first name given alone: in apposition to a described person after it
     ("Svetlana, a 52-year-old teacher who ...") or after a possessive's role noun ("Kawabata's daughter,
-    Yumiko, who ..."); never a title word, a stop word or a possessive."""
+    Yumiko, who ..."); never a title word, a stop word, a possessive or a word after a preposition."""
     word = run.group()
-    if not word[1:].islower() or word.lower() in lex.name_title_words or word.lower() in lex.name_stop_words:
-        return False
+    if not word[1:].islower() or word.lower() in lex.name_title_words or word.lower() in lex.name_stop_words \
+            or PLACE_PREPOSITION_RE.search(text, max(0, run.start() - 12), run.start()):  # "the port of Nemuro, a
+        return False  # former resident of Shikotan, said": a place, no name in apposition
     after = DESCRIBED_AFTER_RE.match(text, run.end())
     if after is not None and lex.described_re is not None and lex.described_re.match(text, after.start("np")):
         return True
-    return text[run.end():run.end() + 1] == "," and KIN_BEFORE_RE.search(text, max(0, run.start() - 40),
-                                                                        run.start()) is not None
+    return text[run.end():run.end() + 1] == "," and KIN_BEFORE_RE.search(text, max(0, run.start() - 40), run.start()) is not None
 
 
 def _head_start(described: re.Match) -> int:
