@@ -994,3 +994,21 @@ def test_a_name_in_apposition_to_a_description_or_a_possessive_phrase_speaks(tex
 ])
 def test_a_place_after_a_preposition_is_no_first_name_in_apposition(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative who keeps telling the speaker something: the relative's words
+    ('"My mother keeps telling me, \'Remember where we came from,\'" Emi Sato said.',
+     [("My mother keeps", "Emi Sato"), ("Remember where we", "My mother")]),
+    # "he" in a clause after a subordinator stands for the relative named earlier in the sentence
+    ('"My father buried the dishes because he said, \'They will not stay long.\' They are still there," '
+     'Kenji Ota said.',
+     [("My father buried", "Kenji Ota"), ("They will not", "My father"), ("They are still", "Kenji Ota")]),
+    # words quoted inside an inner quotation are split out too
+    ('"One woman told me, \'My mother always said, "Do not forget the sea,"\' and I cannot forget it," the '
+     'minister said.',
+     [("One woman told", "the minister"), ("My mother always", "One woman"), ("Do not forget", "My mother"),
+      ("and I cannot", "the minister")]),
+])
+def test_a_relative_quoted_inside_a_quotation_speaks_as_the_speaker_names_them(text, expected):
+    assert speakers(text) == expected

@@ -40,7 +40,13 @@ REPORTED_WORDS = 10
 #: The end of a sentence inside a quotation: the clause introducing an inner quotation starts after it.
 SENTENCE_END_RE = re.compile(r"[.!?]\s+")
 #: Words after the subject that belong to its verb phrase ("always", "once", "more than").
-VERB_PHRASE_WORDS = frozenset({"always", "once", "often", "sometimes", "never", "just", "simply", "today"})
+VERB_PHRASE_WORDS = frozenset({"always", "once", "often", "sometimes", "never", "just", "simply", "today", "keeps",
+                               "kept"})
+#: A speech verb's participle after "keeps" ("My mother keeps telling me, '...'"), which the speech verbs leave out.
+PARTICIPLE_VERB_RE = re.compile(r"\b(?:telling|saying|asking)\b")
+#: A relative named by kinship inside a quotation ("My father", "our grandmother"), whom a later "he" or "she" in
+#: the same sentence stands for ("My father buried the dishes because he said, '...'").
+KIN_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:late\s+)?(?P<noun>[a-z]+)\b")
 FIRST_PERSON = frozenset({"i", "we"})
 #: Gendered words that are pronouns, not nouns naming a person.
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them"})
@@ -54,6 +60,10 @@ INTRODUCING_RE = re.compile(r"\b(?:an?|another|one)\s+", re.I)
 INTRODUCED_WORDS = 3
 #: A short post-modifier kept with an introduced person: "of 93", "from Etorofu", "in her eighties".
 INTRODUCED_TAIL_RE = re.compile(r"\s+(?:of|from|in)\s+(?:\d+\b|(?:her|his)\s+[a-z]+|[A-Z][\w’'-]+)")
+#: Lower-case words that may open a subject phrase: determiners, quantifiers and pronouns.
+SUBJECT_OPENERS = frozenset({"the", "a", "an", "one", "some", "many", "most", "several", "another", "all", "both",
+                             "my", "our", "his", "her", "their", "its", "your", "this", "these", "those", "he", "she",
+                             "they", "we", "i", "you", "it", "people", "someone", "everyone", "nobody", "officials"})
 #: Words opening an adverbial clause before the subject ("When I met them last month, one of them told me").
 CLAUSE_OPENERS = frozenset({"when", "as", "after", "while", "because", "if", "since", "before", "once", "although",
                             "though", "whenever"})
@@ -192,22 +202,33 @@ def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str,
     verb = None
     for verb in walk.lex.verb_re.finditer(text, lo, mark):
         pass
+    for participle in PARTICIPLE_VERB_RE.finditer(text, verb.end() if verb is not None else lo, mark):
+        verb = participle  # "My mother keeps telling me, '...'"
     if verb is None:
         return None
     words = list(WORD_RE.finditer(text, lo, verb.start()))
     if words and words[0].group().lower() in CLAUSE_OPENERS and (comma := text.rfind(",", lo, verb.start())) > 0:
         words = [w for w in words if w.start() > comma]  # "When I met them, one of them told me, '...'"
+    elif (opener := next((k for k in range(len(words) - 1, 0, -1) if words[k].group().lower() in CLAUSE_OPENERS),
+                         None)) is not None:
+        words = words[opener + 1:]  # "My father buried the dishes because he said, '...'": the clause's "he"
     while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS | VERB_PHRASE_WORDS
                      or words[-1].group().endswith("ly")):
         words.pop()
-    if not words or len(words) > PHRASE_WORDS or not re.fullmatch(r"[\w’'-]+", words[-1].group()):
-        return None
+    if not words or len(words) > PHRASE_WORDS or not re.fullmatch(r"[\w’'-]+", words[-1].group()) \
+            or any(w.group().endswith(",") for w in words) \
+            or words[0].group()[:1].islower() and words[0].group().lower() not in SUBJECT_OPENERS:
+        return None  # no subject phrase: "on February 7 and said", "they want to be precise, and they describe"
     phrase = " ".join(w.group() for w in words)
     cue = " ".join(text[words[0].start():verb.end()].split())
     if phrase.lower() in FIRST_PERSON:
         return outer.speaker, outer.speaker_text, cue
     if phrase.lower() in THIRD_PERSON:
         gender = walk.lex.genders.get(phrase.lower())
+        kin = [k for k in KIN_RE.finditer(text, lo, words[0].start())
+               if gender is not None and walk.lex.genders.get(k.group("noun")) == gender]
+        if kin:  # "My father buried the dishes because he said, '...'": my father
+            return None, " ".join(kin[-1].group().split()), cue
         introduced = introduced_person(text, max(outer.start, words[0].start() - DESCRIBED_REACH), words[0].start(),
                                        gender, walk.lex.genders)
         if introduced is not None:  # '... a woman of 93 came to my office. She said, "..."'
