@@ -951,16 +951,8 @@ def test_a_text_in_the_clause_of_a_persons_speech_verb_is_the_persons_account():
     ('Kremlin spokesman Dmitry Peskov confirmed the deal, telling reporters that the two leaders had decided to '
      '"activate" the talks.',
      [("activate", "Dmitry Peskov")]),
-    # a body's line or protest is its statement: its owner speaks the fragment in its content
-    ('Taro Sato told the rally he was determined to settle the dispute, but avoided repeating the government\'s '
-     'long-standing line that the islands are "illegally occupied".',
-     [("illegally occupied", "the government")]),
-    # a body's press service speaks as written, not the body alone nor a person named before
-    ('Admiral Ivan Petrov inspected the base.\n\n'
-     '"The troops have completed a march," the Pacific Fleet press service said in a statement.',
-     [("The troops have", "the Pacific Fleet press service")]),
 ])
-def test_telling_a_bodys_line_and_a_press_service(text, expected):
+def test_telling_hands_the_fragment_to_the_one_who_tells(text, expected):
     assert speakers(text) == expected
 
 
