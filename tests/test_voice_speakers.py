@@ -1004,3 +1004,19 @@ def test_a_place_after_a_preposition_is_no_first_name_in_apposition(text, expect
 ])
 def test_a_relative_quoted_inside_a_quotation_speaks_as_the_speaker_names_them(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group named by a side adjective opening its sentence or clause speaks a fragment in it
+    ('Tokyo cannot accept it. Japanese diplomats therefore avoid the word and speak of a "final settlement" '
+     'instead.',
+     [("final settlement", "Japanese diplomats")]),
+    ('Emi Sato spoke to the paper. According to her, Japanese politicians have become hostages of the formula of '
+     '"four islands at once".',
+     [("four islands at", "Japanese politicians")]),
+    # ... but no role resolves to the group, and it is no subject of a later speech verb's clause
+    ('Russian troops held drills on the island, a show of force that Tokyo said it "cannot accept".',
+     [("cannot accept", "Tokyo")]),
+])
+def test_a_group_named_by_a_side_adjective_is_a_candidate_of_its_own(text, expected):
+    assert speakers(text) == expected

@@ -1,4 +1,9 @@
-"""Speaker candidates (rule 4): mentions, unknown names, organisations, described speakers, roles."""
+"""Speaker candidates (rule 4): mentions, unknown names, organisations, described speakers, roles.
+
+Size: about 400 lines because one scan builds the candidates kind after kind (mentions, roles, unknown names,
+descriptions, possessive phrases, lone names, side groups), each pass hiding what an earlier one found, with the
+span helpers they share at the bottom; a split would export those helpers.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.head_phrases import head_phrases
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
+from kuril_research.ingest.voice.side_groups import group_subjects
 from kuril_research.ingest.voice.side_places import clause_subject
 
 SPEAKER_TYPES = frozenset({"person", "organisation"})
@@ -55,12 +61,11 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                     sentence_starts: Sequence[int] = ()) -> list[Cand]:
     """Speaker candidates outside quotations; a role phrase hides the mentions it contains.
 
-    Candidates are person and organisation mentions (their text: the longest spelling in the article),
-    names the gazetteer does not know (with_names), role phrases (as written), and, with
-    ``side_place_speakers``, a side's place (``sides``: Moscow, Japan) as its clause's subject (``side_places``):
-    a government speaking through its capital or country ("Moscow walked away, citing Tokyo's "unfriendly" sanctions");
-    its kind stays ``place``, so that no role ("the ministry", "it") resolves to it.
-    """
+    Candidates are person and organisation mentions (their text: the longest spelling in the article), names the
+    gazetteer does not know and groups named by a side adjective (with_names), role phrases (as written), and, with
+    ``side_place_speakers``, a side's place (``sides``: Moscow, Japan) as its clause's subject (``side_places``): a
+    government speaking through its capital ("Moscow walked away, citing Tokyo's "unfriendly" sanctions"); its kind
+    stays ``place``, so that no role ("the ministry", "it") resolves to it."""
     openers = set(sentence_starts)
     named = [Cand(m.start, m.end, m.entity_type, None if m.entity_type in DOCUMENT_TYPES else m.entity,
                   full.get(m.entity, m.surface))  # a treaty speaks as written, no person or body to link to
@@ -134,6 +139,7 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                   for g in lex.name_giving_re.finditer(text)]
     if with_names:
         names += _lone_speakers(text, mentions, named + roles + names, lex)
+        names += group_subjects(text, lex.language_words, [(c.start, c.end) for c in named + roles + names])
     found = head_phrases(text, named + roles + names, lex)
     inside = [c for c in found if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))

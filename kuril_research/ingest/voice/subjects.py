@@ -114,7 +114,7 @@ class SubjectRules:
                 clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
             region = []
             while i < len(self.cands) and self.cands[i].end <= verb.start():
-                if self.cands[i].start >= clause_start and not PREPOSITION_BEFORE_RE.search(
+                if self.cands[i].start >= clause_start and self.cands[i].kind != "group" and not PREPOSITION_BEFORE_RE.search(
                         self.text, max(0, self.cands[i].start - 8), self.cands[i].start) \
                         and not self.complement(self.cands[i]):  # "Speaking about the 1956 declaration, Putin said"
                     region.append(self.cands[i])  # not "In a statement, the ministry said": no subject after "in"
