@@ -1020,3 +1020,9 @@ def test_a_relative_quoted_inside_a_quotation_speaks_as_the_speaker_names_them(t
 ])
 def test_a_group_named_by_a_side_adjective_is_a_candidate_of_its_own(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_term_right_after_someone_elses_speech_verb_stays_in_the_quotation():
+    # the word people are reported using is the speaker's report of it, not a quotation of them
+    text = '"People here say \'home\' when they mean Shikotan," Anna Reed said.'
+    assert speakers(text) == [("People here say", "Anna Reed")]

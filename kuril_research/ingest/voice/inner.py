@@ -35,7 +35,8 @@ AFTER_WORD_OPEN_RE = re.compile(r"(?<=\s)([‘'])(?=\w)")
 #: with a speech verb before the mark ("Russia today says there is 'no territorial problem'"; "Tokyo continues to
 #: say that it aims to «resolve the issue»"); split out only when that subject is someone else than the speaker.
 REPORTED_OPEN_RE = re.compile(r"(?<=\s)([‘'“\"«])(?=\w)")
-#: How many words may stand between the speech verb and such a mark.
+#: How many words may stand between the speech verb and such a mark; at least one: a term right after the verb is
+#: the word a speaker reports people using ('People here say "home" when they mean Shikotan'), and stays theirs.
 REPORTED_WORDS = 10
 #: The end of a sentence inside a quotation: the clause introducing an inner quotation starts after it.
 SENTENCE_END_RE = re.compile(r"[.!?]\s+")
@@ -132,7 +133,7 @@ def _reported_opening(text: str, lo: int, pos: int, end: int, verb_re: re.Patter
         verb = None
         for verb in verb_re.finditer(text, start, mark.start()):
             pass
-        if verb is not None and len(WORD_RE.findall(text, verb.end(), mark.start())) <= REPORTED_WORDS \
+        if verb is not None and 1 <= len(WORD_RE.findall(text, verb.end(), mark.start())) <= REPORTED_WORDS \
                 and _close(text, mark.group(1), mark.end(), end) is not None:
             return mark.group(1), mark.end(), True
     return None
