@@ -1024,5 +1024,5 @@ def test_a_group_named_by_a_side_adjective_is_a_candidate_of_its_own(text, expec
 
 def test_a_term_right_after_someone_elses_speech_verb_stays_in_the_quotation():
     # the word people are reported using is the speaker's report of it, not a quotation of them
-    text = '"People here say \'home\' when they mean Shikotan," Anna Reed said.'
+    text = '‘People here say “home” when they mean Shikotan,’ Anna Reed said.'
     assert speakers(text) == [("People here say", "Anna Reed")]
