@@ -748,3 +748,281 @@ def test_the_name_opening_a_preposed_attribution_speaks_not_where_the_person_wor
 ])
 def test_an_institution_or_a_description_speaks_when_no_person_is_named(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one told is spoken to: the name before the verb speaks, else the phrase or the speaker named before
+    ('"The border is closed," a customs officer, Pavel Lebedev, told the agency.',
+     [("The border is", "Pavel Lebedev")]),
+    ('"The border is closed," Pavel Lebedev told Interfax.',
+     [("The border is", "Pavel Lebedev")]),
+    ('Committee member Olga Serova spoke after the vote. "We can talk about fishing," the deputy told Interfax.',
+     [("We can talk", "Olga Serova")]),
+    # an inverted speaker after a verb that takes no addressee still speaks
+    ('"The border is closed," said Pavel Lebedev.',
+     [("The border is", "Pavel Lebedev")]),
+    # a passive's agent reports the words; the subject of "was quoted" speaks them
+    ('Taro Sato, a former resident, said the visit hurt. "We cannot visit the graves," he was quoted by '
+     'local media as saying.',
+     [("We cannot visit", "Taro Sato")]),
+])
+def test_the_one_told_or_the_agent_that_quotes_is_no_speaker(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side word qualifying a plural noun: the group speaks, not the adjective
+    ('Talks resumed in May. Some Japanese critics call the deal a "two-island sellout," while others wait.',
+     [("two-island sellout,", "Some Japanese critics")]),
+    ('Talks resumed in May. Russian opposition lawmakers call the plan "a betrayal" of the constitution.',
+     [("a betrayal", "Russian opposition lawmakers")]),
+    # the side word alone is the subject: as before
+    ('Talks resumed in May. The Japanese call the deal a "two-island sellout," while others wait.',
+     [("two-island sellout,", "Japanese")]),
+    # an adverb between a subject phrase and its verb belongs to the verb, not to the speaker
+    ('Talks broke down in 2022, and Japanese trade negotiators have since said the sanctions are "not '
+     'negotiable".',
+     [("not negotiable", "Japanese trade negotiators")]),
+])
+def test_a_group_named_by_a_side_adjective_speaks_as_written(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a speech verb in the reported clause speaks the fragment, also when "that" is left out
+    ('An aide said Ivan Petrov had described the visit as "deeply regrettable."',
+     [("deeply regrettable.", "Ivan Petrov")]),
+    ('Taro Sato said Ivan Petrov had told his guest that the talks would need "a change of course".',
+     [("a change of", "Ivan Petrov")]),
+    ('Taro Sato said Ivan Petrov had expressed his "regret" and left.',
+     [("regret", "Ivan Petrov")]),
+    # ... and with a title between the "that" and the name
+    ('A news site reported that Deputy Minister Ivan Petrov described the plan as "a provocation".',
+     [("a provocation", "Ivan Petrov")]),
+    # the reporting subject speaks when the reported subject has no speech verb of its own
+    ('Taro Sato said Ivan Petrov was in the room when the "unfriendly" note arrived.',
+     [("unfriendly", "Taro Sato")]),
+])
+def test_the_reported_subject_with_a_speech_verb_speaks_the_fragment(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech clause between commas attributes the sentence: its subject speaks, not the sentence's subject
+    ('"The border is closed," Pavel Lebedev said.\n\n'
+     'Moscow, he added, would not talk "under pressure" from anyone.',
+     [("The border is", "Pavel Lebedev"), ("under pressure", "Pavel Lebedev")]),
+    ('"Talks are over," the Russian foreign ministry said. Tokyo, it said, had chosen "open hostility" instead.',
+     [("Talks are over,", "Russian foreign ministry"), ("open hostility", "Russian foreign ministry")]),
+    ('The plan, as one Japanese diplomat told me last year, was to "take two and talk about two."',
+     [("take two and", "one Japanese diplomat")]),
+    # a relative clause between commas is no attribution: the subject before it speaks
+    ('Pavel Lebedev, who visited Tokyo in May, called the plan "a provocation".',
+     [("a provocation", "Pavel Lebedev")]),
+])
+def test_a_speech_clause_between_commas_names_the_speaker(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after ", saying", the subject of the reported clause is spoken about; the one saying it speaks
+    ('Ivan Petrov dismissed the remarks, saying the Japanese side "should look at the map."',
+     [("should look at", "Ivan Petrov")]),
+    # a statement's content ends at ", saying": the owner of "remarks by X" no longer speaks
+    ('The Russian Foreign Ministry rejected remarks by Taro Sato on the islands, saying his claims have '
+     '"no legal grounds."',
+     [("no legal grounds.", "Russian Foreign Ministry")]),
+    # without the participle the content is still the owner's
+    ('The Russian Foreign Ministry rejected remarks by Taro Sato about the "illegal occupation" of the islands.',
+     [("illegal occupation", "Taro Sato")]),
+    # a reported subject with a speech verb of its own speaks
+    ('Ivan Petrov dismissed the remarks, saying Tokyo had called the islands "occupied" for years.',
+     [("occupied", "Tokyo")]),
+])
+def test_the_subject_after_saying_is_spoken_about(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side's place after a time adverbial opening the sentence is its subject, and speaks through "citing"
+    ('Trade has fallen. In 2022, Russia withdrew from the talks, citing Japan\'s "openly unfriendly" stance.',
+     [("openly unfriendly", "Russia")]),
+    ('Trade has fallen. In 2023 Moscow suspended the deal, saying Tokyo was "dragging its feet" on payments.',
+     [("dragging its feet", "Moscow")]),
+    # ... and after a semicolon or "that", as the subject of "said"
+    ('Talks collapsed in 2022; Moscow said it would not talk to a country taking "unfriendly positions."',
+     [("unfriendly positions.", "Moscow")]),
+    ('Troops held drills on the island, a show of force that Tokyo said it "cannot accept".',
+     [("cannot accept", "Tokyo")]),
+    # a place adverbial naming a treaty is no time: the treaty speaks, not the country after it
+    ('In the San Francisco Peace Treaty of 1951, Japan renounced "all right, title and claim" to the islands.',
+     [("all right, title", "San Francisco Peace Treaty")]),
+])
+def test_a_side_place_speaks_as_the_subject_after_a_time_adverbial_or_a_semicolon(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participial phrase of speaking opening the sentence is no subject: the name after it speaks
+    ('Speaking to reporters at a hotel in Nemuro, Taro Sato said he had made "a concrete proposal" on the '
+     'border, and that Ivan Petrov had promised to study it.',
+     [("a concrete proposal", "Taro Sato")]),
+    # a naming cue whose subject is a pronoun ("the government", "it") inside what a person said: the person
+    ('Visits were halted. Speaking in Tokyo on Friday, Minister Taro Sato said the government regards their '
+     'return as "a top priority."',
+     [("a top priority.", "Taro Sato")]),
+    ('Taro Sato said Japan\'s position on what it terms its "inherent territory" had not changed.',
+     [("inherent territory", "Taro Sato")]),
+    # with no speaking person before it, the pronoun's side speaks as before
+    ('Japan protested again; its position on what it terms its "inherent territory" is unchanged.',
+     [("inherent territory", "Japan")]),
+])
+def test_the_person_speaking_before_a_participial_opener_or_a_pronoun_cue_speaks(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted term inside a quotation, said by a subject the speaker names with a speech verb: that subject's
+    ('"Moscow now says there is \'no territorial problem\' at all," Taro Sato said.',
+     [("Moscow now says", "Taro Sato"), ("no territorial problem", "Moscow"), ("at all,", "Taro Sato")]),
+    ('"Some members of the ruling party also say Japan should be \'flexible\' on visas," Taro Sato said.',
+     [("Some members of", "Taro Sato"), ("flexible", "Some members of the ruling party"),
+      ("on visas,", "Taro Sato")]),
+    # the speaker's own words or a term with no speaker named before it stay in the quotation
+    ('"We say the islands are \'ours\' and always will," Taro Sato said.',
+     [("We say the", "Taro Sato")]),
+    ('"The islands are \'ours\' and always will be," Taro Sato said.',
+     [("The islands are", "Taro Sato")]),
+])
+def test_a_term_quoted_inside_a_quotation_is_the_words_of_the_subject_who_says_it(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a text in an attribution clause speaks as written, before or after its verb
+    ('The white paper was approved by Prime Minister Taro Sato on Tuesday.\n\n'
+     '"Military activity near Japan is growing," the paper reads, per Kyodo.',
+     [("Military activity near", "the paper")]),
+    ('"The troops confirmed their readiness," reads the release, which gave no details.',
+     [("The troops confirmed", "the release")]),
+    # a definite person's noun still stands for the person named before with it
+    ('Yuri Ivanov heads the Kurilsky district.\n\n"We need a doctor," the district head said.',
+     [("We need a", "Yuri Ivanov")]),
+])
+def test_a_text_in_an_attribution_clause_speaks_as_written(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a text that is the subject of a verb of wording speaks the fragment, as written
+    ('Tokyo protested again. Japan\'s annual foreign policy report repeated on Tuesday that the four islands are '
+     '"illegally occupied," drawing a rebuke.',
+     [("illegally occupied,", "Japan's annual foreign policy report")]),
+    ('The amendment states that "calls to cede territory" are not allowed.',
+     [("calls to cede", "The amendment")]),
+    # ... or the antecedent of a relative clause with one, a participle's phrase between
+    ('Moscow responded sharply to a resolution adopted by the lower house on Wednesday, which for the first time '
+     'calls the islands "illegally occupied."',
+     [("illegally occupied.", "a resolution")]),
+    ('The ministry published its annual white paper, which again describes the islands as "occupied" land.',
+     [("occupied", "its annual white paper")]),
+    # ... or the source of an opening "According to"
+    ('According to the text, the Soviet Union seized the islands "in violation of international law" in 1945.',
+     [("in violation of", "the text")]),
+    # a text after a preposition is where the words are, not who says them; a clause of its own ends the text's
+    ('In the report, Ivan Petrov repeated that the islands are "occupied".',
+     [("occupied", "Ivan Petrov")]),
+    ('Taro Sato said Russia viewed the 1956 declaration as the only basis, and that it said nothing about "whose '
+     'sovereignty" the islands would be under.',
+     [("whose sovereignty", "Taro Sato")]),
+])
+def test_a_text_speaks_the_wording_it_is_the_subject_of(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_text_in_the_clause_of_a_persons_speech_verb_is_the_persons_account():
+    text = ('"Talks go on," Ivan Petrov told reporters.\n\n'
+            'The minister noted that the declaration of 1956 states "concrete steps" for both sides.')
+    assert speakers(text) == [("Talks go on,", "Ivan Petrov"), ("concrete steps", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", telling X that ...": the subject who tells speaks, not the subject of what is told
+    ('Kremlin spokesman Dmitry Peskov confirmed the deal, telling reporters that the two leaders had decided to '
+     '"activate" the talks.',
+     [("activate", "Dmitry Peskov")]),
+])
+def test_telling_hands_the_fragment_to_the_one_who_tells(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in apposition after a description, with a capitalised title: the name is the topic "she" continues
+    ('Trade fell last year.\n\n'
+     'A Japanese expert on Russia, Professor Emi Tanaka of a university in Sapporo, said the plan was aimed at '
+     'Tokyo. "Moscow is saying: come as guests," she said.',
+     [("Moscow is saying:", "Emi Tanaka")]),
+    # a capitalised word after the comma that is no title is no apposition's title
+    ('Trade fell last year.\n\n'
+     'A Japanese expert on Russia, Moscow Mayor Ivan Petrov said the plan was aimed at Tokyo. '
+     '"Come as guests," she said.',
+     [("Come as guests,", "A Japanese expert")]),
+    # a possessor is not the subject of "was quoted": the name in apposition after the possessive phrase is
+    ('Kommersant reported the demand. Lavrov\'s deputy, Igor Morgulov, was quoted as saying that "without '
+     'guarantees there is no progress."',
+     [("without guarantees there", "Igor Morgulov")]),
+])
+def test_a_name_in_apposition_to_a_description_or_a_possessive_phrase_speaks(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after a preposition, before a described person, is no first name in apposition
+    ('In the Hokkaido port of Nemuro, a former resident of Shikotan said hopes were dashed. '
+     '"We are a card in a game," he said.',
+     [("We are a", "a former resident of Shikotan")]),
+    ('Svetlana, a 52-year-old teacher, said hopes were dashed. "We are a card in a game," she said.',
+     [("We are a", "Svetlana")]),
+])
+def test_a_place_after_a_preposition_is_no_first_name_in_apposition(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative who keeps telling the speaker something: the relative's words
+    ('"My mother keeps telling me, \'Remember where we came from,\'" Emi Sato said.',
+     [("My mother keeps", "Emi Sato"), ("Remember where we", "My mother")]),
+    # "he" in a clause after a subordinator stands for the relative named earlier in the sentence
+    ('"My father buried the dishes because he said, \'They will not stay long.\' They are still there," '
+     'Kenji Ota said.',
+     [("My father buried", "Kenji Ota"), ("They will not", "My father"), ("They are still", "Kenji Ota")]),
+    # words quoted inside an inner quotation are split out too
+    ('"One woman told me, \'My mother always said, "Do not forget the sea,"\' and I cannot forget it," the '
+     'minister said.',
+     [("One woman told", "the minister"), ("My mother always", "One woman"), ("Do not forget", "My mother"),
+      ("and I cannot", "the minister")]),
+])
+def test_a_relative_quoted_inside_a_quotation_speaks_as_the_speaker_names_them(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group named by a side adjective opening its sentence or clause speaks a fragment in it
+    ('Tokyo cannot accept it. Japanese diplomats therefore avoid the word and speak of a "final settlement" '
+     'instead.',
+     [("final settlement", "Japanese diplomats")]),
+    ('Emi Sato spoke to the paper. According to her, Japanese politicians have become hostages of the formula of '
+     '"four islands at once".',
+     [("four islands at", "Japanese politicians")]),
+    # ... but no role resolves to the group, and it is no subject of a later speech verb's clause
+    ('Russian troops held drills on the island, a show of force that Tokyo said it "cannot accept".',
+     [("cannot accept", "Tokyo")]),
+])
+def test_a_group_named_by_a_side_adjective_is_a_candidate_of_its_own(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_term_right_after_someone_elses_speech_verb_stays_in_the_quotation():
+    # the word people are reported using is the speaker's report of it, not a quotation of them
+    text = '‘People here say “home” when they mean Shikotan,’ Anna Reed said.'
+    assert speakers(text) == [("People here say", "Anna Reed")]

@@ -60,8 +60,9 @@ Method (the rules, in the order they are applied)
    **Inner quotations** (:mod:`~kuril_research.ingest.voice.inner`): inside a quotation, words opened by a
    quotation mark after a comma or colon ('"My father always said, 'We will go home,'" she said') are split
    out as their own quotation, spoken by the subject of the speech verb introducing them, as written ("My
-   father"); "I"/"we" there is the outer speaker. A quoted term with no such introduction stays in the outer
-   quotation.
+   father"); "I"/"we" there is the outer speaker. A quoted term a few words after a speech verb whose subject is
+   someone else is that subject's ('"Russia today says there is 'no territorial problem'"': Russia). Any other quoted term
+   stays in the outer quotation.
 2. **Square brackets** inside a quotation ("[the way Japan calls ...]") are the
    outlet's words: mentions inside them are not ``quoted``; so is a naming gloss in round brackets ("(as the
    southern Kurils are called in Japan)").
@@ -156,7 +157,8 @@ Method (the rules, in the order they are applied)
    ("A Russian acquaintance ... sees it differently. "...," she told me"). A quotation's speaker is the
    first that applies of:
 
-   a. the subject of a naming cue whose scope contains the opening mark;
+   a. the subject of a naming cue whose scope contains the opening mark (a side word qualifying a plural noun:
+      the group as written, "Some Japanese critics call it a "..."", :mod:`~kuril_research.ingest.voice.side_groups`);
    b. the attribution clause — from the closing mark to the end of its
       sentence (or of the next sentence, when the splitter broke right after
       the mark and that sentence starts lower-case), stopping at the next
@@ -166,7 +168,10 @@ Method (the rules, in the order they are applied)
       before it on a tie) — never a farther known person; with no candidate, the clause's noun phrase as
       written ('"...," the Japanese government said'; '"...," said the regional authorities'), or the person
       named before with its head noun and no other side ('"...," the Japanese minister said': Fumio Kishida);
-   c. for a fragment inside a narrator sentence, the sentence's subject when its
+   c. for a fragment inside a narrator sentence, the subject of a speech clause set off by commas before it
+      ("Tokyo, it said, had chosen "..."", :mod:`~kuril_research.ingest.voice.parentheticals`), else a text that is the
+      subject of a verb of wording, as written ("Japan's annual report repeated that ... "..."", "a resolution ..., which calls
+      them "..."", "According to the text,": :mod:`~kuril_research.ingest.voice.texts`), else the sentence's subject when its
       speech verb comes before the fragment, else the nearest candidate before
       it in the same sentence, unless that candidate owns a speech noun
       ("Ishiba’s remark about ...", ``speech_nouns``) (not *established*); a fragment in the content of a

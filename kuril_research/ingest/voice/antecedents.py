@@ -42,6 +42,8 @@ TOPIC_KINDS = {"he": ("person",), "she": ("person",), "it": ("organisation", "in
 #: Between a described subject and the name in apposition after it: "Its Nemuro branch head, ", "Kawabata's
 #: daughter, ", "Another resident, fisherman ", "One former islander, 90-year-old ".
 APPOSED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?:[a-z0-9][\w’'-]*\s+){0,3}")
+#: The same with capitalised titles before the name, each a ``name_title_words`` word: ", Professor ".
+APPOSED_TITLED_RE = re.compile(r"(?:[’']s)?(?:\s+[^,.;:!?\"“”]{1,60})?,\s+(?P<titles>(?:[A-Z][\w’'.-]*\s+){1,3})")
 #: What closes a name in apposition: its comma, after a phrase saying where the person works if any ("A local
 #: official, Kenji Mori of the Rausu cooperative, said"; "A resident, Anna Roe from Kunashir, said").
 APPOSED_CLOSE_RE = re.compile(r"(?:\s+(?:of|from|at|with)\s[^,.;:!?\"“”]{1,60})?,")
@@ -183,8 +185,12 @@ class AntecedentRules:
                             and ("," not in gap or text[nxt.end:nxt.end + 1] == ","):
                         return nxt  # "Russian foreign ministry spokeswoman Maria Zakharova dismissed"; in apposition
                         # with a title: "Japan's top government spokesman, Chief Cabinet Secretary Ivan Petrov, said"
-                    if APPOSED_RE.fullmatch(text, head.end, nxt.start) and APPOSED_CLOSE_RE.match(text, nxt.end):
-                        return nxt  # "Its Nemuro branch head, Yuko Shirakawa, says"
+                    if ((titled := APPOSED_TITLED_RE.fullmatch(text, head.end, nxt.start)) is None
+                            and APPOSED_RE.fullmatch(text, head.end, nxt.start)
+                            or titled is not None and all(w.lower().rstrip(".") in self.lex.name_title_words
+                                                          for w in titled.group("titles").split())) \
+                            and APPOSED_CLOSE_RE.match(text, nxt.end):  # "Its Nemuro branch head, Yuko Shirakawa,
+                        return nxt  # says"; "A Japanese expert on Russia, Professor Aiko Fujimura of ..., said"
                     break
                 return None if possessor(text, head.end) else head  # "Mr. Kawabata's crew sorted ...": the crew
             if (name := OPENING_NAME_RE.match(text, pos)) is not None:

@@ -1,4 +1,9 @@
-"""Speaker candidates (rule 4): mentions, unknown names, organisations, described speakers, roles."""
+"""Speaker candidates (rule 4): mentions, unknown names, organisations, described speakers, roles.
+
+Size: about 400 lines because one scan builds the candidates kind after kind (mentions, roles, unknown names,
+descriptions, possessive phrases, lone names, side groups), each pass hiding what an earlier one found, with the
+span helpers they share at the bottom; a split would export those helpers.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.head_phrases import head_phrases
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
-
+from kuril_research.ingest.voice.side_groups import group_subjects
+from kuril_research.ingest.voice.side_places import clause_subject
 
 SPEAKER_TYPES = frozenset({"person", "organisation"})
 #: A treaty or declaration speaks its own words: 'In the 1951 treaty, Japan renounced "all right, title and
@@ -55,12 +61,11 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                     sentence_starts: Sequence[int] = ()) -> list[Cand]:
     """Speaker candidates outside quotations; a role phrase hides the mentions it contains.
 
-    Candidates are person and organisation mentions (their text: the longest spelling in the article),
-    names the gazetteer does not know (with_names), role phrases (as written), and, with
-    ``side_place_speakers``, a side's place (``sides``: Moscow, Japan) opening a sentence: a government
-    speaking through its capital or country ("Moscow walked away, citing Tokyo's "unfriendly" sanctions");
-    its kind stays ``place``, so that no role ("the ministry", "it") resolves to it.
-    """
+    Candidates are person and organisation mentions (their text: the longest spelling in the article), names the
+    gazetteer does not know and groups named by a side adjective (with_names), role phrases (as written), and, with
+    ``side_place_speakers``, a side's place (``sides``: Moscow, Japan) as its clause's subject (``side_places``): a
+    government speaking through its capital ("Moscow walked away, citing Tokyo's "unfriendly" sanctions"); its kind
+    stays ``place``, so that no role ("the ministry", "it") resolves to it."""
     openers = set(sentence_starts)
     named = [Cand(m.start, m.end, m.entity_type, None if m.entity_type in DOCUMENT_TYPES else m.entity,
                   full.get(m.entity, m.surface))  # a treaty speaks as written, no person or body to link to
@@ -68,7 +73,8 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
              or (m.entity_type in DOCUMENT_TYPES and NAMED_DOCUMENT_RE.search(m.surface))
              or (lex.side_place_speakers and m.entity_type == "place" and m.entity in lex.sides
                  and (m.start in openers or (m.start - 4 in openers and text[m.start - 4:m.start] in ("The ", "the "))
-                      or RELATIVE_SPEAKER_RE.match(text, m.end))  # "a protest from Tokyo, which called it "...""
+                      or RELATIVE_SPEAKER_RE.match(text, m.end)  # "a protest from Tokyo, which called it "...""
+                      or clause_subject(text, m.start, m.end, sentence_starts))  # "In 2022, Russia withdrew ..., citing"
                  and text[m.end:m.end + 1] not in ("'", "’"))]  # "Russia's Federal Agency": the agency speaks
     lowered = text.lower()  # lower-case scan is ~4x faster than re.IGNORECASE; offsets equal when lengths are
     role_re, scanned = (lex.role_re_lower, lowered) if len(lowered) == len(text) else (lex.role_re, text)
@@ -133,6 +139,7 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
                   for g in lex.name_giving_re.finditer(text)]
     if with_names:
         names += _lone_speakers(text, mentions, named + roles + names, lex)
+        names += group_subjects(text, lex.language_words, [(c.start, c.end) for c in named + roles + names])
     found = head_phrases(text, named + roles + names, lex)
     inside = [c for c in found if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
@@ -371,15 +378,15 @@ KIN_BEFORE_RE = re.compile(r"(?:[’']s|\b(?:his|her|their|my|our))\s+(?:[a-z-]+
 def _first_name(text: str, run: re.Match, lex: VoiceLexicon) -> bool:
     """Whether one capitalised word is a first name given alone: in apposition to a described person after it
     ("Svetlana, a 52-year-old teacher who ...") or after a possessive's role noun ("Kawabata's daughter,
-    Yumiko, who ..."); never a title word, a stop word or a possessive."""
+    Yumiko, who ..."); never a title word, a stop word, a possessive or a word after a preposition."""
     word = run.group()
-    if not word[1:].islower() or word.lower() in lex.name_title_words or word.lower() in lex.name_stop_words:
-        return False
+    if not word[1:].islower() or word.lower() in lex.name_title_words or word.lower() in lex.name_stop_words \
+            or PLACE_PREPOSITION_RE.search(text, max(0, run.start() - 12), run.start()):  # "the port of Nemuro, a
+        return False  # former resident of Shikotan, said": a place, no name in apposition
     after = DESCRIBED_AFTER_RE.match(text, run.end())
     if after is not None and lex.described_re is not None and lex.described_re.match(text, after.start("np")):
         return True
-    return text[run.end():run.end() + 1] == "," and KIN_BEFORE_RE.search(text, max(0, run.start() - 40),
-                                                                        run.start()) is not None
+    return text[run.end():run.end() + 1] == "," and KIN_BEFORE_RE.search(text, max(0, run.start() - 40), run.start()) is not None
 
 
 def _head_start(described: re.Match) -> int:

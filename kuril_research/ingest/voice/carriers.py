@@ -87,6 +87,9 @@ def carrier_subject(text: str, sent_start: int, start: int, cands: Sequence[Cand
 #: after at most three words ("last week that").
 CONTENT_GAP_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:about|that|on|regarding|concerning|over|calling|describing)"
                             r"\s[^.;:!?\"“”«»]{0,100}$")
+#: A participle of saying after a comma: the sentence's subject's own words follow, no longer the content of the
+#: statement before it ("rejected remarks by X on the islands, saying Tokyo's claims have "..."").
+SAYING_RE = re.compile(r",\s+(?:saying|telling|adding|noting|stating|insisting|arguing|warning|claiming|stressing)\b")
 #: A speech noun and "by" or "from" before the owner's name ("a statement by Japanese Prime Minister").
 NOUN_BY_RE = re.compile(r"\s+(?:by|from)\s+(?:[\w-]+\s+){0,4}$")
 #: A possessive inside a described candidate that ends in a speech noun: "Tokyo's" in "Tokyo's statement".
@@ -126,7 +129,8 @@ def speech_owner(text: str, start: int, cands: Sequence[Cand], noun_re: re.Patte
             noun_end = c.end
         else:
             continue
-        if CONTENT_GAP_RE.fullmatch(text, noun_end, max(noun_end, start - 1)) and verb_in(noun_end, start) is None:
+        if CONTENT_GAP_RE.fullmatch(text, noun_end, max(noun_end, start - 1)) and verb_in(noun_end, start) is None \
+                and not SAYING_RE.search(text, noun_end, start):
             return c
         return None
     return None

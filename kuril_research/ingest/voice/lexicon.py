@@ -16,6 +16,7 @@ from kuril_research.errors import LexiconError
 from kuril_research.ingest.voice.model import SUBJECT_TYPES
 from kuril_research.ingest.voice.patterns import (GAP_TOKEN_RE, MAX_GAP, after_alternation, alternation, anchors,
                                                   cue_parts, described_re, prefix_re, subject_cue_res)
+from kuril_research.ingest.voice.texts import texts_re
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
 from kuril_research.matching.token_patterns import TokenPatternError, compile_tokens
 
@@ -35,7 +36,7 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
                  "name_giving_cues", "text_heads", "term_nouns", "slogan_cues", "role_titles",
-                 "family_name_words")
+                 "family_name_words", "addressee_verbs", "text_verbs")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -146,6 +147,8 @@ class VoiceLexicon:
     name_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``name_after_verbs``, lower case: after a comma they invert their subject ("..., said Irina Belova").
     inverted_verbs: frozenset[str] = frozenset()
+    #: ``addressee_verbs``, lower case: the candidate right after one is spoken to, not speaking ("told the agency").
+    addressee_verbs: frozenset[str] = frozenset()
     #: A side's possessive and a head noun: "Japan's Ambassador to Australia said" -> "Japan's Ambassador".
     possessive_described_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A body named by a proper noun and a lower-case adjective before its head ("The Hokkaido prefectural
@@ -174,6 +177,9 @@ class VoiceLexicon:
     head_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``text_heads``, lower case: head nouns of texts, which speak as written, never for a person named before.
     text_heads: frozenset[str] = frozenset()
+    #: A ``text_heads`` phrase as written ("Japan's annual white paper"), and with a ``text_verbs`` verb after it.
+    text_phrase_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    text_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Speech verbs and ``term_report_verbs``: a past form before a quoted term reports someone's words.
     term_verb_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: A ``speech_nouns`` word whose content clause follows ("a statement saying that", "a statement by the prime
@@ -433,6 +439,9 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         name_giving_re=re.compile(rf"\b(?i:{alternation(phrases('name_giving_cues'))})[,:]?\s+(?:as\s+)?"
                                   r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)") if "name_giving_cues" in doc else None,
         text_heads=word_set("text_heads"),
+        text_phrase_re=texts_re(phrases("text_heads")) if "text_heads" in doc else None,
+        text_verb_re=texts_re(phrases("text_heads"), phrases("text_verbs"))
+        if "text_heads" in doc and "text_verbs" in doc else None,
         generic_role_heads=word_set("generic_role_heads"), role_titles=role_titles,
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
                                    for w in phrases(key)),  # "Fisherman Kenji Ota": a head noun is a title too
@@ -449,6 +458,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                                  r"(?=\s*[,;]|\.\s|\.?$)") if "name_after_verbs" in doc else None,
         inverted_verbs=frozenset(v.lower() for v in phrases("name_after_verbs")) if "name_after_verbs" in doc
         else frozenset(),
+        addressee_verbs=word_set("addressee_verbs"),
         possessive_described_re=re.compile(  # the owner: a name or "the" and a noun ("the fleet's press service")
             rf"\b(?P<owner>(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*|(?i:the)\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)[’']s\s+"
             rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{possessive_heads})\b"

@@ -238,7 +238,8 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     # "My father always said, 'We will go home,'" she said: the father's words in hers; so in a transcript turn
     # ("... one of them told me, "We have no time."")
     outer = quotes
-    quotes = split_inner(quotes, walk)
+    quotes = split_inner(split_inner(quotes, walk), walk)  # and the words quoted inside those ("My mother always
+    # said, 'Do not forget ...'", inside what a woman told the speaker)
     if quotes is not outer:
         outer_at = Spans([(q.start, q.end, q.para_id) for q in outer])
         for q in quotes:  # a piece of a turn stays in the turn: every name in it is quoted

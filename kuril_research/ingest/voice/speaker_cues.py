@@ -55,8 +55,9 @@ PARTICIPLE_RE = re.compile(r",\s+(?:(?:each|both|all)\s+)?(?:calling|describing|
                            r"stating|noting|warning|insisting|arguing|referring|promising|pledging|vowing|claiming|demanding|accusing)\b",
                            re.I)
 #: A report of what a paper quoted someone as saying: the object is the speaker ("quoted him as saying that").
-#: Also with a colon before the quotation ("The paper quoted its chairman: "...""): the object speaks.
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<obj>[^,.;:\"“”«»]{1,80}?)(?:\s+as\s+(?:saying|telling|stating)\b"
+#: Also with a colon before the quotation ("The paper quoted its chairman: "...""): the object speaks. Not a
+#: passive's agent ("he was quoted by Japanese media as saying": he speaks, the media report).
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\s)(?P<obj>[^,.;:\"“”«»]{1,80}?)(?:\s+as\s+(?:saying|telling|stating)\b"
                           r"|\s*:(?=\s*[\"“«]))", re.I)
 #: A lower-case word: the subject opening a sentence ends before the first that is no title.
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
@@ -91,7 +92,8 @@ PHRASE_OPENING_RE = re.compile(r"[A-Z]|(?:the|a|an|those|these|its|their)$")
 #: Words at the end of a subject phrase before its verb that belong to the verb: auxiliaries and adverbs.
 PHRASE_TAIL_WORDS = frozenset({"have", "has", "had", "was", "were", "is", "are", "will", "would", "also", "long",
                                "again", "once", "later", "then", "still", "now", "even", "already", "never",
-                               "used", "to", "always", "often"})
+                               "used", "to", "always", "often", "since", "therefore", "thus", "too", "just",
+                               "sometimes", "instead", "meanwhile", "first"})
 #: A word opening a subordinate clause: its subject is not the sentence's speaker ("As one analyst put it").
 SUBORDINATORS = frozenset({"as", "after", "when", "while", "although", "though", "because", "if", "since", "before",
                            "until", "once", "whereas", "unless",
@@ -145,16 +147,25 @@ def inverted_start(text: str, sent_start: int, start: int, before: list) -> int:
 
 #: A verb of speaking or naming right after the subject of a reported clause ('... said that Rudenko referred to
 #: the islands only as "..."'): the reported subject's own words.
+#: A participial phrase of speaking opening a sentence before its subject: "Speaking to reporters at a hotel, ".
+SPEAKING_LEAD_RE = re.compile(r"(?:speaking|talking|writing|commenting|responding|replying|addressing)\b"
+                              r"[^,.;:\"“”]{0,80},\s+", re.I)
 #: A year opening a clause without a comma before its subject: "Since 2022 Japanese official documents have ...".
 YEAR_LEAD_RE = re.compile(r"\s*(?:since|in|by|until)\s+\d{4}\s+(?=\S)", re.I)
 #: The kinds of candidate that speak in their own name.
 SPEAKER_KINDS = ("person", "organisation")
 REPORTED_VERB_RE = re.compile(r"\s+(?:(?:only|also|again|repeatedly|[a-z]+ly)\s+)?(?:referred\s+to|called|calls|"
-                              r"described|describes|termed|dubbed|labell?ed|branded)\b")
-#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject.
-REPORTED_THAT_RE = re.compile(r"\s+that\s+$"
+                              r"described|describes|termed|dubbed|labell?ed|branded|accused|accuses)\b")
+#: "said that" / "noted that" etc.: the reporting verb's "that" and what follows up to the reported subject, whose
+#: titles may stand between ("reported that Foreign Ministry spokeswoman Maria Zakharova accused").
+REPORTED_THAT_RE = re.compile(r"\s+that\s+(?:[A-Z][\w’'-]*\s+|[a-z]+\s+(?=[A-Z])){0,4}$"
+                              # ... or the "that" left out after a reporting verb ("A ministry official said Motegi had
+                              # described the trip as "..."")
+                              r"|\b(?:said|says|told|reported|added|noted|stated)\s+(?:[A-Z][\w’'-]*\s+){0,4}$"
                               # ... or a noun with a contact relative clause: "a comment the ministry described as"
                               r"|\b(?:a|an|the)\s+(?!(?:that|which|who)\s)[a-z-]+\s+(?:the\s+)?$")
+#: How far before a reported subject (characters) its reporting verb or "that" may stand, titles between.
+REPORTED_REACH = 64
 #: A verb that names its object's quality right before a noun phrase: "called Lavrov's remarks "...""; the subject
 #: of the verb gives the words, not the one whose remarks they are.
 JUDGING_VERB_BEFORE_RE = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?|describing|term(?:s|ed)?|"

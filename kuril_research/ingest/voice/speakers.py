@@ -1,4 +1,8 @@
-"""Speakers of quotations (rule 4): narrator speech events and quotations walked in text order."""
+"""Speakers of quotations (rule 4): narrator speech events and quotations walked in text order.
+
+Size: over 400 lines because rules 4a-4e are one ordered method (``SpeakerWalk.speaker``) over one walk's state
+(candidates, events, cues); the rules that stand alone live in sibling modules (texts, parentheticals,
+side_groups, carriers, subjects, continuation, antecedents)."""
 
 from __future__ import annotations
 
@@ -8,16 +12,19 @@ from bisect import bisect_left
 from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
-    REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,
+    REPORTED_REACH, REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start, MANNER_ATTRIBUTION_RE,
     FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
-from kuril_research.ingest.voice.carriers import carrier_subject, speech_owner
+from kuril_research.ingest.voice.carriers import SAYING_RE, carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
+from kuril_research.ingest.voice.parentheticals import parenthetical_speaker
+from kuril_research.ingest.voice.side_groups import side_group
 from kuril_research.ingest.voice.subjects import SubjectRules
+from kuril_research.ingest.voice.texts import text_speaker
 
 
 class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
@@ -202,6 +209,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 break
             if cue.end <= start <= cue.scope_end and not CLAUSE_BREAK_RE.search(text, cue.end, start) \
                     and not name_given(text, cue.end, start, self.verb_in):
+                if cue.kind == "pronoun" and (said := self.subject(sents.bounds(cue.start, (ps, pe))[0])) is not None \
+                        and said[1] <= cue.start and said[0].kind == "person" \
+                        and (found := self.resolve(said[0])) is not None:  # 'X said the government regards it as
+                    return found[0], found[1], "person", self.cue_text(said[0].start, said[0].end), False  # "..."': X
                 if cue.kind == "pronoun" and (role := next((c for c in self.cands_from(cue.start, cue.end)
                                                             if c.role and c.kind != "institution"), None)) \
                         and (found := self.resolve(role)) is not None:  # "... and blamed what it called the "...""
@@ -210,6 +221,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     return *(self.resolve(person) or (None, person.text)), "person", self.cue_text(cue.start, cue.end), False
                 if cue.kind != "person" and not possessor(text, cue.end) and (held := self.paragraph_speaker([], cue.start)):
                     return held  # "..., said X. For the Kremlin, the islands are "...": X reports that view
+                if cue.kind == "word" and (group := side_group(text, cue.start, cue.start + len(cue.text))):
+                    return cue.entity, group, cue.kind, self.cue_text(cue.start, cue.end), False  # "Some Japanese
+                    # critics call that a "...": the group the side word qualifies
                 return cue.entity, cue.text, cue.kind, self.cue_text(cue.start, cue.end), False
         # b: the attribution clause after the closing mark, up to the sentence end or the next quotation
         following = self.spans[qi + 1] if qi + 1 < len(self.spans) else None
@@ -247,7 +261,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 else (None, " ".join(quoted.group("obj").split()))  # '"...," an official quoted Hayashi as saying'
             return found[0], found[1], inner[-1].kind if inner else "person", " ".join(quoted.group().split()), True
         if verb is not None:
-            near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end]
+            near = [c for c in self.cands_from(clause_start, clause_end) if c.end <= clause_end
+                    and not self.addressee(verb, c)]  # '"...," the deputy told Vestnik Kavkaza': not the paper
             near.sort(key=lambda c: (verb.start() - c.end, 0) if c.end <= verb.start() else (c.start - verb.end(), 1))
             if near:  # the subject opening the clause, else the one nearest the verb; never a farther known person
                 c = near[0]
@@ -275,7 +290,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             for passive in PASSIVE_QUOTED_RE.finditer(text, sent_start, start):
                 pass  # "X was quoted by the agency as saying": X, the subject before it, speaks
             if passive is not None and (subj := [c for c in self.cands_from(sent_start, passive.start())
-                                                 if c.end <= passive.start() and not self.object_pronoun(c)]):
+                                                 if c.end <= passive.start() and not self.object_pronoun(c)
+                                                 and not possessor(text, c.end)]):  # "Lavrov's deputy, X, was quoted"
                 c = self.apposed(next((c for c in subj if self.is_subject(c, sent_start)), subj[-1]))
                 found = self.resolve(c) or (None, c.text)
                 return found[0], found[1], c.kind, self.cue_text(c.start, passive.end()), False
@@ -298,6 +314,12 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                       and not (c.kind == "person" and not c.role  # "the Takaichi administration's": no speaker
                                and THE_BEFORE_RE.search(text, max(0, c.start - 4), c.start)
                                and MODIFIER_AFTER_RE.match(text, c.end))]
+            if (aside := parenthetical_speaker(text, before, start, self.lex.subject_verb_re)) is not None \
+                    and (found := self.resolve(aside)) is not None:  # 'Tokyo, it said, had chosen "..."': it speaks
+                return found[0], found[1], aside.kind, self.cue_text(aside.start, aside.end), False
+            if (said := text_speaker(text, sent_start, start, self.lex.text_verb_re, before, self.verb_in,
+                                     self.lex.text_phrase_re)) is not None:  # 'a resolution ..., which calls them "..."'
+                return None, said.text, said.kind, said.text, False
             if (words := IN_WORDS_RE.search(text, max(sent_start, start - 40), start)) is not None:
                 pronoun = {"his": "he", "her": "she"}.get(words.group(1).lower(), "they")
                 found = self.resolve(Cand(words.start(1), words.end(1), "person", None, pronoun, True))
@@ -330,7 +352,13 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 # University believes: "...": no subject after a preposition, unless it owns the words ("on X's remark")
                 owner = self.lex.possessive_speech_re is not None and self.lex.possessive_speech_re.match(text, c.end) \
                     and not PARTICIPLE_RE.search(text, c.end, start)  # "on X's remarks, saying only that "...": not X's
-                if not owner and PARTICIPLE_RE.search(text, c.end, start) \
+                saying = None
+                for saying in SAYING_RE.finditer(text, sent_start, c.start):
+                    pass  # "Lavrov dismissed the remarks, saying the Japanese side "should ...": the content's subject
+                if not owner and saying is not None and not self.lex.subject_verb_re.match(text, c.end) \
+                        and (opener := self.opening_subject(sent_start, [b for b in before if b.end <= saying.start()])):
+                    c = opener  # is spoken about; the one saying it speaks
+                elif not owner and PARTICIPLE_RE.search(text, c.end, start) \
                         and (opener := self.talker(before, start) or self.opening_subject(sent_start, before)) is not None:
                     c = opener  # "Japan lodged a protest after X visited ..., calling the trip "...": Japan calls; "...,
                     # Japan's government said Thursday, calling the decision "...": the one who said
@@ -338,7 +366,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     c = inner  # "X called it "...", and Sakhalin's governor has announced a plan, "...": the governor
                 elif not owner and (subject := self.subject(sent_start)) is not None and subject[1] <= start:
                     c = next((b for b in before if b.start > subject[1] and not b.role and b.kind in SPEAKER_KINDS
-                              and REPORTED_THAT_RE.search(text, max(0, b.start - 24), b.start)
+                              and REPORTED_THAT_RE.search(text, max(0, b.start - REPORTED_REACH), b.start)
                               and (REPORTED_VERB_RE.match(text, b.end) or self.lex.subject_verb_re.match(text, b.end))),
                              subject[0])  # "A spokesman for the fleet, speaking ..., said the crews would "..."";
                     # "Sankei noted ..., and said that Rudenko referred to them as "...": Rudenko, whose words it reports
@@ -380,6 +408,12 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                     and not CLAUSE_JOINT_RE.search(self.text, verb.end(), last.start):
                 return b
         return last
+
+    def addressee(self, verb: re.Match, c: Cand) -> bool:
+        """Whether candidate ``c`` is the object of an ``addressee_verbs`` verb right before it, the one spoken to
+        ('"...," a district deputy, Ivan Petrov, told the agency': the agency listens)."""
+        return c.start >= verb.end() and verb.group().lower() in self.lex.addressee_verbs \
+            and not self.text[verb.end():c.start].strip()
 
     def governed(self, start: int, ps: int, pe: int) -> bool:
         """Whether a speech verb right before the opening mark (at most :data:`GOVERNED_GAP` words between:

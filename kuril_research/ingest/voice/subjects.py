@@ -18,7 +18,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     possessor, phrase_side, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE, SPEAKING_LEAD_RE)
 
 
 #: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
@@ -71,7 +71,7 @@ class SubjectRules:
                     and not self.taken_up_by_name(written, qi + 1) \
                     or not DESCRIBED_RE.match(written) or DESCRIBED_RE.match(nxt_written) \
                     or plain_person(written.split()[-1].lower(), self.lex.genders) \
-                    or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
+                    or written.split()[-1].lower() in self.lex.text_heads or self.spans[qi + 1][2] - self.spans[qi][2] > 1:
                 continue
             named = [c for c in self.cands_from(self.spans[qi][1], self.spans[qi + 1][0])
                      if not c.role and c.kind == "person" and not DESCRIBED_RE.match(c.text)]
@@ -108,11 +108,13 @@ class SubjectRules:
             verb = self.verb_in(verb.end(), sent_end)  # "The declaration, which said ..., Putin said": the main verb
         if verb is not None:
             clause_start = main
+            if (lead := SPEAKING_LEAD_RE.match(self.text, main)) and lead.end() < verb.start():  # "Speaking in
+                clause_start = lead.end()  # Tokyo on Friday, Minister X said": X, not Tokyo
             for joint in CLAUSE_JOINT_RE.finditer(self.text, sent_start, verb.start()):
                 clause_start = joint.end()  # "Putin proposed it, but Abe called the idea ...": Abe's clause
             region = []
             while i < len(self.cands) and self.cands[i].end <= verb.start():
-                if self.cands[i].start >= clause_start and not PREPOSITION_BEFORE_RE.search(
+                if self.cands[i].start >= clause_start and self.cands[i].kind != "group" and not PREPOSITION_BEFORE_RE.search(
                         self.text, max(0, self.cands[i].start - 8), self.cands[i].start) \
                         and not self.complement(self.cands[i]):  # "Speaking about the 1956 declaration, Putin said"
                     region.append(self.cands[i])  # not "In a statement, the ministry said": no subject after "in"
@@ -310,8 +312,8 @@ class SubjectRules:
             # "one"/"another" of a group named before ("Local fishermen said ... "...," one told NHK")
         phrase = " ".join(text[words[0].start():words[-1].end()].split()).strip(",.;:!?–—- ")
         if not phrase or any(ch in phrase for ch in "\"“”«»(),;") or DEFINITE_RE.match(phrase) \
-                and len(phrase.split()) == 2 and not PLURAL_GROUP_RE.fullmatch(phrase.split()[1]):
-            return None  # "the director": someone named before; "the protesters": a group, as written
+                and len(phrase.split()) == 2 and not PLURAL_GROUP_RE.fullmatch(phrase.split()[1]) and phrase.split()[1].lower() not in self.lex.text_heads:
+            return None  # "the director": someone named before; "the protesters", "the release": as written
         if len(phrase.split()) == 1 and phrase[0].isupper():
             return None  # one capitalised word at the verb: a candidate already (candidates.py finds it) or nobody
         return Cand(words[0].start(), words[-1].end(), "organisation", None, phrase)
@@ -372,9 +374,9 @@ class SubjectRules:
         ("Yuri Ivanov heads the Kurilsky district. The district head said ..." -> Yuri Ivanov): the latest person
         named before ``pos`` whose first mention has the phrase's head noun near it, before ``pos``, and no other side
         than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
-        if not DEFINITE_RE.match(phrase) or PP_RE.search(phrase) or len(phrase.split()) < 2:
+        if not DEFINITE_RE.match(phrase) or PP_RE.search(phrase) or len(phrase.split()) < 2 \
+                or (head := phrase.lower().split()[-1]) in self.lex.text_heads:  # "the paper": a text, no person
             return None
-        head = phrase.lower().split()[-1]
         side = phrase_side(self.lex.sides, phrase)
         for p in reversed(self.cands_from(0, pos)):
             if p.role or p.kind != "person" or DESCRIBED_RE.match(p.text):
