@@ -122,11 +122,18 @@ def test_collocations_count_pairs_met_in_any_order(monkeypatch, size):
     assert o11 == {("peace", "treaty"): 2, ("treaty", "talks"): 2, ("talks", "on"): 1, ("on", "peace"): 1,
                    ("talks", "peace"): 1}
     assert set(found["n"]) == {7}
+    f = {(w1, w2): (f1, f2) for w1, w2, f1, f2 in zip(found["w1"], found["w2"], found["f1"], found["f2"])}
+    # peace begins peace-treaty twice, ends on-peace and talks-peace; talks begins talks-on and talks-peace
+    assert f[("peace", "treaty")] == (2, 2) and f[("talks", "peace")] == (2, 2) and f[("on", "peace")] == (1, 2)
     # window 2 adds peace-talks (a), talks-peace (b: talks on peace), treaty-peace and talks-treaty (b, 2nd sentence)
     wide = frequency.collocations(_pairs_in_two_orders(), window=2, min_count=1, stopwords=None)
     o11 = {(w1, w2): n for w1, w2, n in zip(wide["w1"], wide["w2"], wide["o11"])}
     assert o11[("talks", "peace")] == 2 and o11[("peace", "talks")] == 1 and o11[("treaty", "peace")] == 1
     assert o11[("talks", "treaty")] == 1 and set(wide["n"]) == {7 + 1 + 1 + 2}
+    f = {(w1, w2): (f1, f2) for w1, w2, f1, f2 in zip(wide["w1"], wide["w2"], wide["f1"], wide["f2"])}
+    # treaty begins 3 pairs (a: treaty-talks; b: treaty-talks, treaty-peace), peace ends 4 (b: on-peace,
+    # talks-peace twice, treaty-peace)
+    assert f[("treaty", "peace")] == (3, 4)
 
 
 @pytest.mark.parametrize("size", [1, 1000])
