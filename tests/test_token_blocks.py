@@ -8,7 +8,7 @@ import pytest
 
 from kuril_research.analysis import frequency
 from kuril_research.testing import corpus_of_sentences, two_habomai_articles
-from kuril_research.tokens import pages, prepare, release_pages
+from kuril_research.tokens import distinct_pairs, pages, prepare, release_pages
 from kuril_research.tokens.build import stream_of
 
 
@@ -156,3 +156,12 @@ def test_sum_pairs_counts_in_place_as_the_sort_does(monkeypatch):
     # by hand: (1, 4) twice with weights 2 and 3, (0, 4) once with 5
     assert [a.tolist() for a in frequency._sum_pairs(np.array([1, 0, 1]), np.array([4, 4, 4]),
                                                      np.array([2, 5, 3]))] == [[0, 1], [4, 4], [5, 5], [1, 2]]
+
+
+def test_distinct_pairs_with_keys_too_large_for_32_bits():
+    # 3,000,001 major values x 1,000 minor values do not fit 32-bit keys: the 64-bit path, same answer
+    major, minor = np.array([3_000_000, 5, 3_000_000, 5, 5]), np.array([999, 7, 999, 0, 7])
+    assert [a.tolist() for a in distinct_pairs(major, minor)] == [[5, 5, 3_000_000], [0, 7, 999], [1, 2, 2]]
+    # offset majors (a later block of a stream) in 32 bits: the majors come back as they were
+    assert [a.tolist() for a in distinct_pairs(np.array([70_001, 70_000, 70_001]), np.array([2, 2, 2]))] == \
+        [[70_000, 70_001], [2, 2], [1, 2]]
