@@ -83,7 +83,7 @@ def _frequency_table(corpus: Corpus, groups: tuple[np.ndarray, np.ndarray], grou
     ``group``, ``code``, ``units`` and ``docs`` is a cell (group, term) or part
     of one: its count of counted units and its number of documents (``None``:
     one document per row, as for the distinct (document, term) pairs of
-    :func:`~kuril_research.tokens.options.distinct_pairs`; codes are non-negative
+    :func:`~kuril_research.tokens.pairs.distinct_pairs`; codes are non-negative
     integers). A cell's count is the sum of its rows' units, its documents the
     sum of their documents. ``strings_of(codes)`` returns the text of some term
     codes, and is asked only for the terms reported.

@@ -45,10 +45,11 @@ from kuril_research.errors import ParameterError
 from kuril_research.tokens.build import stream_of
 from kuril_research.tokens.patterns import ENTITY, NUMBER, PUNCT, norm_apostrophe
 from kuril_research.tokens.pages import blocks, release_pages
+from kuril_research.tokens.pairs import distinct_pairs
 from kuril_research.tokens.query import find
 from kuril_research.tokens.stream import TokenStream, TokenView, string_array
 
-__all__ = ["TokenOptions", "Prepared", "prepare", "tokens", "distinct_pairs", "MATCHES_KEPT"]
+__all__ = ["TokenOptions", "Prepared", "prepare", "tokens", "MATCHES_KEPT"]
 
 StopWords = Union[None, Literal["default"], str, "PathLike[str]", Iterable[str]]
 
@@ -219,37 +220,6 @@ class Prepared:
                 del self._matches[next(iter(self._matches))]        # forget the oldest query
             self._matches[key] = found
         return found
-
-
-def distinct_pairs(major: np.ndarray, minor: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(major, minor, count) of each distinct pair of non-negative integers, in (major, minor) order.
-
-    One sort of the pairs as integer keys (32-bit when they fit): several times
-    faster than hashing them (``pd.unique``) for millions of pairs. A stable sort
-    (timsort), which merges the runs of one major value already in order: a
-    stream's (document, term) pairs come document by document.
-
-    Examples
-    --------
-    >>> [a.tolist() for a in distinct_pairs(np.array([0, 0, 1, 0, 1]), np.array([5, 2, 2, 5, 2]))]
-    [[0, 0, 1], [2, 5, 2], [1, 2, 2]]
-    """
-    if not len(major):
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
-    width, low = int(minor.max()) + 1, int(major.min())
-    # keys from the smallest major value: 32-bit when they fit (a block of a stream: a few thousand documents)
-    kind = np.int32 if (int(major.max()) - low + 1) * width < 2 ** 31 else np.int64
-    key = (major - low).astype(kind) * kind(width) + minor.astype(kind, copy=False)
-    key.sort(kind="stable")      # runs of one major value already in order (a stream is in document order): merged fast
-    new = np.empty(len(key), dtype=bool)
-    new[0] = True
-    np.not_equal(key[1:], key[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    count = np.empty(len(starts), dtype=np.int64)
-    np.subtract(starts[1:], starts[:-1], out=count[:-1])
-    count[-1] = len(key) - starts[-1]
-    high, rest = np.divmod(key[starts], kind(width))
-    return high.astype(np.int64) + low, rest.astype(np.int64), count
 
 
 def prepare(corpus: Corpus, options: dict) -> Prepared:
