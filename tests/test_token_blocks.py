@@ -8,7 +8,7 @@ import pytest
 
 from kuril_research.analysis import frequency
 from kuril_research.testing import corpus_of_sentences, two_habomai_articles
-from kuril_research.tokens import pages, prepare, release_pages
+from kuril_research.tokens import distinct_pairs, pages, prepare, release_pages
 from kuril_research.tokens.build import stream_of
 
 
@@ -102,3 +102,66 @@ def test_take_reads_a_mapped_column_in_blocks_with_the_values_of_indexing(tmp_pa
 
 def test_take_of_an_array_in_memory_is_indexing():
     assert pages.take(np.array([5, 6, 7]), np.array([2, 2, 0])).tolist() == [7, 7, 5]
+
+
+def _pairs_in_two_orders():
+    """Two articles whose blocks meet the same pairs in opposite orders (a block numbers its pairs as it meets them)."""
+    return corpus_of_sentences({
+        "a": [["Peace treaty talks."]],
+        "b": [["Talks on peace.", "Treaty talks, peace treaty."]],
+    })
+
+
+@pytest.mark.parametrize("size", [1, 1000])
+def test_collocations_count_pairs_met_in_any_order(monkeypatch, size):
+    monkeypatch.setattr(pages, "BLOCK_TOKENS", size)
+    found = frequency.collocations(_pairs_in_two_orders(), window=1, min_count=1, stopwords=None)
+    o11 = {(w1, w2): n for w1, w2, n in zip(found["w1"], found["w2"], found["o11"])}
+    # a: peace-treaty, treaty-talks; b: talks-on, on-peace | treaty-talks, talks-peace, peace-treaty (the comma is
+    # not a token, so "talks, peace" is a pair); n = 2 + 2 + 3 pairs
+    assert o11 == {("peace", "treaty"): 2, ("treaty", "talks"): 2, ("talks", "on"): 1, ("on", "peace"): 1,
+                   ("talks", "peace"): 1}
+    assert set(found["n"]) == {7}
+    f = {(w1, w2): (f1, f2) for w1, w2, f1, f2 in zip(found["w1"], found["w2"], found["f1"], found["f2"])}
+    # peace begins peace-treaty twice, ends on-peace and talks-peace; talks begins talks-on and talks-peace
+    assert f[("peace", "treaty")] == (2, 2) and f[("talks", "peace")] == (2, 2) and f[("on", "peace")] == (1, 2)
+    # window 2 adds peace-talks (a), talks-peace (b: talks on peace), treaty-peace and talks-treaty (b, 2nd sentence)
+    wide = frequency.collocations(_pairs_in_two_orders(), window=2, min_count=1, stopwords=None)
+    o11 = {(w1, w2): n for w1, w2, n in zip(wide["w1"], wide["w2"], wide["o11"])}
+    assert o11[("talks", "peace")] == 2 and o11[("peace", "talks")] == 1 and o11[("treaty", "peace")] == 1
+    assert o11[("talks", "treaty")] == 1 and set(wide["n"]) == {7 + 1 + 1 + 2}
+    f = {(w1, w2): (f1, f2) for w1, w2, f1, f2 in zip(wide["w1"], wide["w2"], wide["f1"], wide["f2"])}
+    # treaty begins 3 pairs (a: treaty-talks; b: treaty-talks, treaty-peace), peace ends 4 (b: on-peace,
+    # talks-peace twice, treaty-peace)
+    assert f[("treaty", "peace")] == (3, 4)
+
+
+@pytest.mark.parametrize("size", [1, 1000])
+def test_ngrams_count_ngrams_met_in_any_order(monkeypatch, size):
+    monkeypatch.setattr(pages, "BLOCK_TOKENS", size)
+    found = frequency.ngrams(_pairs_in_two_orders(), 2, stopwords=None).set_index("term")
+    assert found.loc["peace treaty", ["count", "doc_freq"]].tolist() == [2, 2]
+    assert found.loc["treaty talks", ["count", "doc_freq"]].tolist() == [2, 2]
+    assert found.loc["talks peace", ["count", "doc_freq"]].tolist() == [1, 1]
+    assert found["count"].sum() == 7
+
+
+def test_sum_pairs_counts_in_place_as_the_sort_does(monkeypatch):
+    rng = np.random.default_rng(3)
+    major, minor, weights = rng.integers(0, 4, 500), rng.integers(0, 60, 500), rng.integers(1, 9, 500)
+    dense = frequency._sum_pairs(major, minor, weights)
+    monkeypatch.setattr(frequency, "DENSE_CELLS", 0)               # every pair through the sort
+    for got, want in zip(dense, frequency._sum_pairs(major, minor, weights)):
+        assert got.tolist() == want.tolist()
+    # by hand: (1, 4) twice with weights 2 and 3, (0, 4) once with 5
+    assert [a.tolist() for a in frequency._sum_pairs(np.array([1, 0, 1]), np.array([4, 4, 4]),
+                                                     np.array([2, 5, 3]))] == [[0, 1], [4, 4], [5, 5], [1, 2]]
+
+
+def test_distinct_pairs_with_keys_too_large_for_32_bits():
+    # 3,000,001 major values x 1,000 minor values do not fit 32-bit keys: the 64-bit path, same answer
+    major, minor = np.array([3_000_000, 5, 3_000_000, 5, 5]), np.array([999, 7, 999, 0, 7])
+    assert [a.tolist() for a in distinct_pairs(major, minor)] == [[5, 5, 3_000_000], [0, 7, 999], [1, 2, 2]]
+    # offset majors (a later block of a stream) in 32 bits: the majors come back as they were
+    assert [a.tolist() for a in distinct_pairs(np.array([70_001, 70_000, 70_001]), np.array([2, 2, 2]))] == \
+        [[70_000, 70_001], [2, 2], [1, 2]]

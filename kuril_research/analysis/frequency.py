@@ -83,7 +83,7 @@ def _frequency_table(corpus: Corpus, groups: tuple[np.ndarray, np.ndarray], grou
     ``group``, ``code``, ``units`` and ``docs`` is a cell (group, term) or part
     of one: its count of counted units and its number of documents (``None``:
     one document per row, as for the distinct (document, term) pairs of
-    :func:`~kuril_research.tokens.options.distinct_pairs`; codes are non-negative
+    :func:`~kuril_research.tokens.pairs.distinct_pairs`; codes are non-negative
     integers). A cell's count is the sum of its rows' units, its documents the
     sum of their documents. ``strings_of(codes)`` returns the text of some term
     codes, and is asked only for the terms reported.
@@ -164,8 +164,11 @@ def _ngram_units(prep: Prepared, n: int, doc_group: np.ndarray,
         key = code[first].astype(np.int64)
         for j in range(1, n):
             key = key * width + code[first + j]
-        block_keys, local = np.unique(key, return_inverse=True)     # small codes: (document, code) fits 64 bits
-        doc, local, count = distinct_pairs(st.doc[lo:hi][rows[first]], local.ravel())
+        # small codes, so that (document, code) fits 64 bits: numbered in order of first appearance by hashing (a
+        # sort numbered them in key order, four times slower; the numbering never reaches the result, whose keys
+        # are ordered below)
+        local, block_keys = pd.factorize(key)
+        doc, local, count = distinct_pairs(st.doc[lo:hi][rows[first]], local)
         group, local, count, n_docs = _sum_pairs(doc_group[doc], local, count)
         groups.append(group)
         keys.append(block_keys[local])
@@ -202,6 +205,12 @@ def _sum_pairs(major: np.ndarray, minor: np.ndarray, weights: np.ndarray,
         return empty, empty, empty, empty
     width = int(minor.max()) + 1
     key = major.astype(np.int64) * width + minor
+    cells = (int(major.max()) + 1) * width
+    if cells <= DENSE_CELLS:                 # few cells: counted in place, no sort (same numbers)
+        rows = np.bincount(key, minlength=cells)
+        unique = np.flatnonzero(rows)
+        sums = np.bincount(key, weights=weights.astype(np.float64), minlength=cells)[unique].astype(np.int64)
+        return unique // width, unique % width, sums, rows[unique]
     order = np.argsort(key, kind="stable")
     key = key[order]
     starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))

@@ -45,10 +45,11 @@ from kuril_research.errors import ParameterError
 from kuril_research.tokens.build import stream_of
 from kuril_research.tokens.patterns import ENTITY, NUMBER, PUNCT, norm_apostrophe
 from kuril_research.tokens.pages import blocks, release_pages
+from kuril_research.tokens.pairs import distinct_pairs
 from kuril_research.tokens.query import find
 from kuril_research.tokens.stream import TokenStream, TokenView, string_array
 
-__all__ = ["TokenOptions", "Prepared", "prepare", "tokens", "distinct_pairs", "MATCHES_KEPT"]
+__all__ = ["TokenOptions", "Prepared", "prepare", "tokens", "MATCHES_KEPT"]
 
 StopWords = Union[None, Literal["default"], str, "PathLike[str]", Iterable[str]]
 
@@ -219,30 +220,6 @@ class Prepared:
                 del self._matches[next(iter(self._matches))]        # forget the oldest query
             self._matches[key] = found
         return found
-
-
-def distinct_pairs(major: np.ndarray, minor: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(major, minor, count) of each distinct pair of non-negative integers, in (major, minor) order.
-
-    One sort of the pairs as 64-bit keys: several times faster than hashing them
-    (``pd.unique``) for millions of pairs.
-
-    Examples
-    --------
-    >>> [a.tolist() for a in distinct_pairs(np.array([0, 0, 1, 0, 1]), np.array([5, 2, 2, 5, 2]))]
-    [[0, 0, 1], [2, 5, 2], [1, 2, 2]]
-    """
-    if not len(major):
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
-    width = int(minor.max()) + 1
-    key = major.astype(np.int64) * width + minor
-    key.sort()
-    new = np.empty(len(key), dtype=bool)
-    new[0] = True
-    np.not_equal(key[1:], key[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    unique = key[starts]
-    return unique // width, unique % width, np.diff(np.append(starts, len(key)))
 
 
 def prepare(corpus: Corpus, options: dict) -> Prepared:
