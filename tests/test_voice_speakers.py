@@ -1026,3 +1026,20 @@ def test_a_term_right_after_someone_elses_speech_verb_stays_in_the_quotation():
     # the word people are reported using is the speaker's report of it, not a quotation of them
     text = '‘People here say “home” when they mean Shikotan,’ Anna Reed said.'
     assert speakers(text) == [("People here say", "Anna Reed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two names joined by "and" before the speech verb speak together, in either rule (fragment, clause after)
+    ('After two days of talks, Kenji Ito and Ivan Petrov said the plan was "a first step" and no more.',
+     [("a first step", "Kenji Ito and Ivan Petrov")]),
+    ('"We have agreed on the fisheries," Kenji Ito and Ivan Petrov said in a joint statement.',
+     [("We have agreed", "Kenji Ito and Ivan Petrov")]),
+    # no speech verb after the pair: the one who speaks is named alone
+    ('Kenji Ito and Ivan Petrov met in Sapporo. Petrov said the plan was "a first step" and no more.',
+     [("a first step", "Ivan Petrov")]),
+    # a body and a name are not joined
+    ('The ministry and Ivan Petrov said the plan was "a first step" and no more.',
+     [("a first step", "Ivan Petrov")]),
+])
+def test_two_names_joined_by_and_speak_together(text, expected):
+    assert speakers(text) == expected
