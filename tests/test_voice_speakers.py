@@ -1043,3 +1043,11 @@ def test_a_term_right_after_someone_elses_speech_verb_stays_in_the_quotation():
 ])
 def test_two_names_joined_by_and_speak_together(text, expected):
     assert speakers(text) == expected
+
+
+def test_the_leaders_speak_as_written():
+    # "the leaders" after two named leaders is both of them, not the one who speaks next
+    text = ("Ivan Petrov and Kenji Ito agreed on Monday to resume the talks.\n\n"
+            'After the meeting in Sapporo, the leaders said it was "not normal" that no treaty had been signed.\n\n'
+            '"We will look for an answer," Petrov told a news conference.')
+    assert speakers(text) == [("not normal", "the leaders"), ("We will look", "Ivan Petrov")]
