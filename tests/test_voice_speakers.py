@@ -1051,3 +1051,18 @@ def test_the_leaders_speak_as_written():
             'After the meeting in Sapporo, the leaders said it was "not normal" that no treaty had been signed.\n\n'
             '"We will look for an answer," Petrov told a news conference.')
     assert speakers(text) == [("not normal", "the leaders"), ("We will look", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered article of a text, subject of a text verb, speaks as written with what it belongs to
+    ('Article 4 of the treaty provides that the fishing zone will be opened "once both parliaments agree."',
+     [("once both parliaments", "Article 4 of the treaty")]),
+    ('The accord was signed in 1978. Its Article 2 records the promise to meet again, with talks to resume '
+     '"within a year".',
+     [("within a year", "Article 2")]),
+    # after a preposition the article is where the words are, not who says them
+    ('In Article 4 of the treaty, Ivan Petrov said the zone was "a shared sea".',
+     [("a shared sea", "Ivan Petrov")]),
+])
+def test_a_numbered_article_speaks_as_written(text, expected):
+    assert speakers(text) == expected
