@@ -1066,3 +1066,14 @@ def test_the_leaders_speak_as_written():
 ])
 def test_a_numbered_article_speaks_as_written(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed delegate or ambassador, introduced by "one", speaks as written
+    ('"The harbour needs a new pier," one Japanese delegate told the local paper, declining to be named.',
+     [("The harbour needs", "one Japanese delegate")]),
+    ('"Nobody expected a deal this year," said one Nordic ambassador, who asked not to be named.',
+     [("Nobody expected a", "one Nordic ambassador")]),
+])
+def test_an_unnamed_delegate_or_ambassador_speaks_as_written(text, expected):
+    assert speakers(text) == expected
