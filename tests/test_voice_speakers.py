@@ -1026,3 +1026,54 @@ def test_a_term_right_after_someone_elses_speech_verb_stays_in_the_quotation():
     # the word people are reported using is the speaker's report of it, not a quotation of them
     text = '‘People here say “home” when they mean Shikotan,’ Anna Reed said.'
     assert speakers(text) == [("People here say", "Anna Reed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two names joined by "and" before the speech verb speak together, in either rule (fragment, clause after)
+    ('After two days of talks, Kenji Ito and Ivan Petrov said the plan was "a first step" and no more.',
+     [("a first step", "Kenji Ito and Ivan Petrov")]),
+    ('"We have agreed on the fisheries," Kenji Ito and Ivan Petrov said in a joint statement.',
+     [("We have agreed", "Kenji Ito and Ivan Petrov")]),
+    # no speech verb after the pair: the one who speaks is named alone
+    ('Kenji Ito and Ivan Petrov met in Sapporo. Petrov said the plan was "a first step" and no more.',
+     [("a first step", "Ivan Petrov")]),
+    # a body and a name are not joined
+    ('The ministry and Ivan Petrov said the plan was "a first step" and no more.',
+     [("a first step", "Ivan Petrov")]),
+])
+def test_two_names_joined_by_and_speak_together(text, expected):
+    assert speakers(text) == expected
+
+
+def test_the_leaders_speak_as_written():
+    # "the leaders" after two named leaders is both of them, not the one who speaks next
+    text = ("Ivan Petrov and Kenji Ito agreed on Monday to resume the talks.\n\n"
+            'After the meeting in Sapporo, the leaders said it was "not normal" that no treaty had been signed.\n\n'
+            '"We will look for an answer," Petrov told a news conference.')
+    assert speakers(text) == [("not normal", "the leaders"), ("We will look", "Ivan Petrov")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered article of a text, subject of a text verb, speaks as written with what it belongs to
+    ('Article 4 of the treaty provides that the fishing zone will be opened "once both parliaments agree."',
+     [("once both parliaments", "Article 4 of the treaty")]),
+    ('The accord was signed in 1978. Its Article 2 records the promise to meet again, with talks to resume '
+     '"within a year".',
+     [("within a year", "Article 2")]),
+    # after a preposition the article is where the words are, not who says them
+    ('In Article 4 of the treaty, Ivan Petrov said the zone was "a shared sea".',
+     [("a shared sea", "Ivan Petrov")]),
+])
+def test_a_numbered_article_speaks_as_written(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed delegate or ambassador, introduced by "one", speaks as written
+    ('"The harbour needs a new pier," one Japanese delegate told the local paper, declining to be named.',
+     [("The harbour needs", "one Japanese delegate")]),
+    ('"Nobody expected a deal this year," said one Nordic ambassador, who asked not to be named.',
+     [("Nobody expected a", "one Nordic ambassador")]),
+])
+def test_an_unnamed_delegate_or_ambassador_speaks_as_written(text, expected):
+    assert speakers(text) == expected

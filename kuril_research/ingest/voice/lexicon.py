@@ -36,7 +36,8 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "title_nouns", "genders", "naming_copula_cues", "naming_copula_scope_words",
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
                  "name_giving_cues", "text_heads", "term_nouns", "slogan_cues", "role_titles",
-                 "family_name_words", "addressee_verbs", "text_verbs")
+                 "family_name_words", "addressee_verbs", "text_verbs",
+                 "numbered_text_heads")
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -440,7 +441,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                                   r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)") if "name_giving_cues" in doc else None,
         text_heads=word_set("text_heads"),
         text_phrase_re=texts_re(phrases("text_heads")) if "text_heads" in doc else None,
-        text_verb_re=texts_re(phrases("text_heads"), phrases("text_verbs"))
+        text_verb_re=texts_re(phrases("text_heads"), phrases("text_verbs"),
+                              phrases("numbered_text_heads") if "numbered_text_heads" in doc else ())
         if "text_heads" in doc and "text_verbs" in doc else None,
         generic_role_heads=word_set("generic_role_heads"), role_titles=role_titles,
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc

@@ -21,6 +21,7 @@ from kuril_research.ingest.voice.speaker_cues import (
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import SAYING_RE, carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
+from kuril_research.ingest.voice.coordinated import joint_subject
 from kuril_research.ingest.voice.parentheticals import parenthetical_speaker
 from kuril_research.ingest.voice.side_groups import side_group
 from kuril_research.ingest.voice.subjects import SubjectRules
@@ -90,6 +91,9 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
         if (c.kind == "institution" or not c.role) and (body := self.text_owner(c)) is not None:
             return body.entity, body.text  # "the ministry's statement": the ministry named before speaks through it
         if not c.role:
+            if (pair := joint_subject(self.text, c, self.cands_from(max(0, c.start - 200), c.end + 200),
+                                      self.lex.subject_verb_re)) is not None:
+                return None, pair.text  # "Yeltsin and Hashimoto said": the two speak together (coordinated.py)
             if c.entity is None and c.kind == "person" and (named := self.named_before(c.text, c.start)) is not None:
                 return named
             return c.entity, c.text

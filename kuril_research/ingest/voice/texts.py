@@ -38,9 +38,10 @@ TAIL_RE = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:[A-Z][\w-]*|[a-z]+)(?:\s+(?:
 ACCORDING_RE = re.compile(r"\s*according\s+to\s+", re.I)
 
 
-def texts_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
+def texts_re(heads: Sequence[str], verbs: Sequence[str] = (), numbered: Sequence[str] = ()) -> re.Pattern:
     """The pattern of a text (group ``text``, the phrase as written) and, with ``verbs``, its verb: groups
-    ``rel`` (a relative pronoun) and ``verb``.
+    ``rel`` (a relative pronoun) and ``verb``. A ``numbered`` head is a part of a text written with its number
+    and no article needed ("Article 9", "its Article 2(c)"); what it belongs to follows ("of the declaration").
 
     Examples
     --------
@@ -50,9 +51,13 @@ def texts_re(heads: Sequence[str], verbs: Sequence[str] = ()) -> re.Pattern:
     ("Japan's annual white paper", 'describes')
     >>> texts_re(["text"]).match("the text, the Soviet Union").group("text")
     'the text'
+    >>> texts_re(["text"], ["provides"], ["article"]).search("Its Article 9 provides that").group("text")
+    'Its Article 9'
     """
     head = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
-    phrase = rf"\b(?P<text>{TEXT_OPENER}\s+{TEXT_MODIFIERS}(?i:{head})s?)\b"
+    part = "|".join(re.escape(h) for h in sorted(numbered, key=len, reverse=True))
+    part = rf"|(?:{TEXT_OPENER}\s+)?(?i:{part})\s+\d+(?:\([a-z]\))?" if numbered else ""
+    phrase = rf"\b(?P<text>{TEXT_OPENER}\s+{TEXT_MODIFIERS}(?i:{head})s?{part})(?!\w)"
     if not verbs:
         return re.compile(phrase)
     verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
