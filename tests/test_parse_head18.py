@@ -1,0 +1,76 @@
+"""Round 18 (issue #12): page heads of the 96 articles g578–g673, each rule written for a mechanism seen in more
+than one annotator's batch.
+
+Every line and page here is made up by hand; the expected reason or dateline is read off it by eye.
+"""
+
+import pytest
+
+from kuril_research.ingest.parse import furniture_reason, parse_article
+from kuril_research.ingest.parse.dateline import match_dateline
+
+HEADLINE = "Ferry to the islands to resume next month"
+LEAD = ("Japan and Russia agreed on Monday to resume the ferry between Nemuro and the islands next month, officials "
+        "said, ending a pause of two years.")
+MORE = "The ministry said the first crossing would carry about forty former residents."
+
+
+# --------------------------------------------------------------------------- donation appeals worded otherwise
+
+@pytest.mark.parametrize("line", [
+    "Support iHarbour",                                              # a site's name opening in lower case
+    "Support Notes from the Strait and get access to members-only content.",
+    "Not ready to support today?",
+    "Support UP or become our patron!",
+    "Support a free press & help us reach 500 monthly patrons: no ads, no paywall.",
+    "We are a small newsroom. Your donation helps us keep reporting from the coast.",
+    "Readers like you are keeping this newsletter free for everyone...",
+])
+def test_donation_appeals_worded_otherwise(line):
+    assert furniture_reason(line) == "donation appeal"
+
+
+@pytest.mark.parametrize("line", [
+    '"Your support helps us rebuild the pier," the mayor told the former residents.',  # a quotation with its speaker
+    "Support for the treaty fell to 30 percent in the latest poll.",
+    "Readers of the local paper learned about the ferry from the front page.",
+])
+def test_story_sentences_like_those_appeals_stay(line):
+    assert furniture_reason(line) is None
+
+
+# --------------------------------------------------------------------------- a wire's dateline in its own marks
+
+@pytest.mark.parametrize("paragraph, dateline, place, agency", [
+    # a place in mixed case and the wire's name between slashes, no dash
+    ("Magadan /HARBOURNEWS/ The governor opened the new pier on Monday.", "Magadan /HARBOURNEWS/", "Magadan",
+     "HARBOURNEWS"),
+    # a story filed from two places in mixed case, joined by a slash
+    ("Nemuro/Korsakov (ferrywire) - The first crossing sailed on Monday.", "Nemuro/Korsakov (ferrywire) -",
+     "Nemuro/Korsakov", "ferrywire"),
+    # a place in capitals, the agency in brackets and a colon
+    ("KORSAKOV (Harbour Wire): The first crossing sailed on Monday.", "KORSAKOV (Harbour Wire):", "KORSAKOV",
+     "Harbour Wire"),
+])
+def test_wire_datelines_in_their_own_marks(paragraph, dateline, place, agency):
+    match = match_dateline(paragraph)
+    assert match is not None
+    assert (match.group(0).strip(), match.group("place")) == (dateline, place)
+    assert agency in (match.group("agency"), match.group("agency2"))
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Nemuro /HARBOURNEWS/ said the ferry would sail.",      # a word in lower case after the slashes: a sentence
+    "ANNA KOVA (translation): We thought we would go back.",  # a speaker and a note in brackets over a turn
+    "Either/Or (a novel) was read on the ferry.",
+    "QUESTION: What about the ferry?",
+])
+def test_lines_like_those_datelines_are_none(paragraph):
+    assert match_dateline(paragraph) is None
+
+
+def test_a_wire_dateline_between_slashes_opens_the_story():
+    page = f"Island Post\n\n{HEADLINE}\n\nMagadan /HARBOURNEWS/ {LEAD}\n\n{MORE}"
+    article = parse_article(page)
+    assert (article.title, article.dateline, article.agency) == (HEADLINE, "Magadan /HARBOURNEWS/", "HARBOURNEWS")
+    assert article.text.startswith("Japan and Russia")
