@@ -74,3 +74,23 @@ def test_a_wire_dateline_between_slashes_opens_the_story():
     article = parse_article(page)
     assert (article.title, article.dateline, article.agency) == (HEADLINE, "Magadan /HARBOURNEWS/", "HARBOURNEWS")
     assert article.text.startswith("Japan and Russia")
+
+
+# --------------------------------------------------------------------------- the publisher's note on itself
+
+@pytest.mark.parametrize("line", [
+    "Harbour Wire is an independent news agency based in Nemuro, with reporters in four ports.",
+    "The Strait Institute is a nonprofit, nonpartisan research institute devoted to the study of the northern seas.",
+    "ISLANDPRESS is a business news agency of the Northern Media group.",
+])
+def test_a_publishers_note_on_itself_is_a_closing_note(line):
+    assert furniture_reason(line) == "closing note"
+
+
+@pytest.mark.parametrize("line", [
+    "The Strait Foundation, a nonprofit organization, hosted the talks in Nemuro.",  # no "is a" after the name
+    "Kyodo is a Japanese news agency, the minister said.",  # no word of an outlet's self-description
+    "TASS is a state news agency.",
+])
+def test_sentences_naming_an_outlet_stay(line):
+    assert furniture_reason(line) is None
