@@ -94,3 +94,35 @@ def test_a_publishers_note_on_itself_is_a_closing_note(line):
 ])
 def test_sentences_naming_an_outlet_stay(line):
     assert furniture_reason(line) is None
+
+
+# --------------------------------------------------------------------------- a classic Nexis download's fields
+
+NEXIS_PAGE = ("                               3 of 9 DOCUMENTS\n\n"
+              "                          Harbour Wire\n\n"
+              "                          March 3, 2026, Tuesday\n\n"
+              "SECTION: World News\n\nLENGTH: 312 words\n\n"
+              f"HEADLINE: {HEADLINE}\n\n"
+              "BYLINE: Jane Roe in Nemuro\n\n"
+              "DATELINE: Nemuro/Korsakov\n\n"
+              "BODY:\n\n"
+              f"{LEAD}\n\n{MORE}\n\nLOAD-DATE: March 4, 2026\n")
+
+
+def test_a_classic_nexis_download_gives_its_headline_without_the_label_and_drops_its_fields():
+    article = parse_article(NEXIS_PAGE)
+    assert (article.title, article.standfirst, article.dateline) == (HEADLINE, None, None)
+    removed = {r.text.strip(): r.reason for r in article.removed}
+    assert removed["BYLINE: Jane Roe in Nemuro"] == removed["DATELINE: Nemuro/Korsakov"] == "database field"
+    assert removed["BODY:"] == "database field"
+    assert article.text.startswith("Japan and Russia")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("BYLINE: Jane Roe in Nemuro", "database field"),
+    ("DATELINE: Nemuro/Korsakov", "database field"),
+    ("BODY:", "database field"),
+    ("Dateline: NEMURO, Japan, Sept. 23", None),  # a label in mixed case: the dateline rules read it
+])
+def test_nexis_field_labels_in_capitals(line, reason):
+    assert furniture_reason(line) == reason
