@@ -186,10 +186,9 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     # "Nemuro, Hokkaido-" (a dash touching the region) or "Nemuro, Japan | Kenta ..." (a bar, which no sentence uses so)
     region_dash = match.group("country") is not None and has_dash and (
         not match.group("dash")[:1].isspace() or match.group("dash").strip() == "|")
-    # a wire's name between slashes closes a dateline without a dash ("Vladivostok /MONTSAME/ The president ...")
-    if not match.group("place").isupper() and not (has_agency and (has_dash or match.group("agency") is not None
-                                                              and paragraph[match.end():][:1] in CAPITAL_OPENERS)) \
-            and not region_dash \
+    # a wire's name between slashes closes a dateline before a capital, no dash needed ("Vladivostok /MONTSAME/ The")
+    slashed = match.group("agency") is not None and re.match(r"[\"“‘A-Z]", paragraph[match.end():]) is not None
+    if not match.group("place").isupper() and not (has_agency and (has_dash or slashed)) and not region_dash \
             and not (has_date and (match.group("agency3") is not None or has_dash or has_agency)) \
             and not is_bare_dash(match) and not is_dated_lead(match, paragraph):
         return None
@@ -219,11 +218,6 @@ def is_dated_lead(match: re.Match[str], paragraph: str) -> bool:
     groups = match.groupdict()
     return (groups.get("month") or groups.get("month2")) is not None and groups.get("dash") is None \
         and match.group(0).rstrip().endswith(".") and is_lead(paragraph[match.end():])
-
-
-#: What may open the story right after a wire's name between slashes with no dash ("Vladivostok /MONTSAME/ President
-#: ..."): a capital or an opening quotation mark, never a word in lower case ("Nemuro /NHK/ said ...").
-CAPITAL_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ\"“‘")
 
 
 #: Words in capitals that open a wire photo's caption with a dash, as a place opens a dateline.
