@@ -126,3 +126,26 @@ def test_a_classic_nexis_download_gives_its_headline_without_the_label_and_drops
 ])
 def test_nexis_field_labels_in_capitals(line, reason):
     assert furniture_reason(line) == reason
+
+
+# --------------------------------------------------------------------------- follow prompts worded otherwise
+
+@pytest.mark.parametrize("line", [
+    "Click to follow",
+    "Follow Harbour Wire on WhatsApp Channels",
+    "Follow Harbour Wire on Telegram. Only the news that matters from the coast",
+    "Stay up-to-date with more news at Harbour Wire's Telegram channel",
+    "For more island news, follow us on Instagram | Twitter | Facebook and never miss an update!",
+    "Thanks for reading. For more news, keep checking our website, and follow us on Facebook and Instagram.",
+    "Like Island Post on Facebook, follow @islandpost on Twitter to stay informed.",
+])
+def test_follow_prompts_worded_otherwise(line):
+    assert furniture_reason(line) == "follow button"
+
+
+@pytest.mark.parametrize("line", [
+    "Officials stay informed through the ministry's Telegram channel, the governor said.",
+    "Follow the ferry on its way to Kunashir and you see the old cannery.",
+])
+def test_news_sentences_like_follow_prompts_stay(line):
+    assert furniture_reason(line) is None
