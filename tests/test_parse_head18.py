@@ -149,3 +149,19 @@ def test_follow_prompts_worded_otherwise(line):
 ])
 def test_news_sentences_like_follow_prompts_stay(line):
     assert furniture_reason(line) is None
+
+
+# --------------------------------------------------------------------------- a comment box's counter and rules
+
+@pytest.mark.parametrize("line", [
+    "Discussion: 0 comments so far…",
+    "Please read our commenting policy before posting comments.",
+    "Questions or comments? Write to the Island Post newsroom.",
+])
+def test_comment_notices_worded_otherwise(line):
+    assert furniture_reason(line) == "comment notice"
+
+
+@pytest.mark.parametrize("line", ["Questions or comments? The minister took none.", "Discussion: the ferry to Kunashir"])
+def test_lines_like_comment_notices_stay(line):
+    assert furniture_reason(line) is None
