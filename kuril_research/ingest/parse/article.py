@@ -38,7 +38,7 @@ from kuril_research.ingest.parse.header import (
     masthead_end,
 )
 from kuril_research.ingest.parse.dated_pages import dated_masthead_end, item_page_start
-from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles, unnumbered_title
+from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles, unlabelled_title, unnumbered_title
 from kuril_research.ingest.parse.header_place import header_place
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.months import DATELINE_MONTHS
@@ -276,6 +276,7 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
             choice = deck_in_sentences(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     title = unnumbered_title(title, text.split("\n"))  # "1. Headline" in a database export's list of documents
+    title = unlabelled_title(title, lex.headline_labels)  # "HEADLINE: ..." in a classic Nexis download
     # a page tool, a labelled field, a date or a name taken for the standfirst ("Normal text size")
     standfirst, removed = drop_false_deck(text.split("\n"), standfirst, body, removed, dated=dateline_index is not None,
                                           title=title)

@@ -41,7 +41,7 @@ DATELINE_RE = re.compile(
     rf"""\A
     (?:[Bb]y\ (?P<byline>[A-Z][a-z'\-]+(?:\ [A-Z]\.)?(?:\ [A-Z][a-z'\-]+){{1,2}})\ (?=[A-Z][A-Z'.\-]+[\s,(/]))?
     (?P<place>{CAPS_WORD}(?:\ {CAPS_WORD}){{0,3}}(?:\ ?/\ ?{CAPS_WORD}(?:\ {CAPS_WORD}){{0,2}})*
-      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
+      |[A-Z][a-z]+(?:[ \-/][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|\ /[A-Z]{{2,}}/\ |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
         |,\ \d{{1,2}}\ (?:[A-Z][a-z]+|(?i:{MONTH_ALT})\.?)(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|\ \|\ |(?:[–—]|--?)(?=["“A-Z]))
         |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])
@@ -176,8 +176,9 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
         return None
     if match.group("byline") is not None and not (match.group("place").isupper() and (has_date or has_agency)):
         return None  # "By Jane Roe TOKYO (Reuters) - ...": a byline run into the dateline when a page is flattened
-    if has_dash and match.group("dash").strip() == ":" and not has_date:
-        return None
+    if has_dash and match.group("dash").strip() == ":" and not has_date and not (
+            match.group("place").isupper() and (match.group("agency2") or "")[:1].isupper()):
+        return None  # "MOSCOW (Reuters): Russia ..." is a dateline, "QUESTION:" and "LAVROV:" are none
     if has_dash and match.group("dash").strip() == "|" and not (has_date or has_agency or match.group("country")):
         return None  # "TOKYO, Japan | Japan said ...", but "NEWS | Asia" is a menu's path
     if match.end() == len(paragraph) and not (has_date or has_agency):
@@ -185,7 +186,9 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     # "Nemuro, Hokkaido-" (a dash touching the region) or "Nemuro, Japan | Kenta ..." (a bar, which no sentence uses so)
     region_dash = match.group("country") is not None and has_dash and (
         not match.group("dash")[:1].isspace() or match.group("dash").strip() == "|")
-    if not match.group("place").isupper() and not (has_agency and has_dash) and not region_dash \
+    # a wire's name between slashes closes a dateline before a capital, no dash needed ("Vladivostok /MONTSAME/ The")
+    slashed = match.group("agency") is not None and re.match(r"[\"“‘A-Z]", paragraph[match.end():]) is not None
+    if not match.group("place").isupper() and not (has_agency and (has_dash or slashed)) and not region_dash \
             and not (has_date and (match.group("agency3") is not None or has_dash or has_agency)) \
             and not is_bare_dash(match) and not is_dated_lead(match, paragraph):
         return None

@@ -12,7 +12,7 @@ from kuril_research.ingest.parse.lexicon import FurnitureLexicon
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 
-__all__ = ["LIST_NUMBER_RE", "unnumbered_title", "has_headline_under", "PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_MAX_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
+__all__ = ["LIST_NUMBER_RE", "unnumbered_title", "unlabelled_title", "has_headline_under", "PAGE_TITLE_SEPARATOR_RE", "PAGE_TITLE_WORDS", "PAGE_TITLE_MAX_WORDS", "PAGE_TITLE_LINES", "PAGE_TITLE_PARTS", "page_title_headline",
            "doubled_heading", "is_outlet_name", "resolve_page_titles", "join_wrapped_headings",
            "GLUED_CRUMB_WORDS", "crumbs_glued_to", "CRUMB_SEPARATOR_RE", "crumbs_before"]
 
@@ -314,3 +314,26 @@ def unnumbered_title(title: str | None, lines: list[str]) -> str | None:
         return title
     rest = " ".join(numbered.group("rest").split()).casefold()
     return numbered.group("rest") if any(" ".join(line.split()).casefold() == rest for line in lines) else title
+
+
+def unlabelled_title(title: str | None, labels: frozenset[str]) -> str | None:
+    """The title without a news database's field label in capitals before it ("HEADLINE: Ferry resumes", as the
+    classic Nexis download prints its headline field), else ``title`` unchanged. ``labels`` (lower case) are the
+    labels that may open a headline so (furniture.yaml's ``headline_labels``); a label in mixed case is left, as
+    "Headline: ..." may be a title's own word.
+
+    Examples
+    --------
+    >>> unlabelled_title("HEADLINE: Ferry to the islands resumes", frozenset({"headline"}))
+    'Ferry to the islands resumes'
+    >>> unlabelled_title("ANALYSIS: Ferry to the islands resumes", frozenset({"headline"}))
+    'ANALYSIS: Ferry to the islands resumes'
+    >>> unlabelled_title("Headline: the ferry resumes", frozenset({"headline"})), unlabelled_title(None, frozenset())
+    ('Headline: the ferry resumes', None)
+    """
+    if title is None:
+        return None
+    label, colon, rest = title.partition(":")
+    if colon and label.isupper() and label.strip().lower() in labels and rest.strip():
+        return rest.strip()
+    return title

@@ -48,6 +48,7 @@ class FurnitureLexicon:
     site_name_nouns: frozenset[str] = frozenset()
     dateline_places: frozenset[str] = frozenset()
     wire_agencies: frozenset[str] = frozenset()
+    headline_labels: frozenset[str] = frozenset()
     #: ``line_re.fullmatch`` trying only the rules whose words the line holds (same result, faster).
     line_rules: FirstRuleMatch | None = field(default=None, repr=False, compare=False)
 
@@ -101,7 +102,8 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
 
     keys = ("max_line_chars", "line_rules", "list_headers", "list_item_chars", "site_headers", "site_name_words")
     optional = ("appeal_headers", "appeal_max_lines", "comment_headers", "tag_headers", "dateline_labels",
-                "headline_verbs", "place_name_words", "site_name_nouns", "dateline_places", "wire_agencies")
+                "headline_verbs", "place_name_words", "site_name_nouns", "dateline_places", "wire_agencies",
+                "headline_labels")
     if not isinstance(doc, dict):
         raise fail("expected a mapping with the keys " + ", ".join(keys), None, "see the shipped furniture.yaml")
     for key in doc:
@@ -193,6 +195,7 @@ def _load_furniture_lexicon(path: Path, stamp: int | None) -> FurnitureLexicon:
         dateline_labels=frozenset(str(label).strip().lower() for label in labels),
         headline_verbs=frozenset(str(verb).strip().lower() for verb in verbs),
         place_name_words=place_words, site_name_nouns=site_nouns, dateline_places=words("dateline_places"),
+        headline_labels=words("headline_labels"),
         wire_agencies=frozenset(" ".join(str(item).split()).lower() for item in agencies),
         line_rules=FirstRuleMatch(rule_groups, re.I),
     )
