@@ -258,9 +258,13 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                 check_tokens(key, item, item_line, lambda text: compile_tokens(text, max_gap=MAX_GAP))
         return tuple(" ".join(item.split()) for item in node)
 
+    def optional_phrases(key: str) -> tuple[str, ...]:
+        """An optional list of phrases (empty when the key is absent)."""
+        return phrases(key) if key in doc else ()
+
     def word_set(key: str) -> frozenset[str]:
         """An optional list of words, lower case (empty when the key is absent)."""
-        return frozenset(w.lower() for w in phrases(key)) if key in doc else frozenset()
+        return frozenset(w.lower() for w in optional_phrases(key))
 
     def check_tokens(key: str, item: str, line: int, compile_) -> None:
         if "..." in item:
@@ -362,8 +366,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                        "write e.g. 'speaker: [Moderator]' and 'question: [Question]'")
         turn_roles = {k: frozenset(p.lower() for p in phrases(f"turn_roles.{k}", v, node.lines[k]))
                       for k, v in node.items()}
-    person_words = sorted({form for p in phrases("turn_continuation_words") for form in (p, p[:1].upper() + p[1:])}
-                          if "turn_continuation_words" in doc else ())
+    person_words = sorted({form for p in optional_phrases("turn_continuation_words")
+                           for form in (p, p[:1].upper() + p[1:])})
     subject_pronouns: dict[str, tuple[str, ...]] = {}
     if "subject_pronouns" in doc:
         node = doc["subject_pronouns"]
@@ -420,10 +424,10 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         else ""
     groups = [f"(?P<e_{entity}>{alternation(listed)})" for entity, listed in subject_words.items()]
     groups += [f"(?P<p_{kind}>{alternation(listed)})" for kind, listed in subject_pronouns.items()]
-    triggers = phrases("gloss_triggers") if "gloss_triggers" in doc else ()
+    triggers = optional_phrases("gloss_triggers")
     not_after = alternation(sorted(not_followed))
     verbs_re = alternation(verbs)
-    term_verbs = phrases("term_report_verbs") if "term_report_verbs" in doc else ()
+    term_verbs = optional_phrases("term_report_verbs")
     role_groups = "|".join(f"(?P<{kind}>{alternation(listed)})" for kind, listed in roles.items())
     after_res = after_alternation([a for _, a in cue_parts_])
     bare_res = [prefix_re(b) for b, a in cue_parts_ if not a]
@@ -442,7 +446,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         text_heads=word_set("text_heads"),
         text_phrase_re=texts_re(phrases("text_heads")) if "text_heads" in doc else None,
         text_verb_re=texts_re(phrases("text_heads"), phrases("text_verbs"),
-                              phrases("numbered_text_heads") if "numbered_text_heads" in doc else ())
+                              optional_phrases("numbered_text_heads"))
         if "text_heads" in doc and "text_verbs" in doc else None,
         generic_role_heads=word_set("generic_role_heads"), role_titles=role_titles,
         name_title_words=frozenset(w.lower() for key in ("name_title_words", "speaker_heads") if key in doc
