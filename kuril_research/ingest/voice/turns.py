@@ -25,7 +25,8 @@ transcript. A quotation that a turn attributes to someone else in the same sente
 put it, "..."') is that person's (:func:`~kuril_research.ingest.voice.transcript_quotes.turn_quotes`).
 
 Interviews printed without name labels ("Q:"/"A:", dash-opened turns) are found by
-:mod:`~kuril_research.ingest.voice.interviews`.
+:mod:`~kuril_research.ingest.voice.interviews`, those printed as bare questions and answers by
+:mod:`~kuril_research.ingest.voice.bare_interviews`.
 
 Size: over 400 lines because finding turns, their labels' recurrence and an unlabelled speech's turn share the
 private continuation helpers (``_continues``, ``_goes_on``, ``_full_in``); splitting would export them.
@@ -38,6 +39,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
+from kuril_research.ingest.voice.bare_interviews import bare_question_turns
 from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, QA_RE, Turn, dash_turns, qa_turns
 from kuril_research.ingest.voice.labels import TURN_RE, is_name, person_heading_part, titled_part
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
@@ -51,7 +53,7 @@ SOUNDBITE_RE = re.compile(r"(?:\d{1,3}\.\s*)?(?:\(?SOUNDBITE\)?[ ]*(?:\([^()\n]{
 #: A name opening a bracket: "(Ota, Hokkaido Shimbun)" -> "Ota".
 BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})\s*(?:,|$)")
 #: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
-SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
+SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?:]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
                                 r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
@@ -120,7 +122,9 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         if not is_label and label.group("name") in recurring and not any(
                 m.start < label.end("name") and label.start("name") < m.end for m in mentions):
             entity, name, is_label = None, label.group("name"), True  # "Sugimura:" / "APJJF:" in an interview
-            acronyms |= {pid} if ACRONYM_RE.fullmatch(name) else set()
+            if ACRONYM_RE.fullmatch(name) and not (is_name(name, lex, single=True) and (
+                    _full_in(text[:ps], name, lex) or _full_in(title or "", name, lex))):
+                acronyms.add(pid)  # not a family name in capitals whose full name is written ("SHEVCHUK:")
         if not is_label:
             continue
         role = " ".join(label.group("name").split()).lower()
@@ -153,7 +157,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         bare = set()
         found = qa_turns(text, paragraphs, mentions, full) or dash_turns(
             text, paragraphs, mentions, full, byline_name(byline),
-            (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0)
+            (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0) \
+            or bare_question_turns(text, paragraphs, mentions, full, lex, byline_name(byline))
         if not found:
             found = _speech_turn(text, paragraphs, _headline_speaker(title or "", mentions, full, lex, "speech"),
                                  lex)
@@ -441,11 +446,18 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
     True
     >>> _headline_speaker("Remarks by President Ito and Prime Minister Sato", [], {}, load_voice_lexicon()) is None
     True
+    >>> _headline_speaker("Foreign Minister Ivan Petrov's remarks and answers to media questions, Moscow", [], {},
+    ...                   load_voice_lexicon())
+    (None, 'Ivan Petrov')
+    >>> _headline_speaker("Ivan Petrov's remarks anger Tokyo", [], {}, load_voice_lexicon(), "speech") is None
+    True
     """
     nouns = lex.turn_roles.get(nouns_of, frozenset())  # ``turn_roles.speech``: a speech's nouns only
     hit = HEADLINE_BY_RE.match(title)
     if hit is None or " ".join(hit.group("noun").split()).lower() not in nouns:
-        return None
+        hit = HEADLINE_OF_RE.match(title) if nouns_of == "headline" else None  # "Minister X's remarks and ..."
+        if hit is None or not {hit.group("noun").lower(), " ".join(hit.group("noun", "noun2")).lower()} & nouns:
+            return None
     words = hit.group("who").split()
     while words and words[0].lower() in lex.name_title_words:
         words.pop(0)
@@ -459,6 +471,10 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
 #: A headline naming a transcript's speaker: "Briefing by ...", "Remarks by ..." up to a comma or " in/to/... ".
 HEADLINE_BY_RE = re.compile(r"(?P<noun>[A-Z][a-z]+(?:[ ][A-Za-z]+)?)[ ]+by[ ]+(?P<who>[^,\n]+?)"
                             r"(?=,|[ ]+(?:in|at|on|during|to|with|for)[ ]|\s*\Z)")
+#: The same with the speaker first, possessive: "Foreign Minister Ivan Petrov's remarks and answers to media
+#: questions ..." (the Russian Foreign Ministry's transcripts); the noun is its first word or two ("remarks",
+#: "press conference").
+HEADLINE_OF_RE = re.compile(r"(?P<who>[A-Z][^,:\n]{2,80}?)['’]s[ ]+(?P<noun>[A-Za-z]+)[ ]?(?P<noun2>[A-Za-z]*)")
 
 
 def _goes_on(text: str, start: int, end: int) -> bool:
