@@ -123,3 +123,14 @@ def test_a_bare_interview_whose_answerer_the_text_does_not_single_out_has_no_tur
             "What about Iturup?\n\nI tell them both sides.\n\n"
             "Will you stay?\n\nYes. Kunashir is too far.")
     assert {voice for _, voice, _ in voices_under(text)} == {"narrator"}
+
+
+# --- the words on a banner: the subject after an opening adverbial -------------------------------------------
+
+def test_banner_words_speak_as_the_clauses_subject_after_a_place_or_time_adverbial():
+    text = ("Outside the Japanese embassy in Moscow, a small group of protesters held placards reading "
+            "\"The Kurils are Russian land\".\n\n"
+            "Days before the visit, several hundred people gathered near the Kremlin with banners reading "
+            "\"Hands off Iturup\".")
+    assert voices_under(text) == [("Kurils", "quoted", "a small group of protesters"),
+                                  ("Iturup", "quoted", "several hundred people")]

@@ -21,9 +21,9 @@ from kuril_research.ingest.voice.speaker_cues import (
     POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE, SPEAKING_LEAD_RE)
 
 
-#: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
-OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
-                                  r"[^,.;:\"“”]{0,60},\s+", re.I)
+#: An adverbial before a sentence's subject: a list number, a preposition's phrase up to a comma, a time ("Days before").
+OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|before|during|under|following|meanwhile|however|outside|inside|"
+                                  r"near|across|around|along|beyond|amid|despite|within|(?:[\w-]+\s+){1,2}(?:before|after|earlier|later))\b[^,.;:\"“”]{0,60},\s+", re.I)
 #: An active participle that may start a reduced relative clause after a long subject's head ("A post sharing
 #: the clip says"); only looked for when the phrase is too long otherwise ("A leading expert" stays whole).
 ACTIVE_PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
