@@ -134,3 +134,46 @@ def test_banner_words_speak_as_the_clauses_subject_after_a_place_or_time_adverbi
             "\"Hands off Iturup\".")
     assert voices_under(text) == [("Kurils", "quoted", "a small group of protesters"),
                                   ("Iturup", "quoted", "several hundred people")]
+
+
+# --- an interviewing outlet's label; a name's full form on its own line -------------------------------------
+
+def test_a_recurring_label_whose_turns_ask_is_the_interviewer_beside_a_named_interviewee():
+    text = ("Ambassador Ivan Petrov spoke to the Vestnik before the summit.\n\n"
+            "Vestnik: Will the summit settle Kunashir?\n\n"
+            "Ivan Petrov: Kunashir is not on the table.\n\n"
+            "Vestnik: And Shikotan?\n\n"
+            "Ivan Petrov: Shikotan neither.")
+    assert voices_under(text) == [
+        ("Kunashir", "quoted", "Vestnik"), ("Kunashir", "quoted", "Ivan Petrov"),
+        ("Shikotan", "quoted", "Vestnik"), ("Shikotan", "quoted", "Ivan Petrov")]
+
+
+def test_a_label_that_recurs_without_asking_and_names_nobody_is_no_interviewer():
+    text = ("Ivan Petrov spoke before the summit.\n\nAgenda: Kunashir first.\n\n"
+            "Ivan Petrov: Kunashir is not on the table.\n\nAgenda: Shikotan next.")
+    got = voices_under(text)
+    assert [g for g in got if g[2] == "Agenda"] == []
+
+
+def test_a_capital_letter_label_takes_the_full_name_written_on_one_line_not_across_a_line_break():
+    text = ("Presenter: Karen Whitby\nSpeakers: Ivan Petrov, correspondent\n\n"
+            "WHITBY: Kunashir had a visitor this week.\n\n"
+            "PETROV: Yes, the prime minister flew to Kunashir.\n\n"
+            "WHITBY: And Iturup?\n\n"
+            "PETROV: Not Iturup.")
+    assert voices_under(text) == [
+        ("Kunashir", "quoted", "Karen Whitby"), ("Kunashir", "quoted", "Ivan Petrov"),
+        ("Iturup", "quoted", "Karen Whitby"), ("Iturup", "quoted", "Ivan Petrov")]
+
+
+def test_a_bare_interviews_interviewee_may_be_named_in_its_headline():
+    text = ("Anna Berg has recorded the memories of former islanders for 15 years. Excerpts from the interview "
+            "follow.\n\n"
+            "How did you start?\n\nMy grandmother was born on Shikotan.\n\n"
+            "What do they remember?\n\nWe talked about Kunashir mostly.\n\n"
+            "And the future?\n\nI think of Iturup's children.")
+    assert voices_under(text, "INTERVIEW/ Anna Berg: Memories must outlive the dispute") == [
+        ("Shikotan", "quoted", "Anna Berg"), ("Kunashir", "quoted", "Anna Berg"), ("Iturup", "quoted", "Anna Berg")]
+    # without the headline the name is written once: nobody to give the answers to
+    assert {voice for _, voice, _ in voices_under(text)} == {"narrator"}

@@ -10,8 +10,8 @@ are the islands?" / "At the southern end of the Kuril chain ..."), so the turns 
 * the text before the first question says it prints an interview (``interview_cues`` in ``voice.yaml``:
   "spoke with", "the conversation", "edited for length");
 * the one who answers is known: the name after a cue that takes an object ("Asia Blog spoke with Dr. Anna
-  Berg"), else the personal name written most often before the first question (its family name counted), if
-  one is written more often than any other, at least twice;
+  Berg"), else the personal name written most often in the headline and before the first question (its family
+  name counted), if one is written more often than any other, at least twice;
 * at least half of the answers speak in the first or second person (``turn_continuation_words``: "we", "I",
   "you"), as an interviewee does and an explainer does not.
 
@@ -45,11 +45,12 @@ CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)+\b")
 
 
 def bare_question_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[Mention],
-                        full: dict[str, str], lex: VoiceLexicon, author: str | None = None) -> dict[int, Turn]:
+                        full: dict[str, str], lex: VoiceLexicon, author: str | None = None,
+                        title: str = "") -> dict[int, Turn]:
     """The questions and the first paragraph of each answer of an interview printed without labels:
     para_id -> :class:`~kuril_research.ingest.voice.interviews.Turn` (label ""); {} if the text is not such an
     interview (see the module docstring). ``author`` is the byline's one author, the questioner when the text
-    names no other.
+    names no other; a name in the ``title`` counts as written once more ("INTERVIEW/ Anna Berg: ...").
 
     Examples
     --------
@@ -87,7 +88,8 @@ def bare_question_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentio
     if lex.continuation_re is None or 2 * sum(
             lex.continuation_re.search(text, *paragraphs[pid]) is not None for pid in answers) < len(answers):
         return {}
-    asker, (entity, name) = _interviewer(text, first, lex, author), _interviewee(text, first, mentions, full, lex)
+    asker = _interviewer(text, first, lex, author)
+    entity, name = _interviewee(text, first, mentions, full, lex, title)
     if name is None:
         return {}
     turns = {pid: Turn(paragraphs[pid][0], None, asker, "") for pid in questions}
@@ -103,7 +105,7 @@ def _asks(text: str, start: int, end: int) -> bool:
 
 
 def _interviewee(text: str, before: int, mentions: Sequence[Mention], full: dict[str, str],
-                 lex: VoiceLexicon) -> tuple[str | None, str | None]:
+                 lex: VoiceLexicon, title: str) -> tuple[str | None, str | None]:
     """(entity, name) of the one an interview's answers are by (see the module docstring); (None, None) if the
     text does not tell."""
     named = None
@@ -115,9 +117,10 @@ def _interviewee(text: str, before: int, mentions: Sequence[Mention], full: dict
         person = next((m for m in mentions if m.entity_type == "person" and m.start <= at < m.end), None)
         return (person.entity, full.get(person.entity, named.group("name"))) if person is not None \
             else (None, named.group("name"))
-    names = [name for m in CAPITALISED_RUN_RE.finditer(text, 0, before)
+    written = f"{title}\n\n{text[:before]}"
+    names = [name for m in CAPITALISED_RUN_RE.finditer(written)
              if (name := _trailing_name(m.group(), lex)) is not None]
-    counts = Counter({name: len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", text[:before]))
+    counts = Counter({name: len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", written))
                       for name in dict.fromkeys(names)})
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
