@@ -177,3 +177,19 @@ def test_a_bare_interviews_interviewee_may_be_named_in_its_headline():
         ("Shikotan", "quoted", "Anna Berg"), ("Kunashir", "quoted", "Anna Berg"), ("Iturup", "quoted", "Anna Berg")]
     # without the headline the name is written once: nobody to give the answers to
     assert {voice for _, voice, _ in voices_under(text)} == {"narrator"}
+
+
+# --- "the head of the region": a role noun with a phrase pointing back --------------------------------------
+
+def test_the_head_of_the_municipality_after_a_quotation_is_the_district_head_named_before():
+    text = ("The head of the South Kuril urban district, Pyotr Zimin, said ferries to Shikotan would resume. "
+            "\"We are feeding people on Kunashir,\" the head of the municipality stressed.\n\n"
+            "Governor Valery Limarenko spoke on regional television. \"Iturup needs a second ship,\" the head of "
+            "the region said.")
+    assert voices_under(text)[1:] == [("Kunashir", "quoted", "Pyotr Zimin"), ("Iturup", "quoted", "Valery Limarenko")]
+
+
+def test_the_head_of_something_new_is_a_new_speaker_as_written():
+    text = ("Pyotr Zimin, the district head, spoke first. \"Shikotan will wait,\" said the head of a Hokkaido "
+            "trading house.")
+    assert voices_under(text)[-1] == ("Shikotan", "quoted", "the head of a Hokkaido trading house")

@@ -37,7 +37,8 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
                  "name_giving_cues", "text_heads", "term_nouns", "slogan_cues", "role_titles",
                  "family_name_words", "addressee_verbs", "text_verbs",
-                 "numbered_text_heads", "interview_cues", "interview_object_cues", "interviewer_nouns")
+                 "numbered_text_heads", "interview_cues", "interview_object_cues", "interviewer_nouns",
+                 "pp_role_heads")
 #: A capitalised word of a name or an outlet ("Helen", "O'Neill", "Asia").
 CAPITALISED = r"[A-Z][\w’'-]+"
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
@@ -171,6 +172,8 @@ class VoiceLexicon:
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Word, lower case -> female | male: pronouns and the head nouns of described persons ("she", "woman").
     genders: dict[str, str] = field(default_factory=dict)
+    #: ``pp_role_heads``, lower case: a role's head noun before a prepositional phrase ("the head of the region").
+    pp_role_heads: frozenset[str] = frozenset()
     #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
     generic_role_heads: frozenset[str] = frozenset()
     #: Head noun of a role, lower case -> the other titles its person may have been given ("leader": "president").
@@ -462,6 +465,7 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
                                   rf"(?P<name>{CAPITALISED}(?:[ ]{CAPITALISED}){{1,2}})")
         if "interviewer_nouns" in doc else None,
         text_heads=word_set("text_heads"),
+        pp_role_heads=word_set("pp_role_heads"),
         text_phrase_re=texts_re(phrases("text_heads")) if "text_heads" in doc else None,
         text_verb_re=texts_re(phrases("text_heads"), phrases("text_verbs"),
                               optional_phrases("numbered_text_heads"))
