@@ -193,3 +193,20 @@ def test_the_head_of_something_new_is_a_new_speaker_as_written():
     text = ("Pyotr Zimin, the district head, spoke first. \"Shikotan will wait,\" said the head of a Hokkaido "
             "trading house.")
     assert voices_under(text)[-1] == ("Shikotan", "quoted", "the head of a Hokkaido trading house")
+
+
+# --- a feature's one voice after a paragraph of background -------------------------------------------------
+
+FEATURE = ("Mr. Ken Sato (91) of Kurobe City was born on Shikotan. \"We dried kombu on Shikotan,\" he says.\n\n"
+           "In 1945 soldiers landed. Mr. Sato was 11. \"They came into our house on Shikotan with guns.\"\n\n"
+           "The family lived with Soviet families for two years, then returned to Kurobe City.\n\n"
+           "\"We thought we could go back to Shikotan soon.\"")
+
+
+def test_an_unattributed_quotation_after_a_paragraph_of_background_goes_on_with_the_speaker_before_it():
+    assert voices_under(FEATURE)[-1] == ("Shikotan", "quoted", "Ken Sato")
+
+
+def test_a_paragraph_naming_another_person_between_ends_that_voice():
+    text = FEATURE.replace("returned to Kurobe City.", "returned to Kurobe City, where Ivan Petrov found them a house.")
+    assert voices_under(text)[-1] == ("Shikotan", "quoted", None)
