@@ -210,3 +210,10 @@ def test_an_unattributed_quotation_after_a_paragraph_of_background_goes_on_with_
 def test_a_paragraph_naming_another_person_between_ends_that_voice():
     text = FEATURE.replace("returned to Kurobe City.", "returned to Kurobe City, where Ivan Petrov found them a house.")
     assert voices_under(text)[-1] == ("Shikotan", "quoted", None)
+
+
+def test_a_news_databases_article_text_field_is_no_speaker_label():
+    # NewsBank prints "Article Text:" alone on its line above the story; the story stays the outlet's
+    text = ("Article Text:\n\nTHE Russian President yesterday visited Tokyo to talk about Kunashir.\n\n"
+            "The two sides named Etorofu and Shikotan in a declaration.")
+    assert {voice for _, voice, _ in voices_under(text)} == {"narrator"}
