@@ -177,3 +177,9 @@ def test_a_newsbank_records_fields_around_the_text_are_furniture():
     for field in ("Edition:", "Section:", "Page: 21", "Estimated printed pages", "Article Text", "Record Number"):
         assert field not in body
     assert body.startswith("The Russian President yesterday signed")
+
+
+def test_a_transcripts_stage_direction_in_brackets_is_no_dateline():
+    assert match_dateline("[CLIP] IVAN PETROV (voice of interpreter): We will not give up Kunashir.") is None
+    assert match_dateline("[MUSIC] Welcome back to the programme.") is None
+    assert match_dateline("[NEMURO] The ferry sailed for Kunashir on Monday.").group("place") == "NEMURO"
