@@ -217,3 +217,12 @@ def test_a_news_databases_article_text_field_is_no_speaker_label():
     text = ("Article Text:\n\nTHE Russian President yesterday visited Tokyo to talk about Kunashir.\n\n"
             "The two sides named Etorofu and Shikotan in a declaration.")
     assert {voice for _, voice, _ in voices_under(text)} == {"narrator"}
+
+
+def test_a_single_quotation_opened_after_an_attribution_goes_on_in_the_next_paragraph_opened_again():
+    # British style: single marks, the quotation carried into the next paragraph, which opens with a mark again
+    text = ("'This is a message,' she told the paper. 'Moscow is telling Tokyo about Kunashir.\n\n"
+            "'The Kremlin has spent years dangling Iturup in front of them.'\n\n"
+            "Officials on Shikotan were not available for comment.")
+    assert voices_under(text) == [("Kunashir", "quoted", "she"), ("Iturup", "quoted", "she"),
+                                  ("Shikotan", "narrator", None)]
