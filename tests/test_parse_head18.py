@@ -165,3 +165,21 @@ def test_comment_notices_worded_otherwise(line):
 @pytest.mark.parametrize("line", ["Questions or comments? The minister took none.", "Discussion: the ferry to Kunashir"])
 def test_lines_like_comment_notices_stay(line):
     assert furniture_reason(line) is None
+
+
+def test_a_newsbank_records_fields_around_the_text_are_furniture():
+    raw = ("NewsBank\nAccess World News\nThe Island Gazette (Nemuro)\nOctober 13, 1993\nEdition: 1 - State\n"
+           "Section: WORLD\nPage: 21\nEstimated printed pages: 2\n\nYELTSIN VISITS TOKYO\n\n"
+           "Author: From Jane Roe in Tokyo\n\nArticle Text:\n\n"
+           "The Russian President yesterday signed a declaration naming Etorofu, Kunashiri and Shikotan.\n\n"
+           "He left for Moscow in the evening.\n\nRecord Number: 93101300021\n")
+    body = parse_article(raw).text
+    for field in ("Edition:", "Section:", "Page: 21", "Estimated printed pages", "Article Text", "Record Number"):
+        assert field not in body
+    assert body.startswith("The Russian President yesterday signed")
+
+
+def test_a_transcripts_stage_direction_in_brackets_is_no_dateline():
+    assert match_dateline("[CLIP] IVAN PETROV (voice of interpreter): We will not give up Kunashir.") is None
+    assert match_dateline("[MUSIC] Welcome back to the programme.") is None
+    assert match_dateline("[NEMURO] The ferry sailed for Kunashir on Monday.").group("place") == "NEMURO"

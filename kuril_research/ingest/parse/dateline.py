@@ -64,10 +64,11 @@ DATELINE_RE = re.compile(
 #: A local paper's place in square brackets: "[Nemuro] In a classroom ...", "[TOKYO] Japan and Russia ...".
 BRACKET_DATELINE_RE = re.compile(r"\A\[(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})\]"
                                  r"\s+(?=[A-Z\"“])")
-#: Labels in brackets that open a paragraph as a place may ("[UPDATE]", "[VIDEO]"): no datelines.
-BRACKET_LABELS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTO", "PHOTOS", "AUDIO", "EDITORIAL", "OPINION",
-                            "ANALYSIS", "BREAKING", "EXCLUSIVE", "LIVE", "WATCH", "LISTEN", "INTERVIEW", "FEATURE",
-                            "SPONSORED", "AD", "CORRECTION", "EDITOR'S NOTE", "REPORT", "NEWS"})
+#: Labels in brackets that open a paragraph as a place may ("[UPDATE]", "[VIDEO]"), and a transcript's stage directions ("[CLIP]"): no datelines.
+BRACKET_LABELS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTO", "PHOTOS", "AUDIO", "EDITORIAL", "OPINION", "ANALYSIS", "BREAKING", "EXCLUSIVE",
+                            "LIVE", "WATCH", "LISTEN", "INTERVIEW", "FEATURE", "SPONSORED", "AD", "CORRECTION", "EDITOR'S NOTE", "REPORT", "NEWS",
+                            "CLIP", "SOUNDBITE", "MUSIC", "APPLAUSE", "LAUGHTER", "CROSSTALK", "INAUDIBLE", "BEGIN VIDEO CLIP", "END VIDEO CLIP",
+                            "VIDEO CLIP", "AUDIO CLIP", "BREAK", "COMMERCIAL BREAK"})
 #: A dateline that is only an agency in brackets and a dash: "(RT) –".
 AGENCY_DATELINE_RE = re.compile(
     rf"\A(?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:,\ \d{{4}})?\ )?"

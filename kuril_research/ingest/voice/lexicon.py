@@ -37,7 +37,10 @@ OPTIONAL_KEYS = ("role_sides", "naming_post_cues", "naming_gloss_cues", "gloss_t
                  "generic_role_heads", "term_report_verbs", "speaker_after_cues",
                  "name_giving_cues", "text_heads", "term_nouns", "slogan_cues", "role_titles",
                  "family_name_words", "addressee_verbs", "text_verbs",
-                 "numbered_text_heads")
+                 "numbered_text_heads", "interview_cues", "interview_object_cues", "interviewer_nouns",
+                 "pp_role_heads")
+#: A capitalised word of a name or an outlet ("Helen", "O'Neill", "Asia").
+CAPITALISED = r"[A-Z][\w’'-]+"
 #: What must follow a gloss that ends in its side ("in Japan"): punctuation or a conjunction.
 GLOSS_END = r"(?=\s*(?:[)\],;.:!?—–\-]|and\b|or\b|while\b|but\b|whereas\b|$))"
 #: Lists read as words, not as token patterns.
@@ -169,6 +172,8 @@ class VoiceLexicon:
     continuation_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Word, lower case -> female | male: pronouns and the head nouns of described persons ("she", "woman").
     genders: dict[str, str] = field(default_factory=dict)
+    #: ``pp_role_heads``, lower case: a role's head noun before a prepositional phrase ("the head of the region").
+    pp_role_heads: frozenset[str] = frozenset()
     #: Head nouns of roles that fit any named official, whatever his title ("the diplomat"), lower case.
     generic_role_heads: frozenset[str] = frozenset()
     #: Head noun of a role, lower case -> the other titles its person may have been given ("leader": "president").
@@ -192,6 +197,13 @@ class VoiceLexicon:
     speaker_after_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: ``name_giving_cues`` and the name after them ("who gave only his first name, Nicolai"): group ``name``.
     name_giving_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: ``interview_cues``: a text that says it prints an interview (its bare questions and answers).
+    interview_cue_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: ``interview_object_cues`` with the one asking before them (group ``who``, capitalised words, optional)
+    #: and the interviewee after them (group ``name``): "Asia Blog spoke with Dr. Anna Berg".
+    interview_object_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: ``interviewer_nouns`` and the name after them: "guest host Helen Marchand" (group ``name``).
+    interviewer_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     def titles_of(self, head: str) -> tuple[str, ...]:
         """The titles a role's head noun (lower case) may take up: itself, then its ``role_titles``."""
@@ -443,7 +455,17 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         if "speaker_after_cues" in doc else None,
         name_giving_re=re.compile(rf"\b(?i:{alternation(phrases('name_giving_cues'))})[,:]?\s+(?:as\s+)?"
                                   r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)") if "name_giving_cues" in doc else None,
+        interview_cue_re=re.compile(rf"\b(?i:{alternation(phrases('interview_cues'))})\b")
+        if "interview_cues" in doc else None,
+        interview_object_re=re.compile(rf"(?:(?P<who>{CAPITALISED}(?:[ ]{CAPITALISED}){{0,3}})\s+)?"
+                                       rf"(?:recently\s+|also\s+)?\b(?i:{alternation(phrases('interview_object_cues'))})"
+                                       rf"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<name>{CAPITALISED}(?:[ ]{CAPITALISED}){{1,2}})")
+        if "interview_object_cues" in doc else None,
+        interviewer_re=re.compile(rf"\b(?i:{alternation(phrases('interviewer_nouns'))})\s+"
+                                  rf"(?P<name>{CAPITALISED}(?:[ ]{CAPITALISED}){{1,2}})")
+        if "interviewer_nouns" in doc else None,
         text_heads=word_set("text_heads"),
+        pp_role_heads=word_set("pp_role_heads"),
         text_phrase_re=texts_re(phrases("text_heads")) if "text_heads" in doc else None,
         text_verb_re=texts_re(phrases("text_heads"), phrases("text_verbs"),
                               optional_phrases("numbered_text_heads"))

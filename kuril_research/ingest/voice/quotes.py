@@ -83,8 +83,10 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]], *,
                 spans.append((i + 1, close, True))
             elif _single_opens(text, i, ps):
                 close = _single_close(text, i + 1, pe)
-                if close is None and i == ps:  # 'A quotation going on in the next paragraph, opened again there
-                    close = pe
+                if close is None and (i == ps or _opens_next(text, paragraphs, para_id)
+                                      and text[paragraphs[para_id + 1][0]] in "'‘"):
+                    close = pe  # 'A quotation going on in the next paragraph, opened again there (there too after
+                    # '...,' she said. 'It goes on ...)
                 if close is not None:
                     spans.append((i + 1, close, False))
             i = i + 1 if close is None else close + 1

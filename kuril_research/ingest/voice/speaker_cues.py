@@ -69,6 +69,8 @@ MODIFIER_AFTER_RE = re.compile(r"[’']s\b|\s+[a-z]")
 #: A definite described person without a prepositional phrase ("the district head"): someone named before.
 DEFINITE_RE = re.compile(r"the\s", re.I)
 PP_RE = re.compile(r"\s(?:of|for|at|from|with|in)\s", re.I)
+#: A prepositional phrase whose object points back, a definite noun alone: " of the region", " of the municipality".
+ANAPHORIC_PP_RE = re.compile(r"\s(?:of|for|in)\s+the\s+[a-z]+", re.I)
 #: How many words may stand between a speech verb and the quotation it governs ("spoke of", "described it as").
 GOVERNED_GAP = 3
 #: The comma that ends a subordinate clause opening a sentence (inside or after a closing mark).
@@ -280,3 +282,25 @@ def name_given(text: str, cue_end: int, start: int, verb_in) -> bool:
         return False
     joint = AND_RE.search(text, name.end(), start)
     return joint is None or verb_in(joint.end(), start) is None
+
+
+def definite_head(phrase: str, text_heads: frozenset[str], pp_role_heads: frozenset[str]) -> str | None:
+    """The head noun of a definite described phrase that may stand for a person named before, lower case, or None:
+    its last word ("the district head" -> "head"); with a prepositional phrase, the word before it when that is a
+    ``pp_role_heads`` noun and the phrase points back ("the head of the region" -> "head"; "the head of a trading
+    house", someone new, -> None); never a text's head noun ("the paper").
+
+    Examples
+    --------
+    >>> heads = frozenset({"head"})
+    >>> definite_head("the district head", frozenset(), heads), definite_head("the head of the region", frozenset(), heads)
+    ('head', 'head')
+    >>> definite_head("the head of a trading house", frozenset(), heads), definite_head("the paper", {"paper"}, heads)
+    (None, None)
+    """
+    pp = PP_RE.search(phrase)
+    words = (phrase[:pp.start()] if pp else phrase).lower().split()
+    if not DEFINITE_RE.match(phrase) or len(words) < 2 or words[-1] in text_heads or (pp and (
+            words[-1] not in pp_role_heads or not ANAPHORIC_PP_RE.fullmatch(phrase, pp.start()))):
+        return None
+    return words[-1]

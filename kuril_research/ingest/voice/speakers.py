@@ -392,9 +392,10 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 return e.entity, e.text, e.kind, e.cue, e.established
         if start > ps and (found := self.introducing_sentence(start, ps, colon_only=False)) is not None:
             return found
-        # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker
+        # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker (or that of the
+        # paragraph before a plain one)
         if para_id > 0 and not text[ps:start - 1].strip():
-            return self.previous_speaker(para_id)
+            return self.earlier_speaker(para_id)
         return None
 
     def talker(self, before: list[Cand], start: int) -> Cand | None:

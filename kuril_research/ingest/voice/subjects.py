@@ -16,14 +16,14 @@ from kuril_research.ingest.voice.lexicon import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
-    PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, PP_RE, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
-    possessor, phrase_side, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
+    PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
+    definite_head, possessor, phrase_side, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
     POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE, SPEAKING_LEAD_RE)
 
 
-#: An adverbial opening a sentence before its subject: a list number, or a preposition's phrase up to a comma.
-OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|during|under|following|meanwhile|however)\b"
-                                  r"[^,.;:\"“”]{0,60},\s+", re.I)
+#: An adverbial before a sentence's subject: a list number, a preposition's phrase up to a comma, a time ("Days before").
+OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|before|during|under|following|meanwhile|however|outside|inside|"
+                                  r"near|across|around|along|beyond|amid|despite|within|(?:[\w-]+\s+){1,2}(?:before|after|earlier|later))\b[^,.;:\"“”]{0,60},\s+", re.I)
 #: An active participle that may start a reduced relative clause after a long subject's head ("A post sharing
 #: the clip says"); only looked for when the phrase is too long otherwise ("A leading expert" stays whole).
 ACTIVE_PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
@@ -370,12 +370,11 @@ class SubjectRules:
         return None
 
     def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
-        """(entity, name) of the person a definite described phrase without a prepositional phrase stands for
-        ("Yuri Ivanov heads the Kurilsky district. The district head said ..." -> Yuri Ivanov): the latest person
-        named before ``pos`` whose first mention has the phrase's head noun near it, before ``pos``, and no other side
-        than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
-        if not DEFINITE_RE.match(phrase) or PP_RE.search(phrase) or len(phrase.split()) < 2 \
-                or (head := phrase.lower().split()[-1]) in self.lex.text_heads:  # "the paper": a text, no person
+        """(entity, name) of the person a definite described phrase stands for ("Yuri Ivanov heads the Kurilsky district.
+        The district head said ..." -> Yuri Ivanov; "the head of the region": a ``pp_role_heads`` noun, a phrase pointing
+        back): the latest person named before ``pos`` whose first mention has the phrase's head noun near it, and no other
+        side than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
+        if (head := definite_head(phrase, self.lex.text_heads, self.lex.pp_role_heads)) is None:
             return None
         side = phrase_side(self.lex.sides, phrase)
         for p in reversed(self.cands_from(0, pos)):

@@ -25,7 +25,8 @@ transcript. A quotation that a turn attributes to someone else in the same sente
 put it, "..."') is that person's (:func:`~kuril_research.ingest.voice.transcript_quotes.turn_quotes`).
 
 Interviews printed without name labels ("Q:"/"A:", dash-opened turns) are found by
-:mod:`~kuril_research.ingest.voice.interviews`.
+:mod:`~kuril_research.ingest.voice.interviews`, those printed as bare questions and answers by
+:mod:`~kuril_research.ingest.voice.bare_interviews`.
 
 Size: over 400 lines because finding turns, their labels' recurrence and an unlabelled speech's turn share the
 private continuation helpers (``_continues``, ``_goes_on``, ``_full_in``); splitting would export them.
@@ -38,7 +39,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.interviews import HONORIFIC_NAME_RE, QA_RE, Turn, dash_turns, qa_turns
+from kuril_research.ingest.voice.bare_interviews import bare_question_turns
+from kuril_research.ingest.voice.interviews import (HONORIFIC_NAME_RE, QA_RE, QUESTION_END_RE, Turn, dash_turns,
+                                                     qa_turns)
 from kuril_research.ingest.voice.labels import TURN_RE, is_name, person_heading_part, titled_part
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 
@@ -51,7 +54,7 @@ SOUNDBITE_RE = re.compile(r"(?:\d{1,3}\.\s*)?(?:\(?SOUNDBITE\)?[ ]*(?:\([^()\n]{
 #: A name opening a bracket: "(Ota, Hokkaido Shimbun)" -> "Ota".
 BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})\s*(?:,|$)")
 #: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
-SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
+SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?:]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
                                 r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
@@ -104,7 +107,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     starts = [m.start for m in mentions]
     questioner = None
     recurring = _recurring_labels(text, paragraphs, lex, title or "")
-    acronyms: set[int] = set()  # turns of a recurring acronym label ("APJJF:"): kept only beside other turns
+    acronyms: set[int] = set()  # turns of a recurring acronym or asking label ("APJJF:"): kept only beside others
     for pid, (ps, pe) in enumerate(paragraphs):
         pe = min(pe, len(text))
         bite = SOUNDBITE_RE.match(text, ps, pe)
@@ -120,7 +123,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         if not is_label and label.group("name") in recurring and not any(
                 m.start < label.end("name") and label.start("name") < m.end for m in mentions):
             entity, name, is_label = None, label.group("name"), True  # "Sugimura:" / "APJJF:" in an interview
-            acronyms |= {pid} if ACRONYM_RE.fullmatch(name) else set()
+            if recurring[name] != "name":  # not a family name, in capitals or not ("SHEVCHUK:")
+                acronyms.add(pid)
         if not is_label:
             continue
         role = " ".join(label.group("name").split()).lower()
@@ -153,7 +157,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         bare = set()
         found = qa_turns(text, paragraphs, mentions, full) or dash_turns(
             text, paragraphs, mentions, full, byline_name(byline),
-            (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0)
+            (alone[0].entity, alone[0].name) if len(alone) == 1 else None, MIN_TURNS if len(alone) == 1 else 0) \
+            or bare_question_turns(text, paragraphs, mentions, full, lex, byline_name(byline), title or "")
         if not found:
             found = _speech_turn(text, paragraphs, _headline_speaker(title or "", mentions, full, lex, "speech"),
                                  lex)
@@ -185,36 +190,45 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
 ACRONYM_RE = re.compile(r"[A-Z][A-Z/&]{1,9}")
 
 
-def _recurring_labels(text: str, paragraphs: Sequence[tuple[int, int]], lex: VoiceLexicon, title: str) -> set[str]:
-    """Lone label words that open two or more paragraphs and are an interview's speakers: a family name whose
-    full name the text or the headline writes ("Noriko Sugimura is professor ..." ... "Sugimura:"), or an
-    acronym ("APJJF:", the interviewer's journal). A glossary's or a list's labels ("Iturup: ...",
-    "Kunashir: ...") open one paragraph each; ``turn_roles.not_speaker`` labels ("Note:") never count.
+def _recurring_labels(text: str, paragraphs: Sequence[tuple[int, int]], lex: VoiceLexicon,
+                      title: str) -> dict[str, str]:
+    """Lone label words that open two or more paragraphs and are an interview's speakers, and what they are:
+    ``"name"``, a family name whose full name the text or the headline writes ("Noriko Sugimura is professor
+    ..." ... "Sugimura:", "SUGIMURA:"); ``"acronym"``, an acronym ("APJJF:", the interviewer's journal); or
+    ``"asker"``, a word whose turns ask, at least half of them ending in a question mark ("Mainichi:",
+    "Sputnik:": the interviewing outlet). A glossary's or a list's labels ("Iturup: ...", "Kunashir: ...")
+    open one paragraph each; ``turn_roles.not_speaker`` labels ("Note:") never count.
 
     Examples
     --------
     >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
     >>> text = "Anna Berg teaches history.\\n\\nJRN: Why?\\n\\nBerg: Because.\\n\\nJRN: And?\\n\\nBerg: Yes."
     >>> paras = [(0, 26), (28, 37), (39, 53), (55, 64), (66, 76)]
-    >>> sorted(_recurring_labels(text, paras, load_voice_lexicon(), ""))
-    ['Berg', 'JRN']
+    >>> sorted(_recurring_labels(text, paras, load_voice_lexicon(), "").items())
+    [('Berg', 'name'), ('JRN', 'acronym')]
     >>> _recurring_labels("Oda: Yes.\\n\\nOda: No.", [(0, 9), (11, 19)], load_voice_lexicon(), "")
-    set()
+    {}
+    >>> text = "Mainichi: Why?\\n\\nMainichi: And then?"
+    >>> _recurring_labels(text, [(0, 14), (16, 35)], load_voice_lexicon(), "")
+    {'Mainichi': 'asker'}
     """
-    seen: dict[str, list[int]] = {}
+    seen: dict[str, list[tuple[int, int]]] = {}
     for ps, pe in paragraphs:
         label = TURN_RE.match(text, ps, min(pe, len(text)))
         if label is not None and not (label.group("hon") or label.group("outlet") or label.group("role")) \
                 and " " not in label.group("name"):
-            seen.setdefault(label.group("name"), []).append(ps)
+            seen.setdefault(label.group("name"), []).append((ps, min(pe, len(text))))
     not_speaker = lex.turn_roles.get("not_speaker", frozenset())
-    found = set()
+    found = {}
     for word, at in seen.items():
         if len(at) < 2 or word.lower() in not_speaker:
             continue
-        if ACRONYM_RE.fullmatch(word) or (is_name(word, lex, single=True) and (
-                _full_in(text[:at[0]], word, lex) or _full_in(title, word, lex))):
-            found.add(word)
+        if is_name(word, lex, single=True) and (_full_in(text[:at[0][0]], word, lex) or _full_in(title, word, lex)):
+            found[word] = "name"
+        elif ACRONYM_RE.fullmatch(word):
+            found[word] = "acronym"
+        elif 2 * sum(QUESTION_END_RE.search(text, ps, pe) is not None for ps, pe in at) >= len(at):
+            found[word] = "asker"
     return found
 
 
@@ -319,7 +333,7 @@ def _named_with_role(role: str, *texts: str) -> str | None:
 def _full_in(text: str, name: str, lex: VoiceLexicon) -> str | None:
     """The two-word name in ``text`` that holds the lone ``name`` ("HAYAMI" -> "HAYAMI Kenta"), or None."""
     lone = f"(?i:{re.escape(name)})"  # "PRICE" finds "Ned Price"
-    for pattern in (rf"\b{lone}\s+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+\s+{lone}\b"):
+    for pattern in (rf"\b{lone}[ ]+[A-Z][\w’'-]+\b", rf"\b[A-Z][\w’'-]+[ ]+{lone}\b"):  # within a line
         for hit in re.finditer(pattern, text):
             if is_name(hit.group(), lex):
                 return " ".join(hit.group().split())
@@ -441,11 +455,18 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
     True
     >>> _headline_speaker("Remarks by President Ito and Prime Minister Sato", [], {}, load_voice_lexicon()) is None
     True
+    >>> _headline_speaker("Foreign Minister Ivan Petrov's remarks and answers to media questions, Moscow", [], {},
+    ...                   load_voice_lexicon())
+    (None, 'Ivan Petrov')
+    >>> _headline_speaker("Ivan Petrov's remarks anger Tokyo", [], {}, load_voice_lexicon(), "speech") is None
+    True
     """
     nouns = lex.turn_roles.get(nouns_of, frozenset())  # ``turn_roles.speech``: a speech's nouns only
     hit = HEADLINE_BY_RE.match(title)
     if hit is None or " ".join(hit.group("noun").split()).lower() not in nouns:
-        return None
+        hit = HEADLINE_OF_RE.match(title) if nouns_of == "headline" else None  # "Minister X's remarks and ..."
+        if hit is None or not {hit.group("noun").lower(), " ".join(hit.group("noun", "noun2")).lower()} & nouns:
+            return None
     words = hit.group("who").split()
     while words and words[0].lower() in lex.name_title_words:
         words.pop(0)
@@ -459,6 +480,10 @@ def _headline_speaker(title: str, mentions: Sequence[Mention], full: dict[str, s
 #: A headline naming a transcript's speaker: "Briefing by ...", "Remarks by ..." up to a comma or " in/to/... ".
 HEADLINE_BY_RE = re.compile(r"(?P<noun>[A-Z][a-z]+(?:[ ][A-Za-z]+)?)[ ]+by[ ]+(?P<who>[^,\n]+?)"
                             r"(?=,|[ ]+(?:in|at|on|during|to|with|for)[ ]|\s*\Z)")
+#: The same with the speaker first, possessive: "Foreign Minister Ivan Petrov's remarks and answers to media
+#: questions ..." (the Russian Foreign Ministry's transcripts); the noun is its first word or two ("remarks",
+#: "press conference").
+HEADLINE_OF_RE = re.compile(r"(?P<who>[A-Z][^,:\n]{2,80}?)['’]s[ ]+(?P<noun>[A-Za-z]+)[ ]?(?P<noun2>[A-Za-z]*)")
 
 
 def _goes_on(text: str, start: int, end: int) -> bool:
