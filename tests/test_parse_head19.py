@@ -55,3 +55,66 @@ def test_the_headline_under_a_date_with_its_age_is_the_title():
     article = parse_article(page)
     assert (article.title, article.standfirst) == (HEADLINE, deck)
     assert [r.reason for r in article.removed if r.text.startswith("22 Apr")] == ["date line"]
+
+
+# --------------------------------------------------------------------------- a text-size switch with its toggles
+
+@pytest.mark.parametrize("line", ["Text Size: A- A+", "Font size: A A A", "Text size  A-  A+"])
+def test_a_text_size_switch_with_its_toggles_is_navigation(line):
+    assert furniture_reason(line) == "navigation"
+
+
+@pytest.mark.parametrize("line", ["Size: a big ferry", "A text about size."])
+def test_lines_like_a_text_size_switch_stay(line):
+    assert furniture_reason(line) is None
+
+
+# --------------------------------------------------------------------------- "New Delhi: ..." under a deck and byline
+
+DECK = "Moscow said it would not go on with the talks. Tokyo called the move deeply regrettable and unjust."
+
+
+def test_a_colon_dateline_under_a_deck_and_a_byline_is_found():
+    page = (f"Island Post\n\nWorld\n\n{HEADLINE}\n\n{DECK}\n\nJane Roe\n22 March, 2026 04:35 pm IST\n\n"
+            f"Text Size: A- A+\n\nNew Delhi: {LEAD}\n\n{MORE}")
+    article = parse_article(page)
+    assert (article.title, article.standfirst, article.dateline) == (HEADLINE, DECK, "New Delhi:")
+    assert article.text.startswith("Japan and Russia")
+
+
+def test_a_label_and_colon_under_a_story_sentence_is_no_dateline():
+    # "Anna" is no place: the sentence over it has begun the story
+    page = f"Island Post\n\n{HEADLINE}\n\n{DECK}\n\nJane Roe\n\nAnna: {LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline is None
+
+
+# --------------------------------------------------------------------------- a town and date alone over the lead
+
+def test_a_town_and_date_alone_right_over_the_lead_is_the_dateline():
+    page = (f"The Island Tribune\nHome | Nation | World\nWorld\n\n{HEADLINE}\n\nPress Trust of India\n"
+            f"Updated At : 09:12 PM Mar 22, 2026 (IST)\n\nMoscow, March 22\n\n{LEAD}\n\n{MORE}")
+    article = parse_article(page)
+    assert (article.title, article.dateline, article.dateline_place) == (HEADLINE, "Moscow, March 22", "Moscow")
+    assert article.text.startswith("Japan and Russia")
+
+
+@pytest.mark.parametrize("line", [
+    "Jane Roe, March 22",          # a writer and a date: no known town
+    "Moscow, the capital",         # a town and no date
+    "Moscow, March 22, 2026",      # with its year: the page's date line
+    "Moscow, March 22 21:48",      # with a time: a widget (round 17)
+])
+def test_other_lines_over_the_lead_are_no_dateline(line):
+    page = f"Island Post\n\n{HEADLINE}\n\nPress Trust of India\n\n{line}\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline is None
+
+
+def test_a_town_and_date_above_a_caption_is_no_dateline():
+    page = f"Island Post\n\n{HEADLINE}\n\nMoscow, March 22\n\nThe pier at Nemuro.\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline is None
+
+
+@pytest.mark.parametrize("line", ["New Delhi, 5 Jan", "Tokyo, Sept. 3"])
+def test_a_town_and_day_in_either_order_over_the_lead_is_the_dateline(line):
+    page = f"Island Post\n\n{HEADLINE}\n\nPress Trust of India\n\n{line}\n\n{LEAD}\n\n{MORE}"
+    assert parse_article(page).dateline == line

@@ -46,7 +46,8 @@ line on Unicode-normalised text and applies these rules, in order:
    14:05 — REGNUM``)
    starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
-   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``, ``Tokyo :``; not in a transcript,
+   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``, ``Tokyo :``; under a deck's sentence and a byline
+   too when the place is in capitals or a known town's, ``New Delhi:``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION", nor two or three words in capitals without a word of a place
    name, a caption's label: "WATCHING OVER SHIPS:") and a place in capitals alone
    on its line over the lead (``MOSCOW``) are datelines too.
@@ -104,7 +105,8 @@ line on Unicode-normalised text and applies these rules, in order:
    country or agency or a town of ``dateline_places`` is the dateline (:mod:`.header_place`), and so is such a town in
    mixed case with a colon alone right over the lead (``Tokyo:``, a dateline's own span copied onto its own line), a
    wire's credit with its town (``AFP/Tokyo``, ``The Associated Press, Moscow``; agencies of ``wire_agencies``) and a
-   town and date right under a wire's credit (``PTI`` over ``Singapore, Nov 14 2018, 19:52 IST``). A wire's name alone
+   town and date right under a wire's credit (``PTI`` over ``Singapore, Nov 14 2018, 19:52 IST``), and a known town and
+   a day of a month alone right over the lead (``Moscow, March 22``). A wire's name alone
    on its line is its credit, never a place in capitals over the lead.
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
    paragraphs the story has; every remaining non-empty line is a paragraph, whether the
