@@ -6,7 +6,7 @@ Every line and page here is made up by hand; the expected reason, title or datel
 
 import pytest
 
-from kuril_research.ingest.parse import furniture_reason, parse_article
+from kuril_research.ingest.parse import furniture_reason, has_credit, parse_article
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 HEADLINE = "Ferry to the islands to resume next month"
@@ -118,3 +118,32 @@ def test_a_town_and_date_above_a_caption_is_no_dateline():
 def test_a_town_and_day_in_either_order_over_the_lead_is_the_dateline(line):
     page = f"Island Post\n\n{HEADLINE}\n\nPress Trust of India\n\n{line}\n\n{LEAD}\n\n{MORE}"
     assert parse_article(page).dateline == line
+
+
+# --------------------------------------------------------------------------- captions with a credit in other shapes
+
+@pytest.mark.parametrize("line", [
+    "Former residents pray aboard a ship off the island on Saturday. | KYODO",    # the credit after a bar
+    "A hotel that opened in July on the island. (From the regional government's channel)",  # where it came from
+    "A carved tray found on the island in the 1880s. (Provided by the Harbour Museum)",
+])
+def test_captions_crediting_their_source_otherwise(line):
+    assert has_credit(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The ministry said the talks would resume (from next week).",
+    "Voters chose 12 | 3 in the first round, officials said.",
+    "The ferry sails from Nemuro. From there it takes four hours.",
+])
+def test_story_sentences_like_those_captions_have_no_credit(line):
+    assert not has_credit(line)
+
+
+def test_a_caption_with_its_credit_after_a_bar_is_no_standfirst():
+    caption = "Former residents pray aboard a ship off the island on Saturday. | KYODO"
+    page = (f"Island Post\nNEWS | BUSINESS | OPINION\n\nJAPAN / POLITICS\n\n{HEADLINE}\n\nKYODO\nAug 4, 2026\n\n"
+            f"{caption}\n\nNEMURO, Hokkaido – {LEAD}\n\n{MORE}")
+    article = parse_article(page)
+    assert (article.title, article.standfirst) == (HEADLINE, None)
+    assert [r.reason for r in article.removed if r.text == caption] == ["photo caption"]

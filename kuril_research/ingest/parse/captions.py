@@ -14,7 +14,7 @@ __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "AGENCY_PHOTO_CREDIT_RE", "CR
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit|supplied)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
     r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\((?:[\w.&-]+\s+)?(?:photo|photograph|image|picture|illustration)s?\s*(?:/|by |via |courtesy of |:)[^()]{1,80}\)|\b(?:photograph|photo credit|credit)\s*(?::|\.{2,3}|…)\s*(?-i:[A-Z])[\w .,/&'’-]{0,80}|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
-    r"\[(?:file(?: photo)?|photo|image|video)\s*(?::|/|by\b)[^\]]*\]|(?<=[.!?\x22”])\s/\s[\w.&'’ -]{1,40}|(?-i:\s/\s+[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}/[A-Z][\w&.-]{0,30}(?:\s[A-Z][\w&.-]{0,30}){0,2})|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\b(?:photo|image|picture)s? courtesy (?:of )?[\w .,/&'’-]{1,80}|\b(?:screenshot|screengrab|video grab|still from video)\s*:\s*[\w .,/&'’-]{1,80}\)?|(?-i:(?<=[\w)])\s\[[A-Z][A-Za-z .&/'’-]{1,40}\])|\s©\s*[\w .,/'’-]{1,60}|(?-i:\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,50}\))|(?-i:\b(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|Bloomberg)(?: Photo)?(?:/| / )[A-Z][\w .'’/-]{1,60})|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
+    r"\[(?:file(?: photo)?|photo|image|video)\s*(?::|/|by\b)[^\]]*\]|(?<=[.!?\x22”])\s[/|]\s[\w.&'’ -]{1,40}|(?-i:\s/\s+[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}/[A-Z][\w&.-]{0,30}(?:\s[A-Z][\w&.-]{0,30}){0,2})|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\b(?:photo|image|picture)s? courtesy (?:of )?[\w .,/&'’-]{1,80}|\b(?:screenshot|screengrab|video grab|still from video)\s*:\s*[\w .,/&'’-]{1,80}\)?|(?-i:(?<=[\w)])\s\[[A-Z][A-Za-z .&/'’-]{1,40}\])|\s©\s*[\w .,/'’-]{1,60}|(?-i:\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,50}\))|(?-i:\b(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|Bloomberg)(?: Photo)?(?:/| / )[A-Z][\w .'’/-]{1,60})|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
     re.I,
 )
 
@@ -22,7 +22,7 @@ CAPTION_CREDIT_RE = re.compile(
 CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video", "(kyodo)",
                 "screen", "video grab", "still from",
                 "(jiji)", "(afp)", "(ap)", "(reuters)", "(tass)", "(sputnik)", "(epa)", "(xinhua)", "(yonhap)",
-                "picture", "(supplied", "©", "[")
+                "picture", "(supplied", "©", "[", "|")
 #: :data:`CREDIT_WORDS` as one regex of literals (one scan of the line instead of one per word).
 CREDIT_WORDS_RE = re.compile("|".join(map(re.escape, CREDIT_WORDS)))
 
@@ -49,10 +49,13 @@ def has_credit(line: str) -> bool:
 
 
 #: A caption's source in brackets after its last sentence, naming the picture it came from, in any words
-#: ("... security issues.(photo grabbed from Reuters video)", "... on Monday. (Screenshot from NHK video)"): a
-#: story's paragraph does not end by naming a picture after its last sentence.
+#: ("... security issues.(photo grabbed from Reuters video)", "... on Monday. (Screenshot from NHK video)"), or
+#: saying where it came from, as Japanese papers credit a handout ("... in July. (From the regional government's
+#: channel)", "(Provided by the museum)"): a story's paragraph does not end by naming a picture's source after its
+#: last sentence.
 PICTURE_SOURCE_RE = re.compile(
-    r"[.!?][”\"’']?\s*\((?=[^()]*\b(?:photo|photograph|picture|image|screenshot|screengrab|video|footage)s?\b)"
+    r"[.!?][”\"’']?\s*\((?=[^()]*\b(?:photo|photograph|picture|image|screenshot|screengrab|video|footage)s?\b"
+    r"|(?:from|provided by|courtesy of|taken from|taken by|photographed by|supplied by) )"
     r"[^()]{3,80}\)\s*\Z", re.I)
 
 
