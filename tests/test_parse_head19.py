@@ -147,3 +147,15 @@ def test_a_caption_with_its_credit_after_a_bar_is_no_standfirst():
     article = parse_article(page)
     assert (article.title, article.standfirst) == (HEADLINE, None)
     assert [r.reason for r in article.removed if r.text == caption] == ["photo caption"]
+
+
+# --------------------------------------------------------------------------- a wire's credit under the deck
+
+def test_a_deck_over_a_wires_credit_is_the_standfirst():
+    deck = "Moscow wants the ferry run by its own company; Tokyo calls the talks frank"
+    # the page prints its date again under the story: the date over the lead is logged as a repeated line
+    page = (f"The Valley Post\nNational | Politics | World\n\nWorld\n\n{HEADLINE}\n\n{deck}\n\nAFP\n"
+            f"Published at : January 14, 2026\n\nMoscow\n\n{LEAD}\n\n{MORE}\n\nPublished at : January 14, 2026")
+    article = parse_article(page)
+    assert (article.title, article.standfirst, article.dateline) == (HEADLINE, deck, "Moscow")
+    assert article.text.startswith("Japan and Russia")
