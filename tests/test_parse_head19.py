@@ -159,3 +159,42 @@ def test_a_deck_over_a_wires_credit_is_the_standfirst():
     article = parse_article(page)
     assert (article.title, article.standfirst, article.dateline) == (HEADLINE, deck, "Moscow")
     assert article.text.startswith("Japan and Russia")
+
+
+# --------------------------------------------------------------------------- an interview's introduction over its turns
+
+INTRO = ("Before the summit our correspondent spoke to the head of the island district about the ferry, the fish "
+         "plant and what people there expect.")
+TURNS = ("POST: How do people on the island feel about the summit?\n\n"
+         "ANNA ROE: Calmly. We have heard it all before, many times.\n\n"
+         "POST: And the ferry?\n\n"
+         "ANNA ROE: It will sail again in spring, I am sure of it.")
+
+
+def test_an_interviews_introduction_right_under_the_headline_is_the_standfirst():
+    page = f"Island Post\nHome | World | Asia\n\nINTERVIEW\n\n\"We have heard it all before\"\n\n{INTRO}\n\n{TURNS}"
+    article = parse_article(page)
+    assert (article.title, article.standfirst) == ('"We have heard it all before"', INTRO)
+    assert article.text.startswith("POST: How do")
+
+
+def test_turns_in_mixed_case_under_a_caption_count_too():
+    turns = TURNS.replace("POST:", "Harbour Post:").replace("ANNA ROE:", "Anna Roe:")
+    page = (f"Island Post\nHome | World | Asia\n\n\"We have heard it all before\"\n\n{INTRO}\n\n"
+            f"© Harbour Wire / Jane Roe\nThe pier at Nemuro.\n\n{turns}")
+    assert parse_article(page).standfirst == INTRO
+
+
+def test_an_introduction_under_the_date_is_the_texts_first_paragraph():
+    page = f"Island Post\nHome | World | Asia\n\n\"We have heard it all before\"\n\n12.08.2026\n\n{INTRO}\n\n{TURNS}"
+    article = parse_article(page)
+    assert article.standfirst is None
+    assert article.text.startswith("Before the summit")
+
+
+def test_a_story_with_two_labelled_lines_is_no_interview():
+    page = (f"Island Post\nHome | World | Asia\n\n{HEADLINE}\n\n{LEAD}\n\nSource: the ministry of defence.\n\n"
+            f"Details: {MORE}\n\n{MORE}")
+    article = parse_article(page)
+    assert article.standfirst is None
+    assert article.text.startswith("Japan and Russia")

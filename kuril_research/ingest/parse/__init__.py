@@ -98,7 +98,9 @@ line on Unicode-normalised text and applies these rules, in order:
    standfirst; a caption ending in its credit ("(Agency pic)", "— Agency") or a line in another script than the
    headline's is no deck; "Headline - tagline" over the headline printed again is the page's title; an issue label
    ("Issue #612") is no headline; where the rules find no title, the learned chooser (:mod:`.title_model`) names it
-   when sure, never from a gallery's numbered image names. A place alone
+   when sure, never from a gallery's numbered image names. An interview's introduction right under the headline,
+   over turns that open with their speakers' labels ("OGONYOK: ...", "Anna Roe: ..."), is its standfirst
+   (:mod:`.interviews`). A place alone
    on its line over a transcript's first turn ("MR
    PRICE: ...") is the briefing's place header, not a dateline. Where no dateline was found, a place alone on its
    line among the header lines ("12 Comments", "TOKYO", headline; byline, "NEMURO, JAPAN", date) that names its
@@ -120,7 +122,7 @@ field labels), :mod:`.furniture` (whole furniture lines and blocks), :mod:`.bios
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
 headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.dated_pages` (notices and topic pages ordered by their
 dates), :mod:`.header_place` (a dateline among the header lines), :mod:`.shape` (the headline by its shape),
-:mod:`.captions` and :mod:`.article` (the pipeline).
+:mod:`.interviews` (an interview's introduction), :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 
 from kuril_research.ingest.parse.article import parse_article

@@ -40,6 +40,7 @@ from kuril_research.ingest.parse.header import (
 from kuril_research.ingest.parse.dated_pages import dated_masthead_end, item_page_start
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles, unlabelled_title, unnumbered_title
 from kuril_research.ingest.parse.header_place import header_place
+from kuril_research.ingest.parse.interviews import interview_intro
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.months import DATELINE_MONTHS
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
@@ -274,6 +275,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if dateline_index is None:  # under the headline the model chose: a deck, or a deck in sentences over the byline
             choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)
             choice = deck_in_sentences(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
+            # an interview's or a transcript's introduction over its turns
+            choice = interview_intro(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     title = unnumbered_title(title, text.split("\n"))  # "1. Headline" in a database export's list of documents
     title = unlabelled_title(title, lex.headline_labels)  # "HEADLINE: ..." in a classic Nexis download

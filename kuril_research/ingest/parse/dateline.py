@@ -7,9 +7,9 @@ import re
 from kuril_research.ingest.parse.months import MONTH_ALT, WEEKDAYS
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
-                                                    is_label_line, is_name_in_capitals, is_phrase_label)
+                                                    is_colon_place, is_label_line, is_name_in_capitals, is_phrase_label)
 
-__all__ = ["CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE", "is_colon_place",
+__all__ = ["CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE", "DECK_TO_LEAD_LINES",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline", "AGENCY_FIRST_RE", "agency_first"]
 
@@ -290,6 +290,8 @@ PLACE_LINE_RE = re.compile(r"\A(?:(?i:dateline):\s*)?"
 LEAD_LINES = 8
 #: ... and only before (or on) a lead of at least this many words.
 LEAD_MIN_WORDS = 12
+#: A standfirst's sentence stands right over a "TOKYO: ..." lead, or over a byline kept over it.
+DECK_TO_LEAD_LINES = 2
 def is_lead(line: str) -> bool:
     """A story's first paragraph: :data:`LEAD_MIN_WORDS` words or more and a sentence end."""
     return len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
@@ -373,31 +375,10 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                     and not is_label_line(other, labels)}), i) and not SPEAKER_ROLE_RE.match(line + " ")):
             return i, alone
         if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) and not any(
-                (under := COLON_DATELINE_RE.match(lines[j])) is not None and is_colon_place(under.group("place"),
-                                                                                          place_words)
+                (under := COLON_DATELINE_RE.match(lines[j])) is not None and is_colon_place(under["place"], place_words)
                 for j in range(i + 1, min(end, i + 1 + DECK_TO_LEAD_LINES))):
-            break  # the story has begun without a dateline (a long headline has no sentence end); a standfirst's
-            # sentence over "TOKYO: ..." or "New Delhi: ..." (maybe with a byline kept between) has not begun it
+            break  # the story has begun without a dateline; a deck over "TOKYO: ..." or "New Delhi: ..." has not
     return standard
-
-
-#: A standfirst's sentence stands right over a "TOKYO: ..." lead, or over a byline kept over it.
-DECK_TO_LEAD_LINES = 2
-
-
-def is_colon_place(place: str, place_words: frozenset[str]) -> bool:
-    """Whether the place of a colon dateline under a sentence is surely one: in capitals ("TOKYO"), or in mixed case
-    with every word a word of ``place_words`` ("New Delhi"), not a speaker's or a topic's label ("Japan", "Anna").
-
-    Examples
-    --------
-    >>> words = frozenset({"new", "delhi", "tokyo"})
-    >>> is_colon_place("TOKYO", words), is_colon_place("New Delhi", words), is_colon_place("Tokyo", words)
-    (True, True, True)
-    >>> is_colon_place("Anna", words), is_colon_place("New Zealand", words), is_colon_place("Tokyo", frozenset())
-    (False, False, False)
-    """
-    return place.isupper() or bool(place_words) and all(w.lower() in place_words for w in place.split())
 
 
 def is_only_turn(lines: list[str], openings: list[int], i: int) -> bool:
