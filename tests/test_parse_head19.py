@@ -198,3 +198,40 @@ def test_a_story_with_two_labelled_lines_is_no_interview():
     article = parse_article(page)
     assert article.standfirst is None
     assert article.text.startswith("Japan and Russia")
+
+
+# --------------------------------------------------------------------------- notes, credits and labels around the story
+
+@pytest.mark.parametrize("line, reason", [
+    ("READ: Ferry to the islands to resume next month", "read more"),   # a teaser's label, as "READ MORE:"
+    ("Audio: 5 min 12 sec", "audio player"),
+    ("Published in the print edition of the March 3, 2026, issue, with the headline \"Across the Strait.\"",
+     "print edition"),
+    ("To contact the reporter on this story: Jane Roe in Tokyo at jroe@harbour.example", "byline"),
+    ("Presenter: Jane Roe", "byline"),                                   # a broadcast's credits over its transcript
+    ("Speakers: John Doe, North Asia correspondent; Dr Ann Lee, Harbour University", "byline"),
+    ("Photographs by Jane Roe", "byline"),
+    ("Authored by Jane Roe", "byline"),
+    ("This report is auto-generated from a syndicated news feed. The Post holds no responsibility for its content.",
+     "disclaimer"),
+    ("The views and opinions expressed by the interviewee do not necessarily reflect those of the Harbour Post.",
+     "disclaimer"),
+    ("Legal Disclaimer:", "disclaimer"),
+    ("Harbour Wire provides the information \"as is\" without warranty of any kind.", "disclaimer"),
+    ("All materials on this site are for informational purposes only. Reproduction requires a link.", "disclaimer"),
+    ("Representative image", "photo caption"),                           # a stock picture's label
+    ("Commenting is not available in this section entry.", "comment notice"),
+])
+def test_notes_credits_and_labels_around_the_story(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The views expressed by the minister do not necessarily reflect the cabinet's position, he said.",
+    "Speakers at the rally in Nemuro said the islands must come back.",
+    "Readers of the Harbour Post asked about the ferry.",
+    "The photographs by the border guards were published on Monday.",
+    "A representative of the former islanders read a statement.",
+])
+def test_story_sentences_like_those_notes_stay(line):
+    assert furniture_reason(line) is None
