@@ -7,6 +7,7 @@ Every line and page here is made up by hand; the expected reason, title or datel
 import pytest
 
 from kuril_research.ingest.parse import furniture_reason, has_credit, parse_article
+from kuril_research.ingest.parse.captions import has_credit_tail
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
 HEADLINE = "Ferry to the islands to resume next month"
@@ -235,3 +236,40 @@ def test_notes_credits_and_labels_around_the_story(line, reason):
 ])
 def test_story_sentences_like_those_notes_stay(line):
     assert furniture_reason(line) is None
+
+
+# --------------------------------------------------------------------------- more credits, a wire's date, widgets
+
+@pytest.mark.parametrize("line", [
+    "The two leaders in Vladivostok: they have now met many times. Source: Harbour Wire",   # a source after a caption
+    "The minister at a fish plant in a village on the island. harbour.ru",                  # a site's domain
+    "The ambassador to Japan, Ivan Petrov (Mainichi)",                                      # a Japanese paper's own
+    "Yuzhno-Kurilsk, Kunashir. File photo",                                                  # a short caption, archive
+])
+def test_more_caption_credits(line):
+    assert has_credit(line) or has_credit_tail(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The ministry said so. Source: the ministry's own count.",   # a source in lower case with a full stop
+    "Visit harbour.ru for the timetable.",
+    "Kunashir. File photo",                                      # one word before the label: too short to tell
+])
+def test_lines_like_those_credits_are_none(line):
+    assert not has_credit(line) and not has_credit_tail(line)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Reuters / December 16, 2026 19:40 pm +08", "agency credit"),   # a date with its bare offset
+    ("Roe reported from Moscow. Harbour Wire writers John Doe in Nagato, Japan, and Ann Lee in Tokyo contributed to "
+     "this report.", "byline"),
+    ("Subscribe and support the journalism behind this story.", "donation appeal"),
+    ("Didn't find what you were looking for?", "navigation"),
+])
+def test_a_wires_dated_credit_a_longer_contributor_line_and_widgets(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_date_with_a_bare_utc_offset_is_a_date_line():
+    assert is_timestamp("December 16, 2026 19:40 pm +08") and is_timestamp("2026-03-03 16:12 +0900")
+    assert not is_timestamp("+08 points")
