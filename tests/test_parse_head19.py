@@ -273,3 +273,17 @@ def test_a_wires_dated_credit_a_longer_contributor_line_and_widgets(line, reason
 def test_a_date_with_a_bare_utc_offset_is_a_date_line():
     assert is_timestamp("December 16, 2026 19:40 pm +08") and is_timestamp("2026-03-03 16:12 +0900")
     assert not is_timestamp("+08 points")
+
+
+# --------------------------------------------------------------------------- a caption with its source under the byline
+
+def test_a_caption_with_its_source_in_brackets_is_no_deck():
+    deck = "A new exhibition in Sapporo looks at the people who fished the islands long before the dispute"
+    caption = "A carved tray found on the island in the 1880s is among the objects on display. (Harbour Museum)"
+    page = (f"HARBOUR MAGAZINE\nSUBSCRIBE  |  SHOP  |  DONATE\n\nHistory | World History\n\n"
+            f"Before the Dispute, the Fishers Lived There\n\n{deck}\n\nJane Roe\nContributing Writer\n"
+            f"September 9, 2026\n\n{caption}\n\n{LEAD}\n\n{MORE}")
+    article = parse_article(page)
+    assert article.standfirst != caption
+    assert caption not in article.text
+    assert article.text.startswith("Japan and Russia")
