@@ -46,7 +46,8 @@ line on Unicode-normalised text and applies these rules, in order:
    14:05 — REGNUM``)
    starts the body; the dateline
    is cut from the body text and kept in its own fields. Among the first lines, a
-   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``, ``Tokyo :``; not in a transcript,
+   place and a colon before a long lead (``TOKYO:``, ``Nemuro:``, ``Tokyo :``; under a deck's sentence and a byline
+   too when the place is in capitals or a known town's, ``New Delhi:``; not in a transcript,
    not a ``dateline_labels`` word such as "QUESTION", nor two or three words in capitals without a word of a place
    name, a caption's label: "WATCHING OVER SHIPS:") and a place in capitals alone
    on its line over the lead (``MOSCOW``) are datelines too.
@@ -97,14 +98,17 @@ line on Unicode-normalised text and applies these rules, in order:
    standfirst; a caption ending in its credit ("(Agency pic)", "— Agency") or a line in another script than the
    headline's is no deck; "Headline - tagline" over the headline printed again is the page's title; an issue label
    ("Issue #612") is no headline; where the rules find no title, the learned chooser (:mod:`.title_model`) names it
-   when sure, never from a gallery's numbered image names. A place alone
+   when sure, never from a gallery's numbered image names. An interview's introduction right under the headline,
+   over turns that open with their speakers' labels ("OGONYOK: ...", "Anna Roe: ..."), is its standfirst
+   (:mod:`.interviews`). A place alone
    on its line over a transcript's first turn ("MR
    PRICE: ...") is the briefing's place header, not a dateline. Where no dateline was found, a place alone on its
    line among the header lines ("12 Comments", "TOKYO", headline; byline, "NEMURO, JAPAN", date) that names its
    country or agency or a town of ``dateline_places`` is the dateline (:mod:`.header_place`), and so is such a town in
    mixed case with a colon alone right over the lead (``Tokyo:``, a dateline's own span copied onto its own line), a
    wire's credit with its town (``AFP/Tokyo``, ``The Associated Press, Moscow``; agencies of ``wire_agencies``) and a
-   town and date right under a wire's credit (``PTI`` over ``Singapore, Nov 14 2018, 19:52 IST``). A wire's name alone
+   town and date right under a wire's credit (``PTI`` over ``Singapore, Nov 14 2018, 19:52 IST``), and a known town and
+   a day of a month alone right over the lead (``Moscow, March 22``). A wire's name alone
    on its line is its credit, never a place in capitals over the lead.
 5. **Paragraphs**: short capitalised lines under the story's last sentence are its sign-off, however few
    paragraphs the story has; every remaining non-empty line is a paragraph, whether the
@@ -118,7 +122,7 @@ field labels), :mod:`.furniture` (whole furniture lines and blocks), :mod:`.bios
 :mod:`.layout` (furniture found by layout), :mod:`.dateline`, :mod:`.headings` (page titles, wrapped
 headings), :mod:`.header` (masthead, headline, standfirst), :mod:`.dated_pages` (notices and topic pages ordered by their
 dates), :mod:`.header_place` (a dateline among the header lines), :mod:`.shape` (the headline by its shape),
-:mod:`.captions` and :mod:`.article` (the pipeline).
+:mod:`.interviews` (an interview's introduction), :mod:`.captions` and :mod:`.article` (the pipeline).
 """
 
 from kuril_research.ingest.parse.article import parse_article

@@ -40,10 +40,12 @@ from kuril_research.ingest.parse.header import (
 from kuril_research.ingest.parse.dated_pages import dated_masthead_end, item_page_start
 from kuril_research.ingest.parse.headings import join_wrapped_headings, resolve_page_titles, unlabelled_title, unnumbered_title
 from kuril_research.ingest.parse.header_place import header_place
+from kuril_research.ingest.parse.interviews import interview_intro
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon, default_furniture
 from kuril_research.ingest.parse.months import DATELINE_MONTHS
 from kuril_research.ingest.parse.records import ParsedArticle, Removed
-from kuril_research.ingest.parse.decks import deck_in_sentences, deck_under_title, drop_false_deck, slogan_over_headline
+from kuril_research.ingest.parse.decks import (deck_in_sentences, deck_under_title, drop_false_deck, has_deck_credit,
+                                              slogan_over_headline)
 from kuril_research.ingest.parse.shape import headline_by_shape, same_heading, section_heading_title
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE, normalise_characters
 from kuril_research.ingest.parse.title_model import rerank_title
@@ -274,6 +276,8 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
         if dateline_index is None:  # under the headline the model chose: a deck, or a deck in sentences over the byline
             choice = deck_under_title(text.split("\n"), title, standfirst, body, removed)
             choice = deck_in_sentences(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
+            # an interview's or a transcript's introduction over its turns
+            choice = interview_intro(text.split("\n"), choice.title, choice.standfirst, choice.body, choice.removed)
             title, standfirst, body, removed = choice.title, choice.standfirst, choice.body, choice.removed
     title = unnumbered_title(title, text.split("\n"))  # "1. Headline" in a database export's list of documents
     title = unlabelled_title(title, lex.headline_labels)  # "HEADLINE: ..." in a classic Nexis download
@@ -293,7 +297,9 @@ def parse_article(raw: str, *, title: str | None = None, furniture: FurnitureLex
     for j, (number, line, _) in enumerate(body):
         if j > 0 or dateline_index is None:
             neighbours = body_lines[max(0, j - 2): j + 3]
-            if len(line) <= lex.max_line_chars and is_caption(line, neighbours):
+            if len(line) <= lex.max_line_chars and (is_caption(line, neighbours) or j == 0 and has_deck_credit(line)
+                                                     and len(body) > 1 and is_lead_paragraph(body[1][1])):
+                # (the top photo's caption, its source in brackets after its sentence, right over the story's lead)
                 removed.append(Removed(number, line, "photo caption"))
                 continue
         paragraphs_src.append(line)

@@ -14,7 +14,7 @@ __all__ = ["CAPTION_CREDIT_RE", "PHOTO_CREDIT_RE", "AGENCY_PHOTO_CREDIT_RE", "CR
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|file photo|credit|photo credit|supplied)\s*:[^)]*\)|\((?:[\w .]+ )?file photo\)|"
     r"\b(?:file )?(?:photo|image|picture):\s*[\w .,/&-]+|\((?:[\w.&-]+\s+)?(?:photo|photograph|image|picture|illustration)s?\s*(?:/|by |via |courtesy of |:)[^()]{1,80}\)|\b(?:photograph|photo credit|credit)\s*(?::|\.{2,3}|…)\s*(?-i:[A-Z])[\w .,/&'’-]{0,80}|\b(?:AFP|AP|Reuters|Kyodo|Jiji|EPA|TASS|Sputnik)/File\s*/\s*[\w .'-]+|"
-    r"\[(?:file(?: photo)?|photo|image|video)\s*(?::|/|by\b)[^\]]*\]|(?<=[.!?\x22”])\s/\s[\w.&'’ -]{1,40}|(?-i:\s/\s+[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}/[A-Z][\w&.-]{0,30}(?:\s[A-Z][\w&.-]{0,30}){0,2})|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\b(?:photo|image|picture)s? courtesy (?:of )?[\w .,/&'’-]{1,80}|\b(?:screenshot|screengrab|video grab|still from video)\s*:\s*[\w .,/&'’-]{1,80}\)?|(?-i:(?<=[\w)])\s\[[A-Z][A-Za-z .&/'’-]{1,40}\])|\s©\s*[\w .,/'’-]{1,60}|(?-i:\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,50}\))|(?-i:\b(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|Bloomberg)(?: Photo)?(?:/| / )[A-Z][\w .'’/-]{1,60})|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
+    r"\[(?:file(?: photo)?|photo|image|video)\s*(?::|/|by\b)[^\]]*\]|(?<=[.!?\x22”])\s[/|]\s[\w.&'’ -]{1,40}|(?<=[.!?])\s+source\s*:\s*(?-i:[A-Z])[\w .,&/'’-]{1,60}|(?-i:(?<=[.!?])\s+(?:www\.)?[a-z][\w-]*(?:\.[a-z][\w-]*)*\.(?:ru|jp|com|org|net|gov|info|cn|kr|uk))|(?-i:\s/\s+[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}/[A-Z][\w&.-]{0,30}(?:\s[A-Z][\w&.-]{0,30}){0,2})|\((?:Kyodo|Jiji|AFP|AP|Reuters|TASS|Sputnik|EPA|Xinhua|Yonhap|Mainichi|Yomiuri|Asahi|Nikkei|NHK)(?: Photo)?\)|(?:pool )?photo(?:graph)? (?:via|by) [\w .&]+|/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti)\b[\w ./]*|\([^()/]{1,60}/\s*(?:AP|AFP|Reuters|TASS|Kyodo|Sputnik|EPA|Getty Images|Pool|Bloomberg|RIA Novosti|Xinhua|Yonhap|Jiji|Shutterstock)\b[\w ./]*\)|\b(?:Getty Images|Shutterstock)|\b(?:photo|image|picture)s? courtesy (?:of )?[\w .,/&'’-]{1,80}|\b(?:screenshot|screengrab|video grab|still from video)\s*:\s*[\w .,/&'’-]{1,80}\)?|(?-i:(?<=[\w)])\s\[[A-Z][A-Za-z .&/'’-]{1,40}\])|\s©\s*[\w .,/'’-]{1,60}|(?-i:\([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w .&'’-]{1,50}\))|(?-i:\b(?:AFP|AP|REUTERS|Reuters|EPA|TASS|Kyodo|KYODO|Sputnik|Xinhua|Yonhap|Jiji|Bloomberg)(?: Photo)?(?:/| / )[A-Z][\w .'’/-]{1,60})|\bvia (?:AP|Reuters|AFP|Getty Images|EPA|Kyodo|Bloomberg)\)?|\b(?:AP|AFP|EPA|Reuters|Kyodo|TASS|Sputnik|Xinhua|Yonhap|Jiji|Pool|Bloomberg) Photo\s*/\s*[\w .'’-]{1,60}|(?-i:\[[A-Z][A-Z .]{1,30}\])|\(\s*©[^()]{1,80}\)|[.)]\s+©\s*[\w .,/\'-]{1,60})\s*\Z",
     re.I,
 )
 
@@ -22,7 +22,9 @@ CAPTION_CREDIT_RE = re.compile(
 CREDIT_WORDS = ("photo", "/", "getty images", "shutterstock", "via ", "image", "credit", "[file", "[video", "(kyodo)",
                 "screen", "video grab", "still from",
                 "(jiji)", "(afp)", "(ap)", "(reuters)", "(tass)", "(sputnik)", "(epa)", "(xinhua)", "(yonhap)",
-                "picture", "(supplied", "©", "[")
+                "(mainichi)", "(yomiuri)", "(asahi)", "(nikkei)", "(nhk)", "source", ".ru", ".jp", ".com", ".org", ".net",
+                ".gov", ".info", ".cn", ".kr", ".uk",
+                "picture", "(supplied", "©", "[", "|")
 #: :data:`CREDIT_WORDS` as one regex of literals (one scan of the line instead of one per word).
 CREDIT_WORDS_RE = re.compile("|".join(map(re.escape, CREDIT_WORDS)))
 
@@ -49,10 +51,13 @@ def has_credit(line: str) -> bool:
 
 
 #: A caption's source in brackets after its last sentence, naming the picture it came from, in any words
-#: ("... security issues.(photo grabbed from Reuters video)", "... on Monday. (Screenshot from NHK video)"): a
-#: story's paragraph does not end by naming a picture after its last sentence.
+#: ("... security issues.(photo grabbed from Reuters video)", "... on Monday. (Screenshot from NHK video)"), or
+#: saying where it came from, as Japanese papers credit a handout ("... in July. (From the regional government's
+#: channel)", "(Provided by the museum)"): a story's paragraph does not end by naming a picture's source after its
+#: last sentence.
 PICTURE_SOURCE_RE = re.compile(
-    r"[.!?][”\"’']?\s*\((?=[^()]*\b(?:photo|photograph|picture|image|screenshot|screengrab|video|footage)s?\b)"
+    r"[.!?][”\"’']?\s*\((?=[^()]*\b(?:photo|photograph|picture|image|screenshot|screengrab|video|footage)s?\b"
+    r"|(?:from|provided by|courtesy of|taken from|taken by|photographed by|supplied by) )"
     r"[^()]{3,80}\)\s*\Z", re.I)
 
 
@@ -111,6 +116,10 @@ GLUED_CREDIT_RE = re.compile(r"(?P<word>[\w'’]+)[.!?]\((?P<tail>[A-Z][\w'’&.
 #: The credit after a caption's sentence is at most this many words; the sentence has at least as many as a
 #: headline under a kicker.
 CREDIT_TAIL_WORDS = 6
+#: An archive label after a caption's sentence ("File photo", "Archive image") ...
+ARCHIVE_LABEL_RE = re.compile(r"(?:archive|file|stock|handout|pool) (?:photo|image|picture|footage)s?", re.I)
+#: ... may follow a caption of this many words ("Yuzhno-Kurilsk, Kunashir. File photo").
+ARCHIVE_CAPTION_WORDS = 2
 #: Abbreviations whose full stop ends no sentence ("Dr. Jane Roe").
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "capt", "lt", "sgt", "rev",
                                   "jr", "sr", "no", "vs", "mt", "ft", "co", "corp", "inc", "ltd"})
@@ -128,6 +137,8 @@ def has_credit_tail(line: str) -> bool:
     True
     >>> has_credit_tail("Boats in the harbour of Yuzhno-Kurilsk on Kunashir. Archive photo")
     True
+    >>> has_credit_tail("Yuzhno-Kurilsk, Kunashir. File photo"), has_credit_tail("Kunashir. File photo")
+    (True, False)
     >>> has_credit_tail("Talks will resume in spring, officials said. Tokyo Hopes"), has_credit_tail("Talks resume. Kyodo")
     (True, False)
     >>> has_credit_tail("The treaty talks were handled by the U.S. State Department")
@@ -142,8 +153,10 @@ def has_credit_tail(line: str) -> bool:
     match = CREDIT_TAIL_RE.search(line) or GLUED_CREDIT_RE.search(line)
     if match is None or match.group("word").lower() in _TITLE_ABBREVIATIONS or match.group("word").isupper():
         return False
+    # an archive label ("File photo") ends no story sentence, so a short caption may stand before it
+    before = ARCHIVE_CAPTION_WORDS if ARCHIVE_LABEL_RE.fullmatch(match.group("tail")) else TITLE_CASE_WORDS
     return (len(match.group("tail").split()) <= CREDIT_TAIL_WORDS
-            and len(line[:match.start("tail")].split()) >= TITLE_CASE_WORDS)
+            and len(line[:match.start("tail")].split()) >= before)
 
 
 def is_caption(line: str, neighbours: list[str]) -> bool:

@@ -7,9 +7,9 @@ import re
 from kuril_research.ingest.parse.months import MONTH_ALT, WEEKDAYS
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
 from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
-                                                    is_label_line, is_name_in_capitals, is_phrase_label)
+                                                    is_colon_place, is_label_line, is_name_in_capitals, is_phrase_label)
 
-__all__ = ["CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE",
+__all__ = ["CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE", "DECK_TO_LEAD_LINES",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
            "find_dateline", "AGENCY_FIRST_RE", "agency_first"]
 
@@ -291,6 +291,8 @@ PLACE_LINE_RE = re.compile(r"\A(?:(?i:dateline):\s*)?"
 LEAD_LINES = 8
 #: ... and only before (or on) a lead of at least this many words.
 LEAD_MIN_WORDS = 12
+#: A standfirst's sentence stands right over a "TOKYO: ..." lead, or over a byline kept over it.
+DECK_TO_LEAD_LINES = 2
 def is_lead(line: str) -> bool:
     """A story's first paragraph: :data:`LEAD_MIN_WORDS` words or more and a sentence end."""
     return len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
@@ -373,11 +375,10 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                     j for j, other in enumerate(lines) if LABEL_LINE_RE.match(other)
                     and not is_label_line(other, labels)}), i) and not SPEAKER_ROLE_RE.match(line + " ")):
             return i, alone
-        if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) and not (
-                i + 1 < end and (under := COLON_DATELINE_RE.match(lines[i + 1])) is not None
-                and under.group("place").isupper()):
-            break  # the story has begun without a dateline (a long headline has no sentence end); a standfirst's
-            # sentence right over "TOKYO: ..." has not begun it
+        if len(line.split()) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(line) and not any(
+                (under := COLON_DATELINE_RE.match(lines[j])) is not None and is_colon_place(under["place"], place_words)
+                for j in range(i + 1, min(end, i + 1 + DECK_TO_LEAD_LINES))):
+            break  # the story has begun without a dateline; a deck over "TOKYO: ..." or "New Delhi: ..." has not
     return standard
 
 

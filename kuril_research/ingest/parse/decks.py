@@ -57,10 +57,12 @@ CAPTION_LABEL_RE = re.compile(r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,4}:\s")
 
 
 #: A photo's caption with its credit at the end: the agency and "pic" or "photo" in brackets ("... in Moscow.
-#: (Reuters pic)"), or the agency's name after a dash ("... in Vladivostok on Monday — Reuters"). A deck carries
-#: no credit.
+#: (Reuters pic)"), or the agency's name after a dash ("... in Vladivostok on Monday — Reuters"), or the picture's
+#: source in brackets after the caption's sentence ("... among the objects on display. (Harbour Museum)"). A deck
+#: carries no credit.
 DECK_CREDIT_TAIL_RE = re.compile(r"(?:\((?:[A-Z][\w.&'’-]*\s){1,3}(?i:pic|pix|photo|picture|file photo)s?\)"
-                                 r"|[^.!?\s]\s+[—–]\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})\s*\Z")
+                                 r"|[^.!?\s]\s+[—–]\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2}"
+                                 r"|[.!?]\s*\([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\))\s*\Z")
 
 
 def has_deck_credit(line: str) -> bool:
@@ -71,6 +73,8 @@ def has_deck_credit(line: str) -> bool:
     >>> has_deck_credit("Two leaders shake hands before their talks at the Kremlin in Moscow. (Harbour Wire pic)")
     True
     >>> has_deck_credit("The two leaders shake hands before their talks in Vladivostok on Monday — Harbour Wire")
+    True
+    >>> has_deck_credit("A carved tray found on the island is among the objects on display. (Harbour Museum)")
     True
     >>> has_deck_credit("Tokyo says the drills run counter to its position — and Moscow disagrees")
     False
@@ -245,7 +249,7 @@ def deck_under_title(lines: list[str], title: str | None, standfirst: str | None
     line under the title (or under removed lines only), a deck (:func:`is_deck`) of :data:`DECK_MIN_WORDS` words or
     more, one clause with no sentence end (a question is a Q&A's or a forum's), no label ("Q:"), over a paragraph
     of the story (a sentence of :data:`LEAD_WORDS` words or more). A story's first paragraph ends in a full stop; a deck, in most outlets'
-    style, does not.
+    style, does not. A line there that ends in a caption's credit (:func:`has_deck_credit`) is the top photo's caption.
 
     Examples
     --------
@@ -266,6 +270,9 @@ def deck_under_title(lines: list[str], title: str | None, standfirst: str | None
     if any(lines[n - 1].strip() and n not in removed_numbers for n in range(title_number + 1, body[0][0])):
         return unchanged
     deck, lead = body[0][1], body[1][1]
+    if has_deck_credit(deck) and len(lead.split()) >= LEAD_WORDS and SENTENCE_END_RE.search(lead):
+        # the top photo's caption with its credit, right under the headline and over the story
+        return HeaderChoice(title, standfirst, body[1:], removed + [Removed(body[0][0], deck, "photo caption")])
     if len(deck.split()) < DECK_MIN_WORDS or SENTENCE_END_RE.search(deck) or SENTENCE_BREAK_RE.search(deck) \
             or LABEL_RE.match(deck) or not is_deck(deck) \
             or not deck[:1].isupper() or len(lead.split()) < LEAD_WORDS or not SENTENCE_END_RE.search(lead):

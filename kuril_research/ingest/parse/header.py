@@ -15,7 +15,8 @@ __all__ = ["STANDFIRST_FOLLOWERS", "OUTLET_PLACE_RE", "HEADLINE_MARKS_RE", "has_
            "is_person_name", "is_byline_names", "is_tool_bar", "is_menu_bar", "is_under_menu_bar", "is_descriptor", "is_masthead_line", "masthead_end"]
 
 #: Removed lines that follow a standfirst in an article without a dateline.
-STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter"})
+STANDFIRST_FOLLOWERS = frozenset({"byline", "date line", "photo caption", "credit line", "audio player", "share counter",
+                                 "agency credit"})
 #: Signs a headline may carry and a site name does not.
 HEADLINE_MARKS_RE = re.compile("[:?!\"“”]|(?<!\\w)['‘’]|['‘’](?!\\w)")
 #: A site's name holding an outlet's noun (``site_name_nouns``) is at most this long.

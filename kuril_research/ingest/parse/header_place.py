@@ -13,7 +13,9 @@ words of longer names: "NEW DELHI"). A town in mixed case with a colon ("Tokyo:"
 Gulf sites print the dateline in its own span that a copy puts on its own line, is the dateline only when it is a
 known town standing right over the lead: in mixed case, a word and a colon may be any label; so is such a town alone
 without the colon ("Tokyo" over the lead of a paper's e-edition page). A wire's credit with its town ("AFP/Tokyo",
-"The Associated Press, Moscow") and a town and date under a wire's credit are the dateline too.
+"The Associated Press, Moscow") and a town and date under a wire's credit are the dateline too, and so is a known town
+and a date alone right over the lead ("Moscow, March 22", as Indian papers print a wire's copy), whatever the
+rules logged it as.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ import re
 
 from kuril_research.ingest.parse.dateline import PLACE_LINE_RE, is_lead
 from kuril_research.ingest.parse.lexicon import FurnitureLexicon
+from kuril_research.ingest.parse.months import MONTHS
 from kuril_research.ingest.parse.records import Removed
 from kuril_research.ingest.parse.timestamps import is_timestamp
 
-__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "TOWN_ALONE_RE", "WIRE_PLACE_RE", "PLACE_WIRE_RE", "TOWN_DATE_RE", "CREDIT_REASONS", "is_known_place",
-           "is_wire_agency", "wire_place", "header_place"]
+__all__ = ["HEADER_REASONS", "TOWN_COLON_RE", "TOWN_ALONE_RE", "WIRE_PLACE_RE", "PLACE_WIRE_RE", "TOWN_DATE_RE", "TOWN_DAY_RE", "CREDIT_REASONS", "is_known_place",
+           "is_wire_agency", "wire_place", "above_text", "header_place"]
 
 #: Reasons under which the header rules log a place printed on its own line.
 HEADER_REASONS = frozenset({"site header", "byline", "section label"})
@@ -47,6 +50,10 @@ PLACE_WIRE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+
 #: A town and a date (maybe with a time) on one line ("Singapore, Nov 14 2018, 19:52 IST"), as a site prints the
 #: dateline under the agency's credit.
 TOWN_DATE_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), (?P<date>.+?)(?:(?!)(?P<agency>)(?P<country>))?\Z")
+#: A town and a day of a month, no year nor time, alone on its line ("Moscow, March 22", "New Delhi, 5 Jan"): a wire's
+#: dateline as Indian papers print it over the lead; a date with its year or time is a page's date line or a widget.
+TOWN_DAY_RE = re.compile(r"\A(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), (?:(?P<month>[A-Z][a-z]{2,8}\.?) \d{1,2}"
+                         r"|\d{1,2} (?P<month2>[A-Z][a-z]{2,8}\.?))(?:(?!)(?P<agency>)(?P<country>))?\Z")
 #: Reasons under which a wire's credit line is logged.
 CREDIT_REASONS = frozenset({"credit line", "agency credit", "byline"})
 #: How a place of several words or towns splits into words ("TOKYO/MOSCOW", "TOKYO and MOSCOW", "NEW DELHI").
@@ -110,6 +117,17 @@ def wire_place(text: str, lex: FurnitureLexicon) -> re.Match[str] | None:
     return match
 
 
+def above_text(lines: list[str], number: int) -> int | None:
+    """The 1-based number of the last non-blank line of ``lines`` above line ``number``, or None.
+
+    Examples
+    --------
+    >>> above_text(["Moscow, March 22", "", "The lead."], 3), above_text(["", "The lead."], 2)
+    (1, None)
+    """
+    return next((n for n in range(number - 1, 0, -1) if lines[n - 1].strip()), None)
+
+
 def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Removed],
                  lex: FurnitureLexicon) -> tuple[int, re.Match[str]] | None:
     """The 1-based number and match of the place line that is the dateline of a page where none was found, or None.
@@ -169,7 +187,7 @@ def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Re
                 and is_timestamp(town.group("date")):
             return number, town  # "Singapore, Nov 14 2018, 19:52 IST" under "PTI"
     for number in range(1, lead):
-        if number not in kept and number not in logged:
+        if number not in kept and number not in logged and reasons.get(number) != "date line":
             continue
         text = lines[number - 1].strip()
         match = PLACE_LINE_RE.match(text)
@@ -177,6 +195,12 @@ def header_place(lines: list[str], body: list[tuple[int, str]], removed: list[Re
             town = TOWN_COLON_RE.match(text) or TOWN_ALONE_RE.match(text)  # "Tokyo:" or "Tokyo" right over the lead
             if town is not None and is_known_place(town.group("place"), lex):
                 return number, town
+        if match is None and number == above_text(lines, lead) and (town := TOWN_DAY_RE.match(text)) is not None \
+                and (town.group("month") or town.group("month2")).lower().rstrip(".") in MONTHS \
+                and is_known_place(town.group("place"), lex):
+            return number, town  # "Moscow, March 22" alone right over the lead, as Indian papers print a wire's copy
+        if number not in kept and number not in logged:
+            continue  # a date line is a dateline only as a town and date right over the lead
         if match is None or match.group("place").lower() in lex.dateline_labels:
             continue
         if match.group("country") or match.group("agency") or is_known_place(match.group("place"), lex):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["SPEAKER_ROLE_RE", "LABEL_OPENING_RE", "LABEL_LINE_RE", "TURN_LABELS", "PHRASE_WORDS", "PLACES_SPLIT_RE",
-           "is_label_line", "is_phrase_label", "is_name_in_capitals"]
+           "is_label_line", "is_phrase_label", "is_name_in_capitals", "is_colon_place"]
 
 #: A transcript's speaker: a title or role before the name ("MR PRICE:", "AMBASSADOR ROE:", "Secretary Blinken:"),
 #: never a dateline's place.
@@ -83,3 +83,18 @@ def is_label_line(line: str, labels: frozenset[str]) -> bool:
     """
     label = line.split(":", 1)[0].strip().lower()
     return label not in TURN_LABELS and any(word in labels for word in label.split())
+
+
+def is_colon_place(place: str, place_words: frozenset[str]) -> bool:
+    """Whether the place of a colon dateline under a sentence is surely one: in capitals ("TOKYO"), or in mixed case
+    with every word a word of ``place_words`` ("New Delhi"), not a speaker's or a topic's label ("Japan", "Anna").
+
+    Examples
+    --------
+    >>> words = frozenset({"new", "delhi", "tokyo"})
+    >>> is_colon_place("TOKYO", words), is_colon_place("New Delhi", words), is_colon_place("Tokyo", words)
+    (True, True, True)
+    >>> is_colon_place("Anna", words), is_colon_place("New Zealand", words), is_colon_place("Tokyo", frozenset())
+    (False, False, False)
+    """
+    return place.isupper() or bool(place_words) and all(w.lower() in place_words for w in place.split())

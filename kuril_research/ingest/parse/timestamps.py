@@ -27,7 +27,7 @@ TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "filed
                               # a print edition's page after the date ("Wed, Nov 03, 2010 - Page 5", "Pg. 5")
                               "page", "pg", "p",
                               "min", "mins", "minute", "minutes", "read", "ago", "hour", "hours", "hr", "hrs",
-                              "day", "days", "week", "weeks"})
+                              "day", "days", "week", "weeks", "month", "months", "year", "years"})
 #: Separators between the tokens (removed before the line is split into tokens).
 _SEPARATORS_RE = re.compile(r"[|/·•,()\[\]]|(?<!\d)[-–—](?!\d)|\s[-–—]\s|(?<=\D):|:(?=\D)|:\Z")
 #: A numeric date ("03.03.2026", "2026-03-03", "3/5/26"), possibly with a time glued by "T".
@@ -36,8 +36,9 @@ _NUMERIC_DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:T\d{1,2}:\d{2}
 _CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?", re.I)
 #: A number: a day or a year, maybe an ordinal ("3rd", "2026.").
 _NUMBER_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?\.?", re.I)
-#: A time zone in capitals (most end in T: "JST", "GMT", "AEDT"), maybe with an offset or a day glued to it ("JST", "GMT+9", "UTC+03:00", "GMT29").
-_ZONE_RE = re.compile(r"(?:[A-Z]{1,4}T|UTC|MSK)(?:[+-]\d{1,2}(?::?\d{2})?|\d{1,2})?")
+#: A time zone in capitals (most end in T: "JST", "GMT", "AEDT"), maybe with an offset or a day glued to it ("JST", "GMT+9", "UTC+03:00", "GMT29"),
+#: or an offset alone ("+08", "+0900", "-05:00").
+_ZONE_RE = re.compile(r"(?:[A-Z]{1,4}T|UTC|MSK)(?:[+-]\d{1,2}(?::?\d{2})?|\d{1,2})?|[+-]\d{2}(?::?\d{2})?")
 _MERIDIEM_RE = re.compile(r"am|pm|a\.m\.|p\.m\.", re.I)
 #: A story's age with its unit glued to the figure, as a feed prints it ("3h", "45m", "2d", "1w").
 _AGE_RE = re.compile(r"\d{1,3}(?:h|hr|hrs|m|min|mins|d|w|wk|wks|mo)")
@@ -80,6 +81,8 @@ def is_timestamp(line: str) -> bool:
     >>> is_timestamp("• 3h • 3 min read"), is_timestamp("2d ago")
     (True, True)
     >>> is_timestamp("Joined: Fri Mar 06, 2026 8:15 am"), is_timestamp("Filed on March 3, 2026 | Last updated at 6.45 pm")
+    (True, True)
+    >>> is_timestamp("December 16, 2026 19:40 pm +08"), is_timestamp("2026-03-03 16:12 +0900")
     (True, True)
     >>> is_timestamp("May 9 parades were held"), is_timestamp("Updated"), is_timestamp("2026")
     (False, False, False)
