@@ -6,8 +6,9 @@ import re
 
 from kuril_research.ingest.parse.months import MONTH_ALT, WEEKDAYS
 from kuril_research.ingest.parse.text import SENTENCE_END_RE
-from kuril_research.ingest.parse.label_lines import (LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE, SPEAKER_ROLE_RE,
-                                                    is_colon_place, is_label_line, is_name_in_capitals, is_phrase_label)
+from kuril_research.ingest.parse.label_lines import (BRACKET_LABELS, LABEL_LINE_RE, LABEL_OPENING_RE, PLACES_SPLIT_RE,
+                                                    SPEAKER_ROLE_RE, is_colon_place, is_label_line, is_name_in_capitals,
+                                                    is_phrase_label)
 
 __all__ = ["CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE", "AGENCY_DATELINE_RE", "COLON_DATELINE_RE", "PLACE_LINE_RE", "DECK_TO_LEAD_LINES",
            "LEAD_LINES", "LEAD_MIN_WORDS", "SPEAKER_TURN_RE", "PLACES_SPLIT_RE", "is_only_turn", "match_dateline", "is_bare_dash", "is_dash_only", "opens_story", "is_sentence_paragraph", "is_lead",
@@ -64,11 +65,6 @@ DATELINE_RE = re.compile(
 #: A local paper's place in square brackets: "[Nemuro] In a classroom ...", "[TOKYO] Japan and Russia ...".
 BRACKET_DATELINE_RE = re.compile(r"\A\[(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})\]"
                                  r"\s+(?=[A-Z\"“])")
-#: Labels in brackets that open a paragraph as a place may ("[UPDATE]", "[VIDEO]"), and a transcript's stage directions ("[CLIP]"): no datelines.
-BRACKET_LABELS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTO", "PHOTOS", "AUDIO", "EDITORIAL", "OPINION", "ANALYSIS", "BREAKING", "EXCLUSIVE",
-                            "LIVE", "WATCH", "LISTEN", "INTERVIEW", "FEATURE", "SPONSORED", "AD", "CORRECTION", "EDITOR'S NOTE", "REPORT", "NEWS",
-                            "CLIP", "SOUNDBITE", "MUSIC", "APPLAUSE", "LAUGHTER", "CROSSTALK", "INAUDIBLE", "BEGIN VIDEO CLIP", "END VIDEO CLIP",
-                            "VIDEO CLIP", "AUDIO CLIP", "BREAK", "COMMERCIAL BREAK"})
 #: A dateline that is only an agency in brackets and a dash: "(RT) –".
 AGENCY_DATELINE_RE = re.compile(
     rf"\A(?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:,\ \d{{4}})?\ )?"

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 
 __all__ = ["SPEAKER_ROLE_RE", "LABEL_OPENING_RE", "LABEL_LINE_RE", "TURN_LABELS", "PHRASE_WORDS", "PLACES_SPLIT_RE",
-           "is_label_line", "is_phrase_label", "is_name_in_capitals", "is_colon_place"]
+           "BRACKET_LABELS", "is_label_line", "is_phrase_label", "is_name_in_capitals", "is_colon_place"]
+
+#: Labels in brackets that open a paragraph as a place may ("[UPDATE]", "[VIDEO]"), and a transcript's stage
+#: directions ("[CLIP] FUMIO KISHIDA (voice of interpreter): ...", "[MUSIC]"): no datelines
+#: (:func:`.dateline.match_dateline`).
+BRACKET_LABELS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTO", "PHOTOS", "AUDIO", "EDITORIAL", "OPINION",
+                            "ANALYSIS", "BREAKING", "EXCLUSIVE", "LIVE", "WATCH", "LISTEN", "INTERVIEW", "FEATURE",
+                            "SPONSORED", "AD", "CORRECTION", "EDITOR'S NOTE", "REPORT", "NEWS", "CLIP", "SOUNDBITE",
+                            "MUSIC", "APPLAUSE", "LAUGHTER", "CROSSTALK", "INAUDIBLE", "BEGIN VIDEO CLIP",
+                            "END VIDEO CLIP", "VIDEO CLIP", "AUDIO CLIP", "BREAK", "COMMERCIAL BREAK"})
 
 #: A transcript's speaker: a title or role before the name ("MR PRICE:", "AMBASSADOR ROE:", "Secretary Blinken:"),
 #: never a dateline's place.
