@@ -234,3 +234,9 @@ def test_that_before_a_time_is_no_relative_pronoun_making_a_text_the_speaker():
     # a relative "which" still makes the text the subject of its verb
     text = 'A resolution adopted that day, which calls the islands "Russian land, Iturup included", was sent on.'
     assert voices_under(text) == [("Iturup", "quoted", "A resolution")]
+
+
+def test_a_possessor_after_an_inverted_speech_verb_is_no_speaker_of_the_next_quotation():
+    text = ("Hiroyuki Sasamoto fishes off Shikotan.\n\n\"At the harbor, Kunashir is calm,\" said Sasamoto's wife, "
+            "Kazue, who sorts the kelp behind their house. \"Nobody dares to talk about Iturup.\"")
+    assert voices_under(text)[1:] == [("Kunashir", "quoted", "Kazue"), ("Iturup", "quoted", "Kazue")]
