@@ -226,3 +226,17 @@ def test_a_single_quotation_opened_after_an_attribution_goes_on_in_the_next_para
             "Officials on Shikotan were not available for comment.")
     assert voices_under(text) == [("Kunashir", "quoted", "she"), ("Iturup", "quoted", "she"),
                                   ("Shikotan", "narrator", None)]
+
+
+def test_that_before_a_time_is_no_relative_pronoun_making_a_text_the_speaker():
+    text = ('In a statement posted late that evening, the ministry said it did "not intend to discuss Iturup".')
+    assert voices_under(text) == [("Iturup", "quoted", "the ministry")]
+    # a relative "which" still makes the text the subject of its verb
+    text = 'A resolution adopted that day, which calls the islands "Russian land, Iturup included", was sent on.'
+    assert voices_under(text) == [("Iturup", "quoted", "A resolution")]
+
+
+def test_a_possessor_after_an_inverted_speech_verb_is_no_speaker_of_the_next_quotation():
+    text = ("Hiroyuki Sasamoto fishes off Shikotan.\n\n\"At the harbor, Kunashir is calm,\" said Sasamoto's wife, "
+            "Kazue, who sorts the kelp behind their house. \"Nobody dares to talk about Iturup.\"")
+    assert voices_under(text)[1:] == [("Kunashir", "quoted", "Kazue"), ("Iturup", "quoted", "Kazue")]

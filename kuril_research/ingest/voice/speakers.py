@@ -50,7 +50,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 stream.append((verb.end(), 0, (c, self.cue_text(c.start, verb.end()))))
             elif according := source_before(text, sent_start, c.start, self.verb_in):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
-            elif not c.role and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, (at := inverted_start(
+            elif not c.role and not possessor(text, c.end) and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, (at := inverted_start(
                     text, sent_start, c.start, self.cands_from(sent_start, c.start))) - 30), at)) \
                     and inv.group(1) in self.lex.inverted_verbs:  # '..., said Irina Belova, an analyst': she speaks
                 stream.append((c.end, 0, (c, self.cue_text(inv.start(1), c.end))))

@@ -21,8 +21,9 @@ TEXT_OPENER = r"(?:(?i:the|a|an|its|their|this)|[A-Z][\w-]*[’']s|(?i:this|last
 #: The words between the opener and the head: up to four modifiers ("annual defense", "2020", "joint").
 TEXT_MODIFIERS = r"(?:(?!(?i:the|a|an|that|which)\s)[\w-]+\s+){0,4}?"
 #: A relative pronoun after the text (a participle's phrase may stand between: "a resolution adopted by the lower
-#: house on Wednesday, which"), with its comma: the relative clause's verb is the text's.
-RELATIVE = r"(?:\s*,?\s+(?:which|that)\b)"
+#: house on Wednesday, which"), with its comma: the relative clause's verb is the text's; not "that" before a time
+#: ("a statement posted late that evening, the ministry said": a demonstrative).
+RELATIVE = r"(?:\s*,?\s+(?:which|that(?!\s+(?:day|evening|morning|afternoon|night|week|month|year|time)\b))\b)"
 #: What may stand between the text (or its relative pronoun) and its verb: a participle's phrase ("adopted at the
 #: rally on February 7"), an adverbial ("for the first time in eight years", "once again"); no clause end, and no
 #: word that opens a clause of its own ("... as the only basis, and that it said": its subject is "it").
