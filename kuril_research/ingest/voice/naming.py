@@ -10,6 +10,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE,
                                              coordination_ends, gap_ends, insertion_ends, mask_insertions)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.matching.required_literals import FOLD_TRAPS, LiteralCheck
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, classed_object,
                                                      quoted_object_before)
 from kuril_research.ingest.voice.referents import (LIST_JOIN_RE, OBJECT_INSERTION_RE, first_given, has_object,
@@ -292,18 +293,10 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         best, best_over, extra, shorter = None, None, [], []
-        inserted, ands = insertion_ends(text, m.end, limit), coordination_ends(text, m.end, limit)
+        starts = cue_starts(text, masked, m, limit)
+        present = rest_literals(starts, limit)
         for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
-            after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
-            if after is None and masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
-                after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
-            if after is None:  # a side word and its nouns ("Japanese maps call"), an adverb ("Tokyo officially calls")
-                after = next((a for end in gap_ends(text, m.end, limit, m.kind, coordinated=False)
-                              if (a := suffix_re.match(text, end, limit)) is not None), None)
-            if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
-                after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
-            second = after is None and (after := next((a for i in ands if (a := suffix_re.match(text, i, limit))),
-                                                      None)) is not None  # "Japan ... and considers them": beside
+            after, second = cue_rest(starts, suffix_re, limit, lex.cue_suffix_checks[index], present)
             before = after and (prefix_re.search(text, sent_start, m.start)
                                 or prefix_re.search(masked, sent_start, m.start))
             if not before:
@@ -340,6 +333,79 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             # ("refers to the islands - A, B and C - as the South Kurils": referents.py)
             cues += [Cue(lo, lo, hi, m.entity, m.kind, m.text) for lo, hi in best_over]
     return sorted(cues)
+
+
+Starts = tuple[list[tuple[str, int]], list[tuple[str, int]]]
+
+
+def cue_starts(text: str, masked: str, m: Subj, limit: int) -> Starts:
+    """Where the rest of a naming cue may start after the subject ``m``, in the order they are tried.
+
+    Two lists of (string, position): first right after the subject (also in ``masked``, the text with its
+    insertions blanked out, when the subject reads the same there: "refers to the islands - A, B and C - as"),
+    after the nouns a side word heads or adverbs ("Japanese maps call", "Tokyo officially calls"), after an
+    insertion set off by commas ("Russia, which ..., calls them"); second after the "and" of a second predicate
+    ("Japan ... and considers them"). Every position lies between ``m.end`` and ``limit``.
+
+    Examples
+    --------
+    >>> text = "Japan, which lost them in 1945, officially calls them its Northern Territories."
+    >>> first, second = cue_starts(text, text, Subj(0, 5, "japan", "place", "Japan"), len(text))
+    >>> [text[pos:pos + 11] for _, pos in first], second
+    ([', which los', ' officially'], [])
+    """
+    first = [(text, m.end)]
+    if masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
+        first.append((masked, m.end))
+    first += [(text, end) for end in gap_ends(text, m.end, limit, m.kind, coordinated=False)]
+    first += [(text, i + 1) for i in insertion_ends(text, m.end, limit)]
+    return first, [(text, i) for i in coordination_ends(text, m.end, limit)]
+
+
+def rest_literals(starts: Starts, limit: int) -> str | None:
+    """The lower-cased text from the first start of ``starts`` (:func:`cue_starts`) to ``limit``, in each string
+    they use, which holds every match of a cue's rest; None where lower-casing may lose one (:data:`FOLD_TRAPS`).
+
+    Examples
+    --------
+    >>> text = "Japan officially calls them"
+    >>> rest_literals(([(text, 5), (text, 16)], []), len(text))
+    ' officially calls them'
+    """
+    origin = starts[0][0][1]
+    rests = [s[origin:limit] for s in dict.fromkeys(s for group in starts for s, _ in group)]
+    rest = "\n".join(rests)
+    lowered = rest.lower()
+    return lowered if len(lowered) == len(rest) and FOLD_TRAPS.isdisjoint(rest) else None
+
+
+def cue_rest(starts: Starts, suffix_re: re.Pattern, limit: int, check: LiteralCheck | None = None,
+             present: str | None = None) -> tuple[re.Match | None, bool]:
+    """The first match of a cue's rest ``suffix_re`` at ``starts`` (:func:`cue_starts`), ending by ``limit`` (a cue
+    stays in its sentence: a gap ..N may not cross it), and whether it follows the "and" of a second predicate.
+
+    The pre-check: when the rest's ``check`` (its required literals) finds none of them in ``present``
+    (:func:`rest_literals` of the same starts), no match can exist, since every start lies between the first one
+    and ``limit``, and the regex is not run. Without ``check`` or ``present`` every start is tried.
+
+    Examples
+    --------
+    >>> text = "Japan still calls them"
+    >>> after, second = cue_rest(([(text, 5), (text, 11)], []), re.compile(" +calls"), len(text))
+    >>> after.span(), second
+    ((11, 17), False)
+    >>> cue_rest(([(text, 5), (text, 11)], []), re.compile(" +calls"), len(text),
+    ...          LiteralCheck(("calls",)), " still names them")
+    (None, False)
+    """
+    if check is not None and present is not None and check.literals is not None \
+            and not any(literal in present for literal in check.literals):
+        return None, False
+    for second, group in enumerate(starts):
+        for s, pos in group:
+            if (after := suffix_re.match(s, pos, limit)) is not None:
+                return after, bool(second)
+    return None, False
 
 
 def _scoped(text: str, best: tuple[int, int, int], m: Subj, lex: VoiceLexicon, limit: int, quotes_at: Spans) -> Cue:

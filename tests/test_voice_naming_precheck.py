@@ -1,0 +1,97 @@
+"""The naming cues' literal pre-check (kuril_research.ingest.voice.naming.cue_rest): never a different result."""
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from kuril_research.ingest.gazetteer import load_gazetteer
+from kuril_research.ingest.parse import parse_article
+from kuril_research.ingest.sentences import split_sentences
+from kuril_research.ingest.voice import mark_voice
+from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+from kuril_research.ingest.voice.model import Subj
+from kuril_research.ingest.voice.naming import cue_rest, cue_starts, rest_literals
+from kuril_research.matching.required_literals import LiteralCheck, literal_check
+from kuril_research.testing import paragraph_spans
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw" / "articles"
+
+#: Hand-made sentences with naming cues of every shape: after an insertion, after adverbs, after nouns of a side
+#: word, after "and" (a second predicate), a copula cue, a cue with its referent first, a post-posed gloss, a cue
+#: inside a quotation, and sentences with no cue at all.
+HAND_MADE = [
+    "Japan, which lost them in 1945, calls the islands its Northern Territories.",
+    "Tokyo officially calls Etorofu and Kunashiri part of its territory, and Moscow the South Kurils.",
+    "Japanese maps call the island Etorofu, while Russian maps call it Iturup.",
+    "Japan protested the drills and calls Iturup by its Japanese name, Etorofu.",
+    "For Japan, the islands are simply the Northern Territories.",
+    "Japan's name for the islands at the end of the chain is the Northern Territories.",
+    "Kunashiri and Etorofu in Japanese usage, or Kunashir and Iturup in Russian, lie off Hokkaido.",
+    '"We will never give up what we call the Northern Territories," the minister said.',
+    "Russia refers to the islands - Iturup, Kunashir, Shikotan and the Habomai - as the South Kurils.",
+    "Russia held drills on Iturup on Monday.\n\nJapan protested; the ministry called them unacceptable.",
+    "The island, which Japan calls Shikotan, has a fish plant.",
+    "Residents of Shikotan said the winter was hard.",
+]
+
+
+def _unchecked(lex):
+    """The lexicon with no cue pre-check: every cue's rest is tried at every start (the slow path)."""
+    return dataclasses.replace(lex, cue_suffix_checks=tuple(LiteralCheck(None) for _ in lex.cue_res))
+
+
+def _voices(text: str, lex, paragraphs=None, title=None) -> tuple:
+    """Quotations and voiced mentions of ``text``, as the build gives them (paragraphs: a blank line apart)."""
+    paragraphs = paragraphs if paragraphs is not None else paragraph_spans(text)
+    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
+    return mark_voice(text, paragraphs, sentences, load_gazetteer().find(text), lexicon=lex, title=title)
+
+
+def test_every_cue_has_a_check():
+    lex = load_voice_lexicon()
+    assert len(lex.cue_suffix_checks) == len(lex.cue_res)
+    assert sum(check.literals is not None for check in lex.cue_suffix_checks) >= len(lex.cue_res) - 5
+    # a cue without a rest ("called by {side}") is never skipped
+    assert all(check.literals is None for (_, suffix), check in zip(lex.cue_res, lex.cue_suffix_checks)
+               if not suffix.pattern)
+
+
+def test_cue_rest_skips_a_cue_whose_words_are_absent_and_finds_it_where_they_are():
+    text = "Japan still calls them the Northern Territories, and Russia still refers to them as the South Kurils."
+    suffix = re.compile(r"\s+calls(?!\w)", re.I)
+    check = literal_check(suffix)
+    assert check.literals == ("calls",)
+    japan = Subj(0, 5, "japan", "place", "Japan")
+    starts = cue_starts(text, text, japan, 47)  # the first clause: "Japan still calls them the Northern Territories"
+    after, second = cue_rest(starts, suffix, 47, check, rest_literals(starts, 47))
+    assert (text[after.start():after.end()], second) == (" calls", False)  # after the adverb "still"
+    russia = Subj(53, 59, "russia", "place", "Russia")
+    starts = cue_starts(text, text, russia, len(text))
+    assert cue_rest(starts, suffix, len(text), check, rest_literals(starts, len(text))) == (None, False)
+    assert cue_rest(starts, suffix, len(text)) == (None, False)  # the slow path agrees
+
+
+def test_rest_literals_covers_the_masked_text_and_leaves_fold_traps_to_the_regex():
+    text, masked = "Japan - Etorofu - as", "Japan           - as"
+    starts = cue_starts(text, masked, Subj(0, 5, "japan", "place", "Japan"), len(text))
+    assert {s for s, _ in starts[0]} == {text, masked}
+    assert rest_literals(starts, len(text)) == " - etorofu - as\n           - as"
+    trap = "Japan \u0131s"  # a dotless i, which re.IGNORECASE matches to "i"
+    assert rest_literals(cue_starts(trap, trap, Subj(0, 5, "japan", "place", "Japan"), len(trap)), len(trap)) is None
+
+
+@pytest.mark.parametrize("text", HAND_MADE)
+def test_hand_made_sentences_voice_the_same_with_and_without_the_precheck(text):
+    lex = load_voice_lexicon()
+    assert _voices(text, lex) == _voices(text, _unchecked(lex))
+
+
+def test_seed_articles_voice_the_same_with_and_without_the_precheck():
+    lex = load_voice_lexicon()
+    for path in sorted(RAW.iterdir()):
+        art = parse_article(path.read_text(encoding="utf-8"))
+        fast = _voices(art.text, lex, art.paragraphs, art.title)
+        assert fast == _voices(art.text, _unchecked(lex), art.paragraphs, art.title), path.name
+        assert fast[1], path.name  # the article has voiced mentions: the comparison compares something
