@@ -10,7 +10,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE,
                                              coordination_ends, gap_ends, insertion_ends, mask_insertions)
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
-from kuril_research.matching.required_literals import FOLD_TRAPS, LiteralCheck
+from kuril_research.matching.required_literals import FOLD_TRAPS
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, classed_object,
                                                      quoted_object_before)
 from kuril_research.ingest.voice.referents import (LIST_JOIN_RE, OBJECT_INSERTION_RE, first_given, has_object,
@@ -294,9 +294,9 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         best, best_over, extra, shorter = None, None, [], []
         starts = cue_starts(text, masked, m, limit)
-        present = rest_literals(starts, limit)
-        for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
-            after, second = cue_rest(starts, suffix_re, limit, lex.cue_suffix_checks[index], present)
+        for index in possible_cues(starts, limit, lex):
+            prefix_re, suffix_re = lex.cue_res[index]
+            after, second = cue_rest(starts, suffix_re, limit)
             before = after and (prefix_re.search(text, sent_start, m.start)
                                 or prefix_re.search(masked, sent_start, m.start))
             if not before:
@@ -379,14 +379,38 @@ def rest_literals(starts: Starts, limit: int) -> str | None:
     return lowered if len(lowered) == len(rest) and FOLD_TRAPS.isdisjoint(rest) else None
 
 
-def cue_rest(starts: Starts, suffix_re: re.Pattern, limit: int, check: LiteralCheck | None = None,
-             present: str | None = None) -> tuple[re.Match | None, bool]:
+def possible_cues(starts: Starts, limit: int, lex: VoiceLexicon) -> list[int] | range:
+    """The indices (in :attr:`VoiceLexicon.cue_res`) of the cues whose rest may match at ``starts``
+    (:func:`cue_starts`): the pre-check that spares trying every cue at every start.
+
+    A cue is left out when none of its rest's required literals (:attr:`VoiceLexicon.cue_suffix_checks`, see
+    :mod:`kuril_research.matching.required_literals`) occurs in :func:`rest_literals` of the starts: every start
+    lies between the first one and ``limit``, so every match of the rest would hold one. A cue whose rest has no
+    required literal (an empty rest) is always kept, and so is every cue when lower-casing may lose a match.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+    >>> lex = load_voice_lexicon()
+    >>> text = "Japan protested on Monday."
+    >>> kept = possible_cues(([(text, 5)], []), len(text), lex)
+    >>> 0 < len(kept) < len(lex.cue_res)
+    True
+    >>> all(cue_rest(([(text, 5)], []), lex.cue_res[i][1], len(text))[0] is None
+    ...     for i in range(len(lex.cue_res)) if i not in kept)
+    True
+    """
+    present = rest_literals(starts, limit)
+    if present is None:
+        return range(len(lex.cue_res))
+    found = frozenset(literal for literal in lex.cue_suffix_literals if literal in present)
+    return [i for i, check in enumerate(lex.cue_suffix_checks)
+            if check.literals is None or not found.isdisjoint(check.literals)]
+
+
+def cue_rest(starts: Starts, suffix_re: re.Pattern, limit: int) -> tuple[re.Match | None, bool]:
     """The first match of a cue's rest ``suffix_re`` at ``starts`` (:func:`cue_starts`), ending by ``limit`` (a cue
     stays in its sentence: a gap ..N may not cross it), and whether it follows the "and" of a second predicate.
-
-    The pre-check: when the rest's ``check`` (its required literals) finds none of them in ``present``
-    (:func:`rest_literals` of the same starts), no match can exist, since every start lies between the first one
-    and ``limit``, and the regex is not run. Without ``check`` or ``present`` every start is tried.
 
     Examples
     --------
@@ -394,13 +418,7 @@ def cue_rest(starts: Starts, suffix_re: re.Pattern, limit: int, check: LiteralCh
     >>> after, second = cue_rest(([(text, 5), (text, 11)], []), re.compile(" +calls"), len(text))
     >>> after.span(), second
     ((11, 17), False)
-    >>> cue_rest(([(text, 5), (text, 11)], []), re.compile(" +calls"), len(text),
-    ...          LiteralCheck(("calls",)), " still names them")
-    (None, False)
     """
-    if check is not None and present is not None and check.literals is not None \
-            and not any(literal in present for literal in check.literals):
-        return None, False
     for second, group in enumerate(starts):
         for s, pos in group:
             if (after := suffix_re.match(s, pos, limit)) is not None:
