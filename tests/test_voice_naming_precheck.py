@@ -1,4 +1,4 @@
-"""The naming cues' literal pre-check (kuril_research.ingest.voice.naming.cue_rest): never a different result."""
+"""The naming cues' pre-checks (kuril_research.ingest.voice.cue_starts, voice.patterns): never a different result."""
 
 import dataclasses
 import re
@@ -12,7 +12,7 @@ from kuril_research.ingest.sentences import split_sentences
 from kuril_research.ingest.voice import mark_voice
 from kuril_research.ingest.voice.lexicon import load_voice_lexicon
 from kuril_research.ingest.voice.model import Subj
-from kuril_research.ingest.voice.naming import cue_rest, cue_starts, possible_cues, rest_literals
+from kuril_research.ingest.voice.cue_starts import cue_rest, cue_starts, possible_cues, rest_literals
 from kuril_research.matching.required_literals import LiteralCheck
 from kuril_research.testing import paragraph_spans
 

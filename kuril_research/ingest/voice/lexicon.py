@@ -120,7 +120,7 @@ class VoiceLexicon:
     #: trying every cue on them.
     cue_suffix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
     #: Per entry of :attr:`cue_res`: the literals one of which every match of its suffix holds (the pre-check of
-    #: :func:`~kuril_research.ingest.voice.naming.cue_rest`).
+    #: :func:`~kuril_research.ingest.voice.cue_starts.possible_cues`).
     cue_suffix_checks: tuple[LiteralCheck, ...] = field(default=(), repr=False, compare=False)
     #: Every literal of :attr:`cue_suffix_checks`, once.
     cue_suffix_literals: tuple[str, ...] = field(default=(), repr=False, compare=False)
