@@ -509,3 +509,14 @@ def test_a_breadcrumb_trail_glued_to_the_headline_printed_again_below_is_the_pag
     art = parse_article(raw)
     assert (art.title, art.standfirst) == ("Ferries resume to the islands after the ice", None)
     assert (1, "page title") in [(r.line, r.reason) for r in art.removed]
+
+
+def test_has_credit_remembered_equals_worked_out():
+    from kuril_research.ingest.parse.captions import has_credit
+
+    lines = ["Boats at Nemuro (Kyodo)", "Photo: AP", "Japan protested.", "He spoke (see the video).",
+             "Two ministers meet in Tokyo.(photo taken from Harbour TV video)", "Getty Images", "Russia / Japan"]
+    worked_out = [has_credit.__wrapped__(line) for line in lines]  # the function itself, no memo
+    assert worked_out == [True, True, False, False, True, True, False]  # "Russia / Japan": no agency, no picture
+    assert [has_credit(line) for line in lines] == worked_out
+    assert [has_credit(line) for line in lines] == worked_out  # second time: remembered

@@ -1,5 +1,6 @@
 """The required-literal pre-check (kuril_research.matching.required_literals): never a different result."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -94,3 +95,36 @@ def test_furniture_reason_of_shipped_examples_unchanged():
     assert furniture_reason("All news") == "section label"
     assert furniture_reason("- Advertisement -") == "advertisement"
     assert furniture_reason("Russia values cooperation with Japan.") is None
+
+
+def test_a_remembered_answer_is_the_first_answer(monkeypatch):
+    rules = FirstRuleMatch([("r0", ["all news"]), ("r1", [r"\d+ comments?"])], re.I)
+    first = rules.fullmatch("12 comments")
+    assert rules.fullmatch("12 comments") is first  # remembered, not worked out again
+    assert (first.lastgroup, first.span()) == ("r1", (0, 11))
+    assert rules.fullmatch("Japan protested.") is None and rules.fullmatch("Japan protested.") is None
+    monkeypatch.setattr("kuril_research.matching.required_literals.MEMO_TEXTS", 2)
+    rules.fullmatch("All news")  # a third text: the memo is full, so it starts again
+    assert len(rules._memo) == 1
+    assert rules.fullmatch("12 comments").lastgroup == "r1"
+
+
+def test_furniture_reason_remembers_per_lexicon():
+    lex = load_furniture_lexicon()
+    assert furniture_reason("Share Comments Print", lexicon=lex) == "navigation"  # a row of tools (worked out)
+    assert lex.reason_memo["Share Comments Print"] == "navigation"
+    assert furniture_reason("Share Comments Print", lexicon=lex) == "navigation"  # remembered
+    other = dataclasses.replace(lex, reason_memo={})  # another lexicon has its own memo
+    assert "Share Comments Print" not in other.reason_memo
+    assert furniture_reason("Japan protested.", lexicon=other) is None and other.reason_memo == {"Japan protested.": None}
+
+
+def test_furniture_reason_remembered_equals_worked_out_on_every_line():
+    lex = load_furniture_lexicon()
+    fresh = dataclasses.replace(lex, reason_memo={})
+    lines = _lines()
+    first = [furniture_reason(line, lexicon=fresh) for line in lines]
+    assert [furniture_reason(line, lexicon=fresh) for line in lines] == first  # second time: from the memo
+    # each line with an empty memo: worked out every time
+    assert [furniture_reason(line, lexicon=dataclasses.replace(lex, reason_memo={})) for line in lines] == first
+    assert sum(reason is not None for reason in first) >= 15

@@ -168,6 +168,9 @@ def literal_check(pattern: re.Pattern) -> LiteralCheck:
 
 #: Literals are looked up by their first characters (up to this many) among the text's substrings.
 PREFIX_CHARS = 3
+#: How many texts a :class:`FirstRuleMatch` remembers the answer of.
+MEMO_TEXTS = 50_000
+MISSING = object()
 
 
 class FirstRuleMatch:
@@ -227,9 +230,22 @@ class FirstRuleMatch:
             if len(literal) >= PREFIX_CHARS:
                 self._by_head.setdefault(literal[:PREFIX_CHARS], []).append((literal, rules))
         self._heads = frozenset(self._by_head)
+        self._memo: dict[str, re.Match | None] = {}
 
     def fullmatch(self, text: str) -> re.Match | None:
-        """``self.pattern.fullmatch(text)``: None where it is None, else a match of the same rule group and span."""
+        """``self.pattern.fullmatch(text)``: None where it is None, else a match of the same rule group and span.
+
+        The answer for a text is remembered (up to :data:`MEMO_TEXTS` texts, then forgotten all at once): a page's
+        lines are read several times over (furniture, layout, headings), and the answer depends on the text alone.
+        """
+        if (hit := self._memo.get(text, MISSING)) is not MISSING:
+            return hit
+        if len(self._memo) >= MEMO_TEXTS:
+            self._memo.clear()
+        hit = self._memo[text] = self._fullmatch(text)
+        return hit
+
+    def _fullmatch(self, text: str) -> re.Match | None:
         if not self._usable:
             return self.pattern.fullmatch(text)
         lowered = text.lower()

@@ -10,7 +10,7 @@ from pathlib import Path
 from kuril_research.errors import LexiconError
 from kuril_research.ingest.parse.timestamps import is_timestamp, timestamp_tail
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
-from kuril_research.matching.required_literals import FirstRuleMatch
+from kuril_research.matching.required_literals import MEMO_TEXTS, MISSING, FirstRuleMatch
 
 __all__ = ["FurnitureLexicon", "load_furniture_lexicon", "default_furniture", "furniture_reason", "DATED_REASONS",
            "BYLINE_WITH_DATE_CHARS", "is_menu_row", "tool_row_reason", "TOOL_REASONS"]
@@ -51,6 +51,8 @@ class FurnitureLexicon:
     headline_labels: frozenset[str] = frozenset()
     #: ``line_re.fullmatch`` trying only the rules whose words the line holds (same result, faster).
     line_rules: FirstRuleMatch | None = field(default=None, repr=False, compare=False)
+    #: :func:`furniture_reason` of the lines met so far (a page's lines are read several times over).
+    reason_memo: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def line_match(self, line: str) -> re.Match | None:
         """``line_re.fullmatch(line)``: the same reason group, by :attr:`line_rules` when there is one."""
@@ -228,6 +230,17 @@ def furniture_reason(line: str, *, lexicon: FurnitureLexicon | None = None) -> s
     lex = lexicon if lexicon is not None else default_furniture()
     if len(line) > lex.max_line_chars:
         return None
+    memo = lex.reason_memo
+    if (known := memo.get(line, MISSING)) is not MISSING:
+        return known
+    if len(memo) >= MEMO_TEXTS:
+        memo.clear()
+    reason = memo[line] = _line_reason(line, lex)
+    return reason
+
+
+def _line_reason(line: str, lex: FurnitureLexicon) -> str | None:
+    """:func:`furniture_reason` of a line no longer than ``lex.max_line_chars``, worked out."""
     hit = lex.line_match(line)
     reason = lex.reasons[hit.lastgroup] if hit is not None else None
     if reason in (None, "navigation") and is_timestamp(line):

@@ -18,6 +18,7 @@ from kuril_research.ingest.voice.patterns import (GAP_TOKEN_RE, MAX_GAP, after_a
                                                   cue_parts, described_re, prefix_re, subject_cue_res)
 from kuril_research.ingest.voice.texts import texts_re
 from kuril_research.lexicons import data_path, file_sha256, load_yaml
+from kuril_research.matching.required_literals import LiteralCheck, literal_check
 from kuril_research.matching.token_patterns import TokenPatternError, compile_tokens
 
 
@@ -121,6 +122,11 @@ class VoiceLexicon:
     #: Matches where any cue's suffix matches (None if a cue has no suffix): most mentions fail it, which spares
     #: trying every cue on them.
     cue_suffix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    #: Per entry of :attr:`cue_res`: the literals one of which every match of its suffix holds (the pre-check of
+    #: :func:`~kuril_research.ingest.voice.cue_starts.possible_cues`).
+    cue_suffix_checks: tuple[LiteralCheck, ...] = field(default=(), repr=False, compare=False)
+    #: Every literal of :attr:`cue_suffix_checks`, once.
+    cue_suffix_literals: tuple[str, ...] = field(default=(), repr=False, compare=False)
     #: The prefixes of cues that end in their subject ("called by {side}"), ending where a subject starts:
     #: with :attr:`cue_suffix_re`, the pre-check that spares trying every cue at every subject.
     cue_bare_prefix_re: re.Pattern | None = field(default=None, repr=False, compare=False)
@@ -525,6 +531,8 @@ def _load_voice_lexicon(path: Path, stamp: int | None) -> VoiceLexicon:
         cue_referent_first=tuple(bool(REFERENT_FIRST_RE.search(cue)) for cue in all_cues),
         cue_coordinated=tuple(bool(COORDINATED_RE.search(cue)) for cue in all_cues),
         cue_suffix_re=re.compile(after_res, re.I) if after_res else None,
+        cue_suffix_checks=(checks := tuple(literal_check(suffix_re) for _, suffix_re in cue_res)),
+        cue_suffix_literals=tuple(sorted({literal for check in checks for literal in check.literals or ()})),
         cue_bare_prefix_re=re.compile("|".join(f"(?:{b})" for b in bare_res), re.I) if bare_res else None,
         subject_re=re.compile(rf"\b(?:{'|'.join(groups)})\b", re.I) if groups else None,
         subject_cue_res=subject_cue_res(cue_parts_, subject_words, subject_pronouns, flags=re.I),

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE,
-                                             coordination_ends, gap_ends, insertion_ends, mask_insertions)
+                                             gap_ends, insertion_ends, mask_insertions)
+from kuril_research.ingest.voice.cue_starts import cue_rest, cue_starts, possible_cues
 from kuril_research.ingest.voice.lexicon import VoiceLexicon
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, classed_object,
                                                      quoted_object_before)
@@ -292,18 +293,10 @@ def find_naming_cues(text: str, subjects: Sequence[Subj], lex: VoiceLexicon, par
                 and (nxt_para := paras.at(para[1] + 2)) is not None:  # the sentence goes on after a line break
             limit = sents.bounds(paras.spans[nxt_para][0], paras.spans[nxt_para][:2])[1]
         best, best_over, extra, shorter = None, None, [], []
-        inserted, ands = insertion_ends(text, m.end, limit), coordination_ends(text, m.end, limit)
-        for index, (prefix_re, suffix_re) in enumerate(lex.cue_res):
-            after = suffix_re.match(text, m.end, limit)  # a cue stays in its sentence: a gap ..N may not cross it
-            if after is None and masked is not text and masked[m.start:m.end] == text[m.start:m.end]:
-                after = suffix_re.match(masked, m.end, limit)  # "refers to the islands - A, B and C - as"
-            if after is None:  # a side word and its nouns ("Japanese maps call"), an adverb ("Tokyo officially calls")
-                after = next((a for end in gap_ends(text, m.end, limit, m.kind, coordinated=False)
-                              if (a := suffix_re.match(text, end, limit)) is not None), None)
-            if after is None:  # the rest of the cue after an insertion ("Russia, which ..., calls them")
-                after = next((a for i in inserted if (a := suffix_re.match(text, i + 1, limit)) is not None), None)
-            second = after is None and (after := next((a for i in ands if (a := suffix_re.match(text, i, limit))),
-                                                      None)) is not None  # "Japan ... and considers them": beside
+        starts = cue_starts(text, masked, m, limit)
+        for index in possible_cues(starts, limit, lex):
+            prefix_re, suffix_re = lex.cue_res[index]
+            after, second = cue_rest(starts, suffix_re, limit)
             before = after and (prefix_re.search(text, sent_start, m.start)
                                 or prefix_re.search(masked, sent_start, m.start))
             if not before:

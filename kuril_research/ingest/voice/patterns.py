@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kuril_research.matching.phrase_lists import phrase_alternation
 from kuril_research.matching.token_patterns import GAP, slot_parts
@@ -57,7 +58,14 @@ def cue_parts(cue: str) -> tuple[str, str]:
 
 def after_alternation(afters: Sequence[str]) -> str:
     """One alternation of cues' parts after ``{side}`` (:func:`cue_parts`; empty ones left out), each leading
-    join (white space or a dash, or white space before punctuation) matched once for all parts that share it.
+    join (white space or a dash, or white space before punctuation) matched once for all parts that share it,
+    and each leading gap ``..N`` (:func:`gap_heads`) walked once for all parts after the same join that open with
+    it.
+
+    The alternation says *whether* some part matches at a place (a pre-check, or a lookahead): a regex
+    ``G(?:A|B)`` matches where ``(?:GA)|(?:GB)`` does, since the places where a gap ``G`` may end do not depend on
+    what follows it (its words are atomic groups, and a lazy repeat still tries each count). Which part matched,
+    and the span, are not any one cue's.
 
     Examples
     --------
@@ -65,12 +73,67 @@ def after_alternation(afters: Sequence[str]) -> str:
     >>> rx = re.compile(after_alternation([cue_parts(c)[1] for c in cues]))
     >>> [bool(rx.match(s)) for s in (" calls", "—calls", ", which\\ncalls", " call")]
     [True, True, True, False]
+    >>> rx = re.compile(after_alternation([cue_parts(c)[1] for c in ("{side} ..10 calls", "{side} ..10 terms")]))
+    >>> rx.pattern.count("{0,10}?"), [bool(rx.match(s)) for s in (" now calls", " long terms", " at last names")]
+    (1, [True, True, False])
     """
     by_join: dict[str, list[str]] = {}
     for after in filter(None, afters):
         join = next((j for j in (GAP, r"\s*") if after.startswith(j)), "")
-        by_join.setdefault(join, []).append(f"(?:{after[len(join):]})")
-    return "|".join(f"{join}(?:{'|'.join(rest)})" for join, rest in by_join.items())
+        by_join.setdefault(join, []).append(after[len(join):])
+    heads = gap_heads()
+    groups = []
+    for join, rests in by_join.items():
+        by_head: dict[str, list[str]] = {}  # a gap that opens parts -> what follows it in each, in order
+        for rest in rests:
+            head = next((h for h in heads if rest.startswith(h) and rest[len(h):][:1] not in ("", "?", "*", "+", "{")),
+                        None)
+            by_head.setdefault(head if head is not None else rest, []).append(rest[len(head):] if head else "")
+        by_head = {head: list(dict.fromkeys(tails)) for head, tails in by_head.items()}  # a part listed twice: once
+        by_letter: dict[str, list[str]] = {}  # the parts that open with a plain letter, by that letter
+        for head, tails in by_head.items():
+            if len(tails) == 1 and LETTER_HEAD_RE.match(head):
+                by_letter.setdefault(head[0].lower(), []).append(head)
+        letters = {part: letter for letter, parts in by_letter.items() if len(parts) > 1 for part in parts}
+        branches, done = [], set()
+        for head, tails in by_head.items():
+            if head in letters:  # "c(?:alls|onsiders)": one test of the letter for all the parts opening with it
+                letter = letters[head]
+                if letter not in done:
+                    done.add(letter)
+                    branches.append(f"(?:{letter}(?:{'|'.join(f'(?:{part[1:]})' for part in by_letter[letter])}))")
+            elif len(tails) == 1:
+                branches.append(f"(?:{head}{tails[0]})")
+            else:
+                branches.append(f"(?:{head}(?:{'|'.join(f'(?:{tail})' for tail in tails)}))")
+        groups.append(f"{join}(?:{'|'.join(branches)})")
+    return "|".join(groups)
+
+
+#: A part that opens with a plain lower-case letter, not quantified (a literal the regex tests first).
+LETTER_HEAD_RE = re.compile(r"[a-z](?![?*+{])")
+
+
+@lru_cache(maxsize=1)
+def gap_heads() -> tuple[str, ...]:
+    """The regexes of a lazy gap ``..N`` (N from :data:`MAX_GAP` down to 1) at the start of a cue's part after
+    ``{side}``, alone and after a comma ("{side} ..10 calls", "{side}, ..10 calls"), as :func:`cue_parts` writes
+    them.
+
+    Examples
+    --------
+    >>> heads = gap_heads()
+    >>> len(heads), heads[0].endswith("){0,10}?"), heads[1].startswith(",") and heads[1][1:] == heads[0]
+    (20, True, True)
+    """
+    word = slot_parts("{side} x", "side", max_gap=MAX_GAP, lazy=True)[1]
+    heads = []
+    for n in range(MAX_GAP, 0, -1):
+        whole = slot_parts(f"{{side}} ..{n} x", "side", max_gap=MAX_GAP, lazy=True)[1]
+        if not whole.endswith(",?" + word):  # the notation writes a gap otherwise: factor nothing out
+            return ()
+        heads += [whole[:-len(",?" + word)], "," + whole[:-len(",?" + word)]]
+    return tuple(heads)
 
 
 def prefix_re(before: str) -> str:

@@ -140,8 +140,9 @@ def _with_unmarked_soundbites(text: str, paragraphs: Sequence[tuple[int, int]], 
         sentences = [m.span() for m in PARA_SENTENCE_RE.finditer(text, ps, pe)]
         if pid not in quoted_paras and not author_speaks:
             for (s0, e0), (s1, e1) in zip(sentences, sentences[1:]):
-                if speech_verbs.search(text, s0, e0) and not FIRST_SINGULAR_RE.search(text, ps, s1) \
-                        and FIRST_SINGULAR_RE.search(text, s1, e1):
+                # the rare "I" of the next sentence first: the long alternation of speech verbs runs only then
+                if FIRST_SINGULAR_RE.search(text, s1, e1) and speech_verbs.search(text, s0, e0) \
+                        and not FIRST_SINGULAR_RE.search(text, ps, s1):
                     added.append((s1, len(text[:pe].rstrip()), pid))
                     break
         outside = [(s, e) for s, e, p in spans if p == pid]
