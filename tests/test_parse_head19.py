@@ -9,6 +9,7 @@ import pytest
 from kuril_research.ingest.parse import furniture_reason, has_credit, parse_article
 from kuril_research.ingest.parse.captions import has_credit_tail
 from kuril_research.ingest.parse.timestamps import is_timestamp
+from kuril_research.ingest.parse.dateline import match_dateline
 
 HEADLINE = "Ferry to the islands to resume next month"
 LEAD = ("Japan and Russia agreed on Monday to resume the ferry between Nemuro and the islands next month, officials "
@@ -287,3 +288,22 @@ def test_a_caption_with_its_source_in_brackets_is_no_deck():
     assert article.standfirst != caption
     assert caption not in article.text
     assert article.text.startswith("Japan and Russia")
+
+
+# --- round 19, lead: a mixed-case place with its country before a spaced dash; an underscore for a dash ------------
+
+def test_a_mixed_case_place_and_its_country_before_a_spaced_dash_open_the_story():
+    page = ("The Island Chronicle\n\nMarket traders shrug at island talks\n\nBy Jane Roe, Chronicle Foreign Service\n\n"
+            "Yuzhno-Sakhalinsk, Russia -- In the back room of the central market, the talk was of Kunashir and of "
+            "the summit in Tokyo.\n\n\"Let them talk,\" said a woman who sells dried fish.\n")
+    article = parse_article(page)
+    assert article.dateline == "Yuzhno-Sakhalinsk, Russia --"
+    assert article.text.startswith("In the back room of the central market")
+    # the bar after a region stays the region's dateline, as before
+    assert match_dateline("Nemuro, Japan | Kenta Shimoyama checks the GPS screen twice before his boat leaves.")
+
+
+def test_an_underscore_for_a_dash_after_a_place_in_capitals_and_its_country():
+    # archive copy of a wire that typed its dash as an underscore (" _ ")
+    match = match_dateline("IRKUTSK, Russia _ President Vladimir Putin said on Sunday that the talks had ended.")
+    assert (match.group("place"), match.group("country")) == ("IRKUTSK", "Russia")

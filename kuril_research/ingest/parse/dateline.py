@@ -45,11 +45,11 @@ DATELINE_RE = re.compile(
       |[A-Z][a-z]+(?:[ \-/][A-Z][a-z]+){{0,2}}(?=,?\s*\(|\ \[[A-Z]|\ /[A-Z]{{2,}}/\ |,\ \d{{1,2}}\ [A-Z][a-z]+(?:\ \d{{4}})?[.(:]
         |,\ \d{{1,2}}\ (?:[A-Z][a-z]+|(?i:{MONTH_ALT})\.?)(?:\ \d{{4}})?\ \(|,\ \d{{1,2}}\ (?i:{MONTH_ALT})\.?(?:,?\ \d{{4}})?,?\ (?:[–—]|--?)\ 
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?,?\ ?(?:[(\[/]|[–—:]|--|-\ )|,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?:[–—-]\s|\ \|\ |(?:[–—]|--?)(?=["“A-Z]))
-        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|\ (?:[–—]|--?)\ (?=["“‘A-Z])
+        |,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?,\ (?i:{MONTH_ALT})\.?\ \d|(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?\ (?:[–—]|--?)\ (?=["“‘A-Z])
         |,\ (?i:{MONTH_ALT})\.?\ \d{{1,2}}(?:,\ \d{{4}})?(?:\.\ |,\ [A-Z])|,\ \d{{1,2}}\ (?i:{MONTH_ALT})(?:\ \d{{4}})?\.\ ))
     (?:,\ (?P<country>[A-Z][a-z]+(?:\ [A-Z][a-z]+|\ Pref\.)?(?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?|[A-Z]{{2,}}(?:\ [A-Z]{{2,}})?
         |[A-Z]\.[A-Z]\.)
-        (?=\s*[,(/–—|-])
+        (?=\s*[,(/–—|_-])
       |\ \[(?P<country2>[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)\]
       |\ /(?P<country3>[A-Z][a-z]+(?:\ [A-Z][a-z]+){{0,2}})/(?=,\ ))?
     (?:,?\ (?:(?P<month>(?i:{MONTH_ALT}))\.?\ (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\.?
@@ -243,7 +243,8 @@ def opens_story(lines: list[str], i: int) -> bool:
 
 
 def is_bare_dash(match: re.Match[str]) -> bool:
-    """A place in mixed case and a spaced dash, nothing else ("Tokyo — ", "Nemuro -- "): a dateline only when it
+    """A place in mixed case, perhaps its country, and a spaced dash, nothing else ("Tokyo — ", "Nemuro -- ",
+    "Yuzhno-Sakhalinsk, Russia -- "): a dateline only when it
     opens the story's first paragraph, a sentence of :data:`LEAD_MIN_WORDS` words or more (:func:`find_dateline`
     checks), as a paragraph deeper in or a site's name ("Island News - English Edition") may open so.
 
@@ -254,10 +255,10 @@ def is_bare_dash(match: re.Match[str]) -> bool:
     """
     groups = match.groupdict()
     place, dash = groups.get("place"), groups.get("dash")
+    bar_after_region = groups.get("country") and dash is not None and dash.strip() == "|"  # "Nemuro, Japan | ..."
     return (place is not None and not place.isupper() and dash is not None and dash[:1].isspace()
-            and dash.strip() not in (":", "•") and not any(
-                groups.get(key) for key in ("country", "country2", "month", "month2", "agency", "agency2", "agency3",
-                                            "agency4")))
+            and dash.strip() not in (":", "•") and not bar_after_region and not any(
+                groups.get(key) for key in ("country2", "month", "month2", "agency", "agency2", "agency3", "agency4")))
 
 
 #: A place and a colon before the first sentence, without a date ("TOKYO: Japan lodged ...", "Nemuro: From the
