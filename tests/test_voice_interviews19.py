@@ -240,3 +240,17 @@ def test_a_possessor_after_an_inverted_speech_verb_is_no_speaker_of_the_next_quo
     text = ("Hiroyuki Sasamoto fishes off Shikotan.\n\n\"At the harbor, Kunashir is calm,\" said Sasamoto's wife, "
             "Kazue, who sorts the kelp behind their house. \"Nobody dares to talk about Iturup.\"")
     assert voices_under(text)[1:] == [("Kunashir", "quoted", "Kazue"), ("Iturup", "quoted", "Kazue")]
+
+
+# --- quotations inside quotations: an adverb before the verb, a capitalised adjective ---------------------------
+
+def test_an_inner_quotation_after_a_subject_and_an_adverb_is_the_subjects():
+    text = ("\"We have watched Japan with sympathy,\" said Aarne Luukkonen, a chairman. \"But a Japanese friend once "
+            "told me, 'At least you can drive to Shikotan.'\"")
+    assert voices_under(text) == [("Shikotan", "quoted", "a Japanese friend")]
+
+
+def test_she_inside_a_quotation_is_the_woman_the_speaker_brought_in_with_a_capitalised_adjective():
+    text = ("\"I asked a Russian woman near the school about our house. She told me, 'It was always a Russian "
+            "field on Shikotan.' I did not argue,\" Mrs Hirose said.")
+    assert voices_under(text) == [("Shikotan", "quoted", "a Russian woman")]

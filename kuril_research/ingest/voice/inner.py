@@ -49,14 +49,16 @@ PARTICIPLE_VERB_RE = re.compile(r"\b(?:telling|saying|asking)\b")
 #: the same sentence stands for ("My father buried the dishes because he said, '...'").
 KIN_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:late\s+)?(?P<noun>[a-z]+)\b")
 FIRST_PERSON = frozenset({"i", "we"})
+#: A conjunction opening the sentence before an inner quotation's subject ("But a friend told me, '...'").
+LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "then"})
 #: Gendered words that are pronouns, not nouns naming a person.
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them"})
 THIRD_PERSON = frozenset({"he", "she", "they"})
 #: How far before the outer quotation (characters) a gendered described person may stand for "he" or "she".
 DESCRIBED_REACH = 300
-#: An indefinite noun phrase opening: the outer speaker bringing a new person into their own words ("a woman of
-#: 93", "an elderly man from Etorofu"), whom a later "she" or "he" stands for.
-INTRODUCING_RE = re.compile(r"\b(?:an?|another|one)\s+", re.I)
+#: A noun phrase opening: the outer speaker bringing a person into their own words ("a woman of 93", "an elderly man
+#: from Etorofu", "I asked the Russian woman who lives there"), whom a later "she" or "he" stands for.
+INTRODUCING_RE = re.compile(r"\b(?:an?|another|one|the)\s+", re.I)
 #: How many words may stand between the indefinite article and the gendered noun ("an elderly retired man").
 INTRODUCED_WORDS = 3
 #: A short post-modifier kept with an introduced person: "of 93", "from Etorofu", "in her eighties".
@@ -210,8 +212,8 @@ def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str,
     words = list(WORD_RE.finditer(text, lo, verb.start()))
     if words and words[0].group().lower() in CLAUSE_OPENERS and (comma := text.rfind(",", lo, verb.start())) > 0:
         words = [w for w in words if w.start() > comma]  # "When I met them, one of them told me, '...'"
-    elif (opener := next((k for k in range(len(words) - 1, 0, -1) if words[k].group().lower() in CLAUSE_OPENERS),
-                         None)) is not None:
+    elif (opener := next((k for k in range(len(words) - 2, 0, -1) if words[k].group().lower() in CLAUSE_OPENERS),
+                         None)) is not None:  # not the word right before the verb: "a friend once told me"
         words = words[opener + 1:]  # "My father buried the dishes because he said, '...'": the clause's "he"
     while words and (words[-1].group().lower() in PHRASE_TAIL_WORDS | VERB_PHRASE_WORDS
                      or words[-1].group().endswith("ly")):
@@ -220,6 +222,8 @@ def inner_speaker(walk: Walk, outer: Quote, mark: int) -> tuple[str | None, str,
             or any(w.group().endswith(",") for w in words) \
             or words[0].group()[:1].islower() and words[0].group().lower() not in SUBJECT_OPENERS:
         return None  # no subject phrase: "on February 7 and said", "they want to be precise, and they describe"
+    if len(words) > 1 and words[0].group().lower() in LEADING_CONJUNCTIONS:
+        words = words[1:]  # "But a Japanese friend once told me": a friend
     phrase = " ".join(w.group() for w in words)
     cue = " ".join(text[words[0].start():verb.end()].split())
     if phrase.lower() in FIRST_PERSON:
@@ -264,8 +268,8 @@ def introduced_person(text: str, lo: int, hi: int, gender: str | None, genders: 
         return None
     for hit in INTRODUCING_RE.finditer(text, lo, hi):
         for k, word in enumerate(WORD_RE.finditer(text, hit.end(), hi)):
-            if k > INTRODUCED_WORDS or not word.group().islower():
-                break
+            if k > INTRODUCED_WORDS or not (word.group().islower() or k < INTRODUCED_WORDS and word.group().istitle()):
+                break  # "a woman", "the Russian woman": a capitalised adjective before the noun
             if genders.get(word.group()) == gender and word.group() not in PRONOUNS:
                 tail = INTRODUCED_TAIL_RE.match(text, word.end(), hi)
                 found = " ".join(text[hit.start():tail.end() if tail else word.end()].split())
