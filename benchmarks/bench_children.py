@@ -246,7 +246,8 @@ def _child_stages(params: dict) -> dict:
     n_terms = len(frequency.word_list(corpus))
     seconds["counts"] = clock() - start
     missing = {}
-    for stage, module_name, function_name in (("frames", "framing", "frames"), ("trade", "trade", "trade_mentions")):
+    for stage, module_name, function_name in (("frames", "coding.framing", "frames"),
+                                              ("trade", "coding.trade", "trade_mentions")):
         if importlib.util.find_spec(f"kuril_research.{module_name}") is None:
             missing[stage] = f"kuril_research.{module_name} does not exist yet"
             continue
