@@ -233,7 +233,11 @@ Method (the rules, in the order they are applied)
    (``turn_continuation_words``), and over up to three paragraphs that end their sentences without doing so,
    when one that does follows or the next label does (a leader's statement under his label). A lone family name takes the full name written earlier. "Q:" and "A:"
    turns are an interview of the person named before the first of them
-   (:mod:`~kuril_research.ingest.voice.interviews`); on a FAQ page that names nobody they are the outlet's own voice. A quotation holding only an organisation's or a homonym's
+   (:mod:`~kuril_research.ingest.voice.interviews`); on a FAQ page that names nobody they are the outlet's own voice.
+   A recurring label whose turns ask is the interviewing outlet ("Mainichi:"); an interview printed as bare
+   questions and answers (its bold lost in the copy) is one only with an interview cue, an identified interviewee
+   and answers in the first person (:mod:`~kuril_research.ingest.voice.bare_interviews`), never an explainer's FAQ.
+   A quotation holding only an organisation's or a homonym's
    name (the "Iturup" youth forum) is a title, like a scare quote: no quotation.
 
 **One person, several namings** (round 14): a description and the name in apposition with it are one person
