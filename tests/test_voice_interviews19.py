@@ -5,21 +5,7 @@ Every text is hand-made; the expected speakers were read off each text by hand.
 
 from __future__ import annotations
 
-from kuril_research.ingest.gazetteer import load_gazetteer
-from kuril_research.ingest.sentences import split_sentences
-from kuril_research.ingest.voice import mark_voice
-from kuril_research.testing import paragraph_spans
-from tests.voice_helpers import TERRITORY_TYPES, territory_voices
-
-
-def voices_under(text: str, title: str = "") -> list[tuple[str, str, str | None]]:
-    """(surface, voice, speaker as written) of the territory names of ``text`` printed under the headline
-    ``title``."""
-    paragraphs = paragraph_spans(text)
-    sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
-    quotes, voiced = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text), title=title)
-    return [(v.mention.surface, v.voice, quotes[v.quote_id].speaker_text if v.quote_id is not None else None)
-            for v in voiced if v.mention.entity_type in TERRITORY_TYPES]
+from tests.voice_helpers import territory_speakers as voices_under
 
 
 # --- labels in capitals: the interviewer's outlet and the interviewee's family name -------------------------

@@ -14,7 +14,19 @@ TERRITORY_TYPES = ("island", "island_group", "collective_name", "archipelago")
 def territory_voices(text: str) -> list[tuple[str, str, str | None]]:
     """(surface, voice, speaker) of every territory name of ``text``, in text order, after the gazetteer and the
     voice rules; paragraphs are separated by a blank line."""
+    _, voiced = _mark(text)
+    return [(v.mention.surface, v.voice, v.speaker) for v in voiced if v.mention.entity_type in TERRITORY_TYPES]
+
+
+def territory_speakers(text: str, title: str = "") -> list[tuple[str, str, str | None]]:
+    """As :func:`territory_voices`, with the speaker as written (``speaker_text`` of the mention's quotation) and
+    the text printed under the headline ``title`` (a transcript's headline may name its speaker)."""
+    quotes, voiced = _mark(text, title)
+    return [(v.mention.surface, v.voice, quotes[v.quote_id].speaker_text if v.quote_id is not None else None)
+            for v in voiced if v.mention.entity_type in TERRITORY_TYPES]
+
+
+def _mark(text: str, title: str | None = None):
     paragraphs = paragraph_spans(text)
     sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]
-    _, voiced = mark_voice(text, paragraphs, sentences, load_gazetteer().find(text))
-    return [(v.mention.surface, v.voice, v.speaker) for v in voiced if v.mention.entity_type in TERRITORY_TYPES]
+    return mark_voice(text, paragraphs, sentences, load_gazetteer().find(text), title=title or None)

@@ -107,7 +107,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     starts = [m.start for m in mentions]
     questioner = None
     recurring = _recurring_labels(text, paragraphs, lex, title or "")
-    acronyms: set[int] = set()  # turns of a recurring acronym or asking label ("APJJF:"): kept only beside others
+    nameless: set[int] = set()  # turns of a recurring label naming nobody ("APJJF:", "Mainichi:"): kept beside others
     for pid, (ps, pe) in enumerate(paragraphs):
         pe = min(pe, len(text))
         bite = SOUNDBITE_RE.match(text, ps, pe)
@@ -124,7 +124,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 m.start < label.end("name") and label.start("name") < m.end for m in mentions):
             entity, name, is_label = None, label.group("name"), True  # "Sugimura:" / "APJJF:" in an interview
             if recurring[name] != "name":  # not a family name, in capitals or not ("SHEVCHUK:")
-                acronyms.add(pid)
+                nameless.add(pid)
         if not is_label:
             continue
         role = " ".join(label.group("name").split()).lower()
@@ -149,8 +149,8 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
                 entity, name = (j.entity, full.get(j.entity, named)) if j is not None else (None, named)
         found[pid] = Turn(label.end(), entity, name, " ".join(text[ps:label.end()].split()))
         bare |= {pid} if label.end() >= pe else set()
-    if acronyms and not set(found) - acronyms:
-        found = {pid: t for pid, t in found.items() if pid not in acronyms}  # "NB:" twice names no one
+    if nameless and not set(found) - nameless:
+        found = {pid: t for pid, t in found.items() if pid not in nameless}  # "NB:" twice names no one
     if len(found) < MIN_TURNS and not any(SOUNDBITE_RE.match(text, ps, min(pe, len(text)))
                                           for ps, pe in (paragraphs[pid] for pid in found)):
         alone = [found[pid] for pid in bare if found[pid].name and not asks(found[pid], lex)]  # "Maria Zakharova, Director ...:" over dash turns
