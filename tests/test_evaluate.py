@@ -196,6 +196,20 @@ def test_described_speakers_match_on_the_head_before_a_post_modifier(predicted, 
     assert speakers_match(predicted, gold) is same
 
 
+@pytest.mark.parametrize("predicted, gold, same", [
+    ("Zhang Wenhao", "Zhang", True),                     # family name first, taken up by it
+    ("Kamikawa", "Foreign Minister Kamikawa Yoko", True),  # either side may be the short one; titles dropped
+    ("Kim Jong Un", "Kim", True),                        # three words
+    ("Yoko Kamikawa", "Yoko", True),                     # the rule cannot tell order: a first word is a first word
+    ("Sergey Lavrov", "Sergey Shoigu", False),           # two full names sharing a given name
+    ("Foreign Minister Kamikawa", "Foreign", False),     # a title is no family name
+    ("Zhang Wenhao", "Li", False),
+    ("the Zhang family", "Zhang", False),                # lower-case words: no name of capitalised words only
+])
+def test_a_family_name_printed_first_matches_the_name(predicted, gold, same):
+    assert speakers_match(predicted, gold) is same
+
+
 # --------------------------------------------------------------------------- titles, datelines, furniture
 
 def test_titles_and_datelines_compare_after_normalising_quotes_and_spaces():

@@ -26,6 +26,12 @@ def territory_speakers(text: str, title: str = "") -> list[tuple[str, str, str |
             for v in voiced if v.mention.entity_type in TERRITORY_TYPES]
 
 
+def quote_speakers(text: str) -> list[tuple[str, str | None]]:
+    """(words, speaker as written) of every quotation of ``text``, in text order, the words without the marks."""
+    quotes, _ = _mark(text)
+    return [(text[q.start:q.end].strip(" \"'“”‘’,."), q.speaker_text) for q in quotes]
+
+
 def _mark(text: str, title: str | None = None):
     paragraphs = paragraph_spans(text)
     sentences = [(s, e) for s, e, _ in split_sentences(text, paragraphs)]

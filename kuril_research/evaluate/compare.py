@@ -190,11 +190,45 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def speakers_match(predicted: str | None, gold: str | None) -> bool:
     """Whether a predicted speaker as written names the gold speaker (a shared key of :func:`speaker_keys`).
 
+    A name printed family name first ("Zhang Wenhao", "Kamikawa Yoko") is taken
+    up by its first word ("Zhang said"), which is not its head word: one side
+    written as a single capitalised word matches a name of two or three
+    capitalised words (:func:`family_name_first`) that opens with it. Two full
+    names that share only a given name ("Sergey Lavrov", "Sergey Shoigu") still
+    differ.
+
     Examples
     --------
     >>> speakers_match("Sergey Lavrov", "Foreign Minister Sergey Lavrov"), speakers_match("Lavrov", "Peskov")
     (True, False)
     >>> speakers_match("a woman", "a woman in a red jacket")
     True
+    >>> speakers_match("Zhang Wenhao", "Zhang"), speakers_match("Sergey Lavrov", "Sergey Shoigu")
+    (True, False)
     """
-    return bool(speaker_keys(predicted) & speaker_keys(gold))
+    return bool(speaker_keys(predicted) & speaker_keys(gold)) \
+        or family_name_first(predicted, gold) or family_name_first(gold, predicted)
+
+
+#: A name of two or three capitalised words, nothing else.
+_FULL_NAME_RE = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}")
+
+
+def family_name_first(name: str | None, short: str | None) -> bool:
+    """Whether ``short``, one capitalised word, is the first word of ``name``, two or three capitalised words
+    after its titles (:data:`ROLE_WORDS`: "Foreign Minister Kamikawa Yoko" is "Kamikawa Yoko").
+
+    Examples
+    --------
+    >>> family_name_first("Foreign Minister Kamikawa Yoko", "Kamikawa"), family_name_first("Yoko Kamikawa", "Kamikawa")
+    (True, False)
+    >>> family_name_first("Foreign Minister Kamikawa", "Foreign"), family_name_first(None, "Zhang")
+    (False, False)
+    """
+    if not name or not short or not re.fullmatch(r"[A-Z][\w'’-]+", short := short.strip()) \
+            or short.lower() in ROLE_WORDS:
+        return False
+    words = name.split()
+    while words and words[0].lower() in ROLE_WORDS:
+        words.pop(0)
+    return bool(_FULL_NAME_RE.fullmatch(" ".join(words))) and words[0] == short

@@ -30,8 +30,8 @@ from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
                                                      SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, named_person,
-                                                     possessor)
-from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
+                                                     possessor, introduces_name)
+from kuril_research.ingest.voice.speaker_cues import OPENING_ADVERBIAL_RE
 
 #: A comma right before an attribution that follows what it reports ("..., it said"; "..., the agency said").
 TRAILING_ATTRIBUTION_RE = re.compile(r",\s?$")
@@ -191,6 +191,8 @@ class AntecedentRules:
                                                           for w in titled.group("titles").split())) \
                             and APPOSED_CLOSE_RE.match(text, nxt.end):  # "Its Nemuro branch head, Yuko Shirakawa,
                         return nxt  # says"; "A Japanese expert on Russia, Professor Aiko Fujimura of ..., said"
+                    if introduces_name(text, head, nxt):
+                        return nxt  # "A woman called Anna Petrova runs the cafe": the name introduces her
                     break
                 return None if possessor(text, head.end) else head  # "Mr. Kawabata's crew sorted ...": the crew
             if (name := OPENING_NAME_RE.match(text, pos)) is not None:

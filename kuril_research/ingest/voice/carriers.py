@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from kuril_research.ingest.voice.model import Cand
-from kuril_research.ingest.voice.subjects import OPENING_ADVERBIAL_RE
+from kuril_research.ingest.voice.speaker_cues import OPENING_ADVERBIAL_RE
 
 #: An object carrying text and the verb that introduces its words, ending where the quotation opens:
 #: "banners reading", "a placard that said:", "signs saying", "chanting the slogan,", "chanted slogans such as".

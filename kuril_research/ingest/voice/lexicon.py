@@ -211,6 +211,12 @@ class VoiceLexicon:
     #: ``interviewer_nouns`` and the name after them: "guest host Helen Marchand" (group ``name``).
     interviewer_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def role_phrases(self) -> frozenset[str]:
+        """The ``role_titles`` keys of several words with a prepositional phrase: offices named with a bare noun
+        after "the" ("head of government"), taken up whole by :func:`~.speaker_cues.definite_head`."""
+        return frozenset(k for k in self.role_titles if " of " in k)
+
     def titles_of(self, head: str) -> tuple[str, ...]:
         """The titles a role's head noun (lower case) may take up: itself, then its ``role_titles``."""
         return (head, *self.role_titles.get(head, ()))

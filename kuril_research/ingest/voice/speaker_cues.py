@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kuril_research.ingest.voice.model import Cand
 
@@ -23,8 +24,10 @@ COORDINATION_RE = re.compile(r"[\s,;–—-]*(?:and|but|while|whereas|although|t
 #: A speech verb right after "and"/"but" (an adverb between): a second predicate of the sentence's subject
 #: ('... "incompatible with our position" and said the protest had been delivered'), no attribution clause.
 COORDINATED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|again|[a-z]+ly)\s+)?$")
-#: A relative clause whose verb is a speech verb opens after its antecedent: "Tokyo, which called the move".
-RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|who)\s+(?:(?:also|later|then|again|has|had|have|[a-z]+ly)\s+){0,2}")
+#: A relative clause whose verb is a speech verb opens after its antecedent: "Tokyo, which called the move"; a time
+#: may come first ("Naoto Kan, who on Monday called the visit").
+RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|who)\s+(?:(?:on|in|at|last|this|earlier|later)\s+[\w-]+(?:\s+[\w-]+)??,?\s+(?=[a-z]))?"
+                               r"(?:(?:also|later|then|again|has|had|have|[a-z]+ly)\s+){0,2}")
 #: A passive report of someone's words: "X was quoted by the agency as saying" (X speaks, not the agency).
 PASSIVE_QUOTED_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{1,80}?\s+)?"
                                r"as\s+(?:saying|telling|stating)\b", re.I)
@@ -125,6 +128,45 @@ def possessor(text: str, end: int) -> bool:
     (True, False)
     """
     return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")
+
+
+#: An adverbial before a sentence's subject: a list number, a preposition's phrase up to a comma, a time ("Days before");
+#: a time without a comma before a capitalised word ("Earlier in the day Prime Minister X", "On Monday Putin").
+OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|before|during|under|following|meanwhile|however|outside|inside|"
+                                  r"near|across|around|along|beyond|amid|despite|within|(?:[\w-]+\s+){1,2}(?:before|after|earlier|later))\b[^,.;:\"“”]{0,60},\s+"
+                                  r"|(?:(?:earlier|later|early|late)\s+)?(?:(?:on|in|at|this|last|that)\s+)?(?:the\s+)?(?:day|week|"
+                                  r"month|year|morning|afternoon|evening|night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                                  r"|\d{4})\s+(?=(?-i:[A-Z]))", re.I)
+#: Between a described person and the name that introduces them: "a man named Hideo Kasai", "A woman called Anna".
+NAMED_GAP_RE = re.compile(r",?\s+(?:named|called|by the name of)\s+")
+
+
+def introduces_name(text: str, described: Cand, name: Cand) -> bool:
+    """Whether ``name`` introduces the described person before it ("A Japanese man called Kenji Sato told
+    reporters"): a person's name, no possessive, after "named" or "called" right after the description; "called"
+    is then no speech verb ("A Japanese official called Tokyo's move regrettable": a possessive, so it is).
+
+    Examples
+    --------
+    >>> text = "A Japanese man called Kenji Sato told reporters"
+    >>> man, sato = Cand(0, 14, "person", None, text[:14]), Cand(22, 32, "person", None, "Kenji Sato")
+    >>> introduces_name(text, man, sato)
+    True
+    >>> text = "A Japanese man called Tokyo's move a betrayal"
+    >>> introduces_name(text, man, Cand(22, 27, "place", None, "Tokyo"))
+    False
+    """
+    return described.kind == "person" and bool(DESCRIBED_RE.match(described.text)) and name.kind == "person" \
+        and not name.role and not DESCRIBED_RE.match(name.text) and not possessor(text, name.end) \
+        and NAMED_GAP_RE.fullmatch(text, described.end, name.start) is not None
+
+
+def called_introduces(text: str, cands: Sequence[Cand], verb: re.Match) -> bool:
+    """Whether a speech verb's match is "called" (or "named") introducing a name (:func:`introduces_name`) between
+    the candidates ``cands`` around it: "A man called X told reporters": no speech verb of the sentence."""
+    described = next((c for c in reversed(cands) if c.end <= verb.start()), None)
+    name = next((c for c in cands if c.start >= verb.end()), None)
+    return described is not None and name is not None and introduces_name(text, described, name)
 
 
 def inverted_start(text: str, sent_start: int, start: int, before: list) -> int:
@@ -284,11 +326,13 @@ def name_given(text: str, cue_end: int, start: int, verb_in) -> bool:
     return joint is None or verb_in(joint.end(), start) is None
 
 
-def definite_head(phrase: str, text_heads: frozenset[str], pp_role_heads: frozenset[str]) -> str | None:
+def definite_head(phrase: str, text_heads: frozenset[str], pp_role_heads: frozenset[str],
+                  role_phrases: frozenset[str] = frozenset()) -> str | None:
     """The head noun of a definite described phrase that may stand for a person named before, lower case, or None:
     its last word ("the district head" -> "head"); with a prepositional phrase, the word before it when that is a
     ``pp_role_heads`` noun and the phrase points back ("the head of the region" -> "head"; "the head of a trading
-    house", someone new, -> None); never a text's head noun ("the paper").
+    house", someone new, -> None); the whole phrase after "the" when it is one of ``role_phrases``, an office
+    named with a bare noun ("the head of government"); never a text's head noun ("the paper").
 
     Examples
     --------
@@ -297,7 +341,11 @@ def definite_head(phrase: str, text_heads: frozenset[str], pp_role_heads: frozen
     ('head', 'head')
     >>> definite_head("the head of a trading house", frozenset(), heads), definite_head("the paper", {"paper"}, heads)
     (None, None)
+    >>> definite_head("The head of government", frozenset(), heads, frozenset({"head of government"}))
+    'head of government'
     """
+    if DEFINITE_RE.match(phrase) and (office := " ".join(phrase.lower().split()[1:])) in role_phrases:
+        return office
     pp = PP_RE.search(phrase)
     words = (phrase[:pp.start()] if pp else phrase).lower().split()
     if not DEFINITE_RE.match(phrase) or len(words) < 2 or words[-1] in text_heads or (pp and (

@@ -18,12 +18,10 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
     definite_head, possessor, phrase_side, LOWER_WORD_RE, MAIN_CLAUSE_RE, DETERMINER_RE, PARTICIPLE_RE, COPULA_RE, COLON_BEFORE_RE,
-    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE, SPEAKING_LEAD_RE)
+    POSSESSIVE_PRONOUN_RE, RELATIVE_AFTER_RE, RELATIVE_BEFORE_RE, ACCORDING_OPENING_RE, plain_person, YEAR_LEAD_RE, SPEAKING_LEAD_RE,
+    called_introduces, OPENING_ADVERBIAL_RE)
 
 
-#: An adverbial before a sentence's subject: a list number, a preposition's phrase up to a comma, a time ("Days before").
-OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|before|during|under|following|meanwhile|however|outside|inside|"
-                                  r"near|across|around|along|beyond|amid|despite|within|(?:[\w-]+\s+){1,2}(?:before|after|earlier|later))\b[^,.;:\"“”]{0,60},\s+", re.I)
 #: An active participle that may start a reduced relative clause after a long subject's head ("A post sharing
 #: the clip says"); only looked for when the phrase is too long otherwise ("A leading expert" stays whole).
 ACTIVE_PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
@@ -104,7 +102,8 @@ class SubjectRules:
             main = comma.end()  # "After a minister spoke of "...", he wrote ...": the main clause's subject speaks
         i = bisect_left(self.cands, main, key=lambda c: c.start)
         verb = self.verb_in(main, sent_end) if i < len(self.cands) else None
-        while verb is not None and RELATIVE_BEFORE_RE.search(self.text, max(main, verb.start() - 12), verb.start()):
+        while verb is not None and (RELATIVE_BEFORE_RE.search(self.text, max(main, verb.start() - 12), verb.start())
+                                    or called_introduces(self.text, self.cands_from(max(0, verb.start() - 80), verb.end() + 80), verb)):
             verb = self.verb_in(verb.end(), sent_end)  # "The declaration, which said ..., Putin said": the main verb
         if verb is not None:
             clause_start = main
@@ -374,7 +373,7 @@ class SubjectRules:
         The district head said ..." -> Yuri Ivanov; "the head of the region": a ``pp_role_heads`` noun, a phrase pointing
         back): the latest person named before ``pos`` whose first mention has the phrase's head noun near it, and no other
         side than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
-        if (head := definite_head(phrase, self.lex.text_heads, self.lex.pp_role_heads)) is None:
+        if (head := definite_head(phrase, self.lex.text_heads, self.lex.pp_role_heads, self.lex.role_phrases)) is None:
             return None
         side = phrase_side(self.lex.sides, phrase)
         for p in reversed(self.cands_from(0, pos)):
