@@ -30,7 +30,7 @@ from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
                                                      SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, named_person,
-                                                     possessor, introduces_name)
+                                                     possessor, introduces_name, phrase_side)
 from kuril_research.ingest.voice.speaker_cues import OPENING_ADVERBIAL_RE
 
 #: A comma right before an attribution that follows what it reports ("..., it said"; "..., the agency said").
@@ -280,12 +280,14 @@ class AntecedentRules:
         return at >= 0 and any(title in near for title in self.lex.titles_of(words[-1]))  # "the leader": "President X"
 
     def titled_speaker(self, c: Cand):
-        """For a role of two or more title words after "the" ("the Prime Minister", "the foreign minister"), not a
-        generic one: when the latest established speaker of its kind was never given that title near his first
+        """For a role of two or more title words after "the" or a side's possessive ("the Prime Minister", "the
+        foreign minister", "Japan's top government spokesman"), not a generic one: when the latest established speaker of its kind was never given that title near his first
         mention, the latest one who was ("Prime Minister Shinzo Abe"), else the latest person named before with
         that title near his first mention, who has not spoken yet; None otherwise (the usual rules)."""
         words = c.text.lower().split()
-        if len(words) < 3 or words[0] != "the" or words[-1] in self.lex.generic_role_heads:
+        owner = words[0][:-2] if words and words[0].endswith(("'s", "’s")) else None  # "Japan's top spokesman"
+        if len(words) < 3 or words[0] != "the" and (owner is None or phrase_side(self.lex.sides, owner) is None) \
+                or words[-1] in self.lex.generic_role_heads:
             return None
         title = " ".join(words[-2:])
         spoken = [e for e in reversed(self.events) if e.established and e.kind == c.kind]
@@ -294,6 +296,26 @@ class AntecedentRules:
         return next((e for e in spoken if self.title_near(e.text, title)), None) or next(
             (p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == c.kind
              and not DESCRIBED_RE.match(p.text) and self.title_near(p.text, title)), None)
+
+    def side_titled(self, c: Cand, side: str):
+        """For a role naming a side and a title ("the Japanese premier", "the Russian foreign minister"; not a generic
+        head, "the Russian diplomat"): the latest established speaker, else the latest person named before the role,
+        of that side or of none the lexicon knows, who was given the title (or one of its ``role_titles``) at one
+        of their mentions ("Prime Minister Yoshiro Mori ... "...," the Japanese premier said": Mori,
+        whom ``sides`` does not list); None otherwise."""
+        words = [w for w in c.text.lower().split() if w != "the" and phrase_side(self.lex.sides, w) is None]
+        if not words or words[-1] in self.lex.generic_role_heads:
+            return None
+        title = " ".join(words)  # "foreign minister", never its head alone: a prime minister is no foreign minister
+        sides = self.lex.sides
+
+        def fits(entity: str | None, name: str) -> bool:
+            return sides.get(entity) in (None, side) and self.title_near(name, title)
+        spoken = (e for e in reversed(self.events) if e.established and e.kind == c.kind and e.pos < c.start)
+        named = (p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == c.kind
+                 and named_person(p))
+        return next((e for e in spoken if fits(e.entity, e.text)), None) \
+            or next((p for p in named if fits(p.entity, p.text)), None)
 
     def title_near(self, name: str, title: str) -> bool:
         """Whether ``title`` (lower case) is given to a name (its last word) at one of its mentions: before it with

@@ -112,6 +112,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             return described.entity, described.text  # "A Russian acquaintance ... sees it differently. "...," she told me"
         if side is None and (titled := self.titled_speaker(c)) is not None:
             return titled.entity, titled.text  # "Prime Minister Abe ... Lavrov said ... the Prime Minister said": Abe
+        if side is not None and (titled := self.side_titled(c, side)) is not None:
+            return titled.entity, titled.text  # "Prime Minister Mori ... "...," the Japanese premier said": Mori
         para = self.paras.at(c.start)
         sent_start = self.sents.bounds(c.start, (c.start, c.end))[0]
         subordinate = " " not in c.text and self.text[sent_start:sent_start + 12].split(" ")[0].lower() in SUBORDINATORS

@@ -371,11 +371,13 @@ class SubjectRules:
     def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
         """(entity, name) of the person a definite described phrase stands for ("Yuri Ivanov heads the Kurilsky district.
         The district head said ..." -> Yuri Ivanov; "the head of the region": a ``pp_role_heads`` noun, a phrase pointing
-        back): the latest person named before ``pos`` whose first mention has the phrase's head noun near it, and no other
-        side than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
+        back; a side's possessive counts as "the": "Japan's top government spokesman"): the latest person named before
+        ``pos`` whose first mention has the phrase's head noun near it, and no other side than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
+        side = phrase_side(self.lex.sides, phrase)
+        if side is not None and (owner := OWNER_RE.match(phrase)) is not None:
+            phrase = "the " + phrase[owner.end():].lstrip()  # "Japan's top government spokesman": the side's one
         if (head := definite_head(phrase, self.lex.text_heads, self.lex.pp_role_heads, self.lex.role_phrases)) is None:
             return None
-        side = phrase_side(self.lex.sides, phrase)
         for p in reversed(self.cands_from(0, pos)):
             if p.role or p.kind != "person" or DESCRIBED_RE.match(p.text):
                 continue
