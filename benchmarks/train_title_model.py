@@ -39,11 +39,17 @@ def norm(text):
     return text or None
 
 
+def stem_number(path: Path) -> int:
+    """The number in a gold file's stem ("g1000" -> 1000): stems sort by it, not as text (g1000 after g999)."""
+    return int("".join(ch for ch in path.stem if ch.isdigit()) or 0)
+
+
 def dev_articles(gold: Path, until: str | None = None):
-    """(file stem, raw text, gold title) of every dev article up to file stem ``until``, sorted by file name."""
+    """(file stem, raw text, gold title) of every dev article up to file stem ``until``, in the order of their
+    numbers."""
     out = []
-    for ann in sorted((gold / "annotations").glob("g*.yaml")):
-        if until is not None and ann.stem > until:
+    for ann in sorted((gold / "annotations").glob("g*.yaml"), key=stem_number):
+        if until is not None and stem_number(ann) > stem_number(Path(until)):
             continue  # held-out articles (a check set, articles written after the model) are never read
         doc = yaml.safe_load(ann.read_text(encoding="utf-8"))
         if doc.get("split") != "dev":

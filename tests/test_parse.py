@@ -622,6 +622,18 @@ def test_a_short_headline_opening_with_an_article_is_not_a_kicker():
                                            "Japan's hopes of recovering its islands have never looked dimmer")
 
 
+@pytest.mark.parametrize("line, short", [
+    ("A frozen frontier", True), ("The long thaw", True), ("An island apart", True),
+    ("The Statesman (Kolkata) · 8 Feb 2019", False),   # a masthead with a date: no magazine headline
+    ("The world news channel for Asia and the Pacific", False),  # too long
+    ("Frozen frontier", False),                         # no article
+])
+def test_a_magazines_short_headline_is_an_article_and_a_few_words(line, short):
+    from kuril_research.ingest.parse.title_model import ARTICLE_OPENING_RE
+
+    assert bool(ARTICLE_OPENING_RE.fullmatch(line)) is short
+
+
 def test_a_topic_page_of_dated_items_takes_its_heading_as_title_and_keeps_the_items_as_body():
     raw = ("Island Radio\n\nTopics\n\nFerries and Kelp\n\nFerries resume\nMar. 11, 2026 17:05 JST\n\n"
            "The ferry sailed on Monday.\n\nKelp season delayed\nMar. 9, 2026 19:20 JST\n\nSea ice stays near Nemuro.")

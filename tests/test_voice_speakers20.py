@@ -54,7 +54,7 @@ def test_a_capitalised_word_is_needed_after_a_time_without_a_comma():
 
 @pytest.mark.parametrize("time", ["on Monday", "this week", "last year"])
 def test_a_relative_clause_may_open_with_a_time(time):
-    text = ZAKHAROVA + ("The remarks were read as a reply to Japanese Prime Minister Naoto Kan, who "
+    text = ZAKHAROVA + ("The president's remarks were read as a reply to Japanese Prime Minister Naoto Kan, who "
                         f'{time} called Medvedev\'s visit to Kunashir "a grave insult".')
     assert ("a grave insult", "Naoto Kan") in quote_speakers(text)
 
@@ -71,3 +71,30 @@ def test_a_speech_verb_after_and_is_the_subjects_second_predicate(text, speaker)
 def test_a_subject_speaking_after_and_still_speaks():
     text = 'Putin spoke first, and Abe told reporters the talks had been "frank".'
     assert quote_speakers(text) == [("frank", "Abe")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a side's role with a title: the person given that title, whom voice.yaml's sides do not list
+    ("Prime Minister Yoshiro Mori met Putin in Irkutsk on Sunday.\n\nAt the press conference Mr. Mori was pleased. "
+     '"We have confirmed the basis of the talks," the Japanese premier said.', "Yoshiro Mori"),
+    # nobody of that side was given the title: the role stays as written (not the Russian, not the prime minister)
+    ("Foreign Minister Sergey Lavrov met Prime Minister Yoshiro Mori on Sunday.\n\n"
+     '"We have confirmed the basis of the talks," the Japanese foreign minister said.', "the Japanese foreign minister"),
+    # a side's possessive takes up the person named before with a title of the role (role_titles)
+    ("In Tokyo, Chief Cabinet Secretary Takeo Kawamura said Japan had received no notice.\n\n"
+     '"We hope the Russian side will respond calmly," Japan\'s top government spokesman told reporters.',
+     "Takeo Kawamura"),
+    ('Chief Cabinet Secretary Yoshihide Suga expressed displeasure on Saturday. "This visit is extremely '
+     'regrettable," the top government spokesperson said.', "Yoshihide Suga"),
+    ("In Yuzhno-Sakhalinsk the head of the regional administration, Yevgeny Krasnoyarov, told journalists the "
+     "region would accept help. «The islands were shaken, but not the border», - the governor said.",
+     "Yevgeny Krasnoyarov"),
+])
+def test_a_role_is_the_person_given_its_title(text, speaker):
+    assert [s for _, s in quote_speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("verb", ["commits", "obliges"])
+def test_a_text_speaks_the_words_it_commits_its_parties_to(verb):
+    text = f'The 1993 Tokyo Declaration {verb} both sides to settle the dispute "on the basis of law and justice".'
+    assert quote_speakers(text) == [("on the basis of law and justice", "The 1993 Tokyo Declaration")]

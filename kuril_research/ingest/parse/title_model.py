@@ -18,6 +18,7 @@ the best line's probability is at least ``swap_min`` and the rules' title has at
 from __future__ import annotations
 
 import json
+import re
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -272,14 +273,18 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     keep_max = max(model.keep_max, UNSUPPORTED_KEEP_MAX) if unsupported or under_byline else model.keep_max
     if best == mine or p[best] < model.swap_min or p[mine] > keep_max:
         return unchanged
-    if cands[best][0] > cands[mine][0] and has_headline_verb(title, lex) and not is_no_title(title, lex) \
-            and not unsupported:
-        return unchanged  # a short headline with its verb over a richer standfirst ("Talks stalled") stays
+    if cands[best][0] > cands[mine][0] and (has_headline_verb(title, lex) or over_deck and ARTICLE_OPENING_RE.fullmatch(title)) \
+            and not is_no_title(title, lex) and not unsupported:
+        return unchanged  # a short headline with its verb over a richer standfirst ("Talks stalled") stays, and so
+        # does a magazine's short headline opening with an article right over its deck ("A frozen frontier")
     if cands[best][0] > cands[mine][0] and item_page_start([(cands[mine][0], title, True), *body], removed, lex) == 1:
         return unchanged  # a topic page's heading over its dated items: the first item's headline is not the page's
     return _swap(lines, title, standfirst, body, removed, cands[best][0], dated)
 
 
+#: A magazine's short headline: an article and up to four words, letters only ("A frozen frontier", "The long
+#: thaw"; not "The Statesman (Kolkata) · 8 Feb 2019").
+ARTICLE_OPENING_RE = re.compile(r"(?:A|An|The)(?:\s+[A-Za-z’'-]+){1,4}")
 #: When the rules found no title, the model's best line is the headline only with at least this probability.
 NO_TITLE_MIN = 0.5
 
