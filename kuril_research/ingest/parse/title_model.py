@@ -256,7 +256,9 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     top = next((number for number, line, _ in body if is_paragraph(line)), len(lines) + 1)
     texts = [text for _, text in cands]
     # a gallery's numbered image names ("Rally in Nemuro1", "Rally in Nemuro2") are never the headline
-    allowed = [i for i, (number, text) in enumerate(cands) if number < top and not is_numbered_copy(text, texts)]
+    linked = {r.line for r in removed if r.reason in LINK_REASONS}  # ... nor another story's, listed as a link
+    allowed = [i for i, (number, text) in enumerate(cands) if number < top and not is_numbered_copy(text, texts)
+               and number not in linked]
     if not allowed:
         return unchanged
     best = max(allowed, key=lambda i: p[i])
@@ -275,15 +277,15 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
         return unchanged
     if cands[best][0] > cands[mine][0] and (has_headline_verb(title, lex) or over_deck and ARTICLE_OPENING_RE.fullmatch(title)) \
             and not is_no_title(title, lex) and not unsupported:
-        return unchanged  # a short headline with its verb over a richer standfirst ("Talks stalled") stays, and so
-        # does a magazine's short headline opening with an article right over its deck ("A frozen frontier")
+        return unchanged  # a short headline with its verb ("Talks stalled") or a magazine's over its deck stays
     if cands[best][0] > cands[mine][0] and item_page_start([(cands[mine][0], title, True), *body], removed, lex) == 1:
         return unchanged  # a topic page's heading over its dated items: the first item's headline is not the page's
     return _swap(lines, title, standfirst, body, removed, cands[best][0], dated)
 
 
-#: A magazine's short headline: an article and up to four words, letters only ("A frozen frontier", "The long
-#: thaw"; not "The Statesman (Kolkata) · 8 Feb 2019").
+#: Reasons of the lines the rules removed as links to other stories: none is the page's headline.
+LINK_REASONS = frozenset({"related links", "headline list"})
+#: A magazine's short headline: an article and up to four words ("A frozen frontier"; not "The Statesman · 2019").
 ARTICLE_OPENING_RE = re.compile(r"(?:A|An|The)(?:\s+[A-Za-z’'-]+){1,4}")
 #: When the rules found no title, the model's best line is the headline only with at least this probability.
 NO_TITLE_MIN = 0.5
