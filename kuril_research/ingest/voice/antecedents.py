@@ -30,8 +30,7 @@ from kuril_research.ingest.voice.candidates import LINK_WORDS
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (DESCRIBED_RE, MAIN_CLAUSE_RE, POSSESSIVE_PRONOUN_RE,
                                                      SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW, named_person,
-                                                     possessor, introduces_name, phrase_side)
-from kuril_research.ingest.voice.speaker_cues import OPENING_ADVERBIAL_RE
+                                                     possessor, introduces_name, phrase_side, OPENING_ADVERBIAL_RE)
 
 #: A comma right before an attribution that follows what it reports ("..., it said"; "..., the agency said").
 TRAILING_ATTRIBUTION_RE = re.compile(r",\s?$")
@@ -281,9 +280,10 @@ class AntecedentRules:
 
     def titled_speaker(self, c: Cand):
         """For a role of two or more title words after "the" or a side's possessive ("the Prime Minister", "the
-        foreign minister", "Japan's top government spokesman"), not a generic one: when the latest established speaker of its kind was never given that title near his first
-        mention, the latest one who was ("Prime Minister Shinzo Abe"), else the latest person named before with
-        that title near his first mention, who has not spoken yet; None otherwise (the usual rules)."""
+        foreign minister", "Japan's top government spokesman"), not a generic one: when the latest established
+        speaker of its kind was never given that title near his first mention, the latest one who was ("Prime
+        Minister Shinzo Abe"), else the latest person named before with that title near his first mention, who has
+        not spoken yet; None otherwise (the usual rules)."""
         words = c.text.lower().split()
         owner = words[0][:-2] if words and words[0].endswith(("'s", "’s")) else None  # "Japan's top spokesman"
         if len(words) < 3 or words[0] != "the" and (owner is None or phrase_side(self.lex.sides, owner) is None) \

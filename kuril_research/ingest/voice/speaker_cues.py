@@ -24,6 +24,8 @@ COORDINATION_RE = re.compile(r"[\s,;–—-]*(?:and|but|while|whereas|although|t
 #: A speech verb right after "and"/"but" (an adverb between): a second predicate of the sentence's subject
 #: ('... "incompatible with our position" and said the protest had been delivered'), no attribution clause.
 COORDINATED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|again|[a-z]+ly)\s+)?$")
+#: A speech verb matched after "and" or "but": a second predicate of the clause's subject ("and told him").
+COORDINATED_PREDICATE_RE = re.compile(r"\s+(?:and|but)\s")
 #: A relative clause whose verb is a speech verb opens after its antecedent: "Tokyo, which called the move"; a time
 #: may come first ("Naoto Kan, who on Monday called the visit").
 RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|who)\s+(?:(?:on|in|at|last|this|earlier|later)\s+[\w-]+(?:\s+[\w-]+)??,?\s+(?=[a-z]))?"

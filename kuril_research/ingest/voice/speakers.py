@@ -17,11 +17,9 @@ from kuril_research.ingest.voice.speaker_cues import (
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, TEXT_OWNER_RE,
     INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start, MANNER_ATTRIBUTION_RE,
-    FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE)
+    FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE,
+    COORDINATED_PREDICATE_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
-
-#: A speech verb matched after "and" or "but": a second predicate of the clause's subject ("and told him").
-COORDINATED_PREDICATE_RE = re.compile(r"\s+(?:and|but)\s")
 from kuril_research.ingest.voice.carriers import SAYING_RE, carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.coordinated import joint_subject
@@ -412,8 +410,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                    and v.end() <= start]  # "Minoru Kihara, told": an apposition's closing comma
         if not talkers:
             return None
-        last, verb = talkers[-1]
-        if COORDINATED_PREDICATE_RE.match(verb.group()) and (sent := self.sents.at(last.start)) is not None \
+        last, last_verb = talkers[-1]
+        if COORDINATED_PREDICATE_RE.match(last_verb.group()) and (sent := self.sents.at(last.start)) is not None \
                 and (opener := self.opening_subject(self.sents.spans[sent][0], before)) is not None \
                 and opener.end <= last.start:
             return opener  # "X summoned the ambassador, Y, and told him "..."": X, whose second predicate it is
