@@ -256,7 +256,8 @@ said" is Peskov.
 
 from __future__ import annotations
 
-from kuril_research.ingest.voice.lexicon import VoiceLexicon, load_voice_lexicon
+from kuril_research.ingest.voice.lexicon import load_voice_lexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.mark import mark_voice
 from kuril_research.ingest.voice.model import Quote, VoicedMention
 from kuril_research.ingest.voice.quotes import find_quotes

@@ -290,12 +290,10 @@ class AntecedentRules:
                 or words[-1] in self.lex.generic_role_heads:
             return None
         title = " ".join(words[-2:])
-        spoken = [e for e in reversed(self.events) if e.established and e.kind == c.kind]
-        if not spoken or self.title_near(spoken[0].text, title):
+        latest = next((e for e in reversed(self.events) if e.established and e.kind == c.kind), None)
+        if latest is None or self.title_near(latest.text, title):
             return None
-        return next((e for e in spoken if self.title_near(e.text, title)), None) or next(
-            (p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == c.kind
-             and not DESCRIBED_RE.match(p.text) and self.title_near(p.text, title)), None)
+        return self.given_title(c, title)
 
     def side_titled(self, c: Cand, side: str):
         """For a role naming a side and a title ("the Japanese premier", "the Russian foreign minister"; not a generic
@@ -307,13 +305,19 @@ class AntecedentRules:
         if not words or words[-1] in self.lex.generic_role_heads:
             return None
         title = " ".join(words)  # "foreign minister", never its head alone: a prime minister is no foreign minister
+        return self.given_title(c, title, side)
+
+    def given_title(self, c: Cand, title: str, side: str | None = None):
+        """The latest established speaker of ``c``'s kind before it, else the latest person named before it, who was
+        given ``title`` (or one of its ``role_titles``) at one of their mentions and, when ``side`` is given, is of
+        that side or of none ``sides`` lists; None otherwise."""
         sides = self.lex.sides
 
         def fits(entity: str | None, name: str) -> bool:
-            return sides.get(entity) in (None, side) and self.title_near(name, title)
+            return (side is None or sides.get(entity) in (None, side)) and self.title_near(name, title)
         spoken = (e for e in reversed(self.events) if e.established and e.kind == c.kind and e.pos < c.start)
         named = (p for p in reversed(self.cands_from(0, c.start)) if not p.role and p.kind == c.kind
-                 and named_person(p))
+                 and not DESCRIBED_RE.match(p.text))
         return next((e for e in spoken if fits(e.entity, e.text)), None) \
             or next((p for p in named if fits(p.entity, p.text)), None)
 

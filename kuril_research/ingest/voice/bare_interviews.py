@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.interviews import QUESTION_END_RE, Turn
 from kuril_research.ingest.voice.labels import TURN_RE, is_name
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 
 #: An interview printed as bare questions has at least this many (two questions in a feature are rhetoric).
 MIN_QUESTIONS = 3

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.head_phrases import head_phrases
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
 from kuril_research.ingest.voice.side_groups import group_subjects
 from kuril_research.ingest.voice.side_places import clause_subject

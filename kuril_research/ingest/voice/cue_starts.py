@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kuril_research.ingest.voice.gaps import coordination_ends, gap_ends, insertion_ends
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import Subj
 from kuril_research.matching.required_literals import FOLD_TRAPS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import Event, Quote, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import PHRASE_TAIL_WORDS, PHRASE_WORDS
 

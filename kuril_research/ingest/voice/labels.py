@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 
 #: Lower-case words that join the capitalised words of a title inside a label ("President of Russia", "Minister
 #: for Foreign Affairs", "Director of the Information and Press Department").

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.candidates import find_candidates, full_names
-from kuril_research.ingest.voice.lexicon import VoiceLexicon, default_lexicon
+from kuril_research.ingest.voice.lexicon import default_lexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
 from kuril_research.ingest.voice.inner import split_inner
 from kuril_research.ingest.voice.lists import one_voice_per_list

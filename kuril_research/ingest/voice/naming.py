@@ -10,7 +10,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import (PAIRED_INSERTION_RE, PREDICATE_RE, RELATIVE_INSERTION_RE,
                                              gap_ends, insertion_ends, mask_insertions)
 from kuril_research.ingest.voice.cue_starts import cue_rest, cue_starts, possible_cues
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.cue_objects import (CAPITAL_RE, DASH_PAIR_RE, classed_object,
                                                      quoted_object_before)
 from kuril_research.ingest.voice.referents import (LIST_JOIN_RE, OBJECT_INSERTION_RE, first_given, has_object,

@@ -9,7 +9,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
-from kuril_research.ingest.voice.lexicon import GLOSS_END, VoiceLexicon
+from kuril_research.ingest.voice.lexicon import GLOSS_END
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import Spans
 from kuril_research.ingest.voice.naming import side_ok, subject_at
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.gaps import AND_VERB_RE, RELATIVE_INSERTION_RE
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import WORD_RE, Cue
 
 #: Between two names of a list: "Etorofu, Kunashiri and the Habomai islets".

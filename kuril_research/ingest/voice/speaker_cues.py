@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kuril_research.ingest.voice.model import Cand
 
@@ -141,6 +141,8 @@ OPENING_ADVERBIAL_RE = re.compile(r"\d{1,2}\.\s+|(?:in|on|at|after|before|during
                                   r"|\d{4})\s+(?=(?-i:[A-Z]))", re.I)
 #: Between a described person and the name that introduces them: "a man named Hideo Kasai", "A woman called Anna".
 NAMED_GAP_RE = re.compile(r",?\s+(?:named|called|by the name of)\s+")
+#: How far (characters) from "called" the description and the name it introduces are looked for.
+NAMED_REACH = 80
 
 
 def introduces_name(text: str, described: Cand, name: Cand) -> bool:
@@ -163,9 +165,13 @@ def introduces_name(text: str, described: Cand, name: Cand) -> bool:
         and NAMED_GAP_RE.fullmatch(text, described.end, name.start) is not None
 
 
-def called_introduces(text: str, cands: Sequence[Cand], verb: re.Match) -> bool:
-    """Whether a speech verb's match is "called" (or "named") introducing a name (:func:`introduces_name`) between
-    the candidates ``cands`` around it: "A man called X told reporters": no speech verb of the sentence."""
+def called_introduces(text: str, verb: re.Match, cands_from: Callable[[int, int], Sequence[Cand]]) -> bool:
+    """Whether a speech verb's match is "called" introducing a name (:func:`introduces_name`) between the
+    candidates around it (``cands_from(start, end)``): "A man called X told reporters": no speech verb of the
+    sentence. Any other verb is answered without looking at the candidates."""
+    if verb.group().split()[-1].lower() != "called":
+        return False
+    cands = cands_from(max(0, verb.start() - NAMED_REACH), verb.end() + NAMED_REACH)
     described = next((c for c in reversed(cands) if c.end <= verb.start()), None)
     name = next((c for c in cands if c.start >= verb.end()), None)
     return described is not None and name is not None and introduces_name(text, described, name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kuril_research.ingest.voice.lexicon import VoiceLexicon, phrase_key
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon, phrase_key
 from kuril_research.ingest.voice.model import CUE_SCOPE_CHARS, Cand, Cue, Event, Quote, Spans, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     REPORTED_REACH, REPORTED_THAT_RE, REPORTED_VERB_RE, SPEAKER_KINDS, named_person, name_given,

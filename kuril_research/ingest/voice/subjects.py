@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from kuril_research.ingest.voice.affiliation import premodifiers_dropped, relays
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
-from kuril_research.ingest.voice.lexicon import phrase_key
+from kuril_research.ingest.voice.lexicon_record import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
@@ -103,7 +103,7 @@ class SubjectRules:
         i = bisect_left(self.cands, main, key=lambda c: c.start)
         verb = self.verb_in(main, sent_end) if i < len(self.cands) else None
         while verb is not None and (RELATIVE_BEFORE_RE.search(self.text, max(main, verb.start() - 12), verb.start())
-                                    or called_introduces(self.text, self.cands_from(max(0, verb.start() - 80), verb.end() + 80), verb)):
+                                    or called_introduces(self.text, verb, self.cands_from)):  # "A man called X said"
             verb = self.verb_in(verb.end(), sent_end)  # "The declaration, which said ..., Putin said": the main verb
         if verb is not None:
             clause_start = main
@@ -369,10 +369,10 @@ class SubjectRules:
         return None
 
     def named_before(self, phrase: str, pos: int) -> tuple[str | None, str] | None:
-        """(entity, name) of the person a definite described phrase stands for ("Yuri Ivanov heads the Kurilsky district.
-        The district head said ..." -> Yuri Ivanov; "the head of the region": a ``pp_role_heads`` noun, a phrase pointing
-        back; a side's possessive counts as "the": "Japan's top government spokesman"): the latest person named before
-        ``pos`` whose first mention has the phrase's head noun near it, and no other side than a side the phrase names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
+        """(entity, name) of the person a definite described phrase stands for (:func:`~.speaker_cues.definite_head`;
+        a side's possessive counts as "the": "Japan's top government spokesman"): the latest person named before
+        ``pos`` whose first mention has the phrase's head noun near it, and no other side than a side the phrase
+        names ("the Japanese minister": not "Russian Transport Minister X", named later)."""
         side = phrase_side(self.lex.sides, phrase)
         if side is not None and (owner := OWNER_RE.match(phrase)) is not None:
             phrase = "the " + phrase[owner.end():].lstrip()  # "Japan's top government spokesman": the side's one

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.interviews import Turn
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.labels import is_name
 
 #: A run of capitalised words: a name and the title words before it ("As Ambassador Emanuel").

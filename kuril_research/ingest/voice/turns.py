@@ -43,7 +43,7 @@ from kuril_research.ingest.voice.bare_interviews import bare_question_turns
 from kuril_research.ingest.voice.interviews import (HONORIFIC_NAME_RE, QA_RE, QUESTION_END_RE, Turn, dash_turns,
                                                      qa_turns)
 from kuril_research.ingest.voice.labels import TURN_RE, is_name, person_heading_part, titled_part
-from kuril_research.ingest.voice.lexicon import VoiceLexicon
+from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 
 #: A television script's soundbite label, alone on its line: "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
 #: SERGEI LAVROV, SAYING:" (Reuters), "3. SOUNDBITE (Japanese) Taro Kono, Foreign Minister:" (AP). The words
