@@ -186,7 +186,7 @@ def _lone_speakers(text: str, mentions: Sequence[Mention], known: list[Cand], le
 
 
 #: One capitalised word standing alone (no capitalised word next to it).
-LONE_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?![\w’'-])(?! [A-Z])")
+LONE_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z](?:[a-z]|[^\W\d_A-Z])+(?![\w’'-])(?! [A-Z])")  # "Kučinskis" too
 #: A capitalised word right before: the lone word is part of a longer name.
 CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*\s$")
 #: A short apposition after a lone word, up to the verb: ", Russia's federal fisheries agency, ".
@@ -198,7 +198,9 @@ PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|of|on|near|to|for|with|by|of
 #: Capitalised words that open sentences and are no speaker's name.
 NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "who",
                        "what", "which", "one", "some", "many", "all", "both", "each", "but", "and", "as", "so", "then",
-                       "also", "later", "earlier", "today", "yesterday", "tokyo", "moscow", "russia", "japan"})
+                       "also", "later", "earlier", "today", "yesterday", "tokyo", "moscow", "russia", "japan",
+                       # indefinite pronouns: "Nobody asked the islanders" names no one
+                       "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone", "none"})
 #: Between a name and a described phrase in apposition after it: "Anna Roe, an economist ...".
 APPOSITION_GAP_RE = re.compile(r",\s+")
 #: A word that links a described speaker to someone else: "a spokesman for (Minister) Ivan Petrov".

@@ -24,6 +24,7 @@ from kuril_research.ingest.voice.carriers import SAYING_RE, carrier_subject, spe
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.coordinated import joint_subject
 from kuril_research.ingest.voice.parentheticals import parenthetical_speaker
+from kuril_research.ingest.voice.quotes import DASH_OPENERS
 from kuril_research.ingest.voice.side_groups import side_group
 from kuril_research.ingest.voice.subjects import SubjectRules
 from kuril_research.ingest.voice.texts import text_speaker
@@ -397,7 +398,7 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
             return found
         # e: a quotation opening its paragraph with no attribution: the previous paragraph's speaker (or that of the
         # paragraph before a plain one)
-        if para_id > 0 and not text[ps:start - 1].strip():
+        if para_id > 0 and not text[ps:start - 1].strip(DASH_OPENERS):  # a dash opens Russian direct speech
             return self.earlier_speaker(para_id)
         return None
 

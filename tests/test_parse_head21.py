@@ -1,0 +1,30 @@
+"""Round 21 (issue #12): page heads on sites no rule had seen (g1058-g1105, written before the rules and measured
+untuned first): an archive's topic list and an age notice without "this ... was".
+
+Every line and page here is made up by hand; the expected reason or title is read off it by eye.
+"""
+
+import pytest
+
+from kuril_research.ingest.parse import furniture_reason, parse_article
+
+HEADLINE = "Ferry to the islands to resume next month"
+LEAD = ("Japan and Russia agreed on Monday to resume the ferry between Nemuro and the islands next month, officials "
+        "said, ending a pause of two years.")
+MORE = "The ministry said the first crossing would carry about forty former residents."
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Collections: Mikhail Gorbachev, Japan, Soviet Union", "tags"),   # a newspaper archive's topic list
+    ("Take note - story published 8 years ago", "update note"),       # an age notice without "this ... was"
+    ("Story published 3 years ago", "update note"),
+])
+def test_archive_topic_lists_and_age_notices_are_furniture(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("notice", ["Collections: Japan, Russia, Fishing", "Take note - story published 8 years ago"])
+def test_the_headline_under_an_archive_notice_is_the_title(notice):
+    page = "\n\n".join(["The Harbour Courier", "News | World | Archive", notice, HEADLINE, LEAD, MORE])
+    article = parse_article(page)
+    assert (article.title, article.standfirst) == (HEADLINE, None)

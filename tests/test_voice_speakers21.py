@@ -1,0 +1,60 @@
+"""Round 21's speaker rules, each on a hand-made text (quotes, candidates, speakers): direct speech printed the
+Russian way, opened by a dash and broken by ", - he said." for its attribution (as machine translations and English
+copies of Russian regional pages print it), or under a paragraph ending "... said:"; indefinite pronouns that name
+nobody; one-word names with letters beyond a-z."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.voice_helpers import quote_speakers, territory_voices
+
+RUDAKOVA = "The chairman of the committee, Olga Rudakova, spoke after the governor.\n\n"
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "–"])
+def test_dash_opened_speech_breaks_for_its_attribution(dash):
+    text = f"{dash} The document has no force today, {dash} Olga Rudakova emphasized."
+    assert quote_speakers(text) == [("The document has no force today", "Olga Rudakova")]
+
+
+def test_dash_opened_speech_goes_on_after_its_attribution_and_a_pronoun_is_the_person_before():
+    text = RUDAKOVA + ("- The document has no force today, - she emphasized. - We have sent the archive papers to "
+                       "the President.")
+    assert quote_speakers(text) == [("The document has no force today", "Olga Rudakova"),
+                                    ("We have sent the archive papers to the President", "Olga Rudakova")]
+
+
+def test_a_name_in_dash_opened_speech_is_quoted():
+    text = "- Kunashir is our home and will stay our home, - Olga Rudakova said at the rally."
+    assert territory_voices(text) == [("Kunashir", "quoted", None)]
+
+
+def test_a_dash_opened_paragraph_under_a_colon_is_the_speakers_words():
+    text = ("Opening the meeting, the deputy chairman Viktor Gladkikh said:\n\n"
+            "- Today we have gathered not against Japan. The islanders were never asked.")
+    assert quote_speakers(text) == [("Today we have gathered not against Japan. The islanders were never asked",
+                                     "Viktor Gladkikh")]
+
+
+@pytest.mark.parametrize("text", [
+    # a dash inside a sentence with no speech verb after it: a list, no speech
+    "- 1945: the landing on Shumshu, - a date the veterans remember.",
+    # a dash-opened paragraph under a colon that no speech verb introduces: the programme's items
+    "The programme of the day:\n\n- a wreath at the memorial and a concert in the square.",
+])
+def test_a_dash_without_an_attribution_is_no_speech(text):
+    assert quote_speakers(text) == []
+
+
+@pytest.mark.parametrize("pronoun", ["Nobody", "Everyone", "Someone"])
+def test_an_indefinite_pronoun_before_a_speech_verb_is_no_speaker(pronoun):
+    text = (RUDAKOVA + f"{pronoun} asked the islanders about the plan, residents said.\n\n"
+            "- For us it is not a game, - she said.")
+    assert quote_speakers(text) == [("For us it is not a game", "Olga Rudakova")]
+
+
+def test_a_one_word_name_with_letters_beyond_a_to_z_speaks():
+    text = ('Prime Minister Shinzo Abe met his Czech counterpart in Prague.\n\n'
+            'Babiš said Prague backed a negotiated settlement. "We know what occupation means," he added.')
+    assert ("We know what occupation means", "Babiš") in quote_speakers(text)
