@@ -499,3 +499,16 @@ def test_a_mention_in_furniture_left_in_the_body_is_a_false_positive_that_says_s
     row = _scores(counts).loc[("mentions", "territory")]
     assert (row["precision"], row["recall"]) == (0.5, 1.0)
     assert [e["reason"] for e in errors] == ["in furniture left in the body"]
+
+
+def test_a_furniture_line_naming_a_body_is_left_in_only_where_it_opens_a_line_or_follows_a_sentence():
+    # "Japan Coast Guard" (three words) is a masthead the story's sentences also name ("The Japan Coast Guard
+    # dispatched"): removed as a line, it is right. "Sky News Australia" opens a line of the body, and "Federal
+    # Agency for Fishery" follows a sentence's end inside a paragraph: both left in. Right: 1 of 3.
+    gold = [GoldDocument("d.txt", "dev", furniture=["Japan Coast Guard", "Sky News Australia",
+                                                    "Federal Agency for Fishery"])]
+    body = ("The Japan Coast Guard dispatched a patrol boat.\n\nSky News Australia\n\n"
+            "The talks ended. Federal Agency for Fishery")
+    counts, errors = score_furniture({"d": body}, gold, {"d.txt": "d"})
+    assert _scores(counts).loc[("furniture", "furniture"), "accuracy"] == pytest.approx(1 / 3)
+    assert [e["context"] for e in errors] == ["Sky News Australia", "Federal Agency for Fishery"]

@@ -65,6 +65,10 @@ SCORED_TYPES = (*TERRITORY_TYPES, "document")
 _SPACE_RE = re.compile(r"\s+")
 #: A furniture line with fewer words than this is looked for as a whole line of the body, not as a phrase.
 SHORT_FURNITURE_WORDS = 3
+#: A furniture line with fewer words than this (and at least :data:`SHORT_FURNITURE_WORDS`) is looked for as a
+#: phrase that opens a line or follows a sentence's end: a masthead or footer naming a body ("Japan Coast Guard")
+#: is no furniture left in when the story's sentences name that body ("The Japan Coast Guard dispatched ...").
+NAME_FURNITURE_WORDS = 6
 _SIDE_OF_NAMING = {"japanese": "japan", "russian": "russia"}
 
 
@@ -322,7 +326,10 @@ def score_titles(docs: list[GoldDocument], doc_ids: Mapping[str, str],
 
 def score_furniture(texts: Mapping[str, str | None], docs: list[GoldDocument],
                     doc_ids: Mapping[str, str]) -> tuple[list[dict], list[dict]]:
-    """Counts and errors of task ``furniture``: each gold furniture line is right when absent from the body."""
+    """Counts and errors of task ``furniture``: each gold furniture line is right when absent from the body (a line
+    of under :data:`SHORT_FURNITURE_WORDS` words: no whole line of the body reads it; under
+    :data:`NAME_FURNITURE_WORDS`: no line opens with it nor sentence's end precedes it; longer: no phrase of the body
+    reads it)."""
     counts, errors = [], []
     for doc in docs:
         if doc.furniture is None:
@@ -330,12 +337,20 @@ def score_furniture(texts: Mapping[str, str | None], docs: list[GoldDocument],
         doc_id = doc_ids[doc.file]
         text = texts.get(doc_id) or ""
         body = _SPACE_RE.sub(" ", text)
-        body_lines = {_SPACE_RE.sub(" ", x).strip() for x in text.splitlines()}
+        lines = [_SPACE_RE.sub(" ", x).strip() for x in text.splitlines()]
+        body_lines, joined = set(lines), "\n".join(lines)
         right = 0
         for line in doc.furniture:
             flat = _SPACE_RE.sub(" ", line).strip()
-            short = len(flat.split()) < SHORT_FURNITURE_WORDS
-            if (flat in body_lines) if short else (flat in body):
+            words = len(flat.split())
+            if words < SHORT_FURNITURE_WORDS:
+                left = flat in body_lines
+            elif words < NAME_FURNITURE_WORDS:
+                left = re.search(rf"(?:^|(?<=\n)|(?<=[.!?:;…\"”’)\]] )){re.escape(flat)}(?=$|\s|[.,;:!?])", joined) \
+                    is not None
+            else:
+                left = flat in body
+            if left:
                 errors.append(_error(doc.file, "furniture", "furniture", flat, "in the body", "removed",
                                      "furniture line left in the body"))
             else:
