@@ -517,6 +517,15 @@ def test_organisations_and_homonyms_are_not_territory_mentions(gaz, text, expect
     # defence ministers in full; "Belousov" alone is a common name (a fisherman, a shopkeeper)
     ("Andrey Belousov and Gen Nakatani; Artyom Belousov", [("Andrey Belousov", "andrei_belousov"),
                                                            ("Gen Nakatani", "gen_nakatani")]),
+    # leaders of 1985-1999 added in round 21: the 1991 summit, its middle initial, the family names alone
+    ("Mikhail S. Gorbachev met Toshiki Kaifu; Gorbachev and Kaifu", [
+        ("Mikhail S. Gorbachev", "mikhail_gorbachev"), ("Toshiki Kaifu", "toshiki_kaifu"),
+        ("Gorbachev", "mikhail_gorbachev"), ("Kaifu", "toshiki_kaifu")]),
+    ("Yevgeni Primakov, Kozyrev and Hosokawa", [("Yevgeni Primakov", "yevgeny_primakov"),
+                                                ("Kozyrev", "andrei_kozyrev"), ("Hosokawa", "morihiro_hosokawa")]),
+    # "Ivanov" alone may be Igor or Sergei: in full only
+    ("Sergei Ivanov and Volodymyr Zelenskyy; a Mr Ivanov", [("Sergei Ivanov", "sergei_ivanov"),
+                                                            ("Volodymyr Zelenskyy", "volodymyr_zelensky")]),
 ])
 def test_recurring_officials(gaz, text, expected):
     assert [(m.surface, m.entity) for m in gaz.find(text) if m.entity_type == "person"] == expected
