@@ -32,7 +32,9 @@ Method (the rules, in the order they are applied)
    the mark (an opener lost by the outlet); later stray closing marks are
    ignored. A paragraph printed as a block without marks, ending in a comma after a paragraph that ended its
    sentence, whose next paragraph only attributes it ('... this is Russia,' / '- the Russian politician declared
-   then.'), is one quotation, spoken by the person that paragraph names. Outside a quotation a straight " that
+   then.'), is one quotation, spoken by the person that paragraph names. Direct speech printed the Russian way,
+   opened by a dash and broken by ", - she emphasized." (:mod:`~kuril_research.ingest.voice.dash_speech`), or a
+   dash-opened paragraph under "... said:", is a quotation too. Outside a quotation a straight " that
    touches a word on its left
    but not on its right (``anything,"``), or only a footnote number
    (``ocean."12``), is such a closing mark; any other

@@ -23,8 +23,8 @@ from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
 from kuril_research.ingest.voice.carriers import SAYING_RE, carrier_subject, speech_owner
 from kuril_research.ingest.voice.continuation import ContinuationRules
 from kuril_research.ingest.voice.coordinated import joint_subject
+from kuril_research.ingest.voice.dash_speech import DASH_OPENERS
 from kuril_research.ingest.voice.parentheticals import parenthetical_speaker
-from kuril_research.ingest.voice.quotes import DASH_OPENERS
 from kuril_research.ingest.voice.side_groups import side_group
 from kuril_research.ingest.voice.subjects import SubjectRules
 from kuril_research.ingest.voice.texts import text_speaker
