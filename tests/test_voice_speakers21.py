@@ -58,3 +58,16 @@ def test_a_one_word_name_with_letters_beyond_a_to_z_speaks():
     text = ('Prime Minister Shinzo Abe met his Czech counterpart in Prague.\n\n'
             'Babiš said Prague backed a negotiated settlement. "We know what occupation means," he added.')
     assert ("We know what occupation means", "Babiš") in quote_speakers(text)
+
+
+def test_a_question_turn_opening_with_its_outlets_name_is_the_outlets():
+    text = ("Deputy spokesman Ivan Petrov held a briefing.\n\n"
+            "QUESTION: Kyodo News. The Japanese side expects an answer this autumn. What is your view?\n\n"
+            "IVAN PETROV: We will answer in due course.\n\n"
+            "QUESTION: NHK. Will the visits resume?\n\n"
+            "IVAN PETROV: Not this year.\n\n"
+            # a one-word sentence with one capital is no outlet ("Thanks."): the questioner is the one before
+            "QUESTION: Thanks. Is a visit being prepared?\n\n"
+            "IVAN PETROV: Not yet.")
+    assert [speaker for _, speaker in quote_speakers(text)] == ["Kyodo News", "IVAN PETROV", "NHK", "IVAN PETROV",
+                                                                "NHK", "IVAN PETROV"]

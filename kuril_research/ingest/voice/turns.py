@@ -12,8 +12,8 @@ person, in any case, else a full name written in the text or the headline); a lo
 ("Kishida:") is a label only when a gazetteer person or a name after an honorific named before bears it
 (not "Price: 300 yen", not "Nemuro:" after "Nemuro Bay"), and labels of ``turn_roles.not_speaker`` never are ("Photo:",
 "Updated:", "Who:", "Tags:", "Read more:"). A questioner who introduces himself inside the turn ("Good
-evening. Takuya Hirano, Kyodo News."; "Yuki Hamada with NHK.") is its speaker, and the speaker of later
-question turns. A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
+evening. Takuya Hirano, Kyodo News."; "Yuki Hamada with NHK."), or who names only the outlet in the turn's first
+sentence ("QUESTION: Kyodo News. The Japanese side ..."), is its speaker, and the speaker of later question turns. A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
 SERGEI LAVROV, SAYING:") is a label of the person its description names.
 
 A turn goes on over the unlabelled paragraphs after it while they speak in the first or second person
@@ -56,6 +56,10 @@ BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)
 #: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
 SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?:]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
                                 r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
+#: A questioner naming only the outlet, in a sentence of its own that opens the turn ("QUESTION: Kyodo News. The
+#: Japanese side says ..."; "Question: NHK. In Japan ..."): two or more capitalised words, or one with two capitals.
+OUTLET_OPENING_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&-]*){1,3}|[A-Z][\w’'&-]*[A-Z][\w’'&-]*)"
+                               r"\.\s+(?=[A-Z])")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
 
@@ -130,8 +134,11 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
         role = " ".join(label.group("name").split()).lower()
         if name is None or role in lex.turn_roles.get("question", ()):
             intro = SELF_INTRODUCED_RE.search(text, label.end(), pe)
+            outlet = OUTLET_OPENING_RE.match(text, label.end(), pe) if intro is None else None
             if intro is not None:
                 questioner = name = intro.group("name")
+            elif outlet is not None and role in lex.turn_roles.get("question", ()):
+                questioner = name = outlet.group("name")
             elif role in lex.turn_roles.get("question", ()):
                 name = questioner or " ".join(label.group("name").split())  # "Question:" speaks as its label
         elif " " not in name and entity is None:  # "Mr. Oda": the full name written before ("I recognize Mr. Ken Oda")
