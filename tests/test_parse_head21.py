@@ -28,3 +28,13 @@ def test_the_headline_under_an_archive_notice_is_the_title(notice):
     page = "\n\n".join(["The Harbour Courier", "News | World | Archive", notice, HEADLINE, LEAD, MORE])
     article = parse_article(page)
     assert (article.title, article.standfirst) == (HEADLINE, None)
+
+
+def test_a_page_title_opening_like_a_dateline_yields_to_the_dateline_of_the_lead():
+    # the site's page title "SITE -- SECTION - World: headline" matches a dateline's shape ("SITE --"), but the
+    # story's first paragraph opens with the real one
+    page = "\n\n".join([f"HARBOURNET -- HNEWS - World: {HEADLINE}", "HNEWS World", HEADLINE,
+                        f"TOKYO (AFP) -- {LEAD}", MORE])
+    article = parse_article(page)
+    assert (article.dateline, article.title) == ("TOKYO (AFP) --", HEADLINE)
+    assert article.text.startswith("Japan and Russia agreed on Monday")

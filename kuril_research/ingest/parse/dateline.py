@@ -346,12 +346,17 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
     """
     begun = next((i for i, line in enumerate(lines) if len(line.split()) >= LEAD_MIN_WORDS
                   and SENTENCE_END_RE.search(line)), len(lines))  # the first paragraph of the story
-    standard = next(((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None
-                     and (not is_dash_only(m) or opens_story(lines, i))
-                     and (line[:1] != "[" or is_sentence_paragraph(lines, i))
-                     and (m.end() < len(line) or i + 1 < len(lines) and is_lead(lines[i + 1]))
-                     and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
-                          and SENTENCE_END_RE.search(line))), None)
+    accepted = ((i, m) for i, line in enumerate(lines) if (m := match_dateline(line)) is not None
+                and (not is_dash_only(m) or opens_story(lines, i))
+                and (line[:1] != "[" or is_sentence_paragraph(lines, i))
+                and (m.end() < len(line) or i + 1 < len(lines) and is_lead(lines[i + 1]))
+                and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
+                     and SENTENCE_END_RE.search(line)))
+    standard = next(accepted, None)
+    if standard is not None and standard[0] < begun and not is_lead(lines[standard[0]]):
+        # a page title over the story ("CANOE -- CNEWS - World: Putin, Mori fail ..."): the dateline is the one
+        # that opens the story's first paragraph, if one does
+        standard = next((c for c in accepted if c[0] == begun), standard)
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
     openings = [j for j, line in enumerate(lines) if LABEL_OPENING_RE.match(line) and not is_label_line(line, labels)]
     for i in range(end):
