@@ -38,3 +38,13 @@ def test_a_page_title_opening_like_a_dateline_yields_to_the_dateline_of_the_lead
     article = parse_article(page)
     assert (article.dateline, article.title) == ("TOKYO (AFP) --", HEADLINE)
     assert article.text.startswith("Japan and Russia agreed on Monday")
+
+
+def test_a_deck_under_the_date_and_over_a_byline_is_the_standfirst():
+    # nothing of the story stands over its byline: the sentence between the date and "By ..." is the deck
+    deck = "Moscow and Tokyo sign a dozen accords but fail to agree a statement on the islands."
+    page = "\n\n".join(["Harbour Watch", HEADLINE, "Tuesday, 22 November 2005", deck,
+                        "By Jane Roe in Tokyo for Harbour Watch", LEAD, MORE])
+    article = parse_article(page)
+    assert (article.title, article.standfirst) == (HEADLINE, deck)
+    assert article.text.startswith("Japan and Russia agreed on Monday")

@@ -314,7 +314,8 @@ def deck_in_sentences(lines: list[str], title: str | None, standfirst: str | Non
     page tool, :data:`DECK_CLOSERS`; or a byline left in the body, :func:`is_byline_line`) between it and the rest
     of the story; a byline left in the body is then logged as removed. A byline stands between the header and the
     story: what stands over it under the headline is the header's deck, full stops or not (:func:`deck_under_title`
-    reads a deck without them over the lead).
+    reads a deck without them over the lead); so is a line under the date and over a byline left in the body
+    ("Putin's Tokyo visit ..." / "Tuesday, 22 November 2005" / "Russia and Japan sign ..." / "By Karin Seiler").
 
     Examples
     --------
@@ -336,8 +337,10 @@ def deck_in_sentences(lines: list[str], title: str | None, standfirst: str | Non
         return unchanged
     reasons = {r.line: r.reason for r in removed}
     between = [n for n in range(title_number + 1, body[0][0]) if lines[n - 1].strip()]
-    if any(n not in reasons or reasons[n] in DATED_BLOCK for n in between):
-        return unchanged  # a deck stands over the byline and date, right under the headline
+    if any(n not in reasons for n in between) or any(reasons[n] in DATED_BLOCK for n in between) and not (
+            len(body) > 2 and is_byline_line(body[1][1])):
+        return unchanged  # a deck stands over the byline and date, right under the headline (or under the date
+        # and over the byline left in the body: nothing of the story stands over its byline)
     deck = body[0][1]
     words = len(deck.split())
     sentences = len(SENTENCE_BREAK_RE.findall(deck)) + 1
