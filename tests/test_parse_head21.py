@@ -48,3 +48,16 @@ def test_a_deck_under_the_date_and_over_a_byline_is_the_standfirst():
     article = parse_article(page)
     assert (article.title, article.standfirst) == (HEADLINE, deck)
     assert article.text.startswith("Japan and Russia agreed on Monday")
+
+
+def test_a_long_deck_under_a_short_headline_is_no_title():
+    # the lead takes up more of the deck's words than of the short headline, but the headline stands over it
+    head = "Visiting Family Graves by Air"
+    deck = "Former residents of the islands travel to the graves of their families by chartered plane for the first time"
+    lead = ("In September last year, a small group of elderly former residents stepped off a chartered plane onto "
+            "the island of their birth, officials said on Monday.")
+    page = "\n".join(["HARBOUR MAGAZINE", "Public Relations Office, Government of Japan", "HOME | ISSUE | ABOUT",
+                      "Home > Back Numbers > March 2018", "", "HARBOUR MAGAZINE March 2018", "POLICY-RELATED NEWS", "",
+                      head, deck, "", lead, "", MORE])
+    article = parse_article(page)
+    assert (article.title, article.standfirst) == (head, deck)

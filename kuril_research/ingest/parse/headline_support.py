@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
+from kuril_research.ingest.parse.lexicon import FurnitureLexicon
+from kuril_research.ingest.parse.shape import is_headline_shaped
 from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.title_features import content_words, is_paragraph
 
 __all__ = ["UNSUPPORTED_KEEP_MAX", "SUPPORTED_MIN_WORDS", "STEM_LETTERS", "stems", "is_unsupported",
-           "HEADWORD_MAX_WORDS", "DEFINITION_RE", "opens_definition", "headword_line"]
+           "HEADWORD_MAX_WORDS", "DEFINITION_RE", "opens_definition", "headword_line", "DECK_UNDER_MIN_WORDS",
+           "headline_over"]
 
 #: A title the story's lead does not take up (:func:`is_unsupported`) yields to the model's best line when its
 #: own probability is at most this (instead of the model's ``keep_max``).
@@ -119,3 +122,30 @@ def headword_line(cands: list[tuple[int, str]], lines: list[str]) -> int | None:
         return None
     lead = lines[at - 1].strip()
     return next((number for number, text in cands if number < at and opens_definition(text, lead)), None)
+
+
+#: A deck under its headline has at least this many words, and more than the headline: longer than most headlines
+#: are, so that a kicker over a headline ("The islands both capitals claim" over an eleven-word headline) is none.
+DECK_UNDER_MIN_WORDS = 13
+
+
+def headline_over(cands: list[tuple[int, str]], i: int, lex: FurnitureLexicon) -> int | None:
+    """The candidate right above candidate ``i`` (the line before it, no blank line between) when ``i`` reads as
+    its deck: a line of :data:`DECK_UNDER_MIN_WORDS` words or more under a shorter line with a headline's shape
+    (:func:`~.shape.is_headline_shaped`); None otherwise. The story's lead takes up more of a long deck's words
+    than of its short headline, so a chooser that weighs the lead's words picks the deck.
+
+    Examples
+    --------
+    >>> from kuril_research.ingest.parse.lexicon import default_furniture
+    >>> cands = [(1, "POLICY-RELATED NEWS"), (3, "Visiting Family Graves by Air"),
+    ...          (4, "Former residents of the Northern Territories travel to their home islands by chartered plane")]
+    >>> headline_over(cands, 2, default_furniture()), headline_over(cands, 1, default_furniture())
+    (1, None)
+    """
+    if i <= 0 or cands[i - 1][0] != cands[i][0] - 1:
+        return None
+    head, deck = cands[i - 1][1].split(), cands[i][1].split()
+    if len(deck) >= DECK_UNDER_MIN_WORDS and len(head) < len(deck) and is_headline_shaped(cands[i - 1][1], lex):
+        return i - 1
+    return None

@@ -35,13 +35,8 @@ from kuril_research.ingest.parse.shape import (HEADER_REASONS, LABEL_RE, HeaderC
                                                is_no_title, is_writers_line, line_of)
 from kuril_research.ingest.parse.dated_pages import item_page_start
 from kuril_research.ingest.parse.header import has_headline_verb, is_person_name
-from kuril_research.ingest.parse.headline_support import (
-    STEM_LETTERS,
-    UNSUPPORTED_KEEP_MAX,
-    headword_line,
-    is_unsupported,
-    stems,
-)
+from kuril_research.ingest.parse.headline_support import (STEM_LETTERS, UNSUPPORTED_KEEP_MAX, headline_over,
+                                                           headword_line, is_unsupported, stems)
 from kuril_research.ingest.parse.title_features import (
     FEATURE_NAMES,
     candidates,
@@ -211,8 +206,9 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     :func:`~.title_features.is_numbered_copy`) is another line with probability ``swap_min`` or more, and the
     rules' title has ``keep_max`` or less (:data:`~.headline_support.UNSUPPORTED_KEEP_MAX` when the story under
     the best line takes up none of the title's words, :func:`~.headline_support.is_unsupported`, or a byline stands
-    between them). Before that, an entry's headword (:func:`~.headline_support.headword_line`) replaces no title or
-    one that shares no word with the lead. The old title is logged as removed (a byline, a date line or a site
+    between them). A deck, the rules' title or the model's best line, yields to the headline right over it
+    (:func:`~.headline_support.headline_over`). Before that, an entry's headword
+    (:func:`~.headline_support.headword_line`) replaces no title or one that shares no word with the lead. The old title is logged as removed (a byline, a date line or a site
     header by its shape), or is the standfirst when it is the line right under the new headline (or under its
     byline and date block), has six words or more and is no byline nor date; a standfirst above the new headline
     is removed as a site header; the line right under the new headline, removed as a header line or left in the
@@ -247,8 +243,7 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
         return _title_where_none(lines, standfirst, body, removed, lex, dated, model)
     if len(cands) < 2:
         return unchanged
-    want = _key(title)
-    mine = next((i for i, (_, text) in enumerate(cands) if _key(text) == want), None)
+    mine = next((i for i, (_, text) in enumerate(cands) if _key(text) == _key(title)), None)
     if mine is None:
         return unchanged
     p = headline_probabilities(x, model)
@@ -261,7 +256,11 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
                and number not in linked]
     if not allowed:
         return unchanged
+    if (up := headline_over(cands, mine, lex)) is not None and up in allowed:  # the rules took a headline's deck
+        return _swap(lines, title, standfirst, body, removed, cands[up][0], dated)
     best = max(allowed, key=lambda i: p[i])
+    sure = p[best]  # ... and so may the model: the headline right over its line stands in for it
+    best = up if (up := headline_over(cands, best, lex)) is not None and up in allowed else best
     # a headline sums up its story: a title none of whose words the lead takes up, under a line that shares
     # several, is a site's line (its tagline, a notice, a section's name, a counter) and is vetoed more readily
     lead = lead_words(lines[cands[best][0]:])  # the story under the line (a section's blurb over it is none)
@@ -273,7 +272,7 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
     under_byline = any(cands[best][0] < number < cands[mine][0] and (is_writers_line(text) or is_person_name(text))
                        for number, text in cands)
     keep_max = max(model.keep_max, UNSUPPORTED_KEEP_MAX) if unsupported or under_byline else model.keep_max
-    if best == mine or p[best] < model.swap_min or p[mine] > keep_max:
+    if best == mine or sure < model.swap_min or p[mine] > keep_max:
         return unchanged
     if cands[best][0] > cands[mine][0] and (has_headline_verb(title, lex) or over_deck and ARTICLE_OPENING_RE.fullmatch(title)) \
             and not is_no_title(title, lex) and not unsupported:
