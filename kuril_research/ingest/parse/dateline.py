@@ -15,7 +15,6 @@ __all__ = ["CAPS_WORD", "DATELINE_RE", "TIMED_DATELINE_RE", "BRACKET_DATELINE_RE
            "find_dateline", "AGENCY_FIRST_RE", "agency_first"]
 
 
-
 #: A word of a place in capitals ("TOKYO", "YUZHNO-SAKHALINSK", "ST."): a hyphen only inside it, between two letters,
 #: so that a dash typed against the place ("TOKYO- Japan lodged ...") is the dateline's dash, not part of the place.
 CAPS_WORD = r"[A-Z](?:[A-Z'.]|-(?=[A-Z]))+"
@@ -303,18 +302,19 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                   place_words: frozenset[str] = frozenset()) -> tuple[int, re.Match[str]] | None:
     """The index of the line that opens with the dateline, and its match; None if no line does.
 
-    The first line :func:`match_dateline` accepts, unless one of two bare forms stands earlier among the first
-    :data:`LEAD_LINES` lines: a place and a colon opening a lead of :data:`LEAD_MIN_WORDS` words or more
-    (:data:`COLON_DATELINE_RE`), when no other line opens with a label and a colon (a transcript, a Q&A); or a
-    place in capitals alone on its line (:data:`PLACE_LINE_RE`) right under a line of the header and over
-    such a lead ending in a sentence end. ``labels`` (lower case) are words that open a line that way but name
-    no place ("QUESTION:", "ANALYSIS"). A line in capitals is no lone place when the lead under it opens with a
-    dateline of its own, or when it is a writer's name (:func:`is_name_in_capitals` with ``place_words``); a place
-    of two or three words before a colon is none either when no word of it is a ``place_words`` word: a caption's
-    label ("WATCHING THE STRAIT: A lighthouse on the cape ...") or a speaker's name, and no label with a small word
-    after its first (:func:`is_phrase_label`) is a place. A line opening with a page's furniture label ("PHOTO:
-    REUTERS", "READ MORE: ...", :func:`is_label_line`) is no transcript's turn. A place alone on its line with a
-    colon ("TOKYO:") must be the page's only label line, so that a transcript's speaker over a turn ("LAVROV:") is none.
+    The first line :func:`match_dateline` accepts (the lead's own rather than a page title over it: "CANOE -- CNEWS
+    - World: ..."), unless one of two bare forms stands earlier among the first :data:`LEAD_LINES` lines: a place
+    and a colon opening a lead of :data:`LEAD_MIN_WORDS` words or more (:data:`COLON_DATELINE_RE`), when no other
+    line opens with a label and a colon (a transcript, a Q&A); or a place in capitals alone on its line
+    (:data:`PLACE_LINE_RE`) right under a line of the header and over such a lead ending in a sentence end.
+    ``labels`` (lower case) are words that open a line that way but name no place ("QUESTION:", "ANALYSIS"). A line
+    in capitals is no lone place when the lead under it opens with a dateline of its own, or when it is a writer's
+    name (:func:`is_name_in_capitals` with ``place_words``); a place of two or three words before a colon is none
+    either when no word of it is a ``place_words`` word: a caption's label ("WATCHING THE STRAIT: A lighthouse on
+    the cape ...") or a speaker's name, and no label with a small word after its first (:func:`is_phrase_label`) is
+    a place. A line opening with a page's furniture label ("PHOTO: REUTERS", "READ MORE: ...",
+    :func:`is_label_line`) is no transcript's turn. A place alone on its line with a colon ("TOKYO:") must be the
+    page's only label line, so that a transcript's speaker over a turn ("LAVROV:") is none.
 
     Examples
     --------
@@ -352,11 +352,8 @@ def find_dateline(lines: list[str], labels: frozenset[str] = frozenset(),
                 and (m.end() < len(line) or i + 1 < len(lines) and is_lead(lines[i + 1]))
                 and (not is_bare_dash(m) or i <= begun and i < LEAD_LINES and len(line.split()) >= LEAD_MIN_WORDS
                      and SENTENCE_END_RE.search(line)))
-    standard = next(accepted, None)
-    if standard is not None and standard[0] < begun and not is_lead(lines[standard[0]]):
-        # a page title over the story ("CANOE -- CNEWS - World: Putin, Mori fail ..."): the dateline is the one
-        # that opens the story's first paragraph, if one does
-        standard = next((c for c in accepted if c[0] == begun), standard)
+    if (standard := next(accepted, None)) is not None and standard[0] < begun and not is_lead(lines[standard[0]]):
+        standard = next((c for c in accepted if c[0] == begun), standard)  # a page title over the lead yields
     end = min(len(lines), LEAD_LINES, standard[0] if standard is not None else len(lines))
     openings = [j for j, line in enumerate(lines) if LABEL_OPENING_RE.match(line) and not is_label_line(line, labels)]
     for i in range(end):
