@@ -71,3 +71,22 @@ def test_a_question_turn_opening_with_its_outlets_name_is_the_outlets():
             "IVAN PETROV: Not yet.")
     assert [speaker for _, speaker in quote_speakers(text)] == ["Kyodo News", "IVAN PETROV", "NHK", "IVAN PETROV",
                                                                 "NHK", "IVAN PETROV"]
+
+
+HEARING = ("The subcommittee met at 2:04 p.m., Hon. Craig Thomas presiding.\n\n"
+           "Senator Thomas. The subcommittee will come to order. Our first witness is Mr. Lyle T. Oberg.\n\n"
+           "Mr. Oberg. Thank you, Mr. Chairman. The Kawana meeting was a clear sign on the Kuril Islands.\n\n"
+           "Senator Thomas. Without objection.\n\n"
+           "The CHAIRMAN. We stand adjourned.")
+
+
+def test_a_congressional_texts_turns_open_with_a_name_and_a_full_stop():
+    assert [speaker for _, speaker in quote_speakers(HEARING)] == ["Senator Thomas", "Oberg", "Senator Thomas",
+                                                                  "The CHAIRMAN"]
+    assert territory_voices(HEARING) == [("Kuril Islands", "quoted", None)]
+
+
+def test_one_paragraph_opening_with_a_name_and_a_full_stop_is_no_transcript():
+    text = ("Mr. Oberg. That was the name the envoy gave the Kuril Islands desk in 1998.\n\n"
+            "The talks went on for a week.")
+    assert quote_speakers(text) == []

@@ -25,6 +25,16 @@ TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
                      rf"(?P<name>[A-Z][\w’'.-]*(?:[ ]{LABEL_JOIN}[A-Z][\w’'.-]*){{0,7}})"
                      rf"(?:,\s+(?P<outlet>[A-Z][\w’'.&-]*(?:[ ]{LABEL_JOIN}[A-Z][\w’'.&-]*){{0,9}}))?"
                      r"(?:\s*\((?P<role>[^()\n]{1,160})\))?\s*:(?:\s+(?=\S)|\s*\Z)")
+#: A turn of a congressional hearing's or the Congressional Record's text: an honorific and a family name, or a
+#: member's title and a family name, or the chair's title, as printed, then a full stop and the words ("Mr. Oberg.
+#: Thank you, Mr. Chairman."; "Senator Thomas. Without objection."; "Mr. HARTWELL. Mr. Speaker, I rise ...";
+#: "The CHAIRMAN. The committee will come to order."). Its groups are :data:`TURN_RE`'s (no outlet, no role). A
+#: full stop after a name is common in prose, so such labels count only on a page where they open two paragraphs
+#: or more (:func:`~kuril_research.ingest.voice.turns.find_turns`).
+RECORD_TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr)\.[ ]+)?(?P<name>(?<=\.[ ])[A-Z][\w’'-]+|(?:Senator|Representative"
+                            r"|Ambassador|Secretary|Chairman|Chairwoman)[ ]+[A-Z][\w’'-]+|The[ ](?:CHAIRMAN|Chairman"
+                            r"|CHAIRWOMAN|Chairwoman|CHAIR|Chair|SPEAKER|Speaker|PRESIDING[ ]OFFICER))"
+                            r"(?P<outlet>(?!))?(?P<role>(?!))?\.[ ]+(?=\S)")
 
 
 def label_parts(label: re.Match) -> list[tuple[int, int]]:

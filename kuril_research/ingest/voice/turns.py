@@ -14,7 +14,8 @@ person, in any case, else a full name written in the text or the headline); a lo
 "Updated:", "Who:", "Tags:", "Read more:"). A questioner who introduces himself inside the turn ("Good
 evening. Takuya Hirano, Kyodo News."; "Yuki Hamada with NHK."), or who names only the outlet in the turn's first
 sentence ("QUESTION: Kyodo News. The Japanese side ..."), is its speaker, and the speaker of later question turns. A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
-SERGEI LAVROV, SAYING:") is a label of the person its description names.
+SERGEI LAVROV, SAYING:") is a label of the person its description names; on a page where two paragraphs or more
+open so, a congressional text's "Senator Thomas." or "Mr. OBERG." is a label too (:data:`~.labels.RECORD_TURN_RE`).
 
 A turn goes on over the unlabelled paragraphs after it while they speak in the first or second person
 (``turn_continuation_words``: "We remember the 1956 declaration ..."), and not inside brackets
@@ -42,7 +43,7 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.bare_interviews import bare_question_turns
 from kuril_research.ingest.voice.interviews import (HONORIFIC_NAME_RE, QA_RE, QUESTION_END_RE, Turn, dash_turns,
                                                      qa_turns)
-from kuril_research.ingest.voice.labels import TURN_RE, is_name, person_heading_part, titled_part
+from kuril_research.ingest.voice.labels import RECORD_TURN_RE, TURN_RE, is_name, person_heading_part, titled_part
 from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 
 #: A television script's soundbite label, alone on its line: "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
@@ -112,6 +113,7 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
     questioner = None
     recurring = _recurring_labels(text, paragraphs, lex, title or "")
     nameless: set[int] = set()  # turns of a recurring label naming nobody ("APJJF:", "Mainichi:"): kept beside others
+    record = sum(RECORD_TURN_RE.match(text, ps, min(pe, len(text))) is not None for ps, pe in paragraphs) >= MIN_TURNS
     for pid, (ps, pe) in enumerate(paragraphs):
         pe = min(pe, len(text))
         bite = SOUNDBITE_RE.match(text, ps, pe)
@@ -120,10 +122,12 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             found[pid] = Turn(bite.end(), entity, name, " ".join(text[ps:bite.end()].split()))
             bare |= {pid} if bite.end() >= pe else set()
             continue
-        label = TURN_RE.match(text, ps, pe)
+        label = TURN_RE.match(text, ps, pe) or (RECORD_TURN_RE.match(text, ps, pe) if record else None)
         if label is None:
             continue
         entity, name, is_label = _label_speaker(text, label, mentions, starts, full, lex)
+        if not is_label and label.re is RECORD_TURN_RE:  # "Senator Thomas.", "The CHAIRMAN.": as printed
+            entity, name, is_label = None, " ".join(label.group("name").split()), True
         if not is_label and label.group("name") in recurring and not any(
                 m.start < label.end("name") and label.start("name") < m.end for m in mentions):
             entity, name, is_label = None, label.group("name"), True  # "Sugimura:" / "APJJF:" in an interview
