@@ -11,10 +11,7 @@ from kuril_research.ingest.parse.captions import has_credit_tail
 from kuril_research.ingest.parse.timestamps import is_timestamp
 from kuril_research.ingest.parse.dateline import match_dateline
 
-HEADLINE = "Ferry to the islands to resume next month"
-LEAD = ("Japan and Russia agreed on Monday to resume the ferry between Nemuro and the islands next month, officials "
-        "said, ending a pause of two years.")
-MORE = "The ministry said the first crossing would carry about forty former residents."
+from tests.page_parts import HEADLINE, LEAD, MORE
 
 
 # --------------------------------------------------------------------------- an archive's age notice and ages in years

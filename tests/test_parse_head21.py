@@ -8,10 +8,7 @@ import pytest
 
 from kuril_research.ingest.parse import furniture_reason, parse_article
 
-HEADLINE = "Ferry to the islands to resume next month"
-LEAD = ("Japan and Russia agreed on Monday to resume the ferry between Nemuro and the islands next month, officials "
-        "said, ending a pause of two years.")
-MORE = "The ministry said the first crossing would carry about forty former residents."
+from tests.page_parts import HEADLINE, LEAD, MORE
 
 
 @pytest.mark.parametrize("line, reason", [

@@ -201,19 +201,20 @@ def rerank_title(lines: list[str], title: str | None, standfirst: str | None, bo
                  model: TitleModel | None = None) -> HeaderChoice:
     """Replace the rules' ``title`` by the model's headline when the model is confident.
 
-    The rules' choice stands unless it is one of the page's candidates, the model's best candidate above the
-    first paragraph the rules kept in the body (and no numbered copy of its neighbours,
-    :func:`~.title_features.is_numbered_copy`) is another line with probability ``swap_min`` or more, and the
-    rules' title has ``keep_max`` or less (:data:`~.headline_support.UNSUPPORTED_KEEP_MAX` when the story under
-    the best line takes up none of the title's words, :func:`~.headline_support.is_unsupported`, or a byline stands
-    between them). A deck, the rules' title or the model's best line, yields to the headline right over it
+    The rules' choice stands unless it is one of the page's candidates, the model's best candidate above the first
+    paragraph the rules kept in the body (and no numbered copy of its neighbours,
+    :func:`~.title_features.is_numbered_copy`) is another line with probability ``swap_min`` or more, and the rules'
+    title has ``keep_max`` or less (:data:`~.headline_support.UNSUPPORTED_KEEP_MAX` when the story under the best
+    line takes up none of the title's words, :func:`~.headline_support.is_unsupported`, or a byline stands between
+    them). A deck, the rules' title or the model's best line, yields to the headline right over it
     (:func:`~.headline_support.headline_over`). Before that, an entry's headword
-    (:func:`~.headline_support.headword_line`) replaces no title or one that shares no word with the lead. The old title is logged as removed (a byline, a date line or a site
-    header by its shape), or is the standfirst when it is the line right under the new headline (or under its
-    byline and date block), has six words or more and is no byline nor date; a standfirst above the new headline
-    is removed as a site header; the line right under the new headline, removed as a header line or left in the
-    body while no paragraph, of six words or more and no byline, date or field, is the standfirst when none is;
-    body lines down to the new headline are removed as site header. ``model`` defaults to :func:`default_title_model`.
+    (:func:`~.headline_support.headword_line`) replaces no title or one that shares no word with the lead. The old
+    title is logged as removed (a byline, a date line or a site header by its shape), or is the standfirst when it
+    is the line right under the new headline (or under its byline and date block), has six words or more and is no
+    byline nor date; a standfirst above the new headline is removed as a site header; the line right under the new
+    headline, removed as a header line or left in the body while no paragraph, of six words or more and no byline,
+    date or field, is the standfirst when none is; body lines down to the new headline are removed as site header.
+    ``model`` defaults to :func:`default_title_model`.
 
     Examples
     --------

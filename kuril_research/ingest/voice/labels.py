@@ -31,8 +31,9 @@ TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr|Prof|MR|MRS|MS|DR|PROF)\.?\s+)?"
 #: "The CHAIRMAN. The committee will come to order."). Its groups are :data:`TURN_RE`'s (no outlet, no role). A
 #: full stop after a name is common in prose, so such labels count only on a page where they open two paragraphs
 #: or more (:func:`~kuril_research.ingest.voice.turns.find_turns`).
-RECORD_TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr)\.[ ]+)?(?P<name>(?<=\.[ ])[A-Z][\w’'-]+|(?:Senator|Representative"
-                            r"|Ambassador|Secretary|Chairman|Chairwoman)[ ]+[A-Z][\w’'-]+|The[ ](?:CHAIRMAN|Chairman"
+RECORD_TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr)\.[ ]+)?(?P<name>(?<=\.[ ])[A-Z][\w’'-]+"
+                            r"|(?:Senator|Representative|Ambassador|Secretary|Chairman|Chairwoman)[ ]+[A-Z][\w’'-]+"
+                            r"|The[ ](?:CHAIRMAN|Chairman"
                             r"|CHAIRWOMAN|Chairwoman|CHAIR|Chair|SPEAKER|Speaker|PRESIDING[ ]OFFICER))"
                             r"(?P<outlet>(?!))?(?P<role>(?!))?\.[ ]+(?=\S)")
 

@@ -13,9 +13,10 @@ person, in any case, else a full name written in the text or the headline); a lo
 (not "Price: 300 yen", not "Nemuro:" after "Nemuro Bay"), and labels of ``turn_roles.not_speaker`` never are ("Photo:",
 "Updated:", "Who:", "Tags:", "Read more:"). A questioner who introduces himself inside the turn ("Good
 evening. Takuya Hirano, Kyodo News."; "Yuki Hamada with NHK."), or who names only the outlet in the turn's first
-sentence ("QUESTION: Kyodo News. The Japanese side ..."), is its speaker, and the speaker of later question turns. A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
-SERGEI LAVROV, SAYING:") is a label of the person its description names; on a page where two paragraphs or more
-open so, a congressional text's "Senator Thomas." or "Mr. OBERG." is a label too (:data:`~.labels.RECORD_TURN_RE`).
+sentence ("QUESTION: Kyodo News. The Japanese side ..."), is its speaker, and the speaker of later question turns.
+A television script's soundbite label ("(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER, SERGEI LAVROV, SAYING:")
+is a label of the person its description names; on a page where two paragraphs or more open so, a congressional
+text's "Senator Thomas." or "Mr. OBERG." is a label too (:data:`~.labels.RECORD_TURN_RE`).
 
 A turn goes on over the unlabelled paragraphs after it while they speak in the first or second person
 (``turn_continuation_words``: "We remember the 1956 declaration ..."), and not inside brackets
