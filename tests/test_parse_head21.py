@@ -15,12 +15,18 @@ from tests.page_parts import HEADLINE, LEAD, MORE
     ("Collections: Mikhail Gorbachev, Japan, Soviet Union", "tags"),   # a newspaper archive's topic list
     ("Take note - story published 8 years ago", "update note"),       # an age notice without "this ... was"
     ("Story published 3 years ago", "update note"),
+    ("Words: 603", "database field"),                                 # a database's word count as a field
+    ("This is Google's cache of http://example.jp/news/1.html. It is a snapshot of the page as it appeared on "
+     "13 Feb 2011 02:41:19 GMT.", "update note"),                     # a cache's notice over its stored copy
+    ("The Wayback Machine - https://web.archive.org/web/20041117031542/http://example.com/news.html", "update note"),
+    ("INTERNET ARCHIVE Wayback Machine", "update note"),
 ])
 def test_archive_topic_lists_and_age_notices_are_furniture(line, reason):
     assert furniture_reason(line) == reason
 
 
-@pytest.mark.parametrize("notice", ["Collections: Japan, Russia, Fishing", "Take note - story published 8 years ago"])
+@pytest.mark.parametrize("notice", ["Collections: Japan, Russia, Fishing", "Take note - story published 8 years ago",
+                                    "Words: 603"])
 def test_the_headline_under_an_archive_notice_is_the_title(notice):
     page = "\n\n".join(["The Harbour Courier", "News | World | Archive", notice, HEADLINE, LEAD, MORE])
     article = parse_article(page)
