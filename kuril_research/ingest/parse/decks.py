@@ -337,8 +337,8 @@ def deck_in_sentences(lines: list[str], title: str | None, standfirst: str | Non
         return unchanged
     reasons = {r.line: r.reason for r in removed}
     between = [n for n in range(title_number + 1, body[0][0]) if lines[n - 1].strip()]
-    if any(n not in reasons for n in between) or any(reasons[n] in DATED_BLOCK for n in between) and not (
-            len(body) > 2 and is_byline_line(body[1][1])):
+    over_byline = len(body) > 2 and is_byline_line(body[1][1])
+    if any(n not in reasons for n in between) or (any(reasons[n] in DATED_BLOCK for n in between) and not over_byline):
         return unchanged  # a deck stands over the byline and date, right under the headline (or under the date
         # and over the byline left in the body: nothing of the story stands over its byline)
     deck = body[0][1]

@@ -186,7 +186,7 @@ def _lone_speakers(text: str, mentions: Sequence[Mention], known: list[Cand], le
 
 
 #: One capitalised word standing alone (no capitalised word next to it).
-LONE_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z](?:[a-z]|[^\W\d_A-Z])+(?![\w’'-])(?! [A-Z])")  # "Kučinskis" too
+LONE_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][^\W\d_A-Z]+(?![\w’'-])(?! [A-Z])")  # lower-case letters, "č" too
 #: A capitalised word right before: the lone word is part of a longer name.
 CAPITAL_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*\s$")
 #: A short apposition after a lone word, up to the verb: ", Russia's federal fisheries agency, ".

@@ -37,6 +37,36 @@ RECORD_TURN_RE = re.compile(r"(?:(?P<hon>Mr|Mrs|Ms|Dr)\.[ ]+)?(?P<name>(?<=\.[ ]
                             r"|CHAIRWOMAN|Chairwoman|CHAIR|Chair|SPEAKER|Speaker|PRESIDING[ ]OFFICER))"
                             r"(?P<outlet>(?!))?(?P<role>(?!))?\.[ ]+(?=\S)")
 
+#: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
+SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?:]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
+                                r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
+#: A questioner naming only the outlet, in a sentence of its own that opens the turn ("QUESTION: Kyodo News. The
+#: Japanese side says ..."; "Question: NHK. In Japan ..."): two or more capitalised words, or one with two capitals.
+OUTLET_OPENING_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&-]*){1,3}|[A-Z][\w’'&-]*[A-Z][\w’'&-]*)"
+                               r"\.\s+(?=[A-Z])")
+
+def questioner_name(text: str, start: int, end: int, *, asking: bool) -> str | None:
+    """The name a questioner gives in the turn ``text[start:end]``: a name and the outlet ("Good evening. Takuya
+    Hirano, Kyodo News."; "Yuki Hamada with NHK."), or, in a question label's turn (``asking``), the outlet alone
+    as the turn's first sentence ("QUESTION: Kyodo News. The Japanese side ..."); None when the turn gives none.
+
+    Examples
+    --------
+    >>> t = "Good evening. Takuya Hirano, Kyodo News. Will the visits resume?"
+    >>> questioner_name(t, 0, len(t), asking=False)
+    'Takuya Hirano'
+    >>> t = "NHK. Will the visits resume?"
+    >>> questioner_name(t, 0, len(t), asking=True), questioner_name(t, 0, len(t), asking=False)
+    ('NHK', None)
+    >>> t = "Thanks. Is a visit being prepared?"  # one capital: a word of the question, no outlet
+    >>> questioner_name(t, 0, len(t), asking=True) is None
+    True
+    """
+    if (intro := SELF_INTRODUCED_RE.search(text, start, end)) is not None:
+        return intro.group("name")
+    outlet = OUTLET_OPENING_RE.match(text, start, end) if asking else None
+    return None if outlet is None else outlet.group("name")
+
 
 def label_parts(label: re.Match) -> list[tuple[int, int]]:
     """The comma-separated parts of a label's name and outlet groups, as (start, end) offsets."""

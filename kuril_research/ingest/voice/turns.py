@@ -44,7 +44,8 @@ from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.bare_interviews import bare_question_turns
 from kuril_research.ingest.voice.interviews import (HONORIFIC_NAME_RE, QA_RE, QUESTION_END_RE, Turn, dash_turns,
                                                      qa_turns)
-from kuril_research.ingest.voice.labels import RECORD_TURN_RE, TURN_RE, is_name, person_heading_part, titled_part
+from kuril_research.ingest.voice.labels import (RECORD_TURN_RE, TURN_RE, is_name, person_heading_part, questioner_name,
+                                                titled_part)
 from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 
 #: A television script's soundbite label, alone on its line: "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTER,
@@ -55,13 +56,6 @@ SOUNDBITE_RE = re.compile(r"(?:\d{1,3}\.\s*)?(?:\(?SOUNDBITE\)?[ ]*(?:\([^()\n]{
                           r"|(?:\([^()\n]{1,40}\)[ ]*)*(?P<who2>[^:\n]{3,160}?),?[ ]+SAYING)[ ]*:(?:\s+(?=\S)|\s*\Z)")
 #: A name opening a bracket: "(Ota, Hokkaido Shimbun)" -> "Ota".
 BRACKET_NAME_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})\s*(?:,|$)")
-#: A questioner introducing himself: a sentence that is a name and the outlet ("Takuya Hirano, Kyodo News.").
-SELF_INTRODUCED_RE = re.compile(r"(?:^|(?<=[.!?:]\s))(?P<name>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){1,2})(?:,\s+|"
-                                r"\s+(?:with|from|of)\s+(?:the\s+)?)[A-Z][\w’'.&-]*(?:[ ][A-Z][\w’'.&-]*){0,3}\.")
-#: A questioner naming only the outlet, in a sentence of its own that opens the turn ("QUESTION: Kyodo News. The
-#: Japanese side says ..."; "Question: NHK. In Japan ..."): two or more capitalised words, or one with two capitals.
-OUTLET_OPENING_RE = re.compile(r"\s*(?P<name>[A-Z][\w’'&-]*(?:[ ][A-Z][\w’'&-]*){1,3}|[A-Z][\w’'&-]*[A-Z][\w’'&-]*)"
-                               r"\.\s+(?=[A-Z])")
 #: A transcript has at least this many labelled paragraphs (one "Note: ..." paragraph is no transcript).
 MIN_TURNS = 2
 
@@ -138,13 +132,10 @@ def find_turns(text: str, paragraphs: Sequence[tuple[int, int]], mentions: Seque
             continue
         role = " ".join(label.group("name").split()).lower()
         if name is None or role in lex.turn_roles.get("question", ()):
-            intro = SELF_INTRODUCED_RE.search(text, label.end(), pe)
-            outlet = OUTLET_OPENING_RE.match(text, label.end(), pe) if intro is None else None
-            if intro is not None:
-                questioner = name = intro.group("name")
-            elif outlet is not None and role in lex.turn_roles.get("question", ()):
-                questioner = name = outlet.group("name")
-            elif role in lex.turn_roles.get("question", ()):
+            asking = role in lex.turn_roles.get("question", ())
+            if (given := questioner_name(text, label.end(), pe, asking=asking)) is not None:
+                questioner = name = given
+            elif asking:
                 name = questioner or " ".join(label.group("name").split())  # "Question:" speaks as its label
         elif " " not in name and entity is None:  # "Mr. Oda": the full name written before ("I recognize Mr. Ken Oda")
             earlier = [h.group("name") for h in HONORIFIC_NAME_RE.finditer(text, 0, ps)]
