@@ -17,6 +17,7 @@ from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import Cand, Spans, WORD_RE
 from kuril_research.ingest.voice.side_groups import group_subjects
 from kuril_research.ingest.voice.side_places import clause_subject
+from kuril_research.ingest.voice.titled_names import merge_titles
 
 SPEAKER_TYPES = frozenset({"person", "organisation"})
 #: A treaty or declaration speaks its own words: 'In the 1951 treaty, Japan renounced "all right, title and
@@ -140,7 +141,7 @@ def find_candidates(text: str, mentions: Sequence[Mention], lex: VoiceLexicon, q
     if with_names:
         names += _lone_speakers(text, mentions, named + roles + names, lex)
         names += group_subjects(text, lex.language_words, [(c.start, c.end) for c in named + roles + names])
-    found = head_phrases(text, named + roles + names, lex)
+    found = merge_titles(text, head_phrases(text, named + roles + names, lex))
     inside = [c for c in found if quotes_at.at(c.start) is None and quotes_at.at(c.end - 1) is None]
     return sorted(inside, key=lambda c: (c.start, c.end))
 

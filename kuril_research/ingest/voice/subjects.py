@@ -14,6 +14,7 @@ from kuril_research.ingest.voice.affiliation import premodifiers_dropped, relays
 from kuril_research.ingest.voice.candidates import LINK_WORDS, PREPOSITION_BEFORE_RE
 from kuril_research.ingest.voice.lexicon_record import phrase_key
 from kuril_research.ingest.voice.model import Cand, WORD_RE
+from kuril_research.ingest.voice.titled_names import name_heads
 from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_JOINT_RE, DEFINITE_RE, DESCRIBED_RE, INDEFINITE_RE, OF_RE, OWNER_RE, PARTICIPLE_WORD_RE, PHRASE_END_RE,
     PHRASE_OPENING_RE, PHRASE_TAIL_WORDS, PHRASE_WORDS, SUBJECT_LEAD_WORDS, SUBORDINATORS, TITLE_WINDOW,
@@ -153,9 +154,8 @@ class SubjectRules:
 
     def relative_speaker(self, before: list[Cand], start: int) -> Cand | None:
         """The antecedent of a relative clause whose speech verb governs the fragment at ``start``: the candidate
-        right before ", which" or ", who" ("drawing a protest from Tokyo, which called the manoeuvres "...""),
-        when no other speech verb stands between that verb and the fragment, and no comma and finite verb close the
-        relative clause before it (``RELATIVE_CLOSED_RE``)."""
+        right before ", which" or ", who" ("a protest from Tokyo, which called the manoeuvres "...""), when no other
+        speech verb stands between them and no comma and finite verb close the clause (``RELATIVE_CLOSED_RE``)."""
         for c in reversed(before):
             if (rel := RELATIVE_AFTER_RE.match(self.text, c.end)) is None or self.object_pronoun(c):
                 continue
@@ -262,9 +262,9 @@ class SubjectRules:
             return None  # "reported on Rudenko's comments ... that "...": his words
         last = [c for c in self.cands_from(clause, end) if c.end <= end]
         if last and last[-1].end >= end - 1 and last[-1].kind == "person" and not last[-1].role \
-                and not DESCRIBED_RE.match(last[-1].text) and not DETERMINER_RE.match(text, clause):
-            return None  # "Minister in charge of ... Affairs Ryoichi Maekawa told": a title without an article
-            # before a name, whose head the name is (unlike "The government of Prime Minister X says")
+                and not DESCRIBED_RE.match(last[-1].text) and name_heads(text, clause, last[-1].start, self.lex):
+            return None  # a title before a name, whose head the name is ("Minister in charge of ... Affairs Ryoichi
+            # Maekawa told", "the Governor of Hokkaido X said"; not "The government of Prime Minister X says")
         qualified = False
         if (of := OF_RE.search(text, clause, end)) is not None \
                 and any(c.start >= of.end() for c in self.cands_from(of.end(), end)):

@@ -1,0 +1,37 @@
+"""Round 22's speaker rules, each on a hand-made text: a person's title with its complement printed right before
+the name ("the Governor of Hokkaido Naomichi Suzuki", as wires and translations from Russian print it), and a
+possessive description in apposition after a name ("Dmitry Peskov, Mr Putin's spokesman,"): the name speaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.voice_helpers import quote_speakers
+
+
+@pytest.mark.parametrize("titled, name", [
+    ("the Governor of Hokkaido Naomichi Suzuki", "Naomichi Suzuki"),
+    ("The press secretary of the President Dmitry Peskov", "Dmitry Peskov"),
+    ("the Minister of Foreign Affairs Anatoly Korneev", "Anatoly Korneev"),
+])
+def test_a_title_with_its_complement_before_a_name_is_the_names(titled, name):
+    text = f'At the rally in Sapporo, {titled} spoke about the "illegal occupation" of the islands.'
+    assert quote_speakers(text) == [("illegal occupation", name)]
+
+
+def test_a_government_of_a_named_leader_stays_the_government():
+    # a government is an organisation, not a title of the person after "of"
+    text = 'The government of Prime Minister Sanae Takaichi says the step is "regrettable".'
+    assert quote_speakers(text) == [("regrettable", "The government")]
+
+
+def test_a_pronoun_after_a_name_with_a_possessive_apposition_is_the_name():
+    text = ('Dmitry Peskov, Mr Putin\'s spokesman, confirmed the talks. "The declaration says the islands may be '
+            'handed over," he said.')
+    assert quote_speakers(text) == [("The declaration says the islands may be handed over", "Dmitry Peskov")]
+
+
+def test_a_possessive_description_that_opens_its_sentence_still_speaks():
+    # no name before it: the description is the speaker as written
+    text = 'Mr Putin\'s spokesman told reporters the islands were "not for sale".'
+    assert quote_speakers(text) == [("not for sale", "Mr Putin's spokesman")]
