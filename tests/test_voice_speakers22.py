@@ -35,3 +35,17 @@ def test_a_possessive_description_that_opens_its_sentence_still_speaks():
     # no name before it: the description is the speaker as written
     text = 'Mr Putin\'s spokesman told reporters the islands were "not for sale".'
     assert quote_speakers(text) == [("not for sale", "Mr Putin's spokesman")]
+
+
+@pytest.mark.parametrize("opening", [
+    "Ivan Petrov said",
+    "Ivan Petrov, a fellow at the institute, said",  # ", said Abe" here is no inverted attribution
+])
+def test_a_name_after_a_speech_verb_opening_a_reported_clause_is_not_the_next_he(opening):
+    text = f'{opening} Abe appeared ready to accept a smaller prize. "The message is shifting," he said.'
+    assert quote_speakers(text) == [("The message is shifting", "Ivan Petrov")]
+
+
+def test_an_inverted_attribution_still_names_its_speaker():
+    text = 'Talks will resume, said Lavrov, adding that nothing was agreed. "We are ready," he said.'
+    assert quote_speakers(text) == [("We are ready", "Lavrov")]

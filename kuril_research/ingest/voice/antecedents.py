@@ -181,9 +181,11 @@ class AntecedentRules:
                     gap = text[head.end:nxt.start]
                     between = [w for w in (w.lower().strip(",") for w in WORD_RE.findall(gap)) if w]
                     if between and all(w in self.lex.name_title_words for w in between) \
+                            and self.verb_in(head.end, nxt.start) is None \
                             and ("," not in gap or text[nxt.end:nxt.end + 1] == ","):
                         return nxt  # "Russian foreign ministry spokeswoman Maria Zakharova dismissed"; in apposition
-                        # with a title: "Japan's top government spokesman, Chief Cabinet Secretary Ivan Petrov, said"
+                        # with a title: "Japan's top government spokesman, Chief Cabinet Secretary Ivan Petrov, said";
+                        # not a name after a speech verb ("Ivan Petrov said Abe appeared ..."): what the subject said
                     if ((titled := APPOSED_TITLED_RE.fullmatch(text, head.end, nxt.start)) is None
                             and APPOSED_RE.fullmatch(text, head.end, nxt.start)
                             or titled is not None and all(w.lower().rstrip(".") in self.lex.name_title_words

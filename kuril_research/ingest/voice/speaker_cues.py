@@ -88,6 +88,10 @@ THAT_RE = re.compile(r"\bthat\b", re.I)
 COPULA_RE = re.compile(r"\s(?:is|are|was|were|has|have|had)\b")
 #: An inverted speech verb after a comma or closing mark, just before a name: "..., said Irina Belova".
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*([a-z]+)\s+$")
+#: A finite verb or a modal right after a name: the name is the subject of a clause a speech verb before it
+#: reports ("Ivan Petrov, a fellow at the institute, said Abe appeared ready"), not that verb's inverted subject.
+REPORTED_SUBJECT_RE = re.compile(r"\s+(?:would|will|could|can|should|might|may|must|had|has|have|was|were|is|are|"
+                                 r"did|does|wanted|wants|[a-z]{3,}ed)\b")
 #: A colon right before the opening mark of a quotation: the sentence introduces it ("X was blunt: "..."").
 COLON_BEFORE_RE = re.compile(r":\s*[\"“‘«]?$")
 #: A possessive pronoun opening a phrase: "Her answer was simple:" names no speaker by itself.

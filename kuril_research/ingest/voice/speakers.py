@@ -16,7 +16,7 @@ from kuril_research.ingest.voice.speaker_cues import (
     CLAUSE_BREAK_RE, CLAUSE_OPENING_RE, COORDINATION_RE, DESCRIBED_RE,
     INDEFINITE_RE, MODIFIER_AFTER_RE, OBJECT_BEFORE_RE, PARTICIPLE_RE, QUOTED_AS_RE,
     RELATIVE_BEFORE_RE, THE_BEFORE_RE, GOVERNED_GAP, SUBORDINATORS, IN_WORDS_RE, TEXT_OWNER_RE,
-    INVERTED_BEFORE_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start, MANNER_ATTRIBUTION_RE,
+    INVERTED_BEFORE_RE, REPORTED_SUBJECT_RE, ACCORDING_OPENING_RE, judged, possessor, source_before, inverted_start, MANNER_ATTRIBUTION_RE,
     FINITE_VERB_RE, QUESTION_ATTRIBUTION_REACH, CLAUSE_JOINT_RE, THAT_RE, COORDINATED_VERB_RE, PASSIVE_QUOTED_RE,
     COORDINATED_PREDICATE_RE)
 from kuril_research.ingest.voice.antecedents import TOPIC_KINDS, AntecedentRules
@@ -54,7 +54,8 @@ class SpeakerWalk(SubjectRules, ContinuationRules, AntecedentRules):
                 stream.append((c.start, 0, (c, self.cue_text(according.start(), c.end))))
             elif not c.role and not possessor(text, c.end) and (inv := INVERTED_BEFORE_RE.search(text, max(sent_start, (at := inverted_start(
                     text, sent_start, c.start, self.cands_from(sent_start, c.start))) - 30), at)) \
-                    and inv.group(1) in self.lex.inverted_verbs:  # '..., said Irina Belova, an analyst': she speaks
+                    and inv.group(1) in self.lex.inverted_verbs and not REPORTED_SUBJECT_RE.match(text, c.end):
+                # '..., said Irina Belova, an analyst': she speaks; not '..., said Abe appeared ready': a reported clause
                 stream.append((c.end, 0, (c, self.cue_text(inv.start(1), c.end))))
             elif self.side_of(c) and not text[sent_start:c.start].strip():  # "The Japanese premier expressed"
                 stream.append((c.start, 0, (c, self.cue_text(c.start, c.end))))
