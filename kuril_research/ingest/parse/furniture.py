@@ -12,6 +12,7 @@ from kuril_research.ingest.parse.captions import (
     has_credit_tail,
     is_bare_caption,
 )
+from kuril_research.ingest.parse.badges import restore_badged_headline
 from kuril_research.ingest.parse.bios import author_bio_lines
 from kuril_research.ingest.parse.database_fields import database_fields
 from kuril_research.ingest.parse.dateline import match_dateline
@@ -395,4 +396,4 @@ def strip_furniture(all_lines: list[str], lex: FurnitureLexicon) -> tuple[list[t
             in_list = False
             kept.append((number, stripped, blank_before))
             blank_before = False  # a removed line separates like a blank line ("In Brief" over the first paragraph)
-    return kept, removed
+    return restore_badged_headline(all_lines, kept, removed, lex)  # "Editors' Pick" over the headline (badges.py)

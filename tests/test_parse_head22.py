@@ -1,0 +1,45 @@
+"""Round 22 (issue #12): page heads of sites no rule had seen (g1298-g1393, measured untuned first): a badge
+that reads like a list header over the headline ("Editors' Pick"), share buttons "to" a network, and a search
+box printed with its button.
+
+Every line and page here is made up by hand; the expected reason or title is read off it by eye.
+"""
+
+import pytest
+
+from kuril_research.ingest.parse import furniture_reason, parse_article
+
+from tests.page_parts import HEADLINE, LEAD, MORE
+
+
+@pytest.mark.parametrize("line", ["Share to Linkedin", "Share to Facebook", "Share with WhatsApp",
+                                  "Search the archive: GO", "Search site Go", "Search: »"])
+def test_share_buttons_and_search_boxes_are_furniture(line):
+    assert furniture_reason(line) is not None
+
+
+@pytest.mark.parametrize("line", ["Share to the islands' fishermen grows", "Search goes on for missing crew"])
+def test_headlines_that_open_like_buttons_are_no_furniture(line):
+    assert furniture_reason(line) is None
+
+
+@pytest.mark.parametrize("badge, under", [
+    ("Editors' Pick", "Jan 23, 2019, 08:15am EST"),   # a magazine's badge, the date under the headline
+    ("Top Stories", "20 September, 2007, 14:25"),     # a broadcaster's label over its lead story
+])
+def test_a_list_header_over_one_line_and_a_date_is_a_badge_over_the_headline(badge, under):
+    page = "\n\n".join(["The Harbour Courier", badge, HEADLINE, under, LEAD, MORE])
+    assert parse_article(page).title == HEADLINE
+
+
+def test_a_list_header_over_two_lines_is_a_list_of_links():
+    page = "\n\n".join(["The Harbour Courier", "Top Stories", "Crab quotas cut again",
+                        "Nemuro museum reopens", "Jan 23, 2019", HEADLINE, LEAD, MORE])
+    assert parse_article(page).title == HEADLINE
+
+
+def test_a_one_item_list_over_the_story_stays_a_list():
+    # no byline or date under the item: nothing says it is the story's headline rather than a link
+    page = "\n\n".join(["The Harbour Courier", "Top Stories", "Crab quotas cut again", LEAD, MORE])
+    article = parse_article(page)
+    assert article.title is None and "Crab quotas cut again" not in article.text
