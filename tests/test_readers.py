@@ -144,3 +144,38 @@ def test_mapping_file_keeps_extra_columns_and_options_override_it(tmp_path):
                  "--title-column", "headline"]) == 0
     doc = load_corpus(tmp_path / "out").documents.iloc[0]
     assert (doc.title, doc.published, doc.writer) == ("Talks resume", "2019-01-21", "A. Author")
+
+
+CLASSIC_EXPORT = ("                               1 of 1 DOCUMENTS\n\n"
+                  "                     Copyright 1998 The Harbour Herald\n"
+                  "                           The Harbour Herald\n\n"
+                  "               April 19, 1998, Sunday, LATE EDITION\n\n"
+                  "SECTION: NEWS; Pg. A7\n\nLENGTH: 31 words\n\n"
+                  "HEADLINE: FERRY TO THE ISLANDS TO RESUME\n\n"
+                  "SOURCE: Wire Services\n\n"
+                  "DATELINE: NEMURO, JAPAN\n\n"
+                  "BODY:\n"
+                  "   Japan and Russia agreed on Monday to resume the ferry between Nemuro and the islands, officials\n"
+                  "said.\n\n"
+                  "LOAD-DATE: April 20, 1998\n")
+
+
+def test_a_classic_download_with_headline_and_body_fields_gives_its_headline_and_a_clean_body():
+    # "BODY:" printed right over the first line of the text used to open the body ("BODY: Japan and ..."), and the
+    # parser took "BODY:" for a dateline ("MOSCOW:"); the fields are the export's, the headline is the title
+    from kuril_research.ingest.readers.nexis import load_markers, parse_nexis_txt
+
+    (article,) = parse_nexis_txt(CLASSIC_EXPORT, load_markers()).articles
+    assert article.title == "FERRY TO THE ISLANDS TO RESUME"
+    assert article.text == ("Japan and Russia agreed on Monday to resume the ferry between Nemuro and the islands, "
+                            "officials said.")
+    assert (article.fields["SOURCE"], article.fields["DATELINE"]) == ("Wire Services", "NEMURO, JAPAN")
+
+
+def test_a_markers_file_without_the_optional_title_field_still_loads(tmp_path):
+    from kuril_research.ingest.readers.nexis import load_markers, MARKERS_FILE
+    from kuril_research.lexicons import data_path
+
+    text = data_path(MARKERS_FILE).read_text(encoding="utf-8").replace("    title_field: HEADLINE\n", "")
+    (tmp_path / "markers.yaml").write_text(text, encoding="utf-8")
+    assert "title_field" not in load_markers(tmp_path / "markers.yaml").layouts["nexis-txt"]["en"]

@@ -39,6 +39,9 @@ LAYOUT_KEYS = {
     "nexis-uni": {"announced": str, "end": str, "body": str, "after_body": list, "fields_before_body": list,
                   "language_field": str},
 }
+#: Keys a layout may give: the field whose value is the headline when no title stands over the fields (the classic
+#: download of the 1990s-2000s prints "HEADLINE:", "SOURCE:", "DATELINE:" and "BODY:" fields).
+OPTIONAL_KEYS = {"nexis-txt": {"title_field": str}, "nexis-uni": {}}
 REGEX_KEYS = {"start", "announced"}
 
 
@@ -130,13 +133,15 @@ def _load_markers(path_str: str, mtime_ns: int) -> NexisMarkers:
                 raise LexiconError(f"{layout}.{language} must be a mapping of markers", path=path, line=lline,
                                    hint="copy the entry of another language and change its keywords")
             expected = LAYOUT_KEYS[layout]
-            unknown = sorted(set(keys) - set(expected))
+            unknown = sorted(set(keys) - set(expected) - set(OPTIONAL_KEYS[layout]))
             missing = sorted(set(expected) - set(keys))
             if unknown or missing:
                 raise LexiconError(f"{layout}.{language}: unknown key(s) {unknown or 'none'}, missing {missing or 'none'}",
                                    path=path, line=keys.lines.get(unknown[0]) if unknown else lline,
                                    hint=f"give exactly: {', '.join(expected)}")
-            for key, kind in expected.items():
+            for key, kind in {**expected, **OPTIONAL_KEYS[layout]}.items():
+                if key not in keys:
+                    continue
                 value = keys[key]
                 kline = keys.lines.get(key)
                 if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) and v for v in value)) \
@@ -258,7 +263,7 @@ def parse_nexis_txt(text: str, markers: NexisMarkers) -> NexisParse:
         for k, (i, m) in enumerate(starts):
             block = lines[i + 1: starts[k + 1][0] if k + 1 < len(starts) else len(lines)]
             articles.append(_txt_article(int(m.group(1)), block, before_re, after_re, copyright_re,
-                                         keys["body_starts_after"]))
+                                         keys["body_starts_after"], keys.get("title_field")))
         return NexisParse("nexis-txt", language, articles, announced)
     return NexisParse("nexis-txt", None, [], None)
 
@@ -271,7 +276,7 @@ def _is_date_line(line: str) -> bool:
 
 
 def _txt_article(position: int, block: list[str], before_re: re.Pattern, after_re: re.Pattern,
-                 copyright_re: re.Pattern, body_key: str) -> NexisArticle:
+                 copyright_re: re.Pattern, body_key: str, title_key: str | None = None) -> NexisArticle:
     fields: dict[str, str] = {}
     first_field = next((j for j, line in enumerate(block) if before_re.match(line)), None)
     header = block[:first_field] if first_field is not None else []
@@ -299,6 +304,7 @@ def _txt_article(position: int, block: list[str], before_re: re.Pattern, after_r
         if m := after_re.match(line):
             fields[m.group(1)] = m.group(2).strip()
     body = [line for line in block[body_start:body_end] if not copyright_re.match(line)]
+    title = title or (fields.get(title_key) or None if title_key else None)  # "HEADLINE: ..." under the header
     return NexisArticle(position, title, outlet, date, "\n\n".join(_paragraphs(body)), fields)
 
 
