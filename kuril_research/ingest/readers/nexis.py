@@ -1,20 +1,16 @@
 """Read Nexis exports: the classic ``.TXT`` download and the Nexis Uni ``.DOCX``/``.RTF`` download.
 
-The structure follows what researchers rely on in R's LexisNexisTools
-(``lnt_read``): an article starts at "N of M DOCUMENTS" (classic) or ends at
-"End of Document" (Nexis Uni); the outlet, date line and title come before the
-fields that end the header (``LENGTH:``; ``Body``); the fields after the body
-(``LOAD-DATE:``, ``LANGUAGE:``; ``Classification``) and the copyright line
-are not text. The keywords are data (``kuril_research/data/nexis_markers.yaml``,
-one entry per layout and interface language), because the vendor changes the
-layout every few years and the interface language changes the words.
+The structure follows what researchers rely on in R's LexisNexisTools (``lnt_read``): an article starts at "N of M
+DOCUMENTS" (classic) or ends at "End of Document" (Nexis Uni); the outlet, date line and title come before the
+fields that end the header (``LENGTH:``; ``Body``); the fields after the body (``LOAD-DATE:``, ``LANGUAGE:``;
+``Classification``) and the copyright line are not text. The keywords are data
+(``kuril_research/data/nexis_markers.yaml``, one entry per layout and interface language), because the vendor
+changes the layout every few years and the interface language changes the words.
 
-Two checks make a partial parse impossible to miss: a file in which no article
-is found is a reject ``no_articles`` that lists the markers looked for and how
-to add a layout; a file in which fewer (or more) articles are found than the
-export announces ("1 of 100 DOCUMENTS", "Documents (100)") is a reject
-``partial_parse`` beside the articles that were found, each of which carries a
-warning.
+Two checks make a partial parse impossible to miss: a file in which no article is found is a reject ``no_articles``
+that lists the markers looked for and how to add a layout; a file in which fewer (or more) articles are found than
+the export announces ("1 of 100 DOCUMENTS", "Documents (100)") is a reject ``partial_parse`` beside the articles
+that were found, each of which carries a warning.
 """
 
 from __future__ import annotations
