@@ -43,3 +43,32 @@ def test_a_one_item_list_over_the_story_stays_a_list():
     page = "\n\n".join(["The Harbour Courier", "Top Stories", "Crab quotas cut again", LEAD, MORE])
     article = parse_article(page)
     assert article.title is None and "Crab quotas cut again" not in article.text
+
+
+DECK = ("Japanese prime minister hopes the personal touch will break a long deadlock; Russia signals no quick deal "
+        "on the islands")
+
+
+def test_a_long_deck_under_a_blank_line_yields_to_the_headline_over_it():
+    # a title-case headline with a comma over its long deck, a blank line between: the lead takes up more of the
+    # deck's words, and the chooser took the deck
+    headline = "Leaders Meet at a Seaside Inn, but the Island Question Hangs Over Their Talks"
+    page = "\n".join(["The Harbour Courier", "Subscribe", "Home > World News", "", headline, "", DECK, "",
+                      "The Associated Press", "Dec 15, 2016 9:27 AM", "", "Send in e-mail", "Comments", "",
+                      "NAGATO, Japan - " + LEAD, "", MORE])
+    assert parse_article(page).title == headline
+
+
+def test_a_trail_of_sections_over_a_deck_is_no_headline():
+    page = "\n\n".join(["The Harbour Courier", "World News / Rest Of The World News", DECK, LEAD, MORE])
+    assert parse_article(page).title == DECK
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Ukraine, Japan, Russia, Ministry of Foreign Affairs, Northern territories of Japan, occupation", "tags"),
+    ("Russia, Japan, Kuril Islands, peace treaty, Vladimir Putin", "tags"),
+    ("Japan, Russia, China, the US and Korea meet on fishing", None),   # a headline's list: four commas at most
+    ("Putin, Abe, Lavrov, Kono, Peskov: who said what", None),          # a colon: a headline's mark
+])
+def test_a_topic_list_without_its_label_is_tags(line, reason):
+    assert furniture_reason(line) == reason

@@ -17,7 +17,7 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.title_features import content_words, is_paragraph
 
 __all__ = ["UNSUPPORTED_KEEP_MAX", "SUPPORTED_MIN_WORDS", "STEM_LETTERS", "stems", "is_unsupported",
-           "HEADWORD_MAX_WORDS", "DEFINITION_RE", "opens_definition", "headword_line", "DECK_UNDER_MIN_WORDS",
+           "HEADWORD_MAX_WORDS", "DEFINITION_RE", "opens_definition", "headword_line", "DECK_UNDER_MIN_WORDS", "TRAIL_RE",
            "headline_over"]
 
 #: A title the story's lead does not take up (:func:`is_unsupported`) yields to the model's best line when its
@@ -127,12 +127,14 @@ def headword_line(cands: list[tuple[int, str]], lines: list[str]) -> int | None:
 #: A deck under its headline has at least this many words, and more than the headline: longer than most headlines
 #: are, so that a kicker over a headline ("The islands both capitals claim" over an eleven-word headline) is none.
 DECK_UNDER_MIN_WORDS = 13
+#: A site's trail of sections ("World News / Rest Of The World News", "Home > News"): no headline over a deck.
+TRAIL_RE = re.compile(r"\s[/>|»›]\s")
 
 
 def headline_over(cands: list[tuple[int, str]], i: int, lex: FurnitureLexicon) -> int | None:
-    """The candidate right above candidate ``i`` (the line before it, no blank line between) when ``i`` reads as
-    its deck: a line of :data:`DECK_UNDER_MIN_WORDS` words or more under a shorter line with a headline's shape
-    (:func:`~.shape.is_headline_shaped`); None otherwise. The story's lead takes up more of a long deck's words
+    """The candidate right above candidate ``i`` (the line before it, or the one before a blank line) when ``i``
+    reads as its deck: a line of :data:`DECK_UNDER_MIN_WORDS` words or more under a shorter line with a headline's
+    shape (:func:`~.shape.is_headline_shaped`), no trail of sections (:data:`TRAIL_RE`); None otherwise. The story's lead takes up more of a long deck's words
     than of its short headline, so a chooser that weighs the lead's words picks the deck.
 
     Examples
@@ -143,9 +145,10 @@ def headline_over(cands: list[tuple[int, str]], i: int, lex: FurnitureLexicon) -
     >>> headline_over(cands, 2, default_furniture()), headline_over(cands, 1, default_furniture())
     (1, None)
     """
-    if i <= 0 or cands[i - 1][0] != cands[i][0] - 1:
-        return None
+    if i <= 0 or cands[i - 1][0] < cands[i][0] - 2:
+        return None  # the line right above, or above a blank line
     head, deck = cands[i - 1][1].split(), cands[i][1].split()
-    if len(deck) >= DECK_UNDER_MIN_WORDS and len(head) < len(deck) and is_headline_shaped(cands[i - 1][1], lex):
+    if len(deck) >= DECK_UNDER_MIN_WORDS and len(head) < len(deck) and is_headline_shaped(cands[i - 1][1], lex) \
+            and not TRAIL_RE.search(cands[i - 1][1]):
         return i - 1
     return None
