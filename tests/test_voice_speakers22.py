@@ -49,3 +49,23 @@ def test_a_name_after_a_speech_verb_opening_a_reported_clause_is_not_the_next_he
 def test_an_inverted_attribution_still_names_its_speaker():
     text = 'Talks will resume, said Lavrov, adding that nothing was agreed. "We are ready," he said.'
     assert quote_speakers(text) == [("We are ready", "Lavrov")]
+
+
+@pytest.mark.parametrize("verb", ["complains", "argues", "laments", "insists"])
+def test_an_inverted_attribution_with_another_speech_verb_names_its_speaker(verb):
+    text = f'"Every month we wait, the Koreans sign contracts," {verb} Hideo Nagamatsu, a trading-house manager.'
+    assert quote_speakers(text) == [("Every month we wait, the Koreans sign contracts", "Hideo Nagamatsu")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Moscow was quick to respond:\n\n🔸 "Tokyo cannot make demands of us while it arms Kiev" – Foreign Ministry '
+     'spokeswoman Maria Zakharova', "Maria Zakharova"),
+    ('"We will never give up the islands." — Ivan Petrov, deputy of the regional duma', "Ivan Petrov"),
+])
+def test_a_quotation_signed_with_a_dash_is_its_signatures(text, speaker):
+    assert [who for _, who in quote_speakers(text)] == [speaker]
+
+
+def test_a_dash_after_a_quotation_inside_a_sentence_signs_nothing():
+    text = 'He spoke of "a new stage" – a phrase Tokyo welcomed.'
+    assert quote_speakers(text) == [("a new stage", None)]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from kuril_research.ingest.gazetteer import Mention
 from kuril_research.ingest.voice.candidates import find_candidates, full_names
+from kuril_research.ingest.voice.dash_attribution import dash_signed
 from kuril_research.ingest.voice.lexicon import default_lexicon
 from kuril_research.ingest.voice.lexicon_record import VoiceLexicon
 from kuril_research.ingest.voice.model import OTHER_SIDE, Quote, Spans, VoicedMention
@@ -225,6 +226,7 @@ def mark_voice(text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequ
     quotes = walk.quotes()
     if lex.verb_re is not None:  # a block without marks: the paragraph after it names its speaker
         quotes = [block_speaker(text, paragraphs, q, walk, lex) or q for q in quotes]
+    quotes = [dash_signed(text, paragraphs, q, walk) or q for q in quotes]  # '"..." – Maria Zakharova'
     if turns:
         quotes = [Quote(q.start, q.end, q.para_id, turn_at[q.start].entity, turn_at[q.start].label,
                         turn_at[q.start].name) if q.start in turn_at else q for q in quotes]
