@@ -72,3 +72,26 @@ def test_a_trail_of_sections_over_a_deck_is_no_headline():
 ])
 def test_a_topic_list_without_its_label_is_tags(line, reason):
     assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("AGL 38.10 Increased By ▲ 0.45 (1.2%)", "markets widget"),    # a business site's stock rows
+    ("BOP 7.94 No Change ▼ 0.00 (0%)", "markets widget"),
+    ("Follow: Dmitry Medvedev, Japan, Kuril Islands, World News", "tags"),
+    ("Tip: To quickly find your search term on this page, press Ctrl+F or ⌘-F (Mac) and use the find bar.",
+     "update note"),                                                # a search engine cache's hint
+    ("This article text was automatically generated and may contain errors. View the original page image.",
+     "update note"),                                                # a digitised paper's OCR notice
+    ("Follow the money: how the islands are funded", None),
+    ("Japan 38 Up 4 in poll", None),
+])
+def test_tickers_topic_prompts_and_archive_notices(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_a_colon_dateline_under_a_digitised_papers_ocr_notice_is_found():
+    page = "\n\n".join(["Trove", "The Harbour Courier (1926 - 1995) Wed 17 Apr 1991", "Text correction",
+                        "This article text was automatically generated and may contain errors. View the original "
+                        "page image to verify the text.", "Article text", HEADLINE, f"TOKYO: {LEAD}", MORE])
+    article = parse_article(page)
+    assert (article.title, article.dateline) == (HEADLINE, "TOKYO:")
