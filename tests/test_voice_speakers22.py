@@ -69,3 +69,14 @@ def test_a_quotation_signed_with_a_dash_is_its_signatures(text, speaker):
 def test_a_dash_after_a_quotation_inside_a_sentence_signs_nothing():
     text = 'He spoke of "a new stage" – a phrase Tokyo welcomed.'
     assert quote_speakers(text) == [("a new stage", None)]
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_persons_response_is_that_person():
+    text = ('Prime Minister Fumio Kishida spoke in the Diet. Kishida\'s response was cooler than anything Abe would '
+            'have said. "It is Russia that has created this situation," he told the Diet.')
+    assert quote_speakers(text) == [("It is Russia that has created this situation", "Fumio Kishida")]
+
+
+def test_a_persons_crew_opening_a_sentence_is_still_no_topic():
+    text = ('Mr. Kawabata\'s crew sorted the catch while Ivan Petrov watched. "The sea is closed," he said.')
+    assert quote_speakers(text) == [("The sea is closed", "Ivan Petrov")]

@@ -65,6 +65,11 @@ DEFINITE_DESCRIBED_RE = re.compile(r"(?i:the)\s(?!.*[’']s\s)")
 #: A relative clause or an apposition right after a described subject: it introduces someone new ("The head of
 #: the district, Anna Roe, ...", "The man who runs the shop ...").
 RELATIVE_AFTER_SUBJECT_RE = re.compile(r",|\s+(?:who|whom|whose|that)\b")
+#: A possessive and a noun for what its owner said or holds ("Kishida's response", "The ministry's statement"): the
+#: owner, not the noun, is the topic a pronoun takes up; a person's ("Kawabata's crew", "his daughter") is no topic.
+STANCE_AFTER_RE = re.compile(r"[’']s\s+(?:(?:first|latest|initial|official|own|public|written|brief)\s+)?(?:response|"
+                             r"reaction|reply|answer|statement|remarks?|comments?|words|tone|position|stance|"
+                             r"message|speech|view|line|verdict|announcement|protest)\b")
 OPENING_NAME_RE = re.compile(r"(?P<name>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){1,2})(?=,\s|\s+[a-z])")
 
 
@@ -195,7 +200,9 @@ class AntecedentRules:
                     if introduces_name(text, head, nxt):
                         return nxt  # "A woman called Anna Petrova runs the cafe": the name introduces her
                     break
-                return None if possessor(text, head.end) else head  # "Mr. Kawabata's crew sorted ...": the crew
+                if possessor(text, head.end) and not STANCE_AFTER_RE.match(text, head.end):
+                    return None  # "Mr. Kawabata's crew sorted ...": the crew, not Kawabata
+                return head  # "Kishida's response was cooler ... "...," he told": what Kishida said or did
             if (name := OPENING_NAME_RE.match(text, pos)) is not None:
                 words = [w.lower() for w in name.group("name").split()]
                 if words[0] not in DETERMINERS and not any(w in self.lex.name_stop_words or w in self.lex.name_title_words
