@@ -95,3 +95,13 @@ def test_a_colon_dateline_under_a_digitised_papers_ocr_notice_is_found():
                         "page image to verify the text.", "Article text", HEADLINE, f"TOKYO: {LEAD}", MORE])
     article = parse_article(page)
     assert (article.title, article.dateline) == (HEADLINE, "TOKYO:")
+
+
+@pytest.mark.parametrize("line", ["Monday, November 21, 2005 г. 14:47", "21 November 2005 г.", "21.11.2005 г."])
+def test_a_russian_sites_date_line_with_its_year_mark_is_a_date_not_a_headline(line):
+    # "2005 г." keeps the Russian word for "year"; read as a headline, the line went over a long headline as if
+    # that were its deck
+    from kuril_research.ingest.parse.shape import is_dated_line, is_headline_shaped
+    from kuril_research.ingest.parse.lexicon import default_furniture
+
+    assert is_dated_line(line) and not is_headline_shaped(line, default_furniture())

@@ -27,7 +27,9 @@ TIME_LABEL_WORDS = frozenset({"updated", "update", "published", "posted", "filed
                               # a print edition's page after the date ("Wed, Nov 03, 2010 - Page 5", "Pg. 5")
                               "page", "pg", "p",
                               "min", "mins", "minute", "minutes", "read", "ago", "hour", "hours", "hr", "hrs",
-                              "day", "days", "week", "weeks", "month", "months", "year", "years"})
+                              "day", "days", "week", "weeks", "month", "months", "year", "years",
+                              # the Russian "year" after a year, kept on Russian sites' English pages ("2005 г.")
+                              "г.", "г", "года"})
 #: Separators between the tokens (removed before the line is split into tokens).
 _SEPARATORS_RE = re.compile(r"[|/·•,()\[\]]|(?<!\d)[-–—](?!\d)|\s[-–—]\s|(?<=\D):|:(?=\D)|:\Z")
 #: A numeric date ("03.03.2026", "2026-03-03", "3/5/26"), possibly with a time glued by "T".
