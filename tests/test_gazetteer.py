@@ -116,6 +116,9 @@ VARIANT_CASES = [
                                    ("Motegi", "toshimitsu_motegi", "neutral")]),
     ("Yoshimasa Hayashi; Hayashi", [("Yoshimasa Hayashi", "yoshimasa_hayashi", "neutral"),
                                     ("Hayashi", "yoshimasa_hayashi", "neutral")]),
+    # the 1956 declaration's short form with its year before it: one mention, not the form without the year
+    ("the 1956 Soviet-Japanese declaration", [("1956 Soviet-Japanese declaration", "joint_declaration_1956", "neutral")]),
+    ("the 1956 Japan-Soviet Declaration", [("1956 Japan-Soviet Declaration", "joint_declaration_1956", "neutral")]),
     # organisations
     ("the Russian Foreign Ministry said", [("Russian Foreign Ministry", "russian_foreign_ministry", "neutral")]),
     ("the Russian Ministry of Foreign Affairs", [("Russian Ministry of Foreign Affairs", "russian_foreign_ministry", "neutral")]),

@@ -80,3 +80,13 @@ def test_a_pronoun_after_a_sentence_opened_by_a_persons_response_is_that_person(
 def test_a_persons_crew_opening_a_sentence_is_still_no_topic():
     text = ('Mr. Kawabata\'s crew sorted the catch while Ivan Petrov watched. "The sea is closed," he said.')
     assert quote_speakers(text) == [("The sea is closed", "Ivan Petrov")]
+
+
+def test_a_broadcasters_name_is_no_persons_and_its_place_no_surname():
+    # "Radio Canada International" was read as a person "Canada International", whose "Canada" then stood for
+    # him in "Canada has no direct stake ..."; the next "he" went to him
+    text = ('Jean-Philippe Corriveau, a political scientist, says Abe is taking a risk.\n\n'
+            '"The position was four islands or nothing," Corriveau said in an interview with Radio Canada '
+            'International.\n\nCanada has no direct stake in the dispute, but Corriveau says Canadians should pay '
+            'attention.\n\n"Japan is one of our closest partners," he said.')
+    assert [who for _, who in quote_speakers(text)] == ["Jean-Philippe Corriveau", "Jean-Philippe Corriveau"]
