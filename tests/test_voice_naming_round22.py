@@ -44,3 +44,15 @@ def test_a_possessive_complement_belongs_to_the_side_of_its_clause(text, expecte
 ])
 def test_administering_regarding_and_including_claims_are_the_sides_usage(text, expected):
     assert voices(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The islands, which Russia treats as the southern end of its Kuril chain, became Russian.",
+     [("Kuril chain", "attributed", "russia")]),
+    ("Japanese schoolchildren learn to call the four of them the Northern Territories.",
+     [("Northern Territories", "attributed", "japan")]),
+    ("Russian pupils are taught to call Iturup and Kunashir the Southern Kurils.",
+     [("Iturup", "narrator", None), ("Kunashir", "narrator", None), ("Southern Kurils", "attributed", "russia")]),
+])
+def test_a_relative_treating_clause_and_a_name_a_sides_people_are_taught(text, expected):
+    assert voices(text) == expected
