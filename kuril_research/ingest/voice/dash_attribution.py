@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from kuril_research.ingest.voice.model import Quote
+from kuril_research.ingest.voice.speakers import SpeakerWalk
 
 __all__ = ["SIGNATURE_RE", "dash_signed"]
 
@@ -25,7 +26,7 @@ WORD_RE = re.compile(r"\w")
 SIGNATURE_KINDS = frozenset({"person", "organisation"})
 
 
-def dash_signed(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk) -> Quote | None:
+def dash_signed(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk: SpeakerWalk) -> Quote | None:
     """Quotation ``q`` with the speaker of the dash signature after it, or None: ``q`` has no speaker, opens its
     paragraph (after a bullet at most) and ends it but for the signature (:data:`SIGNATURE_RE`), and the signature holds a person's name (the first), else
     a person or body; ``walk`` is the :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk` that resolves it.

@@ -23,12 +23,14 @@ from kuril_research.ingest.voice.speaker_cues import DETERMINER_RE, named_person
 __all__ = ["COMPLEMENT_RE", "APPOSED_OWNER_RE", "merge_titles", "titles_name", "name_heads"]
 
 #: A title's complement between the title and the name, no comma in it: " of Hokkaido ", " of the President ",
-#: " to Georgia ", " of the Federal Agency for Fishery ". Capitalised words after the preposition, joined by
-#: "of", "for", "and", "the" or a hyphen, up to six.
+#: " to Georgia ", " of the Federal Agency for Fishery ". Up to six capitalised words after the preposition, with
+#: "of", "for", "and" or "the" between them.
 COMPLEMENT_RE = re.compile(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*"
                            r"(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w’'.-]*){0,5}\s+")
 #: What opens a title before its words: an article or an owner's possessive ("the", "Japan's").
 TITLE_OPENING_RE = re.compile(r"(?:(?:the|a|an)\s+|[A-Z][\w.-]*[’']s\s+)?", re.I)
+#: A word as written, punctuation included.
+WORD_RUN_RE = re.compile(r"\S+")
 #: How many words a title may have before its complement ("the First Deputy Prime Minister").
 TITLE_WORDS = 4
 #: Between a name and a possessive description in apposition after it: a comma ("Dmitry Peskov, Mr Putin's
@@ -92,9 +94,9 @@ def titles_name(text: str, start: int, name_start: int, lex: VoiceLexicon) -> bo
     False
     """
     opening = TITLE_OPENING_RE.match(text, start, name_start)
-    words = list(re.finditer(r"\S+", text[:name_start][opening.end():]))[:TITLE_WORDS]
+    words = list(WORD_RUN_RE.finditer(text, opening.end(), name_start))[:TITLE_WORDS]
     return any(lex.role_kinds.get("the " + " ".join(w.group() for w in words[:k + 1]).lower()) == "person"
-               and COMPLEMENT_RE.fullmatch(text, opening.end() + word.end(), name_start)
+               and COMPLEMENT_RE.fullmatch(text, word.end(), name_start)
                for k, word in enumerate(words))
 
 
