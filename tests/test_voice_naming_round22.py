@@ -56,3 +56,22 @@ def test_administering_regarding_and_including_claims_are_the_sides_usage(text, 
 ])
 def test_a_relative_treating_clause_and_a_name_a_sides_people_are_taught(text, expected):
     assert voices(text) == expected
+
+
+def test_a_lexicon_without_side_subject_words_still_finds_the_possessive_complement():
+    # subject_re is optional (a researcher's voice.yaml may list no subject words): the side test must not need it
+    from dataclasses import replace
+
+    from kuril_research.ingest.gazetteer import Mention
+    from kuril_research.ingest.voice.lexicon import default_lexicon
+    from kuril_research.ingest.voice.referents import first_given
+
+    text = "Japan calls Iturup and Kunashir its Northern Territories."
+
+    def at(surface, kind):
+        i = text.index(surface)
+        return Mention(i, i + len(surface), surface, surface.lower(), kind, "neutral")
+
+    mentions = [at("Iturup", "island"), at("Kunashir", "island"), at("Northern Territories", "collective_name")]
+    lex = replace(default_lexicon(), subject_re=None)
+    assert first_given(text, "Japan calls", 11, len(text), mentions, lex).surface == "Northern Territories"

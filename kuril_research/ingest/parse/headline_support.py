@@ -17,8 +17,8 @@ from kuril_research.ingest.parse.text import SENTENCE_END_RE, STATEMENT_END_RE
 from kuril_research.ingest.parse.title_features import content_words, is_paragraph
 
 __all__ = ["UNSUPPORTED_KEEP_MAX", "SUPPORTED_MIN_WORDS", "STEM_LETTERS", "stems", "is_unsupported",
-           "HEADWORD_MAX_WORDS", "DEFINITION_RE", "opens_definition", "headword_line", "DECK_UNDER_MIN_WORDS", "TRAIL_RE",
-           "headline_over"]
+           "HEADWORD_MAX_WORDS", "DEFINITION_RE", "opens_definition", "headword_line", "DECK_UNDER_MIN_WORDS",
+           "TRAIL_RE", "headline_over"]
 
 #: A title the story's lead does not take up (:func:`is_unsupported`) yields to the model's best line when its
 #: own probability is at most this (instead of the model's ``keep_max``).
@@ -134,8 +134,9 @@ TRAIL_RE = re.compile(r"\s[/>|»›]\s")
 def headline_over(cands: list[tuple[int, str]], i: int, lex: FurnitureLexicon) -> int | None:
     """The candidate right above candidate ``i`` (the line before it, or the one before a blank line) when ``i``
     reads as its deck: a line of :data:`DECK_UNDER_MIN_WORDS` words or more under a shorter line with a headline's
-    shape (:func:`~.shape.is_headline_shaped`), no trail of sections (:data:`TRAIL_RE`); None otherwise. The story's lead takes up more of a long deck's words
-    than of its short headline, so a chooser that weighs the lead's words picks the deck.
+    shape (:func:`~.shape.is_headline_shaped`), no trail of sections (:data:`TRAIL_RE`); None otherwise. The
+    story's lead takes up more of a long deck's words than of its short headline, so a chooser that weighs the
+    lead's words picks the deck.
 
     Examples
     --------

@@ -300,7 +300,8 @@ def _txt_article(position: int, block: list[str], before_re: re.Pattern, after_r
         if m := after_re.match(line):
             fields[m.group(1)] = m.group(2).strip()
     body = [line for line in block[body_start:body_end] if not copyright_re.match(line)]
-    title = title or (fields.get(title_key) or None if title_key else None)  # "HEADLINE: ..." under the header
+    if title is None and title_key:
+        title = fields.get(title_key) or None  # "HEADLINE: ..." under the header, no title line over the fields
     return NexisArticle(position, title, outlet, date, "\n\n".join(_paragraphs(body)), fields)
 
 

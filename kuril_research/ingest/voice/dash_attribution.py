@@ -28,8 +28,9 @@ SIGNATURE_KINDS = frozenset({"person", "organisation"})
 
 def dash_signed(text: str, paragraphs: Sequence[tuple[int, int]], q: Quote, walk: SpeakerWalk) -> Quote | None:
     """Quotation ``q`` with the speaker of the dash signature after it, or None: ``q`` has no speaker, opens its
-    paragraph (after a bullet at most) and ends it but for the signature (:data:`SIGNATURE_RE`), and the signature holds a person's name (the first), else
-    a person or body; ``walk`` is the :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk` that resolves it.
+    paragraph (after a bullet at most) and ends it but for the signature (:data:`SIGNATURE_RE`), and the signature
+    holds a person's name (the first), else a person or body; ``walk`` is the
+    :class:`~kuril_research.ingest.voice.speakers.SpeakerWalk` that resolves it.
 
     Examples
     --------

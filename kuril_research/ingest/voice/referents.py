@@ -112,7 +112,8 @@ def first_given(text: str, cue_text: str, start: int, limit: int, mentions: Sequ
     owned = next((mm for mm in named if POSSESSIVE_BEFORE_RE.search(text, max(start, mm.start - 30), mm.start)), None)
     if owned is not None and owned is not named[0] and AND_VERB_RE.search(text, start, owned.start) is None \
             and not any(start <= mm.start < owned.start and mm.entity in lex.sides for mm in mentions) \
-            and not any(w.lastgroup.startswith("e_") for w in lex.subject_re.finditer(text, start, owned.start)):
+            and not (lex.subject_re is not None and any(
+                w.lastgroup.startswith("e_") for w in lex.subject_re.finditer(text, start, owned.start))):
         # "calls the islands of Kunashir, Iturup and a number of islets of the Lesser Kuril ridge its northern
         # territories": all before the possessive complement is the object, but for names a participle gives; not
         # a possessive after another side, in its own clause ("calls the group the South Kurils, while Tokyo refers
